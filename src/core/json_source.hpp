@@ -1,0 +1,60 @@
+// Reading human-written JSON with positions. nlohmann/json 3.11 gives byte offsets for syntax
+// errors but no positions for values, so this scans the text once more to map every JSON
+// pointer to the line and column where its value (and its key) starts.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "diagnostic.hpp"
+
+namespace rapport {
+
+// Bounds that keep hostile files from exhausting memory or the stack.
+inline constexpr std::size_t kMaxSourceBytes = 16u * 1024u * 1024u;
+inline constexpr int kMaxJsonDepth = 64;
+
+class SourceMap {
+public:
+    // Position of the value at `pointer`; for an object member, where its value starts.
+    // Falls back to the nearest enclosing value that is known; {0,0} if nothing is.
+    SourcePosition valuePosition(std::string_view pointer) const;
+    // Position of the member's key (for "unknown key" diagnostics); falls back to the value.
+    SourcePosition keyPosition(std::string_view pointer) const;
+
+    void setValue(std::string pointer, SourcePosition p) { values_[std::move(pointer)] = p; }
+    void setKey(std::string pointer, SourcePosition p) { keys_[std::move(pointer)] = p; }
+    std::size_t size() const { return values_.size(); }
+
+private:
+    std::unordered_map<std::string, SourcePosition> values_;
+    std::unordered_map<std::string, SourcePosition> keys_;
+};
+
+// Converts a byte offset in `text` to a 1-based line and column (column in code points).
+SourcePosition positionAt(std::string_view text, std::size_t byteOffset);
+
+// Escapes a key for use as a JSON pointer token (~ -> ~0, / -> ~1).
+std::string pointerToken(std::string_view key);
+
+struct JsonDocument {
+    nlohmann::json root;
+    SourceMap map;
+    std::string text;  // the bytes read, for hashing
+};
+
+// Reads and parses `path`. Comments (// and /* */) are allowed. On failure returns nothing and
+// adds located diagnostics: unreadable file (RAP0001), too large (RAP0002), invalid UTF-8
+// (RAP0003), syntax error (RAP0004), nesting too deep (RAP0005).
+std::optional<JsonDocument> readJsonFile(const std::string& path, DiagnosticList& diags);
+
+// The same for text already in memory; `name` is used as the diagnostics' file name.
+std::optional<JsonDocument> parseJsonText(std::string text, const std::string& name,
+                                          DiagnosticList& diags);
+
+}  // namespace rapport

@@ -1,0 +1,84 @@
+// A play-through of one scenario: the only mutable state in play. Polled by front ends (the
+// ink "runner" shape): read the current node, text and choices, then choose() or timeout().
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "clock.hpp"
+#include "scenario.hpp"
+#include "transcript.hpp"
+
+namespace rapport {
+
+// Environment or misuse errors raised by Session (not author mistakes, which the loader reports).
+class SessionError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Session {
+public:
+    // The scenario must outlive the session. `seed` is recorded in the transcript so random
+    // play-throughs (and anything seeded later) replay exactly.
+    Session(const Scenario& scenario, const Clock& clock, std::uint64_t seed = 0);
+
+    const Scenario& scenario() const { return *scenario_; }
+    int currentNode() const { return current_; }
+    const Node& node() const { return scenario_->nodes[current_]; }
+    bool finished() const { return node().isEnding(); }
+    const Ending* ending() const { return finished() ? &*node().ending : nullptr; }
+
+    // The client's line after variants.
+    const std::string& text() const;
+    // Indices into node().choices of the choices shown now (conditions true, once-choices not
+    // yet taken), in file order.
+    const std::vector<int>& choices() const { return shown_; }
+
+    std::int64_t variable(int index) const { return vars_[index]; }
+    const std::vector<std::int64_t>& variables() const { return vars_; }
+    bool visited(int node) const { return visited_[node]; }
+
+    // Milliseconds spent in the current node so far, and left on a timed node (0 if none).
+    std::int64_t timeInNodeMs() const;
+    std::int64_t timeLeftMs() const;
+    bool timeExpired() const;
+
+    // Takes the shown choice at `position` (0-based among choices()). Throws SessionError when
+    // finished or out of range. Returns false (and leaves state unchanged, error in lastError())
+    // when a `set` fails at run time (division by zero, overflow).
+    bool choose(int position);
+    // Takes the node's onTimeout branch. Throws SessionError if the node is not timed.
+    void timeout();
+
+    const Transcript& transcript() const { return transcript_; }
+    const std::string& lastError() const { return lastError_; }
+
+    // Save and resume exactly: variables, once-choices taken, visited nodes, transcript, and time
+    // already spent in the current node.
+    nlohmann::json save() const;
+    // Throws SessionError when the saved state does not belong to this scenario (content hash)
+    // or is malformed.
+    static Session resume(const Scenario& scenario, const Clock& clock, const nlohmann::json& saved);
+
+private:
+    void enter(int node);
+    void refresh();  // recompute text and shown choices
+
+    const Scenario* scenario_;
+    const Clock* clock_;
+    int current_ = 0;
+    std::vector<std::int64_t> vars_;
+    std::vector<bool> visited_;
+    std::vector<std::vector<bool>> onceTaken_;  // per node, per choice
+    std::vector<int> shown_;
+    int variant_ = -1;  // index of the variant whose text is shown; -1 = node text
+    std::int64_t enteredAtMs_ = 0;
+    Transcript transcript_;
+    std::string lastError_;
+};
+
+}  // namespace rapport

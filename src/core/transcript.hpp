@@ -1,0 +1,33 @@
+// What happened in a session, step by step: the record that scoring, the results store and the
+// debrief all read. Self-contained (ids and texts, not indices) so it survives on disk.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace rapport {
+
+struct TranscriptStep {
+    int step = 0;                  // 1-based
+    std::string node;              // node id where the decision was made
+    std::string textShown;         // the client's line as shown (after variants)
+    std::vector<std::string> choicesShown;  // ids of the choices offered, in display order
+    std::string choice;            // id of the choice taken; empty on a timeout
+    int choiceNumber = 0;          // 1-based position among choicesShown; 0 on a timeout
+    std::string choiceText;        // the trainee's line; empty on a timeout
+    std::int64_t timeTakenMs = 0;  // from entering the node to answering
+    bool timedOut = false;
+    std::string next;              // node id entered afterwards
+};
+
+struct Transcript {
+    std::string scenarioId;
+    std::string scenarioVersion;
+    std::string contentHash;
+    std::uint64_t seed = 0;
+    std::vector<TranscriptStep> steps;
+    std::string endingNode;  // empty while unfinished
+};
+
+}  // namespace rapport
