@@ -1,1 +1,2 @@
-// placeholder
+#include "cli_verbs.hpp"
+namespace rapport::cli { int runPlay(Args) { return kExitUsage; } }

@@ -1,1 +1,2 @@
-// placeholder
+#include "cli_verbs.hpp"
+namespace rapport::cli { int runValidate(Args) { return kExitUsage; } }

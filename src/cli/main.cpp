@@ -1,1 +1,54 @@
-int main() { return 0; }
+// `rapport` entry point: picks the verb and hands over its arguments.
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli_verbs.hpp"
+
+namespace {
+
+struct Verb {
+    std::string_view name;
+    std::string_view summary;
+    int (*run)(rapport::cli::Args);
+};
+
+constexpr Verb kVerbs[] = {
+    {"validate", "check scenario files and report every problem", rapport::cli::runValidate},
+    {"play", "play a scenario in the terminal, interactively or from a choice list", rapport::cli::runPlay},
+};
+
+void printHelp() {
+    std::printf(
+        "Rapport — training simulator for account managers\n\n"
+        "usage: rapport [VERB] [ARGS...]\n\n"
+        "With no verb, opens the simulator window.\n\nVerbs:\n");
+    for (const auto& v : kVerbs)
+        std::printf("  %-10.*s %.*s\n", int(v.name.size()), v.name.data(), int(v.summary.size()),
+                    v.summary.data());
+    std::printf("\nrapport VERB --help describes a verb. Exit codes: 0 ok, 1 problems found, 2 usage or I/O error.\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string_view> args(argv + 1, argv + argc);
+    if (args.empty()) {
+        std::fprintf(stderr, "rapport: the simulator window is not built yet; try 'rapport play FILE'.\n");
+        return rapport::cli::kExitUsage;
+    }
+    if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        printHelp();
+        return rapport::cli::kExitOk;
+    }
+    if (args[0] == "--version") {
+        std::printf("rapport 0.1.0\n");
+        return rapport::cli::kExitOk;
+    }
+    for (const auto& v : kVerbs)
+        if (v.name == args[0]) return v.run(rapport::cli::Args(args).subspan(1));
+    std::fprintf(stderr, "rapport: unknown verb '%.*s'; see 'rapport --help'\n", int(args[0].size()),
+                 args[0].data());
+    return rapport::cli::kExitUsage;
+}

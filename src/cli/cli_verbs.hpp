@@ -1,0 +1,21 @@
+// The `rapport <verb>` commands. Each verb parses its own arguments and calls core; none holds
+// rules of its own. Exit codes (documented in docs/cli.md):
+//   0 success, 1 the input has problems (invalid scenario, failed scripted play),
+//   2 usage error or an unreadable file / environment failure.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace rapport::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitProblems = 1;
+inline constexpr int kExitUsage = 2;
+
+using Args = std::span<const std::string_view>;  // arguments after the verb
+
+int runValidate(Args args);
+int runPlay(Args args);
+
+}  // namespace rapport::cli
