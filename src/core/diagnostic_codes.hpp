@@ -24,6 +24,7 @@ inline constexpr const char* OutOfRange = "RAP0015";      // number outside its 
 inline constexpr const char* BadValue = "RAP0016";        // not one of the allowed words / bad syntax
 inline constexpr const char* EmptyText = "RAP0017";       // a text that must not be empty is empty
 inline constexpr const char* BadId = "RAP0018";           // id with characters ids may not have
+inline constexpr const char* DuplicateKey = "RAP0019";    // the same key twice in one object
 // Names and references
 inline constexpr const char* DuplicateNode = "RAP0020";
 inline constexpr const char* DuplicateChoice = "RAP0021";
