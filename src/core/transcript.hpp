@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace rapport {
 
 struct TranscriptStep {
@@ -29,5 +31,13 @@ struct Transcript {
     std::vector<TranscriptStep> steps;
     std::string endingNode;  // empty while unfinished
 };
+
+// The JSON form used by saved sessions, `rapport play --json`, scoring and the results store:
+// {"scenario","version","contentHash","seed","steps":[{step,node,textShown,choicesShown,choice,
+// choiceNumber,choiceText,timeTakenMs,timedOut,next}],"endingNode": id or null}.
+nlohmann::json transcriptToJson(const Transcript& t);
+// Strict inverse of transcriptToJson; throws SessionError naming the bad field on malformed input
+// (wrong types, unknown keys other than "x-…", steps that do not follow on from each other).
+Transcript transcriptFromJson(const nlohmann::json& j);
 
 }  // namespace rapport
