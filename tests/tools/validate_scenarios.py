@@ -8,6 +8,9 @@ python3-jsonschema:
     validate_scenarios.py SCHEMA FILE...                  exit 0 when every FILE is valid
     validate_scenarios.py --expect-invalid SCHEMA FILE... exit 0 when every FILE is rejected
 
+A FILE ending in .md is a document: each ```jsonc block in it that holds a whole scenario
+("format": "rapport-scenario/1") is validated, so documented examples cannot go stale.
+
 Each problem is printed as `FILE: /json/pointer: message`. Exit 2 on usage or I/O errors.
 """
 import json
@@ -56,6 +59,22 @@ def strip_comments(text):
     return "".join(out)
 
 
+def scenario_blocks(markdown):
+    """The ```jsonc blocks of a document that hold a complete scenario, as (label, text)."""
+    blocks, current, start = [], None, 0
+    for number, line in enumerate(markdown.splitlines(), 1):
+        if current is None and line.strip() == "```jsonc":
+            current, start = [], number + 1
+        elif current is not None and line.strip() == "```":
+            text = "\n".join(current)
+            if '"rapport-scenario/1"' in text:
+                blocks.append((f"example at line {start}", text))
+            current = None
+        elif current is not None:
+            current.append(line)
+    return blocks
+
+
 def pointer(path):
     return "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in path)
 
@@ -93,20 +112,30 @@ def main(argv):
     for path in files:
         try:
             with open(path, encoding="utf-8") as f:
-                document = json.loads(strip_comments(f.read()))
+                text = f.read()
         except OSError as e:
             print(f"{path}: cannot read: {e}", file=sys.stderr)
             return 2
-        except ValueError as e:
-            found = [f"not JSON after removing comments: {e}"]
+        if path.endswith(".md"):
+            documents = [(f"{path} ({label})", block) for label, block in scenario_blocks(text)]
+            if not documents:
+                print(f"{path}: no ```jsonc block with a scenario found")
+                failed = True
         else:
-            found = problems(validator, document)
-        for line in found:
-            print(f"{path}: {line}")
-        if expect_invalid and not found:
-            print(f"{path}: accepted, but the schema should reject it")
-        if bool(found) != expect_invalid:
-            failed = True
+            documents = [(path, text)]
+        for name, source in documents:
+            try:
+                document = json.loads(strip_comments(source))
+            except ValueError as e:
+                found = [f"not JSON after removing comments: {e}"]
+            else:
+                found = problems(validator, document)
+            for line in found:
+                print(f"{name}: {line}")
+            if expect_invalid and not found:
+                print(f"{name}: accepted, but the schema should reject it")
+            if bool(found) != expect_invalid:
+                failed = True
     return 1 if failed else 0
 
 
