@@ -61,6 +61,8 @@ public:
             Lt, Le, Gt, Ge, Eq, Ne,
             JumpIfFalseKeep, JumpIfTrueKeep, Pop  // short-circuit && and ||
         } kind;
+        // PushConst: the value; PushVar / Visited: the variable / node index; jumps: how many ops
+        // forward the target is, counted from the jump itself (relative, so code can be moved).
         std::int64_t arg = 0;
     };
 
