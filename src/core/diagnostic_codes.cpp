@@ -49,6 +49,12 @@ constexpr std::array kCodes = {
     CodeInfo{UnknownIndicator, "evidence names an indicator the framework does not have"},
     CodeInfo{UnknownCompetency, "`assesses` names a competency the framework does not have"},
     CodeInfo{StateSpaceTooLarge, "the scenario's state space is too large to score exactly"},
+    CodeInfo{DuplicateFrameworkId, "two competencies, indicators, levels or rules share an id"},
+    CodeInfo{LevelRanges, "level score ranges overlap, leave a gap or do not cover 0-100"},
+    CodeInfo{FrameworkUnknownIndicator, "a group, rule or timeoutIndicator names an unknown indicator"},
+    CodeInfo{UnknownGroup, "a rule names a group the framework does not define"},
+    CodeInfo{PointsSign, "points contradict the indicator's polarity"},
+    CodeInfo{PointsLoop, "a loop lets a trainee collect the same points again and again"},
 };
 
 }  // namespace

@@ -56,6 +56,12 @@ inline constexpr const char* UnknownFramework = "RAP0050";
 inline constexpr const char* UnknownIndicator = "RAP0051";
 inline constexpr const char* UnknownCompetency = "RAP0052";
 inline constexpr const char* StateSpaceTooLarge = "RAP0053";
+inline constexpr const char* DuplicateFrameworkId = "RAP0054"; // two competencies/indicators/levels/rules share an id
+inline constexpr const char* LevelRanges = "RAP0055";     // level ranges overlap, leave a gap or miss 0-100
+inline constexpr const char* FrameworkUnknownIndicator = "RAP0056"; // a group, rule or timeoutIndicator names no indicator
+inline constexpr const char* UnknownGroup = "RAP0057";    // a rule names no group
+inline constexpr const char* PointsSign = "RAP0058";      // points contradict an indicator's polarity
+inline constexpr const char* PointsLoop = "RAP0059";      // a loop lets a trainee collect points again and again
 
 struct CodeInfo {
     std::string_view code;
