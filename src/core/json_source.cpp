@@ -1,1 +1,707 @@
-// placeholder, being written
+#include "json_source.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "diagnostic_codes.hpp"
+
+namespace rapport {
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+std::size_t bomLength(std::string_view text) { return text.starts_with(kBom) ? kBom.size() : 0; }
+
+bool isContinuation(unsigned char c) { return (c & 0xC0u) == 0x80u; }
+
+// Walks forward through the text keeping line and column, so that mapping the positions of a
+// whole document costs one pass instead of one pass per value.
+class PositionCursor {
+public:
+    explicit PositionCursor(std::string_view text) : text_(text), offset_(bomLength(text)) {}
+
+    // Offsets must not decrease between calls.
+    SourcePosition at(std::size_t offset) {
+        if (offset > text_.size()) offset = text_.size();
+        for (; offset_ < offset; ++offset_) {
+            const auto c = static_cast<unsigned char>(text_[offset_]);
+            if (c == '\n') {
+                ++line_;
+                column_ = 1;
+            } else if (!isContinuation(c)) {
+                ++column_;  // one column per code point; a tab counts as one, as gcc does
+            }
+        }
+        return {line_, column_};
+    }
+
+private:
+    std::string_view text_;
+    std::size_t offset_;
+    int line_ = 1;
+    int column_ = 1;
+};
+
+bool isJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Skips whitespace and comments the way nlohmann's lexer does with ignore_comments. Returns the
+// offset of the next token; an unterminated block comment runs to the end.
+std::size_t skipSpace(std::string_view t, std::size_t i) {
+    while (i < t.size()) {
+        if (isJsonSpace(t[i])) {
+            ++i;
+        } else if (t[i] == '/' && i + 1 < t.size() && t[i + 1] == '/') {
+            i += 2;
+            while (i < t.size() && t[i] != '\n' && t[i] != '\r') ++i;
+        } else if (t[i] == '/' && i + 1 < t.size() && t[i + 1] == '*') {
+            const std::size_t end = t.find("*/", i + 2);
+            i = end == std::string_view::npos ? t.size() : end + 2;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+// Offset just past the closing quote of the string opening at `i` (or the end if unterminated).
+std::size_t skipString(std::string_view t, std::size_t i) {
+    for (++i; i < t.size(); ++i) {
+        if (t[i] == '\\') {
+            ++i;
+        } else if (t[i] == '"') {
+            return i + 1;
+        }
+    }
+    return t.size();
+}
+
+std::string hexByte(unsigned char c) {
+    static constexpr char digits[] = "0123456789ABCDEF";
+    std::string s = "0x";
+    s += digits[c >> 4];
+    s += digits[c & 0xF];
+    return s;
+}
+
+struct Utf8Problem {
+    std::size_t offset;
+    std::string message;
+};
+
+// Validates per Unicode Table 3-7 (well-formed UTF-8 byte sequences), which rules out overlong
+// forms, surrogates and code points above U+10FFFF. Reports the byte that starts the bad sequence.
+std::optional<Utf8Problem> findBadUtf8(std::string_view t, std::size_t i) {
+    const auto bad = [&](std::size_t at, const char* why) {
+        return Utf8Problem{at, "invalid UTF-8 byte " + hexByte(static_cast<unsigned char>(t[at])) +
+                                   " (" + why + "); save the file as UTF-8"};
+    };
+    while (i < t.size()) {
+        const auto c = static_cast<unsigned char>(t[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t length = 0;
+        unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) {
+            length = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            length = 3;
+            if (c == 0xE0) lo = 0xA0;
+            if (c == 0xED) hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            length = 4;
+            if (c == 0xF0) lo = 0x90;
+            if (c == 0xF4) hi = 0x8F;
+        } else if (isContinuation(c)) {
+            return bad(i, "continuation byte without a lead byte");
+        } else if (c == 0xC0 || c == 0xC1) {
+            return bad(i, "overlong encoding");
+        } else {
+            return bad(i, "never valid in UTF-8");
+        }
+        for (std::size_t k = 1; k < length; ++k) {
+            if (i + k >= t.size() || !isContinuation(static_cast<unsigned char>(t[i + k])))
+                return bad(i, "incomplete multi-byte sequence");
+        }
+        const auto second = static_cast<unsigned char>(t[i + 1]);
+        if (second < lo) return bad(i, "overlong encoding");
+        if (second > hi)
+            return bad(i, c == 0xED ? "encodes a UTF-16 surrogate" : "code point above U+10FFFF");
+        i += length;
+    }
+    return std::nullopt;
+}
+
+// Finds the first bracket that opens level kMaxJsonDepth + 1, skipping strings and comments, so
+// that nothing recursive ever sees deeper input.
+std::optional<std::size_t> findTooDeep(std::string_view t, std::size_t i) {
+    int depth = 0;
+    while (i < t.size()) {
+        const char c = t[i];
+        if (c == '"') {
+            i = skipString(t, i);
+        } else if (c == '/' && i + 1 < t.size() && (t[i + 1] == '/' || t[i + 1] == '*')) {
+            i = skipSpace(t, i);
+        } else {
+            if (c == '[' || c == '{') {
+                if (++depth > kMaxJsonDepth) return i;
+            } else if ((c == ']' || c == '}') && depth > 0) {
+                --depth;
+            }
+            ++i;
+        }
+    }
+    return std::nullopt;
+}
+
+// ---- syntax errors ---------------------------------------------------------------------------
+
+struct Token {
+    std::size_t start = 0;
+    std::size_t end = 0;
+};
+
+bool isWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '+' || c == '-' || c == '.';
+}
+
+// A forgiving lexer used only to locate the token a syntax error is about. Everything before the
+// error was accepted by nlohmann, so up to there it agrees with nlohmann's own tokens.
+Token lexToken(std::string_view t, std::size_t i) {
+    if (t[i] == '"') return {i, skipString(t, i)};
+    if (isWordChar(t[i])) {
+        std::size_t end = i;
+        while (end < t.size() && isWordChar(t[end])) ++end;
+        return {i, end};
+    }
+    return {i, i + 1};
+}
+
+struct Located {
+    std::size_t current;   // start of the token containing the offset (or the last one before it)
+    std::size_t previous;  // start of the token before it; npos if none
+    bool found = false;
+};
+
+Located tokenAround(std::string_view t, std::size_t start, std::size_t offset) {
+    Located r{start, std::string_view::npos};
+    std::size_t i = skipSpace(t, start);
+    while (i < t.size()) {
+        if (i > offset) break;
+        const Token tok = lexToken(t, i);
+        r.previous = r.found ? r.current : std::string_view::npos;
+        r.current = tok.start;
+        r.found = true;
+        if (offset < tok.end) break;
+        i = skipSpace(t, tok.end);
+    }
+    return r;
+}
+
+// Where a comment that never ends begins (nlohmann reports those at the end of input).
+std::optional<std::size_t> unterminatedCommentStart(std::string_view t, std::size_t i) {
+    while (i < t.size()) {
+        if (t[i] == '"') {
+            i = skipString(t, i);
+        } else if (t[i] == '/' && i + 1 < t.size() && t[i + 1] == '*') {
+            const std::size_t end = t.find("*/", i + 2);
+            if (end == std::string_view::npos) return i;
+            i = end + 2;
+        } else if (t[i] == '/' && i + 1 < t.size() && t[i + 1] == '/') {
+            i = skipSpace(t, i);
+        } else {
+            ++i;
+        }
+    }
+    return std::nullopt;
+}
+
+// Offset of the first token equal to `word` outside strings and comments (bom if none).
+std::size_t findWord(std::string_view t, std::size_t bom, std::string_view word) {
+    for (std::size_t i = skipSpace(t, bom); i < t.size();) {
+        const Token tok = lexToken(t, i);
+        if (t.substr(tok.start, tok.end - tok.start) == word) return tok.start;
+        i = skipSpace(t, tok.end);
+    }
+    return bom;
+}
+
+std::string friendlyToken(std::string_view name) {
+    if (name == "string literal") return "string";
+    if (name == "number literal") return "number";
+    if (name == "true literal") return "'true'";
+    if (name == "false literal") return "'false'";
+    if (name == "null literal") return "'null'";
+    if (name == "'[', '{', or a literal") return "a value";
+    return std::string(name);
+}
+
+std::string friendlyExpected(std::string_view name, std::string_view context) {
+    if (name == "'}'" && context == "object") return "',' or '}'";
+    if (name == "']'" && context == "array") return "',' or ']'";
+    if (name == "string literal") return "a key in double quotes";
+    return friendlyToken(name);
+}
+
+bool startsValue(std::string_view unexpected) {
+    return unexpected == "string literal" || unexpected == "number literal" ||
+           unexpected == "true literal" || unexpected == "false literal" ||
+           unexpected == "null literal" || unexpected == "'['" || unexpected == "'{'";
+}
+
+// The word (or single code point) starting at `i`, for quoting in a message.
+std::string wordAt(std::string_view t, std::size_t i) {
+    std::size_t end = i;
+    while (end < t.size() && end - i < 24 && isWordChar(t[end])) ++end;
+    if (end == i) {
+        end = i + 1;
+        while (end < t.size() && isContinuation(static_cast<unsigned char>(t[end]))) ++end;
+    }
+    return std::string(t.substr(i, end - i));
+}
+
+struct SyntaxError {
+    std::size_t offset;
+    std::string message;
+};
+
+// Turns nlohmann's parse_error into a message in plain words at the offending character.
+// nlohmann's e.byte counts the characters it has read, the offending one included, so e.byte - 1
+// is the 0-based offset of the character that broke the parse: the last byte of an unexpected
+// token, the bad character inside a token, or text.size() when input ended too early.
+SyntaxError describeSyntaxError(std::string_view t, std::size_t bom, const nlohmann::json::parse_error& e) {
+    const std::size_t off = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, t.size());
+    std::string_view what = e.what();
+
+    // "[json.exception.parse_error.101] parse error at line L, column C: syntax error while
+    //  parsing CONTEXT - DETAIL[; last read: '...'][; expected EXPECTED]"
+    std::string_view context, detail = what;
+    if (const auto p = what.find("syntax error "); p != std::string_view::npos) detail = what.substr(p);
+    if (detail.starts_with("syntax error while parsing ")) {
+        detail.remove_prefix(std::string_view("syntax error while parsing ").size());
+        const auto dash = detail.find(" - ");
+        context = detail.substr(0, dash == std::string_view::npos ? 0 : dash);
+        detail.remove_prefix(dash == std::string_view::npos ? 0 : dash + 3);
+    } else if (detail.starts_with("syntax error - ")) {
+        detail.remove_prefix(std::string_view("syntax error - ").size());
+    }
+    std::string_view expected;
+    if (const auto p = detail.rfind("; expected "); p != std::string_view::npos &&
+                                                     !detail.starts_with("invalid number")) {
+        expected = detail.substr(p + std::string_view("; expected ").size());
+        detail = detail.substr(0, p);
+    } else if (const auto q = detail.rfind("'; expected "); q != std::string_view::npos) {
+        // lexer messages about numbers carry their own "; expected", so take the parser's last one
+        expected = detail.substr(q + std::string_view("'; expected ").size());
+        detail = detail.substr(0, q + 1);
+    }
+    if (const auto p = detail.find("; last read: "); p != std::string_view::npos) detail = detail.substr(0, p);
+
+    const auto endOfContent = [&] {
+        std::size_t end = t.size();
+        while (end > bom && isJsonSpace(t[end - 1])) --end;
+        return end;
+    };
+
+    if (detail.starts_with("unexpected ")) {
+        const std::string_view unexpected = detail.substr(std::string_view("unexpected ").size());
+        if (unexpected == "end of input") {
+            if (skipSpace(t, bom) >= t.size())
+                return {bom, "syntax error: empty file; expected a JSON value"};
+            return {endOfContent(),
+                    "syntax error: unexpected end of input; expected " + friendlyExpected(expected, context)};
+        }
+        const Located at = tokenAround(t, bom, off);
+        if ((unexpected == "'}'" || unexpected == "']'") && at.previous != std::string_view::npos &&
+            t[at.previous] == ',') {
+            return {at.previous, "syntax error: trailing comma before " + std::string(unexpected) +
+                                     " is not allowed"};
+        }
+        std::string msg = "syntax error: unexpected " + friendlyToken(unexpected);
+        if (!expected.empty()) msg += "; expected " + friendlyExpected(expected, context);
+        if ((context == "object" || context == "array") && startsValue(unexpected)) msg += " (missing comma?)";
+        return {at.current, msg};
+    }
+    if (detail == "invalid literal") {
+        std::size_t start = off;
+        while (start > bom && std::isalpha(static_cast<unsigned char>(t[start - 1]))) --start;
+        if (start < t.size() && t[start] == '\'')
+            return {start, "syntax error: strings and keys must be in double quotes, not single quotes"};
+        if (start >= t.size())
+            return {endOfContent(), "syntax error: unexpected end of input"};
+        const std::string word = wordAt(t, start);
+        if (context == "object key")
+            return {start, "syntax error: unexpected '" + word + "'; object keys must be in double quotes"};
+        std::string msg = "syntax error: unexpected '" + word + "'";
+        msg += "; expected " + (expected.empty() ? std::string("a value") : friendlyExpected(expected, context));
+        return {start, msg};
+    }
+    if (detail == "invalid string: missing closing quote") {
+        return {tokenAround(t, bom, t.size()).current, "syntax error: string is missing its closing quote"};
+    }
+    if (detail.starts_with("invalid string: control character U+000A") ||
+        detail.starts_with("invalid string: control character U+000D")) {
+        return {off, "syntax error: line break inside a string; close the string before the end of the "
+                     "line (write \\n for a line break in the text)"};
+    }
+    if (detail.starts_with("invalid comment; missing closing")) {
+        return {unterminatedCommentStart(t, bom).value_or(off), "syntax error: comment is missing its closing '*/'"};
+    }
+    if (detail.starts_with("invalid comment; expecting")) {
+        return {off > bom ? off - 1 : off, "syntax error: '/' must start a comment (// or /* */)"};
+    }
+    if (detail == "invalid string: forbidden character after backslash") {
+        const std::size_t backslash = off > bom ? off - 1 : off;
+        std::string escaped = wordAt(t, off);
+        if (isWordChar(escaped[0])) escaped.resize(1);
+        return {backslash, "syntax error: invalid escape '\\" + escaped +
+                               "' in a string; allowed are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"};
+    }
+    return {off, "syntax error: " + std::string(detail)};
+}
+
+// ---- source map ------------------------------------------------------------------------------
+
+// Decodes a JSON string's escapes into UTF-8, the same key nlohmann stores. `raw` excludes quotes.
+std::string decodeString(std::string_view raw) {
+    if (raw.find('\\') == std::string_view::npos) return std::string(raw);
+    std::string out;
+    out.reserve(raw.size());
+    const auto hex4 = [&](std::size_t i) -> unsigned {
+        unsigned v = 0;
+        for (std::size_t k = i; k < i + 4 && k < raw.size(); ++k) {
+            const char c = raw[k];
+            v <<= 4;
+            if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
+            else if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
+        }
+        return v;
+    };
+    const auto append = [&](unsigned cp) {
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (cp >> 18));
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    };
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] != '\\' || i + 1 >= raw.size()) {
+            out += raw[i];
+            continue;
+        }
+        const char e = raw[++i];
+        switch (e) {
+            case 'b': out += '\b'; break;
+            case 'f': out += '\f'; break;
+            case 'n': out += '\n'; break;
+            case 'r': out += '\r'; break;
+            case 't': out += '\t'; break;
+            case 'u': {
+                unsigned cp = hex4(i + 1);
+                i += 4;
+                if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 < raw.size() + 0 && raw[i + 1] == '\\' &&
+                    raw[i + 2] == 'u') {
+                    const unsigned low = hex4(i + 3);
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                    i += 6;
+                }
+                append(cp);
+                break;
+            }
+            default: out += e; break;  // \" \\ \/
+        }
+    }
+    return out;
+}
+
+struct Frame {
+    bool object;
+    bool shadowed;  // inside the value of a duplicate key: earlier positions win
+    std::size_t index;
+    std::size_t pointerLength;
+};
+
+// One pass over text nlohmann has already accepted (so it is well-formed and at most
+// kMaxJsonDepth deep), recording where every value and key starts. Iterative, linear.
+void buildSourceMap(std::string_view t, std::size_t bom, JsonDocument& doc) {
+    PositionCursor cursor(t);
+    std::vector<Frame> stack;
+    stack.reserve(kMaxJsonDepth);
+    std::string pointer;
+    std::size_t i = skipSpace(t, bom);
+
+    const auto shadowed = [&] { return !stack.empty() && stack.back().shadowed; };
+    const auto recordValue = [&] {
+        if (shadowed() && doc.map.hasValue(pointer)) return;
+        doc.map.setValue(pointer, cursor.at(i));
+    };
+
+    enum class Next { Value, AfterValue, FirstMember, Member, FirstElement };
+    Next next = Next::Value;
+    while (i < t.size()) {
+        switch (next) {
+            case Next::Value: {
+                recordValue();
+                const char c = t[i];
+                if (c == '{' || c == '[') {
+                    stack.push_back({c == '{', shadowed(), 0, pointer.size()});
+                    i = skipSpace(t, i + 1);
+                    next = c == '{' ? Next::FirstMember : Next::FirstElement;
+                    continue;
+                }
+                if (c == '"') {
+                    i = skipString(t, i);
+                } else {
+                    while (i < t.size() && !isJsonSpace(t[i]) && t[i] != ',' && t[i] != ']' && t[i] != '}' &&
+                           t[i] != '/')
+                        ++i;
+                }
+                i = skipSpace(t, i);
+                next = Next::AfterValue;
+                continue;
+            }
+            case Next::AfterValue: {
+                if (stack.empty()) return;
+                Frame& top = stack.back();
+                pointer.resize(top.pointerLength);
+                if (t[i] == ',') {
+                    i = skipSpace(t, i + 1);
+                    if (top.object) {
+                        next = Next::Member;
+                    } else {
+                        pointer += '/';
+                        pointer += std::to_string(++top.index);
+                        next = Next::Value;
+                    }
+                } else {  // '}' or ']'
+                    stack.pop_back();
+                    i = skipSpace(t, i + 1);
+                }
+                continue;
+            }
+            case Next::FirstElement:
+                if (t[i] == ']') {
+                    next = Next::AfterValue;
+                    stack.pop_back();
+                    i = skipSpace(t, i + 1);
+                    continue;
+                }
+                pointer += "/0";
+                next = Next::Value;
+                continue;
+            case Next::FirstMember:
+                if (t[i] == '}') {
+                    next = Next::AfterValue;
+                    stack.pop_back();
+                    i = skipSpace(t, i + 1);
+                    continue;
+                }
+                [[fallthrough]];
+            case Next::Member: {
+                Frame& top = stack.back();
+                const std::size_t keyStart = i;
+                const std::size_t keyEnd = skipString(t, i);
+                const std::size_t rawEnd = keyEnd > keyStart + 1 ? keyEnd - 1 : keyEnd;
+                pointer.resize(top.pointerLength);
+                pointer += '/';
+                pointer += pointerToken(decodeString(t.substr(keyStart + 1, rawEnd - keyStart - 1)));
+                const SourcePosition keyPos = cursor.at(keyStart);
+                bool duplicate = false;
+                if (doc.map.hasKey(pointer)) {
+                    if (!top.shadowed) {
+                        doc.duplicateKeys.push_back(pointer);
+                        doc.duplicateKeyPositions.push_back(keyPos);
+                    }
+                    duplicate = true;
+                } else {
+                    doc.map.setKey(pointer, keyPos);
+                }
+                i = skipSpace(t, keyEnd);
+                if (i < t.size() && t[i] == ':') i = skipSpace(t, i + 1);
+                // Everything under a repeated key is recorded only where the first copy left a gap.
+                const bool wasShadowed = top.shadowed;
+                top.shadowed = wasShadowed || duplicate;
+                if (i < t.size()) recordValue();
+                top.shadowed = wasShadowed;
+                if (i < t.size() && (t[i] == '{' || t[i] == '[')) {
+                    const char c = t[i];
+                    stack.push_back({c == '{', wasShadowed || duplicate, 0, pointer.size()});
+                    i = skipSpace(t, i + 1);
+                    next = c == '{' ? Next::FirstMember : Next::FirstElement;
+                } else {
+                    if (i < t.size() && t[i] == '"') {
+                        i = skipString(t, i);
+                    } else {
+                        while (i < t.size() && !isJsonSpace(t[i]) && t[i] != ',' && t[i] != ']' && t[i] != '}' &&
+                               t[i] != '/')
+                            ++i;
+                    }
+                    i = skipSpace(t, i);
+                    next = Next::AfterValue;
+                }
+                continue;
+            }
+        }
+    }
+}
+
+void report(DiagnosticList& diags, const char* code, const std::string& file, SourcePosition at,
+            std::string message) {
+    Diagnostic d;
+    d.severity = Severity::Error;
+    d.code = code;
+    d.file = file;
+    d.position = at;
+    d.message = std::move(message);
+    diags.add(std::move(d));
+}
+
+std::string megabytes(std::uintmax_t bytes) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    return buffer;
+}
+
+std::string limitMegabytes() { return std::to_string(kMaxSourceBytes / (1024u * 1024u)); }
+
+}  // namespace
+
+// ---- public ----------------------------------------------------------------------------------
+
+bool SourceMap::hasValue(std::string_view pointer) const { return values_.count(std::string(pointer)) != 0; }
+bool SourceMap::hasKey(std::string_view pointer) const { return keys_.count(std::string(pointer)) != 0; }
+
+SourcePosition SourceMap::valuePosition(std::string_view pointer) const {
+    std::string p(pointer);
+    for (;;) {
+        if (const auto it = values_.find(p); it != values_.end()) return it->second;
+        if (p.empty()) return {};
+        const auto slash = p.rfind('/');
+        p.resize(slash == std::string::npos ? 0 : slash);
+    }
+}
+
+SourcePosition SourceMap::keyPosition(std::string_view pointer) const {
+    if (const auto it = keys_.find(std::string(pointer)); it != keys_.end()) return it->second;
+    return valuePosition(pointer);
+}
+
+SourcePosition positionAt(std::string_view text, std::size_t byteOffset) {
+    return PositionCursor(text).at(byteOffset);
+}
+
+std::string pointerToken(std::string_view key) {
+    std::string out;
+    out.reserve(key.size());
+    for (const char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+// Problems with the file as a whole (RAP0001, RAP0002) carry position 0:0, "no place in the
+// file": an unreadable file has no line 1, and pointing at line 1 of a huge file would mislead.
+std::optional<JsonDocument> readJsonFile(const std::string& path, DiagnosticList& diags) {
+    namespace fs = std::filesystem;
+    const auto cannotRead = [&](const std::string& reason) {
+        report(diags, codes::Unreadable, path, {}, "cannot read " + path + ": " + reason);
+        return std::nullopt;
+    };
+    const auto tooLarge = [&](const std::string& size) {
+        report(diags, codes::TooLarge, path, {},
+               "file is too large (" + size + " MB); the limit is " + limitMegabytes() + " MB");
+        return std::nullopt;
+    };
+
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (ec) return cannotRead(ec.message());
+    if (fs::is_directory(status)) return cannotRead("is a directory");
+    if (fs::is_regular_file(status)) {
+        const std::uintmax_t size = fs::file_size(path, ec);
+        if (ec) return cannotRead(ec.message());
+        if (size > kMaxSourceBytes) return tooLarge(megabytes(size));
+    }
+
+    errno = 0;
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!file) return cannotRead(errno != 0 ? std::strerror(errno) : "cannot open");
+    // Read at most one byte over the limit: pipes and devices have no size to check up front.
+    std::string text;
+    char buffer[1 << 16];
+    while (text.size() <= kMaxSourceBytes) {
+        const std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get());
+        text.append(buffer, n);
+        if (n < sizeof buffer) break;
+    }
+    if (std::ferror(file.get())) return cannotRead(errno != 0 ? std::strerror(errno) : "read error");
+    if (text.size() > kMaxSourceBytes) return tooLarge("over " + limitMegabytes());
+    return parseJsonText(std::move(text), path, diags);
+}
+
+std::optional<JsonDocument> parseJsonText(std::string text, const std::string& name, DiagnosticList& diags) {
+    const std::string_view t = text;
+    const std::size_t bom = bomLength(t);
+    if (t.size() > kMaxSourceBytes) {
+        report(diags, codes::TooLarge, name, {},
+               "file is too large (" + megabytes(t.size()) + " MB); the limit is " + limitMegabytes() +
+                   " MB");
+        return std::nullopt;
+    }
+    if (const auto bad = findBadUtf8(t, bom)) {
+        report(diags, codes::BadUtf8, name, positionAt(t, bad->offset), bad->message);
+        return std::nullopt;
+    }
+    if (const auto deep = findTooDeep(t, bom)) {
+        report(diags, codes::TooDeep, name, positionAt(t, *deep),
+               "nesting too deep: more than " + std::to_string(kMaxJsonDepth) +
+                   " levels of '[' and '{'");
+        return std::nullopt;
+    }
+
+    JsonDocument doc;
+    try {
+        // nlohmann skips the BOM itself; its byte offsets count it.
+        doc.root = nlohmann::json::parse(t, nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
+    } catch (const nlohmann::json::parse_error& e) {
+        const SyntaxError err = describeSyntaxError(t, bom, e);
+        report(diags, codes::Syntax, name, positionAt(t, err.offset), err.message);
+        return std::nullopt;
+    } catch (const nlohmann::json::out_of_range& e) {
+        // Only "number overflow parsing '1e999'" reaches here; it carries no offset.
+        std::string_view what = e.what();
+        std::string_view literal;
+        if (const auto q = what.find('\''); q != std::string_view::npos && what.back() == '\'')
+            literal = what.substr(q + 1, what.size() - q - 2);
+        report(diags, codes::Syntax, name, positionAt(t, findWord(t, bom, literal)),
+               "syntax error: number " + std::string(literal) + " is too large");
+        return std::nullopt;
+    }
+    buildSourceMap(t, bom, doc);
+    doc.text = std::move(text);
+    return doc;
+}
+
+}  // namespace rapport

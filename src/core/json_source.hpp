@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -30,13 +31,17 @@ public:
     void setValue(std::string pointer, SourcePosition p) { values_[std::move(pointer)] = p; }
     void setKey(std::string pointer, SourcePosition p) { keys_[std::move(pointer)] = p; }
     std::size_t size() const { return values_.size(); }
+    // Exact lookups, no fallback.
+    bool hasValue(std::string_view pointer) const;
+    bool hasKey(std::string_view pointer) const;
 
 private:
     std::unordered_map<std::string, SourcePosition> values_;
     std::unordered_map<std::string, SourcePosition> keys_;
 };
 
-// Converts a byte offset in `text` to a 1-based line and column (column in code points).
+// Converts a byte offset in `text` to a 1-based line and column (column in code points; a tab is
+// one column; "\r\n" is one line break; a leading UTF-8 BOM takes no column).
 SourcePosition positionAt(std::string_view text, std::size_t byteOffset);
 
 // Escapes a key for use as a JSON pointer token (~ -> ~0, / -> ~1).
@@ -46,6 +51,11 @@ struct JsonDocument {
     nlohmann::json root;
     SourceMap map;
     std::string text;  // the bytes read, for hashing
+    // Pointers of object members whose key repeats an earlier key of the same object, one entry
+    // per repetition, with the repeated key's position. nlohmann keeps the last value; the map
+    // keeps the first occurrence's positions.
+    std::vector<std::string> duplicateKeys;
+    std::vector<SourcePosition> duplicateKeyPositions;
 };
 
 // Reads and parses `path`. Comments (// and /* */) are allowed. On failure returns nothing and
