@@ -68,8 +68,9 @@ std::optional<int> loadPlayable(const std::string& path, std::optional<Scenario>
         std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
         unreadable = unreadable || d.code == "RAP0001";
     }
+    if (unreadable) return kExitUsage;
     std::fprintf(stderr, "rapport play: %s cannot be played until its errors are fixed\n", path.c_str());
-    return unreadable ? kExitUsage : kExitProblems;
+    return kExitProblems;
 }
 
 std::string speakerLabel(const Session& s) {
