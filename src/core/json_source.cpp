@@ -674,6 +674,13 @@ std::optional<JsonDocument> parseJsonText(std::string text, const std::string& n
         report(diags, codes::BadUtf8, name, positionAt(t, bad->offset), bad->message);
         return std::nullopt;
     }
+    // nlohmann takes a NUL byte for the end of input and would silently drop what follows; JSON
+    // allows no raw NUL anywhere, so refuse it here.
+    if (const auto nul = t.find('\0', bom); nul != std::string_view::npos) {
+        report(diags, codes::Syntax, name, positionAt(t, nul),
+               "syntax error: unexpected NUL byte (0x00); JSON text cannot contain one (is this a binary file?)");
+        return std::nullopt;
+    }
     if (const auto deep = findTooDeep(t, bom)) {
         report(diags, codes::TooDeep, name, positionAt(t, *deep),
                "nesting too deep: more than " + std::to_string(kMaxJsonDepth) +
