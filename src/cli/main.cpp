@@ -5,6 +5,9 @@
 #include <vector>
 
 #include "cli_verbs.hpp"
+#ifdef RAPPORT_WITH_APP
+#include "run.hpp"
+#endif
 
 namespace {
 
@@ -34,10 +37,14 @@ void printHelp() {
 
 int main(int argc, char** argv) {
     std::vector<std::string_view> args(argv + 1, argv + argc);
+#ifdef RAPPORT_WITH_APP
+    if (args.empty() || rapport::app::isAppOption(args[0])) return rapport::app::run(args);
+#else
     if (args.empty()) {
-        std::fprintf(stderr, "rapport: the simulator window is not built yet; try 'rapport play FILE'.\n");
+        std::fprintf(stderr, "rapport: this build has no simulator window; try 'rapport play FILE'.\n");
         return rapport::cli::kExitUsage;
     }
+#endif
     if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         printHelp();
         return rapport::cli::kExitOk;

@@ -1,0 +1,126 @@
+// The App owns the model (scenario library, trainee, the session being played) and the screens,
+// and offers the actions screens call. It holds no training rules: playing is Session's job and
+// scoring the scoring module's; the App only sequences screens around them.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clock.hpp"
+#include "conversation_screen.hpp"
+#include "debrief_screen.hpp"
+#include "fonts.hpp"
+#include "library_screen.hpp"
+#include "scenario_library.hpp"
+#include "session.hpp"
+#include "sign_in_screen.hpp"
+#include "theme.hpp"
+#include "trainee_profile.hpp"
+#include "widget_locator.hpp"
+
+namespace rapport::app {
+
+enum class ScreenId { SignIn, Library, Conversation, Debrief };
+// "sign-in", "library", "conversation", "debrief": the names scripts use.
+const char* screenName(ScreenId id);
+
+enum class PlayMode { Practice, Exam };
+
+struct AppConfig {
+    std::vector<std::string> scenarioPaths;  // folders or files
+    std::filesystem::path dataDir;           // where the trainee profile is remembered
+};
+
+struct MeterChange {
+    std::string label;
+    std::int64_t before = 0, after = 0;
+};
+
+// What one decision did, kept per transcript step for practice feedback and the debrief.
+struct StepEcho {
+    std::string feedback;            // the choice's feedback; a fixed text on a timeout
+    std::vector<MeterChange> meters; // meters that moved
+};
+
+class App {
+public:
+    App(AppConfig config, const Clock& clock, Theme theme);
+
+    // Per frame, called by the shell.
+    void tick();                // applies an expired countdown (Session decides what that means)
+    void Draw();                // draws the current screen over the whole viewport
+    bool animating() const;     // true while a countdown is visible: the shell wakes ~10×/s
+
+    // Model, read by the screens.
+    const ScenarioLibrary& library() const { return library_; }
+    const std::optional<TraineeProfile>& trainee() const { return trainee_; }
+    const std::optional<TraineeProfile>& rememberedProfile() const { return remembered_; }
+    const AppConfig& config() const { return config_; }
+    ScreenId screen() const { return screen_; }
+    const Theme& theme() const { return theme_; }
+    const FontSet& fonts() const { return fonts_; }
+    WidgetLocator& locator() { return locator_; }
+    const Session* session() const { return session_ ? &*session_ : nullptr; }
+    const LibraryEntry* currentEntry() const;
+    PlayMode mode() const { return mode_; }
+    const std::vector<StepEcho>& echoes() const { return echoes_; }
+    const std::string& notice() const { return notice_; }  // last environment problem, if any
+    ImTextureID portraitFor(const Scenario& s);
+    // Display name of a competency id ("objection_handling" -> "Objection handling") until the
+    // framework's names are available here.
+    std::string competencyName(const std::string& id) const;
+    // Best previous scenario score of the signed-in trainee. Hook for the results store: returns
+    // nullopt until that store exists, and the library card shows "no attempts yet".
+    std::optional<int> bestScore(const std::string& scenarioId) const;
+
+    // Every text the fonts must cover: scenarios, the trainee's name, UI strings.
+    std::string glyphText() const;
+
+    // Actions, called by the screens.
+    void signIn(const TraineeProfile& profile);  // remembers it; a save failure sets notice()
+    void signOut();
+    void openScenario(int entry, PlayMode mode);
+    void choose(int position);                   // position among session()->choices()
+    void showDebrief();
+    void tryAgain();
+    void nextScenario();
+    void backToLibrary();
+    void setThemeMode(ThemeMode mode);
+    void toggleThemeMode();
+
+    // Shell wiring.
+    void setFonts(const FontSet& fonts) { fonts_ = fonts; }
+    void setScale(float scale);
+    std::function<ImTextureID(const std::string& path)> portraitLoader;  // null: initials only
+
+private:
+    void drawTopBar();
+
+    AppConfig config_;
+    const Clock* clock_;
+    Theme theme_;
+    bool styleDirty_ = true;  // theme changed: rewrite ImGui's style before the next window
+    FontSet fonts_;
+    WidgetLocator locator_;
+    ScenarioLibrary library_;
+    std::optional<TraineeProfile> remembered_;
+    std::optional<TraineeProfile> trainee_;
+    ScreenId screen_ = ScreenId::SignIn;
+
+    int entry_ = -1;
+    PlayMode mode_ = PlayMode::Practice;
+    std::optional<Session> session_;
+    std::vector<StepEcho> echoes_;
+    std::string notice_;
+
+    SignInScreen signIn_;
+    LibraryScreen libraryScreen_;
+    ConversationScreen conversation_;
+    DebriefScreen debrief_;
+};
+
+}  // namespace rapport::app

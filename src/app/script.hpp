@@ -1,0 +1,45 @@
+// The input script that drives the real GUI for tests and screenshots, one command per line:
+//   click LABEL [#N]      click the N-th widget labelled LABEL (default 1st; "Save##x" exact)
+//   type TEXT             type TEXT into the focused field (UTF-8)
+//   key NAME              press and release a key: 1-9, Enter, Escape, Tab, Backspace, Up, Down
+//   wait-frames N         render N frames
+//   advance-clock MS      move the app's (manual) clock forward, e.g. to expire a countdown
+//   screenshot NAME       write DIR/NAME.png of the whole window
+//   expect LABEL          fail unless a widget labelled LABEL is on screen
+//   expect-screen NAME    fail unless the current screen is NAME (sign-in, library, ...)
+//   theme light|dark      switch the theme
+//   resize W H            resize the window (screen pixels)
+//   bench-frames N        render N frames and print frame-time figures on stdout
+// Blank lines and lines starting with '#' are ignored.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rapport::app {
+
+struct ScriptCommand {
+    enum class Kind {
+        Click, Type, Key, WaitFrames, AdvanceClock, Screenshot, Expect, ExpectScreen, Theme,
+        Resize, BenchFrames
+    };
+    Kind kind = Kind::WaitFrames;
+    std::string text;  // label, typed text, screenshot name, screen or theme name
+    int a = 0;         // occurrence, key code, frames, milliseconds, width
+    int b = 0;         // height
+    int line = 0;      // 1-based line in the script, for error messages
+};
+
+struct ParsedScript {
+    std::vector<ScriptCommand> commands;
+    std::vector<std::string> errors;  // "LINE: message", one per bad line
+};
+
+ParsedScript parseScript(std::string_view text);
+
+// GLFW key code for a script key name; nullopt when unknown.
+std::optional<int> scriptKeyCode(std::string_view name);
+
+}  // namespace rapport::app

@@ -1,0 +1,68 @@
+// Plays a parsed script into the real GUI, one step per frame: it writes synthetic mouse, key and
+// text input into ImGui's IO between the platform backend's NewFrame and ImGui::NewFrame, so
+// every click goes through the same widgets, hit testing and actions as a person's would.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "script.hpp"
+#include "widget_locator.hpp"
+
+namespace rapport::app {
+
+// What the driver may do to the app and window besides input.
+struct ScriptHost {
+    std::function<void(std::int64_t ms)> advanceClock;
+    std::function<void(int width, int height)> resize;
+    std::function<void(bool dark)> setDarkTheme;
+    std::function<std::string()> screenName;
+    const WidgetLocator* locator = nullptr;
+};
+
+class ScriptDriver {
+public:
+    ScriptDriver(std::vector<ScriptCommand> commands, std::filesystem::path screenshotDir,
+                 ScriptHost host);
+
+    void beforeFrame(ImGuiIO& io);
+    // After the frame is rendered and before the buffers swap: takes a requested screenshot.
+    void afterRender(int framebufferWidth, int framebufferHeight);
+
+    bool finished() const { return finished_; }  // all commands done, or failed
+    bool failed() const { return !error_.empty(); }
+    const std::string& error() const { return error_; }
+    const std::vector<std::string>& screenshots() const { return screenshots_; }
+
+private:
+    void next(int settleFrames);
+    void fail(const ScriptCommand& c, const std::string& why);
+    bool retry(const ScriptCommand& c, const std::string& why);  // false once out of patience
+
+    std::vector<ScriptCommand> commands_;
+    std::filesystem::path dir_;
+    ScriptHost host_;
+    std::size_t index_ = 0;
+    int phase_ = 0;
+    int wait_ = 1;  // let the first frame lay out before acting
+    int attempts_ = 0;
+    ImVec2 mouse_{-FLT_MAX, -FLT_MAX};
+    bool mouseDown_ = false;
+    int keyDown_ = -1;
+    std::string captureName_;
+    bool finished_ = false;
+    std::string error_;
+    std::vector<std::string> screenshots_;
+
+    // bench-frames
+    std::vector<double> frameMs_;
+    std::chrono::steady_clock::time_point lastFrame_;
+};
+
+}  // namespace rapport::app

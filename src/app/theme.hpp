@@ -1,0 +1,48 @@
+// The designed look: one palette per mode (light, dark) and the sizes that go with it, scaled
+// for the monitor's content scale. Screens take colours from the palette, never literals, so
+// both modes stay consistent.
+#pragma once
+
+#include <imgui.h>
+
+namespace rapport::app {
+
+enum class ThemeMode { Light, Dark };
+
+struct Palette {
+    ImVec4 background;     // window background
+    ImVec4 surface;        // cards, panels
+    ImVec4 surfaceAlt;     // hovered cards, table stripes
+    ImVec4 border;
+    ImVec4 text;
+    ImVec4 textMuted;
+    ImVec4 accent;         // primary actions, trainee bubbles' edge, focus
+    ImVec4 accentHover;
+    ImVec4 accentText;     // text on accent
+    ImVec4 clientBubble;
+    ImVec4 traineeBubble;
+    ImVec4 narrator;       // narrator lines
+    ImVec4 success;
+    ImVec4 warning;
+    ImVec4 danger;
+    ImVec4 track;          // empty part of bars
+};
+
+struct Theme {
+    ThemeMode mode = ThemeMode::Light;
+    float scale = 1.0f;    // content scale: 1 at 96 dpi
+    Palette palette;
+
+    float px(float size) const { return size * scale; }  // design pixels -> screen pixels
+};
+
+// A theme for `mode` at content scale `scale` (clamped to 0.5–4).
+Theme makeTheme(ThemeMode mode, float scale);
+// Writes the theme's colours, rounding and spacing (scaled) into `style`, replacing all of it.
+void applyTheme(const Theme& theme, ImGuiStyle& style);
+
+ImU32 toU32(const ImVec4& c, float alphaScale = 1.0f);
+// `c` blended toward `toward` by t (0..1); used for hover shades and meter fills.
+ImVec4 mix(const ImVec4& c, const ImVec4& toward, float t);
+
+}  // namespace rapport::app

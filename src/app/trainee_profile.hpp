@@ -1,0 +1,33 @@
+// Who is training: entered on the sign-in screen and remembered between runs in a small JSON
+// file in the app's data folder (by default $XDG_CONFIG_HOME/rapport, else ~/.config/rapport).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace rapport::app {
+
+struct TraineeProfile {
+    std::string name;        // required
+    std::string employeeId;  // optional
+    std::string group;       // optional, e.g. "SME desk, spring intake"
+
+    // A profile can be signed in with when its name has a non-space character.
+    bool complete() const;
+};
+
+std::filesystem::path defaultDataDir();
+std::filesystem::path profilePath(const std::filesystem::path& dataDir);
+
+// The remembered profile; nullopt when there is none yet. A file that is unreadable or not a
+// profile also gives nullopt, with the reason in `error` (the trainee simply signs in again).
+std::optional<TraineeProfile> loadTraineeProfile(const std::filesystem::path& dataDir,
+                                                 std::string* error = nullptr);
+
+// Writes the profile atomically (temporary file, fsync, rename), creating the folder if needed,
+// so a crash never leaves a half-written file. False with the reason in `error` on failure.
+bool saveTraineeProfile(const std::filesystem::path& dataDir, const TraineeProfile& profile,
+                        std::string* error = nullptr);
+
+}  // namespace rapport::app
