@@ -112,8 +112,9 @@ void Session::refresh() {
 bool Session::choose(int position) {
     if (finished()) throw SessionError("choose: the conversation has ended");
     if (position < 0 || position >= int(shown_.size()))
-        throw SessionError("choose: position " + std::to_string(position) + " is not shown (" +
-                           std::to_string(shown_.size()) + " choices are)");
+        throw SessionError("choose: position " + std::to_string(position) + " is out of range (" +
+                           std::to_string(shown_.size()) + (shown_.size() == 1 ? " choice" : " choices") +
+                           " shown)");
     lastError_.clear();
     const Node& n = node();
     const int choiceIndex = shown_[std::size_t(position)];
@@ -332,9 +333,10 @@ Session Session::resume(const Scenario& scenario, const Clock& clock, const json
         bad("\"timeInNodeMs\" must be a non-negative integer");
     const std::int64_t timeInNode = inNode.get<std::int64_t>();
 
+    const json& transcriptJson = need("transcript");
     Transcript t;
     try {
-        t = transcriptFromJson(need("transcript"));
+        t = transcriptFromJson(transcriptJson);
     } catch (const SessionError& e) {
         bad(e.what());
     }
