@@ -1,0 +1,413 @@
+// Why synchronous=FULL with WAL: a commit is then durable even on power loss, not only when the
+// process is killed (NORMAL already covers a killed process). Rapport commits once per trainee
+// decision — seconds apart — so the extra fsync per commit costs nothing a person notices, and
+// "nothing a trainee did is lost" holds for the worst case too.
+#include "results_store.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <tuple>
+#include <random>
+#include <unordered_map>
+
+#include <sqlite3.h>
+
+#include "store_schema.hpp"
+
+namespace rapport::store {
+
+using nlohmann::json;
+
+namespace {
+
+// Attempt uids are random (UUID version 4): unique across databases, so exports from several
+// machines can be merged and xAPI statement ids derived from them never collide.
+std::string randomUuid() {
+    std::random_device rd;
+    std::array<unsigned char, 16> b{};
+    for (std::size_t i = 0; i < b.size(); i += 4) {
+        unsigned v = rd();
+        for (std::size_t k = 0; k < 4; ++k) b[i + k] = static_cast<unsigned char>(v >> (8 * k));
+    }
+    b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);
+    b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);
+    static const char* hex = "0123456789abcdef";
+    std::string s;
+    for (std::size_t i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) s += '-';
+        s += hex[b[i] >> 4];
+        s += hex[b[i] & 15];
+    }
+    return s;
+}
+
+json parseStoredJson(const std::string& text) {
+    if (text.empty()) return nullptr;
+    // Stored by us; a parse failure means the file was edited or damaged.
+    json j = json::parse(text, nullptr, false);
+    return j.is_discarded() ? json(nullptr) : j;
+}
+
+// Shared by attempts() and competencyTable(): the WHERE clause is assembled from fixed fragments
+// only; every value is bound, never spliced into the SQL text.
+struct Where {
+    std::string sql;
+    std::vector<std::string> texts;  // bound in order, then the integers
+    std::vector<std::int64_t> integers;
+};
+
+Where buildWhere(const AttemptFilter& f) {
+    Where w;
+    std::vector<std::string> parts;
+    if (!f.trainee.empty()) { parts.push_back("t.name = ?"); w.texts.push_back(f.trainee); }
+    if (!f.group.empty()) { parts.push_back("t.group_name = ?"); w.texts.push_back(f.group); }
+    if (!f.scenario.empty()) { parts.push_back("a.scenario_id = ?"); w.texts.push_back(f.scenario); }
+    if (f.finishedOnly) parts.push_back("a.status = 'finished'");
+    if (f.sinceMs) { parts.push_back("a.started_at >= ?"); w.integers.push_back(*f.sinceMs); }
+    if (f.untilMs) { parts.push_back("a.started_at < ?"); w.integers.push_back(*f.untilMs); }
+    for (std::size_t i = 0; i < parts.size(); ++i) w.sql += (i ? " AND " : " WHERE ") + parts[i];
+    return w;
+}
+
+void bindWhere(Statement& s, const Where& w, int first = 1) {
+    int i = first;
+    for (const auto& t : w.texts) s.bind(i++, t);
+    for (auto n : w.integers) s.bind(i++, n);
+}
+
+constexpr const char* kAttemptColumns =
+    "a.id, a.uid, t.name, t.employee_id, t.group_name, a.scenario_id, a.scenario_version, "
+    "a.scenario_title, a.content_hash, a.framework_id, a.framework_version, a.mode, a.started_at, "
+    "a.ended_at, a.status, a.step_count, a.ending_node, a.outcome, a.score, a.passed";
+
+AttemptRecord readAttempt(const Statement& s) {
+    AttemptRecord r;
+    r.id = s.integer(0);
+    r.uid = s.text(1);
+    r.trainee = s.text(2);
+    r.employeeId = s.text(3);
+    r.group = s.text(4);
+    r.scenarioId = s.text(5);
+    r.scenarioVersion = s.text(6);
+    r.scenarioTitle = s.text(7);
+    r.contentHash = s.text(8);
+    r.frameworkId = s.text(9);
+    r.frameworkVersion = s.text(10);
+    r.mode = parseAttemptMode(s.text(11)).value_or(AttemptMode::Practice);
+    r.startedAtMs = s.integer(12);
+    r.endedAtMs = s.optInteger(13);
+    r.status = parseAttemptStatus(s.text(14)).value_or(AttemptStatus::InProgress);
+    r.steps = int(s.integer(15));
+    r.endingNode = s.text(16);
+    r.outcome = s.text(17);
+    r.score = s.optReal(18);
+    if (auto p = s.optInteger(19)) r.passed = *p != 0;
+    return r;
+}
+
+}  // namespace
+
+ResultsStore::ResultsStore(const std::string& path, const StoreOptions& options) : db_(path) {
+    sqlite3_busy_timeout(db_.handle(), options.busyTimeoutMs);
+    // Reading the schema version first turns "not a database" into a clean error before any
+    // pragma tries to write.
+    (void)store::schemaVersion(db_);
+    db_.exec("PRAGMA journal_mode = WAL");
+    db_.exec("PRAGMA synchronous = FULL");
+    db_.exec("PRAGMA foreign_keys = ON");
+    if (options.maxPages) {
+        std::string sql = "PRAGMA max_page_count = " + std::to_string(*options.maxPages);
+        db_.exec(sql.c_str());
+    }
+    migrate(db_, options.schemaVersion);
+}
+
+int ResultsStore::schemaVersion() { return store::schemaVersion(db_); }
+
+std::string ResultsStore::integrityCheck() {
+    Statement s(db_, "PRAGMA integrity_check");
+    return s.step() ? s.text(0) : std::string("no answer");
+}
+
+std::int64_t ResultsStore::upsertTrainee(const TraineeInfo& t) {
+    if (t.name.empty()) throw std::invalid_argument("trainee name must not be empty");
+    Transaction tx(db_);
+    Statement up(db_,
+                 "INSERT INTO trainees (name, employee_id, group_name, created_at) "
+                 "VALUES (?1, ?2, ?3, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) "
+                 "ON CONFLICT(name) DO UPDATE SET "
+                 "employee_id = CASE WHEN ?2 <> '' THEN ?2 ELSE employee_id END, "
+                 "group_name = CASE WHEN ?3 <> '' THEN ?3 ELSE group_name END");
+    up.bind(1, t.name).bind(2, t.employeeId).bind(3, t.group).run();
+    Statement id(db_, "SELECT id FROM trainees WHERE name = ?");
+    id.bind(1, t.name);
+    if (!id.step()) throw StoreError("results database " + db_.path() + ": trainee vanished after insert", 0);
+    std::int64_t result = id.integer(0);
+    tx.commit();
+    return result;
+}
+
+std::int64_t ResultsStore::beginAttempt(const AttemptStart& a) {
+    Transaction tx(db_);
+    Statement s(db_,
+                "INSERT INTO attempts (uid, trainee_id, scenario_id, scenario_version, scenario_title, "
+                "content_hash, framework_id, framework_version, mode, seed, started_at, status) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'in_progress')");
+    s.bind(1, randomUuid())
+        .bind(2, a.traineeId)
+        .bind(3, a.scenarioId)
+        .bind(4, a.scenarioVersion)
+        .bind(5, a.scenarioTitle)
+        .bind(6, a.contentHash)
+        .bind(7, a.frameworkId)
+        .bind(8, a.frameworkVersion)
+        .bind(9, attemptModeName(a.mode))
+        .bind(10, static_cast<std::int64_t>(a.seed))
+        .bind(11, a.startedAtMs)
+        .run();
+    std::int64_t id = db_.lastInsertRowid();
+    tx.commit();
+    return id;
+}
+
+void ResultsStore::appendStep(std::int64_t attempt, const TranscriptStep& step, const json& evidence,
+                              const json& sessionState) {
+    Transaction tx(db_);
+    Statement check(db_, "SELECT status, step_count FROM attempts WHERE id = ?");
+    check.bind(1, attempt);
+    if (!check.step()) throw StoreError("results database: no attempt " + std::to_string(attempt), 0);
+    if (check.text(0) != "in_progress")
+        throw StoreError("results database: attempt " + std::to_string(attempt) + " is " + check.text(0) +
+                             ", not in progress; no step can be added",
+                         0);
+    if (check.integer(1) + 1 != step.step)
+        throw StoreError("results database: attempt " + std::to_string(attempt) + " has " +
+                             std::to_string(check.integer(1)) + " steps; step " + std::to_string(step.step) +
+                             " does not follow on",
+                         0);
+    Transcript one;
+    one.steps.push_back(step);
+    json stepJson = transcriptToJson(one)["steps"][0];
+    Statement ins(db_,
+                  "INSERT INTO attempt_steps (attempt_id, step, node, choice, timed_out, step_json, "
+                  "evidence, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                  "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))");
+    ins.bind(1, attempt)
+        .bind(2, step.step)
+        .bind(3, step.node)
+        .bind(4, step.choice)
+        .bind(5, step.timedOut ? 1 : 0)
+        .bind(6, stepJson.dump())
+        .bind(7, (evidence.is_null() ? json::array() : evidence).dump())
+        .run();
+    Statement up(db_, "UPDATE attempts SET step_count = step_count + 1, session_state = ? WHERE id = ?");
+    if (sessionState.is_null())
+        up.bindNull(1);
+    else
+        up.bind(1, sessionState.dump());
+    up.bind(2, attempt).run();
+    tx.commit();
+}
+
+void ResultsStore::finishAttempt(std::int64_t attempt, const AttemptEnd& end) {
+    ScoreSummary summary = summariseScoreReport(end.report);
+    Transaction tx(db_);
+    Statement up(db_,
+                 "UPDATE attempts SET status = 'finished', ended_at = ?, ending_node = ?, outcome = ?, "
+                 "score = ?, passed = ?, report = ?, session_state = NULL "
+                 "WHERE id = ? AND status = 'in_progress'");
+    up.bind(1, end.endedAtMs).bind(2, end.endingNode).bind(3, end.outcome).bind(4, summary.score);
+    if (summary.passed)
+        up.bind(5, *summary.passed ? 1 : 0);
+    else
+        up.bindNull(5);
+    if (end.report.is_null())
+        up.bindNull(6);
+    else
+        up.bind(6, end.report.dump());
+    up.bind(7, attempt).run();
+    if (db_.changes() != 1)
+        throw StoreError("results database: attempt " + std::to_string(attempt) +
+                             " is not in progress (already finished, abandoned or missing)",
+                         0);
+    Statement ins(db_,
+                  "INSERT INTO competency_scores (attempt_id, competency_id, competency_name, score, "
+                  "level, assessed, opportunities, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& c : summary.competencies) {
+        ins.reset();
+        ins.bind(1, attempt)
+            .bind(2, c.id)
+            .bind(3, c.name)
+            .bind(4, c.score)
+            .bind(5, c.level)
+            .bind(6, c.assessed ? 1 : 0)
+            .bind(7, c.opportunities)
+            .bind(8, c.confidence);
+        ins.run();
+    }
+    tx.commit();
+}
+
+void ResultsStore::markAbandoned(std::int64_t attempt, std::int64_t endedAtMs) {
+    Transaction tx(db_);
+    Statement up(db_,
+                 "UPDATE attempts SET status = 'abandoned', ended_at = ? WHERE id = ? AND status = 'in_progress'");
+    up.bind(1, endedAtMs).bind(2, attempt).run();
+    if (db_.changes() != 1)
+        throw StoreError("results database: attempt " + std::to_string(attempt) + " is not in progress", 0);
+    tx.commit();
+}
+
+std::vector<AttemptRecord> ResultsStore::listIncomplete(const std::string& trainee, const std::string& scenarioId) {
+    std::string sql = std::string("SELECT ") + kAttemptColumns +
+                      " FROM attempts a JOIN trainees t ON t.id = a.trainee_id "
+                      "WHERE a.status = 'in_progress' AND t.name = ?1 AND (?2 = '' OR a.scenario_id = ?2) "
+                      "ORDER BY a.started_at DESC, a.id DESC";
+    Statement s(db_, sql);
+    s.bind(1, trainee).bind(2, scenarioId);
+    std::vector<AttemptRecord> out;
+    while (s.step()) out.push_back(readAttempt(s));
+    return out;
+}
+
+StoredAttempt ResultsStore::loadAttempt(std::int64_t attempt) {
+    StoredAttempt out;
+    // One read transaction, so the attempt and its steps come from the same snapshot even while
+    // another process is journaling.
+    db_.exec("BEGIN");
+    struct EndRead {
+        Database& db;
+        ~EndRead() { sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr); }
+    } endRead{db_};
+    {
+        std::string sql = std::string("SELECT ") + kAttemptColumns +
+                          ", a.seed, a.report, a.session_state FROM attempts a JOIN trainees t "
+                          "ON t.id = a.trainee_id WHERE a.id = ?";
+        Statement s(db_, sql);
+        s.bind(1, attempt);
+        if (!s.step()) throw StoreError("results database " + db_.path() + ": no attempt " + std::to_string(attempt), 0);
+        out.record = readAttempt(s);
+        out.transcript.seed = static_cast<std::uint64_t>(s.integer(20));
+        out.report = parseStoredJson(s.text(21));
+        out.sessionState = parseStoredJson(s.text(22));
+    }
+    out.record.competencies = summariseScoreReport(out.report).competencies;
+    json t = {{"scenario", out.record.scenarioId},
+              {"version", out.record.scenarioVersion},
+              {"contentHash", out.record.contentHash},
+              {"seed", out.transcript.seed},
+              {"steps", json::array()},
+              {"endingNode", out.record.endingNode.empty() ? json(nullptr) : json(out.record.endingNode)}};
+    Statement st(db_, "SELECT step_json, evidence FROM attempt_steps WHERE attempt_id = ? ORDER BY step");
+    st.bind(1, attempt);
+    while (st.step()) {
+        t["steps"].push_back(parseStoredJson(st.text(0)));
+        out.evidence.push_back(parseStoredJson(st.text(1)));
+    }
+    try {
+        out.transcript = transcriptFromJson(t);
+    } catch (const std::exception& e) {
+        throw StoreError("results database " + db_.path() + ": the journal of attempt " +
+                             std::to_string(attempt) + " is damaged: " + e.what(),
+                         0);
+    }
+    return out;
+}
+
+std::vector<AttemptRecord> ResultsStore::attempts(const AttemptFilter& filter, bool withCompetencies) {
+    Where w = buildWhere(filter);
+    std::vector<AttemptRecord> out;
+    db_.exec("BEGIN");
+    struct EndRead {
+        Database& db;
+        ~EndRead() { sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr); }
+    } endRead{db_};
+    std::unordered_map<std::int64_t, std::size_t> index;
+    {
+        std::string sql = std::string("SELECT ") + kAttemptColumns +
+                          " FROM attempts a JOIN trainees t ON t.id = a.trainee_id" + w.sql +
+                          " ORDER BY t.name, a.started_at, a.id";
+        Statement s(db_, sql);
+        bindWhere(s, w);
+        while (s.step()) {
+            index.emplace(s.integer(0), out.size());
+            out.push_back(readAttempt(s));
+        }
+    }
+    if (!withCompetencies || out.empty()) return out;
+    std::string sql =
+        "SELECT c.attempt_id, c.competency_id, c.competency_name, c.score, c.level, c.assessed, "
+        "c.opportunities, c.confidence FROM competency_scores c JOIN attempts a ON a.id = c.attempt_id "
+        "JOIN trainees t ON t.id = a.trainee_id" +
+        w.sql;
+    Statement s(db_, sql);
+    bindWhere(s, w);
+    while (s.step()) {
+        auto it = index.find(s.integer(0));
+        if (it == index.end()) continue;
+        CompetencyResult c;
+        c.id = s.text(1);
+        c.name = s.text(2);
+        c.score = s.optReal(3);
+        c.level = s.text(4);
+        c.assessed = s.integer(5) != 0;
+        c.opportunities = int(s.integer(6));
+        c.confidence = s.text(7);
+        out[it->second].competencies.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::vector<CompetencyCell> ResultsStore::competencyTable(const AttemptFilter& filter) {
+    AttemptFilter f = filter;
+    f.finishedOnly = true;
+    Where w = buildWhere(f);
+    const std::string from =
+        " FROM competency_scores c JOIN attempts a ON a.id = c.attempt_id "
+        "JOIN trainees t ON t.id = a.trainee_id" +
+        w.sql + " AND c.assessed = 1";  // finishedOnly guarantees the WHERE
+    db_.exec("BEGIN");
+    struct EndRead {
+        Database& db;
+        ~EndRead() { sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr); }
+    } endRead{db_};
+    std::vector<CompetencyCell> out;
+    std::map<std::pair<std::int64_t, std::string>, std::size_t> index;
+    {
+        Statement s(db_, "SELECT a.trainee_id, t.name, t.group_name, c.competency_id, "
+                         "MAX(c.competency_name), COUNT(*), AVG(c.score), MAX(c.score)" +
+                             from + " GROUP BY a.trainee_id, c.competency_id");
+        bindWhere(s, w);
+        while (s.step()) {
+            CompetencyCell cell;
+            cell.trainee = s.text(1);
+            cell.group = s.text(2);
+            cell.competencyId = s.text(3);
+            cell.competencyName = s.text(4);
+            cell.assessedAttempts = int(s.integer(5));
+            cell.mean = s.real(6);
+            cell.best = s.real(7);
+            index.emplace(std::pair{s.integer(0), cell.competencyId}, out.size());
+            out.push_back(std::move(cell));
+        }
+    }
+    {
+        // SQLite documents that with exactly one max() aggregate, bare columns come from the row
+        // holding the maximum: here, the score of the latest attempt. Two attempts of one trainee
+        // started in the same millisecond are broken arbitrarily.
+        Statement s(db_, "SELECT a.trainee_id, c.competency_id, MAX(a.started_at), c.score" + from +
+                             " GROUP BY a.trainee_id, c.competency_id");
+        bindWhere(s, w);
+        while (s.step()) {
+            auto it = index.find({s.integer(0), s.text(1)});
+            if (it != index.end()) out[it->second].last = s.real(3);
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const CompetencyCell& a, const CompetencyCell& b) {
+        return std::tie(a.trainee, a.competencyId) < std::tie(b.trainee, b.competencyId);
+    });
+    return out;
+}
+
+}  // namespace rapport::store

@@ -1,0 +1,121 @@
+// Migrations are append-only: a released step is never edited, because databases in the field
+// were made by it. A new version adds a step to kMigrations and a section to
+// docs/results-store.md; tests/fixtures/store/ keeps a database made by version 1 so the
+// upgrade path is exercised on a real old file, not on one made by today's code.
+#include "store_schema.hpp"
+
+#include <string>
+
+namespace rapport::store {
+
+namespace {
+
+// Index i upgrades version i to version i+1.
+constexpr const char* kMigrations[] = {
+    // v1: trainees, attempts, the step journal and per-competency rows.
+    R"sql(
+CREATE TABLE trainees (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    employee_id TEXT NOT NULL DEFAULT '',
+    group_name  TEXT NOT NULL DEFAULT '',
+    created_at  INTEGER NOT NULL
+);
+CREATE TABLE attempts (
+    id                INTEGER PRIMARY KEY,
+    uid               TEXT NOT NULL UNIQUE,
+    trainee_id        INTEGER NOT NULL REFERENCES trainees(id),
+    scenario_id       TEXT NOT NULL,
+    scenario_version  TEXT NOT NULL,
+    scenario_title    TEXT NOT NULL,
+    content_hash      TEXT NOT NULL,
+    framework_id      TEXT NOT NULL,
+    framework_version TEXT NOT NULL,
+    mode              TEXT NOT NULL CHECK (mode IN ('practice', 'exam')),
+    seed              INTEGER NOT NULL,
+    started_at        INTEGER NOT NULL,
+    ended_at          INTEGER,
+    status            TEXT NOT NULL CHECK (status IN ('in_progress', 'finished', 'abandoned')),
+    step_count        INTEGER NOT NULL DEFAULT 0,
+    ending_node       TEXT,
+    outcome           TEXT,
+    score             REAL,
+    passed            INTEGER,
+    report            TEXT,
+    session_state     TEXT
+);
+CREATE INDEX attempts_by_trainee ON attempts(trainee_id, started_at);
+CREATE TABLE attempt_steps (
+    attempt_id  INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+    step        INTEGER NOT NULL,
+    node        TEXT NOT NULL,
+    choice      TEXT NOT NULL,
+    timed_out   INTEGER NOT NULL,
+    step_json   TEXT NOT NULL,
+    evidence    TEXT NOT NULL,
+    recorded_at INTEGER NOT NULL,
+    PRIMARY KEY (attempt_id, step)
+) WITHOUT ROWID;
+CREATE TABLE competency_scores (
+    attempt_id      INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+    competency_id   TEXT NOT NULL,
+    competency_name TEXT NOT NULL,
+    score           REAL,
+    level           TEXT NOT NULL,
+    assessed        INTEGER NOT NULL,
+    opportunities   INTEGER NOT NULL,
+    confidence      TEXT NOT NULL,
+    PRIMARY KEY (attempt_id, competency_id)
+) WITHOUT ROWID;
+)sql",
+};
+
+constexpr int kLatest = int(std::size(kMigrations));
+
+int readPragmaInt(Database& db, const char* sql) {
+    Statement s(db, sql);
+    if (!s.step()) return 0;
+    return int(s.integer(0));
+}
+
+void setPragmaInt(Database& db, const char* name, int value) {
+    // PRAGMA takes no bound parameters; the value is an integer we produced, never user data.
+    std::string sql = std::string("PRAGMA ") + name + " = " + std::to_string(value);
+    db.exec(sql.c_str());
+}
+
+}  // namespace
+
+int latestSchemaVersion() { return kLatest; }
+
+int schemaVersion(Database& db) { return readPragmaInt(db, "PRAGMA user_version"); }
+
+int migrate(Database& db, int target) {
+    if (target < 0) target = kLatest;
+    if (target > kLatest) throw std::logic_error("migrate: unknown target schema version");
+    Transaction tx(db);
+    const int found = schemaVersion(db);
+    const int app = readPragmaInt(db, "PRAGMA application_id");
+    if (app != 0 && app != kApplicationId)
+        throw StoreError("results database " + db.path() +
+                             ": the file is an SQLite database of another application, not a Rapport results database",
+                         0);
+    if (found == 0 && readPragmaInt(db, "SELECT count(*) FROM sqlite_master") != 0)
+        throw StoreError("results database " + db.path() +
+                             ": the file holds tables but is not a Rapport results database",
+                         0);
+    if (found > kLatest)
+        throw StoreError("results database " + db.path() + ": made by a newer Rapport (schema version " +
+                             std::to_string(found) + "; this build knows versions up to " +
+                             std::to_string(kLatest) + "). Update Rapport to open it.",
+                         0);
+    for (int v = found; v < target; ++v) db.exec(kMigrations[v]);
+    if (found < target) {
+        setPragmaInt(db, "application_id", kApplicationId);
+        setPragmaInt(db, "user_version", target);
+    }
+    tx.commit();
+    return found;
+}
+
+}  // namespace rapport::store
