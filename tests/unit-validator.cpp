@@ -1,1 +1,100 @@
+// Graph checks and the exact state space they run on.
 #include <doctest/doctest.h>
+
+#include <filesystem>
+#include <random>
+#include <set>
+
+#include "clock.hpp"
+#include "fixture_corpus.hpp"
+#include "scenario_check.hpp"
+#include "session.hpp"
+#include "state_space.hpp"
+
+namespace fs = std::filesystem;
+using namespace rapport;
+
+namespace {
+
+Scenario loadOk(const fs::path& p) {
+    ScenarioCheck c = checkScenarioFile(p.string());
+    REQUIRE_MESSAGE(c.scenario, p.string());
+    return std::move(*c.scenario);
+}
+
+std::vector<fs::path> playableScenarios() {
+    std::vector<fs::path> out = test::filesIn(fs::path(RAPPORT_FIXTURES_DIR) / "valid", ".json");
+    const fs::path bundled = fs::path(RAPPORT_SOURCE_DIR) / "scenarios";
+    if (fs::exists(bundled))
+        for (const auto& f : test::filesIn(bundled, ".json")) out.push_back(f);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the state space of the minimal scenario") {
+    Scenario s = loadOk(fs::path(RAPPORT_FIXTURES_DIR) / "valid" / "minimal.json");
+    StateGraph g = exploreStates(s);
+    CHECK(g.complete);
+    // open, win (trust 60), lose (trust 50)
+    REQUIRE(g.states.size() == 3);
+    CHECK(g.states[0].node == s.start);
+    REQUIRE(g.edges[0].size() == 2);
+    CHECK(g.states[std::size_t(g.edges[0][0].target)].variables[0] == 60);
+    CHECK(g.states[std::size_t(g.edges[0][1].target)].variables[0] == 50);
+}
+
+TEST_CASE("once-choices and visited() are part of the state") {
+    Scenario s = loadOk(fs::path(RAPPORT_FIXTURES_DIR) / "valid" / "hub.json");
+    StateGraph g = exploreStates(s);
+    CHECK(g.complete);
+    CHECK(g.onceChoices.size() == 2);
+    CHECK(g.testedNodes.size() == 1);
+    // Hub states differ by which questions were asked: {}, {a}, {b}, {a,b}.
+    int hubStates = 0;
+    for (const auto& st : g.states)
+        if (s.nodes[std::size_t(st.node)].id == "hub") ++hubStates;
+    CHECK(hubStates == 4);
+}
+
+TEST_CASE("a bound on states makes the analysis approximate, not wrong") {
+    Scenario s = loadOk(fs::path(RAPPORT_FIXTURES_DIR) / "valid" / "hub.json");
+    StateGraph g = exploreStates(s, 2);
+    CHECK_FALSE(g.complete);
+}
+
+TEST_CASE("random play with Session never leaves the explored state space") {
+    // The explorer re-implements Session's step rules for speed; this proves they agree.
+    for (const auto& path : playableScenarios()) {
+        CAPTURE(path.string());
+        Scenario s = loadOk(path);
+        StateGraph g = exploreStates(s);
+        if (!g.complete) continue;
+        std::set<std::pair<int, std::vector<std::int64_t>>> known;
+        for (const auto& st : g.states) known.insert({st.node, st.variables});
+        std::mt19937_64 rng(42);
+        for (int play = 0; play < 200; ++play) {
+            ManualClock clock;
+            Session session(s, clock, std::uint64_t(play));
+            for (int step = 0; step < 500 && !session.finished(); ++step) {
+                CHECK(known.count({session.currentNode(), session.variables()}) == 1);
+                const auto& shown = session.choices();
+                const bool timed = s.nodes[std::size_t(session.currentNode())].isTimed();
+                const std::size_t options = shown.size() + (timed ? 1 : 0);
+                REQUIRE(options > 0);
+                const std::size_t pick = std::uniform_int_distribution<std::size_t>(0, options - 1)(rng);
+                if (pick == shown.size()) session.timeout();
+                else session.choose(int(pick));
+            }
+            CHECK(known.count({session.currentNode(), session.variables()}) == 1);
+        }
+    }
+}
+
+TEST_CASE("bundled scenarios validate with no errors and no warnings") {
+    const fs::path bundled = fs::path(RAPPORT_SOURCE_DIR) / "scenarios";
+    for (const auto& f : test::filesIn(bundled, ".json")) {
+        CAPTURE(f.string());
+        CHECK(test::checkOutput(f, RAPPORT_SOURCE_DIR) == "");
+    }
+}

@@ -115,7 +115,8 @@ std::optional<std::int64_t> JsonReader::integer(const nlohmann::json& obj, const
     }
     if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
         error(codes::OutOfRange, p, "\"" + std::string(key) + "\" must be between " + std::to_string(min) +
-                                        " and " + std::to_string(max));
+                                        " and " + std::to_string(max) + ", not " +
+                                        std::to_string(v->get<std::uint64_t>()));
         return std::nullopt;
     }
     const auto i = v->get<std::int64_t>();

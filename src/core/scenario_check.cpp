@@ -1,0 +1,34 @@
+#include "scenario_check.hpp"
+
+#include <algorithm>
+
+#include "diagnostic_codes.hpp"
+#include "scenario_loader.hpp"
+#include "scenario_validator.hpp"
+
+namespace rapport {
+
+namespace {
+
+ScenarioCheck complete(LoadResult loaded) {
+    ScenarioCheck check;
+    check.diagnostics = std::move(loaded.diagnostics);
+    check.unreadable = std::any_of(check.diagnostics.items().begin(), check.diagnostics.items().end(),
+                                   [](const Diagnostic& d) { return d.code == codes::Unreadable; });
+    check.scenario = std::move(loaded.scenario);
+    // Graph checks on a model with shape errors would report the consequences of those errors
+    // (a dropped choice makes its target look unreachable), so they wait for a sound shape.
+    if (check.scenario && !check.diagnostics.hasErrors()) validateScenario(*check.scenario, check.diagnostics);
+    check.diagnostics.sortByPosition();
+    return check;
+}
+
+}  // namespace
+
+ScenarioCheck checkScenarioFile(const std::string& path) { return complete(loadScenarioFile(path)); }
+
+ScenarioCheck checkScenarioText(std::string text, const std::string& name) {
+    return complete(loadScenarioText(std::move(text), name));
+}
+
+}  // namespace rapport
