@@ -210,7 +210,7 @@ TEST_CASE("scenario evidence is checked against the framework, located in the sc
               kScoring + "evidence-check.json:10:35: error: unknown indicator \"discovery.ask\" in framework "
                          "\"scoring-test\" (did you mean \"discovery.asks\"?) [RAP0051] at /nodes/0/choices/0/evidence/0/indicator",
               kScoring + "evidence-check.json:10:95: error: \"discovery.asks\" is a positive indicator: its points "
-                         "must be above 0, not -1 [RAP0058] at /nodes/0/choices/0/evidence/1/points",
+                         "cannot be below 0, not -1 [RAP0058] at /nodes/0/choices/0/evidence/1/points",
               kScoring + "evidence-check.json:4:29: error: unknown competency \"objection\" in framework "
                          "\"scoring-test\" (did you mean \"objections\"?) [RAP0052] at /assesses/1"});
 
