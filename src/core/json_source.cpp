@@ -444,6 +444,21 @@ struct Frame {
 // One pass over text nlohmann has already accepted (so it is well-formed and at most
 // kMaxJsonDepth deep), recording where every value and key starts. Iterative, linear.
 void buildSourceMap(std::string_view t, std::size_t bom, JsonDocument& doc) {
+    // Every value but the root follows a ',', '[' or ':', and every key a ':'; counting them
+    // sizes the tables once instead of rehashing as they grow.
+    std::size_t separators = 0, colons = 0;
+    for (std::size_t k = bom; k < t.size(); ++k) {
+        const char c = t[k];
+        if (c == '"') {
+            k = skipString(t, k) - 1;
+        } else if (c == ':') {
+            ++colons;
+        } else if (c == ',' || c == '[') {
+            ++separators;
+        }
+    }
+    doc.map.reserve(separators + colons + 1, colons);
+
     PositionCursor cursor(t);
     std::vector<Frame> stack;
     stack.reserve(kMaxJsonDepth);
@@ -526,15 +541,10 @@ void buildSourceMap(std::string_view t, std::size_t bom, JsonDocument& doc) {
                 pointer += '/';
                 pointer += pointerToken(decodeString(t.substr(keyStart + 1, rawEnd - keyStart - 1)));
                 const SourcePosition keyPos = cursor.at(keyStart);
-                bool duplicate = false;
-                if (doc.map.hasKey(pointer)) {
-                    if (!top.shadowed) {
-                        doc.duplicateKeys.push_back(pointer);
-                        doc.duplicateKeyPositions.push_back(keyPos);
-                    }
-                    duplicate = true;
-                } else {
-                    doc.map.setKey(pointer, keyPos);
+                const bool duplicate = !doc.map.addKey(pointer, keyPos);
+                if (duplicate && !top.shadowed) {
+                    doc.duplicateKeys.push_back(pointer);
+                    doc.duplicateKeyPositions.push_back(keyPos);
                 }
                 i = skipSpace(t, keyEnd);
                 if (i < t.size() && t[i] == ':') i = skipSpace(t, i + 1);

@@ -31,6 +31,9 @@ public:
     void setValue(std::string pointer, SourcePosition p) { values_[std::move(pointer)] = p; }
     void setKey(std::string pointer, SourcePosition p) { keys_[std::move(pointer)] = p; }
     std::size_t size() const { return values_.size(); }
+    // Records a key's position unless the pointer already has one; false if it had (a duplicate).
+    bool addKey(std::string pointer, SourcePosition p) { return keys_.try_emplace(std::move(pointer), p).second; }
+    void reserve(std::size_t values, std::size_t keys) { values_.reserve(values); keys_.reserve(keys); }
     // Exact lookups, no fallback.
     bool hasValue(std::string_view pointer) const;
     bool hasKey(std::string_view pointer) const;
