@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "framework_catalog.hpp"
 #include "widgets.hpp"
 
 namespace rapport::app {
@@ -22,6 +23,23 @@ App::App(AppConfig config, const Clock& clock, Theme theme)
     std::string error;
     remembered_ = loadTraineeProfile(config_.dataDir, &error);
     if (!error.empty()) notice_ = error;
+    for (const auto& e : library_.entries) {
+        if (!e.scenario || frameworks_.count(e.scenario->framework)) continue;
+        auto found = lookupFramework(e.scenario->framework, frameworkSearchPath(e.path));
+        frameworks_[e.scenario->framework] = std::move(found.framework);
+    }
+}
+
+const Framework* App::frameworkFor(const Scenario& s) const {
+    auto it = frameworks_.find(s.framework);
+    return it != frameworks_.end() && it->second ? &*it->second : nullptr;
+}
+
+std::string App::indicatorDescription(const std::string& id) const {
+    for (const auto& [fid, f] : frameworks_)
+        if (f)
+            if (auto i = f->findIndicator(id)) return f->indicators[std::size_t(*i)].description;
+    return id;
 }
 
 const LibraryEntry* App::currentEntry() const {
@@ -36,6 +54,9 @@ ImTextureID App::portraitFor(const Scenario& s) {
 }
 
 std::string App::competencyName(const std::string& id) const {
+    for (const auto& [fid, f] : frameworks_)
+        if (f)
+            if (auto c = f->findCompetency(id)) return f->competencies[std::size_t(*c)].name;
     std::string out = id;
     std::replace(out.begin(), out.end(), '_', ' ');
     if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = char(out[0] - 'a' + 'A');
@@ -53,6 +74,17 @@ std::string App::glyphText() const {
         if (e.scenario) collectScenarioText(*e.scenario, out);
         out += e.path;
         for (const auto& d : e.diagnostics.items()) out += d.message;
+    }
+    for (const auto& [fid, f] : frameworks_) {
+        if (!f) continue;
+        out += f->name;
+        for (const auto& l : f->levels) out += l.name + l.description;
+        for (const auto& c : f->competencies) {
+            out += c.name + c.description;
+            for (const auto& a : c.anchors) out += a;
+        }
+        for (const auto& i : f->indicators) out += i.description;
+        for (const auto& r : f->rules) out += r.description;
     }
     if (remembered_) out += remembered_->name + remembered_->group;
     if (trainee_) out += trainee_->name + trainee_->group;
@@ -134,10 +166,31 @@ void App::openScenario(int entry, PlayMode mode) {
 }
 
 void App::showDebrief() {
-    if (session_ && session_->finished()) {
-        debrief_ = {};
-        screen_ = ScreenId::Debrief;
+    if (!session_ || !session_->finished()) return;
+    report_.reset();
+    advice_.clear();
+    reportError_.clear();
+    const Scenario& s = session_->scenario();
+    if (const Framework* f = frameworkFor(s)) {
+        try {
+            // The optimum depends only on scenario and framework: search it once per scenario.
+            auto opt = optima_.find(entry_);
+            if (opt == optima_.end()) {
+                OptimumOutcome o = computeOptimum(s, *f);
+                if (o.optimum) opt = optima_.emplace(entry_, *o.optimum).first;
+            }
+            report_ = scoreTranscript(s, *f, session_->transcript(),
+                                      opt != optima_.end() ? &opt->second : nullptr);
+            advice_ = adviseSteps(s, *f, session_->transcript());
+        } catch (const ScoringError& e) {
+            reportError_ = std::string("This attempt could not be scored: ") + e.what();
+        }
+    } else {
+        reportError_ = "The competence framework '" + s.framework +
+                       "' was not found, so this attempt cannot be scored.";
     }
+    debrief_ = {};
+    screen_ = ScreenId::Debrief;
 }
 
 void App::tryAgain() { openScenario(entry_, mode_); }

@@ -6,11 +6,16 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "clock.hpp"
+#include "framework.hpp"
+#include "score_report.hpp"
+#include "scoring.hpp"
+#include "step_advice.hpp"
 #include "conversation_screen.hpp"
 #include "debrief_screen.hpp"
 #include "fonts.hpp"
@@ -70,9 +75,18 @@ public:
     const std::vector<StepEcho>& echoes() const { return echoes_; }
     const std::string& notice() const { return notice_; }  // last environment problem, if any
     ImTextureID portraitFor(const Scenario& s);
-    // Display name of a competency id ("objection_handling" -> "Objection handling") until the
-    // framework's names are available here.
+    // The framework's name for a competency id; the id made readable when no loaded framework
+    // knows it.
     std::string competencyName(const std::string& id) const;
+    // The framework's plain-words description of an indicator; the id when unknown.
+    std::string indicatorDescription(const std::string& id) const;
+    // The scenario's competence framework, looked up once per id; nullptr when not found.
+    const Framework* frameworkFor(const Scenario& s) const;
+    // The finished session's score report and per-step advice (set by showDebrief), or why the
+    // attempt could not be scored.
+    const std::optional<ScoreReport>& report() const { return report_; }
+    const std::vector<StepAdvice>& advice() const { return advice_; }
+    const std::string& reportError() const { return reportError_; }
     // Best previous scenario score of the signed-in trainee. Hook for the results store: returns
     // nullopt until that store exists, and the library card shows "no attempts yet".
     std::optional<int> bestScore(const std::string& scenarioId) const;
@@ -116,6 +130,11 @@ private:
     std::optional<Session> session_;
     std::vector<StepEcho> echoes_;
     std::string notice_;
+    std::map<std::string, std::optional<Framework>> frameworks_;  // by framework id
+    std::map<int, ScenarioOptimum> optima_;                        // by library entry
+    std::optional<ScoreReport> report_;
+    std::vector<StepAdvice> advice_;
+    std::string reportError_;
 
     SignInScreen signIn_;
     LibraryScreen libraryScreen_;

@@ -224,7 +224,7 @@ void ConversationScreen::Draw(App& app) {
             char buf[64];
             std::snprintf(buf, sizeof buf, "%.1f s", double(left) / 1000.0);
             ImGui::PushFont(app.fonts().small);
-            ui::LabeledBar(t, "⏱ The client is waiting for your answer", buf, f,
+            ui::LabeledBar(t, "The client is waiting for your answer", buf, f,
                            f < 0.3f ? p.danger : f < 0.6f ? p.warning : p.accent, 6);
             ImGui::PopFont();
         }

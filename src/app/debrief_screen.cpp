@@ -1,6 +1,8 @@
 #include "debrief_screen.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <map>
 
 #include "app.hpp"
 #include "widgets.hpp"
@@ -11,9 +13,105 @@ namespace {
 const Choice* findChoice(const Scenario& s, const TranscriptStep& step) {
     auto n = s.findNode(step.node);
     if (!n) return nullptr;
-    for (const auto& c : s.nodes[*n].choices)
+    for (const auto& c : s.nodes[std::size_t(*n)].choices)
         if (c.id == step.choice) return &c;
     return nullptr;
+}
+
+std::string oneDecimal(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    std::string s = buf;
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+    return s;
+}
+
+std::string signedPoints(int p) { return (p > 0 ? "+" : p < 0 ? "−" : "±") + std::to_string(p < 0 ? -p : p); }
+
+void drawSummary(App& app, const ScoreReport& r, const Ending& ending) {
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    ImFont* title = app.fonts().title;
+    ImGui::BeginGroup();
+    const std::string score = oneDecimal(r.score);
+    ui::TextInFont(title, r.passed ? p.success : p.danger, score);
+    ImGui::SameLine(0, t.px(4));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (title ? title->FontSize - ImGui::GetFontSize() : 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    ImGui::TextUnformatted("/ 100 scenario score");
+    ImGui::PopStyleColor();
+    ui::Chip(t, r.passed ? "✓ Passed" : "✗ Not passed", mix(p.surface, r.passed ? p.success : p.danger, 0.16f),
+             r.passed ? p.success : p.danger);
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("pass mark %d", r.passScore);
+    ImGui::PopStyleColor();
+    ImGui::EndGroup();
+    ImGui::SameLine(0, t.px(32));
+    ImGui::BeginGroup();
+    ui::TextInFont(app.fonts().heading, p.text, ending.title);
+    ui::TextWrappedColored(p.textMuted, ending.summary);
+    for (const auto& why : r.reasons) ui::TextWrappedColored(p.danger, "• " + why);
+    ImGui::EndGroup();
+}
+
+void drawCompetencies(App& app, const ScoreReport& r) {
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    ui::TextInFont(app.fonts().heading, p.text, "Competencies");
+    // Primary competencies first: they decide the pass; the rest follow in framework order.
+    std::vector<const CompetencyScore*> order;
+    for (const auto& c : r.competencies)
+        if (c.primary) order.push_back(&c);
+    for (const auto& c : r.competencies)
+        if (!c.primary && c.assessed) order.push_back(&c);
+    for (const auto& c : r.competencies)
+        if (!c.primary && !c.assessed) order.push_back(&c);
+    for (const CompetencyScore* c : order) {
+        ImGui::Dummy(ImVec2(0, t.px(4)));
+        const std::string name = c->name + (c->primary ? "  ·  primary" : "");
+        if (!c->assessed) {
+            ui::LabeledBar(t, name, "not assessed", 0, p.track, 6);
+            ImGui::PushFont(app.fonts().small);
+            ui::TextWrappedColored(p.textMuted, "No opportunity on your path to show this competency.");
+            ImGui::PopFont();
+            continue;
+        }
+        const float f = float(c->score.value_or(0) / 100.0);
+        const ImVec4 colour = c->critical ? p.danger : ui::levelColor(t, f);
+        ui::LabeledBar(t, name, c->levelName + "  " + oneDecimal(c->score.value_or(0)), f, colour, 8);
+        ImGui::PushFont(app.fonts().small);
+        ui::TextWrappedColored(p.textMuted, c->anchor);
+        if (c->critical)
+            ui::TextWrappedColored(p.danger, "⚠ A critical indicator was shown: capped at the lowest level.");
+        if (c->confidence == "low")
+            ui::TextWrappedColored(p.warning, "⚠ Low confidence: only " + std::to_string(c->opportunities) +
+                                                  " opportunit" + (c->opportunities == 1 ? "y" : "ies") +
+                                                  " on your path.");
+        ImGui::PopFont();
+    }
+}
+
+void drawRemarks(App& app, const ScoreReport& r, float width) {
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    std::vector<ui::RadarAxis> axes;
+    for (const auto& c : r.competencies)
+        if (c.primary || c.assessed)
+            axes.push_back({c.name, float(c.score.value_or(0)), c.assessed});
+    if (axes.size() >= 3) {
+        const float size = std::min(width, t.px(380));
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - size) * 0.5f);
+        ui::RadarChart(t, app.fonts().small, axes, size);
+    }
+    ui::TextInFont(app.fonts().heading, p.text, "Strengths");
+    if (r.strengths.empty()) ui::TextWrappedColored(p.textMuted, "None stood out this time.");
+    for (const auto& s : r.strengths) ui::TextWrappedColored(p.text, "✓ " + s.text);
+    ImGui::Dummy(ImVec2(0, t.px(6)));
+    ui::TextInFont(app.fonts().heading, p.text, "Development areas");
+    if (r.developmentAreas.empty()) ui::TextWrappedColored(p.textMuted, "Nothing to work on here.");
+    for (const auto& s : r.developmentAreas) ui::TextWrappedColored(p.text, "→ " + s.text);
 }
 
 }  // namespace
@@ -29,41 +127,97 @@ void DebriefScreen::Draw(App& app) {
     WidgetLocator& loc = app.locator();
     const Scenario& s = session->scenario();
     const Ending& ending = *session->ending();
+    const ScoreReport* report = app.report() ? &*app.report() : nullptr;
 
-    ui::TextInFont(app.fonts().title, p.text, "Debrief: " + s.title);
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - t.px(420));
+    // Title clipped to leave room for the actions on the right.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float buttonsW = t.px(130 + 150 + 110) + st.ItemSpacing.x * 2;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float titleW = std::max(t.px(100), avail - buttonsW - t.px(20));
+    const float titleH = ImGui::GetFrameHeight() + t.px(8);
+    ImGui::BeginChild("##title", ImVec2(titleW, titleH), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ui::ClippedText(app.fonts().heading, p.text, "Debrief · " + s.title, titleH);
+    ImGui::EndChild();
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttonsW);
     if (ui::PrimaryButton(loc, t, "Try again", ImVec2(t.px(130), 0))) app.tryAgain();
     ImGui::SameLine();
     if (ui::Button(loc, "Next scenario", ImVec2(t.px(150), 0))) app.nextScenario();
     ImGui::SameLine();
     if (ui::Button(loc, "Library", ImVec2(t.px(110), 0))) app.backToLibrary();
+    ImGui::Dummy(ImVec2(0, t.px(4)));
 
     ImGui::BeginChild("##debrief", ImVec2(0, 0), false);
-    ui::Callout(t, ending.title + "\n" + ending.summary, p.accent, false);
-    ImGui::Dummy(ImVec2(0, t.px(10)));
+    if (report) {
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.px(18), t.px(14)));
+        const float summaryH = std::max(t.px(120), ImGui::GetFontSize() * (4.5f + float(report->reasons.size()) * 1.6f) +
+                                                       t.px(40));
+        ImGui::BeginChild("##summary", ImVec2(0, summaryH), true, ImGuiWindowFlags_NoScrollbar);
+        drawSummary(app, *report, ending);
+        ImGui::EndChild();
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor();
+        ImGui::Dummy(ImVec2(0, t.px(6)));
 
-    if (showTranscript) {
-        ui::TextInFont(app.fonts().heading, p.text, "Your conversation, annotated");
-        for (const auto& step : session->transcript().steps) {
-            ui::Bubble(t, app.fonts().small, s.client.name, step.textShown, false, p.clientBubble);
-            ui::Bubble(t, app.fonts().small, "You",
-                       step.timedOut ? std::string("(no answer — time ran out)") : step.choiceText,
-                       true, p.traineeBubble);
-            if (const Choice* c = findChoice(s, step)) {
-                std::string note = c->feedback;
-                for (const auto& e : c->evidence) {
-                    note += (note.empty() ? "" : "\n") + std::string("• ") + e.indicator;
-                    if (e.points) note += " (" + std::to_string(*e.points) + ")";
-                    if (!e.note.empty()) note += ": " + e.note;
-                }
-                if (!note.empty()) {
-                    ImGui::PushFont(app.fonts().small);
-                    ui::Callout(t, note, p.accent, true);
-                    ImGui::PopFont();
-                }
-            }
-            ImGui::Dummy(ImVec2(0, t.px(8)));
+        if (ImGui::BeginTable("##columns", 2, ImGuiTableFlags_SizingStretchProp)) {
+            ImGui::TableSetupColumn("competencies", ImGuiTableColumnFlags_WidthStretch, 0.58f);
+            ImGui::TableSetupColumn("overview", ImGuiTableColumnFlags_WidthStretch, 0.42f);
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - t.px(24));
+            drawCompetencies(app, *report);
+            ImGui::PopTextWrapPos();
+            ImGui::TableSetColumnIndex(1);
+            drawRemarks(app, *report, ImGui::GetContentRegionAvail().x);
+            ImGui::EndTable();
         }
+    } else {
+        ui::Callout(t, ending.title + "\n" + ending.summary, p.accent, false);
+        if (!app.reportError().empty()) ui::TextWrappedColored(p.warning, app.reportError());
+    }
+
+    // The annotated transcript: what each line earned or lost and what would have been stronger.
+    ImGui::Dummy(ImVec2(0, t.px(12)));
+    ui::TextInFont(app.fonts().heading, p.text, "Your conversation, annotated");
+    std::map<int, std::vector<std::pair<const CompetencyScore*, const EvidenceItem*>>> byStep;
+    if (report)
+        for (const auto& c : report->competencies)
+            for (const auto& e : c.evidence) byStep[e.step].push_back({&c, &e});
+    const auto& advice = app.advice();
+    for (const auto& step : session->transcript().steps) {
+        auto n = s.findNode(step.node);
+        if (n && s.nodes[std::size_t(*n)].speaker == Speaker::Narrator) {
+            ImGui::PushFont(app.fonts().small);
+            ui::TextWrappedColored(p.narrator, step.textShown);
+            ImGui::PopFont();
+        } else {
+            ui::Bubble(t, app.fonts().small, s.client.name, step.textShown, false, p.clientBubble);
+        }
+        ui::Bubble(t, app.fonts().small, "You · step " + std::to_string(step.step),
+                   step.timedOut ? std::string("(no answer — time ran out)") : step.choiceText, true,
+                   p.traineeBubble);
+        std::string note;
+        int net = 0;
+        for (const auto& [c, e] : byStep[step.step]) {
+            note += (note.empty() ? "" : "\n") + signedPoints(e->points) + "  " + c->name + " — " +
+                    app.indicatorDescription(e->indicator);
+            if (e->source == "rule") note += " (rule)";
+            net += e->points;
+        }
+        if (const Choice* choice = findChoice(s, step); choice && !choice->feedback.empty())
+            note += (note.empty() ? "" : "\n") + choice->feedback;
+        const StepAdvice* a = nullptr;
+        for (const auto& x : advice)
+            if (x.step == step.step) a = &x;
+        if (a && !a->tookBest && !a->bestText.empty())
+            note += (note.empty() ? "" : "\n") + std::string("A stronger reply here: “") + a->bestText + "”";
+        if (!note.empty()) {
+            ImGui::PushFont(app.fonts().small);
+            ui::Callout(t, note, net > 0 ? p.success : net < 0 ? p.danger : p.accent, true);
+            ImGui::PopFont();
+        }
+        ImGui::Dummy(ImVec2(0, t.px(8)));
     }
     ImGui::EndChild();
 }

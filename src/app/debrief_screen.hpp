@@ -7,8 +7,6 @@ namespace rapport::app {
 class App;
 
 struct DebriefScreen {
-    bool showTranscript = true;
-
     void Draw(App& app);
 };
 

@@ -93,7 +93,7 @@ void collectScenarioText(const Scenario& s, std::string& out) {
 }
 
 std::string_view uiExtraGlyphs() {
-    return "•·–—…“”‘’«»№✓✗✔✘★☆▲▼▶◀←→↑↓⏱−×÷±≥≤°";
+    return "•·–—…“”‘’«»№✓✗✔✘★☆⚠▲▼▶◀←→↑↓⏱−×÷±≥≤°";
 }
 
 FontSet loadFonts(ImFontAtlas& atlas, const FontFiles& files, float scale, std::string_view texts,

@@ -127,6 +127,7 @@ void LabeledBar(const Theme& t, std::string_view label, std::string_view value, 
                 const ImVec4& fill, float height) {
     const Palette& p = t.palette;
     const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::PushTextWrapPos(-1.0f);  // one line: label left, value right, whatever wrap is in force
     ImGui::TextUnformatted(label.data(), label.data() + label.size());
     if (!value.empty()) {
         const ImVec2 vs = ImGui::CalcTextSize(value.data(), value.data() + value.size());
@@ -135,6 +136,7 @@ void LabeledBar(const Theme& t, std::string_view label, std::string_view value, 
         ImGui::TextUnformatted(value.data(), value.data() + value.size());
         ImGui::PopStyleColor();
     }
+    ImGui::PopTextWrapPos();
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float h = t.px(height);
     ImDrawList* dl = ImGui::GetWindowDrawList();
