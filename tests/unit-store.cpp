@@ -1,6 +1,7 @@
 // Results store: journaling, round trips, schema checks, broken files, disk full, concurrency.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -312,6 +313,52 @@ TEST_CASE("database path: --db, then RAPPORT_DB, then XDG_DATA_HOME, then HOME")
     CHECK(resolveDatabasePath(std::string("/x/y.db"), get) == "/x/y.db");
     env.clear();
     CHECK_FALSE(resolveDatabasePath(std::nullopt, get).has_value());
+}
+
+TEST_CASE("a database written by schema v1 opens, migrates to the latest version and keeps everything") {
+    TempDir dir;
+    std::string path = dir.file("results.db");
+    std::filesystem::copy_file(std::string(RAPPORT_FIXTURES_DIR) + "/store/results-v1.db", path);
+    {
+        Database raw(path);
+        CHECK(schemaVersion(raw) == 1);
+    }
+    ResultsStore db(path);
+    CHECK(db.schemaVersion() == latestSchemaVersion());
+    CHECK(db.integrityCheck() == "ok");
+    {
+        Statement fk(db.database(), "PRAGMA foreign_key_check");
+        CHECK_FALSE(fk.step());  // no rows = no dangling references
+    }
+
+    StoredAttempt first = db.loadAttempt(1);
+    CHECK(first.record.trainee == "Anna Petrova");
+    CHECK(first.record.employeeId == "E-17");
+    CHECK(first.record.status == AttemptStatus::Finished);
+    CHECK(first.record.score == doctest::Approx(82.5));
+    CHECK(first.report["overall"]["score"] == 82.5);  // moved to attempt_documents by v2
+    CHECK(first.transcript.steps.size() == 3);
+    CHECK(first.record.competencies.size() == 3);
+
+    StoredAttempt open = db.loadAttempt(2);
+    CHECK(open.record.status == AttemptStatus::InProgress);
+    CHECK(open.sessionState == json{{"step", 2}});  // resume state survives the move
+    CHECK(db.loadAttempt(3).record.status == AttemptStatus::Abandoned);
+    CHECK(db.listIncomplete("Anna Petrova").size() == 1);
+
+    // Competency rows were back-filled with their attempt's trainee and start: the HR table works.
+    auto table = db.competencyTable({});
+    REQUIRE(table.size() == 4);
+    CHECK(table[0].trainee == "<script>alert(1)</script>");
+    CHECK(table[2].trainee == "Anna Petrova");
+    CHECK(table[2].competencyId == "needs_discovery");
+    CHECK(table[2].mean == doctest::Approx(82.5));
+
+    // The migrated in-progress attempt can be continued and finished.
+    db.appendStep(2, test::sampleStep(3, "end", "fin"), json::array(), json{{"step", 3}});
+    db.finishAttempt(2, {"fin", "won", 1'735'776'100'000, test::sampleReport(90, true, 90, 80)});
+    CHECK(db.competencyTable({}).size() == 4);
+    CHECK(db.loadAttempt(2).record.steps == 3);
 }
 
 TEST_SUITE_END();

@@ -201,12 +201,17 @@ void ResultsStore::appendStep(std::int64_t attempt, const TranscriptStep& step, 
         .bind(6, stepJson.dump())
         .bind(7, (evidence.is_null() ? json::array() : evidence).dump())
         .run();
-    Statement up(db_, "UPDATE attempts SET step_count = step_count + 1, session_state = ? WHERE id = ?");
+    Statement up(db_, "UPDATE attempts SET step_count = step_count + 1 WHERE id = ?");
+    up.bind(1, attempt).run();
+    Statement doc(db_,
+                  "INSERT INTO attempt_documents (attempt_id, session_state) VALUES (?1, ?2) "
+                  "ON CONFLICT(attempt_id) DO UPDATE SET session_state = ?2");
+    doc.bind(1, attempt);
     if (sessionState.is_null())
-        up.bindNull(1);
+        doc.bindNull(2);
     else
-        up.bind(1, sessionState.dump());
-    up.bind(2, attempt).run();
+        doc.bind(2, sessionState.dump());
+    doc.run();
     tx.commit();
 }
 
@@ -215,25 +220,32 @@ void ResultsStore::finishAttempt(std::int64_t attempt, const AttemptEnd& end) {
     Transaction tx(db_);
     Statement up(db_,
                  "UPDATE attempts SET status = 'finished', ended_at = ?, ending_node = ?, outcome = ?, "
-                 "score = ?, passed = ?, report = ?, session_state = NULL "
-                 "WHERE id = ? AND status = 'in_progress'");
+                 "score = ?, passed = ? WHERE id = ? AND status = 'in_progress'");
     up.bind(1, end.endedAtMs).bind(2, end.endingNode).bind(3, end.outcome).bind(4, summary.score);
     if (summary.passed)
         up.bind(5, *summary.passed ? 1 : 0);
     else
         up.bindNull(5);
-    if (end.report.is_null())
-        up.bindNull(6);
-    else
-        up.bind(6, end.report.dump());
-    up.bind(7, attempt).run();
+    up.bind(6, attempt).run();
     if (db_.changes() != 1)
         throw StoreError("results database: attempt " + std::to_string(attempt) +
                              " is not in progress (already finished, abandoned or missing)",
                          0);
+    // The resume state is no longer needed once the attempt is finished.
+    Statement doc(db_,
+                  "INSERT INTO attempt_documents (attempt_id, report, session_state) VALUES (?1, ?2, NULL) "
+                  "ON CONFLICT(attempt_id) DO UPDATE SET report = ?2, session_state = NULL");
+    doc.bind(1, attempt);
+    if (end.report.is_null())
+        doc.bindNull(2);
+    else
+        doc.bind(2, end.report.dump());
+    doc.run();
     Statement ins(db_,
                   "INSERT INTO competency_scores (attempt_id, competency_id, competency_name, score, "
-                  "level, assessed, opportunities, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                  "level, assessed, opportunities, confidence, trainee_id, scenario_id, started_at) "
+                  "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, trainee_id, scenario_id, started_at "
+                  "FROM attempts WHERE id = ?1");
     for (const auto& c : summary.competencies) {
         ins.reset();
         ins.bind(1, attempt)
@@ -282,8 +294,9 @@ StoredAttempt ResultsStore::loadAttempt(std::int64_t attempt) {
     } endRead{db_};
     {
         std::string sql = std::string("SELECT ") + kAttemptColumns +
-                          ", a.seed, a.report, a.session_state FROM attempts a JOIN trainees t "
-                          "ON t.id = a.trainee_id WHERE a.id = ?";
+                          ", a.seed, d.report, d.session_state FROM attempts a JOIN trainees t "
+                          "ON t.id = a.trainee_id LEFT JOIN attempt_documents d ON d.attempt_id = a.id "
+                          "WHERE a.id = ?";
         Statement s(db_, sql);
         s.bind(1, attempt);
         if (!s.step()) throw StoreError("results database " + db_.path() + ": no attempt " + std::to_string(attempt), 0);
@@ -359,49 +372,81 @@ std::vector<AttemptRecord> ResultsStore::attempts(const AttemptFilter& filter, b
     return out;
 }
 
-std::vector<CompetencyCell> ResultsStore::competencyTable(const AttemptFilter& filter) {
-    AttemptFilter f = filter;
-    f.finishedOnly = true;
-    Where w = buildWhere(f);
-    const std::string from =
-        " FROM competency_scores c JOIN attempts a ON a.id = c.attempt_id "
-        "JOIN trainees t ON t.id = a.trainee_id" +
-        w.sql + " AND c.assessed = 1";  // finishedOnly guarantees the WHERE
+std::vector<CompetencyCell> ResultsStore::competencyTable(const AttemptFilter& f) {
+    // Competency rows exist only for finished attempts and carry their attempt's trainee,
+    // scenario and start, so the filter applies to competency_hr alone: no join, no sort.
+    std::string where = " WHERE c.assessed = 1";
+    std::vector<std::string> texts;
+    std::vector<std::int64_t> integers;
+    if (!f.trainee.empty()) {
+        where += " AND c.trainee_id IN (SELECT id FROM trainees WHERE name = ?)";
+        texts.push_back(f.trainee);
+    }
+    if (!f.group.empty()) {
+        where += " AND c.trainee_id IN (SELECT id FROM trainees WHERE group_name = ?)";
+        texts.push_back(f.group);
+    }
+    if (!f.scenario.empty()) {
+        where += " AND c.scenario_id = ?";
+        texts.push_back(f.scenario);
+    }
+    if (f.sinceMs) {
+        where += " AND c.started_at >= ?";
+        integers.push_back(*f.sinceMs);
+    }
+    if (f.untilMs) {
+        where += " AND c.started_at < ?";
+        integers.push_back(*f.untilMs);
+    }
+    auto bindAll = [&](Statement& s) {
+        int i = 1;
+        for (const auto& t : texts) s.bind(i++, t);
+        for (auto n : integers) s.bind(i++, n);
+    };
     db_.exec("BEGIN");
     struct EndRead {
         Database& db;
         ~EndRead() { sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr); }
     } endRead{db_};
+    std::unordered_map<std::int64_t, std::pair<std::string, std::string>> trainees;
+    {
+        Statement s(db_, "SELECT id, name, group_name FROM trainees");
+        while (s.step()) trainees.emplace(s.integer(0), std::pair{s.text(1), s.text(2)});
+    }
     std::vector<CompetencyCell> out;
     std::map<std::pair<std::int64_t, std::string>, std::size_t> index;
     {
-        Statement s(db_, "SELECT a.trainee_id, t.name, t.group_name, c.competency_id, "
-                         "MAX(c.competency_name), COUNT(*), AVG(c.score), MAX(c.score)" +
-                             from + " GROUP BY a.trainee_id, c.competency_id");
-        bindWhere(s, w);
+        // With exactly one max() aggregate SQLite takes bare columns from the row holding the
+        // maximum (documented behaviour), so `last` is the score of the latest attempt. Attempts
+        // of one trainee started in the same millisecond are broken arbitrarily.
+        Statement s(db_,
+                    "SELECT c.trainee_id, c.competency_id, c.competency_name, COUNT(*), AVG(c.score), "
+                    "MAX(c.started_at), c.score FROM competency_scores c INDEXED BY competency_hr" +
+                        where + " GROUP BY c.trainee_id, c.competency_id");
+        bindAll(s);
         while (s.step()) {
             CompetencyCell cell;
-            cell.trainee = s.text(1);
-            cell.group = s.text(2);
-            cell.competencyId = s.text(3);
-            cell.competencyName = s.text(4);
-            cell.assessedAttempts = int(s.integer(5));
-            cell.mean = s.real(6);
-            cell.best = s.real(7);
+            auto it = trainees.find(s.integer(0));
+            if (it != trainees.end()) {
+                cell.trainee = it->second.first;
+                cell.group = it->second.second;
+            }
+            cell.competencyId = s.text(1);
+            cell.competencyName = s.text(2);
+            cell.assessedAttempts = int(s.integer(3));
+            cell.mean = s.real(4);
+            cell.last = s.real(6);
             index.emplace(std::pair{s.integer(0), cell.competencyId}, out.size());
             out.push_back(std::move(cell));
         }
     }
     {
-        // SQLite documents that with exactly one max() aggregate, bare columns come from the row
-        // holding the maximum: here, the score of the latest attempt. Two attempts of one trainee
-        // started in the same millisecond are broken arbitrarily.
-        Statement s(db_, "SELECT a.trainee_id, c.competency_id, MAX(a.started_at), c.score" + from +
-                             " GROUP BY a.trainee_id, c.competency_id");
-        bindWhere(s, w);
+        Statement s(db_, "SELECT c.trainee_id, c.competency_id, MAX(c.score) FROM competency_scores c "
+                         "INDEXED BY competency_hr" + where + " GROUP BY c.trainee_id, c.competency_id");
+        bindAll(s);
         while (s.step()) {
             auto it = index.find({s.integer(0), s.text(1)});
-            if (it != index.end()) out[it->second].last = s.real(3);
+            if (it != index.end()) out[it->second].best = s.real(2);
         }
     }
     std::sort(out.begin(), out.end(), [](const CompetencyCell& a, const CompetencyCell& b) {

@@ -68,6 +68,47 @@ CREATE TABLE competency_scores (
     PRIMARY KEY (attempt_id, competency_id)
 ) WITHOUT ROWID;
 )sql",
+    // v2: fast HR queries. Big documents (score report, resume state) move out of `attempts` so
+    // scans over attempts stay small; competency rows carry the trainee, scenario and start time
+    // of their attempt, so the HR table is one walk of a covering index, with no join and no sort.
+    R"sql(
+CREATE TABLE attempt_documents (
+    attempt_id    INTEGER PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
+    report        TEXT,
+    session_state TEXT
+);
+INSERT INTO attempt_documents (attempt_id, report, session_state)
+    SELECT id, report, session_state FROM attempts
+    WHERE report IS NOT NULL OR session_state IS NOT NULL;
+ALTER TABLE attempts DROP COLUMN report;
+ALTER TABLE attempts DROP COLUMN session_state;
+CREATE TABLE competency_scores_v2 (
+    attempt_id      INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+    competency_id   TEXT NOT NULL,
+    competency_name TEXT NOT NULL,
+    score           REAL,
+    level           TEXT NOT NULL,
+    assessed        INTEGER NOT NULL,
+    opportunities   INTEGER NOT NULL,
+    confidence      TEXT NOT NULL,
+    trainee_id      INTEGER NOT NULL,
+    scenario_id     TEXT NOT NULL,
+    started_at      INTEGER NOT NULL,
+    PRIMARY KEY (attempt_id, competency_id)
+) WITHOUT ROWID;
+INSERT INTO competency_scores_v2
+    SELECT c.attempt_id, c.competency_id, c.competency_name, c.score, c.level, c.assessed,
+           c.opportunities, c.confidence, a.trainee_id, a.scenario_id, a.started_at
+    FROM competency_scores c JOIN attempts a ON a.id = c.attempt_id;
+DROP TABLE competency_scores;
+ALTER TABLE competency_scores_v2 RENAME TO competency_scores;
+CREATE INDEX competency_hr ON competency_scores(trainee_id, competency_id, started_at, score, scenario_id,
+                                            competency_name)
+    WHERE assessed = 1;
+CREATE INDEX trainees_by_group ON trainees(group_name);
+CREATE INDEX attempts_by_scenario ON attempts(scenario_id, started_at);
+CREATE INDEX attempts_by_start ON attempts(started_at);
+)sql",
 };
 
 constexpr int kLatest = int(std::size(kMigrations));
