@@ -12,8 +12,7 @@
 
 #include "cli_verbs.hpp"
 #include "line_input.hpp"
-#include "scenario_loader.hpp"
-#include "scenario_validator.hpp"
+#include "scenario_check.hpp"
 #include "scripted_play.hpp"
 #include "session.hpp"
 
@@ -53,22 +52,16 @@ struct Options {
     bool json = false;
 };
 
-// Loads and validates; prints the diagnostics and returns an exit code when it cannot be played.
+// Runs the same full check as `rapport validate`, so a file is judged the same way everywhere;
+// prints the diagnostics and returns an exit code when it cannot be played.
 std::optional<int> loadPlayable(const std::string& path, std::optional<Scenario>& out) {
-    LoadResult r = loadScenarioFile(path);
-    DiagnosticList& diags = r.diagnostics;
-    if (r.scenario && !diags.hasErrors()) validateScenario(*r.scenario, diags);
-    if (r.scenario && !diags.hasErrors()) {
-        out = std::move(r.scenario);
+    ScenarioCheck check = checkScenarioFile(path);
+    if (check.playable()) {
+        out = std::move(check.scenario);
         return std::nullopt;
     }
-    diags.sortByPosition();
-    bool unreadable = false;
-    for (const auto& d : diags.items()) {
-        std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
-        unreadable = unreadable || d.code == "RAP0001";
-    }
-    if (unreadable) return kExitUsage;
+    for (const auto& d : check.diagnostics.items()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
+    if (check.unreadable) return kExitUsage;
     std::fprintf(stderr, "rapport play: %s cannot be played until its errors are fixed\n", path.c_str());
     return kExitProblems;
 }
