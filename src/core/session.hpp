@@ -49,9 +49,13 @@ public:
 
     // Takes the shown choice at `position` (0-based among choices()). Throws SessionError when
     // finished or out of range. Returns false (and leaves state unchanged, error in lastError())
-    // when a `set` fails at run time (division by zero, overflow).
+    // when a `set` fails at run time (division by zero, overflow). Assignments are simultaneous
+    // (all read the state before the choice); variables shown as meters are then clamped to the
+    // meter's range. Accepted even after a time limit passed: the front end decides when to call
+    // timeout(), and the transcript records the real time taken.
     bool choose(int position);
-    // Takes the node's onTimeout branch. Throws SessionError if the node is not timed.
+    // Takes the node's onTimeout branch, recording a step with timedOut and the time spent.
+    // Throws SessionError if the node is not timed.
     void timeout();
 
     const Transcript& transcript() const { return transcript_; }
