@@ -2,6 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <set>
 #include <string>
 
@@ -16,6 +19,7 @@ using namespace rapport;
 namespace {
 
 const std::string kFrameworks = std::string(RAPPORT_FIXTURES_DIR) + "/scoring/frameworks/";
+const std::string kInvalid = std::string(RAPPORT_FIXTURES_DIR) + "/framework-invalid/";
 const std::string kScoring = std::string(RAPPORT_FIXTURES_DIR) + "/scoring/";
 
 std::vector<std::string> formatted(const DiagnosticList& diags) {
@@ -24,7 +28,7 @@ std::vector<std::string> formatted(const DiagnosticList& diags) {
     return out;
 }
 
-FrameworkLoadResult loadBroken(const std::string& name) { return loadFrameworkFile(kFrameworks + name + ".json"); }
+FrameworkLoadResult loadBroken(const std::string& name) { return loadFrameworkFile(kInvalid + name + ".json"); }
 
 }  // namespace
 
@@ -109,7 +113,7 @@ TEST_CASE("a framework with an unknown indicator is rejected with a did-you-mean
     const auto r = loadBroken("unknown-indicator");
     CHECK_FALSE(r.framework);
     CHECK(formatted(r.diagnostics) ==
-          std::vector<std::string>{kFrameworks + "unknown-indicator.json:24:13: error: group \"ask\" names unknown "
+          std::vector<std::string>{kInvalid + "unknown-indicator.json:24:13: error: group \"ask\" names unknown "
                                                  "indicator \"discovery.ask\" (did you mean \"discovery.asks\"?) "
                                                  "[RAP0056] at /groups/ask/0"});
 }
@@ -120,11 +124,11 @@ TEST_CASE("a framework with a duplicate indicator id is rejected") {
     // The duplicate is dropped, so what referred to the indicator it replaced is reported too.
     CHECK(formatted(r.diagnostics) ==
           std::vector<std::string>{
-              kFrameworks + "duplicate-id.json:18:16: error: duplicate indicator id \"discovery.asks\" (first defined "
+              kInvalid + "duplicate-id.json:18:16: error: duplicate indicator id \"discovery.asks\" (first defined "
                             "at line 17) [RAP0054] at /competencies/0/indicators/1/id",
-              kFrameworks + "duplicate-id.json:25:15: error: group \"pitch\" names unknown indicator "
+              kInvalid + "duplicate-id.json:25:15: error: group \"pitch\" names unknown indicator "
                             "\"discovery.pitches_early\" [RAP0056] at /groups/pitch/0",
-              kFrameworks + "duplicate-id.json:28:88: error: rule \"ask_first\" names unknown indicator "
+              kInvalid + "duplicate-id.json:28:88: error: rule \"ask_first\" names unknown indicator "
                             "\"discovery.pitches_early\" [RAP0056] at /rules/0/violation"});
 }
 
@@ -132,12 +136,12 @@ TEST_CASE("a framework whose level ranges overlap or leave a gap is rejected") {
     const auto overlap = loadBroken("overlapping-levels");
     CHECK_FALSE(overlap.framework);
     CHECK(formatted(overlap.diagnostics) ==
-          std::vector<std::string>{kFrameworks + "overlapping-levels.json:8:41: error: level \"mid\" starts at 45 but "
+          std::vector<std::string>{kInvalid + "overlapping-levels.json:8:41: error: level \"mid\" starts at 45 but "
                                                  "level \"low\" runs to 50: the ranges overlap [RAP0055] at /levels/1/min"});
     const auto gap = loadBroken("gap-levels");
     CHECK_FALSE(gap.framework);
     CHECK(formatted(gap.diagnostics) ==
-          std::vector<std::string>{kFrameworks + "gap-levels.json:8:41: error: level \"mid\" starts at 55 but level "
+          std::vector<std::string>{kInvalid + "gap-levels.json:8:41: error: level \"mid\" starts at 55 but level "
                                                  "\"low\" ends at 50: scores from 50 to 55 would have no level "
                                                  "[RAP0055] at /levels/1/min"});
 }
@@ -146,18 +150,18 @@ TEST_CASE("points contradicting polarity, unknown groups and unknown keys are er
     const auto sign = loadBroken("points-sign");
     CHECK_FALSE(sign.framework);
     CHECK(formatted(sign.diagnostics) ==
-          std::vector<std::string>{kFrameworks + "points-sign.json:18:77: error: negative indicator "
+          std::vector<std::string>{kInvalid + "points-sign.json:18:77: error: negative indicator "
                                                  "\"discovery.pitches_early\" must have points below 0, not 2 "
                                                  "[RAP0058] at /competencies/0/indicators/1/points"});
     const auto group = loadBroken("unknown-group");
     CHECK(formatted(group.diagnostics) ==
-          std::vector<std::string>{kFrameworks + "unknown-group.json:28:51: error: rule \"ask_first\" names unknown "
+          std::vector<std::string>{kInvalid + "unknown-group.json:28:51: error: rule \"ask_first\" names unknown "
                                                  "group \"asks\" (did you mean \"ask\"?) [RAP0057] at /rules/0/first"});
     const auto key = loadBroken("unknown-key");
     CHECK(formatted(key.diagnostics) ==
           std::vector<std::string>{
-              kFrameworks + "unknown-key.json:11:5: error: missing required key \"weight\" [RAP0013] at /competencies/0",
-              kFrameworks + "unknown-key.json:15:7: error: unknown key \"wieght\" (did you mean \"weight\"?); keys "
+              kInvalid + "unknown-key.json:11:5: error: missing required key \"weight\" [RAP0013] at /competencies/0",
+              kInvalid + "unknown-key.json:15:7: error: unknown key \"wieght\" (did you mean \"weight\"?); keys "
                             "for tools must start with \"x-\" [RAP0012] at /competencies/0/wieght"});
 }
 
@@ -179,9 +183,9 @@ TEST_CASE("frameworks are found by id beside the scenario, then on RAPPORT_FRAME
     const auto found = lookupFramework("valid-minimal", withEnv);
     CHECK(found.framework);
     CHECK(found.diagnostics.empty());
-    const auto broken = lookupFramework("gap-levels", withEnv);
+    const auto broken = lookupFramework("gap-levels", {kInvalid});
     CHECK_FALSE(broken.framework);
-    CHECK(broken.path == kFrameworks + "gap-levels.json");
+    CHECK(broken.path == kInvalid + "gap-levels.json");
     CHECK(broken.diagnostics.hasErrors());
 }
 
@@ -219,6 +223,38 @@ TEST_CASE("scenario evidence is checked against the framework, located in the sc
     CHECK_FALSE(checkScenarioScoring(*loaded.scenario, missing, {kScoring}));
     CHECK(formatted(missing) ==
           std::vector<std::string>{kScoring + "evidence-check.json:3:84: error: competence framework "
-                                              "\"no-such-framework\" not found (looked for no-such-framework.json in " +
-                                   kScoring + ") [RAP0050] at /framework"});
+                                              "\"no-such-framework\" not found (looked for no-such-framework.json "
+                                              "beside the scenario, on RAPPORT_FRAMEWORK_PATH and in the bundled "
+                                              "assets/competencies) [RAP0050] at /framework"});
+}
+
+// Data-driven, like the scenario corpus: each broken framework beside the exact diagnostics it
+// must produce (NAME.json + NAME.expected, paths relative to tests/fixtures). Set
+// RAPPORT_UPDATE_GOLDEN=1 to rewrite the .expected files after a deliberate change.
+TEST_CASE("every broken framework in tests/fixtures/framework-invalid gives its expected diagnostics") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(RAPPORT_FIXTURES_DIR) / "framework-invalid";
+    const std::string prefix = std::string(RAPPORT_FIXTURES_DIR) + "/";
+    int files = 0;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        if (e.path().extension() != ".json") continue;
+        ++files;
+        CAPTURE(e.path().filename().string());
+        const auto r = loadFrameworkFile(e.path().string());
+        CHECK_FALSE(r.framework);
+        std::string out;
+        for (auto d : r.diagnostics.items()) {
+            if (d.file.rfind(prefix, 0) == 0) d.file = d.file.substr(prefix.size());
+            out += formatDiagnostic(d) + "\n";
+        }
+        fs::path expected = e.path();
+        expected.replace_extension(".expected");
+        if (std::getenv("RAPPORT_UPDATE_GOLDEN")) std::ofstream(expected, std::ios::binary) << out;
+        std::ifstream in(expected, std::ios::binary);
+        REQUIRE_MESSAGE(in, "missing " << expected.string());
+        std::ostringstream text;
+        text << in.rdbuf();
+        CHECK(out == text.str());
+    }
+    CHECK(files >= 5);
 }

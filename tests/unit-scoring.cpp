@@ -3,11 +3,18 @@
 // beside it so a reader can check it against docs/scoring.md.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "evidence_check.hpp"
+#include "fixture_corpus.hpp"
 #include "framework_catalog.hpp"
 #include "scenario_loader.hpp"
 #include "scenario_validator.hpp"
@@ -443,4 +450,93 @@ TEST_CASE("properties over seeded random play-throughs of every bundled scenario
         }
     }
     CHECK(scenarios >= 1);
+}
+
+// Scenario files with scoring problems, each beside the exact diagnostics `rapport validate`
+// prints for it (NAME.json + NAME.expected). RAPPORT_UPDATE_GOLDEN=1 rewrites the .expected files.
+TEST_CASE("every scenario in tests/fixtures/scoring-invalid gives its expected diagnostics") {
+    namespace fs = std::filesystem;
+    const fs::path base = RAPPORT_FIXTURES_DIR;
+    int files = 0;
+    for (const auto& file : test::filesIn(base / "scoring-invalid", ".json")) {
+        ++files;
+        CAPTURE(file.filename().string());
+        const std::string out = test::checkOutput(file, base);
+        fs::path expected = file;
+        expected.replace_extension(".expected");
+        if (std::getenv("RAPPORT_UPDATE_GOLDEN")) std::ofstream(expected, std::ios::binary) << out;
+        REQUIRE_MESSAGE(fs::exists(expected), "missing " << expected.string());
+        CHECK(out == test::readText(expected));
+    }
+    CHECK(files >= 6);
+}
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+CliRun rapportCli(const std::string& args) {
+    const std::string errFile = "/tmp/rapport-score-test-" + std::to_string(::getpid()) + ".err";
+    const std::string cmd = std::string("'") + RAPPORT_CLI_PATH + "' " + args + " </dev/null 2>" + errFile;
+    CliRun r;
+    FILE* p = ::popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+    const int status = ::pclose(p);
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.err = test::readText(errFile);
+    std::remove(errFile.c_str());
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("rapport play --json carries the report; rapport score re-scores it and says what changed") {
+    const std::string dir = "/tmp/rapport-score-cli-" + std::to_string(::getpid());
+    std::filesystem::create_directories(dir);
+    const std::string hub = kScoring + "hub.json";
+    CliRun play = rapportCli("play '" + hub + "' --choices 1,2,2 --json");
+    REQUIRE(play.exitCode == 0);
+    const auto doc = nlohmann::json::parse(play.out);
+    CHECK(doc["report"]["overall"]["score"] == 66.7);
+    CHECK(doc["report"]["overall"]["bestPath"] == "1,1,1,1");
+    std::ofstream(dir + "/attempt.json") << play.out;
+
+    CliRun same = rapportCli("score '" + dir + "/attempt.json' --scenario '" + hub + "'");
+    CHECK(same.exitCode == 0);
+    CHECK(same.out.find("NOT PASSED") == std::string::npos);
+    CHECK(same.out.find("No change against the stored report.") != std::string::npos);
+
+    // A revised framework: summarising is now worth 2, so the same replies score higher.
+    std::string framework = test::readText(kScoring + "scoring-test.json");
+    auto replace = [&](const std::string& from, const std::string& to) {
+        const auto at = framework.find(from);
+        REQUIRE(at != std::string::npos);
+        framework.replace(at, from.size(), to);
+    };
+    replace("\"version\": \"1.0.0\"", "\"version\": \"1.1.0\"");
+    replace("\"discovery.summarises\", \"polarity\": \"positive\", \"points\": 1",
+            "\"discovery.summarises\", \"polarity\": \"positive\", \"points\": 2");
+    std::ofstream(dir + "/scoring-test.json") << framework;
+    CliRun changed = rapportCli("score '" + dir + "/attempt.json' --scenario '" + hub + "' --framework '" + dir +
+                                "/scoring-test.json' --json");
+    CHECK(changed.exitCode == 0);
+    const auto j = nlohmann::json::parse(changed.out);
+    // Best 4 + 4 + 4 + 2 = 14; earned 4 + 4 + 2 = 10 -> 71.4. Discovery 2 + 2 + 0 of 6 -> 66.7.
+    CHECK(j["changes"] == nlohmann::json{"framework: scoring-test 1.0.0 -> scoring-test 1.1.0",
+                                         "scenario score: 66.7 -> 71.4",
+                                         "Discovery: score 50.0 -> 66.7"});
+
+    CliRun missing = rapportCli("score '" + dir + "/attempt.json'");
+    CHECK(missing.exitCode == 2);
+    CHECK(missing.err.find("scenario \"scoring-hub\" not found") != std::string::npos);
+    CliRun usage = rapportCli("score");
+    CHECK(usage.exitCode == 2);
+    std::filesystem::remove_all(dir);
 }

@@ -13,6 +13,7 @@
 #include "cli_verbs.hpp"
 #include "line_input.hpp"
 #include "scenario_check.hpp"
+#include "scoring.hpp"
 #include "scripted_play.hpp"
 #include "session.hpp"
 
@@ -35,7 +36,8 @@ constexpr const char* kUsage =
     "                  takes exactly the time limit. The script must end exactly at an ending.\n"
     "  --seed N        random seed recorded in the transcript (default 0)\n"
     "  --json          with --choices: print {\"scenario\", \"seed\", \"ending\", \"transcript\",\n"
-    "                  \"variables\"} as JSON instead of a readable transcript\n"
+    "                  \"variables\", \"report\"} as JSON instead of a readable transcript\n"
+    "                  (\"report\": the score report, docs/scoring.md)\n"
     "\n"
     "Exit codes: 0 the conversation reached an ending; 1 the scenario has errors, the script does\n"
     "not fit the conversation, or input ended early; 2 usage error or unreadable file.\n";
@@ -115,10 +117,16 @@ int runScripted(const Scenario& scenario, const Options& o) {
         std::fprintf(stderr, "rapport play: %s\n", error.c_str());
         return kExitProblems;
     }
-    if (o.json)
-        std::printf("%s\n", playResultToJson(session).dump(2).c_str());
-    else
+    if (o.json) {
+        nlohmann::json out = playResultToJson(session);
+        PlayScore scored = scorePlay(scenario, session.transcript());
+        // Without a usable framework the play result still prints; the reason goes beside it.
+        out["report"] = scored.report ? reportToJson(*scored.report) : nlohmann::json(nullptr);
+        if (!scored.report) out["reportError"] = scored.error;
+        std::printf("%s\n", out.dump(2).c_str());
+    } else {
         printReadableTranscript(session, stdout);
+    }
     return kExitOk;
 }
 
@@ -223,6 +231,11 @@ int runInteractive(const Scenario& scenario, const Options& o) {
     }
     const Ending* e = s.ending();
     std::printf("\n== %s (%s) ==\n%s\n", e->title.c_str(), outcomeName(e->outcome), e->summary.c_str());
+    PlayScore scored = scorePlay(scenario, s.transcript());
+    if (scored.report)
+        std::printf("%s", debriefText(*scored.report).c_str());
+    else
+        std::fprintf(stderr, "rapport play: no debrief: %s\n", scored.error.c_str());
     return kExitOk;
 }
 

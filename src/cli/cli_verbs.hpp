@@ -17,6 +17,7 @@ using Args = std::span<const std::string_view>;  // arguments after the verb
 
 int runValidate(Args args);
 int runPlay(Args args);
+int runScore(Args args);
 int runReport(Args args);
 
 }  // namespace rapport::cli

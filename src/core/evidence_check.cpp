@@ -68,11 +68,12 @@ std::optional<Framework> checkScenarioScoring(const Scenario& scenario, Diagnost
     for (const auto& d : found.diagnostics.items()) diags.add(d);
     if (!found.framework) {
         if (found.path.empty()) {
-            std::string where;
-            for (const auto& dir : path) where += (where.empty() ? "" : ", ") + dir;
+            // Folders are described rather than listed: messages must not depend on where the
+            // program happens to be installed (fixtures compare them exactly).
             add(scenario, diags, codes::UnknownFramework, "/framework",
                 "competence framework \"" + scenario.framework + "\" not found (looked for " + scenario.framework +
-                    ".json in " + where + ")");
+                    ".json beside the scenario, on RAPPORT_FRAMEWORK_PATH and in the bundled assets/competencies)" +
+                    didYouMean(scenario.framework, frameworkIdsOnPath(path)));
         } else {
             add(scenario, diags, codes::UnknownFramework, "/framework",
                 "competence framework \"" + scenario.framework + "\" in " + found.path +

@@ -1,5 +1,6 @@
 #include "framework_catalog.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
@@ -48,6 +49,18 @@ std::optional<std::string> findFrameworkFile(const std::string& id, const std::v
         if (fs::is_regular_file(candidate, ec)) return candidate.string();
     }
     return std::nullopt;
+}
+
+std::vector<std::string> frameworkIdsOnPath(const std::vector<std::string>& searchPath) {
+    std::vector<std::string> out;
+    for (const auto& dir : searchPath) {
+        std::error_code ec;
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+            if (it->path().extension() == ".json") out.push_back(it->path().stem().string());
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
 }
 
 FrameworkLookup lookupFramework(const std::string& id, const std::vector<std::string>& searchPath) {

@@ -24,6 +24,10 @@ std::string bundledFrameworkDir();
 // Path of the first <id>.json in `searchPath`, if any.
 std::optional<std::string> findFrameworkFile(const std::string& id, const std::vector<std::string>& searchPath);
 
+// Ids of the framework files (<id>.json) in the folders of `searchPath`, sorted, for
+// "did you mean" hints. Files are not opened.
+std::vector<std::string> frameworkIdsOnPath(const std::vector<std::string>& searchPath);
+
 struct FrameworkLookup {
     std::optional<Framework> framework;  // set when found and loaded without errors
     std::string path;                    // the file tried; empty when none was found

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "diagnostic_codes.hpp"
+#include "evidence_check.hpp"
 #include "scenario_loader.hpp"
 #include "scenario_validator.hpp"
 
@@ -19,6 +20,8 @@ ScenarioCheck complete(LoadResult loaded) {
     // Graph checks on a model with shape errors would report the consequences of those errors
     // (a dropped choice makes its target look unreachable), so they wait for a sound shape.
     if (check.scenario && !check.diagnostics.hasErrors()) validateScenario(*check.scenario, check.diagnostics);
+    // Evidence against the competence framework, and the exact best-path search scoring needs.
+    if (check.scenario && !check.diagnostics.hasErrors()) checkScenarioScoring(*check.scenario, check.diagnostics);
     check.diagnostics.sortByPosition();
     return check;
 }

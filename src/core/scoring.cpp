@@ -10,6 +10,7 @@
 #include "behaviour_rules.hpp"
 #include "clock.hpp"
 #include "diagnostic_codes.hpp"
+#include "framework_catalog.hpp"
 #include "session.hpp"
 #include "state_space.hpp"
 
@@ -716,6 +717,25 @@ ScoreReport scoreTranscript(const Scenario& scenario, const Framework& framework
     r.passed = r.reasons.empty();
     writeRemarks(f, r);
     return r;
+}
+
+PlayScore scorePlay(const Scenario& scenario, const Transcript& transcript) {
+    PlayScore out;
+    FrameworkLookup found = lookupFramework(scenario.framework, frameworkSearchPath(scenario.sourcePath));
+    if (!found.framework) {
+        if (found.path.empty())
+            out.error = "competence framework \"" + scenario.framework + "\" not found";
+        else
+            out.error = "competence framework " + found.path + " has errors" +
+                        (found.diagnostics.empty() ? std::string() : ": " + formatDiagnostic(found.diagnostics.items()[0]));
+        return out;
+    }
+    try {
+        out.report = scoreTranscript(scenario, *found.framework, transcript);
+    } catch (const ScoringError& e) {
+        out.error = e.what();
+    }
+    return out;
 }
 
 }  // namespace rapport

@@ -65,4 +65,13 @@ void checkScoringStateSpace(const Scenario& scenario, const Framework& framework
 ScoreReport scoreTranscript(const Scenario& scenario, const Framework& framework, const Transcript& transcript,
                             const ScenarioOptimum* optimum = nullptr);
 
+// For front ends that show a report after play: finds the scenario's framework on
+// frameworkSearchPath(scenario.sourcePath) and scores `transcript`. Never throws for a missing or
+// broken framework or an unscorable scenario: `error` then says why, in one line.
+struct PlayScore {
+    std::optional<ScoreReport> report;
+    std::string error;
+};
+PlayScore scorePlay(const Scenario& scenario, const Transcript& transcript);
+
 }  // namespace rapport

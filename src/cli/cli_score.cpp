@@ -1,0 +1,216 @@
+// `rapport score TRANSCRIPT.json [--scenario FILE] [--framework FILE] [--json]`: re-scores a
+// saved `rapport play --json` document (e.g. after the framework changed) and says what changed
+// against the report stored in it. All scoring is core's; this file finds files and prints.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_verbs.hpp"
+#include "evidence_check.hpp"
+#include "framework_catalog.hpp"
+#include "framework_loader.hpp"
+#include "scenario_check.hpp"
+#include "scoring.hpp"
+#include "session.hpp"
+
+namespace rapport::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+constexpr const char* kUsage =
+    "usage: rapport score TRANSCRIPT.json [--scenario FILE] [--framework FILE] [--json]\n"
+    "\n"
+    "Re-scores a play-through saved with 'rapport play FILE --choices LIST --json > TRANSCRIPT.json'\n"
+    "and says what changed against the report stored in it (for example after the competence\n"
+    "framework was revised). The transcript is replayed through the scenario, so a transcript that\n"
+    "no longer fits the scenario is refused with the step where it stops fitting.\n"
+    "\n"
+    "  --scenario FILE   the scenario played (default: <id>.json beside the transcript, then in\n"
+    "                    the bundled scenarios folder)\n"
+    "  --framework FILE  score against this framework file instead of the scenario's own\n"
+    "  --json            print {\"report\": …, \"changes\": [...]} instead of a readable debrief\n"
+    "\n"
+    "Exit codes: 0 scored; 1 the transcript does not fit the scenario, or the scenario or framework\n"
+    "has errors; 2 usage error or unreadable file.\n";
+
+int usageError(const std::string& message) {
+    std::fprintf(stderr, "rapport score: %s\n(see 'rapport score --help')\n", message.c_str());
+    return kExitUsage;
+}
+
+int fail(int code, const std::string& message) {
+    std::fprintf(stderr, "rapport score: %s\n", message.c_str());
+    return code;
+}
+
+std::optional<std::string> readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream s;
+    s << in.rdbuf();
+    if (in.bad()) return std::nullopt;
+    return s.str();
+}
+
+std::string findScenario(const std::string& transcriptPath, const std::string& id) {
+    if (id.empty() || id.find('/') != std::string::npos || id == "." || id == "..") return {};
+    const fs::path beside = fs::path(transcriptPath).parent_path() / (id + ".json");
+    // The bundled scenarios sit beside the bundled assets in the source tree.
+    const fs::path bundled = fs::path(bundledFrameworkDir()).parent_path().parent_path() / "scenarios" / (id + ".json");
+    std::error_code ec;
+    for (const auto& p : {beside, bundled})
+        if (fs::is_regular_file(p, ec)) return p.string();
+    return {};
+}
+
+void printDiagnostics(const DiagnosticList& diags) {
+    for (const auto& d : diags.items()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
+}
+
+}  // namespace
+
+int runScore(Args args) {
+    std::string transcriptPath, scenarioPath, frameworkPath;
+    bool asJson = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view a = args[i];
+        auto value = [&](std::string_view name) -> std::optional<std::string> {
+            if (a.size() > name.size() && a.substr(0, name.size()) == name && a[name.size()] == '=')
+                return std::string(a.substr(name.size() + 1));
+            if (a != name || i + 1 >= args.size()) return std::nullopt;
+            return std::string(args[++i]);
+        };
+        if (a == "--help" || a == "-h") {
+            std::printf("%s", kUsage);
+            return kExitOk;
+        } else if (a == "--json") {
+            asJson = true;
+        } else if (a == "--scenario" || a.rfind("--scenario=", 0) == 0) {
+            auto v = value("--scenario");
+            if (!v || v->empty()) return usageError("--scenario needs a file");
+            scenarioPath = *v;
+        } else if (a == "--framework" || a.rfind("--framework=", 0) == 0) {
+            auto v = value("--framework");
+            if (!v || v->empty()) return usageError("--framework needs a file");
+            frameworkPath = *v;
+        } else if (a.size() > 1 && a[0] == '-') {
+            return usageError("unknown option '" + std::string(a) + "'");
+        } else if (transcriptPath.empty()) {
+            transcriptPath = std::string(a);
+        } else {
+            return usageError("scores one transcript at a time; got '" + transcriptPath + "' and '" + std::string(a) + "'");
+        }
+    }
+    if (transcriptPath.empty()) return usageError("no transcript file given");
+
+    // The saved play document: {"scenario": {id, version, contentHash}, "seed", "transcript": [steps],
+    // "ending", "report"?}.
+    const auto text = readFile(transcriptPath);
+    if (!text) return fail(kExitUsage, "cannot read " + transcriptPath);
+    json doc;
+    try {
+        doc = json::parse(*text);
+    } catch (const json::parse_error& e) {
+        return fail(kExitProblems, transcriptPath + " is not JSON: " + e.what());
+    }
+    if (!doc.is_object() || !doc.contains("scenario") || !doc["scenario"].is_object() || !doc.contains("transcript"))
+        return fail(kExitProblems, transcriptPath + " is not the output of 'rapport play … --json' (no \"scenario\" "
+                                                    "and \"transcript\")");
+    const json& sc = doc["scenario"];
+    auto field = [&](const json& j, const char* key) {
+        auto it = j.find(key);
+        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    const std::string scenarioId = field(sc, "id");
+    Transcript transcript;
+    try {
+        json t = {{"scenario", scenarioId},
+                  {"version", field(sc, "version")},
+                  {"contentHash", field(sc, "contentHash")},
+                  {"seed", doc.value("seed", json(0))},
+                  {"steps", doc["transcript"]},
+                  {"endingNode", doc.contains("ending") && doc["ending"].is_object() ? doc["ending"].value("node", json(nullptr))
+                                                                                     : json(nullptr)}};
+        transcript = transcriptFromJson(t);
+    } catch (const std::exception& e) {
+        return fail(kExitProblems, transcriptPath + ": " + e.what());
+    }
+
+    if (scenarioPath.empty()) scenarioPath = findScenario(transcriptPath, scenarioId);
+    if (scenarioPath.empty())
+        return fail(kExitUsage, "scenario \"" + scenarioId + "\" not found beside the transcript or among the bundled "
+                                                             "scenarios; name it with --scenario FILE");
+    ScenarioCheck check = checkScenarioFile(scenarioPath);
+    if (check.unreadable) {
+        printDiagnostics(check.diagnostics);
+        return kExitUsage;
+    }
+    if (!check.scenario || (frameworkPath.empty() && check.diagnostics.hasErrors())) {
+        printDiagnostics(check.diagnostics);
+        return fail(kExitProblems, scenarioPath + " has errors; fix them before scoring");
+    }
+    const Scenario& scenario = *check.scenario;
+    if (scenario.id != scenarioId)
+        return fail(kExitProblems, scenarioPath + " holds scenario \"" + scenario.id + "\", but the transcript is of \"" +
+                                       scenarioId + "\"");
+    if (!transcript.contentHash.empty() && transcript.contentHash != scenario.contentHash)
+        std::fprintf(stderr, "rapport score: note: %s changed since this transcript was recorded; replaying it anyway\n",
+                     scenarioPath.c_str());
+
+    std::optional<Framework> framework;
+    if (!frameworkPath.empty()) {
+        FrameworkLoadResult loaded = loadFrameworkFile(frameworkPath);
+        printDiagnostics(loaded.diagnostics);
+        if (!loaded.framework) {
+            const bool unreadable = !loaded.diagnostics.empty() && loaded.diagnostics.items()[0].code == "RAP0001";
+            return fail(unreadable ? kExitUsage : kExitProblems, frameworkPath + " cannot be used: it has errors");
+        }
+        DiagnosticList evidence;
+        checkEvidence(scenario, *loaded.framework, evidence);
+        if (evidence.hasErrors()) {
+            printDiagnostics(evidence);
+            return fail(kExitProblems, "scenario \"" + scenario.id + "\" cites evidence framework " + frameworkPath +
+                                           " does not have");
+        }
+        framework = std::move(loaded.framework);
+    } else {
+        FrameworkLookup found = lookupFramework(scenario.framework, frameworkSearchPath(scenario.sourcePath));
+        if (!found.framework) return fail(kExitProblems, "competence framework \"" + scenario.framework + "\" not usable");
+        framework = std::move(found.framework);
+    }
+
+    ScoreReport report;
+    try {
+        report = scoreTranscript(scenario, *framework, transcript);
+    } catch (const ScoringError& e) {
+        return fail(kExitProblems, e.what());
+    }
+    const json fresh = reportToJson(report);
+    const bool hadReport = doc.contains("report") && doc["report"].is_object();
+    const std::vector<std::string> changes = hadReport ? compareReports(doc["report"], fresh) : std::vector<std::string>{};
+    if (asJson) {
+        json out = {{"report", fresh}, {"changes", changes}, {"stored", hadReport}};
+        std::printf("%s\n", out.dump(2).c_str());
+        return kExitOk;
+    }
+    std::printf("%s", debriefText(report).c_str());
+    if (!hadReport)
+        std::printf("\nThe transcript held no stored report to compare with.\n");
+    else if (changes.empty())
+        std::printf("\nNo change against the stored report.\n");
+    else {
+        std::printf("\nChanged against the stored report:\n");
+        for (const auto& c : changes) std::printf("  - %s\n", c.c_str());
+    }
+    return kExitOk;
+}
+
+}  // namespace rapport::cli
