@@ -9,6 +9,7 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -155,6 +156,8 @@ int run(std::span<const std::string_view> args) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // screens lay themselves out; nothing to remember
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // A steady caret: a blinking one would need a frame every half second in every text field.
+    io.ConfigInputTextCursorBlink = false;
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
@@ -208,11 +211,10 @@ int run(std::span<const std::string_view> args) {
         int settle = kSettleFrames;
         ScreenId lastScreen = app.screen();
         while (!glfwWindowShouldClose(window)) {
-            // Event-driven: sleep until input, waking only for a visible countdown or the text
-            // caret; a scripted run never sleeps.
+            // Event-driven: sleep until input, waking only ten times a second while a countdown
+            // is on screen; a scripted run never sleeps.
             if (driver || settle > 0) glfwPollEvents();
             else if (app.animating()) glfwWaitEventsTimeout(0.1);
-            else if (io.WantTextInput) glfwWaitEventsTimeout(0.5);
             else glfwWaitEvents();
             if (shellEvents.input) {
                 settle = kSettleFrames;
@@ -238,9 +240,14 @@ int run(std::span<const std::string_view> args) {
             ImGui_ImplGlfw_NewFrame();
             if (driver) driver->beforeFrame(io);
             app.tick();
+            const auto buildStart = std::chrono::steady_clock::now();
             ImGui::NewFrame();
             app.Draw();
             ImGui::Render();
+            if (driver)
+                driver->recordBuildTime(std::chrono::duration<double, std::milli>(
+                                            std::chrono::steady_clock::now() - buildStart)
+                                            .count());
 
             int fbw = 0, fbh = 0;
             glfwGetFramebufferSize(window, &fbw, &fbh);

@@ -135,14 +135,27 @@ void ScriptDriver::beforeFrame(ImGuiIO& io) {
             std::sort(v.begin(), v.end());
             const double mean = std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());
             const double p95 = v[std::min(v.size() - 1, std::size_t(double(v.size()) * 0.95))];
-            std::printf("bench-frames: %zu frames, mean %.2f ms, median %.2f ms, p95 %.2f ms, max %.2f ms\n",
-                        v.size(), mean, v[v.size() / 2], p95, v.back());
+            std::vector<double> b = buildMs_;
+            std::sort(b.begin(), b.end());
+            const double buildMean =
+                b.empty() ? 0 : std::accumulate(b.begin(), b.end(), 0.0) / double(b.size());
+            std::printf("bench-frames: %zu frames, mean %.2f ms, median %.2f ms, p95 %.2f ms, max %.2f ms;"
+                        " UI build (NewFrame..Render) mean %.2f ms, median %.2f ms\n",
+                        v.size(), mean, v[v.size() / 2], p95, v.back(), buildMean,
+                        b.empty() ? 0 : b[b.size() / 2]);
             std::fflush(stdout);
             frameMs_.clear();
+            buildMs_.clear();
             next(0);
             break;
         }
     }
+}
+
+void ScriptDriver::recordBuildTime(double ms) {
+    if (index_ < commands_.size() && commands_[index_].kind == ScriptCommand::Kind::BenchFrames &&
+        phase_ > 1)
+        buildMs_.push_back(ms);
 }
 
 void ScriptDriver::afterRender(int width, int height) {

@@ -34,6 +34,9 @@ public:
     void beforeFrame(ImGuiIO& io);
     // After the frame is rendered and before the buffers swap: takes a requested screenshot.
     void afterRender(int framebufferWidth, int framebufferHeight);
+    // Time the frame spent building the UI (NewFrame to Render), reported by bench-frames
+    // beside the whole frame, so layout cost can be told from the rasteriser's.
+    void recordBuildTime(double ms);
 
     bool finished() const { return finished_; }  // all commands done, or failed
     bool failed() const { return !error_.empty(); }
@@ -62,6 +65,7 @@ private:
 
     // bench-frames
     std::vector<double> frameMs_;
+    std::vector<double> buildMs_;
     std::chrono::steady_clock::time_point lastFrame_;
 };
 

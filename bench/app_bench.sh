@@ -1,0 +1,34 @@
+#!/bin/sh
+# Front-end figures (issue 4), printed, never asserted:
+#  1. frame time with a 200-line transcript (100 replies in tests/fixtures/gui/long-talk.json,
+#     each a client line and a trainee line), measured by the script driver's bench-frames;
+#  2. idle CPU of the real event-driven window over 10 s (utime+stime from /proc).
+# Usage: bench/app_bench.sh [BUILD_DIR]   (needs Xvfb; starts its own on a free display)
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${1:-$root/build}/rapport
+tmp=$(mktemp -d)
+n=99
+while [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ]; do n=$((n + 1)); done
+Xvfb :$n -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
+i=0
+while [ ! -e /tmp/.X11-unix/X$n ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+export DISPLAY=:$n
+
+echo "== frame time (1280x800): empty conversation, then a 200-line transcript =="
+"$bin" --scenarios "$root/tests/fixtures/gui" --data-dir "$tmp/data" \
+  --script "$root/tests/fixtures/gui/bench-long-transcript.script" --screenshot-dir "$tmp" | grep bench-frames
+
+echo "== idle CPU over 10 s (sign-in screen, caret in the name field, no input) =="
+"$bin" --scenarios "$root/tests/fixtures/gui" --data-dir "$tmp/data" >/dev/null 2>&1 &
+app=$!
+sleep 3
+ticks() { awk '{print $14 + $15}' /proc/$app/stat; }
+hz=$(getconf CLK_TCK)
+t0=$(ticks)
+sleep 10
+t1=$(ticks)
+kill $app
+awk -v a="$t0" -v b="$t1" -v hz="$hz" 'BEGIN { printf "cpu: %.2f%% of one core (%d ticks of 1/%d s in 10 s)\n", (b - a) / hz / 10 * 100, b - a, hz }'
