@@ -63,12 +63,13 @@ void JsonReader::errorInString(const char* code, const std::string& pointer, std
 
 void JsonReader::checkKeys(const nlohmann::json& obj, const std::string& pointer,
                            std::initializer_list<std::string_view> allowed) {
-    std::vector<std::string> names(allowed.begin(), allowed.end());
-    for (const auto& [key, value] : obj.items()) {
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        const std::string& key = it.key();
         if (key.rfind("x-", 0) == 0) continue;
         bool known = false;
         for (auto a : allowed) known = known || a == key;
         if (known) continue;
+        const std::vector<std::string> names(allowed.begin(), allowed.end());
         errorAtKey(codes::UnknownKey, childPointer(pointer, key),
                    "unknown key \"" + key + "\"" + didYouMean(key, names) +
                        "; keys for tools must start with \"x-\"");

@@ -443,7 +443,8 @@ struct Frame {
 
 // One pass over text nlohmann has already accepted (so it is well-formed and at most
 // kMaxJsonDepth deep), recording where every value and key starts. Iterative, linear.
-void buildSourceMap(std::string_view t, std::size_t bom, JsonDocument& doc) {
+void buildSourceMap(std::string_view t, std::size_t bom, SourceMap& map, std::vector<std::string>* duplicateKeys,
+                    std::vector<SourcePosition>* duplicateKeyPositions) {
     // Every value but the root follows a ',', '[' or ':', and every key a ':'; counting them
     // sizes the tables once instead of rehashing as they grow.
     std::size_t separators = 0, colons = 0;
@@ -457,7 +458,7 @@ void buildSourceMap(std::string_view t, std::size_t bom, JsonDocument& doc) {
             ++separators;
         }
     }
-    doc.map.reserve(separators + colons + 1, colons);
+    map.reserve(separators + colons + 1, colons);
 
     PositionCursor cursor(t);
     std::vector<Frame> stack;
@@ -467,8 +468,8 @@ void buildSourceMap(std::string_view t, std::size_t bom, JsonDocument& doc) {
 
     const auto shadowed = [&] { return !stack.empty() && stack.back().shadowed; };
     const auto recordValue = [&] {
-        if (shadowed() && doc.map.hasValue(pointer)) return;
-        doc.map.setValue(pointer, cursor.at(i));
+        if (shadowed() && map.hasValue(pointer)) return;
+        map.setValue(pointer, cursor.at(i));
     };
 
     enum class Next { Value, AfterValue, FirstMember, Member, FirstElement };
@@ -541,10 +542,10 @@ void buildSourceMap(std::string_view t, std::size_t bom, JsonDocument& doc) {
                 pointer += '/';
                 pointer += pointerToken(decodeString(t.substr(keyStart + 1, rawEnd - keyStart - 1)));
                 const SourcePosition keyPos = cursor.at(keyStart);
-                const bool duplicate = !doc.map.addKey(pointer, keyPos);
-                if (duplicate && !top.shadowed) {
-                    doc.duplicateKeys.push_back(pointer);
-                    doc.duplicateKeyPositions.push_back(keyPos);
+                const bool duplicate = !map.addKey(pointer, keyPos);
+                if (duplicate && !top.shadowed && duplicateKeys) {
+                    duplicateKeys->push_back(pointer);
+                    duplicateKeyPositions->push_back(keyPos);
                 }
                 i = skipSpace(t, keyEnd);
                 if (i < t.size() && t[i] == ':') i = skipSpace(t, i + 1);
@@ -575,6 +576,38 @@ void buildSourceMap(std::string_view t, std::size_t bom, JsonDocument& doc) {
     }
 }
 
+// Object members as written in the text (every ':' outside strings and comments) against those
+// nlohmann kept: they differ exactly when some object repeats a key, which is the only reason
+// the source map must be built before anyone asks for a position.
+std::size_t membersInText(std::string_view t, std::size_t bom) {
+    std::size_t colons = 0;
+    for (std::size_t k = bom; k < t.size(); ++k) {
+        const char c = t[k];
+        if (c == '"') {
+            k = skipString(t, k) - 1;
+        } else if (c == '/' || isJsonSpace(c)) {
+            const std::size_t next = skipSpace(t, k);
+            if (next > k) k = next - 1;
+        } else if (c == ':') {
+            ++colons;
+        }
+    }
+    return colons;
+}
+
+std::size_t membersInTree(const nlohmann::json& root) {
+    std::size_t members = 0;
+    std::vector<const nlohmann::json*> stack{&root};
+    while (!stack.empty()) {
+        const nlohmann::json* v = stack.back();
+        stack.pop_back();
+        if (v->is_object()) members += v->size();
+        if (v->is_structured())
+            for (const auto& child : *v) stack.push_back(&child);
+    }
+    return members;
+}
+
 void report(DiagnosticList& diags, const char* code, const std::string& file, SourcePosition at,
             std::string message) {
     Diagnostic d;
@@ -598,13 +631,29 @@ std::string limitMegabytes() { return std::to_string(kMaxSourceBytes / (1024u * 
 
 // ---- public ----------------------------------------------------------------------------------
 
-bool SourceMap::hasValue(std::string_view pointer) const { return values_.count(std::string(pointer)) != 0; }
-bool SourceMap::hasKey(std::string_view pointer) const { return keys_.count(std::string(pointer)) != 0; }
+const SourceMap::Tables& SourceMap::tables() const {
+    if (!tables_) {
+        SourceMap eager;
+        eager.tables_ = std::make_shared<Tables>();
+        if (text_) buildSourceMap(*text_, bomLength(*text_), eager, nullptr, nullptr);
+        tables_ = std::move(eager.tables_);
+    }
+    return *tables_;
+}
+
+SourceMap::Tables& SourceMap::mutableTables() {
+    if (!tables_) tables_ = std::make_shared<Tables>();
+    return *tables_;
+}
+
+bool SourceMap::hasValue(std::string_view pointer) const { return tables().values.count(std::string(pointer)) != 0; }
+bool SourceMap::hasKey(std::string_view pointer) const { return tables().keys.count(std::string(pointer)) != 0; }
 
 SourcePosition SourceMap::valuePosition(std::string_view pointer) const {
+    const auto& values = tables().values;
     std::string p(pointer);
     for (;;) {
-        if (const auto it = values_.find(p); it != values_.end()) return it->second;
+        if (const auto it = values.find(p); it != values.end()) return it->second;
         if (p.empty()) return {};
         const auto slash = p.rfind('/');
         p.resize(slash == std::string::npos ? 0 : slash);
@@ -612,7 +661,8 @@ SourcePosition SourceMap::valuePosition(std::string_view pointer) const {
 }
 
 SourcePosition SourceMap::keyPosition(std::string_view pointer) const {
-    if (const auto it = keys_.find(std::string(pointer)); it != keys_.end()) return it->second;
+    const auto& keys = tables().keys;
+    if (const auto it = keys.find(std::string(pointer)); it != keys.end()) return it->second;
     return valuePosition(pointer);
 }
 
@@ -716,7 +766,12 @@ std::optional<JsonDocument> parseJsonText(std::string text, const std::string& n
                "syntax error: number " + std::string(literal) + " is too large");
         return std::nullopt;
     }
-    buildSourceMap(t, bom, doc);
+    auto shared = std::make_shared<const std::string>(t);
+    if (membersInText(t, bom) != membersInTree(doc.root)) {
+        buildSourceMap(t, bom, doc.map, &doc.duplicateKeys, &doc.duplicateKeyPositions);
+    } else {
+        doc.map = SourceMap(shared);
+    }
     doc.text = std::move(text);
     return doc;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,25 +23,46 @@ inline constexpr int kMaxJsonDepth = 64;
 
 class SourceMap {
 public:
+    SourceMap() = default;
+    // A map built on first use from `text`: most files load without a single diagnostic, and
+    // mapping every pointer of a large file costs several times nlohmann's parse itself.
+    // Lazy building makes lookups non-const inside; a SourceMap is not shared across threads.
+    explicit SourceMap(std::shared_ptr<const std::string> text) : text_(std::move(text)) {}
+
     // Position of the value at `pointer`; for an object member, where its value starts.
     // Falls back to the nearest enclosing value that is known; {0,0} if nothing is.
     SourcePosition valuePosition(std::string_view pointer) const;
     // Position of the member's key (for "unknown key" diagnostics); falls back to the value.
     SourcePosition keyPosition(std::string_view pointer) const;
 
-    void setValue(std::string pointer, SourcePosition p) { values_[std::move(pointer)] = p; }
-    void setKey(std::string pointer, SourcePosition p) { keys_[std::move(pointer)] = p; }
-    std::size_t size() const { return values_.size(); }
+    void setValue(std::string pointer, SourcePosition p) { mutableTables().values[std::move(pointer)] = p; }
+    void setKey(std::string pointer, SourcePosition p) { mutableTables().keys[std::move(pointer)] = p; }
+    std::size_t size() const { return tables().values.size(); }
     // Records a key's position unless the pointer already has one; false if it had (a duplicate).
-    bool addKey(std::string pointer, SourcePosition p) { return keys_.try_emplace(std::move(pointer), p).second; }
-    void reserve(std::size_t values, std::size_t keys) { values_.reserve(values); keys_.reserve(keys); }
+    bool addKey(std::string pointer, SourcePosition p) {
+        return mutableTables().keys.try_emplace(std::move(pointer), p).second;
+    }
+    void reserve(std::size_t values, std::size_t keys) {
+        mutableTables().values.reserve(values);
+        mutableTables().keys.reserve(keys);
+    }
     // Exact lookups, no fallback.
     bool hasValue(std::string_view pointer) const;
     bool hasKey(std::string_view pointer) const;
+    // True once the tables exist (built eagerly, or lazily by a lookup).
+    bool built() const { return tables_ != nullptr; }
 
 private:
-    std::unordered_map<std::string, SourcePosition> values_;
-    std::unordered_map<std::string, SourcePosition> keys_;
+    struct Tables {
+        std::unordered_map<std::string, SourcePosition> values;
+        std::unordered_map<std::string, SourcePosition> keys;
+    };
+    const Tables& tables() const;
+    Tables& mutableTables();
+
+    std::shared_ptr<const std::string> text_;
+    // Shared, so copying a Scenario (which keeps its map) does not copy the tables.
+    mutable std::shared_ptr<Tables> tables_;
 };
 
 // Converts a byte offset in `text` to a 1-based line and column (column in code points; a tab is

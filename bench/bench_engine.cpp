@@ -1,0 +1,138 @@
+// Engine benchmark: generated scenarios of 100, 1,000 and 10,000 nodes. Prints load and
+// validate time beside nlohmann/json's raw parse of the same text (goal: load + validate within
+// 2x the raw parse) and play speed over seeded random play-throughs (goal: >= 1M choices/s).
+// Run by hand: ./build/bench/bench_engine [repetitions]
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "clock.hpp"
+#include "scenario_check.hpp"
+#include "scenario_loader.hpp"
+#include "scenario_validator.hpp"
+#include "session.hpp"
+#include "state_space.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+// A layered conversation: every node offers three replies that move 1–3 nodes on and change
+// trust, one reply only shown while trust is high, and the last nodes are endings. Text sizes
+// are those of real scenarios.
+std::string generate(int nodes) {
+    nlohmann::json s;
+    s["format"] = "rapport-scenario/1";
+    s["id"] = "bench-" + std::to_string(nodes);
+    s["version"] = "1.0.0";
+    s["title"] = "Generated";
+    s["language"] = "en";
+    s["summary"] = "Generated for the benchmark.";
+    s["sector"] = "bank";
+    s["difficulty"] = 3;
+    s["passScore"] = 70;
+    s["framework"] = "account-manager";
+    s["client"] = {{"name", "Client"}, {"role", "Owner"}, {"company", "Firm"}, {"description", "Generated."}};
+    s["variables"] = {{"trust", {{"type", "integer"}, {"initial", 50}}}, {"warned", {{"type", "boolean"}, {"initial", false}}}};
+    s["meters"] = nlohmann::json::array({{{"variable", "trust"}, {"label", "Trust"}, {"min", 0}, {"max", 100}}});
+    s["start"] = "n0";
+    const std::string line =
+        "Thank you for calling. We already have a bank and I do not see why we should change anything right now.";
+    const int endings = 3;
+    auto& arr = s["nodes"] = nlohmann::json::array();
+    for (int i = 0; i < nodes; ++i) {
+        nlohmann::json n;
+        n["id"] = "n" + std::to_string(i);
+        n["speaker"] = "client";
+        n["text"] = line;
+        if (i >= nodes - endings) {
+            static const char* outcomes[] = {"won", "partial", "lost"};
+            n["ending"] = {{"outcome", outcomes[nodes - 1 - i]}, {"title", "End"}, {"summary", "Generated ending."}};
+        } else {
+            n["variants"] = nlohmann::json::array({{{"if", "trust > 70"}, {"text", "You have my attention."}}});
+            n["tags"] = nlohmann::json::array({"objection:price"});
+            auto& choices = n["choices"] = nlohmann::json::array();
+            for (int c = 1; c <= 3; ++c) {
+                const int next = std::min(i + c, nodes - 1);
+                nlohmann::json ch;
+                ch["id"] = "r" + std::to_string(c);
+                ch["text"] = "I understand. May I ask what matters most to you when choosing a bank for payroll?";
+                ch["next"] = "n" + std::to_string(next);
+                ch["set"] = {{"trust", c == 1 ? "trust + 5" : c == 2 ? "trust - 5" : "trust"}};
+                ch["feedback"] = "A question that opens the conversation rather than a pitch.";
+                ch["evidence"] = nlohmann::json::array({{{"indicator", "needs_discovery.problem_questions"}}});
+                if (c == 3) ch["if"] = "trust >= 40 || warned";
+                choices.push_back(ch);
+            }
+        }
+        arr.push_back(n);
+    }
+    return s.dump(1);
+}
+
+template <class F>
+double bestOf(int reps, F&& f) {
+    double best = 1e300;
+    for (int r = 0; r < reps; ++r) {
+        const auto t = Clock::now();
+        f();
+        best = std::min(best, msSince(t));
+    }
+    return best;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const int reps = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
+    std::printf("%8s %10s %10s %10s %10s %8s %8s %14s\n", "nodes", "bytes", "parse ms", "load ms",
+                "valid. ms", "ratio", "states", "choices/s");
+    for (int nodes : {100, 1000, 10000}) {
+        const std::string text = generate(nodes);
+        const double parse = bestOf(reps, [&] {
+            auto j = nlohmann::json::parse(text, nullptr, true, true);
+            if (j.empty()) std::abort();
+        });
+        rapport::LoadResult loaded;
+        const double load = bestOf(reps, [&] { loaded = rapport::loadScenarioText(text, "bench.json"); });
+        if (!loaded.scenario || loaded.diagnostics.hasErrors()) {
+            std::fprintf(stderr, "generated scenario does not load\n");
+            return 1;
+        }
+        const double validate = bestOf(reps, [&] {
+            rapport::DiagnosticList d;
+            rapport::validateScenario(*loaded.scenario, d);
+            if (d.hasErrors()) std::abort();
+        });
+        const auto states = rapport::exploreStates(*loaded.scenario);
+
+        // Seeded random play-throughs: choice picks come from one generator, so runs repeat.
+        std::mt19937_64 rng(7);
+        rapport::ManualClock clock;
+        long long choices = 0;
+        const auto t = Clock::now();
+        while (msSince(t) < 1000.0) {
+            rapport::Session session(*loaded.scenario, clock, rng());
+            while (!session.finished()) {
+                const auto n = session.choices().size();
+                session.choose(int(std::uniform_int_distribution<std::size_t>(0, n - 1)(rng)));
+                ++choices;
+            }
+        }
+        const double perSecond = double(choices) / (msSince(t) / 1000.0);
+        std::printf("%8d %10zu %10.2f %10.2f %10.2f %8.2f %7zu%s %14.0f\n", nodes, text.size(), parse, load,
+                    validate, (load + validate) / parse, states.states.size(), states.complete ? " " : "+",
+                    perSecond);
+    }
+    std::printf("\nratio = (load + validate) / raw parse; goal <= 2.0. states: exact state count ('+' = over the\n"
+                "bound, validated approximately). choices/s: seeded random play, goal >= 1,000,000.\n");
+    return 0;
+}
