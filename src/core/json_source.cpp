@@ -441,6 +441,13 @@ struct Frame {
     std::size_t pointerLength;
 };
 
+// Offset just past a string, number or literal starting at i (text already accepted by nlohmann).
+std::size_t skipScalar(std::string_view t, std::size_t i) {
+    if (i < t.size() && t[i] == '"') return skipString(t, i);
+    while (i < t.size() && !isJsonSpace(t[i]) && t[i] != ',' && t[i] != ']' && t[i] != '}' && t[i] != '/') ++i;
+    return i;
+}
+
 // One pass over text nlohmann has already accepted (so it is well-formed and at most
 // kMaxJsonDepth deep), recording where every value and key starts. Iterative, linear.
 void buildSourceMap(std::string_view t, std::size_t bom, SourceMap& map, std::vector<std::string>* duplicateKeys,
@@ -485,14 +492,7 @@ void buildSourceMap(std::string_view t, std::size_t bom, SourceMap& map, std::ve
                     next = c == '{' ? Next::FirstMember : Next::FirstElement;
                     continue;
                 }
-                if (c == '"') {
-                    i = skipString(t, i);
-                } else {
-                    while (i < t.size() && !isJsonSpace(t[i]) && t[i] != ',' && t[i] != ']' && t[i] != '}' &&
-                           t[i] != '/')
-                        ++i;
-                }
-                i = skipSpace(t, i);
+                i = skipSpace(t, skipScalar(t, i));
                 next = Next::AfterValue;
                 continue;
             }
@@ -560,14 +560,7 @@ void buildSourceMap(std::string_view t, std::size_t bom, SourceMap& map, std::ve
                     i = skipSpace(t, i + 1);
                     next = c == '{' ? Next::FirstMember : Next::FirstElement;
                 } else {
-                    if (i < t.size() && t[i] == '"') {
-                        i = skipString(t, i);
-                    } else {
-                        while (i < t.size() && !isJsonSpace(t[i]) && t[i] != ',' && t[i] != ']' && t[i] != '}' &&
-                               t[i] != '/')
-                            ++i;
-                    }
-                    i = skipSpace(t, i);
+                    i = skipSpace(t, skipScalar(t, i));
                     next = Next::AfterValue;
                 }
                 continue;
