@@ -1,12 +1,13 @@
 // Engine benchmark: generated scenarios of 100, 1,000 and 10,000 nodes. Prints load and
 // validate time beside nlohmann/json's raw parse of the same text (goal: load + validate within
 // 2x the raw parse) and play speed over seeded random play-throughs (goal: >= 1M choices/s).
-// Run by hand: ./build/bench/bench_engine [repetitions]
+// Run by hand: ./build/bench/bench_engine [repetitions [node counts...]]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <random>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -95,7 +96,10 @@ int main(int argc, char** argv) {
     const int reps = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
     std::printf("%8s %10s %10s %10s %10s %8s %8s %14s\n", "nodes", "bytes", "parse ms", "load ms",
                 "valid. ms", "ratio", "states", "choices/s");
-    for (int nodes : {100, 1000, 10000}) {
+    std::vector<int> sizes;
+    for (int i = 2; i < argc; ++i) sizes.push_back(std::max(10, std::atoi(argv[i])));
+    if (sizes.empty()) sizes = {100, 1000, 10000};
+    for (int nodes : sizes) {
         const std::string text = generate(nodes);
         const double parse = bestOf(reps, [&] {
             auto j = nlohmann::json::parse(text, nullptr, true, true);

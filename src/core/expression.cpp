@@ -241,7 +241,12 @@ struct ExpressionCompiler {
 
     static Expression make(std::vector<Op> program, ValueType type, std::string source) {
         Expression e;
-        e.program_ = std::move(program);
+        if (!program.empty() && program.size() <= Expression::kInlineOps) {
+            std::copy(program.begin(), program.end(), e.inline_.begin());
+            e.inlineCount_ = std::uint8_t(program.size());
+        } else {
+            e.program_ = std::move(program);
+        }
         e.type_ = type;
         e.source_ = std::move(source);
         return e;
@@ -610,12 +615,13 @@ Expression constantExpression(std::int64_t value, ValueType type) {
 }
 
 std::optional<std::int64_t> Expression::constantValue() const {
-    if (program_.size() == 1 && program_[0].kind == Op::PushConst) return program_[0].arg;
+    const auto code = program();
+    if (code.size() == 1 && code[0].kind == Op::PushConst) return code[0].arg;
     return std::nullopt;
 }
 
 namespace {
-std::vector<int> argsOf(const std::vector<Expression::Op>& program, Expression::Op::Kind kind) {
+std::vector<int> argsOf(std::span<const Expression::Op> program, Expression::Op::Kind kind) {
     std::vector<int> out;
     for (const auto& op : program)
         if (op.kind == kind) out.push_back(static_cast<int>(op.arg));
@@ -625,15 +631,16 @@ std::vector<int> argsOf(const std::vector<Expression::Op>& program, Expression::
 }
 }  // namespace
 
-std::vector<int> Expression::variablesRead() const { return argsOf(program_, Op::PushVar); }
-std::vector<int> Expression::nodesTested() const { return argsOf(program_, Op::Visited); }
+std::vector<int> Expression::variablesRead() const { return argsOf(program(), Op::PushVar); }
+std::vector<int> Expression::nodesTested() const { return argsOf(program(), Op::Visited); }
 
 // The hot path of play: a switch loop over postfix ops with the top of the stack kept in a
 // local, on a fixed array sized by the compiler's bound, so nothing is allocated unless an
 // error string is returned.
 EvalResult Expression::evaluate(const EvalEnv& env) const {
-    const Op* pc = program_.data();
-    const Op* const end = pc + program_.size();
+    const std::span<const Op> code = program();
+    const Op* pc = code.data();
+    const Op* const end = pc + code.size();
     std::int64_t stack[kStackCapacity + 1];
     std::int64_t* sp = stack;
     std::int64_t top = 0;  // a default-constructed Expression (empty program) yields 0 / false

@@ -4,6 +4,7 @@
 // evaluation needs no recursion and no allocation.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -77,10 +78,18 @@ public:
 
     EvalResult evaluate(const EvalEnv& env) const;
 
-    const std::vector<Op>& program() const { return program_; }
+    std::span<const Op> program() const {
+        return inlineCount_ ? std::span<const Op>(inline_.data(), inlineCount_) : std::span<const Op>(program_);
+    }
 
 private:
     friend struct ExpressionCompiler;
+    // Most conditions and assignments are a handful of ops (`trust > 70`, `trust + 5`). Keeping
+    // those inside the Expression saves play a dependent cache miss per evaluation: on large
+    // scenarios play is bound by memory latency, not by arithmetic.
+    static constexpr std::size_t kInlineOps = 6;
+    std::array<Op, kInlineOps> inline_{};
+    std::uint8_t inlineCount_ = 0;  // > 0: the program lives in inline_; else in program_
     std::vector<Op> program_;
     ValueType type_ = ValueType::Boolean;
     std::string source_;

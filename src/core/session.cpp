@@ -40,7 +40,8 @@ Session::Session(const Scenario& scenario, const Clock& clock, std::uint64_t see
     transcript_.scenarioVersion = scenario.version;
     transcript_.contentHash = scenario.contentHash;
     transcript_.seed = seed;
-    transcript_.steps.reserve(32);
+    pending_.reserve(32);
+    pendingShown_.reserve(96);
     shown_.reserve(8);
     enter(scenario.start);
 }
@@ -157,35 +158,57 @@ bool Session::choose(int position) {
         taken[std::size_t(choiceIndex)] = true;
     }
 
-    TranscriptStep& step = transcript_.steps.emplace_back();
-    step.step = int(transcript_.steps.size());
-    step.node = n.id;
-    step.textShown = text();
-    step.choicesShown.reserve(shown_.size());
-    for (int i : shown_) step.choicesShown.push_back(n.choices[std::size_t(i)].id);
-    step.choice = c.id;
-    step.choiceNumber = position + 1;
-    step.choiceText = c.text;
-    step.timeTakenMs = timeInNodeMs();
-    step.timedOut = false;
-    step.next = scenario_->nodes[std::size_t(c.next)].id;
+    record(choiceIndex, position, c.next);
     enter(c.next);
     return true;
+}
+
+void Session::record(int choiceIndex, int position, int next) {
+    PendingStep p;
+    p.node = current_;
+    p.variant = variant_;
+    p.choice = choiceIndex;
+    p.position = position;
+    p.shownBegin = std::uint32_t(pendingShown_.size());
+    p.shownCount = std::uint32_t(shown_.size());
+    pendingShown_.insert(pendingShown_.end(), shown_.begin(), shown_.end());
+    p.timeTakenMs = timeInNodeMs();
+    p.next = next;
+    pending_.push_back(p);
+}
+
+const Transcript& Session::transcript() const {
+    if (pending_.empty()) return transcript_;
+    const Scenario& s = *scenario_;
+    for (const PendingStep& p : pending_) {
+        const Node& n = s.nodes[std::size_t(p.node)];
+        TranscriptStep& step = transcript_.steps.emplace_back();
+        step.step = int(transcript_.steps.size());
+        step.node = n.id;
+        step.textShown = p.variant >= 0 ? n.variants[std::size_t(p.variant)].text : n.text;
+        step.choicesShown.reserve(p.shownCount);
+        for (std::uint32_t i = 0; i < p.shownCount; ++i)
+            step.choicesShown.push_back(n.choices[std::size_t(pendingShown_[p.shownBegin + i])].id);
+        if (p.choice >= 0) {
+            const Choice& c = n.choices[std::size_t(p.choice)];
+            step.choice = c.id;
+            step.choiceNumber = p.position + 1;
+            step.choiceText = c.text;
+        }
+        step.timeTakenMs = p.timeTakenMs;
+        step.timedOut = p.choice < 0;
+        step.next = s.nodes[std::size_t(p.next)].id;
+    }
+    pending_.clear();
+    pendingShown_.clear();
+    return transcript_;
 }
 
 void Session::timeout() {
     const Node& n = node();
     if (!n.isTimed()) throw SessionError("timeout: node \"" + n.id + "\" has no time limit");
     lastError_.clear();
-    TranscriptStep& step = transcript_.steps.emplace_back();
-    step.step = int(transcript_.steps.size());
-    step.node = n.id;
-    step.textShown = text();
-    step.choicesShown.reserve(shown_.size());
-    for (int i : shown_) step.choicesShown.push_back(n.choices[std::size_t(i)].id);
-    step.timeTakenMs = timeInNodeMs();
-    step.timedOut = true;
-    step.next = scenario_->nodes[std::size_t(n.onTimeout)].id;
+    record(-1, 0, n.onTimeout);
     enter(n.onTimeout);
 }
 
@@ -212,13 +235,13 @@ json Session::save() const {
                 {"scenario", s.id},
                 {"version", s.version},
                 {"contentHash", s.contentHash},
-                {"seed", transcript_.seed},
+                {"seed", transcript().seed},
                 {"current", node().id},
                 {"variables", std::move(vars)},
                 {"visited", std::move(visited)},
                 {"onceTaken", std::move(once)},
                 {"timeInNodeMs", timeInNodeMs()},
-                {"transcript", transcriptToJson(transcript_)}};
+                {"transcript", transcriptToJson(transcript())}};
 }
 
 Session Session::resume(const Scenario& scenario, const Clock& clock, const json& saved) {

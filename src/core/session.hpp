@@ -58,7 +58,10 @@ public:
     // Throws SessionError if the node is not timed.
     void timeout();
 
-    const Transcript& transcript() const { return transcript_; }
+    // The record so far. Steps are kept as indices while playing and turned into strings here,
+    // on first read after a choice, so long or many play-throughs (analysis, benchmarks) do not
+    // copy every line they pass; front ends that read it after each choice pay one step's copy.
+    const Transcript& transcript() const;
     const std::string& lastError() const { return lastError_; }
 
     // Save and resume exactly: variables, once-choices taken, visited nodes, transcript, and time
@@ -81,7 +84,22 @@ private:
     std::vector<int> shown_;
     int variant_ = -1;  // index of the variant whose text is shown; -1 = node text
     std::int64_t enteredAtMs_ = 0;
-    Transcript transcript_;
+    // A decision as indices into the scenario; materialised into transcript_ by transcript().
+    struct PendingStep {
+        int node = 0;
+        int variant = -1;               // variant whose text was shown; -1 = node text
+        int choice = -1;                // index into the node's choices; -1 = timeout
+        int position = 0;               // 0-based among the shown choices
+        std::uint32_t shownBegin = 0;   // range in pendingShown_
+        std::uint32_t shownCount = 0;
+        std::int64_t timeTakenMs = 0;
+        int next = 0;
+    };
+    void record(int choiceIndex, int position, int next);
+
+    mutable Transcript transcript_;
+    mutable std::vector<PendingStep> pending_;
+    mutable std::vector<int> pendingShown_;
     std::string lastError_;
 };
 
