@@ -19,5 +19,6 @@ int runValidate(Args args);
 int runPlay(Args args);
 int runScore(Args args);
 int runReport(Args args);
+int runAnalyze(Args args);
 
 }  // namespace rapport::cli

@@ -21,6 +21,7 @@ constexpr Verb kVerbs[] = {
     {"validate", "check scenario files and report every problem", rapport::cli::runValidate},
     {"play", "play a scenario in the terminal, interactively or from a choice list", rapport::cli::runPlay},
     {"score", "re-score a saved play-through (play --json) and say what changed", rapport::cli::runScore},
+    {"analyze", "check that a scenario scores fairly: paths, extremes, random play", rapport::cli::runAnalyze},
     {"report", "export HR reports (html, csv, json, xAPI) from the results database", rapport::cli::runReport},
 };
 

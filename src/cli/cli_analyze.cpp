@@ -1,0 +1,118 @@
+// `rapport analyze FILE... [--json | --table] [--samples N] [--seed N]`: what a trainer needs to
+// know before trainees see a scenario (scenario_analysis.hpp). All analysis is core's; this file
+// parses arguments and prints.
+#include <charconv>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis_report.hpp"
+#include "cli_verbs.hpp"
+#include "scenario_analysis.hpp"
+
+namespace rapport::cli {
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: rapport analyze FILE... [--json | --table] [--samples N] [--seed N]\n"
+    "\n"
+    "Analyses scenario files for trainers: counts of nodes, replies and endings; what can be reached\n"
+    "and a shortest way to each ending; the best, worst and consistently poor complete paths with\n"
+    "their scenario scores; per competency the most and fewest points a complete path can earn;\n"
+    "replies never better than a sibling; and seeded random play (median, quartiles, pass rate).\n"
+    "Paths are --choices lists for 'rapport play FILE --choices LIST'. docs/analysis.md explains\n"
+    "every figure and what to do about each warning.\n"
+    "\n"
+    "  --json        print the analysis as JSON (an array when several files are given)\n"
+    "  --table       print the Markdown table of docs/scenarios.md for all the files\n"
+    "  --samples N   random plays (default 10000; 0 skips random play)\n"
+    "  --seed N      seed of the random plays (default 1)\n"
+    "\n"
+    "Exit codes: 0 analysed, no warnings; 1 a file has errors or the analysis warns (for example the\n"
+    "scenario does not discriminate: random play passes 10 % of the time or more); 2 usage error or\n"
+    "unreadable file.\n";
+
+int usageError(const std::string& message) {
+    std::fprintf(stderr, "rapport analyze: %s\n(see 'rapport analyze --help')\n", message.c_str());
+    return kExitUsage;
+}
+
+template <typename T>
+std::optional<T> parseNumber(std::string_view s) {
+    T v{};
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+}  // namespace
+
+int runAnalyze(Args args) {
+    AnalysisOptions options;
+    bool asJson = false, asTable = false;
+    std::vector<std::string> files;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view a = args[i];
+        auto value = [&](std::string_view name) -> std::optional<std::string_view> {
+            if (a.size() > name.size() && a.substr(0, name.size()) == name && a[name.size()] == '=')
+                return a.substr(name.size() + 1);
+            if (a != name || i + 1 >= args.size()) return std::nullopt;
+            return args[++i];
+        };
+        if (a == "--help" || a == "-h") {
+            std::printf("%s", kUsage);
+            return kExitOk;
+        } else if (a == "--json") {
+            asJson = true;
+        } else if (a == "--table") {
+            asTable = true;
+        } else if (a == "--samples" || a.rfind("--samples=", 0) == 0) {
+            const auto v = value("--samples");
+            const auto n = v ? parseNumber<int>(*v) : std::nullopt;
+            if (!n || *n < 0 || *n > 10'000'000) return usageError("--samples needs a number from 0 to 10000000");
+            options.samples = *n;
+        } else if (a == "--seed" || a.rfind("--seed=", 0) == 0) {
+            const auto v = value("--seed");
+            const auto n = v ? parseNumber<std::uint64_t>(*v) : std::nullopt;
+            if (!n) return usageError("--seed needs a non-negative number");
+            options.seed = *n;
+        } else if (a.size() > 1 && a[0] == '-') {
+            return usageError("unknown option '" + std::string(a) + "'");
+        } else {
+            files.emplace_back(a);
+        }
+    }
+    if (files.empty()) return usageError("no scenario file given");
+    if (asJson && asTable) return usageError("--json and --table cannot be combined");
+
+    int exit = kExitOk;
+    std::vector<ScenarioAnalysis> analyses;
+    for (const auto& file : files) {
+        FileAnalysis fa = analyzeScenarioFile(file, options);
+        // Validation problems go to stderr so --json and --table output stays clean.
+        for (const auto& d : fa.check.diagnostics.items()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
+        if (!fa.analysis) {
+            std::fprintf(stderr, "rapport analyze: %s %s\n", file.c_str(), fa.error.c_str());
+            exit = std::max(exit, fa.check.unreadable ? kExitUsage : kExitProblems);
+            continue;
+        }
+        if (!fa.analysis->warnings.empty()) exit = std::max(exit, kExitProblems);
+        analyses.push_back(std::move(*fa.analysis));
+    }
+    if (asTable) {
+        std::printf("%s", analysisTable(analyses).c_str());
+    } else if (asJson) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& a : analyses) out.push_back(analysisToJson(a));
+        if (files.size() == 1) out = out.empty() ? nlohmann::json(nullptr) : out[0];
+        std::printf("%s\n", out.dump(2).c_str());
+    } else {
+        for (std::size_t i = 0; i < analyses.size(); ++i)
+            std::printf("%s%s", i ? "\n" : "", analysisText(analyses[i]).c_str());
+    }
+    return exit;
+}
+
+}  // namespace rapport::cli
