@@ -13,12 +13,21 @@ const char* screenName(ScreenId id) {
         case ScreenId::Library: return "library";
         case ScreenId::Conversation: return "conversation";
         case ScreenId::Debrief: return "debrief";
+        case ScreenId::HrTable: return "hr-table";
+        case ScreenId::HrTrainee: return "hr-trainee";
+        case ScreenId::HrAttempt: return "hr-attempt";
+        case ScreenId::HrGroup: return "hr-group";
     }
     return "sign-in";
 }
 
+bool isHrScreen(ScreenId id) {
+    return id == ScreenId::HrTable || id == ScreenId::HrTrainee || id == ScreenId::HrAttempt ||
+           id == ScreenId::HrGroup;
+}
+
 App::App(AppConfig config, const Clock& clock, Theme theme)
-    : config_(std::move(config)), clock_(&clock), theme_(theme) {
+    : config_(std::move(config)), clock_(&clock), theme_(theme), hr_(config_.hrDatabase) {
     library_ = loadScenarioLibrary(config_.scenarioPaths);
     std::string error;
     remembered_ = loadTraineeProfile(config_.dataDir, &error);
@@ -28,6 +37,18 @@ App::App(AppConfig config, const Clock& clock, Theme theme)
         auto found = lookupFramework(e.scenario->framework, frameworkSearchPath(e.path));
         frameworks_[e.scenario->framework] = std::move(found.framework);
     }
+    if (config_.startInHr) openHr();
+}
+
+void App::openHr(ScreenId page) {
+    if (!isHrScreen(page)) return;
+    if (!inHr()) hrReturn_ = screen_;
+    screen_ = page;
+}
+
+void App::leaveHr() {
+    if (!inHr()) return;
+    screen_ = hrReturn_ == ScreenId::SignIn || trainee_ ? hrReturn_ : ScreenId::SignIn;
 }
 
 const Framework* App::frameworkFor(const Scenario& s) const {
@@ -88,13 +109,14 @@ std::string App::glyphText() const {
     }
     if (remembered_) out += remembered_->name + remembered_->group;
     if (trainee_) out += trainee_->name + trainee_->group;
+    out += hr_.glyphText();
     out += config_.dataDir.string();
     return out;
 }
 
 bool App::animating() const {
-    return screen_ == ScreenId::Conversation && session_ && !session_->finished() &&
-           session_->node().isTimed();
+    return busy() || (screen_ == ScreenId::Conversation && session_ && !session_->finished() &&
+                      session_->node().isTimed());
 }
 
 namespace {
@@ -112,6 +134,7 @@ std::vector<MeterChange> meterChanges(const Scenario& s, const std::vector<std::
 }  // namespace
 
 void App::tick() {
+    hr_.poll();
     if (!session_ || session_->finished() || !session_->node().isTimed() ||
         !session_->timeExpired())
         return;
@@ -261,6 +284,11 @@ void App::drawTopBar() {
     const ImGuiStyle& st = ImGui::GetStyle();
     placeRight(ImGui::CalcTextSize(themeLabel).x + st.FramePadding.x * 2);
     if (ui::Button(locator_, themeLabel)) toggleThemeMode();
+    // HR reports from anywhere but a running conversation (its countdown would keep going).
+    if (!inHr() && screen_ != ScreenId::Conversation) {
+        placeRight(ImGui::CalcTextSize("HR reports").x + st.FramePadding.x * 2);
+        if (ui::Button(locator_, "HR reports")) openHr();
+    }
     if (trainee_) {
         placeRight(ImGui::CalcTextSize("Sign out").x + st.FramePadding.x * 2);
         if (ui::Button(locator_, "Sign out")) signOut();
@@ -305,6 +333,10 @@ void App::Draw() {
         case ScreenId::Library: libraryScreen_.Draw(*this); break;
         case ScreenId::Conversation: conversation_.Draw(*this); break;
         case ScreenId::Debrief: debrief_.Draw(*this); break;
+        case ScreenId::HrTable: hrTable_.Draw(*this); break;
+        case ScreenId::HrTrainee: hrTrainee_.Draw(*this); break;
+        case ScreenId::HrAttempt: hrAttempt_.Draw(*this); break;
+        case ScreenId::HrGroup: hrGroup_.Draw(*this); break;
     }
     if (fonts_.body) ImGui::PopFont();
     ImGui::End();

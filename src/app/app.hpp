@@ -18,6 +18,11 @@
 #include "step_advice.hpp"
 #include "conversation_screen.hpp"
 #include "debrief_screen.hpp"
+#include "hr_attempt_screen.hpp"
+#include "hr_data.hpp"
+#include "hr_group_screen.hpp"
+#include "hr_table_screen.hpp"
+#include "hr_trainee_screen.hpp"
 #include "fonts.hpp"
 #include "library_screen.hpp"
 #include "scenario_library.hpp"
@@ -29,15 +34,19 @@
 
 namespace rapport::app {
 
-enum class ScreenId { SignIn, Library, Conversation, Debrief };
-// "sign-in", "library", "conversation", "debrief": the names scripts use.
+enum class ScreenId { SignIn, Library, Conversation, Debrief, HrTable, HrTrainee, HrAttempt, HrGroup };
+// "sign-in", "library", "conversation", "debrief", "hr-table", "hr-trainee", "hr-attempt",
+// "hr-group": the names scripts use.
 const char* screenName(ScreenId id);
+bool isHrScreen(ScreenId id);
 
 enum class PlayMode { Practice, Exam };
 
 struct AppConfig {
     std::vector<std::string> scenarioPaths;  // folders or files
     std::filesystem::path dataDir;           // where the trainee profile is remembered
+    std::string hrDatabase = {};             // resolved results database the HR pages read ("" = none)
+    bool startInHr = false;                  // open on the HR table (--hr)
 };
 
 struct MeterChange {
@@ -91,6 +100,17 @@ public:
     // nullopt until that store exists, and the library card shows "no attempts yet".
     std::optional<int> bestScore(const std::string& scenarioId) const;
 
+    // HR reports: the results they read, and moving between their pages.
+    HrData& hr() { return hr_; }
+    HrTableScreen& hrTable() { return hrTable_; }
+    bool inHr() const { return isHrScreen(screen_); }
+    void openHr(ScreenId page = ScreenId::HrTable);  // an Hr* page; others are ignored
+    void leaveHr();                                  // back to where HR was opened from
+    // True while an HR query runs on its worker: the shell keeps drawing frames to show it.
+    bool busy() const { return hr_.busy(); }
+    // Changes when loaded data may need glyphs the font atlas lacks.
+    std::uint64_t textRevision() const { return hr_.revision(); }
+
     // Every text the fonts must cover: scenarios, the trainee's name, UI strings.
     std::string glyphText() const;
 
@@ -140,6 +160,13 @@ private:
     LibraryScreen libraryScreen_;
     ConversationScreen conversation_;
     DebriefScreen debrief_;
+
+    HrData hr_;
+    ScreenId hrReturn_ = ScreenId::SignIn;
+    HrTableScreen hrTable_;
+    HrTraineeScreen hrTrainee_;
+    HrAttemptScreen hrAttempt_;
+    HrGroupScreen hrGroup_;
 };
 
 }  // namespace rapport::app

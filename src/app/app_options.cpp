@@ -10,7 +10,8 @@ namespace rapport::app {
 
 namespace {
 constexpr std::string_view kOptions[] = {"--script", "--screenshot-dir", "--scenarios", "--data-dir",
-                                         "--theme",  "--scale",          "--size"};
+                                         "--theme",  "--scale",          "--size",     "--db",
+                                         "--hr"};
 }
 
 bool isAppOption(std::string_view arg) {
@@ -21,13 +22,17 @@ bool isAppOption(std::string_view arg) {
 
 const char* appUsage() {
     return "usage: rapport [--scenarios PATH]... [--data-dir DIR] [--theme light|dark]\n"
-           "               [--scale F] [--size WxH] [--script FILE --screenshot-dir DIR]\n\n"
+           "               [--scale F] [--size WxH] [--db PATH] [--hr]\n"
+           "               [--script FILE --screenshot-dir DIR]\n\n"
            "Opens the simulator window.\n"
            "  --scenarios PATH      scenario folder or file (repeatable; default: bundled library)\n"
            "  --data-dir DIR        where the sign-in is remembered (default: ~/.config/rapport)\n"
            "  --theme light|dark    initial theme\n"
            "  --scale F             UI scale, overriding the monitor's content scale\n"
            "  --size WxH            initial window size (default 1280x800)\n"
+           "  --db PATH             results database (default: $RAPPORT_DB, else\n"
+           "                        $XDG_DATA_HOME/rapport/results.db)\n"
+           "  --hr                  open on the HR reports\n"
            "  --script FILE         drive the window from a script of inputs (see docs/app.md)\n"
            "  --screenshot-dir DIR  where the script's screenshots go (default: .)\n";
 }
@@ -49,6 +54,10 @@ std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args
             o.help = true;
             continue;
         }
+        if (a == "--hr") {
+            o.hr = true;
+            continue;
+        }
         if (!isAppOption(a)) {
             error = "unknown option '" + std::string(a) + "'";
             return std::nullopt;
@@ -62,6 +71,7 @@ std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args
         else if (a == "--screenshot-dir") o.screenshotDir = v;
         else if (a == "--scenarios") o.scenarios.push_back(v);
         else if (a == "--data-dir") o.dataDir = v;
+        else if (a == "--db") o.db = v;
         else if (a == "--theme") {
             if (v != "light" && v != "dark") {
                 error = "--theme must be light or dark";

@@ -127,7 +127,6 @@ void DebriefScreen::Draw(App& app) {
     WidgetLocator& loc = app.locator();
     const Scenario& s = session->scenario();
     const Ending& ending = *session->ending();
-    const ScoreReport* report = app.report() ? &*app.report() : nullptr;
 
     // Title clipped to leave room for the actions on the right.
     const ImGuiStyle& st = ImGui::GetStyle();
@@ -146,6 +145,26 @@ void DebriefScreen::Draw(App& app) {
     ImGui::SameLine();
     if (ui::Button(loc, "Library", ImVec2(t.px(110), 0))) app.backToLibrary();
     ImGui::Dummy(ImVec2(0, t.px(4)));
+
+    DebriefContent content;
+    content.report = app.report() ? &*app.report() : nullptr;
+    content.scenario = &s;
+    content.transcript = &session->transcript();
+    content.advice = &app.advice();
+    content.endingTitle = ending.title;
+    content.endingSummary = ending.summary;
+    content.reportError = app.reportError();
+    drawDebriefBody(app, content);
+}
+
+void drawDebriefBody(App& app, const DebriefContent& content) {
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    const Scenario* s = content.scenario;
+    const ScoreReport* report = content.report;
+    Ending ending;
+    ending.title = content.endingTitle;
+    ending.summary = content.endingSummary;
 
     ImGui::BeginChild("##debrief", ImVec2(0, 0), false);
     if (report) {
@@ -174,27 +193,31 @@ void DebriefScreen::Draw(App& app) {
         }
     } else {
         ui::Callout(t, ending.title + "\n" + ending.summary, p.accent, false);
-        if (!app.reportError().empty()) ui::TextWrappedColored(p.warning, app.reportError());
+        if (!content.reportError.empty()) ui::TextWrappedColored(p.warning, content.reportError);
     }
 
     // The annotated transcript: what each line earned or lost and what would have been stronger.
     ImGui::Dummy(ImVec2(0, t.px(12)));
-    ui::TextInFont(app.fonts().heading, p.text, "Your conversation, annotated");
+    ui::TextInFont(app.fonts().heading, p.text, content.transcriptHeading);
     std::map<int, std::vector<std::pair<const CompetencyScore*, const EvidenceItem*>>> byStep;
     if (report)
         for (const auto& c : report->competencies)
             for (const auto& e : c.evidence) byStep[e.step].push_back({&c, &e});
-    const auto& advice = app.advice();
-    for (const auto& step : session->transcript().steps) {
-        auto n = s.findNode(step.node);
-        if (n && s.nodes[std::size_t(*n)].speaker == Speaker::Narrator) {
+    static const std::vector<StepAdvice> kNoAdvice;
+    const auto& advice = content.advice ? *content.advice : kNoAdvice;
+    static const Transcript kNoTranscript;
+    const Transcript& transcript = content.transcript ? *content.transcript : kNoTranscript;
+    const std::string& clientName = s ? s->client.name : content.clientName;
+    for (const auto& step : transcript.steps) {
+        auto n = s ? s->findNode(step.node) : std::nullopt;
+        if (n && s->nodes[std::size_t(*n)].speaker == Speaker::Narrator) {
             ImGui::PushFont(app.fonts().small);
             ui::TextWrappedColored(p.narrator, step.textShown);
             ImGui::PopFont();
         } else {
-            ui::Bubble(t, app.fonts().small, s.client.name, step.textShown, false, p.clientBubble);
+            ui::Bubble(t, app.fonts().small, clientName, step.textShown, false, p.clientBubble);
         }
-        ui::Bubble(t, app.fonts().small, "You · step " + std::to_string(step.step),
+        ui::Bubble(t, app.fonts().small, content.traineeCaption + " · step " + std::to_string(step.step),
                    step.timedOut ? std::string("(no answer — time ran out)") : step.choiceText, true,
                    p.traineeBubble);
         std::string note;
@@ -205,7 +228,7 @@ void DebriefScreen::Draw(App& app) {
             if (e->source == "rule") note += " (rule)";
             net += e->points;
         }
-        if (const Choice* choice = findChoice(s, step); choice && !choice->feedback.empty())
+        if (const Choice* choice = s ? findChoice(*s, step) : nullptr; choice && !choice->feedback.empty())
             note += (note.empty() ? "" : "\n") + choice->feedback;
         const StepAdvice* a = nullptr;
         for (const auto& x : advice)

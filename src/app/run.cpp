@@ -19,6 +19,7 @@
 
 #include "app.hpp"
 #include "app_options.hpp"
+#include "database_path.hpp"
 #include "fonts.hpp"
 #include "portrait.hpp"
 #include "script.hpp"
@@ -168,7 +169,8 @@ int run(std::span<const std::string_view> args) {
     {
         // Scoped so the App and textures go before the GL context.
         PortraitCache portraits;
-        App app(AppConfig{opts->scenarios, opts->dataDir}, clock, makeTheme(opts->theme, scale));
+        App app(AppConfig{opts->scenarios, opts->dataDir, store::resolveDatabasePath(opts->db).value_or(""), opts->hr},
+                clock, makeTheme(opts->theme, scale));
         app.portraitLoader = [&](const std::string& path) { return portraits.get(path); };
         for (const auto& e : app.library().entries)
             if (!e.playable())
@@ -204,12 +206,14 @@ int run(std::span<const std::string_view> args) {
             };
             host.screenName = [&] { return std::string(screenName(app.screen())); };
             host.locator = &app.locator();
+            host.busy = [&] { return app.busy(); };
             driver = std::make_unique<ScriptDriver>(std::move(script->commands),
                                                     opts->screenshotDir, std::move(host));
         }
 
         int settle = kSettleFrames;
         ScreenId lastScreen = app.screen();
+        std::uint64_t lastText = app.textRevision();
         while (!glfwWindowShouldClose(window)) {
             // Event-driven: sleep until input, waking only ten times a second while a countdown
             // is on screen; a scripted run never sleeps.
@@ -228,9 +232,10 @@ int run(std::span<const std::string_view> args) {
                 shellEvents.newScale = 0;
                 rebuildFonts();
             }
-            if (app.screen() != lastScreen) {
+            if (app.screen() != lastScreen || app.textRevision() != lastText) {
                 // New names or scenarios may need glyphs the atlas does not have yet.
                 lastScreen = app.screen();
+                lastText = app.textRevision();
                 if (hashText(app.glyphText()) != glyphHash) rebuildFonts();
                 settle = kSettleFrames;
             }

@@ -133,6 +133,9 @@ ParsedScript parseScript(std::string_view text) {
             } else {
                 fail("'resize' needs a width and a height between 200x150 and 8192x8192");
             }
+        } else if (verb == "wait-idle") {
+            c.kind = Kind::WaitIdle;
+            ok = true;
         } else if (verb == "bench-frames") {
             ok = needInt(Kind::BenchFrames, 1);
         } else {

@@ -10,6 +10,7 @@
 //   theme light|dark      switch the theme
 //   resize W H            resize the window (screen pixels)
 //   bench-frames N        render N frames and print frame-time figures on stdout
+//   wait-idle             render frames until background queries (HR reports) are done (≤ 60 s)
 // Blank lines and lines starting with '#' are ignored.
 #pragma once
 
@@ -23,7 +24,7 @@ namespace rapport::app {
 struct ScriptCommand {
     enum class Kind {
         Click, Type, Key, WaitFrames, AdvanceClock, Screenshot, Expect, ExpectScreen, Theme,
-        Resize, BenchFrames
+        Resize, BenchFrames, WaitIdle
     };
     Kind kind = Kind::WaitFrames;
     std::string text;  // label, typed text, screenshot name, screen or theme name

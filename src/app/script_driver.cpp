@@ -93,6 +93,16 @@ void ScriptDriver::beforeFrame(ImGuiIO& io) {
             }
             break;
         case Kind::WaitFrames: next(c.a - 1); break;
+        case Kind::WaitIdle:
+            // Wall-clock patience: a query's time does not depend on how fast frames come.
+            if (phase_ == 0) {
+                idleSince_ = std::chrono::steady_clock::now();
+                phase_ = 1;
+            }
+            if (!host_.busy || !host_.busy()) next(2);
+            else if (std::chrono::steady_clock::now() - idleSince_ > std::chrono::seconds(60))
+                fail(c, "background work still running after 60 s");
+            break;
         case Kind::AdvanceClock:
             host_.advanceClock(c.a);
             next(2);

@@ -24,6 +24,7 @@ struct ScriptHost {
     std::function<void(bool dark)> setDarkTheme;
     std::function<std::string()> screenName;
     const WidgetLocator* locator = nullptr;
+    std::function<bool()> busy;  // background work still running (null: never busy)
 };
 
 class ScriptDriver {
@@ -67,6 +68,7 @@ private:
     std::vector<double> frameMs_;
     std::vector<double> buildMs_;
     std::chrono::steady_clock::time_point lastFrame_;
+    std::chrono::steady_clock::time_point idleSince_;  // wait-idle started
 };
 
 }  // namespace rapport::app

@@ -1,5 +1,6 @@
 #include "score_report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -119,6 +120,92 @@ json reportToJson(const ScoreReport& r) {
             {"rules", std::move(rules)},
             {"strengths", remarksJson(r.strengths)},
             {"developmentAreas", remarksJson(r.developmentAreas)}};
+}
+
+namespace {
+
+EvidenceItem evidenceFromJson(const json& j) {
+    EvidenceItem e;
+    e.step = int(num(j, "step").value_or(0));
+    e.line = str(j, "line");
+    e.indicator = str(j, "indicator");
+    e.points = int(num(j, "points").value_or(0));
+    e.source = str(j, "source");
+    e.rule = str(j, "rule");
+    e.note = str(j, "note");
+    return e;
+}
+
+std::vector<EvidenceItem> evidenceListFromJson(const json& j) {
+    std::vector<EvidenceItem> out;
+    if (j.is_array())
+        for (const auto& e : j) out.push_back(evidenceFromJson(e));
+    return out;
+}
+
+std::vector<Remark> remarksFromJson(const json& j) {
+    std::vector<Remark> out;
+    if (j.is_array())
+        for (const auto& r : j) out.push_back({str(r, "competency"), str(r, "text")});
+    return out;
+}
+
+}  // namespace
+
+ScoreReport reportFromJson(const json& j) {
+    ScoreReport r;
+    const json& sc = sub(j, "scenario");
+    r.scenarioId = str(sc, "id");
+    r.scenarioVersion = str(sc, "version");
+    r.contentHash = str(sc, "contentHash");
+    const json& fw = sub(j, "framework");
+    r.frameworkId = str(fw, "id");
+    r.frameworkVersion = str(fw, "version");
+    r.frameworkHash = str(fw, "contentHash");
+    r.finished = flag(j, "finished").value_or(false);
+    const json& end = sub(j, "ending");
+    r.endingNode = str(end, "node");
+    r.outcome = str(end, "outcome");
+    const json& o = sub(j, "overall");
+    r.score = num(o, "score").value_or(0);
+    r.passed = flag(o, "passed").value_or(false);
+    r.passScore = int(num(o, "passScore").value_or(70));
+    r.earned = std::int64_t(num(o, "earned").value_or(0));
+    r.best = std::int64_t(num(o, "best").value_or(0));
+    r.bestPath = str(o, "bestPath");
+    r.states = std::size_t(std::max(0.0, num(o, "states").value_or(0)));
+    if (const json& reasons = sub(o, "reasons"); reasons.is_array())
+        for (const auto& why : reasons)
+            if (why.is_string()) r.reasons.push_back(why.get<std::string>());
+    if (const json& comps = sub(j, "competencies"); comps.is_array())
+        for (const auto& c : comps) {
+            CompetencyScore cs;
+            cs.id = str(c, "id");
+            cs.name = str(c, "name");
+            cs.weight = int(num(c, "weight").value_or(1));
+            cs.primary = flag(c, "primary").value_or(false);
+            cs.assessed = flag(c, "assessed").value_or(false);
+            cs.score = num(c, "score");
+            cs.earned = std::int64_t(num(c, "earned").value_or(0));
+            cs.available = std::int64_t(num(c, "available").value_or(0));
+            cs.opportunities = int(num(c, "opportunities").value_or(0));
+            cs.confidence = str(c, "confidence");
+            cs.levelName = str(c, "level");
+            cs.levelId = str(c, "levelId");
+            cs.critical = flag(c, "critical").value_or(false);
+            cs.anchor = str(c, "anchor");
+            cs.evidence = evidenceListFromJson(sub(c, "evidence"));
+            r.competencies.push_back(std::move(cs));
+        }
+    r.critical = evidenceListFromJson(sub(j, "critical"));
+    if (const json& rules = sub(j, "rules"); rules.is_array())
+        for (const auto& x : rules)
+            r.rules.push_back({str(x, "rule"), int(num(x, "step").value_or(0)),
+                               flag(x, "violated").value_or(false), str(x, "indicator"),
+                               str(x, "description")});
+    r.strengths = remarksFromJson(sub(j, "strengths"));
+    r.developmentAreas = remarksFromJson(sub(j, "developmentAreas"));
+    return r;
 }
 
 std::string debriefText(const ScoreReport& r) {

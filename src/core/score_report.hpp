@@ -94,6 +94,11 @@ struct ScoreReport {
 // "developmentAreas":[…]}. Keys are documented in docs/scoring.md.
 nlohmann::json reportToJson(const ScoreReport& report);
 
+// Lenient inverse of reportToJson, for reports read back from the results store: a missing or
+// mistyped field keeps its default, so a report written by an older or newer scorer still shows.
+// Fields reportToJson does not write (nextAnchor, nextLevelName) stay empty.
+ScoreReport reportFromJson(const nlohmann::json& j);
+
 // A readable debrief for the end of interactive play (plain text, lines of at most ~100 chars).
 std::string debriefText(const ScoreReport& report);
 
