@@ -31,8 +31,8 @@ constexpr const char* kUsage =
     "  --seed N      seed of the random plays (default 1)\n"
     "\n"
     "Exit codes: 0 analysed, no warnings; 1 a file has errors or the analysis warns (for example the\n"
-    "scenario does not discriminate: random play passes 10 % of the time or more); 2 usage error or\n"
-    "unreadable file.\n";
+    "scenario does not discriminate: random play passes 10 % of the time or more; with --table only\n"
+    "errors count); 2 usage error or unreadable file.\n";
 
 int usageError(const std::string& message) {
     std::fprintf(stderr, "rapport analyze: %s\n(see 'rapport analyze --help')\n", message.c_str());
@@ -98,7 +98,8 @@ int runAnalyze(Args args) {
             exit = std::max(exit, fa.check.unreadable ? kExitUsage : kExitProblems);
             continue;
         }
-        if (!fa.analysis->warnings.empty()) exit = std::max(exit, kExitProblems);
+        // The table is documentation: only a file that could not be analysed fails it.
+        if (!asTable && !fa.analysis->warnings.empty()) exit = std::max(exit, kExitProblems);
         analyses.push_back(std::move(*fa.analysis));
     }
     if (asTable) {

@@ -1,0 +1,100 @@
+// The quality gate every bundled scenario must pass (issue 5), one subcase per file in
+// scenarios/*.json, found at run time so a new scenario is gated without editing this file:
+//   - it validates with no errors and no warnings;
+//   - every node and every ending can be reached;
+//   - the best path scores 100 and passes;
+//   - the consistently poor path (at every decision the reply worth least at that moment, see
+//     docs/analysis.md) reaches an ending and fails, and so does the worst complete path;
+//   - 10,000 seeded random plays have a median below the pass score and pass under 10 % of the time.
+// It also checks that docs/scenarios.md is the table `rapport analyze --table` makes today.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "analysis_report.hpp"
+#include "scenario_analysis.hpp"
+
+using namespace rapport;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<fs::path> bundledScenarios() {
+    std::vector<fs::path> out;
+    for (const auto& e : fs::directory_iterator(fs::path(RAPPORT_SOURCE_DIR) / "scenarios"))
+        if (e.is_regular_file() && e.path().extension() == ".json") out.push_back(e.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// Each file is analysed once per test run, however many test cases and subcases read it.
+const FileAnalysis& analysisOf(const fs::path& file) {
+    static std::map<fs::path, FileAnalysis> cache;
+    auto it = cache.find(file);
+    if (it == cache.end()) it = cache.emplace(file, analyzeScenarioFile(file.string())).first;
+    return it->second;
+}
+
+std::string describe(const AnalysisPath& p) {
+    return p.found ? p.choices + " scores " + std::to_string(p.score) + (p.passed ? " and passes" : " and fails")
+                   : std::string("(none)");
+}
+
+}  // namespace
+
+TEST_CASE("quality gate: every bundled scenario discriminates") {
+    const auto files = bundledScenarios();
+    REQUIRE_FALSE(files.empty());
+    for (const auto& file : files) {
+        SUBCASE(file.filename().string().c_str()) {
+            const FileAnalysis& fa = analysisOf(file);
+            for (const auto& d : fa.check.diagnostics.items()) INFO(formatDiagnostic(d));
+            CHECK_MESSAGE(fa.check.diagnostics.errorCount() == 0, "rapport validate reports errors");
+            CHECK_MESSAGE(fa.check.diagnostics.warningCount() == 0, "rapport validate reports warnings");
+            REQUIRE_MESSAGE(fa.analysis, fa.error);
+            const ScenarioAnalysis& a = *fa.analysis;
+            REQUIRE_MESSAGE(a.problem.empty(), a.problem);
+
+            std::string unreachable;
+            for (const auto& n : a.unreachableNodes) unreachable += n + " ";
+            CHECK_MESSAGE(a.unreachableNodes.empty(), "unreachable nodes: " << unreachable);
+            for (const auto& e : a.endingPaths) CHECK_MESSAGE(e.reachable, "ending " << e.node << " cannot be reached");
+
+            CHECK_MESSAGE(a.best.score == 100.0, "best path " << describe(a.best));
+            CHECK_MESSAGE(a.best.passed, "best path " << describe(a.best));
+            CHECK_MESSAGE(a.poor.found, "the consistently poor path never reaches an ending");
+            CHECK_MESSAGE(!a.poor.passed, "consistently poor path " << describe(a.poor));
+            CHECK_MESSAGE(!a.worst.passed, "worst path " << describe(a.worst));
+
+            REQUIRE(a.random);
+            const RandomPlayStats& r = *a.random;
+            CHECK(r.samples >= 10000);
+            CHECK_MESSAGE(r.median < double(a.passScore),
+                          "random play median " << r.median << " is not below the pass score " << a.passScore);
+            CHECK_MESSAGE(r.passRate < kMaxRandomPassRate,
+                          "random play passes " << r.passed << " of " << r.samples << " plays (10 % or more)");
+        }
+    }
+}
+
+TEST_CASE("docs/scenarios.md is the table rapport analyze --table makes from scenarios/") {
+    std::vector<ScenarioAnalysis> analyses;
+    for (const auto& file : bundledScenarios()) {
+        const FileAnalysis& fa = analysisOf(file);
+        if (fa.analysis) analyses.push_back(*fa.analysis);
+    }
+    const std::string expected = analysisTable(analyses);
+    const fs::path doc = fs::path(RAPPORT_SOURCE_DIR) / "docs" / "scenarios.md";
+    std::ifstream in(doc, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    CHECK_MESSAGE(text.str() == expected, "docs/scenarios.md is stale or missing; regenerate it from the source "
+                                          "folder with: " << std::string(kScenarioTableCommand));
+}
