@@ -48,7 +48,8 @@ std::optional<std::vector<ScriptEntry>> parseChoiceScript(std::string_view text,
     return out;
 }
 
-std::string playScript(Session& s, ManualClock& clock, const std::vector<ScriptEntry>& script) {
+std::string playScript(Session& s, ManualClock& clock, const std::vector<ScriptEntry>& script,
+                       const std::function<void(const Session&)>& afterStep) {
     for (std::size_t i = 0; i < script.size(); ++i) {
         const std::string step = "step " + std::to_string(s.transcript().steps.size() + 1);
         const ScriptEntry& e = script[i];
@@ -60,6 +61,7 @@ std::string playScript(Session& s, ManualClock& clock, const std::vector<ScriptE
                 return step + ": t (let the timer run out) but node \"" + s.node().id + "\" has no time limit";
             clock.advance(s.timeLeftMs());
             s.timeout();
+            if (afterStep) afterStep(s);
             continue;
         }
         const std::size_t shown = s.choices().size();
@@ -68,6 +70,7 @@ std::string playScript(Session& s, ManualClock& clock, const std::vector<ScriptE
                    s.node().id + "\" (" + shownRange(shown) + ")";
         clock.advance(kScriptedAnswerMs);
         if (!s.choose(e.position - 1)) return step + ": " + s.lastError();
+        if (afterStep) afterStep(s);
     }
     if (!s.finished())
         return "step " + std::to_string(s.transcript().steps.size() + 1) +

@@ -2,6 +2,7 @@
 // transcript tests do. The rules of a script live here so the CLI and the tests share them.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,8 +33,11 @@ inline constexpr std::int64_t kScriptedAnswerMs = 1000;
 // Plays `script` on `session` (driven by `clock`). A "t" advances the clock to the node's time
 // limit and takes the timeout. Returns an empty string when the script reached an ending with
 // no entries left, otherwise a message naming the step ("step 4: choice 5 is not shown at node
-// \"price\" (1-3 are)"); the session is left where the script stopped.
-std::string playScript(Session& session, ManualClock& clock, const std::vector<ScriptEntry>& script);
+// \"price\" (1-3 are)"); the session is left where the script stopped. `afterStep`, when given, is
+// called after each decision the script makes (a recording front end journals it there); what it
+// throws propagates.
+std::string playScript(Session& session, ManualClock& clock, const std::vector<ScriptEntry>& script,
+                       const std::function<void(const Session&)>& afterStep = {});
 
 // The document `rapport play --json` prints: {"scenario": {id, version, title, contentHash},
 // "seed", "ending": {node, outcome, title} or null, "transcript": [steps], "variables": {...}}.

@@ -1,0 +1,196 @@
+#include "attempt_recorder.hpp"
+
+#include <chrono>
+
+#include "framework_catalog.hpp"
+
+namespace rapport::store {
+
+using nlohmann::json;
+
+namespace {
+
+struct FoundFramework {
+    std::shared_ptr<const Framework> framework;
+    std::string error;
+};
+
+// The same lookup and the same one-line reasons as scorePlay, so the CLI says the same thing
+// whether or not it records.
+FoundFramework findFramework(const Scenario& scenario) {
+    FoundFramework out;
+    FrameworkLookup found = lookupFramework(scenario.framework, frameworkSearchPath(scenario.sourcePath));
+    if (found.framework) {
+        out.framework = std::make_shared<const Framework>(std::move(*found.framework));
+    } else if (found.path.empty()) {
+        out.error = "competence framework \"" + scenario.framework + "\" not found";
+    } else {
+        out.error = "competence framework " + found.path + " has errors" +
+                    (found.diagnostics.empty() ? std::string() : ": " + formatDiagnostic(found.diagnostics.items()[0]));
+    }
+    return out;
+}
+
+std::string describeStart(const AttemptRecord& r) {
+    return "attempt " + std::to_string(r.id) + " of \"" + r.scenarioId + "\" by " + r.trainee;
+}
+
+}  // namespace
+
+std::int64_t unixNowMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+json stepEvidence(const Scenario& scenario, const Framework* framework, const TranscriptStep& step) {
+    json out = json::array();
+    auto node = scenario.findNode(step.node);
+    if (!node) return out;
+    const Node& n = scenario.nodes[std::size_t(*node)];
+    if (step.timedOut) {
+        if (framework && framework->timeoutIndicator >= 0)
+            out.push_back({{"source", "timeout"},
+                           {"indicator", framework->indicators[std::size_t(framework->timeoutIndicator)].id}});
+        return out;
+    }
+    for (const Choice& c : n.choices) {
+        if (c.id != step.choice) continue;
+        for (const Evidence& e : c.evidence) {
+            json item = {{"source", "choice"}, {"indicator", e.indicator}};
+            if (e.points) item["points"] = *e.points;
+            if (!e.note.empty()) item["note"] = e.note;
+            out.push_back(std::move(item));
+        }
+        break;
+    }
+    return out;
+}
+
+std::optional<AttemptRecord> newestIncomplete(ResultsStore& store, const std::string& trainee,
+                                              const std::string& scenarioId) {
+    auto list = store.listIncomplete(trainee, scenarioId);
+    if (list.empty()) return std::nullopt;
+    return list.front();
+}
+
+AttemptRecorder::AttemptRecorder(ResultsStore& store, const Scenario& scenario,
+                                 std::shared_ptr<const Framework> framework, std::string frameworkError,
+                                 std::int64_t trainee, std::int64_t attempt, int journaled)
+    : store_(&store),
+      scenario_(&scenario),
+      framework_(std::move(framework)),
+      frameworkError_(std::move(frameworkError)),
+      trainee_(trainee),
+      attempt_(attempt),
+      journaled_(journaled) {}
+
+AttemptRecorder AttemptRecorder::begin(ResultsStore& store, const TraineeInfo& trainee, const Scenario& scenario,
+                                       AttemptMode mode, std::uint64_t seed, std::int64_t startedAtMs) {
+    FoundFramework f = findFramework(scenario);
+    // Trainee and attempt in one transaction: a kill in between leaves neither half-made.
+    Transaction tx(store.database());
+    const std::int64_t traineeId = store.upsertTrainee(trainee);
+    AttemptStart a;
+    a.traineeId = traineeId;
+    a.scenarioId = scenario.id;
+    a.scenarioVersion = scenario.version;
+    a.scenarioTitle = scenario.title;
+    a.contentHash = scenario.contentHash;
+    a.frameworkId = scenario.framework;
+    a.frameworkVersion = f.framework ? f.framework->version : std::string();
+    a.mode = mode;
+    a.seed = seed;
+    a.startedAtMs = startedAtMs;
+    const std::int64_t attempt = store.beginAttempt(a);
+    tx.commit();
+    return AttemptRecorder(store, scenario, std::move(f.framework), std::move(f.error), traineeId, attempt, 0);
+}
+
+ResumedAttempt AttemptRecorder::resume(ResultsStore& store, std::int64_t attempt, const Scenario& scenario,
+                                       const Clock& clock) {
+    StoredAttempt stored = store.loadAttempt(attempt);
+    const AttemptRecord& r = stored.record;
+    if (r.status != AttemptStatus::InProgress)
+        throw ResumeError(describeStart(r) + " is " + attemptStatusName(r.status) + ", not in progress; it cannot be continued");
+    if (r.scenarioId != scenario.id)
+        throw ResumeError(describeStart(r) + " is not an attempt of scenario \"" + scenario.id + "\"");
+    if (r.contentHash != scenario.contentHash)
+        throw ResumeError(describeStart(r) + " was made on another version of the scenario file (content hash " +
+                          r.contentHash + " then, " + scenario.contentHash +
+                          " now), so its choices may no longer fit; it cannot be continued. Start a new attempt "
+                          "(and abandon the old one)");
+    std::optional<Session> session;
+    if (r.steps == 0 && stored.sessionState.is_null()) {
+        // Killed before the first decision: nothing to restore but the seed.
+        session.emplace(scenario, clock, stored.transcript.seed);
+    } else {
+        if (stored.sessionState.is_null())
+            throw ResumeError(describeStart(r) + " has no saved session state to continue from");
+        try {
+            session.emplace(Session::resume(scenario, clock, stored.sessionState));
+        } catch (const SessionError& e) {
+            throw ResumeError(describeStart(r) + " cannot be continued: its saved state " + e.what());
+        }
+        if (session->transcript().steps.size() != std::size_t(r.steps))
+            throw ResumeError(describeStart(r) + " cannot be continued: its journal has " + std::to_string(r.steps) +
+                              " steps but its saved state " + std::to_string(session->transcript().steps.size()));
+    }
+    std::int64_t traineeId = 0;
+    {
+        Statement s(store.database(), "SELECT trainee_id FROM attempts WHERE id = ?");
+        s.bind(1, attempt);
+        if (s.step()) traineeId = s.integer(0);
+    }
+    FoundFramework f = findFramework(scenario);
+    AttemptRecorder rec(store, scenario, std::move(f.framework), std::move(f.error), traineeId, attempt, r.steps);
+    return ResumedAttempt{std::move(rec), std::move(*session), std::move(stored.record)};
+}
+
+void AttemptRecorder::record(const Session& session) {
+    if (done_) throw std::logic_error("AttemptRecorder::record after the attempt was finished or abandoned");
+    if (&session.scenario() != scenario_) throw std::logic_error("AttemptRecorder::record: session of another scenario");
+    const auto& steps = session.transcript().steps;
+    if (steps.size() < std::size_t(journaled_))
+        throw std::logic_error("AttemptRecorder::record: the session has fewer steps than were journaled");
+    if (steps.size() == std::size_t(journaled_)) return;
+    const json state = session.save();
+    Transaction tx(store_->database());
+    for (std::size_t i = std::size_t(journaled_); i < steps.size(); ++i)
+        store_->appendStep(attempt_, steps[i], stepEvidence(*scenario_, framework_.get(), steps[i]), state);
+    tx.commit();
+    journaled_ = int(steps.size());
+}
+
+PlayScore AttemptRecorder::finish(const Session& session, std::int64_t endedAtMs) {
+    if (!session.finished()) throw std::logic_error("AttemptRecorder::finish: the session has not reached an ending");
+    PlayScore scored;
+    if (framework_) {
+        try {
+            scored.report = scoreTranscript(*scenario_, *framework_, session.transcript());
+        } catch (const ScoringError& e) {
+            scored.error = e.what();
+        }
+    } else {
+        scored.error = frameworkError_;
+    }
+    AttemptEnd end;
+    end.endingNode = session.node().id;
+    end.outcome = outcomeName(session.ending()->outcome);
+    end.endedAtMs = endedAtMs;
+    end.report = scored.report ? reportToJson(*scored.report) : json(nullptr);
+    // The last decision and the ending commit together.
+    Transaction tx(store_->database());
+    record(session);
+    store_->finishAttempt(attempt_, end);
+    tx.commit();
+    done_ = true;
+    return scored;
+}
+
+void AttemptRecorder::abandon(std::int64_t endedAtMs) {
+    if (done_) throw std::logic_error("AttemptRecorder::abandon after the attempt was finished or abandoned");
+    store_->markAbandoned(attempt_, endedAtMs);
+    done_ = true;
+}
+
+}  // namespace rapport::store
