@@ -47,11 +47,12 @@ json randomJson(const RandomPlayStats& r) {
 }
 
 // "a path: 2,1,3 (5 steps, score 40.0, failed, ending lost_deal)"
-std::string pathLine(const AnalysisPath& p) {
+std::string plural(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+std::string pathLine(const AnalysisPath& p, bool withEnding = true) {
     if (!p.found) return "none";
-    std::string s = std::to_string(p.steps) + " steps, score " + fmt1(p.score) + (p.passed ? ", passed" : ", failed") +
-                    ", ends " + p.ending + " (" + p.outcome + "): " + p.choices;
-    return s;
+    return plural(p.steps, "step", "steps") + ", score " + fmt1(p.score) + (p.passed ? ", passed" : ", failed") +
+           (withEnding ? ", ends " + p.ending + " (" + p.outcome + ")" : std::string()) + ": " + p.choices;
 }
 
 }  // namespace
@@ -114,8 +115,8 @@ std::string analysisText(const ScenarioAnalysis& a) {
     line("  language " + a.language + ", sector " + a.sector + ", framework " + a.framework + ", pass score " +
          std::to_string(a.passScore));
     line("");
-    line("Structure: " + std::to_string(a.nodes) + " nodes, " + std::to_string(a.choices) + " replies, " +
-         std::to_string(a.endings) + " endings, " + std::to_string(a.timedNodes) + " timed nodes");
+    line("Structure: " + plural(a.nodes, "node", "nodes") + ", " + plural(a.choices, "reply", "replies") + ", " +
+         plural(a.endings, "ending", "endings") + ", " + plural(a.timedNodes, "timed node", "timed nodes"));
     if (!a.problem.empty()) {
         line("Exact analysis: not possible: " + a.problem);
     } else {
@@ -134,7 +135,7 @@ std::string analysisText(const ScenarioAnalysis& a) {
             if (!e.reachable)
                 line("  " + e.node + " (" + e.outcome + "): cannot be reached");
             else
-                line("  " + e.node + " (" + e.outcome + "): " + pathLine(e.shortest));
+                line("  " + e.node + " (" + e.outcome + "): " + pathLine(e.shortest, false));
         }
         line("");
         line("Scenario score over complete paths (exact):");
@@ -148,8 +149,9 @@ std::string analysisText(const ScenarioAnalysis& a) {
         line("Opportunities = decision points where some reply (or the timer) gives evidence for it.");
         for (const auto& c : a.competencies) {
             line("  " + c.name + " (" + c.id + ", weight " + std::to_string(c.weight) + (c.primary ? ", primary" : "") +
-                 "): " + std::to_string(c.decisionPoints) + " opportunities, " + std::to_string(c.replies) +
-                 " replies cite it, " + std::to_string(c.earningReplies) + " earn points");
+                 "): " + plural(c.decisionPoints, "opportunity", "opportunities") + ", " +
+                 plural(c.replies, "reply cites", "replies cite") + " it, " +
+                 plural(c.earningReplies, "earns", "earn") + " points");
             auto ext = [&](const char* label, const AnalysisPath& p, bool unbounded) {
                 if (!p.found) {
                     line(std::string("    ") + label + " none");
