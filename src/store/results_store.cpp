@@ -258,6 +258,29 @@ void ResultsStore::finishAttempt(std::int64_t attempt, const AttemptEnd& end) {
             .bind(8, c.confidence);
         ins.run();
     }
+    // The HR summary (schema v3), in the same transaction as the rows it summarises. SET
+    // expressions read the row as it was before the update, so every CASE compares against the
+    // previous latest attempt; (started_at, id) orders attempts as buildCompetencyTable does.
+    Statement sum(db_,
+                  "INSERT INTO competency_summary (trainee_id, competency_id, scenario_id, competency_name, "
+                  "attempts, score_sum, best, last_started_at, last_attempt_id, last_score) "
+                  "SELECT trainee_id, ?2, scenario_id, ?3, 1, ?4, ?4, started_at, id, ?4 FROM attempts WHERE id = ?1 "
+                  "ON CONFLICT (trainee_id, competency_id, scenario_id) DO UPDATE SET "
+                  "attempts = attempts + 1, score_sum = score_sum + excluded.score_sum, "
+                  "best = max(best, excluded.best), "
+                  "competency_name = CASE WHEN (excluded.last_started_at, excluded.last_attempt_id) > "
+                  "(last_started_at, last_attempt_id) THEN excluded.competency_name ELSE competency_name END, "
+                  "last_score = CASE WHEN (excluded.last_started_at, excluded.last_attempt_id) > "
+                  "(last_started_at, last_attempt_id) THEN excluded.last_score ELSE last_score END, "
+                  "last_attempt_id = CASE WHEN (excluded.last_started_at, excluded.last_attempt_id) > "
+                  "(last_started_at, last_attempt_id) THEN excluded.last_attempt_id ELSE last_attempt_id END, "
+                  "last_started_at = max(last_started_at, excluded.last_started_at)");
+    for (const auto& c : summary.competencies) {
+        if (!c.assessed || !c.score) continue;
+        sum.reset();
+        sum.bind(1, attempt).bind(2, c.id).bind(3, c.name).bind(4, *c.score);
+        sum.run();
+    }
     tx.commit();
 }
 
@@ -373,9 +396,87 @@ std::vector<AttemptRecord> ResultsStore::attempts(const AttemptFilter& filter, b
 }
 
 std::vector<CompetencyCell> ResultsStore::competencyTable(const AttemptFilter& f) {
-    // Competency rows exist only for finished attempts and carry their attempt's trainee,
+    if (!f.sinceMs && !f.untilMs) return competencyTableFromSummary(f);
+    return competencyTableFromRows(f);
+}
+
+std::vector<CompetencyCell> ResultsStore::competencyTableFromSummary(const AttemptFilter& f) {
+    // competency_summary holds one row per trainee, competency and scenario, in that key order:
+    // the cells are runs of consecutive rows, folded here without a sort in SQL.
+    std::string where;
+    std::vector<std::string> texts;
+    auto add = [&](const char* cond, const std::string& value) {
+        where += where.empty() ? " WHERE " : " AND ";
+        where += cond;
+        texts.push_back(value);
+    };
+    if (!f.trainee.empty()) add("s.trainee_id IN (SELECT id FROM trainees WHERE name = ?)", f.trainee);
+    if (!f.group.empty()) add("s.trainee_id IN (SELECT id FROM trainees WHERE group_name = ?)", f.group);
+    if (!f.scenario.empty()) add("s.scenario_id = ?", f.scenario);
+    db_.exec("BEGIN");
+    struct EndRead {
+        Database& db;
+        ~EndRead() { sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr); }
+    } endRead{db_};
+    std::unordered_map<std::int64_t, std::pair<std::string, std::string>> trainees;
+    {
+        Statement s(db_, "SELECT id, name, group_name FROM trainees");
+        while (s.step()) trainees.emplace(s.integer(0), std::pair{s.text(1), s.text(2)});
+    }
+    std::vector<CompetencyCell> out;
+    Statement s(db_,
+                "SELECT s.trainee_id, s.competency_id, s.competency_name, s.attempts, s.score_sum, s.best, "
+                "s.last_started_at, s.last_attempt_id, s.last_score FROM competency_summary s" +
+                    where + " ORDER BY s.trainee_id, s.competency_id");
+    for (std::size_t i = 0; i < texts.size(); ++i) s.bind(int(i) + 1, texts[i]);
+    std::int64_t curTrainee = 0, lastStart = 0, lastId = 0;
+    double sum = 0;
+    auto close = [&] {
+        if (!out.empty()) out.back().mean = sum / out.back().assessedAttempts;
+    };
+    while (s.step()) {
+        const std::int64_t trainee = s.integer(0);
+        std::string competency = s.text(1);
+        const std::int64_t start = s.integer(6), id = s.integer(7);
+        if (out.empty() || trainee != curTrainee || competency != out.back().competencyId) {
+            close();
+            CompetencyCell cell;
+            if (auto it = trainees.find(trainee); it != trainees.end()) {
+                cell.trainee = it->second.first;
+                cell.group = it->second.second;
+            }
+            cell.competencyId = std::move(competency);
+            cell.best = s.real(5);
+            out.push_back(std::move(cell));
+            curTrainee = trainee;
+            sum = 0;
+            lastStart = start;
+            lastId = id;
+            out.back().competencyName = s.text(2);
+            out.back().last = s.real(8);
+        } else if (std::tie(start, id) > std::tie(lastStart, lastId)) {
+            lastStart = start;
+            lastId = id;
+            out.back().competencyName = s.text(2);
+            out.back().last = s.real(8);
+        }
+        CompetencyCell& cell = out.back();
+        cell.assessedAttempts += int(s.integer(3));
+        sum += s.real(4);
+        cell.best = std::max(cell.best, s.real(5));
+    }
+    close();
+    std::sort(out.begin(), out.end(), [](const CompetencyCell& a, const CompetencyCell& b) {
+        return std::tie(a.trainee, a.competencyId) < std::tie(b.trainee, b.competencyId);
+    });
+    return out;
+}
+
+std::vector<CompetencyCell> ResultsStore::competencyTableFromRows(const AttemptFilter& f) {
+    // A date range cuts across the summary, so it is answered from the competency rows. Rows
+    // exist only for finished attempts and carry their attempt's trainee,
     // scenario and start, so the filter applies to competency_hr alone: no join, no sort.
-    std::string where = " WHERE c.assessed = 1";
+    std::string where = " WHERE c.assessed = 1 AND c.score IS NOT NULL";
     std::vector<std::string> texts;
     std::vector<std::int64_t> integers;
     if (!f.trainee.empty()) {

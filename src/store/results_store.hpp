@@ -95,8 +95,9 @@ public:
     // Attempts matching the filter, ordered by trainee name, start time, id; with competency rows
     // when asked.
     std::vector<AttemptRecord> attempts(const AttemptFilter& filter, bool withCompetencies = true);
-    // The HR table (trainees x competencies) over finished attempts matching the filter, computed
-    // in SQL; same numbers as buildCompetencyTable() over attempts(filter).
+    // The HR table (trainees x competencies) over finished attempts matching the filter; same
+    // numbers as buildCompetencyTable() over attempts(filter). Read from the summary table kept by
+    // finishAttempt, or from the competency rows when the filter has a date range.
     std::vector<CompetencyCell> competencyTable(const AttemptFilter& filter);
 
     int schemaVersion();
@@ -105,6 +106,9 @@ public:
     Database& database() { return db_; }
 
 private:
+    std::vector<CompetencyCell> competencyTableFromSummary(const AttemptFilter& filter);
+    std::vector<CompetencyCell> competencyTableFromRows(const AttemptFilter& filter);
+
     Database db_;
 };
 

@@ -109,6 +109,36 @@ CREATE INDEX trainees_by_group ON trainees(group_name);
 CREATE INDEX attempts_by_scenario ON attempts(scenario_id, started_at);
 CREATE INDEX attempts_by_start ON attempts(started_at);
 )sql",
+    // v3: the HR table without walking every competency row. competency_summary keeps, per
+    // trainee, competency and scenario, what the table shows (count, sum, best, latest score);
+    // finishAttempt updates it in the same transaction as the competency rows it summarises, so
+    // the two never disagree. Back-filled here from the rows v2 kept. A partial index finds a
+    // trainee's in-progress attempts (resume) without scanning finished ones.
+    R"sql(
+CREATE TABLE competency_summary (
+    trainee_id      INTEGER NOT NULL REFERENCES trainees(id),
+    competency_id   TEXT NOT NULL,
+    scenario_id     TEXT NOT NULL,
+    competency_name TEXT NOT NULL,
+    attempts        INTEGER NOT NULL,
+    score_sum       REAL NOT NULL,
+    best            REAL NOT NULL,
+    last_started_at INTEGER NOT NULL,
+    last_attempt_id INTEGER NOT NULL,
+    last_score      REAL NOT NULL,
+    PRIMARY KEY (trainee_id, competency_id, scenario_id)
+) WITHOUT ROWID;
+INSERT INTO competency_summary
+    SELECT trainee_id, competency_id, scenario_id,
+           MAX(CASE WHEN latest = 1 THEN competency_name END), COUNT(*), SUM(score), MAX(score),
+           MAX(CASE WHEN latest = 1 THEN started_at END), MAX(CASE WHEN latest = 1 THEN attempt_id END),
+           MAX(CASE WHEN latest = 1 THEN score END)
+    FROM (SELECT c.*, ROW_NUMBER() OVER (PARTITION BY trainee_id, competency_id, scenario_id
+                                         ORDER BY started_at DESC, attempt_id DESC) AS latest
+          FROM competency_scores c WHERE assessed = 1 AND score IS NOT NULL)
+    GROUP BY trainee_id, competency_id, scenario_id;
+CREATE INDEX attempts_in_progress ON attempts(trainee_id, scenario_id, started_at) WHERE status = 'in_progress';
+)sql",
 };
 
 constexpr int kLatest = int(std::size(kMigrations));
