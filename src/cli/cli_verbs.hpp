@@ -19,6 +19,7 @@ int runValidate(Args args);
 int runPlay(Args args);
 int runScore(Args args);
 int runReport(Args args);
+int runImport(Args args);
 int runAnalyze(Args args);
 
 }  // namespace rapport::cli

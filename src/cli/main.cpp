@@ -23,6 +23,7 @@ constexpr Verb kVerbs[] = {
     {"score", "re-score a saved play-through (play --json) and say what changed", rapport::cli::runScore},
     {"analyze", "check that a scenario scores fairly: paths, extremes, random play", rapport::cli::runAnalyze},
     {"report", "export HR reports (html, csv, json, xAPI) from the results database", rapport::cli::runReport},
+    {"import", "turn a Twine story (.twee or published .html) into a scenario draft", rapport::cli::runImport},
 };
 
 void printHelp() {

@@ -55,6 +55,14 @@ constexpr std::array kCodes = {
     CodeInfo{UnknownGroup, "a rule names a group the framework does not define"},
     CodeInfo{PointsSign, "points contradict the indicator's polarity"},
     CodeInfo{PointsLoop, "a loop lets a trainee collect the same points again and again"},
+    CodeInfo{TwineNotAStory, "the file holds no Twine story"},
+    CodeInfo{TwineMalformed, "a Twee passage header or Twine HTML element is broken"},
+    CodeInfo{TwineCode, "story-format code (macros, variables, scripts) was not imported"},
+    CodeInfo{TwineBrokenLink, "a Twine link names no passage"},
+    CodeInfo{TwineOutcomeGuessed, "an imported ending's outcome was guessed"},
+    CodeInfo{TwineNotImported, "a Twine feature has no scenario equivalent and was left out"},
+    CodeInfo{TwineDuplicatePassage, "two Twine passages share a name"},
+    CodeInfo{TwineStartMissing, "the Twine start passage is missing"},
 };
 
 }  // namespace

@@ -62,6 +62,15 @@ inline constexpr const char* FrameworkUnknownIndicator = "RAP0056"; // a group, 
 inline constexpr const char* UnknownGroup = "RAP0057";    // a rule names no group
 inline constexpr const char* PointsSign = "RAP0058";      // points contradict an indicator's polarity
 inline constexpr const char* PointsLoop = "RAP0059";      // a loop lets a trainee collect points again and again
+// Twine import (rapport import): what a Twee or Twine HTML file holds that a scenario cannot
+inline constexpr const char* TwineNotAStory = "RAP0070";  // no Twine story data in the file
+inline constexpr const char* TwineMalformed = "RAP0071";  // broken Twee header or Twine HTML markup
+inline constexpr const char* TwineCode = "RAP0072";       // warning: story-format code (macros, scripts) left out
+inline constexpr const char* TwineBrokenLink = "RAP0073"; // warning: a link names no passage
+inline constexpr const char* TwineOutcomeGuessed = "RAP0074"; // warning: an ending's outcome is a guess
+inline constexpr const char* TwineNotImported = "RAP0075";    // warning: a Twine feature with no scenario equivalent
+inline constexpr const char* TwineDuplicatePassage = "RAP0076"; // warning: two passages share a name
+inline constexpr const char* TwineStartMissing = "RAP0077";   // warning: the start passage is not there
 
 struct CodeInfo {
     std::string_view code;

@@ -1,0 +1,134 @@
+// `rapport import FILE.twee|FILE.html -o scenario.json [--framework ID] [--id ID]`: turns a
+// Twine story into a scenario draft. The mapping is core's (twine_import); this file reads
+// arguments, prints diagnostics, checks the result like `rapport validate` and writes it.
+#include <cstdio>
+#include <fstream>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_verbs.hpp"
+#include "scenario_check.hpp"
+#include "twine_import.hpp"
+
+namespace rapport::cli {
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: rapport import FILE.twee|FILE.html -o SCENARIO.json [--framework ID] [--id ID] [--language TAG]\n"
+    "\n"
+    "Turns a Twine 2 story (Twee 3 source, or HTML published from Twine 2) into a rapport-scenario/1\n"
+    "draft: passages become nodes, links [[...]] become the trainee's choices, passage tags become\n"
+    "node tags, and passages without links become endings (tag them won, lost, partial or escalated).\n"
+    "Story-format code (macros, variables, scripts), links to missing passages and other things that\n"
+    "cannot be mapped are reported as warnings with their line. The result is then checked like\n"
+    "'rapport validate' does. See docs/twine-import.md.\n"
+    "\n"
+    "  -o FILE          where to write the scenario ('-' = standard output)\n"
+    "  --framework ID   competence framework of the scenario (default: account-manager)\n"
+    "  --id ID          scenario id (default: made from the story title)\n"
+    "  --language TAG   language of the texts, a BCP 47 tag (default: en)\n"
+    "\n"
+    "Exit codes: 0 written and valid (warnings allowed); 1 the file holds no usable story, part of it\n"
+    "could not be read (what could is written), or the written scenario has errors; 2 usage error,\n"
+    "unreadable input or unwritable output.\n";
+
+int usageError(const std::string& message) {
+    std::fprintf(stderr, "rapport import: %s\n(see 'rapport import --help')\n", message.c_str());
+    return kExitUsage;
+}
+
+// Beside the target, then renamed over it: a failure (disk full) never leaves half a scenario.
+bool writeAtomically(const std::string& path, const std::string& text) {
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+        f.write(text.data(), static_cast<std::streamsize>(text.size()));
+        f.close();
+        if (!f) {
+            std::remove(tmp.c_str());
+            return false;
+        }
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::remove(tmp.c_str());
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int runImport(Args args) {
+    std::optional<std::string> input, output;
+    TwineImportOptions options;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view a = args[i];
+        const auto value = [&]() -> std::optional<std::string> {
+            if (i + 1 >= args.size()) return std::nullopt;
+            return std::string(args[++i]);
+        };
+        if (a == "--help" || a == "-h") {
+            std::fputs(kUsage, stdout);
+            return kExitOk;
+        }
+        if (a == "-o" || a == "--output" || a == "--framework" || a == "--id" || a == "--language") {
+            const auto v = value();
+            if (!v || v->empty()) return usageError(std::string(a) + " needs a value");
+            if (a == "-o" || a == "--output") output = *v;
+            else if (a == "--framework") options.framework = *v;
+            else if (a == "--id") options.id = *v;
+            else options.language = *v;
+        } else if (a.size() > 1 && a[0] == '-') {
+            return usageError("unknown option '" + std::string(a) + "'");
+        } else if (input) {
+            return usageError("one input file at a time");
+        } else {
+            input = std::string(a);
+        }
+    }
+    if (!input) return usageError("no input file given");
+    if (!output) return usageError("no output given: add -o SCENARIO.json");
+    if (!options.id.empty() && !isValidScenarioId(options.id))
+        return usageError("--id '" + options.id +
+                          "' is not a scenario id: lowercase letters, digits, '-', '_' and '.', starting with a letter or digit");
+
+    TwineImport imported = importTwineFile(*input, options);
+    for (const auto& d : imported.diagnostics.items()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
+    if (imported.unreadable) return kExitUsage;
+    if (!imported.scenario) {
+        std::fprintf(stderr, "rapport import: %s holds no story that can be imported; nothing written\n", input->c_str());
+        return kExitProblems;
+    }
+
+    const std::string text = imported.scenario->dump(2) + "\n";
+    const std::string shownName = *output == "-" ? "<stdout>" : *output;
+    // The same check `rapport validate` makes, on exactly the text written.
+    ScenarioCheck check = checkScenarioText(text, shownName);
+    for (const auto& d : check.diagnostics.items()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
+
+    if (*output == "-") {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        if (std::fflush(stdout) != 0) return kExitUsage;
+    } else if (!writeAtomically(*output, text)) {
+        std::fprintf(stderr, "rapport import: cannot write %s\n", output->c_str());
+        return kExitUsage;
+    }
+    const std::size_t warnings = imported.diagnostics.warningCount();
+    std::fprintf(stderr, "rapport import: %zu passages -> %zu nodes, %zu choices, %zu endings; %zu warning%s; %s %s\n",
+                 imported.passages, imported.nodes, imported.choices, imported.endings, warnings,
+                 warnings == 1 ? "" : "s", shownName.c_str(),
+                 check.diagnostics.hasErrors() ? "has errors (see above)" : "is valid");
+    // An error in the Twine file (a passage cut off) means the draft may lack part of the story.
+    if (check.diagnostics.hasErrors() || imported.diagnostics.hasErrors()) return kExitProblems;
+    if (*output != "-")
+        std::fprintf(stderr,
+                     "next: fill in summary, sector and client in %s, add evidence and feedback to the choices,\n"
+                     "      then run 'rapport validate %s' and 'rapport analyze %s' (see docs/twine-import.md)\n",
+                     output->c_str(), output->c_str(), output->c_str());
+    return kExitOk;
+}
+
+}  // namespace rapport::cli

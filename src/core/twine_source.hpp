@@ -1,0 +1,43 @@
+// Plain-text plumbing shared by the Twine readers: bounded file reading, UTF-8 checking and a
+// line index that turns byte offsets into the line:column positions diagnostics carry.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostic.hpp"
+
+namespace rapport {
+
+// Reads at most kMaxSourceBytes (the scenario loader's limit) from `path`. Adds RAP0001
+// (unreadable) or RAP0002 (too large) and returns nothing on failure.
+std::optional<std::string> readTwineFile(const std::string& path, DiagnosticList& diags);
+
+// Offset of the first byte that breaks UTF-8 (overlong forms, surrogates and code points past
+// U+10FFFF included), or nothing when `text` is valid.
+std::optional<std::size_t> firstBadUtf8(std::string_view text);
+
+// Number of code points in `text` (which is valid UTF-8).
+std::size_t codePointCount(std::string_view text);
+
+class LineIndex {
+public:
+    explicit LineIndex(std::string_view text);
+    // 1-based line and column (in code points) of the byte at `offset`; '\n' ends a line.
+    SourcePosition at(std::size_t offset) const;
+
+private:
+    std::string_view text_;
+    std::vector<std::size_t> starts_;
+};
+
+// A diagnostic of the importer: no JSON pointer, since the file is not JSON. The list holds at
+// most kMaxTwineDiagnostics; the last one says that more were left out.
+inline constexpr std::size_t kMaxTwineDiagnostics = 500;
+void addTwineDiagnostic(DiagnosticList& diags, Severity severity, const char* code,
+                        const std::string& file, SourcePosition at, std::string message);
+
+}  // namespace rapport
