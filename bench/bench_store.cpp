@@ -103,6 +103,22 @@ int main(int argc, char** argv) {
         t = Clock::now();
         auto gtable = db.competencyTable(g);
         std::printf("[%s] HR table, one group: %zu cells in %.1f ms\n", run ? "warm" : "cold", gtable.size(), msSince(t));
+        AttemptFilter sc;
+        sc.scenario = "scenario-3";
+        t = Clock::now();
+        auto stable = db.competencyTable(sc);
+        std::printf("[%s] HR table, one scenario: %zu cells in %.1f ms\n", run ? "warm" : "cold", stable.size(), msSince(t));
+        AttemptFilter since;
+        since.sinceMs = 1'735'689'600'000 + std::int64_t(attempts / 2) * 60'000;  // the newer half
+        t = Clock::now();
+        auto dtable = db.competencyTable(since);
+        std::printf("[%s] HR table, all trainees, date range (from the competency rows): %zu cells in %.1f ms\n",
+                    run ? "warm" : "cold", dtable.size(), msSince(t));
+        since.group = g.group;
+        t = Clock::now();
+        auto gdtable = db.competencyTable(since);
+        std::printf("[%s] HR table, one group, date range: %zu cells in %.1f ms\n", run ? "warm" : "cold", gdtable.size(),
+                    msSince(t));
         t = Clock::now();
         ReportData data;
         data.scope.group = g.group;

@@ -474,8 +474,8 @@ std::vector<CompetencyCell> ResultsStore::competencyTableFromSummary(const Attem
 
 std::vector<CompetencyCell> ResultsStore::competencyTableFromRows(const AttemptFilter& f) {
     // A date range cuts across the summary, so it is answered from the competency rows. Rows
-    // exist only for finished attempts and carry their attempt's trainee,
-    // scenario and start, so the filter applies to competency_hr alone: no join, no sort.
+    // exist only for finished attempts and carry their attempt's trainee, scenario and start, so
+    // the filter applies to competency_hr alone: no join, no sort.
     std::string where = " WHERE c.assessed = 1 AND c.score IS NOT NULL";
     std::vector<std::string> texts;
     std::vector<std::int64_t> integers;
@@ -514,42 +514,53 @@ std::vector<CompetencyCell> ResultsStore::competencyTableFromRows(const AttemptF
         Statement s(db_, "SELECT id, name, group_name FROM trainees");
         while (s.step()) trainees.emplace(s.integer(0), std::pair{s.text(1), s.text(2)});
     }
+    // One walk of competency_hr in its (trainee, competency, start) order, folded here: a single
+    // pass instead of two GROUP BY queries, and "last" compared on (start, attempt id) exactly as
+    // buildCompetencyTable does.
     std::vector<CompetencyCell> out;
-    std::map<std::pair<std::int64_t, std::string>, std::size_t> index;
-    {
-        // With exactly one max() aggregate SQLite takes bare columns from the row holding the
-        // maximum (documented behaviour), so `last` is the score of the latest attempt. Attempts
-        // of one trainee started in the same millisecond are broken arbitrarily.
-        Statement s(db_,
-                    "SELECT c.trainee_id, c.competency_id, c.competency_name, COUNT(*), AVG(c.score), "
-                    "MAX(c.started_at), c.score FROM competency_scores c INDEXED BY competency_hr" +
-                        where + " GROUP BY c.trainee_id, c.competency_id");
-        bindAll(s);
-        while (s.step()) {
+    Statement s(db_,
+                "SELECT c.trainee_id, c.competency_id, c.started_at, c.attempt_id, c.score, c.competency_name "
+                "FROM competency_scores c INDEXED BY competency_hr" +
+                    where + " ORDER BY c.trainee_id, c.competency_id");
+    bindAll(s);
+    std::int64_t curTrainee = 0, lastStart = 0, lastId = 0;
+    double sum = 0;
+    auto close = [&] {
+        if (!out.empty()) out.back().mean = sum / out.back().assessedAttempts;
+    };
+    while (s.step()) {
+        const std::int64_t trainee = s.integer(0);
+        std::string competency = s.text(1);
+        const std::int64_t start = s.integer(2), id = s.integer(3);
+        const double score = s.real(4);
+        if (out.empty() || trainee != curTrainee || competency != out.back().competencyId) {
+            close();
             CompetencyCell cell;
-            auto it = trainees.find(s.integer(0));
-            if (it != trainees.end()) {
+            if (auto it = trainees.find(trainee); it != trainees.end()) {
                 cell.trainee = it->second.first;
                 cell.group = it->second.second;
             }
-            cell.competencyId = s.text(1);
-            cell.competencyName = s.text(2);
-            cell.assessedAttempts = int(s.integer(3));
-            cell.mean = s.real(4);
-            cell.last = s.real(6);
-            index.emplace(std::pair{s.integer(0), cell.competencyId}, out.size());
+            cell.competencyId = std::move(competency);
+            cell.competencyName = s.text(5);
+            cell.best = score;
+            cell.last = score;
             out.push_back(std::move(cell));
+            curTrainee = trainee;
+            sum = 0;
+            lastStart = start;
+            lastId = id;
+        } else if (std::tie(start, id) > std::tie(lastStart, lastId)) {
+            lastStart = start;
+            lastId = id;
+            out.back().competencyName = s.text(5);
+            out.back().last = score;
         }
+        CompetencyCell& cell = out.back();
+        ++cell.assessedAttempts;
+        sum += score;
+        cell.best = std::max(cell.best, score);
     }
-    {
-        Statement s(db_, "SELECT c.trainee_id, c.competency_id, MAX(c.score) FROM competency_scores c "
-                         "INDEXED BY competency_hr" + where + " GROUP BY c.trainee_id, c.competency_id");
-        bindAll(s);
-        while (s.step()) {
-            auto it = index.find({s.integer(0), s.text(1)});
-            if (it != index.end()) out[it->second].best = s.real(2);
-        }
-    }
+    close();
     std::sort(out.begin(), out.end(), [](const CompetencyCell& a, const CompetencyCell& b) {
         return std::tie(a.trainee, a.competencyId) < std::tie(b.trainee, b.competencyId);
     });
