@@ -63,10 +63,9 @@ public:
         }
         return true;
     }
-    // Blocks until the running query is done (tests and scripted runs).
+    // Blocks until the running query is done (tests); poll() then picks the result up.
     void wait() {
         if (current_.valid()) current_.wait();
-        poll();
     }
     bool running() const { return current_.valid(); }
     const std::optional<T>& value() const { return value_; }
