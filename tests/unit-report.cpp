@@ -12,6 +12,7 @@
 #include "report_html.hpp"
 #include "report_json.hpp"
 #include "report_time.hpp"
+#include "sha256.hpp"
 #include "report_uuid.hpp"
 #include "report_xapi.hpp"
 #include "store_test_support.hpp"

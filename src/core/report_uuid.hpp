@@ -15,7 +15,5 @@ inline constexpr std::string_view kUuidNamespaceUrl = "6ba7b811-9dad-11d1-80b4-0
 // std::invalid_argument when `namespaceUuid` is not a canonical UUID.
 std::string uuidV5(std::string_view namespaceUuid, std::string_view name);
 
-// SHA-1 digest as lower-case hex (used only for name-based UUIDs; not for security).
-std::string sha1Hex(std::string_view data);
 
 }  // namespace rapport
