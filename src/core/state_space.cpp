@@ -14,10 +14,10 @@ void collectTested(const Expression& e, std::vector<bool>& tested) {
         if (n >= 0 && n < int(tested.size())) tested[std::size_t(n)] = true;
 }
 
-// A compact byte key for hashing: node, variables, then the bit sets.
-std::string keyOf(const StateGraph::State& s) {
-    std::string k;
-    k.reserve(sizeof(int) + s.variables.size() * 8 + (s.onceTaken.size() + s.visited.size()) / 8 + 2);
+// A compact byte key for hashing: node, variables, then the bit sets. Written into a reused
+// buffer: most lookups find a state already known, and those should not allocate.
+void keyOf(const StateGraph::State& s, std::string& k) {
+    k.clear();
     k.append(reinterpret_cast<const char*>(&s.node), sizeof s.node);
     k.append(reinterpret_cast<const char*>(s.variables.data()), s.variables.size() * sizeof(std::int64_t));
     unsigned char byte = 0;
@@ -33,7 +33,6 @@ std::string keyOf(const StateGraph::State& s) {
     for (bool b : s.onceTaken) push(b);
     for (bool b : s.visited) push(b);
     if (bit) k.push_back(static_cast<char>(byte));
-    return k;
 }
 
 class Explorer {
@@ -90,7 +89,7 @@ public:
         start.onceTaken.assign(graph_.onceChoices.size(), false);
         start.visited.assign(graph_.testedNodes.size(), false);
         markVisited(start, s_.start);
-        intern(std::move(start));
+        intern(start);
         for (std::size_t i = 0; i < graph_.states.size(); ++i) {
             if (graph_.states.size() > maxStates) {
                 graph_.complete = false;
@@ -114,55 +113,60 @@ private:
         if (ti >= 0) st.visited[std::size_t(ti)] = true;
     }
 
-    int intern(StateGraph::State st) {
-        std::string k = keyOf(st);
-        auto [it, inserted] = index_.emplace(std::move(k), int(graph_.states.size()));
-        if (inserted) {
-            graph_.states.push_back(std::move(st));
-            graph_.edges.emplace_back();
-        }
-        return it->second;
+    int intern(const StateGraph::State& st) {
+        keyOf(st, key_);
+        if (auto it = index_.find(key_); it != index_.end()) return it->second;
+        const int id = int(graph_.states.size());
+        index_.emplace(key_, id);
+        graph_.states.push_back(st);
+        graph_.edges.emplace_back();
+        return id;
     }
 
+    // Works on member scratch states whose buffers are reused from one expansion to the next:
+    // states are pushed while expanding (invalidating references), and copying them into fresh
+    // vectors cost more than the search itself.
     void expand(int si) {
-        const StateGraph::State st = graph_.states[std::size_t(si)];
+        current_ = graph_.states[std::size_t(si)];
+        const StateGraph::State& st = current_;
         const Node& node = s_.nodes[std::size_t(st.node)];
         if (node.isEnding()) return;
         const std::vector<int> choices = shown(st);
         loadVisited(st);
         const EvalEnv env{std::span<const std::int64_t>(st.variables), &scratchVisited_};
         std::vector<StateGraph::Edge> out;
+        out.reserve(choices.size() + (node.isTimed() ? 1 : 0));
         for (int c : choices) {
             const Choice& ch = node.choices[std::size_t(c)];
-            StateGraph::State next = st;
+            next_ = st;
             bool ok = true;
             // Simultaneous assignment, as in Session::choose.
-            std::vector<std::int64_t> values(ch.set.size());
+            values_.resize(ch.set.size());
             for (std::size_t a = 0; a < ch.set.size() && ok; ++a) {
                 EvalResult r = ch.set[a].value.evaluate(env);
                 ok = r.ok;
-                values[a] = r.value;
+                values_[a] = r.value;
             }
             if (!ok) {
                 graph_.failingChoices.emplace_back(si, c);
                 continue;
             }
-            for (std::size_t a = 0; a < ch.set.size(); ++a) next.variables[std::size_t(ch.set[a].variable)] = values[a];
+            for (std::size_t a = 0; a < ch.set.size(); ++a) next_.variables[std::size_t(ch.set[a].variable)] = values_[a];
             for (const Meter& m : s_.meters) {
-                auto& v = next.variables[std::size_t(m.variable)];
+                auto& v = next_.variables[std::size_t(m.variable)];
                 v = std::clamp(v, m.min, m.max);
             }
             const int oi = onceIndex_[std::size_t(st.node)][std::size_t(c)];
-            if (oi >= 0) next.onceTaken[std::size_t(oi)] = true;
-            next.node = ch.next;
-            markVisited(next, ch.next);
-            out.push_back({c, intern(std::move(next))});
+            if (oi >= 0) next_.onceTaken[std::size_t(oi)] = true;
+            next_.node = ch.next;
+            markVisited(next_, ch.next);
+            out.push_back({c, intern(next_)});
         }
         if (node.isTimed()) {
-            StateGraph::State next = st;
-            next.node = node.onTimeout;
-            markVisited(next, node.onTimeout);
-            out.push_back({-1, intern(std::move(next))});
+            next_ = st;
+            next_.node = node.onTimeout;
+            markVisited(next_, node.onTimeout);
+            out.push_back({-1, intern(next_)});
         }
         graph_.edges[std::size_t(si)] = std::move(out);
     }
@@ -173,6 +177,9 @@ private:
     std::vector<int> testedIndex_;
     std::vector<bool> scratchVisited_;
     std::unordered_map<std::string, int> index_;
+    std::string key_;
+    StateGraph::State current_, next_;
+    std::vector<std::int64_t> values_;
 };
 
 }  // namespace
