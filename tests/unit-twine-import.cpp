@@ -281,6 +281,7 @@ TEST_CASE("twine slugs are stable, ASCII and unique within a story") {
     CHECK(nodes[1]["id"] == "a-b-2");
     CHECK(nodes[2]["id"] == "a-b-3");
     CHECK(nodes[0]["choices"][0]["next"] == "a-b-2");
+    CHECK(twineScenarioText(*r.scenario) == r.scenario->dump(2) + "\n");  // small: indented
 }
 
 TEST_CASE("twine hostile input: clear errors, no crash, no hang") {

@@ -103,7 +103,7 @@ int runImport(Args args) {
         return kExitProblems;
     }
 
-    const std::string text = imported.scenario->dump(2) + "\n";
+    const std::string text = twineScenarioText(*imported.scenario);
     const std::string shownName = *output == "-" ? "<stdout>" : *output;
     // The same check `rapport validate` makes, on exactly the text written.
     ScenarioCheck check = checkScenarioText(text, shownName);

@@ -366,6 +366,12 @@ std::string twineSlug(std::string_view name) {
     return out;
 }
 
+std::string twineScenarioText(const nlohmann::ordered_json& scenario) {
+    std::string text = scenario.dump(2) + "\n";
+    if (text.size() > kMaxSourceBytes) text = scenario.dump() + "\n";
+    return text;
+}
+
 bool isValidScenarioId(std::string_view id) {
     if (id.empty() || id.size() > 128) return false;
     for (std::size_t i = 0; i < id.size(); ++i) {

@@ -40,6 +40,10 @@ nlohmann::ordered_json twineStoryToScenario(const TwineStory& story, const std::
                                             const TwineImportOptions& options, DiagnosticList& diags,
                                             TwineImport* counts = nullptr);
 
+// The scenario as file text: indented by two like the bundled scenarios, or compact when the
+// indented text would be over the loader's 16 MiB limit (a very large story), so it still loads.
+std::string twineScenarioText(const nlohmann::ordered_json& scenario);
+
 // A node or scenario id made from a Twine name: lowercase ASCII letters and digits, other runs
 // turned into '-', at most 120 characters; "passage-<hash>" when nothing ASCII is left. The same
 // name always gives the same slug.
