@@ -13,6 +13,7 @@ const char* screenName(ScreenId id) {
         case ScreenId::Library: return "library";
         case ScreenId::Conversation: return "conversation";
         case ScreenId::Debrief: return "debrief";
+        case ScreenId::Author: return "author";
         case ScreenId::HrTable: return "hr-table";
         case ScreenId::HrTrainee: return "hr-trainee";
         case ScreenId::HrAttempt: return "hr-attempt";
@@ -108,6 +109,7 @@ std::string App::glyphText() const {
         for (const auto& r : f->rules) out += r.description;
     }
     if (remembered_) out += remembered_->name + remembered_->group;
+    out += author_.glyphText();
     if (trainee_) out += trainee_->name + trainee_->group;
     out += hr_.glyphText();
     out += config_.dataDir.string();
@@ -134,6 +136,7 @@ std::vector<MeterChange> meterChanges(const Scenario& s, const std::vector<std::
 }  // namespace
 
 void App::tick() {
+    if (screen_ == ScreenId::Author) author_.poll(clock_->nowMs(), ImGui::IsAnyItemActive());
     hr_.poll();
     if (!session_ || session_->finished() || !session_->node().isTimed() ||
         !session_->timeExpired())
@@ -229,6 +232,21 @@ void App::backToLibrary() {
     screen_ = trainee_ ? ScreenId::Library : ScreenId::SignIn;
 }
 
+void App::openAuthor(const std::string& path) {
+    if (screen_ != ScreenId::Author) authorReturn_ = screen_;
+    screen_ = ScreenId::Author;
+    if (path.empty()) return;
+    if (fileStamp(path).exists) author_.open(path);
+    else author_.create(path);
+}
+
+void App::leaveAuthor() {
+    screen_ = authorReturn_ == ScreenId::Conversation && !session_ ? ScreenId::SignIn : authorReturn_;
+    if (screen_ == ScreenId::Library && !trainee_) screen_ = ScreenId::SignIn;
+}
+
+bool App::pollFiles() { return author_.poll(clock_->nowMs(), ImGui::IsAnyItemActive()); }
+
 void App::setThemeMode(ThemeMode mode) {
     theme_ = makeTheme(mode, theme_.scale);
     styleDirty_ = true;
@@ -284,6 +302,11 @@ void App::drawTopBar() {
     const ImGuiStyle& st = ImGui::GetStyle();
     placeRight(ImGui::CalcTextSize(themeLabel).x + st.FramePadding.x * 2);
     if (ui::Button(locator_, themeLabel)) toggleThemeMode();
+    if (screen_ != ScreenId::Conversation) {
+        const char* authorLabel = screen_ == ScreenId::Author ? "Leave author" : "Author";
+        placeRight(ImGui::CalcTextSize(authorLabel).x + st.FramePadding.x * 2);
+        if (ui::Button(locator_, authorLabel)) screen_ == ScreenId::Author ? leaveAuthor() : openAuthor();
+    }
     // HR reports from anywhere but a running conversation (its countdown would keep going).
     if (!inHr() && screen_ != ScreenId::Conversation) {
         placeRight(ImGui::CalcTextSize("HR reports").x + st.FramePadding.x * 2);
@@ -333,6 +356,7 @@ void App::Draw() {
         case ScreenId::Library: libraryScreen_.Draw(*this); break;
         case ScreenId::Conversation: conversation_.Draw(*this); break;
         case ScreenId::Debrief: debrief_.Draw(*this); break;
+        case ScreenId::Author: author_.Draw(*this); break;
         case ScreenId::HrTable: hrTable_.Draw(*this); break;
         case ScreenId::HrTrainee: hrTrainee_.Draw(*this); break;
         case ScreenId::HrAttempt: hrAttempt_.Draw(*this); break;

@@ -18,6 +18,7 @@
 #include "step_advice.hpp"
 #include "conversation_screen.hpp"
 #include "debrief_screen.hpp"
+#include "author_workspace.hpp"
 #include "hr_attempt_screen.hpp"
 #include "hr_data.hpp"
 #include "hr_group_screen.hpp"
@@ -34,7 +35,7 @@
 
 namespace rapport::app {
 
-enum class ScreenId { SignIn, Library, Conversation, Debrief, HrTable, HrTrainee, HrAttempt, HrGroup };
+enum class ScreenId { SignIn, Library, Conversation, Debrief, Author, HrTable, HrTrainee, HrAttempt, HrGroup };
 // "sign-in", "library", "conversation", "debrief", "hr-table", "hr-trainee", "hr-attempt",
 // "hr-group": the names scripts use.
 const char* screenName(ScreenId id);
@@ -100,6 +101,17 @@ public:
     // nullopt until that store exists, and the library card shows "no attempts yet".
     std::optional<int> bestScore(const std::string& scenarioId) const;
 
+    // The author workspace ("author" in scripts): open it (on `path` when given: opened, or
+    // created from the template when it does not exist) and leave it.
+    AuthorWorkspace& author() { return author_; }
+    void openAuthor(const std::string& path = "");
+    void leaveAuthor();
+    // True while the author workspace has a file open: the shell wakes twice a second to let
+    // pollFiles() notice edits saved from a text editor; true from it means draw a frame.
+    bool watchingFiles() const { return screen_ == ScreenId::Author && author_.isOpen(); }
+    bool pollFiles();
+    const Clock& clock() const { return *clock_; }
+
     // HR reports: the results they read, and moving between their pages.
     HrData& hr() { return hr_; }
     HrTableScreen& hrTable() { return hrTable_; }
@@ -160,6 +172,8 @@ private:
     LibraryScreen libraryScreen_;
     ConversationScreen conversation_;
     DebriefScreen debrief_;
+    AuthorWorkspace author_;
+    ScreenId authorReturn_ = ScreenId::SignIn;
 
     HrData hr_;
     ScreenId hrReturn_ = ScreenId::SignIn;

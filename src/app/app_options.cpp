@@ -9,7 +9,7 @@
 namespace rapport::app {
 
 namespace {
-constexpr std::string_view kOptions[] = {"--script", "--screenshot-dir", "--scenarios", "--data-dir",
+constexpr std::string_view kOptions[] = {"--author", "--script", "--screenshot-dir", "--scenarios", "--data-dir",
                                          "--theme",  "--scale",          "--size",     "--db",
                                          "--hr"};
 }
@@ -23,13 +23,16 @@ bool isAppOption(std::string_view arg) {
 const char* appUsage() {
     return "usage: rapport [--scenarios PATH]... [--data-dir DIR] [--theme light|dark]\n"
            "               [--scale F] [--size WxH] [--db PATH] [--hr]\n"
-           "               [--script FILE --screenshot-dir DIR]\n\n"
+           "               [--script FILE --screenshot-dir DIR]\n"
+           "               [--author FILE]\n\n"
            "Opens the simulator window.\n"
            "  --scenarios PATH      scenario folder or file (repeatable; default: bundled library)\n"
            "  --data-dir DIR        where the sign-in is remembered (default: ~/.config/rapport)\n"
            "  --theme light|dark    initial theme\n"
            "  --scale F             UI scale, overriding the monitor's content scale\n"
            "  --size WxH            initial window size (default 1280x800)\n"
+           "  --author FILE         open the author workspace on FILE (created from a template\n"
+           "                        when it does not exist)\n"
            "  --db PATH             results database (default: $RAPPORT_DB, else\n"
            "                        $XDG_DATA_HOME/rapport/results.db)\n"
            "  --hr                  open on the HR reports\n"
@@ -71,6 +74,7 @@ std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args
         else if (a == "--screenshot-dir") o.screenshotDir = v;
         else if (a == "--scenarios") o.scenarios.push_back(v);
         else if (a == "--data-dir") o.dataDir = v;
+        else if (a == "--author") o.author = v;
         else if (a == "--db") o.db = v;
         else if (a == "--theme") {
             if (v != "light" && v != "dark") {

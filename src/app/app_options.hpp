@@ -20,6 +20,7 @@ struct AppOptions {
     ThemeMode theme = ThemeMode::Light;
     std::optional<float> scale;           // overrides the monitor's content scale
     int width = 1280, height = 800;       // initial window size in screen coordinates
+    std::string author;                   // open the author workspace on this file (--author)
     std::optional<std::string> db;        // results database (--db); default: database_path
     bool hr = false;                      // open on the HR reports (--hr)
     bool help = false;

@@ -172,6 +172,7 @@ int run(std::span<const std::string_view> args) {
         App app(AppConfig{opts->scenarios, opts->dataDir, store::resolveDatabasePath(opts->db).value_or(""), opts->hr},
                 clock, makeTheme(opts->theme, scale));
         app.portraitLoader = [&](const std::string& path) { return portraits.get(path); };
+        if (!opts->author.empty()) app.openAuthor(opts->author);
         for (const auto& e : app.library().entries)
             if (!e.playable())
                 std::fprintf(stderr, "rapport: warning: %s is not playable (%zu errors)\n",
@@ -219,6 +220,12 @@ int run(std::span<const std::string_view> args) {
             // is on screen; a scripted run never sleeps.
             if (driver || settle > 0) glfwPollEvents();
             else if (app.animating()) glfwWaitEventsTimeout(0.1);
+            else if (app.watchingFiles()) {
+                // The author workspace looks at its file twice a second; a frame only when
+                // something changed, so an idle workspace stays (almost) free.
+                glfwWaitEventsTimeout(0.5);
+                if (!shellEvents.input && !app.pollFiles()) continue;
+            }
             else glfwWaitEvents();
             if (shellEvents.input) {
                 settle = kSettleFrames;
