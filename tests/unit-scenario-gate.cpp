@@ -95,6 +95,17 @@ TEST_CASE("docs/scenarios.md is the table rapport analyze --table makes from sce
     std::ifstream in(doc, std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
-    CHECK_MESSAGE(text.str() == expected, "docs/scenarios.md is stale or missing; regenerate it from the source "
-                                          "folder with: " << std::string(kScenarioTableCommand));
+    // The first line that differs says what changed, without printing both tables.
+    std::istringstream have(text.str()), want(expected);
+    std::string haveLine, wantLine, firstDifference;
+    for (int line = 1; firstDifference.empty(); ++line) {
+        const bool moreHave = bool(std::getline(have, haveLine)), moreWant = bool(std::getline(want, wantLine));
+        if (!moreHave && !moreWant) break;
+        if (!moreHave || !moreWant || haveLine != wantLine)
+            firstDifference = "line " + std::to_string(line) + " is\n  " + (moreHave ? haveLine : "(end of file)") +
+                              "\nbut should be\n  " + (moreWant ? wantLine : "(end of file)");
+    }
+    const bool current = firstDifference.empty();
+    CHECK_MESSAGE(current, "docs/scenarios.md is stale or missing; regenerate it from the source folder with\n  "
+                               << std::string(kScenarioTableCommand) << "\n" << firstDifference);
 }

@@ -41,7 +41,10 @@ public:
                  std::size_t maxStates)
         : s_(s), f_(f), graph_(graph), ev_(ev), rules_(f, s), nc_(f.competencies.size()) {
         complete = explore(maxStates);
-        if (complete) components();
+        if (complete) {
+            components();
+            internalEdges();
+        }
     }
 
     bool complete = false;
@@ -65,18 +68,13 @@ public:
         out.value.assign(n, kNone);
         out.edge.assign(n, -1);
         std::vector<bool> done(n, false);
-        std::vector<std::vector<std::pair<int, int>>> preds(n);
         for (std::size_t cid = 0; cid < sccs_.size(); ++cid) {
             const auto& members = sccs_[cid];
-            bool internal = false;
-            for (int v : members)
-                for (std::size_t ei = 0; ei < edges[std::size_t(v)].size(); ++ei) {
-                    const PEdge& e = edges[std::size_t(v)][ei];
-                    if (comp_[std::size_t(e.target)] != int(cid)) continue;
-                    internal = true;
-                    if (gain[std::size_t(e.profile)] > 0) out.unbounded = true;
-                    if (e.target != v) preds[std::size_t(e.target)].push_back({v, int(ei)});
-                }
+            const bool internal = internal_[cid];
+            if (internal)
+                for (int v : members)
+                    for (const PEdge& e : edges[std::size_t(v)])
+                        if (comp_[std::size_t(e.target)] == int(cid) && gain[std::size_t(e.profile)] > 0) out.unbounded = true;
             for (int v : members) {
                 if (terminal[std::size_t(v)] >= 0) {
                     out.value[std::size_t(v)] = gain[std::size_t(terminal[std::size_t(v)])];
@@ -102,7 +100,7 @@ public:
                 const int v = -negV;
                 if (done[std::size_t(v)] || val != out.value[std::size_t(v)]) continue;
                 done[std::size_t(v)] = true;
-                for (const auto& [p, ei] : preds[std::size_t(v)]) {
+                for (const auto& [p, ei] : preds_[std::size_t(v)]) {
                     if (done[std::size_t(p)] || terminal[std::size_t(p)] >= 0) continue;
                     const std::int64_t g = std::min<std::int64_t>(gain[std::size_t(edges[std::size_t(p)][std::size_t(ei)].profile)], 0);
                     const std::int64_t cand = g + val;
@@ -236,6 +234,20 @@ private:
         }
     }
 
+    // Edges inside a component, by target (the in-component search walks them backwards), and
+    // which components have any: the same for every solve, so found once.
+    void internalEdges() {
+        preds_.assign(states.size(), {});
+        internal_.assign(sccs_.size(), false);
+        for (std::size_t v = 0; v < states.size(); ++v)
+            for (std::size_t ei = 0; ei < edges[v].size(); ++ei) {
+                const PEdge& e = edges[v][ei];
+                if (comp_[std::size_t(e.target)] != comp_[v]) continue;
+                internal_[std::size_t(comp_[v])] = true;
+                if (e.target != int(v)) preds_[std::size_t(e.target)].push_back({int(v), int(ei)});
+            }
+    }
+
     struct KeyHash {
         std::size_t operator()(const std::pair<int, std::uint64_t>& k) const {
             return std::hash<std::uint64_t>()(k.second * 0x9E3779B97F4A7C15ull ^ std::uint64_t(k.first));
@@ -252,6 +264,8 @@ private:
     std::map<std::vector<std::int64_t>, int> profileIndex_;
     std::vector<int> comp_;
     std::vector<std::vector<int>> sccs_;
+    std::vector<std::vector<std::pair<int, int>>> preds_;  // internal edges: (from, edge index)
+    std::vector<bool> internal_;                           // per component
 };
 
 std::string formatPercent(double rate) {
