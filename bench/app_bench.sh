@@ -2,7 +2,8 @@
 # Front-end figures (issue 4), printed, never asserted:
 #  1. frame time with a 200-line transcript (100 replies in tests/fixtures/gui/long-talk.json,
 #     each a client line and a trainee line), measured by the script driver's bench-frames;
-#  2. idle CPU of the real event-driven window over 10 s (utime+stime from /proc).
+#  2. idle CPU of the real event-driven window over 10 s (utime+stime from /proc);
+#  3. time to the first debrief frame and to the scored debrief (laps in bench-debrief.script).
 # Usage: bench/app_bench.sh [BUILD_DIR]   (needs Xvfb; starts its own on a free display)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,11 +19,15 @@ while [ ! -e /tmp/.X11-unix/X$n ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1));
 export DISPLAY=:$n
 
 echo "== frame time (1280x800): empty conversation, then a 200-line transcript =="
-"$bin" --scenarios "$root/tests/fixtures/gui" --data-dir "$tmp/data" \
+"$bin" --scenarios "$root/tests/fixtures/gui" --data-dir "$tmp/data" --db "$tmp/results.db" \
   --script "$root/tests/fixtures/gui/bench-long-transcript.script" --screenshot-dir "$tmp" | grep bench-frames
 
+echo "== debrief of bank-sme-cold-call (~64,000 states): longest frame around the click, time until scored =="
+"$bin" --scenarios "$root/scenarios" --data-dir "$tmp/data2" --db "$tmp/results.db" \
+  --script "$root/tests/fixtures/gui/bench-debrief.script" --screenshot-dir "$tmp" | grep '^lap'
+
 echo "== idle CPU over 10 s (sign-in screen, caret in the name field, no input) =="
-"$bin" --scenarios "$root/tests/fixtures/gui" --data-dir "$tmp/data" >/dev/null 2>&1 &
+"$bin" --scenarios "$root/tests/fixtures/gui" --data-dir "$tmp/data" --db "$tmp/results.db" >/dev/null 2>&1 &
 app=$!
 sleep 3
 ticks() { awk '{print $14 + $15}' /proc/$app/stat; }

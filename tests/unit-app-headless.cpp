@@ -5,11 +5,13 @@
 
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 
 #include <imgui.h>
 
 #include "app.hpp"
+#include "results_store.hpp"
 #include "script.hpp"
 #include "script_driver.hpp"
 
@@ -24,7 +26,8 @@ struct Headless {
     fs::path data;
     std::unique_ptr<App> app;
 
-    explicit Headless(const std::vector<std::string>& scenarios) {
+    // `db`: the results database attempts are recorded in ("" = none).
+    explicit Headless(const std::vector<std::string>& scenarios, const std::string& db = "") {
         char tmpl[] = "/tmp/rapport-headless-XXXXXX";
         REQUIRE(::mkdtemp(tmpl) != nullptr);
         data = tmpl;
@@ -36,7 +39,7 @@ struct Headless {
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // built-in font; no GPU needed
-        app = std::make_unique<App>(AppConfig{scenarios, data}, clock, makeTheme(ThemeMode::Light, 1));
+        app = std::make_unique<App>(AppConfig{scenarios, data, db}, clock, makeTheme(ThemeMode::Light, 1));
     }
     ~Headless() {
         app.reset();
@@ -55,6 +58,7 @@ struct Headless {
         host.setDarkTheme = [&](bool dark) { app->setThemeMode(dark ? ThemeMode::Dark : ThemeMode::Light); };
         host.screenName = [&] { return std::string(screenName(app->screen())); };
         host.locator = &app->locator();
+        host.busy = [&] { return app->busy(); };
         ScriptDriver driver(std::move(parsed.commands), data, std::move(host));
         for (int frame = 0; frame < 3000 && !driver.finished(); ++frame) {
             driver.beforeFrame(ImGui::GetIO());
@@ -116,4 +120,118 @@ TEST_CASE("headless screens: keys beyond the shown choices do nothing") {
     REQUIRE(h.app->session() != nullptr);
     CHECK(h.app->session()->transcript().steps.empty());
     CHECK(h.app->session()->node().id == "open");
+}
+
+namespace {
+
+// A results database in a folder of its own, outliving the Headless app that writes it (a second
+// app, "after a restart", reads it).
+struct TempDb {
+    fs::path dir;
+    TempDb() {
+        char tmpl[] = "/tmp/rapport-headless-db-XXXXXX";
+        REQUIRE(::mkdtemp(tmpl) != nullptr);
+        dir = tmpl;
+    }
+    ~TempDb() {
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+    std::string path() const { return (dir / "results.db").string(); }
+    std::vector<AttemptRecord> attempts(const std::string& trainee) const {
+        store::ResultsStore s(path());
+        store::AttemptFilter f;
+        f.trainee = trainee;
+        return s.attempts(f, false);
+    }
+};
+
+const char* kSignIn = "click Your name\ntype Анна Петрова\nclick Start training\nexpect-screen library\n";
+
+}  // namespace
+
+TEST_CASE("headless recording: every reply is journaled, the attempt finishes with its report, best score shows") {
+    TempDb db;
+    Headless h({kFixtures}, db.path());
+    REQUIRE(h.app->recording());
+    CHECK(h.run(std::string(kSignIn) + "click Exam##gui-unicode-trio\nexpect-screen conversation\nkey 1\n") == "");
+    CHECK_FALSE(h.app->bestScore("gui-unicode-trio").has_value());
+
+    // Journaled as it happens: one step in, still in progress, in exam mode.
+    auto before = db.attempts("Анна Петрова");
+    REQUIRE(before.size() == 1);
+    CHECK(before[0].status == AttemptStatus::InProgress);
+    CHECK(before[0].mode == AttemptMode::Exam);
+    CHECK(before[0].steps == 1);
+
+    CHECK(h.run("key 1\nadvance-clock 20001\nexpect See debrief\nclick See debrief\n"
+                "expect-screen debrief\nwait-idle\n") == "");
+    CHECK_FALSE(h.app->scoring());
+    REQUIRE(h.app->report().has_value());
+    auto after = db.attempts("Анна Петрова");
+    REQUIRE(after.size() == 1);
+    CHECK(after[0].status == AttemptStatus::Finished);
+    CHECK(after[0].steps == 3);
+    REQUIRE(after[0].score.has_value());
+    CHECK(*after[0].score == doctest::Approx(h.app->report()->score));
+    // The library's best score comes from the store.
+    REQUIRE(h.app->bestScore("gui-unicode-trio").has_value());
+    CHECK(*h.app->bestScore("gui-unicode-trio") == int(std::lround(*after[0].score)));
+}
+
+TEST_CASE("headless recording: an unfinished attempt is offered for resume after a restart; start over abandons it") {
+    TempDb db;
+    {
+        Headless h({kFixtures}, db.path());
+        CHECK(h.run(std::string(kSignIn) + "click Practice##gui-unicode-trio\nkey 3\n") == "");
+        REQUIRE(h.app->session() != nullptr);
+        CHECK(h.app->session()->node().id == "hub");
+    }  // the app goes away mid-conversation, as if killed
+
+    {
+        Headless h({kFixtures}, db.path());
+        // Opened in exam mode, but the unfinished attempt is a practice one: resuming keeps that.
+        CHECK(h.run(std::string(kSignIn) + "click Exam##gui-unicode-trio\nexpect Resume\n") == "");
+        CHECK(h.app->screen() == ScreenId::Library);
+        REQUIRE(h.app->resumeOffer().has_value());
+        CHECK(h.app->resumeOffer()->attempt.steps == 1);
+        CHECK(h.run("click Resume\nexpect-screen conversation\n") == "");
+        REQUIRE(h.app->session() != nullptr);
+        CHECK(h.app->mode() == PlayMode::Practice);
+        CHECK(h.app->session()->node().id == "hub");
+        REQUIRE(h.app->session()->transcript().steps.size() == 1);
+        CHECK(h.app->session()->transcript().steps[0].choice == "argue");
+        CHECK(h.app->echoes().size() == 1);
+        // The resumed attempt goes on being journaled in the same row.
+        CHECK(h.run("key 1\nclick Leave conversation\nexpect-screen library\n") == "");
+        auto attempts = db.attempts("Анна Петрова");
+        REQUIRE(attempts.size() == 1);
+        CHECK(attempts[0].steps == 2);
+
+        CHECK(h.run("click Exam##gui-unicode-trio\nclick Start over\nexpect-screen conversation\n") == "");
+        CHECK(h.app->mode() == PlayMode::Exam);
+        CHECK(h.app->session()->transcript().steps.empty());
+        attempts = db.attempts("Анна Петрова");
+        REQUIRE(attempts.size() == 2);
+        int abandoned = 0, inProgress = 0;
+        for (const auto& a : attempts) {
+            abandoned += a.status == AttemptStatus::Abandoned;
+            inProgress += a.status == AttemptStatus::InProgress;
+        }
+        CHECK(abandoned == 1);
+        CHECK(inProgress == 1);
+    }
+}
+
+TEST_CASE("headless fonts: characters typed at sign-in that no scenario holds are asked for once") {
+    Headless h({kFixtures});
+    const auto rev = h.app->textRevision();
+    CHECK(h.app->glyphText().find("鈴木") == std::string::npos);
+    CHECK(h.run("click Your name\ntype 鈴木 Ωμέγα\nwait-frames 2\n") == "");
+    CHECK(h.app->textRevision() != rev);
+    CHECK(h.app->glyphText().find("鈴木") != std::string::npos);
+    CHECK(h.app->glyphText().find("Ωμέγα") != std::string::npos);
+    const auto settled = h.app->textRevision();
+    CHECK(h.run("wait-frames 3\n") == "");
+    CHECK(h.app->textRevision() == settled);
 }

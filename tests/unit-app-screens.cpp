@@ -20,6 +20,8 @@
 
 #include <stb_image.h>
 
+#include "results_store.hpp"
+
 extern char** environ;
 
 namespace fs = std::filesystem;
@@ -215,6 +217,7 @@ TEST_CASE("app: scripted run under Xvfb signs in, plays in practice mode and scr
     TempDir tmp;
     const fs::path shots = tmp.path / "shots";
     const fs::path data = tmp.path / "data";
+    const fs::path db = tmp.path / "results.db";
     std::ofstream(tmp.path / "play.script") << R"(expect-screen sign-in
 screenshot sign-in
 click Your name
@@ -231,13 +234,15 @@ advance-clock 25000
 expect See debrief
 click See debrief
 expect-screen debrief
+wait-idle
 screenshot debrief
 theme dark
 screenshot debrief-dark
 )";
     const auto r = runApp(baseEnv({"DISPLAY=" + x.display()}),
-                          {"--scenarios", kFixtures, "--data-dir", data.string(), "--script",
-                           (tmp.path / "play.script").string(), "--screenshot-dir", shots.string()},
+                          {"--scenarios", kFixtures, "--data-dir", data.string(), "--db", db.string(),
+                           "--script", (tmp.path / "play.script").string(), "--screenshot-dir",
+                           shots.string()},
                           tmp.path);
     INFO(r.output);
     REQUIRE(r.exitCode == 0);
@@ -245,13 +250,25 @@ screenshot debrief-dark
         checkPng(shots / (std::string(name) + ".png"), 1280, 800);
     // The sign-in was remembered, exactly as typed.
     CHECK(slurp(data / "trainee.json").find("Хироси 田中 Smith") != std::string::npos);
+    // The attempt was recorded, finished, with its score, in practice mode.
+    {
+        rapport::store::ResultsStore store(db.string());
+        rapport::store::AttemptFilter filter;
+        filter.trainee = "Хироси 田中 Smith";
+        const auto attempts = store.attempts(filter, false);
+        REQUIRE(attempts.size() == 1);
+        CHECK(attempts[0].status == rapport::AttemptStatus::Finished);
+        CHECK(attempts[0].mode == rapport::AttemptMode::Practice);
+        CHECK(attempts[0].steps == 3);
+        CHECK(attempts[0].score.has_value());
+    }
 
     // A second run starts with the remembered name: Start training is enabled at once.
     std::ofstream(tmp.path / "again.script") << "click Start training\nexpect-screen library\n";
     const auto again = runApp(baseEnv({"DISPLAY=" + x.display()}),
-                              {"--scenarios", kFixtures, "--data-dir", data.string(), "--script",
-                               (tmp.path / "again.script").string(), "--screenshot-dir",
-                               shots.string()},
+                              {"--scenarios", kFixtures, "--data-dir", data.string(), "--db",
+                               db.string(), "--script", (tmp.path / "again.script").string(),
+                               "--screenshot-dir", shots.string()},
                               tmp.path);
     INFO(again.output);
     CHECK(again.exitCode == 0);
@@ -267,6 +284,7 @@ TEST_CASE("app: a script naming a widget that is not there fails with exit 1 and
     std::ofstream(tmp.path / "bad.script") << "expect-screen sign-in\nclick No such button\n";
     const auto r = runApp(baseEnv({"DISPLAY=" + x.display()}),
                           {"--scenarios", kFixtures, "--data-dir", (tmp.path / "d").string(),
+                           "--db", (tmp.path / "results.db").string(),
                            "--script", (tmp.path / "bad.script").string(), "--screenshot-dir",
                            tmp.path.string()},
                           tmp.path);

@@ -73,3 +73,16 @@ TEST_CASE("script: bad lines are all reported with their line numbers") {
     CHECK(p.errors[5] == "6: 'resize' needs a width and a height between 200x150 and 8192x8192");
     CHECK(p.errors[6] == "7: unknown command 'dance'");
 }
+
+TEST_CASE("script: lap and wait-idle") {
+    const auto p = parseScript("lap start\nwait-idle\nlap first debrief frame\n");
+    REQUIRE(p.errors.empty());
+    REQUIRE(p.commands.size() == 3);
+    CHECK(p.commands[0].kind == Kind::Lap);
+    CHECK(p.commands[0].text == "start");
+    CHECK(p.commands[1].kind == Kind::WaitIdle);
+    CHECK(p.commands[2].text == "first debrief frame");
+    const auto bad = parseScript("lap\n");
+    REQUIRE(bad.errors.size() == 1);
+    CHECK(bad.errors[0] == "1: 'lap' needs an argument");
+}

@@ -1,7 +1,12 @@
 #include "app.hpp"
 
 #include <algorithm>
+#include <cmath>
 
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+
+#include "attempt_recorder.hpp"
+#include "database_path.hpp"
 #include "framework_catalog.hpp"
 #include "widgets.hpp"
 
@@ -37,6 +42,14 @@ App::App(AppConfig config, const Clock& clock, Theme theme)
         if (!e.scenario || frameworks_.count(e.scenario->framework)) continue;
         auto found = lookupFramework(e.scenario->framework, frameworkSearchPath(e.path));
         frameworks_[e.scenario->framework] = std::move(found.framework);
+    }
+    if (!config_.hrDatabase.empty()) {
+        try {
+            store::ensureParentDirectory(config_.hrDatabase);
+            store_ = std::make_unique<store::ResultsStore>(config_.hrDatabase);
+        } catch (const store::StoreError& e) {
+            notice_ = "Your attempts cannot be saved this time: " + std::string(e.what());
+        }
     }
     if (config_.startInHr) openHr();
 }
@@ -85,9 +98,48 @@ std::string App::competencyName(const std::string& id) const {
     return out;
 }
 
-std::optional<int> App::bestScore(const std::string& /*scenarioId*/) const {
-    // Results store hook: no store yet, so no previous attempts are known.
-    return std::nullopt;
+std::optional<int> App::bestScore(const std::string& scenarioId) const {
+    auto it = bestScores_.find(scenarioId);
+    if (it == bestScores_.end()) return std::nullopt;
+    return it->second;
+}
+
+void App::refreshBestScores() {
+    bestScores_.clear();
+    if (!store_ || !trainee_) return;
+    settleScoring();
+    try {
+        store::AttemptFilter filter;
+        filter.trainee = trainee_->name;
+        filter.finishedOnly = true;
+        for (const auto& a : store_->attempts(filter, false)) {
+            if (!a.score) continue;
+            const int score = int(std::lround(*a.score));
+            auto [it, inserted] = bestScores_.emplace(a.scenarioId, score);
+            if (!inserted) it->second = std::max(it->second, score);
+        }
+    } catch (const store::StoreError& e) {
+        notice_ = "Your previous scores could not be read: " + std::string(e.what());
+    }
+}
+
+void App::requireGlyphs(std::string_view text) {
+    const char* p = text.data();
+    const char* end = p + text.size();
+    while (p < end) {
+        unsigned c = 0;
+        const int n = ImTextCharFromUtf8(&c, p, end);
+        if (n <= 0) break;
+        const std::string_view bytes(p, std::size_t(n));
+        p += n;
+        // ImWchar is 16 bits in Debian's build: nothing beyond the BMP can be in the atlas.
+        if (c < 0x80 || c > 0xFFFF) continue;
+        if (fonts_.body && fonts_.body->FindGlyphNoFallback(ImWchar(c))) continue;
+        if (requestedGlyphs_.find(char32_t(c)) != std::u32string::npos) continue;
+        requestedGlyphs_ += char32_t(c);
+        extraGlyphs_ += bytes;
+        ++glyphRevision_;
+    }
 }
 
 std::string App::glyphText() const {
@@ -111,6 +163,7 @@ std::string App::glyphText() const {
     if (remembered_) out += remembered_->name + remembered_->group;
     out += author_.glyphText();
     if (trainee_) out += trainee_->name + trainee_->group;
+    out += extraGlyphs_;
     out += hr_.glyphText();
     out += config_.dataDir.string();
     return out;
@@ -138,6 +191,7 @@ std::vector<MeterChange> meterChanges(const Scenario& s, const std::vector<std::
 void App::tick() {
     if (screen_ == ScreenId::Author) author_.poll(clock_->nowMs(), ImGui::IsAnyItemActive());
     hr_.poll();
+    if (scoring_.ready()) settleScoring();
     if (!session_ || session_->finished() || !session_->node().isTimed() ||
         !session_->timeExpired())
         return;
@@ -145,6 +199,7 @@ void App::tick() {
     session_->timeout();
     echoes_.push_back({"Time ran out before you answered; the client moved on without you.",
                        meterChanges(session_->scenario(), before, *session_)});
+    recordProgress();
 }
 
 void App::choose(int position) {
@@ -159,6 +214,61 @@ void App::choose(int position) {
         return;
     }
     echoes_.push_back({c.feedback, meterChanges(session_->scenario(), before, *session_)});
+    recordProgress();
+}
+
+void App::recordProgress() {
+    if (!session_) return;
+    if (session_->finished()) {
+        startScoring();
+        return;
+    }
+    if (!recorder_) return;
+    try {
+        recorder_->record(*session_);
+    } catch (const store::StoreError& e) {
+        // The recorder journals the missed step with the next one that succeeds.
+        notice_ = "Your last reply could not be saved yet (" + std::string(e.what()) +
+                  "); Rapport tries again with the next one.";
+    }
+}
+
+void App::startScoring() {
+    settleScoring();
+    report_.reset();
+    advice_.clear();
+    reportError_.clear();
+    const Scenario& s = session_->scenario();
+    ScoringInput in;
+    in.scenario = &s;
+    in.sessionState = session_->save();
+    in.framework = frameworkFor(s);
+    if (!in.framework)
+        in.frameworkMissing = "the competence framework '" + s.framework + "' was not found";
+    if (auto opt = optima_.find(entry_); opt != optima_.end()) in.optimum = opt->second;
+    in.recorder = std::move(recorder_);
+    in.endedAtMs = store::unixNowMs();
+    scoringEntry_ = entry_;
+    scoring_.start(std::move(in));
+}
+
+void App::applyScoring(ScoringResult r) {
+    if (r.optimum && scoringEntry_ >= 0) optima_.emplace(scoringEntry_, *r.optimum);
+    report_ = std::move(r.report);
+    advice_ = std::move(r.advice);
+    if (!report_ && !r.error.empty()) reportError_ = "This attempt could not be scored: " + r.error;
+    if (!r.storeError.empty())
+        notice_ = "This attempt could not be saved: " + r.storeError;
+    refreshBestScores();
+}
+
+void App::settleScoring() {
+    if (!scoring_.running()) return;
+    try {
+        applyScoring(scoring_.take());
+    } catch (const std::exception& e) {
+        reportError_ = std::string("This attempt could not be scored: ") + e.what();
+    }
 }
 
 void App::signIn(const TraineeProfile& profile) {
@@ -171,11 +281,16 @@ void App::signIn(const TraineeProfile& profile) {
         notice_ = "Signed in, but your details could not be remembered: " + error;
     }
     screen_ = ScreenId::Library;
+    refreshBestScores();
 }
 
 void App::signOut() {
+    // An attempt left mid-way stays in progress in the store, offered for resume next time.
+    recorder_.reset();
+    resumeOffer_.reset();
     trainee_.reset();
     session_.reset();
+    bestScores_.clear();
     signIn_ = {};
     screen_ = ScreenId::SignIn;
 }
@@ -183,38 +298,104 @@ void App::signOut() {
 void App::openScenario(int entry, PlayMode mode) {
     if (entry < 0 || entry >= int(library_.entries.size()) || !library_.entries[entry].playable())
         return;
+    if (store_ && trainee_) {
+        settleScoring();
+        try {
+            const Scenario& s = *library_.entries[entry].scenario;
+            if (auto open = store::newestIncomplete(*store_, trainee_->name, s.id)) {
+                ResumeOffer offer;
+                offer.entry = entry;
+                offer.requested = mode;
+                offer.attempt = std::move(*open);
+                if (offer.attempt.contentHash != s.contentHash)
+                    offer.problem = "The scenario has changed since then, so that attempt cannot "
+                                    "be continued. Start over to play the current version.";
+                resumeOffer_ = std::move(offer);
+                return;
+            }
+        } catch (const store::StoreError& e) {
+            notice_ = "Unfinished attempts could not be looked up: " + std::string(e.what());
+        }
+    }
+    beginPlay(entry, mode);
+}
+
+void App::beginPlay(int entry, PlayMode mode) {
+    recorder_.reset();
+    session_.emplace(*library_.entries[entry].scenario, *clock_, 0);
+    if (store_ && trainee_) {
+        settleScoring();
+        try {
+            store::TraineeInfo who{trainee_->name, trainee_->employeeId, trainee_->group};
+            recorder_ = std::make_unique<store::AttemptRecorder>(store::AttemptRecorder::begin(
+                *store_, who, session_->scenario(),
+                mode == PlayMode::Exam ? AttemptMode::Exam : AttemptMode::Practice, 0, store::unixNowMs()));
+        } catch (const store::StoreError& e) {
+            notice_ = "This attempt will not be saved: " + std::string(e.what());
+        }
+    }
+    echoes_.clear();
+    enterConversation(entry, mode);
+}
+
+void App::enterConversation(int entry, PlayMode mode) {
     entry_ = entry;
     mode_ = mode;
-    echoes_.clear();
-    session_.emplace(*library_.entries[entry].scenario, *clock_, 0);
     conversation_ = {};
     screen_ = ScreenId::Conversation;
+    if (session_->finished()) startScoring();  // a scenario whose start is an ending
 }
+
+void App::resumeAttempt() {
+    if (!resumeOffer_ || !resumeOffer_->problem.empty() || !store_) return;
+    const ResumeOffer offer = *resumeOffer_;
+    const Scenario& s = *library_.entries[offer.entry].scenario;
+    settleScoring();
+    try {
+        auto resumed = store::AttemptRecorder::resume(*store_, offer.attempt.id, s, *clock_);
+        recorder_ = std::make_unique<store::AttemptRecorder>(std::move(resumed.recorder));
+        session_.emplace(std::move(resumed.session));
+    } catch (const store::ResumeError& e) {
+        resumeOffer_->problem = e.what() + std::string(" Start over to play it again.");
+        return;
+    } catch (const store::StoreError& e) {
+        resumeOffer_->problem = "The attempt could not be read: " + std::string(e.what());
+        return;
+    }
+    resumeOffer_.reset();
+    // The steps already taken, with the feedback they carried (meter moves are not kept).
+    echoes_.clear();
+    for (const auto& step : session_->transcript().steps) {
+        StepEcho echo;
+        if (step.timedOut) {
+            echo.feedback = "Time ran out before you answered; the client moved on without you.";
+        } else if (auto n = s.findNode(step.node)) {
+            for (const auto& c : s.nodes[std::size_t(*n)].choices)
+                if (c.id == step.choice) echo.feedback = c.feedback;
+        }
+        echoes_.push_back(std::move(echo));
+    }
+    enterConversation(offer.entry, offer.attempt.mode == AttemptMode::Exam ? PlayMode::Exam : PlayMode::Practice);
+}
+
+void App::startOver() {
+    if (!resumeOffer_) return;
+    const ResumeOffer offer = *resumeOffer_;
+    resumeOffer_.reset();
+    if (store_) {
+        try {
+            store_->markAbandoned(offer.attempt.id, store::unixNowMs());
+        } catch (const store::StoreError& e) {
+            notice_ = "The unfinished attempt could not be set aside: " + std::string(e.what());
+        }
+    }
+    beginPlay(offer.entry, offer.requested);
+}
+
+void App::cancelResume() { resumeOffer_.reset(); }
 
 void App::showDebrief() {
     if (!session_ || !session_->finished()) return;
-    report_.reset();
-    advice_.clear();
-    reportError_.clear();
-    const Scenario& s = session_->scenario();
-    if (const Framework* f = frameworkFor(s)) {
-        try {
-            // The optimum depends only on scenario and framework: search it once per scenario.
-            auto opt = optima_.find(entry_);
-            if (opt == optima_.end()) {
-                OptimumOutcome o = computeOptimum(s, *f);
-                if (o.optimum) opt = optima_.emplace(entry_, *o.optimum).first;
-            }
-            report_ = scoreTranscript(s, *f, session_->transcript(),
-                                      opt != optima_.end() ? &opt->second : nullptr);
-            advice_ = adviseSteps(s, *f, session_->transcript());
-        } catch (const ScoringError& e) {
-            reportError_ = std::string("This attempt could not be scored: ") + e.what();
-        }
-    } else {
-        reportError_ = "The competence framework '" + s.framework +
-                       "' was not found, so this attempt cannot be scored.";
-    }
     debrief_ = {};
     screen_ = ScreenId::Debrief;
 }
@@ -227,6 +408,8 @@ void App::nextScenario() {
 }
 
 void App::backToLibrary() {
+    // An unfinished attempt stays in progress in the store and is offered for resume.
+    recorder_.reset();
     session_.reset();
     echoes_.clear();
     screen_ = trainee_ ? ScreenId::Library : ScreenId::SignIn;
@@ -284,11 +467,13 @@ void App::drawTopBar() {
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    // The subtitle and the trainee's name share what the buttons leave: drawn last, the subtitle
+    // only when everything fits, the name shortened with "…" when even it alone does not.
+    const float leftX = ImGui::GetCursorScreenPos().x;
     const float bodyH = ImGui::GetTextLineHeight();
-    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, pos.y + (height - bodyH) * 0.5f));
-    ImGui::TextUnformatted("client conversation trainer");
-    ImGui::PopStyleColor();
+    const char* subtitle = "client conversation trainer";
+    const float subtitleW = ImGui::CalcTextSize(subtitle).x;
+    const float gap = theme_.px(16);
 
     // Right side, laid out from the right edge.
     const float buttonH = ImGui::GetFrameHeight();
@@ -317,10 +502,20 @@ void App::drawTopBar() {
         if (ui::Button(locator_, "Sign out")) signOut();
         std::string who = trainee_->name;
         if (!trainee_->group.empty()) who += "  ·  " + trainee_->group;
+        const float room = x - leftX - gap;
+        who = ui::Elide(who, room);
         const float tw = ImGui::CalcTextSize(who.c_str()).x;
-        x -= tw;
-        ImGui::SetCursorScreenPos(ImVec2(x, pos.y + (height - bodyH) * 0.5f));
-        ImGui::TextUnformatted(who.c_str());
+        if (room > ImGui::CalcTextSize("…").x) {
+            x -= tw;
+            ImGui::SetCursorScreenPos(ImVec2(x, pos.y + (height - bodyH) * 0.5f));
+            ImGui::TextUnformatted(who.c_str());
+        }
+    }
+    if (leftX + subtitleW + gap <= x) {
+        ImGui::SetCursorScreenPos(ImVec2(leftX, pos.y + (height - bodyH) * 0.5f));
+        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+        ImGui::TextUnformatted(subtitle);
+        ImGui::PopStyleColor();
     }
     ImGui::EndGroup();
     ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height + theme_.px(14)));
@@ -362,6 +557,7 @@ void App::Draw() {
         case ScreenId::HrAttempt: hrAttempt_.Draw(*this); break;
         case ScreenId::HrGroup: hrGroup_.Draw(*this); break;
     }
+    resumePrompt_.Draw(*this);
     if (fonts_.body) ImGui::PopFont();
     ImGui::End();
 }

@@ -7,8 +7,10 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clock.hpp"
@@ -26,7 +28,10 @@
 #include "hr_trainee_screen.hpp"
 #include "fonts.hpp"
 #include "library_screen.hpp"
+#include "resume_prompt.hpp"
+#include "results_store.hpp"
 #include "scenario_library.hpp"
+#include "scoring_job.hpp"
 #include "session.hpp"
 #include "sign_in_screen.hpp"
 #include "theme.hpp"
@@ -46,7 +51,9 @@ enum class PlayMode { Practice, Exam };
 struct AppConfig {
     std::vector<std::string> scenarioPaths;  // folders or files
     std::filesystem::path dataDir;           // where the trainee profile is remembered
-    std::string hrDatabase = {};             // resolved results database the HR pages read ("" = none)
+    // Results database: every attempt is recorded there and the HR pages read it ("" = none:
+    // nothing is recorded).
+    std::string hrDatabase = {};
     bool startInHr = false;                  // open on the HR table (--hr)
 };
 
@@ -92,14 +99,27 @@ public:
     std::string indicatorDescription(const std::string& id) const;
     // The scenario's competence framework, looked up once per id; nullptr when not found.
     const Framework* frameworkFor(const Scenario& s) const;
-    // The finished session's score report and per-step advice (set by showDebrief), or why the
-    // attempt could not be scored.
+    // The finished session's score report and per-step advice, or why the attempt could not be
+    // scored. Computed on a worker when the conversation ends; scoring() is true until then.
     const std::optional<ScoreReport>& report() const { return report_; }
     const std::vector<StepAdvice>& advice() const { return advice_; }
     const std::string& reportError() const { return reportError_; }
-    // Best previous scenario score of the signed-in trainee. Hook for the results store: returns
-    // nullopt until that store exists, and the library card shows "no attempts yet".
+    bool scoring() const { return scoring_.running(); }
+    // Best score of the signed-in trainee's finished attempts of the scenario, from the results
+    // store (read at sign-in and after each finished attempt); nullopt when none or no store.
     std::optional<int> bestScore(const std::string& scenarioId) const;
+    // True when attempts are being recorded in the results store.
+    bool recording() const { return store_ != nullptr; }
+
+    // An unfinished attempt found when the trainee opened a scenario: the prompt offers to resume
+    // it or start over.
+    struct ResumeOffer {
+        int entry = -1;
+        PlayMode requested = PlayMode::Practice;  // the mode the trainee clicked
+        AttemptRecord attempt;
+        std::string problem;  // why it cannot be resumed (scenario file changed, …); empty if it can
+    };
+    const std::optional<ResumeOffer>& resumeOffer() const { return resumeOffer_; }
 
     // The author workspace ("author" in scripts): open it (on `path` when given: opened, or
     // created from the template when it does not exist) and leave it.
@@ -119,9 +139,13 @@ public:
     void openHr(ScreenId page = ScreenId::HrTable);  // an Hr* page; others are ignored
     void leaveHr();                                  // back to where HR was opened from
     // True while an HR query runs on its worker: the shell keeps drawing frames to show it.
-    bool busy() const { return hr_.busy(); }
+    // Also true while a finished attempt is being scored and stored.
+    bool busy() const { return hr_.busy() || scoring_.running(); }
     // Changes when loaded data may need glyphs the font atlas lacks.
-    std::uint64_t textRevision() const { return hr_.revision(); }
+    std::uint64_t textRevision() const { return hr_.revision() + glyphRevision_; }
+    // Text about to be drawn that may hold characters no scenario has (a typed name): notes the
+    // ones the fonts lack so the shell rebuilds the atlas with them before the next frame.
+    void requireGlyphs(std::string_view text);
 
     // Every text the fonts must cover: scenarios, the trainee's name, UI strings.
     std::string glyphText() const;
@@ -129,7 +153,11 @@ public:
     // Actions, called by the screens.
     void signIn(const TraineeProfile& profile);  // remembers it; a save failure sets notice()
     void signOut();
+    // Opens the scenario, or first offers to resume the trainee's unfinished attempt of it.
     void openScenario(int entry, PlayMode mode);
+    void resumeAttempt();  // continues the offered attempt from its journaled state
+    void startOver();      // marks the offered attempt abandoned and starts a new one
+    void cancelResume();
     void choose(int position);                   // position among session()->choices()
     void showDebrief();
     void tryAgain();
@@ -145,6 +173,14 @@ public:
 
 private:
     void drawTopBar();
+    // Starts playing: a new session (recorded when there is a store), or a resumed one.
+    void beginPlay(int entry, PlayMode mode);
+    void enterConversation(int entry, PlayMode mode);
+    void recordProgress();     // journals the last decision; starts scoring once finished
+    void startScoring();
+    void applyScoring(ScoringResult result);
+    void settleScoring();      // waits for a running job: the store is then free again
+    void refreshBestScores();
 
     AppConfig config_;
     const Clock* clock_;
@@ -181,6 +217,19 @@ private:
     HrTraineeScreen hrTrainee_;
     HrAttemptScreen hrAttempt_;
     HrGroupScreen hrGroup_;
+
+    std::unique_ptr<store::ResultsStore> store_;        // null: attempts are not recorded
+    std::unique_ptr<store::AttemptRecorder> recorder_;  // the attempt being played
+    std::map<std::string, int> bestScores_;              // by scenario id
+    std::optional<ResumeOffer> resumeOffer_;
+    int scoringEntry_ = -1;            // library entry of the attempt being scored
+    ResumePrompt resumePrompt_;
+    std::string extraGlyphs_;          // characters typed or loaded that no scenario holds
+    std::u32string requestedGlyphs_;   // every character ever asked for, so none is asked twice
+    std::uint64_t glyphRevision_ = 0;
+    // Last: destroyed first, so a running job finishes (and stores) while the store, scenarios
+    // and frameworks it reads still exist.
+    ScoringJob scoring_;
 };
 
 }  // namespace rapport::app

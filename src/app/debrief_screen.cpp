@@ -139,11 +139,12 @@ void DebriefScreen::Draw(App& app) {
     ui::ClippedText(app.fonts().heading, p.text, "Debrief · " + s.title, titleH);
     ImGui::EndChild();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttonsW);
-    if (ui::PrimaryButton(loc, t, "Try again", ImVec2(t.px(130), 0))) app.tryAgain();
+    // Each action replaces or ends the session this frame has been reading: stop drawing it.
+    if (ui::PrimaryButton(loc, t, "Try again", ImVec2(t.px(130), 0))) return app.tryAgain();
     ImGui::SameLine();
-    if (ui::Button(loc, "Next scenario", ImVec2(t.px(150), 0))) app.nextScenario();
+    if (ui::Button(loc, "Next scenario", ImVec2(t.px(150), 0))) return app.nextScenario();
     ImGui::SameLine();
-    if (ui::Button(loc, "Library", ImVec2(t.px(110), 0))) app.backToLibrary();
+    if (ui::Button(loc, "Library", ImVec2(t.px(110), 0))) return app.backToLibrary();
     ImGui::Dummy(ImVec2(0, t.px(4)));
 
     DebriefContent content;
@@ -154,6 +155,7 @@ void DebriefScreen::Draw(App& app) {
     content.endingTitle = ending.title;
     content.endingSummary = ending.summary;
     content.reportError = app.reportError();
+    content.pending = app.scoring();
     drawDebriefBody(app, content);
 }
 
@@ -193,7 +195,11 @@ void drawDebriefBody(App& app, const DebriefContent& content) {
         }
     } else {
         ui::Callout(t, ending.title + "\n" + ending.summary, p.accent, false);
-        if (!content.reportError.empty()) ui::TextWrappedColored(p.warning, content.reportError);
+        if (content.pending)
+            ui::TextWrappedColored(p.textMuted, "Working out your scores against the best possible "
+                                                "conversation…");
+        else if (!content.reportError.empty())
+            ui::TextWrappedColored(p.warning, content.reportError);
     }
 
     // The annotated transcript: what each line earned or lost and what would have been stronger.

@@ -23,6 +23,7 @@ struct DebriefContent {
     const std::vector<StepAdvice>* advice = nullptr;  // may be null
     std::string endingTitle, endingSummary;
     std::string reportError;                   // why there is no report, if known
+    bool pending = false;                      // the report is still being computed
     std::string clientName = "Client";         // used when `scenario` is null
     std::string traineeCaption = "You";        // caption over the trainee's lines
     std::string transcriptHeading = "Your conversation, annotated";

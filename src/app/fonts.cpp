@@ -105,6 +105,11 @@ FontSet loadFonts(ImFontAtlas& atlas, const FontFiles& files, float scale, std::
     builder.AddRanges(atlas.GetGlyphRangesDefault());  // ASCII + Latin-1
     static const ImWchar kCyrillic[] = {0x0400, 0x04FF, 0};
     builder.AddRanges(kCyrillic);  // typed names may use any Cyrillic letter
+    // Kana, CJK punctuation and full-width forms: what a Japanese name is typed through before
+    // the input method turns it into kanji. Kanji themselves come in as they appear (a typed or
+    // stored name: App::requireGlyphs); all 2,999 common ones would cost 2-3 s and 16-64 MB.
+    static const ImWchar kKana[] = {0x3000, 0x30FF, 0x31F0, 0x31FF, 0xFF00, 0xFFEF, 0};
+    if (!files.cjk.empty()) builder.AddRanges(kKana);
     builder.AddText(texts.data(), texts.data() + texts.size());
     const std::string_view extra = uiExtraGlyphs();
     builder.AddText(extra.data(), extra.data() + extra.size());

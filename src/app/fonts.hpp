@@ -38,7 +38,8 @@ void collectScenarioText(const Scenario& s, std::string& out);
 std::string_view uiExtraGlyphs();
 
 // Clears `atlas` and loads the four sizes at `scale`, with glyphs for ASCII, Latin-1, Cyrillic
-// and every character in `texts`. `ranges` must outlive the atlas build (ImGui keeps a pointer).
+// (plus kana and CJK punctuation when a CJK font exists) and every character in `texts`.
+// `ranges` must outlive the atlas build (ImGui keeps a pointer).
 // Falls back to ImGui's built-in font (ASCII only) with a warning when no text font exists.
 FontSet loadFonts(ImFontAtlas& atlas, const FontFiles& files, float scale, std::string_view texts,
                   ImVector<ImWchar>& ranges, std::vector<std::string>& warnings);

@@ -54,6 +54,7 @@ void LibraryScreen::Draw(App& app) {
     ImGui::SetNextItemWidth(std::max(t.px(160), avail - comboW * 2 - t.px(20)));
     ImGui::InputTextWithHint("##search", "Search title, client, sector…", &filter.search);
     loc.recordLastItem("Search");
+    app.requireGlyphs(filter.search);
     ImGui::SameLine();
     auto same = [](const std::string& s) { return s; };
     FilterCombo(loc, "##sector", "All sectors", lib.sectors(), filter.sector, same, comboW);
@@ -105,13 +106,18 @@ void LibraryScreen::Draw(App& app) {
         if (ui::BeginCard(t, "##card", ImVec2(cardW, cardH))) {
             ui::ClippedText(heading, p.text, s.title, titleH);
             ImGui::PushFont(small);
-            ui::Chip(t, s.sector, mix(p.surface, p.accent, 0.14f), p.accent);
-            ImGui::SameLine();
-            ui::DifficultyDots(t, s.difficulty, 5);
-            ImGui::SameLine();
             std::string meta;
             if (s.expectedMinutes) meta += "~" + std::to_string(*s.expectedMinutes) + " min   ";
             meta += "pass " + std::to_string(s.passScore);
+            // A long sector gives way to the dots and the figures, which must stay whole.
+            const float dotsW = t.px(4) * 2 + t.px(4) * 2.6f * 4;
+            const float chipTextW = ImGui::GetContentRegionAvail().x - dotsW -
+                                    ImGui::CalcTextSize(meta.c_str()).x - st.ItemSpacing.x * 2 -
+                                    t.px(16);
+            ui::Chip(t, ui::Elide(s.sector, chipTextW), mix(p.surface, p.accent, 0.14f), p.accent);
+            ImGui::SameLine();
+            ui::DifficultyDots(t, s.difficulty, 5);
+            ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
             ImGui::TextUnformatted(meta.c_str());
             ImGui::PopStyleColor();

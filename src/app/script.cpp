@@ -136,6 +136,8 @@ ParsedScript parseScript(std::string_view text) {
         } else if (verb == "wait-idle") {
             c.kind = Kind::WaitIdle;
             ok = true;
+        } else if (verb == "lap") {
+            ok = needText(Kind::Lap);
         } else if (verb == "bench-frames") {
             ok = needInt(Kind::BenchFrames, 1);
         } else {

@@ -11,6 +11,8 @@
 //   resize W H            resize the window (screen pixels)
 //   bench-frames N        render N frames and print frame-time figures on stdout
 //   wait-idle             render frames until background queries (HR reports) are done (≤ 60 s)
+//   lap NAME              print the time since the previous lap (or the start) and the longest
+//                         frame in between, e.g. around a click whose action may be slow
 // Blank lines and lines starting with '#' are ignored.
 #pragma once
 
@@ -24,7 +26,7 @@ namespace rapport::app {
 struct ScriptCommand {
     enum class Kind {
         Click, Type, Key, WaitFrames, AdvanceClock, Screenshot, Expect, ExpectScreen, Theme,
-        Resize, BenchFrames, WaitIdle
+        Resize, BenchFrames, WaitIdle, Lap
     };
     Kind kind = Kind::WaitFrames;
     std::string text;  // label, typed text, screenshot name, screen or theme name

@@ -41,6 +41,9 @@ void ScriptDriver::beforeFrame(ImGuiIO& io) {
     // The platform backend has just written the real (idle) mouse state; replace it with ours.
     io.MousePos = mouse_;
     io.MouseDown[0] = mouseDown_;
+    const auto frameNow = std::chrono::steady_clock::now();
+    lapMaxFrameMs_ = std::max(lapMaxFrameMs_, std::chrono::duration<double, std::milli>(frameNow - frameStart_).count());
+    frameStart_ = frameNow;
     if (finished_) return;
     if (wait_ > 0) {
         --wait_;
@@ -135,6 +138,16 @@ void ScriptDriver::beforeFrame(ImGuiIO& io) {
             host_.resize(c.a, c.b);
             next(4);
             break;
+        case Kind::Lap:
+            std::printf("lap %s: %.1f ms since the previous lap; longest frame %.1f ms, longest UI build %.1f ms\n",
+                        c.text.c_str(),
+                        std::chrono::duration<double, std::milli>(frameNow - lapStart_).count(),
+                        lapMaxFrameMs_, lapMaxBuildMs_);
+            std::fflush(stdout);
+            lapStart_ = frameNow;
+            lapMaxFrameMs_ = lapMaxBuildMs_ = 0;
+            next(0);
+            break;
         case Kind::BenchFrames: {
             const auto now = std::chrono::steady_clock::now();
             if (phase_ > 0)
@@ -163,6 +176,7 @@ void ScriptDriver::beforeFrame(ImGuiIO& io) {
 }
 
 void ScriptDriver::recordBuildTime(double ms) {
+    lapMaxBuildMs_ = std::max(lapMaxBuildMs_, ms);
     if (index_ < commands_.size() && commands_[index_].kind == ScriptCommand::Kind::BenchFrames &&
         phase_ > 1)
         buildMs_.push_back(ms);

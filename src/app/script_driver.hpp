@@ -69,6 +69,10 @@ private:
     std::vector<double> buildMs_;
     std::chrono::steady_clock::time_point lastFrame_;
     std::chrono::steady_clock::time_point idleSince_;  // wait-idle started
+    // lap: since the previous lap, the longest frame (start to start) and UI build.
+    std::chrono::steady_clock::time_point lapStart_ = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point frameStart_ = lapStart_;
+    double lapMaxFrameMs_ = 0, lapMaxBuildMs_ = 0;
 };
 
 }  // namespace rapport::app

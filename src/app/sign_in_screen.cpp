@@ -51,6 +51,8 @@ void SignInScreen::Draw(App& app) {
         field("Your name", "##name", "e.g. Anna Petrova", &draft.name, submit);
         field("Employee ID (optional)", "##employee", "e.g. 10473", &draft.employeeId, submit);
         field("Group (optional)", "##group", "e.g. SME desk, spring intake", &draft.group, submit);
+        // A name may be in a script no scenario uses (kanji, Greek…): the shell adds its glyphs.
+        app.requireGlyphs(draft.name + draft.employeeId + draft.group);
         ImGui::Dummy(ImVec2(0, t.px(8)));
 
         const bool ready = draft.complete();
@@ -66,6 +68,9 @@ void SignInScreen::Draw(App& app) {
         ImGui::PushFont(app.fonts().small);
         ui::TextWrappedColored(p.textMuted, "Your details stay on this computer, in " +
                                                 profilePath(app.config().dataDir).string() + ".");
+        if (app.recording())
+            ui::TextWrappedColored(p.textMuted, "Your attempts are kept in " + app.config().hrDatabase +
+                                                    ", so an interrupted one can be resumed.");
         ImGui::PopFont();
     }
     ui::EndCard();

@@ -105,6 +105,19 @@ void DifficultyDots(const Theme& t, int value, int of) {
     ImGui::Dummy(ImVec2(step * float(of - 1) + r * 2, h));
 }
 
+std::string Elide(std::string_view text, float maxWidth) {
+    std::string out(text);
+    if (ImGui::CalcTextSize(out.c_str()).x <= maxWidth) return out;
+    auto width = [](const std::string& s) { return ImGui::CalcTextSize((s + "…").c_str()).x; };
+    while (!out.empty() && width(out) > maxWidth) {
+        // Drop one whole UTF-8 character: continuation bytes, then their lead byte.
+        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+        if (!out.empty()) out.pop_back();
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out + "…";
+}
+
 void Chip(const Theme& t, std::string_view text, const ImVec4& bg, const ImVec4& fg) {
     const ImVec2 pad(t.px(8), t.px(3));
     const ImVec2 ts = ImGui::CalcTextSize(text.data(), text.data() + text.size());

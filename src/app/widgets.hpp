@@ -31,6 +31,10 @@ void ClippedText(ImFont* font, const ImVec4& color, std::string_view text, float
 // `value` filled dots out of `of`, vertically centred on the current line (difficulty).
 void DifficultyDots(const Theme& t, int value, int of);
 
+// `text` shortened at a character boundary and ended with "…" so that, in the current font, it
+// is at most `maxWidth` wide; unchanged when it fits.
+std::string Elide(std::string_view text, float maxWidth);
+
 // A rounded label chip ("Banking", "Exam").
 void Chip(const Theme& t, std::string_view text, const ImVec4& bg, const ImVec4& fg);
 
