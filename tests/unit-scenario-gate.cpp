@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -108,4 +109,56 @@ TEST_CASE("docs/scenarios.md is the table rapport analyze --table makes from sce
     const bool current = firstDifference.empty();
     CHECK_MESSAGE(current, "docs/scenarios.md is stale or missing; regenerate it from the source folder with\n  "
                                << std::string(kScenarioTableCommand) << "\n" << firstDifference);
+}
+
+// The shape issue 5 asks of every bundled scenario, beyond the scores: long enough to be a real
+// conversation and short enough to finish in a session, several ways to end, several
+// competencies, a client whose lines depend on state, an objection, a timed moment, and
+// practice feedback on every reply.
+TEST_CASE("quality gate: every bundled scenario has the library's shape") {
+    for (const auto& file : bundledScenarios()) {
+        SUBCASE(file.filename().string().c_str()) {
+            const FileAnalysis& fa = analysisOf(file);
+            REQUIRE(fa.check.scenario);
+            const Scenario& s = *fa.check.scenario;
+            CHECK_MESSAGE(s.nodes.size() >= 25, s.nodes.size() << " nodes; a scenario has 25 to 80");
+            CHECK_MESSAGE(s.nodes.size() <= 80, s.nodes.size() << " nodes; a scenario has 25 to 80");
+            std::set<Outcome> outcomes;
+            std::set<std::string> competencies;
+            int endings = 0, withVariants = 0, objections = 0, timed = 0;
+            for (const Node& n : s.nodes) {
+                if (n.ending) {
+                    ++endings;
+                    outcomes.insert(n.ending->outcome);
+                }
+                if (!n.variants.empty()) ++withVariants;
+                if (n.isTimed()) ++timed;
+                if (std::any_of(n.tags.begin(), n.tags.end(), [](const std::string& t) { return t.rfind("objection:", 0) == 0; }))
+                    ++objections;
+                for (const Choice& c : n.choices) {
+                    CHECK_MESSAGE(!c.feedback.empty(), n.id << "/" << c.id << " has no practice feedback");
+                    for (const Evidence& e : c.evidence) competencies.insert(e.indicator.substr(0, e.indicator.find('.')));
+                }
+            }
+            CHECK_MESSAGE(endings >= 3, endings << " endings; at least 3");
+            CHECK_MESSAGE(outcomes.count(Outcome::Won) == 1, "no won ending");
+            CHECK_MESSAGE(outcomes.size() >= 3, outcomes.size() << " distinct outcomes; at least 3 (won, partial, lost, escalated)");
+            CHECK_MESSAGE(competencies.size() >= 4, competencies.size() << " competencies assessed; at least 4");
+            CHECK_MESSAGE(withVariants >= 1, "no node whose line depends on state (variants)");
+            CHECK_MESSAGE(objections >= 1, "no objection node (tag objection:…)");
+            CHECK_MESSAGE(timed >= 1, "no timed moment");
+        }
+    }
+}
+
+TEST_CASE("quality gate: the library has at least ten scenarios, one in Japanese and one in Russian") {
+    std::set<std::string> languages;
+    const auto files = bundledScenarios();
+    for (const auto& file : files) {
+        const FileAnalysis& fa = analysisOf(file);
+        if (fa.check.scenario) languages.insert(fa.check.scenario->language.substr(0, 2));
+    }
+    CHECK(files.size() >= 10);
+    CHECK_MESSAGE(languages.count("ja") == 1, "no scenario in Japanese");
+    CHECK_MESSAGE(languages.count("ru") == 1, "no scenario in Russian");
 }
