@@ -418,6 +418,9 @@ TEST_CASE("hr screens: exports write the core renderers' files; failures show in
     CHECK(h.app->hr().lastExport().value()->attempts == s.attempts({}).size());
     CHECK(text.find("Wrote " + std::to_string(s.attempts({}).size()) + " attempts to " + path) != std::string::npos);
 
+    // The page stays usable after an export.
+    CHECK(h.run("click Anna Petrova##trainee\nexpect-screen hr-trainee\nclick Back to table\nexpect-screen hr-table\n") == "");
+
     for (const char* f : {"HTML##export", "JSON##export", "xAPI##export"})
         CHECK(h.run(std::string("click ") + f + "\nwait-idle\n") == "");
     CHECK(h.app->hr().lastExport().value()->path.ends_with(".xapi.json"));

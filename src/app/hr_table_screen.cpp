@@ -113,7 +113,7 @@ void HrTableScreen::Draw(App& app) {
             scenarios.push_back({e.scenario->id, e.scenario->title});
     changed |= FilterCombo(loc, "##scenario", "Scenario", "All scenarios", scenarios, f.scenario, comboW * 1.4f);
     ImGui::SameLine();
-    const float dateW = t.px(120);
+    const float dateW = t.px(150);
     ImGui::SetNextItemWidth(dateW);
     const bool enter1 = ImGui::InputTextWithHint("##since", "from YYYY-MM-DD", &since, ImGuiInputTextFlags_EnterReturnsTrue);
     loc.recordLastItem("From");

@@ -35,7 +35,7 @@ bool attemptCard(App& app, const char* id, const char* caption, const AttemptRec
     const Theme& t = app.theme();
     const Palette& p = t.palette;
     bool open = false;
-    ui::BeginCard(t, id, ImVec2(width, t.px(112)));
+    ui::BeginCard(t, id, ImVec2(width, ImGui::GetFrameHeight() * 2 + ImGui::GetTextLineHeightWithSpacing() * 2 + t.px(40)));
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     ImGui::TextUnformatted(caption);
     ImGui::PopStyleColor();
@@ -107,14 +107,18 @@ void HrTraineeScreen::Draw(App& app) {
     ui::TextInFont(app.fonts().heading, p.text, "Trend per competency");
     const auto trends = competencyTrends(attempts);
     if (trends.empty()) ui::TextWrappedColored(p.textMuted, "No assessed competency yet.");
-    const float tileW = t.px(250), tileH = t.px(118);
+    const float tileW = t.px(250), tileH = t.px(136);
     const int perRow = std::max(1, int((avail + ImGui::GetStyle().ItemSpacing.x) / (tileW + ImGui::GetStyle().ItemSpacing.x)));
     for (std::size_t i = 0; i < trends.size(); ++i) {
         const auto& tr = trends[i];
         if (i % std::size_t(perRow) != 0) ImGui::SameLine();
         ImGui::PushID(int(i));
         ui::BeginCard(t, "##trend", ImVec2(tileW, tileH));
-        ui::ClippedText(app.fonts().small, p.text, tr.name, ImGui::GetTextLineHeightWithSpacing());
+        // Two lines of the small font: long competency names wrap instead of being cut.
+        ImGui::PushFont(app.fonts().small);
+        const float nameH = ImGui::GetTextLineHeight() * 2 + t.px(2);
+        ImGui::PopFont();
+        ui::ClippedText(app.fonts().small, p.text, tr.name, nameH);
         std::vector<float> scores;
         for (const auto& pt : tr.points) scores.push_back(float(pt.score));
         const float lastScore = scores.back();
