@@ -146,11 +146,12 @@ TEST_CASE("scenario document: adding a choice changes only that region") {
     REQUIRE(added);
     CHECK(*added == int(count));
     const Hunk h = diff(before, doc.text());
-    // The last choice's closing brace gains a comma; the new choice follows with the same indentation.
-    REQUIRE(h.removed.size() == 1);
-    CHECK(h.removed[0] == "        }");
+    // A line diff shows four added lines and nothing removed: the last choice's closing brace
+    // gains a comma, and the new choice follows with its siblings' layout and indentation.
+    CHECK(h.removed.empty());
     CHECK(h.added == std::vector<std::string>{"        },", "        {", "          \"text\": \"What the trainee says.\",",
-                                              "          \"next\": \"gatekeeper\"", "        }"});
+                                              "          \"next\": \"gatekeeper\""});
+    CHECK(lines(doc.text()).size() == lines(before).size() + 4);
     CHECK((*doc.json())["nodes"][0]["choices"].size() == count + 1);
     CHECK(checkScenarioText(doc.text(), "edited.json").playable());
 

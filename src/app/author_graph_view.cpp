@@ -58,8 +58,13 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
     if (laidOut && fitPending_ && avail.x > 10 && avail.y > 10) {
         const float w = (layout.width + kBoxW) * t.scale, h = (layout.height + kBoxH) * t.scale;
         const float margin = t.px(24);
-        zoom_ = std::clamp(std::min((avail.x - 2 * margin) / w, (avail.y - 2 * margin) / h), 0.3f, 1.25f);
-        pan_ = ImVec2((avail.x - w * zoom_) * 0.5f, (avail.y - h * zoom_) * 0.5f);
+        // Small graphs fit whole; a long one keeps boxes readable, starts at the left edge (where
+        // the conversation starts) and is panned from there.
+        const float fitted = std::min((avail.x - 2 * margin) / w, (avail.y - 2 * margin) / h);
+        zoom_ = std::clamp(fitted, 0.4f, 1.25f);
+        pan_ = ImVec2(w * zoom_ <= avail.x ? (avail.x - w * zoom_) * 0.5f : margin, (avail.y - h * zoom_) * 0.5f);
+        if (h * zoom_ > avail.y && g.start >= 0 && g.start < n)
+            pan_.y = avail.y * 0.5f - (layout.y[std::size_t(g.start)] + kBoxH * 0.5f) * zoom_ * t.scale;
         fitPending_ = false;
     }
     const float s = zoom_ * t.scale;

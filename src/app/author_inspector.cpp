@@ -196,7 +196,9 @@ void drawSet(InspectorContext& ctx, const std::string& choicePointer, const json
     }
     // Variables not yet set by this choice.
     const json* root = ctx.doc.json();
-    const json* vars = root ? member(*root, "variables") : nullptr;
+    const json* declared = root ? member(*root, "variables") : nullptr;
+    const json varsCopy = declared ? *declared : json();  // survives an edit made in the loop
+    const json* vars = &varsCopy;
     if (vars && vars->is_object()) {
         ImGui::SetNextItemWidth(ctx.theme.px(200));
         ImGui::PushID((choicePointer + "/set+").c_str());
@@ -356,7 +358,9 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
     }
     bool preview = false;
     const std::string np = "/nodes/" + std::to_string(selected);
-    const json& node = (*root)["nodes"][std::size_t(selected)];
+    // A copy: an edit re-parses the document, which would leave references into it dangling
+    // for the rest of this frame.
+    const json node = (*root)["nodes"][std::size_t(selected)];
     ImGui::PushID(np.c_str());
 
     ui::TextInFont(ctx.fonts.heading, p.text, "Node " + ctx.doc.nodeId(selected));
