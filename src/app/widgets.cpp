@@ -279,7 +279,7 @@ void RadarChart(const Theme& t, ImFont* labelFont, const std::vector<RadarAxis>&
     if (n < 3) return;  // a radar of fewer than three axes says nothing a bar does not
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 c(pos.x + size * 0.5f, pos.y + size * 0.5f);
-    const float r = size * 0.30f;  // leaves room for labels around the chart
+    const float r = size * 0.25f;  // leaves room for labels around the chart, inside the square
     auto at = [&](int i, float frac) {
         const float a = -float(M_PI) / 2 + 2 * float(M_PI) * float(i) / float(n);
         return ImVec2(c.x + std::cos(a) * r * frac, c.y + std::sin(a) * r * frac);
@@ -305,11 +305,16 @@ void RadarChart(const Theme& t, ImFont* labelFont, const std::vector<RadarAxis>&
     for (int i = 0; i < n; ++i) {
         const std::string label = axes[i].assessed ? axes[i].label : axes[i].label + " (n/a)";
         const ImVec2 tip = at(i, 1.12f);
-        const float wrap = size * 0.26f;
+        // Side labels wrap at the square's edge, so a narrow column does not clip them.
+        const bool right = tip.x > c.x + 1, left = tip.x < c.x - 1;
+        const float wrap = right  ? std::min(size * 0.3f, pos.x + size - tip.x)
+                           : left ? std::min(size * 0.3f, tip.x - pos.x)
+                                  : size * 0.45f;
         const ImVec2 ts = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
         float x = tip.x - ts.x * 0.5f;
-        if (tip.x > c.x + 1) x = tip.x;
-        else if (tip.x < c.x - 1) x = tip.x - ts.x;
+        if (right) x = tip.x;
+        else if (left) x = tip.x - ts.x;
+        x = std::clamp(x, pos.x, std::max(pos.x, pos.x + size - ts.x));  // a word longer than the room
         float y = tip.y - ts.y * 0.5f;
         if (tip.y < c.y - r * 0.9f) y = tip.y - ts.y;
         else if (tip.y > c.y + r * 0.9f) y = tip.y;
