@@ -61,7 +61,7 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
         // Small graphs fit whole; a long one keeps boxes readable, starts at the left edge (where
         // the conversation starts) and is panned from there.
         const float fitted = std::min((avail.x - 2 * margin) / w, (avail.y - 2 * margin) / h);
-        zoom_ = std::clamp(fitted, 0.4f, 1.25f);
+        zoom_ = std::clamp(fitted, 0.6f, 1.25f);
         pan_ = ImVec2(w * zoom_ <= avail.x ? (avail.x - w * zoom_) * 0.5f : margin, (avail.y - h * zoom_) * 0.5f);
         if (h * zoom_ > avail.y && g.start >= 0 && g.start < n)
             pan_.y = avail.y * 0.5f - (layout.y[std::size_t(g.start)] + kBoxH * 0.5f) * zoom_ * t.scale;

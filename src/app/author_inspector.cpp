@@ -423,6 +423,8 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
             if (openChoice == int(k)) ImGui::SetNextItemOpen(true);
             const bool open = ImGui::CollapsingHeader((title + "###choice").c_str());
             ctx.loc.recordLastItem("Choice " + std::to_string(k + 1));
+            // An opened choice scrolls to the top of the panel, so its fields are in view.
+            if (open && (ImGui::IsItemToggledOpen() || openChoice == int(k))) ImGui::SetScrollHereY(0.0f);
             if (open) {
                 ImGui::Indent(ctx.theme.px(6));
                 drawChoice(ctx, cp, choice);
