@@ -13,6 +13,7 @@
 #include "framework_catalog.hpp"
 #include "session.hpp"
 #include "state_space.hpp"
+#include "strong_components.hpp"
 
 namespace rapport {
 
@@ -187,58 +188,11 @@ private:
         return states_.size() <= maxStates_;
     }
 
-    // Iterative Tarjan: components come out sinks first, the order the best totals need.
+    // Components come out sinks first, the order the best totals need.
     void components() {
-        const std::size_t n = states_.size();
-        std::vector<int> idx(n, -1), low(n, 0);
-        std::vector<bool> on(n, false);
-        std::vector<int> stack;
-        struct Frame {
-            int v;
-            std::size_t pos;
-        };
-        std::vector<Frame> frames;
-        comp_.assign(n, -1);
-        int counter = 0;
-        for (std::size_t root = 0; root < n; ++root) {
-            if (idx[root] != -1) continue;
-            idx[root] = low[root] = counter++;
-            stack.push_back(int(root));
-            on[root] = true;
-            frames.push_back({int(root), 0});
-            while (!frames.empty()) {
-                const int v = frames.back().v;
-                if (frames.back().pos < edges_[std::size_t(v)].size()) {
-                    const int w = edges_[std::size_t(v)][frames.back().pos++].target;
-                    if (idx[std::size_t(w)] == -1) {
-                        idx[std::size_t(w)] = low[std::size_t(w)] = counter++;
-                        stack.push_back(w);
-                        on[std::size_t(w)] = true;
-                        frames.push_back({w, 0});
-                    } else if (on[std::size_t(w)]) {
-                        low[std::size_t(v)] = std::min(low[std::size_t(v)], idx[std::size_t(w)]);
-                    }
-                    continue;
-                }
-                if (low[std::size_t(v)] == idx[std::size_t(v)]) {
-                    const int id = int(sccs_.size());
-                    sccs_.emplace_back();
-                    for (;;) {
-                        const int w = stack.back();
-                        stack.pop_back();
-                        on[std::size_t(w)] = false;
-                        comp_[std::size_t(w)] = id;
-                        sccs_.back().push_back(w);
-                        if (w == v) break;
-                    }
-                }
-                frames.pop_back();
-                if (!frames.empty()) {
-                    const int u = frames.back().v;
-                    low[std::size_t(u)] = std::min(low[std::size_t(u)], low[std::size_t(v)]);
-                }
-            }
-        }
+        StrongComponents sc = strongComponents(edges_);
+        comp_ = std::move(sc.component);
+        sccs_ = std::move(sc.members);
     }
 
     bool solve(OptimumOutcome& out) {
