@@ -676,13 +676,13 @@ std::string pointerToken(std::string_view key) {
 
 // Problems with the file as a whole (RAP0001, RAP0002) carry position 0:0, "no place in the
 // file": an unreadable file has no line 1, and pointing at line 1 of a huge file would mislead.
-std::optional<JsonDocument> readJsonFile(const std::string& path, DiagnosticList& diags) {
+std::optional<std::string> readSourceFile(const std::string& path, DiagnosticList& diags) {
     namespace fs = std::filesystem;
-    const auto cannotRead = [&](const std::string& reason) {
+    const auto cannotRead = [&](const std::string& reason) -> std::optional<std::string> {
         report(diags, codes::Unreadable, path, {}, "cannot read " + path + ": " + reason);
         return std::nullopt;
     };
-    const auto tooLarge = [&](const std::string& size) {
+    const auto tooLarge = [&](const std::string& size) -> std::optional<std::string> {
         report(diags, codes::TooLarge, path, {},
                "file is too large (" + size + " MB); the limit is " + limitMegabytes() + " MB");
         return std::nullopt;
@@ -711,7 +711,13 @@ std::optional<JsonDocument> readJsonFile(const std::string& path, DiagnosticList
     }
     if (std::ferror(file.get())) return cannotRead(errno != 0 ? std::strerror(errno) : "read error");
     if (text.size() > kMaxSourceBytes) return tooLarge("over " + limitMegabytes());
-    return parseJsonText(std::move(text), path, diags);
+    return text;
+}
+
+std::optional<JsonDocument> readJsonFile(const std::string& path, DiagnosticList& diags) {
+    std::optional<std::string> text = readSourceFile(path, diags);
+    if (!text) return std::nullopt;
+    return parseJsonText(std::move(*text), path, diags);
 }
 
 std::optional<JsonDocument> parseJsonText(std::string text, const std::string& name, DiagnosticList& diags) {

@@ -83,6 +83,11 @@ struct JsonDocument {
     std::vector<SourcePosition> duplicateKeyPositions;
 };
 
+// Reads at most kMaxSourceBytes from `path`, for every reader of author files (scenarios,
+// frameworks, Twine stories), so all refuse the same files the same way. On failure returns
+// nothing and adds RAP0001 (unreadable, with the reason) or RAP0002 (too large).
+std::optional<std::string> readSourceFile(const std::string& path, DiagnosticList& diags);
+
 // Reads and parses `path`. Comments (// and /* */) are allowed. On failure returns nothing and
 // adds located diagnostics: unreadable file (RAP0001), too large (RAP0002), invalid UTF-8
 // (RAP0003), syntax error (RAP0004), nesting too deep (RAP0005).

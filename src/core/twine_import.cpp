@@ -426,7 +426,7 @@ TwineImport importTwineText(std::string_view text, const std::string& name, cons
 
 TwineImport importTwineFile(const std::string& path, const TwineImportOptions& options) {
     DiagnosticList diags;
-    const std::optional<std::string> text = readTwineFile(path, diags);
+    const std::optional<std::string> text = readSourceFile(path, diags);
     if (!text) {
         TwineImport r;
         r.diagnostics = std::move(diags);

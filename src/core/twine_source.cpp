@@ -1,27 +1,9 @@
 #include "twine_source.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdint>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <memory>
-
-#include "diagnostic_codes.hpp"
-#include "json_source.hpp"
 
 namespace rapport {
-
-namespace {
-
-std::string megabytes(std::uintmax_t bytes) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f", static_cast<double>(bytes) / (1024.0 * 1024.0));
-    return buffer;
-}
-
-}  // namespace
 
 void addTwineDiagnostic(DiagnosticList& diags, Severity severity, const char* code, const std::string& file,
                         SourcePosition at, std::string message) {
@@ -36,43 +18,6 @@ void addTwineDiagnostic(DiagnosticList& diags, Severity severity, const char* co
     d.position = at;
     d.message = std::move(message);
     diags.add(std::move(d));
-}
-
-std::optional<std::string> readTwineFile(const std::string& path, DiagnosticList& diags) {
-    namespace fs = std::filesystem;
-    const std::string limit = std::to_string(kMaxSourceBytes / (1024u * 1024u));
-    const auto cannotRead = [&](const std::string& reason) -> std::optional<std::string> {
-        addTwineDiagnostic(diags, Severity::Error, codes::Unreadable, path, {}, "cannot read " + path + ": " + reason);
-        return std::nullopt;
-    };
-    const auto tooLarge = [&](const std::string& size) -> std::optional<std::string> {
-        addTwineDiagnostic(diags, Severity::Error, codes::TooLarge, path, {},
-                           "file is too large (" + size + " MB); the limit is " + limit + " MB");
-        return std::nullopt;
-    };
-    std::error_code ec;
-    const fs::file_status status = fs::status(path, ec);
-    if (ec) return cannotRead(ec.message());
-    if (fs::is_directory(status)) return cannotRead("is a directory");
-    if (fs::is_regular_file(status)) {
-        const std::uintmax_t size = fs::file_size(path, ec);
-        if (ec) return cannotRead(ec.message());
-        if (size > kMaxSourceBytes) return tooLarge(megabytes(size));
-    }
-    errno = 0;
-    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-    if (!file) return cannotRead(errno != 0 ? std::strerror(errno) : "cannot open");
-    // At most one byte over the limit: pipes and devices have no size to check up front.
-    std::string text;
-    char buffer[1 << 16];
-    while (text.size() <= kMaxSourceBytes) {
-        const std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get());
-        text.append(buffer, n);
-        if (n < sizeof buffer) break;
-    }
-    if (std::ferror(file.get())) return cannotRead(errno != 0 ? std::strerror(errno) : "read error");
-    if (text.size() > kMaxSourceBytes) return tooLarge("over " + limit);
-    return text;
 }
 
 std::optional<std::size_t> firstBadUtf8(std::string_view text) {

@@ -12,10 +12,6 @@
 
 namespace rapport {
 
-// Reads at most kMaxSourceBytes (the scenario loader's limit) from `path`. Adds RAP0001
-// (unreadable) or RAP0002 (too large) and returns nothing on failure.
-std::optional<std::string> readTwineFile(const std::string& path, DiagnosticList& diags);
-
 // Offset of the first byte that breaks UTF-8 (overlong forms, surrogates and code points past
 // U+10FFFF included), or nothing when `text` is valid.
 std::optional<std::size_t> firstBadUtf8(std::string_view text);
