@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <map>
 #include <tuple>
 #include <random>
+#include <thread>
 #include <unordered_map>
 
 #include <sqlite3.h>
@@ -113,7 +115,19 @@ ResultsStore::ResultsStore(const std::string& path, const StoreOptions& options)
     // Reading the schema version first turns "not a database" into a clean error before any
     // pragma tries to write.
     (void)store::schemaVersion(db_);
-    db_.exec("PRAGMA journal_mode = WAL");
+    // SQLite answers a journal-mode switch that meets another connection's lock with SQLITE_BUSY
+    // at once, without calling the busy handler: two processes creating one new database race
+    // here. Retry within the same patience the busy timeout gives every other statement.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.busyTimeoutMs);
+    for (;;) {
+        try {
+            db_.exec("PRAGMA journal_mode = WAL");
+            break;
+        } catch (const StoreError& e) {
+            if (e.code() != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline) throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    }
     db_.exec("PRAGMA synchronous = FULL");
     db_.exec("PRAGMA foreign_keys = ON");
     if (options.maxPages) {

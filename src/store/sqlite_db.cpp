@@ -57,7 +57,7 @@ void Database::exec(const char* sql) {
     char* err = nullptr;
     int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err);
     sqlite3_free(err);
-    if (rc != SQLITE_OK) fail(rc, "running schema statement");
+    if (rc != SQLITE_OK) fail(rc, std::string("running schema statement ") + sql);
 }
 
 std::int64_t Database::lastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
