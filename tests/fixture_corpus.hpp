@@ -2,6 +2,7 @@
 // diagnostics `rapport validate` must print for it (NAME.json + NAME.expected).
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>

@@ -130,10 +130,10 @@ TEST_CASE("every value and key in a commented file with multibyte text is locate
     CHECK(at(m.valuePosition("/nodes/1/choices/3"), 9, 34));
     CHECK(at(m.valuePosition("/nodes/1/choices/4"), 9, 40));
     // Escapes in keys are decoded, so pointers match the keys nlohmann stores.
-    CHECK(doc->root.contains("escaped"));
+    CHECK(doc->root().contains("escaped"));
     CHECK(at(m.keyPosition("/escaped"), 12, 3));
     CHECK(at(m.valuePosition("/escaped"), 12, 19));
-    CHECK(doc->root["nodes"][1].contains("a/b~c"));
+    CHECK(doc->root().find("nodes")->operator[](1).contains("a/b~c"));
     CHECK(m.size() == 17);
     CHECK(doc->duplicateKeys.empty());
 }
@@ -171,9 +171,10 @@ TEST_CASE("a root scalar and empty containers are located") {
     CHECK(doc.map.size() == 7);
 }
 
-TEST_CASE("duplicate keys: nlohmann keeps the last value, the map and the list keep track") {
+TEST_CASE("duplicate keys: lookups see the last value, the map and the list keep track") {
     const JsonDocument doc = parseOk(R"({"a": {"x": 1}, "b": 2, "a": {"y": 3}, "a": 4})");
-    CHECK(doc.root["a"] == 4);
+    REQUIRE(doc.root().find("a"));
+    CHECK(doc.root().find("a")->asInteger() == 4);
     REQUIRE(doc.duplicateKeys.size() == 2);
     CHECK(doc.duplicateKeys[0] == "/a");
     CHECK(doc.duplicateKeys[1] == "/a");
@@ -195,8 +196,9 @@ TEST_CASE("a UTF-8 byte order mark is skipped and takes no column") {
     DiagnosticList diags;
     const auto doc = readJsonFile(kDir + "bom.json", diags);
     REQUIRE(doc.has_value());
-    CHECK(doc->root["a"] == 1);
-    CHECK(doc->text.starts_with("\xEF\xBB\xBF"));  // kept as read, for hashing
+    REQUIRE(doc->root().find("a"));
+    CHECK(doc->root().find("a")->asInteger() == 1);
+    CHECK(doc->text->starts_with("\xEF\xBB\xBF"));  // kept as read, for hashing
     CHECK(at(doc->map.valuePosition(""), 1, 1));
     CHECK(at(doc->map.keyPosition("/a"), 1, 2));
     CHECK(at(doc->map.valuePosition("/a"), 1, 7));
@@ -318,7 +320,7 @@ TEST_CASE("invalid UTF-8 is reported at the first bad byte") {
                  "invalid UTF-8 byte 0xE9 (incomplete multi-byte sequence)" + tail);
     // The largest valid code points and the edges of the surrogate gap are accepted.
     const JsonDocument ok = parseOk("[\"\xF4\x8F\xBF\xBF\", \"\xED\x9F\xBF\", \"\xEE\x80\x80\", \"\xC2\x80\"]");
-    CHECK(ok.root.size() == 4);
+    CHECK(ok.root().size() == 4);
 }
 
 TEST_CASE("nesting deeper than 64 levels is rejected before parsing") {
@@ -337,7 +339,7 @@ TEST_CASE("nesting deeper than 64 levels is rejected before parsing") {
     // Brackets in strings and comments do not count.
     const JsonDocument quoted =
         parseOk("[\"" + std::string(100, '[') + "\", // " + std::string(100, '{') + "\n /* [[[[ */ 1]");
-    CHECK(quoted.root.size() == 2);
+    CHECK(quoted.root().size() == 2);
 
     // Mixed objects and arrays, reported on the line of the 65th bracket.
     std::string mixed;
@@ -394,6 +396,11 @@ TEST_CASE("unreadable paths give RAP0001 with the reason") {
 TEST_CASE("a document keeps the exact bytes it was parsed from") {
     const std::string text = "// c\n{\"a\": [1, 2.5, \"x\"]}\n";
     const JsonDocument doc = parseOk(text);
-    CHECK(doc.text == text);
-    CHECK(doc.root == nlohmann::json::parse(R"({"a": [1, 2.5, "x"]})"));
+    CHECK(*doc.text == text);
+    const JsonValue* a = doc.root().find("a");
+    REQUIRE(a);
+    REQUIRE(a->size() == 3);
+    CHECK((*a)[0].asInteger() == 1);
+    CHECK((*a)[1].asNumber() == 2.5);
+    CHECK((*a)[2].asString() == "x");
 }

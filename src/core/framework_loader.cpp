@@ -11,8 +11,6 @@ namespace rapport {
 
 namespace {
 
-using nlohmann::json;
-
 // Competency, level, group and rule ids: lowercase snake_case, so indicator ids
 // ("<competency>.<behaviour>") stay unambiguous and usable in URLs and xAPI IRIs.
 bool isSnakeId(std::string_view id) {
@@ -50,9 +48,9 @@ public:
     void run() {
         Framework f;
         f.sourcePath = r_.file();
-        f.contentHash = sha256Hex(doc_.text);
-        const json& root = doc_.root;
-        if (!root.is_object()) {
+        f.contentHash = sha256Hex(*doc_.text);
+        const JsonValue& root = doc_.root();
+        if (!root.isObject()) {
             r_.error(codes::NotAnObject, "", std::string("a framework file must hold one JSON object, not ") +
                                                   jsonKindName(root));
             return;
@@ -90,32 +88,32 @@ public:
     }
 
 private:
-    bool readFormat(const json& root) {
+    bool readFormat(const JsonValue& root) {
         const auto* f = r_.member(root, "", "format", false);
         if (!f) {
             r_.error(codes::WrongFormat, "", std::string("missing \"format\": a framework file starts with \"format\": \"") +
                                                  kFrameworkFormat + "\"");
             return false;
         }
-        if (!f->is_string() || f->get<std::string>() != kFrameworkFormat) {
+        if (!f->isString() || f->asString() != kFrameworkFormat) {
             r_.error(codes::WrongFormat, "/format",
                      std::string("unsupported format ") +
-                         (f->is_string() ? "\"" + f->get<std::string>() + "\"" : std::string(jsonKindName(*f))) +
+                         (f->isString() ? "\"" + std::string(f->asString()) + "\"" : std::string(jsonKindName(*f))) +
                          "; this version of Rapport reads \"" + kFrameworkFormat + "\"");
             return false;
         }
         return true;
     }
 
-    std::optional<double> percent(const json& obj, const std::string& pointer, const char* key) {
+    std::optional<double> percent(const JsonValue& obj, const std::string& pointer, const char* key) {
         const auto* v = r_.member(obj, pointer, key, true);
         if (!v) return std::nullopt;
         const std::string p = childPointer(pointer, key);
-        if (!v->is_number()) {
+        if (!v->isNumber()) {
             r_.error(codes::WrongType, p, std::string("\"") + key + "\" must be a number, not " + jsonKindName(*v));
             return std::nullopt;
         }
-        const double d = v->get<double>();
+        const double d = v->asNumber();
         if (!std::isfinite(d) || d < 0 || d > 100) {
             r_.error(codes::OutOfRange, p, std::string("\"") + key + "\" must be between 0 and 100");
             return std::nullopt;
@@ -135,8 +133,8 @@ private:
         return false;
     }
 
-    void readLevels(const json& root, Framework& f) {
-        const json* levels = r_.array(root, "", "levels", true);
+    void readLevels(const JsonValue& root, Framework& f) {
+        const JsonValue* levels = r_.array(root, "", "levels", true);
         if (!levels) return;
         if (levels->size() < 2 || levels->size() > 10) {
             r_.error(codes::OutOfRange, "/levels", "a framework needs 2 to 10 levels, not " +
@@ -146,9 +144,9 @@ private:
         std::unordered_map<std::string, std::string> seen;
         bool rangesOk = true;
         for (std::size_t i = 0; i < levels->size(); ++i) {
-            const json& l = (*levels)[i];
+            const JsonValue& l = (*levels)[i];
             const std::string p = childPointer("/levels", i);
-            if (!l.is_object()) {
+            if (!l.isObject()) {
                 r_.error(codes::NotAnObject, p, std::string("a level must be an object, not ") + jsonKindName(l));
                 rangesOk = false;
                 continue;
@@ -206,15 +204,15 @@ private:
                          fmtNumber(f.levels.back().max));
     }
 
-    void readCompetencies(const json& root, Framework& f) {
-        const json* comps = r_.array(root, "", "competencies", true);
+    void readCompetencies(const JsonValue& root, Framework& f) {
+        const JsonValue* comps = r_.array(root, "", "competencies", true);
         if (!comps) return;
         if (comps->empty()) r_.error(codes::OutOfRange, "/competencies", "a framework needs at least one competency");
         std::unordered_map<std::string, std::string> seenComp, seenInd;
         for (std::size_t ci = 0; ci < comps->size(); ++ci) {
-            const json& c = (*comps)[ci];
+            const JsonValue& c = (*comps)[ci];
             const std::string p = childPointer("/competencies", ci);
-            if (!c.is_object()) {
+            if (!c.isObject()) {
                 r_.error(codes::NotAnObject, p, std::string("a competency must be an object, not ") + jsonKindName(c));
                 continue;
             }
@@ -232,7 +230,7 @@ private:
             const int index = int(f.competencies.size());
             const bool fresh = comp.id.empty() || claimId(seenComp, comp.id, childPointer(p, "id"), "competency");
             if (fresh && !comp.id.empty()) f.competencyIndex.emplace(comp.id, index);
-            if (const json* inds = r_.array(c, p, "indicators", true)) {
+            if (const JsonValue* inds = r_.array(c, p, "indicators", true)) {
                 if (inds->empty()) r_.error(codes::OutOfRange, childPointer(p, "indicators"),
                                             "competency \"" + comp.id + "\" needs at least one indicator");
                 for (std::size_t ii = 0; ii < inds->size(); ++ii)
@@ -243,9 +241,9 @@ private:
         }
     }
 
-    void readIndicator(const json& j, const std::string& p, Competency& comp, int compIndex, Framework& f,
+    void readIndicator(const JsonValue& j, const std::string& p, Competency& comp, int compIndex, Framework& f,
                        std::unordered_map<std::string, std::string>& seen) {
-        if (!j.is_object()) {
+        if (!j.isObject()) {
             r_.error(codes::NotAnObject, p, std::string("an indicator must be an object, not ") + jsonKindName(j));
             return;
         }
@@ -293,13 +291,14 @@ private:
         f.indicators.push_back(std::move(ind));
     }
 
-    void readAnchors(const json& c, const std::string& p, Competency& comp, const Framework& f) {
-        const json* anchors = r_.object(c, p, "anchors", true);
+    void readAnchors(const JsonValue& c, const std::string& p, Competency& comp, const Framework& f) {
+        const JsonValue* anchors = r_.object(c, p, "anchors", true);
         if (!anchors) return;
         const std::string ap = childPointer(p, "anchors");
         std::vector<std::string> levelIds;
         for (const auto& l : f.levels) levelIds.push_back(l.id);
-        for (const auto& [key, value] : anchors->items()) {
+        for (const JsonValue* member : anchors->sortedMembers()) {
+            const std::string key(member->key());
             if (key.rfind("x-", 0) == 0) continue;
             bool known = false;
             for (const auto& id : levelIds) known = known || id == key;
@@ -317,22 +316,24 @@ private:
         }
     }
 
-    std::optional<int> indicatorRef(const Framework& f, const json& v, const std::string& p, const std::string& where) {
-        if (!v.is_string()) {
+    std::optional<int> indicatorRef(const Framework& f, const JsonValue& v, const std::string& p, const std::string& where) {
+        if (!v.isString()) {
             r_.error(codes::WrongType, p, where + " must be an indicator id string, not " + std::string(jsonKindName(v)));
             return std::nullopt;
         }
-        const auto& id = v.get_ref<const std::string&>();
+        const std::string id(v.asString());
         if (auto i = f.findIndicator(id)) return i;
         r_.error(codes::FrameworkUnknownIndicator, p,
                  where + " names unknown indicator \"" + id + "\"" + didYouMean(id, f.indicatorIds()));
         return std::nullopt;
     }
 
-    void readGroups(const json& root, Framework& f) {
-        const json* groups = r_.object(root, "", "groups", false);
+    void readGroups(const JsonValue& root, Framework& f) {
+        const JsonValue* groups = r_.object(root, "", "groups", false);
         if (!groups) return;
-        for (const auto& [key, value] : groups->items()) {
+        for (const JsonValue* member : groups->sortedMembers()) {
+            const std::string key(member->key());
+            const JsonValue& value = *member;
             if (key.rfind("x-", 0) == 0) continue;
             const std::string p = childPointer("/groups", key);
             if (!isSnakeId(key))
@@ -340,7 +341,7 @@ private:
                                                    "\" must be lowercase letters, digits and '_', starting with a letter");
             IndicatorGroup g;
             g.id = key;
-            if (!value.is_array()) {
+            if (!value.isArray()) {
                 r_.error(codes::WrongType, p, "group \"" + key + "\" must be an array of indicator ids, not " +
                                                   std::string(jsonKindName(value)));
             } else {
@@ -355,7 +356,7 @@ private:
         }
     }
 
-    std::optional<int> groupRef(const Framework& f, const json& rule, const std::string& p, const char* key,
+    std::optional<int> groupRef(const Framework& f, const JsonValue& rule, const std::string& p, const char* key,
                                 const std::string& ruleId) {
         auto name = r_.string(rule, p, key, true);
         if (!name) return std::nullopt;
@@ -367,15 +368,15 @@ private:
         return std::nullopt;
     }
 
-    void readRules(const json& root, Framework& f) {
-        const json* rules = r_.array(root, "", "rules", false);
+    void readRules(const JsonValue& root, Framework& f) {
+        const JsonValue* rules = r_.array(root, "", "rules", false);
         if (!rules) return;
         std::unordered_map<std::string, std::string> seen;
         int bits = 0;
         for (std::size_t i = 0; i < rules->size(); ++i) {
-            const json& j = (*rules)[i];
+            const JsonValue& j = (*rules)[i];
             const std::string p = childPointer("/rules", i);
-            if (!j.is_object()) {
+            if (!j.isObject()) {
                 r_.error(codes::NotAnObject, p, std::string("a rule must be an object, not ") + jsonKindName(j));
                 continue;
             }

@@ -15,18 +15,18 @@ std::string childPointer(const std::string& parent, std::size_t index) {
     return parent + "/" + std::to_string(index);
 }
 
-const char* jsonKindName(const nlohmann::json& v) {
-    switch (v.type()) {
-        case nlohmann::json::value_t::null: return "null";
-        case nlohmann::json::value_t::object: return "an object";
-        case nlohmann::json::value_t::array: return "an array";
-        case nlohmann::json::value_t::string: return "a string";
-        case nlohmann::json::value_t::boolean: return "a boolean";
-        case nlohmann::json::value_t::number_integer:
-        case nlohmann::json::value_t::number_unsigned: return "an integer";
-        case nlohmann::json::value_t::number_float: return "a number";
-        default: return "a value";
+const char* jsonKindName(const JsonValue& v) {
+    switch (v.kind()) {
+        case JsonValue::Kind::Null: return "null";
+        case JsonValue::Kind::Object: return "an object";
+        case JsonValue::Kind::Array: return "an array";
+        case JsonValue::Kind::String: return "a string";
+        case JsonValue::Kind::Boolean: return "a boolean";
+        case JsonValue::Kind::Integer:
+        case JsonValue::Kind::BigInteger: return "an integer";
+        case JsonValue::Kind::Float: return "a number";
     }
+    return "a value";
 }
 
 void JsonReader::add(Severity s, const char* code, const std::string& pointer, SourcePosition p,
@@ -61,85 +61,83 @@ void JsonReader::errorInString(const char* code, const std::string& pointer, std
     add(Severity::Error, code, pointer, p, std::move(message));
 }
 
-void JsonReader::checkKeys(const nlohmann::json& obj, const std::string& pointer,
+void JsonReader::checkKeys(const JsonValue& obj, const std::string& pointer,
                            std::initializer_list<std::string_view> allowed) {
-    for (auto it = obj.begin(); it != obj.end(); ++it) {
-        const std::string& key = it.key();
-        if (key.rfind("x-", 0) == 0) continue;
+    for (const JsonValue& member : obj) {
+        const std::string_view key = member.key();
+        if (key.starts_with("x-")) continue;
         bool known = false;
         for (auto a : allowed) known = known || a == key;
         if (known) continue;
+        // A repeated unknown key is one mistake at one pointer: report it once, for the last copy.
+        if (obj.find(key) != &member) continue;
         const std::vector<std::string> names(allowed.begin(), allowed.end());
         errorAtKey(codes::UnknownKey, childPointer(pointer, key),
-                   "unknown key \"" + key + "\"" + didYouMean(key, names) +
+                   "unknown key \"" + std::string(key) + "\"" + didYouMean(std::string(key), names) +
                        "; keys for tools must start with \"x-\"");
     }
 }
 
-const nlohmann::json* JsonReader::member(const nlohmann::json& obj, const std::string& pointer,
+const JsonValue* JsonReader::member(const JsonValue& obj, const std::string& pointer,
                                          std::string_view key, bool required) {
-    auto it = obj.find(std::string(key));
-    if (it == obj.end()) {
-        if (required)
-            error(codes::MissingKey, pointer, "missing required key \"" + std::string(key) + "\"");
-        return nullptr;
-    }
-    return &*it;
+    const JsonValue* v = obj.find(key);
+    if (!v && required) error(codes::MissingKey, pointer, "missing required key \"" + std::string(key) + "\"");
+    return v;
 }
 
-std::optional<std::string> JsonReader::string(const nlohmann::json& obj, const std::string& pointer,
+std::optional<std::string> JsonReader::string(const JsonValue& obj, const std::string& pointer,
                                               std::string_view key, bool required, bool allowEmpty) {
     const auto* v = member(obj, pointer, key, required);
     if (!v) return std::nullopt;
-    const std::string p = childPointer(pointer, key);
-    if (!v->is_string()) {
-        error(codes::WrongType, p, "\"" + std::string(key) + "\" must be a string, not " + jsonKindName(*v));
+    if (!v->isString()) {
+        error(codes::WrongType, childPointer(pointer, key),
+              "\"" + std::string(key) + "\" must be a string, not " + jsonKindName(*v));
         return std::nullopt;
     }
-    const auto& s = v->get_ref<const std::string&>();
-    if (!allowEmpty && s.find_first_not_of(" \t\r\n") == std::string::npos) {
-        error(codes::EmptyText, p, "\"" + std::string(key) + "\" must not be empty");
+    const std::string_view s = v->asString();
+    if (!allowEmpty && s.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        error(codes::EmptyText, childPointer(pointer, key), "\"" + std::string(key) + "\" must not be empty");
         return std::nullopt;
     }
-    return s;
+    return std::string(s);
 }
 
-std::optional<std::int64_t> JsonReader::integer(const nlohmann::json& obj, const std::string& pointer,
+std::optional<std::int64_t> JsonReader::integer(const JsonValue& obj, const std::string& pointer,
                                                 std::string_view key, bool required,
                                                 std::int64_t min, std::int64_t max) {
     const auto* v = member(obj, pointer, key, required);
     if (!v) return std::nullopt;
-    const std::string p = childPointer(pointer, key);
-    if (!v->is_number_integer() && !v->is_number_unsigned()) {
-        error(codes::WrongType, p, "\"" + std::string(key) + "\" must be an integer, not " + jsonKindName(*v));
+    if (!v->isInteger()) {
+        error(codes::WrongType, childPointer(pointer, key),
+              "\"" + std::string(key) + "\" must be an integer, not " + jsonKindName(*v));
         return std::nullopt;
     }
-    if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
-        error(codes::OutOfRange, p, "\"" + std::string(key) + "\" must be between " + std::to_string(min) +
-                                        " and " + std::to_string(max) + ", not " +
-                                        std::to_string(v->get<std::uint64_t>()));
+    if (v->isBigInteger()) {
+        error(codes::OutOfRange, childPointer(pointer, key),
+              "\"" + std::string(key) + "\" must be between " + std::to_string(min) + " and " +
+                  std::to_string(max) + ", not " + std::to_string(v->asUnsigned()));
         return std::nullopt;
     }
-    const auto i = v->get<std::int64_t>();
+    const auto i = v->asInteger();
     if (i < min || i > max) {
-        error(codes::OutOfRange, p, "\"" + std::string(key) + "\" must be between " + std::to_string(min) +
-                                        " and " + std::to_string(max) + ", not " + std::to_string(i));
+        error(codes::OutOfRange, childPointer(pointer, key),
+              "\"" + std::string(key) + "\" must be between " + std::to_string(min) + " and " +
+                  std::to_string(max) + ", not " + std::to_string(i));
         return std::nullopt;
     }
     return i;
 }
 
-std::optional<double> JsonReader::number(const nlohmann::json& obj, const std::string& pointer,
+std::optional<double> JsonReader::number(const JsonValue& obj, const std::string& pointer,
                                          std::string_view key, bool required, double minExclusive,
                                          double max) {
     const auto* v = member(obj, pointer, key, required);
     if (!v) return std::nullopt;
-    const std::string p = childPointer(pointer, key);
-    if (!v->is_number()) {
-        error(codes::WrongType, p, "\"" + std::string(key) + "\" must be a number, not " + jsonKindName(*v));
+    if (!v->isNumber()) {
+        error(codes::WrongType, childPointer(pointer, key), "\"" + std::string(key) + "\" must be a number, not " + jsonKindName(*v));
         return std::nullopt;
     }
-    const double d = v->get<double>();
+    const double d = v->asNumber();
     if (!std::isfinite(d) || d <= minExclusive || d > max) {
         auto fmt = [](double x) {
             std::string s = std::to_string(x);
@@ -147,30 +145,30 @@ std::optional<double> JsonReader::number(const nlohmann::json& obj, const std::s
             if (!s.empty() && s.back() == '.') s.pop_back();
             return s;
         };
-        error(codes::OutOfRange, p, "\"" + std::string(key) + "\" must be greater than " + fmt(minExclusive) +
+        error(codes::OutOfRange, childPointer(pointer, key), "\"" + std::string(key) + "\" must be greater than " + fmt(minExclusive) +
                                         " and at most " + fmt(max));
         return std::nullopt;
     }
     return d;
 }
 
-std::optional<bool> JsonReader::boolean(const nlohmann::json& obj, const std::string& pointer,
+std::optional<bool> JsonReader::boolean(const JsonValue& obj, const std::string& pointer,
                                         std::string_view key, bool required) {
     const auto* v = member(obj, pointer, key, required);
     if (!v) return std::nullopt;
-    if (!v->is_boolean()) {
+    if (!v->isBoolean()) {
         error(codes::WrongType, childPointer(pointer, key),
               "\"" + std::string(key) + "\" must be true or false, not " + jsonKindName(*v));
         return std::nullopt;
     }
-    return v->get<bool>();
+    return v->asBool();
 }
 
-const nlohmann::json* JsonReader::object(const nlohmann::json& obj, const std::string& pointer,
+const JsonValue* JsonReader::object(const JsonValue& obj, const std::string& pointer,
                                          std::string_view key, bool required) {
     const auto* v = member(obj, pointer, key, required);
     if (!v) return nullptr;
-    if (!v->is_object()) {
+    if (!v->isObject()) {
         error(codes::WrongType, childPointer(pointer, key),
               "\"" + std::string(key) + "\" must be an object, not " + jsonKindName(*v));
         return nullptr;
@@ -178,11 +176,11 @@ const nlohmann::json* JsonReader::object(const nlohmann::json& obj, const std::s
     return v;
 }
 
-const nlohmann::json* JsonReader::array(const nlohmann::json& obj, const std::string& pointer,
+const JsonValue* JsonReader::array(const JsonValue& obj, const std::string& pointer,
                                         std::string_view key, bool required) {
     const auto* v = member(obj, pointer, key, required);
     if (!v) return nullptr;
-    if (!v->is_array()) {
+    if (!v->isArray()) {
         error(codes::WrongType, childPointer(pointer, key),
               "\"" + std::string(key) + "\" must be an array, not " + jsonKindName(*v));
         return nullptr;

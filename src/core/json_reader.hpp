@@ -10,10 +10,9 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "diagnostic.hpp"
 #include "json_source.hpp"
+#include "json_tree.hpp"
 
 namespace rapport {
 
@@ -32,26 +31,26 @@ public:
 
     // Reports each key of `obj` that is not in `allowed` (keys starting with "x-" are kept for
     // tools and always allowed), with a did-you-mean hint.
-    void checkKeys(const nlohmann::json& obj, const std::string& pointer,
+    void checkKeys(const JsonValue& obj, const std::string& pointer,
                    std::initializer_list<std::string_view> allowed);
 
     // Each getter reports a missing required key (RAP0013) or a wrong type (RAP0014) and
     // returns nothing then. Absent optional keys return nothing silently.
-    const nlohmann::json* member(const nlohmann::json& obj, const std::string& pointer,
+    const JsonValue* member(const JsonValue& obj, const std::string& pointer,
                                  std::string_view key, bool required);
-    std::optional<std::string> string(const nlohmann::json& obj, const std::string& pointer,
+    std::optional<std::string> string(const JsonValue& obj, const std::string& pointer,
                                       std::string_view key, bool required, bool allowEmpty = false);
-    std::optional<std::int64_t> integer(const nlohmann::json& obj, const std::string& pointer,
+    std::optional<std::int64_t> integer(const JsonValue& obj, const std::string& pointer,
                                         std::string_view key, bool required, std::int64_t min,
                                         std::int64_t max);
-    std::optional<double> number(const nlohmann::json& obj, const std::string& pointer,
+    std::optional<double> number(const JsonValue& obj, const std::string& pointer,
                                  std::string_view key, bool required, double minExclusive,
                                  double max);
-    std::optional<bool> boolean(const nlohmann::json& obj, const std::string& pointer,
+    std::optional<bool> boolean(const JsonValue& obj, const std::string& pointer,
                                 std::string_view key, bool required);
-    const nlohmann::json* object(const nlohmann::json& obj, const std::string& pointer,
+    const JsonValue* object(const JsonValue& obj, const std::string& pointer,
                                  std::string_view key, bool required);
-    const nlohmann::json* array(const nlohmann::json& obj, const std::string& pointer,
+    const JsonValue* array(const JsonValue& obj, const std::string& pointer,
                                 std::string_view key, bool required);
 
     const std::string& file() const { return file_; }
@@ -72,6 +71,6 @@ std::string childPointer(const std::string& parent, std::string_view key);
 std::string childPointer(const std::string& parent, std::size_t index);
 
 // Name of a JSON value's kind for messages: "a string", "an object", …
-const char* jsonKindName(const nlohmann::json& v);
+const char* jsonKindName(const JsonValue& v);
 
 }  // namespace rapport

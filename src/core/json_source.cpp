@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -103,6 +104,14 @@ std::optional<Utf8Problem> findBadUtf8(std::string_view t, std::size_t i) {
                                    " (" + why + "); save the file as UTF-8"};
     };
     while (i < t.size()) {
+        // Scenario text is mostly ASCII: skip it eight bytes at a time.
+        while (i + 8 <= t.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, t.data() + i, sizeof word);
+            if (word & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i >= t.size()) break;
         const auto c = static_cast<unsigned char>(t[i]);
         if (c < 0x80) {
             ++i;
@@ -274,13 +283,13 @@ struct SyntaxError {
     std::string message;
 };
 
-// Turns nlohmann's parse_error into a message in plain words at the offending character.
-// nlohmann's e.byte counts the characters it has read, the offending one included, so e.byte - 1
-// is the 0-based offset of the character that broke the parse: the last byte of an unexpected
-// token, the bad character inside a token, or text.size() when input ended too early.
-SyntaxError describeSyntaxError(std::string_view t, std::size_t bom, const nlohmann::json::parse_error& e) {
-    const std::size_t off = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, t.size());
-    std::string_view what = e.what();
+// Turns nlohmann's parse_error (its byte and message) into a message in plain words at the
+// offending character. nlohmann's byte counts the characters it has read, the offending one
+// included, so byte - 1 is the 0-based offset of the character that broke the parse: the last
+// byte of an unexpected token, the bad character inside a token, or text.size() when input
+// ended too early.
+SyntaxError describeSyntaxError(std::string_view t, std::size_t bom, std::size_t byte, std::string_view what) {
+    const std::size_t off = std::min<std::size_t>(byte == 0 ? 0 : byte - 1, t.size());
 
     // "[json.exception.parse_error.101] parse error at line L, column C: syntax error while
     //  parsing CONTEXT - DETAIL[; last read: '...'][; expected EXPECTED]"
@@ -569,38 +578,6 @@ void buildSourceMap(std::string_view t, std::size_t bom, SourceMap& map, std::ve
     }
 }
 
-// Object members as written in the text (every ':' outside strings and comments) against those
-// nlohmann kept: they differ exactly when some object repeats a key, which is the only reason
-// the source map must be built before anyone asks for a position.
-std::size_t membersInText(std::string_view t, std::size_t bom) {
-    std::size_t colons = 0;
-    for (std::size_t k = bom; k < t.size(); ++k) {
-        const char c = t[k];
-        if (c == '"') {
-            k = skipString(t, k) - 1;
-        } else if (c == '/' || isJsonSpace(c)) {
-            const std::size_t next = skipSpace(t, k);
-            if (next > k) k = next - 1;
-        } else if (c == ':') {
-            ++colons;
-        }
-    }
-    return colons;
-}
-
-std::size_t membersInTree(const nlohmann::json& root) {
-    std::size_t members = 0;
-    std::vector<const nlohmann::json*> stack{&root};
-    while (!stack.empty()) {
-        const nlohmann::json* v = stack.back();
-        stack.pop_back();
-        if (v->is_object()) members += v->size();
-        if (v->is_structured())
-            for (const auto& child : *v) stack.push_back(&child);
-    }
-    return members;
-}
-
 void report(DiagnosticList& diags, const char* code, const std::string& file, SourcePosition at,
             std::string message) {
     Diagnostic d;
@@ -740,38 +717,40 @@ std::optional<JsonDocument> parseJsonText(std::string text, const std::string& n
                "syntax error: unexpected NUL byte (0x00); JSON text cannot contain one (is this a binary file?)");
         return std::nullopt;
     }
-    if (const auto deep = findTooDeep(t, bom)) {
-        report(diags, codes::TooDeep, name, positionAt(t, *deep),
-               "nesting too deep: more than " + std::to_string(kMaxJsonDepth) +
-                   " levels of '[' and '{'");
+    JsonTreeResult parsed = parseJsonTree(t, kMaxJsonDepth);
+    if (!parsed.tree) {
+        // Too deep wins over a syntax error further on, as if depth were checked first.
+        if (const auto deep = findTooDeep(t, bom)) {
+            report(diags, codes::TooDeep, name, positionAt(t, *deep),
+                   "nesting too deep: more than " + std::to_string(kMaxJsonDepth) +
+                       " levels of '[' and '{'");
+            return std::nullopt;
+        }
+        const JsonTreeFailure& f = parsed.failure;
+        if (f.reason == JsonTreeFailure::Reason::NumberOverflow) {
+            // "number overflow parsing '1e999'" carries no offset: find the literal.
+            std::string_view what = f.what;
+            std::string_view literal;
+            if (const auto q = what.find('\''); q != std::string_view::npos && what.back() == '\'')
+                literal = what.substr(q + 1, what.size() - q - 2);
+            report(diags, codes::Syntax, name, positionAt(t, findWord(t, bom, literal)),
+                   "syntax error: number " + std::string(literal) + " is too large");
+            return std::nullopt;
+        }
+        const SyntaxError err = describeSyntaxError(t, bom, f.byte, f.what);
+        report(diags, codes::Syntax, name, positionAt(t, err.offset), err.message);
         return std::nullopt;
     }
 
     JsonDocument doc;
-    try {
-        // nlohmann skips the BOM itself; its byte offsets count it.
-        doc.root = nlohmann::json::parse(t, nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
-    } catch (const nlohmann::json::parse_error& e) {
-        const SyntaxError err = describeSyntaxError(t, bom, e);
-        report(diags, codes::Syntax, name, positionAt(t, err.offset), err.message);
-        return std::nullopt;
-    } catch (const nlohmann::json::out_of_range& e) {
-        // Only "number overflow parsing '1e999'" reaches here; it carries no offset.
-        std::string_view what = e.what();
-        std::string_view literal;
-        if (const auto q = what.find('\''); q != std::string_view::npos && what.back() == '\'')
-            literal = what.substr(q + 1, what.size() - q - 2);
-        report(diags, codes::Syntax, name, positionAt(t, findWord(t, bom, literal)),
-               "syntax error: number " + std::string(literal) + " is too large");
-        return std::nullopt;
-    }
-    auto shared = std::make_shared<const std::string>(t);
-    if (membersInText(t, bom) != membersInTree(doc.root)) {
-        buildSourceMap(t, bom, doc.map, &doc.duplicateKeys, &doc.duplicateKeyPositions);
+    doc.tree = std::move(*parsed.tree);
+    auto shared = std::make_shared<const std::string>(std::move(text));
+    if (doc.tree.hasDuplicateKeys()) {
+        buildSourceMap(*shared, bom, doc.map, &doc.duplicateKeys, &doc.duplicateKeyPositions);
     } else {
         doc.map = SourceMap(shared);
     }
-    doc.text = std::move(text);
+    doc.text = std::move(shared);
     return doc;
 }
 

@@ -11,9 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "diagnostic.hpp"
+#include "json_tree.hpp"
 
 namespace rapport {
 
@@ -73,12 +72,13 @@ SourcePosition positionAt(std::string_view text, std::size_t byteOffset);
 std::string pointerToken(std::string_view key);
 
 struct JsonDocument {
-    nlohmann::json root;
+    JsonTree tree;
     SourceMap map;
-    std::string text;  // the bytes read, for hashing
+    std::shared_ptr<const std::string> text;  // the bytes read, for hashing; shared with the map
+    const JsonValue& root() const { return tree.root(); }
     // Pointers of object members whose key repeats an earlier key of the same object, one entry
-    // per repetition, with the repeated key's position. nlohmann keeps the last value; the map
-    // keeps the first occurrence's positions.
+    // per repetition, with the repeated key's position. The tree's lookups see the last value;
+    // the map keeps the first occurrence's positions.
     std::vector<std::string> duplicateKeys;
     std::vector<SourcePosition> duplicateKeyPositions;
 };

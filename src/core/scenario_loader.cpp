@@ -12,8 +12,6 @@ namespace rapport {
 
 namespace {
 
-using nlohmann::json;
-
 // Ids appear in CLI arguments, JSON pointers, transcripts and URLs, so they stay ASCII.
 bool isValidNodeId(std::string_view id) {
     if (id.empty() || id.size() > 128) return false;
@@ -62,9 +60,9 @@ public:
     void run() {
         Scenario s;
         s.sourcePath = r_.file();
-        s.contentHash = sha256Hex(doc_.text);
-        const json& root = doc_.root;
-        if (!root.is_object()) {
+        s.contentHash = sha256Hex(*doc_.text);
+        const JsonValue& root = doc_.root();
+        if (!root.isObject()) {
             r_.error(codes::NotAnObject, "", std::string("a scenario file must hold one JSON object, not ") +
                                                   jsonKindName(root));
             return;
@@ -96,23 +94,23 @@ private:
         }
     }
 
-    bool readFormat(const json& root) {
+    bool readFormat(const JsonValue& root) {
         const auto* f = r_.member(root, "", "format", false);
         if (!f) {
             r_.error(codes::WrongFormat, "", std::string("missing \"format\": a scenario file starts with \"format\": \"") +
                                                  kScenarioFormat + "\"");
             return false;
         }
-        if (!f->is_string() || f->get<std::string>() != kScenarioFormat) {
+        if (!f->isString() || f->asString() != kScenarioFormat) {
             r_.error(codes::WrongFormat, "/format",
-                     std::string("unsupported format ") + (f->is_string() ? "\"" + f->get<std::string>() + "\"" : jsonKindName(*f)) +
+                     std::string("unsupported format ") + (f->isString() ? "\"" + std::string(f->asString()) + "\"" : jsonKindName(*f)) +
                          "; this version of Rapport reads \"" + kScenarioFormat + "\"");
             return false;
         }
         return true;
     }
 
-    void readMetadata(const json& root, Scenario& s) {
+    void readMetadata(const JsonValue& root, Scenario& s) {
         if (auto id = r_.string(root, "", "id", true)) {
             if (!isScenarioSlug(*id))
                 r_.error(codes::BadId, "/id", "scenario id \"" + *id +
@@ -135,15 +133,15 @@ private:
         if (const auto* a = r_.array(root, "", "assesses", false)) {
             for (std::size_t i = 0; i < a->size(); ++i) {
                 const auto p = childPointer("/assesses", i);
-                if (!(*a)[i].is_string() || (*a)[i].get<std::string>().empty())
+                if (!(*a)[i].isString() || (*a)[i].asString().empty())
                     r_.error(codes::WrongType, p, "each competency in \"assesses\" must be a non-empty string");
                 else
-                    s.assesses.push_back((*a)[i].get<std::string>());
+                    s.assesses.emplace_back((*a)[i].asString());
             }
         }
     }
 
-    void readClient(const json& root, Scenario& s) {
+    void readClient(const JsonValue& root, Scenario& s) {
         const auto* c = r_.object(root, "", "client", true);
         if (!c) return;
         r_.checkKeys(*c, "/client", {"name", "role", "company", "description", "portrait"});
@@ -154,17 +152,19 @@ private:
         if (auto v = r_.string(*c, "/client", "portrait", false)) s.client.portrait = *v;
     }
 
-    void readVariables(const json& root, Scenario& s) {
+    void readVariables(const JsonValue& root, Scenario& s) {
         const auto* vars = r_.object(root, "", "variables", false);
         if (!vars) return;
-        for (const auto& [name, decl] : vars->items()) {
+        for (const JsonValue* member : vars->sortedMembers()) {
+            const std::string name(member->key());
+            const JsonValue& decl = *member;
             const std::string p = childPointer("/variables", name);
             if (!isIdentifier(name)) {
                 r_.errorAtKey(codes::BadId, p, "variable name \"" + name +
                                                    "\" must start with a letter or '_' and hold only letters, digits and '_' (and not be true, false or visited)");
                 continue;
             }
-            if (!decl.is_object()) {
+            if (!decl.isObject()) {
                 r_.error(codes::WrongType, p, std::string("a variable is declared as {\"type\": …, \"initial\": …}, not ") +
                                                   jsonKindName(decl));
                 continue;
@@ -182,11 +182,11 @@ private:
             if (const auto* init = r_.member(decl, p, "initial", true)) {
                 const std::string ip = p + "/initial";
                 if (v.type == ValueType::Boolean) {
-                    if (init->is_boolean()) v.initial = init->get<bool>() ? 1 : 0;
+                    if (init->isBoolean()) v.initial = init->asBool() ? 1 : 0;
                     else r_.error(codes::WrongType, ip, std::string("initial value of boolean \"") + name + "\" must be true or false, not " + jsonKindName(*init));
                 } else {
-                    if (init->is_number_integer() && !(init->is_number_unsigned() && init->get<std::uint64_t>() > INT64_MAX))
-                        v.initial = init->get<std::int64_t>();
+                    if (init->isInteger() && !init->isBigInteger())
+                        v.initial = init->asInteger();
                     else r_.error(codes::WrongType, ip, std::string("initial value of integer \"") + name + "\" must be a whole number, not " + jsonKindName(*init));
                 }
             }
@@ -195,7 +195,7 @@ private:
         }
     }
 
-    void readMeters(const json& root, Scenario& s) {
+    void readMeters(const JsonValue& root, Scenario& s) {
         const auto* meters = r_.array(root, "", "meters", false);
         if (!meters) return;
         std::vector<std::string> integerNames;
@@ -204,7 +204,7 @@ private:
         for (std::size_t i = 0; i < meters->size(); ++i) {
             const auto& m = (*meters)[i];
             const std::string p = childPointer("/meters", i);
-            if (!m.is_object()) {
+            if (!m.isObject()) {
                 r_.error(codes::NotAnObject, p, std::string("a meter must be an object, not ") + jsonKindName(m));
                 continue;
             }
@@ -248,16 +248,16 @@ private:
 
     // First pass: node ids, so references (next, onTimeout, start, visited()) can be resolved
     // whatever order nodes come in.
-    void collectNodeIds(const json& nodes, Scenario& s) {
+    void collectNodeIds(const JsonValue& nodes, Scenario& s) {
         s.nodes.resize(nodes.size());
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             const auto& n = nodes[i];
             auto& node = s.nodes[i];
             node.pointer = childPointer("/nodes", i);
-            if (!n.is_object()) continue;
-            auto it = n.find("id");
-            if (it == n.end() || !it->is_string()) continue;
-            node.id = it->get<std::string>();
+            if (!n.isObject()) continue;
+            const JsonValue* id = n.find("id");
+            if (!id || !id->isString()) continue;
+            node.id = id->asString();
             if (!isValidNodeId(node.id)) continue;
             auto [pos, inserted] = s.nodeIndex.emplace(node.id, static_cast<int>(i));
             if (!inserted) {
@@ -274,31 +274,31 @@ private:
         return std::nullopt;
     }
 
-    std::optional<Expression> compile(const json& value, const std::string& pointer, const Scenario& s,
+    std::optional<Expression> compile(const JsonValue& value, const std::string& pointer, const Scenario& s,
                                       ValueType expected, std::string_view what) {
-        if (value.is_boolean()) {
+        if (value.isBoolean()) {
             if (expected != ValueType::Boolean) {
                 r_.error(codes::ExprType, pointer, std::string(what) + " must be an integer, not a boolean");
                 return std::nullopt;
             }
-            return constantExpression(value.get<bool>() ? 1 : 0, ValueType::Boolean);
+            return constantExpression(value.asBool() ? 1 : 0, ValueType::Boolean);
         }
-        if (value.is_number_integer()) {
+        if (value.isInteger()) {
             if (expected != ValueType::Integer) {
                 r_.error(codes::ExprType, pointer, std::string(what) + " must be a boolean, not an integer");
                 return std::nullopt;
             }
-            if (value.is_number_unsigned() && value.get<std::uint64_t>() > INT64_MAX) {
+            if (value.isBigInteger()) {
                 r_.error(codes::OutOfRange, pointer, "integer too large");
                 return std::nullopt;
             }
-            return constantExpression(value.get<std::int64_t>(), ValueType::Integer);
+            return constantExpression(value.asInteger(), ValueType::Integer);
         }
-        if (!value.is_string()) {
+        if (!value.isString()) {
             r_.error(codes::WrongType, pointer, std::string(what) + " must be an expression string, not " + jsonKindName(value));
             return std::nullopt;
         }
-        const auto& src = value.get_ref<const std::string&>();
+        const std::string_view src = value.asString();
         ScenarioSymbols symbols(s);
         auto result = compileExpression(src, symbols, expected);
         for (const auto& e : result.errors)
@@ -306,7 +306,7 @@ private:
         return result.expression;
     }
 
-    void readNodes(const json& root, Scenario& s) {
+    void readNodes(const JsonValue& root, Scenario& s) {
         if (auto startId = r_.string(root, "", "start", true)) startId_ = *startId;
         const auto* nodes = r_.array(root, "", "nodes", true);
         if (!nodes) return;
@@ -321,10 +321,10 @@ private:
         for (std::size_t i = 0; i < nodes->size(); ++i) readNode((*nodes)[i], s, static_cast<int>(i));
     }
 
-    void readNode(const json& n, Scenario& s, int index) {
+    void readNode(const JsonValue& n, Scenario& s, int index) {
         Node& node = s.nodes[index];
         const std::string& p = node.pointer;
-        if (!n.is_object()) {
+        if (!n.isObject()) {
             r_.error(codes::NotAnObject, p, std::string("a node must be an object, not ") + jsonKindName(n));
             return;
         }
@@ -343,10 +343,10 @@ private:
         if (const auto* tags = r_.array(n, p, "tags", false)) {
             for (std::size_t i = 0; i < tags->size(); ++i) {
                 const auto& t = (*tags)[i];
-                if (!t.is_string() || t.get<std::string>().empty())
+                if (!t.isString() || t.asString().empty())
                     r_.error(codes::WrongType, childPointer(p + "/tags", i), "a tag must be a non-empty string");
                 else
-                    node.tags.push_back(t.get<std::string>());
+                    node.tags.emplace_back(t.asString());
             }
         }
         const bool hasChoices = n.contains("choices");
@@ -374,13 +374,13 @@ private:
         if (hasChoices && !hasEnding) readChoices(n, s, node);
     }
 
-    void readVariants(const json& n, const Scenario& s, Node& node) {
+    void readVariants(const JsonValue& n, const Scenario& s, Node& node) {
         const auto* variants = r_.array(n, node.pointer, "variants", false);
         if (!variants) return;
         for (std::size_t i = 0; i < variants->size(); ++i) {
             const auto& v = (*variants)[i];
             const std::string p = childPointer(node.pointer + "/variants", i);
-            if (!v.is_object()) {
+            if (!v.isObject()) {
                 r_.error(codes::NotAnObject, p, std::string("a variant must be {\"if\": …, \"text\": …}, not ") + jsonKindName(v));
                 continue;
             }
@@ -393,7 +393,7 @@ private:
         }
     }
 
-    void readEnding(const json& n, Node& node) {
+    void readEnding(const JsonValue& n, Node& node) {
         const std::string p = node.pointer + "/ending";
         const auto* e = r_.object(n, node.pointer, "ending", true);
         if (!e) return;
@@ -409,7 +409,7 @@ private:
         node.ending = std::move(ending);
     }
 
-    void readChoices(const json& n, const Scenario& s, Node& node) {
+    void readChoices(const JsonValue& n, const Scenario& s, Node& node) {
         const auto* choices = r_.array(n, node.pointer, "choices", true);
         if (!choices) return;
         if (choices->empty()) {
@@ -419,12 +419,12 @@ private:
         std::set<std::string> ids;
         // Explicit ids first, so generated ones never collide with them.
         for (const auto& c : *choices)
-            if (c.is_object() && c.contains("id") && c["id"].is_string()) ids.insert(c["id"].get<std::string>());
+            if (const JsonValue* id = c.find("id"); id && id->isString()) ids.emplace(id->asString());
         std::set<std::string> seen;
         for (std::size_t i = 0; i < choices->size(); ++i) {
             const auto& c = (*choices)[i];
             const std::string p = childPointer(node.pointer + "/choices", i);
-            if (!c.is_object()) {
+            if (!c.isObject()) {
                 r_.error(codes::NotAnObject, p, std::string("a choice must be an object, not ") + jsonKindName(c));
                 continue;
             }
@@ -466,12 +466,14 @@ private:
         }
     }
 
-    bool readSet(const json& c, const Scenario& s, const std::string& p, Choice& choice) {
+    bool readSet(const JsonValue& c, const Scenario& s, const std::string& p, Choice& choice) {
         const auto* set = r_.object(c, p, "set", false);
         if (!set) return !c.contains("set");
         bool ok = true;
         std::vector<std::string> names = ScenarioSymbols(s).variableNames();
-        for (const auto& [name, value] : set->items()) {
+        for (const JsonValue* member : set->sortedMembers()) {
+            const std::string name(member->key());
+            const JsonValue& value = *member;
             const std::string vp = childPointer(p + "/set", name);
             auto idx = s.findVariable(name);
             if (!idx) {
@@ -490,13 +492,13 @@ private:
         return ok;
     }
 
-    void readEvidence(const json& c, const std::string& p, Choice& choice) {
+    void readEvidence(const JsonValue& c, const std::string& p, Choice& choice) {
         const auto* ev = r_.array(c, p, "evidence", false);
         if (!ev) return;
         for (std::size_t i = 0; i < ev->size(); ++i) {
             const auto& e = (*ev)[i];
             const std::string ep = childPointer(p + "/evidence", i);
-            if (!e.is_object()) {
+            if (!e.isObject()) {
                 r_.error(codes::NotAnObject, ep, std::string("evidence must be {\"indicator\": …}, not ") + jsonKindName(e));
                 continue;
             }
