@@ -470,7 +470,6 @@ private:
         const auto* set = r_.object(c, p, "set", false);
         if (!set) return !c.contains("set");
         bool ok = true;
-        std::vector<std::string> names = ScenarioSymbols(s).variableNames();
         for (const JsonValue* member : set->sortedMembers()) {
             const std::string name(member->key());
             const JsonValue& value = *member;
@@ -478,7 +477,7 @@ private:
             auto idx = s.findVariable(name);
             if (!idx) {
                 r_.errorAtKey(codes::SetUndeclared, vp, "\"set\" assigns \"" + name + "\", which is not declared in \"variables\"" +
-                                                            didYouMean(name, names));
+                                                            didYouMean(name, ScenarioSymbols(s).variableNames()));
                 ok = false;
                 continue;
             }
