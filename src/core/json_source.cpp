@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "diagnostic_codes.hpp"
+#include "json_scan.hpp"
+#include "utf8.hpp"
 
 namespace rapport {
 
@@ -50,39 +52,6 @@ private:
     int column_ = 1;
 };
 
-bool isJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// Skips whitespace and comments the way nlohmann's lexer does with ignore_comments. Returns the
-// offset of the next token; an unterminated block comment runs to the end.
-std::size_t skipSpace(std::string_view t, std::size_t i) {
-    while (i < t.size()) {
-        if (isJsonSpace(t[i])) {
-            ++i;
-        } else if (t[i] == '/' && i + 1 < t.size() && t[i + 1] == '/') {
-            i += 2;
-            while (i < t.size() && t[i] != '\n' && t[i] != '\r') ++i;
-        } else if (t[i] == '/' && i + 1 < t.size() && t[i + 1] == '*') {
-            const std::size_t end = t.find("*/", i + 2);
-            i = end == std::string_view::npos ? t.size() : end + 2;
-        } else {
-            break;
-        }
-    }
-    return i;
-}
-
-// Offset just past the closing quote of the string opening at `i` (or the end if unterminated).
-std::size_t skipString(std::string_view t, std::size_t i) {
-    for (++i; i < t.size(); ++i) {
-        if (t[i] == '\\') {
-            ++i;
-        } else if (t[i] == '"') {
-            return i + 1;
-        }
-    }
-    return t.size();
-}
-
 std::string hexByte(unsigned char c) {
     static constexpr char digits[] = "0123456789ABCDEF";
     std::string s = "0x";
@@ -96,57 +65,11 @@ struct Utf8Problem {
     std::string message;
 };
 
-// Validates per Unicode Table 3-7 (well-formed UTF-8 byte sequences), which rules out overlong
-// forms, surrogates and code points above U+10FFFF. Reports the byte that starts the bad sequence.
-std::optional<Utf8Problem> findBadUtf8(std::string_view t, std::size_t i) {
-    const auto bad = [&](std::size_t at, const char* why) {
-        return Utf8Problem{at, "invalid UTF-8 byte " + hexByte(static_cast<unsigned char>(t[at])) +
-                                   " (" + why + "); save the file as UTF-8"};
-    };
-    while (i < t.size()) {
-        // Scenario text is mostly ASCII: skip it eight bytes at a time.
-        while (i + 8 <= t.size()) {
-            std::uint64_t word;
-            std::memcpy(&word, t.data() + i, sizeof word);
-            if (word & 0x8080808080808080ull) break;
-            i += 8;
-        }
-        if (i >= t.size()) break;
-        const auto c = static_cast<unsigned char>(t[i]);
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t length = 0;
-        unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-        if (c >= 0xC2 && c <= 0xDF) {
-            length = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            length = 3;
-            if (c == 0xE0) lo = 0xA0;
-            if (c == 0xED) hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            length = 4;
-            if (c == 0xF0) lo = 0x90;
-            if (c == 0xF4) hi = 0x8F;
-        } else if (isContinuation(c)) {
-            return bad(i, "continuation byte without a lead byte");
-        } else if (c == 0xC0 || c == 0xC1) {
-            return bad(i, "overlong encoding");
-        } else {
-            return bad(i, "never valid in UTF-8");
-        }
-        for (std::size_t k = 1; k < length; ++k) {
-            if (i + k >= t.size() || !isContinuation(static_cast<unsigned char>(t[i + k])))
-                return bad(i, "incomplete multi-byte sequence");
-        }
-        const auto second = static_cast<unsigned char>(t[i + 1]);
-        if (second < lo) return bad(i, "overlong encoding");
-        if (second > hi)
-            return bad(i, c == 0xED ? "encodes a UTF-16 surrogate" : "code point above U+10FFFF");
-        i += length;
-    }
-    return std::nullopt;
+std::optional<Utf8Problem> findBadUtf8(std::string_view t, std::size_t from) {
+    const auto bad = findInvalidUtf8(t, from);
+    if (!bad) return std::nullopt;
+    return Utf8Problem{bad->offset, "invalid UTF-8 byte " + hexByte(static_cast<unsigned char>(t[bad->offset])) +
+                                        " (" + bad->reason + "); save the file as UTF-8"};
 }
 
 // Finds the first bracket that opens level kMaxJsonDepth + 1, skipping strings and comments, so
@@ -156,9 +79,9 @@ std::optional<std::size_t> findTooDeep(std::string_view t, std::size_t i) {
     while (i < t.size()) {
         const char c = t[i];
         if (c == '"') {
-            i = skipString(t, i);
+            i = skipJsonString(t, i);
         } else if (c == '/' && i + 1 < t.size() && (t[i + 1] == '/' || t[i + 1] == '*')) {
-            i = skipSpace(t, i);
+            i = skipJsonSpace(t, i);
         } else {
             if (c == '[' || c == '{') {
                 if (++depth > kMaxJsonDepth) return i;
@@ -186,7 +109,7 @@ bool isWordChar(char c) {
 // A forgiving lexer used only to locate the token a syntax error is about. Everything before the
 // error was accepted by nlohmann, so up to there it agrees with nlohmann's own tokens.
 Token lexToken(std::string_view t, std::size_t i) {
-    if (t[i] == '"') return {i, skipString(t, i)};
+    if (t[i] == '"') return {i, skipJsonString(t, i)};
     if (isWordChar(t[i])) {
         std::size_t end = i;
         while (end < t.size() && isWordChar(t[end])) ++end;
@@ -203,7 +126,7 @@ struct Located {
 
 Located tokenAround(std::string_view t, std::size_t start, std::size_t offset) {
     Located r{start, std::string_view::npos};
-    std::size_t i = skipSpace(t, start);
+    std::size_t i = skipJsonSpace(t, start);
     while (i < t.size()) {
         if (i > offset) break;
         const Token tok = lexToken(t, i);
@@ -211,7 +134,7 @@ Located tokenAround(std::string_view t, std::size_t start, std::size_t offset) {
         r.current = tok.start;
         r.found = true;
         if (offset < tok.end) break;
-        i = skipSpace(t, tok.end);
+        i = skipJsonSpace(t, tok.end);
     }
     return r;
 }
@@ -220,13 +143,13 @@ Located tokenAround(std::string_view t, std::size_t start, std::size_t offset) {
 std::optional<std::size_t> unterminatedCommentStart(std::string_view t, std::size_t i) {
     while (i < t.size()) {
         if (t[i] == '"') {
-            i = skipString(t, i);
+            i = skipJsonString(t, i);
         } else if (t[i] == '/' && i + 1 < t.size() && t[i + 1] == '*') {
             const std::size_t end = t.find("*/", i + 2);
             if (end == std::string_view::npos) return i;
             i = end + 2;
         } else if (t[i] == '/' && i + 1 < t.size() && t[i + 1] == '/') {
-            i = skipSpace(t, i);
+            i = skipJsonSpace(t, i);
         } else {
             ++i;
         }
@@ -236,10 +159,10 @@ std::optional<std::size_t> unterminatedCommentStart(std::string_view t, std::siz
 
 // Offset of the first token equal to `word` outside strings and comments (bom if none).
 std::size_t findWord(std::string_view t, std::size_t bom, std::string_view word) {
-    for (std::size_t i = skipSpace(t, bom); i < t.size();) {
+    for (std::size_t i = skipJsonSpace(t, bom); i < t.size();) {
         const Token tok = lexToken(t, i);
         if (t.substr(tok.start, tok.end - tok.start) == word) return tok.start;
-        i = skipSpace(t, tok.end);
+        i = skipJsonSpace(t, tok.end);
     }
     return bom;
 }
@@ -324,7 +247,7 @@ SyntaxError describeSyntaxError(std::string_view t, std::size_t bom, std::size_t
     if (detail.starts_with("unexpected ")) {
         const std::string_view unexpected = detail.substr(std::string_view("unexpected ").size());
         if (unexpected == "end of input") {
-            if (skipSpace(t, bom) >= t.size())
+            if (skipJsonSpace(t, bom) >= t.size())
                 return {bom, "syntax error: empty file; expected a JSON value"};
             return {endOfContent(),
                     "syntax error: unexpected end of input; expected " + friendlyExpected(expected, context)};
@@ -396,23 +319,6 @@ std::string decodeString(std::string_view raw) {
         }
         return v;
     };
-    const auto append = [&](unsigned cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    };
     for (std::size_t i = 0; i < raw.size(); ++i) {
         if (raw[i] != '\\' || i + 1 >= raw.size()) {
             out += raw[i];
@@ -434,7 +340,7 @@ std::string decodeString(std::string_view raw) {
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
                     i += 6;
                 }
-                append(cp);
+                appendUtf8(out, cp);
                 break;
             }
             default: out += e; break;  // \" \\ \/
@@ -450,13 +356,6 @@ struct Frame {
     std::size_t pointerLength;
 };
 
-// Offset just past a string, number or literal starting at i (text already accepted by nlohmann).
-std::size_t skipScalar(std::string_view t, std::size_t i) {
-    if (i < t.size() && t[i] == '"') return skipString(t, i);
-    while (i < t.size() && !isJsonSpace(t[i]) && t[i] != ',' && t[i] != ']' && t[i] != '}' && t[i] != '/') ++i;
-    return i;
-}
-
 // One pass over text nlohmann has already accepted (so it is well-formed and at most
 // kMaxJsonDepth deep), recording where every value and key starts. Iterative, linear.
 void buildSourceMap(std::string_view t, std::size_t bom, SourceMap& map, std::vector<std::string>* duplicateKeys,
@@ -467,7 +366,7 @@ void buildSourceMap(std::string_view t, std::size_t bom, SourceMap& map, std::ve
     for (std::size_t k = bom; k < t.size(); ++k) {
         const char c = t[k];
         if (c == '"') {
-            k = skipString(t, k) - 1;
+            k = skipJsonString(t, k) - 1;
         } else if (c == ':') {
             ++colons;
         } else if (c == ',' || c == '[') {
@@ -480,7 +379,7 @@ void buildSourceMap(std::string_view t, std::size_t bom, SourceMap& map, std::ve
     std::vector<Frame> stack;
     stack.reserve(kMaxJsonDepth);
     std::string pointer;
-    std::size_t i = skipSpace(t, bom);
+    std::size_t i = skipJsonSpace(t, bom);
 
     const auto shadowed = [&] { return !stack.empty() && stack.back().shadowed; };
     const auto recordValue = [&] {
@@ -497,11 +396,11 @@ void buildSourceMap(std::string_view t, std::size_t bom, SourceMap& map, std::ve
                 const char c = t[i];
                 if (c == '{' || c == '[') {
                     stack.push_back({c == '{', shadowed(), 0, pointer.size()});
-                    i = skipSpace(t, i + 1);
+                    i = skipJsonSpace(t, i + 1);
                     next = c == '{' ? Next::FirstMember : Next::FirstElement;
                     continue;
                 }
-                i = skipSpace(t, skipScalar(t, i));
+                i = skipJsonSpace(t, skipJsonScalar(t, i));
                 next = Next::AfterValue;
                 continue;
             }
@@ -510,7 +409,7 @@ void buildSourceMap(std::string_view t, std::size_t bom, SourceMap& map, std::ve
                 Frame& top = stack.back();
                 pointer.resize(top.pointerLength);
                 if (t[i] == ',') {
-                    i = skipSpace(t, i + 1);
+                    i = skipJsonSpace(t, i + 1);
                     if (top.object) {
                         next = Next::Member;
                     } else {
@@ -520,7 +419,7 @@ void buildSourceMap(std::string_view t, std::size_t bom, SourceMap& map, std::ve
                     }
                 } else {  // '}' or ']'
                     stack.pop_back();
-                    i = skipSpace(t, i + 1);
+                    i = skipJsonSpace(t, i + 1);
                 }
                 continue;
             }
@@ -528,7 +427,7 @@ void buildSourceMap(std::string_view t, std::size_t bom, SourceMap& map, std::ve
                 if (t[i] == ']') {
                     next = Next::AfterValue;
                     stack.pop_back();
-                    i = skipSpace(t, i + 1);
+                    i = skipJsonSpace(t, i + 1);
                     continue;
                 }
                 pointer += "/0";
@@ -538,14 +437,14 @@ void buildSourceMap(std::string_view t, std::size_t bom, SourceMap& map, std::ve
                 if (t[i] == '}') {
                     next = Next::AfterValue;
                     stack.pop_back();
-                    i = skipSpace(t, i + 1);
+                    i = skipJsonSpace(t, i + 1);
                     continue;
                 }
                 [[fallthrough]];
             case Next::Member: {
                 Frame& top = stack.back();
                 const std::size_t keyStart = i;
-                const std::size_t keyEnd = skipString(t, i);
+                const std::size_t keyEnd = skipJsonString(t, i);
                 const std::size_t rawEnd = keyEnd > keyStart + 1 ? keyEnd - 1 : keyEnd;
                 pointer.resize(top.pointerLength);
                 pointer += '/';
@@ -556,8 +455,8 @@ void buildSourceMap(std::string_view t, std::size_t bom, SourceMap& map, std::ve
                     duplicateKeys->push_back(pointer);
                     duplicateKeyPositions->push_back(keyPos);
                 }
-                i = skipSpace(t, keyEnd);
-                if (i < t.size() && t[i] == ':') i = skipSpace(t, i + 1);
+                i = skipJsonSpace(t, keyEnd);
+                if (i < t.size() && t[i] == ':') i = skipJsonSpace(t, i + 1);
                 // Everything under a repeated key is recorded only where the first copy left a gap.
                 const bool wasShadowed = top.shadowed;
                 top.shadowed = wasShadowed || duplicate;
@@ -566,10 +465,10 @@ void buildSourceMap(std::string_view t, std::size_t bom, SourceMap& map, std::ve
                 if (i < t.size() && (t[i] == '{' || t[i] == '[')) {
                     const char c = t[i];
                     stack.push_back({c == '{', wasShadowed || duplicate, 0, pointer.size()});
-                    i = skipSpace(t, i + 1);
+                    i = skipJsonSpace(t, i + 1);
                     next = c == '{' ? Next::FirstMember : Next::FirstElement;
                 } else {
-                    i = skipSpace(t, skipScalar(t, i));
+                    i = skipJsonSpace(t, skipJsonScalar(t, i));
                     next = Next::AfterValue;
                 }
                 continue;

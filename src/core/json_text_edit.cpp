@@ -3,6 +3,7 @@
 #include <deque>
 #include <stdexcept>
 
+#include "json_scan.hpp"
 #include "json_source.hpp"
 
 namespace rapport {
@@ -11,39 +12,7 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool isBlank(char c) { return c == ' ' || c == '\t'; }
-
-// Whitespace and comments, as nlohmann's lexer skips them with ignore_comments.
-std::size_t skipSpace(std::string_view t, std::size_t i) {
-    while (i < t.size()) {
-        if (isSpace(t[i])) {
-            ++i;
-        } else if (t[i] == '/' && i + 1 < t.size() && t[i + 1] == '/') {
-            while (i < t.size() && t[i] != '\n' && t[i] != '\r') ++i;
-        } else if (t[i] == '/' && i + 1 < t.size() && t[i + 1] == '*') {
-            const std::size_t end = t.find("*/", i + 2);
-            i = end == std::string_view::npos ? t.size() : end + 2;
-        } else {
-            break;
-        }
-    }
-    return i;
-}
-
-std::size_t skipString(std::string_view t, std::size_t i) {
-    for (++i; i < t.size(); ++i) {
-        if (t[i] == '\\') ++i;
-        else if (t[i] == '"') return i + 1;
-    }
-    return t.size();
-}
-
-std::size_t skipScalar(std::string_view t, std::size_t i) {
-    if (i < t.size() && t[i] == '"') return skipString(t, i);
-    while (i < t.size() && !isSpace(t[i]) && t[i] != ',' && t[i] != ']' && t[i] != '}' && t[i] != '/') ++i;
-    return i;
-}
 
 std::size_t lineStart(std::string_view t, std::size_t pos) {
     while (pos > 0 && t[pos - 1] != '\n' && t[pos - 1] != '\r') --pos;
@@ -197,14 +166,14 @@ JsonTextIndex::JsonTextIndex(std::string_view t) {
     std::vector<Frame> stack;
     std::deque<JsonTextValue> discarded;
     std::size_t i = t.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    i = skipSpace(t, i);
+    i = skipJsonSpace(t, i);
     std::string pointer;
     JsonSpan key{};
     enum class Next { Value, AfterValue, FirstMember, Member, FirstElement } next = Next::Value;
     const auto close = [&] {
         stack.back().value->value.end = i + 1;
         stack.pop_back();
-        i = skipSpace(t, i + 1);
+        i = skipJsonSpace(t, i + 1);
         next = Next::AfterValue;
     };
     while (i < t.size()) {
@@ -221,11 +190,11 @@ JsonTextIndex::JsonTextIndex(std::string_view t) {
                 if (c == '{' || c == '[') {
                     v->kind = c;
                     stack.push_back({v, pointer, 0});
-                    i = skipSpace(t, i + 1);
+                    i = skipJsonSpace(t, i + 1);
                     next = c == '{' ? Next::FirstMember : Next::FirstElement;
                 } else {
-                    v->value.end = skipScalar(t, i);
-                    i = skipSpace(t, v->value.end);
+                    v->value.end = skipJsonScalar(t, i);
+                    i = skipJsonSpace(t, v->value.end);
                     next = Next::AfterValue;
                 }
                 break;
@@ -234,7 +203,7 @@ JsonTextIndex::JsonTextIndex(std::string_view t) {
                 if (stack.empty()) return;
                 Frame& top = stack.back();
                 if (t[i] == ',') {
-                    i = skipSpace(t, i + 1);
+                    i = skipJsonSpace(t, i + 1);
                     if (top.value->kind == '{') {
                         next = Next::Member;
                     } else {
@@ -261,7 +230,7 @@ JsonTextIndex::JsonTextIndex(std::string_view t) {
                 }
                 [[fallthrough]];
             case Next::Member: {
-                const std::size_t keyEnd = skipString(t, i);
+                const std::size_t keyEnd = skipJsonString(t, i);
                 std::string name;
                 try {
                     name = nlohmann::json::parse(t.substr(i, keyEnd - i)).get<std::string>();
@@ -270,8 +239,8 @@ JsonTextIndex::JsonTextIndex(std::string_view t) {
                 }
                 pointer = stack.back().pointer + "/" + pointerToken(name);
                 key = {i, keyEnd};
-                i = skipSpace(t, keyEnd);
-                if (i < t.size() && t[i] == ':') i = skipSpace(t, i + 1);
+                i = skipJsonSpace(t, keyEnd);
+                if (i < t.size() && t[i] == ':') i = skipJsonSpace(t, i + 1);
                 next = Next::Value;
                 break;
             }
@@ -373,7 +342,7 @@ std::string jsonTextRemove(std::string_view t, std::string_view pointer) {
     if (p.children.size() == 1) return splice(t, p.value.begin + 1, p.value.end - 1, "");
     const std::size_t begin = childBegin(v);
     if (pos + 1 < p.children.size()) {
-        std::size_t j = skipSpace(t, v.value.end);
+        std::size_t j = skipJsonSpace(t, v.value.end);
         if (j < t.size() && t[j] == ',') ++j;
         std::size_t k = j;
         while (k < t.size() && isBlank(t[k])) ++k;

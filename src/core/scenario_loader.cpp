@@ -7,6 +7,7 @@
 #include "did_you_mean.hpp"
 #include "json_reader.hpp"
 #include "sha256.hpp"
+#include "utf8.hpp"
 
 namespace rapport {
 
@@ -43,13 +44,6 @@ bool isLanguageTag(std::string_view tag) {
     // BCP 47 in the shape authors use: language, optional script/region/variants.
     static const std::regex re("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$");
     return std::regex_match(tag.begin(), tag.end(), re);
-}
-
-std::size_t codePointsIn(std::string_view s, std::size_t byteCount) {
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < byteCount && i < s.size(); ++i)
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
-    return n;
 }
 
 class Loader {
@@ -302,7 +296,7 @@ private:
         ScenarioSymbols symbols(s);
         auto result = compileExpression(src, symbols, expected);
         for (const auto& e : result.errors)
-            r_.errorInString(e.code.c_str(), pointer, codePointsIn(src, e.offset), e.message);
+            r_.errorInString(e.code.c_str(), pointer, codePointCount(src.substr(0, std::min(e.offset, src.size()))), e.message);
         return result.expression;
     }
 

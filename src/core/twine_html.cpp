@@ -6,6 +6,7 @@
 
 #include "diagnostic_codes.hpp"
 #include "twine_source.hpp"
+#include "utf8.hpp"
 
 namespace rapport {
 
@@ -40,23 +41,10 @@ bool opensTag(std::string_view text, std::size_t pos, std::string_view name) {
     return after >= text.size() || isSpace(text[after]) || text[after] == '>' || text[after] == '/';
 }
 
-void appendUtf8(std::string& out, std::uint32_t cp) {
+// HTML character references may name code points UTF-8 cannot carry; show those as U+FFFD.
+void appendReference(std::string& out, std::uint32_t cp) {
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    appendUtf8(out, cp);
 }
 
 constexpr std::pair<std::string_view, std::uint32_t> kNamed[] = {
@@ -87,12 +75,12 @@ std::size_t decodeReference(std::string_view text, std::size_t pos, std::string&
             else return 0;
             cp = cp * (hex ? 16u : 10u) + static_cast<std::uint32_t>(v);
         }
-        appendUtf8(out, cp);
+        appendReference(out, cp);
         return semi - pos + 1;
     }
     for (const auto& [name, cp] : kNamed)
         if (body == name) {
-            appendUtf8(out, cp);
+            appendReference(out, cp);
             return semi - pos + 1;
         }
     return 0;

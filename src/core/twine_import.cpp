@@ -402,10 +402,10 @@ TwineImport importTwineText(std::string_view text, const std::string& name, cons
                            "the file holds a NUL byte: it is binary, not a Twee or Twine HTML file");
         return r;
     }
-    if (const auto bad = firstBadUtf8(text)) {
+    if (const auto bad = findInvalidUtf8(text)) {
         char hex[8];
-        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[*bad])));
-        addTwineDiagnostic(r.diagnostics, Severity::Error, codes::BadUtf8, name, lines.at(*bad),
+        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[bad->offset])));
+        addTwineDiagnostic(r.diagnostics, Severity::Error, codes::BadUtf8, name, lines.at(bad->offset),
                            std::string("invalid UTF-8 byte ") + hex + "; save the file as UTF-8 (Twine always does)");
         return r;
     }

@@ -1,4 +1,4 @@
-// Plain-text plumbing shared by the Twine readers: bounded file reading, UTF-8 checking and a
+// Plain-text plumbing shared by the Twine readers: bounded file reading and a
 // line index that turns byte offsets into the line:column positions diagnostics carry.
 #pragma once
 
@@ -9,15 +9,9 @@
 #include <vector>
 
 #include "diagnostic.hpp"
+#include "utf8.hpp"
 
 namespace rapport {
-
-// Offset of the first byte that breaks UTF-8 (overlong forms, surrogates and code points past
-// U+10FFFF included), or nothing when `text` is valid.
-std::optional<std::size_t> firstBadUtf8(std::string_view text);
-
-// Number of code points in `text` (which is valid UTF-8).
-std::size_t codePointCount(std::string_view text);
 
 class LineIndex {
 public:
