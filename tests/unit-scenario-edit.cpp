@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "expression.hpp"
 #include "json_text_edit.hpp"
 #include "scenario_check.hpp"
 #include "scenario_edit.hpp"
@@ -239,4 +240,49 @@ TEST_CASE("scenario document: a text that does not parse refuses edits until fix
     CHECK_FALSE(doc.set("/title", "x"));
     CHECK_FALSE(doc.addNode());
     CHECK(doc.nodeCount() == 0);
+}
+
+TEST_CASE("scenario document: renaming a node rewrites visited() in conditions and set values, nothing else") {
+    const std::string text = R"JSON({
+  "format": "rapport-scenario/1", "id": "rename", "version": "1", "title": "Rename", "language": "en",
+  "summary": "s", "sector": "bank", "difficulty": 1, "passScore": 50, "framework": "account-manager",
+  "client": {"name": "C", "role": "R", "company": "Co", "description": "D"},
+  "variables": {"met": {"type": "boolean", "initial": false}},
+  "start": "ask",
+  "nodes": [
+    {"id": "ask", "speaker": "client", "text": "Hello?",
+     "variants": [{"if": "visited( 'ask' )  &&  !visited(\"asking\")", "text": "Again?"}],
+     "choices": [
+       {"text": "Ask", "next": "ask", "once": true, "set": {"met": "visited(\"ask\") || met"}},
+       {"text": "Go", "next": "end", "if": "visited(\"ask\")"}
+     ]},
+    {"id": "asking", "speaker": "client", "text": "Unused", "choices": [{"text": "x", "next": "end"}]},
+    {"id": "end", "speaker": "narrator", "text": "Bye", "ending": {"outcome": "won", "title": "T", "summary": "S"}}
+  ]
+})JSON";
+    ScenarioDocument doc(text, "rename.json");
+    REQUIRE(doc.renameNode(0, "opening"));
+    const auto& j = *doc.json();
+    CHECK(j["start"] == "opening");
+    CHECK(j["nodes"][0]["variants"][0]["if"] == "visited( 'opening' )  &&  !visited(\"asking\")");
+    CHECK(j["nodes"][0]["choices"][0]["next"] == "opening");
+    CHECK(j["nodes"][0]["choices"][0]["set"]["met"] == "visited(\"opening\") || met");
+    CHECK(j["nodes"][0]["choices"][1]["if"] == "visited(\"opening\")");
+    CHECK(j["nodes"][1]["id"] == "asking");
+    const auto check = checkScenarioText(doc.text(), "t.json");
+    for (const auto& d : check.diagnostics.items())
+        CHECK_MESSAGE(d.severity != Severity::Error, formatDiagnostic(d));
+    // One undo step puts every reference back.
+    doc.undo();
+    CHECK(doc.text() == text);
+}
+
+TEST_CASE("visitedNodeMentions finds ids only inside visited( )") {
+    const std::string src = "visited(\"a\") && x == 1 || !visited ( 'bc' ) && \"a\" != y";
+    const auto m = visitedNodeMentions(src);
+    REQUIRE(m.size() == 2);
+    CHECK(src.substr(m[0].offset, m[0].length) == "a");
+    CHECK(src.substr(m[1].offset, m[1].length) == "bc");
+    CHECK(visitedNodeMentions("visited(\"unterminated").empty());
+    CHECK(visitedNodeMentions("").empty());
 }

@@ -578,6 +578,27 @@ struct ExpressionCompiler {
     }
 };
 
+std::vector<NodeMention> visitedNodeMentions(std::string_view source) {
+    std::vector<NodeMention> out;
+    if (source.size() > kMaxExpressionLength) return out;
+    Lexer lexer(source);
+    // The last two tokens: an id in quotes counts only right after `visited (`.
+    Tok before = Tok::End, last = Tok::End;
+    bool lastIsVisited = false, beforeIsVisited = false;
+    for (;;) {
+        const Token t = lexer.next();
+        if (t.kind == Tok::End || t.kind == Tok::Bad) break;
+        if (t.kind == Tok::String && last == Tok::LParen && before == Tok::Identifier && beforeIsVisited &&
+            t.length >= 2)
+            out.push_back({t.offset + 1, t.length - 2});
+        beforeIsVisited = lastIsVisited;
+        before = last;
+        last = t.kind;
+        lastIsVisited = t.kind == Tok::Identifier && source.substr(t.offset, t.length) == "visited";
+    }
+    return out;
+}
+
 CompileResult compileExpression(std::string_view source, const ExpressionSymbols& symbols,
                                 std::optional<ValueType> expected) {
     CompileResult result;

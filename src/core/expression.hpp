@@ -109,6 +109,15 @@ struct CompileResult {
 CompileResult compileExpression(std::string_view source, const ExpressionSymbols& symbols,
                                 std::optional<ValueType> expected);
 
+// Where `source` names a node in a visited("id") call: the byte span of the id between its
+// quotes, found with the compiler's own lexer, so the author tools can rename a node everywhere
+// it is named. Stops quietly at the first lexical error (such text does not compile anyway).
+struct NodeMention {
+    std::size_t offset = 0;
+    std::size_t length = 0;
+};
+std::vector<NodeMention> visitedNodeMentions(std::string_view source);
+
 // An expression for a literal JSON value (`"if": true`, `"set": {"x": 3}`).
 Expression constantExpression(std::int64_t value, ValueType type);
 

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "expression.hpp"
+#include "json_source.hpp"
 #include "json_text_edit.hpp"
 
 namespace rapport {
@@ -137,6 +139,30 @@ bool ScenarioDocument::deleteChoice(int node, int choice) {
     return remove(nodePointer(node) + "/choices/" + std::to_string(choice));
 }
 
+namespace {
+
+// Rewrites visited("oldId") inside the expression string at obj[key] (spliced at `pointer`);
+// other text of the expression is kept as written.
+void renameInExpression(std::string& text, const nlohmann::json& obj, const std::string& key, const std::string& pointer,
+                        const std::string& oldId, const std::string& newId) {
+    const auto it = obj.find(key);
+    if (it == obj.end() || !it->is_string()) return;
+    const std::string& source = it->get_ref<const std::string&>();
+    std::string renamed;
+    std::size_t from = 0;
+    for (const NodeMention& m : visitedNodeMentions(source)) {
+        if (source.compare(m.offset, m.length, oldId) != 0) continue;
+        renamed.append(source, from, m.offset - from);
+        renamed += newId;
+        from = m.offset + m.length;
+    }
+    if (from == 0) return;
+    renamed.append(source, from, std::string::npos);
+    text = jsonTextSet(text, pointer, renamed);
+}
+
+}  // namespace
+
 bool ScenarioDocument::renameNode(int node, const std::string& newId) {
     if (node < 0 || node >= nodeCount()) return false;
     const std::string oldId = nodeId(node);
@@ -153,11 +179,23 @@ bool ScenarioDocument::renameNode(int node, const std::string& newId) {
                 if (!n.is_object()) continue;
                 const std::string p = nodePointer(int(i));
                 if (n.contains("onTimeout") && n["onTimeout"] == oldId) text = jsonTextSet(text, p + "/onTimeout", newId);
+                if (n.contains("variants") && n["variants"].is_array()) {
+                    for (std::size_t v = 0; v < n["variants"].size(); ++v)
+                        if (n["variants"][v].is_object())
+                            renameInExpression(text, n["variants"][v], "if", p + "/variants/" + std::to_string(v) + "/if",
+                                               oldId, newId);
+                }
                 if (!n.contains("choices") || !n["choices"].is_array()) continue;
                 for (std::size_t c = 0; c < n["choices"].size(); ++c) {
                     const auto& ch = n["choices"][c];
-                    if (ch.is_object() && ch.contains("next") && ch["next"] == oldId)
-                        text = jsonTextSet(text, p + "/choices/" + std::to_string(c) + "/next", newId);
+                    if (!ch.is_object()) continue;
+                    const std::string cp = p + "/choices/" + std::to_string(c);
+                    if (ch.contains("next") && ch["next"] == oldId) text = jsonTextSet(text, cp + "/next", newId);
+                    renameInExpression(text, ch, "if", cp + "/if", oldId, newId);
+                    if (ch.contains("set") && ch["set"].is_object())
+                        for (auto it = ch["set"].begin(); it != ch["set"].end(); ++it)
+                            renameInExpression(text, ch["set"], it.key(), cp + "/set/" + pointerToken(it.key()), oldId,
+                                               newId);
                 }
             }
         }

@@ -42,7 +42,8 @@ public:
     std::optional<int> addChoice(int node, const std::string& next);
     bool deleteNode(int node);
     bool deleteChoice(int node, int choice);
-    // Changes a node's id and every "start", "next" and "onTimeout" that named the old id.
+    // Changes a node's id and every "start", "next", "onTimeout" and visited("…") in a variant's
+    // or choice's "if" and in "set" values that named the old id.
     bool renameNode(int node, const std::string& newId);
     // Turns an ending node into a turn with one choice (to `next`), or a turn into an ending.
     bool makeEnding(int node);
