@@ -133,7 +133,7 @@ int main(int argc, char** argv) {
         }
         const double perSecond = double(choices) / (msSince(t) / 1000.0);
         std::printf("%8d %10zu %10.2f %10.2f %10.2f %8.2f %7zu%s %14.0f\n", nodes, text.size(), parse, load,
-                    validate, (load + validate) / parse, states.states.size(), states.complete ? " " : "+",
+                    validate, (load + validate) / parse, states.size(), states.complete ? " " : "+",
                     perSecond);
     }
     std::printf("\nratio = (load + validate) / raw parse; goal <= 2.0. states: exact state count ('+' = over the\n"

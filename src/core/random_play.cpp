@@ -17,7 +17,7 @@ double round1(double x) { return std::round(x * 10.0) / 10.0; }
 RandomPlayer::RandomPlayer(const Scenario& s, const Framework& f, const StateGraph& g, std::int64_t best)
     : s_(s), f_(f), g_(g), best_(best), evidence_(resolveScenarioEvidence(s, f)), rules_(f, s), nc_(f.competencies.size()) {
     if (!g.complete) throw std::logic_error("RandomPlayer: the state graph is incomplete");
-    failing_.resize(g.states.size());
+    failing_.resize(g.size());
     for (const auto& [state, choice] : g.failingChoices) failing_[std::size_t(state)].push_back(choice);
     for (auto& v : failing_) std::sort(v.begin(), v.end());
     for (const auto& id : s.assesses)
@@ -25,10 +25,10 @@ RandomPlayer::RandomPlayer(const Scenario& s, const Framework& f, const StateGra
 
     // What each decision offers every competency depends only on the graph state (the replies
     // shown there), so it is worked out once per state rather than once per step of every play.
-    available_.assign(g.states.size() * nc_, 0);
-    opportunity_.assign(g.states.size() * nc_, 0);
-    for (std::size_t st = 0; st < g.states.size(); ++st) {
-        const int node = g.states[st].node;
+    available_.assign(g.size() * nc_, 0);
+    opportunity_.assign(g.size() * nc_, 0);
+    for (std::size_t st = 0; st < g.size(); ++st) {
+        const int node = g.node(int(st));
         if (s.nodes[std::size_t(node)].isEnding()) continue;
         auto consider = [&](const EvidenceProfile& p) {
             for (std::size_t c = 0; c < nc_; ++c) {
@@ -36,14 +36,14 @@ RandomPlayer::RandomPlayer(const Scenario& s, const Framework& f, const StateGra
                 available_[st * nc_ + c] = std::max(available_[st * nc_ + c], p.points[c]);
             }
         };
-        for (const auto& e : g.edges[st])
+        for (const auto& e : g.edges(int(st)))
             consider(e.choice >= 0 ? evidence_.choices[std::size_t(node)][std::size_t(e.choice)] : evidence_.timeout);
         for (int c : failing_[st]) consider(evidence_.choices[std::size_t(node)][std::size_t(c)]);
     }
 }
 
 int RandomPlayer::position(int state, int edge) const {
-    const auto& edges = g_.edges[std::size_t(state)];
+    const auto edges = g_.edges(state);
     const int choice = edges[std::size_t(edge)].choice;
     if (choice < 0) return 0;
     int pos = 1;
@@ -78,7 +78,7 @@ RandomPlay RandomPlayer::play(std::mt19937_64& rng, bool withChoices) const {
 
     int state = 0;
     for (;;) {
-        const int node = g_.states[std::size_t(state)].node;
+        const int node = g_.node(state);
         if (s_.nodes[std::size_t(node)].isEnding()) {
             out.finished = true;
             out.endingNode = node;
@@ -87,7 +87,7 @@ RandomPlay RandomPlayer::play(std::mt19937_64& rng, bool withChoices) const {
             applyEvents();
             break;
         }
-        const auto& edges = g_.edges[std::size_t(state)];
+        const auto edges = g_.edges(state);
         if (edges.empty() || out.steps >= kMaxRandomPlaySteps) break;  // dead end or endless loop
         const std::size_t pick = std::size_t(rng() % edges.size());
         const auto& e = edges[pick];

@@ -34,7 +34,7 @@ public:
     };
     struct PEdge {
         int target;
-        int graphEdge;  // index into graph.edges[g]
+        int graphEdge;  // index into graph.edges(g)
         int profile;    // index into profiles: points per competency, then the weighted total
     };
 
@@ -157,7 +157,7 @@ private:
         for (std::size_t i = 0; i < states.size(); ++i) {
             if (states.size() > maxStates) return false;
             const PState ps = states[i];
-            const int node = graph_.states[std::size_t(ps.g)].node;
+            const int node = graph_.node(ps.g);
             if (s_.nodes[std::size_t(node)].isEnding()) {
                 std::uint64_t rk = ps.rk;
                 events.clear();
@@ -167,7 +167,7 @@ private:
                 terminal[i] = internProfile(p);
                 continue;
             }
-            const auto& gEdges = graph_.edges[std::size_t(ps.g)];
+            const auto gEdges = graph_.edges(ps.g);
             for (std::size_t e = 0; e < gEdges.size(); ++e) {
                 const int c = gEdges[e].choice;
                 const EvidenceProfile& ep = c >= 0 ? ev_.choices[std::size_t(node)][std::size_t(c)] : ev_.timeout;
@@ -262,7 +262,7 @@ public:
         countOpportunities(a);
 
         graph_ = exploreStates(s_, o_.maxStates);
-        a.states = graph_.states.size();
+        a.states = graph_.size();
         if (!graph_.complete) {
             a.problem = "the scenario has more than " + std::to_string(o_.maxStates) +
                         " distinct states, too many to analyse exactly (run rapport validate)";
@@ -348,20 +348,20 @@ private:
     // the state graph; edges are tried in display order, so ties go to the earlier reply.
     void reachability(ScenarioAnalysis& a) {
         std::vector<bool> reached(s_.nodes.size(), false);
-        for (const auto& st : graph_.states) reached[std::size_t(st.node)] = true;
+        for (std::size_t st = 0; st < graph_.size(); ++st) reached[std::size_t(graph_.node(int(st)))] = true;
         for (std::size_t n = 0; n < s_.nodes.size(); ++n)
             if (!reached[n]) a.unreachableNodes.push_back(s_.nodes[n].id);
-        std::vector<std::pair<int, int>> parent(graph_.states.size(), {-1, -1});
-        std::vector<bool> seen(graph_.states.size(), false);
+        std::vector<std::pair<int, int>> parent(graph_.size(), {-1, -1});
+        std::vector<bool> seen(graph_.size(), false);
         std::vector<int> firstState(s_.nodes.size(), -1);
         std::deque<int> queue{0};
         seen[0] = true;
         while (!queue.empty()) {
             const int v = queue.front();
             queue.pop_front();
-            const int node = graph_.states[std::size_t(v)].node;
+            const int node = graph_.node(v);
             if (firstState[std::size_t(node)] < 0) firstState[std::size_t(node)] = v;
-            const auto& es = graph_.edges[std::size_t(v)];
+            const auto es = graph_.edges(v);
             for (std::size_t e = 0; e < es.size(); ++e) {
                 const int t = es[e].target;
                 if (seen[std::size_t(t)]) continue;
@@ -395,12 +395,12 @@ private:
         std::string out;
         for (const auto& [state, edge] : steps) {
             if (!out.empty()) out += ',';
-            const int choice = graph_.edges[std::size_t(state)][std::size_t(edge)].choice;
+            const int choice = graph_.edges(state)[std::size_t(edge)].choice;
             if (choice < 0) {
                 out += 't';
                 continue;
             }
-            const std::vector<int> shown = shownChoices(s_, graph_, graph_.states[std::size_t(state)]);
+            const std::vector<int> shown = shownChoices(graph_, state);
             out += std::to_string(int(std::find(shown.begin(), shown.end(), choice) - shown.begin()) + 1);
         }
         return out;
@@ -475,9 +475,9 @@ private:
             bool pickFresh = false;
             std::int64_t pickGain = 0;
             bool anyReply = false;
-            for (const auto& e : es) anyReply = anyReply || graph_.edges[std::size_t(g)][std::size_t(e.graphEdge)].choice >= 0;
+            for (const auto& e : es) anyReply = anyReply || graph_.edges(g)[std::size_t(e.graphEdge)].choice >= 0;
             for (std::size_t i = 0; i < es.size(); ++i) {
-                if (anyReply && graph_.edges[std::size_t(g)][std::size_t(es[i].graphEdge)].choice < 0) continue;
+                if (anyReply && graph_.edges(g)[std::size_t(es[i].graphEdge)].choice < 0) continue;
                 const bool fresh = !visited[std::size_t(es[i].target)];
                 const std::int64_t gain = pg.profiles[std::size_t(es[i].profile)][nc];
                 if (pick < 0 || (fresh && !pickFresh) || (fresh == pickFresh && gain < pickGain)) {
@@ -502,10 +502,10 @@ private:
             together[n].assign(k, std::vector<bool>(k, false));
         }
         std::vector<int> shown;
-        for (std::size_t st = 0; st < graph_.states.size(); ++st) {
-            const auto node = std::size_t(graph_.states[st].node);
+        for (std::size_t st = 0; st < graph_.size(); ++st) {
+            const auto node = std::size_t(graph_.node(int(st)));
             shown.clear();
-            for (const auto& e : graph_.edges[st])
+            for (const auto& e : graph_.edges(int(st)))
                 if (e.choice >= 0) shown.push_back(e.choice);
             for (int x : shown)
                 for (int y : shown) together[node][std::size_t(x)][std::size_t(y)] = true;

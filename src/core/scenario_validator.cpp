@@ -139,14 +139,15 @@ private:
         std::vector<bool> reached(nodes, false);
         std::vector<std::vector<bool>> choiceShown(nodes);
         for (std::size_t n = 0; n < nodes; ++n) choiceShown[n].assign(s_.nodes[n].choices.size(), false);
-        for (std::size_t i = 0; i < g.states.size(); ++i) {
-            const int n = g.states[i].node;
+        const int states = int(g.size());
+        for (int i = 0; i < states; ++i) {
+            const int n = g.node(i);
             reached[std::size_t(n)] = true;
-            for (const auto& e : g.edges[i])
+            for (const auto& e : g.edges(i))
                 if (e.choice >= 0) choiceShown[std::size_t(n)][std::size_t(e.choice)] = true;
         }
         for (const auto& [st, c] : g.failingChoices) {
-            const int n = g.states[std::size_t(st)].node;
+            const int n = g.node(st);
             choiceShown[std::size_t(n)][std::size_t(c)] = true;
             const Choice& ch = node(n).choices[std::size_t(c)];
             if (reportedFailing_.insert(ch.pointer).second)
@@ -154,32 +155,42 @@ private:
                          "in some play-through this choice's \"set\" fails at run time (division by zero or overflow), so it cannot be taken");
         }
 
-        // States that can still reach an ending, by reverse search over the exact graph.
-        std::vector<std::vector<int>> reverse(g.states.size());
-        for (std::size_t i = 0; i < g.states.size(); ++i)
-            for (const auto& e : g.edges[i]) reverse[std::size_t(e.target)].push_back(int(i));
-        std::vector<bool> ok(g.states.size(), false);
-        std::deque<int> queue;
-        for (std::size_t i = 0; i < g.states.size(); ++i)
-            if (node(g.states[i].node).isEnding()) {
-                ok[i] = true;
-                queue.push_back(int(i));
+        // States that can still reach an ending, by reverse search over the exact graph. The
+        // reverse edges sit in one array (by target) rather than a list per state: there can be
+        // hundreds of thousands of states.
+        std::vector<int> reverseStart(std::size_t(states) + 1, 0), reverse;
+        for (int i = 0; i < states; ++i)
+            for (const auto& e : g.edges(i)) ++reverseStart[std::size_t(e.target) + 1];
+        for (std::size_t i = 0; i < std::size_t(states); ++i) reverseStart[i + 1] += reverseStart[i];
+        reverse.resize(std::size_t(reverseStart.back()));
+        {
+            std::vector<int> fill(reverseStart.begin(), reverseStart.end() - 1);
+            for (int i = 0; i < states; ++i)
+                for (const auto& e : g.edges(i)) reverse[std::size_t(fill[std::size_t(e.target)]++)] = i;
+        }
+        std::vector<bool> ok(std::size_t(states), false);
+        std::vector<int> queue;  // breadth-first: read from `head`, never popped
+        for (int i = 0; i < states; ++i)
+            if (node(g.node(i)).isEnding()) {
+                ok[std::size_t(i)] = true;
+                queue.push_back(i);
             }
-        while (!queue.empty()) {
-            const int i = queue.front();
-            queue.pop_front();
-            for (int p : reverse[std::size_t(i)])
+        for (std::size_t head = 0; head < queue.size(); ++head) {
+            const int i = queue[head];
+            for (int k = reverseStart[std::size_t(i)]; k < reverseStart[std::size_t(i) + 1]; ++k) {
+                const int p = reverse[std::size_t(k)];
                 if (!ok[std::size_t(p)]) {
                     ok[std::size_t(p)] = true;
                     queue.push_back(p);
                 }
+            }
         }
 
         std::vector<bool> deadEnd(nodes, false), stuck(nodes, false);
-        for (std::size_t i = 0; i < g.states.size(); ++i) {
-            const int n = g.states[i].node;
-            if (!node(n).isEnding() && g.edges[i].empty()) deadEnd[std::size_t(n)] = true;
-            else if (!ok[i]) stuck[std::size_t(n)] = true;
+        for (int i = 0; i < states; ++i) {
+            const int n = g.node(i);
+            if (!node(n).isEnding() && g.edges(i).empty()) deadEnd[std::size_t(n)] = true;
+            else if (!ok[std::size_t(i)]) stuck[std::size_t(n)] = true;
         }
 
         for (std::size_t n = 0; n < nodes; ++n) {

@@ -108,7 +108,7 @@ public:
         graph_ = exploreStates(s_, maxStates_);
         if (!graph_.complete) {
             out.problem = OptimumOutcome::Problem::TooLarge;
-            out.states = graph_.states.size();
+            out.states = graph_.size();
             return out;
         }
         if (!explore()) {
@@ -139,7 +139,7 @@ private:
     struct PEdge {
         int target;
         std::int64_t gain;
-        int graphEdge;     // index into graph_.edges[g]
+        int graphEdge;     // index into graph_.edges(g)
     };
     struct KeyHash {
         std::size_t operator()(const std::pair<int, std::uint64_t>& k) const {
@@ -163,7 +163,7 @@ private:
         for (std::size_t i = 0; i < states_.size(); ++i) {
             if (states_.size() > maxStates_) return false;
             const PState ps = states_[i];
-            const int node = graph_.states[std::size_t(ps.g)].node;
+            const int node = graph_.node(ps.g);
             if (s_.nodes[std::size_t(node)].isEnding()) {
                 std::uint64_t rk = ps.rk;
                 events.clear();
@@ -171,7 +171,7 @@ private:
                 terminal_[i] = violationGain(f_, events);
                 continue;
             }
-            const auto& gEdges = graph_.edges[std::size_t(ps.g)];
+            const auto gEdges = graph_.edges(ps.g);
             for (std::size_t e = 0; e < gEdges.size(); ++e) {
                 const int c = gEdges[e].choice;
                 const std::vector<int>& inds = c >= 0 ? table_.indicators[std::size_t(node)][std::size_t(c)]
@@ -212,8 +212,8 @@ private:
                     if (e.gain > 0) {
                         out.problem = OptimumOutcome::Problem::PointsLoop;
                         const PState& ps = states_[std::size_t(v)];
-                        out.loopNode = graph_.states[std::size_t(ps.g)].node;
-                        out.loopChoice = graph_.edges[std::size_t(ps.g)][std::size_t(e.graphEdge)].choice;
+                        out.loopNode = graph_.node(ps.g);
+                        out.loopChoice = graph_.edges(ps.g)[std::size_t(e.graphEdge)].choice;
                         return false;
                     }
                     if (e.target != v) preds[std::size_t(e.target)].push_back({v, int(ei)});
@@ -270,13 +270,13 @@ private:
             const int ei = bestEdge_[std::size_t(v)];
             if (ei < 0) break;
             const PEdge& e = edges_[std::size_t(v)][std::size_t(ei)];
-            const StateGraph::State& gs = graph_.states[std::size_t(states_[std::size_t(v)].g)];
-            const int choice = graph_.edges[std::size_t(states_[std::size_t(v)].g)][std::size_t(e.graphEdge)].choice;
+            const int gs = states_[std::size_t(v)].g;
+            const int choice = graph_.edges(gs)[std::size_t(e.graphEdge)].choice;
             if (!out.empty()) out += ',';
             if (choice < 0) {
                 out += 't';
             } else {
-                const std::vector<int> shown = shownChoices(s_, graph_, gs);
+                const std::vector<int> shown = shownChoices(graph_, gs);
                 const auto it = std::find(shown.begin(), shown.end(), choice);
                 out += std::to_string(int(it - shown.begin()) + 1);
             }

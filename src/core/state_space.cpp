@@ -1,9 +1,10 @@
 #include "state_space.hpp"
 
 #include <algorithm>
-#include <deque>
+#include <stdexcept>
 #include <string>
-#include <unordered_map>
+
+#include "state_index.hpp"
 
 namespace rapport {
 
@@ -14,30 +15,22 @@ void collectTested(const Expression& e, std::vector<bool>& tested) {
         if (n >= 0 && n < int(tested.size())) tested[std::size_t(n)] = true;
 }
 
-// A compact byte key for hashing: node, variables, then the bit sets. Written into a reused
-// buffer: most lookups find a state already known, and those should not allocate.
-void keyOf(const StateGraph::State& s, std::string& k) {
-    k.clear();
-    k.append(reinterpret_cast<const char*>(&s.node), sizeof s.node);
-    k.append(reinterpret_cast<const char*>(s.variables.data()), s.variables.size() * sizeof(std::int64_t));
-    unsigned char byte = 0;
-    int bit = 0;
-    auto push = [&](bool b) {
-        byte = static_cast<unsigned char>(byte | (b ? 1u << bit : 0u));
-        if (++bit == 8) {
-            k.push_back(static_cast<char>(byte));
-            byte = 0;
-            bit = 0;
-        }
-    };
-    for (bool b : s.onceTaken) push(b);
-    for (bool b : s.visited) push(b);
-    if (bit) k.push_back(static_cast<char>(byte));
+void setBit(std::int64_t* row, std::size_t i) {
+    row[i / 64] = static_cast<std::int64_t>(static_cast<std::uint64_t>(row[i / 64]) | (std::uint64_t(1) << (i % 64)));
 }
 
-class Explorer {
+bool testBit(const std::int64_t* row, std::size_t i) {
+    return (static_cast<std::uint64_t>(row[i / 64]) >> (i % 64)) & 1u;
+}
+
+}  // namespace
+
+// Builds a StateGraph in place. The state being expanded and the one being built are member
+// rows reused from one step to the next: rows are appended while expanding (moving the
+// storage), and nothing in the loop allocates except the graph's own growth.
+class StateExplorer {
 public:
-    explicit Explorer(const Scenario& s) : s_(s) {
+    explicit StateExplorer(const Scenario& s) : s_(s) {
         std::vector<bool> tested(s.nodes.size(), false);
         onceIndex_.resize(s.nodes.size());
         for (std::size_t n = 0; n < s.nodes.size(); ++n) {
@@ -61,84 +54,94 @@ public:
                 graph_.testedNodes.push_back(int(n));
             }
         scratchVisited_.assign(s.nodes.size(), false);
-    }
-
-    std::vector<int> shown(const StateGraph::State& st) {
-        loadVisited(st);
-        const Node& node = s_.nodes[std::size_t(st.node)];
-        std::vector<int> out;
-        if (node.isEnding()) return out;
-        const EvalEnv env{std::span<const std::int64_t>(st.variables), &scratchVisited_};
-        for (std::size_t c = 0; c < node.choices.size(); ++c) {
-            const Choice& ch = node.choices[c];
-            const int oi = onceIndex_[std::size_t(st.node)][c];
-            if (oi >= 0 && st.onceTaken[std::size_t(oi)]) continue;
-            if (ch.condition) {
-                EvalResult r = ch.condition->evaluate(env);
-                if (!r.ok || r.value == 0) continue;
-            }
-            out.push_back(int(c));
-        }
-        return out;
+        const std::size_t bits = graph_.onceChoices.size() + graph_.testedNodes.size();
+        graph_.variableCount_ = s.variables.size();
+        graph_.stride_ = graph_.variableCount_ + (bits + 63) / 64;
+        current_.assign(graph_.stride_, 0);
+        next_.assign(graph_.stride_, 0);
     }
 
     StateGraph run(std::size_t maxStates) {
-        StateGraph::State start;
-        start.node = s_.start;
-        for (const auto& v : s_.variables) start.variables.push_back(v.initial);
-        start.onceTaken.assign(graph_.onceChoices.size(), false);
-        start.visited.assign(graph_.testedNodes.size(), false);
-        markVisited(start, s_.start);
-        intern(start);
-        for (std::size_t i = 0; i < graph_.states.size(); ++i) {
-            if (graph_.states.size() > maxStates) {
+        std::fill(next_.begin(), next_.end(), 0);
+        for (std::size_t v = 0; v < s_.variables.size(); ++v) next_[v] = s_.variables[v].initial;
+        nextNode_ = s_.start;
+        markVisited(s_.start);
+        intern();
+        std::size_t i = 0;
+        for (; i < graph_.size(); ++i) {
+            if (graph_.size() > maxStates) {
                 graph_.complete = false;
                 break;
             }
             expand(int(i));
+            graph_.edgeStart_.push_back(graph_.edges_.size());  // states are expanded in order
         }
+        graph_.expanded_ = i;
         // Edges of unexpanded states stay empty; callers check `complete`.
-        graph_.edges.resize(graph_.states.size());
+        graph_.edgeStart_.resize(graph_.size() + 1, graph_.edges_.size());
         return std::move(graph_);
     }
 
 private:
-    void loadVisited(const StateGraph::State& st) {
+    std::size_t onceBit(int node, int choice) const {
+        return std::size_t(onceIndex_[std::size_t(node)][std::size_t(choice)]);
+    }
+
+    void loadVisited() {
+        const std::int64_t* bits = current_.data() + graph_.variableCount_;
+        const std::size_t first = graph_.onceChoices.size();
         for (std::size_t i = 0; i < graph_.testedNodes.size(); ++i)
-            scratchVisited_[std::size_t(graph_.testedNodes[i])] = st.visited[i];
+            scratchVisited_[std::size_t(graph_.testedNodes[i])] = testBit(bits, first + i);
     }
 
-    void markVisited(StateGraph::State& st, int node) {
+    void markVisited(int node) {
         const int ti = testedIndex_[std::size_t(node)];
-        if (ti >= 0) st.visited[std::size_t(ti)] = true;
+        if (ti >= 0) setBit(next_.data() + graph_.variableCount_, graph_.onceChoices.size() + std::size_t(ti));
     }
 
-    int intern(const StateGraph::State& st) {
-        keyOf(st, key_);
-        if (auto it = index_.find(key_); it != index_.end()) return it->second;
-        const int id = int(graph_.states.size());
-        index_.emplace(key_, id);
-        graph_.states.push_back(st);
-        graph_.edges.emplace_back();
+    // Choices of the current state's node that Session would show (Session::choices' rule).
+    void shown(const Node& node, const EvalEnv& env) {
+        shown_.clear();
+        const std::int64_t* bits = current_.data() + graph_.variableCount_;
+        for (std::size_t c = 0; c < node.choices.size(); ++c) {
+            const Choice& ch = node.choices[c];
+            const int oi = onceIndex_[std::size_t(currentNode_)][c];
+            if (oi >= 0 && testBit(bits, std::size_t(oi))) continue;
+            if (ch.condition) {
+                EvalResult r = ch.condition->evaluate(env);
+                if (!r.ok || r.value == 0) continue;
+            }
+            shown_.push_back(int(c));
+        }
+    }
+
+    // The id of the state in next_ / nextNode_, appending it when new.
+    int intern() {
+        const std::size_t stride = graph_.stride_;
+        const std::uint64_t hash = hashWords(std::uint64_t(nextNode_), next_);
+        const int fresh = int(graph_.size());
+        const int id = index_.findOrInsert(hash, fresh, [&](int other) {
+            const std::int64_t* row = graph_.words_.data() + std::size_t(other) * stride;
+            return graph_.nodes_[std::size_t(other)] == nextNode_ && std::equal(next_.begin(), next_.end(), row);
+        });
+        if (id == fresh) {
+            graph_.nodes_.push_back(nextNode_);
+            graph_.words_.insert(graph_.words_.end(), next_.begin(), next_.end());
+        }
         return id;
     }
 
-    // Works on member scratch states whose buffers are reused from one expansion to the next:
-    // states are pushed while expanding (invalidating references), and copying them into fresh
-    // vectors cost more than the search itself.
     void expand(int si) {
-        current_ = graph_.states[std::size_t(si)];
-        const StateGraph::State& st = current_;
-        const Node& node = s_.nodes[std::size_t(st.node)];
+        currentNode_ = graph_.nodes_[std::size_t(si)];
+        const Node& node = s_.nodes[std::size_t(currentNode_)];
         if (node.isEnding()) return;
-        const std::vector<int> choices = shown(st);
-        loadVisited(st);
-        const EvalEnv env{std::span<const std::int64_t>(st.variables), &scratchVisited_};
-        std::vector<StateGraph::Edge> out;
-        out.reserve(choices.size() + (node.isTimed() ? 1 : 0));
-        for (int c : choices) {
+        const std::int64_t* row = graph_.words_.data() + std::size_t(si) * graph_.stride_;
+        std::copy(row, row + graph_.stride_, current_.begin());
+        loadVisited();
+        const EvalEnv env{std::span<const std::int64_t>(current_.data(), graph_.variableCount_), &scratchVisited_};
+        shown(node, env);
+        for (int c : shown_) {
             const Choice& ch = node.choices[std::size_t(c)];
-            next_ = st;
             bool ok = true;
             // Simultaneous assignment, as in Session::choose.
             values_.resize(ch.set.size());
@@ -151,24 +154,26 @@ private:
                 graph_.failingChoices.emplace_back(si, c);
                 continue;
             }
-            for (std::size_t a = 0; a < ch.set.size(); ++a) next_.variables[std::size_t(ch.set[a].variable)] = values_[a];
+            next_ = current_;
+            for (std::size_t a = 0; a < ch.set.size(); ++a) next_[std::size_t(ch.set[a].variable)] = values_[a];
             for (const Meter& m : s_.meters) {
-                auto& v = next_.variables[std::size_t(m.variable)];
+                auto& v = next_[std::size_t(m.variable)];
                 v = std::clamp(v, m.min, m.max);
             }
-            const int oi = onceIndex_[std::size_t(st.node)][std::size_t(c)];
-            if (oi >= 0) next_.onceTaken[std::size_t(oi)] = true;
-            next_.node = ch.next;
-            markVisited(next_, ch.next);
-            out.push_back({c, intern(next_)});
+            const int oi = onceIndex_[std::size_t(currentNode_)][std::size_t(c)];
+            if (oi >= 0) setBit(next_.data() + graph_.variableCount_, std::size_t(oi));
+            nextNode_ = ch.next;
+            markVisited(ch.next);
+            const int target = intern();
+            graph_.edges_.push_back({c, target});
         }
         if (node.isTimed()) {
-            next_ = st;
-            next_.node = node.onTimeout;
-            markVisited(next_, node.onTimeout);
-            out.push_back({-1, intern(next_)});
+            next_ = current_;
+            nextNode_ = node.onTimeout;
+            markVisited(node.onTimeout);
+            const int target = intern();
+            graph_.edges_.push_back({-1, target});
         }
-        graph_.edges[std::size_t(si)] = std::move(out);
     }
 
     const Scenario& s_;
@@ -176,13 +181,12 @@ private:
     std::vector<std::vector<int>> onceIndex_;
     std::vector<int> testedIndex_;
     std::vector<bool> scratchVisited_;
-    std::unordered_map<std::string, int> index_;
-    std::string key_;
-    StateGraph::State current_, next_;
+    StateIndex index_;
+    std::vector<std::int64_t> current_, next_;  // rows, graph_.stride_ words each
+    int currentNode_ = 0, nextNode_ = 0;
+    std::vector<int> shown_;
     std::vector<std::int64_t> values_;
 };
-
-}  // namespace
 
 StateGraph exploreStates(const Scenario& scenario, std::size_t maxStates) {
     if (scenario.nodes.empty()) {
@@ -190,13 +194,25 @@ StateGraph exploreStates(const Scenario& scenario, std::size_t maxStates) {
         g.complete = false;
         return g;
     }
-    return Explorer(scenario).run(maxStates);
+    return StateExplorer(scenario).run(maxStates);
 }
 
-std::vector<int> shownChoices(const Scenario& scenario, const StateGraph& graph, const StateGraph::State& state) {
-    // Rebuilding the explorer's indices is cheap next to the analyses that call this.
-    (void)graph;
-    return Explorer(scenario).shown(state);
+std::vector<int> shownChoices(const StateGraph& graph, int state) {
+    if (state < 0 || std::size_t(state) >= graph.expanded())
+        throw std::logic_error("shownChoices: state " + std::to_string(state) + " was not expanded");
+    // The search recorded every shown choice: taken ones as edges, failing ones apart, each in
+    // display order. Merging them gives the list without evaluating a condition again.
+    std::vector<int> out;
+    auto failing = std::lower_bound(graph.failingChoices.begin(), graph.failingChoices.end(), std::pair<int, int>(state, -1));
+    const auto failingEnd = graph.failingChoices.end();
+    for (const StateGraph::Edge& e : graph.edges(state)) {
+        if (e.choice < 0) continue;
+        for (; failing != failingEnd && failing->first == state && failing->second < e.choice; ++failing)
+            out.push_back(failing->second);
+        out.push_back(e.choice);
+    }
+    for (; failing != failingEnd && failing->first == state; ++failing) out.push_back(failing->second);
+    return out;
 }
 
 }  // namespace rapport
