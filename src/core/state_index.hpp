@@ -48,6 +48,12 @@ public:
         }
     }
 
+    // Starts loading the slot a lookup of `hash` will read first, so that several lookups'
+    // cache misses overlap. Only a hint: the table may grow before the lookup.
+    void prefetch(std::uint64_t hash) const {
+        if (!slots_.empty()) __builtin_prefetch(&slots_[std::size_t(hash >> 32) & (slots_.size() - 1)]);
+    }
+
 private:
     // Slot = hash tag (high 32 bits) | id + 1 (low 32 bits); 0 = empty. Linear probing at most
     // half full; the tag also places the slot, so growing needs no key.

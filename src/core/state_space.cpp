@@ -58,15 +58,15 @@ public:
         graph_.variableCount_ = s.variables.size();
         graph_.stride_ = graph_.variableCount_ + (bits + 63) / 64;
         current_.assign(graph_.stride_, 0);
-        next_.assign(graph_.stride_, 0);
     }
 
     StateGraph run(std::size_t maxStates) {
-        std::fill(next_.begin(), next_.end(), 0);
-        for (std::size_t v = 0; v < s_.variables.size(); ++v) next_[v] = s_.variables[v].initial;
-        nextNode_ = s_.start;
-        markVisited(s_.start);
-        intern();
+        // The start is the one successor of a state holding the initial values.
+        std::fill(current_.begin(), current_.end(), 0);
+        for (std::size_t v = 0; v < s_.variables.size(); ++v) current_[v] = s_.variables[v].initial;
+        const std::int64_t* start = addSuccessor(-1, s_.start);
+        intern(s_.start, start, hashWords(std::uint64_t(s_.start), {start, graph_.stride_}));
+        successors_.clear();
         std::size_t i = 0;
         for (; i < graph_.size(); ++i) {
             if (graph_.size() > maxStates) {
@@ -94,11 +94,6 @@ private:
             scratchVisited_[std::size_t(graph_.testedNodes[i])] = testBit(bits, first + i);
     }
 
-    void markVisited(int node) {
-        const int ti = testedIndex_[std::size_t(node)];
-        if (ti >= 0) setBit(next_.data() + graph_.variableCount_, graph_.onceChoices.size() + std::size_t(ti));
-    }
-
     // Choices of the current state's node that Session would show (Session::choices' rule).
     void shown(const Node& node, const EvalEnv& env) {
         shown_.clear();
@@ -115,20 +110,32 @@ private:
         }
     }
 
-    // The id of the state in next_ / nextNode_, appending it when new.
-    int intern() {
+    // The id of the state (node, row), appending it when new.
+    int intern(int node, const std::int64_t* row, std::uint64_t hash) {
         const std::size_t stride = graph_.stride_;
-        const std::uint64_t hash = hashWords(std::uint64_t(nextNode_), next_);
         const int fresh = int(graph_.size());
         const int id = index_.findOrInsert(hash, fresh, [&](int other) {
-            const std::int64_t* row = graph_.words_.data() + std::size_t(other) * stride;
-            return graph_.nodes_[std::size_t(other)] == nextNode_ && std::equal(next_.begin(), next_.end(), row);
+            return graph_.nodes_[std::size_t(other)] == node &&
+                   std::equal(row, row + stride, graph_.words_.data() + std::size_t(other) * stride);
         });
         if (id == fresh) {
-            graph_.nodes_.push_back(nextNode_);
-            graph_.words_.insert(graph_.words_.end(), next_.begin(), next_.end());
+            graph_.nodes_.push_back(node);
+            graph_.words_.insert(graph_.words_.end(), row, row + stride);
         }
         return id;
+    }
+
+    // Appends the state one step on from the current one: its row starts as a copy of the
+    // current row, for the caller to change; the returned pointer is valid until the next call.
+    std::int64_t* addSuccessor(int choice, int node) {
+        const std::size_t at = successors_.size() * graph_.stride_;
+        successors_.push_back({choice, node, 0});
+        successorRows_.resize(at + graph_.stride_);
+        std::copy(current_.begin(), current_.end(), successorRows_.begin() + std::ptrdiff_t(at));
+        std::int64_t* row = successorRows_.data() + at;
+        const int ti = testedIndex_[std::size_t(node)];
+        if (ti >= 0) setBit(row + graph_.variableCount_, graph_.onceChoices.size() + std::size_t(ti));
+        return row;
     }
 
     void expand(int si) {
@@ -140,6 +147,7 @@ private:
         loadVisited();
         const EvalEnv env{std::span<const std::int64_t>(current_.data(), graph_.variableCount_), &scratchVisited_};
         shown(node, env);
+        successors_.clear();
         for (int c : shown_) {
             const Choice& ch = node.choices[std::size_t(c)];
             bool ok = true;
@@ -154,27 +162,37 @@ private:
                 graph_.failingChoices.emplace_back(si, c);
                 continue;
             }
-            next_ = current_;
-            for (std::size_t a = 0; a < ch.set.size(); ++a) next_[std::size_t(ch.set[a].variable)] = values_[a];
+            std::int64_t* next = addSuccessor(c, ch.next);
+            for (std::size_t a = 0; a < ch.set.size(); ++a) next[std::size_t(ch.set[a].variable)] = values_[a];
             for (const Meter& m : s_.meters) {
-                auto& v = next_[std::size_t(m.variable)];
+                auto& v = next[std::size_t(m.variable)];
                 v = std::clamp(v, m.min, m.max);
             }
             const int oi = onceIndex_[std::size_t(currentNode_)][std::size_t(c)];
-            if (oi >= 0) setBit(next_.data() + graph_.variableCount_, std::size_t(oi));
-            nextNode_ = ch.next;
-            markVisited(ch.next);
-            const int target = intern();
-            graph_.edges_.push_back({c, target});
+            if (oi >= 0) setBit(next + graph_.variableCount_, std::size_t(oi));
         }
-        if (node.isTimed()) {
-            next_ = current_;
-            nextNode_ = node.onTimeout;
-            markVisited(node.onTimeout);
-            const int target = intern();
-            graph_.edges_.push_back({-1, target});
+        if (node.isTimed()) addSuccessor(-1, node.onTimeout);
+
+        // On a large graph nearly every lookup misses the cache at its index slot. Hashing all
+        // successors first and prefetching their slots lets those misses overlap; the states
+        // are then looked up (and numbered) in the same order as before.
+        const std::size_t stride = graph_.stride_;
+        for (std::size_t k = 0; k < successors_.size(); ++k) {
+            Successor& n = successors_[k];
+            n.hash = hashWords(std::uint64_t(n.node), {successorRows_.data() + k * stride, stride});
+            index_.prefetch(n.hash);
+        }
+        for (std::size_t k = 0; k < successors_.size(); ++k) {
+            const Successor& n = successors_[k];
+            graph_.edges_.push_back({n.choice, intern(n.node, successorRows_.data() + k * stride, n.hash)});
         }
     }
+
+    struct Successor {
+        int choice;  // -1 = the timeout
+        int node;
+        std::uint64_t hash;
+    };
 
     const Scenario& s_;
     StateGraph graph_;
@@ -182,8 +200,10 @@ private:
     std::vector<int> testedIndex_;
     std::vector<bool> scratchVisited_;
     StateIndex index_;
-    std::vector<std::int64_t> current_, next_;  // rows, graph_.stride_ words each
-    int currentNode_ = 0, nextNode_ = 0;
+    std::vector<std::int64_t> current_;        // the row being expanded
+    int currentNode_ = 0;
+    std::vector<Successor> successors_;         // of the state being expanded, in edge order
+    std::vector<std::int64_t> successorRows_;  // their rows, graph_.stride_ words each
     std::vector<int> shown_;
     std::vector<std::int64_t> values_;
 };
