@@ -1,6 +1,7 @@
 // Graph checks and the exact state space they run on.
 #include <doctest/doctest.h>
 
+#include <array>
 #include <filesystem>
 #include <map>
 #include <random>
@@ -10,6 +11,7 @@
 #include "fixture_corpus.hpp"
 #include "scenario_check.hpp"
 #include "session.hpp"
+#include "state_index.hpp"
 #include "state_space.hpp"
 
 namespace fs = std::filesystem;
@@ -62,6 +64,24 @@ TEST_CASE("once-choices and visited() are part of the state") {
         }
     CHECK(hubStates == 4);
     CHECK(taken.size() == 4);
+}
+
+TEST_CASE("the state index numbers keys once, also when their hashes collide and as it grows") {
+    // Keys are pairs of words kept by the caller, as the state search keeps its rows.
+    std::vector<std::array<std::int64_t, 2>> keys;
+    StateIndex index;
+    auto idOf = [&](std::array<std::int64_t, 2> key, std::uint64_t hash) {
+        const int id = index.findOrInsert(hash, int(keys.size()), [&](int other) { return keys[std::size_t(other)] == key; });
+        if (id == int(keys.size())) keys.push_back(key);
+        return id;
+    };
+    for (std::int64_t i = 0; i < 5000; ++i) CHECK(idOf({i, -i}, hashWords(7, std::array<std::int64_t, 2>{i, -i})) == int(i));
+    for (std::int64_t i = 0; i < 5000; ++i) CHECK(idOf({i, -i}, hashWords(7, std::array<std::int64_t, 2>{i, -i})) == int(i));
+    // One hash for different keys: each still gets its own id.
+    CHECK(idOf({1, 1}, 42) == 5000);
+    CHECK(idOf({2, 2}, 42) == 5001);
+    CHECK(idOf({1, 1}, 42) == 5000);
+    CHECK(hashWords(1, std::array<std::int64_t, 1>{5}) != hashWords(2, std::array<std::int64_t, 1>{5}));
 }
 
 TEST_CASE("a bound on states makes the analysis approximate, not wrong") {
