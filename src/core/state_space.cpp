@@ -58,6 +58,12 @@ public:
         graph_.variableCount_ = s.variables.size();
         graph_.stride_ = graph_.variableCount_ + (bits + 63) / 64;
         current_.assign(graph_.stride_, 0);
+        // Room for the most successors a state can have (every choice and the timeout), so that
+        // expanding never resizes.
+        std::size_t most = 1;
+        for (const Node& node : s.nodes) most = std::max(most, node.choices.size() + 1);
+        successorRows_.assign(most * graph_.stride_, 0);
+        successors_.reserve(most);
     }
 
     StateGraph run(std::size_t maxStates) {
@@ -130,7 +136,6 @@ private:
     std::int64_t* addSuccessor(int choice, int node) {
         const std::size_t at = successors_.size() * graph_.stride_;
         successors_.push_back({choice, node, 0});
-        successorRows_.resize(at + graph_.stride_);
         std::copy(current_.begin(), current_.end(), successorRows_.begin() + std::ptrdiff_t(at));
         std::int64_t* row = successorRows_.data() + at;
         const int ti = testedIndex_[std::size_t(node)];
