@@ -156,6 +156,8 @@ TEST_CASE("headless recording: every reply is journaled, the attempt finishes wi
     REQUIRE(h.app->recording());
     CHECK(h.run(std::string(kSignIn) + "click Exam##gui-unicode-trio\nexpect-screen conversation\nkey 1\n") == "");
     CHECK_FALSE(h.app->bestScore("gui-unicode-trio").has_value());
+    // The write runs on the app's write queue; wait-idle waits for it.
+    CHECK(h.run("wait-idle\n") == "");
 
     // Journaled as it happens: one step in, still in progress, in exam mode.
     auto before = db.attempts("Анна Петрова");
@@ -164,10 +166,14 @@ TEST_CASE("headless recording: every reply is journaled, the attempt finishes wi
     CHECK(before[0].mode == AttemptMode::Exam);
     CHECK(before[0].steps == 1);
 
-    CHECK(h.run("key 1\nadvance-clock 20001\nexpect See debrief\nclick See debrief\n"
+    // A countdown that runs out while a reply's write is still running waits for it (at most the
+    // decision being written is ever unsaved): wait-idle lets it go first.
+    CHECK(h.run("key 1\nwait-idle\nadvance-clock 20001\nexpect See debrief\nclick See debrief\n"
                 "expect-screen debrief\nwait-idle\n") == "");
     CHECK_FALSE(h.app->scoring());
     REQUIRE(h.app->report().has_value());
+    // "Saved" once the queue ran the finish: the attempt is then on disk.
+    CHECK(h.app->saveState() == App::SaveState::Saved);
     auto after = db.attempts("Анна Петрова");
     REQUIRE(after.size() == 1);
     CHECK(after[0].status == AttemptStatus::Finished);
@@ -181,12 +187,17 @@ TEST_CASE("headless recording: every reply is journaled, the attempt finishes wi
 
 TEST_CASE("headless recording: an unfinished attempt is offered for resume after a restart; start over abandons it") {
     TempDb db;
+    std::vector<StepEcho> live;
     {
         Headless h({kFixtures}, db.path());
         CHECK(h.run(std::string(kSignIn) + "click Practice##gui-unicode-trio\nkey 3\n") == "");
         REQUIRE(h.app->session() != nullptr);
         CHECK(h.app->session()->node().id == "hub");
+        live = h.app->echoes();
     }  // the app goes away mid-conversation, as if killed
+    // "argue" costs trust and patience: the live echo shows both moves.
+    REQUIRE(live.size() == 1);
+    REQUIRE(live[0].meters.size() == 2);
 
     {
         Headless h({kFixtures}, db.path());
@@ -201,9 +212,17 @@ TEST_CASE("headless recording: an unfinished attempt is offered for resume after
         CHECK(h.app->session()->node().id == "hub");
         REQUIRE(h.app->session()->transcript().steps.size() == 1);
         CHECK(h.app->session()->transcript().steps[0].choice == "argue");
-        CHECK(h.app->echoes().size() == 1);
+        // The earlier reply is shown as it was live: its feedback and its meter changes.
+        REQUIRE(h.app->echoes().size() == 1);
+        CHECK(h.app->echoes()[0].feedback == live[0].feedback);
+        REQUIRE(h.app->echoes()[0].meters.size() == live[0].meters.size());
+        for (std::size_t i = 0; i < live[0].meters.size(); ++i) {
+            CHECK(h.app->echoes()[0].meters[i].label == live[0].meters[i].label);
+            CHECK(h.app->echoes()[0].meters[i].before == live[0].meters[i].before);
+            CHECK(h.app->echoes()[0].meters[i].after == live[0].meters[i].after);
+        }
         // The resumed attempt goes on being journaled in the same row.
-        CHECK(h.run("key 1\nclick Leave conversation\nexpect-screen library\n") == "");
+        CHECK(h.run("key 1\nwait-idle\nclick Leave conversation\nexpect-screen library\n") == "");
         auto attempts = db.attempts("Анна Петрова");
         REQUIRE(attempts.size() == 1);
         CHECK(attempts[0].steps == 2);

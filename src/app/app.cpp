@@ -8,6 +8,7 @@
 #include "attempt_recorder.hpp"
 #include "database_path.hpp"
 #include "framework_catalog.hpp"
+#include "scripted_play.hpp"
 #include "widgets.hpp"
 
 namespace rapport::app {
@@ -107,7 +108,7 @@ std::optional<int> App::bestScore(const std::string& scenarioId) const {
 void App::refreshBestScores() {
     bestScores_.clear();
     if (!store_ || !trainee_) return;
-    settleScoring();
+    settleStore();
     try {
         store::AttemptFilter filter;
         filter.trainee = trainee_->name;
@@ -176,6 +177,8 @@ bool App::animating() const {
 
 namespace {
 
+const char* const kTimeoutFeedback = "Time ran out before you answered; the client moved on without you.";
+
 std::vector<MeterChange> meterChanges(const Scenario& s, const std::vector<std::int64_t>& before,
                                       const Session& after) {
     std::vector<MeterChange> out;
@@ -186,23 +189,71 @@ std::vector<MeterChange> meterChanges(const Scenario& s, const std::vector<std::
     return out;
 }
 
+// The echoes of a resumed session's earlier steps, as they were shown live: each step is taken
+// again on a fresh session of the same seed (the meters move as they did then) and keeps the
+// feedback its choice carries. Stops at a step that no longer fits (resume refuses a changed
+// scenario, so only a damaged journal gets there): those steps keep no echo.
+std::vector<StepEcho> replayEchoes(const Session& resumed) {
+    const Scenario& s = resumed.scenario();
+    const Transcript& t = resumed.transcript();
+    std::vector<ScriptEntry> script;
+    for (const auto& step : t.steps)
+        script.push_back(step.timedOut ? ScriptEntry{true, 0} : ScriptEntry{false, step.choiceNumber});
+    ManualClock clock;
+    Session replay(s, clock, t.seed);
+    std::vector<std::int64_t> before = replay.variables();
+    std::vector<StepEcho> out;
+    playScript(replay, clock, script, [&](const Session& now) {
+        const TranscriptStep& step = t.steps[out.size()];
+        StepEcho echo;
+        if (step.timedOut) {
+            echo.feedback = kTimeoutFeedback;
+        } else if (auto n = s.findNode(step.node)) {
+            for (const auto& c : s.nodes[std::size_t(*n)].choices)
+                if (c.id == step.choice) echo.feedback = c.feedback;
+        }
+        echo.meters = meterChanges(s, before, now);
+        before = now.variables();
+        out.push_back(std::move(echo));
+    });
+    return out;
+}
+
 }  // namespace
 
 void App::tick() {
     if (screen_ == ScreenId::Author) author_.poll(clock_->nowMs(), ImGui::IsAnyItemActive());
     hr_.poll();
     if (scoring_.ready()) settleScoring();
-    if (!session_ || session_->finished() || !session_->node().isTimed() ||
-        !session_->timeExpired())
+    pollWrites();
+    if (!session_ || session_->finished()) return;
+    if (heldChoice_ >= 0) {
+        // Taken once the previous decision is on disk; a countdown waits for it too.
+        if (journalBusy()) return;
+        const int position = heldChoice_;
+        heldChoice_ = -1;
+        takeChoice(position);
         return;
+    }
+    if (!session_->node().isTimed() || !session_->timeExpired() || journalBusy()) return;
     const auto before = session_->variables();
     session_->timeout();
-    echoes_.push_back({"Time ran out before you answered; the client moved on without you.",
-                       meterChanges(session_->scenario(), before, *session_)});
+    echoes_.push_back({kTimeoutFeedback, meterChanges(session_->scenario(), before, *session_)});
     recordProgress();
 }
 
+bool App::journalBusy() const { return recorder_ && !writes_.idle(); }
+
 void App::choose(int position) {
+    if (!session_ || session_->finished() || heldChoice_ >= 0) return;
+    if (journalBusy()) {
+        heldChoice_ = position;
+        return;
+    }
+    takeChoice(position);
+}
+
+void App::takeChoice(int position) {
     if (!session_ || session_->finished()) return;
     const auto& shown = session_->choices();
     if (position < 0 || position >= int(shown.size())) return;  // key 7 with three choices shown
@@ -219,17 +270,33 @@ void App::choose(int position) {
 
 void App::recordProgress() {
     if (!session_) return;
-    if (session_->finished()) {
-        startScoring();
-        return;
+    if (recorder_) {
+        // Captured here, written on the queue's thread: the frame that took the reply never waits
+        // for the disk. The last decision is journaled at once too, not only with the ending
+        // after scoring, so it survives a crash while the score is worked out.
+        store::JournalBatch batch = store::captureJournal(*session_, captured_);
+        captured_ += batch.steps.size();
+        writes_.push("reply", [recorder = recorder_, batch = std::move(batch)] { recorder->record(batch); });
     }
-    if (!recorder_) return;
-    try {
-        recorder_->record(*session_);
-    } catch (const store::StoreError& e) {
-        // The recorder journals the missed step with the next one that succeeds.
-        notice_ = "Your last reply could not be saved yet (" + std::string(e.what()) +
-                  "); Rapport tries again with the next one.";
+    if (session_->finished()) startScoring();
+}
+
+void App::pollWrites() {
+    // Idle first: a failure is recorded before its write stops counting as pending.
+    const bool idle = writes_.idle();
+    for (auto& f : writes_.takeFailures()) {
+        if (f.label == "finish") {
+            notice_ = "This attempt could not be saved: " + f.message;
+            saveState_ = SaveState::Failed;
+        } else {
+            // The recorder journals the missed steps with the next write that succeeds.
+            notice_ = "Your last reply could not be saved yet (" + f.message +
+                      "); Rapport tries again with the next one.";
+        }
+    }
+    if (idle && saveState_ == SaveState::Saving && !scoring_.running()) {
+        saveState_ = SaveState::Saved;
+        refreshBestScores();
     }
 }
 
@@ -245,21 +312,26 @@ void App::startScoring() {
     in.framework = frameworkFor(s);
     if (!in.framework)
         in.frameworkMissing = "the competence framework '" + s.framework + "' was not found";
-    if (auto opt = optima_.find(entry_); opt != optima_.end()) in.optimum = opt->second;
+    if (auto opt = optima_.find(entry_); opt != optima_.end()) {
+        in.optimum = opt->second.optimum;
+        in.optimumFramework = opt->second.framework;
+    }
     in.recorder = std::move(recorder_);
+    in.writes = &writes_;
     in.endedAtMs = store::unixNowMs();
+    saveState_ = in.recorder ? SaveState::Saving : SaveState::None;
     scoringEntry_ = entry_;
     scoring_.start(std::move(in));
 }
 
 void App::applyScoring(ScoringResult r) {
-    if (r.optimum && scoringEntry_ >= 0) optima_.emplace(scoringEntry_, *r.optimum);
+    if (r.optimum && scoringEntry_ >= 0)
+        optima_.insert_or_assign(scoringEntry_, KnownOptimum{r.optimumFramework, *r.optimum});
     report_ = std::move(r.report);
     advice_ = std::move(r.advice);
     if (!report_ && !r.error.empty()) reportError_ = "This attempt could not be scored: " + r.error;
-    if (!r.storeError.empty())
-        notice_ = "This attempt could not be saved: " + r.storeError;
-    refreshBestScores();
+    // A recorded attempt's best score is read once its finish is on disk (pollWrites).
+    if (!r.saving) refreshBestScores();
 }
 
 void App::settleScoring() {
@@ -268,7 +340,14 @@ void App::settleScoring() {
         applyScoring(scoring_.take());
     } catch (const std::exception& e) {
         reportError_ = std::string("This attempt could not be scored: ") + e.what();
+        if (saveState_ == SaveState::Saving) saveState_ = SaveState::Failed;
     }
+}
+
+void App::settleStore() {
+    settleScoring();
+    writes_.drain();
+    pollWrites();
 }
 
 void App::signIn(const TraineeProfile& profile) {
@@ -287,6 +366,7 @@ void App::signIn(const TraineeProfile& profile) {
 void App::signOut() {
     // An attempt left mid-way stays in progress in the store, offered for resume next time.
     recorder_.reset();
+    heldChoice_ = -1;
     resumeOffer_.reset();
     trainee_.reset();
     session_.reset();
@@ -299,7 +379,7 @@ void App::openScenario(int entry, PlayMode mode) {
     if (entry < 0 || entry >= int(library_.entries.size()) || !library_.entries[entry].playable())
         return;
     if (store_ && trainee_) {
-        settleScoring();
+        settleStore();
         try {
             const Scenario& s = *library_.entries[entry].scenario;
             if (auto open = store::newestIncomplete(*store_, trainee_->name, s.id)) {
@@ -323,11 +403,12 @@ void App::openScenario(int entry, PlayMode mode) {
 void App::beginPlay(int entry, PlayMode mode) {
     recorder_.reset();
     session_.emplace(*library_.entries[entry].scenario, *clock_, 0);
+    captured_ = 0;
     if (store_ && trainee_) {
-        settleScoring();
+        settleStore();
         try {
             store::TraineeInfo who{trainee_->name, trainee_->employeeId, trainee_->group};
-            recorder_ = std::make_unique<store::AttemptRecorder>(store::AttemptRecorder::begin(
+            recorder_ = std::make_shared<store::AttemptRecorder>(store::AttemptRecorder::begin(
                 *store_, who, session_->scenario(),
                 mode == PlayMode::Exam ? AttemptMode::Exam : AttemptMode::Practice, 0, store::unixNowMs()));
         } catch (const store::StoreError& e) {
@@ -341,6 +422,8 @@ void App::beginPlay(int entry, PlayMode mode) {
 void App::enterConversation(int entry, PlayMode mode) {
     entry_ = entry;
     mode_ = mode;
+    heldChoice_ = -1;
+    saveState_ = SaveState::None;
     conversation_ = {};
     screen_ = ScreenId::Conversation;
     if (session_->finished()) startScoring();  // a scenario whose start is an ending
@@ -350,11 +433,12 @@ void App::resumeAttempt() {
     if (!resumeOffer_ || !resumeOffer_->problem.empty() || !store_) return;
     const ResumeOffer offer = *resumeOffer_;
     const Scenario& s = *library_.entries[offer.entry].scenario;
-    settleScoring();
+    settleStore();
     try {
         auto resumed = store::AttemptRecorder::resume(*store_, offer.attempt.id, s, *clock_);
-        recorder_ = std::make_unique<store::AttemptRecorder>(std::move(resumed.recorder));
+        recorder_ = std::make_shared<store::AttemptRecorder>(std::move(resumed.recorder));
         session_.emplace(std::move(resumed.session));
+        captured_ = session_->transcript().steps.size();
     } catch (const store::ResumeError& e) {
         resumeOffer_->problem = e.what() + std::string(" Start over to play it again.");
         return;
@@ -363,18 +447,8 @@ void App::resumeAttempt() {
         return;
     }
     resumeOffer_.reset();
-    // The steps already taken, with the feedback they carried (meter moves are not kept).
-    echoes_.clear();
-    for (const auto& step : session_->transcript().steps) {
-        StepEcho echo;
-        if (step.timedOut) {
-            echo.feedback = "Time ran out before you answered; the client moved on without you.";
-        } else if (auto n = s.findNode(step.node)) {
-            for (const auto& c : s.nodes[std::size_t(*n)].choices)
-                if (c.id == step.choice) echo.feedback = c.feedback;
-        }
-        echoes_.push_back(std::move(echo));
-    }
+    // The steps already taken, with their feedback and meter moves as shown when they were made.
+    echoes_ = replayEchoes(*session_);
     enterConversation(offer.entry, offer.attempt.mode == AttemptMode::Exam ? PlayMode::Exam : PlayMode::Practice);
 }
 
@@ -383,6 +457,7 @@ void App::startOver() {
     const ResumeOffer offer = *resumeOffer_;
     resumeOffer_.reset();
     if (store_) {
+        settleStore();
         try {
             store_->markAbandoned(offer.attempt.id, store::unixNowMs());
         } catch (const store::StoreError& e) {
@@ -410,6 +485,7 @@ void App::nextScenario() {
 void App::backToLibrary() {
     // An unfinished attempt stays in progress in the store and is offered for resume.
     recorder_.reset();
+    heldChoice_ = -1;
     session_.reset();
     echoes_.clear();
     screen_ = trainee_ ? ScreenId::Library : ScreenId::SignIn;

@@ -37,6 +37,7 @@
 #include "theme.hpp"
 #include "trainee_profile.hpp"
 #include "widget_locator.hpp"
+#include "write_queue.hpp"
 
 namespace rapport::app {
 
@@ -110,6 +111,10 @@ public:
     std::optional<int> bestScore(const std::string& scenarioId) const;
     // True when attempts are being recorded in the results store.
     bool recording() const { return store_ != nullptr; }
+    // Where the finished attempt's ending and report are: not recorded, queued or being written,
+    // on disk (every write queued before it too), or not saved (notice() says why).
+    enum class SaveState { None, Saving, Saved, Failed };
+    SaveState saveState() const { return saveState_; }
 
     // An unfinished attempt found when the trainee opened a scenario: the prompt offers to resume
     // it or start over.
@@ -139,8 +144,8 @@ public:
     void openHr(ScreenId page = ScreenId::HrTable);  // an Hr* page; others are ignored
     void leaveHr();                                  // back to where HR was opened from
     // True while an HR query runs on its worker: the shell keeps drawing frames to show it.
-    // Also true while a finished attempt is being scored and stored.
-    bool busy() const { return hr_.busy() || scoring_.running(); }
+    // Also true while a finished attempt is being scored, or journal writes are pending.
+    bool busy() const { return hr_.busy() || scoring_.running() || !writes_.idle() || heldChoice_ >= 0; }
     // Changes when loaded data may need glyphs the font atlas lacks.
     std::uint64_t textRevision() const { return hr_.revision() + glyphRevision_; }
     // Text about to be drawn that may hold characters no scenario has (a typed name): notes the
@@ -158,7 +163,10 @@ public:
     void resumeAttempt();  // continues the offered attempt from its journaled state
     void startOver();      // marks the offered attempt abandoned and starts a new one
     void cancelResume();
-    void choose(int position);                   // position among session()->choices()
+    // Takes the reply at `position` among session()->choices(). While the previous decision's
+    // journal write is still running the reply is held and taken by tick() once it is on disk,
+    // so a crash loses at most the decision being written.
+    void choose(int position);
     void showDebrief();
     void tryAgain();
     void nextScenario();
@@ -176,10 +184,14 @@ private:
     // Starts playing: a new session (recorded when there is a store), or a resumed one.
     void beginPlay(int entry, PlayMode mode);
     void enterConversation(int entry, PlayMode mode);
-    void recordProgress();     // journals the last decision; starts scoring once finished
+    void takeChoice(int position);
+    void recordProgress();     // queues the last decision's journal write; starts scoring once finished
     void startScoring();
     void applyScoring(ScoringResult result);
-    void settleScoring();      // waits for a running job: the store is then free again
+    void settleScoring();      // waits for a running job (which may still queue a write)
+    void settleStore();        // waits for the job and the queued writes: the store is then free
+    void pollWrites();         // shows failed writes; notes when the finished attempt is saved
+    bool journalBusy() const;  // a decision's journal write is queued or running
     void refreshBestScores();
 
     AppConfig config_;
@@ -199,7 +211,11 @@ private:
     std::vector<StepEcho> echoes_;
     std::string notice_;
     std::map<std::string, std::optional<Framework>> frameworks_;  // by framework id
-    std::map<int, ScenarioOptimum> optima_;                        // by library entry
+    struct KnownOptimum {
+        std::string framework;  // content hash of the framework it was found under
+        ScenarioOptimum optimum;
+    };
+    std::map<int, KnownOptimum> optima_;                           // by library entry
     std::optional<ScoreReport> report_;
     std::vector<StepAdvice> advice_;
     std::string reportError_;
@@ -219,7 +235,12 @@ private:
     HrGroupScreen hrGroup_;
 
     std::unique_ptr<store::ResultsStore> store_;        // null: attempts are not recorded
-    std::unique_ptr<store::AttemptRecorder> recorder_;  // the attempt being played
+    // The attempt being played. Once a write was queued for it, only the write queue's thread
+    // uses it (and the scoring job its const score()).
+    std::shared_ptr<store::AttemptRecorder> recorder_;
+    std::size_t captured_ = 0;         // transcript steps already handed to the write queue
+    int heldChoice_ = -1;              // a reply waiting for the previous decision's write
+    SaveState saveState_ = SaveState::None;
     std::map<std::string, int> bestScores_;              // by scenario id
     std::optional<ResumeOffer> resumeOffer_;
     int scoringEntry_ = -1;            // library entry of the attempt being scored
@@ -227,8 +248,11 @@ private:
     std::string extraGlyphs_;          // characters typed or loaded that no scenario holds
     std::u32string requestedGlyphs_;   // every character ever asked for, so none is asked twice
     std::uint64_t glyphRevision_ = 0;
-    // Last: destroyed first, so a running job finishes (and stores) while the store, scenarios
-    // and frameworks it reads still exist.
+    // Journal and finish writes, in order, on the queue's own thread. After the store, the
+    // scenarios and the frameworks: destroyed before them, it first runs what is still queued.
+    store::WriteQueue writes_;
+    // Last: destroyed first, so a running job finishes (and queues its finish) while the queue,
+    // scenarios and frameworks it uses still exist.
     ScoringJob scoring_;
 };
 

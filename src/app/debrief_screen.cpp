@@ -145,6 +145,18 @@ void DebriefScreen::Draw(App& app) {
     if (ui::Button(loc, "Next scenario", ImVec2(t.px(150), 0))) return app.nextScenario();
     ImGui::SameLine();
     if (ui::Button(loc, "Library", ImVec2(t.px(110), 0))) return app.backToLibrary();
+    // Whether the attempt is in the results yet: "Saved" only once every write queued for it,
+    // the ending and report last, is on disk.
+    if (app.saveState() != App::SaveState::None) {
+        ImGui::PushFont(app.fonts().small);
+        switch (app.saveState()) {
+            case App::SaveState::Saving: ui::TextWrappedColored(p.textMuted, "Saving this attempt to your results…"); break;
+            case App::SaveState::Saved: ui::TextWrappedColored(p.success, "✓ Saved to your results"); break;
+            case App::SaveState::Failed: ui::TextWrappedColored(p.danger, "✗ This attempt is not saved"); break;
+            case App::SaveState::None: break;
+        }
+        ImGui::PopFont();
+    }
     ImGui::Dummy(ImVec2(0, t.px(4)));
 
     DebriefContent content;

@@ -6,37 +6,60 @@
 namespace rapport::app {
 
 ScoringResult scoreFinishedAttempt(ScoringInput in) {
+    if (in.recorder && !in.writes) throw std::logic_error("scoreFinishedAttempt: a recorder without a write queue");
     ScoringResult out;
     // A session of its own, on a clock of its own: the UI thread keeps reading (and lazily
     // materialising) its session and advancing its clock while this runs.
     ManualClock clock;
     const Session session = Session::resume(*in.scenario, clock, in.sessionState);
-    if (in.recorder) {
-        try {
-            PlayScore scored = in.recorder->finish(session, in.endedAtMs);
-            out.report = std::move(scored.report);
-            out.error = std::move(scored.error);
-        } catch (const store::StoreError& e) {
-            out.storeError = e.what();
-        }
-    }
-    if (!out.report && out.error.empty() && in.framework) {
-        // Not recorded, or recording failed before scoring: score here, reusing a known optimum.
-        try {
-            if (!in.optimum) {
-                OptimumOutcome o = computeOptimum(*in.scenario, *in.framework);
-                in.optimum = std::move(o.optimum);
-                out.optimum = in.optimum;
+    // A recorded attempt is scored against the framework its recorder found (the one whose
+    // version it stored at the start).
+    const Framework* framework = in.recorder ? in.recorder->framework() : in.framework;
+
+    // The best path: reused when known for this scenario and framework, else searched once here
+    // and handed back for the next attempt. A search that fails leaves scoring to search again
+    // and say why in its own words (a broken scenario, so rare).
+    const ScenarioOptimum* optimum = nullptr;
+    if (framework) {
+        if (in.optimum && in.optimumFramework == framework->contentHash) {
+            optimum = &*in.optimum;
+        } else {
+            try {
+                OptimumOutcome o = computeOptimum(*in.scenario, *framework);
+                if (o.optimum) {
+                    out.optimum = std::move(o.optimum);
+                    out.optimumFramework = framework->contentHash;
+                    optimum = &*out.optimum;
+                }
+            } catch (const ScoringError&) {
             }
-            out.report = scoreTranscript(*in.scenario, *in.framework, session.transcript(),
-                                         in.optimum ? &*in.optimum : nullptr);
-        } catch (const ScoringError& e) {
-            out.error = e.what();
         }
-    } else if (!out.report && out.error.empty()) {
-        out.error = in.frameworkMissing;
     }
-    if (in.framework) out.advice = adviseSteps(*in.scenario, *in.framework, session.transcript());
+
+    PlayScore scored;
+    if (in.recorder) {
+        scored = in.recorder->score(session, optimum);
+        // Behind the attempt's journal writes; stores exactly the report shown.
+        in.writes->push("finish", [recorder = in.recorder, scenario = in.scenario, state = in.sessionState,
+                                   endedAtMs = in.endedAtMs, scored] {
+            ManualClock finishClock;
+            const Session finished = Session::resume(*scenario, finishClock, state);
+            recorder->finish(finished, endedAtMs, scored);
+        });
+        out.saving = true;
+    } else if (framework) {
+        try {
+            scored.report = scoreTranscript(*in.scenario, *framework, session.transcript(), optimum);
+        } catch (const ScoringError& e) {
+            scored.error = e.what();
+        }
+    } else {
+        scored.error = in.frameworkMissing;
+    }
+    out.report = std::move(scored.report);
+    out.error = std::move(scored.error);
+    if (const Framework* f = framework ? framework : in.framework)
+        out.advice = adviseSteps(*in.scenario, *f, session.transcript());
     return out;
 }
 

@@ -146,33 +146,64 @@ ResumedAttempt AttemptRecorder::resume(ResultsStore& store, std::int64_t attempt
     return ResumedAttempt{std::move(rec), std::move(*session), std::move(stored.record)};
 }
 
+JournalBatch captureJournal(const Session& session, std::size_t from) {
+    const auto& steps = session.transcript().steps;
+    if (from > steps.size()) throw std::logic_error("captureJournal: from is past the end of the transcript");
+    JournalBatch out;
+    out.from = from;
+    out.steps.assign(steps.begin() + std::ptrdiff_t(from), steps.end());
+    out.state = session.save();
+    return out;
+}
+
 void AttemptRecorder::record(const Session& session) {
     if (done_) throw std::logic_error("AttemptRecorder::record after the attempt was finished or abandoned");
     if (&session.scenario() != scenario_) throw std::logic_error("AttemptRecorder::record: session of another scenario");
+    const std::size_t handed = std::size_t(journaled_) + unsaved_.size();
     const auto& steps = session.transcript().steps;
-    if (steps.size() < std::size_t(journaled_))
+    if (steps.size() < handed)
         throw std::logic_error("AttemptRecorder::record: the session has fewer steps than were journaled");
-    if (steps.size() == std::size_t(journaled_)) return;
-    const json state = session.save();
+    if (steps.size() == handed && unsaved_.empty()) return;
+    record(captureJournal(session, handed));
+}
+
+void AttemptRecorder::record(const JournalBatch& batch) {
+    if (done_) throw std::logic_error("AttemptRecorder::record after the attempt was finished or abandoned");
+    const std::size_t handed = std::size_t(journaled_) + unsaved_.size();
+    if (batch.from > handed) throw std::logic_error("AttemptRecorder::record: the batch skips steps never handed in");
+    for (std::size_t i = handed - batch.from; i < batch.steps.size(); ++i) unsaved_.push_back(batch.steps[i]);
+    if (unsaved_.empty()) return;
     Transaction tx(store_->database());
-    for (std::size_t i = std::size_t(journaled_); i < steps.size(); ++i)
-        store_->appendStep(attempt_, steps[i], stepEvidence(*scenario_, framework_.get(), steps[i]), state);
+    for (const TranscriptStep& step : unsaved_)
+        store_->appendStep(attempt_, step, stepEvidence(*scenario_, framework_.get(), step), batch.state);
     tx.commit();
-    journaled_ = int(steps.size());
+    journaled_ += int(unsaved_.size());
+    unsaved_.clear();
+}
+
+PlayScore AttemptRecorder::score(const Session& session, const ScenarioOptimum* optimum) const {
+    PlayScore scored;
+    if (!framework_) {
+        scored.error = frameworkError_;
+        return scored;
+    }
+    try {
+        scored.report = scoreTranscript(*scenario_, *framework_, session.transcript(), optimum);
+    } catch (const ScoringError& e) {
+        scored.error = e.what();
+    }
+    return scored;
 }
 
 PlayScore AttemptRecorder::finish(const Session& session, std::int64_t endedAtMs) {
     if (!session.finished()) throw std::logic_error("AttemptRecorder::finish: the session has not reached an ending");
-    PlayScore scored;
-    if (framework_) {
-        try {
-            scored.report = scoreTranscript(*scenario_, *framework_, session.transcript());
-        } catch (const ScoringError& e) {
-            scored.error = e.what();
-        }
-    } else {
-        scored.error = frameworkError_;
-    }
+    PlayScore scored = score(session);
+    finish(session, endedAtMs, scored);
+    return scored;
+}
+
+void AttemptRecorder::finish(const Session& session, std::int64_t endedAtMs, const PlayScore& scored) {
+    if (!session.finished()) throw std::logic_error("AttemptRecorder::finish: the session has not reached an ending");
     AttemptEnd end;
     end.endingNode = session.node().id;
     end.outcome = outcomeName(session.ending()->outcome);
@@ -184,7 +215,6 @@ PlayScore AttemptRecorder::finish(const Session& session, std::int64_t endedAtMs
     store_->finishAttempt(attempt_, end);
     tx.commit();
     done_ = true;
-    return scored;
 }
 
 void AttemptRecorder::abandon(std::int64_t endedAtMs) {

@@ -2,7 +2,9 @@
 // attempt the same way: the trainee and the attempt when play starts, one journaled step (with
 // the session's saved state, for resume) per decision as it happens, and the ending with the
 // score report when the conversation ends. Front ends poll: call record() after each choose() or
-// timeout(), finish() once the session is finished.
+// timeout(), finish() once the session is finished. A front end that writes on another thread
+// than it plays captures each decision with captureJournal() and hands the batch to record(),
+// and may score with score() apart from finish().
 #pragma once
 
 #include <cstdint>
@@ -34,6 +36,19 @@ std::int64_t unixNowMs();
 
 class AttemptRecorder;
 
+// Decisions of a session not yet handed to the recorder: transcript steps from index `from` on,
+// with the session's saved state after the last of them. Plain data, so it can be captured on
+// the thread that plays and written on another.
+struct JournalBatch {
+    std::size_t from = 0;
+    std::vector<TranscriptStep> steps;
+    nlohmann::json state;
+};
+
+// The steps of `session` from index `from` (0-based; at most the transcript's length) and its
+// saved state now. Touches no store.
+JournalBatch captureJournal(const Session& session, std::size_t from);
+
 // What resume() gives back: the recorder, the session rebuilt where the attempt stopped, and the
 // attempt as stored before continuing (its record and transcript so far).
 struct ResumedAttempt;
@@ -60,15 +75,34 @@ public:
     // steps not journaled then are journaled by the next successful call.
     void record(const Session& session);
 
-    // Journals what is left, scores the transcript against the framework and marks the attempt
-    // finished with its ending and report (null report when it cannot be scored; the reason is
-    // in the returned PlayScore::error). The session must be finished (std::logic_error
-    // otherwise). Throws StoreError.
+    // Journals the batch's steps not journaled yet, with any steps of earlier batches whose write
+    // failed, in one transaction. The batch must continue what was handed in before (its `from`
+    // at most the number of steps handed in so far; std::logic_error otherwise). Throws
+    // StoreError; the steps it could not write are written by the next successful call.
+    void record(const JournalBatch& batch);
+
+    // The report finish() stores for the finished `session`: its transcript scored against the
+    // recorder's framework (null report and the reason in PlayScore::error when it cannot be
+    // scored). `optimum`, when given, must be the scenario's best path under framework(); it
+    // spares the best-path search. Reads only what begin()/resume() set up and touches no store,
+    // so it may run on another thread than record().
+    PlayScore score(const Session& session, const ScenarioOptimum* optimum = nullptr) const;
+
+    // Journals what is left and marks the attempt finished with its ending and `scored` (what
+    // score() gave for this session), the last steps and the ending in one transaction. The
+    // session must be finished (std::logic_error otherwise). Throws StoreError.
+    void finish(const Session& session, std::int64_t endedAtMs, const PlayScore& scored);
+
+    // score() then finish(): scores the transcript and stores it with the ending.
     PlayScore finish(const Session& session, std::int64_t endedAtMs);
 
     // Marks the attempt abandoned (the trainee chose not to continue it). Throws StoreError.
     void abandon(std::int64_t endedAtMs);
 
+    // The framework attempts are scored against (null when not found or broken: then
+    // frameworkError() says why).
+    const Framework* framework() const { return framework_.get(); }
+    const std::string& frameworkError() const { return frameworkError_; }
     std::int64_t attemptId() const { return attempt_; }
     std::int64_t traineeId() const { return trainee_; }
     int journaledSteps() const { return journaled_; }
@@ -84,7 +118,8 @@ private:
     std::string frameworkError_;                  // why framework_ is null
     std::int64_t trainee_;
     std::int64_t attempt_;
-    int journaled_;
+    int journaled_;                        // steps on disk
+    std::vector<TranscriptStep> unsaved_;  // steps handed in after those, whose write failed
     bool done_ = false;
 };
 
