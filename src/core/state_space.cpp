@@ -25,9 +25,9 @@ bool testBit(const std::int64_t* row, std::size_t i) {
 
 }  // namespace
 
-// Builds a StateGraph in place. The state being expanded and the one being built are member
-// rows reused from one step to the next: rows are appended while expanding (moving the
-// storage), and nothing in the loop allocates except the graph's own growth.
+// Builds a StateGraph in place. The state being expanded is copied out of the graph (rows are
+// appended while expanding, moving the storage) and its successors are built in member rows
+// reused from one step to the next, so nothing in the loop allocates but the graph's growth.
 class StateExplorer {
 public:
     explicit StateExplorer(const Scenario& s) : s_(s) {
@@ -132,7 +132,7 @@ private:
     }
 
     // Appends the state one step on from the current one: its row starts as a copy of the
-    // current row, for the caller to change; the returned pointer is valid until the next call.
+    // current row, for the caller to change until the next expansion.
     std::int64_t* addSuccessor(int choice, int node) {
         const std::size_t at = successors_.size() * graph_.stride_;
         successors_.push_back({choice, node, 0});
