@@ -12,6 +12,7 @@
 
 #include "app.hpp"
 #include "results_store.hpp"
+#include "sqlite_db.hpp"
 #include "script.hpp"
 #include "script_driver.hpp"
 
@@ -240,6 +241,37 @@ TEST_CASE("headless recording: an unfinished attempt is offered for resume after
         CHECK(abandoned == 1);
         CHECK(inProgress == 1);
     }
+}
+
+TEST_CASE("headless recording: a reply made while the previous one is still being written waits for it") {
+    TempDb db;
+    Headless h({kFixtures}, db.path());
+    CHECK(h.run(std::string(kSignIn) + "click Practice##gui-unicode-trio\nkey 1\nwait-idle\n") == "");
+    REQUIRE(h.app->session() != nullptr);
+    REQUIRE(h.app->session()->node().id == "hub");
+    {
+        // Another connection holds the write lock: the next reply's write waits on it (for up to
+        // the store's busy timeout, far longer than these few frames).
+        store::Database other(db.path());
+        other.exec("BEGIN EXCLUSIVE");
+        CHECK(h.run("key 1\nkey 1\n") == "");
+        // The first reply is taken and shown; the second is held, not taken: were the process
+        // killed now, only the decision being written would be lost.
+        CHECK(h.app->session()->node().id == "pressure");
+        CHECK(h.app->session()->transcript().steps.size() == 2);
+        CHECK(h.app->busy());
+        other.exec("ROLLBACK");
+    }
+    // The write goes through; then the held reply is taken and written in its turn.
+    CHECK(h.run("wait-idle\n") == "");
+    REQUIRE(h.app->session()->finished());
+    CHECK(h.app->session()->transcript().steps.size() == 3);
+    CHECK(h.app->notice().empty());
+    CHECK(h.run("click See debrief\nexpect-screen debrief\nwait-idle\n") == "");
+    auto attempts = db.attempts("Анна Петрова");
+    REQUIRE(attempts.size() == 1);
+    CHECK(attempts[0].status == AttemptStatus::Finished);
+    CHECK(attempts[0].steps == 3);
 }
 
 TEST_CASE("headless fonts: characters typed at sign-in that no scenario holds are asked for once") {
