@@ -20,7 +20,6 @@
 #include "app.hpp"
 #include "framework_catalog.hpp"
 #include "hr_export.hpp"
-#include "hr_stats.hpp"
 #include "hr_table_model.hpp"
 #include "results_store.hpp"
 #include "scenario_library.hpp"
@@ -253,32 +252,6 @@ TEST_CASE("hr table model: one row per trainee, one column per competency, sorte
     CHECK(names(t) == std::vector<std::string>{"Al", "Cy", "Bea"});
     sortHrRows(t.rows, {HrSort::Key::Trainee, 0, true});
     CHECK(names(t) == std::vector<std::string>{"Cy", "Bea", "Al"});
-}
-
-TEST_CASE("hr stats: quartiles, histogram bins, who passed, best and last attempt") {
-    const Distribution d = distributionOf({10, 20, 30, 40, 100});
-    CHECK(d.count == 5);
-    CHECK(d.median == doctest::Approx(30));
-    CHECK(d.q1 == doctest::Approx(20));
-    CHECK(d.q3 == doctest::Approx(40));
-    CHECK(d.bins[1] == 1);
-    CHECK(d.bins[9] == 1);  // 100 falls in the top bin
-    CHECK(distributionOf({}).count == 0);
-
-    std::vector<AttemptRecord> as(3);
-    as[0].trainee = as[1].trainee = as[2].trainee = "Al";
-    as[0].status = as[1].status = AttemptStatus::Finished;
-    as[0].score = 80, as[0].passed = true, as[0].startedAtMs = 1, as[0].id = 1;
-    as[1].score = 60, as[1].passed = false, as[1].startedAtMs = 2, as[1].id = 2;
-    as[2].startedAtMs = 3;  // in progress: not finished, not last
-    const auto who = passSummaries(as);
-    REQUIRE(who.size() == 1);
-    CHECK(who[0].finished == 2);
-    CHECK(who[0].passed == 1);
-    CHECK(*who[0].best == 80);
-    CHECK(*who[0].last == 60);
-    CHECK(bestAttempt(as)->id == 1);
-    CHECK(lastAttempt(as)->id == 2);
 }
 
 TEST_CASE("hr export: file names are safe, writes are atomic, failures are messages") {

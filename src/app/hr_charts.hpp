@@ -7,7 +7,7 @@
 
 #include <imgui.h>
 
-#include "hr_stats.hpp"
+#include "group_statistics.hpp"
 #include "theme.hpp"
 
 namespace rapport::app::ui {

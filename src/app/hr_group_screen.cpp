@@ -8,8 +8,7 @@
 #include "app.hpp"
 #include "hr_charts.hpp"
 #include "hr_controls.hpp"
-#include "hr_stats.hpp"
-#include "hr_table_model.hpp"
+#include "group_statistics.hpp"
 #include "report_time.hpp"
 #include "widgets.hpp"
 
@@ -29,30 +28,27 @@ void HrGroupScreen::Draw(App& app) {
     }
     const auto& job = hr.groupAttempts();
     const auto& table = hr.table();
-    int finished = 0, passed = 0;
     std::vector<PassSummary> who;
-    if (job.value()) {
-        for (const auto& a : job.value()->attempts)
-            if (a.status == AttemptStatus::Finished) ++finished, passed += a.passed.value_or(false);
-        who = passSummaries(job.value()->attempts);
-    }
+    if (job.value()) who = passSummaries(job.value()->attempts);
+    const PassTotals totals = passTotals(who);
     char ready[160];
-    std::snprintf(ready, sizeof ready, "%zu trainees · %d finished attempts · %d passed · query %.0f ms", who.size(),
-                  finished, passed, job.value() ? job.value()->queryMs : 0.0);
+    std::snprintf(ready, sizeof ready, "%d trainees · %d finished attempts · %d passed · query %.0f ms", totals.trainees,
+                  totals.finished, totals.passed, job.value() ? job.value()->queryMs : 0.0);
     const bool ok = drawHrStatus(app, job.running() || table.running(), job.error().empty() ? table.error() : job.error(),
                                  job.value().has_value() && table.value().has_value(), ready);
     drawExportBar(app, storeFilter(hr.filter(), {}, group), "Rapport results: group " + shown);
     if (!ok) return;
 
     ImGui::BeginChild("##group", ImVec2(0, 0), false);
-    // Distribution of trainees' means: the table's cells of this group's trainees.
+    // Distribution of trainees' means: the table's cells of this group's trainees (the store's
+    // competency table, the same cells the HTML report builds from the attempts).
     std::vector<CompetencyCell> cells;
     for (const auto& c : table.value()->cells)
         if (c.group == group) cells.push_back(c);
-    const HrTable pivot = pivotCompetencyTable(cells);
+    const auto dists = competencyDistributions(cells);
     ui::TextInFont(app.fonts().heading, p.text, "Distribution per competency (trainees by mean score)");
-    if (pivot.columns.empty()) ui::TextWrappedColored(p.textMuted, "No assessed competency in this group under this filter.");
-    if (!pivot.columns.empty() &&
+    if (dists.empty()) ui::TextWrappedColored(p.textMuted, "No assessed competency in this group under this filter.");
+    if (!dists.empty() &&
         ImGui::BeginTable("##distribution", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                                    ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Competency", 0, 2.0f);
@@ -61,16 +57,13 @@ void HrGroupScreen::Draw(App& app) {
         ImGui::TableSetupColumn("Histogram 0–100", 0, 1.6f);
         ImGui::TableSetupColumn("Box: min · quartiles · max", 0, 2.0f);
         ImGui::TableHeadersRow();
-        for (std::size_t c = 0; c < pivot.columns.size(); ++c) {
-            std::vector<double> means;
-            for (const auto& r : pivot.rows)
-                if (r.cells[c]) means.push_back(r.cells[c]->mean);
-            const Distribution d = distributionOf(means);
+        for (std::size_t c = 0; c < dists.size(); ++c) {
+            const Distribution& d = dists[c].means;
             ImGui::PushID(int(c));
             ImGui::TableNextRow(0, t.px(40));
             ImGui::TableSetColumnIndex(0);
             ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(pivot.columns[c].name.c_str());
+            ImGui::TextUnformatted(dists[c].name.c_str());
             ImGui::TableSetColumnIndex(1);
             ImGui::Text("%d", d.count);
             ImGui::TableSetColumnIndex(2);

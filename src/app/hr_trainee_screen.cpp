@@ -6,9 +6,9 @@
 #include <cstdio>
 
 #include "app.hpp"
+#include "group_statistics.hpp"
 #include "hr_charts.hpp"
 #include "hr_controls.hpp"
-#include "hr_stats.hpp"
 #include "report_time.hpp"
 #include "widgets.hpp"
 

@@ -3,10 +3,12 @@
 #include "report_html.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <map>
 #include <set>
 
+#include "group_statistics.hpp"
 #include "report_escape.hpp"
 #include "report_time.hpp"
 
@@ -158,82 +160,73 @@ void hrTable(std::string& out, const std::vector<CompetencyCell>& cells, const s
     out += "</tbody></table>\n";
 }
 
-void groupPage(std::string& out, const std::string& group, const std::vector<const AttemptRecord*>& attempts,
-               const std::vector<CompetencyInfo>& comps) {
-    out += "<section class=\"page group\"><h2>Group: " + htmlEscape(group.empty() ? "(no group)" : group) + "</h2>\n";
-    std::map<std::string, std::vector<const AttemptRecord*>> byTrainee;
-    int finished = 0, passed = 0;
-    for (auto* a : attempts) {
-        byTrainee[a->trainee].push_back(a);
-        if (a->status == AttemptStatus::Finished) {
-            ++finished;
-            passed += a->passed.value_or(false);
-        }
+// Ten bars over 0-100 (the HR screen's histogram), scaled to the fullest; counts in the title.
+void histogram(std::string& out, const std::array<int, 10>& bins) {
+    const int barW = 12, w = barW * 10, h = 28;
+    const int top = std::max(1, *std::max_element(bins.begin(), bins.end()));
+    std::string title = "Trainees per ten points:";
+    for (std::size_t i = 0; i < bins.size(); ++i)
+        title += (i ? ", " : " ") + std::to_string(i * 10) + "\u2013" + std::to_string(i == 9 ? 100 : i * 10 + 9) +
+                 ": " + std::to_string(bins[i]);
+    out += "<svg role=\"img\" width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(h) + "\" viewBox=\"0 0 " +
+           std::to_string(w) + " " + std::to_string(h) + "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + title +
+           "</title><line x1=\"0\" y1=\"" + std::to_string(h - 1) + "\" x2=\"" + std::to_string(w) + "\" y2=\"" +
+           std::to_string(h - 1) + "\" stroke=\"#c9ced6\"/>";
+    for (std::size_t i = 0; i < bins.size(); ++i) {
+        if (!bins[i]) continue;
+        const double bh = double(h - 2) * bins[i] / top;
+        out += "<rect x=\"" + std::to_string(int(i) * barW + 1) + "\" y=\"" + fmt(h - 1 - bh, 1) + "\" width=\"" +
+               std::to_string(barW - 2) + "\" height=\"" + fmt(bh, 1) + "\" fill=\"#3f6fb5\"/>";
     }
-    out += "<p class=\"meta\">" + std::to_string(byTrainee.size()) + " trainees, " + std::to_string(finished) +
-           " finished attempts, " + std::to_string(passed) + " passed.</p>\n";
+    out += "</svg>";
+}
 
-    // Distribution per competency: how many trainees' mean falls in each quarter of the scale.
-    out += "<h3>Distribution per competency (trainees by mean score)</h3><table><thead><tr><th>Competency</th>"
-           "<th>Group mean</th><th>0\u201324</th><th>25\u201349</th><th>50\u201374</th><th>75\u2013100</th></tr></thead><tbody>\n";
-    std::vector<std::pair<std::string, std::optional<double>>> bars;
-    for (const auto& c : comps) {
-        int bins[4] = {0, 0, 0, 0};
-        double sum = 0;
-        int n = 0;
-        for (const auto& [trainee, list] : byTrainee) {
-            double s = 0;
-            int k = 0;
-            for (auto* a : list) {
-                if (a->status != AttemptStatus::Finished) continue;
-                for (const auto& r : a->competencies)
-                    if (r.id == c.id && r.assessed && r.score) {
-                        s += *r.score;
-                        ++k;
-                    }
-            }
-            if (!k) continue;
-            double mean = s / k;
-            ++bins[std::min(3, int(mean / 25))];
-            sum += mean;
-            ++n;
+// The figures come from group_statistics, as on the app's group page.
+void groupPage(std::string& out, const std::string& group, const AttemptRefs& attempts) {
+    out += "<section class=\"page group\"><h2>Group: " + htmlEscape(group.empty() ? "(no group)" : group) + "</h2>\n";
+    const auto who = passSummaries(attempts);
+    const PassTotals totals = passTotals(who);
+    out += "<p class=\"meta\">" + std::to_string(totals.trainees) + " trainees, " + std::to_string(totals.finished) +
+           " finished attempts, " + std::to_string(totals.passed) + " passed.</p>\n";
+
+    out += "<h3>Distribution per competency (trainees by mean score)</h3>\n";
+    const auto dists = competencyDistributions(buildCompetencyTable(attempts));
+    if (dists.empty()) {
+        out += "<p>No assessed competency in this group.</p>\n";
+    } else {
+        out += "<table><thead><tr><th>Competency</th><th>Trainees</th><th>Group mean</th><th>Median (IQR)</th>"
+               "<th>Range</th><th>Histogram 0\u2013100</th></tr></thead><tbody>\n";
+        std::vector<std::pair<std::string, std::optional<double>>> bars;
+        for (const auto& c : dists) {
+            const Distribution& d = c.means;
+            bars.push_back({c.name, d.mean});
+            out += "<tr><td>" + htmlEscape(c.name) + "</td><td class=\"num\">" + std::to_string(d.count) + "</td>";
+            scoreCell(out, d.mean);
+            out += "<td class=\"num\">" + fmt(d.median) + " (" + fmt(d.q1) + "\u2013" + fmt(d.q3) +
+                   ")</td><td class=\"num\">" + fmt(d.min) + "\u2013" + fmt(d.max) + "</td><td>";
+            histogram(out, d.bins);
+            out += "</td></tr>\n";
         }
-        std::optional<double> gm = n ? std::optional<double>(sum / n) : std::nullopt;
-        bars.push_back({c.name, gm});
-        out += "<tr><td>" + htmlEscape(c.name) + "</td>";
-        scoreCell(out, gm);
-        for (int b : bins) out += "<td class=\"num\">" + std::to_string(b) + "</td>";
-        out += "</tr>\n";
+        out += "</tbody></table>\n";
+        barChart(out, bars, "Group mean per competency");
     }
-    out += "</tbody></table>\n";
-    barChart(out, bars, "Group mean per competency");
 
     out += "<h3>Who passed</h3><table><thead><tr><th>Trainee</th><th>Finished</th><th>Passed</th>"
            "<th>Best score</th><th>Last score</th><th>Last attempt</th></tr></thead><tbody>\n";
-    for (const auto& [trainee, list] : byTrainee) {
-        int f = 0, p = 0;
-        std::optional<double> best, last;
-        const AttemptRecord* lastA = nullptr;
-        for (auto* a : list) {
-            if (a->status != AttemptStatus::Finished) continue;
-            ++f;
-            p += a->passed.value_or(false);
-            if (a->score && (!best || *a->score > *best)) best = a->score;
-            lastA = a;
-        }
-        if (lastA) last = lastA->score;
-        out += "<tr><td>" + htmlEscape(trainee) + "</td><td class=\"num\">" + std::to_string(f) +
-               "</td><td class=\"num\">" + std::to_string(p) + "</td>";
-        scoreCell(out, best);
-        scoreCell(out, last);
-        out += "<td>" + (lastA ? htmlEscape(formatDateTimeShort(lastA->startedAtMs)) + " " + passedText(*lastA)
-                               : std::string("\u2014")) +
+    for (const PassSummary& s : who) {
+        out += "<tr><td>" + htmlEscape(s.trainee) + "</td><td class=\"num\">" + std::to_string(s.finished) +
+               "</td><td class=\"num\">" + std::to_string(s.passed) + "</td>";
+        scoreCell(out, s.best);
+        scoreCell(out, s.last);
+        out += "<td>" +
+               (s.lastAttempt ? htmlEscape(formatDateTimeShort(s.lastAttempt->startedAtMs)) + " " + passedText(*s.lastAttempt)
+                              : std::string("\u2014")) +
                "</td></tr>\n";
     }
     out += "</tbody></table></section>\n";
 }
 
-void traineePage(std::string& out, const std::vector<const AttemptRecord*>& list,
+void traineePage(std::string& out, const AttemptRefs& list,
                  const std::vector<CompetencyInfo>& comps) {
     const AttemptRecord& first = *list.front();
     out += "<section class=\"page trainee\"><h2>Trainee: " + htmlEscape(first.trainee) + "</h2><p class=\"meta\">";
@@ -241,26 +234,15 @@ void traineePage(std::string& out, const std::vector<const AttemptRecord*>& list
     out += "Group " + htmlEscape(first.group.empty() ? "(none)" : first.group) + " \u00b7 " +
            std::to_string(list.size()) + " attempts</p>\n";
 
-    const AttemptRecord* best = nullptr;
-    const AttemptRecord* last = nullptr;
-    for (auto* a : list) {
-        if (a->status != AttemptStatus::Finished) continue;
-        if (a->score && (!best || !best->score || *a->score > *best->score)) best = a;
-        last = a;
-    }
+    const AttemptRecord* best = bestAttempt(list);
+    const AttemptRecord* last = lastAttempt(list);
+    // The trainee's row of the HR table: the same means as the table and the app.
+    std::map<std::string, double> meanOf;
+    for (const auto& cell : buildCompetencyTable(list)) meanOf[cell.competencyId] = cell.mean;
     std::vector<std::pair<std::string, std::optional<double>>> bars;
     for (const auto& c : comps) {
-        double s = 0;
-        int k = 0;
-        for (auto* a : list) {
-            if (a->status != AttemptStatus::Finished) continue;
-            for (const auto& r : a->competencies)
-                if (r.id == c.id && r.assessed && r.score) {
-                    s += *r.score;
-                    ++k;
-                }
-        }
-        bars.push_back({c.name, k ? std::optional<double>(s / k) : std::nullopt});
+        auto it = meanOf.find(c.id);
+        bars.push_back({c.name, it == meanOf.end() ? std::nullopt : std::optional<double>(it->second)});
     }
     out += "<h3>Mean per competency</h3>\n";
     barChart(out, bars, "Mean score per competency for " + first.trainee);
@@ -330,12 +312,12 @@ std::string renderReportHtml(const ReportData& data, const HtmlReportOptions& op
     out += "</section>\n";
 
     if (options.groupPages) {
-        std::map<std::string, std::vector<const AttemptRecord*>> byGroup;
+        std::map<std::string, AttemptRefs> byGroup;
         for (const auto& a : data.attempts) byGroup[a.group].push_back(&a);
-        for (const auto& [group, list] : byGroup) groupPage(out, group, list, comps);
+        for (const auto& [group, list] : byGroup) groupPage(out, group, list);
     }
     if (options.traineePages) {
-        std::map<std::string, std::vector<const AttemptRecord*>> byTrainee;
+        std::map<std::string, AttemptRefs> byTrainee;
         for (const auto& a : data.attempts) byTrainee[a.trainee].push_back(&a);
         for (auto& [trainee, list] : byTrainee) {
             std::stable_sort(list.begin(), list.end(), [](auto* x, auto* y) { return x->startedAtMs < y->startedAtMs; });

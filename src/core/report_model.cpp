@@ -8,10 +8,6 @@ namespace rapport {
 
 using nlohmann::json;
 
-const char* attemptModeName(AttemptMode m) {
-    return m == AttemptMode::Exam ? "exam" : "practice";
-}
-
 const char* attemptStatusName(AttemptStatus s) {
     switch (s) {
     case AttemptStatus::InProgress: return "in_progress";
@@ -19,12 +15,6 @@ const char* attemptStatusName(AttemptStatus s) {
     case AttemptStatus::Abandoned: return "abandoned";
     }
     return "in_progress";
-}
-
-std::optional<AttemptMode> parseAttemptMode(std::string_view s) {
-    if (s == "practice") return AttemptMode::Practice;
-    if (s == "exam") return AttemptMode::Exam;
-    return std::nullopt;
 }
 
 std::optional<AttemptStatus> parseAttemptStatus(std::string_view s) {
@@ -84,6 +74,13 @@ ScoreSummary summariseScoreReport(const json& report) {
 }
 
 std::vector<CompetencyCell> buildCompetencyTable(const std::vector<AttemptRecord>& attempts) {
+    std::vector<const AttemptRecord*> refs;
+    refs.reserve(attempts.size());
+    for (const auto& a : attempts) refs.push_back(&a);
+    return buildCompetencyTable(refs);
+}
+
+std::vector<CompetencyCell> buildCompetencyTable(const std::vector<const AttemptRecord*>& attempts) {
     struct Acc {
         CompetencyCell cell;
         double sum = 0;
@@ -91,7 +88,8 @@ std::vector<CompetencyCell> buildCompetencyTable(const std::vector<AttemptRecord
         std::int64_t lastId = INT64_MIN;
     };
     std::map<std::pair<std::string, std::string>, Acc> acc;
-    for (const auto& a : attempts) {
+    for (const AttemptRecord* ap : attempts) {
+        const AttemptRecord& a = *ap;
         if (a.status != AttemptStatus::Finished) continue;
         for (const auto& c : a.competencies) {
             if (!c.assessed || !c.score) continue;

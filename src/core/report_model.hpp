@@ -11,14 +11,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "attempt_mode.hpp"
+
 namespace rapport {
 
-enum class AttemptMode { Practice, Exam };
 enum class AttemptStatus { InProgress, Finished, Abandoned };
 
-const char* attemptModeName(AttemptMode m);          // "practice" | "exam"
 const char* attemptStatusName(AttemptStatus s);      // "in_progress" | "finished" | "abandoned"
-std::optional<AttemptMode> parseAttemptMode(std::string_view s);
 std::optional<AttemptStatus> parseAttemptStatus(std::string_view s);
 
 // One competency's result in one attempt, as the score report states it.
@@ -87,6 +86,8 @@ struct CompetencyCell {
 // Builds the HR table from attempts in memory (same numbers as the store's SQL query), ordered
 // by trainee then competency id.
 std::vector<CompetencyCell> buildCompetencyTable(const std::vector<AttemptRecord>& attempts);
+// The same over a selection of attempts (a report's group or trainee page), without copying them.
+std::vector<CompetencyCell> buildCompetencyTable(const std::vector<const AttemptRecord*>& attempts);
 
 // What a report covers, for its heading; every field is optional.
 struct ReportScope {
