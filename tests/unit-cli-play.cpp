@@ -325,3 +325,61 @@ TEST_CASE("rapport play: the default database is $RAPPORT_DB, else under $XDG_DA
     CHECK(r.err == "rapport play: recorded attempt 1 in " + xdg + "/rapport/results.db\n");
     CHECK(std::filesystem::exists(xdg + "/rapport/results.db"));
 }
+
+TEST_CASE("rapport play --mode exam hides each reply's feedback and the meters until the debrief; practice shows them") {
+    const std::string file = std::string(RAPPORT_FIXTURES_DIR) + "/session/feedback.json";
+    const std::string askFeedback = "FEEDBACK-ASK: an open question about her world first.";
+    const std::string confirmFeedback = "FEEDBACK-CONFIRM: you checked the deadline and the size.";
+
+    // Scripted, readable transcript: feedback under each reply in practice (the default) ...
+    Run r = cli("play " + file + " --choices 1,1");
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find("   > 1. How is the new office working out?  (1.0 s)\n     Feedback: " + askFeedback + "\n") !=
+          std::string::npos);
+    CHECK(r.out.find("     Feedback: " + confirmFeedback + "\n") != std::string::npos);
+    CHECK(cli("play " + file + " --choices 1,1 --mode practice").out == r.out);
+    // ... and none in exam mode; the transcript is otherwise the same.
+    Run exam = cli("play " + file + " --choices 1,1 --mode exam");
+    REQUIRE(exam.exitCode == 0);
+    CHECK(exam.out.find("FEEDBACK-") == std::string::npos);
+    CHECK(exam.out.find("Feedback:") == std::string::npos);
+    std::string stripped = r.out;
+    for (const std::string& f : {askFeedback, confirmFeedback}) {
+        const std::string line = "     Feedback: " + f + "\n";
+        stripped.erase(stripped.find(line), line.size());
+    }
+    CHECK(exam.out == stripped);
+    // --json is the same record in both modes (it never carried reply feedback).
+    CHECK(cli("play " + file + " --choices 2,2 --json --mode exam").out == cli("play " + file + " --choices 2,2 --json").out);
+
+    // Interactive practice: the feedback right after the reply, the meter before every line.
+    r = cli("play " + file, "1\n1\n");
+    REQUIRE(r.exitCode == 0);
+    const auto said = r.out.find("  Feedback: " + askFeedback + "\n");
+    REQUIRE(said != std::string::npos);
+    CHECK(said < r.out.find("We need more desks by March."));
+    CHECK(r.out.find("  Mood         [##########..........] 5/10\n") != std::string::npos);
+    CHECK(r.out.find("  Mood         [################....] 8/10\n") != std::string::npos);
+    CHECK(r.out.find("Exam mode") == std::string::npos);
+
+    // Interactive exam: nothing of it until the conversation is over; then the feedback follows the debrief.
+    TempDir dir;
+    const std::string db = dir.file("results.db");
+    exam = cli("play " + file + " --mode exam --trainee Anna --db " + db, "1\n1\n");
+    REQUIRE(exam.exitCode == 0);
+    CHECK(exam.out.find("Exam mode: the client's mood and the feedback on your replies stay hidden until the debrief.\n") !=
+          std::string::npos);
+    const auto debrief = exam.out.find("=== Debrief ===");
+    REQUIRE(debrief != std::string::npos);
+    CHECK(exam.out.substr(0, debrief).find("FEEDBACK-") == std::string::npos);
+    const auto held = exam.out.find("Feedback on your replies:\n  1. How is the new office working out?\n     " + askFeedback +
+                                    "\n  2. By March, for how many people?\n     " + confirmFeedback + "\n");
+    CHECK(held != std::string::npos);
+    CHECK(held > debrief);
+    // The meter only once the conversation is over, above the ending line (as the app shows it).
+    const auto meter = exam.out.find("Mood ");
+    CHECK(meter == exam.out.rfind("Mood "));
+    CHECK(meter > exam.out.find("We need more desks by March."));
+    CHECK(exam.out.find("  Mood         [################....] 8/10\n\nShe books a showroom visit.\n") == meter - 2);
+    CHECK(onlyAttempt(db, "Anna").record.mode == rapport::AttemptMode::Exam);
+}

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "attempt_mode.hpp"
 #include "clock.hpp"
 #include "framework.hpp"
 #include "score_report.hpp"
@@ -47,7 +48,8 @@ enum class ScreenId { SignIn, Library, Conversation, Debrief, Author, HrTable, H
 const char* screenName(ScreenId id);
 bool isHrScreen(ScreenId id);
 
-enum class PlayMode { Practice, Exam };
+// The core mode: what it shows while playing is decided there (attempt_mode.hpp).
+using PlayMode = AttemptMode;
 
 struct AppConfig {
     std::vector<std::string> scenarioPaths;  // folders or files

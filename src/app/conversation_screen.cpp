@@ -66,7 +66,7 @@ void drawClientPanel(App& app, const Session& session, float width) {
     ImGui::Separator();
     ImGui::Dummy(ImVec2(0, t.px(4)));
 
-    if (app.mode() == PlayMode::Practice || session.finished()) {
+    if (metersShownDuringPlay(app.mode()) || session.finished()) {
         for (const auto& m : s.meters) {
             const auto v = session.variable(m.variable);
             const float span = float(std::max<std::int64_t>(1, m.max - m.min));
@@ -176,7 +176,7 @@ void ConversationScreen::Draw(App& app) {
         } else {
             ui::Bubble(t, app.fonts().small, "You", step.choiceText, true, p.traineeBubble);
         }
-        if (practice && i < echoes.size()) {
+        if (feedbackShownDuringPlay(app.mode()) && i < echoes.size()) {
             std::string note = echoes[i].feedback;
             const std::string meters = meterText(echoes[i].meters);
             if (!meters.empty()) note += (note.empty() ? "" : "\n") + meters;

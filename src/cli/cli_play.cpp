@@ -15,6 +15,7 @@
 
 #include <unistd.h>
 
+#include "attempt_mode.hpp"
 #include "attempt_recorder.hpp"
 #include "cli_verbs.hpp"
 #include "database_path.hpp"
@@ -30,8 +31,9 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: rapport play FILE [--choices LIST] [--seed N] [--json]\n"
+    "                    [--mode practice|exam]\n"
     "                    [--trainee NAME [--employee-id ID] [--group G] [--db PATH]\n"
-    "                     [--mode practice|exam] [--resume | --abandon]]\n"
+    "                     [--resume | --abandon]]\n"
     "\n"
     "Plays a scenario in the terminal. The file is checked first; a scenario with errors is not\n"
     "played (its diagnostics are printed and the exit code is 1).\n"
@@ -46,7 +48,11 @@ constexpr const char* kUsage =
     "  --seed N        random seed recorded in the transcript (default 0)\n"
     "  --json          with --choices: print {\"scenario\", \"seed\", \"ending\", \"transcript\",\n"
     "                  \"variables\", \"report\"} as JSON instead of a readable transcript\n"
-    "                  (\"report\": the score report, docs/scoring.md)\n"
+    "                  (\"report\": the score report, docs/scoring.md); the same in both modes\n"
+    "  --mode M        practice (default): each reply's feedback is printed as soon as it is given,\n"
+    "                  and the client's meters before every line; exam: both stay hidden until the\n"
+    "                  conversation has ended (interactive play then prints the feedback after the\n"
+    "                  debrief; a scripted transcript leaves it out). Recorded with the attempt.\n"
     "\n"
     "Recording (docs/results-store.md): with --trainee the attempt is kept in the results database,\n"
     "journaled choice by choice, so a killed terminal loses nothing; without it nothing is recorded.\n"
@@ -55,7 +61,6 @@ constexpr const char* kUsage =
     "  --group G          the trainee's group, e.g. a team or intake (kept when not given)\n"
     "  --db PATH          results database (default: $RAPPORT_DB, else\n"
     "                     $XDG_DATA_HOME/rapport/results.db, else ~/.local/share/rapport/results.db)\n"
-    "  --mode M           practice (default) or exam, recorded with the attempt\n"
     "  --resume           continue the trainee's newest incomplete attempt of this scenario where\n"
     "                     it stopped (refused when the scenario file changed since); with --choices,\n"
     "                     LIST holds the choices still to make\n"
@@ -153,7 +158,19 @@ std::string seconds(std::int64_t ms) {
     return buf;
 }
 
-void printReadableTranscript(const Session& s, std::FILE* out) {
+// The feedback the scenario gives for the reply taken at `step`; empty on a timeout or when the
+// reply has none.
+const std::string& replyFeedback(const Scenario& sc, const TranscriptStep& step) {
+    static const std::string none;
+    if (step.timedOut) return none;
+    const auto n = sc.findNode(step.node);
+    if (!n) return none;
+    for (const Choice& c : sc.nodes[std::size_t(*n)].choices)
+        if (c.id == step.choice) return c.feedback;
+    return none;
+}
+
+void printReadableTranscript(const Session& s, bool withFeedback, std::FILE* out) {
     const Scenario& sc = s.scenario();
     std::fprintf(out, "%s (%s %s)\n\n", sc.title.c_str(), sc.id.c_str(), sc.version.c_str());
     for (const auto& st : s.transcript().steps) {
@@ -163,6 +180,8 @@ void printReadableTranscript(const Session& s, std::FILE* out) {
         else
             std::fprintf(out, "   > %d. %s  (%s)\n", st.choiceNumber, st.choiceText.c_str(),
                          seconds(st.timeTakenMs).c_str());
+        if (const std::string& f = replyFeedback(sc, st); withFeedback && !f.empty())
+            std::fprintf(out, "     Feedback: %s\n", f.c_str());
     }
     if (const Ending* e = s.ending())
         std::fprintf(out, "\nEnding [%s]: %s (%s)\n%s\n", s.node().id.c_str(), e->title.c_str(),
@@ -234,6 +253,11 @@ std::optional<int> startRecording(const Scenario& scenario, const Options& o, co
     return std::nullopt;
 }
 
+// The mode play runs in: a resumed attempt keeps the mode it was started in.
+AttemptMode playMode(const Options& o, const Recording& rec) {
+    return rec.resumed ? rec.resumed->mode : o.mode.value_or(AttemptMode::Practice);
+}
+
 void reportRecorded(const Recording& rec, const char* what) {
     if (!rec.recorder) return;
     std::fprintf(stderr, "rapport play: %s attempt %lld in %s\n", what, static_cast<long long>(rec.recorder->attemptId()),
@@ -273,7 +297,8 @@ int runScripted(const Scenario& scenario, const Options& o) {
         if (!scored.report) out["reportError"] = scored.error;
         std::printf("%s\n", out.dump(2).c_str());
     } else {
-        printReadableTranscript(*session, stdout);
+        // Printed as the trainee would have seen it during play, so an exam transcript has no feedback.
+        printReadableTranscript(*session, feedbackShownDuringPlay(playMode(o, rec)), stdout);
     }
     reportRecorded(rec, "recorded");
     return kExitOk;
@@ -289,15 +314,18 @@ std::string meterBar(std::int64_t value, std::int64_t min, std::int64_t max) {
     return "[" + std::string(std::size_t(filled), '#') + std::string(std::size_t(kWidth - filled), '.') + "]";
 }
 
-void printNode(const Session& s) {
+void printNode(const Session& s, AttemptMode mode) {
     const Scenario& sc = s.scenario();
     std::printf("\n");
-    for (const Meter& m : sc.meters) {
-        const auto v = s.variable(m.variable);
-        std::printf("  %-12s %s %lld/%lld\n", m.label.c_str(), meterBar(v, m.min, m.max).c_str(),
-                    static_cast<long long>(v), static_cast<long long>(m.max));
+    const bool meters = !sc.meters.empty() && (metersShownDuringPlay(mode) || s.finished());
+    if (meters) {
+        for (const Meter& m : sc.meters) {
+            const auto v = s.variable(m.variable);
+            std::printf("  %-12s %s %lld/%lld\n", m.label.c_str(), meterBar(v, m.min, m.max).c_str(),
+                        static_cast<long long>(v), static_cast<long long>(m.max));
+        }
+        std::printf("\n");
     }
-    if (!sc.meters.empty()) std::printf("\n");
     std::printf("%s%s\n", speakerLabel(s).c_str(), s.text().c_str());
     if (s.finished()) return;
     std::printf("\n");
@@ -328,11 +356,15 @@ int runInteractive(const Scenario& scenario, const Options& o) {
     if (!session) session.emplace(scenario, clock, o.seed);
     Session& s = *session;
     LineInput input(STDIN_FILENO);
+    const AttemptMode mode = playMode(o, rec);
+    const bool feedbackNow = feedbackShownDuringPlay(mode);
 
     const Client& c = scenario.client;
     std::printf("%s\n", scenario.title.c_str());
     std::printf("You are meeting %s, %s at %s.\n", c.name.c_str(), c.role.c_str(), c.company.c_str());
     if (!c.description.empty()) std::printf("%s\n", c.description.c_str());
+    if (!feedbackNow)
+        std::printf("\nExam mode: the client's mood and the feedback on your replies stay hidden until the debrief.\n");
     if (rec.resumed) {
         std::printf("\nContinuing your attempt started %s. So far:\n", utcText(rec.resumed->startedAtMs).c_str());
         for (const auto& st : s.transcript().steps) {
@@ -340,6 +372,8 @@ int runInteractive(const Scenario& scenario, const Options& o) {
                 std::printf("  %d. (no answer: time ran out)\n", st.step);
             else
                 std::printf("  %d. %s\n", st.step, st.choiceText.c_str());
+            if (const std::string& f = replyFeedback(scenario, st); feedbackNow && !f.empty())
+                std::printf("     Feedback: %s\n", f.c_str());
         }
     }
     auto stopped = [&](const char* why) {
@@ -351,7 +385,7 @@ int runInteractive(const Scenario& scenario, const Options& o) {
     };
 
     for (;;) {
-        printNode(s);
+        printNode(s, mode);
         if (s.finished()) break;
         const bool timed = s.node().isTimed();
         const std::size_t shown = s.choices().size();
@@ -390,10 +424,12 @@ int runInteractive(const Scenario& scenario, const Options& o) {
                 std::printf("  Please type a number from 1 to %zu.\n", shown);
                 continue;
             }
+            const std::string feedback = s.node().choices[std::size_t(s.choices()[std::size_t(*pos)])].feedback;
             if (!s.choose(*pos)) {
                 std::fprintf(stderr, "rapport play: scenario error: %s\n", s.lastError().c_str());
                 return kExitProblems;
             }
+            if (feedbackNow && !feedback.empty()) std::printf("  Feedback: %s\n", feedback.c_str());
             answered = true;
         }
         // Journaled before the next line is shown: what the trainee saw answered is on disk.
@@ -406,6 +442,14 @@ int runInteractive(const Scenario& scenario, const Options& o) {
         std::printf("%s", debriefText(*scored.report).c_str());
     else
         std::fprintf(stderr, "rapport play: no debrief: %s\n", scored.error.c_str());
+    if (!feedbackNow) {
+        // What exam mode held back during play, now that the conversation is over.
+        std::string held;
+        for (const auto& st : s.transcript().steps)
+            if (const std::string& f = replyFeedback(scenario, st); !f.empty())
+                held += "  " + std::to_string(st.step) + ". " + st.choiceText + "\n     " + f + "\n";
+        if (!held.empty()) std::printf("\nFeedback on your replies:\n%s", held.c_str());
+    }
     reportRecorded(rec, "recorded");
     return kExitOk;
 }
@@ -489,7 +533,6 @@ int runPlay(Args args) {
         const char* needs = !o.employeeId.empty() ? "--employee-id"
                             : !o.group.empty()    ? "--group"
                             : o.db                ? "--db"
-                            : o.mode              ? "--mode"
                             : o.resume            ? "--resume"
                             : o.abandon           ? "--abandon"
                                                   : nullptr;
