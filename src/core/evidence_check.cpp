@@ -61,8 +61,16 @@ void checkEvidence(const Scenario& scenario, const Framework& framework, Diagnos
     }
 }
 
-std::optional<Framework> checkScenarioScoring(const Scenario& scenario, DiagnosticList& diags,
-                                              const std::vector<std::string>& searchPath) {
+namespace {
+
+// The caller's graph is explored with exploreStates' default bound; the search must reach the
+// same verdict as one that explores with the scoring bound.
+static_assert(kDefaultMaxStates == kMaxScoringStates);
+
+// The graph is explored only when the evidence is sound and the search runs: `graph` is either
+// the caller's or null, and then explored here.
+std::optional<Framework> checkScoring(const Scenario& scenario, const StateGraph* graph, DiagnosticList& diags,
+                                      const std::vector<std::string>& searchPath) {
     const std::vector<std::string> path = searchPath.empty() ? frameworkSearchPath(scenario.sourcePath) : searchPath;
     FrameworkLookup found = lookupFramework(scenario.framework, path);
     for (const auto& d : found.diagnostics.items()) diags.add(d);
@@ -85,8 +93,23 @@ std::optional<Framework> checkScenarioScoring(const Scenario& scenario, Diagnost
     checkEvidence(scenario, *found.framework, own);
     const bool evidenceOk = !own.hasErrors();
     for (const auto& d : own.items()) diags.add(d);
-    if (evidenceOk) checkScoringStateSpace(scenario, *found.framework, diags);
+    if (evidenceOk) {
+        if (graph) checkScoringStateSpace(scenario, *found.framework, *graph, diags);
+        else checkScoringStateSpace(scenario, *found.framework, diags);
+    }
     return std::move(found.framework);
+}
+
+}  // namespace
+
+std::optional<Framework> checkScenarioScoring(const Scenario& scenario, DiagnosticList& diags,
+                                              const std::vector<std::string>& searchPath) {
+    return checkScoring(scenario, nullptr, diags, searchPath);
+}
+
+std::optional<Framework> checkScenarioScoring(const Scenario& scenario, const StateGraph& graph, DiagnosticList& diags,
+                                              const std::vector<std::string>& searchPath) {
+    return checkScoring(scenario, &graph, diags, searchPath);
 }
 
 }  // namespace rapport

@@ -10,6 +10,7 @@
 #include "diagnostic.hpp"
 #include "framework.hpp"
 #include "scenario.hpp"
+#include "state_space.hpp"
 
 namespace rapport {
 
@@ -25,6 +26,10 @@ void checkEvidence(const Scenario& scenario, const Framework& framework, Diagnos
 // when the evidence is sound, checkScoringStateSpace (RAP0053, RAP0059). Returns the framework
 // when it loaded.
 std::optional<Framework> checkScenarioScoring(const Scenario& scenario, DiagnosticList& diags,
+                                              const std::vector<std::string>& searchPath = {});
+// The same over the scenario's state graph already explored (exploreStates(scenario) with the
+// default bound), for a caller that has it: the space is not explored again. Same diagnostics.
+std::optional<Framework> checkScenarioScoring(const Scenario& scenario, const StateGraph& graph, DiagnosticList& diags,
                                               const std::vector<std::string>& searchPath = {});
 
 }  // namespace rapport

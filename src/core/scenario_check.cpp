@@ -6,6 +6,8 @@
 #include "evidence_check.hpp"
 #include "scenario_loader.hpp"
 #include "scenario_validator.hpp"
+#include "scoring.hpp"
+#include "state_space.hpp"
 
 namespace rapport {
 
@@ -19,9 +21,19 @@ ScenarioCheck complete(LoadResult loaded) {
     check.scenario = std::move(loaded.scenario);
     // Graph checks on a model with shape errors would report the consequences of those errors
     // (a dropped choice makes its target look unreachable), so they wait for a sound shape.
-    if (check.scenario && !check.diagnostics.hasErrors()) validateScenario(*check.scenario, check.diagnostics);
-    // Evidence against the competence framework, and the exact best-path search scoring needs.
-    if (check.scenario && !check.diagnostics.hasErrors()) checkScenarioScoring(*check.scenario, check.diagnostics);
+    if (check.scenario && !check.diagnostics.hasErrors()) {
+        const Scenario& s = *check.scenario;
+        if (s.nodes.empty() || s.start < 0 || s.start >= int(s.nodes.size())) {
+            validateScenario(s, check.diagnostics);
+            if (!check.diagnostics.hasErrors()) checkScenarioScoring(s, check.diagnostics);
+        } else {
+            // The graph checks and the best-path search both walk the state space: explore it once.
+            const StateGraph graph = exploreStates(s);
+            validateScenario(s, graph, check.diagnostics);
+            // Evidence against the competence framework, and the exact best-path search scoring needs.
+            if (!check.diagnostics.hasErrors()) checkScenarioScoring(s, graph, check.diagnostics);
+        }
+    }
     check.diagnostics.sortByPosition();
     return check;
 }

@@ -71,14 +71,17 @@ class Validator {
 public:
     Validator(const Scenario& s, DiagnosticList& diags) : s_(s), r_(s.sourcePath, s.sourceMap, diags) {}
 
-    void run() {
+    // `given` is the caller's graph, or null to explore it here.
+    void run(const StateGraph* given) {
         if (s_.nodes.empty() || s_.start < 0 || s_.start >= int(s_.nodes.size())) return;
         checkPortrait();
         checkConstantConditions();
         const auto edges = structuralEdges(s_);
         const auto reachable = forwardReach(edges, s_.start);
         const auto canEnd = reachesEnding(s_, edges);
-        StateGraph graph = exploreStates(s_);
+        StateGraph own;
+        if (!given) own = exploreStates(s_);
+        const StateGraph& graph = given ? *given : own;
         if (graph.complete) exactChecks(graph, reachable, canEnd);
         else approximateChecks(reachable, canEnd);
     }
@@ -229,7 +232,12 @@ private:
 }  // namespace
 
 void validateScenario(const Scenario& scenario, DiagnosticList& diags) {
-    Validator(scenario, diags).run();
+    Validator(scenario, diags).run(nullptr);
+    diags.sortByPosition();
+}
+
+void validateScenario(const Scenario& scenario, const StateGraph& graph, DiagnosticList& diags) {
+    Validator(scenario, diags).run(&graph);
     diags.sortByPosition();
 }
 

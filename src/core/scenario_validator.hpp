@@ -5,9 +5,13 @@
 
 #include "diagnostic.hpp"
 #include "scenario.hpp"
+#include "state_space.hpp"
 
 namespace rapport {
 
 void validateScenario(const Scenario& scenario, DiagnosticList& diags);
+// The same over the scenario's state graph already explored (exploreStates(scenario) with the
+// default bound), for a caller that also needs it: the space is not explored again.
+void validateScenario(const Scenario& scenario, const StateGraph& graph, DiagnosticList& diags);
 
 }  // namespace rapport

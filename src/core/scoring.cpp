@@ -5,13 +5,14 @@
 #include <deque>
 #include <limits>
 #include <queue>
-#include <unordered_map>
+#include <span>
 
 #include "behaviour_rules.hpp"
 #include "clock.hpp"
 #include "diagnostic_codes.hpp"
 #include "framework_catalog.hpp"
 #include "session.hpp"
+#include "state_index.hpp"
 #include "state_space.hpp"
 #include "strong_components.hpp"
 
@@ -98,14 +99,16 @@ std::string fmtScore(double x) {
 // of its states. Built breadth-first; the best totals come from strongly connected components in
 // reverse topological order, with a max-Dijkstra inside each component (its edges earn nothing,
 // or the component is a points loop), so the answer is exact on graphs with cycles too.
+// The product is stored flat, like StateGraph (keys in one array, edges in one array indexed by
+// state, a hash index holding only ids): it can have hundreds of thousands of states, and a
+// map node plus an edge vector per state cost more than the search itself.
 class OptimumSearch {
 public:
-    OptimumSearch(const Scenario& s, const Framework& f, std::size_t maxStates)
-        : s_(s), f_(f), maxStates_(maxStates), table_(buildTable(s, f)), rules_(f, s) {}
+    OptimumSearch(const Scenario& s, const Framework& f, const StateGraph& graph, std::size_t maxStates)
+        : s_(s), f_(f), graph_(graph), maxStates_(maxStates), table_(buildTable(s, f)), rules_(f, s) {}
 
     OptimumOutcome run() {
         OptimumOutcome out;
-        graph_ = exploreStates(s_, maxStates_);
         if (!graph_.complete) {
             out.problem = OptimumOutcome::Problem::TooLarge;
             out.states = graph_.size();
@@ -141,22 +144,34 @@ private:
         std::int64_t gain;
         int graphEdge;     // index into graph_.edges(g)
     };
-    struct KeyHash {
-        std::size_t operator()(const std::pair<int, std::uint64_t>& k) const {
-            return std::hash<std::uint64_t>()(k.second * 0x9E3779B97F4A7C15ull ^ std::uint64_t(k.first));
-        }
+    // The out-edges of every state, as strongComponents wants them: edges(v)[k].target.
+    struct EdgeRows {
+        const OptimumSearch* search;
+        std::size_t size() const { return search->states_.size(); }
+        std::span<const PEdge> operator[](std::size_t v) const { return search->edges(int(v)); }
     };
 
-    int intern(int g, std::uint64_t rk) {
-        auto [it, fresh] = index_.emplace(std::make_pair(g, rk), int(states_.size()));
-        if (fresh) {
-            states_.push_back({g, rk});
-            edges_.emplace_back();
-            terminal_.push_back(kNone);
-        }
-        return it->second;
+    std::span<const PEdge> edges(int v) const {
+        return std::span<const PEdge>(edges_).subspan(edgeStart_[std::size_t(v)],
+                                                      edgeStart_[std::size_t(v) + 1] - edgeStart_[std::size_t(v)]);
     }
 
+    int intern(int g, std::uint64_t rk) {
+        const std::int64_t key[2] = {g, static_cast<std::int64_t>(rk)};
+        const int fresh = int(states_.size());
+        const int id = index_.findOrInsert(hashWords(0, key), fresh, [&](int other) {
+            const PState& o = states_[std::size_t(other)];
+            return o.g == g && o.rk == rk;
+        });
+        if (id == fresh) {
+            states_.push_back({g, rk});
+            terminal_.push_back(kNone);
+        }
+        return id;
+    }
+
+    // States are expanded in the order they were found, so each state's edges are appended
+    // right after the previous state's: edgeStart_ grows by one entry per expanded state.
     bool explore() {
         intern(0, rules_.scoringKey(RuleEngine::initial()));
         std::vector<RuleEvent> events;
@@ -169,6 +184,7 @@ private:
                 events.clear();
                 rules_.finish(rk, events);
                 terminal_[i] = violationGain(f_, events);
+                edgeStart_.push_back(edges_.size());
                 continue;
             }
             const auto gEdges = graph_.edges(ps.g);
@@ -182,15 +198,16 @@ private:
                 const std::int64_t gain = (c >= 0 ? table_.gain[std::size_t(node)][std::size_t(c)] : table_.timeoutGain) +
                                           violationGain(f_, events);
                 const int target = intern(gEdges[e].target, rules_.scoringKey(rk));
-                edges_[i].push_back({target, gain, int(e)});
+                edges_.push_back({target, gain, int(e)});
             }
+            edgeStart_.push_back(edges_.size());
         }
         return states_.size() <= maxStates_;
     }
 
     // Components come out sinks first, the order the best totals need.
     void components() {
-        StrongComponents sc = strongComponents(edges_);
+        StrongComponents sc = strongComponents(EdgeRows{this});
         comp_ = std::move(sc.component);
         sccs_ = std::move(sc.members);
     }
@@ -200,13 +217,32 @@ private:
         value_.assign(n, kNone);
         bestEdge_.assign(n, -1);
         std::vector<bool> done(n, false);
-        std::vector<std::vector<std::pair<int, int>>> preds(n);  // internal edges only: (from, edge index)
+        // Predecessors along edges inside a component (self-loops left out), grouped by target in
+        // one array; within a target in the order the components and their members come.
+        std::vector<std::size_t> predStart(n + 1, 0);
+        std::vector<std::pair<int, int>> preds;  // (from, edge index)
+        auto internalEdge = [&](int v, const PEdge& e) { return comp_[std::size_t(e.target)] == comp_[std::size_t(v)] && e.target != v; };
+        for (std::size_t v = 0; v < n; ++v)
+            for (const PEdge& e : edges(int(v)))
+                if (internalEdge(int(v), e)) ++predStart[std::size_t(e.target) + 1];
+        for (std::size_t v = 0; v < n; ++v) predStart[v + 1] += predStart[v];
+        preds.resize(predStart[n]);
+        {
+            std::vector<std::size_t> fill(predStart.begin(), predStart.end() - 1);
+            for (const auto& members : sccs_)
+                for (int v : members) {
+                    const auto es = edges(v);
+                    for (std::size_t ei = 0; ei < es.size(); ++ei)
+                        if (internalEdge(v, es[ei])) preds[fill[std::size_t(es[ei].target)]++] = {v, int(ei)};
+                }
+        }
         for (std::size_t cid = 0; cid < sccs_.size(); ++cid) {
             const auto& members = sccs_[cid];
             bool internal = false;
             for (int v : members) {
-                for (std::size_t ei = 0; ei < edges_[std::size_t(v)].size(); ++ei) {
-                    const PEdge& e = edges_[std::size_t(v)][ei];
+                const auto es = edges(v);
+                for (std::size_t ei = 0; ei < es.size(); ++ei) {
+                    const PEdge& e = es[ei];
                     if (comp_[std::size_t(e.target)] != int(cid)) continue;
                     internal = true;
                     if (e.gain > 0) {
@@ -216,7 +252,6 @@ private:
                         out.loopChoice = graph_.edges(ps.g)[std::size_t(e.graphEdge)].choice;
                         return false;
                     }
-                    if (e.target != v) preds[std::size_t(e.target)].push_back({v, int(ei)});
                 }
             }
             // Best exit from each member, through edges that leave the component (already solved).
@@ -225,8 +260,9 @@ private:
                     value_[std::size_t(v)] = terminal_[std::size_t(v)];
                     continue;
                 }
-                for (std::size_t ei = 0; ei < edges_[std::size_t(v)].size(); ++ei) {
-                    const PEdge& e = edges_[std::size_t(v)][ei];
+                const auto es = edges(v);
+                for (std::size_t ei = 0; ei < es.size(); ++ei) {
+                    const PEdge& e = es[ei];
                     if (comp_[std::size_t(e.target)] == int(cid) || value_[std::size_t(e.target)] == kNone) continue;
                     const std::int64_t cand = e.gain + value_[std::size_t(e.target)];
                     if (value_[std::size_t(v)] == kNone || cand > value_[std::size_t(v)]) {
@@ -248,9 +284,10 @@ private:
                 const int v = -negV;
                 if (done[std::size_t(v)] || val != value_[std::size_t(v)]) continue;
                 done[std::size_t(v)] = true;
-                for (const auto& [p, ei] : preds[std::size_t(v)]) {
+                for (std::size_t k = predStart[std::size_t(v)]; k < predStart[std::size_t(v) + 1]; ++k) {
+                    const auto [p, ei] = preds[k];
                     if (done[std::size_t(p)] || terminal_[std::size_t(p)] != kNone) continue;
-                    const std::int64_t cand = edges_[std::size_t(p)][std::size_t(ei)].gain + val;
+                    const std::int64_t cand = edges(p)[std::size_t(ei)].gain + val;
                     if (value_[std::size_t(p)] == kNone || cand > value_[std::size_t(p)]) {
                         value_[std::size_t(p)] = cand;
                         bestEdge_[std::size_t(p)] = ei;
@@ -269,7 +306,7 @@ private:
             if (terminal_[std::size_t(v)] != kNone) return out;
             const int ei = bestEdge_[std::size_t(v)];
             if (ei < 0) break;
-            const PEdge& e = edges_[std::size_t(v)][std::size_t(ei)];
+            const PEdge& e = edges(v)[std::size_t(ei)];
             const int gs = states_[std::size_t(v)].g;
             const int choice = graph_.edges(gs)[std::size_t(e.graphEdge)].choice;
             if (!out.empty()) out += ',';
@@ -287,13 +324,14 @@ private:
 
     const Scenario& s_;
     const Framework& f_;
+    const StateGraph& graph_;
     std::size_t maxStates_;
     EvidenceTable table_;
     RuleEngine rules_;
-    StateGraph graph_;
     std::vector<PState> states_;
-    std::unordered_map<std::pair<int, std::uint64_t>, int, KeyHash> index_;
-    std::vector<std::vector<PEdge>> edges_;
+    StateIndex index_;
+    std::vector<PEdge> edges_;
+    std::vector<std::size_t> edgeStart_{0};  // edges of v: [edgeStart_[v], edgeStart_[v + 1])
     std::vector<std::int64_t> terminal_;  // ending states: points of the rules settled at the end
     std::vector<int> comp_;
     std::vector<std::vector<int>> sccs_;
@@ -384,14 +422,26 @@ void writeRemarks(const Framework& f, ScoreReport& r) {
 }  // namespace
 
 OptimumOutcome computeOptimum(const Scenario& scenario, const Framework& framework, std::size_t maxStates) {
-    return OptimumSearch(scenario, framework, maxStates).run();
+    const StateGraph graph = exploreStates(scenario, maxStates);
+    return OptimumSearch(scenario, framework, graph, maxStates).run();
+}
+
+OptimumOutcome computeOptimum(const Scenario& scenario, const Framework& framework, const StateGraph& graph,
+                              std::size_t maxStates) {
+    return OptimumSearch(scenario, framework, graph, maxStates).run();
 }
 
 void checkScoringStateSpace(const Scenario& scenario, const Framework& framework, DiagnosticList& diags,
                             std::size_t maxStates) {
+    const StateGraph graph = exploreStates(scenario, maxStates);
+    checkScoringStateSpace(scenario, framework, graph, diags, maxStates);
+}
+
+void checkScoringStateSpace(const Scenario& scenario, const Framework& framework, const StateGraph& graph,
+                            DiagnosticList& diags, std::size_t maxStates) {
     OptimumOutcome o;
     try {
-        o = computeOptimum(scenario, framework, maxStates);
+        o = computeOptimum(scenario, framework, graph, maxStates);
     } catch (const ScoringError&) {
         return;  // unknown indicators: the evidence check reports them, located
     }

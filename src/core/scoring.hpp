@@ -17,6 +17,7 @@
 #include "framework.hpp"
 #include "scenario.hpp"
 #include "score_report.hpp"
+#include "state_space.hpp"
 #include "transcript.hpp"
 
 namespace rapport {
@@ -51,11 +52,18 @@ struct OptimumOutcome {
 // points are fine; a loop that earns points (the trainee could farm them) is a PointsLoop.
 OptimumOutcome computeOptimum(const Scenario& scenario, const Framework& framework,
                               std::size_t maxStates = kMaxScoringStates);
+// The same over the scenario's state graph already explored, exploreStates(scenario, maxStates),
+// so a caller that needs the graph anyway explores it once. Same outcome as the call above.
+OptimumOutcome computeOptimum(const Scenario& scenario, const Framework& framework, const StateGraph& graph,
+                              std::size_t maxStates = kMaxScoringStates);
 
 // The validator's side: reports RAP0053 (state space over `maxStates`, with its size) and
 // RAP0059 (a loop that earns points), located in the scenario file.
 void checkScoringStateSpace(const Scenario& scenario, const Framework& framework, DiagnosticList& diags,
                             std::size_t maxStates = kMaxScoringStates);
+// The same over `graph` = exploreStates(scenario, maxStates); same diagnostics.
+void checkScoringStateSpace(const Scenario& scenario, const Framework& framework, const StateGraph& graph,
+                            DiagnosticList& diags, std::size_t maxStates = kMaxScoringStates);
 
 // Replays `transcript` through a Session to know exactly what was shown at each step, then
 // scores it. Throws ScoringError when a step does not fit the scenario (another node, other
