@@ -3,7 +3,8 @@
 #  1. frame time with a 200-line transcript (100 replies in tests/fixtures/gui/long-talk.json,
 #     each a client line and a trainee line), measured by the script driver's bench-frames;
 #  2. idle CPU of the real event-driven window over 10 s (utime+stime from /proc);
-#  3. time to the first debrief frame and to the scored debrief (laps in bench-debrief.script).
+#  3. time to the first debrief frame and to the scored debrief (laps in bench-debrief.script);
+#  4. the longest UI build per reply while a recorded conversation is journaled (bench-reply-writes).
 # Usage: bench/app_bench.sh [BUILD_DIR]   (needs Xvfb; starts its own on a free display)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,6 +26,10 @@ echo "== frame time (1280x800): empty conversation, then a 200-line transcript =
 echo "== debrief of bank-sme-cold-call (~64,000 states): longest frame around the click, time until scored =="
 "$bin" --scenarios "$root/scenarios" --data-dir "$tmp/data2" --db "$tmp/results.db" \
   --script "$root/tests/fixtures/gui/bench-debrief.script" --screenshot-dir "$tmp" | grep '^lap'
+
+echo "== per reply while recording (bank-sme-cold-call, 20 replies): longest UI build per lap =="
+"$bin" --scenarios "$root/scenarios" --data-dir "$tmp/data3" --db "$tmp/replies.db" \
+  --script "$root/tests/fixtures/gui/bench-reply-writes.script" --screenshot-dir "$tmp" | grep '^lap'
 
 echo "== idle CPU over 10 s (sign-in screen, caret in the name field, no input) =="
 "$bin" --scenarios "$root/tests/fixtures/gui" --data-dir "$tmp/data" --db "$tmp/results.db" >/dev/null 2>&1 &
