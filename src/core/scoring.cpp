@@ -139,10 +139,10 @@ private:
         int g;             // state graph index
         std::uint64_t rk;  // rule state (scoring key)
     };
-    struct PEdge {
-        int target;
+    struct PEdge {  // 16 bytes: the two ints share the gain's alignment
         std::int64_t gain;
-        int graphEdge;     // index into graph_.edges(g)
+        int target;
+        int graphEdge;  // index into graph_.edges(g)
     };
     // The out-edges of every state, as strongComponents wants them: edges(v)[k].target.
     struct EdgeRows {
@@ -198,7 +198,7 @@ private:
                 const std::int64_t gain = (c >= 0 ? table_.gain[std::size_t(node)][std::size_t(c)] : table_.timeoutGain) +
                                           violationGain(f_, events);
                 const int target = intern(gEdges[e].target, rules_.scoringKey(rk));
-                edges_.push_back({target, gain, int(e)});
+                edges_.push_back({gain, target, int(e)});
             }
             edgeStart_.push_back(edges_.size());
         }
