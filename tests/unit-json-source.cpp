@@ -8,6 +8,8 @@
 
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "diagnostic_codes.hpp"
 #include "json_source.hpp"
 
@@ -403,4 +405,51 @@ TEST_CASE("a document keeps the exact bytes it was parsed from") {
     CHECK((*a)[0].asInteger() == 1);
     CHECK((*a)[1].asNumber() == 2.5);
     CHECK((*a)[2].asString() == "x");
+}
+
+namespace {
+
+void allPointers(const nlohmann::json& j, const std::string& at, std::vector<std::string>& out) {
+    out.push_back(at);
+    if (j.is_object())
+        for (auto it = j.begin(); it != j.end(); ++it) allPointers(it.value(), at + "/" + pointerToken(it.key()), out);
+    else if (j.is_array())
+        for (std::size_t i = 0; i < j.size(); ++i) allPointers(j[i], at + "/" + std::to_string(i), out);
+}
+
+}  // namespace
+
+TEST_CASE("a lookup before the map is built scans for its pointer and agrees with the built map") {
+    std::vector<std::string> files = {kDir + "positions.json", kDir + "bom.json"};
+    for (const auto& e : std::filesystem::directory_iterator(std::string(RAPPORT_SOURCE_DIR) + "/scenarios"))
+        if (e.path().extension() == ".json") files.push_back(e.path().string());
+    for (const auto& file : files) {
+        DiagnosticList diags;
+        const auto doc = readJsonFile(file, diags);
+        REQUIRE(doc.has_value());
+        REQUIRE(doc->duplicateKeys.empty());
+        std::vector<std::string> pointers;
+        allPointers(nlohmann::json::parse(*doc->text, nullptr, true, true), "", pointers);
+        // Missing members and elements fall back to the nearest ancestor either way.
+        const std::size_t present = pointers.size();
+        for (std::size_t k = 0; k < present; k += 7) {
+            pointers.push_back(pointers[k] + "/missing");
+            pointers.push_back(pointers[k] + "/99999");
+            pointers.push_back(pointers[k] + "/01");
+        }
+        SourceMap table(doc->text);
+        (void)table.size();  // builds the tables: every lookup after this reads them
+        for (const auto& p : pointers) {
+            INFO(file << " " << p);
+            const SourceMap direct(doc->text);  // fresh, so the lookup scans
+            const SourcePosition v = direct.valuePosition(p), tv = table.valuePosition(p);
+            CHECK(v.line == tv.line);
+            CHECK(v.column == tv.column);
+            const SourceMap directKey(doc->text);
+            const SourcePosition k = directKey.keyPosition(p), tk = table.keyPosition(p);
+            CHECK(k.line == tk.line);
+            CHECK(k.column == tk.column);
+            CHECK_FALSE(direct.built());
+        }
+    }
 }

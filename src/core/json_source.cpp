@@ -477,6 +477,113 @@ void buildSourceMap(std::string_view t, std::size_t bom, SourceMap& map, std::ve
     }
 }
 
+// ---- locating one pointer without the map ----------------------------------------------------
+
+// Offset just past the value starting at `i`: a scalar, or a container up to its matching
+// bracket (strings and comments inside skipped). The text was accepted by the parser.
+std::size_t skipJsonValue(std::string_view t, std::size_t i) {
+    if (i >= t.size()) return i;
+    if (t[i] != '{' && t[i] != '[') return skipJsonScalar(t, i);
+    int depth = 0;
+    while (i < t.size()) {
+        const char c = t[i];
+        if (c == '"') {
+            i = skipJsonString(t, i);
+        } else if (c == '/' && i + 1 < t.size() && (t[i + 1] == '/' || t[i + 1] == '*')) {
+            i = skipJsonSpace(t, i);
+        } else {
+            ++i;
+            if (c == '{' || c == '[') ++depth;
+            else if ((c == '}' || c == ']') && --depth == 0) return i;
+        }
+    }
+    return i;
+}
+
+// True when the raw (escaped, unquoted) key decodes to `token` (a pointer token, unescaped).
+bool keyEquals(std::string_view raw, std::string_view token) {
+    if (raw.find('\\') == std::string_view::npos) return raw == token;
+    return decodeString(raw) == token;
+}
+
+// "~1" -> "/", "~0" -> "~".
+std::string unescapeToken(std::string_view token) {
+    std::string out;
+    out.reserve(token.size());
+    for (std::size_t i = 0; i < token.size(); ++i) {
+        if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+            out += token[i + 1] == '1' ? '/' : '~';
+            ++i;
+        } else {
+            out += token[i];
+        }
+    }
+    return out;
+}
+
+// Array indices as the map writes them: decimal without leading zeros.
+std::optional<std::size_t> arrayIndex(std::string_view token) {
+    if (token.empty() || token.size() > 9 || (token.size() > 1 && token[0] == '0')) return std::nullopt;
+    std::size_t n = 0;
+    for (const char c : token) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + std::size_t(c - '0');
+    }
+    return n;
+}
+
+struct PointerLocation {
+    std::size_t value;                 // where the deepest value found on the pointer's path starts
+    std::optional<std::size_t> key;    // the member's key, when the whole pointer names a member
+};
+
+// Descends the text along `pointer`, skipping every value off the path: one pass over at most
+// the text before the target, and no allocation but the current token. Only valid for text
+// without repeated keys (the map is built eagerly for those, keeping first occurrences).
+PointerLocation locatePointer(std::string_view t, std::size_t bom, std::string_view pointer) {
+    std::size_t i = skipJsonSpace(t, bom);
+    PointerLocation at{i, std::nullopt};
+    std::size_t from = 0;
+    while (from < pointer.size() && pointer[from] == '/') {
+        const std::size_t end = std::min(pointer.find('/', from + 1), pointer.size());
+        const std::string token = unescapeToken(pointer.substr(from + 1, end - from - 1));
+        from = end;
+        if (i >= t.size()) break;
+        std::size_t j = skipJsonSpace(t, i + 1);
+        bool found = false;
+        std::optional<std::size_t> key;
+        if (t[i] == '{') {
+            while (j < t.size() && t[j] == '"') {
+                const std::size_t keyStart = j, keyEnd = skipJsonString(t, j);
+                const bool match = keyEquals(t.substr(keyStart + 1, keyEnd - keyStart - 2), token);
+                j = skipJsonSpace(t, keyEnd);
+                if (j < t.size() && t[j] == ':') j = skipJsonSpace(t, j + 1);
+                if (match) {
+                    found = true;
+                    key = keyStart;
+                    break;
+                }
+                j = skipJsonSpace(t, skipJsonValue(t, j));
+                if (j >= t.size() || t[j] != ',') break;
+                j = skipJsonSpace(t, j + 1);
+            }
+        } else if (t[i] == '[') {
+            if (const auto index = arrayIndex(token); index && j < t.size() && t[j] != ']') {
+                found = true;
+                for (std::size_t k = 0; k < *index && found; ++k) {
+                    j = skipJsonSpace(t, skipJsonValue(t, j));
+                    found = j < t.size() && t[j] == ',';
+                    if (found) j = skipJsonSpace(t, j + 1);
+                }
+            }
+        }
+        if (!found) return {at.value, std::nullopt};
+        i = j;
+        at = {i, key};
+    }
+    return at;
+}
+
 void report(DiagnosticList& diags, const char* code, const std::string& file, SourcePosition at,
             std::string message) {
     Diagnostic d;
@@ -519,6 +626,8 @@ bool SourceMap::hasValue(std::string_view pointer) const { return tables().value
 bool SourceMap::hasKey(std::string_view pointer) const { return tables().keys.count(std::string(pointer)) != 0; }
 
 SourcePosition SourceMap::valuePosition(std::string_view pointer) const {
+    if (!tables_ && text_ && ++directLookups_ <= kDirectLookups)
+        return positionAt(*text_, locatePointer(*text_, bomLength(*text_), pointer).value);
     const auto& values = tables().values;
     std::string p(pointer);
     for (;;) {
@@ -530,6 +639,10 @@ SourcePosition SourceMap::valuePosition(std::string_view pointer) const {
 }
 
 SourcePosition SourceMap::keyPosition(std::string_view pointer) const {
+    if (!tables_ && text_ && ++directLookups_ <= kDirectLookups) {
+        const PointerLocation at = locatePointer(*text_, bomLength(*text_), pointer);
+        return positionAt(*text_, at.key.value_or(at.value));
+    }
     const auto& keys = tables().keys;
     if (const auto it = keys.find(std::string(pointer)); it != keys.end()) return it->second;
     return valuePosition(pointer);

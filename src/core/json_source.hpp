@@ -59,9 +59,15 @@ private:
     const Tables& tables() const;
     Tables& mutableTables();
 
+    // The first few lookups scan the text for their one pointer (a file with a diagnostic or two
+    // should not pay for mapping every value: half a second on a 15 MB scenario); after that the
+    // tables are built once, so a file with many diagnostics is not scanned once per diagnostic.
+    static constexpr int kDirectLookups = 16;
+
     std::shared_ptr<const std::string> text_;
     // Shared, so copying a Scenario (which keeps its map) does not copy the tables.
     mutable std::shared_ptr<Tables> tables_;
+    mutable int directLookups_ = 0;
 };
 
 // Converts a byte offset in `text` to a 1-based line and column (column in code points; a tab is
