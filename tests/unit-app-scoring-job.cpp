@@ -40,15 +40,26 @@ void play(Played& p, const Scenario& s, const std::string& choices) {
     REQUIRE(p.session->finished());
 }
 
+// A playable scenario with its framework, as the app opens one.
+struct Opened {
+    ScenarioCheck check;
+    FrameworkLookup found;
+};
+
+void open(Opened& o, const std::string& path) {
+    o.check = checkScenarioFile(path);
+    REQUIRE(o.check.playable());
+    o.found = lookupFramework(o.check.scenario->framework, frameworkSearchPath(o.check.scenario->sourcePath));
+    REQUIRE(o.found.framework);
+}
+
 }  // namespace
 
 TEST_CASE("scoring job: a recorded attempt's stored report is byte-identical to the recorder's own finish") {
-    ScenarioCheck check = checkScenarioFile(std::string(RAPPORT_SOURCE_DIR) + "/scenarios/loyal-client-referrals.json");
-    REQUIRE(check.playable());
-    const Scenario& s = *check.scenario;
-    FrameworkLookup found = lookupFramework(s.framework, frameworkSearchPath(s.sourcePath));
-    REQUIRE(found.framework);
-    const Framework& f = *found.framework;
+    Opened o;
+    open(o, std::string(RAPPORT_SOURCE_DIR) + "/scenarios/loyal-client-referrals.json");
+    const Scenario& s = *o.check.scenario;
+    const Framework& f = *o.found.framework;
     OptimumOutcome best = computeOptimum(s, f);
     REQUIRE(best.optimum);
 
@@ -125,11 +136,10 @@ TEST_CASE("scoring job: a recorded attempt's stored report is byte-identical to 
 }
 
 TEST_CASE("scoring job: an optimum found under another framework version is not reused") {
-    ScenarioCheck check = checkScenarioFile(std::string(RAPPORT_FIXTURES_DIR) + "/gui/unicode-trio.json");
-    REQUIRE(check.playable());
-    const Scenario& s = *check.scenario;
-    FrameworkLookup found = lookupFramework(s.framework, frameworkSearchPath(s.sourcePath));
-    REQUIRE(found.framework);
+    Opened o;
+    open(o, std::string(RAPPORT_FIXTURES_DIR) + "/gui/unicode-trio.json");
+    const Scenario& s = *o.check.scenario;
+    const FrameworkLookup& found = o.found;
     Played p;
     play(p, s, "1,1,1");
     ScoringInput in;
