@@ -208,9 +208,8 @@ std::vector<StepEcho> replayEchoes(const Session& resumed) {
         StepEcho echo;
         if (step.timedOut) {
             echo.feedback = kTimeoutFeedback;
-        } else if (auto n = s.findNode(step.node)) {
-            for (const auto& c : s.nodes[std::size_t(*n)].choices)
-                if (c.id == step.choice) echo.feedback = c.feedback;
+        } else if (const Choice* c = takenChoice(s, step)) {
+            echo.feedback = c->feedback;
         }
         echo.meters = meterChanges(s, before, now);
         before = now.variables();

@@ -10,14 +10,6 @@
 namespace rapport::app {
 namespace {
 
-const Choice* findChoice(const Scenario& s, const TranscriptStep& step) {
-    auto n = s.findNode(step.node);
-    if (!n) return nullptr;
-    for (const auto& c : s.nodes[std::size_t(*n)].choices)
-        if (c.id == step.choice) return &c;
-    return nullptr;
-}
-
 std::string oneDecimal(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f", v);
@@ -246,7 +238,7 @@ void drawDebriefBody(App& app, const DebriefContent& content) {
             if (e->source == "rule") note += " (rule)";
             net += e->points;
         }
-        if (const Choice* choice = s ? findChoice(*s, step) : nullptr; choice && !choice->feedback.empty())
+        if (const Choice* choice = s ? takenChoice(*s, step) : nullptr; choice && !choice->feedback.empty())
             note += (note.empty() ? "" : "\n") + choice->feedback;
         const StepAdvice* a = nullptr;
         for (const auto& x : advice)

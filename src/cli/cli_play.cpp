@@ -162,12 +162,8 @@ std::string seconds(std::int64_t ms) {
 // reply has none.
 const std::string& replyFeedback(const Scenario& sc, const TranscriptStep& step) {
     static const std::string none;
-    if (step.timedOut) return none;
-    const auto n = sc.findNode(step.node);
-    if (!n) return none;
-    for (const Choice& c : sc.nodes[std::size_t(*n)].choices)
-        if (c.id == step.choice) return c.feedback;
-    return none;
+    const Choice* c = takenChoice(sc, step);
+    return c ? c->feedback : none;
 }
 
 void printReadableTranscript(const Session& s, bool withFeedback, std::FILE* out) {

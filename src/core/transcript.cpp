@@ -156,4 +156,13 @@ Transcript transcriptFromJson(const nlohmann::json& j) {
     return t;
 }
 
+const Choice* takenChoice(const Scenario& scenario, const TranscriptStep& step) {
+    if (step.timedOut) return nullptr;
+    const auto node = scenario.findNode(step.node);
+    if (!node) return nullptr;
+    for (const Choice& c : scenario.nodes[std::size_t(*node)].choices)
+        if (c.id == step.choice) return &c;
+    return nullptr;
+}
+
 }  // namespace rapport

@@ -10,6 +10,9 @@
 
 namespace rapport {
 
+struct Scenario;
+struct Choice;
+
 struct TranscriptStep {
     int step = 0;                  // 1-based
     std::string node;              // node id where the decision was made
@@ -39,5 +42,9 @@ nlohmann::json transcriptToJson(const Transcript& t);
 // Strict inverse of transcriptToJson; throws SessionError naming the bad field on malformed input
 // (wrong types, unknown keys other than "x-…", steps that do not follow on from each other).
 Transcript transcriptFromJson(const nlohmann::json& j);
+
+// The scenario's choice the trainee took at `step` (for its feedback and evidence); nullptr on a
+// timeout, or when the scenario no longer has that node or choice.
+const Choice* takenChoice(const Scenario& scenario, const TranscriptStep& step);
 
 }  // namespace rapport

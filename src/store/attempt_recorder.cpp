@@ -44,24 +44,20 @@ std::int64_t unixNowMs() {
 
 json stepEvidence(const Scenario& scenario, const Framework* framework, const TranscriptStep& step) {
     json out = json::array();
-    auto node = scenario.findNode(step.node);
-    if (!node) return out;
-    const Node& n = scenario.nodes[std::size_t(*node)];
+    if (!scenario.findNode(step.node)) return out;
     if (step.timedOut) {
         if (framework && framework->timeoutIndicator >= 0)
             out.push_back({{"source", "timeout"},
                            {"indicator", framework->indicators[std::size_t(framework->timeoutIndicator)].id}});
         return out;
     }
-    for (const Choice& c : n.choices) {
-        if (c.id != step.choice) continue;
-        for (const Evidence& e : c.evidence) {
+    if (const Choice* c = takenChoice(scenario, step)) {
+        for (const Evidence& e : c->evidence) {
             json item = {{"source", "choice"}, {"indicator", e.indicator}};
             if (e.points) item["points"] = *e.points;
             if (!e.note.empty()) item["note"] = e.note;
             out.push_back(std::move(item));
         }
-        break;
     }
     return out;
 }
