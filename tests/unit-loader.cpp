@@ -93,6 +93,20 @@ TEST_CASE("x- keys are kept for tools and not reported") {
     CHECK(r.diagnostics.empty());
 }
 
+TEST_CASE("unknown keys: each reported once, also when repeated, and many of them in linear time") {
+    auto text = test::readText(kFixtures / "valid" / "minimal.json");
+    // 200,000 distinct unknown keys in one object (a lookup per key made this quadratic: minutes),
+    // and one of them repeated: one diagnostic per distinct key.
+    std::string extra;
+    for (int i = 0; i < 200000; ++i) extra += "\"zz" + std::to_string(i) + "\": 0, ";
+    extra += "\"zz7\": 1, ";
+    text.replace(text.find("\"sector\""), 0, extra);
+    auto r = loadScenarioText(text, "many.json");
+    std::size_t unknown = 0;
+    for (const auto& d : r.diagnostics.items()) unknown += d.code == "RAP0012";
+    CHECK(unknown == 200000);
+}
+
 TEST_CASE("a file that cannot be read is RAP0001") {
     auto r = loadScenarioFile((kFixtures / "does-not-exist.json").string());
     CHECK_FALSE(r.scenario);

@@ -1,6 +1,7 @@
 #include "json_reader.hpp"
 
 #include <cmath>
+#include <unordered_set>
 
 #include "diagnostic_codes.hpp"
 #include "did_you_mean.hpp"
@@ -63,14 +64,16 @@ void JsonReader::errorInString(const char* code, const std::string& pointer, std
 
 void JsonReader::checkKeys(const JsonValue& obj, const std::string& pointer,
                            std::initializer_list<std::string_view> allowed) {
+    // A repeated unknown key is one mistake at one pointer: report it once. A set, not a lookup
+    // per member: a hostile object with a million unknown keys must stay linear.
+    std::unordered_set<std::string_view> reported;
     for (const JsonValue& member : obj) {
         const std::string_view key = member.key();
         if (key.starts_with("x-")) continue;
         bool known = false;
         for (auto a : allowed) known = known || a == key;
         if (known) continue;
-        // A repeated unknown key is one mistake at one pointer: report it once, for the last copy.
-        if (obj.find(key) != &member) continue;
+        if (!reported.insert(key).second) continue;
         const std::vector<std::string> names(allowed.begin(), allowed.end());
         errorAtKey(codes::UnknownKey, childPointer(pointer, key),
                    "unknown key \"" + std::string(key) + "\"" + didYouMean(std::string(key), names) +
