@@ -12,13 +12,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "clock.hpp"
-#include "diagnostic_codes.hpp"
-#include "scenario_check.hpp"
-#include "scenario_loader.hpp"
-#include "scenario_validator.hpp"
-#include "session.hpp"
-#include "state_space.hpp"
+#include "core/play/clock.hpp"
+#include "core/diagnostics/diagnostic_codes.hpp"
+#include "core/checks/scenario_check.hpp"
+#include "core/scenario/scenario_loader.hpp"
+#include "core/checks/scenario_validator.hpp"
+#include "core/play/session.hpp"
+#include "core/state/state_space.hpp"
 
 namespace {
 

@@ -10,10 +10,10 @@
 #include <random>
 #include <string>
 
-#include "report_csv.hpp"
-#include "report_html.hpp"
-#include "report_json.hpp"
-#include "results_store.hpp"
+#include "core/reports/report_csv.hpp"
+#include "core/reports/report_html.hpp"
+#include "core/reports/report_json.hpp"
+#include "store/results_store.hpp"
 
 using namespace rapport;
 using namespace rapport::store;

@@ -1,7 +1,7 @@
 // libFuzzer entry point for the expression compiler and evaluator: arbitrary bytes must give
 // either a compiled expression or located errors, and evaluation must give a value or a defined
 // runtime error — never a crash, hang, sanitizer report or unbounded recursion.
-#include "expression.hpp"
+#include "core/scenario/expression.hpp"
 
 #include <climits>
 #include <cstddef>

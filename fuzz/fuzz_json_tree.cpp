@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "json_tree.hpp"
+#include "core/source/json_tree.hpp"
 
 namespace {
 

@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 
-#include "clock.hpp"
-#include "scenario_check.hpp"
-#include "session.hpp"
+#include "core/play/clock.hpp"
+#include "core/checks/scenario_check.hpp"
+#include "core/play/session.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "analysis_report.hpp"
-#include "cli_verbs.hpp"
-#include "scenario_analysis.hpp"
+#include "core/analysis/analysis_report.hpp"
+#include "cli/cli_verbs.hpp"
+#include "core/analysis/scenario_analysis.hpp"
 
 namespace rapport::cli {
 

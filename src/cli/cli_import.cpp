@@ -8,9 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli_verbs.hpp"
-#include "scenario_check.hpp"
-#include "twine_import.hpp"
+#include "cli/cli_verbs.hpp"
+#include "core/checks/scenario_check.hpp"
+#include "core/twine/twine_import.hpp"
 
 namespace rapport::cli {
 

@@ -15,15 +15,15 @@
 
 #include <unistd.h>
 
-#include "attempt_mode.hpp"
-#include "attempt_recorder.hpp"
-#include "cli_verbs.hpp"
-#include "database_path.hpp"
-#include "line_input.hpp"
-#include "scenario_check.hpp"
-#include "scoring.hpp"
-#include "scripted_play.hpp"
-#include "session.hpp"
+#include "core/play/attempt_mode.hpp"
+#include "store/attempt_recorder.hpp"
+#include "cli/cli_verbs.hpp"
+#include "store/database_path.hpp"
+#include "cli/line_input.hpp"
+#include "core/checks/scenario_check.hpp"
+#include "core/scoring/scoring.hpp"
+#include "core/play/scripted_play.hpp"
+#include "core/play/session.hpp"
 
 namespace rapport::cli {
 

@@ -7,14 +7,14 @@
 #include <optional>
 #include <string>
 
-#include "cli_verbs.hpp"
-#include "database_path.hpp"
-#include "report_csv.hpp"
-#include "report_html.hpp"
-#include "report_json.hpp"
-#include "report_time.hpp"
-#include "report_xapi.hpp"
-#include "results_store.hpp"
+#include "cli/cli_verbs.hpp"
+#include "store/database_path.hpp"
+#include "core/reports/report_csv.hpp"
+#include "core/reports/report_html.hpp"
+#include "core/reports/report_json.hpp"
+#include "core/reports/report_time.hpp"
+#include "core/reports/report_xapi.hpp"
+#include "store/results_store.hpp"
 
 namespace rapport::cli {
 

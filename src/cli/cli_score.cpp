@@ -10,13 +10,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli_verbs.hpp"
-#include "evidence_check.hpp"
-#include "framework_catalog.hpp"
-#include "framework_loader.hpp"
-#include "scenario_check.hpp"
-#include "scoring.hpp"
-#include "session.hpp"
+#include "cli/cli_verbs.hpp"
+#include "core/checks/evidence_check.hpp"
+#include "core/framework/framework_catalog.hpp"
+#include "core/framework/framework_loader.hpp"
+#include "core/checks/scenario_check.hpp"
+#include "core/scoring/scoring.hpp"
+#include "core/play/session.hpp"
 
 namespace rapport::cli {
 

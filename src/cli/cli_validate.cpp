@@ -2,9 +2,9 @@
 #include <cstdio>
 #include <string>
 
-#include "cli_verbs.hpp"
-#include "diagnostic_codes.hpp"
-#include "scenario_check.hpp"
+#include "cli/cli_verbs.hpp"
+#include "core/diagnostics/diagnostic_codes.hpp"
+#include "core/checks/scenario_check.hpp"
 
 namespace rapport::cli {
 

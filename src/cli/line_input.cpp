@@ -1,4 +1,4 @@
-#include "line_input.hpp"
+#include "cli/line_input.hpp"
 
 #include <cerrno>
 

@@ -4,9 +4,9 @@
 #include <string_view>
 #include <vector>
 
-#include "cli_verbs.hpp"
+#include "cli/cli_verbs.hpp"
 #ifdef RAPPORT_WITH_APP
-#include "run.hpp"
+#include "app/shell/run.hpp"
 #endif
 
 namespace {

@@ -1,8 +1,8 @@
-#include "attempt_recorder.hpp"
+#include "store/attempt_recorder.hpp"
 
 #include <chrono>
 
-#include "framework_catalog.hpp"
+#include "core/framework/framework_catalog.hpp"
 
 namespace rapport::store {
 

@@ -14,12 +14,12 @@
 #include <string>
 #include <vector>
 
-#include "clock.hpp"
-#include "framework.hpp"
-#include "results_store.hpp"
-#include "scenario.hpp"
-#include "scoring.hpp"
-#include "session.hpp"
+#include "core/play/clock.hpp"
+#include "core/framework/framework.hpp"
+#include "store/results_store.hpp"
+#include "core/scenario/scenario.hpp"
+#include "core/scoring/scoring.hpp"
+#include "core/play/session.hpp"
 
 namespace rapport::store {
 

@@ -1,10 +1,10 @@
-#include "database_path.hpp"
+#include "store/database_path.hpp"
 
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
 
-#include "sqlite_db.hpp"
+#include "store/sqlite_db.hpp"
 
 namespace rapport::store {
 

@@ -2,7 +2,7 @@
 // process is killed (NORMAL already covers a killed process). Rapport commits once per trainee
 // decision — seconds apart — so the extra fsync per commit costs nothing a person notices, and
 // "nothing a trainee did is lost" holds for the worst case too.
-#include "results_store.hpp"
+#include "store/results_store.hpp"
 
 #include <algorithm>
 #include <array>
@@ -15,7 +15,7 @@
 
 #include <sqlite3.h>
 
-#include "store_schema.hpp"
+#include "store/store_schema.hpp"
 
 namespace rapport::store {
 

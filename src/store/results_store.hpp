@@ -10,9 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "report_model.hpp"
-#include "sqlite_db.hpp"
-#include "transcript.hpp"
+#include "core/reports/report_model.hpp"
+#include "store/sqlite_db.hpp"
+#include "core/play/transcript.hpp"
 
 namespace rapport::store {
 

@@ -1,7 +1,7 @@
 // Why a wrapper at all: the C API's error handling is easy to get subtly wrong (a forgotten
 // sqlite3_finalize, a BUSY treated as success). Centralising it gives one place where every
 // failure is turned into a message a trainer or HR person can act on.
-#include "sqlite_db.hpp"
+#include "store/sqlite_db.hpp"
 
 #include <sqlite3.h>
 

@@ -2,7 +2,7 @@
 // were made by it. A new version adds a step to kMigrations and a section to
 // docs/results-store.md; tests/fixtures/store/ keeps a database made by version 1 so the
 // upgrade path is exercised on a real old file, not on one made by today's code.
-#include "store_schema.hpp"
+#include "store/store_schema.hpp"
 
 #include <string>
 

@@ -2,7 +2,7 @@
 // ordered migrations when a database is opened. docs/results-store.md describes every version.
 #pragma once
 
-#include "sqlite_db.hpp"
+#include "store/sqlite_db.hpp"
 
 namespace rapport::store {
 

@@ -1,4 +1,4 @@
-#include "write_queue.hpp"
+#include "store/write_queue.hpp"
 
 #include <exception>
 

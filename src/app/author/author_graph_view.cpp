@@ -1,0 +1,185 @@
+#include "app/author/author_graph_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace rapport::app {
+
+namespace {
+
+constexpr float kBoxW = 200, kBoxH = 58;
+
+ImVec2 add(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
+
+// The first line of `text`, cut to about `chars` code points.
+std::string excerpt(const std::string& text, std::size_t chars) {
+    std::string out;
+    std::size_t points = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') break;
+        if ((c & 0xC0) != 0x80 && ++points > chars) {
+            out += "...";
+            break;
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+ImVec4 outcomeColour(const Palette& p, const std::string& outcome) {
+    if (outcome == "won") return p.success;
+    if (outcome == "lost") return p.danger;
+    return p.warning;  // partial, escalated
+}
+
+void arrow(ImDrawList* dl, ImVec2 tip, float size, ImU32 col) {
+    dl->AddTriangleFilled(tip, ImVec2(tip.x - size, tip.y - size * 0.6f), ImVec2(tip.x - size, tip.y + size * 0.6f), col);
+}
+
+}  // namespace
+
+std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, const ScenarioGraph& g,
+                                         const GraphLayout& layout, int selected,
+                                         const std::vector<bool>& errorNodes, ImVec2 size) {
+    const Palette& p = t.palette;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.background);
+    ImGui::BeginChild("##graph", size, true,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMove);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImGuiIO& io = ImGui::GetIO();
+    std::optional<int> clicked;
+
+    const int n = int(g.nodes.size());
+    const bool laidOut = int(layout.x.size()) == n && n > 0;
+    if (laidOut && fitPending_ && avail.x > 10 && avail.y > 10) {
+        const float w = (layout.width + kBoxW) * t.scale, h = (layout.height + kBoxH) * t.scale;
+        const float margin = t.px(24);
+        // Small graphs fit whole; a long one keeps boxes readable, starts at the left edge (where
+        // the conversation starts) and is panned from there.
+        const float fitted = std::min((avail.x - 2 * margin) / w, (avail.y - 2 * margin) / h);
+        zoom_ = std::clamp(fitted, 0.6f, 1.25f);
+        pan_ = ImVec2(w * zoom_ <= avail.x ? (avail.x - w * zoom_) * 0.5f : margin, (avail.y - h * zoom_) * 0.5f);
+        if (h * zoom_ > avail.y && g.start >= 0 && g.start < n)
+            pan_.y = avail.y * 0.5f - (layout.y[std::size_t(g.start)] + kBoxH * 0.5f) * zoom_ * t.scale;
+        fitPending_ = false;
+    }
+    const float s = zoom_ * t.scale;
+    if (laidOut && centreNode_ >= 0 && centreNode_ < n) {
+        pan_ = ImVec2(avail.x * 0.5f - (layout.x[std::size_t(centreNode_)] + kBoxW * 0.5f) * s,
+                      avail.y * 0.5f - (layout.y[std::size_t(centreNode_)] + kBoxH * 0.5f) * s);
+    }
+    centreNode_ = -1;
+    const ImVec2 base = add(origin, pan_);
+    auto boxMin = [&](int v) {
+        return add(base, ImVec2(layout.x[std::size_t(v)] * s, layout.y[std::size_t(v)] * s));
+    };
+    const ImVec2 box(kBoxW * s, kBoxH * s);
+
+    if (!laidOut) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+        ImGui::TextWrapped("No nodes to draw yet. Fix the file's syntax, or add a node with the inspector.");
+        ImGui::PopStyleColor();
+    } else {
+        // Edges under the boxes.
+        for (const auto& e : g.edges) {
+            const ImVec2 a = boxMin(e.from), b = boxMin(e.to);
+            const ImVec2 from(a.x + box.x, a.y + box.y * 0.5f), to(b.x, b.y + box.y * 0.5f);
+            const bool hot = e.from == selected || e.to == selected;
+            const ImU32 col = toU32(e.choice < 0 ? p.warning : hot ? p.accent : p.textMuted, hot ? 1.0f : 0.55f);
+            const float thick = (hot ? 2.2f : 1.3f) * t.scale;
+            const float dx = std::max(40.0f * s, std::fabs(to.x - from.x) * 0.5f);
+            if (to.x > from.x) {
+                dl->AddBezierCubic(from, ImVec2(from.x + dx, from.y), ImVec2(to.x - dx, to.y), to, col, thick);
+            } else {
+                // Back to an earlier layer: loop below both boxes.
+                const float drop = std::max(a.y, b.y) + box.y + 30.0f * s;
+                dl->AddBezierCubic(from, ImVec2(from.x + 80 * s, drop), ImVec2(to.x - 80 * s, drop), to, col, thick);
+            }
+            arrow(dl, to, 7.0f * s, col);
+        }
+        ImFont* font = ImGui::GetFont();
+        const float idSize = font->FontSize * std::min(zoom_, 1.2f);
+        const float textSize = idSize * 0.86f;
+        for (int v = 0; v < n; ++v) {
+            const auto& node = g.nodes[std::size_t(v)];
+            const ImVec2 mn = boxMin(v), mx = add(mn, box);
+            ImGui::SetCursorScreenPos(mn);
+            const bool released = ImGui::InvisibleButton(("##node" + std::to_string(v)).c_str(), box);
+            if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+                pan_ = add(pan_, io.MouseDelta);
+                dragged_ = true;
+            }
+            if (released && !dragged_) clicked = v;
+            loc.recordLastItem("Node " + node.id);
+            const bool hovered = ImGui::IsItemHovered();
+
+            const float r = 6.0f * s;
+            ImVec4 fill = node.speaker == "narrator" ? p.surfaceAlt : p.surface;
+            if (hovered) fill = mix(fill, p.accent, 0.08f);
+            dl->AddRectFilled(mn, mx, toU32(fill), r);
+            if (node.ending) {
+                dl->AddRectFilled(mn, ImVec2(mn.x + 6 * s, mx.y), toU32(outcomeColour(p, node.outcome)), r,
+                                  ImDrawFlags_RoundCornersLeft);
+            }
+            ImVec4 border = p.border;
+            float thick = 1.0f * t.scale;
+            if (node.unreachable) border = p.danger, thick = 1.5f * t.scale;
+            if (v == selected) border = p.accent, thick = 3.0f * t.scale;
+            dl->AddRect(mn, mx, toU32(border), r, 0, thick);
+
+            const ImVec4 clip(mn.x + 4, mn.y, mx.x - 4, mx.y);
+            const float pad = 10 * s;
+            dl->AddText(font, idSize, ImVec2(mn.x + pad, mn.y + 6 * s), toU32(node.id.empty() ? p.danger : p.text),
+                        node.id.empty() ? "(no id)" : node.id.c_str(), nullptr, 0, &clip);
+            const std::string line = excerpt(node.text, 34);
+            dl->AddText(font, textSize, ImVec2(mn.x + pad, mn.y + 6 * s + idSize * 1.25f), toU32(p.textMuted),
+                        line.c_str(), nullptr, 0, &clip);
+
+            // Marks above the box: start, timed, objection, ending outcome, unreachable, errors.
+            std::vector<std::pair<std::string, ImVec4>> marks;
+            if (v == g.start) marks.push_back({"start", p.accent});
+            if (node.ending) marks.push_back({node.outcome.empty() ? "ending" : node.outcome, outcomeColour(p, node.outcome)});
+            if (node.timed) marks.push_back({"timed", p.warning});
+            if (node.objection) marks.push_back({"objection", p.narrator});
+            if (node.unreachable) marks.push_back({"unreachable", p.danger});
+            if (v < int(errorNodes.size()) && errorNodes[std::size_t(v)]) marks.push_back({"error", p.danger});
+            float x = mn.x;
+            const float markSize = textSize * 0.9f;
+            for (const auto& [label, colour] : marks) {
+                const ImVec2 ts = font->CalcTextSizeA(markSize, FLT_MAX, 0, label.c_str());
+                const ImVec2 c0(x, mn.y - ts.y - 5 * s), c1(x + ts.x + 8 * s, mn.y - 2 * s);
+                dl->AddRectFilled(c0, c1, toU32(colour, 0.18f), 3 * s);
+                dl->AddText(font, markSize, ImVec2(x + 4 * s, c0.y + 1.5f * s), toU32(colour), label.c_str());
+                x = c1.x + 4 * s;
+            }
+        }
+    }
+
+    // The background last, so boxes take the hover first; dragging it pans, the wheel zooms.
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::InvisibleButton("##canvas", ImVec2(std::max(avail.x, 1.0f), std::max(avail.y, 1.0f)),
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                               ImGuiButtonFlags_MouseButtonMiddle);
+    if (ImGui::IsItemActive()) {
+        for (int b = 0; b < 3; ++b)
+            if (ImGui::IsMouseDragging(b)) pan_ = add(pan_, io.MouseDelta);
+    }
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) dragged_ = false;
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && io.MouseWheel != 0) {
+        const float before = zoom_;
+        zoom_ = std::clamp(zoom_ * std::pow(1.15f, io.MouseWheel), 0.2f, 3.0f);
+        // Keep the point under the pointer where it is.
+        const ImVec2 m(io.MousePos.x - origin.x, io.MousePos.y - origin.y);
+        const float k = zoom_ / before;
+        pan_ = ImVec2(m.x - (m.x - pan_.x) * k, m.y - (m.y - pan_.y) * k);
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    return clicked;
+}
+
+}  // namespace rapport::app

@@ -1,0 +1,446 @@
+#include "app/author/author_inspector.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "core/source/json_source.hpp"
+#include "core/authoring/scenario_graph.hpp"
+#include "app/shell/widgets.hpp"
+
+namespace rapport::app {
+
+namespace {
+
+using json = nlohmann::json;
+using ojson = nlohmann::ordered_json;
+
+const json* member(const json& o, const char* key) {
+    if (!o.is_object()) return nullptr;
+    const auto it = o.find(key);
+    return it == o.end() ? nullptr : &*it;
+}
+
+// How a value reads in a field: strings as they are, anything else as JSON (true, 40, …).
+std::string fieldText(const json* v) {
+    if (!v) return {};
+    return v->is_string() ? v->get<std::string>() : v->dump();
+}
+
+void caption(const InspectorContext& ctx, const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.palette.textMuted);
+    if (ctx.fonts.small) ImGui::PushFont(ctx.fonts.small);
+    ImGui::TextUnformatted(text);
+    if (ctx.fonts.small) ImGui::PopFont();
+    ImGui::PopStyleColor();
+}
+
+// A labelled text field bound to `pointer`. Empty and left: the member is removed when
+// `removeWhenEmpty` (optional keys), so the file does not collect empty strings.
+void textField(InspectorContext& ctx, const char* label, const std::string& pointer, const json* current,
+               bool multiline, bool removeWhenEmpty = false, float lines = 3) {
+    caption(ctx, label);
+    std::string buf = fieldText(current);
+    ImGui::PushID(pointer.c_str());
+    ImGui::SetNextItemWidth(-1);
+    bool changed;
+    if (multiline) {
+        changed = ImGui::InputTextMultiline("##f", &buf,
+                                            ImVec2(-1, ImGui::GetTextLineHeight() * lines + ctx.theme.px(8)));
+    } else {
+        changed = ImGui::InputText("##f", &buf);
+    }
+    ctx.loc.recordLastItem(label);
+    if (changed) ctx.doc.set(pointer, buf);
+    if (ImGui::IsItemDeactivatedAfterEdit() && buf.empty() && removeWhenEmpty && current) ctx.doc.remove(pointer);
+    ImGui::PopID();
+}
+
+// An optional key shown as "+ Label" until it exists.
+bool addButton(InspectorContext& ctx, const char* label) {
+    return ui::Button(ctx.loc, label);
+}
+
+// Where a new choice leads until the author picks: the first ending other than `node`, so the
+// file stays valid; else the first node.
+std::string defaultTarget(const ScenarioDocument& doc, int node) {
+    const json* root = doc.json();
+    for (int i = 0; root && i < doc.nodeCount(); ++i)
+        if (i != node && (*root)["nodes"][std::size_t(i)].is_object() && (*root)["nodes"][std::size_t(i)].contains("ending"))
+            return doc.nodeId(i);
+    return doc.nodeId(0);
+}
+
+std::vector<std::string> nodeIds(const ScenarioDocument& doc) {
+    std::vector<std::string> out;
+    for (int i = 0; i < doc.nodeCount(); ++i) out.push_back(doc.nodeId(i));
+    return out;
+}
+
+// A combo of node ids bound to `pointer`.
+void nodeCombo(InspectorContext& ctx, const char* label, const std::string& pointer, const json* current) {
+    caption(ctx, label);
+    const std::string value = fieldText(current);
+    ImGui::PushID(pointer.c_str());
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##combo", value.empty() ? "(choose a node)" : value.c_str())) {
+        for (const auto& id : nodeIds(ctx.doc)) {
+            if (id.empty()) continue;
+            if (ImGui::Selectable(id.c_str(), id == value)) ctx.doc.set(pointer, id);
+            ctx.loc.recordLastItem("Go to " + id);
+        }
+        ImGui::Separator();
+        if (ImGui::Selectable("New node...")) {
+            if (const auto n = ctx.doc.addNode()) ctx.doc.set(pointer, ctx.doc.nodeId(*n));
+        }
+        ctx.loc.recordLastItem("New node...");
+        ImGui::EndCombo();
+    }
+    ctx.loc.recordLastItem(label);
+    ImGui::PopID();
+}
+
+void indicatorCombo(InspectorContext& ctx, const std::string& pointer, const json* current) {
+    const std::string value = fieldText(current);
+    ImGui::PushID(pointer.c_str());
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##indicator", value.empty() ? "(choose an indicator)" : value.c_str(),
+                          ImGuiComboFlags_HeightLarge)) {
+        if (!ctx.framework) {
+            ImGui::TextDisabled("The scenario's framework was not found.");
+        } else {
+            for (const auto& c : ctx.framework->competencies) {
+                ImGui::TextDisabled("%s", c.name.c_str());
+                for (int i : c.indicators) {
+                    const Indicator& ind = ctx.framework->indicators[std::size_t(i)];
+                    const std::string label = "  " + ind.id + "  —  " + ind.description;
+                    if (ImGui::Selectable(label.c_str(), ind.id == value)) ctx.doc.set(pointer, ind.id);
+                    ctx.loc.recordLastItem(ind.id);
+                    if (ind.id == value && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
+                }
+            }
+        }
+        ImGui::EndCombo();
+    }
+    ctx.loc.recordLastItem("Indicator");
+    if (ctx.framework && !value.empty())
+        if (const auto i = ctx.framework->findIndicator(value)) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.palette.textMuted);
+            ImGui::TextWrapped("%s", ctx.framework->indicators[std::size_t(*i)].description.c_str());
+            ImGui::PopStyleColor();
+        }
+    ImGui::PopID();
+}
+
+void drawEvidence(InspectorContext& ctx, const std::string& choicePointer, const json& choice) {
+    const json* evidence = member(choice, "evidence");
+    caption(ctx, "Evidence (behaviours this reply shows)");
+    if (evidence && evidence->is_array()) {
+        int remove = -1;
+        for (std::size_t k = 0; k < evidence->size(); ++k) {
+            const std::string p = choicePointer + "/evidence/" + std::to_string(k);
+            const json& e = (*evidence)[k];
+            ImGui::PushID(p.c_str());
+            ImGui::Indent(ctx.theme.px(8));
+            indicatorCombo(ctx, p + "/indicator", member(e, "indicator"));
+            const json* points = member(e, "points");
+            bool hasPoints = points != nullptr;
+            if (ImGui::Checkbox("Own points", &hasPoints)) {
+                if (hasPoints) ctx.doc.set(p + "/points", 1);
+                else ctx.doc.remove(p + "/points");
+            }
+            ctx.loc.recordLastItem("Own points");
+            if (points && points->is_number_integer()) {
+                ImGui::SameLine();
+                int value = points->get<int>();
+                ImGui::SetNextItemWidth(ctx.theme.px(110));
+                if (ImGui::InputInt("##points", &value)) ctx.doc.set(p + "/points", value);
+                ctx.loc.recordLastItem("Points");
+            }
+            ImGui::SameLine();
+            if (ui::Button(ctx.loc, "Remove evidence")) remove = int(k);
+            textField(ctx, "Note", p + "/note", member(e, "note"), false, true);
+            ImGui::Unindent(ctx.theme.px(8));
+            ImGui::PopID();
+        }
+        if (remove >= 0) ctx.doc.remove(choicePointer + "/evidence/" + std::to_string(remove));
+    }
+    if (addButton(ctx, "Add evidence")) {
+        const ojson item = ojson{{"indicator", ""}};
+        if (evidence && evidence->is_array()) ctx.doc.insert(choicePointer + "/evidence", evidence->size(), item);
+        else ctx.doc.set(choicePointer + "/evidence", ojson::array({item}));
+    }
+}
+
+void drawSet(InspectorContext& ctx, const std::string& choicePointer, const json& choice) {
+    const json* set = member(choice, "set");
+    caption(ctx, "Set (variable = expression, all at once)");
+    if (set && set->is_object()) {
+        std::string remove;
+        for (auto it = set->begin(); it != set->end(); ++it) {
+            const std::string p = choicePointer + "/set/" + pointerToken(it.key());
+            ImGui::PushID(p.c_str());
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(it.key().c_str());
+            ImGui::SameLine(ctx.theme.px(130));
+            std::string buf = fieldText(&*it);
+            ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ctx.theme.px(34));
+            if (ImGui::InputText("##v", &buf)) ctx.doc.set(p, buf);
+            ctx.loc.recordLastItem("Set " + it.key());
+            ImGui::SameLine();
+            if (ui::Button(ctx.loc, "x")) remove = p;
+            ImGui::PopID();
+        }
+        if (!remove.empty()) ctx.doc.remove(remove);
+    }
+    // Variables not yet set by this choice.
+    const json* root = ctx.doc.json();
+    const json* declared = root ? member(*root, "variables") : nullptr;
+    const json varsCopy = declared ? *declared : json();  // survives an edit made in the loop
+    const json* vars = &varsCopy;
+    if (vars && vars->is_object()) {
+        ImGui::SetNextItemWidth(ctx.theme.px(200));
+        ImGui::PushID((choicePointer + "/set+").c_str());
+        if (ImGui::BeginCombo("##addset", "Set a variable...")) {
+            for (auto it = vars->begin(); it != vars->end(); ++it) {
+                if (set && set->is_object() && set->contains(it.key())) continue;
+                if (ImGui::Selectable(it.key().c_str())) {
+                    const json* type = member(*it, "type");
+                    const ojson value = type && *type == "boolean" ? ojson("true") : ojson(it.key());
+                    ctx.doc.set(choicePointer + "/set/" + pointerToken(it.key()), value);
+                }
+                ctx.loc.recordLastItem("Set variable " + it.key());
+            }
+            ImGui::EndCombo();
+        }
+        ctx.loc.recordLastItem("Set a variable...");
+        ImGui::PopID();
+    }
+}
+
+void drawChoice(InspectorContext& ctx, const std::string& p, const json& choice) {
+    textField(ctx, "Text", p + "/text", member(choice, "text"), true, false, 3);
+    nodeCombo(ctx, "Next", p + "/next", member(choice, "next"));
+    textField(ctx, "Shown if (expression, empty = always)", p + "/if", member(choice, "if"), false, true);
+    const json* once = member(choice, "once");
+    bool onceValue = once && once->is_boolean() && once->get<bool>();
+    if (ImGui::Checkbox("Once (hide after it is taken)", &onceValue)) {
+        if (onceValue) ctx.doc.set(p + "/once", true);
+        else ctx.doc.remove(p + "/once");
+    }
+    ctx.loc.recordLastItem("Once");
+    drawSet(ctx, p, choice);
+    textField(ctx, "Feedback (why this reply works or not)", p + "/feedback", member(choice, "feedback"), true, true, 3);
+    drawEvidence(ctx, p, choice);
+}
+
+void drawVariants(InspectorContext& ctx, const std::string& np, const json& node) {
+    const json* variants = member(node, "variants");
+    if (variants && variants->is_array() && !variants->empty()) {
+        caption(ctx, "Variants (the first whose condition holds replaces the text)");
+        int remove = -1;
+        for (std::size_t k = 0; k < variants->size(); ++k) {
+            const std::string p = np + "/variants/" + std::to_string(k);
+            ImGui::PushID(p.c_str());
+            ImGui::Indent(ctx.theme.px(8));
+            textField(ctx, "If", p + "/if", member((*variants)[k], "if"), false);
+            textField(ctx, "Variant text", p + "/text", member((*variants)[k], "text"), true, false, 2);
+            if (ui::Button(ctx.loc, "Remove variant")) remove = int(k);
+            ImGui::Unindent(ctx.theme.px(8));
+            ImGui::PopID();
+        }
+        if (remove >= 0) ctx.doc.remove(np + "/variants/" + std::to_string(remove));
+    }
+    if (addButton(ctx, "Add variant")) {
+        const ojson v = ojson{{"if", "true"}, {"text", "Another way to say it."}};
+        if (variants && variants->is_array()) ctx.doc.insert(np + "/variants", variants->size(), v);
+        else ctx.doc.set(np + "/variants", ojson::array({v}));
+    }
+}
+
+void drawTags(InspectorContext& ctx, const std::string& np, const json& node) {
+    caption(ctx, "Tags (comma separated, e.g. objection:price)");
+    std::string buf;
+    if (const json* tags = member(node, "tags"); tags && tags->is_array())
+        for (const auto& t : *tags) {
+            if (!buf.empty()) buf += ", ";
+            buf += fieldText(&t);
+        }
+    ImGui::PushID((np + "/tags").c_str());
+    ImGui::SetNextItemWidth(-1);
+    // Written when the field is left: the list is re-split only once the author has finished.
+    ImGui::InputText("##tags", &buf);
+    ctx.loc.recordLastItem("Tags");
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        ojson list = ojson::array();
+        std::size_t start = 0;
+        while (start <= buf.size()) {
+            std::size_t end = buf.find(',', start);
+            if (end == std::string::npos) end = buf.size();
+            std::string tag = buf.substr(start, end - start);
+            tag.erase(0, tag.find_first_not_of(" \t"));
+            tag.erase(tag.find_last_not_of(" \t") + 1);
+            if (!tag.empty()) list.push_back(tag);
+            start = end + 1;
+        }
+        if (list.empty()) {
+            if (member(node, "tags")) ctx.doc.remove(np + "/tags");
+        } else {
+            ctx.doc.set(np + "/tags", list);
+        }
+    }
+    ImGui::PopID();
+}
+
+void drawTimer(InspectorContext& ctx, const std::string& np, const json& node) {
+    const json* limit = member(node, "timeLimit");
+    bool timed = limit != nullptr;
+    if (ImGui::Checkbox("Time limit", &timed)) {
+        if (timed) {
+            ctx.doc.set(np + "/timeLimit", 20);
+            if (!member(node, "onTimeout")) ctx.doc.set(np + "/onTimeout", ctx.doc.nodeId(0));
+        } else {
+            ctx.doc.remove(np + "/timeLimit");
+            if (const json* root = ctx.doc.json()) {
+                const auto n = nodeOfPointer(np);
+                if (n && (*root)["nodes"][std::size_t(*n)].contains("onTimeout")) ctx.doc.remove(np + "/onTimeout");
+            }
+        }
+    }
+    ctx.loc.recordLastItem("Time limit");
+    if (limit && limit->is_number()) {
+        ImGui::SameLine();
+        double seconds = limit->get<double>();
+        ImGui::SetNextItemWidth(ctx.theme.px(120));
+        if (ImGui::InputDouble("seconds##limit", &seconds, 1, 5, "%.0f") && seconds > 0)
+            ctx.doc.set(np + "/timeLimit", seconds == double(long(seconds)) ? ojson(long(seconds)) : ojson(seconds));
+        nodeCombo(ctx, "On timeout, go to", np + "/onTimeout", member(node, "onTimeout"));
+    }
+}
+
+void drawEnding(InspectorContext& ctx, const std::string& np, const json& node) {
+    const json* ending = member(node, "ending");
+    const std::string ep = np + "/ending";
+    caption(ctx, "Outcome");
+    const std::string outcome = ending ? fieldText(member(*ending, "outcome")) : "";
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##outcome", outcome.c_str())) {
+        for (const char* o : {"won", "partial", "lost", "escalated"}) {
+            if (ImGui::Selectable(o, outcome == o)) ctx.doc.set(ep + "/outcome", o);
+            ctx.loc.recordLastItem(std::string("Outcome ") + o);
+        }
+        ImGui::EndCombo();
+    }
+    ctx.loc.recordLastItem("Outcome");
+    if (ending && ending->is_object()) {
+        textField(ctx, "Ending title", ep + "/title", member(*ending, "title"), false);
+        textField(ctx, "Ending summary", ep + "/summary", member(*ending, "summary"), true, false, 2);
+    }
+}
+
+}  // namespace
+
+bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice) {
+    const Palette& p = ctx.theme.palette;
+    const json* root = ctx.doc.json();
+    if (!root) {
+        ui::TextWrappedColored(p.textMuted, "The file is not valid JSON right now, so it cannot be edited here. "
+                                            "Fix the syntax error listed under Problems (in your text editor), "
+                                            "and the workspace reloads it.");
+        return false;
+    }
+    if (selected < 0 || selected >= ctx.doc.nodeCount()) {
+        ui::TextWrappedColored(p.textMuted, "Click a node in the graph to edit it, or add one.");
+        if (ui::Button(ctx.loc, "Add node"))
+            if (const auto n = ctx.doc.addNode()) selected = *n;
+        return false;
+    }
+    bool preview = false;
+    const std::string np = "/nodes/" + std::to_string(selected);
+    // A copy: an edit re-parses the document, which would leave references into it dangling
+    // for the rest of this frame.
+    const json node = (*root)["nodes"][std::size_t(selected)];
+    ImGui::PushID(np.c_str());
+
+    ui::TextInFont(ctx.fonts.heading, p.text, "Node " + ctx.doc.nodeId(selected));
+    if (ui::Button(ctx.loc, "Preview from here")) preview = true;
+    ImGui::SameLine();
+    if (ui::Button(ctx.loc, "Add node")) {
+        if (const auto n = ctx.doc.addNode()) selected = *n;
+        ImGui::PopID();
+        return false;
+    }
+    ImGui::SameLine();
+    if (ui::Button(ctx.loc, "Delete node")) {
+        ctx.doc.deleteNode(selected);
+        selected = std::min(selected, ctx.doc.nodeCount() - 1);
+        ImGui::PopID();
+        return false;
+    }
+
+    // The id: renamed when the field is left, with every reference to it.
+    caption(ctx, "Id (renaming updates start, next and onTimeout)");
+    std::string id = ctx.doc.nodeId(selected);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##id", &id);
+    ctx.loc.recordLastItem("Id");
+    if (ImGui::IsItemDeactivatedAfterEdit() && !id.empty() && id != ctx.doc.nodeId(selected))
+        ctx.doc.renameNode(selected, id);
+
+    caption(ctx, "Speaker");
+    const std::string speaker = fieldText(member(node, "speaker"));
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##speaker", speaker.c_str())) {
+        for (const char* s : {"client", "narrator"}) {
+            if (ImGui::Selectable(s, speaker == s)) ctx.doc.set(np + "/speaker", s);
+            ctx.loc.recordLastItem(std::string("Speaker ") + s);
+        }
+        ImGui::EndCombo();
+    }
+    ctx.loc.recordLastItem("Speaker");
+    textField(ctx, "Text (what is said)", np + "/text", member(node, "text"), true, false, 4);
+    drawVariants(ctx, np, node);
+    drawTags(ctx, np, node);
+
+    if (member(node, "ending")) {
+        ImGui::Separator();
+        drawEnding(ctx, np, node);
+        if (ui::Button(ctx.loc, "Make it a turn")) ctx.doc.makeTurn(selected, defaultTarget(ctx.doc, selected));
+    } else {
+        drawTimer(ctx, np, node);
+        ImGui::Separator();
+        const json* choices = member(node, "choices");
+        const std::size_t count = choices && choices->is_array() ? choices->size() : 0;
+        ui::TextInFont(ctx.fonts.heading, p.text, "Choices (" + std::to_string(count) + ")");
+        int remove = -1;
+        for (std::size_t k = 0; k < count; ++k) {
+            const std::string cp = np + "/choices/" + std::to_string(k);
+            const json& choice = (*choices)[k];
+            std::string title = std::to_string(k + 1) + ". " + fieldText(member(choice, "text"));
+            if (title.size() > 60) title = title.substr(0, 57) + "...";
+            ImGui::PushID(cp.c_str());
+            if (openChoice == int(k)) ImGui::SetNextItemOpen(true);
+            const bool open = ImGui::CollapsingHeader((title + "###choice").c_str());
+            ctx.loc.recordLastItem("Choice " + std::to_string(k + 1));
+            // An opened choice scrolls to the top of the panel, so its fields are in view.
+            if (open && (ImGui::IsItemToggledOpen() || openChoice == int(k))) ImGui::SetScrollHereY(0.0f);
+            if (open) {
+                ImGui::Indent(ctx.theme.px(6));
+                drawChoice(ctx, cp, choice);
+                if (ui::Button(ctx.loc, "Delete choice")) remove = int(k);
+                ImGui::Unindent(ctx.theme.px(6));
+                ImGui::Dummy(ImVec2(0, ctx.theme.px(6)));
+            }
+            ImGui::PopID();
+        }
+        if (remove >= 0) ctx.doc.deleteChoice(selected, remove);
+        if (ui::Button(ctx.loc, "Add choice")) ctx.doc.addChoice(selected, defaultTarget(ctx.doc, selected));
+        ImGui::SameLine();
+        if (ui::Button(ctx.loc, "Make it an ending")) ctx.doc.makeEnding(selected);
+    }
+    ImGui::PopID();
+    return preview;
+}
+
+}  // namespace rapport::app

@@ -1,0 +1,130 @@
+#include "app/author/author_preview.hpp"
+
+#include <imgui.h>
+
+#include "core/authoring/scenario_preview.hpp"
+#include "app/shell/widgets.hpp"
+
+namespace rapport::app {
+
+namespace {
+
+std::string variablesKey(const Scenario& s) {
+    std::string key = s.id;
+    for (const auto& v : s.variables) key += "|" + v.id;
+    return key;
+}
+
+}  // namespace
+
+void AuthorPreview::stop() {
+    session_.reset();
+    scenario_.reset();
+    feedback_.clear();
+}
+
+void AuthorPreview::start(const Scenario& s, int node, const Clock& clock, std::uint64_t revision) {
+    if (valuesFor_ != variablesKey(s) || values_.size() != s.variables.size()) {
+        values_.clear();
+        for (const auto& v : s.variables) values_.push_back(v.initial);
+        valuesFor_ = variablesKey(s);
+    }
+    session_.reset();
+    scenario_ = std::make_unique<Scenario>(scenarioStartingAt(s, node, values_));
+    session_.emplace(*scenario_, clock);
+    revision_ = revision;
+    feedback_.clear();
+}
+
+void AuthorPreview::drawStart(const Theme& t, const FontSet& fonts, WidgetLocator& loc, const Clock& clock,
+                              const Scenario& s, int node, std::uint64_t revision) {
+    const Palette& p = t.palette;
+    const Scenario* scenario = &s;
+    if (valuesFor_ != variablesKey(*scenario) || values_.size() != scenario->variables.size()) {
+        values_.clear();
+        for (const auto& v : scenario->variables) values_.push_back(v.initial);
+        valuesFor_ = variablesKey(*scenario);
+    }
+    const bool nodeOk = node >= 0 && node < int(scenario->nodes.size());
+    ui::TextInFont(fonts.heading, p.text,
+                   nodeOk ? "Play from \"" + scenario->nodes[std::size_t(node)].id + "\"" : "Select a node to play from");
+    if (!scenario->variables.empty()) {
+        ui::TextWrappedColored(p.textMuted, "Variable values at the start:");
+        for (std::size_t i = 0; i < scenario->variables.size(); ++i) {
+            const Variable& v = scenario->variables[i];
+            ImGui::PushID(int(i));
+            if (v.type == ValueType::Boolean) {
+                bool b = values_[i] != 0;
+                if (ImGui::Checkbox(v.id.c_str(), &b)) values_[i] = b ? 1 : 0;
+            } else {
+                ImGui::SetNextItemWidth(t.px(120));
+                ImGui::InputScalar(v.id.c_str(), ImGuiDataType_S64, &values_[i]);
+            }
+            loc.recordLastItem("Value " + v.id);
+            ImGui::PopID();
+        }
+        if (ui::Button(loc, "Reset values")) {
+            for (std::size_t i = 0; i < values_.size(); ++i) values_[i] = scenario->variables[i].initial;
+        }
+        ImGui::SameLine();
+    }
+    if (nodeOk && ui::PrimaryButton(loc, t, session_ ? "Restart preview" : "Start preview"))
+        start(*scenario, node, clock, revision);
+}
+
+void AuthorPreview::Draw(const Theme& t, const FontSet& fonts, WidgetLocator& loc, const Clock& clock,
+                         const Scenario* scenario, int node, std::uint64_t revision) {
+    const Palette& p = t.palette;
+    if (!scenario) {
+        ui::TextWrappedColored(p.textMuted, "Preview needs a file without errors: fix the problems listed below "
+                                            "the graph, then play from any node here.");
+    } else {
+        drawStart(t, fonts, loc, clock, *scenario, node, revision);
+    }
+    if (!session_) return;
+
+    ImGui::Separator();
+    if (revision != revision_)
+        ui::TextWrappedColored(p.warning, "The file has changed since this preview started; restart to play the new version.");
+    const Session& s = *session_;
+    for (const auto& m : scenario_->meters) {
+        const auto value = s.variable(m.variable);
+        const float frac = float(value - m.min) / float(std::max<std::int64_t>(1, m.max - m.min));
+        ui::LabeledBar(t, m.label, std::to_string(value), frac, ui::levelColor(t, frac));
+    }
+    for (const auto& step : s.transcript().steps) {
+        ui::TextWrappedColored(p.textMuted, step.node + ": " + step.textShown);
+        ui::TextWrappedColored(p.accent, "> " + (step.timedOut ? std::string("(time ran out)") : step.choiceText));
+        const std::size_t k = std::size_t(step.step - 1);
+        if (k < feedback_.size() && !feedback_[k].empty()) ui::TextWrappedColored(p.narrator, feedback_[k]);
+    }
+    ui::TextInFont(fonts.body, p.text, s.node().id + " (" + speakerName(s.node().speaker) + "): " + s.text());
+    if (!s.lastError().empty()) ui::TextWrappedColored(p.danger, "Run-time error: " + s.lastError());
+    if (s.finished()) {
+        const Ending* e = s.ending();
+        ui::TextWrappedColored(p.success, std::string("Ending: ") + outcomeName(e->outcome) + " — " + e->title);
+        return;
+    }
+    const auto shown = s.choices();
+    int chosen = -1;
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        const Choice& c = s.node().choices[std::size_t(shown[i])];
+        ImGui::PushID(int(i));
+        if (ui::Button(loc, ("Preview choice " + std::to_string(i + 1)).c_str())) chosen = int(i);
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", c.text.c_str());
+        ImGui::PopID();
+    }
+    if (shown.empty()) ui::TextWrappedColored(p.danger, "No choice is shown here with these values: a dead end.");
+    if (s.node().isTimed() && ui::Button(loc, "Let the time run out")) {
+        session_->timeout();
+        feedback_.push_back("");
+    }
+    if (chosen >= 0) {
+        const Choice& c = s.node().choices[std::size_t(shown[std::size_t(chosen)])];
+        const std::string feedback = c.feedback;
+        if (session_->choose(chosen)) feedback_.push_back(feedback);
+    }
+}
+
+}  // namespace rapport::app

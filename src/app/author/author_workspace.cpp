@@ -1,0 +1,395 @@
+#include "app/author/author_workspace.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "app/shell/app.hpp"
+#include "core/framework/framework_catalog.hpp"
+#include "app/shell/widgets.hpp"
+
+namespace rapport::app {
+
+namespace {
+
+// Re-check after the author pauses typing this long (buttons re-check at once).
+constexpr std::int64_t kRecheckDelayMs = 300;
+
+std::string idFromPath(const std::string& path) {
+    std::string stem = std::filesystem::path(path).stem().string();
+    std::string id;
+    for (char c : stem) {
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+        id += ok ? c : '-';
+    }
+    return id.empty() || id[0] == '-' || id[0] == '.' || id[0] == '_' ? "new-scenario" : id;
+}
+
+}  // namespace
+
+void AuthorWorkspace::loaded(std::string text, const std::string& path) {
+    doc_.emplace(std::move(text), path);
+    stamp_ = fileStamp(path);
+    conflict_.reset();
+    selected_ = -1;
+    openChoice_ = -1;
+    preview_.stop();
+    graphView_.fit();
+    checkedRevision_ = graphRevision_ = seenRevision_ = ~0ull;
+    rebuildGraph();
+    recheck();
+    if (doc_->nodeCount() > 0) selected_ = graph_.start >= 0 ? graph_.start : 0;
+}
+
+bool AuthorWorkspace::open(const std::string& path) {
+    std::string error;
+    auto text = readTextFile(path, error);
+    if (!text) {
+        message_ = error;
+        messageIsError_ = true;
+        return false;
+    }
+    loaded(std::move(*text), path);
+    message_ = "Opened " + path;
+    messageIsError_ = false;
+    return true;
+}
+
+void AuthorWorkspace::create(const std::string& path) {
+    const std::string id = idFromPath(path);
+    loaded(newScenarioTemplate(id, "New scenario"), path);
+    doc_->keepEdits("");  // nothing on disk yet: unsaved until the first save
+    stamp_ = fileStamp(path);
+    message_ = "New scenario from the template; Save writes it to " + path;
+    messageIsError_ = false;
+}
+
+bool AuthorWorkspace::save() {
+    if (!doc_) return false;
+    std::string error;
+    if (!writeTextFileAtomically(doc_->path(), doc_->text(), error)) {
+        message_ = error;
+        messageIsError_ = true;
+        return false;
+    }
+    doc_->markSaved();
+    stamp_ = fileStamp(doc_->path());
+    conflict_.reset();
+    message_ = "Saved " + doc_->path();
+    messageIsError_ = false;
+    return true;
+}
+
+void AuthorWorkspace::close() {
+    doc_.reset();
+    preview_.stop();
+    conflict_.reset();
+    graph_ = {};
+    layout_ = {};
+    check_ = {};
+}
+
+void AuthorWorkspace::select(int node) {
+    selected_ = node;
+    openChoice_ = -1;
+    sideTab_ = 0;
+}
+
+void AuthorWorkspace::rebuildGraph() {
+    if (!doc_ || graphRevision_ == doc_->revision()) return;
+    graphRevision_ = doc_->revision();
+    // A text that does not parse keeps the last graph, so the picture does not vanish mid-edit.
+    if (!doc_->json()) return;
+    graph_ = scenarioGraphFromJson(*doc_->json());
+    std::vector<std::pair<int, int>> edges;
+    edges.reserve(graph_.edges.size());
+    for (const auto& e : graph_.edges) edges.emplace_back(e.from, e.to);
+    layout_ = layoutLayered(int(graph_.nodes.size()), edges, graph_.start, LayoutSpacing{260, 84});
+    markUnreachable(graph_, check_.diagnostics);
+    if (selected_ >= int(graph_.nodes.size())) selected_ = int(graph_.nodes.size()) - 1;
+}
+
+void AuthorWorkspace::recheck() {
+    if (!doc_) return;
+    checkedRevision_ = doc_->revision();
+    check_ = checkScenarioText(doc_->text(), doc_->path());
+    errorNodes_.assign(graph_.nodes.size(), false);
+    for (const auto& d : check_.diagnostics.items())
+        if (d.severity == Severity::Error)
+            if (const auto n = nodeOfPointer(d.pointer); n && *n < int(errorNodes_.size())) errorNodes_[std::size_t(*n)] = true;
+    markUnreachable(graph_, check_.diagnostics);
+}
+
+bool AuthorWorkspace::poll(std::int64_t nowMs, bool typing) {
+    if (!doc_) return false;
+    bool changed = false;
+    if (seenRevision_ != doc_->revision()) {
+        seenRevision_ = doc_->revision();
+        lastEditMs_ = nowMs;
+        rebuildGraph();
+        changed = true;
+    }
+    if (checkedRevision_ != doc_->revision() && (!typing || nowMs - lastEditMs_ >= kRecheckDelayMs)) {
+        recheck();
+        changed = true;
+    }
+    // The file on disk: a text editor saved it, or it went away.
+    const FileStamp now = fileStamp(doc_->path());
+    if (now != stamp_) {
+        stamp_ = now;
+        changed = true;
+        if (!now.exists) {
+            message_ = doc_->path() + " is no longer on disk; Save writes it again.";
+            messageIsError_ = true;
+        } else if (std::string error; auto text = readTextFile(doc_->path(), error)) {
+            switch (doc_->diskChanged(*text)) {
+                case ScenarioDocument::DiskChange::None: break;
+                case ScenarioDocument::DiskChange::Reloaded:
+                    message_ = "Reloaded: the file changed on disk.";
+                    messageIsError_ = false;
+                    rebuildGraph();
+                    recheck();
+                    break;
+                case ScenarioDocument::DiskChange::Conflict: conflict_ = std::move(*text); break;
+            }
+        } else {
+            message_ = error;
+            messageIsError_ = true;
+        }
+    }
+    return changed;
+}
+
+const Framework* AuthorWorkspace::framework() {
+    const nlohmann::json* root = doc_ ? doc_->json() : nullptr;
+    std::string id;
+    if (root && root->is_object() && root->contains("framework") && (*root)["framework"].is_string())
+        id = (*root)["framework"].get<std::string>();
+    const std::string key = id + "\n" + (doc_ ? doc_->path() : "");
+    if (key != frameworkKey_) {
+        frameworkKey_ = key;
+        framework_.reset();
+        if (!id.empty()) framework_ = lookupFramework(id, frameworkSearchPath(doc_->path())).framework;
+    }
+    return framework_ ? &*framework_ : nullptr;
+}
+
+std::string AuthorWorkspace::glyphText() const {
+    std::string out = message_ + openPath_ + newPath_;
+    if (doc_) out += doc_->text() + doc_->path();
+    for (const auto& d : check_.diagnostics.items()) out += d.message;
+    if (framework_)
+        for (const auto& i : framework_->indicators) out += i.description;
+    return out;
+}
+
+void AuthorWorkspace::drawToolbar(App& app) {
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    WidgetLocator& loc = app.locator();
+    const std::string name = std::filesystem::path(doc_->path()).filename().string();
+    ui::TextInFont(app.fonts().heading, p.text, (doc_->dirty() ? "* " : "") + name);
+    ImGui::SameLine();
+    if (ui::PrimaryButton(loc, t, "Save", ImVec2(0, 0), doc_->dirty())) save();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!doc_->canUndo());
+    if (ui::Button(loc, "Undo")) doc_->undo();
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!doc_->canRedo());
+    if (ui::Button(loc, "Redo")) doc_->redo();
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ui::Button(loc, "Fit graph")) graphView_.fit();
+    ImGui::SameLine();
+    if (ui::Button(loc, "Close file")) {
+        if (doc_->dirty()) {
+            message_ = "Save or undo your edits before closing (or use Discard edits).";
+            messageIsError_ = true;
+        } else {
+            close();
+            return;
+        }
+    }
+    if (doc_->dirty()) {
+        ImGui::SameLine();
+        if (ui::Button(loc, "Discard edits")) {
+            std::string error;
+            if (auto text = readTextFile(doc_->path(), error)) {
+                doc_->takeDiskText(std::move(*text));
+                conflict_.reset();
+            } else {
+                close();
+                return;
+            }
+        }
+    }
+    ImGui::SameLine();
+    const std::size_t errors = check_.diagnostics.errorCount(), warnings = check_.diagnostics.warningCount();
+    const std::string summary = doc_->json() == nullptr ? "syntax error"
+                                : errors + warnings == 0 ? "no problems"
+                                : std::to_string(errors) + (errors == 1 ? " error, " : " errors, ") +
+                                      std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(errors ? p.danger : warnings ? p.warning : p.success, "%s", summary.c_str());
+    if (!message_.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(messageIsError_ ? p.danger : p.textMuted, "%s", message_.c_str());
+    }
+    if (conflict_) {
+        ui::Callout(t, "The file changed on disk while you have unsaved edits here. Reload it (your edits can be "
+                       "brought back with Undo) or keep your edits (the next Save overwrites the file).",
+                    p.warning, false);
+        if (ui::Button(loc, "Reload from disk")) {
+            doc_->takeDiskText(std::move(*conflict_));
+            conflict_.reset();
+            message_ = "Reloaded from disk.";
+            messageIsError_ = false;
+        }
+        ImGui::SameLine();
+        if (ui::Button(loc, "Keep my edits")) {
+            doc_->keepEdits(std::move(*conflict_));
+            conflict_.reset();
+        }
+    }
+}
+
+void AuthorWorkspace::drawStart(App& app) {
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    WidgetLocator& loc = app.locator();
+    ui::TextInFont(app.fonts().title, p.text, "Author a scenario");
+    ui::TextWrappedColored(p.textMuted, "Open a scenario file to see its conversation as a graph, edit it, check it "
+                                        "as you type and play any part of it. Files edited in a text editor reload "
+                                        "here when saved.");
+    ImGui::Dummy(ImVec2(0, t.px(8)));
+    const float w = std::min(ImGui::GetContentRegionAvail().x, t.px(720));
+    ImGui::TextUnformatted("Open a file");
+    ImGui::SetNextItemWidth(w - t.px(110));
+    ImGui::InputTextWithHint("##open", "path/to/scenario.json", &openPath_);
+    loc.recordLastItem("Scenario file");
+    ImGui::SameLine();
+    if (ui::PrimaryButton(loc, t, "Open", ImVec2(t.px(100), 0), !openPath_.empty())) open(openPath_);
+    for (const auto& e : app.library().entries) {
+        if (ui::Button(loc, ("Open " + std::filesystem::path(e.path).filename().string()).c_str())) open(e.path);
+    }
+    ImGui::Dummy(ImVec2(0, t.px(12)));
+    ImGui::TextUnformatted("New scenario from the template");
+    ImGui::SetNextItemWidth(w - t.px(110));
+    ImGui::InputTextWithHint("##new", "scenarios/my-scenario.json", &newPath_);
+    loc.recordLastItem("New file");
+    ImGui::SameLine();
+    if (ui::PrimaryButton(loc, t, "Create", ImVec2(t.px(100), 0), !newPath_.empty())) {
+        if (fileStamp(newPath_).exists) {
+            message_ = newPath_ + " already exists; open it instead, or choose another name.";
+            messageIsError_ = true;
+        } else {
+            create(newPath_);
+        }
+    }
+    if (!message_.empty()) ImGui::TextColored(messageIsError_ ? p.danger : p.textMuted, "%s", message_.c_str());
+}
+
+void AuthorWorkspace::drawDiagnostics(App& app, ImVec2 size) {
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    WidgetLocator& loc = app.locator();
+    ImGui::BeginChild("##problems", size, true);
+    const auto& items = check_.diagnostics.items();
+    ui::TextInFont(app.fonts().heading, p.text, items.empty() ? "Problems: none" : "Problems (" + std::to_string(items.size()) + ")");
+    if (checkedRevision_ != doc_->revision())
+        ImGui::TextColored(p.textMuted, "checking...");
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const Diagnostic& d = items[i];
+        const std::string where = std::to_string(d.position.line) + ":" + std::to_string(d.position.column);
+        const std::string label = (d.severity == Severity::Error ? "error  " : "warning  ") + where + "  " + d.code +
+                                  "  " + d.message + "##diag" + std::to_string(i);
+        ImGui::PushStyleColor(ImGuiCol_Text, d.severity == Severity::Error ? p.danger : p.warning);
+        const bool clicked = ImGui::Selectable(label.c_str());
+        ImGui::PopStyleColor();
+        loc.recordLastItem("Problem " + std::to_string(i + 1));
+        if (ImGui::IsItemHovered() && !d.pointer.empty()) ImGui::SetTooltip("%s", d.pointer.c_str());
+        if (clicked) {
+            if (const auto n = nodeOfPointer(d.pointer); n && *n < int(graph_.nodes.size())) {
+                selected_ = *n;
+                openChoice_ = choiceOfPointer(d.pointer).value_or(-1);
+                sideTab_ = 0;
+                graphView_.centreOn(*n);
+            }
+        }
+    }
+    ImGui::EndChild();
+}
+
+void AuthorWorkspace::Draw(App& app) {
+    if (!doc_) {
+        drawStart(app);
+        return;
+    }
+    const Theme& t = app.theme();
+    WidgetLocator& loc = app.locator();
+    rebuildGraph();
+    drawToolbar(app);
+    if (!doc_) return;
+
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float gap = t.px(10);
+    const float sideW = std::clamp(avail.x * 0.36f, t.px(320), t.px(520));
+    const float leftW = avail.x - sideW - gap;
+    const float problemsH = std::clamp(avail.y * 0.26f, t.px(110), t.px(220));
+    const float bottomPad = t.px(12);
+
+    ImGui::BeginGroup();
+    if (const auto clicked = graphView_.Draw(t, loc, graph_, layout_, selected_, errorNodes_,
+                                             ImVec2(leftW, avail.y - problemsH - gap - bottomPad)))
+        select(*clicked);
+    drawDiagnostics(app, ImVec2(leftW, problemsH));
+    ImGui::EndGroup();
+    ImGui::SameLine(0, gap);
+
+    ImGui::BeginChild("##side", ImVec2(sideW, avail.y - bottomPad), true);
+    // A tab asked for (by a click elsewhere) is brought forward once.
+    const int request = sideTab_;
+    sideTab_ = -1;
+    if (ImGui::BeginTabBar("##sidetabs")) {
+        const auto tab = [&](const char* label, int index) {
+            const ImGuiTabItemFlags flags = request == index ? ImGuiTabItemFlags_SetSelected : 0;
+            const bool open = ImGui::BeginTabItem(label, nullptr, flags);
+            loc.recordLastItem(std::string("Tab ") + label);
+            return open;
+        };
+        if (tab("Inspector", 0)) {
+            ImGui::BeginChild("##inspector");
+            InspectorContext ctx{*doc_, framework(), t, app.fonts(), loc};
+            const int before = selected_;
+            if (inspector_.Draw(ctx, selected_, openChoice_)) {
+                sideTab_ = 1;
+                if (check_.playable() && checkedRevision_ == doc_->revision())
+                    preview_.start(*check_.scenario, selected_, app.clock(), checkedRevision_);
+            }
+            if (selected_ != before && selected_ >= 0) graphView_.centreOn(selected_);
+            openChoice_ = -1;
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        if (tab("Preview", 1)) {
+            // The last checked model: while a re-check waits for typing to pause it is one edit
+            // behind, which the panel says.
+            preview_.Draw(t, app.fonts(), loc, app.clock(), check_.playable() ? &*check_.scenario : nullptr, selected_,
+                          checkedRevision_);
+            ImGui::EndTabItem();
+        }
+        if (tab("Analysis", 2)) {
+            analysis_.Draw(t, app.fonts(), loc, check_.playable() ? &*check_.scenario : nullptr, framework(),
+                           checkedRevision_);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace rapport::app

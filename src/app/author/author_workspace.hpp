@@ -1,0 +1,93 @@
+// The author workspace: a scenario file open for editing, with the graph of its nodes, an
+// inspector for the selected node, the live diagnostics of the full check, a preview that plays
+// from any node, and reload when the file changes on disk. The rules live in core
+// (ScenarioDocument, scenarioGraphFromJson, layoutLayered, checkScenarioText,
+// scenarioStartingAt); this class sequences them and draws.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/author/author_analysis_panel.hpp"
+#include "app/author/author_file.hpp"
+#include "app/author/author_graph_view.hpp"
+#include "app/author/author_inspector.hpp"
+#include "app/author/author_preview.hpp"
+#include "core/framework/framework.hpp"
+#include "core/authoring/graph_layout.hpp"
+#include "core/checks/scenario_check.hpp"
+#include "core/authoring/scenario_edit.hpp"
+#include "core/authoring/scenario_graph.hpp"
+
+namespace rapport::app {
+
+class App;
+
+class AuthorWorkspace {
+public:
+    // Opens `path`; false with the reason in message() when it cannot be read.
+    bool open(const std::string& path);
+    // Starts a new scenario from the template, to be saved at `path` (not written yet).
+    void create(const std::string& path);
+    // Writes the document atomically; false with the reason in message().
+    bool save();
+    void close();
+
+    // Work between frames: a debounced re-check after edits, and the file's stamp on disk.
+    // Returns true when something changed that must be drawn. `typing`: a text field is active.
+    bool poll(std::int64_t nowMs, bool typing);
+
+    void Draw(App& app);
+
+    bool isOpen() const { return doc_.has_value(); }
+    const ScenarioDocument* document() const { return doc_ ? &*doc_ : nullptr; }
+    const ScenarioCheck& check() const { return check_; }
+    const ScenarioGraph& graph() const { return graph_; }
+    int selected() const { return selected_; }
+    void select(int node);
+    const std::string& message() const { return message_; }
+    bool conflict() const { return conflict_.has_value(); }
+    // Texts the font atlas must cover.
+    std::string glyphText() const;
+
+private:
+    void recheck();
+    void rebuildGraph();
+    void loaded(std::string text, const std::string& path);
+    const Framework* framework();
+    void drawToolbar(App& app);
+    void drawStart(App& app);
+    void drawDiagnostics(App& app, ImVec2 size);
+
+    std::optional<ScenarioDocument> doc_;
+    FileStamp stamp_;
+    ScenarioCheck check_;
+    std::uint64_t checkedRevision_ = ~0ull;
+    std::uint64_t graphRevision_ = ~0ull;
+    std::uint64_t seenRevision_ = ~0ull;
+    std::int64_t lastEditMs_ = 0;
+    ScenarioGraph graph_;
+    GraphLayout layout_;
+    std::vector<bool> errorNodes_;
+    int selected_ = -1;
+    int openChoice_ = -1;
+    int sideTab_ = -1;  // tab to bring forward next frame: 0 inspector, 1 preview, 2 analysis
+    std::optional<std::string> conflict_;  // the disk's text while the author decides
+    std::string message_;
+    bool messageIsError_ = false;
+    std::string frameworkKey_;
+    std::optional<Framework> framework_;
+
+    // The start panel's fields.
+    std::string openPath_;
+    std::string newPath_;
+
+    AuthorGraphView graphView_;
+    AuthorInspector inspector_;
+    AuthorPreview preview_;
+    AuthorAnalysisPanel analysis_;
+};
+
+}  // namespace rapport::app

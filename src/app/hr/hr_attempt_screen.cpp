@@ -1,0 +1,94 @@
+#include "app/hr/hr_attempt_screen.hpp"
+
+#include <imgui.h>
+
+#include "app/shell/app.hpp"
+#include "app/trainee/debrief_screen.hpp"
+#include "app/hr/hr_controls.hpp"
+#include "core/reports/report_time.hpp"
+#include "core/scoring/scoring.hpp"
+#include "app/shell/widgets.hpp"
+
+namespace rapport::app {
+
+void HrAttemptScreen::rebuild(App& app) {
+    builtRevision_ = app.hr().revision();
+    report_.reset();
+    advice_.clear();
+    scenario_ = nullptr;
+    endingTitle_.clear();
+    endingSummary_.clear();
+    note_.clear();
+    const auto& job = app.hr().attempt();
+    if (!job.value()) return;
+    const store::StoredAttempt& s = job.value()->stored;
+    const AttemptRecord& a = s.record;
+    if (!s.report.is_null()) report_ = reportFromJson(s.report);
+
+    for (const auto& e : app.library().entries)
+        if (e.scenario && e.scenario->id == a.scenarioId && e.scenario->contentHash == a.contentHash)
+            scenario_ = &*e.scenario;
+    if (scenario_) {
+        if (auto n = scenario_->findNode(a.endingNode); n && scenario_->nodes[std::size_t(*n)].ending) {
+            endingTitle_ = scenario_->nodes[std::size_t(*n)].ending->title;
+            endingSummary_ = scenario_->nodes[std::size_t(*n)].ending->summary;
+        }
+        if (const Framework* f = app.frameworkFor(*scenario_)) {
+            try {
+                advice_ = adviseSteps(*scenario_, *f, s.transcript);
+            } catch (const std::exception&) {
+                advice_.clear();  // advice is a help, not the record: show the attempt without it
+            }
+        }
+    } else {
+        note_ = "The scenario file of this attempt (" + a.scenarioId + " " + a.scenarioVersion +
+                ") is not loaded in this version, so feedback and stronger replies are not shown; "
+                "the scores are those stored with the attempt.";
+    }
+    if (endingTitle_.empty()) {
+        if (a.status == AttemptStatus::Finished)
+            endingTitle_ = "Ending: " + (a.outcome.empty() ? a.endingNode : a.outcome);
+        else
+            endingTitle_ = a.status == AttemptStatus::InProgress ? "Incomplete attempt" : "Abandoned attempt";
+    }
+}
+
+void HrAttemptScreen::Draw(App& app) {
+    const Palette& p = app.theme().palette;
+    HrData& hr = app.hr();
+    const auto& job = hr.attempt();
+    if (builtRevision_ != hr.revision()) rebuild(app);
+
+    std::string title = "Attempt", subtitle;
+    if (job.value()) {
+        const AttemptRecord& a = job.value()->stored.record;
+        title = "Attempt · " + (a.scenarioTitle.empty() ? a.scenarioId : a.scenarioTitle);
+        subtitle = a.trainee + " · " + formatDateTimeShort(a.startedAtMs) + " UTC · " + attemptModeName(a.mode) +
+                   " · " + attemptStatusName(a.status) + " · scenario " + a.scenarioId + " " + a.scenarioVersion;
+    }
+    if (drawHrHeader(app, title, subtitle, "Back to trainee")) {
+        app.openHr(hr.trainee().empty() ? ScreenId::HrTable : ScreenId::HrTrainee);
+        return;
+    }
+    if (!drawHrStatus(app, job.running(), job.error(), job.value().has_value(), "")) return;
+    if (!note_.empty()) ui::TextWrappedColored(p.textMuted, note_);
+
+    const store::StoredAttempt& s = job.value()->stored;
+    DebriefContent content;
+    content.report = report_ ? &*report_ : nullptr;
+    content.scenario = scenario_;
+    content.transcript = &s.transcript;
+    content.advice = &advice_;
+    content.endingTitle = endingTitle_;
+    content.endingSummary = endingSummary_;
+    if (!report_)
+        content.reportError = s.record.status == AttemptStatus::Finished
+                                  ? "No score report was stored with this attempt."
+                                  : "The attempt was not finished, so it has no score report.";
+    content.clientName = "Client";
+    content.traineeCaption = s.record.trainee;
+    content.transcriptHeading = "The conversation, annotated";
+    drawDebriefBody(app, content);
+}
+
+}  // namespace rapport::app

@@ -1,0 +1,116 @@
+#include "app/hr/hr_controls.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cstdio>
+
+#include "app/shell/app.hpp"
+#include "core/reports/report_time.hpp"
+#include "app/shell/widgets.hpp"
+
+namespace rapport::app {
+
+std::string labelText(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        out += text[i];
+        if (text[i] == '#' && i + 1 < text.size() && text[i + 1] == '#') out += ' ';
+    }
+    return out;
+}
+
+std::string scoreText(std::optional<double> v) {
+    if (!v) return "—";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", *v);
+    std::string s = buf;
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+    return s;
+}
+
+std::string describeFilter(const HrFilter& f) {
+    std::string out;
+    auto add = [&](const std::string& s) { out += (out.empty() ? "" : " · ") + s; };
+    if (!f.group.empty()) add("group " + f.group);
+    if (!f.scenario.empty()) add("scenario " + f.scenario);
+    if (f.sinceMs) add("from " + formatTimestampUtc(*f.sinceMs).substr(0, 10));
+    if (f.untilMs) add("before " + formatTimestampUtc(*f.untilMs).substr(0, 10));
+    return out.empty() ? "all results" : out;
+}
+
+bool drawHrHeader(App& app, std::string_view title, std::string_view subtitle, const char* backLabel) {
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float backW = ImGui::CalcTextSize(backLabel).x + st.FramePadding.x * 2;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float titleH = ImGui::GetFrameHeight() + t.px(8);
+    ImGui::BeginChild("##hr-title", ImVec2(std::max(t.px(100), avail - backW - t.px(20)), titleH), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    // Plain text item (not a label): any name shows as it is, cut at the child's edge.
+    if (app.fonts().heading) ImGui::PushFont(app.fonts().heading);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.text);
+    ImGui::TextUnformatted(title.data(), title.data() + title.size());
+    ImGui::PopStyleColor();
+    if (app.fonts().heading) ImGui::PopFont();
+    ImGui::EndChild();
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - backW);
+    const bool back = ui::Button(app.locator(), backLabel);
+    if (!subtitle.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+        ImGui::TextUnformatted(subtitle.data(), subtitle.data() + subtitle.size());
+        ImGui::PopStyleColor();
+    }
+    return back;
+}
+
+bool drawHrStatus(App& app, bool running, const std::string& error, bool hasValue, const std::string& ready) {
+    const Palette& p = app.theme().palette;
+    if (running) {
+        ui::TextWrappedColored(p.accent, "Loading results…");
+    } else if (!error.empty()) {
+        ui::TextWrappedColored(p.danger, error);
+    } else if (hasValue && !ready.empty()) {
+        ui::TextWrappedColored(p.textMuted, ready);
+    }
+    return hasValue && !running;
+}
+
+void drawExportBar(App& app, const store::AttemptFilter& scope, const std::string& title) {
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    WidgetLocator& loc = app.locator();
+    HrData& hr = app.hr();
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    ImGui::TextUnformatted("Export");
+    ImGui::PopStyleColor();
+    const bool writing = hr.lastExport().running();
+    for (auto f : {ExportFormat::Html, ExportFormat::Csv, ExportFormat::Json, ExportFormat::Xapi}) {
+        ImGui::SameLine();
+        const std::string label = std::string(exportFormatName(f)) + "##export";
+        if (ui::Button(loc, label.c_str()) && !writing) hr.exportReport(f, hr.exportFolder, scope, title);
+    }
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    ImGui::TextUnformatted("to folder");
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(std::max(t.px(160), ImGui::GetContentRegionAvail().x));
+    ImGui::InputText("##export-folder", &hr.exportFolder);
+    loc.recordLastItem("Export folder");
+
+    const auto& job = hr.lastExport();
+    if (writing) {
+        ui::TextWrappedColored(p.accent, "Writing the export…");
+    } else if (!job.error().empty()) {
+        ui::TextWrappedColored(p.danger, "Export failed: " + job.error());
+    } else if (job.value()) {
+        ui::TextWrappedColored(p.success, "✓ Wrote " + std::to_string(job.value()->attempts) + " attempts to " +
+                                              job.value()->path);
+    }
+}
+
+}  // namespace rapport::app

@@ -1,0 +1,204 @@
+#include "app/hr/hr_data.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <set>
+#include <stdexcept>
+
+namespace rapport::app {
+namespace {
+
+std::int64_t nowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+double msSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Opens the store on the worker thread. Reading never creates a database: an HR user pointing at
+// a wrong path should be told, not handed an empty new file.
+store::ResultsStore openForReading(const std::string& path) {
+    if (path.empty())
+        throw std::runtime_error("No results database: start Rapport with --db PATH or set RAPPORT_DB.");
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        throw std::runtime_error("No results database at " + path +
+                                 " yet: results appear here once trainees have played.");
+    return store::ResultsStore(path);
+}
+
+}  // namespace
+
+store::AttemptFilter storeFilter(const HrFilter& f, const std::string& trainee, const std::string& group) {
+    store::AttemptFilter out;
+    out.trainee = trainee;
+    out.group = group.empty() ? f.group : group;
+    out.scenario = f.scenario;
+    out.sinceMs = f.sinceMs;
+    out.untilMs = f.untilMs;
+    return out;
+}
+
+HrData::HrData(std::string dbPath) : path_(std::move(dbPath)) {
+    std::error_code ec;
+    exportFolder = std::filesystem::current_path(ec).string();
+}
+
+void HrData::ensureLoaded() {
+    if (loaded_) return;
+    loaded_ = true;
+    startTable();
+}
+
+void HrData::startTable() {
+    const std::string path = path_;
+    const store::AttemptFilter f = storeFilter(filter_);
+    table_.start([path, f] {
+        const auto start = std::chrono::steady_clock::now();
+        auto db = openForReading(path);
+        HrTableResult r;
+        r.cells = db.competencyTable(f);
+        r.queryMs = msSince(start);
+        return r;
+    });
+}
+
+void HrData::setFilter(const HrFilter& f) {
+    if (f == filter_ && loaded_) return;
+    filter_ = f;
+    loaded_ = true;
+    startTable();
+    if (!trainee_.empty()) openTrainee(trainee_);
+    if (!group_.empty()) openGroup(group_);
+}
+
+void HrData::refresh() {
+    loaded_ = true;
+    groupsFromUnfiltered_ = false;
+    startTable();
+    if (!trainee_.empty()) openTrainee(trainee_);
+    if (!group_.empty()) openGroup(group_);
+    if (attemptId_) openAttempt(attemptId_);
+}
+
+void HrData::openTrainee(const std::string& name) {
+    trainee_ = name;
+    const std::string path = path_;
+    const store::AttemptFilter f = storeFilter(filter_, name);
+    traineeAttempts_.start([path, f, name] {
+        const auto start = std::chrono::steady_clock::now();
+        auto db = openForReading(path);
+        HrAttemptsResult r;
+        r.subject = name;
+        r.attempts = db.attempts(f, true);
+        r.queryMs = msSince(start);
+        return r;
+    });
+}
+
+void HrData::openGroup(const std::string& group) {
+    group_ = group;
+    const std::string path = path_;
+    store::AttemptFilter f = storeFilter(filter_, {}, group);
+    groupAttempts_.start([path, f, group] {
+        const auto start = std::chrono::steady_clock::now();
+        auto db = openForReading(path);
+        HrAttemptsResult r;
+        r.subject = group;
+        // Who passed needs attempts, not their competency rows (those come from the table).
+        r.attempts = db.attempts(f, false);
+        r.queryMs = msSince(start);
+        return r;
+    });
+}
+
+void HrData::openAttempt(std::int64_t id) {
+    attemptId_ = id;
+    const std::string path = path_;
+    attempt_.start([path, id] {
+        auto db = openForReading(path);
+        return HrStoredAttempt{db.loadAttempt(id)};
+    });
+}
+
+void HrData::exportReport(ExportFormat format, const std::string& folder, const store::AttemptFilter& filter,
+                          const std::string& title) {
+    const std::string path = path_;
+    export_.start([path, format, folder, filter, title] {
+        auto db = openForReading(path);
+        ReportData data;
+        data.attempts = db.attempts(filter, true);
+        data.scope = {filter.trainee, filter.group, filter.scenario, filter.sinceMs};
+        data.generatedAtMs = nowMs();
+        const std::string text = renderExport(data, format, title);
+        std::error_code ec;
+        if (folder.empty() || !std::filesystem::is_directory(folder, ec))
+            throw std::runtime_error("Could not export: the folder '" + folder + "' does not exist.");
+        const auto file = std::filesystem::path(folder) / exportFileName(data.scope, format, data.generatedAtMs);
+        if (std::string error = writeFileAtomically(file, text); !error.empty())
+            throw std::runtime_error(error);
+        return HrExportResult{file.string(), data.attempts.size()};
+    });
+}
+
+void HrData::poll() {
+    bool arrived = false;
+    if (table_.poll()) {
+        arrived = true;
+        // The group filter offers every group of the unfiltered table, kept across filtering.
+        if (table_.value() && !groupsFromUnfiltered_ && filter_.group.empty()) {
+            std::set<std::string> g;
+            for (const auto& c : table_.value()->cells) g.insert(c.group);
+            groups_.assign(g.begin(), g.end());
+            groupsFromUnfiltered_ = filter_ == HrFilter{};
+        }
+    }
+    arrived |= traineeAttempts_.poll();
+    arrived |= groupAttempts_.poll();
+    arrived |= attempt_.poll();
+    arrived |= export_.poll();
+    if (arrived) ++revision_;
+}
+
+void HrData::waitIdle() {
+    table_.wait();
+    traineeAttempts_.wait();
+    groupAttempts_.wait();
+    attempt_.wait();
+    export_.wait();
+    poll();
+    ++revision_;
+}
+
+bool HrData::busy() const {
+    return table_.running() || traineeAttempts_.running() || groupAttempts_.running() || attempt_.running() ||
+           export_.running();
+}
+
+std::string HrData::glyphText() const {
+    std::string out = path_;
+    if (table_.value())
+        for (const auto& c : table_.value()->cells) out += c.trainee + c.group + c.competencyName;
+    for (const auto* job : {&traineeAttempts_, &groupAttempts_})
+        if (job->value())
+            for (const auto& a : job->value()->attempts) {
+                out += a.trainee + a.scenarioTitle + a.group;
+                for (const auto& c : a.competencies) out += c.name + c.level;
+            }
+    if (attempt_.value()) {
+        const auto& s = attempt_.value()->stored;
+        out += s.record.trainee + s.record.scenarioTitle + s.report.dump();
+        for (const auto& step : s.transcript.steps) out += step.textShown + step.choiceText;
+    }
+    for (const auto* e : {&table_.error(), &traineeAttempts_.error(), &groupAttempts_.error(), &attempt_.error(),
+                          &export_.error()})
+        out += *e;
+    if (export_.value()) out += export_.value()->path;
+    return out;
+}
+
+}  // namespace rapport::app

@@ -1,0 +1,168 @@
+// What the HR area reads from the results store. Every query runs on a worker thread with its own
+// database connection, once per filter change or page opened, never per frame, so a table over
+// 100,000 attempts never freezes the window; screens show "loading" until poll() picks it up.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <future>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/hr/hr_export.hpp"
+#include "core/reports/report_model.hpp"
+#include "store/results_store.hpp"
+
+namespace rapport::app {
+
+// The HR filter: empty / absent fields do not filter. Dates are Unix ms UTC.
+struct HrFilter {
+    std::string group;
+    std::string scenario;                 // scenario id
+    std::optional<std::int64_t> sinceMs;  // started at or after
+    std::optional<std::int64_t> untilMs;  // started before
+    bool operator==(const HrFilter&) const = default;
+};
+
+// The store filter for `f`, narrowed to one trainee and/or group when given.
+store::AttemptFilter storeFilter(const HrFilter& f, const std::string& trainee = {},
+                                 const std::string& group = {});
+
+// One query on a worker thread. start() supersedes a running query: its result is dropped when it
+// arrives (SQLite cannot be stopped mid-query here), without blocking the caller.
+template <class T>
+class HrJob {
+public:
+    HrJob() = default;
+    HrJob(const HrJob&) = delete;
+    HrJob& operator=(const HrJob&) = delete;
+    ~HrJob() {
+        for (auto& f : retired_) f.wait();
+        if (current_.valid()) current_.wait();
+    }
+
+    void start(std::function<T()> work) {
+        if (current_.valid()) retired_.push_back(std::move(current_));
+        current_ = std::async(std::launch::async, std::move(work));
+        error_.clear();
+    }
+    // Picks up a finished result; true when one arrived (value or error) in this call.
+    bool poll() {
+        std::erase_if(retired_, [](auto& f) {
+            return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+        });
+        if (!current_.valid() || current_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+            return false;
+        try {
+            value_ = current_.get();
+        } catch (const std::exception& e) {
+            value_.reset();
+            error_ = e.what();
+        }
+        return true;
+    }
+    // Blocks until the running query is done (tests); poll() then picks the result up.
+    void wait() {
+        if (current_.valid()) current_.wait();
+    }
+    bool running() const { return current_.valid(); }
+    const std::optional<T>& value() const { return value_; }
+    const std::string& error() const { return error_; }
+    void clear() { value_.reset(), error_.clear(); }
+
+private:
+    std::future<T> current_;
+    std::vector<std::future<T>> retired_;
+    std::optional<T> value_;
+    std::string error_;
+};
+
+struct HrTableResult {
+    std::vector<CompetencyCell> cells;
+    double queryMs = 0;
+};
+
+struct HrAttemptsResult {
+    std::string subject;                 // the trainee or group the attempts are for
+    std::vector<AttemptRecord> attempts;
+    double queryMs = 0;
+};
+
+struct HrStoredAttempt {
+    store::StoredAttempt stored;
+};
+
+struct HrExportResult {
+    std::string path;   // the file written
+    std::size_t attempts = 0;
+};
+
+class HrData {
+public:
+    // `dbPath` is the resolved database path; empty when none could be resolved (no HOME).
+    explicit HrData(std::string dbPath);
+
+    const std::string& path() const { return path_; }
+    std::string exportFolder;  // where exports go; starts as the working folder
+
+    const HrFilter& filter() const { return filter_; }
+    // Restarts the table query when the filter changed (and the open trainee / group pages).
+    void setFilter(const HrFilter& f);
+    // Runs the current queries again (new attempts may have been recorded meanwhile).
+    void refresh();
+    // First call loads the table; later calls do nothing until refresh().
+    void ensureLoaded();
+
+    const HrJob<HrTableResult>& table() const { return table_; }
+    // Groups seen in the unfiltered table, sorted; offered by the group filter.
+    const std::vector<std::string>& knownGroups() const { return groups_; }
+
+    void openTrainee(const std::string& name);
+    const std::string& trainee() const { return trainee_; }
+    const HrJob<HrAttemptsResult>& traineeAttempts() const { return traineeAttempts_; }
+
+    void openGroup(const std::string& group);
+    const std::string& group() const { return group_; }
+    const HrJob<HrAttemptsResult>& groupAttempts() const { return groupAttempts_; }
+
+    void openAttempt(std::int64_t id);
+    std::int64_t attemptId() const { return attemptId_; }
+    const HrJob<HrStoredAttempt>& attempt() const { return attempt_; }
+
+    // Writes the attempts of `filter` (the current page's scope) as `format` into `folder`.
+    void exportReport(ExportFormat format, const std::string& folder, const store::AttemptFilter& filter,
+                      const std::string& title);
+    const HrJob<HrExportResult>& lastExport() const { return export_; }
+
+    // Per frame: picks up finished queries. Cheap when nothing arrived.
+    void poll();
+    // Blocks until every running query is done (tests, scripted runs).
+    void waitIdle();
+    bool busy() const;
+    // Changes whenever a result arrives, so the shell knows to refresh glyphs.
+    std::uint64_t revision() const { return revision_; }
+    // Names, groups and competencies in the loaded results (for the font's glyph set).
+    std::string glyphText() const;
+
+private:
+    void startTable();
+
+    std::string path_;
+    HrFilter filter_;
+    bool loaded_ = false;
+    std::uint64_t revision_ = 0;
+    std::vector<std::string> groups_;
+    bool groupsFromUnfiltered_ = false;
+    HrJob<HrTableResult> table_;
+    std::string trainee_;
+    HrJob<HrAttemptsResult> traineeAttempts_;
+    std::string group_;
+    HrJob<HrAttemptsResult> groupAttempts_;
+    std::int64_t attemptId_ = 0;
+    HrJob<HrStoredAttempt> attempt_;
+    HrJob<HrExportResult> export_;
+};
+
+}  // namespace rapport::app

@@ -1,0 +1,32 @@
+// HR exports from the app: the same core renderers as `rapport report` (HTML, CSV, JSON, xAPI),
+// written atomically so a full disk or a missing permission leaves no half file, and reported
+// as a message the screen shows instead of an exception.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "core/reports/report_model.hpp"
+
+namespace rapport::app {
+
+enum class ExportFormat { Html, Csv, Json, Xapi };
+
+const char* exportFormatName(ExportFormat f);  // "HTML", "CSV", "JSON", "xAPI"
+const char* exportExtension(ExportFormat f);   // "html", "csv", "json", "xapi.json"
+
+// The document `rapport report --format …` would write for `data`.
+std::string renderExport(const ReportData& data, ExportFormat format, const std::string& title);
+
+// "rapport-<scope>-<YYYY-MM-DD-HHMMSS>.<ext>"; the scope (trainee, group or "all") keeps
+// letters, digits, '-' and '_' only, so any name gives a safe file name.
+std::string exportFileName(const ReportScope& scope, ExportFormat format, std::int64_t nowMs);
+
+// Writes `text` to `path` through a temporary file beside it (fsync, rename). Returns "" on
+// success, else a message naming the path and the system's reason (e.g. "No space left on
+// device", "Permission denied"); the temporary file is removed on failure.
+std::string writeFileAtomically(const std::filesystem::path& path, std::string_view text);
+
+}  // namespace rapport::app

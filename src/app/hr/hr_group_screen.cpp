@@ -1,0 +1,132 @@
+#include "app/hr/hr_group_screen.hpp"
+
+#include <imgui.h>
+
+#include <cstdio>
+#include <map>
+
+#include "app/shell/app.hpp"
+#include "app/hr/hr_charts.hpp"
+#include "app/hr/hr_controls.hpp"
+#include "core/reports/group_statistics.hpp"
+#include "core/reports/report_time.hpp"
+#include "app/shell/widgets.hpp"
+
+namespace rapport::app {
+
+void HrGroupScreen::Draw(App& app) {
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    WidgetLocator& loc = app.locator();
+    HrData& hr = app.hr();
+    const std::string& group = hr.group();
+    const std::string shown = group.empty() ? "(no group)" : group;
+
+    if (drawHrHeader(app, "Group · " + shown, describeFilter(hr.filter()), "Back to table")) {
+        app.openHr(ScreenId::HrTable);
+        return;
+    }
+    const auto& job = hr.groupAttempts();
+    const auto& table = hr.table();
+    std::vector<PassSummary> who;
+    if (job.value()) who = passSummaries(job.value()->attempts);
+    const PassTotals totals = passTotals(who);
+    char ready[160];
+    std::snprintf(ready, sizeof ready, "%d trainees · %d finished attempts · %d passed · query %.0f ms", totals.trainees,
+                  totals.finished, totals.passed, job.value() ? job.value()->queryMs : 0.0);
+    const bool ok = drawHrStatus(app, job.running() || table.running(), job.error().empty() ? table.error() : job.error(),
+                                 job.value().has_value() && table.value().has_value(), ready);
+    drawExportBar(app, storeFilter(hr.filter(), {}, group), "Rapport results: group " + shown);
+    if (!ok) return;
+
+    ImGui::BeginChild("##group", ImVec2(0, 0), false);
+    // Distribution of trainees' means: the table's cells of this group's trainees (the store's
+    // competency table, the same cells the HTML report builds from the attempts).
+    std::vector<CompetencyCell> cells;
+    for (const auto& c : table.value()->cells)
+        if (c.group == group) cells.push_back(c);
+    const auto dists = competencyDistributions(cells);
+    ui::TextInFont(app.fonts().heading, p.text, "Distribution per competency (trainees by mean score)");
+    if (dists.empty()) ui::TextWrappedColored(p.textMuted, "No assessed competency in this group under this filter.");
+    if (!dists.empty() &&
+        ImGui::BeginTable("##distribution", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                                   ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Competency", 0, 2.0f);
+        ImGui::TableSetupColumn("Trainees", 0, 0.6f);
+        ImGui::TableSetupColumn("Median (IQR)", 0, 1.0f);
+        ImGui::TableSetupColumn("Histogram 0–100", 0, 1.6f);
+        ImGui::TableSetupColumn("Box: min · quartiles · max", 0, 2.0f);
+        ImGui::TableHeadersRow();
+        for (std::size_t c = 0; c < dists.size(); ++c) {
+            const Distribution& d = dists[c].means;
+            ImGui::PushID(int(c));
+            ImGui::TableNextRow(0, t.px(40));
+            ImGui::TableSetColumnIndex(0);
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(dists[c].name.c_str());
+            ImGui::TableSetColumnIndex(1);
+            ImGui::Text("%d", d.count);
+            ImGui::TableSetColumnIndex(2);
+            const std::string median = scoreText(d.median) + " (" + scoreText(d.q1) + "–" + scoreText(d.q3) + ")";
+            ImGui::TextUnformatted(median.c_str());
+            ImGui::TableSetColumnIndex(3);
+            ui::Histogram(t, d.bins, ImVec2(ImGui::GetContentRegionAvail().x, t.px(34)));
+            ImGui::TableSetColumnIndex(4);
+            ui::BoxPlot(t, d, ImVec2(ImGui::GetContentRegionAvail().x, t.px(34)));
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+
+    ImGui::Dummy(ImVec2(0, t.px(10)));
+    ui::TextInFont(app.fonts().heading, p.text, "Who passed");
+    if (ImGui::BeginTable("##who", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                          ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Trainee", 0, 2.0f);
+        ImGui::TableSetupColumn("Finished", 0, 0.7f);
+        ImGui::TableSetupColumn("Passed", 0, 0.7f);
+        ImGui::TableSetupColumn("Best", 0, 0.6f);
+        ImGui::TableSetupColumn("Last", 0, 0.6f);
+        ImGui::TableSetupColumn("Last attempt (UTC)", 0, 1.6f);
+        ImGui::TableHeadersRow();
+        ImGuiListClipper clipper;
+        clipper.Begin(int(who.size()));
+        while (clipper.Step())
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                const PassSummary& s = who[std::size_t(i)];
+                ImGui::PushID(i);
+                ImGui::TableNextRow();
+                ImGui::TableSetColumnIndex(0);
+                if (ImGui::Selectable("##who", false, ImGuiSelectableFlags_SpanAllColumns)) {
+                    hr.openTrainee(s.trainee);
+                    app.openHr(ScreenId::HrTrainee);
+                }
+                loc.recordLastItem(s.trainee + "##who");
+                ImGui::SameLine(0, 0);
+                ImGui::TextUnformatted(s.trainee.c_str(), s.trainee.c_str() + s.trainee.size());
+                ImGui::TableSetColumnIndex(1);
+                ImGui::Text("%d", s.finished);
+                ImGui::TableSetColumnIndex(2);
+                ImGui::PushStyleColor(ImGuiCol_Text, s.passed > 0 ? p.success : p.danger);
+                ImGui::Text("%s %d", s.passed > 0 ? "✓" : "✗", s.passed);
+                ImGui::PopStyleColor();
+                ImGui::TableSetColumnIndex(3);
+                ImGui::TextUnformatted(scoreText(s.best).c_str());
+                ImGui::TableSetColumnIndex(4);
+                ImGui::TextUnformatted(scoreText(s.last).c_str());
+                ImGui::TableSetColumnIndex(5);
+                if (s.lastAttempt) {
+                    const std::string when = formatDateTimeShort(s.lastAttempt->startedAtMs) + " · " +
+                                             (s.lastAttempt->passed.value_or(false) ? "passed" : "not passed");
+                    ImGui::TextUnformatted(when.c_str());
+                } else {
+                    ImGui::TextUnformatted("—");
+                }
+                ImGui::PopID();
+            }
+        ImGui::EndTable();
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace rapport::app

@@ -1,0 +1,45 @@
+// The HR table as the screen shows it: one row per trainee, one column per competency, built from
+// the store's cells (trainee x competency) and sorted by any column. Pure data, so tests check
+// sorting without a window.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/reports/report_model.hpp"
+
+namespace rapport::app {
+
+struct HrColumn {
+    std::string id;
+    std::string name;
+};
+
+struct HrRow {
+    std::string trainee;
+    std::string group;
+    std::vector<std::optional<CompetencyCell>> cells;  // one per column; empty = never assessed
+};
+
+struct HrTable {
+    std::vector<HrColumn> columns;  // competencies, ordered by name then id
+    std::vector<HrRow> rows;        // trainees, ordered by name
+};
+
+HrTable pivotCompetencyTable(const std::vector<CompetencyCell>& cells);
+
+// Which column a sort uses: the trainee's name, the group, or a competency's mean (by index
+// into HrTable::columns).
+struct HrSort {
+    enum class Key { Trainee, Group, Competency };
+    Key key = Key::Trainee;
+    int column = 0;
+    bool descending = false;
+};
+
+// Stable sort of the rows. Rows without a value in a competency column go last in both
+// directions; ties keep trainee-name order.
+void sortHrRows(std::vector<HrRow>& rows, const HrSort& sort);
+
+}  // namespace rapport::app

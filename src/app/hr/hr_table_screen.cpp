@@ -1,0 +1,260 @@
+#include "app/hr/hr_table_screen.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "app/shell/app.hpp"
+#include "app/hr/hr_controls.hpp"
+#include "core/reports/report_time.hpp"
+#include "app/shell/widgets.hpp"
+
+namespace rapport::app {
+namespace {
+
+constexpr std::int64_t kDayMs = 24 * 3600 * 1000;
+
+// A combo over `options` (value, shown text); "" = any. True when the choice changed.
+bool FilterCombo(WidgetLocator& loc, const char* id, const char* caption, const char* anyLabel,
+                 const std::vector<std::pair<std::string, std::string>>& options, std::string& value, float width) {
+    bool changed = false;
+    std::string preview = anyLabel;
+    for (const auto& [v, shown] : options)
+        if (v == value && !value.empty()) preview = shown;
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(id, labelText(preview).c_str())) {
+        if (ImGui::Selectable(anyLabel, value.empty())) value.clear(), changed = true;
+        loc.recordLastItem(anyLabel);
+        int i = 0;
+        for (const auto& [v, shown] : options) {
+            const std::string label = labelText(shown) + "##opt" + std::to_string(i++);
+            if (ImGui::Selectable(label.c_str(), value == v)) value = v, changed = true;
+            loc.recordLastItem(shown + "##option");
+        }
+        ImGui::EndCombo();
+    }
+    loc.recordLastItem(caption);
+    return changed;
+}
+
+// "YYYY-MM-DD" as the start of that day; an end date names the day it includes, so the bound
+// is the next midnight.
+std::optional<std::int64_t> parseBound(const std::string& text, bool end, bool& bad) {
+    if (text.empty()) return std::nullopt;
+    auto ms = parseDateUtc(text);
+    if (!ms) {
+        bad = true;
+        return std::nullopt;
+    }
+    return end && text.size() == 10 ? *ms + kDayMs : *ms;
+}
+
+// Breaks a competency name into lines no wider than `width` at spaces, so long names show whole
+// in a narrow column header (ImGui 1.86 headers take several lines).
+std::string wrapHeader(const std::string& text, float width) {
+    std::string out, line;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        auto sp = text.find(' ', pos);
+        if (sp == std::string::npos) sp = text.size();
+        const std::string word = text.substr(pos, sp - pos);
+        const std::string tryLine = line.empty() ? word : line + " " + word;
+        if (!line.empty() && ImGui::CalcTextSize(tryLine.c_str()).x > width) {
+            out += (out.empty() ? "" : "\n") + line;
+            line = word;
+        } else {
+            line = tryLine;
+        }
+        pos = sp + 1;
+    }
+    if (!line.empty()) out += (out.empty() ? "" : "\n") + line;
+    return out;
+}
+
+}  // namespace
+
+void HrTableScreen::rebuild(const HrData& hr) {
+    const auto& v = hr.table().value();
+    table = v ? pivotCompetencyTable(v->cells) : HrTable{};
+    sortHrRows(table.rows, sort);
+    builtFrom_ = v ? &*v : nullptr;
+    builtRevision_ = hr.revision();
+}
+
+void HrTableScreen::Draw(App& app) {
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    WidgetLocator& loc = app.locator();
+    HrData& hr = app.hr();
+    hr.ensureLoaded();
+
+    if (drawHrHeader(app, "HR reports", "Results database: " + (hr.path().empty() ? std::string("(none)") : hr.path()),
+                     "Back to training")) {
+        app.leaveHr();
+        return;
+    }
+    ImGui::Dummy(ImVec2(0, t.px(2)));
+
+    // Filters: the store selects, so a change is one query, not work per frame.
+    HrFilter f = hr.filter();
+    bool changed = false;
+    const float comboW = t.px(200);
+    std::vector<std::pair<std::string, std::string>> groups;
+    for (const auto& g : hr.knownGroups()) groups.push_back({g, g.empty() ? "(no group)" : g});
+    if (!f.group.empty() && std::none_of(groups.begin(), groups.end(), [&](auto& x) { return x.first == f.group; }))
+        groups.push_back({f.group, f.group});
+    changed |= FilterCombo(loc, "##group", "Group", "All groups", groups, f.group, comboW);
+    ImGui::SameLine();
+    std::vector<std::pair<std::string, std::string>> scenarios;
+    for (const auto& e : app.library().entries)
+        if (e.scenario && std::none_of(scenarios.begin(), scenarios.end(),
+                                       [&](auto& x) { return x.first == e.scenario->id; }))
+            scenarios.push_back({e.scenario->id, e.scenario->title});
+    changed |= FilterCombo(loc, "##scenario", "Scenario", "All scenarios", scenarios, f.scenario, comboW * 1.4f);
+    ImGui::SameLine();
+    const float dateW = t.px(150);
+    ImGui::SetNextItemWidth(dateW);
+    const bool enter1 = ImGui::InputTextWithHint("##since", "from YYYY-MM-DD", &since, ImGuiInputTextFlags_EnterReturnsTrue);
+    loc.recordLastItem("From");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(dateW);
+    const bool enter2 = ImGui::InputTextWithHint("##until", "to YYYY-MM-DD", &until, ImGuiInputTextFlags_EnterReturnsTrue);
+    loc.recordLastItem("To");
+    ImGui::SameLine();
+    if (ui::Button(loc, "Apply dates") || enter1 || enter2) {
+        bool bad = false;
+        auto s = parseBound(since, false, bad);
+        auto u = parseBound(until, true, bad);
+        if (bad) {
+            dateError = "Dates are YYYY-MM-DD (UTC), e.g. 2025-03-01.";
+        } else {
+            dateError.clear();
+            f.sinceMs = s;
+            f.untilMs = u;
+            changed = true;
+        }
+    }
+    ImGui::SameLine();
+    if (ui::Button(loc, "Clear filters")) {
+        f = {};
+        since.clear();
+        until.clear();
+        dateError.clear();
+        changed = true;
+    }
+    ImGui::SameLine();
+    if (ui::Button(loc, "Refresh")) hr.refresh();
+    if (!f.group.empty()) {
+        ImGui::SameLine();
+        if (ui::Button(loc, "Group page")) {
+            hr.openGroup(f.group);
+            app.openHr(ScreenId::HrGroup);
+        }
+    }
+    if (!dateError.empty()) ui::TextWrappedColored(p.danger, dateError);
+    if (changed) hr.setFilter(f);
+
+    const auto& job = hr.table();
+    if (job.value() && (builtFrom_ != &*job.value() || builtRevision_ != hr.revision())) rebuild(hr);
+    if (!job.value() && builtFrom_) rebuild(hr);
+
+    char ready[160];
+    std::snprintf(ready, sizeof ready, "%zu trainees × %zu competencies (%s) · query %.0f ms",
+                  table.rows.size(), table.columns.size(), describeFilter(hr.filter()).c_str(),
+                  job.value() ? job.value()->queryMs : 0.0);
+    const bool ok = drawHrStatus(app, job.running(), job.error(), job.value().has_value(), ready);
+    drawExportBar(app, storeFilter(hr.filter()), "Rapport results: " + describeFilter(hr.filter()));
+    ImGui::Dummy(ImVec2(0, t.px(4)));
+    if (!ok) return;
+    if (table.rows.empty()) {
+        ui::TextWrappedColored(p.textMuted, "No finished, scored attempts match this filter.");
+        return;
+    }
+
+    const int columns = 2 + int(table.columns.size());
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("##hr-table", columns, flags, ImVec2(0, 0))) return;
+    ImGui::TableSetupScrollFreeze(1, 1);
+    ImGui::TableSetupColumn("Trainee", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, t.px(190));
+    ImGui::TableSetupColumn("Group", ImGuiTableColumnFlags_WidthFixed, t.px(120));
+    const float compW = t.px(132);
+    for (const auto& c : table.columns)
+        ImGui::TableSetupColumn(wrapHeader(labelText(c.name), compW - t.px(22)).c_str(),
+                                ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, compW);
+
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+        if (specs->SpecsCount > 0) {
+            const auto& s = specs->Specs[0];
+            sort.descending = s.SortDirection == ImGuiSortDirection_Descending;
+            sort.key = s.ColumnIndex == 0 ? HrSort::Key::Trainee
+                     : s.ColumnIndex == 1 ? HrSort::Key::Group
+                                          : HrSort::Key::Competency;
+            sort.column = std::max(0, int(s.ColumnIndex) - 2);
+        }
+        sortHrRows(table.rows, sort);
+        specs->SpecsDirty = false;
+    }
+
+    // Headers submitted one by one so the script driver can click them by name.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < columns; ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        ImGui::TableHeader(ImGui::TableGetColumnName(c));
+        const std::string name = c == 0 ? std::string("Trainee") : c == 1 ? std::string("Group")
+                                                                            : table.columns[std::size_t(c - 2)].name;
+        loc.recordLastItem(name + "##header");
+        if (c >= 2 && ImGui::IsItemHovered()) ImGui::SetTooltip("%s — click to sort", name.c_str());
+    }
+
+    ImGuiListClipper clipper;
+    clipper.Begin(int(table.rows.size()));
+    while (clipper.Step())
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const HrRow& row = table.rows[std::size_t(r)];
+            ImGui::PushID(r);
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            // Empty label, name drawn as plain text: nothing in a name is read as format or id.
+            if (ImGui::Selectable("##trainee", false)) {
+                hr.openTrainee(row.trainee);
+                app.openHr(ScreenId::HrTrainee);
+            }
+            loc.recordLastItem(row.trainee + "##trainee");
+            ImGui::SameLine(0, 0);
+            ImGui::TextUnformatted(row.trainee.c_str(), row.trainee.c_str() + row.trainee.size());
+            ImGui::TableSetColumnIndex(1);
+            if (ImGui::Selectable("##group", false)) {
+                hr.openGroup(row.group);
+                app.openHr(ScreenId::HrGroup);
+            }
+            loc.recordLastItem(row.group + "##group");
+            ImGui::SameLine(0, 0);
+            ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+            ImGui::TextUnformatted(row.group.empty() ? "—" : row.group.c_str());
+            ImGui::PopStyleColor();
+            for (std::size_t c = 0; c < row.cells.size(); ++c) {
+                if (!ImGui::TableSetColumnIndex(int(c) + 2)) continue;
+                const auto& cell = row.cells[c];
+                if (!cell) {
+                    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+                    ImGui::TextUnformatted("—");
+                    ImGui::PopStyleColor();
+                    continue;
+                }
+                const ImVec4 colour = ui::levelColor(t, float(cell->mean / 100.0));
+                ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, toU32(mix(p.surface, colour, 0.22f)));
+                ImGui::TextUnformatted(scoreText(cell->mean).c_str());
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip("best %s · last %s · %d attempt%s", scoreText(cell->best).c_str(),
+                                      scoreText(cell->last).c_str(), cell->assessedAttempts,
+                                      cell->assessedAttempts == 1 ? "" : "s");
+            }
+            ImGui::PopID();
+        }
+    ImGui::EndTable();
+}
+
+}  // namespace rapport::app

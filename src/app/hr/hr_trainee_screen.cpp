@@ -1,0 +1,188 @@
+#include "app/hr/hr_trainee_screen.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "app/shell/app.hpp"
+#include "core/reports/group_statistics.hpp"
+#include "app/hr/hr_charts.hpp"
+#include "app/hr/hr_controls.hpp"
+#include "core/reports/report_time.hpp"
+#include "app/shell/widgets.hpp"
+
+namespace rapport::app {
+namespace {
+
+std::string durationText(const AttemptRecord& a) {
+    if (!a.endedAtMs) return "—";
+    const std::int64_t s = std::max<std::int64_t>(0, (*a.endedAtMs - a.startedAtMs) / 1000);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%lld:%02lld", static_cast<long long>(s / 60), static_cast<long long>(s % 60));
+    return buf;
+}
+
+std::string resultText(const AttemptRecord& a) {
+    if (a.status == AttemptStatus::InProgress) return "incomplete";
+    if (a.status == AttemptStatus::Abandoned) return "abandoned";
+    if (!a.passed) return "not scored";
+    return *a.passed ? "passed" : "not passed";
+}
+
+// A card for the best or last attempt; true when its Open button was clicked.
+bool attemptCard(App& app, const char* id, const char* caption, const AttemptRecord* a, float width) {
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    bool open = false;
+    ui::BeginCard(t, id, ImVec2(width, ImGui::GetFrameHeight() * 2 + ImGui::GetTextLineHeightWithSpacing() * 2 + t.px(40)));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    ImGui::TextUnformatted(caption);
+    ImGui::PopStyleColor();
+    if (!a) {
+        ui::TextWrappedColored(p.textMuted, "No finished attempt under this filter.");
+    } else {
+        const bool passed = a->passed.value_or(false);
+        ui::TextInFont(app.fonts().heading, passed ? p.success : p.danger,
+                       scoreText(a->score) + " · " + resultText(*a));
+        ui::ClippedText(nullptr, p.text, a->scenarioTitle.empty() ? a->scenarioId : a->scenarioTitle,
+                        ImGui::GetTextLineHeightWithSpacing());
+        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+        const std::string when = formatDateTimeShort(a->startedAtMs) + " UTC · " + attemptModeName(a->mode);
+        ImGui::TextUnformatted(when.c_str());
+        ImGui::PopStyleColor();
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - t.px(70));
+        const std::string label = std::string("Open##") + id;
+        open = ui::Button(app.locator(), label.c_str(), ImVec2(t.px(64), 0));
+    }
+    ui::EndCard();
+    return open;
+}
+
+}  // namespace
+
+void HrTraineeScreen::Draw(App& app) {
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    WidgetLocator& loc = app.locator();
+    HrData& hr = app.hr();
+    const auto& job = hr.traineeAttempts();
+    const std::vector<AttemptRecord> none;
+    const auto& attempts = job.value() ? job.value()->attempts : none;
+
+    std::string subtitle;
+    if (!attempts.empty()) {
+        const AttemptRecord& a = attempts.front();
+        if (!a.employeeId.empty()) subtitle += "Employee id " + a.employeeId + " · ";
+        subtitle += a.group.empty() ? std::string("no group") : "group " + a.group;
+        subtitle += " · " + describeFilter(hr.filter());
+    }
+    if (drawHrHeader(app, "Trainee · " + hr.trainee(), subtitle, "Back to table")) {
+        app.openHr(ScreenId::HrTable);
+        return;
+    }
+    char ready[96];
+    std::snprintf(ready, sizeof ready, "%zu attempts · query %.0f ms", attempts.size(),
+                  job.value() ? job.value()->queryMs : 0.0);
+    const bool ok = drawHrStatus(app, job.running(), job.error(), job.value().has_value(), ready);
+    drawExportBar(app, storeFilter(hr.filter(), hr.trainee()), "Rapport results: " + hr.trainee());
+    if (!ok) return;
+
+    ImGui::BeginChild("##trainee", ImVec2(0, 0), false);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float cardW = (avail - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    const AttemptRecord* best = bestAttempt(attempts);
+    const AttemptRecord* last = lastAttempt(attempts);
+    if (attemptCard(app, "best", "Best attempt", best, cardW)) {
+        hr.openAttempt(best->id);
+        app.openHr(ScreenId::HrAttempt);
+    }
+    ImGui::SameLine();
+    if (attemptCard(app, "last", "Last attempt", last, cardW)) {
+        hr.openAttempt(last->id);
+        app.openHr(ScreenId::HrAttempt);
+    }
+
+    ImGui::Dummy(ImVec2(0, t.px(8)));
+    ui::TextInFont(app.fonts().heading, p.text, "Trend per competency");
+    const auto trends = competencyTrends(attempts);
+    if (trends.empty()) ui::TextWrappedColored(p.textMuted, "No assessed competency yet.");
+    const float tileW = t.px(250), tileH = t.px(136);
+    const int perRow = std::max(1, int((avail + ImGui::GetStyle().ItemSpacing.x) / (tileW + ImGui::GetStyle().ItemSpacing.x)));
+    for (std::size_t i = 0; i < trends.size(); ++i) {
+        const auto& tr = trends[i];
+        if (i % std::size_t(perRow) != 0) ImGui::SameLine();
+        ImGui::PushID(int(i));
+        ui::BeginCard(t, "##trend", ImVec2(tileW, tileH));
+        // Two lines of the small font: long competency names wrap instead of being cut.
+        ImGui::PushFont(app.fonts().small);
+        const float nameH = ImGui::GetTextLineHeight() * 2 + t.px(2);
+        ImGui::PopFont();
+        ui::ClippedText(app.fonts().small, p.text, tr.name, nameH);
+        std::vector<float> scores;
+        for (const auto& pt : tr.points) scores.push_back(float(pt.score));
+        const float lastScore = scores.back();
+        ImGui::PushFont(app.fonts().small);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+        const std::string line = "last " + scoreText(lastScore) + " · " + std::to_string(scores.size()) + " attempt" +
+                                 (scores.size() == 1 ? "" : "s");
+        ImGui::TextUnformatted(line.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ui::TrendChart(t, scores, ImVec2(ImGui::GetContentRegionAvail().x, std::max(t.px(30), ImGui::GetContentRegionAvail().y - t.px(4))),
+                       ui::levelColor(t, lastScore / 100.0f));
+        ui::EndCard();
+        ImGui::PopID();
+    }
+
+    ImGui::Dummy(ImVec2(0, t.px(8)));
+    ui::TextInFont(app.fonts().heading, p.text, "Attempt history");
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
+                                  ImGuiTableFlags_SizingStretchProp;
+    if (ImGui::BeginTable("##history", 7, flags)) {
+        ImGui::TableSetupColumn("Started (UTC)", 0, 1.2f);
+        ImGui::TableSetupColumn("Scenario", 0, 2.4f);
+        ImGui::TableSetupColumn("Mode", 0, 0.7f);
+        ImGui::TableSetupColumn("Score", 0, 0.6f);
+        ImGui::TableSetupColumn("Result", 0, 0.9f);
+        ImGui::TableSetupColumn("Duration", 0, 0.7f);
+        ImGui::TableSetupColumn("Steps", 0, 0.5f);
+        ImGui::TableHeadersRow();
+        // Newest first: the question is usually "how did the last ones go".
+        for (std::size_t k = attempts.size(); k-- > 0;) {
+            const AttemptRecord& a = attempts[k];
+            ImGui::PushID(int(k));
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            if (ImGui::Selectable("##attempt", false, ImGuiSelectableFlags_SpanAllColumns)) {
+                hr.openAttempt(a.id);
+                app.openHr(ScreenId::HrAttempt);
+            }
+            loc.recordLastItem("Attempt " + std::to_string(a.id));
+            ImGui::SameLine(0, 0);
+            const std::string when = formatDateTimeShort(a.startedAtMs);
+            ImGui::TextUnformatted(when.c_str());
+            ImGui::TableSetColumnIndex(1);
+            const std::string& title = a.scenarioTitle.empty() ? a.scenarioId : a.scenarioTitle;
+            ImGui::TextUnformatted(title.c_str(), title.c_str() + title.size());
+            ImGui::TableSetColumnIndex(2);
+            ImGui::TextUnformatted(attemptModeName(a.mode));
+            ImGui::TableSetColumnIndex(3);
+            ImGui::TextUnformatted(scoreText(a.score).c_str());
+            ImGui::TableSetColumnIndex(4);
+            const std::string r = resultText(a);
+            ImGui::PushStyleColor(ImGuiCol_Text, r == "passed" ? p.success : r == "not passed" ? p.danger : p.textMuted);
+            ImGui::TextUnformatted(r.c_str());
+            ImGui::PopStyleColor();
+            ImGui::TableSetColumnIndex(5);
+            ImGui::TextUnformatted(durationText(a).c_str());
+            ImGui::TableSetColumnIndex(6);
+            ImGui::Text("%d", a.steps);
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace rapport::app

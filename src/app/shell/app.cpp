@@ -1,0 +1,640 @@
+#include "app/shell/app.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+
+#include "store/attempt_recorder.hpp"
+#include "store/database_path.hpp"
+#include "core/framework/framework_catalog.hpp"
+#include "core/play/scripted_play.hpp"
+#include "app/shell/widgets.hpp"
+
+namespace rapport::app {
+
+const char* screenName(ScreenId id) {
+    switch (id) {
+        case ScreenId::SignIn: return "sign-in";
+        case ScreenId::Library: return "library";
+        case ScreenId::Conversation: return "conversation";
+        case ScreenId::Debrief: return "debrief";
+        case ScreenId::Author: return "author";
+        case ScreenId::HrTable: return "hr-table";
+        case ScreenId::HrTrainee: return "hr-trainee";
+        case ScreenId::HrAttempt: return "hr-attempt";
+        case ScreenId::HrGroup: return "hr-group";
+    }
+    return "sign-in";
+}
+
+bool isHrScreen(ScreenId id) {
+    return id == ScreenId::HrTable || id == ScreenId::HrTrainee || id == ScreenId::HrAttempt ||
+           id == ScreenId::HrGroup;
+}
+
+App::App(AppConfig config, const Clock& clock, Theme theme)
+    : config_(std::move(config)), clock_(&clock), theme_(theme), hr_(config_.hrDatabase) {
+    library_ = loadScenarioLibrary(config_.scenarioPaths);
+    std::string error;
+    remembered_ = loadTraineeProfile(config_.dataDir, &error);
+    if (!error.empty()) notice_ = error;
+    for (const auto& e : library_.entries) {
+        if (!e.scenario || frameworks_.count(e.scenario->framework)) continue;
+        auto found = lookupFramework(e.scenario->framework, frameworkSearchPath(e.path));
+        frameworks_[e.scenario->framework] = std::move(found.framework);
+    }
+    if (!config_.hrDatabase.empty()) {
+        try {
+            store::ensureParentDirectory(config_.hrDatabase);
+            store_ = std::make_unique<store::ResultsStore>(config_.hrDatabase);
+        } catch (const store::StoreError& e) {
+            notice_ = "Your attempts cannot be saved this time: " + std::string(e.what());
+        }
+    }
+    if (config_.startInHr) openHr();
+}
+
+void App::openHr(ScreenId page) {
+    if (!isHrScreen(page)) return;
+    if (!inHr()) hrReturn_ = screen_;
+    screen_ = page;
+}
+
+void App::leaveHr() {
+    if (!inHr()) return;
+    screen_ = hrReturn_ == ScreenId::SignIn || trainee_ ? hrReturn_ : ScreenId::SignIn;
+}
+
+const Framework* App::frameworkFor(const Scenario& s) const {
+    auto it = frameworks_.find(s.framework);
+    return it != frameworks_.end() && it->second ? &*it->second : nullptr;
+}
+
+std::string App::indicatorDescription(const std::string& id) const {
+    for (const auto& [fid, f] : frameworks_)
+        if (f)
+            if (auto i = f->findIndicator(id)) return f->indicators[std::size_t(*i)].description;
+    return id;
+}
+
+const LibraryEntry* App::currentEntry() const {
+    if (entry_ < 0 || entry_ >= int(library_.entries.size())) return nullptr;
+    return &library_.entries[entry_];
+}
+
+ImTextureID App::portraitFor(const Scenario& s) {
+    if (s.client.portrait.empty() || !portraitLoader) return nullptr;
+    const auto path = std::filesystem::path(s.sourcePath).parent_path() / s.client.portrait;
+    return portraitLoader(path.string());
+}
+
+std::string App::competencyName(const std::string& id) const {
+    for (const auto& [fid, f] : frameworks_)
+        if (f)
+            if (auto c = f->findCompetency(id)) return f->competencies[std::size_t(*c)].name;
+    std::string out = id;
+    std::replace(out.begin(), out.end(), '_', ' ');
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = char(out[0] - 'a' + 'A');
+    return out;
+}
+
+std::optional<int> App::bestScore(const std::string& scenarioId) const {
+    auto it = bestScores_.find(scenarioId);
+    if (it == bestScores_.end()) return std::nullopt;
+    return it->second;
+}
+
+void App::refreshBestScores() {
+    bestScores_.clear();
+    if (!store_ || !trainee_) return;
+    settleStore();
+    try {
+        store::AttemptFilter filter;
+        filter.trainee = trainee_->name;
+        filter.finishedOnly = true;
+        for (const auto& a : store_->attempts(filter, false)) {
+            if (!a.score) continue;
+            const int score = int(std::lround(*a.score));
+            auto [it, inserted] = bestScores_.emplace(a.scenarioId, score);
+            if (!inserted) it->second = std::max(it->second, score);
+        }
+    } catch (const store::StoreError& e) {
+        notice_ = "Your previous scores could not be read: " + std::string(e.what());
+    }
+}
+
+void App::requireGlyphs(std::string_view text) {
+    const char* p = text.data();
+    const char* end = p + text.size();
+    while (p < end) {
+        unsigned c = 0;
+        const int n = ImTextCharFromUtf8(&c, p, end);
+        if (n <= 0) break;
+        const std::string_view bytes(p, std::size_t(n));
+        p += n;
+        // ImWchar is 16 bits in Debian's build: nothing beyond the BMP can be in the atlas.
+        if (c < 0x80 || c > 0xFFFF) continue;
+        if (fonts_.body && fonts_.body->FindGlyphNoFallback(ImWchar(c))) continue;
+        if (requestedGlyphs_.find(char32_t(c)) != std::u32string::npos) continue;
+        requestedGlyphs_ += char32_t(c);
+        extraGlyphs_ += bytes;
+        ++glyphRevision_;
+    }
+}
+
+std::string App::glyphText() const {
+    std::string out;
+    for (const auto& e : library_.entries) {
+        if (e.scenario) collectScenarioText(*e.scenario, out);
+        out += e.path;
+        for (const auto& d : e.diagnostics.items()) out += d.message;
+    }
+    for (const auto& [fid, f] : frameworks_) {
+        if (!f) continue;
+        out += f->name;
+        for (const auto& l : f->levels) out += l.name + l.description;
+        for (const auto& c : f->competencies) {
+            out += c.name + c.description;
+            for (const auto& a : c.anchors) out += a;
+        }
+        for (const auto& i : f->indicators) out += i.description;
+        for (const auto& r : f->rules) out += r.description;
+    }
+    if (remembered_) out += remembered_->name + remembered_->group;
+    out += author_.glyphText();
+    if (trainee_) out += trainee_->name + trainee_->group;
+    out += extraGlyphs_;
+    out += hr_.glyphText();
+    out += config_.dataDir.string();
+    return out;
+}
+
+bool App::animating() const {
+    return busy() || (screen_ == ScreenId::Conversation && session_ && !session_->finished() &&
+                      session_->node().isTimed());
+}
+
+namespace {
+
+const char* const kTimeoutFeedback = "Time ran out before you answered; the client moved on without you.";
+
+std::vector<MeterChange> meterChanges(const Scenario& s, const std::vector<std::int64_t>& before,
+                                      const Session& after) {
+    std::vector<MeterChange> out;
+    for (const auto& m : s.meters) {
+        const auto b = before[m.variable], a = after.variable(m.variable);
+        if (a != b) out.push_back({m.label, b, a});
+    }
+    return out;
+}
+
+// The echoes of a resumed session's earlier steps, as they were shown live: each step is taken
+// again on a fresh session of the same seed (the meters move as they did then) and keeps the
+// feedback its choice carries. Stops at a step that no longer fits (resume refuses a changed
+// scenario, so only a damaged journal gets there): those steps keep no echo.
+std::vector<StepEcho> replayEchoes(const Session& resumed) {
+    const Scenario& s = resumed.scenario();
+    const Transcript& t = resumed.transcript();
+    std::vector<ScriptEntry> script;
+    for (const auto& step : t.steps)
+        script.push_back(step.timedOut ? ScriptEntry{true, 0} : ScriptEntry{false, step.choiceNumber});
+    ManualClock clock;
+    Session replay(s, clock, t.seed);
+    std::vector<std::int64_t> before = replay.variables();
+    std::vector<StepEcho> out;
+    playScript(replay, clock, script, [&](const Session& now) {
+        const TranscriptStep& step = t.steps[out.size()];
+        StepEcho echo;
+        if (step.timedOut) {
+            echo.feedback = kTimeoutFeedback;
+        } else if (const Choice* c = takenChoice(s, step)) {
+            echo.feedback = c->feedback;
+        }
+        echo.meters = meterChanges(s, before, now);
+        before = now.variables();
+        out.push_back(std::move(echo));
+    });
+    return out;
+}
+
+}  // namespace
+
+void App::tick() {
+    if (screen_ == ScreenId::Author) author_.poll(clock_->nowMs(), ImGui::IsAnyItemActive());
+    hr_.poll();
+    if (scoring_.ready()) settleScoring();
+    pollWrites();
+    if (!session_ || session_->finished()) return;
+    if (heldChoice_ >= 0) {
+        // Taken once the previous decision is on disk; a countdown waits for it too.
+        if (journalBusy()) return;
+        const int position = heldChoice_;
+        heldChoice_ = -1;
+        takeChoice(position);
+        return;
+    }
+    if (!session_->node().isTimed() || !session_->timeExpired() || journalBusy()) return;
+    const auto before = session_->variables();
+    session_->timeout();
+    echoes_.push_back({kTimeoutFeedback, meterChanges(session_->scenario(), before, *session_)});
+    recordProgress();
+}
+
+bool App::journalBusy() const { return recorder_ && !writes_.idle(); }
+
+void App::choose(int position) {
+    if (!session_ || session_->finished() || heldChoice_ >= 0) return;
+    if (journalBusy()) {
+        heldChoice_ = position;
+        return;
+    }
+    takeChoice(position);
+}
+
+void App::takeChoice(int position) {
+    if (!session_ || session_->finished()) return;
+    const auto& shown = session_->choices();
+    if (position < 0 || position >= int(shown.size())) return;  // key 7 with three choices shown
+    const Choice& c = session_->node().choices[shown[position]];
+    const auto before = session_->variables();
+    if (!session_->choose(position)) {
+        notice_ = "This reply could not be applied (" + session_->lastError() +
+                  "); the scenario file needs fixing.";
+        return;
+    }
+    echoes_.push_back({c.feedback, meterChanges(session_->scenario(), before, *session_)});
+    recordProgress();
+}
+
+void App::recordProgress() {
+    if (!session_) return;
+    if (recorder_) {
+        // Captured here, written on the queue's thread: the frame that took the reply never waits
+        // for the disk. The last decision is journaled at once too, not only with the ending
+        // after scoring, so it survives a crash while the score is worked out.
+        store::JournalBatch batch = store::captureJournal(*session_, captured_);
+        captured_ += batch.steps.size();
+        writes_.push("reply", [recorder = recorder_, batch = std::move(batch)] { recorder->record(batch); });
+    }
+    if (session_->finished()) startScoring();
+}
+
+void App::pollWrites() {
+    // Idle first: a failure is recorded before its write stops counting as pending.
+    const bool idle = writes_.idle();
+    for (auto& f : writes_.takeFailures()) {
+        if (f.label == "finish") {
+            notice_ = "This attempt could not be saved: " + f.message;
+            saveState_ = SaveState::Failed;
+        } else {
+            // The recorder journals the missed steps with the next write that succeeds.
+            notice_ = "Your last reply could not be saved yet (" + f.message +
+                      "); Rapport tries again with the next one.";
+        }
+    }
+    if (idle && saveState_ == SaveState::Saving && !scoring_.running()) {
+        saveState_ = SaveState::Saved;
+        refreshBestScores();
+    }
+}
+
+void App::startScoring() {
+    settleScoring();
+    report_.reset();
+    advice_.clear();
+    reportError_.clear();
+    const Scenario& s = session_->scenario();
+    ScoringInput in;
+    in.scenario = &s;
+    in.sessionState = session_->save();
+    in.framework = frameworkFor(s);
+    if (!in.framework)
+        in.frameworkMissing = "the competence framework '" + s.framework + "' was not found";
+    if (auto opt = optima_.find(entry_); opt != optima_.end()) {
+        in.optimum = opt->second.optimum;
+        in.optimumFramework = opt->second.framework;
+    }
+    in.recorder = std::move(recorder_);
+    in.writes = &writes_;
+    in.endedAtMs = store::unixNowMs();
+    saveState_ = in.recorder ? SaveState::Saving : SaveState::None;
+    scoringEntry_ = entry_;
+    scoring_.start(std::move(in));
+}
+
+void App::applyScoring(ScoringResult r) {
+    if (r.optimum && scoringEntry_ >= 0)
+        optima_.insert_or_assign(scoringEntry_, KnownOptimum{r.optimumFramework, *r.optimum});
+    report_ = std::move(r.report);
+    advice_ = std::move(r.advice);
+    if (!report_ && !r.error.empty()) reportError_ = "This attempt could not be scored: " + r.error;
+    // A recorded attempt's best score is read once its finish is on disk (pollWrites).
+    if (!r.saving) refreshBestScores();
+}
+
+void App::settleScoring() {
+    if (!scoring_.running()) return;
+    try {
+        applyScoring(scoring_.take());
+    } catch (const std::exception& e) {
+        reportError_ = std::string("This attempt could not be scored: ") + e.what();
+        if (saveState_ == SaveState::Saving) saveState_ = SaveState::Failed;
+    }
+}
+
+void App::settleStore() {
+    settleScoring();
+    writes_.drain();
+    pollWrites();
+}
+
+void App::signIn(const TraineeProfile& profile) {
+    if (!profile.complete()) return;
+    trainee_ = profile;
+    std::string error;
+    if (saveTraineeProfile(config_.dataDir, profile, &error)) {
+        remembered_ = profile;
+    } else {
+        notice_ = "Signed in, but your details could not be remembered: " + error;
+    }
+    screen_ = ScreenId::Library;
+    refreshBestScores();
+}
+
+void App::signOut() {
+    // An attempt left mid-way stays in progress in the store, offered for resume next time.
+    recorder_.reset();
+    heldChoice_ = -1;
+    resumeOffer_.reset();
+    trainee_.reset();
+    session_.reset();
+    bestScores_.clear();
+    signIn_ = {};
+    screen_ = ScreenId::SignIn;
+}
+
+void App::openScenario(int entry, PlayMode mode) {
+    if (entry < 0 || entry >= int(library_.entries.size()) || !library_.entries[entry].playable())
+        return;
+    if (store_ && trainee_) {
+        settleStore();
+        try {
+            const Scenario& s = *library_.entries[entry].scenario;
+            if (auto open = store::newestIncomplete(*store_, trainee_->name, s.id)) {
+                ResumeOffer offer;
+                offer.entry = entry;
+                offer.requested = mode;
+                offer.attempt = std::move(*open);
+                if (offer.attempt.contentHash != s.contentHash)
+                    offer.problem = "The scenario has changed since then, so that attempt cannot "
+                                    "be continued. Start over to play the current version.";
+                resumeOffer_ = std::move(offer);
+                return;
+            }
+        } catch (const store::StoreError& e) {
+            notice_ = "Unfinished attempts could not be looked up: " + std::string(e.what());
+        }
+    }
+    beginPlay(entry, mode);
+}
+
+void App::beginPlay(int entry, PlayMode mode) {
+    recorder_.reset();
+    session_.emplace(*library_.entries[entry].scenario, *clock_, 0);
+    captured_ = 0;
+    if (store_ && trainee_) {
+        settleStore();
+        try {
+            store::TraineeInfo who{trainee_->name, trainee_->employeeId, trainee_->group};
+            recorder_ = std::make_shared<store::AttemptRecorder>(store::AttemptRecorder::begin(
+                *store_, who, session_->scenario(),
+                mode == PlayMode::Exam ? AttemptMode::Exam : AttemptMode::Practice, 0, store::unixNowMs()));
+        } catch (const store::StoreError& e) {
+            notice_ = "This attempt will not be saved: " + std::string(e.what());
+        }
+    }
+    echoes_.clear();
+    enterConversation(entry, mode);
+}
+
+void App::enterConversation(int entry, PlayMode mode) {
+    entry_ = entry;
+    mode_ = mode;
+    heldChoice_ = -1;
+    saveState_ = SaveState::None;
+    conversation_ = {};
+    screen_ = ScreenId::Conversation;
+    if (session_->finished()) startScoring();  // a scenario whose start is an ending
+}
+
+void App::resumeAttempt() {
+    if (!resumeOffer_ || !resumeOffer_->problem.empty() || !store_) return;
+    const ResumeOffer offer = *resumeOffer_;
+    const Scenario& s = *library_.entries[offer.entry].scenario;
+    settleStore();
+    try {
+        auto resumed = store::AttemptRecorder::resume(*store_, offer.attempt.id, s, *clock_);
+        recorder_ = std::make_shared<store::AttemptRecorder>(std::move(resumed.recorder));
+        session_.emplace(std::move(resumed.session));
+        captured_ = session_->transcript().steps.size();
+    } catch (const store::ResumeError& e) {
+        resumeOffer_->problem = e.what() + std::string(" Start over to play it again.");
+        return;
+    } catch (const store::StoreError& e) {
+        resumeOffer_->problem = "The attempt could not be read: " + std::string(e.what());
+        return;
+    }
+    resumeOffer_.reset();
+    // The steps already taken, with their feedback and meter moves as shown when they were made.
+    echoes_ = replayEchoes(*session_);
+    enterConversation(offer.entry, offer.attempt.mode == AttemptMode::Exam ? PlayMode::Exam : PlayMode::Practice);
+}
+
+void App::startOver() {
+    if (!resumeOffer_) return;
+    const ResumeOffer offer = *resumeOffer_;
+    resumeOffer_.reset();
+    if (store_) {
+        settleStore();
+        try {
+            store_->markAbandoned(offer.attempt.id, store::unixNowMs());
+        } catch (const store::StoreError& e) {
+            notice_ = "The unfinished attempt could not be set aside: " + std::string(e.what());
+        }
+    }
+    beginPlay(offer.entry, offer.requested);
+}
+
+void App::cancelResume() { resumeOffer_.reset(); }
+
+void App::showDebrief() {
+    if (!session_ || !session_->finished()) return;
+    debrief_ = {};
+    screen_ = ScreenId::Debrief;
+}
+
+void App::tryAgain() { openScenario(entry_, mode_); }
+
+void App::nextScenario() {
+    if (auto next = library_.nextAfter(entry_)) openScenario(*next, mode_);
+    else backToLibrary();
+}
+
+void App::backToLibrary() {
+    // An unfinished attempt stays in progress in the store and is offered for resume.
+    recorder_.reset();
+    heldChoice_ = -1;
+    session_.reset();
+    echoes_.clear();
+    screen_ = trainee_ ? ScreenId::Library : ScreenId::SignIn;
+}
+
+void App::openAuthor(const std::string& path) {
+    if (screen_ != ScreenId::Author) authorReturn_ = screen_;
+    screen_ = ScreenId::Author;
+    if (path.empty()) return;
+    if (fileStamp(path).exists) author_.open(path);
+    else author_.create(path);
+}
+
+void App::leaveAuthor() {
+    screen_ = authorReturn_ == ScreenId::Conversation && !session_ ? ScreenId::SignIn : authorReturn_;
+    if (screen_ == ScreenId::Library && !trainee_) screen_ = ScreenId::SignIn;
+}
+
+bool App::pollFiles() { return author_.poll(clock_->nowMs(), ImGui::IsAnyItemActive()); }
+
+void App::setThemeMode(ThemeMode mode) {
+    theme_ = makeTheme(mode, theme_.scale);
+    styleDirty_ = true;
+}
+
+void App::toggleThemeMode() {
+    setThemeMode(theme_.mode == ThemeMode::Light ? ThemeMode::Dark : ThemeMode::Light);
+}
+
+void App::setScale(float scale) {
+    theme_ = makeTheme(theme_.mode, scale);
+    styleDirty_ = true;
+}
+
+void App::drawTopBar() {
+    const Palette& p = theme_.palette;
+    const float height = theme_.px(56);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 vp = ImGui::GetMainViewport()->Pos;
+    const ImVec2 vs = ImGui::GetMainViewport()->Size;
+    // The bar spans the whole window, beyond the padding the window clips its content to.
+    ImGui::PushClipRect(vp, ImVec2(vp.x + vs.x, vp.y + vs.y), false);
+    dl->AddRectFilled(vp, ImVec2(vp.x + vs.x, pos.y + height), toU32(p.surface));
+    dl->AddLine(ImVec2(vp.x, pos.y + height), ImVec2(vp.x + vs.x, pos.y + height), toU32(p.border));
+    ImGui::PopClipRect();
+
+    ImGui::BeginGroup();
+    ImGui::PushFont(fonts_.heading);
+    const float lineH = ImGui::GetTextLineHeight();
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + (height - lineH) * 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
+    ImGui::TextUnformatted("Rapport");
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::SameLine();
+    // The subtitle and the trainee's name share what the buttons leave: drawn last, the subtitle
+    // only when everything fits, the name shortened with "…" when even it alone does not.
+    const float leftX = ImGui::GetCursorScreenPos().x;
+    const float bodyH = ImGui::GetTextLineHeight();
+    const char* subtitle = "client conversation trainer";
+    const float subtitleW = ImGui::CalcTextSize(subtitle).x;
+    const float gap = theme_.px(16);
+
+    // Right side, laid out from the right edge.
+    const float buttonH = ImGui::GetFrameHeight();
+    const char* themeLabel = theme_.mode == ThemeMode::Light ? "Dark theme" : "Light theme";
+    float x = pos.x + width;
+    auto placeRight = [&](float w) {
+        x -= w;
+        ImGui::SetCursorScreenPos(ImVec2(x, pos.y + (height - buttonH) * 0.5f));
+        x -= theme_.px(10);
+    };
+    const ImGuiStyle& st = ImGui::GetStyle();
+    placeRight(ImGui::CalcTextSize(themeLabel).x + st.FramePadding.x * 2);
+    if (ui::Button(locator_, themeLabel)) toggleThemeMode();
+    if (screen_ != ScreenId::Conversation) {
+        const char* authorLabel = screen_ == ScreenId::Author ? "Leave author" : "Author";
+        placeRight(ImGui::CalcTextSize(authorLabel).x + st.FramePadding.x * 2);
+        if (ui::Button(locator_, authorLabel)) screen_ == ScreenId::Author ? leaveAuthor() : openAuthor();
+    }
+    // HR reports from anywhere but a running conversation (its countdown would keep going).
+    if (!inHr() && screen_ != ScreenId::Conversation) {
+        placeRight(ImGui::CalcTextSize("HR reports").x + st.FramePadding.x * 2);
+        if (ui::Button(locator_, "HR reports")) openHr();
+    }
+    if (trainee_) {
+        placeRight(ImGui::CalcTextSize("Sign out").x + st.FramePadding.x * 2);
+        if (ui::Button(locator_, "Sign out")) signOut();
+        std::string who = trainee_->name;
+        if (!trainee_->group.empty()) who += "  ·  " + trainee_->group;
+        const float room = x - leftX - gap;
+        who = ui::Elide(who, room);
+        const float tw = ImGui::CalcTextSize(who.c_str()).x;
+        if (room > ImGui::CalcTextSize("…").x) {
+            x -= tw;
+            ImGui::SetCursorScreenPos(ImVec2(x, pos.y + (height - bodyH) * 0.5f));
+            ImGui::TextUnformatted(who.c_str());
+        }
+    }
+    if (leftX + subtitleW + gap <= x) {
+        ImGui::SetCursorScreenPos(ImVec2(leftX, pos.y + (height - bodyH) * 0.5f));
+        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+        ImGui::TextUnformatted(subtitle);
+        ImGui::PopStyleColor();
+    }
+    ImGui::EndGroup();
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height + theme_.px(14)));
+}
+
+void App::Draw() {
+    locator_.beginFrame();
+    if (styleDirty_) {
+        applyTheme(theme_, ImGui::GetStyle());
+        styleDirty_ = false;
+    }
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme_.px(24), 0));
+    ImGui::Begin("##rapport", nullptr, flags);
+    ImGui::PopStyleVar();
+    if (fonts_.body) ImGui::PushFont(fonts_.body);
+    drawTopBar();
+
+    if (!notice_.empty()) {
+        ui::Callout(theme_, notice_, theme_.palette.warning, false);
+        ImGui::SameLine();
+        if (ui::Button(locator_, "Dismiss")) notice_.clear();
+    }
+
+    switch (screen_) {
+        case ScreenId::SignIn: signIn_.Draw(*this); break;
+        case ScreenId::Library: libraryScreen_.Draw(*this); break;
+        case ScreenId::Conversation: conversation_.Draw(*this); break;
+        case ScreenId::Debrief: debrief_.Draw(*this); break;
+        case ScreenId::Author: author_.Draw(*this); break;
+        case ScreenId::HrTable: hrTable_.Draw(*this); break;
+        case ScreenId::HrTrainee: hrTrainee_.Draw(*this); break;
+        case ScreenId::HrAttempt: hrAttempt_.Draw(*this); break;
+        case ScreenId::HrGroup: hrGroup_.Draw(*this); break;
+    }
+    resumePrompt_.Draw(*this);
+    if (fonts_.body) ImGui::PopFont();
+    ImGui::End();
+}
+
+}  // namespace rapport::app

@@ -1,0 +1,261 @@
+// The App owns the model (scenario library, trainee, the session being played) and the screens,
+// and offers the actions screens call. It holds no training rules: playing is Session's job and
+// scoring the scoring module's; the App only sequences screens around them.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/play/attempt_mode.hpp"
+#include "core/play/clock.hpp"
+#include "core/framework/framework.hpp"
+#include "core/scoring/score_report.hpp"
+#include "core/scoring/scoring.hpp"
+#include "core/scoring/step_advice.hpp"
+#include "app/trainee/conversation_screen.hpp"
+#include "app/trainee/debrief_screen.hpp"
+#include "app/author/author_workspace.hpp"
+#include "app/hr/hr_attempt_screen.hpp"
+#include "app/hr/hr_data.hpp"
+#include "app/hr/hr_group_screen.hpp"
+#include "app/hr/hr_table_screen.hpp"
+#include "app/hr/hr_trainee_screen.hpp"
+#include "app/shell/fonts.hpp"
+#include "app/trainee/library_screen.hpp"
+#include "app/trainee/resume_prompt.hpp"
+#include "store/results_store.hpp"
+#include "core/library/scenario_library.hpp"
+#include "app/trainee/scoring_job.hpp"
+#include "core/play/session.hpp"
+#include "app/trainee/sign_in_screen.hpp"
+#include "app/shell/theme.hpp"
+#include "app/trainee/trainee_profile.hpp"
+#include "app/driver/widget_locator.hpp"
+#include "store/write_queue.hpp"
+
+namespace rapport::app {
+
+enum class ScreenId { SignIn, Library, Conversation, Debrief, Author, HrTable, HrTrainee, HrAttempt, HrGroup };
+// "sign-in", "library", "conversation", "debrief", "hr-table", "hr-trainee", "hr-attempt",
+// "hr-group": the names scripts use.
+const char* screenName(ScreenId id);
+bool isHrScreen(ScreenId id);
+
+// The core mode: what it shows while playing is decided there (attempt_mode.hpp).
+using PlayMode = AttemptMode;
+
+struct AppConfig {
+    std::vector<std::string> scenarioPaths;  // folders or files
+    std::filesystem::path dataDir;           // where the trainee profile is remembered
+    // Results database: every attempt is recorded there and the HR pages read it ("" = none:
+    // nothing is recorded).
+    std::string hrDatabase = {};
+    bool startInHr = false;                  // open on the HR table (--hr)
+};
+
+struct MeterChange {
+    std::string label;
+    std::int64_t before = 0, after = 0;
+};
+
+// What one decision did, kept per transcript step for practice feedback and the debrief.
+struct StepEcho {
+    std::string feedback;            // the choice's feedback; a fixed text on a timeout
+    std::vector<MeterChange> meters; // meters that moved
+};
+
+class App {
+public:
+    App(AppConfig config, const Clock& clock, Theme theme);
+
+    // Per frame, called by the shell.
+    void tick();                // applies an expired countdown (Session decides what that means)
+    void Draw();                // draws the current screen over the whole viewport
+    bool animating() const;     // true while a countdown is visible: the shell wakes ~10×/s
+
+    // Model, read by the screens.
+    const ScenarioLibrary& library() const { return library_; }
+    const std::optional<TraineeProfile>& trainee() const { return trainee_; }
+    const std::optional<TraineeProfile>& rememberedProfile() const { return remembered_; }
+    const AppConfig& config() const { return config_; }
+    ScreenId screen() const { return screen_; }
+    const Theme& theme() const { return theme_; }
+    const FontSet& fonts() const { return fonts_; }
+    WidgetLocator& locator() { return locator_; }
+    const Session* session() const { return session_ ? &*session_ : nullptr; }
+    const LibraryEntry* currentEntry() const;
+    PlayMode mode() const { return mode_; }
+    const std::vector<StepEcho>& echoes() const { return echoes_; }
+    const std::string& notice() const { return notice_; }  // last environment problem, if any
+    ImTextureID portraitFor(const Scenario& s);
+    // The framework's name for a competency id; the id made readable when no loaded framework
+    // knows it.
+    std::string competencyName(const std::string& id) const;
+    // The framework's plain-words description of an indicator; the id when unknown.
+    std::string indicatorDescription(const std::string& id) const;
+    // The scenario's competence framework, looked up once per id; nullptr when not found.
+    const Framework* frameworkFor(const Scenario& s) const;
+    // The finished session's score report and per-step advice, or why the attempt could not be
+    // scored. Computed on a worker when the conversation ends; scoring() is true until then.
+    const std::optional<ScoreReport>& report() const { return report_; }
+    const std::vector<StepAdvice>& advice() const { return advice_; }
+    const std::string& reportError() const { return reportError_; }
+    bool scoring() const { return scoring_.running(); }
+    // Best score of the signed-in trainee's finished attempts of the scenario, from the results
+    // store (read at sign-in and after each finished attempt); nullopt when none or no store.
+    std::optional<int> bestScore(const std::string& scenarioId) const;
+    // True when attempts are being recorded in the results store.
+    bool recording() const { return store_ != nullptr; }
+    // Where the finished attempt's ending and report are: not recorded, queued or being written,
+    // on disk (every write queued before it too), or not saved (notice() says why).
+    enum class SaveState { None, Saving, Saved, Failed };
+    SaveState saveState() const { return saveState_; }
+
+    // An unfinished attempt found when the trainee opened a scenario: the prompt offers to resume
+    // it or start over.
+    struct ResumeOffer {
+        int entry = -1;
+        PlayMode requested = PlayMode::Practice;  // the mode the trainee clicked
+        AttemptRecord attempt;
+        std::string problem;  // why it cannot be resumed (scenario file changed, …); empty if it can
+    };
+    const std::optional<ResumeOffer>& resumeOffer() const { return resumeOffer_; }
+
+    // The author workspace ("author" in scripts): open it (on `path` when given: opened, or
+    // created from the template when it does not exist) and leave it.
+    AuthorWorkspace& author() { return author_; }
+    void openAuthor(const std::string& path = "");
+    void leaveAuthor();
+    // True while the author workspace has a file open: the shell wakes twice a second to let
+    // pollFiles() notice edits saved from a text editor; true from it means draw a frame.
+    bool watchingFiles() const { return screen_ == ScreenId::Author && author_.isOpen(); }
+    bool pollFiles();
+    const Clock& clock() const { return *clock_; }
+
+    // HR reports: the results they read, and moving between their pages.
+    HrData& hr() { return hr_; }
+    HrTableScreen& hrTable() { return hrTable_; }
+    bool inHr() const { return isHrScreen(screen_); }
+    void openHr(ScreenId page = ScreenId::HrTable);  // an Hr* page; others are ignored
+    void leaveHr();                                  // back to where HR was opened from
+    // True while an HR query runs on its worker: the shell keeps drawing frames to show it.
+    // Also true while a finished attempt is being scored, or journal writes are pending.
+    bool busy() const { return hr_.busy() || scoring_.running() || !writes_.idle() || heldChoice_ >= 0; }
+    // Changes when loaded data may need glyphs the font atlas lacks.
+    std::uint64_t textRevision() const { return hr_.revision() + glyphRevision_; }
+    // Text about to be drawn that may hold characters no scenario has (a typed name): notes the
+    // ones the fonts lack so the shell rebuilds the atlas with them before the next frame.
+    void requireGlyphs(std::string_view text);
+
+    // Every text the fonts must cover: scenarios, the trainee's name, UI strings.
+    std::string glyphText() const;
+
+    // Actions, called by the screens.
+    void signIn(const TraineeProfile& profile);  // remembers it; a save failure sets notice()
+    void signOut();
+    // Opens the scenario, or first offers to resume the trainee's unfinished attempt of it.
+    void openScenario(int entry, PlayMode mode);
+    void resumeAttempt();  // continues the offered attempt from its journaled state
+    void startOver();      // marks the offered attempt abandoned and starts a new one
+    void cancelResume();
+    // Takes the reply at `position` among session()->choices(). While the previous decision's
+    // journal write is still running the reply is held and taken by tick() once it is on disk,
+    // so a crash loses at most the decision being written.
+    void choose(int position);
+    void showDebrief();
+    void tryAgain();
+    void nextScenario();
+    void backToLibrary();
+    void setThemeMode(ThemeMode mode);
+    void toggleThemeMode();
+
+    // Shell wiring.
+    void setFonts(const FontSet& fonts) { fonts_ = fonts; }
+    void setScale(float scale);
+    std::function<ImTextureID(const std::string& path)> portraitLoader;  // null: initials only
+
+private:
+    void drawTopBar();
+    // Starts playing: a new session (recorded when there is a store), or a resumed one.
+    void beginPlay(int entry, PlayMode mode);
+    void enterConversation(int entry, PlayMode mode);
+    void takeChoice(int position);
+    void recordProgress();     // queues the last decision's journal write; starts scoring once finished
+    void startScoring();
+    void applyScoring(ScoringResult result);
+    void settleScoring();      // waits for a running job (which may still queue a write)
+    void settleStore();        // waits for the job and the queued writes: the store is then free
+    void pollWrites();         // shows failed writes; notes when the finished attempt is saved
+    bool journalBusy() const;  // a decision's journal write is queued or running
+    void refreshBestScores();
+
+    AppConfig config_;
+    const Clock* clock_;
+    Theme theme_;
+    bool styleDirty_ = true;  // theme changed: rewrite ImGui's style before the next window
+    FontSet fonts_;
+    WidgetLocator locator_;
+    ScenarioLibrary library_;
+    std::optional<TraineeProfile> remembered_;
+    std::optional<TraineeProfile> trainee_;
+    ScreenId screen_ = ScreenId::SignIn;
+
+    int entry_ = -1;
+    PlayMode mode_ = PlayMode::Practice;
+    std::optional<Session> session_;
+    std::vector<StepEcho> echoes_;
+    std::string notice_;
+    std::map<std::string, std::optional<Framework>> frameworks_;  // by framework id
+    struct KnownOptimum {
+        std::string framework;  // content hash of the framework it was found under
+        ScenarioOptimum optimum;
+    };
+    std::map<int, KnownOptimum> optima_;                           // by library entry
+    std::optional<ScoreReport> report_;
+    std::vector<StepAdvice> advice_;
+    std::string reportError_;
+
+    SignInScreen signIn_;
+    LibraryScreen libraryScreen_;
+    ConversationScreen conversation_;
+    DebriefScreen debrief_;
+    AuthorWorkspace author_;
+    ScreenId authorReturn_ = ScreenId::SignIn;
+
+    HrData hr_;
+    ScreenId hrReturn_ = ScreenId::SignIn;
+    HrTableScreen hrTable_;
+    HrTraineeScreen hrTrainee_;
+    HrAttemptScreen hrAttempt_;
+    HrGroupScreen hrGroup_;
+
+    std::unique_ptr<store::ResultsStore> store_;        // null: attempts are not recorded
+    // The attempt being played. Once a write was queued for it, only the write queue's thread
+    // uses it (and the scoring job its const score()).
+    std::shared_ptr<store::AttemptRecorder> recorder_;
+    std::size_t captured_ = 0;         // transcript steps already handed to the write queue
+    int heldChoice_ = -1;              // a reply waiting for the previous decision's write
+    SaveState saveState_ = SaveState::None;
+    std::map<std::string, int> bestScores_;              // by scenario id
+    std::optional<ResumeOffer> resumeOffer_;
+    int scoringEntry_ = -1;            // library entry of the attempt being scored
+    ResumePrompt resumePrompt_;
+    std::string extraGlyphs_;          // characters typed or loaded that no scenario holds
+    std::u32string requestedGlyphs_;   // every character ever asked for, so none is asked twice
+    std::uint64_t glyphRevision_ = 0;
+    // Journal and finish writes, in order, on the queue's own thread. After the store, the
+    // scenarios and the frameworks: destroyed before them, it first runs what is still queued.
+    store::WriteQueue writes_;
+    // Last: destroyed first, so a running job finishes (and queues its finish) while the queue,
+    // scenarios and frameworks it uses still exist.
+    ScoringJob scoring_;
+};
+
+}  // namespace rapport::app

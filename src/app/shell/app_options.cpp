@@ -1,0 +1,116 @@
+#include "app/shell/app_options.hpp"
+
+#include <charconv>
+#include <cstdlib>
+
+#include "app/shell/run.hpp"
+#include "app/trainee/trainee_profile.hpp"
+
+namespace rapport::app {
+
+namespace {
+constexpr std::string_view kOptions[] = {"--author", "--script", "--screenshot-dir", "--scenarios", "--data-dir",
+                                         "--theme",  "--scale",          "--size",     "--db",
+                                         "--hr"};
+}
+
+bool isAppOption(std::string_view arg) {
+    for (auto o : kOptions)
+        if (arg == o) return true;
+    return false;
+}
+
+const char* appUsage() {
+    return "usage: rapport [--scenarios PATH]... [--data-dir DIR] [--theme light|dark]\n"
+           "               [--scale F] [--size WxH] [--db PATH] [--hr]\n"
+           "               [--script FILE --screenshot-dir DIR]\n"
+           "               [--author FILE]\n\n"
+           "Opens the simulator window.\n"
+           "  --scenarios PATH      scenario folder or file (repeatable; default: bundled library)\n"
+           "  --data-dir DIR        where the sign-in is remembered (default: ~/.config/rapport)\n"
+           "  --theme light|dark    initial theme\n"
+           "  --scale F             UI scale, overriding the monitor's content scale\n"
+           "  --size WxH            initial window size (default 1280x800)\n"
+           "  --author FILE         open the author workspace on FILE (created from a template\n"
+           "                        when it does not exist)\n"
+           "  --db PATH             results database (default: $RAPPORT_DB, else\n"
+           "                        $XDG_DATA_HOME/rapport/results.db)\n"
+           "  --hr                  open on the HR reports\n"
+           "  --script FILE         drive the window from a script of inputs (see docs/app.md)\n"
+           "  --screenshot-dir DIR  where the script's screenshots go (default: .)\n";
+}
+
+std::string defaultScenarioDir() {
+    if (const char* env = std::getenv("RAPPORT_SCENARIOS"); env && *env) return env;
+#ifdef RAPPORT_DEFAULT_SCENARIOS
+    return RAPPORT_DEFAULT_SCENARIOS;
+#else
+    return "scenarios";
+#endif
+}
+
+std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args, std::string& error) {
+    AppOptions o;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view a = args[i];
+        if (a == "--help" || a == "-h") {
+            o.help = true;
+            continue;
+        }
+        if (a == "--hr") {
+            o.hr = true;
+            continue;
+        }
+        if (!isAppOption(a)) {
+            error = "unknown option '" + std::string(a) + "'";
+            return std::nullopt;
+        }
+        if (i + 1 >= args.size()) {
+            error = "option " + std::string(a) + " needs a value";
+            return std::nullopt;
+        }
+        const std::string v(args[++i]);
+        if (a == "--script") o.script = v;
+        else if (a == "--screenshot-dir") o.screenshotDir = v;
+        else if (a == "--scenarios") o.scenarios.push_back(v);
+        else if (a == "--data-dir") o.dataDir = v;
+        else if (a == "--author") o.author = v;
+        else if (a == "--db") o.db = v;
+        else if (a == "--theme") {
+            if (v != "light" && v != "dark") {
+                error = "--theme must be light or dark";
+                return std::nullopt;
+            }
+            o.theme = v == "dark" ? ThemeMode::Dark : ThemeMode::Light;
+        } else if (a == "--scale") {
+            float f = 0;
+            auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), f);
+            if (ec != std::errc() || p != v.data() + v.size() || f < 0.5f || f > 4.0f) {
+                error = "--scale must be a number from 0.5 to 4";
+                return std::nullopt;
+            }
+            o.scale = f;
+        } else if (a == "--size") {
+            int w = 0, h = 0;
+            auto x = v.find('x');
+            bool ok = x != std::string::npos;
+            if (ok) {
+                auto r1 = std::from_chars(v.data(), v.data() + x, w);
+                auto r2 = std::from_chars(v.data() + x + 1, v.data() + v.size(), h);
+                ok = r1.ec == std::errc() && r2.ec == std::errc() && r1.ptr == v.data() + x &&
+                     r2.ptr == v.data() + v.size() && w >= 320 && h >= 240 && w <= 8192 && h <= 8192;
+            }
+            if (!ok) {
+                error = "--size must look like 1280x800";
+                return std::nullopt;
+            }
+            o.width = w;
+            o.height = h;
+        }
+    }
+    if (o.scenarios.empty()) o.scenarios.push_back(defaultScenarioDir());
+    if (o.dataDir.empty()) o.dataDir = defaultDataDir();
+    return o;
+}
+
+}  // namespace rapport::app

@@ -1,0 +1,295 @@
+// The shell: window, GL context, ImGui backends, fonts and the event-driven loop. Everything a
+// trainee sees is drawn by App; this file only keeps frames coming when, and only when, needed.
+#include "app/shell/run.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GL/gl.h>
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <sstream>
+
+#include "app/shell/app.hpp"
+#include "app/shell/app_options.hpp"
+#include "store/database_path.hpp"
+#include "app/shell/fonts.hpp"
+#include "app/shell/portrait.hpp"
+#include "app/driver/script.hpp"
+#include "app/driver/script_driver.hpp"
+
+namespace rapport::app {
+namespace {
+
+constexpr int kExitOk = 0, kExitScriptFailed = 1, kExitUsage = 2;
+// Frames drawn after any input: ImGui needs a frame or two to settle hover, focus and layout
+// after a change before the window can sleep again.
+constexpr int kSettleFrames = 3;
+
+// State the GLFW callbacks write; reached through the window user pointer, not a global.
+struct ShellEvents {
+    bool input = false;
+    float newScale = 0;
+};
+
+ShellEvents& events(GLFWwindow* w) { return *static_cast<ShellEvents*>(glfwGetWindowUserPointer(w)); }
+
+// Installed before ImGui's backend, which chains to them, so every event wakes the loop.
+void installWakeCallbacks(GLFWwindow* w) {
+    glfwSetCursorPosCallback(w, [](GLFWwindow* w, double, double) { events(w).input = true; });
+    glfwSetMouseButtonCallback(w, [](GLFWwindow* w, int, int, int) { events(w).input = true; });
+    glfwSetScrollCallback(w, [](GLFWwindow* w, double, double) { events(w).input = true; });
+    glfwSetKeyCallback(w, [](GLFWwindow* w, int, int, int, int) { events(w).input = true; });
+    glfwSetCharCallback(w, [](GLFWwindow* w, unsigned) { events(w).input = true; });
+    glfwSetWindowFocusCallback(w, [](GLFWwindow* w, int) { events(w).input = true; });
+    glfwSetCursorEnterCallback(w, [](GLFWwindow* w, int) { events(w).input = true; });
+    glfwSetFramebufferSizeCallback(w, [](GLFWwindow* w, int, int) { events(w).input = true; });
+    glfwSetWindowRefreshCallback(w, [](GLFWwindow* w) { events(w).input = true; });
+    glfwSetWindowContentScaleCallback(w, [](GLFWwindow* w, float x, float) {
+        events(w).newScale = x;
+        events(w).input = true;
+    });
+}
+
+bool readFile(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return true;
+}
+
+std::size_t hashText(const std::string& s) { return std::hash<std::string>{}(s); }
+
+}  // namespace
+
+int run(std::span<const std::string_view> args) {
+    std::string error;
+    auto opts = parseAppOptions(args, error);
+    if (!opts) {
+        std::fprintf(stderr, "rapport: %s\n%s", error.c_str(), appUsage());
+        return kExitUsage;
+    }
+    if (opts->help) {
+        std::printf("%s", appUsage());
+        return kExitOk;
+    }
+
+    std::optional<ParsedScript> script;
+    if (!opts->script.empty()) {
+        std::string text;
+        if (!readFile(opts->script, text)) {
+            std::fprintf(stderr, "rapport: cannot read script %s\n", opts->script.c_str());
+            return kExitUsage;
+        }
+        script = parseScript(text);
+        if (!script->errors.empty()) {
+            for (const auto& e : script->errors)
+                std::fprintf(stderr, "%s:%s\n", opts->script.c_str(), e.c_str());
+            return kExitUsage;
+        }
+        std::error_code ec;
+        std::filesystem::create_directories(opts->screenshotDir, ec);
+        if (ec) {
+            std::fprintf(stderr, "rapport: cannot create %s: %s\n", opts->screenshotDir.c_str(),
+                         ec.message().c_str());
+            return kExitUsage;
+        }
+    }
+
+    const char* display = std::getenv("DISPLAY");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    if ((!display || !*display) && (!wayland || !*wayland)) {
+        std::fprintf(stderr,
+                     "rapport: no display (neither DISPLAY nor WAYLAND_DISPLAY is set), so the "
+                     "simulator window cannot open.\n"
+                     "Play in the terminal instead: rapport play SCENARIO.json\n");
+        return kExitUsage;
+    }
+    glfwSetErrorCallback([](int code, const char* what) {
+        std::fprintf(stderr, "rapport: GLFW error %d: %s\n", code, what);
+    });
+    if (!glfwInit()) {
+        std::fprintf(stderr,
+                     "rapport: cannot connect to the display, so the simulator window cannot "
+                     "open.\nPlay in the terminal instead: rapport play SCENARIO.json\n");
+        return kExitUsage;
+    }
+
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    GLFWwindow* window = glfwCreateWindow(opts->width, opts->height, "Rapport", nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr,
+                     "rapport: cannot create an OpenGL 3.3 window on this display.\n"
+                     "Play in the terminal instead: rapport play SCENARIO.json\n");
+        glfwTerminate();
+        return kExitUsage;
+    }
+    ShellEvents shellEvents;
+    glfwSetWindowUserPointer(window, &shellEvents);
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(script ? 0 : 1);  // scripts and benchmarks should not wait for vsync
+    glfwSetWindowSizeLimits(window, 720, 500, GLFW_DONT_CARE, GLFW_DONT_CARE);
+    installWakeCallbacks(window);
+
+    float scale = 1.0f;
+    if (opts->scale) {
+        scale = *opts->scale;
+    } else {
+        float sy = 1.0f;
+        glfwGetWindowContentScale(window, &scale, &sy);
+    }
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // screens lay themselves out; nothing to remember
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // A steady caret: a blinking one would need a frame every half second in every text field.
+    io.ConfigInputTextCursorBlink = false;
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+
+    ManualClock manualClock;
+    SteadyClock steadyClock;
+    const Clock& clock = script ? static_cast<const Clock&>(manualClock) : steadyClock;
+    int exitCode = kExitOk;
+    {
+        // Scoped so the App and textures go before the GL context.
+        PortraitCache portraits;
+        App app(AppConfig{opts->scenarios, opts->dataDir, store::resolveDatabasePath(opts->db).value_or(""), opts->hr},
+                clock, makeTheme(opts->theme, scale));
+        app.portraitLoader = [&](const std::string& path) { return portraits.get(path); };
+        if (!opts->author.empty()) app.openAuthor(opts->author);
+        for (const auto& e : app.library().entries)
+            if (!e.playable())
+                std::fprintf(stderr, "rapport: warning: %s is not playable (%zu errors)\n",
+                             e.path.c_str(), e.diagnostics.errorCount());
+
+        std::vector<std::string> warnings;
+        const FontFiles fontFiles = findFontFiles(warnings);
+        ImVector<ImWchar> ranges;
+        std::size_t glyphHash = 0;
+        bool fontsUploaded = false;
+        auto rebuildFonts = [&] {
+            const std::string text = app.glyphText();
+            glyphHash = hashText(text);
+            app.setFonts(loadFonts(*io.Fonts, fontFiles, app.theme().scale, text, ranges, warnings));
+            io.Fonts->Build();
+            if (fontsUploaded) {
+                ImGui_ImplOpenGL3_DestroyFontsTexture();
+                ImGui_ImplOpenGL3_CreateFontsTexture();
+            }
+            for (const auto& w : warnings) std::fprintf(stderr, "rapport: warning: %s\n", w.c_str());
+            warnings.clear();
+        };
+        rebuildFonts();
+
+        std::unique_ptr<ScriptDriver> driver;
+        if (script) {
+            ScriptHost host;
+            host.advanceClock = [&](std::int64_t ms) { manualClock.advance(ms); };
+            host.resize = [&](int w, int h) { glfwSetWindowSize(window, w, h); };
+            host.setDarkTheme = [&](bool dark) {
+                app.setThemeMode(dark ? ThemeMode::Dark : ThemeMode::Light);
+            };
+            host.screenName = [&] { return std::string(screenName(app.screen())); };
+            host.locator = &app.locator();
+            host.busy = [&] { return app.busy(); };
+            driver = std::make_unique<ScriptDriver>(std::move(script->commands),
+                                                    opts->screenshotDir, std::move(host));
+        }
+
+        int settle = kSettleFrames;
+        ScreenId lastScreen = app.screen();
+        std::uint64_t lastText = app.textRevision();
+        while (!glfwWindowShouldClose(window)) {
+            // Event-driven: sleep until input, waking only ten times a second while a countdown
+            // is on screen; a scripted run never sleeps.
+            if (driver || settle > 0) glfwPollEvents();
+            else if (app.animating()) glfwWaitEventsTimeout(0.1);
+            else if (app.watchingFiles()) {
+                // The author workspace looks at its file twice a second; a frame only when
+                // something changed, so an idle workspace stays (almost) free.
+                glfwWaitEventsTimeout(0.5);
+                if (!shellEvents.input && !app.pollFiles()) continue;
+            }
+            else glfwWaitEvents();
+            if (shellEvents.input) {
+                settle = kSettleFrames;
+                shellEvents.input = false;
+            } else if (settle > 0) {
+                --settle;
+            }
+
+            if (shellEvents.newScale > 0 && !opts->scale) {
+                app.setScale(shellEvents.newScale);
+                shellEvents.newScale = 0;
+                rebuildFonts();
+            }
+            if (app.screen() != lastScreen || app.textRevision() != lastText) {
+                // New names or scenarios may need glyphs the atlas does not have yet.
+                lastScreen = app.screen();
+                lastText = app.textRevision();
+                if (hashText(app.glyphText()) != glyphHash) rebuildFonts();
+                settle = kSettleFrames;
+            }
+
+            ImGui_ImplOpenGL3_NewFrame();
+            fontsUploaded = true;
+            ImGui_ImplGlfw_NewFrame();
+            if (driver) driver->beforeFrame(io);
+            app.tick();
+            const auto buildStart = std::chrono::steady_clock::now();
+            ImGui::NewFrame();
+            app.Draw();
+            ImGui::Render();
+            if (driver)
+                driver->recordBuildTime(std::chrono::duration<double, std::milli>(
+                                            std::chrono::steady_clock::now() - buildStart)
+                                            .count());
+
+            int fbw = 0, fbh = 0;
+            glfwGetFramebufferSize(window, &fbw, &fbh);
+            glViewport(0, 0, fbw, fbh);
+            const ImVec4 bg = app.theme().palette.background;
+            glClearColor(bg.x, bg.y, bg.z, 1.0f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            if (driver) {
+                driver->afterRender(fbw, fbh);
+                if (driver->finished()) {
+                    if (driver->failed()) {
+                        std::fprintf(stderr, "%s:%s\n", opts->script.c_str(),
+                                     driver->error().c_str());
+                        exitCode = kExitScriptFailed;
+                    }
+                    for (const auto& s : driver->screenshots()) std::printf("screenshot: %s\n", s.c_str());
+                    break;
+                }
+            }
+            glfwSwapBuffers(window);
+        }
+    }
+
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return exitCode;
+}
+
+}  // namespace rapport::app

@@ -1,0 +1,327 @@
+#include "app/shell/widgets.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace rapport::app::ui {
+
+bool Button(WidgetLocator& loc, const char* label, const ImVec2& size) {
+    const bool pressed = ImGui::Button(label, size);
+    loc.recordLastItem(label);
+    return pressed;
+}
+
+bool PrimaryButton(WidgetLocator& loc, const Theme& t, const char* label, const ImVec2& size,
+                   bool enabled) {
+    const Palette& p = t.palette;
+    const ImVec4 base = enabled ? p.accent : mix(p.accent, p.background, 0.55f);
+    ImGui::PushStyleColor(ImGuiCol_Button, base);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, enabled ? p.accentHover : base);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, enabled ? p.accentHover : base);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accentText);
+    ImGui::PushStyleColor(ImGuiCol_Border, base);
+    const bool pressed = ImGui::Button(label, size);
+    loc.recordLastItem(label);
+    ImGui::PopStyleColor(5);
+    return pressed && enabled;
+}
+
+bool ChoiceButton(WidgetLocator& loc, const Theme& t, int number, const std::string& text) {
+    const Palette& p = t.palette;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float badge = t.px(30);
+    const ImVec2 pad(t.px(14), t.px(12));
+    const float textWidth = width - badge - pad.x * 3;
+    const ImVec2 ts = ImGui::CalcTextSize(text.data(), text.data() + text.size(), false, textWidth);
+    const float height = std::max(ts.y, badge) + pad.y * 2;
+
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::PushID(number);
+    const bool pressed = ImGui::InvisibleButton("choice", ImVec2(width, height));
+    ImGui::PopID();
+    loc.recordLastItem("Choice " + std::to_string(number));
+    const bool hovered = ImGui::IsItemHovered();
+    const bool held = ImGui::IsItemActive();
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 end(pos.x + width, pos.y + height);
+    const ImVec4 bg = held ? mix(p.surface, p.accent, 0.18f)
+                           : hovered ? mix(p.surface, p.accent, 0.08f) : p.surface;
+    dl->AddRectFilled(pos, end, toU32(bg), t.px(10));
+    dl->AddRect(pos, end, toU32(hovered ? p.accent : p.border), t.px(10), 0, t.px(1.2f));
+
+    const ImVec2 c(pos.x + pad.x + badge * 0.5f, pos.y + height * 0.5f);
+    dl->AddCircleFilled(c, badge * 0.5f, toU32(hovered ? p.accent : mix(p.surface, p.accent, 0.2f)),
+                        32);
+    const std::string num = std::to_string(number);
+    const ImVec2 ns = ImGui::CalcTextSize(num.c_str());
+    dl->AddText(ImVec2(c.x - ns.x * 0.5f, c.y - ns.y * 0.5f),
+                toU32(hovered ? p.accentText : p.accent), num.c_str());
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                ImVec2(pos.x + pad.x * 2 + badge, pos.y + (height - ts.y) * 0.5f), toU32(p.text),
+                text.data(), text.data() + text.size(), textWidth);
+    return pressed;
+}
+
+void TextWrappedColored(const ImVec4& color, std::string_view text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
+void TextInFont(ImFont* font, const ImVec4& color, std::string_view text) {
+    if (font) ImGui::PushFont(font);
+    TextWrappedColored(color, text);
+    if (font) ImGui::PopFont();
+}
+
+void ClippedText(ImFont* font, const ImVec4& color, std::string_view text, float height) {
+    if (font) ImGui::PushFont(font);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImVec4 clip(pos.x, pos.y, pos.x + width, pos.y + height);
+    if (ImGui::IsRectVisible(pos, ImVec2(clip.z, clip.w)))
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos,
+                                            toU32(color), text.data(), text.data() + text.size(),
+                                            width, &clip);
+    ImGui::Dummy(ImVec2(width, height));
+    if (font) ImGui::PopFont();
+}
+
+void DifficultyDots(const Theme& t, int value, int of) {
+    const float r = t.px(4);
+    const float step = r * 2.6f;
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float cy = pos.y + h * 0.5f + t.px(3);  // chips are padded: centre on the chip
+    for (int i = 0; i < of; ++i) {
+        const ImVec2 c(pos.x + r + float(i) * step, cy);
+        if (i < value) dl->AddCircleFilled(c, r, toU32(t.palette.accent), 16);
+        else dl->AddCircle(c, r - t.px(0.5f), toU32(t.palette.textMuted, 0.7f), 16, t.px(1));
+    }
+    ImGui::Dummy(ImVec2(step * float(of - 1) + r * 2, h));
+}
+
+std::string Elide(std::string_view text, float maxWidth) {
+    std::string out(text);
+    if (ImGui::CalcTextSize(out.c_str()).x <= maxWidth) return out;
+    auto width = [](const std::string& s) { return ImGui::CalcTextSize((s + "…").c_str()).x; };
+    while (!out.empty() && width(out) > maxWidth) {
+        // Drop one whole UTF-8 character: continuation bytes, then their lead byte.
+        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+        if (!out.empty()) out.pop_back();
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out + "…";
+}
+
+void Chip(const Theme& t, std::string_view text, const ImVec4& bg, const ImVec4& fg) {
+    const ImVec2 pad(t.px(8), t.px(3));
+    const ImVec2 ts = ImGui::CalcTextSize(text.data(), text.data() + text.size());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 size(ts.x + pad.x * 2, ts.y + pad.y * 2);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), toU32(bg), size.y * 0.5f);
+    dl->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), toU32(fg), text.data(),
+                text.data() + text.size());
+    ImGui::Dummy(size);
+}
+
+ImVec4 levelColor(const Theme& t, float f) {
+    if (f < 0.34f) return t.palette.danger;
+    if (f < 0.67f) return t.palette.warning;
+    return t.palette.success;
+}
+
+void LabeledBar(const Theme& t, std::string_view label, std::string_view value, float fraction,
+                const ImVec4& fill, float height) {
+    const Palette& p = t.palette;
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::PushTextWrapPos(-1.0f);  // one line: label left, value right, whatever wrap is in force
+    ImGui::TextUnformatted(label.data(), label.data() + label.size());
+    if (!value.empty()) {
+        const ImVec2 vs = ImGui::CalcTextSize(value.data(), value.data() + value.size());
+        ImGui::SameLine(std::max(0.0f, width - vs.x));
+        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+        ImGui::TextUnformatted(value.data(), value.data() + value.size());
+        ImGui::PopStyleColor();
+    }
+    ImGui::PopTextWrapPos();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float h = t.px(height);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), toU32(p.track), h * 0.5f);
+    const float f = std::clamp(fraction, 0.0f, 1.0f);
+    if (f > 0) dl->AddRectFilled(pos, ImVec2(pos.x + std::max(h, width * f), pos.y + h), toU32(fill), h * 0.5f);
+    ImGui::Dummy(ImVec2(width, h));
+}
+
+void Bubble(const Theme& t, ImFont* captionFont, std::string_view caption, std::string_view text,
+            bool alignRight, const ImVec4& bg, float maxWidthFraction) {
+    const Palette& p = t.palette;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const ImVec2 pad(t.px(14), t.px(10));
+    const float wrap = avail * maxWidthFraction - pad.x * 2;
+    const char* b = text.data();
+    const char* e = text.data() + text.size();
+    const ImVec2 ts = ImGui::CalcTextSize(b, e, false, wrap);
+    const ImVec2 size(ts.x + pad.x * 2, ts.y + pad.y * 2);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+
+    if (!caption.empty()) {
+        if (captionFont) ImGui::PushFont(captionFont);
+        const ImVec2 cs = ImGui::CalcTextSize(caption.data(), caption.data() + caption.size());
+        const float cx = alignRight ? start.x + avail - cs.x - t.px(4) : start.x + t.px(4);
+        ImGui::GetWindowDrawList()->AddText(ImVec2(cx, start.y), toU32(p.textMuted), caption.data(),
+                                            caption.data() + caption.size());
+        ImGui::Dummy(ImVec2(avail, cs.y));
+        if (captionFont) ImGui::PopFont();
+    }
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float x0 = alignRight ? pos.x + avail - size.x : pos.x;
+    const ImVec2 min(x0, pos.y), max(x0 + size.x, pos.y + size.y);
+    if (ImGui::IsRectVisible(min, max)) {  // long transcripts: skip drawing what is scrolled away
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(min, max, toU32(bg), t.px(12));
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x0 + pad.x, pos.y + pad.y),
+                    toU32(p.text), b, e, wrap);
+    }
+    ImGui::Dummy(ImVec2(avail, size.y));
+}
+
+void Callout(const Theme& t, std::string_view text, const ImVec4& accent, bool alignRight) {
+    const Palette& p = t.palette;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float width = avail * 0.72f;
+    const ImVec2 pad(t.px(12), t.px(8));
+    const float wrap = width - pad.x * 2 - t.px(4);
+    const ImVec2 ts = ImGui::CalcTextSize(text.data(), text.data() + text.size(), false, wrap);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float x0 = alignRight ? pos.x + avail - width : pos.x;
+    const ImVec2 min(x0, pos.y), max(x0 + width, pos.y + ts.y + pad.y * 2);
+    if (ImGui::IsRectVisible(min, max)) {
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(min, max, toU32(mix(p.surface, accent, 0.10f)), t.px(8));
+        dl->AddRectFilled(min, ImVec2(min.x + t.px(4), max.y), toU32(accent), t.px(8),
+                          ImDrawFlags_RoundCornersLeft);
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                    ImVec2(x0 + pad.x + t.px(4), pos.y + pad.y), toU32(p.text), text.data(),
+                    text.data() + text.size(), wrap);
+    }
+    ImGui::Dummy(ImVec2(avail, max.y - min.y));
+}
+
+std::string initialsOf(std::string_view name) {
+    // First code point of each of the first two words; UTF-8 continuation bytes are 10xxxxxx.
+    std::string out;
+    bool atWordStart = true;
+    int taken = 0;
+    for (std::size_t i = 0; i < name.size() && taken < 2;) {
+        const unsigned char ch = static_cast<unsigned char>(name[i]);
+        std::size_t len = ch < 0x80 ? 1 : (ch >> 5) == 0x6 ? 2 : (ch >> 4) == 0xE ? 3 : 4;
+        len = std::min(len, name.size() - i);
+        if (ch == ' ' || ch == '\t' || ch == '-') {
+            atWordStart = true;
+        } else if (atWordStart) {
+            std::string cp(name.substr(i, len));
+            if (len == 1) cp[0] = char(std::toupper(ch));
+            out += cp;
+            ++taken;
+            atWordStart = false;
+        }
+        i += len;
+    }
+    return out.empty() ? "?" : out;
+}
+
+void InitialsAvatar(const Theme& t, ImFont* font, std::string_view name, float diameter) {
+    const Palette& p = t.palette;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 c(pos.x + diameter * 0.5f, pos.y + diameter * 0.5f);
+    // A stable colour per name, so the same client always looks the same.
+    unsigned h = 2166136261u;
+    for (char ch : name) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
+    const ImVec4 hues[] = {p.accent, p.success, p.warning, mix(p.accent, p.danger, 0.5f),
+                           mix(p.success, p.accent, 0.5f)};
+    const ImVec4 fill = hues[h % (sizeof hues / sizeof hues[0])];
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddCircleFilled(c, diameter * 0.5f, toU32(fill), 48);
+    const std::string ini = initialsOf(name);
+    if (font) ImGui::PushFont(font);
+    const ImVec2 ts = ImGui::CalcTextSize(ini.c_str());
+    dl->AddText(ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), toU32(p.accentText), ini.c_str());
+    if (font) ImGui::PopFont();
+    ImGui::Dummy(ImVec2(diameter, diameter));
+}
+
+bool BeginCard(const Theme& t, const char* id, const ImVec2& size) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, t.palette.surface);
+    ImGui::PushStyleColor(ImGuiCol_Border, t.palette.border);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.px(16), t.px(14)));
+    const bool open = ImGui::BeginChild(id, size, true, ImGuiWindowFlags_NoScrollbar);
+    return open;
+}
+
+void EndCard() {
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);
+}
+
+void RadarChart(const Theme& t, ImFont* labelFont, const std::vector<RadarAxis>& axes, float size) {
+    const Palette& p = t.palette;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(size, size));
+    const int n = int(axes.size());
+    if (n < 3) return;  // a radar of fewer than three axes says nothing a bar does not
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 c(pos.x + size * 0.5f, pos.y + size * 0.5f);
+    const float r = size * 0.25f;  // leaves room for labels around the chart, inside the square
+    auto at = [&](int i, float frac) {
+        const float a = -float(M_PI) / 2 + 2 * float(M_PI) * float(i) / float(n);
+        return ImVec2(c.x + std::cos(a) * r * frac, c.y + std::sin(a) * r * frac);
+    };
+    for (int ring = 1; ring <= 4; ++ring) {
+        std::vector<ImVec2> pts;
+        for (int i = 0; i < n; ++i) pts.push_back(at(i, float(ring) / 4));
+        dl->AddPolyline(pts.data(), n, toU32(p.border), ImDrawFlags_Closed, t.px(1));
+    }
+    for (int i = 0; i < n; ++i) dl->AddLine(c, at(i, 1), toU32(p.border), t.px(1));
+
+    std::vector<ImVec2> shape;
+    for (int i = 0; i < n; ++i)
+        shape.push_back(at(i, axes[i].assessed ? std::clamp(axes[i].value, 0.0f, 100.0f) / 100 : 0));
+    // The polygon may be concave, which AddConvexPolyFilled cannot fill: fan triangles instead.
+    for (int i = 0; i < n; ++i)
+        dl->AddTriangleFilled(c, shape[i], shape[(i + 1) % n], toU32(p.accent, 0.22f));
+    dl->AddPolyline(shape.data(), n, toU32(p.accent), ImDrawFlags_Closed, t.px(2));
+    for (int i = 0; i < n; ++i)
+        if (axes[i].assessed) dl->AddCircleFilled(shape[i], t.px(3.5f), toU32(p.accent));
+
+    if (labelFont) ImGui::PushFont(labelFont);
+    for (int i = 0; i < n; ++i) {
+        const std::string label = axes[i].assessed ? axes[i].label : axes[i].label + " (n/a)";
+        const ImVec2 tip = at(i, 1.12f);
+        // Side labels wrap at the square's edge, so a narrow column does not clip them.
+        const bool right = tip.x > c.x + 1, left = tip.x < c.x - 1;
+        const float wrap = right  ? std::min(size * 0.3f, pos.x + size - tip.x)
+                           : left ? std::min(size * 0.3f, tip.x - pos.x)
+                                  : size * 0.45f;
+        const ImVec2 ts = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
+        float x = tip.x - ts.x * 0.5f;
+        if (right) x = tip.x;
+        else if (left) x = tip.x - ts.x;
+        x = std::clamp(x, pos.x, std::max(pos.x, pos.x + size - ts.x));  // a word longer than the room
+        float y = tip.y - ts.y * 0.5f;
+        if (tip.y < c.y - r * 0.9f) y = tip.y - ts.y;
+        else if (tip.y > c.y + r * 0.9f) y = tip.y;
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y),
+                    toU32(axes[i].assessed ? p.text : p.textMuted), label.c_str(), nullptr, wrap);
+    }
+    if (labelFont) ImGui::PopFont();
+}
+
+}  // namespace rapport::app::ui

@@ -1,0 +1,249 @@
+#include "app/trainee/conversation_screen.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "app/shell/app.hpp"
+#include "app/shell/widgets.hpp"
+
+namespace rapport::app {
+namespace {
+
+const char* outcomeLabel(Outcome o) {
+    switch (o) {
+        case Outcome::Won: return "Won";
+        case Outcome::Partial: return "Partly won";
+        case Outcome::Lost: return "Lost";
+        case Outcome::Escalated: return "Escalated";
+    }
+    return "";
+}
+
+ImVec4 outcomeColor(const Palette& p, Outcome o) {
+    switch (o) {
+        case Outcome::Won: return p.success;
+        case Outcome::Partial: return p.warning;
+        case Outcome::Lost:
+        case Outcome::Escalated: return p.danger;
+    }
+    return p.textMuted;
+}
+
+std::string meterText(const std::vector<MeterChange>& changes) {
+    std::string out;
+    for (const auto& m : changes) {
+        if (!out.empty()) out += "   ";
+        const auto d = m.after - m.before;
+        out += m.label + (d > 0 ? " ▲ +" : " ▼ −") + std::to_string(d > 0 ? d : -d);
+    }
+    return out;
+}
+
+void drawClientPanel(App& app, const Session& session, float width) {
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    const Scenario& s = session.scenario();
+    const float avatar = t.px(88);
+    const float pad = t.px(16);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - avatar) * 0.5f - pad);
+    if (ImTextureID tex = app.portraitFor(s)) {
+        ImGui::Image(tex, ImVec2(avatar, avatar));
+    } else {
+        ui::InitialsAvatar(t, app.fonts().title, s.client.name, avatar);
+    }
+    ImGui::Dummy(ImVec2(0, t.px(4)));
+    ui::TextInFont(app.fonts().heading, p.text, s.client.name);
+    ui::TextWrappedColored(p.text, s.client.role);
+    ui::TextWrappedColored(p.textMuted, s.client.company);
+    ImGui::Dummy(ImVec2(0, t.px(4)));
+    ImGui::PushFont(app.fonts().small);
+    ui::TextWrappedColored(p.textMuted, s.client.description);
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, t.px(8)));
+    ImGui::Separator();
+    ImGui::Dummy(ImVec2(0, t.px(4)));
+
+    if (metersShownDuringPlay(app.mode()) || session.finished()) {
+        for (const auto& m : s.meters) {
+            const auto v = session.variable(m.variable);
+            const float span = float(std::max<std::int64_t>(1, m.max - m.min));
+            const float f = float(v - m.min) / span;
+            ui::LabeledBar(t, m.label, std::to_string(v) + " / " + std::to_string(m.max), f,
+                           ui::levelColor(t, f));
+            ImGui::Dummy(ImVec2(0, t.px(2)));
+        }
+    } else {
+        ImGui::PushFont(app.fonts().small);
+        ui::TextWrappedColored(p.textMuted,
+                               "Exam mode: the client's mood and the feedback stay hidden until "
+                               "the debrief.");
+        ImGui::PopFont();
+    }
+}
+
+}  // namespace
+
+void ConversationScreen::Draw(App& app) {
+    const Session* session = app.session();
+    const LibraryEntry* entry = app.currentEntry();
+    if (!session || !entry) {
+        app.backToLibrary();
+        return;
+    }
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    WidgetLocator& loc = app.locator();
+    const Scenario& s = session->scenario();
+    const bool practice = app.mode() == PlayMode::Practice;
+
+    // Header: scenario title, mode, leave.
+    ImGui::PushFont(app.fonts().heading);
+    ImGui::TextUnformatted(s.title.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::PushFont(app.fonts().small);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.px(4));
+    ui::Chip(t, practice ? "Practice" : "Exam",
+             mix(p.surface, practice ? p.accent : p.warning, 0.16f),
+             practice ? p.accent : p.warning);
+    ImGui::PopFont();
+    const char* leave = "Leave conversation";
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(leave).x -
+                    ImGui::GetStyle().FramePadding.x * 2);
+    if (ui::Button(loc, leave)) {
+        app.backToLibrary();
+        return;
+    }
+    ImGui::Dummy(ImVec2(0, t.px(2)));
+
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float bottomPad = t.px(16);
+    const float leftW = std::clamp(avail.x * 0.26f, t.px(220), t.px(340));
+    if (ui::BeginCard(t, "##client", ImVec2(leftW, avail.y - bottomPad)))
+        drawClientPanel(app, *session, leftW);
+    ui::EndCard();
+    ImGui::SameLine(0, t.px(16));
+
+    ImGui::BeginGroup();
+    const float rightW = ImGui::GetContentRegionAvail().x;
+    // Choices first measured, so the transcript takes the rest of the height.
+    const auto& shown = session->choices();
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float choicesH = 0;
+    if (session->finished()) {
+        choicesH = t.px(150);
+    } else {
+        const float textW = rightW - t.px(30) - t.px(14) * 3;
+        for (int idx : shown) {
+            const std::string& text = session->node().choices[idx].text;
+            choicesH += std::max(ImGui::CalcTextSize(text.c_str(), nullptr, false, textW).y, t.px(30)) +
+                        t.px(24) + st.ItemSpacing.y;
+        }
+        choicesH += ImGui::GetTextLineHeightWithSpacing() + t.px(8);  // "Your reply" caption
+        if (session->node().isTimed()) choicesH += t.px(34);
+    }
+    const float transcriptH = std::max(t.px(120), avail.y - bottomPad - choicesH - st.ItemSpacing.y);
+
+    // Transcript.
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.px(18), t.px(14)));
+    ImGui::BeginChild("##transcript", ImVec2(rightW, transcriptH), true);
+    auto speakerOf = [&](const std::string& nodeId) {
+        auto n = s.findNode(nodeId);
+        return n && s.nodes[*n].speaker == Speaker::Narrator ? Speaker::Narrator : Speaker::Client;
+    };
+    auto clientLine = [&](Speaker who, const std::string& text) {
+        if (who == Speaker::Narrator) {
+            ImGui::PushFont(app.fonts().small);
+            ui::TextWrappedColored(p.narrator, text);
+            ImGui::PopFont();
+        } else {
+            ui::Bubble(t, app.fonts().small, s.client.name, text, false, p.clientBubble);
+        }
+        ImGui::Dummy(ImVec2(0, t.px(4)));
+    };
+    const auto& steps = session->transcript().steps;
+    const auto& echoes = app.echoes();
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const auto& step = steps[i];
+        clientLine(speakerOf(step.node), step.textShown);
+        if (step.timedOut) {
+            ui::Bubble(t, app.fonts().small, "You", "(no answer — time ran out)", true,
+                       mix(p.traineeBubble, p.danger, 0.15f));
+        } else {
+            ui::Bubble(t, app.fonts().small, "You", step.choiceText, true, p.traineeBubble);
+        }
+        if (feedbackShownDuringPlay(app.mode()) && i < echoes.size()) {
+            std::string note = echoes[i].feedback;
+            const std::string meters = meterText(echoes[i].meters);
+            if (!meters.empty()) note += (note.empty() ? "" : "\n") + meters;
+            if (!note.empty()) {
+                ImGui::Dummy(ImVec2(0, t.px(2)));
+                ImGui::PushFont(app.fonts().small);
+                ui::Callout(t, note, p.accent, true);
+                ImGui::PopFont();
+            }
+        }
+        ImGui::Dummy(ImVec2(0, t.px(6)));
+    }
+    clientLine(session->node().speaker, session->text());
+    if (const Ending* ending = session->ending()) {
+        ImGui::Dummy(ImVec2(0, t.px(4)));
+        ui::Callout(t, std::string(outcomeLabel(ending->outcome)) + " — " + ending->title + "\n" +
+                           ending->summary,
+                    outcomeColor(p, ending->outcome), false);
+    }
+    // Follow the conversation: jump to the end when a line is added (a few frames, because the
+    // new content's height is only known after it is laid out).
+    const std::size_t lines = steps.size() + (session->finished() ? 1 : 0);
+    if (lines != linesSeen) {
+        linesSeen = lines;
+        scrollFrames = 3;
+    }
+    if (scrollFrames > 0) {
+        ImGui::SetScrollHereY(1.0f);
+        --scrollFrames;
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+
+    // Replies, countdown or the way to the debrief.
+    if (session->finished()) {
+        ImGui::Dummy(ImVec2(0, t.px(6)));
+        ui::TextWrappedColored(p.textMuted, "The conversation is over.");
+        if (ui::PrimaryButton(loc, t, "See debrief", ImVec2(t.px(220), t.px(44)))) app.showDebrief();
+    } else {
+        if (session->node().isTimed()) {
+            const double limitMs = *session->node().timeLimit * 1000.0;
+            const auto left = session->timeLeftMs();
+            const float f = limitMs > 0 ? float(double(left) / limitMs) : 0.0f;
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%.1f s", double(left) / 1000.0);
+            ImGui::PushFont(app.fonts().small);
+            ui::LabeledBar(t, "The client is waiting for your answer", buf, f,
+                           f < 0.3f ? p.danger : f < 0.6f ? p.warning : p.accent, 6);
+            ImGui::PopFont();
+        }
+        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+        ImGui::TextUnformatted("Your reply  (press 1–9 or click)");
+        ImGui::PopStyleColor();
+        int picked = -1;
+        for (std::size_t k = 0; k < shown.size(); ++k) {
+            const std::string& text = session->node().choices[shown[k]].text;
+            if (ui::ChoiceButton(loc, t, int(k) + 1, text)) picked = int(k);
+        }
+        if (!ImGui::GetIO().WantTextInput)
+            for (int k = 0; k < std::min<int>(9, int(shown.size())); ++k)
+                if (ImGui::IsKeyPressed(GLFW_KEY_1 + k, false) ||
+                    ImGui::IsKeyPressed(GLFW_KEY_KP_1 + k, false))
+                    picked = k;
+        if (picked >= 0) app.choose(picked);
+    }
+    ImGui::EndGroup();
+}
+
+}  // namespace rapport::app

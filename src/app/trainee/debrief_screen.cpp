@@ -1,0 +1,258 @@
+#include "app/trainee/debrief_screen.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "app/shell/app.hpp"
+#include "app/shell/widgets.hpp"
+
+namespace rapport::app {
+namespace {
+
+std::string oneDecimal(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    std::string s = buf;
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+    return s;
+}
+
+std::string signedPoints(int p) { return (p > 0 ? "+" : p < 0 ? "−" : "±") + std::to_string(p < 0 ? -p : p); }
+
+void drawSummary(App& app, const ScoreReport& r, const Ending& ending) {
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    ImFont* title = app.fonts().title;
+    ImGui::BeginGroup();
+    const std::string score = oneDecimal(r.score);
+    ui::TextInFont(title, r.passed ? p.success : p.danger, score);
+    ImGui::SameLine(0, t.px(4));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (title ? title->FontSize - ImGui::GetFontSize() : 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    ImGui::TextUnformatted("/ 100 scenario score");
+    ImGui::PopStyleColor();
+    ui::Chip(t, r.passed ? "✓ Passed" : "✗ Not passed", mix(p.surface, r.passed ? p.success : p.danger, 0.16f),
+             r.passed ? p.success : p.danger);
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("pass mark %d", r.passScore);
+    ImGui::PopStyleColor();
+    ImGui::EndGroup();
+    ImGui::SameLine(0, t.px(32));
+    ImGui::BeginGroup();
+    ui::TextInFont(app.fonts().heading, p.text, ending.title);
+    ui::TextWrappedColored(p.textMuted, ending.summary);
+    for (const auto& why : r.reasons) ui::TextWrappedColored(p.danger, "• " + why);
+    ImGui::EndGroup();
+}
+
+void drawCompetencies(App& app, const ScoreReport& r) {
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    ui::TextInFont(app.fonts().heading, p.text, "Competencies");
+    // Primary competencies first: they decide the pass; the rest follow in framework order.
+    std::vector<const CompetencyScore*> order;
+    for (const auto& c : r.competencies)
+        if (c.primary) order.push_back(&c);
+    for (const auto& c : r.competencies)
+        if (!c.primary && c.assessed) order.push_back(&c);
+    for (const auto& c : r.competencies)
+        if (!c.primary && !c.assessed) order.push_back(&c);
+    for (const CompetencyScore* c : order) {
+        ImGui::Dummy(ImVec2(0, t.px(4)));
+        const std::string name = c->name + (c->primary ? "  ·  primary" : "");
+        if (!c->assessed) {
+            ui::LabeledBar(t, name, "not assessed", 0, p.track, 6);
+            ImGui::PushFont(app.fonts().small);
+            ui::TextWrappedColored(p.textMuted, "No opportunity on your path to show this competency.");
+            ImGui::PopFont();
+            continue;
+        }
+        const float f = float(c->score.value_or(0) / 100.0);
+        const ImVec4 colour = c->critical ? p.danger : ui::levelColor(t, f);
+        ui::LabeledBar(t, name, c->levelName + "  " + oneDecimal(c->score.value_or(0)), f, colour, 8);
+        ImGui::PushFont(app.fonts().small);
+        ui::TextWrappedColored(p.textMuted, c->anchor);
+        if (c->critical)
+            ui::TextWrappedColored(p.danger, "⚠ A critical indicator was shown: capped at the lowest level.");
+        if (c->confidence == "low")
+            ui::TextWrappedColored(p.warning, "⚠ Low confidence: only " + std::to_string(c->opportunities) +
+                                                  " opportunit" + (c->opportunities == 1 ? "y" : "ies") +
+                                                  " on your path.");
+        ImGui::PopFont();
+    }
+}
+
+void drawRemarks(App& app, const ScoreReport& r, float width) {
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    std::vector<ui::RadarAxis> axes;
+    for (const auto& c : r.competencies)
+        if (c.primary || c.assessed)
+            axes.push_back({c.name, float(c.score.value_or(0)), c.assessed});
+    if (axes.size() >= 3) {
+        const float size = std::min(width, t.px(380));
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - size) * 0.5f);
+        ui::RadarChart(t, app.fonts().small, axes, size);
+    }
+    ui::TextInFont(app.fonts().heading, p.text, "Strengths");
+    if (r.strengths.empty()) ui::TextWrappedColored(p.textMuted, "None stood out this time.");
+    for (const auto& s : r.strengths) ui::TextWrappedColored(p.text, "✓ " + s.text);
+    ImGui::Dummy(ImVec2(0, t.px(6)));
+    ui::TextInFont(app.fonts().heading, p.text, "Development areas");
+    if (r.developmentAreas.empty()) ui::TextWrappedColored(p.textMuted, "Nothing to work on here.");
+    for (const auto& s : r.developmentAreas) ui::TextWrappedColored(p.text, "→ " + s.text);
+}
+
+}  // namespace
+
+void DebriefScreen::Draw(App& app) {
+    const Session* session = app.session();
+    if (!session || !session->finished()) {
+        app.backToLibrary();
+        return;
+    }
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    WidgetLocator& loc = app.locator();
+    const Scenario& s = session->scenario();
+    const Ending& ending = *session->ending();
+
+    // Title clipped to leave room for the actions on the right.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float buttonsW = t.px(130 + 150 + 110) + st.ItemSpacing.x * 2;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float titleW = std::max(t.px(100), avail - buttonsW - t.px(20));
+    const float titleH = ImGui::GetFrameHeight() + t.px(8);
+    ImGui::BeginChild("##title", ImVec2(titleW, titleH), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ui::ClippedText(app.fonts().heading, p.text, "Debrief · " + s.title, titleH);
+    ImGui::EndChild();
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttonsW);
+    // Each action replaces or ends the session this frame has been reading: stop drawing it.
+    if (ui::PrimaryButton(loc, t, "Try again", ImVec2(t.px(130), 0))) return app.tryAgain();
+    ImGui::SameLine();
+    if (ui::Button(loc, "Next scenario", ImVec2(t.px(150), 0))) return app.nextScenario();
+    ImGui::SameLine();
+    if (ui::Button(loc, "Library", ImVec2(t.px(110), 0))) return app.backToLibrary();
+    // Whether the attempt is in the results yet: "Saved" only once every write queued for it,
+    // the ending and report last, is on disk.
+    if (app.saveState() != App::SaveState::None) {
+        ImGui::PushFont(app.fonts().small);
+        switch (app.saveState()) {
+            case App::SaveState::Saving: ui::TextWrappedColored(p.textMuted, "Saving this attempt to your results…"); break;
+            case App::SaveState::Saved: ui::TextWrappedColored(p.success, "✓ Saved to your results"); break;
+            case App::SaveState::Failed: ui::TextWrappedColored(p.danger, "✗ This attempt is not saved"); break;
+            case App::SaveState::None: break;
+        }
+        ImGui::PopFont();
+    }
+    ImGui::Dummy(ImVec2(0, t.px(4)));
+
+    DebriefContent content;
+    content.report = app.report() ? &*app.report() : nullptr;
+    content.scenario = &s;
+    content.transcript = &session->transcript();
+    content.advice = &app.advice();
+    content.endingTitle = ending.title;
+    content.endingSummary = ending.summary;
+    content.reportError = app.reportError();
+    content.pending = app.scoring();
+    drawDebriefBody(app, content);
+}
+
+void drawDebriefBody(App& app, const DebriefContent& content) {
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    const Scenario* s = content.scenario;
+    const ScoreReport* report = content.report;
+    Ending ending;
+    ending.title = content.endingTitle;
+    ending.summary = content.endingSummary;
+
+    ImGui::BeginChild("##debrief", ImVec2(0, 0), false);
+    if (report) {
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.px(18), t.px(14)));
+        const float summaryH = std::max(t.px(120), ImGui::GetFontSize() * (4.5f + float(report->reasons.size()) * 1.6f) +
+                                                       t.px(40));
+        ImGui::BeginChild("##summary", ImVec2(0, summaryH), true, ImGuiWindowFlags_NoScrollbar);
+        drawSummary(app, *report, ending);
+        ImGui::EndChild();
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor();
+        ImGui::Dummy(ImVec2(0, t.px(6)));
+
+        if (ImGui::BeginTable("##columns", 2, ImGuiTableFlags_SizingStretchProp)) {
+            ImGui::TableSetupColumn("competencies", ImGuiTableColumnFlags_WidthStretch, 0.58f);
+            ImGui::TableSetupColumn("overview", ImGuiTableColumnFlags_WidthStretch, 0.42f);
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - t.px(24));
+            drawCompetencies(app, *report);
+            ImGui::PopTextWrapPos();
+            ImGui::TableSetColumnIndex(1);
+            drawRemarks(app, *report, ImGui::GetContentRegionAvail().x);
+            ImGui::EndTable();
+        }
+    } else {
+        ui::Callout(t, ending.title + "\n" + ending.summary, p.accent, false);
+        if (content.pending)
+            ui::TextWrappedColored(p.textMuted, "Working out your scores against the best possible "
+                                                "conversation…");
+        else if (!content.reportError.empty())
+            ui::TextWrappedColored(p.warning, content.reportError);
+    }
+
+    // The annotated transcript: what each line earned or lost and what would have been stronger.
+    ImGui::Dummy(ImVec2(0, t.px(12)));
+    ui::TextInFont(app.fonts().heading, p.text, content.transcriptHeading);
+    std::map<int, std::vector<std::pair<const CompetencyScore*, const EvidenceItem*>>> byStep;
+    if (report)
+        for (const auto& c : report->competencies)
+            for (const auto& e : c.evidence) byStep[e.step].push_back({&c, &e});
+    static const std::vector<StepAdvice> kNoAdvice;
+    const auto& advice = content.advice ? *content.advice : kNoAdvice;
+    static const Transcript kNoTranscript;
+    const Transcript& transcript = content.transcript ? *content.transcript : kNoTranscript;
+    const std::string& clientName = s ? s->client.name : content.clientName;
+    for (const auto& step : transcript.steps) {
+        auto n = s ? s->findNode(step.node) : std::nullopt;
+        if (n && s->nodes[std::size_t(*n)].speaker == Speaker::Narrator) {
+            ImGui::PushFont(app.fonts().small);
+            ui::TextWrappedColored(p.narrator, step.textShown);
+            ImGui::PopFont();
+        } else {
+            ui::Bubble(t, app.fonts().small, clientName, step.textShown, false, p.clientBubble);
+        }
+        ui::Bubble(t, app.fonts().small, content.traineeCaption + " · step " + std::to_string(step.step),
+                   step.timedOut ? std::string("(no answer — time ran out)") : step.choiceText, true,
+                   p.traineeBubble);
+        std::string note;
+        int net = 0;
+        for (const auto& [c, e] : byStep[step.step]) {
+            note += (note.empty() ? "" : "\n") + signedPoints(e->points) + "  " + c->name + " — " +
+                    app.indicatorDescription(e->indicator);
+            if (e->source == "rule") note += " (rule)";
+            net += e->points;
+        }
+        if (const Choice* choice = s ? takenChoice(*s, step) : nullptr; choice && !choice->feedback.empty())
+            note += (note.empty() ? "" : "\n") + choice->feedback;
+        const StepAdvice* a = nullptr;
+        for (const auto& x : advice)
+            if (x.step == step.step) a = &x;
+        if (a && !a->tookBest && !a->bestText.empty())
+            note += (note.empty() ? "" : "\n") + std::string("A stronger reply here: “") + a->bestText + "”";
+        if (!note.empty()) {
+            ImGui::PushFont(app.fonts().small);
+            ui::Callout(t, note, net > 0 ? p.success : net < 0 ? p.danger : p.accent, true);
+            ImGui::PopFont();
+        }
+        ImGui::Dummy(ImVec2(0, t.px(8)));
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace rapport::app

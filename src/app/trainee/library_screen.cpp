@@ -1,0 +1,180 @@
+#include "app/trainee/library_screen.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "app/shell/app.hpp"
+#include "app/shell/widgets.hpp"
+
+namespace rapport::app {
+namespace {
+
+bool FilterCombo(WidgetLocator& loc, const char* id, const char* anyLabel,
+                 const std::vector<std::string>& options, std::string& value,
+                 const std::function<std::string(const std::string&)>& name, float width) {
+    bool changed = false;
+    const std::string preview = value.empty() ? anyLabel : name(value);
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(id, preview.c_str())) {
+        if (ImGui::Selectable(anyLabel, value.empty())) value.clear(), changed = true;
+        loc.recordLastItem(anyLabel);
+        for (const auto& o : options) {
+            const std::string label = name(o);
+            if (ImGui::Selectable(label.c_str(), value == o)) value = o, changed = true;
+            loc.recordLastItem(label);
+        }
+        ImGui::EndCombo();
+    }
+    loc.recordLastItem(id);
+    return changed;
+}
+
+}  // namespace
+
+void LibraryScreen::Draw(App& app) {
+    const Theme& t = app.theme();
+    const Palette& p = t.palette;
+    WidgetLocator& loc = app.locator();
+    const ScenarioLibrary& lib = app.library();
+
+    ui::TextInFont(app.fonts().title, p.text, "Scenario library");
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    ImGui::TextUnformatted("Choose a conversation. Practice shows feedback after every reply; "
+                           "exam mode keeps it for the debrief.");
+    ImGui::PopStyleColor();
+    ImGui::Dummy(ImVec2(0, t.px(4)));
+
+    // Filter row.
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float comboW = std::min(t.px(240), avail * 0.25f);
+    ImGui::SetNextItemWidth(std::max(t.px(160), avail - comboW * 2 - t.px(20)));
+    ImGui::InputTextWithHint("##search", "Search title, client, sector…", &filter.search);
+    loc.recordLastItem("Search");
+    app.requireGlyphs(filter.search);
+    ImGui::SameLine();
+    auto same = [](const std::string& s) { return s; };
+    FilterCombo(loc, "##sector", "All sectors", lib.sectors(), filter.sector, same, comboW);
+    ImGui::SameLine();
+    FilterCombo(
+        loc, "##competency", "All competencies", lib.competencies(), filter.competency,
+        [&](const std::string& id) { return app.competencyName(id); }, comboW);
+    ImGui::Dummy(ImVec2(0, t.px(6)));
+
+    std::vector<int> shown;
+    for (int i = 0; i < int(lib.entries.size()); ++i)
+        if (matchesFilter(lib.entries[i], filter)) shown.push_back(i);
+    const int problems = int(lib.entries.size() - lib.playable().size());
+
+    ImGui::BeginChild("##cards", ImVec2(0, 0), false);
+    if (lib.playable().empty()) {
+        ui::TextWrappedColored(p.textMuted,
+                               "No playable scenarios were found. Start Rapport with --scenarios "
+                               "FOLDER, or check the files listed below with 'rapport validate'.");
+    } else if (shown.empty()) {
+        ui::TextWrappedColored(p.textMuted, "No scenario matches these filters.");
+        if (ui::Button(loc, "Clear filters")) filter = {};
+    }
+
+    const float gap = t.px(16);
+    const float full = ImGui::GetContentRegionAvail().x;
+    const int columns = std::max(1, int((full + gap) / (t.px(360) + gap)));
+    const float cardW = std::floor((full - gap * float(columns - 1)) / float(columns));
+    // Every block has a fixed number of lines, clipped, so cards in a row line up and the
+    // buttons always sit at the same place whatever the texts' lengths.
+    ImFont* heading = app.fonts().heading ? app.fonts().heading : ImGui::GetFont();
+    ImFont* small = app.fonts().small ? app.fonts().small : ImGui::GetFont();
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float headingLine = heading->FontSize;
+    const float bodyLine = ImGui::GetFontSize();
+    const float smallLine = small->FontSize;
+    const float titleH = headingLine * 2 + t.px(2);
+    const float clientH = bodyLine * 2 + t.px(2);
+    const float summaryH = smallLine * 3 + t.px(2);
+    const float assessH = smallLine * 2 + t.px(2);
+    const float cardH = t.px(14) * 2 + titleH + (smallLine + t.px(6)) + clientH + summaryH +
+                        assessH + smallLine + ImGui::GetFrameHeight() + st.ItemSpacing.y * 7 +
+                        t.px(6);
+    for (std::size_t k = 0; k < shown.size(); ++k) {
+        const int index = shown[k];
+        const Scenario& s = *lib.entries[index].scenario;
+        if (k % std::size_t(columns) != 0) ImGui::SameLine(0, gap);
+        ImGui::PushID(index);
+        if (ui::BeginCard(t, "##card", ImVec2(cardW, cardH))) {
+            ui::ClippedText(heading, p.text, s.title, titleH);
+            ImGui::PushFont(small);
+            std::string meta;
+            if (s.expectedMinutes) meta += "~" + std::to_string(*s.expectedMinutes) + " min   ";
+            meta += "pass " + std::to_string(s.passScore);
+            // A long sector gives way to the dots and the figures, which must stay whole.
+            const float dotsW = t.px(4) * 2 + t.px(4) * 2.6f * 4;
+            const float chipTextW = ImGui::GetContentRegionAvail().x - dotsW -
+                                    ImGui::CalcTextSize(meta.c_str()).x - st.ItemSpacing.x * 2 -
+                                    t.px(16);
+            ui::Chip(t, ui::Elide(s.sector, chipTextW), mix(p.surface, p.accent, 0.14f), p.accent);
+            ImGui::SameLine();
+            ui::DifficultyDots(t, s.difficulty, 5);
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+            ImGui::TextUnformatted(meta.c_str());
+            ImGui::PopStyleColor();
+            ImGui::PopFont();
+
+            ui::ClippedText(nullptr, p.text,
+                            s.client.name + " · " + s.client.role + ", " + s.client.company, clientH);
+            ui::ClippedText(small, p.textMuted, s.summary, summaryH);
+            std::string assesses = "Assesses: ";
+            for (std::size_t i = 0; i < s.assesses.size(); ++i)
+                assesses += (i ? ", " : "") + app.competencyName(s.assesses[i]);
+            ui::ClippedText(small, p.text, assesses, assessH);
+            const auto best = app.bestScore(s.id);
+            ImGui::PushFont(small);
+            ui::TextWrappedColored(p.textMuted, best ? "Your best: " + std::to_string(*best)
+                                                     : std::string("No attempts yet"));
+            ImGui::PopFont();
+
+            // Buttons pinned to the card's bottom edge.
+            const float bh = ImGui::GetFrameHeight();
+            ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(),
+                                          ImGui::GetWindowHeight() - bh - t.px(14)));
+            const float bw = (ImGui::GetContentRegionAvail().x - t.px(10)) * 0.5f;
+            const std::string practice = "Practice##" + s.id;
+            const std::string exam = "Exam##" + s.id;
+            if (ui::PrimaryButton(loc, t, practice.c_str(), ImVec2(bw, 0)))
+                app.openScenario(index, PlayMode::Practice);
+            ImGui::SameLine(0, t.px(10));
+            if (ui::Button(loc, exam.c_str(), ImVec2(bw, 0))) app.openScenario(index, PlayMode::Exam);
+        }
+        ui::EndCard();
+        ImGui::PopID();
+        if (k % std::size_t(columns) == std::size_t(columns - 1)) ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
+    }
+
+    if (problems > 0) {
+        ImGui::Dummy(ImVec2(0, t.px(10)));
+        const std::string label = std::to_string(problems) + " scenario file" +
+                                  (problems == 1 ? "" : "s") + " could not be loaded";
+        ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
+        if (ImGui::CollapsingHeader(label.c_str())) {
+            ImGui::PopStyleColor();
+            ImGui::PushFont(app.fonts().small);
+            for (const auto& e : lib.entries) {
+                if (e.playable()) continue;
+                for (const auto& d : e.diagnostics.items()) {
+                    if (d.severity != Severity::Error) continue;
+                    ui::TextWrappedColored(p.textMuted, formatDiagnostic(d));
+                }
+            }
+            ImGui::PopFont();
+        } else {
+            ImGui::PopStyleColor();
+        }
+        loc.recordLastItem(label);
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace rapport::app

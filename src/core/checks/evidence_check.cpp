@@ -1,0 +1,115 @@
+#include "core/checks/evidence_check.hpp"
+
+#include "core/diagnostics/diagnostic_codes.hpp"
+#include "core/diagnostics/did_you_mean.hpp"
+#include "core/framework/framework_catalog.hpp"
+#include "core/scoring/scoring.hpp"
+
+namespace rapport {
+
+namespace {
+
+void add(const Scenario& s, DiagnosticList& diags, const char* code, std::string pointer, std::string message,
+         Severity severity = Severity::Error) {
+    Diagnostic d;
+    d.severity = severity;
+    d.code = code;
+    d.file = s.sourcePath;
+    d.position = s.sourceMap.valuePosition(pointer);
+    d.pointer = std::move(pointer);
+    d.message = std::move(message);
+    diags.add(std::move(d));
+}
+
+}  // namespace
+
+void checkEvidence(const Scenario& scenario, const Framework& framework, DiagnosticList& diags) {
+    const std::vector<std::string> indicatorIds = framework.indicatorIds();
+    for (const Node& node : scenario.nodes) {
+        for (const Choice& choice : node.choices) {
+            for (std::size_t k = 0; k < choice.evidence.size(); ++k) {
+                const Evidence& e = choice.evidence[k];
+                const std::string p = choice.pointer + "/evidence/" + std::to_string(k);
+                auto i = framework.findIndicator(e.indicator);
+                if (!i) {
+                    add(scenario, diags, codes::UnknownIndicator, p + "/indicator",
+                        "unknown indicator \"" + e.indicator + "\" in framework \"" + framework.id + "\"" +
+                            didYouMean(e.indicator, indicatorIds));
+                    continue;
+                }
+                if (!e.points) continue;
+                const Indicator& ind = framework.indicators[std::size_t(*i)];
+                // 0 is allowed either way: the behaviour is noted (and the decision counts as an
+                // opportunity for the competency) without points, e.g. "tried, but no remedy".
+                if (ind.polarity == Polarity::Positive && *e.points < 0)
+                    add(scenario, diags, codes::PointsSign, p + "/points",
+                        "\"" + ind.id + "\" is a positive indicator: its points cannot be below 0, not " +
+                            std::to_string(*e.points));
+                else if (ind.polarity == Polarity::Negative && *e.points > 0)
+                    add(scenario, diags, codes::PointsSign, p + "/points",
+                        "\"" + ind.id + "\" is a negative indicator: its points cannot be above 0, not " +
+                            std::to_string(*e.points));
+            }
+        }
+    }
+    const std::vector<std::string> compIds = framework.competencyIds();
+    for (std::size_t k = 0; k < scenario.assesses.size(); ++k) {
+        const std::string& id = scenario.assesses[k];
+        if (!framework.findCompetency(id))
+            add(scenario, diags, codes::UnknownCompetency, "/assesses/" + std::to_string(k),
+                "unknown competency \"" + id + "\" in framework \"" + framework.id + "\"" + didYouMean(id, compIds));
+    }
+}
+
+namespace {
+
+// The caller's graph is explored with exploreStates' default bound; the search must reach the
+// same verdict as one that explores with the scoring bound.
+static_assert(kDefaultMaxStates == kMaxScoringStates);
+
+// The graph is explored only when the evidence is sound and the search runs: `graph` is either
+// the caller's or null, and then explored here.
+std::optional<Framework> checkScoring(const Scenario& scenario, const StateGraph* graph, DiagnosticList& diags,
+                                      const std::vector<std::string>& searchPath) {
+    const std::vector<std::string> path = searchPath.empty() ? frameworkSearchPath(scenario.sourcePath) : searchPath;
+    FrameworkLookup found = lookupFramework(scenario.framework, path);
+    for (const auto& d : found.diagnostics.items()) diags.add(d);
+    if (!found.framework) {
+        if (found.path.empty()) {
+            // Folders are described rather than listed: messages must not depend on where the
+            // program happens to be installed (fixtures compare them exactly).
+            add(scenario, diags, codes::UnknownFramework, "/framework",
+                "competence framework \"" + scenario.framework + "\" not found (looked for " + scenario.framework +
+                    ".json beside the scenario, on RAPPORT_FRAMEWORK_PATH and in the bundled assets/competencies)" +
+                    didYouMean(scenario.framework, frameworkIdsOnPath(path)));
+        } else {
+            add(scenario, diags, codes::UnknownFramework, "/framework",
+                "competence framework \"" + scenario.framework + "\" in " + found.path +
+                    " cannot be used: it has errors (listed above)");
+        }
+        return std::nullopt;
+    }
+    DiagnosticList own;
+    checkEvidence(scenario, *found.framework, own);
+    const bool evidenceOk = !own.hasErrors();
+    for (const auto& d : own.items()) diags.add(d);
+    if (evidenceOk) {
+        if (graph) checkScoringStateSpace(scenario, *found.framework, *graph, diags);
+        else checkScoringStateSpace(scenario, *found.framework, diags);
+    }
+    return std::move(found.framework);
+}
+
+}  // namespace
+
+std::optional<Framework> checkScenarioScoring(const Scenario& scenario, DiagnosticList& diags,
+                                              const std::vector<std::string>& searchPath) {
+    return checkScoring(scenario, nullptr, diags, searchPath);
+}
+
+std::optional<Framework> checkScenarioScoring(const Scenario& scenario, const StateGraph& graph, DiagnosticList& diags,
+                                              const std::vector<std::string>& searchPath) {
+    return checkScoring(scenario, &graph, diags, searchPath);
+}
+
+}  // namespace rapport

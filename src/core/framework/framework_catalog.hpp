@@ -1,0 +1,42 @@
+// Finding a competence framework by id. A scenario names its framework ("framework":
+// "account-manager"); the catalog looks for <id>.json in a search path, first match wins:
+//   1. the scenario file's own folder (a trainer can ship a custom framework beside scenarios),
+//   2. each folder in RAPPORT_FRAMEWORK_PATH (':'-separated),
+//   3. the bundled assets/competencies of this source tree.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics/diagnostic.hpp"
+#include "core/framework/framework.hpp"
+
+namespace rapport {
+
+// The folders searched for a scenario at `scenarioPath` (may be empty), in order. Reads the
+// RAPPORT_FRAMEWORK_PATH environment variable.
+std::vector<std::string> frameworkSearchPath(const std::string& scenarioPath);
+
+// The bundled frameworks folder (<source dir>/assets/competencies).
+std::string bundledFrameworkDir();
+
+// Path of the first <id>.json in `searchPath`, if any.
+std::optional<std::string> findFrameworkFile(const std::string& id, const std::vector<std::string>& searchPath);
+
+// Ids of the framework files (<id>.json) in the folders of `searchPath`, sorted, for
+// "did you mean" hints. Files are not opened.
+std::vector<std::string> frameworkIdsOnPath(const std::vector<std::string>& searchPath);
+
+struct FrameworkLookup {
+    std::optional<Framework> framework;  // set when found and loaded without errors
+    std::string path;                    // the file tried; empty when none was found
+    DiagnosticList diagnostics;          // the framework file's own problems, located in it
+};
+
+// Finds and loads framework `id`. When no file is found, framework and path are empty and no
+// diagnostic is added: the caller reports RAP0050 located in its own file. A file whose "id"
+// differs from its name is an error (RAP0050) located at its "id".
+FrameworkLookup lookupFramework(const std::string& id, const std::vector<std::string>& searchPath);
+
+}  // namespace rapport

@@ -1,0 +1,395 @@
+// The runtime of one play-through. Everything a front end shows (text, choices, meters, timers)
+// is a pure function of the few fields here, which is what makes save/resume exact: resume
+// restores the fields and recomputes the rest with the same code that computed it the first time.
+#include "core/play/session.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <stdexcept>
+
+namespace rapport {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kSessionFormat = "rapport-session/1";
+
+std::int64_t limitMs(const Node& n) {
+    return n.timeLimit ? std::int64_t(std::llround(*n.timeLimit * 1000.0)) : 0;
+}
+
+[[noreturn]] void bad(const std::string& what) {
+    throw SessionError("saved session: " + what);
+}
+
+}  // namespace
+
+Session::Session(const Scenario& scenario, const Clock& clock, std::uint64_t seed)
+    : scenario_(&scenario), clock_(&clock) {
+    if (scenario.nodes.empty() || scenario.start < 0 || scenario.start >= int(scenario.nodes.size()))
+        throw std::logic_error("Session: the scenario has no valid start node (play only validated scenarios)");
+    vars_.reserve(scenario.variables.size());
+    for (const auto& v : scenario.variables) vars_.push_back(v.initial);
+    visited_.assign(scenario.nodes.size(), false);
+    // Inner vectors stay empty until a once-choice of that node is taken: most nodes never need
+    // one, and a session over a 10,000-node scenario should not start with 10,000 allocations.
+    onceTaken_.resize(scenario.nodes.size());
+    transcript_.scenarioId = scenario.id;
+    transcript_.scenarioVersion = scenario.version;
+    transcript_.contentHash = scenario.contentHash;
+    transcript_.seed = seed;
+    pending_.reserve(32);
+    pendingShown_.reserve(96);
+    shown_.reserve(8);
+    enter(scenario.start);
+}
+
+const std::string& Session::text() const {
+    const Node& n = node();
+    return variant_ >= 0 ? n.variants[std::size_t(variant_)].text : n.text;
+}
+
+std::int64_t Session::timeInNodeMs() const {
+    return std::max<std::int64_t>(0, clock_->nowMs() - enteredAtMs_);
+}
+
+std::int64_t Session::timeLeftMs() const {
+    const Node& n = node();
+    if (!n.isTimed()) return 0;
+    return std::max<std::int64_t>(0, limitMs(n) - timeInNodeMs());
+}
+
+bool Session::timeExpired() const {
+    return node().isTimed() && timeInNodeMs() >= limitMs(node());
+}
+
+void Session::enter(int index) {
+    current_ = index;
+    visited_[std::size_t(index)] = true;
+    enteredAtMs_ = clock_->nowMs();
+    const Node& n = node();
+    if (n.isEnding()) transcript_.endingNode = n.id;
+    refresh();
+}
+
+void Session::refresh() {
+    const Node& n = node();
+    const EvalEnv env{std::span<const std::int64_t>(vars_), &visited_};
+    // A condition that fails at run time (overflow, division by zero) is treated as false and
+    // reported through lastError(): the trainee still sees a sensible line and choices, and the
+    // author's mistake is visible to tools instead of ending the session.
+    variant_ = -1;
+    for (std::size_t i = 0; i < n.variants.size(); ++i) {
+        EvalResult r = n.variants[i].condition.evaluate(env);
+        if (!r.ok) {
+            lastError_ = n.pointer + "/variants/" + std::to_string(i) + "/if: " + r.error;
+            break;
+        }
+        if (r.value != 0) {
+            variant_ = int(i);
+            break;
+        }
+    }
+    shown_.clear();
+    if (n.isEnding()) return;
+    const auto& taken = onceTaken_[std::size_t(current_)];
+    for (std::size_t i = 0; i < n.choices.size(); ++i) {
+        const Choice& c = n.choices[i];
+        if (c.once && i < taken.size() && taken[i]) continue;
+        if (c.condition) {
+            EvalResult r = c.condition->evaluate(env);
+            if (!r.ok) {
+                lastError_ = c.pointer + "/if: " + r.error;
+                continue;
+            }
+            if (r.value == 0) continue;
+        }
+        shown_.push_back(int(i));
+    }
+}
+
+bool Session::choose(int position) {
+    if (finished()) throw SessionError("choose: the conversation has ended");
+    if (position < 0 || position >= int(shown_.size()))
+        throw SessionError("choose: position " + std::to_string(position) + " is out of range (" +
+                           std::to_string(shown_.size()) + (shown_.size() == 1 ? " choice" : " choices") +
+                           " shown)");
+    lastError_.clear();
+    const Node& n = node();
+    const int choiceIndex = shown_[std::size_t(position)];
+    const Choice& c = n.choices[std::size_t(choiceIndex)];
+
+    // Assignments are simultaneous: every value is computed from the variables as they were
+    // before the choice, then all are stored. Authors write `trust = trust + 1` and
+    // `patience = patience - 1` as independent lines in a JSON object, whose order a reader (and
+    // some editors) treat as meaningless, so the result must not depend on it. Computing first
+    // also makes a failing assignment leave the state untouched.
+    std::array<std::int64_t, 16> small{};
+    std::vector<std::int64_t> large;
+    std::int64_t* values = small.data();
+    if (c.set.size() > small.size()) {
+        large.resize(c.set.size());
+        values = large.data();
+    }
+    const EvalEnv env{std::span<const std::int64_t>(vars_), &visited_};
+    for (std::size_t i = 0; i < c.set.size(); ++i) {
+        EvalResult r = c.set[i].value.evaluate(env);
+        if (!r.ok) {
+            lastError_ = c.pointer + "/set/" + scenario_->variables[std::size_t(c.set[i].variable)].id +
+                         ": " + r.error;
+            return false;
+        }
+        values[i] = r.value;
+    }
+    for (std::size_t i = 0; i < c.set.size(); ++i) vars_[std::size_t(c.set[i].variable)] = values[i];
+    // A variable shown as a meter stays inside the meter's range ("trust can't exceed 100"), so
+    // authors can write `trust + 20` without guarding every bound. Variables without a meter are
+    // not touched: their range is whatever the expressions make it.
+    for (const Meter& m : scenario_->meters) {
+        auto& v = vars_[std::size_t(m.variable)];
+        v = std::clamp(v, m.min, m.max);
+    }
+
+    if (c.once) {
+        auto& taken = onceTaken_[std::size_t(current_)];
+        if (taken.size() < n.choices.size()) taken.resize(n.choices.size(), false);
+        taken[std::size_t(choiceIndex)] = true;
+    }
+
+    record(choiceIndex, position, c.next);
+    enter(c.next);
+    return true;
+}
+
+void Session::record(int choiceIndex, int position, int next) {
+    PendingStep p;
+    p.node = current_;
+    p.variant = variant_;
+    p.choice = choiceIndex;
+    p.position = position;
+    p.shownBegin = std::uint32_t(pendingShown_.size());
+    p.shownCount = std::uint32_t(shown_.size());
+    pendingShown_.insert(pendingShown_.end(), shown_.begin(), shown_.end());
+    p.timeTakenMs = timeInNodeMs();
+    p.next = next;
+    pending_.push_back(p);
+}
+
+const Transcript& Session::transcript() const {
+    if (pending_.empty()) return transcript_;
+    const Scenario& s = *scenario_;
+    for (const PendingStep& p : pending_) {
+        const Node& n = s.nodes[std::size_t(p.node)];
+        TranscriptStep& step = transcript_.steps.emplace_back();
+        step.step = int(transcript_.steps.size());
+        step.node = n.id;
+        step.textShown = p.variant >= 0 ? n.variants[std::size_t(p.variant)].text : n.text;
+        step.choicesShown.reserve(p.shownCount);
+        for (std::uint32_t i = 0; i < p.shownCount; ++i)
+            step.choicesShown.push_back(n.choices[std::size_t(pendingShown_[p.shownBegin + i])].id);
+        if (p.choice >= 0) {
+            const Choice& c = n.choices[std::size_t(p.choice)];
+            step.choice = c.id;
+            step.choiceNumber = p.position + 1;
+            step.choiceText = c.text;
+        }
+        step.timeTakenMs = p.timeTakenMs;
+        step.timedOut = p.choice < 0;
+        step.next = s.nodes[std::size_t(p.next)].id;
+    }
+    pending_.clear();
+    pendingShown_.clear();
+    return transcript_;
+}
+
+void Session::timeout() {
+    const Node& n = node();
+    if (!n.isTimed()) throw SessionError("timeout: node \"" + n.id + "\" has no time limit");
+    lastError_.clear();
+    record(-1, 0, n.onTimeout);
+    enter(n.onTimeout);
+}
+
+json Session::save() const {
+    const Scenario& s = *scenario_;
+    json vars = json::object();
+    for (std::size_t i = 0; i < s.variables.size(); ++i) {
+        if (s.variables[i].type == ValueType::Boolean)
+            vars[s.variables[i].id] = vars_[i] != 0;
+        else
+            vars[s.variables[i].id] = vars_[i];
+    }
+    json visited = json::array();
+    json once = json::object();
+    for (std::size_t n = 0; n < s.nodes.size(); ++n) {
+        if (visited_[n]) visited.push_back(s.nodes[n].id);
+        const auto& taken = onceTaken_[n];
+        json ids = json::array();
+        for (std::size_t c = 0; c < taken.size(); ++c)
+            if (taken[c]) ids.push_back(s.nodes[n].choices[c].id);
+        if (!ids.empty()) once[s.nodes[n].id] = std::move(ids);
+    }
+    return json{{"format", kSessionFormat},
+                {"scenario", s.id},
+                {"version", s.version},
+                {"contentHash", s.contentHash},
+                {"seed", transcript().seed},
+                {"current", node().id},
+                {"variables", std::move(vars)},
+                {"visited", std::move(visited)},
+                {"onceTaken", std::move(once)},
+                {"timeInNodeMs", timeInNodeMs()},
+                {"transcript", transcriptToJson(transcript())}};
+}
+
+Session Session::resume(const Scenario& scenario, const Clock& clock, const json& saved) {
+    if (!saved.is_object()) bad("expected a JSON object");
+    auto need = [&](const char* key) -> const json& {
+        auto it = saved.find(key);
+        if (it == saved.end()) bad(std::string("missing \"") + key + "\"");
+        return *it;
+    };
+    auto needString = [&](const char* key) {
+        const json& v = need(key);
+        if (!v.is_string()) bad(std::string("\"") + key + "\" must be a string");
+        return v.get<std::string>();
+    };
+    for (const auto& [key, value] : saved.items()) {
+        static constexpr std::array<std::string_view, 11> known{
+            "format", "scenario", "version", "contentHash", "seed", "current",
+            "variables", "visited", "onceTaken", "timeInNodeMs", "transcript"};
+        if (key.rfind("x-", 0) != 0 && std::find(known.begin(), known.end(), key) == known.end())
+            bad("unknown key \"" + key + "\"");
+    }
+
+    const std::string format = needString("format");
+    if (format != kSessionFormat)
+        bad("format is \"" + format + "\"; this version of Rapport reads \"" + kSessionFormat + "\"");
+    const std::string id = needString("scenario");
+    if (id != scenario.id)
+        bad("it belongs to scenario \"" + id + "\", not \"" + scenario.id + "\"");
+    const std::string hash = needString("contentHash");
+    if (hash != scenario.contentHash)
+        bad("scenario \"" + id + "\" has changed since the session was saved (content hash " +
+            hash + " was saved, the file now has " + scenario.contentHash + ")");
+    needString("version");  // informative only: the content hash already pins the exact file
+    const json& seedJson = need("seed");
+    if (!seedJson.is_number_unsigned() &&
+        !(seedJson.is_number_integer() && seedJson.get<std::int64_t>() >= 0))
+        bad("\"seed\" must be a non-negative integer");
+    const std::uint64_t seed = seedJson.get<std::uint64_t>();
+
+    auto nodeIndex = [&](const std::string& nodeId, const std::string& where) {
+        auto n = scenario.findNode(nodeId);
+        if (!n) bad(where + " names node \"" + nodeId + "\", which the scenario does not have");
+        return *n;
+    };
+    auto choiceIndex = [&](int node, const std::string& choiceId, const std::string& where) {
+        const auto& choices = scenario.nodes[std::size_t(node)].choices;
+        for (std::size_t i = 0; i < choices.size(); ++i)
+            if (choices[i].id == choiceId) return int(i);
+        bad(where + " names choice \"" + choiceId + "\", which node \"" +
+            scenario.nodes[std::size_t(node)].id + "\" does not have");
+    };
+
+    Session s(scenario, clock, seed);
+    const int current = nodeIndex(needString("current"), "\"current\"");
+
+    const json& vars = need("variables");
+    if (!vars.is_object()) bad("\"variables\" must be an object");
+    for (const auto& [name, value] : vars.items())
+        if (!scenario.findVariable(name)) bad("\"variables\" has \"" + name + "\", which the scenario does not declare");
+    for (std::size_t i = 0; i < scenario.variables.size(); ++i) {
+        const Variable& v = scenario.variables[i];
+        auto it = vars.find(v.id);
+        if (it == vars.end()) bad("\"variables\" is missing \"" + v.id + "\"");
+        if (v.type == ValueType::Boolean) {
+            if (!it->is_boolean()) bad("variable \"" + v.id + "\" is boolean; saved value is " + it->dump());
+            s.vars_[i] = it->get<bool>() ? 1 : 0;
+        } else {
+            if (!it->is_number_integer() ||
+                (it->is_number_unsigned() && it->get<std::uint64_t>() > std::uint64_t(INT64_MAX)))
+                bad("variable \"" + v.id + "\" is an integer; saved value is " + it->dump());
+            s.vars_[i] = it->get<std::int64_t>();
+        }
+    }
+    for (const Meter& m : scenario.meters) {
+        const auto v = s.vars_[std::size_t(m.variable)];
+        if (v < m.min || v > m.max)
+            bad("variable \"" + scenario.variables[std::size_t(m.variable)].id + "\" is " +
+                std::to_string(v) + ", outside its meter's range " + std::to_string(m.min) + ".." +
+                std::to_string(m.max));
+    }
+
+    const json& visited = need("visited");
+    if (!visited.is_array()) bad("\"visited\" must be an array of node ids");
+    std::fill(s.visited_.begin(), s.visited_.end(), false);
+    for (const json& v : visited) {
+        if (!v.is_string()) bad("\"visited\" must hold node ids (strings); found " + v.dump());
+        s.visited_[std::size_t(nodeIndex(v.get<std::string>(), "\"visited\""))] = true;
+    }
+    if (!s.visited_[std::size_t(current)])
+        bad("the current node \"" + scenario.nodes[std::size_t(current)].id + "\" is not in \"visited\"");
+
+    const json& once = need("onceTaken");
+    if (!once.is_object()) bad("\"onceTaken\" must be an object of node id -> choice ids");
+    for (auto& t : s.onceTaken_) t.clear();
+    for (const auto& [nodeId, ids] : once.items()) {
+        const int n = nodeIndex(nodeId, "\"onceTaken\"");
+        if (!ids.is_array()) bad("\"onceTaken\"/" + nodeId + " must be an array of choice ids");
+        auto& taken = s.onceTaken_[std::size_t(n)];
+        taken.assign(scenario.nodes[std::size_t(n)].choices.size(), false);
+        for (const json& c : ids) {
+            if (!c.is_string()) bad("\"onceTaken\"/" + nodeId + " must hold choice ids (strings)");
+            const int ci = choiceIndex(n, c.get<std::string>(), "\"onceTaken\"/" + nodeId);
+            if (!scenario.nodes[std::size_t(n)].choices[std::size_t(ci)].once)
+                bad("\"onceTaken\"/" + nodeId + " lists \"" + c.get<std::string>() +
+                    "\", which is not a once-choice");
+            taken[std::size_t(ci)] = true;
+        }
+    }
+
+    const json& inNode = need("timeInNodeMs");
+    if (!inNode.is_number_integer() || (!inNode.is_number_unsigned() && inNode.get<std::int64_t>() < 0))
+        bad("\"timeInNodeMs\" must be a non-negative integer");
+    const std::int64_t timeInNode = inNode.get<std::int64_t>();
+
+    const json& transcriptJson = need("transcript");
+    Transcript t;
+    try {
+        t = transcriptFromJson(transcriptJson);
+    } catch (const SessionError& e) {
+        bad(e.what());
+    }
+    if (t.scenarioId != scenario.id || t.contentHash != scenario.contentHash || t.seed != seed)
+        bad("the transcript's scenario, content hash or seed differ from the session's");
+    for (std::size_t i = 0; i < t.steps.size(); ++i) {
+        const TranscriptStep& st = t.steps[i];
+        const std::string where = "transcript step " + std::to_string(i + 1);
+        const int n = nodeIndex(st.node, where);
+        nodeIndex(st.next, where);
+        for (const auto& c : st.choicesShown) choiceIndex(n, c, where);
+    }
+    const std::string& expectedHere = t.steps.empty() ? scenario.nodes[std::size_t(scenario.start)].id
+                                                      : t.steps.back().next;
+    if (expectedHere != scenario.nodes[std::size_t(current)].id)
+        bad("\"current\" is \"" + scenario.nodes[std::size_t(current)].id +
+            "\" but the transcript leads to \"" + expectedHere + "\"");
+    const bool ending = scenario.nodes[std::size_t(current)].isEnding();
+    if (ending != !t.endingNode.empty())
+        bad(ending ? "the transcript does not record the ending it reached"
+                   : "the transcript records an ending but the session is not at one");
+    s.transcript_ = std::move(t);
+
+    s.current_ = current;
+    s.lastError_.clear();
+    s.refresh();
+    // Time already spent in the node carries over, so a timed question does not get a fresh
+    // countdown by saving and resuming.
+    s.enteredAtMs_ = clock.nowMs() - timeInNode;
+    return s;
+}
+
+}  // namespace rapport

@@ -1,0 +1,77 @@
+// Numbers are written by us and never pass through csvField: a negative number must stay a
+// number, while any text — even a scenario id — is treated as hostile.
+#include "core/reports/report_csv.hpp"
+
+#include <cstdio>
+#include <map>
+
+#include "core/reports/report_escape.hpp"
+#include "core/reports/report_time.hpp"
+
+namespace rapport {
+
+namespace {
+
+std::string number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    std::string s = buf;
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s;
+}
+
+}  // namespace
+
+std::string renderReportCsv(const ReportData& data) {
+    // Competency columns: every competency seen, ordered by id so files from one framework line up.
+    std::map<std::string, std::string> competencies;
+    for (const auto& a : data.attempts)
+        for (const auto& c : a.competencies) competencies.emplace(c.id, c.name);
+
+    std::string out;
+    auto row = [&out](const std::vector<std::string>& cells) {
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            if (i) out += ',';
+            out += cells[i];
+        }
+        out += "\r\n";
+    };
+    std::vector<std::string> header = {"attempt_id", "trainee", "employee_id", "group", "scenario_id",
+                                       "scenario_version", "scenario_title", "framework", "mode", "status",
+                                       "started_at", "ended_at", "duration_s", "steps", "ending",
+                                       "outcome", "score", "passed"};
+    for (const auto& [id, name] : competencies) header.push_back(csvField(id));
+    row(header);
+    for (const auto& a : data.attempts) {
+        std::vector<std::string> cells = {
+            csvField(a.uid),
+            csvField(a.trainee),
+            csvField(a.employeeId),
+            csvField(a.group),
+            csvField(a.scenarioId),
+            csvField(a.scenarioVersion),
+            csvField(a.scenarioTitle),
+            csvField(a.frameworkId + (a.frameworkVersion.empty() ? "" : "@" + a.frameworkVersion)),
+            attemptModeName(a.mode),
+            attemptStatusName(a.status),
+            formatTimestampUtc(a.startedAtMs),
+            a.endedAtMs ? formatTimestampUtc(*a.endedAtMs) : std::string(),
+            a.endedAtMs ? number(double(*a.endedAtMs - a.startedAtMs) / 1000.0) : std::string(),
+            std::to_string(a.steps),
+            csvField(a.endingNode),
+            csvField(a.outcome),
+            a.score ? number(*a.score) : std::string(),
+            a.passed ? (*a.passed ? "yes" : "no") : std::string()};
+        for (const auto& [id, name] : competencies) {
+            std::string cell;
+            for (const auto& c : a.competencies)
+                if (c.id == id && c.assessed && c.score) cell = number(*c.score);
+            cells.push_back(cell);
+        }
+        row(cells);
+    }
+    return out;
+}
+
+}  // namespace rapport

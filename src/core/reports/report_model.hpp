@@ -1,0 +1,106 @@
+// The plain data HR reports are built from: stored attempts with their competency results, and
+// the trainee x competency table. The results store fills these; the report renderers
+// (report_html, report_csv, report_json, report_xapi) read them. No storage, no I/O.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/play/attempt_mode.hpp"
+
+namespace rapport {
+
+enum class AttemptStatus { InProgress, Finished, Abandoned };
+
+const char* attemptStatusName(AttemptStatus s);      // "in_progress" | "finished" | "abandoned"
+std::optional<AttemptStatus> parseAttemptStatus(std::string_view s);
+
+// One competency's result in one attempt, as the score report states it.
+struct CompetencyResult {
+    std::string id;
+    std::string name;
+    std::optional<double> score;  // 0-100; absent when not assessed (never 0 for "no evidence")
+    double earned = 0;
+    double available = 0;
+    std::string level;            // level name from the framework; empty when not assessed
+    bool assessed = false;
+    int opportunities = 0;
+    std::string confidence;       // as reported ("low", "ok" …); empty when absent
+};
+
+// What the store and the reports need from a score report (issue 3 item 5 shape:
+// {"overall": {"score","passed","bestPath"}, "competencies": [{"id","name","score",…}]}).
+struct ScoreSummary {
+    std::optional<double> score;
+    std::optional<bool> passed;
+    std::vector<CompetencyResult> competencies;
+};
+
+// Reads a score report leniently: a missing or mistyped field is treated as absent, so a report
+// from an older or newer scorer still stores; a non-object gives an empty summary. Competencies
+// without a string "id" are skipped.
+ScoreSummary summariseScoreReport(const nlohmann::json& report);
+
+struct AttemptRecord {
+    std::int64_t id = 0;           // store row id
+    std::string uid;               // globally unique attempt id (UUID), stable across exports
+    std::string trainee;
+    std::string employeeId;
+    std::string group;
+    std::string scenarioId;
+    std::string scenarioVersion;
+    std::string scenarioTitle;
+    std::string contentHash;
+    std::string frameworkId;
+    std::string frameworkVersion;
+    AttemptMode mode = AttemptMode::Practice;
+    std::int64_t startedAtMs = 0;  // Unix time, milliseconds, UTC
+    std::optional<std::int64_t> endedAtMs;
+    AttemptStatus status = AttemptStatus::InProgress;
+    std::string endingNode;
+    std::string outcome;           // won | partial | lost | escalated; empty while unfinished
+    std::optional<double> score;   // scenario score 0-100
+    std::optional<bool> passed;
+    int steps = 0;                 // choices journaled
+    std::vector<CompetencyResult> competencies;
+};
+
+// One cell of the HR table: a trainee's results in one competency over the selected attempts
+// (finished attempts only; only attempts where the competency was assessed count).
+struct CompetencyCell {
+    std::string trainee;
+    std::string group;
+    std::string competencyId;
+    std::string competencyName;
+    int assessedAttempts = 0;
+    double mean = 0;
+    double best = 0;
+    double last = 0;               // from the most recently started attempt
+};
+
+// Builds the HR table from attempts in memory (same numbers as the store's SQL query), ordered
+// by trainee then competency id.
+std::vector<CompetencyCell> buildCompetencyTable(const std::vector<AttemptRecord>& attempts);
+// The same over a selection of attempts (a report's group or trainee page), without copying them.
+std::vector<CompetencyCell> buildCompetencyTable(const std::vector<const AttemptRecord*>& attempts);
+
+// What a report covers, for its heading; every field is optional.
+struct ReportScope {
+    std::string trainee;
+    std::string group;
+    std::string scenario;
+    std::optional<std::int64_t> sinceMs;
+};
+
+struct ReportData {
+    ReportScope scope;
+    std::int64_t generatedAtMs = 0;
+    std::vector<AttemptRecord> attempts;  // ordered by trainee, then start time
+};
+
+}  // namespace rapport

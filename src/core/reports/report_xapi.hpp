@@ -1,0 +1,39 @@
+// xAPI 1.0.3 statements for an LRS: one per finished attempt (in-progress and abandoned attempts
+// produce none, so an LRS never sees competency scores of an unfinished attempt).
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/reports/report_model.hpp"
+
+namespace rapport {
+
+struct XapiOptions {
+    // Prefix of the IRIs Rapport mints: scenarios, competencies, extensions. The default is a
+    // reserved placeholder (.invalid); an organisation sets its own namespace.
+    std::string activityBase = "https://rapport.invalid/xapi";
+    // actor.account.homePage: the system that knows the trainee's account (the LMS).
+    std::string accountHomePage = "https://rapport.invalid";
+    std::string platform = "Rapport";
+};
+
+// Namespace of statement ids: uuidV5(kUuidNamespaceUrl, "https://rapport.invalid/xapi/statements").
+std::string xapiStatementNamespace();
+
+// Statement id of an attempt: uuidV5(xapiStatementNamespace(), attempt uid). Stable: the same
+// attempt always exports with the same id, so an LRS drops a re-sent duplicate.
+std::string xapiStatementId(const AttemptRecord& attempt);
+
+// The statement of one finished attempt (verb passed / failed, or completed when unscored).
+// Throws std::logic_error for an attempt that is not finished.
+nlohmann::json renderXapiStatement(const AttemptRecord& attempt, const XapiOptions& options);
+
+// A JSON array with the statement of every finished attempt, in report order.
+nlohmann::json renderXapiStatements(const ReportData& data, const XapiOptions& options);
+
+// Percent-encodes everything outside RFC 3986 "unreserved", so any id becomes one IRI segment.
+std::string iriSegment(std::string_view text);
+
+}  // namespace rapport

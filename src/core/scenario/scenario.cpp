@@ -1,0 +1,63 @@
+#include "core/scenario/scenario.hpp"
+
+#include <algorithm>
+
+namespace rapport {
+
+const char* speakerName(Speaker s) { return s == Speaker::Client ? "client" : "narrator"; }
+
+const char* outcomeName(Outcome o) {
+    switch (o) {
+        case Outcome::Won: return "won";
+        case Outcome::Partial: return "partial";
+        case Outcome::Lost: return "lost";
+        case Outcome::Escalated: return "escalated";
+    }
+    return "lost";
+}
+
+std::optional<Outcome> parseOutcome(std::string_view s) {
+    if (s == "won") return Outcome::Won;
+    if (s == "partial") return Outcome::Partial;
+    if (s == "lost") return Outcome::Lost;
+    if (s == "escalated") return Outcome::Escalated;
+    return std::nullopt;
+}
+
+bool Node::hasTag(std::string_view tag) const {
+    return std::find(tags.begin(), tags.end(), tag) != tags.end();
+}
+
+std::optional<int> Scenario::findNode(std::string_view id) const {
+    auto it = nodeIndex.find(std::string(id));
+    if (it == nodeIndex.end()) return std::nullopt;
+    return it->second;
+}
+
+std::optional<int> Scenario::findVariable(std::string_view id) const {
+    auto it = variableIndex.find(std::string(id));
+    if (it == variableIndex.end()) return std::nullopt;
+    return it->second;
+}
+
+std::optional<ExpressionSymbols::VariableRef> ScenarioSymbols::findVariable(std::string_view name) const {
+    auto i = s_.findVariable(name);
+    if (!i) return std::nullopt;
+    return VariableRef{*i, s_.variables[*i].type};
+}
+
+std::optional<int> ScenarioSymbols::findNode(std::string_view id) const { return s_.findNode(id); }
+
+std::vector<std::string> ScenarioSymbols::variableNames() const {
+    std::vector<std::string> out;
+    for (const auto& v : s_.variables) out.push_back(v.id);
+    return out;
+}
+
+std::vector<std::string> ScenarioSymbols::nodeIds() const {
+    std::vector<std::string> out;
+    for (const auto& n : s_.nodes) out.push_back(n.id);
+    return out;
+}
+
+}  // namespace rapport

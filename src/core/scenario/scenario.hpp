@@ -1,0 +1,148 @@
+// The loaded scenario: an immutable, validated model of one branching client conversation.
+// Built by the loader from a rapport-scenario/1 JSON file; sessions, scoring and analysis read
+// it and never change it. Cross references are resolved to indices, so play needs no lookups.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/scenario/expression.hpp"
+#include "core/source/json_source.hpp"
+
+namespace rapport {
+
+inline constexpr const char* kScenarioFormat = "rapport-scenario/1";
+
+enum class Speaker { Client, Narrator };
+enum class Outcome { Won, Partial, Lost, Escalated };
+
+const char* speakerName(Speaker s);
+const char* outcomeName(Outcome o);
+std::optional<Outcome> parseOutcome(std::string_view s);
+
+struct Client {
+    std::string name;
+    std::string role;
+    std::string company;
+    std::string description;
+    std::string portrait;  // relative to the scenario file's folder; empty when absent
+};
+
+struct Variable {
+    std::string id;
+    ValueType type = ValueType::Integer;
+    std::int64_t initial = 0;  // booleans as 0/1
+};
+
+// A variable the UI shows as a bar (mood, trust, patience).
+struct Meter {
+    int variable = -1;  // index into Scenario::variables
+    std::string label;
+    std::int64_t min = 0;
+    std::int64_t max = 100;
+};
+
+struct TextVariant {
+    Expression condition;
+    std::string text;
+};
+
+struct Assignment {
+    int variable = -1;
+    Expression value;
+};
+
+// One piece of behavioural evidence a choice shows, e.g. {"indicator": "objection_handling.acknowledges"}.
+struct Evidence {
+    std::string indicator;
+    std::optional<int> points;  // overrides the framework's default points
+    std::string note;
+};
+
+struct Choice {
+    std::string id;         // unique within its node; generated ("c1", "c2", …) when absent
+    bool generatedId = false;
+    std::string text;       // the trainee's line
+    int next = -1;          // node index
+    std::optional<Expression> condition;
+    bool once = false;      // hidden after it was taken (question hubs)
+    std::vector<Assignment> set;
+    std::string feedback;   // shown in practice mode
+    std::vector<Evidence> evidence;
+    std::string pointer;    // JSON pointer of this choice, for diagnostics and reports
+};
+
+struct Ending {
+    Outcome outcome = Outcome::Lost;
+    std::string title;
+    std::string summary;
+};
+
+struct Node {
+    std::string id;
+    Speaker speaker = Speaker::Client;
+    std::string text;
+    std::vector<TextVariant> variants;  // first whose condition holds replaces `text`
+    std::vector<std::string> tags;      // e.g. "objection:price"
+    std::optional<double> timeLimit;    // seconds
+    int onTimeout = -1;                 // node index, set when timeLimit is
+    std::vector<Choice> choices;
+    std::optional<Ending> ending;
+    std::string pointer;                // "/nodes/N"
+
+    bool isEnding() const { return ending.has_value(); }
+    bool isTimed() const { return timeLimit.has_value(); }
+    bool hasTag(std::string_view tag) const;
+};
+
+struct Scenario {
+    // Metadata
+    std::string format = kScenarioFormat;
+    std::string id;
+    std::string version;
+    std::string title;
+    std::string language;  // BCP 47
+    std::string summary;
+    std::string sector;
+    int difficulty = 1;    // 1–5
+    int passScore = 70;    // 0–100, on the scenario score
+    std::string framework; // competence framework id
+    std::vector<std::string> assesses;  // primary competency ids
+    std::optional<int> expectedMinutes; // shown in the library
+    Client client;
+
+    std::vector<Variable> variables;
+    std::vector<Meter> meters;
+    int start = 0;
+    std::vector<Node> nodes;
+
+    // Where it came from, for diagnostics, portraits and reports.
+    std::string sourcePath;
+    std::string contentHash;  // SHA-256 of the file bytes, hex
+    SourceMap sourceMap;      // JSON pointer -> line:col, kept for later checks (validator, scoring)
+
+    std::optional<int> findNode(std::string_view id) const;
+    std::optional<int> findVariable(std::string_view id) const;
+
+    std::unordered_map<std::string, int> nodeIndex;
+    std::unordered_map<std::string, int> variableIndex;
+};
+
+// ExpressionSymbols over a scenario's variables and nodes.
+class ScenarioSymbols : public ExpressionSymbols {
+public:
+    explicit ScenarioSymbols(const Scenario& s) : s_(s) {}
+    std::optional<VariableRef> findVariable(std::string_view name) const override;
+    std::optional<int> findNode(std::string_view id) const override;
+    std::vector<std::string> variableNames() const override;
+    std::vector<std::string> nodeIds() const override;
+
+private:
+    const Scenario& s_;
+};
+
+}  // namespace rapport

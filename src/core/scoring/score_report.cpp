@@ -1,0 +1,300 @@
+#include "core/scoring/score_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace rapport {
+
+namespace {
+
+using nlohmann::json;
+
+json evidenceJson(const EvidenceItem& e) {
+    json j = {{"step", e.step}, {"line", e.line}, {"indicator", e.indicator}, {"points", e.points}, {"source", e.source}};
+    if (!e.rule.empty()) j["rule"] = e.rule;
+    if (!e.note.empty()) j["note"] = e.note;
+    return j;
+}
+
+json remarksJson(const std::vector<Remark>& rs) {
+    json out = json::array();
+    for (const auto& r : rs) out.push_back({{"competency", r.competency.empty() ? json(nullptr) : json(r.competency)},
+                                            {"text", r.text}});
+    return out;
+}
+
+std::string fmt1(double x) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", x);
+    return buf;
+}
+
+std::string pad(std::string s, std::size_t width) {
+    // Width in code points, so names with non-ASCII letters still line up.
+    std::size_t cps = 0;
+    for (unsigned char ch : s)
+        if ((ch & 0xC0) != 0x80) ++cps;
+    if (cps < width) s.append(width - cps, ' ');
+    return s;
+}
+
+// Lenient readers for compareReports: a report from another version may lack any field.
+std::optional<double> num(const json& j, const char* key) {
+    if (!j.is_object()) return std::nullopt;
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_number()) return std::nullopt;
+    return it->get<double>();
+}
+std::optional<bool> flag(const json& j, const char* key) {
+    if (!j.is_object()) return std::nullopt;
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_boolean()) return std::nullopt;
+    return it->get<bool>();
+}
+std::string str(const json& j, const char* key) {
+    if (!j.is_object()) return {};
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_string()) return {};
+    return it->get<std::string>();
+}
+const json& sub(const json& j, const char* key) {
+    static const json empty = json::object();
+    if (!j.is_object()) return empty;
+    auto it = j.find(key);
+    return it == j.end() ? empty : *it;
+}
+std::string showScore(std::optional<double> s) { return s ? fmt1(*s) : std::string("not assessed"); }
+
+}  // namespace
+
+json reportToJson(const ScoreReport& r) {
+    json comps = json::array();
+    for (const auto& c : r.competencies) {
+        json ev = json::array();
+        for (const auto& e : c.evidence) ev.push_back(evidenceJson(e));
+        comps.push_back({{"id", c.id},
+                         {"name", c.name},
+                         {"weight", c.weight},
+                         {"primary", c.primary},
+                         {"assessed", c.assessed},
+                         {"score", c.score ? json(*c.score) : json(nullptr)},
+                         {"earned", c.earned},
+                         {"available", c.available},
+                         {"opportunities", c.opportunities},
+                         {"confidence", c.assessed ? json(c.confidence) : json(nullptr)},
+                         {"level", c.assessed ? json(c.levelName) : json(nullptr)},
+                         {"levelId", c.assessed ? json(c.levelId) : json(nullptr)},
+                         {"critical", c.critical},
+                         {"anchor", c.assessed ? json(c.anchor) : json(nullptr)},
+                         {"evidence", std::move(ev)}});
+    }
+    json critical = json::array();
+    for (const auto& e : r.critical) critical.push_back(evidenceJson(e));
+    json rules = json::array();
+    for (const auto& o : r.rules)
+        rules.push_back({{"rule", o.rule},
+                         {"step", o.step},
+                         {"violated", o.violated},
+                         {"indicator", o.indicator},
+                         {"description", o.description}});
+    json reasons = json::array();
+    for (const auto& s : r.reasons) reasons.push_back(s);
+    return {{"format", kReportFormat},
+            {"scenario", {{"id", r.scenarioId}, {"version", r.scenarioVersion}, {"contentHash", r.contentHash}}},
+            {"framework", {{"id", r.frameworkId}, {"version", r.frameworkVersion}, {"contentHash", r.frameworkHash}}},
+            {"finished", r.finished},
+            {"ending", r.finished ? json{{"node", r.endingNode}, {"outcome", r.outcome}} : json(nullptr)},
+            {"overall",
+             {{"score", r.score},
+              {"passed", r.passed},
+              {"passScore", r.passScore},
+              {"earned", r.earned},
+              {"best", r.best},
+              {"bestPath", r.bestPath},
+              {"states", r.states},
+              {"reasons", std::move(reasons)}}},
+            {"competencies", std::move(comps)},
+            {"critical", std::move(critical)},
+            {"rules", std::move(rules)},
+            {"strengths", remarksJson(r.strengths)},
+            {"developmentAreas", remarksJson(r.developmentAreas)}};
+}
+
+namespace {
+
+EvidenceItem evidenceFromJson(const json& j) {
+    EvidenceItem e;
+    e.step = int(num(j, "step").value_or(0));
+    e.line = str(j, "line");
+    e.indicator = str(j, "indicator");
+    e.points = int(num(j, "points").value_or(0));
+    e.source = str(j, "source");
+    e.rule = str(j, "rule");
+    e.note = str(j, "note");
+    return e;
+}
+
+std::vector<EvidenceItem> evidenceListFromJson(const json& j) {
+    std::vector<EvidenceItem> out;
+    if (j.is_array())
+        for (const auto& e : j) out.push_back(evidenceFromJson(e));
+    return out;
+}
+
+std::vector<Remark> remarksFromJson(const json& j) {
+    std::vector<Remark> out;
+    if (j.is_array())
+        for (const auto& r : j) out.push_back({str(r, "competency"), str(r, "text")});
+    return out;
+}
+
+}  // namespace
+
+ScoreReport reportFromJson(const json& j) {
+    ScoreReport r;
+    const json& sc = sub(j, "scenario");
+    r.scenarioId = str(sc, "id");
+    r.scenarioVersion = str(sc, "version");
+    r.contentHash = str(sc, "contentHash");
+    const json& fw = sub(j, "framework");
+    r.frameworkId = str(fw, "id");
+    r.frameworkVersion = str(fw, "version");
+    r.frameworkHash = str(fw, "contentHash");
+    r.finished = flag(j, "finished").value_or(false);
+    const json& end = sub(j, "ending");
+    r.endingNode = str(end, "node");
+    r.outcome = str(end, "outcome");
+    const json& o = sub(j, "overall");
+    r.score = num(o, "score").value_or(0);
+    r.passed = flag(o, "passed").value_or(false);
+    r.passScore = int(num(o, "passScore").value_or(70));
+    r.earned = std::int64_t(num(o, "earned").value_or(0));
+    r.best = std::int64_t(num(o, "best").value_or(0));
+    r.bestPath = str(o, "bestPath");
+    r.states = std::size_t(std::max(0.0, num(o, "states").value_or(0)));
+    if (const json& reasons = sub(o, "reasons"); reasons.is_array())
+        for (const auto& why : reasons)
+            if (why.is_string()) r.reasons.push_back(why.get<std::string>());
+    if (const json& comps = sub(j, "competencies"); comps.is_array())
+        for (const auto& c : comps) {
+            CompetencyScore cs;
+            cs.id = str(c, "id");
+            cs.name = str(c, "name");
+            cs.weight = int(num(c, "weight").value_or(1));
+            cs.primary = flag(c, "primary").value_or(false);
+            cs.assessed = flag(c, "assessed").value_or(false);
+            cs.score = num(c, "score");
+            cs.earned = std::int64_t(num(c, "earned").value_or(0));
+            cs.available = std::int64_t(num(c, "available").value_or(0));
+            cs.opportunities = int(num(c, "opportunities").value_or(0));
+            cs.confidence = str(c, "confidence");
+            cs.levelName = str(c, "level");
+            cs.levelId = str(c, "levelId");
+            cs.critical = flag(c, "critical").value_or(false);
+            cs.anchor = str(c, "anchor");
+            cs.evidence = evidenceListFromJson(sub(c, "evidence"));
+            r.competencies.push_back(std::move(cs));
+        }
+    r.critical = evidenceListFromJson(sub(j, "critical"));
+    if (const json& rules = sub(j, "rules"); rules.is_array())
+        for (const auto& x : rules)
+            r.rules.push_back({str(x, "rule"), int(num(x, "step").value_or(0)),
+                               flag(x, "violated").value_or(false), str(x, "indicator"),
+                               str(x, "description")});
+    r.strengths = remarksFromJson(sub(j, "strengths"));
+    r.developmentAreas = remarksFromJson(sub(j, "developmentAreas"));
+    return r;
+}
+
+std::string debriefText(const ScoreReport& r) {
+    std::string out;
+    out += "\n=== Debrief ===\n";
+    out += std::string(r.passed ? "PASSED" : "NOT PASSED") + " \u2014 scenario score " + fmt1(r.score) +
+           " of 100 (pass mark " + std::to_string(r.passScore) + ")\n";
+    for (const auto& why : r.reasons) out += "  - " + why + "\n";
+    out += "\nCompetencies (score = points earned of the best your choices offered):\n";
+    for (const auto& c : r.competencies) {
+        if (!c.assessed) continue;
+        std::string line = "  " + pad(c.name + (c.primary ? " *" : ""), 44) + pad(c.levelName, 13) +
+                           pad(fmt1(*c.score), 7) + std::to_string(c.opportunities) + " opportunit" +
+                           (c.opportunities == 1 ? "y" : "ies");
+        if (c.confidence == "low") line += ", low confidence";
+        if (c.critical) line += ", CRITICAL";
+        out += line + "\n";
+    }
+    std::string notAssessed;
+    for (const auto& c : r.competencies)
+        if (!c.assessed) notAssessed += (notAssessed.empty() ? "" : ", ") + c.name;
+    if (!notAssessed.empty()) out += "  Not assessed on this path: " + notAssessed + "\n";
+    out += "  (* = a primary competency of this scenario)\n";
+    if (!r.strengths.empty()) {
+        out += "\nWhat went well:\n";
+        for (const auto& s : r.strengths) out += "  - " + s.text + "\n";
+    }
+    if (!r.developmentAreas.empty()) {
+        out += "\nWhat to work on:\n";
+        for (const auto& s : r.developmentAreas) out += "  - " + s.text + "\n";
+    }
+    out += "\nThe best path through this conversation: --choices " + r.bestPath + "\n";
+    return out;
+}
+
+std::vector<std::string> compareReports(const json& before, const json& after) {
+    std::vector<std::string> out;
+    const json& fb = sub(before, "framework");
+    const json& fa = sub(after, "framework");
+    if (str(fb, "id") != str(fa, "id") || str(fb, "version") != str(fa, "version"))
+        out.push_back("framework: " + (str(fb, "id").empty() ? std::string("none") : str(fb, "id") + " " + str(fb, "version")) +
+                      " -> " + str(fa, "id") + " " + str(fa, "version"));
+    else if (str(fb, "contentHash") != str(fa, "contentHash") && !str(fb, "contentHash").empty())
+        out.push_back("framework " + str(fa, "id") + " " + str(fa, "version") +
+                      ": the file changed without a new version number");
+    const json& ob = sub(before, "overall");
+    const json& oa = sub(after, "overall");
+    const auto sb = num(ob, "score"), sa = num(oa, "score");
+    if (sb != sa) out.push_back("scenario score: " + showScore(sb) + " -> " + showScore(sa));
+    const auto pb = flag(ob, "passed"), pa = flag(oa, "passed");
+    if (pb != pa)
+        out.push_back(std::string("passed: ") + (pb ? (*pb ? "yes" : "no") : "unknown") + " -> " +
+                      (pa ? (*pa ? "yes" : "no") : "unknown"));
+    if (str(ob, "bestPath") != str(oa, "bestPath"))
+        out.push_back("best path: " + (str(ob, "bestPath").empty() ? std::string("none") : str(ob, "bestPath")) +
+                      " -> " + str(oa, "bestPath"));
+
+    std::map<std::string, const json*> old;
+    const json& cb = sub(before, "competencies");
+    if (cb.is_array())
+        for (const auto& c : cb)
+            if (!str(c, "id").empty()) old[str(c, "id")] = &c;
+    const json& ca = sub(after, "competencies");
+    if (ca.is_array()) {
+        for (const auto& c : ca) {
+            const std::string id = str(c, "id");
+            const std::string name = str(c, "name").empty() ? id : str(c, "name");
+            auto it = old.find(id);
+            if (it == old.end()) {
+                out.push_back(name + ": new in this framework (" + showScore(num(c, "score")) + ")");
+                continue;
+            }
+            const json& o = *it->second;
+            std::string change;
+            const auto s0 = num(o, "score"), s1 = num(c, "score");
+            if (s0 != s1) change += "score " + showScore(s0) + " -> " + showScore(s1);
+            const std::string l0 = str(o, "level"), l1 = str(c, "level");
+            if (l0 != l1)
+                change += std::string(change.empty() ? "" : ", ") + "level " + (l0.empty() ? "none" : l0) + " -> " +
+                          (l1.empty() ? "none" : l1);
+            if (!change.empty()) out.push_back(name + ": " + change);
+            old.erase(it);
+        }
+    }
+    for (const auto& [id, c] : old) {
+        const std::string name = str(*c, "name").empty() ? id : str(*c, "name");
+        out.push_back(name + ": no longer in the framework");
+    }
+    return out;
+}
+
+}  // namespace rapport

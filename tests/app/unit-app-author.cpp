@@ -1,0 +1,204 @@
+// The author workspace driven headless through the same App and script driver as the real
+// window: open a scenario, select a node by clicking it in the graph, edit a choice in the
+// inspector, save with a one-line diff, and notice a save made by a text editor.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <imgui.h>
+
+#include "app/shell/app.hpp"
+#include "app/author/author_file.hpp"
+#include "app/driver/script.hpp"
+#include "app/driver/script_driver.hpp"
+
+using namespace rapport;
+using namespace rapport::app;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string l; std::getline(in, l);) out.push_back(l);
+    return out;
+}
+
+struct AuthorHeadless {
+    ManualClock clock;
+    fs::path dir;
+    fs::path file;
+    std::unique_ptr<App> app;
+
+    explicit AuthorHeadless(const std::string& scenario) {
+        char tmpl[] = "/tmp/rapport-author-XXXXXX";
+        REQUIRE(::mkdtemp(tmpl) != nullptr);
+        dir = tmpl;
+        file = dir / fs::path(scenario).filename();
+        fs::copy_file(scenario, file);
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 800);
+        io.DeltaTime = 1.0f / 60.0f;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        app = std::make_unique<App>(AppConfig{{file.string()}, dir}, clock, makeTheme(ThemeMode::Light, 1));
+    }
+    ~AuthorHeadless() {
+        app.reset();
+        ImGui::DestroyContext();
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+    void frame() {
+        app->tick();
+        ImGui::NewFrame();
+        app->Draw();
+        ImGui::Render();
+    }
+    std::string run(const std::string& script) {
+        auto parsed = parseScript(script);
+        REQUIRE(parsed.errors.empty());
+        ScriptHost host;
+        host.advanceClock = [&](std::int64_t ms) { clock.advance(ms); };
+        host.resize = [](int w, int h) { ImGui::GetIO().DisplaySize = ImVec2(float(w), float(h)); };
+        host.setDarkTheme = [&](bool dark) { app->setThemeMode(dark ? ThemeMode::Dark : ThemeMode::Light); };
+        host.screenName = [&] { return std::string(screenName(app->screen())); };
+        host.locator = &app->locator();
+        ScriptDriver driver(std::move(parsed.commands), dir, std::move(host));
+        for (int i = 0; i < 3000 && !driver.finished(); ++i) {
+            driver.beforeFrame(ImGui::GetIO());
+            frame();
+        }
+        REQUIRE(driver.finished());
+        return driver.error();
+    }
+};
+
+const std::string kColdCall = std::string(RAPPORT_SOURCE_DIR) + "/scenarios/bank-sme-cold-call.json";
+
+int nodeIndex(const AuthorWorkspace& w, const std::string& id) {
+    const auto& nodes = w.graph().nodes;
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+        if (nodes[i].id == id) return int(i);
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE("author workspace: open a scenario, select a node in the graph, edit a choice, save a one-line diff") {
+    AuthorHeadless h(kColdCall);
+    const std::string before = slurp(h.file);
+    h.app->openAuthor(h.file.string());
+    CHECK(h.app->screen() == ScreenId::Author);
+    const AuthorWorkspace& w = h.app->author();
+    REQUIRE(w.isOpen());
+    CHECK(w.check().playable());
+    CHECK(w.graph().nodes.size() > 10);
+
+    // Click the node's box in the graph (the driver moves the mouse onto it and clicks).
+    CHECK(h.run("expect-screen author\nclick Fit graph\nwait-frames 2\nclick Node gatekeeper\n") == "");
+    CHECK(w.selected() == nodeIndex(w, "gatekeeper"));
+
+    // Edit the first choice's text in the inspector and save.
+    CHECK(h.run("click Choice 1\nclick Text\nkey End\ntype  Briefly.\nclick Save\n") == "");
+    CHECK_FALSE(w.document()->dirty());
+    const std::string after = slurp(h.file);
+    const auto a = lines(before), b = lines(after);
+    REQUIRE(a.size() == b.size());
+    std::vector<std::size_t> changed;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) changed.push_back(i);
+    REQUIRE(changed.size() == 1);
+    CHECK(b[changed[0]].find("Briefly.\",") != std::string::npos);
+    CHECK(b[changed[0]].find("\"text\": ") != std::string::npos);
+}
+
+TEST_CASE("author workspace: a diagnostic jumps to its node; a save from a text editor reloads the graph") {
+    AuthorHeadless h(kColdCall);
+    h.app->openAuthor(h.file.string());
+    AuthorWorkspace& w = h.app->author();
+    REQUIRE(w.isOpen());
+    h.frame();
+
+    // A text editor renames a choice's target to a node that does not exist, and saves.
+    std::string text = slurp(h.file);
+    const std::string from = "\"next\": \"gatekeeper\"";
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), "\"next\": \"gatekeper\"");
+    std::string error;
+    REQUIRE(writeTextFileAtomically(h.file.string(), text, error));
+    CHECK(h.app->pollFiles());
+    CHECK(w.document()->text() == text);
+    CHECK_FALSE(w.check().playable());
+    REQUIRE_FALSE(w.check().diagnostics.empty());
+    CHECK(w.check().diagnostics.items()[0].code == "RAP0023");
+
+    // Clicking the problem selects the node it is in.
+    CHECK(h.run("click Problem 1\n") == "");
+    CHECK(w.selected() == nodeIndex(w, "prep"));
+}
+
+TEST_CASE("author workspace: unsaved edits are not replaced by a change on disk without asking") {
+    AuthorHeadless h(kColdCall);
+    h.app->openAuthor(h.file.string());
+    AuthorWorkspace& w = h.app->author();
+    h.frame();
+    CHECK(h.run("click Node prep\nclick Choice 2\nclick Text\nkey End\ntype  Mine.\n") == "");
+    REQUIRE(w.document()->dirty());
+    const std::string mine = w.document()->text();
+
+    std::string theirs = slurp(h.file);
+    theirs.insert(0, "// edited elsewhere\n");
+    std::string error;
+    REQUIRE(writeTextFileAtomically(h.file.string(), theirs, error));
+    h.app->pollFiles();
+    CHECK(w.conflict());
+    CHECK(w.document()->text() == mine);
+    CHECK(h.run("click Reload from disk\n") == "");
+    CHECK_FALSE(w.conflict());
+    CHECK(w.document()->text() == theirs);
+}
+
+TEST_CASE("author workspace: a new scenario from the template, saved atomically, checks clean") {
+    AuthorHeadless h(kColdCall);
+    const fs::path fresh = h.dir / "my-first.json";
+    h.app->openAuthor(fresh.string());
+    AuthorWorkspace& w = h.app->author();
+    REQUIRE(w.isOpen());
+    CHECK(w.document()->dirty());
+    h.frame();
+    CHECK(w.check().diagnostics.empty());
+    CHECK(h.run("click Save\n") == "");
+    CHECK(fs::exists(fresh));
+    CHECK(slurp(fresh) == w.document()->text());
+    CHECK(slurp(fresh).find("\"id\": \"my-first\"") != std::string::npos);
+    // Preview from the selected (start) node: play a choice.
+    CHECK(h.run("click Preview from here\nexpect Restart preview\nclick Preview choice 1\n") == "");
+}
+
+TEST_CASE("author workspace: saving where it cannot write says why and keeps the edits") {
+    AuthorHeadless h(kColdCall);
+    h.app->openAuthor((h.dir / "no-such-folder" / "x.json").string());
+    AuthorWorkspace& w = h.app->author();
+    REQUIRE(w.isOpen());
+    h.frame();
+    CHECK_FALSE(h.app->author().save());
+    CHECK(w.message().find("cannot save") != std::string::npos);
+    CHECK(w.document()->dirty());
+}

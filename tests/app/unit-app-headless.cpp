@@ -1,0 +1,288 @@
+// Screens driven through a Dear ImGui context with no window: the same script driver and the
+// same App as the real program, so clicks and keys go through ImGui's hit testing and reach the
+// core Session exactly as a trainee's would.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+
+#include <imgui.h>
+
+#include "app/shell/app.hpp"
+#include "store/results_store.hpp"
+#include "store/sqlite_db.hpp"
+#include "app/driver/script.hpp"
+#include "app/driver/script_driver.hpp"
+
+using namespace rapport;
+using namespace rapport::app;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Headless {
+    ManualClock clock;
+    fs::path data;
+    std::unique_ptr<App> app;
+
+    // `db`: the results database attempts are recorded in ("" = none).
+    explicit Headless(const std::vector<std::string>& scenarios, const std::string& db = "") {
+        char tmpl[] = "/tmp/rapport-headless-XXXXXX";
+        REQUIRE(::mkdtemp(tmpl) != nullptr);
+        data = tmpl;
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 800);
+        io.DeltaTime = 1.0f / 60.0f;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // built-in font; no GPU needed
+        app = std::make_unique<App>(AppConfig{scenarios, data, db}, clock, makeTheme(ThemeMode::Light, 1));
+    }
+    ~Headless() {
+        app.reset();
+        ImGui::DestroyContext();
+        std::error_code ec;
+        fs::remove_all(data, ec);
+    }
+
+    // Runs the script to its end (or 3000 frames); returns the driver's error, empty on success.
+    std::string run(const std::string& script) {
+        auto parsed = parseScript(script);
+        REQUIRE(parsed.errors.empty());
+        ScriptHost host;
+        host.advanceClock = [&](std::int64_t ms) { clock.advance(ms); };
+        host.resize = [](int w, int h) { ImGui::GetIO().DisplaySize = ImVec2(float(w), float(h)); };
+        host.setDarkTheme = [&](bool dark) { app->setThemeMode(dark ? ThemeMode::Dark : ThemeMode::Light); };
+        host.screenName = [&] { return std::string(screenName(app->screen())); };
+        host.locator = &app->locator();
+        host.busy = [&] { return app->busy(); };
+        ScriptDriver driver(std::move(parsed.commands), data, std::move(host));
+        for (int frame = 0; frame < 3000 && !driver.finished(); ++frame) {
+            driver.beforeFrame(ImGui::GetIO());
+            app->tick();
+            ImGui::NewFrame();
+            app->Draw();
+            ImGui::Render();
+        }
+        REQUIRE(driver.finished());
+        return driver.error();
+    }
+};
+
+const std::string kFixtures = std::string(RAPPORT_FIXTURES_DIR) + "/gui";
+
+}  // namespace
+
+TEST_CASE("headless screens: sign in, filter the library, play with keys and clicks, reach the debrief") {
+    Headless h({kFixtures});
+    CHECK(h.run("expect-screen sign-in\n"
+                "click Your name\n"
+                "type Anna\n"
+                "click Start training\n"
+                "expect-screen library\n"
+                "expect Practice##gui-long-talk\n"
+                "click Search\n"
+                "type Tanaka\n"
+                "wait-frames 2\n") == "");
+    // The search box filters through core's matchesFilter: only the matching card is left.
+    CHECK(h.run("expect Practice##gui-unicode-trio\n") == "");
+    CHECK(h.run("expect Practice##gui-long-talk\n").find("expected a widget") != std::string::npos);
+
+    CHECK(h.run("click Exam##gui-unicode-trio\n"
+                "expect-screen conversation\n"
+                "key 3\n"         // "argue": 3rd choice by key
+                "click Choice 2\n"  // "pitch": by clicking the numbered button
+                "expect Choice 2\n") == "");
+    REQUIRE(h.app->session() != nullptr);
+    CHECK(h.app->mode() == PlayMode::Exam);
+    const auto& steps = h.app->session()->transcript().steps;
+    REQUIRE(steps.size() == 2);
+    CHECK(steps[0].choice == "argue");
+    CHECK(steps[1].choice == "pitch");
+    CHECK(h.app->session()->node().id == "pressure");
+
+    // The countdown runs on the injected clock; when it expires the shell's tick takes the
+    // timeout branch through Session.
+    CHECK(h.app->animating());
+    CHECK(h.run("advance-clock 20001\nexpect See debrief\nclick See debrief\nexpect-screen debrief\n") == "");
+    CHECK(h.app->session()->transcript().steps.back().timedOut);
+    CHECK(h.run("click Try again\nexpect-screen conversation\n") == "");
+    CHECK(h.app->session()->transcript().steps.empty());
+}
+
+TEST_CASE("headless screens: keys beyond the shown choices do nothing") {
+    Headless h({kFixtures});
+    CHECK(h.run("click Your name\ntype Anna\nclick Start training\n"
+                "click Practice##gui-unicode-trio\nkey 9\nkey 4\n") == "");
+    REQUIRE(h.app->session() != nullptr);
+    CHECK(h.app->session()->transcript().steps.empty());
+    CHECK(h.app->session()->node().id == "open");
+}
+
+namespace {
+
+// A results database in a folder of its own, outliving the Headless app that writes it (a second
+// app, "after a restart", reads it).
+struct TempDb {
+    fs::path dir;
+    TempDb() {
+        char tmpl[] = "/tmp/rapport-headless-db-XXXXXX";
+        REQUIRE(::mkdtemp(tmpl) != nullptr);
+        dir = tmpl;
+    }
+    ~TempDb() {
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+    std::string path() const { return (dir / "results.db").string(); }
+    std::vector<AttemptRecord> attempts(const std::string& trainee) const {
+        store::ResultsStore s(path());
+        store::AttemptFilter f;
+        f.trainee = trainee;
+        return s.attempts(f, false);
+    }
+};
+
+const char* kSignIn = "click Your name\ntype Анна Петрова\nclick Start training\nexpect-screen library\n";
+
+}  // namespace
+
+TEST_CASE("headless recording: every reply is journaled, the attempt finishes with its report, best score shows") {
+    TempDb db;
+    Headless h({kFixtures}, db.path());
+    REQUIRE(h.app->recording());
+    CHECK(h.run(std::string(kSignIn) + "click Exam##gui-unicode-trio\nexpect-screen conversation\nkey 1\n") == "");
+    CHECK_FALSE(h.app->bestScore("gui-unicode-trio").has_value());
+    // The write runs on the app's write queue; wait-idle waits for it.
+    CHECK(h.run("wait-idle\n") == "");
+
+    // Journaled as it happens: one step in, still in progress, in exam mode.
+    auto before = db.attempts("Анна Петрова");
+    REQUIRE(before.size() == 1);
+    CHECK(before[0].status == AttemptStatus::InProgress);
+    CHECK(before[0].mode == AttemptMode::Exam);
+    CHECK(before[0].steps == 1);
+
+    // A countdown that runs out while a reply's write is still running waits for it (at most the
+    // decision being written is ever unsaved): wait-idle lets it go first.
+    CHECK(h.run("key 1\nwait-idle\nadvance-clock 20001\nexpect See debrief\nclick See debrief\n"
+                "expect-screen debrief\nwait-idle\n") == "");
+    CHECK_FALSE(h.app->scoring());
+    REQUIRE(h.app->report().has_value());
+    // "Saved" once the queue ran the finish: the attempt is then on disk.
+    CHECK(h.app->saveState() == App::SaveState::Saved);
+    auto after = db.attempts("Анна Петрова");
+    REQUIRE(after.size() == 1);
+    CHECK(after[0].status == AttemptStatus::Finished);
+    CHECK(after[0].steps == 3);
+    REQUIRE(after[0].score.has_value());
+    CHECK(*after[0].score == doctest::Approx(h.app->report()->score));
+    // The library's best score comes from the store.
+    REQUIRE(h.app->bestScore("gui-unicode-trio").has_value());
+    CHECK(*h.app->bestScore("gui-unicode-trio") == int(std::lround(*after[0].score)));
+}
+
+TEST_CASE("headless recording: an unfinished attempt is offered for resume after a restart; start over abandons it") {
+    TempDb db;
+    std::vector<StepEcho> live;
+    {
+        Headless h({kFixtures}, db.path());
+        CHECK(h.run(std::string(kSignIn) + "click Practice##gui-unicode-trio\nkey 3\n") == "");
+        REQUIRE(h.app->session() != nullptr);
+        CHECK(h.app->session()->node().id == "hub");
+        live = h.app->echoes();
+    }  // the app goes away mid-conversation, as if killed
+    // "argue" costs trust and patience: the live echo shows both moves.
+    REQUIRE(live.size() == 1);
+    REQUIRE(live[0].meters.size() == 2);
+
+    {
+        Headless h({kFixtures}, db.path());
+        // Opened in exam mode, but the unfinished attempt is a practice one: resuming keeps that.
+        CHECK(h.run(std::string(kSignIn) + "click Exam##gui-unicode-trio\nexpect Resume\n") == "");
+        CHECK(h.app->screen() == ScreenId::Library);
+        REQUIRE(h.app->resumeOffer().has_value());
+        CHECK(h.app->resumeOffer()->attempt.steps == 1);
+        CHECK(h.run("click Resume\nexpect-screen conversation\n") == "");
+        REQUIRE(h.app->session() != nullptr);
+        CHECK(h.app->mode() == PlayMode::Practice);
+        CHECK(h.app->session()->node().id == "hub");
+        REQUIRE(h.app->session()->transcript().steps.size() == 1);
+        CHECK(h.app->session()->transcript().steps[0].choice == "argue");
+        // The earlier reply is shown as it was live: its feedback and its meter changes.
+        REQUIRE(h.app->echoes().size() == 1);
+        CHECK(h.app->echoes()[0].feedback == live[0].feedback);
+        REQUIRE(h.app->echoes()[0].meters.size() == live[0].meters.size());
+        for (std::size_t i = 0; i < live[0].meters.size(); ++i) {
+            CHECK(h.app->echoes()[0].meters[i].label == live[0].meters[i].label);
+            CHECK(h.app->echoes()[0].meters[i].before == live[0].meters[i].before);
+            CHECK(h.app->echoes()[0].meters[i].after == live[0].meters[i].after);
+        }
+        // The resumed attempt goes on being journaled in the same row.
+        CHECK(h.run("key 1\nwait-idle\nclick Leave conversation\nexpect-screen library\n") == "");
+        auto attempts = db.attempts("Анна Петрова");
+        REQUIRE(attempts.size() == 1);
+        CHECK(attempts[0].steps == 2);
+
+        CHECK(h.run("click Exam##gui-unicode-trio\nclick Start over\nexpect-screen conversation\n") == "");
+        CHECK(h.app->mode() == PlayMode::Exam);
+        CHECK(h.app->session()->transcript().steps.empty());
+        attempts = db.attempts("Анна Петрова");
+        REQUIRE(attempts.size() == 2);
+        int abandoned = 0, inProgress = 0;
+        for (const auto& a : attempts) {
+            abandoned += a.status == AttemptStatus::Abandoned;
+            inProgress += a.status == AttemptStatus::InProgress;
+        }
+        CHECK(abandoned == 1);
+        CHECK(inProgress == 1);
+    }
+}
+
+TEST_CASE("headless recording: a reply made while the previous one is still being written waits for it") {
+    TempDb db;
+    Headless h({kFixtures}, db.path());
+    CHECK(h.run(std::string(kSignIn) + "click Practice##gui-unicode-trio\nkey 1\nwait-idle\n") == "");
+    REQUIRE(h.app->session() != nullptr);
+    REQUIRE(h.app->session()->node().id == "hub");
+    {
+        // Another connection holds the write lock: the next reply's write waits on it (for up to
+        // the store's busy timeout, far longer than these few frames).
+        store::Database other(db.path());
+        other.exec("BEGIN EXCLUSIVE");
+        CHECK(h.run("key 1\nkey 1\n") == "");
+        // The first reply is taken and shown; the second is held, not taken: were the process
+        // killed now, only the decision being written would be lost.
+        CHECK(h.app->session()->node().id == "pressure");
+        CHECK(h.app->session()->transcript().steps.size() == 2);
+        CHECK(h.app->busy());
+        other.exec("ROLLBACK");
+    }
+    // The write goes through; then the held reply is taken and written in its turn.
+    CHECK(h.run("wait-idle\n") == "");
+    REQUIRE(h.app->session()->finished());
+    CHECK(h.app->session()->transcript().steps.size() == 3);
+    CHECK(h.app->notice().empty());
+    CHECK(h.run("click See debrief\nexpect-screen debrief\nwait-idle\n") == "");
+    auto attempts = db.attempts("Анна Петрова");
+    REQUIRE(attempts.size() == 1);
+    CHECK(attempts[0].status == AttemptStatus::Finished);
+    CHECK(attempts[0].steps == 3);
+}
+
+TEST_CASE("headless fonts: characters typed at sign-in that no scenario holds are asked for once") {
+    Headless h({kFixtures});
+    const auto rev = h.app->textRevision();
+    CHECK(h.app->glyphText().find("鈴木") == std::string::npos);
+    CHECK(h.run("click Your name\ntype 鈴木 Ωμέγα\nwait-frames 2\n") == "");
+    CHECK(h.app->textRevision() != rev);
+    CHECK(h.app->glyphText().find("鈴木") != std::string::npos);
+    CHECK(h.app->glyphText().find("Ωμέγα") != std::string::npos);
+    const auto settled = h.app->textRevision();
+    CHECK(h.run("wait-frames 3\n") == "");
+    CHECK(h.app->textRevision() == settled);
+}

@@ -1,0 +1,331 @@
+// Scenario analysis (rapport analyze): exact figures of purpose-made fixtures worked out by hand,
+// random play checked play by play against scoreTranscript, and the CLI's forms and exit codes.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/analysis/analysis_report.hpp"
+#include "core/framework/framework_loader.hpp"
+#include "core/analysis/random_play.hpp"
+#include "core/analysis/scenario_analysis.hpp"
+#include "core/scenario/scenario_loader.hpp"
+#include "core/scoring/scoring.hpp"
+#include "core/play/scripted_play.hpp"
+#include "core/play/session.hpp"
+#include "core/state/state_space.hpp"
+
+using namespace rapport;
+
+namespace {
+
+const std::string kAnalysis = std::string(RAPPORT_FIXTURES_DIR) + "/analysis/";
+
+struct Loaded {
+    Scenario scenario;
+    Framework framework;
+};
+
+Loaded load(const std::string& scenarioPath, const std::string& frameworkPath) {
+    LoadResult r = loadScenarioFile(scenarioPath);
+    REQUIRE(r.scenario);
+    REQUIRE_FALSE(r.diagnostics.hasErrors());
+    FrameworkLoadResult f = loadFrameworkFile(frameworkPath);
+    REQUIRE(f.framework);
+    return {std::move(*r.scenario), std::move(*f.framework)};
+}
+
+Loaded loadFixture(const std::string& name) { return load(kAnalysis + name, kAnalysis + "analysis-test.json"); }
+
+const CompetencyAnalysis& competency(const ScenarioAnalysis& a, const std::string& id) {
+    for (const auto& c : a.competencies)
+        if (c.id == id) return c;
+    FAIL("competency " << id << " not in the analysis");
+    throw 0;
+}
+
+std::vector<std::string> kinds(const ScenarioAnalysis& a) {
+    std::vector<std::string> out;
+    for (const auto& w : a.warnings) out.push_back(w.kind);
+    return out;
+}
+
+struct Run {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+Run cli(const std::string& args) {
+    const std::string errFile = "/tmp/rapport-cli-analyze-test-" + std::to_string(::getpid()) + ".err";
+    const std::string cmd = std::string("'") + RAPPORT_CLI_PATH + "' " + args + " </dev/null 2>" + errFile;
+    Run r;
+    FILE* p = ::popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+    const int status = ::pclose(p);
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream e(errFile);
+    std::ostringstream es;
+    es << e.rdbuf();
+    r.err = es.str();
+    std::remove(errFile.c_str());
+    return r;
+}
+
+}  // namespace
+
+// tests/fixtures/analysis/paths.json, framework analysis-test (discovery weight 2, others 1;
+// asks +2, offer +2, pushy -1, calm +1, warm +1, timeout freezes -1; rule: an offer before any
+// question costs pitches_early -2). Replies, weighted:
+//   open (timed): ask +4 -> needs | offer +2 (-4 if no question yet) -> price | chat 0 -> needs | t -1 -> cold
+//   needs: summary (asks, warm) +5 -> price | pushy -1 -> lost
+//   price: offer2 +2 -> won | cave 0 -> partial
+//   cold:  recover +1 -> needs | hang 0 -> lost
+TEST_CASE("analysis of a hand-worked fixture: counts, reachability, shortest ways, extremes") {
+    const Loaded l = loadFixture("paths.json");
+    const ScenarioAnalysis a = analyzeScenario(l.scenario, l.framework);
+    CHECK(a.problem.empty());
+    CHECK(a.nodes == 8);
+    CHECK(a.choices == 9);
+    CHECK(a.endings == 4);
+    CHECK(a.timedNodes == 1);
+    CHECK(a.unreachableNodes == std::vector<std::string>{"escalated"});
+
+    // Shortest ways, breadth-first with replies in display order: price is first reached by "offer".
+    REQUIRE(a.endingPaths.size() == 4);
+    CHECK(a.endingPaths[0].node == "won");
+    CHECK(a.endingPaths[0].shortest.choices == "2,1");
+    CHECK(a.endingPaths[0].shortest.value == 0);  // offer 2 - violation 4 + offer2 2
+    CHECK(a.endingPaths[1].shortest.choices == "2,2");
+    CHECK(a.endingPaths[2].node == "lost");
+    CHECK(a.endingPaths[2].shortest.choices == "1,2");
+    CHECK(a.endingPaths[2].shortest.score == 27.3);  // (4 - 1) / 11
+    CHECK_FALSE(a.endingPaths[3].reachable);
+    CHECK_FALSE(a.endingPaths[3].shortest.found);
+
+    // Best: ask 4 + summary 5 + offer2 2 = 11. Worst: offer then cave, 2 - 4 = -2.
+    CHECK(a.best.choices == "1,1,1");
+    CHECK(a.best.value == 11);
+    CHECK(a.best.score == 100.0);
+    CHECK(a.best.passed);
+    CHECK(a.worst.choices == "2,2");
+    CHECK(a.worst.value == -2);
+    CHECK(a.worst.score == 0.0);
+    CHECK_FALSE(a.worst.passed);
+    // Poor: the reply worth least now: offer (-2 with its violation), then cave (0).
+    CHECK(a.poor.choices == "2,2");
+    CHECK_FALSE(a.poor.passed);
+
+    // Per competency, unweighted points over complete paths.
+    const auto& d = competency(a, "discovery");
+    CHECK(d.primary);
+    CHECK(d.decisionPoints == 2);
+    CHECK(d.max.value == 4);
+    CHECK(d.max.choices == "1,1,1");
+    CHECK(d.min.value == -2);  // the early offer's violation
+    CHECK(d.min.choices == "2,1");
+    const auto& p = competency(a, "pitch");
+    CHECK(p.decisionPoints == 3);
+    CHECK(p.max.value == 4);
+    CHECK(p.max.choices == "2,1");
+    CHECK(p.min.value == -1);
+    const auto& c = competency(a, "conduct");
+    CHECK(c.decisionPoints == 2);  // the timer at open, recover at cold
+    CHECK(c.max.value == 0);
+    CHECK(c.min.value == -1);
+    CHECK(c.min.choices == "t,2");
+    const auto& r = competency(a, "rapport");
+    CHECK_FALSE(r.primary);
+    CHECK(r.earningReplies == 1);
+    CHECK(r.max.value == 1);
+    CHECK(r.max.competencyScore == 100.0);
+
+    // Dominated replies, one per node here.
+    REQUIRE(a.dominated.size() == 4);
+    CHECK(a.dominated[0].node == "open");
+    CHECK(a.dominated[0].choice == "chat");
+    CHECK(a.dominated[0].by == "ask");
+    CHECK(a.dominated[0].sameNext);
+    CHECK(a.dominated[1].choice == "pushy");
+    CHECK(a.dominated[1].by == "summary");
+    CHECK_FALSE(a.dominated[1].sameNext);
+    CHECK(a.dominated[2].choice == "cave");
+    CHECK(a.dominated[3].choice == "hang");
+}
+
+// Random play on paths.json passes with probability 5/32 = 15.6 %: ask, summary, offer2 (1/16);
+// chat, summary, offer2 (1/16: 7 of 11 = 63.6, both primaries at 50); t, recover, summary,
+// offer2 (1/32). Score 0 has probability 9/16, so the median and lower quartile are 0; the
+// upper quartile is 45.5 (5 of 11; cumulative 0.6875 below it, 0.78125 with it).
+TEST_CASE("random play: the distribution matches the hand-computed probabilities; warnings fire") {
+    const Loaded l = loadFixture("paths.json");
+    const ScenarioAnalysis a = analyzeScenario(l.scenario, l.framework);
+    REQUIRE(a.random);
+    CHECK(a.random->samples == 10000);
+    CHECK(a.random->seed == 1);
+    CHECK(a.random->median == 0.0);
+    CHECK(a.random->lowerQuartile == 0.0);
+    CHECK(a.random->upperQuartile == 45.5);
+    CHECK(a.random->max == 100.0);
+    CHECK(a.random->passRate > 0.14);
+    CHECK(a.random->passRate < 0.17);
+    CHECK(a.random->unfinished == 0);
+    CHECK(a.random->outcomes[std::size_t(Outcome::Escalated)] == 0);
+    // Same seed, same figures; another seed, other samples.
+    const ScenarioAnalysis again = analyzeScenario(l.scenario, l.framework);
+    CHECK(again.random->passed == a.random->passed);
+    AnalysisOptions other;
+    other.seed = 2;
+    CHECK(analyzeScenario(l.scenario, l.framework, other).random->passed != a.random->passed);
+
+    const auto k = kinds(a);
+    CHECK(k == std::vector<std::string>{"unreachable", "few-opportunities", "single-reply", "single-reply",
+                                        "random-pass-rate"});
+}
+
+// clean.json: five decisions of good (+6 weighted), vague (0) and pushy (-3). Passing needs 21 of
+// 30: five good replies, or four and one other: 1 + 5 + 5 = 11 of 3^5 = 243 (4.5 %).
+TEST_CASE("a scenario that discriminates has no warnings") {
+    const Loaded l = loadFixture("clean.json");
+    const ScenarioAnalysis a = analyzeScenario(l.scenario, l.framework);
+    CHECK(a.warnings.empty());
+    CHECK(a.best.choices == "1,1,1,1,1");
+    CHECK(a.best.value == 30);
+    CHECK(a.poor.choices == "3,3,3,3,3");
+    CHECK(a.poor.value == -15);
+    REQUIRE(a.random);
+    CHECK(a.random->passRate > 0.035);
+    CHECK(a.random->passRate < 0.055);
+    CHECK(a.random->median < 70.0);
+    CHECK(a.dominated.size() == 10);
+}
+
+TEST_CASE("over the state bound the exact parts are missing and the analysis says so") {
+    const Loaded l = loadFixture("paths.json");
+    AnalysisOptions o;
+    o.maxStates = 3;
+    const ScenarioAnalysis a = analyzeScenario(l.scenario, l.framework, o);
+    CHECK(a.problem.find("more than 3 distinct states") != std::string::npos);
+    CHECK_FALSE(a.best.found);
+    CHECK_FALSE(a.random);
+    CHECK(kinds(a).front() == "not-exact");
+    CHECK(a.nodes == 8);  // the structure is still counted
+}
+
+// The random player scores by walking the state graph; scoreTranscript replays a Session. Every
+// play must get the same score, pass and points from both, for the fixtures, a scoring fixture
+// with rules and the first two bundled scenarios (the gate analyses every one of them; the two
+// searches per scenario here take about a second each, so not all of them).
+TEST_CASE("random plays score exactly as scoreTranscript scores the same choices") {
+    std::vector<std::pair<std::string, std::string>> files = {
+        {kAnalysis + "paths.json", kAnalysis + "analysis-test.json"},
+        {kAnalysis + "clean.json", kAnalysis + "analysis-test.json"},
+        {std::string(RAPPORT_FIXTURES_DIR) + "/scoring/rules.json",
+         std::string(RAPPORT_FIXTURES_DIR) + "/scoring/scoring-test.json"},
+    };
+    std::vector<std::filesystem::path> bundled;
+    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(RAPPORT_SOURCE_DIR) / "scenarios"))
+        if (e.path().extension() == ".json") bundled.push_back(e.path());
+    std::sort(bundled.begin(), bundled.end());
+    for (std::size_t i = 0; i < bundled.size() && i < 2; ++i)
+        files.push_back({bundled[i].string(), std::string(RAPPORT_SOURCE_DIR) + "/assets/competencies/account-manager.json"});
+    for (const auto& [scenarioPath, frameworkPath] : files) {
+        CAPTURE(scenarioPath);
+        LoadResult lr = loadScenarioFile(scenarioPath);
+        REQUIRE(lr.scenario);
+        if (lr.diagnostics.hasErrors()) continue;  // the gate reports broken bundled scenarios
+        FrameworkLoadResult fr = loadFrameworkFile(frameworkPath);
+        REQUIRE(fr.framework);
+        const Scenario& s = *lr.scenario;
+        const Framework& f = *fr.framework;
+        const OptimumOutcome opt = computeOptimum(s, f);
+        REQUIRE(opt.problem == OptimumOutcome::Problem::None);
+        const StateGraph g = exploreStates(s);
+        const RandomPlayer player(s, f, g, opt.optimum->best);
+        std::mt19937_64 rng(7);
+        for (int i = 0; i < 100; ++i) {
+            const RandomPlay p = player.play(rng, true);
+            CAPTURE(p.choices);
+            std::string error;
+            const auto script = parseChoiceScript(p.choices, error);
+            REQUIRE(script);
+            ManualClock clock;
+            Session session(s, clock);
+            const std::string problem = playScript(session, clock, *script);
+            CHECK((problem.empty() == p.finished));
+            const ScoreReport r = scoreTranscript(s, f, session.transcript(), &*opt.optimum);
+            CHECK(r.score == p.score);
+            CHECK(r.passed == p.passed);
+            CHECK(r.earned == p.earned);
+        }
+        // The analysis finds the same best total as the scorer's own search.
+        AnalysisOptions o;
+        o.samples = 0;
+        const ScenarioAnalysis a = analyzeScenario(s, f, o);
+        CHECK(a.best.value == opt.optimum->best);
+        CHECK(a.best.score == 100.0);
+    }
+}
+
+TEST_CASE("analysis JSON: stable keys and the paths as --choices lists") {
+    const Loaded l = loadFixture("paths.json");
+    AnalysisOptions o;
+    o.samples = 1000;
+    const nlohmann::json j = analysisToJson(analyzeScenario(l.scenario, l.framework, o));
+    CHECK(j["format"] == "rapport-analysis/1");
+    CHECK(j["scenario"]["id"] == "analysis-paths");
+    CHECK(j["structure"]["nodes"] == 8);
+    CHECK(j["exact"]["best"]["choices"] == "1,1,1");
+    CHECK(j["exact"]["endings"][3]["shortest"].is_null());
+    CHECK(j["exact"]["competencies"][0]["id"] == "discovery");
+    CHECK(j["random"]["samples"] == 1000);
+    CHECK(j["random"]["rule"].get<std::string>().find("timer") != std::string::npos);
+    CHECK(j["warnings"].size() == 5);
+    // Same inputs, same bytes.
+    CHECK(analysisToJson(analyzeScenario(l.scenario, l.framework, o)).dump() == j.dump());
+}
+
+TEST_CASE("rapport analyze: text, JSON, exit codes") {
+    const std::string paths = kAnalysis + "paths.json", clean = kAnalysis + "clean.json";
+    Run r = cli("analyze " + clean + " --samples 2000");
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.rfind("analysis-clean \u2014 A scenario that discriminates\n", 0) == 0);
+    CHECK(r.out.find("  best   5 steps, score 100.0, passed, ends won (won): 1,1,1,1,1\n") != std::string::npos);
+    CHECK(r.out.find("Random play (sampled: 2000 plays, seed 1;") != std::string::npos);
+    CHECK(r.out.find("Warnings: none\n") != std::string::npos);
+
+    // Warnings (here: guessing passes too often) exit 1; validator warnings go to stderr.
+    r = cli("analyze " + paths + " --json --seed 3");
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.find("[RAP0042]") != std::string::npos);
+    const auto j = nlohmann::json::parse(r.out);
+    CHECK(j["random"]["seed"] == 3);
+    CHECK(j["exact"]["worst"]["choices"] == "2,2");
+
+    r = cli("analyze " + clean + " " + paths + " --json --samples 0");
+    CHECK(r.exitCode == 1);
+    CHECK(nlohmann::json::parse(r.out).size() == 2);
+
+    r = cli("analyze");
+    CHECK(r.exitCode == 2);
+    CHECK(r.err == "rapport analyze: no scenario file given\n(see 'rapport analyze --help')\n");
+    r = cli("analyze " + clean + " --samples many");
+    CHECK(r.exitCode == 2);
+    r = cli("analyze " + clean + " --json --table");
+    CHECK(r.exitCode == 2);
+    r = cli("analyze /nonexistent/scenario.json");
+    CHECK(r.exitCode == 2);
+    r = cli("analyze " + std::string(RAPPORT_FIXTURES_DIR) + "/invalid/bad-initial.json");
+    CHECK(r.exitCode == 1);
+}
