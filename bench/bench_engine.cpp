@@ -6,18 +6,17 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "core/play/clock.hpp"
-#include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/checks/scenario_check.hpp"
-#include "core/scenario/scenario_loader.hpp"
 #include "core/checks/scenario_validator.hpp"
+#include "core/diagnostics/diagnostic_codes.hpp"
+#include "core/play/clock.hpp"
 #include "core/play/session.hpp"
+#include "core/scenario/scenario_loader.hpp"
 #include "core/state/state_space.hpp"
 
 namespace {
@@ -43,12 +42,16 @@ std::string generate(int nodes) {
     s["difficulty"] = 3;
     s["passScore"] = 70;
     s["framework"] = "account-manager";
-    s["client"] = {{"name", "Client"}, {"role", "Owner"}, {"company", "Firm"}, {"description", "Generated."}};
-    s["variables"] = {{"trust", {{"type", "integer"}, {"initial", 50}}}, {"warned", {{"type", "boolean"}, {"initial", false}}}};
-    s["meters"] = nlohmann::json::array({{{"variable", "trust"}, {"label", "Trust"}, {"min", 0}, {"max", 100}}});
+    s["client"] = {
+        {"name", "Client"}, {"role", "Owner"}, {"company", "Firm"}, {"description", "Generated."}};
+    s["variables"] = {{"trust", {{"type", "integer"}, {"initial", 50}}},
+                      {"warned", {{"type", "boolean"}, {"initial", false}}}};
+    s["meters"] = nlohmann::json::array(
+        {{{"variable", "trust"}, {"label", "Trust"}, {"min", 0}, {"max", 100}}});
     s["start"] = "n0";
     const std::string line =
-        "Thank you for calling. We already have a bank and I do not see why we should change anything right now.";
+        "Thank you for calling. We already have a bank and I do not see why we should change "
+        "anything right now.";
     const int endings = 3;
     auto& arr = s["nodes"] = nlohmann::json::array();
     for (int i = 0; i < nodes; ++i) {
@@ -58,20 +61,26 @@ std::string generate(int nodes) {
         n["text"] = line;
         if (i >= nodes - endings) {
             static const char* outcomes[] = {"won", "partial", "lost"};
-            n["ending"] = {{"outcome", outcomes[nodes - 1 - i]}, {"title", "End"}, {"summary", "Generated ending."}};
+            n["ending"] = {{"outcome", outcomes[nodes - 1 - i]},
+                           {"title", "End"},
+                           {"summary", "Generated ending."}};
         } else {
-            n["variants"] = nlohmann::json::array({{{"if", "trust > 70"}, {"text", "You have my attention."}}});
+            n["variants"] =
+                nlohmann::json::array({{{"if", "trust > 70"}, {"text", "You have my attention."}}});
             n["tags"] = nlohmann::json::array({"objection:price"});
             auto& choices = n["choices"] = nlohmann::json::array();
             for (int c = 1; c <= 3; ++c) {
                 const int next = std::min(i + c, nodes - 1);
                 nlohmann::json ch;
                 ch["id"] = "r" + std::to_string(c);
-                ch["text"] = "I understand. May I ask what matters most to you when choosing a bank for payroll?";
+                ch["text"] =
+                    "I understand. May I ask what matters most to you when choosing a bank for "
+                    "payroll?";
                 ch["next"] = "n" + std::to_string(next);
                 ch["set"] = {{"trust", c == 1 ? "trust + 5" : c == 2 ? "trust - 5" : "trust"}};
                 ch["feedback"] = "A question that opens the conversation rather than a pitch.";
-                ch["evidence"] = nlohmann::json::array({{{"indicator", "needs_discovery.problem_questions"}}});
+                ch["evidence"] =
+                    nlohmann::json::array({{{"indicator", "needs_discovery.problem_questions"}}});
                 if (c == 3) ch["if"] = "trust >= 40 || warned";
                 choices.push_back(ch);
             }
@@ -96,8 +105,8 @@ double bestOf(int reps, F&& f) {
 
 int main(int argc, char** argv) {
     const int reps = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
-    std::printf("%8s %10s %10s %10s %10s %8s %10s %8s %8s %14s\n", "nodes", "bytes", "parse ms", "load ms",
-                "valid. ms", "ratio", "check ms", "ratio", "states", "choices/s");
+    std::printf("%8s %10s %10s %10s %10s %8s %10s %8s %8s %14s\n", "nodes", "bytes", "parse ms",
+                "load ms", "valid. ms", "ratio", "check ms", "ratio", "states", "choices/s");
     std::vector<int> sizes;
     for (int i = 2; i < argc; ++i) sizes.push_back(std::max(10, std::atoi(argv[i])));
     if (sizes.empty()) sizes = {100, 1000, 10000};
@@ -108,7 +117,8 @@ int main(int argc, char** argv) {
             if (j.empty()) std::abort();
         });
         rapport::LoadResult loaded;
-        const double load = bestOf(reps, [&] { loaded = rapport::loadScenarioText(text, "bench.json"); });
+        const double load =
+            bestOf(reps, [&] { loaded = rapport::loadScenarioText(text, "bench.json"); });
         if (!loaded.scenario || loaded.diagnostics.hasErrors()) {
             std::fprintf(stderr, "generated scenario does not load\n");
             return 1;
@@ -150,13 +160,18 @@ int main(int argc, char** argv) {
             }
         }
         const double perSecond = double(choices) / (msSince(t) / 1000.0);
-        std::printf("%8d %10zu %10.2f %10.2f %10.2f %8.2f %9.2f%s %8.2f %7zu%s %14.0f\n", nodes, text.size(),
-                    parse, load, validate, (load + validate) / parse, check, verdict.c_str(), check / parse, states.size(),
-                    states.complete ? " " : "+", perSecond);
+        std::printf("%8d %10zu %10.2f %10.2f %10.2f %8.2f %9.2f%s %8.2f %7zu%s %14.0f\n", nodes,
+                    text.size(), parse, load, validate, (load + validate) / parse, check,
+                    verdict.c_str(), check / parse, states.size(), states.complete ? " " : "+",
+                    perSecond);
     }
-    std::printf("\nratio = (load + validate) / raw parse; goal <= 2.0. check = checkScenarioText, all that\n"
-                "`rapport validate` does (load, graph checks, framework, evidence, best-path search); its ratio is\n"
-                "check / raw parse; '!' = the best-path search hit its bound (RAP0053). states: exact state count ('+' = over the bound, validated approximately).\n"
-                "choices/s: seeded random play, goal >= 1,000,000.\n");
+    std::printf(
+        "\nratio = (load + validate) / raw parse; goal <= 2.0. check = checkScenarioText, all "
+        "that\n"
+        "`rapport validate` does (load, graph checks, framework, evidence, best-path search); its "
+        "ratio is\n"
+        "check / raw parse; '!' = the best-path search hit its bound (RAP0053). states: exact "
+        "state count ('+' = over the bound, validated approximately).\n"
+        "choices/s: seeded random play, goal >= 1,000,000.\n");
     return 0;
 }

@@ -1,8 +1,6 @@
 // libFuzzer entry point for the expression compiler and evaluator: arbitrary bytes must give
 // either a compiled expression or located errors, and evaluation must give a value or a defined
 // runtime error — never a crash, hang, sanitizer report or unbounded recursion.
-#include "core/scenario/expression.hpp"
-
 #include <climits>
 #include <cstddef>
 #include <cstdint>
@@ -10,6 +8,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/scenario/expression.hpp"
 
 namespace {
 
@@ -45,13 +45,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!r.expression) return 0;
 
     const rapport::Expression& e = *r.expression;
-    static const std::int64_t values[][4] = {
-        {0, 0, 0, 0}, {1, -1, 1, 7}, {INT64_MAX, INT64_MIN, 0, -1}, {-7, 2, 1, INT64_MIN}, {3, 0, 1, 1}};
+    static const std::int64_t values[][4] = {{0, 0, 0, 0},
+                                             {1, -1, 1, 7},
+                                             {INT64_MAX, INT64_MIN, 0, -1},
+                                             {-7, 2, 1, INT64_MIN},
+                                             {3, 0, 1, 1}};
     const std::vector<bool> visited{true, false, true};
     for (const auto& v : values) {
-        const rapport::EvalResult res = e.evaluate(rapport::EvalEnv{std::span<const std::int64_t>(v, 4), &visited});
-        if (res.ok && e.type() == rapport::ValueType::Boolean && res.value != 0 && res.value != 1) std::abort();
-        if (!res.ok && res.error != "division by zero" && res.error != "integer overflow") std::abort();
+        const rapport::EvalResult res =
+            e.evaluate(rapport::EvalEnv{std::span<const std::int64_t>(v, 4), &visited});
+        if (res.ok && e.type() == rapport::ValueType::Boolean && res.value != 0 && res.value != 1)
+            std::abort();
+        if (!res.ok && res.error != "division by zero" && res.error != "integer overflow")
+            std::abort();
         if (e.constantValue() && (!res.ok || res.value != *e.constantValue())) std::abort();
     }
     return 0;

@@ -4,9 +4,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <string_view>
-
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "core/source/json_tree.hpp"
 
@@ -16,12 +15,25 @@ void same(const rapport::JsonValue& v, const nlohmann::json& j) {
     using K = rapport::JsonValue::Kind;
     bool ok = true;
     switch (v.kind()) {
-        case K::Null: ok = j.is_null(); break;
-        case K::Boolean: ok = j.is_boolean() && v.asBool() == j.get<bool>(); break;
-        case K::Integer: ok = j.is_number_integer() && v.asInteger() == j.get<std::int64_t>(); break;
-        case K::BigInteger: ok = j.is_number_unsigned() && v.asUnsigned() == j.get<std::uint64_t>(); break;
-        case K::Float: ok = j.is_number_float() && (v.asNumber() == j.get<double>() || v.asNumber() != v.asNumber()); break;
-        case K::String: ok = j.is_string() && v.asString() == j.get_ref<const std::string&>(); break;
+        case K::Null:
+            ok = j.is_null();
+            break;
+        case K::Boolean:
+            ok = j.is_boolean() && v.asBool() == j.get<bool>();
+            break;
+        case K::Integer:
+            ok = j.is_number_integer() && v.asInteger() == j.get<std::int64_t>();
+            break;
+        case K::BigInteger:
+            ok = j.is_number_unsigned() && v.asUnsigned() == j.get<std::uint64_t>();
+            break;
+        case K::Float:
+            ok = j.is_number_float() &&
+                 (v.asNumber() == j.get<double>() || v.asNumber() != v.asNumber());
+            break;
+        case K::String:
+            ok = j.is_string() && v.asString() == j.get_ref<const std::string&>();
+            break;
         case K::Array:
             ok = j.is_array() && v.size() == j.size();
             for (std::size_t i = 0; ok && i < v.size(); ++i) same(v[i], j[i]);

@@ -4,15 +4,16 @@
 #include <cstdint>
 #include <string>
 
-#include "core/play/clock.hpp"
 #include "core/checks/scenario_check.hpp"
+#include "core/play/clock.hpp"
 #include "core/play/session.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);
     rapport::ScenarioCheck check = rapport::checkScenarioText(std::move(text), "fuzz.json");
     for (const auto& d : check.diagnostics.items())
-        if (d.code.empty() || d.message.empty()) __builtin_trap();  // every problem must be explained
+        if (d.code.empty() || d.message.empty())
+            __builtin_trap();  // every problem must be explained
     if (!check.playable()) return 0;
     rapport::ManualClock clock;
     rapport::Session session(*check.scenario, clock, 1);

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/analysis/analysis_report.hpp"
 #include "cli/cli_verbs.hpp"
+#include "core/analysis/analysis_report.hpp"
 #include "core/analysis/scenario_analysis.hpp"
 
 namespace rapport::cli {
@@ -18,7 +18,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: rapport analyze FILE... [--json | --table] [--samples N] [--seed N]\n"
     "\n"
-    "Analyses scenario files for trainers: counts of nodes, replies and endings; what can be reached\n"
+    "Analyses scenario files for trainers: counts of nodes, replies and endings; what can be "
+    "reached\n"
     "and a shortest way to each ending; the best, worst and consistently poor complete paths with\n"
     "their scenario scores; per competency the most and fewest points a complete path can earn;\n"
     "replies never better than a sibling; and seeded random play (median, quartiles, pass rate).\n"
@@ -30,8 +31,10 @@ constexpr const char* kUsage =
     "  --samples N   random plays (default 10000; 0 skips random play)\n"
     "  --seed N      seed of the random plays (default 1)\n"
     "\n"
-    "Exit codes: 0 analysed, no warnings; 1 a file has errors or the analysis warns (for example the\n"
-    "scenario does not discriminate: random play passes 10 % of the time or more; with --table only\n"
+    "Exit codes: 0 analysed, no warnings; 1 a file has errors or the analysis warns (for example "
+    "the\n"
+    "scenario does not discriminate: random play passes 10 % of the time or more; with --table "
+    "only\n"
     "errors count); 2 usage error or unreadable file.\n";
 
 int usageError(const std::string& message) {
@@ -71,7 +74,8 @@ int runAnalyze(Args args) {
         } else if (a == "--samples" || a.rfind("--samples=", 0) == 0) {
             const auto v = value("--samples");
             const auto n = v ? parseNumber<int>(*v) : std::nullopt;
-            if (!n || *n < 0 || *n > 10'000'000) return usageError("--samples needs a number from 0 to 10000000");
+            if (!n || *n < 0 || *n > 10'000'000)
+                return usageError("--samples needs a number from 0 to 10000000");
             options.samples = *n;
         } else if (a == "--seed" || a.rfind("--seed=", 0) == 0) {
             const auto v = value("--seed");
@@ -92,7 +96,8 @@ int runAnalyze(Args args) {
     for (const auto& file : files) {
         FileAnalysis fa = analyzeScenarioFile(file, options);
         // Validation problems go to stderr so --json and --table output stays clean.
-        for (const auto& d : fa.check.diagnostics.items()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
+        for (const auto& d : fa.check.diagnostics.items())
+            std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
         if (!fa.analysis) {
             std::fprintf(stderr, "rapport analyze: %s %s\n", file.c_str(), fa.error.c_str());
             exit = std::max(exit, fa.check.unreadable ? kExitUsage : kExitProblems);

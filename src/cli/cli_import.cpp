@@ -3,10 +3,9 @@
 // arguments, prints diagnostics, checks the result like `rapport validate` and writes it.
 #include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "cli/cli_verbs.hpp"
 #include "core/checks/scenario_check.hpp"
@@ -17,12 +16,17 @@ namespace rapport::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: rapport import FILE.twee|FILE.html -o SCENARIO.json [--framework ID] [--id ID] [--language TAG]\n"
+    "usage: rapport import FILE.twee|FILE.html -o SCENARIO.json [--framework ID] [--id ID] "
+    "[--language TAG]\n"
     "\n"
-    "Turns a Twine 2 story (Twee 3 source, or HTML published from Twine 2) into a rapport-scenario/1\n"
-    "draft: passages become nodes, links [[...]] become the trainee's choices, passage tags become\n"
-    "node tags, and passages without links become endings (tag them won, lost, partial or escalated).\n"
-    "Story-format code (macros, variables, scripts), links to missing passages and other things that\n"
+    "Turns a Twine 2 story (Twee 3 source, or HTML published from Twine 2) into a "
+    "rapport-scenario/1\n"
+    "draft: passages become nodes, links [[...]] become the trainee's choices, passage tags "
+    "become\n"
+    "node tags, and passages without links become endings (tag them won, lost, partial or "
+    "escalated).\n"
+    "Story-format code (macros, variables, scripts), links to missing passages and other things "
+    "that\n"
     "cannot be mapped are reported as warnings with their line. The result is then checked like\n"
     "'rapport validate' does. See docs/twine-import.md.\n"
     "\n"
@@ -31,8 +35,10 @@ constexpr const char* kUsage =
     "  --id ID          scenario id (default: made from the story title)\n"
     "  --language TAG   language of the texts, a BCP 47 tag (default: en)\n"
     "\n"
-    "Exit codes: 0 written and valid (warnings allowed); 1 the file holds no usable story, part of it\n"
-    "could not be read (what could is written), or the written scenario has errors; 2 usage error,\n"
+    "Exit codes: 0 written and valid (warnings allowed); 1 the file holds no usable story, part of "
+    "it\n"
+    "could not be read (what could is written), or the written scenario has errors; 2 usage "
+    "error,\n"
     "unreadable input or unwritable output.\n";
 
 int usageError(const std::string& message) {
@@ -74,13 +80,18 @@ int runImport(Args args) {
             std::fputs(kUsage, stdout);
             return kExitOk;
         }
-        if (a == "-o" || a == "--output" || a == "--framework" || a == "--id" || a == "--language") {
+        if (a == "-o" || a == "--output" || a == "--framework" || a == "--id" ||
+            a == "--language") {
             const auto v = value();
             if (!v || v->empty()) return usageError(std::string(a) + " needs a value");
-            if (a == "-o" || a == "--output") output = *v;
-            else if (a == "--framework") options.framework = *v;
-            else if (a == "--id") options.id = *v;
-            else options.language = *v;
+            if (a == "-o" || a == "--output")
+                output = *v;
+            else if (a == "--framework")
+                options.framework = *v;
+            else if (a == "--id")
+                options.id = *v;
+            else
+                options.language = *v;
         } else if (a.size() > 1 && a[0] == '-') {
             return usageError("unknown option '" + std::string(a) + "'");
         } else if (input) {
@@ -93,13 +104,17 @@ int runImport(Args args) {
     if (!output) return usageError("no output given: add -o SCENARIO.json");
     if (!options.id.empty() && !isValidScenarioId(options.id))
         return usageError("--id '" + options.id +
-                          "' is not a scenario id: lowercase letters, digits, '-', '_' and '.', starting with a letter or digit");
+                          "' is not a scenario id: lowercase letters, digits, '-', '_' and '.', "
+                          "starting with a letter or digit");
 
     TwineImport imported = importTwineFile(*input, options);
-    for (const auto& d : imported.diagnostics.items()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
+    for (const auto& d : imported.diagnostics.items())
+        std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
     if (imported.unreadable) return kExitUsage;
     if (!imported.scenario) {
-        std::fprintf(stderr, "rapport import: %s holds no story that can be imported; nothing written\n", input->c_str());
+        std::fprintf(stderr,
+                     "rapport import: %s holds no story that can be imported; nothing written\n",
+                     input->c_str());
         return kExitProblems;
     }
 
@@ -107,7 +122,8 @@ int runImport(Args args) {
     const std::string shownName = *output == "-" ? "<stdout>" : *output;
     // The same check `rapport validate` makes, on exactly the text written.
     ScenarioCheck check = checkScenarioText(text, shownName);
-    for (const auto& d : check.diagnostics.items()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
+    for (const auto& d : check.diagnostics.items())
+        std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
 
     if (*output == "-") {
         std::fwrite(text.data(), 1, text.size(), stdout);
@@ -117,7 +133,9 @@ int runImport(Args args) {
         return kExitUsage;
     }
     const std::size_t warnings = imported.diagnostics.warningCount();
-    std::fprintf(stderr, "rapport import: %zu passages -> %zu nodes, %zu choices, %zu endings; %zu warning%s; %s %s\n",
+    std::fprintf(stderr,
+                 "rapport import: %zu passages -> %zu nodes, %zu choices, %zu endings; %zu "
+                 "warning%s; %s %s\n",
                  imported.passages, imported.nodes, imported.choices, imported.endings, warnings,
                  warnings == 1 ? "" : "s", shownName.c_str(),
                  check.diagnostics.hasErrors() ? "has errors (see above)" : "is valid");
@@ -125,8 +143,10 @@ int runImport(Args args) {
     if (check.diagnostics.hasErrors() || imported.diagnostics.hasErrors()) return kExitProblems;
     if (*output != "-")
         std::fprintf(stderr,
-                     "next: fill in summary, sector and client in %s, add evidence and feedback to the choices,\n"
-                     "      then run 'rapport validate %s' and 'rapport analyze %s' (see docs/twine-import.md)\n",
+                     "next: fill in summary, sector and client in %s, add evidence and feedback to "
+                     "the choices,\n"
+                     "      then run 'rapport validate %s' and 'rapport analyze %s' (see "
+                     "docs/twine-import.md)\n",
                      output->c_str(), output->c_str(), output->c_str());
     return kExitOk;
 }

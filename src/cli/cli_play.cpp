@@ -1,6 +1,8 @@
 // `rapport play FILE [--choices LIST] [--seed N] [--json] [--trainee NAME …]`: a terminal front
 // end over Session. Scripted play (and its rules) lives in core/scripted_play, recording in
 // store/attempt_recorder; this file parses arguments, prints, and reads the trainee's numbers.
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -13,17 +15,15 @@
 #include <thread>
 #include <vector>
 
-#include <unistd.h>
-
-#include "core/play/attempt_mode.hpp"
-#include "store/attempt_recorder.hpp"
 #include "cli/cli_verbs.hpp"
-#include "store/database_path.hpp"
 #include "cli/line_input.hpp"
 #include "core/checks/scenario_check.hpp"
-#include "core/scoring/scoring.hpp"
+#include "core/play/attempt_mode.hpp"
 #include "core/play/scripted_play.hpp"
 #include "core/play/session.hpp"
+#include "core/scoring/scoring.hpp"
+#include "store/attempt_recorder.hpp"
+#include "store/database_path.hpp"
 
 namespace rapport::cli {
 
@@ -49,27 +49,35 @@ constexpr const char* kUsage =
     "  --json          with --choices: print {\"scenario\", \"seed\", \"ending\", \"transcript\",\n"
     "                  \"variables\", \"report\"} as JSON instead of a readable transcript\n"
     "                  (\"report\": the score report, docs/scoring.md); the same in both modes\n"
-    "  --mode M        practice (default): each reply's feedback is printed as soon as it is given,\n"
-    "                  and the client's meters before every line; exam: both stay hidden until the\n"
-    "                  conversation has ended (interactive play then prints the feedback after the\n"
+    "  --mode M        practice (default): each reply's feedback is printed as soon as it is "
+    "given,\n"
+    "                  and the client's meters before every line; exam: both stay hidden until "
+    "the\n"
+    "                  conversation has ended (interactive play then prints the feedback after "
+    "the\n"
     "                  debrief; a scripted transcript leaves it out). Recorded with the attempt.\n"
     "\n"
-    "Recording (docs/results-store.md): with --trainee the attempt is kept in the results database,\n"
-    "journaled choice by choice, so a killed terminal loses nothing; without it nothing is recorded.\n"
+    "Recording (docs/results-store.md): with --trainee the attempt is kept in the results "
+    "database,\n"
+    "journaled choice by choice, so a killed terminal loses nothing; without it nothing is "
+    "recorded.\n"
     "  --trainee NAME     who is playing (the key: one trainee per name)\n"
     "  --employee-id ID   stored with the trainee (kept when not given)\n"
     "  --group G          the trainee's group, e.g. a team or intake (kept when not given)\n"
     "  --db PATH          results database (default: $RAPPORT_DB, else\n"
-    "                     $XDG_DATA_HOME/rapport/results.db, else ~/.local/share/rapport/results.db)\n"
+    "                     $XDG_DATA_HOME/rapport/results.db, else "
+    "~/.local/share/rapport/results.db)\n"
     "  --resume           continue the trainee's newest incomplete attempt of this scenario where\n"
-    "                     it stopped (refused when the scenario file changed since); with --choices,\n"
+    "                     it stopped (refused when the scenario file changed since); with "
+    "--choices,\n"
     "                     LIST holds the choices still to make\n"
     "  --abandon          mark the trainee's incomplete attempts of this scenario abandoned, then\n"
     "                     start a new attempt\n"
     "  --step-delay-ms N  with --choices: wait N ms after each journaled choice (for crash tests)\n"
     "\n"
     "Exit codes: 0 the conversation reached an ending; 1 the scenario has errors, the script does\n"
-    "not fit the conversation, input ended early (a recorded attempt stays resumable), or there is\n"
+    "not fit the conversation, input ended early (a recorded attempt stays resumable), or there "
+    "is\n"
     "no attempt to resume or it cannot be resumed; 2 usage error, unreadable file, or the results\n"
     "database cannot be opened or written.\n";
 
@@ -115,7 +123,8 @@ std::string utcText(std::int64_t unixMs) {
 // Shell-quotes `s` for the "how to resume" hint when it holds anything but plain characters.
 std::string shellWord(const std::string& s) {
     const bool plain = !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) {
-        return std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '/' || c == '=' || c == ':' || c == ',';
+        return std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '/' || c == '=' ||
+               c == ':' || c == ',';
     });
     if (plain) return s;
     std::string out = "'";
@@ -139,9 +148,11 @@ std::optional<int> loadPlayable(const std::string& path, std::optional<Scenario>
         out = std::move(check.scenario);
         return std::nullopt;
     }
-    for (const auto& d : check.diagnostics.items()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
+    for (const auto& d : check.diagnostics.items())
+        std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
     if (check.unreadable) return kExitUsage;
-    std::fprintf(stderr, "rapport play: %s cannot be played until its errors are fixed\n", path.c_str());
+    std::fprintf(stderr, "rapport play: %s cannot be played until its errors are fixed\n",
+                 path.c_str());
     return kExitProblems;
 }
 
@@ -172,7 +183,8 @@ void printReadableTranscript(const Session& s, bool withFeedback, std::FILE* out
     for (const auto& st : s.transcript().steps) {
         std::fprintf(out, "%d. [%s] %s\n", st.step, st.node.c_str(), st.textShown.c_str());
         if (st.timedOut)
-            std::fprintf(out, "   > (no answer: time ran out after %s)\n", seconds(st.timeTakenMs).c_str());
+            std::fprintf(out, "   > (no answer: time ran out after %s)\n",
+                         seconds(st.timeTakenMs).c_str());
         else
             std::fprintf(out, "   > %d. %s  (%s)\n", st.choiceNumber, st.choiceText.c_str(),
                          seconds(st.timeTakenMs).c_str());
@@ -196,11 +208,14 @@ void printReadableTranscript(const Session& s, bool withFeedback, std::FILE* out
 // Starts or resumes the recorded attempt (when --trainee was given) before play begins, so a
 // store that cannot be opened stops play before the trainee has done anything. Returns an exit
 // code when play must not go on. On --resume, `session` is the continued session.
-std::optional<int> startRecording(const Scenario& scenario, const Options& o, const Clock& clock, Recording& rec,
-                                  std::optional<Session>& session, bool interactive) {
+std::optional<int> startRecording(const Scenario& scenario, const Options& o, const Clock& clock,
+                                  Recording& rec, std::optional<Session>& session,
+                                  bool interactive) {
     if (!o.trainee) return std::nullopt;
     auto path = store::resolveDatabasePath(o.db);
-    if (!path) return usageError("no results database: give --db PATH or set RAPPORT_DB (HOME is not set)");
+    if (!path)
+        return usageError(
+            "no results database: give --db PATH or set RAPPORT_DB (HOME is not set)");
     rec.path = *path;
     store::ensureParentDirectory(rec.path);
     rec.store.emplace(rec.path);
@@ -209,7 +224,8 @@ std::optional<int> startRecording(const Scenario& scenario, const Options& o, co
     auto incomplete = db.listIncomplete(*o.trainee, scenario.id);
     if (o.resume) {
         if (incomplete.empty()) {
-            std::fprintf(stderr, "rapport play: %s has no incomplete attempt of \"%s\" to resume in %s\n",
+            std::fprintf(stderr,
+                         "rapport play: %s has no incomplete attempt of \"%s\" to resume in %s\n",
                          o.trainee->c_str(), scenario.id.c_str(), rec.path.c_str());
             return kExitProblems;
         }
@@ -221,11 +237,13 @@ std::optional<int> startRecording(const Scenario& scenario, const Options& o, co
             rec.resumed = std::move(r.record);
         } catch (const store::ResumeError& e) {
             std::fprintf(stderr, "rapport play: %s\n", e.what());
-            std::fprintf(stderr, "  to drop it and start afresh: %s\n", resumeCommand(o, "--abandon").c_str());
+            std::fprintf(stderr, "  to drop it and start afresh: %s\n",
+                         resumeCommand(o, "--abandon").c_str());
             return kExitProblems;
         }
         if (o.mode && *o.mode != rec.resumed->mode)
-            std::fprintf(stderr, "rapport play: the attempt continues in %s mode, as it was started\n",
+            std::fprintf(stderr,
+                         "rapport play: the attempt continues in %s mode, as it was started\n",
                          attemptModeName(rec.resumed->mode));
         return std::nullopt;
     }
@@ -233,19 +251,21 @@ std::optional<int> startRecording(const Scenario& scenario, const Options& o, co
         const std::int64_t now = store::unixNowMs();
         for (const auto& a : incomplete) db.markAbandoned(a.id, now);
         if (!incomplete.empty())
-            std::fprintf(stderr, "rapport play: %zu incomplete attempt%s of \"%s\" marked abandoned\n", incomplete.size(),
-                         incomplete.size() == 1 ? "" : "s", scenario.id.c_str());
+            std::fprintf(stderr,
+                         "rapport play: %zu incomplete attempt%s of \"%s\" marked abandoned\n",
+                         incomplete.size(), incomplete.size() == 1 ? "" : "s", scenario.id.c_str());
     } else if (interactive && !incomplete.empty()) {
         const AttemptRecord& a = incomplete.front();
-        std::printf("You have an unfinished attempt of this scenario, started %s (%s made).\n"
-                    "  To continue it instead: %s\n"
-                    "  To drop it:             %s\n"
-                    "Starting a new attempt; the unfinished one is kept.\n\n",
-                    utcText(a.startedAtMs).c_str(), choicesText(a.steps).c_str(),
-                    resumeCommand(o, "--resume").c_str(), resumeCommand(o, "--abandon").c_str());
+        std::printf(
+            "You have an unfinished attempt of this scenario, started %s (%s made).\n"
+            "  To continue it instead: %s\n"
+            "  To drop it:             %s\n"
+            "Starting a new attempt; the unfinished one is kept.\n\n",
+            utcText(a.startedAtMs).c_str(), choicesText(a.steps).c_str(),
+            resumeCommand(o, "--resume").c_str(), resumeCommand(o, "--abandon").c_str());
     }
-    rec.recorder.emplace(store::AttemptRecorder::begin(db, trainee, scenario, o.mode.value_or(AttemptMode::Practice),
-                                                       o.seed, store::unixNowMs()));
+    rec.recorder.emplace(store::AttemptRecorder::begin(
+        db, trainee, scenario, o.mode.value_or(AttemptMode::Practice), o.seed, store::unixNowMs()));
     return std::nullopt;
 }
 
@@ -256,8 +276,8 @@ AttemptMode playMode(const Options& o, const Recording& rec) {
 
 void reportRecorded(const Recording& rec, const char* what) {
     if (!rec.recorder) return;
-    std::fprintf(stderr, "rapport play: %s attempt %lld in %s\n", what, static_cast<long long>(rec.recorder->attemptId()),
-                 rec.path.c_str());
+    std::fprintf(stderr, "rapport play: %s attempt %lld in %s\n", what,
+                 static_cast<long long>(rec.recorder->attemptId()), rec.path.c_str());
 }
 
 int runScripted(const Scenario& scenario, const Options& o) {
@@ -273,19 +293,24 @@ int runScripted(const Scenario& scenario, const Options& o) {
     if (rec.recorder)
         journal = [&](const Session& s) {
             rec.recorder->record(s);
-            if (o.stepDelayMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(o.stepDelayMs));
+            if (o.stepDelayMs > 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(o.stepDelayMs));
         };
     error = playScript(*session, clock, *script, journal);
     if (!error.empty()) {
         std::fprintf(stderr, "rapport play: %s\n", error.c_str());
         if (rec.recorder)
-            std::fprintf(stderr, "rapport play: attempt %lld is kept as incomplete (%s); continue it with %s\n",
-                         static_cast<long long>(rec.recorder->attemptId()), choicesText(rec.recorder->journaledSteps()).c_str(),
-                         resumeCommand(o, "--resume --choices LIST").c_str());
+            std::fprintf(
+                stderr,
+                "rapport play: attempt %lld is kept as incomplete (%s); continue it with %s\n",
+                static_cast<long long>(rec.recorder->attemptId()),
+                choicesText(rec.recorder->journaledSteps()).c_str(),
+                resumeCommand(o, "--resume --choices LIST").c_str());
         return kExitProblems;
     }
-    PlayScore scored = rec.recorder ? rec.recorder->finish(*session, store::unixNowMs())
-                                    : (o.json ? scorePlay(scenario, session->transcript()) : PlayScore{});
+    PlayScore scored = rec.recorder
+                           ? rec.recorder->finish(*session, store::unixNowMs())
+                           : (o.json ? scorePlay(scenario, session->transcript()) : PlayScore{});
     if (o.json) {
         nlohmann::json out = playResultToJson(*session);
         // Without a usable framework the play result still prints; the reason goes beside it.
@@ -293,7 +318,8 @@ int runScripted(const Scenario& scenario, const Options& o) {
         if (!scored.report) out["reportError"] = scored.error;
         std::printf("%s\n", out.dump(2).c_str());
     } else {
-        // Printed as the trainee would have seen it during play, so an exam transcript has no feedback.
+        // Printed as the trainee would have seen it during play, so an exam transcript has no
+        // feedback.
         printReadableTranscript(*session, feedbackShownDuringPlay(playMode(o, rec)), stdout);
     }
     reportRecorded(rec, "recorded");
@@ -307,7 +333,8 @@ std::string meterBar(std::int64_t value, std::int64_t min, std::int64_t max) {
     const double span = double(max - min);
     int filled = span > 0 ? int((double(value - min) / span) * kWidth + 0.5) : 0;
     filled = std::clamp(filled, 0, kWidth);
-    return "[" + std::string(std::size_t(filled), '#') + std::string(std::size_t(kWidth - filled), '.') + "]";
+    return "[" + std::string(std::size_t(filled), '#') +
+           std::string(std::size_t(kWidth - filled), '.') + "]";
 }
 
 void printNode(const Session& s, AttemptMode mode) {
@@ -317,8 +344,9 @@ void printNode(const Session& s, AttemptMode mode) {
     if (meters) {
         for (const Meter& m : sc.meters) {
             const auto v = s.variable(m.variable);
-            std::printf("  %-12s %s %lld/%lld\n", m.label.c_str(), meterBar(v, m.min, m.max).c_str(),
-                        static_cast<long long>(v), static_cast<long long>(m.max));
+            std::printf("  %-12s %s %lld/%lld\n", m.label.c_str(),
+                        meterBar(v, m.min, m.max).c_str(), static_cast<long long>(v),
+                        static_cast<long long>(m.max));
         }
         std::printf("\n");
     }
@@ -338,7 +366,8 @@ std::optional<int> parsePosition(const std::string& line, std::size_t shown) {
     while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
     int n = 0;
     auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
-    if (t.empty() || ec != std::errc() || end != t.data() + t.size() || n < 1 || std::size_t(n) > shown)
+    if (t.empty() || ec != std::errc() || end != t.data() + t.size() || n < 1 ||
+        std::size_t(n) > shown)
         return std::nullopt;
     return n - 1;
 }
@@ -357,12 +386,16 @@ int runInteractive(const Scenario& scenario, const Options& o) {
 
     const Client& c = scenario.client;
     std::printf("%s\n", scenario.title.c_str());
-    std::printf("You are meeting %s, %s at %s.\n", c.name.c_str(), c.role.c_str(), c.company.c_str());
+    std::printf("You are meeting %s, %s at %s.\n", c.name.c_str(), c.role.c_str(),
+                c.company.c_str());
     if (!c.description.empty()) std::printf("%s\n", c.description.c_str());
     if (!feedbackNow)
-        std::printf("\nExam mode: the client's mood and the feedback on your replies stay hidden until the debrief.\n");
+        std::printf(
+            "\nExam mode: the client's mood and the feedback on your replies stay hidden until the "
+            "debrief.\n");
     if (rec.resumed) {
-        std::printf("\nContinuing your attempt started %s. So far:\n", utcText(rec.resumed->startedAtMs).c_str());
+        std::printf("\nContinuing your attempt started %s. So far:\n",
+                    utcText(rec.resumed->startedAtMs).c_str());
         for (const auto& st : s.transcript().steps) {
             if (st.timedOut)
                 std::printf("  %d. (no answer: time ran out)\n", st.step);
@@ -376,7 +409,8 @@ int runInteractive(const Scenario& scenario, const Options& o) {
         std::fprintf(stderr, "rapport play: %s\n", why);
         if (rec.recorder)
             std::fprintf(stderr, "rapport play: your attempt is saved (%s); continue it with: %s\n",
-                         choicesText(rec.recorder->journaledSteps()).c_str(), resumeCommand(o, "--resume").c_str());
+                         choicesText(rec.recorder->journaledSteps()).c_str(),
+                         resumeCommand(o, "--resume").c_str());
         return kExitProblems;
     };
 
@@ -386,14 +420,17 @@ int runInteractive(const Scenario& scenario, const Options& o) {
         const bool timed = s.node().isTimed();
         const std::size_t shown = s.choices().size();
         if (shown == 0 && !timed) {
-            std::fprintf(stderr, "rapport play: node \"%s\" shows no choices and has no timer; the scenario is stuck\n",
+            std::fprintf(stderr,
+                         "rapport play: node \"%s\" shows no choices and has no timer; the "
+                         "scenario is stuck\n",
                          s.node().id.c_str());
             return kExitProblems;
         }
         bool answered = false;
         while (!answered) {
             if (timed && tty)
-                std::printf("\r  %3lld s left > ", static_cast<long long>((s.timeLeftMs() + 999) / 1000));
+                std::printf("\r  %3lld s left > ",
+                            static_cast<long long>((s.timeLeftMs() + 999) / 1000));
             else
                 std::printf("> ");
             std::fflush(stdout);
@@ -420,7 +457,8 @@ int runInteractive(const Scenario& scenario, const Options& o) {
                 std::printf("  Please type a number from 1 to %zu.\n", shown);
                 continue;
             }
-            const std::string feedback = s.node().choices[std::size_t(s.choices()[std::size_t(*pos)])].feedback;
+            const std::string feedback =
+                s.node().choices[std::size_t(s.choices()[std::size_t(*pos)])].feedback;
             if (!s.choose(*pos)) {
                 std::fprintf(stderr, "rapport play: scenario error: %s\n", s.lastError().c_str());
                 return kExitProblems;
@@ -432,8 +470,10 @@ int runInteractive(const Scenario& scenario, const Options& o) {
         if (rec.recorder && !s.finished()) rec.recorder->record(s);
     }
     const Ending* e = s.ending();
-    std::printf("\n== %s (%s) ==\n%s\n", e->title.c_str(), outcomeName(e->outcome), e->summary.c_str());
-    PlayScore scored = rec.recorder ? rec.recorder->finish(s, store::unixNowMs()) : scorePlay(scenario, s.transcript());
+    std::printf("\n== %s (%s) ==\n%s\n", e->title.c_str(), outcomeName(e->outcome),
+                e->summary.c_str());
+    PlayScore scored = rec.recorder ? rec.recorder->finish(s, store::unixNowMs())
+                                    : scorePlay(scenario, s.transcript());
     if (scored.report)
         std::printf("%s", debriefText(*scored.report).c_str());
     else
@@ -443,7 +483,8 @@ int runInteractive(const Scenario& scenario, const Options& o) {
         std::string held;
         for (const auto& st : s.transcript().steps)
             if (const std::string& f = replyFeedback(scenario, st); !f.empty())
-                held += "  " + std::to_string(st.step) + ". " + st.choiceText + "\n     " + f + "\n";
+                held +=
+                    "  " + std::to_string(st.step) + ". " + st.choiceText + "\n     " + f + "\n";
         if (!held.empty()) std::printf("\nFeedback on your replies:\n%s", held.c_str());
     }
     reportRecorded(rec, "recorded");
@@ -463,7 +504,8 @@ int runPlay(Args args) {
             return std::string(args[++i]);
         };
         auto is = [&](std::string_view name) {
-            return a == name || (a.size() > name.size() && a.substr(0, name.size()) == name && a[name.size()] == '=');
+            return a == name || (a.size() > name.size() && a.substr(0, name.size()) == name &&
+                                 a[name.size()] == '=');
         };
         if (a == "--help" || a == "-h") {
             std::printf("%s", kUsage);
@@ -487,7 +529,8 @@ int runPlay(Args args) {
         } else if (is("--trainee")) {
             auto v = value("--trainee");
             if (!v) return usageError("--trainee needs a name");
-            if (v->find_first_not_of(" \t") == std::string::npos) return usageError("--trainee: the name is empty");
+            if (v->find_first_not_of(" \t") == std::string::npos)
+                return usageError("--trainee: the name is empty");
             o.trainee = *v;
         } else if (is("--employee-id")) {
             auto v = value("--employee-id");
@@ -513,18 +556,21 @@ int runPlay(Args args) {
                 auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
                 if (ec != std::errc() || end != v->data() + v->size()) n = -1;
             }
-            if (n < 0 || n > 60'000) return usageError("--step-delay-ms needs a number of milliseconds (0-60000)");
+            if (n < 0 || n > 60'000)
+                return usageError("--step-delay-ms needs a number of milliseconds (0-60000)");
             o.stepDelayMs = n;
         } else if (a.size() > 1 && a[0] == '-') {
             return usageError("unknown option '" + std::string(a) + "'");
         } else if (o.file.empty()) {
             o.file = std::string(a);
         } else {
-            return usageError("plays one file at a time; got '" + o.file + "' and '" + std::string(a) + "'");
+            return usageError("plays one file at a time; got '" + o.file + "' and '" +
+                              std::string(a) + "'");
         }
     }
     if (o.file.empty()) return usageError("no scenario file given");
-    if (o.json && !o.choices) return usageError("--json needs --choices (interactive play prints as it goes)");
+    if (o.json && !o.choices)
+        return usageError("--json needs --choices (interactive play prints as it goes)");
     if (!o.trainee) {
         const char* needs = !o.employeeId.empty() ? "--employee-id"
                             : !o.group.empty()    ? "--group"
@@ -532,7 +578,9 @@ int runPlay(Args args) {
                             : o.resume            ? "--resume"
                             : o.abandon           ? "--abandon"
                                                   : nullptr;
-        if (needs) return usageError(std::string(needs) + " needs --trainee NAME (nothing is recorded without a trainee)");
+        if (needs)
+            return usageError(std::string(needs) +
+                              " needs --trainee NAME (nothing is recorded without a trainee)");
     }
     if (o.resume && o.abandon) return usageError("--resume and --abandon exclude each other");
     if (o.stepDelayMs > 0 && !o.choices) return usageError("--step-delay-ms needs --choices");

@@ -1,19 +1,19 @@
 // `rapport report`: HR exports from the results store. Selection is done by the store, rendering
 // by core; this file only parses arguments and writes the file.
 #include <chrono>
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <string>
 
 #include "cli/cli_verbs.hpp"
-#include "store/database_path.hpp"
 #include "core/reports/report_csv.hpp"
 #include "core/reports/report_html.hpp"
 #include "core/reports/report_json.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/reports/report_xapi.hpp"
+#include "store/database_path.hpp"
 #include "store/results_store.hpp"
 
 namespace rapport::cli {
@@ -21,23 +21,25 @@ namespace rapport::cli {
 namespace {
 
 void printUsage(std::FILE* out) {
-    std::fprintf(out,
-                 "usage: rapport report [--db PATH] [--trainee NAME] [--group G] [--scenario ID]\n"
-                 "                      [--since DATE] --format html|csv|json|xapi [-o FILE]\n\n"
-                 "Exports results from the results database for HR.\n\n"
-                 "  --db PATH        results database (default: $RAPPORT_DB, else\n"
-                 "                   $XDG_DATA_HOME/rapport/results.db, else ~/.local/share/rapport/results.db)\n"
-                 "  --trainee NAME   only this trainee\n"
-                 "  --group G        only trainees of this group\n"
-                 "  --scenario ID    only attempts of this scenario\n"
-                 "  --since DATE     only attempts started at or after DATE (YYYY-MM-DD[THH:MM[:SS]], UTC)\n"
-                 "  --format F       html: printable report with charts; csv: one row per attempt;\n"
-                 "                   json: attempts and the trainee x competency table;\n"
-                 "                   xapi: a JSON array of xAPI 1.0.3 statements, one per finished attempt\n"
-                 "  --xapi-base IRI  namespace of the activity and extension IRIs (xapi)\n"
-                 "  --xapi-home-page URL  the actor account's homePage, e.g. your LMS (xapi)\n"
-                 "  -o FILE          write to FILE instead of standard output\n\n"
-                 "exit: 0 written, 2 usage error or the database/file cannot be read or written\n");
+    std::fprintf(
+        out,
+        "usage: rapport report [--db PATH] [--trainee NAME] [--group G] [--scenario ID]\n"
+        "                      [--since DATE] --format html|csv|json|xapi [-o FILE]\n\n"
+        "Exports results from the results database for HR.\n\n"
+        "  --db PATH        results database (default: $RAPPORT_DB, else\n"
+        "                   $XDG_DATA_HOME/rapport/results.db, else "
+        "~/.local/share/rapport/results.db)\n"
+        "  --trainee NAME   only this trainee\n"
+        "  --group G        only trainees of this group\n"
+        "  --scenario ID    only attempts of this scenario\n"
+        "  --since DATE     only attempts started at or after DATE (YYYY-MM-DD[THH:MM[:SS]], UTC)\n"
+        "  --format F       html: printable report with charts; csv: one row per attempt;\n"
+        "                   json: attempts and the trainee x competency table;\n"
+        "                   xapi: a JSON array of xAPI 1.0.3 statements, one per finished attempt\n"
+        "  --xapi-base IRI  namespace of the activity and extension IRIs (xapi)\n"
+        "  --xapi-home-page URL  the actor account's homePage, e.g. your LMS (xapi)\n"
+        "  -o FILE          write to FILE instead of standard output\n\n"
+        "exit: 0 written, 2 usage error or the database/file cannot be read or written\n");
 }
 
 int usage(const std::string& message) {
@@ -65,34 +67,49 @@ int runReport(Args args) {
             return true;
         };
         std::string v;
-        if (a == "--db" || a == "--trainee" || a == "--group" || a == "--scenario" || a == "--since" ||
-            a == "--format" || a == "-o" || a == "--output" || a == "--xapi-base" || a == "--xapi-home-page") {
+        if (a == "--db" || a == "--trainee" || a == "--group" || a == "--scenario" ||
+            a == "--since" || a == "--format" || a == "-o" || a == "--output" ||
+            a == "--xapi-base" || a == "--xapi-home-page") {
             if (!value(v)) return usage("option " + std::string(a) + " needs a value");
         } else {
             return usage("unknown argument '" + std::string(a) + "'");
         }
-        if (a == "--db") db = v;
-        else if (a == "--trainee") filter.trainee = v;
-        else if (a == "--group") filter.group = v;
-        else if (a == "--scenario") filter.scenario = v;
-        else if (a == "--format") format = v;
-        else if (a == "-o" || a == "--output") out = v;
-        else if (a == "--xapi-base") xapi.activityBase = v;
-        else if (a == "--xapi-home-page") xapi.accountHomePage = v;
+        if (a == "--db")
+            db = v;
+        else if (a == "--trainee")
+            filter.trainee = v;
+        else if (a == "--group")
+            filter.group = v;
+        else if (a == "--scenario")
+            filter.scenario = v;
+        else if (a == "--format")
+            format = v;
+        else if (a == "-o" || a == "--output")
+            out = v;
+        else if (a == "--xapi-base")
+            xapi.activityBase = v;
+        else if (a == "--xapi-home-page")
+            xapi.accountHomePage = v;
         else if (a == "--since") {
             filter.sinceMs = parseDateUtc(v);
-            if (!filter.sinceMs) return usage("--since expects a date like 2025-03-01 or 2025-03-01T09:30, got '" + v + "'");
+            if (!filter.sinceMs)
+                return usage("--since expects a date like 2025-03-01 or 2025-03-01T09:30, got '" +
+                             v + "'");
         }
     }
     if (format != "html" && format != "csv" && format != "json" && format != "xapi")
         return usage(format.empty() ? "--format is required" : "unknown format '" + format + "'");
-    while (!xapi.activityBase.empty() && xapi.activityBase.back() == '/') xapi.activityBase.pop_back();
+    while (!xapi.activityBase.empty() && xapi.activityBase.back() == '/')
+        xapi.activityBase.pop_back();
 
     auto path = store::resolveDatabasePath(db);
-    if (!path) return usage("no results database: give --db PATH or set RAPPORT_DB (HOME is not set)");
+    if (!path)
+        return usage("no results database: give --db PATH or set RAPPORT_DB (HOME is not set)");
     std::error_code ec;
     if (!std::filesystem::exists(*path, ec)) {
-        std::fprintf(stderr, "rapport report: no results database at %s (nothing has been recorded yet?)\n", path->c_str());
+        std::fprintf(stderr,
+                     "rapport report: no results database at %s (nothing has been recorded yet?)\n",
+                     path->c_str());
         return kExitUsage;
     }
     ReportData data;
@@ -111,8 +128,10 @@ int runReport(Args args) {
     std::string text;
     if (format == "html") {
         HtmlReportOptions o;
-        if (!filter.trainee.empty()) o.title = "Rapport results: " + filter.trainee;
-        else if (!filter.group.empty()) o.title = "Rapport results: group " + filter.group;
+        if (!filter.trainee.empty())
+            o.title = "Rapport results: " + filter.trainee;
+        else if (!filter.group.empty())
+            o.title = "Rapport results: group " + filter.group;
         text = renderReportHtml(data, o);
     } else if (format == "csv") {
         text = renderReportCsv(data);
@@ -144,7 +163,8 @@ int runReport(Args args) {
         std::fprintf(stderr, "rapport report: cannot write %s\n", out->c_str());
         return kExitUsage;
     }
-    std::fprintf(stderr, "rapport report: %zu attempts written to %s\n", data.attempts.size(), out->c_str());
+    std::fprintf(stderr, "rapport report: %zu attempts written to %s\n", data.attempts.size(),
+                 out->c_str());
     return kExitOk;
 }
 

@@ -4,19 +4,18 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "cli/cli_verbs.hpp"
 #include "core/checks/evidence_check.hpp"
+#include "core/checks/scenario_check.hpp"
 #include "core/framework/framework_catalog.hpp"
 #include "core/framework/framework_loader.hpp"
-#include "core/checks/scenario_check.hpp"
-#include "core/scoring/scoring.hpp"
 #include "core/play/session.hpp"
+#include "core/scoring/scoring.hpp"
 
 namespace rapport::cli {
 
@@ -28,9 +27,11 @@ using nlohmann::json;
 constexpr const char* kUsage =
     "usage: rapport score TRANSCRIPT.json [--scenario FILE] [--framework FILE] [--json]\n"
     "\n"
-    "Re-scores a play-through saved with 'rapport play FILE --choices LIST --json > TRANSCRIPT.json'\n"
+    "Re-scores a play-through saved with 'rapport play FILE --choices LIST --json > "
+    "TRANSCRIPT.json'\n"
     "and says what changed against the report stored in it (for example after the competence\n"
-    "framework was revised). The transcript is replayed through the scenario, so a transcript that\n"
+    "framework was revised). The transcript is replayed through the scenario, so a transcript "
+    "that\n"
     "no longer fits the scenario is refused with the step where it stops fitting.\n"
     "\n"
     "  --scenario FILE   the scenario played (default: <id>.json beside the transcript, then in\n"
@@ -38,7 +39,8 @@ constexpr const char* kUsage =
     "  --framework FILE  score against this framework file instead of the scenario's own\n"
     "  --json            print {\"report\": …, \"changes\": [...]} instead of a readable debrief\n"
     "\n"
-    "Exit codes: 0 scored; 1 the transcript does not fit the scenario, or the scenario or framework\n"
+    "Exit codes: 0 scored; 1 the transcript does not fit the scenario, or the scenario or "
+    "framework\n"
     "has errors; 2 usage error or unreadable file.\n";
 
 int usageError(const std::string& message) {
@@ -64,7 +66,8 @@ std::string findScenario(const std::string& transcriptPath, const std::string& i
     if (id.empty() || id.find('/') != std::string::npos || id == "." || id == "..") return {};
     const fs::path beside = fs::path(transcriptPath).parent_path() / (id + ".json");
     // The bundled scenarios sit beside the bundled assets in the source tree.
-    const fs::path bundled = fs::path(bundledFrameworkDir()).parent_path().parent_path() / "scenarios" / (id + ".json");
+    const fs::path bundled =
+        fs::path(bundledFrameworkDir()).parent_path().parent_path() / "scenarios" / (id + ".json");
     std::error_code ec;
     for (const auto& p : {beside, bundled})
         if (fs::is_regular_file(p, ec)) return p.string();
@@ -106,13 +109,14 @@ int runScore(Args args) {
         } else if (transcriptPath.empty()) {
             transcriptPath = std::string(a);
         } else {
-            return usageError("scores one transcript at a time; got '" + transcriptPath + "' and '" + std::string(a) + "'");
+            return usageError("scores one transcript at a time; got '" + transcriptPath +
+                              "' and '" + std::string(a) + "'");
         }
     }
     if (transcriptPath.empty()) return usageError("no transcript file given");
 
-    // The saved play document: {"scenario": {id, version, contentHash}, "seed", "transcript": [steps],
-    // "ending", "report"?}.
+    // The saved play document: {"scenario": {id, version, contentHash}, "seed", "transcript":
+    // [steps], "ending", "report"?}.
     const auto text = readFile(transcriptPath);
     if (!text) return fail(kExitUsage, "cannot read " + transcriptPath);
     json doc;
@@ -121,9 +125,12 @@ int runScore(Args args) {
     } catch (const json::parse_error& e) {
         return fail(kExitProblems, transcriptPath + " is not JSON: " + e.what());
     }
-    if (!doc.is_object() || !doc.contains("scenario") || !doc["scenario"].is_object() || !doc.contains("transcript"))
-        return fail(kExitProblems, transcriptPath + " is not the output of 'rapport play … --json' (no \"scenario\" "
-                                                    "and \"transcript\")");
+    if (!doc.is_object() || !doc.contains("scenario") || !doc["scenario"].is_object() ||
+        !doc.contains("transcript"))
+        return fail(kExitProblems,
+                    transcriptPath +
+                        " is not the output of 'rapport play … --json' (no \"scenario\" "
+                        "and \"transcript\")");
     const json& sc = doc["scenario"];
     auto field = [&](const json& j, const char* key) {
         auto it = j.find(key);
@@ -137,8 +144,9 @@ int runScore(Args args) {
                   {"contentHash", field(sc, "contentHash")},
                   {"seed", doc.value("seed", json(0))},
                   {"steps", doc["transcript"]},
-                  {"endingNode", doc.contains("ending") && doc["ending"].is_object() ? doc["ending"].value("node", json(nullptr))
-                                                                                     : json(nullptr)}};
+                  {"endingNode", doc.contains("ending") && doc["ending"].is_object()
+                                     ? doc["ending"].value("node", json(nullptr))
+                                     : json(nullptr)}};
         transcript = transcriptFromJson(t);
     } catch (const std::exception& e) {
         return fail(kExitProblems, transcriptPath + ": " + e.what());
@@ -146,8 +154,9 @@ int runScore(Args args) {
 
     if (scenarioPath.empty()) scenarioPath = findScenario(transcriptPath, scenarioId);
     if (scenarioPath.empty())
-        return fail(kExitUsage, "scenario \"" + scenarioId + "\" not found beside the transcript or among the bundled "
-                                                             "scenarios; name it with --scenario FILE");
+        return fail(kExitUsage, "scenario \"" + scenarioId +
+                                    "\" not found beside the transcript or among the bundled "
+                                    "scenarios; name it with --scenario FILE");
     ScenarioCheck check = checkScenarioFile(scenarioPath);
     if (check.unreadable) {
         printDiagnostics(check.diagnostics);
@@ -159,10 +168,12 @@ int runScore(Args args) {
     }
     const Scenario& scenario = *check.scenario;
     if (scenario.id != scenarioId)
-        return fail(kExitProblems, scenarioPath + " holds scenario \"" + scenario.id + "\", but the transcript is of \"" +
-                                       scenarioId + "\"");
+        return fail(kExitProblems, scenarioPath + " holds scenario \"" + scenario.id +
+                                       "\", but the transcript is of \"" + scenarioId + "\"");
     if (!transcript.contentHash.empty() && transcript.contentHash != scenario.contentHash)
-        std::fprintf(stderr, "rapport score: note: %s changed since this transcript was recorded; replaying it anyway\n",
+        std::fprintf(stderr,
+                     "rapport score: note: %s changed since this transcript was recorded; "
+                     "replaying it anyway\n",
                      scenarioPath.c_str());
 
     std::optional<Framework> framework;
@@ -170,20 +181,26 @@ int runScore(Args args) {
         FrameworkLoadResult loaded = loadFrameworkFile(frameworkPath);
         printDiagnostics(loaded.diagnostics);
         if (!loaded.framework) {
-            const bool unreadable = !loaded.diagnostics.empty() && loaded.diagnostics.items()[0].code == "RAP0001";
-            return fail(unreadable ? kExitUsage : kExitProblems, frameworkPath + " cannot be used: it has errors");
+            const bool unreadable =
+                !loaded.diagnostics.empty() && loaded.diagnostics.items()[0].code == "RAP0001";
+            return fail(unreadable ? kExitUsage : kExitProblems,
+                        frameworkPath + " cannot be used: it has errors");
         }
         DiagnosticList evidence;
         checkEvidence(scenario, *loaded.framework, evidence);
         if (evidence.hasErrors()) {
             printDiagnostics(evidence);
-            return fail(kExitProblems, "scenario \"" + scenario.id + "\" cites evidence framework " + frameworkPath +
+            return fail(kExitProblems, "scenario \"" + scenario.id +
+                                           "\" cites evidence framework " + frameworkPath +
                                            " does not have");
         }
         framework = std::move(loaded.framework);
     } else {
-        FrameworkLookup found = lookupFramework(scenario.framework, frameworkSearchPath(scenario.sourcePath));
-        if (!found.framework) return fail(kExitProblems, "competence framework \"" + scenario.framework + "\" not usable");
+        FrameworkLookup found =
+            lookupFramework(scenario.framework, frameworkSearchPath(scenario.sourcePath));
+        if (!found.framework)
+            return fail(kExitProblems,
+                        "competence framework \"" + scenario.framework + "\" not usable");
         framework = std::move(found.framework);
     }
 
@@ -195,7 +212,8 @@ int runScore(Args args) {
     }
     const json fresh = reportToJson(report);
     const bool hadReport = doc.contains("report") && doc["report"].is_object();
-    const std::vector<std::string> changes = hadReport ? compareReports(doc["report"], fresh) : std::vector<std::string>{};
+    const std::vector<std::string> changes =
+        hadReport ? compareReports(doc["report"], fresh) : std::vector<std::string>{};
     if (asJson) {
         json out = {{"report", fresh}, {"changes", changes}, {"stored", hadReport}};
         std::printf("%s\n", out.dump(2).c_str());

@@ -3,24 +3,25 @@
 #include <string>
 
 #include "cli/cli_verbs.hpp"
-#include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/checks/scenario_check.hpp"
+#include "core/diagnostics/diagnostic_codes.hpp"
 
 namespace rapport::cli {
 
 namespace {
 
 void printUsage(std::FILE* out) {
-    std::fprintf(out,
-                 "usage: rapport validate [--werror] [--quiet] FILE...\n"
-                 "       rapport validate --list-codes\n\n"
-                 "Checks scenario files: JSON syntax, the rapport-scenario/1 format, references,\n"
-                 "expressions, reachability, dead ends, and evidence against the competence framework.\n"
-                 "Problems are printed as FILE:LINE:COL: error|warning: MESSAGE [CODE] at POINTER.\n\n"
-                 "  --werror      treat warnings as errors (for CI)\n"
-                 "  --quiet       print only problems, no per-file summary\n"
-                 "  --list-codes  list every diagnostic code with a one-line summary\n\n"
-                 "exit: 0 all files valid, 1 a file has errors, 2 usage error or a file cannot be read\n");
+    std::fprintf(
+        out,
+        "usage: rapport validate [--werror] [--quiet] FILE...\n"
+        "       rapport validate --list-codes\n\n"
+        "Checks scenario files: JSON syntax, the rapport-scenario/1 format, references,\n"
+        "expressions, reachability, dead ends, and evidence against the competence framework.\n"
+        "Problems are printed as FILE:LINE:COL: error|warning: MESSAGE [CODE] at POINTER.\n\n"
+        "  --werror      treat warnings as errors (for CI)\n"
+        "  --quiet       print only problems, no per-file summary\n"
+        "  --list-codes  list every diagnostic code with a one-line summary\n\n"
+        "exit: 0 all files valid, 1 a file has errors, 2 usage error or a file cannot be read\n");
 }
 
 }  // namespace
@@ -35,16 +36,21 @@ int runValidate(Args args) {
         }
         if (a == "--list-codes") {
             for (const auto& c : codes::allCodes())
-                std::printf("%.*s  %.*s\n", int(c.code.size()), c.code.data(), int(c.summary.size()), c.summary.data());
+                std::printf("%.*s  %.*s\n", int(c.code.size()), c.code.data(),
+                            int(c.summary.size()), c.summary.data());
             return kExitOk;
         }
-        if (a == "--werror") werror = true;
-        else if (a == "--quiet" || a == "-q") quiet = true;
+        if (a == "--werror")
+            werror = true;
+        else if (a == "--quiet" || a == "-q")
+            quiet = true;
         else if (a.size() > 1 && a[0] == '-') {
-            std::fprintf(stderr, "rapport validate: unknown option '%.*s'\n", int(a.size()), a.data());
+            std::fprintf(stderr, "rapport validate: unknown option '%.*s'\n", int(a.size()),
+                         a.data());
             printUsage(stderr);
             return kExitUsage;
-        } else files.emplace_back(a);
+        } else
+            files.emplace_back(a);
     }
     if (files.empty()) {
         std::fprintf(stderr, "rapport validate: no file given\n");
@@ -54,15 +60,18 @@ int runValidate(Args args) {
     int exit = kExitOk;
     for (const auto& file : files) {
         ScenarioCheck check = checkScenarioFile(file);
-        for (const auto& d : check.diagnostics.items()) std::printf("%s\n", formatDiagnostic(d).c_str());
+        for (const auto& d : check.diagnostics.items())
+            std::printf("%s\n", formatDiagnostic(d).c_str());
         const auto errors = check.diagnostics.errorCount();
         const auto warnings = check.diagnostics.warningCount();
-        if (check.unreadable) exit = kExitUsage;
-        else if ((errors > 0 || (werror && warnings > 0)) && exit == kExitOk) exit = kExitProblems;
+        if (check.unreadable)
+            exit = kExitUsage;
+        else if ((errors > 0 || (werror && warnings > 0)) && exit == kExitOk)
+            exit = kExitProblems;
         if (!quiet)
             std::fprintf(stderr, "%s: %s (%zu error%s, %zu warning%s)\n", file.c_str(),
-                         errors == 0 ? "valid" : "invalid", errors, errors == 1 ? "" : "s", warnings,
-                         warnings == 1 ? "" : "s");
+                         errors == 0 ? "valid" : "invalid", errors, errors == 1 ? "" : "s",
+                         warnings, warnings == 1 ? "" : "s");
     }
     return exit;
 }

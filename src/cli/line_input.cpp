@@ -1,9 +1,9 @@
 #include "cli/line_input.hpp"
 
-#include <cerrno>
-
 #include <poll.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 namespace rapport::cli {
 

@@ -19,11 +19,16 @@ struct Verb {
 
 constexpr Verb kVerbs[] = {
     {"validate", "check scenario files and report every problem", rapport::cli::runValidate},
-    {"play", "play a scenario in the terminal, interactively or from a choice list", rapport::cli::runPlay},
-    {"score", "re-score a saved play-through (play --json) and say what changed", rapport::cli::runScore},
-    {"analyze", "check that a scenario scores fairly: paths, extremes, random play", rapport::cli::runAnalyze},
-    {"report", "export HR reports (html, csv, json, xAPI) from the results database", rapport::cli::runReport},
-    {"import", "turn a Twine story (.twee or published .html) into a scenario draft", rapport::cli::runImport},
+    {"play", "play a scenario in the terminal, interactively or from a choice list",
+     rapport::cli::runPlay},
+    {"score", "re-score a saved play-through (play --json) and say what changed",
+     rapport::cli::runScore},
+    {"analyze", "check that a scenario scores fairly: paths, extremes, random play",
+     rapport::cli::runAnalyze},
+    {"report", "export HR reports (html, csv, json, xAPI) from the results database",
+     rapport::cli::runReport},
+    {"import", "turn a Twine story (.twee or published .html) into a scenario draft",
+     rapport::cli::runImport},
 };
 
 void printHelp() {
@@ -34,7 +39,9 @@ void printHelp() {
     for (const auto& v : kVerbs)
         std::printf("  %-10.*s %.*s\n", int(v.name.size()), v.name.data(), int(v.summary.size()),
                     v.summary.data());
-    std::printf("\nrapport VERB --help describes a verb. Exit codes: 0 ok, 1 problems found, 2 usage or I/O error.\n");
+    std::printf(
+        "\nrapport VERB --help describes a verb. Exit codes: 0 ok, 1 problems found, 2 usage or "
+        "I/O error.\n");
 }
 
 }  // namespace
@@ -45,7 +52,8 @@ int main(int argc, char** argv) {
     if (args.empty() || rapport::app::isAppOption(args[0])) return rapport::app::run(args);
 #else
     if (args.empty()) {
-        std::fprintf(stderr, "rapport: this build has no simulator window; try 'rapport play FILE'.\n");
+        std::fprintf(stderr,
+                     "rapport: this build has no simulator window; try 'rapport play FILE'.\n");
         return rapport::cli::kExitUsage;
     }
 #endif
@@ -59,7 +67,7 @@ int main(int argc, char** argv) {
     }
     for (const auto& v : kVerbs)
         if (v.name == args[0]) return v.run(rapport::cli::Args(args).subspan(1));
-    std::fprintf(stderr, "rapport: unknown verb '%.*s'; see 'rapport --help'\n", int(args[0].size()),
-                 args[0].data());
+    std::fprintf(stderr, "rapport: unknown verb '%.*s'; see 'rapport --help'\n",
+                 int(args[0].size()), args[0].data());
     return rapport::cli::kExitUsage;
 }

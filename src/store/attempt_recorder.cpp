@@ -19,14 +19,17 @@ struct FoundFramework {
 // whether or not it records.
 FoundFramework findFramework(const Scenario& scenario) {
     FoundFramework out;
-    FrameworkLookup found = lookupFramework(scenario.framework, frameworkSearchPath(scenario.sourcePath));
+    FrameworkLookup found =
+        lookupFramework(scenario.framework, frameworkSearchPath(scenario.sourcePath));
     if (found.framework) {
         out.framework = std::make_shared<const Framework>(std::move(*found.framework));
     } else if (found.path.empty()) {
         out.error = "competence framework \"" + scenario.framework + "\" not found";
     } else {
-        out.error = "competence framework " + found.path + " has errors" +
-                    (found.diagnostics.empty() ? std::string() : ": " + formatDiagnostic(found.diagnostics.items()[0]));
+        out.error =
+            "competence framework " + found.path + " has errors" +
+            (found.diagnostics.empty() ? std::string()
+                                       : ": " + formatDiagnostic(found.diagnostics.items()[0]));
     }
     return out;
 }
@@ -42,13 +45,15 @@ std::int64_t unixNowMs() {
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-json stepEvidence(const Scenario& scenario, const Framework* framework, const TranscriptStep& step) {
+json stepEvidence(const Scenario& scenario, const Framework* framework,
+                  const TranscriptStep& step) {
     json out = json::array();
     if (!scenario.findNode(step.node)) return out;
     if (step.timedOut) {
         if (framework && framework->timeoutIndicator >= 0)
             out.push_back({{"source", "timeout"},
-                           {"indicator", framework->indicators[std::size_t(framework->timeoutIndicator)].id}});
+                           {"indicator",
+                            framework->indicators[std::size_t(framework->timeoutIndicator)].id}});
         return out;
     }
     if (const Choice* c = takenChoice(scenario, step)) {
@@ -70,8 +75,9 @@ std::optional<AttemptRecord> newestIncomplete(ResultsStore& store, const std::st
 }
 
 AttemptRecorder::AttemptRecorder(ResultsStore& store, const Scenario& scenario,
-                                 std::shared_ptr<const Framework> framework, std::string frameworkError,
-                                 std::int64_t trainee, std::int64_t attempt, int journaled)
+                                 std::shared_ptr<const Framework> framework,
+                                 std::string frameworkError, std::int64_t trainee,
+                                 std::int64_t attempt, int journaled)
     : store_(&store),
       scenario_(&scenario),
       framework_(std::move(framework)),
@@ -80,8 +86,9 @@ AttemptRecorder::AttemptRecorder(ResultsStore& store, const Scenario& scenario,
       attempt_(attempt),
       journaled_(journaled) {}
 
-AttemptRecorder AttemptRecorder::begin(ResultsStore& store, const TraineeInfo& trainee, const Scenario& scenario,
-                                       AttemptMode mode, std::uint64_t seed, std::int64_t startedAtMs) {
+AttemptRecorder AttemptRecorder::begin(ResultsStore& store, const TraineeInfo& trainee,
+                                       const Scenario& scenario, AttemptMode mode,
+                                       std::uint64_t seed, std::int64_t startedAtMs) {
     FoundFramework f = findFramework(scenario);
     // Trainee and attempt in one transaction: a kill in between leaves neither half-made.
     Transaction tx(store.database());
@@ -99,22 +106,26 @@ AttemptRecorder AttemptRecorder::begin(ResultsStore& store, const TraineeInfo& t
     a.startedAtMs = startedAtMs;
     const std::int64_t attempt = store.beginAttempt(a);
     tx.commit();
-    return AttemptRecorder(store, scenario, std::move(f.framework), std::move(f.error), traineeId, attempt, 0);
+    return AttemptRecorder(store, scenario, std::move(f.framework), std::move(f.error), traineeId,
+                           attempt, 0);
 }
 
-ResumedAttempt AttemptRecorder::resume(ResultsStore& store, std::int64_t attempt, const Scenario& scenario,
-                                       const Clock& clock) {
+ResumedAttempt AttemptRecorder::resume(ResultsStore& store, std::int64_t attempt,
+                                       const Scenario& scenario, const Clock& clock) {
     StoredAttempt stored = store.loadAttempt(attempt);
     const AttemptRecord& r = stored.record;
     if (r.status != AttemptStatus::InProgress)
-        throw ResumeError(describeStart(r) + " is " + attemptStatusName(r.status) + ", not in progress; it cannot be continued");
+        throw ResumeError(describeStart(r) + " is " + attemptStatusName(r.status) +
+                          ", not in progress; it cannot be continued");
     if (r.scenarioId != scenario.id)
-        throw ResumeError(describeStart(r) + " is not an attempt of scenario \"" + scenario.id + "\"");
+        throw ResumeError(describeStart(r) + " is not an attempt of scenario \"" + scenario.id +
+                          "\"");
     if (r.contentHash != scenario.contentHash)
-        throw ResumeError(describeStart(r) + " was made on another version of the scenario file (content hash " +
-                          r.contentHash + " then, " + scenario.contentHash +
-                          " now), so its choices may no longer fit; it cannot be continued. Start a new attempt "
-                          "(and abandon the old one)");
+        throw ResumeError(
+            describeStart(r) + " was made on another version of the scenario file (content hash " +
+            r.contentHash + " then, " + scenario.contentHash +
+            " now), so its choices may no longer fit; it cannot be continued. Start a new attempt "
+            "(and abandon the old one)");
     std::optional<Session> session;
     if (r.steps == 0 && stored.sessionState.is_null()) {
         // Killed before the first decision: nothing to restore but the seed.
@@ -125,11 +136,13 @@ ResumedAttempt AttemptRecorder::resume(ResultsStore& store, std::int64_t attempt
         try {
             session.emplace(Session::resume(scenario, clock, stored.sessionState));
         } catch (const SessionError& e) {
-            throw ResumeError(describeStart(r) + " cannot be continued: its saved state " + e.what());
+            throw ResumeError(describeStart(r) + " cannot be continued: its saved state " +
+                              e.what());
         }
         if (session->transcript().steps.size() != std::size_t(r.steps))
-            throw ResumeError(describeStart(r) + " cannot be continued: its journal has " + std::to_string(r.steps) +
-                              " steps but its saved state " + std::to_string(session->transcript().steps.size()));
+            throw ResumeError(describeStart(r) + " cannot be continued: its journal has " +
+                              std::to_string(r.steps) + " steps but its saved state " +
+                              std::to_string(session->transcript().steps.size()));
     }
     std::int64_t traineeId = 0;
     {
@@ -138,13 +151,15 @@ ResumedAttempt AttemptRecorder::resume(ResultsStore& store, std::int64_t attempt
         if (s.step()) traineeId = s.integer(0);
     }
     FoundFramework f = findFramework(scenario);
-    AttemptRecorder rec(store, scenario, std::move(f.framework), std::move(f.error), traineeId, attempt, r.steps);
+    AttemptRecorder rec(store, scenario, std::move(f.framework), std::move(f.error), traineeId,
+                        attempt, r.steps);
     return ResumedAttempt{std::move(rec), std::move(*session), std::move(stored.record)};
 }
 
 JournalBatch captureJournal(const Session& session, std::size_t from) {
     const auto& steps = session.transcript().steps;
-    if (from > steps.size()) throw std::logic_error("captureJournal: from is past the end of the transcript");
+    if (from > steps.size())
+        throw std::logic_error("captureJournal: from is past the end of the transcript");
     JournalBatch out;
     out.from = from;
     out.steps.assign(steps.begin() + std::ptrdiff_t(from), steps.end());
@@ -153,25 +168,34 @@ JournalBatch captureJournal(const Session& session, std::size_t from) {
 }
 
 void AttemptRecorder::record(const Session& session) {
-    if (done_) throw std::logic_error("AttemptRecorder::record after the attempt was finished or abandoned");
-    if (&session.scenario() != scenario_) throw std::logic_error("AttemptRecorder::record: session of another scenario");
+    if (done_)
+        throw std::logic_error(
+            "AttemptRecorder::record after the attempt was finished or abandoned");
+    if (&session.scenario() != scenario_)
+        throw std::logic_error("AttemptRecorder::record: session of another scenario");
     const std::size_t handed = std::size_t(journaled_) + unsaved_.size();
     const auto& steps = session.transcript().steps;
     if (steps.size() < handed)
-        throw std::logic_error("AttemptRecorder::record: the session has fewer steps than were journaled");
+        throw std::logic_error(
+            "AttemptRecorder::record: the session has fewer steps than were journaled");
     if (steps.size() == handed && unsaved_.empty()) return;
     record(captureJournal(session, handed));
 }
 
 void AttemptRecorder::record(const JournalBatch& batch) {
-    if (done_) throw std::logic_error("AttemptRecorder::record after the attempt was finished or abandoned");
+    if (done_)
+        throw std::logic_error(
+            "AttemptRecorder::record after the attempt was finished or abandoned");
     const std::size_t handed = std::size_t(journaled_) + unsaved_.size();
-    if (batch.from > handed) throw std::logic_error("AttemptRecorder::record: the batch skips steps never handed in");
-    for (std::size_t i = handed - batch.from; i < batch.steps.size(); ++i) unsaved_.push_back(batch.steps[i]);
+    if (batch.from > handed)
+        throw std::logic_error("AttemptRecorder::record: the batch skips steps never handed in");
+    for (std::size_t i = handed - batch.from; i < batch.steps.size(); ++i)
+        unsaved_.push_back(batch.steps[i]);
     if (unsaved_.empty()) return;
     Transaction tx(store_->database());
     for (const TranscriptStep& step : unsaved_)
-        store_->appendStep(attempt_, step, stepEvidence(*scenario_, framework_.get(), step), batch.state);
+        store_->appendStep(attempt_, step, stepEvidence(*scenario_, framework_.get(), step),
+                           batch.state);
     tx.commit();
     journaled_ += int(unsaved_.size());
     unsaved_.clear();
@@ -192,14 +216,17 @@ PlayScore AttemptRecorder::score(const Session& session, const ScenarioOptimum* 
 }
 
 PlayScore AttemptRecorder::finish(const Session& session, std::int64_t endedAtMs) {
-    if (!session.finished()) throw std::logic_error("AttemptRecorder::finish: the session has not reached an ending");
+    if (!session.finished())
+        throw std::logic_error("AttemptRecorder::finish: the session has not reached an ending");
     PlayScore scored = score(session);
     finish(session, endedAtMs, scored);
     return scored;
 }
 
-void AttemptRecorder::finish(const Session& session, std::int64_t endedAtMs, const PlayScore& scored) {
-    if (!session.finished()) throw std::logic_error("AttemptRecorder::finish: the session has not reached an ending");
+void AttemptRecorder::finish(const Session& session, std::int64_t endedAtMs,
+                             const PlayScore& scored) {
+    if (!session.finished())
+        throw std::logic_error("AttemptRecorder::finish: the session has not reached an ending");
     AttemptEnd end;
     end.endingNode = session.node().id;
     end.outcome = outcomeName(session.ending()->outcome);
@@ -214,7 +241,9 @@ void AttemptRecorder::finish(const Session& session, std::int64_t endedAtMs, con
 }
 
 void AttemptRecorder::abandon(std::int64_t endedAtMs) {
-    if (done_) throw std::logic_error("AttemptRecorder::abandon after the attempt was finished or abandoned");
+    if (done_)
+        throw std::logic_error(
+            "AttemptRecorder::abandon after the attempt was finished or abandoned");
     store_->markAbandoned(attempt_, endedAtMs);
     done_ = true;
 }

@@ -14,12 +14,12 @@
 #include <string>
 #include <vector>
 
-#include "core/play/clock.hpp"
 #include "core/framework/framework.hpp"
-#include "store/results_store.hpp"
+#include "core/play/clock.hpp"
+#include "core/play/session.hpp"
 #include "core/scenario/scenario.hpp"
 #include "core/scoring/scoring.hpp"
-#include "core/play/session.hpp"
+#include "store/results_store.hpp"
 
 namespace rapport::store {
 
@@ -60,15 +60,16 @@ public:
     // scenario's framework is looked up (as scorePlay does) for its version and for scoring at
     // the end; a missing framework does not stop recording. `store` must outlive the recorder.
     // Throws StoreError.
-    static AttemptRecorder begin(ResultsStore& store, const TraineeInfo& trainee, const Scenario& scenario,
-                                 AttemptMode mode, std::uint64_t seed, std::int64_t startedAtMs);
+    static AttemptRecorder begin(ResultsStore& store, const TraineeInfo& trainee,
+                                 const Scenario& scenario, AttemptMode mode, std::uint64_t seed,
+                                 std::int64_t startedAtMs);
 
     // Continues attempt `attempt` of `scenario`: checks it is in progress, is an attempt of this
     // scenario with the same content hash, and rebuilds the session from its last journaled
     // state on `clock`. Throws ResumeError when it cannot be continued (nothing is changed), or
     // StoreError.
-    static ResumedAttempt resume(ResultsStore& store, std::int64_t attempt, const Scenario& scenario,
-                                 const Clock& clock);
+    static ResumedAttempt resume(ResultsStore& store, std::int64_t attempt,
+                                 const Scenario& scenario, const Clock& clock);
 
     // Journals every decision `session` made since the last call (normally exactly one), with
     // the session's saved state, in one transaction. Throws StoreError (disk full, busy); the
@@ -109,8 +110,9 @@ public:
     bool done() const { return done_; }
 
 private:
-    AttemptRecorder(ResultsStore& store, const Scenario& scenario, std::shared_ptr<const Framework> framework,
-                    std::string frameworkError, std::int64_t trainee, std::int64_t attempt, int journaled);
+    AttemptRecorder(ResultsStore& store, const Scenario& scenario,
+                    std::shared_ptr<const Framework> framework, std::string frameworkError,
+                    std::int64_t trainee, std::int64_t attempt, int journaled);
 
     ResultsStore* store_;
     const Scenario* scenario_;
@@ -133,7 +135,8 @@ struct ResumedAttempt {
 // [{"source": "choice", "indicator", "points"?, "note"?}], or on a timeout the framework's
 // timeout indicator [{"source": "timeout", "indicator"}] (empty when there is none or the step
 // does not fit the scenario).
-nlohmann::json stepEvidence(const Scenario& scenario, const Framework* framework, const TranscriptStep& step);
+nlohmann::json stepEvidence(const Scenario& scenario, const Framework* framework,
+                            const TranscriptStep& step);
 
 // The trainee's newest in-progress attempt of `scenarioId`, if any (what a front end offers to
 // resume).

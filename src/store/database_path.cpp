@@ -17,7 +17,8 @@ std::optional<std::string> resolveDatabasePath(const std::optional<std::string>&
     };
     if (auto v = get("RAPPORT_DB"); !v.empty()) return v;
     // XDG: a relative XDG_DATA_HOME is invalid and must be ignored.
-    if (auto v = get("XDG_DATA_HOME"); !v.empty() && v.front() == '/') return v + "/rapport/results.db";
+    if (auto v = get("XDG_DATA_HOME"); !v.empty() && v.front() == '/')
+        return v + "/rapport/results.db";
     if (auto v = get("HOME"); !v.empty()) return v + "/.local/share/rapport/results.db";
     return std::nullopt;
 }
@@ -27,7 +28,10 @@ void ensureParentDirectory(const std::string& dbPath) {
     if (parent.empty()) return;
     std::error_code ec;
     std::filesystem::create_directories(parent, ec);
-    if (ec) throw StoreError("cannot create folder " + parent.string() + " for the results database: " + ec.message(), 0);
+    if (ec)
+        throw StoreError("cannot create folder " + parent.string() +
+                             " for the results database: " + ec.message(),
+                         0);
 }
 
 }  // namespace rapport::store

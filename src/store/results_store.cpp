@@ -4,16 +4,16 @@
 // "nothing a trainee did is lost" holds for the worst case too.
 #include "store/results_store.hpp"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <array>
 #include <chrono>
 #include <map>
-#include <tuple>
 #include <random>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
-
-#include <sqlite3.h>
 
 #include "store/store_schema.hpp"
 
@@ -62,12 +62,27 @@ struct Where {
 Where buildWhere(const AttemptFilter& f) {
     Where w;
     std::vector<std::string> parts;
-    if (!f.trainee.empty()) { parts.push_back("t.name = ?"); w.texts.push_back(f.trainee); }
-    if (!f.group.empty()) { parts.push_back("t.group_name = ?"); w.texts.push_back(f.group); }
-    if (!f.scenario.empty()) { parts.push_back("a.scenario_id = ?"); w.texts.push_back(f.scenario); }
+    if (!f.trainee.empty()) {
+        parts.push_back("t.name = ?");
+        w.texts.push_back(f.trainee);
+    }
+    if (!f.group.empty()) {
+        parts.push_back("t.group_name = ?");
+        w.texts.push_back(f.group);
+    }
+    if (!f.scenario.empty()) {
+        parts.push_back("a.scenario_id = ?");
+        w.texts.push_back(f.scenario);
+    }
     if (f.finishedOnly) parts.push_back("a.status = 'finished'");
-    if (f.sinceMs) { parts.push_back("a.started_at >= ?"); w.integers.push_back(*f.sinceMs); }
-    if (f.untilMs) { parts.push_back("a.started_at < ?"); w.integers.push_back(*f.untilMs); }
+    if (f.sinceMs) {
+        parts.push_back("a.started_at >= ?");
+        w.integers.push_back(*f.sinceMs);
+    }
+    if (f.untilMs) {
+        parts.push_back("a.started_at < ?");
+        w.integers.push_back(*f.untilMs);
+    }
     for (std::size_t i = 0; i < parts.size(); ++i) w.sql += (i ? " AND " : " WHERE ") + parts[i];
     return w;
 }
@@ -118,7 +133,8 @@ ResultsStore::ResultsStore(const std::string& path, const StoreOptions& options)
     // SQLite answers a journal-mode switch that meets another connection's lock with SQLITE_BUSY
     // at once, without calling the busy handler: two processes creating one new database race
     // here. Retry within the same patience the busy timeout gives every other statement.
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.busyTimeoutMs);
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(options.busyTimeoutMs);
     for (;;) {
         try {
             db_.exec("PRAGMA journal_mode = WAL");
@@ -156,7 +172,8 @@ std::int64_t ResultsStore::upsertTrainee(const TraineeInfo& t) {
     up.bind(1, t.name).bind(2, t.employeeId).bind(3, t.group).run();
     Statement id(db_, "SELECT id FROM trainees WHERE name = ?");
     id.bind(1, t.name);
-    if (!id.step()) throw StoreError("results database " + db_.path() + ": trainee vanished after insert", 0);
+    if (!id.step())
+        throw StoreError("results database " + db_.path() + ": trainee vanished after insert", 0);
     std::int64_t result = id.integer(0);
     tx.commit();
     return result;
@@ -164,10 +181,11 @@ std::int64_t ResultsStore::upsertTrainee(const TraineeInfo& t) {
 
 std::int64_t ResultsStore::beginAttempt(const AttemptStart& a) {
     Transaction tx(db_);
-    Statement s(db_,
-                "INSERT INTO attempts (uid, trainee_id, scenario_id, scenario_version, scenario_title, "
-                "content_hash, framework_id, framework_version, mode, seed, started_at, status) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'in_progress')");
+    Statement s(
+        db_,
+        "INSERT INTO attempts (uid, trainee_id, scenario_id, scenario_version, scenario_title, "
+        "content_hash, framework_id, framework_version, mode, seed, started_at, status) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'in_progress')");
     s.bind(1, randomUuid())
         .bind(2, a.traineeId)
         .bind(3, a.scenarioId)
@@ -185,28 +203,30 @@ std::int64_t ResultsStore::beginAttempt(const AttemptStart& a) {
     return id;
 }
 
-void ResultsStore::appendStep(std::int64_t attempt, const TranscriptStep& step, const json& evidence,
-                              const json& sessionState) {
+void ResultsStore::appendStep(std::int64_t attempt, const TranscriptStep& step,
+                              const json& evidence, const json& sessionState) {
     Transaction tx(db_);
     Statement check(db_, "SELECT status, step_count FROM attempts WHERE id = ?");
     check.bind(1, attempt);
-    if (!check.step()) throw StoreError("results database: no attempt " + std::to_string(attempt), 0);
+    if (!check.step())
+        throw StoreError("results database: no attempt " + std::to_string(attempt), 0);
     if (check.text(0) != "in_progress")
-        throw StoreError("results database: attempt " + std::to_string(attempt) + " is " + check.text(0) +
-                             ", not in progress; no step can be added",
+        throw StoreError("results database: attempt " + std::to_string(attempt) + " is " +
+                             check.text(0) + ", not in progress; no step can be added",
                          0);
     if (check.integer(1) + 1 != step.step)
         throw StoreError("results database: attempt " + std::to_string(attempt) + " has " +
-                             std::to_string(check.integer(1)) + " steps; step " + std::to_string(step.step) +
-                             " does not follow on",
+                             std::to_string(check.integer(1)) + " steps; step " +
+                             std::to_string(step.step) + " does not follow on",
                          0);
     Transcript one;
     one.steps.push_back(step);
     json stepJson = transcriptToJson(one)["steps"][0];
-    Statement ins(db_,
-                  "INSERT INTO attempt_steps (attempt_id, step, node, choice, timed_out, step_json, "
-                  "evidence, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                  "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))");
+    Statement ins(
+        db_,
+        "INSERT INTO attempt_steps (attempt_id, step, node, choice, timed_out, step_json, "
+        "evidence, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+        "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))");
     ins.bind(1, attempt)
         .bind(2, step.step)
         .bind(3, step.node)
@@ -232,9 +252,10 @@ void ResultsStore::appendStep(std::int64_t attempt, const TranscriptStep& step, 
 void ResultsStore::finishAttempt(std::int64_t attempt, const AttemptEnd& end) {
     ScoreSummary summary = summariseScoreReport(end.report);
     Transaction tx(db_);
-    Statement up(db_,
-                 "UPDATE attempts SET status = 'finished', ended_at = ?, ending_node = ?, outcome = ?, "
-                 "score = ?, passed = ? WHERE id = ? AND status = 'in_progress'");
+    Statement up(
+        db_,
+        "UPDATE attempts SET status = 'finished', ended_at = ?, ending_node = ?, outcome = ?, "
+        "score = ?, passed = ? WHERE id = ? AND status = 'in_progress'");
     up.bind(1, end.endedAtMs).bind(2, end.endingNode).bind(3, end.outcome).bind(4, summary.score);
     if (summary.passed)
         up.bind(5, *summary.passed ? 1 : 0);
@@ -246,20 +267,22 @@ void ResultsStore::finishAttempt(std::int64_t attempt, const AttemptEnd& end) {
                              " is not in progress (already finished, abandoned or missing)",
                          0);
     // The resume state is no longer needed once the attempt is finished.
-    Statement doc(db_,
-                  "INSERT INTO attempt_documents (attempt_id, report, session_state) VALUES (?1, ?2, NULL) "
-                  "ON CONFLICT(attempt_id) DO UPDATE SET report = ?2, session_state = NULL");
+    Statement doc(
+        db_,
+        "INSERT INTO attempt_documents (attempt_id, report, session_state) VALUES (?1, ?2, NULL) "
+        "ON CONFLICT(attempt_id) DO UPDATE SET report = ?2, session_state = NULL");
     doc.bind(1, attempt);
     if (end.report.is_null())
         doc.bindNull(2);
     else
         doc.bind(2, end.report.dump());
     doc.run();
-    Statement ins(db_,
-                  "INSERT INTO competency_scores (attempt_id, competency_id, competency_name, score, "
-                  "level, assessed, opportunities, confidence, trainee_id, scenario_id, started_at) "
-                  "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, trainee_id, scenario_id, started_at "
-                  "FROM attempts WHERE id = ?1");
+    Statement ins(
+        db_,
+        "INSERT INTO competency_scores (attempt_id, competency_id, competency_name, score, "
+        "level, assessed, opportunities, confidence, trainee_id, scenario_id, started_at) "
+        "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, trainee_id, scenario_id, started_at "
+        "FROM attempts WHERE id = ?1");
     for (const auto& c : summary.competencies) {
         ins.reset();
         ins.bind(1, attempt)
@@ -275,20 +298,24 @@ void ResultsStore::finishAttempt(std::int64_t attempt, const AttemptEnd& end) {
     // The HR summary (schema v3), in the same transaction as the rows it summarises. SET
     // expressions read the row as it was before the update, so every CASE compares against the
     // previous latest attempt; (started_at, id) orders attempts as buildCompetencyTable does.
-    Statement sum(db_,
-                  "INSERT INTO competency_summary (trainee_id, competency_id, scenario_id, competency_name, "
-                  "attempts, score_sum, best, last_started_at, last_attempt_id, last_score) "
-                  "SELECT trainee_id, ?2, scenario_id, ?3, 1, ?4, ?4, started_at, id, ?4 FROM attempts WHERE id = ?1 "
-                  "ON CONFLICT (trainee_id, competency_id, scenario_id) DO UPDATE SET "
-                  "attempts = attempts + 1, score_sum = score_sum + excluded.score_sum, "
-                  "best = max(best, excluded.best), "
-                  "competency_name = CASE WHEN (excluded.last_started_at, excluded.last_attempt_id) > "
-                  "(last_started_at, last_attempt_id) THEN excluded.competency_name ELSE competency_name END, "
-                  "last_score = CASE WHEN (excluded.last_started_at, excluded.last_attempt_id) > "
-                  "(last_started_at, last_attempt_id) THEN excluded.last_score ELSE last_score END, "
-                  "last_attempt_id = CASE WHEN (excluded.last_started_at, excluded.last_attempt_id) > "
-                  "(last_started_at, last_attempt_id) THEN excluded.last_attempt_id ELSE last_attempt_id END, "
-                  "last_started_at = max(last_started_at, excluded.last_started_at)");
+    Statement sum(
+        db_,
+        "INSERT INTO competency_summary (trainee_id, competency_id, scenario_id, competency_name, "
+        "attempts, score_sum, best, last_started_at, last_attempt_id, last_score) "
+        "SELECT trainee_id, ?2, scenario_id, ?3, 1, ?4, ?4, started_at, id, ?4 FROM attempts WHERE "
+        "id = ?1 "
+        "ON CONFLICT (trainee_id, competency_id, scenario_id) DO UPDATE SET "
+        "attempts = attempts + 1, score_sum = score_sum + excluded.score_sum, "
+        "best = max(best, excluded.best), "
+        "competency_name = CASE WHEN (excluded.last_started_at, excluded.last_attempt_id) > "
+        "(last_started_at, last_attempt_id) THEN excluded.competency_name ELSE competency_name "
+        "END, "
+        "last_score = CASE WHEN (excluded.last_started_at, excluded.last_attempt_id) > "
+        "(last_started_at, last_attempt_id) THEN excluded.last_score ELSE last_score END, "
+        "last_attempt_id = CASE WHEN (excluded.last_started_at, excluded.last_attempt_id) > "
+        "(last_started_at, last_attempt_id) THEN excluded.last_attempt_id ELSE last_attempt_id "
+        "END, "
+        "last_started_at = max(last_started_at, excluded.last_started_at)");
     for (const auto& c : summary.competencies) {
         if (!c.assessed || !c.score) continue;
         sum.reset();
@@ -301,18 +328,22 @@ void ResultsStore::finishAttempt(std::int64_t attempt, const AttemptEnd& end) {
 void ResultsStore::markAbandoned(std::int64_t attempt, std::int64_t endedAtMs) {
     Transaction tx(db_);
     Statement up(db_,
-                 "UPDATE attempts SET status = 'abandoned', ended_at = ? WHERE id = ? AND status = 'in_progress'");
+                 "UPDATE attempts SET status = 'abandoned', ended_at = ? WHERE id = ? AND status = "
+                 "'in_progress'");
     up.bind(1, endedAtMs).bind(2, attempt).run();
     if (db_.changes() != 1)
-        throw StoreError("results database: attempt " + std::to_string(attempt) + " is not in progress", 0);
+        throw StoreError(
+            "results database: attempt " + std::to_string(attempt) + " is not in progress", 0);
     tx.commit();
 }
 
-std::vector<AttemptRecord> ResultsStore::listIncomplete(const std::string& trainee, const std::string& scenarioId) {
-    std::string sql = std::string("SELECT ") + kAttemptColumns +
-                      " FROM attempts a JOIN trainees t ON t.id = a.trainee_id "
-                      "WHERE a.status = 'in_progress' AND t.name = ?1 AND (?2 = '' OR a.scenario_id = ?2) "
-                      "ORDER BY a.started_at DESC, a.id DESC";
+std::vector<AttemptRecord> ResultsStore::listIncomplete(const std::string& trainee,
+                                                        const std::string& scenarioId) {
+    std::string sql =
+        std::string("SELECT ") + kAttemptColumns +
+        " FROM attempts a JOIN trainees t ON t.id = a.trainee_id "
+        "WHERE a.status = 'in_progress' AND t.name = ?1 AND (?2 = '' OR a.scenario_id = ?2) "
+        "ORDER BY a.started_at DESC, a.id DESC";
     Statement s(db_, sql);
     s.bind(1, trainee).bind(2, scenarioId);
     std::vector<AttemptRecord> out;
@@ -330,13 +361,16 @@ StoredAttempt ResultsStore::loadAttempt(std::int64_t attempt) {
         ~EndRead() { sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr); }
     } endRead{db_};
     {
-        std::string sql = std::string("SELECT ") + kAttemptColumns +
-                          ", a.seed, d.report, d.session_state FROM attempts a JOIN trainees t "
-                          "ON t.id = a.trainee_id LEFT JOIN attempt_documents d ON d.attempt_id = a.id "
-                          "WHERE a.id = ?";
+        std::string sql =
+            std::string("SELECT ") + kAttemptColumns +
+            ", a.seed, d.report, d.session_state FROM attempts a JOIN trainees t "
+            "ON t.id = a.trainee_id LEFT JOIN attempt_documents d ON d.attempt_id = a.id "
+            "WHERE a.id = ?";
         Statement s(db_, sql);
         s.bind(1, attempt);
-        if (!s.step()) throw StoreError("results database " + db_.path() + ": no attempt " + std::to_string(attempt), 0);
+        if (!s.step())
+            throw StoreError(
+                "results database " + db_.path() + ": no attempt " + std::to_string(attempt), 0);
         out.record = readAttempt(s);
         out.transcript.seed = static_cast<std::uint64_t>(s.integer(20));
         out.report = parseStoredJson(s.text(21));
@@ -348,8 +382,10 @@ StoredAttempt ResultsStore::loadAttempt(std::int64_t attempt) {
               {"contentHash", out.record.contentHash},
               {"seed", out.transcript.seed},
               {"steps", json::array()},
-              {"endingNode", out.record.endingNode.empty() ? json(nullptr) : json(out.record.endingNode)}};
-    Statement st(db_, "SELECT step_json, evidence FROM attempt_steps WHERE attempt_id = ? ORDER BY step");
+              {"endingNode",
+               out.record.endingNode.empty() ? json(nullptr) : json(out.record.endingNode)}};
+    Statement st(
+        db_, "SELECT step_json, evidence FROM attempt_steps WHERE attempt_id = ? ORDER BY step");
     st.bind(1, attempt);
     while (st.step()) {
         t["steps"].push_back(parseStoredJson(st.text(0)));
@@ -365,7 +401,8 @@ StoredAttempt ResultsStore::loadAttempt(std::int64_t attempt) {
     return out;
 }
 
-std::vector<AttemptRecord> ResultsStore::attempts(const AttemptFilter& filter, bool withCompetencies) {
+std::vector<AttemptRecord> ResultsStore::attempts(const AttemptFilter& filter,
+                                                  bool withCompetencies) {
     Where w = buildWhere(filter);
     std::vector<AttemptRecord> out;
     db_.exec("BEGIN");
@@ -388,7 +425,8 @@ std::vector<AttemptRecord> ResultsStore::attempts(const AttemptFilter& filter, b
     if (!withCompetencies || out.empty()) return out;
     std::string sql =
         "SELECT c.attempt_id, c.competency_id, c.competency_name, c.score, c.level, c.assessed, "
-        "c.opportunities, c.confidence FROM competency_scores c JOIN attempts a ON a.id = c.attempt_id "
+        "c.opportunities, c.confidence FROM competency_scores c JOIN attempts a ON a.id = "
+        "c.attempt_id "
         "JOIN trainees t ON t.id = a.trainee_id" +
         w.sql;
     Statement s(db_, sql);
@@ -424,8 +462,10 @@ std::vector<CompetencyCell> ResultsStore::competencyTableFromSummary(const Attem
         where += cond;
         texts.push_back(value);
     };
-    if (!f.trainee.empty()) add("s.trainee_id IN (SELECT id FROM trainees WHERE name = ?)", f.trainee);
-    if (!f.group.empty()) add("s.trainee_id IN (SELECT id FROM trainees WHERE group_name = ?)", f.group);
+    if (!f.trainee.empty())
+        add("s.trainee_id IN (SELECT id FROM trainees WHERE name = ?)", f.trainee);
+    if (!f.group.empty())
+        add("s.trainee_id IN (SELECT id FROM trainees WHERE group_name = ?)", f.group);
     if (!f.scenario.empty()) add("s.scenario_id = ?", f.scenario);
     db_.exec("BEGIN");
     struct EndRead {
@@ -438,10 +478,11 @@ std::vector<CompetencyCell> ResultsStore::competencyTableFromSummary(const Attem
         while (s.step()) trainees.emplace(s.integer(0), std::pair{s.text(1), s.text(2)});
     }
     std::vector<CompetencyCell> out;
-    Statement s(db_,
-                "SELECT s.trainee_id, s.competency_id, s.competency_name, s.attempts, s.score_sum, s.best, "
-                "s.last_started_at, s.last_attempt_id, s.last_score FROM competency_summary s" +
-                    where + " ORDER BY s.trainee_id, s.competency_id");
+    Statement s(
+        db_,
+        "SELECT s.trainee_id, s.competency_id, s.competency_name, s.attempts, s.score_sum, s.best, "
+        "s.last_started_at, s.last_attempt_id, s.last_score FROM competency_summary s" +
+            where + " ORDER BY s.trainee_id, s.competency_id");
     for (std::size_t i = 0; i < texts.size(); ++i) s.bind(int(i) + 1, texts[i]);
     std::int64_t curTrainee = 0, lastStart = 0, lastId = 0;
     double sum = 0;
@@ -533,7 +574,8 @@ std::vector<CompetencyCell> ResultsStore::competencyTableFromRows(const AttemptF
     // buildCompetencyTable does.
     std::vector<CompetencyCell> out;
     Statement s(db_,
-                "SELECT c.trainee_id, c.competency_id, c.started_at, c.attempt_id, c.score, c.competency_name "
+                "SELECT c.trainee_id, c.competency_id, c.started_at, c.attempt_id, c.score, "
+                "c.competency_name "
                 "FROM competency_scores c INDEXED BY competency_hr" +
                     where + " ORDER BY c.trainee_id, c.competency_id");
     bindAll(s);

@@ -4,22 +4,21 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "core/play/transcript.hpp"
 #include "core/reports/report_model.hpp"
 #include "store/sqlite_db.hpp"
-#include "core/play/transcript.hpp"
 
 namespace rapport::store {
 
 struct StoreOptions {
-    int busyTimeoutMs = 10000;      // how long a writer waits for another process's transaction
-    std::optional<int> maxPages;    // cap on the file size in pages (tests simulate a full disk)
-    int schemaVersion = -1;         // migrate up to this version (-1 = latest); tests make old files
+    int busyTimeoutMs = 10000;    // how long a writer waits for another process's transaction
+    std::optional<int> maxPages;  // cap on the file size in pages (tests simulate a full disk)
+    int schemaVersion = -1;       // migrate up to this version (-1 = latest); tests make old files
 };
 
 struct TraineeInfo {
@@ -51,10 +50,10 @@ struct AttemptEnd {
 // Everything needed to re-score or replay an attempt.
 struct StoredAttempt {
     AttemptRecord record;
-    Transcript transcript;                  // rebuilt from the journal
-    std::vector<nlohmann::json> evidence;   // per step, as journaled
-    nlohmann::json report;                  // null when absent
-    nlohmann::json sessionState;            // last Session::save() while in progress; else null
+    Transcript transcript;                 // rebuilt from the journal
+    std::vector<nlohmann::json> evidence;  // per step, as journaled
+    nlohmann::json report;                 // null when absent
+    nlohmann::json sessionState;           // last Session::save() while in progress; else null
 };
 
 // Which attempts a query covers; empty / absent fields do not filter.
@@ -80,15 +79,16 @@ public:
     // Journals one decision: the transcript step, the evidence it showed and the session state
     // to resume from. Steps must come in order (1, 2, …); throws StoreError if the attempt is not
     // in progress or the step does not follow on.
-    void appendStep(std::int64_t attempt, const TranscriptStep& step, const nlohmann::json& evidence,
-                    const nlohmann::json& sessionState);
+    void appendStep(std::int64_t attempt, const TranscriptStep& step,
+                    const nlohmann::json& evidence, const nlohmann::json& sessionState);
     // Marks the attempt finished with its ending and score report, and writes its competency rows.
     void finishAttempt(std::int64_t attempt, const AttemptEnd& end);
     // Marks an in-progress attempt abandoned (the trainee chose not to resume it).
     void markAbandoned(std::int64_t attempt, std::int64_t endedAtMs);
 
     // The trainee's attempts still in progress, newest first (optionally for one scenario).
-    std::vector<AttemptRecord> listIncomplete(const std::string& trainee, const std::string& scenarioId = {});
+    std::vector<AttemptRecord> listIncomplete(const std::string& trainee,
+                                              const std::string& scenarioId = {});
     // Throws StoreError when no such attempt exists.
     StoredAttempt loadAttempt(std::int64_t attempt);
 

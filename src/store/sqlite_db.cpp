@@ -13,17 +13,26 @@ namespace {
 
 std::string explain(int rc) {
     switch (rc & 0xff) {
-    case SQLITE_FULL: return "the disk is full (or the database reached its size limit)";
-    case SQLITE_NOTADB: return "the file is not an SQLite database";
-    case SQLITE_CORRUPT: return "the database file is corrupt";
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED: return "the database is busy: another process held it too long";
-    case SQLITE_READONLY: return "the database is read-only";
-    case SQLITE_CANTOPEN: return "the file cannot be opened (missing folder or no permission?)";
-    case SQLITE_IOERR: return "an input/output error occurred";
-    case SQLITE_PERM:
-    case SQLITE_AUTH: return "permission denied";
-    default: return sqlite3_errstr(rc);
+        case SQLITE_FULL:
+            return "the disk is full (or the database reached its size limit)";
+        case SQLITE_NOTADB:
+            return "the file is not an SQLite database";
+        case SQLITE_CORRUPT:
+            return "the database file is corrupt";
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            return "the database is busy: another process held it too long";
+        case SQLITE_READONLY:
+            return "the database is read-only";
+        case SQLITE_CANTOPEN:
+            return "the file cannot be opened (missing folder or no permission?)";
+        case SQLITE_IOERR:
+            return "an input/output error occurred";
+        case SQLITE_PERM:
+        case SQLITE_AUTH:
+            return "permission denied";
+        default:
+            return sqlite3_errstr(rc);
     }
 }
 
@@ -32,7 +41,8 @@ std::string explain(int rc) {
 // ---- Database ---------------------------------------------------------------------------------
 
 Database::Database(const std::string& path) : path_(path) {
-    int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    int rc =
+        sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = "cannot open results database " + path + ": " + explain(rc);
         sqlite3_close(db_);
@@ -45,7 +55,8 @@ Database::Database(const std::string& path) : path_(path) {
 Database::~Database() { sqlite3_close_v2(db_); }
 
 void Database::fail(int rc, std::string_view what) const {
-    std::string msg = "results database " + path_ + ": " + std::string(what) + " failed: " + explain(rc);
+    std::string msg =
+        "results database " + path_ + ": " + std::string(what) + " failed: " + explain(rc);
     const char* detail = db_ ? sqlite3_errmsg(db_) : nullptr;
     if (detail && (rc & 0xff) != SQLITE_FULL && (rc & 0xff) != SQLITE_NOTADB &&
         std::string_view(detail) != explain(rc))
@@ -83,7 +94,8 @@ Statement& Statement::bind(int index, double value) {
     return *this;
 }
 Statement& Statement::bind(int index, std::string_view text) {
-    int rc = sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    int rc =
+        sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
     if (rc != SQLITE_OK) db_->fail(rc, "binding a parameter");
     return *this;
 }
@@ -115,7 +127,8 @@ double Statement::real(int col) const { return sqlite3_column_double(stmt_, col)
 std::string Statement::text(int col) const {
     const unsigned char* p = sqlite3_column_text(stmt_, col);
     if (!p) return {};
-    return std::string(reinterpret_cast<const char*>(p), std::size_t(sqlite3_column_bytes(stmt_, col)));
+    return std::string(reinterpret_cast<const char*>(p),
+                       std::size_t(sqlite3_column_bytes(stmt_, col)));
 }
 std::optional<std::int64_t> Statement::optInteger(int col) const {
     if (isNull(col)) return std::nullopt;

@@ -169,16 +169,18 @@ int migrate(Database& db, int target) {
     const int app = readPragmaInt(db, "PRAGMA application_id");
     if (app != 0 && app != kApplicationId)
         throw StoreError("results database " + db.path() +
-                             ": the file is an SQLite database of another application, not a Rapport results database",
+                             ": the file is an SQLite database of another application, not a "
+                             "Rapport results database",
                          0);
     if (found == 0 && readPragmaInt(db, "SELECT count(*) FROM sqlite_master") != 0)
         throw StoreError("results database " + db.path() +
                              ": the file holds tables but is not a Rapport results database",
                          0);
     if (found > kLatest)
-        throw StoreError("results database " + db.path() + ": made by a newer Rapport (schema version " +
-                             std::to_string(found) + "; this build knows versions up to " +
-                             std::to_string(kLatest) + "). Update Rapport to open it.",
+        throw StoreError("results database " + db.path() +
+                             ": made by a newer Rapport (schema version " + std::to_string(found) +
+                             "; this build knows versions up to " + std::to_string(kLatest) +
+                             "). Update Rapport to open it.",
                          0);
     for (int v = found; v < target; ++v) db.exec(kMigrations[v]);
     if (found < target) {

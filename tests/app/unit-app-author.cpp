@@ -2,19 +2,17 @@
 // window: open a scenario, select a node by clicking it in the graph, edit a choice in the
 // inspector, save with a one-line diff, and notice a save made by a text editor.
 #include <doctest/doctest.h>
-
+#include <imgui.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include <imgui.h>
-
-#include "app/shell/app.hpp"
 #include "app/author/author_file.hpp"
 #include "app/driver/script.hpp"
 #include "app/driver/script_driver.hpp"
+#include "app/shell/app.hpp"
 
 using namespace rapport;
 using namespace rapport::app;
@@ -56,7 +54,8 @@ struct AuthorHeadless {
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        app = std::make_unique<App>(AppConfig{{file.string()}, dir}, clock, makeTheme(ThemeMode::Light, 1));
+        app = std::make_unique<App>(AppConfig{{file.string()}, dir}, clock,
+                                    makeTheme(ThemeMode::Light, 1));
     }
     ~AuthorHeadless() {
         app.reset();
@@ -76,7 +75,9 @@ struct AuthorHeadless {
         ScriptHost host;
         host.advanceClock = [&](std::int64_t ms) { clock.advance(ms); };
         host.resize = [](int w, int h) { ImGui::GetIO().DisplaySize = ImVec2(float(w), float(h)); };
-        host.setDarkTheme = [&](bool dark) { app->setThemeMode(dark ? ThemeMode::Dark : ThemeMode::Light); };
+        host.setDarkTheme = [&](bool dark) {
+            app->setThemeMode(dark ? ThemeMode::Dark : ThemeMode::Light);
+        };
         host.screenName = [&] { return std::string(screenName(app->screen())); };
         host.locator = &app->locator();
         ScriptDriver driver(std::move(parsed.commands), dir, std::move(host));
@@ -89,7 +90,8 @@ struct AuthorHeadless {
     }
 };
 
-const std::string kColdCall = std::string(RAPPORT_SOURCE_DIR) + "/scenarios/bank-sme-cold-call.json";
+const std::string kColdCall =
+    std::string(RAPPORT_SOURCE_DIR) + "/scenarios/bank-sme-cold-call.json";
 
 int nodeIndex(const AuthorWorkspace& w, const std::string& id) {
     const auto& nodes = w.graph().nodes;
@@ -100,7 +102,9 @@ int nodeIndex(const AuthorWorkspace& w, const std::string& id) {
 
 }  // namespace
 
-TEST_CASE("author workspace: open a scenario, select a node in the graph, edit a choice, save a one-line diff") {
+TEST_CASE(
+    "author workspace: open a scenario, select a node in the graph, edit a choice, save a one-line "
+    "diff") {
     AuthorHeadless h(kColdCall);
     const std::string before = slurp(h.file);
     h.app->openAuthor(h.file.string());
@@ -111,7 +115,8 @@ TEST_CASE("author workspace: open a scenario, select a node in the graph, edit a
     CHECK(w.graph().nodes.size() > 10);
 
     // Click the node's box in the graph (the driver moves the mouse onto it and clicks).
-    CHECK(h.run("expect-screen author\nclick Fit graph\nwait-frames 2\nclick Node gatekeeper\n") == "");
+    CHECK(h.run("expect-screen author\nclick Fit graph\nwait-frames 2\nclick Node gatekeeper\n") ==
+          "");
     CHECK(w.selected() == nodeIndex(w, "gatekeeper"));
 
     // Edit the first choice's text in the inspector and save.
@@ -128,7 +133,9 @@ TEST_CASE("author workspace: open a scenario, select a node in the graph, edit a
     CHECK(b[changed[0]].find("\"text\": ") != std::string::npos);
 }
 
-TEST_CASE("author workspace: a diagnostic jumps to its node; a save from a text editor reloads the graph") {
+TEST_CASE(
+    "author workspace: a diagnostic jumps to its node; a save from a text editor reloads the "
+    "graph") {
     AuthorHeadless h(kColdCall);
     h.app->openAuthor(h.file.string());
     AuthorWorkspace& w = h.app->author();

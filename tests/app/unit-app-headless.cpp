@@ -2,19 +2,17 @@
 // same App as the real program, so clicks and keys go through ImGui's hit testing and reach the
 // core Session exactly as a trainee's would.
 #include <doctest/doctest.h>
-
+#include <imgui.h>
 #include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
 
-#include <imgui.h>
-
+#include "app/driver/script.hpp"
+#include "app/driver/script_driver.hpp"
 #include "app/shell/app.hpp"
 #include "store/results_store.hpp"
 #include "store/sqlite_db.hpp"
-#include "app/driver/script.hpp"
-#include "app/driver/script_driver.hpp"
 
 using namespace rapport;
 using namespace rapport::app;
@@ -40,7 +38,8 @@ struct Headless {
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // built-in font; no GPU needed
-        app = std::make_unique<App>(AppConfig{scenarios, data, db}, clock, makeTheme(ThemeMode::Light, 1));
+        app = std::make_unique<App>(AppConfig{scenarios, data, db}, clock,
+                                    makeTheme(ThemeMode::Light, 1));
     }
     ~Headless() {
         app.reset();
@@ -56,7 +55,9 @@ struct Headless {
         ScriptHost host;
         host.advanceClock = [&](std::int64_t ms) { clock.advance(ms); };
         host.resize = [](int w, int h) { ImGui::GetIO().DisplaySize = ImVec2(float(w), float(h)); };
-        host.setDarkTheme = [&](bool dark) { app->setThemeMode(dark ? ThemeMode::Dark : ThemeMode::Light); };
+        host.setDarkTheme = [&](bool dark) {
+            app->setThemeMode(dark ? ThemeMode::Dark : ThemeMode::Light);
+        };
         host.screenName = [&] { return std::string(screenName(app->screen())); };
         host.locator = &app->locator();
         host.busy = [&] { return app->busy(); };
@@ -77,7 +78,8 @@ const std::string kFixtures = std::string(RAPPORT_FIXTURES_DIR) + "/gui";
 
 }  // namespace
 
-TEST_CASE("headless screens: sign in, filter the library, play with keys and clicks, reach the debrief") {
+TEST_CASE(
+    "headless screens: sign in, filter the library, play with keys and clicks, reach the debrief") {
     Headless h({kFixtures});
     CHECK(h.run("expect-screen sign-in\n"
                 "click Your name\n"
@@ -94,7 +96,7 @@ TEST_CASE("headless screens: sign in, filter the library, play with keys and cli
 
     CHECK(h.run("click Exam##gui-unicode-trio\n"
                 "expect-screen conversation\n"
-                "key 3\n"         // "argue": 3rd choice by key
+                "key 3\n"           // "argue": 3rd choice by key
                 "click Choice 2\n"  // "pitch": by clicking the numbered button
                 "expect Choice 2\n") == "");
     REQUIRE(h.app->session() != nullptr);
@@ -108,7 +110,8 @@ TEST_CASE("headless screens: sign in, filter the library, play with keys and cli
     // The countdown runs on the injected clock; when it expires the shell's tick takes the
     // timeout branch through Session.
     CHECK(h.app->animating());
-    CHECK(h.run("advance-clock 20001\nexpect See debrief\nclick See debrief\nexpect-screen debrief\n") == "");
+    CHECK(h.run("advance-clock 20001\nexpect See debrief\nclick See debrief\nexpect-screen "
+                "debrief\n") == "");
     CHECK(h.app->session()->transcript().steps.back().timedOut);
     CHECK(h.run("click Try again\nexpect-screen conversation\n") == "");
     CHECK(h.app->session()->transcript().steps.empty());
@@ -147,15 +150,19 @@ struct TempDb {
     }
 };
 
-const char* kSignIn = "click Your name\ntype Анна Петрова\nclick Start training\nexpect-screen library\n";
+const char* kSignIn =
+    "click Your name\ntype Анна Петрова\nclick Start training\nexpect-screen library\n";
 
 }  // namespace
 
-TEST_CASE("headless recording: every reply is journaled, the attempt finishes with its report, best score shows") {
+TEST_CASE(
+    "headless recording: every reply is journaled, the attempt finishes with its report, best "
+    "score shows") {
     TempDb db;
     Headless h({kFixtures}, db.path());
     REQUIRE(h.app->recording());
-    CHECK(h.run(std::string(kSignIn) + "click Exam##gui-unicode-trio\nexpect-screen conversation\nkey 1\n") == "");
+    CHECK(h.run(std::string(kSignIn) +
+                "click Exam##gui-unicode-trio\nexpect-screen conversation\nkey 1\n") == "");
     CHECK_FALSE(h.app->bestScore("gui-unicode-trio").has_value());
     // The write runs on the app's write queue; wait-idle waits for it.
     CHECK(h.run("wait-idle\n") == "");
@@ -186,7 +193,9 @@ TEST_CASE("headless recording: every reply is journaled, the attempt finishes wi
     CHECK(*h.app->bestScore("gui-unicode-trio") == int(std::lround(*after[0].score)));
 }
 
-TEST_CASE("headless recording: an unfinished attempt is offered for resume after a restart; start over abandons it") {
+TEST_CASE(
+    "headless recording: an unfinished attempt is offered for resume after a restart; start over "
+    "abandons it") {
     TempDb db;
     std::vector<StepEcho> live;
     {
@@ -228,7 +237,9 @@ TEST_CASE("headless recording: an unfinished attempt is offered for resume after
         REQUIRE(attempts.size() == 1);
         CHECK(attempts[0].steps == 2);
 
-        CHECK(h.run("click Exam##gui-unicode-trio\nclick Start over\nexpect-screen conversation\n") == "");
+        CHECK(
+            h.run("click Exam##gui-unicode-trio\nclick Start over\nexpect-screen conversation\n") ==
+            "");
         CHECK(h.app->mode() == PlayMode::Exam);
         CHECK(h.app->session()->transcript().steps.empty());
         attempts = db.attempts("Анна Петрова");
@@ -243,10 +254,12 @@ TEST_CASE("headless recording: an unfinished attempt is offered for resume after
     }
 }
 
-TEST_CASE("headless recording: a reply made while the previous one is still being written waits for it") {
+TEST_CASE(
+    "headless recording: a reply made while the previous one is still being written waits for it") {
     TempDb db;
     Headless h({kFixtures}, db.path());
-    CHECK(h.run(std::string(kSignIn) + "click Practice##gui-unicode-trio\nkey 1\nwait-idle\n") == "");
+    CHECK(h.run(std::string(kSignIn) + "click Practice##gui-unicode-trio\nkey 1\nwait-idle\n") ==
+          "");
     REQUIRE(h.app->session() != nullptr);
     REQUIRE(h.app->session()->node().id == "hub");
     {

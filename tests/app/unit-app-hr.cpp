@@ -4,7 +4,8 @@
 // are drawn as the text they are. The databases are written through the public store API from
 // real play-throughs of the bundled scenarios, scored by core.
 #include <doctest/doctest.h>
-
+#include <imgui.h>
+#include <imgui_internal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -14,19 +15,16 @@
 #include <map>
 #include <random>
 
-#include <imgui.h>
-#include <imgui_internal.h>
-
-#include "app/shell/app.hpp"
-#include "core/framework/framework_catalog.hpp"
-#include "app/hr/hr_export.hpp"
-#include "app/hr/hr_table_model.hpp"
-#include "store/results_store.hpp"
-#include "core/library/scenario_library.hpp"
 #include "app/driver/script.hpp"
 #include "app/driver/script_driver.hpp"
+#include "app/hr/hr_export.hpp"
+#include "app/hr/hr_table_model.hpp"
+#include "app/shell/app.hpp"
+#include "core/framework/framework_catalog.hpp"
+#include "core/library/scenario_library.hpp"
 #include "core/scoring/scoring.hpp"
 #include "core/scoring/step_advice.hpp"
+#include "store/results_store.hpp"
 #include "support/store_test_support.hpp"
 
 using namespace rapport;
@@ -46,14 +44,22 @@ struct DemoTrainee {
 
 // A believable company: four groups, trainees who improve with practice.
 std::vector<DemoTrainee> demoTrainees() {
-    return {{"Anna Petrova", "E-1042", "Sales North"},     {"Jonas Weber", "E-1043", "Sales North"},
-            {"Lucía Fernández", "E-1051", "Sales North"},  {"Tomasz Nowak", "E-1057", "Sales North"},
-            {"Aiko Tanaka", "E-2010", "Key Accounts"},     {"Mohammed Al-Sayed", "E-2011", "Key Accounts"},
-            {"Chloé Martin", "E-2015", "Key Accounts"},    {"Ingrid Solberg", "E-2019", "Key Accounts"},
-            {"Ravi Iyer", "E-3101", "Onboarding Q3"},      {"Olga Smirnova", "E-3102", "Onboarding Q3"},
-            {"Sam O'Connor", "E-3107", "Onboarding Q3"},   {"Fatima Zahra", "E-3110", "Onboarding Q3"},
-            {"Pieter de Vries", "E-4001", "Service Desk"}, {"Marta Rossi", "E-4002", "Service Desk"},
-            {"Kenji Mori", "E-4005", "Service Desk"},      {"Grace Mensah", "E-4009", "Service Desk"}};
+    return {{"Anna Petrova", "E-1042", "Sales North"},
+            {"Jonas Weber", "E-1043", "Sales North"},
+            {"Lucía Fernández", "E-1051", "Sales North"},
+            {"Tomasz Nowak", "E-1057", "Sales North"},
+            {"Aiko Tanaka", "E-2010", "Key Accounts"},
+            {"Mohammed Al-Sayed", "E-2011", "Key Accounts"},
+            {"Chloé Martin", "E-2015", "Key Accounts"},
+            {"Ingrid Solberg", "E-2019", "Key Accounts"},
+            {"Ravi Iyer", "E-3101", "Onboarding Q3"},
+            {"Olga Smirnova", "E-3102", "Onboarding Q3"},
+            {"Sam O'Connor", "E-3107", "Onboarding Q3"},
+            {"Fatima Zahra", "E-3110", "Onboarding Q3"},
+            {"Pieter de Vries", "E-4001", "Service Desk"},
+            {"Marta Rossi", "E-4002", "Service Desk"},
+            {"Kenji Mori", "E-4005", "Service Desk"},
+            {"Grace Mensah", "E-4009", "Service Desk"}};
 }
 
 struct Playable {
@@ -105,12 +111,14 @@ void recordAttempt(store::ResultsStore& db, std::int64_t traineeId, const Playab
         if (coin(rng) < skill) {
             std::int64_t best = INT64_MIN;
             for (std::size_t i = 0; i < shown.size(); ++i) {
-                const auto pts = weightedPoints(session.node().choices[std::size_t(shown[i])], p.framework);
+                const auto pts =
+                    weightedPoints(session.node().choices[std::size_t(shown[i])], p.framework);
                 if (pts > best) best = pts, pick = int(i);
             }
         }
         std::int64_t wait = think(rng);
-        if (session.node().isTimed()) wait = std::min<std::int64_t>(wait, session.timeLeftMs() - 500);
+        if (session.node().isTimed())
+            wait = std::min<std::int64_t>(wait, session.timeLeftMs() - 500);
         clock.advance(std::max<std::int64_t>(wait, 500));
         if (!session.choose(pick)) break;
         ++steps;
@@ -120,12 +128,13 @@ void recordAttempt(store::ResultsStore& db, std::int64_t traineeId, const Playab
     }
     if (!session.finished()) return;
     const ScoreReport r = scoreTranscript(s, p.framework, session.transcript(), &*p.optimum);
-    db.finishAttempt(id, {s.nodes[std::size_t(session.currentNode())].id, r.outcome, clock.nowMs(), reportToJson(r)});
+    db.finishAttempt(id, {s.nodes[std::size_t(session.currentNode())].id, r.outcome, clock.nowMs(),
+                          reportToJson(r)});
 }
 
 // Writes a demo database: every trainee plays `perTrainee` attempts over twelve weeks.
-void makeDemoDatabase(const std::string& path, const std::vector<DemoTrainee>& trainees, int perTrainee,
-                      unsigned seed = 7) {
+void makeDemoDatabase(const std::string& path, const std::vector<DemoTrainee>& trainees,
+                      int perTrainee, unsigned seed = 7) {
     const ScenarioLibrary lib = loadScenarioLibrary({kScenarios});
     const auto plays = playables(lib);
     REQUIRE(!plays.empty());
@@ -140,12 +149,14 @@ void makeDemoDatabase(const std::string& path, const std::vector<DemoTrainee>& t
             const auto& p = plays[std::size_t(k + int(t)) % plays.size()];
             const std::int64_t start = kBaseMs + (k * 84 / std::max(1, perTrainee)) * kDayMs +
                                        std::int64_t(t) * 3'600'000 + 9 * 3'600'000;
-            recordAttempt(db, tid, p, skill, start, k % 3 == 2 ? AttemptMode::Exam : AttemptMode::Practice, rng);
+            recordAttempt(db, tid, p, skill, start,
+                          k % 3 == 2 ? AttemptMode::Exam : AttemptMode::Practice, rng);
         }
     }
     // One attempt left unfinished, so the history shows "incomplete".
     const std::int64_t tid = db.upsertTrainee({trainees.front().name, "", ""});
-    recordAttempt(db, tid, plays.front(), 0.5, kBaseMs + 85 * kDayMs, AttemptMode::Practice, rng, false);
+    recordAttempt(db, tid, plays.front(), 0.5, kBaseMs + 85 * kDayMs, AttemptMode::Practice, rng,
+                  false);
 }
 
 struct Headless {
@@ -154,7 +165,8 @@ struct Headless {
     std::unique_ptr<App> app;
     std::string log;  // text rendered in the last frame, when capture is on
 
-    Headless(const std::string& db, bool startInHr, const std::vector<std::string>& scenarios = {kScenarios}) {
+    Headless(const std::string& db, bool startInHr,
+             const std::vector<std::string>& scenarios = {kScenarios}) {
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
@@ -192,7 +204,9 @@ struct Headless {
         ScriptHost host;
         host.advanceClock = [&](std::int64_t ms) { clock.advance(ms); };
         host.resize = [](int w, int h) { ImGui::GetIO().DisplaySize = ImVec2(float(w), float(h)); };
-        host.setDarkTheme = [&](bool dark) { app->setThemeMode(dark ? ThemeMode::Dark : ThemeMode::Light); };
+        host.setDarkTheme = [&](bool dark) {
+            app->setThemeMode(dark ? ThemeMode::Dark : ThemeMode::Light);
+        };
         host.screenName = [&] { return std::string(screenName(app->screen())); };
         host.locator = &app->locator();
         host.busy = [&] { return app->busy(); };
@@ -215,7 +229,8 @@ struct Headless {
     }
 };
 
-CompetencyCell cell(const std::string& trainee, const std::string& group, const std::string& id, double mean) {
+CompetencyCell cell(const std::string& trainee, const std::string& group, const std::string& id,
+                    double mean) {
     CompetencyCell c;
     c.trainee = trainee;
     c.group = group;
@@ -235,8 +250,8 @@ std::vector<std::string> names(const HrTable& t) {
 }  // namespace
 
 TEST_CASE("hr table model: one row per trainee, one column per competency, sorted by any column") {
-    HrTable t = pivotCompetencyTable({cell("Bea", "B", "x", 50), cell("Bea", "B", "y", 90), cell("Al", "A", "x", 70),
-                                      cell("Cy", "A", "y", 10)});
+    HrTable t = pivotCompetencyTable({cell("Bea", "B", "x", 50), cell("Bea", "B", "y", 90),
+                                      cell("Al", "A", "x", 70), cell("Cy", "A", "y", 10)});
     REQUIRE(t.columns.size() == 2);
     CHECK(t.columns[0].id == "x");
     CHECK(names(t) == std::vector<std::string>{"Al", "Bea", "Cy"});
@@ -259,7 +274,8 @@ TEST_CASE("hr export: file names are safe, writes are atomic, failures are messa
     scope.trainee = "../../etc/passwd <b>Zoë</b>";
     const std::string name = exportFileName(scope, ExportFormat::Csv, kBaseMs);
     CHECK(name == "rapport-etc-passwd-b-Zo-b-2026-09-01-000000.csv");
-    CHECK(exportFileName({}, ExportFormat::Xapi, kBaseMs) == "rapport-all-2026-09-01-000000.xapi.json");
+    CHECK(exportFileName({}, ExportFormat::Xapi, kBaseMs) ==
+          "rapport-all-2026-09-01-000000.xapi.json");
 
     test::TempDir dir;
     CHECK(writeFileAtomically(dir.path() / "a.csv", "x,y\r\n") == "");
@@ -269,20 +285,23 @@ TEST_CASE("hr export: file names are safe, writes are atomic, failures are messa
     // /proc takes no new files, even for root.
     const std::string err = writeFileAtomically("/proc/rapport-export.csv", "x");
     CHECK(err.find("Could not create /proc/rapport-export.csv: ") == 0);
-    CHECK(writeFileAtomically(dir.path() / "missing" / "a.csv", "x").find("No such file or directory") !=
-          std::string::npos);
+    CHECK(writeFileAtomically(dir.path() / "missing" / "a.csv", "x")
+              .find("No such file or directory") != std::string::npos);
 }
 
-TEST_CASE("hr screens: open from the top bar, sort by clicking headers, filter by group and dates") {
+TEST_CASE(
+    "hr screens: open from the top bar, sort by clicking headers, filter by group and dates") {
     test::TempDir dbDir;
     const std::string db = dbDir.file("results.db");
     makeDemoDatabase(db, demoTrainees(), 6);
     Headless h(db, false);
-    CHECK(h.run("expect-screen sign-in\nclick HR reports\nexpect-screen hr-table\nwait-idle\nwait-frames 2\n") == "");
+    CHECK(h.run("expect-screen sign-in\nclick HR reports\nexpect-screen "
+                "hr-table\nwait-idle\nwait-frames 2\n") == "");
     const HrTable& t = h.app->hrTable().table;
     REQUIRE(t.rows.size() == 16);
     REQUIRE(t.columns.size() >= 3);
-    CHECK(std::is_sorted(t.rows.begin(), t.rows.end(), [](auto& a, auto& b) { return a.trainee < b.trainee; }));
+    CHECK(std::is_sorted(t.rows.begin(), t.rows.end(),
+                         [](auto& a, auto& b) { return a.trainee < b.trainee; }));
 
     // The store's own numbers, cell by cell.
     store::ResultsStore s(db);
@@ -308,8 +327,10 @@ TEST_CASE("hr screens: open from the top bar, sort by clicking headers, filter b
     v = meansOf();
     CHECK(std::is_sorted(v.begin(), v.end()));
     const auto& rows = h.app->hrTable().table.rows;
-    const auto firstMissing = std::find_if(rows.begin(), rows.end(), [](auto& r) { return !r.cells[0]; });
-    CHECK(std::all_of(firstMissing, rows.end(), [](auto& r) { return !r.cells[0]; }));  // unassessed last
+    const auto firstMissing =
+        std::find_if(rows.begin(), rows.end(), [](auto& r) { return !r.cells[0]; });
+    CHECK(std::all_of(firstMissing, rows.end(),
+                      [](auto& r) { return !r.cells[0]; }));  // unassessed last
 
     // Group filter: a combo of the groups in the database.
     CHECK(h.run("click Group\nclick Key Accounts##option\nwait-idle\nwait-frames 2\n") == "");
@@ -318,7 +339,8 @@ TEST_CASE("hr screens: open from the top bar, sort by clicking headers, filter b
     for (const auto& r : h.app->hrTable().table.rows) CHECK(r.group == "Key Accounts");
 
     // Dates: attempts of the first four weeks only; the table equals the store's for that range.
-    CHECK(h.run("click Clear filters\nwait-idle\nclick From\ntype 2026-09-01\nclick To\ntype 2026-09-28\n"
+    CHECK(h.run("click Clear filters\nwait-idle\nclick From\ntype 2026-09-01\nclick To\ntype "
+                "2026-09-28\n"
                 "click Apply dates\nwait-idle\nwait-frames 2\n") == "");
     CHECK(h.app->hr().filter().sinceMs == kBaseMs);
     CHECK(h.app->hr().filter().untilMs == kBaseMs + 28 * kDayMs);
@@ -344,7 +366,8 @@ TEST_CASE("hr screens: trainee page, attempt debrief, group page and back") {
     makeDemoDatabase(db, demoTrainees(), 6);
     Headless h(db, true);
     CHECK(h.app->screen() == ScreenId::HrTable);
-    CHECK(h.run("wait-idle\nclick Anna Petrova##trainee\nexpect-screen hr-trainee\nwait-idle\n") == "");
+    CHECK(h.run("wait-idle\nclick Anna Petrova##trainee\nexpect-screen hr-trainee\nwait-idle\n") ==
+          "");
     std::string text = h.settle();
     CHECK(text.find("Trainee · Anna Petrova") != std::string::npos);
     CHECK(text.find("Best attempt") != std::string::npos);
@@ -362,7 +385,8 @@ TEST_CASE("hr screens: trainee page, attempt debrief, group page and back") {
     CHECK(text.find("The conversation, annotated") != std::string::npos);
     CHECK(text.find("Competencies") != std::string::npos);
 
-    CHECK(h.run("click Back to trainee\nexpect-screen hr-trainee\nclick Back to table\nexpect-screen hr-table\n"
+    CHECK(h.run("click Back to trainee\nexpect-screen hr-trainee\nclick Back to "
+                "table\nexpect-screen hr-table\n"
                 "click Sales North##group\nexpect-screen hr-group\nwait-idle\n") == "");
     text = h.settle();
     CHECK(text.find("Group · Sales North") != std::string::npos);
@@ -389,10 +413,12 @@ TEST_CASE("hr screens: exports write the core renderers' files; failures show in
     std::string text = h.settle();
     store::ResultsStore s(db);
     CHECK(h.app->hr().lastExport().value()->attempts == s.attempts({}).size());
-    CHECK(text.find("Wrote " + std::to_string(s.attempts({}).size()) + " attempts to " + path) != std::string::npos);
+    CHECK(text.find("Wrote " + std::to_string(s.attempts({}).size()) + " attempts to " + path) !=
+          std::string::npos);
 
     // The page stays usable after an export.
-    CHECK(h.run("click Anna Petrova##trainee\nexpect-screen hr-trainee\nclick Back to table\nexpect-screen hr-table\n") == "");
+    CHECK(h.run("click Anna Petrova##trainee\nexpect-screen hr-trainee\nclick Back to "
+                "table\nexpect-screen hr-table\n") == "");
 
     for (const char* f : {"HTML##export", "JSON##export", "xAPI##export"})
         CHECK(h.run(std::string("click ") + f + "\nwait-idle\n") == "");
@@ -414,10 +440,12 @@ TEST_CASE("hr screens: a missing or foreign database is a message, not a crash")
         // A folder that cannot exist: the HR pages say so (the trainee side shows its own notice).
         Headless h("/proc/rapport-none/results.db", true);
         const std::string text = h.settle();
-        CHECK(text.find("No results database at /proc/rapport-none/results.db") != std::string::npos);
+        CHECK(text.find("No results database at /proc/rapport-none/results.db") !=
+              std::string::npos);
     }
     {
-        std::ofstream(dir.file("junk.db")) << "this is not sqlite, just text that goes on for a while......";
+        std::ofstream(dir.file("junk.db"))
+            << "this is not sqlite, just text that goes on for a while......";
         Headless h(dir.file("junk.db"), true);
         const std::string text = h.settle();
         CHECK(text.find("not an SQLite database") != std::string::npos);

@@ -1,6 +1,5 @@
 // The remembered sign-in: round trip, atomic replacement, and bad files that only cost a re-entry.
 #include <doctest/doctest.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -53,14 +52,10 @@ TEST_CASE("trainee profile: saved, replaced and loaded back exactly, in a folder
 TEST_CASE("trainee profile: a corrupt or nameless file gives no profile and says why") {
     TempDir tmp;
     std::string error;
-    {
-        std::ofstream(profilePath(tmp.path)) << "{ \"name\": \"Anna\", ";
-    }
+    { std::ofstream(profilePath(tmp.path)) << "{ \"name\": \"Anna\", "; }
     CHECK_FALSE(loadTraineeProfile(tmp.path, &error).has_value());
     CHECK(error.find("invalid JSON") != std::string::npos);
-    {
-        std::ofstream(profilePath(tmp.path)) << R"({"name": "   ", "group": "x"})";
-    }
+    { std::ofstream(profilePath(tmp.path)) << R"({"name": "   ", "group": "x"})"; }
     error.clear();
     CHECK_FALSE(loadTraineeProfile(tmp.path, &error).has_value());
     CHECK(error.find("no name") != std::string::npos);

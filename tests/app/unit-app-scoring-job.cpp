@@ -3,14 +3,14 @@
 // the best path is searched by the job or reused from an earlier attempt.
 #include <doctest/doctest.h>
 
-#include "store/attempt_recorder.hpp"
-#include "core/framework/framework_catalog.hpp"
-#include "core/checks/scenario_check.hpp"
 #include "app/trainee/scoring_job.hpp"
+#include "core/checks/scenario_check.hpp"
+#include "core/framework/framework_catalog.hpp"
 #include "core/play/scripted_play.hpp"
+#include "store/attempt_recorder.hpp"
 #include "store/sqlite_db.hpp"
-#include "support/store_test_support.hpp"
 #include "store/write_queue.hpp"
+#include "support/store_test_support.hpp"
 
 using namespace rapport;
 using namespace rapport::app;
@@ -49,13 +49,16 @@ struct Opened {
 void open(Opened& o, const std::string& path) {
     o.check = checkScenarioFile(path);
     REQUIRE(o.check.playable());
-    o.found = lookupFramework(o.check.scenario->framework, frameworkSearchPath(o.check.scenario->sourcePath));
+    o.found = lookupFramework(o.check.scenario->framework,
+                              frameworkSearchPath(o.check.scenario->sourcePath));
     REQUIRE(o.found.framework);
 }
 
 }  // namespace
 
-TEST_CASE("scoring job: a recorded attempt's stored report is byte-identical to the recorder's own finish") {
+TEST_CASE(
+    "scoring job: a recorded attempt's stored report is byte-identical to the recorder's own "
+    "finish") {
     Opened o;
     open(o, std::string(RAPPORT_SOURCE_DIR) + "/scenarios/loyal-client-referrals.json");
     const Scenario& s = *o.check.scenario;
@@ -76,8 +79,10 @@ TEST_CASE("scoring job: a recorded attempt's stored report is byte-identical to 
             // Always the first reply shown, until an ending.
             p.session.emplace(s, p.clock, 0);
             while (!p.session->finished()) {
-                if (p.session->choices().empty()) p.session->timeout();
-                else REQUIRE(p.session->choose(0));
+                if (p.session->choices().empty())
+                    p.session->timeout();
+                else
+                    REQUIRE(p.session->choose(0));
             }
         } else {
             play(p, s, path);
@@ -151,5 +156,6 @@ TEST_CASE("scoring job: an optimum found under another framework version is not 
     ScoringResult r = scoreFinishedAttempt(std::move(in));
     REQUIRE(r.report);
     REQUIRE(r.optimum);  // searched again
-    CHECK(reportToJson(*r.report) == reportToJson(scoreTranscript(s, *found.framework, p.session->transcript())));
+    CHECK(reportToJson(*r.report) ==
+          reportToJson(scoreTranscript(s, *found.framework, p.session->transcript())));
 }

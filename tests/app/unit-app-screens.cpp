@@ -2,10 +2,10 @@
 // `rapport` binary with GUI scripts and checks the screenshots it writes. When Xvfb cannot start
 // at all, the tests say so loudly and skip; every other failure fails.
 #include <doctest/doctest.h>
-
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stb_image.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,8 +17,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <stb_image.h>
 
 #include "store/results_store.hpp"
 
@@ -106,9 +104,9 @@ public:
             const std::string lock = "/tmp/.X" + std::to_string(n) + "-lock";
             if (fs::exists(sock) || fs::exists(lock)) continue;
             log_ = fs::temp_directory_path() / ("rapport-xvfb-" + std::to_string(n) + ".log");
-            pid_ = spawn({xvfb, ":" + std::to_string(n), "-screen", "0", "1280x800x24", "-nolisten",
-                          "tcp"},
-                         baseEnv({}), log_.string());
+            pid_ = spawn(
+                {xvfb, ":" + std::to_string(n), "-screen", "0", "1280x800x24", "-nolisten", "tcp"},
+                baseEnv({}), log_.string());
             if (pid_ < 0) continue;
             // Ready when its socket appears; gone when another server won the number.
             for (int i = 0; i < 200; ++i) {
@@ -202,13 +200,14 @@ const std::string kFixtures = std::string(RAPPORT_FIXTURES_DIR) + "/gui";
 
 TEST_CASE("app: without a display it exits 2 and points to rapport play") {
     TempDir tmp;
-    const auto r = runApp(baseEnv({}), {"--scenarios", kFixtures, "--data-dir", tmp.path.string()},
-                          tmp.path);
+    const auto r =
+        runApp(baseEnv({}), {"--scenarios", kFixtures, "--data-dir", tmp.path.string()}, tmp.path);
     CHECK(r.exitCode == 2);
     CHECK(r.output.find("rapport play") != std::string::npos);
 }
 
-TEST_CASE("app: scripted run under Xvfb signs in, plays in practice mode and screenshots every screen") {
+TEST_CASE(
+    "app: scripted run under Xvfb signs in, plays in practice mode and screenshots every screen") {
     Xvfb x;
     if (!x.running()) {
         MESSAGE("SKIPPED — GUI test needs Xvfb: " << x.why());
@@ -239,11 +238,11 @@ screenshot debrief
 theme dark
 screenshot debrief-dark
 )";
-    const auto r = runApp(baseEnv({"DISPLAY=" + x.display()}),
-                          {"--scenarios", kFixtures, "--data-dir", data.string(), "--db", db.string(),
-                           "--script", (tmp.path / "play.script").string(), "--screenshot-dir",
-                           shots.string()},
-                          tmp.path);
+    const auto r = runApp(
+        baseEnv({"DISPLAY=" + x.display()}),
+        {"--scenarios", kFixtures, "--data-dir", data.string(), "--db", db.string(), "--script",
+         (tmp.path / "play.script").string(), "--screenshot-dir", shots.string()},
+        tmp.path);
     INFO(r.output);
     REQUIRE(r.exitCode == 0);
     for (const char* name : {"sign-in", "library", "conversation", "debrief", "debrief-dark"})
@@ -265,11 +264,11 @@ screenshot debrief-dark
 
     // A second run starts with the remembered name: Start training is enabled at once.
     std::ofstream(tmp.path / "again.script") << "click Start training\nexpect-screen library\n";
-    const auto again = runApp(baseEnv({"DISPLAY=" + x.display()}),
-                              {"--scenarios", kFixtures, "--data-dir", data.string(), "--db",
-                               db.string(), "--script", (tmp.path / "again.script").string(),
-                               "--screenshot-dir", shots.string()},
-                              tmp.path);
+    const auto again = runApp(
+        baseEnv({"DISPLAY=" + x.display()}),
+        {"--scenarios", kFixtures, "--data-dir", data.string(), "--db", db.string(), "--script",
+         (tmp.path / "again.script").string(), "--screenshot-dir", shots.string()},
+        tmp.path);
     INFO(again.output);
     CHECK(again.exitCode == 0);
 }
@@ -282,12 +281,12 @@ TEST_CASE("app: a script naming a widget that is not there fails with exit 1 and
     }
     TempDir tmp;
     std::ofstream(tmp.path / "bad.script") << "expect-screen sign-in\nclick No such button\n";
-    const auto r = runApp(baseEnv({"DISPLAY=" + x.display()}),
-                          {"--scenarios", kFixtures, "--data-dir", (tmp.path / "d").string(),
-                           "--db", (tmp.path / "results.db").string(),
-                           "--script", (tmp.path / "bad.script").string(), "--screenshot-dir",
-                           tmp.path.string()},
-                          tmp.path);
+    const auto r =
+        runApp(baseEnv({"DISPLAY=" + x.display()}),
+               {"--scenarios", kFixtures, "--data-dir", (tmp.path / "d").string(), "--db",
+                (tmp.path / "results.db").string(), "--script", (tmp.path / "bad.script").string(),
+                "--screenshot-dir", tmp.path.string()},
+               tmp.path);
     CHECK(r.exitCode == 1);
     CHECK(r.output.find("script line 2: no widget labelled 'No such button'") != std::string::npos);
 }

@@ -1,18 +1,16 @@
 // `rapport play` end to end: the built binary is run through the shell and its exit codes,
 // stdout and stderr are checked (0 ending reached, 1 problems, 2 usage / unreadable file).
 #include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
-
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <nlohmann/json.hpp>
 
 #include "support/store_test_support.hpp"
 
@@ -32,7 +30,8 @@ Run cli(const std::string& args, const std::string& input = "") {
     const std::string base = "/tmp/rapport-cli-play-test-" + std::to_string(::getpid());
     const std::string inFile = base + ".in", errFile = base + ".err";
     std::ofstream(inFile) << input;
-    const std::string cmd = std::string("'") + RAPPORT_CLI_PATH + "' " + args + " <" + inFile + " 2>" + errFile;
+    const std::string cmd =
+        std::string("'") + RAPPORT_CLI_PATH + "' " + args + " <" + inFile + " 2>" + errFile;
     Run r;
     FILE* p = ::popen(cmd.c_str(), "r");
     REQUIRE(p);
@@ -65,7 +64,9 @@ TEST_CASE("rapport play: usage errors exit 2") {
 
     r = cli("play " + kHub + " --choices 1,x");
     CHECK(r.exitCode == 2);
-    CHECK(r.err.rfind("rapport play: --choices: entry 2 \"x\" is not a choice number (1, 2, ...) or t (let the timer run out)\n", 0) == 0);
+    CHECK(r.err.rfind("rapport play: --choices: entry 2 \"x\" is not a choice number (1, 2, ...) "
+                      "or t (let the timer run out)\n",
+                      0) == 0);
 
     r = cli("play " + kHub + " --frobnicate");
     CHECK(r.exitCode == 2);
@@ -85,7 +86,8 @@ TEST_CASE("rapport play: usage errors exit 2") {
 }
 
 TEST_CASE("rapport play refuses a scenario with errors and prints its diagnostics") {
-    Run r = cli("play " + std::string(RAPPORT_FIXTURES_DIR) + "/session/unknown-next.json --choices 1");
+    Run r =
+        cli("play " + std::string(RAPPORT_FIXTURES_DIR) + "/session/unknown-next.json --choices 1");
     CHECK(r.exitCode == 1);
     CHECK(r.err.find("unknown-next.json:23:49:") != std::string::npos);
     CHECK(r.err.find("[RAP0023]") != std::string::npos);
@@ -124,14 +126,19 @@ TEST_CASE("rapport play --choices without --json prints a readable transcript") 
     Run r = cli("play " + kHub + " --choices 1,5");
     REQUIRE(r.exitCode == 0);
     CHECK(r.out.rfind("Session hub (session-hub 1.0)\n", 0) == 0);
-    CHECK(r.out.find("1. [opening] You enter the meeting room.\n   > 1. Good morning!  (1.0 s)\n") != std::string::npos);
-    CHECK(r.out.find("Ending [lost_end]: No deal (lost)\nThe client walked away.\n") != std::string::npos);
+    CHECK(
+        r.out.find("1. [opening] You enter the meeting room.\n   > 1. Good morning!  (1.0 s)\n") !=
+        std::string::npos);
+    CHECK(r.out.find("Ending [lost_end]: No deal (lost)\nThe client walked away.\n") !=
+          std::string::npos);
 }
 
 TEST_CASE("rapport play: a script that does not fit the conversation exits 1 naming the step") {
     Run r = cli("play " + kHub + " --choices 1,1");
     CHECK(r.exitCode == 1);
-    CHECK(r.err == "rapport play: step 3: the script ended but the conversation did not (node \"hub\" shows 5 choices)\n");
+    CHECK(r.err ==
+          "rapport play: step 3: the script ended but the conversation did not (node \"hub\" shows "
+          "5 choices)\n");
 
     r = cli("play " + kHub + " --choices 1,9 --json");
     CHECK(r.exitCode == 1);
@@ -140,21 +147,28 @@ TEST_CASE("rapport play: a script that does not fit the conversation exits 1 nam
 
     r = cli("play " + kHub + " --choices 1,t");
     CHECK(r.exitCode == 1);
-    CHECK(r.err == "rapport play: step 2: t (let the timer run out) but node \"hub\" has no time limit\n");
+    CHECK(r.err ==
+          "rapport play: step 2: t (let the timer run out) but node \"hub\" has no time limit\n");
 
     r = cli("play " + kHub + " --choices 1,5,1");
     CHECK(r.exitCode == 1);
-    CHECK(r.err == "rapport play: step 3: the conversation already ended at \"lost_end\" but the script has 1 more entry\n");
+    CHECK(r.err ==
+          "rapport play: step 3: the conversation already ended at \"lost_end\" but the script has "
+          "1 more entry\n");
 
     r = cli("play " + kHub + " --choices ''");
     CHECK(r.exitCode == 1);
-    CHECK(r.err == "rapport play: step 1: the script ended but the conversation did not (node \"opening\" shows 1 choice)\n");
+    CHECK(r.err ==
+          "rapport play: step 1: the script ended but the conversation did not (node \"opening\" "
+          "shows 1 choice)\n");
 }
 
 TEST_CASE("rapport play reads numbers line by line when stdin is not a terminal") {
     Run r = cli("play " + kHub, "1\n9\nabc\n5\n");
     CHECK(r.exitCode == 0);
-    CHECK(r.out.find("Session hub\nYou are meeting Dana Okafor, Head of Procurement at Northwind.\n") == 0);
+    CHECK(r.out.find(
+              "Session hub\nYou are meeting Dana Okafor, Head of Procurement at Northwind.\n") ==
+          0);
     CHECK(r.out.find("  Trust        [##########..........] 50/100\n") != std::string::npos);
     CHECK(r.out.find("Dana Okafor: What do you want to know?\n") != std::string::npos);
     CHECK(r.out.find("  1. What is your budget?\n") != std::string::npos);
@@ -189,8 +203,10 @@ std::string copyHub(const TempDir& dir) {
 TEST_CASE("rapport play --trainee records the attempt, journal and report, in the database") {
     TempDir dir;
     const std::string db = dir.file("results.db");
-    Run r = cli("play " + kHub + " --choices 1,2,1,3,2 --seed 17 --json --trainee 'Anna Petrova' --employee-id E-17"
-                    " --group 'Sales North' --mode exam --db " + db);
+    Run r = cli("play " + kHub +
+                " --choices 1,2,1,3,2 --seed 17 --json --trainee 'Anna Petrova' --employee-id E-17"
+                " --group 'Sales North' --mode exam --db " +
+                db);
     REQUIRE(r.exitCode == 0);
     CHECK(r.err == "rapport play: recorded attempt 1 in " + db + "\n");
     const json out = json::parse(r.out);
@@ -220,7 +236,9 @@ TEST_CASE("rapport play: recording options need --trainee, and without it nothin
     const std::string db = dir.file("results.db");
     Run r = cli("play " + kHub + " --choices 1,5 --db " + db);
     CHECK(r.exitCode == 2);
-    CHECK(r.err.rfind("rapport play: --db needs --trainee NAME (nothing is recorded without a trainee)\n", 0) == 0);
+    CHECK(r.err.rfind(
+              "rapport play: --db needs --trainee NAME (nothing is recorded without a trainee)\n",
+              0) == 0);
     r = cli("play " + kHub + " --choices 1,5 --trainee Anna --resume --abandon --db " + db);
     CHECK(r.exitCode == 2);
     CHECK(r.err.rfind("rapport play: --resume and --abandon exclude each other\n", 0) == 0);
@@ -248,19 +266,24 @@ TEST_CASE("rapport play --resume continues an interrupted attempt; play without 
     // A script that stops short: the attempt is kept as incomplete with its two decisions.
     Run r = cli("play " + kHub + " --choices 1,2 --trainee Anna --db " + db);
     CHECK(r.exitCode == 1);
-    CHECK(r.err.find("attempt 1 is kept as incomplete (2 choices); continue it with rapport play " + kHub +
-                     " --trainee Anna --db " + db + " --resume --choices LIST") != std::string::npos);
+    CHECK(r.err.find("attempt 1 is kept as incomplete (2 choices); continue it with rapport play " +
+                     kHub + " --trainee Anna --db " + db + " --resume --choices LIST") !=
+          std::string::npos);
 
     // Interactive play without --resume tells the trainee, then starts a new attempt.
     r = cli("play " + kHub + " --trainee Anna --db " + db, "1\n");
     CHECK(r.exitCode == 1);
-    CHECK(r.out.find("You have an unfinished attempt of this scenario, started ") != std::string::npos);
-    CHECK(r.out.find("(2 choices made).\n  To continue it instead: rapport play " + kHub + " --trainee Anna --db " + db +
-                     " --resume\n  To drop it:             rapport play " + kHub + " --trainee Anna --db " + db +
-                     " --abandon\n") != std::string::npos);
-    CHECK(r.err.find("your attempt is saved (1 choice); continue it with: rapport play") != std::string::npos);
+    CHECK(r.out.find("You have an unfinished attempt of this scenario, started ") !=
+          std::string::npos);
+    CHECK(r.out.find("(2 choices made).\n  To continue it instead: rapport play " + kHub +
+                     " --trainee Anna --db " + db +
+                     " --resume\n  To drop it:             rapport play " + kHub +
+                     " --trainee Anna --db " + db + " --abandon\n") != std::string::npos);
+    CHECK(r.err.find("your attempt is saved (1 choice); continue it with: rapport play") !=
+          std::string::npos);
 
-    // --resume takes the newest incomplete attempt (attempt 2, one choice made) and the rest of the script.
+    // --resume takes the newest incomplete attempt (attempt 2, one choice made) and the rest of the
+    // script.
     r = cli("play " + kHub + " --trainee Anna --db " + db + " --resume --choices 2,1,3,2 --json");
     REQUIRE(r.exitCode == 0);
     CHECK(r.err == "rapport play: recorded attempt 2 in " + db + "\n");
@@ -270,7 +293,8 @@ TEST_CASE("rapport play --resume continues an interrupted attempt; play without 
     r = cli("play " + kHub + " --trainee Anna --db " + db + " --resume", "1\n3\n2\n");
     REQUIRE(r.exitCode == 0);
     CHECK(r.out.find("Continuing your attempt started ") != std::string::npos);
-    CHECK(r.out.find("So far:\n  1. Good morning!\n  2. What do you need most?\n") != std::string::npos);
+    CHECK(r.out.find("So far:\n  1. Good morning!\n  2. What do you need most?\n") !=
+          std::string::npos);
     CHECK(r.out.find("== Deal (won) ==") != std::string::npos);
 
     rapport::store::ResultsStore store(db);
@@ -280,10 +304,13 @@ TEST_CASE("rapport play --resume continues an interrupted attempt; play without 
 
     r = cli("play " + kHub + " --trainee Anna --db " + db + " --resume --choices 1");
     CHECK(r.exitCode == 1);
-    CHECK(r.err == "rapport play: Anna has no incomplete attempt of \"session-hub\" to resume in " + db + "\n");
+    CHECK(r.err == "rapport play: Anna has no incomplete attempt of \"session-hub\" to resume in " +
+                       db + "\n");
 }
 
-TEST_CASE("rapport play --resume refuses an attempt whose scenario file changed; --abandon starts afresh") {
+TEST_CASE(
+    "rapport play --resume refuses an attempt whose scenario file changed; --abandon starts "
+    "afresh") {
     TempDir dir;
     const std::string db = dir.file("results.db");
     const std::string hub = copyHub(dir);
@@ -292,15 +319,18 @@ TEST_CASE("rapport play --resume refuses an attempt whose scenario file changed;
     std::ofstream(hub, std::ios::app) << "\n// edited by the trainer\n";
     r = cli("play " + hub + " --choices 2,1,3,2 --trainee Anna --db " + db + " --resume");
     CHECK(r.exitCode == 1);
-    CHECK(r.err.find("rapport play: attempt 1 of \"session-hub\" by Anna was made on another version of the scenario "
+    CHECK(r.err.find("rapport play: attempt 1 of \"session-hub\" by Anna was made on another "
+                     "version of the scenario "
                      "file") != std::string::npos);
-    CHECK(r.err.find("  to drop it and start afresh: rapport play " + hub + " --trainee Anna --db " + db + " --abandon\n") !=
-          std::string::npos);
+    CHECK(r.err.find("  to drop it and start afresh: rapport play " + hub +
+                     " --trainee Anna --db " + db + " --abandon\n") != std::string::npos);
 
     r = cli("play " + hub + " --choices 1,5 --trainee Anna --db " + db + " --abandon");
     CHECK(r.exitCode == 0);
-    CHECK(r.err == "rapport play: 1 incomplete attempt of \"session-hub\" marked abandoned\n"
-                   "rapport play: recorded attempt 2 in " + db + "\n");
+    CHECK(r.err ==
+          "rapport play: 1 incomplete attempt of \"session-hub\" marked abandoned\n"
+          "rapport play: recorded attempt 2 in " +
+              db + "\n");
     rapport::store::ResultsStore store(db);
     CHECK(store.loadAttempt(1).record.status == rapport::AttemptStatus::Abandoned);
     CHECK(store.loadAttempt(2).record.status == rapport::AttemptStatus::Finished);
@@ -320,13 +350,18 @@ TEST_CASE("rapport play: the default database is $RAPPORT_DB, else under $XDG_DA
     const std::string saved = oldXdg ? oldXdg : "";
     ::setenv("XDG_DATA_HOME", xdg.c_str(), 1);
     r = cli("play " + kHub + " --choices 1,5 --trainee Anna");
-    if (oldXdg) ::setenv("XDG_DATA_HOME", saved.c_str(), 1); else ::unsetenv("XDG_DATA_HOME");
+    if (oldXdg)
+        ::setenv("XDG_DATA_HOME", saved.c_str(), 1);
+    else
+        ::unsetenv("XDG_DATA_HOME");
     CHECK(r.exitCode == 0);
     CHECK(r.err == "rapport play: recorded attempt 1 in " + xdg + "/rapport/results.db\n");
     CHECK(std::filesystem::exists(xdg + "/rapport/results.db"));
 }
 
-TEST_CASE("rapport play --mode exam hides each reply's feedback and the meters until the debrief; practice shows them") {
+TEST_CASE(
+    "rapport play --mode exam hides each reply's feedback and the meters until the debrief; "
+    "practice shows them") {
     const std::string file = std::string(RAPPORT_FIXTURES_DIR) + "/session/feedback.json";
     const std::string askFeedback = "FEEDBACK-ASK: an open question about her world first.";
     const std::string confirmFeedback = "FEEDBACK-CONFIRM: you checked the deadline and the size.";
@@ -334,8 +369,8 @@ TEST_CASE("rapport play --mode exam hides each reply's feedback and the meters u
     // Scripted, readable transcript: feedback under each reply in practice (the default) ...
     Run r = cli("play " + file + " --choices 1,1");
     REQUIRE(r.exitCode == 0);
-    CHECK(r.out.find("   > 1. How is the new office working out?  (1.0 s)\n     Feedback: " + askFeedback + "\n") !=
-          std::string::npos);
+    CHECK(r.out.find("   > 1. How is the new office working out?  (1.0 s)\n     Feedback: " +
+                     askFeedback + "\n") != std::string::npos);
     CHECK(r.out.find("     Feedback: " + confirmFeedback + "\n") != std::string::npos);
     CHECK(cli("play " + file + " --choices 1,1 --mode practice").out == r.out);
     // ... and none in exam mode; the transcript is otherwise the same.
@@ -350,7 +385,8 @@ TEST_CASE("rapport play --mode exam hides each reply's feedback and the meters u
     }
     CHECK(exam.out == stripped);
     // --json is the same record in both modes (it never carried reply feedback).
-    CHECK(cli("play " + file + " --choices 2,2 --json --mode exam").out == cli("play " + file + " --choices 2,2 --json").out);
+    CHECK(cli("play " + file + " --choices 2,2 --json --mode exam").out ==
+          cli("play " + file + " --choices 2,2 --json").out);
 
     // Interactive practice: the feedback right after the reply, the meter before every line.
     r = cli("play " + file, "1\n1\n");
@@ -362,24 +398,28 @@ TEST_CASE("rapport play --mode exam hides each reply's feedback and the meters u
     CHECK(r.out.find("  Mood         [################....] 8/10\n") != std::string::npos);
     CHECK(r.out.find("Exam mode") == std::string::npos);
 
-    // Interactive exam: nothing of it until the conversation is over; then the feedback follows the debrief.
+    // Interactive exam: nothing of it until the conversation is over; then the feedback follows the
+    // debrief.
     TempDir dir;
     const std::string db = dir.file("results.db");
     exam = cli("play " + file + " --mode exam --trainee Anna --db " + db, "1\n1\n");
     REQUIRE(exam.exitCode == 0);
-    CHECK(exam.out.find("Exam mode: the client's mood and the feedback on your replies stay hidden until the debrief.\n") !=
-          std::string::npos);
+    CHECK(exam.out.find("Exam mode: the client's mood and the feedback on your replies stay hidden "
+                        "until the debrief.\n") != std::string::npos);
     const auto debrief = exam.out.find("=== Debrief ===");
     REQUIRE(debrief != std::string::npos);
     CHECK(exam.out.substr(0, debrief).find("FEEDBACK-") == std::string::npos);
-    const auto held = exam.out.find("Feedback on your replies:\n  1. How is the new office working out?\n     " + askFeedback +
-                                    "\n  2. By March, for how many people?\n     " + confirmFeedback + "\n");
+    const auto held = exam.out.find(
+        "Feedback on your replies:\n  1. How is the new office working out?\n     " + askFeedback +
+        "\n  2. By March, for how many people?\n     " + confirmFeedback + "\n");
     CHECK(held != std::string::npos);
     CHECK(held > debrief);
     // The meter only once the conversation is over, above the ending line (as the app shows it).
     const auto meter = exam.out.find("Mood ");
     CHECK(meter == exam.out.rfind("Mood "));
     CHECK(meter > exam.out.find("We need more desks by March."));
-    CHECK(exam.out.find("  Mood         [################....] 8/10\n\nShe books a showroom visit.\n") == meter - 2);
+    CHECK(exam.out.find(
+              "  Mood         [################....] 8/10\n\nShe books a showroom visit.\n") ==
+          meter - 2);
     CHECK(onlyAttempt(db, "Anna").record.mode == rapport::AttemptMode::Exam);
 }

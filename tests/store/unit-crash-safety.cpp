@@ -3,6 +3,10 @@
 // database must be intact, every finished attempt present with its report, and every interrupted
 // one kept in progress and resumable. Also: two processes recording into one database at once.
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <csignal>
@@ -11,14 +15,8 @@
 #include <thread>
 #include <vector>
 
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <sqlite3.h>
-
-#include "store/attempt_recorder.hpp"
 #include "core/checks/scenario_check.hpp"
+#include "store/attempt_recorder.hpp"
 #include "support/store_test_support.hpp"
 
 using namespace rapport;
@@ -61,9 +59,10 @@ pid_t spawn(const std::vector<std::string>& args, const std::string& log) {
     return pid;
 }
 
-std::vector<std::string> playArgs(const std::string& trainee, const std::string& db, const std::string& choices,
-                                  int delayMs, bool resume = false) {
-    std::vector<std::string> a = {"play", kHub, "--choices", choices, "--trainee", trainee, "--db", db};
+std::vector<std::string> playArgs(const std::string& trainee, const std::string& db,
+                                  const std::string& choices, int delayMs, bool resume = false) {
+    std::vector<std::string> a = {"play",      kHub,    "--choices", choices,
+                                  "--trainee", trainee, "--db",      db};
     if (delayMs > 0) a.insert(a.end(), {"--step-delay-ms", std::to_string(delayMs)});
     if (resume) a.push_back("--resume");
     return a;
@@ -76,7 +75,9 @@ int waitExit(pid_t pid) {
 }
 
 std::int64_t stepsJournaled(Database& db, const std::string& trainee) {
-    Statement s(db, "SELECT a.step_count FROM attempts a JOIN trainees t ON t.id = a.trainee_id WHERE t.name = ?");
+    Statement s(db,
+                "SELECT a.step_count FROM attempts a JOIN trainees t ON t.id = a.trainee_id WHERE "
+                "t.name = ?");
     s.bind(1, trainee);
     return s.step() ? s.integer(0) : -1;
 }
@@ -101,7 +102,8 @@ void checkAttemptOf(ResultsStore& db, const Scenario& hub, const std::string& tr
     if (list.empty()) return;
     StoredAttempt a = db.loadAttempt(list[0].id);
     REQUIRE(a.transcript.steps.size() == std::size_t(a.record.steps));
-    for (std::size_t i = 0; i < a.transcript.steps.size(); ++i) CHECK(a.transcript.steps[i].choice == kChoiceIds[i]);
+    for (std::size_t i = 0; i < a.transcript.steps.size(); ++i)
+        CHECK(a.transcript.steps[i].choice == kChoiceIds[i]);
     if (a.record.status == AttemptStatus::Finished) {
         ++finished;
         CHECK(a.record.steps == 5);
@@ -122,7 +124,8 @@ void checkAttemptOf(ResultsStore& db, const Scenario& hub, const std::string& tr
 
 }  // namespace
 
-TEST_CASE("rapport play killed at random points: the database stays intact and no attempt is lost") {
+TEST_CASE(
+    "rapport play killed at random points: the database stays intact and no attempt is lost") {
     TempDir dir;
     const std::string db = dir.file("results.db");
     const std::string log = dir.file("play.log");
@@ -132,16 +135,20 @@ TEST_CASE("rapport play killed at random points: the database stays intact and n
     // One uninterrupted run sets the span the kill points are drawn from (it varies with load).
     const auto t0 = std::chrono::steady_clock::now();
     REQUIRE(waitExit(spawn(playArgs("Calibration", db, join(kScript), kStepDelayMs), log)) == 0);
-    const auto spanMs = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+    const auto spanMs =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
+            .count();
 
     std::mt19937 rng(20261127);
     std::uniform_int_distribution<long> when(0, std::max<long>(20, long(spanMs) * 11 / 10));
     constexpr int kRuns = 16;
     std::vector<int> exits;
     for (int i = 0; i < kRuns; ++i) {
-        pid_t pid = spawn(playArgs("Run " + std::to_string(i), db, join(kScript), kStepDelayMs), log);
+        pid_t pid =
+            spawn(playArgs("Run " + std::to_string(i), db, join(kScript), kStepDelayMs), log);
         std::this_thread::sleep_for(std::chrono::milliseconds(when(rng)));
-        ::kill(pid, SIGKILL);  // a child that already exited is a zombie until waited: no stray kill
+        ::kill(pid,
+               SIGKILL);  // a child that already exited is a zombie until waited: no stray kill
         exits.push_back(waitExit(pid));
     }
 
@@ -168,14 +175,18 @@ TEST_CASE("rapport play killed at random points: the database stays intact and n
     }
     int finished = 0, interrupted = 0;
     checkAttemptOf(store, hub, "Calibration", 0, finished, interrupted);
-    for (int i = 0; i < kRuns; ++i) checkAttemptOf(store, hub, "Run " + std::to_string(i), exits[std::size_t(i)], finished, interrupted);
+    for (int i = 0; i < kRuns; ++i)
+        checkAttemptOf(store, hub, "Run " + std::to_string(i), exits[std::size_t(i)], finished,
+                       interrupted);
     checkAttemptOf(store, hub, "Polled", -SIGKILL, finished, interrupted);
-    MESSAGE("random kills: " << kRuns << " runs, " << finished << " finished, " << interrupted << " interrupted");
+    MESSAGE("random kills: " << kRuns << " runs, " << finished << " finished, " << interrupted
+                             << " interrupted");
     CHECK(interrupted >= 1);
     CHECK(store.listIncomplete("Polled", "session-hub").size() == 1);
 
     // The interrupted attempt is continued by the CLI and ends exactly as an uninterrupted run.
-    REQUIRE(waitExit(spawn(playArgs("Polled", db, join(kScript, std::size_t(polledSteps)), 0, true), log)) == 0);
+    REQUIRE(waitExit(spawn(playArgs("Polled", db, join(kScript, std::size_t(polledSteps)), 0, true),
+                           log)) == 0);
     AttemptFilter f;
     f.trainee = "Polled";
     auto polled = store.attempts(f);
@@ -183,7 +194,8 @@ TEST_CASE("rapport play killed at random points: the database stays intact and n
     StoredAttempt done = store.loadAttempt(polled[0].id);
     CHECK(done.record.status == AttemptStatus::Finished);
     REQUIRE(done.transcript.steps.size() == kChoiceIds.size());
-    for (std::size_t i = 0; i < kChoiceIds.size(); ++i) CHECK(done.transcript.steps[i].choice == kChoiceIds[i]);
+    for (std::size_t i = 0; i < kChoiceIds.size(); ++i)
+        CHECK(done.transcript.steps[i].choice == kChoiceIds[i]);
     CHECK(done.report.is_object());
     CHECK(store.integrityCheck() == "ok");
 }
@@ -194,7 +206,8 @@ TEST_CASE("two rapport processes recording into one database at once both succee
     // Round 0 races on a database that does not exist yet: both create and migrate it.
     for (int round = 0; round < 3; ++round) {
         const std::string db = dir.file("results.db");
-        const std::string trainee = "Pair " + std::to_string(round);  // same trainee: the upsert races too
+        const std::string trainee =
+            "Pair " + std::to_string(round);  // same trainee: the upsert races too
         pid_t a = spawn(playArgs(trainee, db, join(kScript), 0), log);
         pid_t b = spawn(playArgs(trainee, db, "1,5", 0), log);
         CHECK(waitExit(a) == 0);

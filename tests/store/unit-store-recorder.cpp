@@ -4,22 +4,23 @@
 
 #include <optional>
 
-#include "store/attempt_recorder.hpp"
 #include "core/checks/scenario_check.hpp"
 #include "core/play/scripted_play.hpp"
+#include "store/attempt_recorder.hpp"
 #include "support/store_test_support.hpp"
 
 using namespace rapport;
 using namespace rapport::store;
-using rapport::test::TempDir;
 using nlohmann::json;
+using rapport::test::TempDir;
 
 TEST_SUITE_BEGIN("store");
 
 namespace {
 
 Scenario loadHub() {
-    ScenarioCheck check = checkScenarioFile(std::string(RAPPORT_FIXTURES_DIR) + "/session/hub.json");
+    ScenarioCheck check =
+        checkScenarioFile(std::string(RAPPORT_FIXTURES_DIR) + "/session/hub.json");
     REQUIRE(check.playable());
     return std::move(*check.scenario);
 }
@@ -31,9 +32,11 @@ void play(Session& s, ManualClock& clock, AttemptRecorder& rec, const char* scri
     std::string error;
     auto entries = parseChoiceScript(script, error);
     REQUIRE(entries);
-    std::string result = playScript(s, clock, *entries, [&](const Session& after) { rec.record(after); });
+    std::string result =
+        playScript(s, clock, *entries, [&](const Session& after) { rec.record(after); });
     // A partial script stops short of an ending: that is the interruption under test.
-    if (!result.empty()) CHECK(result.find("the script ended but the conversation did not") != std::string::npos);
+    if (!result.empty())
+        CHECK(result.find("the script ended but the conversation did not") != std::string::npos);
 }
 
 }  // namespace
@@ -44,7 +47,8 @@ TEST_CASE("recorder: each decision is journaled as it happens, the ending with i
     Scenario hub = loadHub();
     ManualClock clock;
     Session s(hub, clock, 17);
-    AttemptRecorder rec = AttemptRecorder::begin(db, kAnna, hub, AttemptMode::Exam, 17, 1'735'689'600'000);
+    AttemptRecorder rec =
+        AttemptRecorder::begin(db, kAnna, hub, AttemptMode::Exam, 17, 1'735'689'600'000);
 
     StoredAttempt fresh = db.loadAttempt(rec.attemptId());
     CHECK(fresh.record.status == AttemptStatus::InProgress);
@@ -86,7 +90,8 @@ TEST_CASE("recorder: each decision is journaled as it happens, the ending with i
     CHECK_THROWS_AS(rec.record(s), std::logic_error);
 }
 
-TEST_CASE("recorder: the evidence journaled beside a step is the taken choice's, or the timeout's") {
+TEST_CASE(
+    "recorder: the evidence journaled beside a step is the taken choice's, or the timeout's") {
     Scenario hub = loadHub();
     TranscriptStep greet;
     greet.node = "opening";
@@ -107,7 +112,8 @@ TEST_CASE("recorder: an interrupted attempt resumes exactly where its journal st
         ResultsStore db(path);
         ManualClock clock;
         Session s(hub, clock, 5);
-        AttemptRecorder rec = AttemptRecorder::begin(db, kAnna, hub, AttemptMode::Practice, 5, 1000);
+        AttemptRecorder rec =
+            AttemptRecorder::begin(db, kAnna, hub, AttemptMode::Practice, 5, 1000);
         attempt = rec.attemptId();
         play(s, clock, rec, "1,1");
         savedAfterTwo = s.save();
@@ -133,15 +139,17 @@ TEST_CASE("recorder: an interrupted attempt resumes exactly where its journal st
     CHECK(done.record.steps == 4);
     CHECK(done.transcript.steps[3].timedOut);
     CHECK_FALSE(newestIncomplete(db, "Anna Petrova", "session-hub"));
-    CHECK_THROWS_WITH_AS(AttemptRecorder::resume(db, attempt, hub, clock), doctest::Contains("is finished, not in progress"),
-                         ResumeError);
+    CHECK_THROWS_WITH_AS(AttemptRecorder::resume(db, attempt, hub, clock),
+                         doctest::Contains("is finished, not in progress"), ResumeError);
 }
 
-TEST_CASE("recorder: an attempt killed before its first decision resumes from the start with its seed") {
+TEST_CASE(
+    "recorder: an attempt killed before its first decision resumes from the start with its seed") {
     TempDir dir;
     ResultsStore db(dir.file("results.db"));
     Scenario hub = loadHub();
-    auto attempt = AttemptRecorder::begin(db, kAnna, hub, AttemptMode::Practice, 99, 1000).attemptId();
+    auto attempt =
+        AttemptRecorder::begin(db, kAnna, hub, AttemptMode::Practice, 99, 1000).attemptId();
     ManualClock clock;
     ResumedAttempt r = AttemptRecorder::resume(db, attempt, hub, clock);
     CHECK(r.session.node().id == "opening");
@@ -157,7 +165,8 @@ TEST_CASE("recorder: resume is refused when the scenario file changed, and nothi
     {
         ManualClock clock;
         Session s(hub, clock);
-        AttemptRecorder rec = AttemptRecorder::begin(db, kAnna, hub, AttemptMode::Practice, 0, 1000);
+        AttemptRecorder rec =
+            AttemptRecorder::begin(db, kAnna, hub, AttemptMode::Practice, 0, 1000);
         attempt = rec.attemptId();
         play(s, clock, rec, "1");
     }
@@ -165,11 +174,13 @@ TEST_CASE("recorder: resume is refused when the scenario file changed, and nothi
     edited.contentHash = std::string(64, 'f');
     ManualClock clock;
     CHECK_THROWS_WITH_AS(AttemptRecorder::resume(db, attempt, edited, clock),
-                         doctest::Contains("was made on another version of the scenario file"), ResumeError);
+                         doctest::Contains("was made on another version of the scenario file"),
+                         ResumeError);
     Scenario other = hub;
     other.id = "another-scenario";
     CHECK_THROWS_WITH_AS(AttemptRecorder::resume(db, attempt, other, clock),
-                         doctest::Contains("is not an attempt of scenario \"another-scenario\""), ResumeError);
+                         doctest::Contains("is not an attempt of scenario \"another-scenario\""),
+                         ResumeError);
     StoredAttempt a = db.loadAttempt(attempt);
     CHECK(a.record.status == AttemptStatus::InProgress);
     CHECK(a.record.steps == 1);

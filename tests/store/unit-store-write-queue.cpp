@@ -9,11 +9,11 @@
 #include <thread>
 #include <vector>
 
-#include "store/attempt_recorder.hpp"
 #include "core/checks/scenario_check.hpp"
 #include "core/play/scripted_play.hpp"
-#include "support/store_test_support.hpp"
+#include "store/attempt_recorder.hpp"
 #include "store/write_queue.hpp"
+#include "support/store_test_support.hpp"
 
 using namespace rapport;
 using namespace rapport::store;
@@ -21,7 +21,8 @@ using rapport::test::TempDir;
 
 TEST_SUITE_BEGIN("store");
 
-TEST_CASE("write queue: writes run one at a time in push order, on a thread other than the pusher's") {
+TEST_CASE(
+    "write queue: writes run one at a time in push order, on a thread other than the pusher's") {
     WriteQueue q;
     CHECK(q.idle());
     std::vector<int> order;  // only the queue's thread appends
@@ -42,11 +43,13 @@ TEST_CASE("write queue: writes run one at a time in push order, on a thread othe
     CHECK(q.takeFailures().empty());
 }
 
-TEST_CASE("write queue: a write that throws is reported with its label; the writes after it still run") {
+TEST_CASE(
+    "write queue: a write that throws is reported with its label; the writes after it still run") {
     WriteQueue q;
     std::vector<std::string> ran;
     q.push("reply", [&] { ran.push_back("first"); });
-    q.push("reply", [] { throw StoreError("results database: disk I/O error (writing step 2)", 10); });
+    q.push("reply",
+           [] { throw StoreError("results database: disk I/O error (writing step 2)", 10); });
     q.push("odd", [] { throw 42; });
     q.push("finish", [&] { ran.push_back("last"); });
     q.drain();
@@ -97,11 +100,13 @@ TEST_CASE("write queue: destroying the queue runs what is still queued") {
     CHECK(done == std::vector<int>{1, 2});
 }
 
-TEST_CASE("write queue: decisions captured while playing are journaled in order; a failed write is "
-          "reported and its steps written with the next") {
+TEST_CASE(
+    "write queue: decisions captured while playing are journaled in order; a failed write is "
+    "reported and its steps written with the next") {
     TempDir dir;
     ResultsStore db(dir.file("results.db"));
-    ScenarioCheck check = checkScenarioFile(std::string(RAPPORT_FIXTURES_DIR) + "/session/hub.json");
+    ScenarioCheck check =
+        checkScenarioFile(std::string(RAPPORT_FIXTURES_DIR) + "/session/hub.json");
     REQUIRE(check.playable());
     const Scenario& hub = *check.scenario;
     ManualClock clock;

@@ -1,12 +1,12 @@
 // Results store: journaling, round trips, schema checks, broken files, disk full, concurrency.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "store/database_path.hpp"
 #include "store/store_schema.hpp"
@@ -14,8 +14,8 @@
 
 using namespace rapport;
 using namespace rapport::store;
-using rapport::test::TempDir;
 using nlohmann::json;
+using rapport::test::TempDir;
 
 TEST_SUITE_BEGIN("store");
 
@@ -157,7 +157,8 @@ TEST_CASE("a file that is not a database gives a clear error") {
     TempDir dir;
     std::string path = dir.file("notes.db");
     std::ofstream(path) << "These are my meeting notes, not a database. " << std::string(4096, 'x');
-    CHECK_THROWS_WITH_AS(ResultsStore{path}, doctest::Contains("not an SQLite database"), StoreError);
+    CHECK_THROWS_WITH_AS(ResultsStore{path}, doctest::Contains("not an SQLite database"),
+                         StoreError);
 }
 
 TEST_CASE("an SQLite database of another application is refused, not modified") {
@@ -167,12 +168,14 @@ TEST_CASE("an SQLite database of another application is refused, not modified") 
         Database other(path);
         other.exec("CREATE TABLE notes (text TEXT)");
     }
-    CHECK_THROWS_WITH_AS(ResultsStore{path}, doctest::Contains("not a Rapport results database"), StoreError);
+    CHECK_THROWS_WITH_AS(ResultsStore{path}, doctest::Contains("not a Rapport results database"),
+                         StoreError);
     {
         Database other(path);
         other.exec("PRAGMA application_id = 1234");
     }
-    CHECK_THROWS_WITH_AS(ResultsStore{path}, doctest::Contains("of another application"), StoreError);
+    CHECK_THROWS_WITH_AS(ResultsStore{path}, doctest::Contains("of another application"),
+                         StoreError);
 }
 
 TEST_CASE("a database from a newer Rapport is refused with both versions named") {
@@ -183,8 +186,9 @@ TEST_CASE("a database from a newer Rapport is refused with both versions named")
         Database raw(path);
         raw.exec("PRAGMA user_version = 99");
     }
-    std::string expected = "made by a newer Rapport (schema version 99; this build knows versions up to " +
-                           std::to_string(latestSchemaVersion()) + ")";
+    std::string expected =
+        "made by a newer Rapport (schema version 99; this build knows versions up to " +
+        std::to_string(latestSchemaVersion()) + ")";
     CHECK_THROWS_WITH_AS(ResultsStore{path}, doctest::Contains(expected.c_str()), StoreError);
 }
 
@@ -317,7 +321,8 @@ TEST_CASE("database path: --db, then RAPPORT_DB, then XDG_DATA_HOME, then HOME")
     CHECK_FALSE(resolveDatabasePath(std::nullopt, get).has_value());
 }
 
-TEST_CASE("a database written by schema v1 opens, migrates to the latest version and keeps everything") {
+TEST_CASE(
+    "a database written by schema v1 opens, migrates to the latest version and keeps everything") {
     TempDir dir;
     std::string path = dir.file("results.db");
     std::filesystem::copy_file(std::string(RAPPORT_FIXTURES_DIR) + "/store/results-v1.db", path);
@@ -412,7 +417,8 @@ TEST_CASE("a database written by schema v2 migrates to v3 with its HR summary ba
     CHECK(db.listIncomplete("Anna Petrova", "price-objection").size() == 1);
     // New attempts keep the summary up to date after the migration.
     auto anna = db.upsertTrainee({"Anna Petrova", "", ""});
-    test::writeAttempt(db, anna, "price-objection", 1'700'000'000'000, 2, true, 99);  // older start: not "last"
+    test::writeAttempt(db, anna, "price-objection", 1'700'000'000'000, 2, true,
+                       99);  // older start: not "last"
     checkSameTable(db, {});
 }
 
@@ -443,10 +449,16 @@ TEST_CASE("the HR summary equals the in-memory table for attempts finished in an
         for (const char* c : comps) {
             const int kind = int(rng() % 4);  // 0: not assessed, 1: assessed without a score
             json score = kind >= 2 ? json(double(rng() % 1001) / 10) : json(nullptr);
-            list.push_back({{"id", c}, {"name", std::string("Name ") + c}, {"score", score},
-                            {"assessed", kind != 0}, {"opportunities", kind}, {"level", "L"}, {"confidence", "ok"}});
+            list.push_back({{"id", c},
+                            {"name", std::string("Name ") + c},
+                            {"score", score},
+                            {"assessed", kind != 0},
+                            {"opportunities", kind},
+                            {"level", "L"},
+                            {"confidence", "ok"}});
         }
-        pending.push_back({db.beginAttempt(a), json{{"overall", {{"score", 50}, {"passed", false}}}, {"competencies", list}}});
+        pending.push_back({db.beginAttempt(a), json{{"overall", {{"score", 50}, {"passed", false}}},
+                                                    {"competencies", list}}});
     }
     std::shuffle(pending.begin(), pending.end(), rng);
     for (std::size_t i = 0; i < pending.size(); ++i) {

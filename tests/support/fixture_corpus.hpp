@@ -20,7 +20,8 @@ inline std::string readText(const std::filesystem::path& p) {
     return s.str();
 }
 
-inline std::vector<std::filesystem::path> filesIn(const std::filesystem::path& dir, const std::string& ext) {
+inline std::vector<std::filesystem::path> filesIn(const std::filesystem::path& dir,
+                                                  const std::string& ext) {
     std::vector<std::filesystem::path> out;
     for (const auto& e : std::filesystem::directory_iterator(dir))
         if (e.path().extension() == ext) out.push_back(e.path());
@@ -29,7 +30,8 @@ inline std::vector<std::filesystem::path> filesIn(const std::filesystem::path& d
 }
 
 // The diagnostics of a file as `rapport validate` prints them, with paths relative to `base`.
-inline std::string checkOutput(const std::filesystem::path& file, const std::filesystem::path& base) {
+inline std::string checkOutput(const std::filesystem::path& file,
+                               const std::filesystem::path& base) {
     ScenarioCheck check = checkScenarioFile(file.string());
     std::string out;
     const std::string prefix = base.string() + "/";

@@ -13,7 +13,8 @@ namespace rapport::test {
 class TempDir {
 public:
     TempDir() {
-        std::string tmpl = (std::filesystem::temp_directory_path() / "rapport-test-XXXXXX").string();
+        std::string tmpl =
+            (std::filesystem::temp_directory_path() / "rapport-test-XXXXXX").string();
         if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
         path_ = tmpl;
     }
@@ -33,19 +34,36 @@ private:
 inline nlohmann::json sampleReport(double score, bool passed, double needs, double objections) {
     using nlohmann::json;
     return json{{"overall", {{"score", score}, {"passed", passed}, {"bestPath", "1,2"}}},
-                {"competencies",
-                 json::array({json{{"id", "needs_discovery"}, {"name", "Needs discovery"}, {"score", needs},
-                                   {"earned", needs / 10}, {"available", 10}, {"level", "Proficient"},
-                                   {"assessed", true}, {"opportunities", 3}, {"confidence", "ok"},
-                                   {"evidence", json::array()}},
-                              json{{"id", "objection_handling"}, {"name", "Objection handling"},
-                                   {"score", objections}, {"earned", 1}, {"available", 2},
-                                   {"level", "Developing"}, {"assessed", true}, {"opportunities", 1},
-                                   {"confidence", "low"}, {"evidence", json::array()}},
-                              json{{"id", "closing"}, {"name", "Closing"}, {"score", nullptr},
-                                   {"earned", 0}, {"available", 0}, {"level", nullptr},
-                                   {"assessed", false}, {"opportunities", 0}, {"confidence", "low"},
-                                   {"evidence", json::array()}}})}};
+                {"competencies", json::array({json{{"id", "needs_discovery"},
+                                                   {"name", "Needs discovery"},
+                                                   {"score", needs},
+                                                   {"earned", needs / 10},
+                                                   {"available", 10},
+                                                   {"level", "Proficient"},
+                                                   {"assessed", true},
+                                                   {"opportunities", 3},
+                                                   {"confidence", "ok"},
+                                                   {"evidence", json::array()}},
+                                              json{{"id", "objection_handling"},
+                                                   {"name", "Objection handling"},
+                                                   {"score", objections},
+                                                   {"earned", 1},
+                                                   {"available", 2},
+                                                   {"level", "Developing"},
+                                                   {"assessed", true},
+                                                   {"opportunities", 1},
+                                                   {"confidence", "low"},
+                                                   {"evidence", json::array()}},
+                                              json{{"id", "closing"},
+                                                   {"name", "Closing"},
+                                                   {"score", nullptr},
+                                                   {"earned", 0},
+                                                   {"available", 0},
+                                                   {"level", nullptr},
+                                                   {"assessed", false},
+                                                   {"opportunities", 0},
+                                                   {"confidence", "low"},
+                                                   {"evidence", json::array()}}})}};
 }
 
 inline TranscriptStep sampleStep(int n, const std::string& node, const std::string& next) {
@@ -63,8 +81,9 @@ inline TranscriptStep sampleStep(int n, const std::string& node, const std::stri
 }
 
 // Writes one attempt of `steps` decisions (n0 -> n1 -> … -> end), finished when `finish`.
-inline std::int64_t writeAttempt(store::ResultsStore& db, std::int64_t trainee, const std::string& scenario,
-                                 std::int64_t startedAt, int steps, bool finish, double score = 75) {
+inline std::int64_t writeAttempt(store::ResultsStore& db, std::int64_t trainee,
+                                 const std::string& scenario, std::int64_t startedAt, int steps,
+                                 bool finish, double score = 75) {
     store::AttemptStart a;
     a.traineeId = trainee;
     a.scenarioId = scenario;
@@ -78,12 +97,14 @@ inline std::int64_t writeAttempt(store::ResultsStore& db, std::int64_t trainee, 
     std::int64_t id = db.beginAttempt(a);
     for (int i = 1; i <= steps; ++i) {
         std::string next = i == steps ? "end" : "n" + std::to_string(i);
-        db.appendStep(id, sampleStep(i, "n" + std::to_string(i - 1), next),
-                      nlohmann::json::array({{{"indicator", "needs_discovery.asks"}, {"points", 2}}}),
-                      nlohmann::json{{"step", i}});
+        db.appendStep(
+            id, sampleStep(i, "n" + std::to_string(i - 1), next),
+            nlohmann::json::array({{{"indicator", "needs_discovery.asks"}, {"points", 2}}}),
+            nlohmann::json{{"step", i}});
     }
     if (finish)
-        db.finishAttempt(id, {"end", "won", startedAt + 60000, sampleReport(score, score >= 70, score, 50)});
+        db.finishAttempt(
+            id, {"end", "won", startedAt + 60000, sampleReport(score, score >= 70, score, 50)});
     return id;
 }
 

@@ -19,13 +19,15 @@ std::string fixed(double v, int decimals = 0) {
 
 std::string pathLine(const AnalysisPath& p) {
     if (!p.found) return "none found";
-    return "score " + fixed(p.score) + (p.passed ? " (pass)" : " (fail)") + ", " + std::to_string(p.steps) +
-           " decisions, ends at " + p.ending + " (" + p.outcome + "); choices " + p.choices;
+    return "score " + fixed(p.score) + (p.passed ? " (pass)" : " (fail)") + ", " +
+           std::to_string(p.steps) + " decisions, ends at " + p.ending + " (" + p.outcome +
+           "); choices " + p.choices;
 }
 
 }  // namespace
 
-void AuthorAnalysisPanel::run(const Scenario& scenario, const Framework& framework, std::uint64_t revision) {
+void AuthorAnalysisPanel::run(const Scenario& scenario, const Framework& framework,
+                              std::uint64_t revision) {
     error_.clear();
     result_.reset();
     revision_ = revision;
@@ -38,14 +40,19 @@ void AuthorAnalysisPanel::run(const Scenario& scenario, const Framework& framewo
     }
 }
 
-void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocator& loc, const Scenario* scenario,
-                               const Framework* framework, std::uint64_t revision) {
+void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocator& loc,
+                               const Scenario* scenario, const Framework* framework,
+                               std::uint64_t revision) {
     const Palette& p = t.palette;
     if (!scenario) {
-        ui::TextWrappedColored(p.textMuted, "Analysis needs a file without errors: fix the problems listed under "
-                                            "the graph first.");
+        ui::TextWrappedColored(
+            p.textMuted,
+            "Analysis needs a file without errors: fix the problems listed under "
+            "the graph first.");
     } else if (!framework) {
-        ui::TextWrappedColored(p.danger, "The scenario's competence framework was not found, so it cannot be analysed.");
+        ui::TextWrappedColored(
+            p.danger,
+            "The scenario's competence framework was not found, so it cannot be analysed.");
     } else {
         ImGui::SetNextItemWidth(t.px(120));
         ImGui::InputInt("random plays", &samples_, 500, 1000);
@@ -58,11 +65,14 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
     if (!result_) return;
     const ScenarioAnalysis& a = *result_;
     if (revision != revision_)
-        ui::TextWrappedColored(p.warning, "The file has changed since this analysis; run it again for current figures.");
+        ui::TextWrappedColored(
+            p.warning,
+            "The file has changed since this analysis; run it again for current figures.");
 
     ImGui::BeginChild("##analysis");
     ui::TextInFont(fonts.heading, p.text, "Structure");
-    ImGui::Text("%d nodes, %d choices, %d endings, %d timed nodes", a.nodes, a.choices, a.endings, a.timedNodes);
+    ImGui::Text("%d nodes, %d choices, %d endings, %d timed nodes", a.nodes, a.choices, a.endings,
+                a.timedNodes);
     if (!a.problem.empty()) {
         ui::TextWrappedColored(p.danger, a.problem);
     } else {
@@ -75,15 +85,18 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
         ui::TextInFont(fonts.heading, p.text, "Paths");
         ui::TextWrappedColored(p.success, "Best: " + pathLine(a.best));
         ui::TextWrappedColored(p.danger, "Worst: " + pathLine(a.worst));
-        if (a.poor.found) ui::TextWrappedColored(p.textMuted, "Poor but plausible: " + pathLine(a.poor));
+        if (a.poor.found)
+            ui::TextWrappedColored(p.textMuted, "Poor but plausible: " + pathLine(a.poor));
         for (const auto& e : a.endingPaths) {
             const std::string line = e.node + " (" + e.outcome + "): " +
-                                     (e.reachable ? "shortest " + std::to_string(e.shortest.steps) + " decisions, " + e.shortest.choices
+                                     (e.reachable ? "shortest " + std::to_string(e.shortest.steps) +
+                                                        " decisions, " + e.shortest.choices
                                                   : std::string("never reached"));
             ui::TextWrappedColored(e.reachable ? p.text : p.danger, line);
         }
         ui::TextInFont(fonts.heading, p.text, "Competencies");
-        if (ImGui::BeginTable("##competencies", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        if (ImGui::BeginTable("##competencies", 4,
+                              ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupColumn("competency");
             ImGui::TableSetupColumn("opportunities");
             ImGui::TableSetupColumn("max");
@@ -96,26 +109,34 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
                 ImGui::TableNextColumn();
                 ImGui::Text("%d", c.decisionPoints);
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(c.maxUnbounded ? "unbounded" : std::to_string(c.max.value).c_str());
+                ImGui::TextUnformatted(c.maxUnbounded ? "unbounded"
+                                                      : std::to_string(c.max.value).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(c.minUnbounded ? "unbounded" : std::to_string(c.min.value).c_str());
+                ImGui::TextUnformatted(c.minUnbounded ? "unbounded"
+                                                      : std::to_string(c.min.value).c_str());
             }
             ImGui::EndTable();
         }
         ImGui::TextColored(p.textMuted, "* assessed (decides pass or fail)");
         if (!a.dominated.empty()) {
-            ui::TextInFont(fonts.heading, p.text, "Dominated replies (" + std::to_string(a.dominated.size()) + ")");
+            ui::TextInFont(fonts.heading, p.text,
+                           "Dominated replies (" + std::to_string(a.dominated.size()) + ")");
             for (const auto& d : a.dominated)
-                ui::TextWrappedColored(p.textMuted, d.node + ": \"" + d.choice + "\" is never better than \"" + d.by + "\"");
+                ui::TextWrappedColored(p.textMuted, d.node + ": \"" + d.choice +
+                                                        "\" is never better than \"" + d.by + "\"");
         }
     }
     if (a.random) {
         const RandomPlayStats& r = *a.random;
-        ui::TextInFont(fonts.heading, p.text, "Random play (" + std::to_string(r.samples) + " plays, seed " + std::to_string(r.seed) + ")");
-        ImGui::Text("median %s, quartiles %s-%s, range %s-%s", fixed(r.median).c_str(), fixed(r.lowerQuartile).c_str(),
-                    fixed(r.upperQuartile).c_str(), fixed(r.min).c_str(), fixed(r.max).c_str());
-        ImGui::TextColored(r.passRate > kMaxRandomPassRate ? p.danger : p.success, "pass rate %s %% (%d of %d)",
-                           fixed(r.passRate * 100, 1).c_str(), r.passed, r.samples);
+        ui::TextInFont(fonts.heading, p.text,
+                       "Random play (" + std::to_string(r.samples) + " plays, seed " +
+                           std::to_string(r.seed) + ")");
+        ImGui::Text("median %s, quartiles %s-%s, range %s-%s", fixed(r.median).c_str(),
+                    fixed(r.lowerQuartile).c_str(), fixed(r.upperQuartile).c_str(),
+                    fixed(r.min).c_str(), fixed(r.max).c_str());
+        ImGui::TextColored(r.passRate > kMaxRandomPassRate ? p.danger : p.success,
+                           "pass rate %s %% (%d of %d)", fixed(r.passRate * 100, 1).c_str(),
+                           r.passed, r.samples);
     }
     if (!a.warnings.empty()) {
         ui::TextInFont(fonts.heading, p.text, "Warnings");

@@ -7,12 +7,12 @@
 #include <optional>
 #include <string>
 
+#include "app/driver/widget_locator.hpp"
 #include "app/shell/fonts.hpp"
+#include "app/shell/theme.hpp"
+#include "core/analysis/scenario_analysis.hpp"
 #include "core/framework/framework.hpp"
 #include "core/scenario/scenario.hpp"
-#include "core/analysis/scenario_analysis.hpp"
-#include "app/shell/theme.hpp"
-#include "app/driver/widget_locator.hpp"
 
 namespace rapport::app {
 
@@ -20,8 +20,8 @@ class AuthorAnalysisPanel {
 public:
     // `scenario` is the checked model (null while the file has errors), `framework` its
     // framework (null when not found), `revision` the document revision it was checked at.
-    void Draw(const Theme& theme, const FontSet& fonts, WidgetLocator& loc, const Scenario* scenario,
-              const Framework* framework, std::uint64_t revision);
+    void Draw(const Theme& theme, const FontSet& fonts, WidgetLocator& loc,
+              const Scenario* scenario, const Framework* framework, std::uint64_t revision);
     // Runs the analysis now (the panel's button does this).
     void run(const Scenario& scenario, const Framework& framework, std::uint64_t revision);
     const std::optional<ScenarioAnalysis>& result() const { return result_; }

@@ -15,7 +15,8 @@ namespace rapport::app {
 FileStamp fileStamp(const std::string& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return {};
-    return {std::int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec, std::uintmax_t(st.st_size), true};
+    return {std::int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+            std::uintmax_t(st.st_size), true};
 }
 
 std::optional<std::string> readTextFile(const std::string& path, std::string& error) {

@@ -35,7 +35,8 @@ ImVec4 outcomeColour(const Palette& p, const std::string& outcome) {
 }
 
 void arrow(ImDrawList* dl, ImVec2 tip, float size, ImU32 col) {
-    dl->AddTriangleFilled(tip, ImVec2(tip.x - size, tip.y - size * 0.6f), ImVec2(tip.x - size, tip.y + size * 0.6f), col);
+    dl->AddTriangleFilled(tip, ImVec2(tip.x - size, tip.y - size * 0.6f),
+                          ImVec2(tip.x - size, tip.y + size * 0.6f), col);
 }
 
 }  // namespace
@@ -46,7 +47,8 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
     const Palette& p = t.palette;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.background);
     ImGui::BeginChild("##graph", size, true,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMove);
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                          ImGuiWindowFlags_NoMove);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -62,9 +64,11 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
         // the conversation starts) and is panned from there.
         const float fitted = std::min((avail.x - 2 * margin) / w, (avail.y - 2 * margin) / h);
         zoom_ = std::clamp(fitted, 0.6f, 1.25f);
-        pan_ = ImVec2(w * zoom_ <= avail.x ? (avail.x - w * zoom_) * 0.5f : margin, (avail.y - h * zoom_) * 0.5f);
+        pan_ = ImVec2(w * zoom_ <= avail.x ? (avail.x - w * zoom_) * 0.5f : margin,
+                      (avail.y - h * zoom_) * 0.5f);
         if (h * zoom_ > avail.y && g.start >= 0 && g.start < n)
-            pan_.y = avail.y * 0.5f - (layout.y[std::size_t(g.start)] + kBoxH * 0.5f) * zoom_ * t.scale;
+            pan_.y =
+                avail.y * 0.5f - (layout.y[std::size_t(g.start)] + kBoxH * 0.5f) * zoom_ * t.scale;
         fitPending_ = false;
     }
     const float s = zoom_ * t.scale;
@@ -81,7 +85,8 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
 
     if (!laidOut) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-        ImGui::TextWrapped("No nodes to draw yet. Fix the file's syntax, or add a node with the inspector.");
+        ImGui::TextWrapped(
+            "No nodes to draw yet. Fix the file's syntax, or add a node with the inspector.");
         ImGui::PopStyleColor();
     } else {
         // Edges under the boxes.
@@ -89,15 +94,20 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
             const ImVec2 a = boxMin(e.from), b = boxMin(e.to);
             const ImVec2 from(a.x + box.x, a.y + box.y * 0.5f), to(b.x, b.y + box.y * 0.5f);
             const bool hot = e.from == selected || e.to == selected;
-            const ImU32 col = toU32(e.choice < 0 ? p.warning : hot ? p.accent : p.textMuted, hot ? 1.0f : 0.55f);
+            const ImU32 col = toU32(e.choice < 0 ? p.warning
+                                    : hot        ? p.accent
+                                                 : p.textMuted,
+                                    hot ? 1.0f : 0.55f);
             const float thick = (hot ? 2.2f : 1.3f) * t.scale;
             const float dx = std::max(40.0f * s, std::fabs(to.x - from.x) * 0.5f);
             if (to.x > from.x) {
-                dl->AddBezierCubic(from, ImVec2(from.x + dx, from.y), ImVec2(to.x - dx, to.y), to, col, thick);
+                dl->AddBezierCubic(from, ImVec2(from.x + dx, from.y), ImVec2(to.x - dx, to.y), to,
+                                   col, thick);
             } else {
                 // Back to an earlier layer: loop below both boxes.
                 const float drop = std::max(a.y, b.y) + box.y + 30.0f * s;
-                dl->AddBezierCubic(from, ImVec2(from.x + 80 * s, drop), ImVec2(to.x - 80 * s, drop), to, col, thick);
+                dl->AddBezierCubic(from, ImVec2(from.x + 80 * s, drop), ImVec2(to.x - 80 * s, drop),
+                                   to, col, thick);
             }
             arrow(dl, to, 7.0f * s, col);
         }
@@ -108,7 +118,8 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
             const auto& node = g.nodes[std::size_t(v)];
             const ImVec2 mn = boxMin(v), mx = add(mn, box);
             ImGui::SetCursorScreenPos(mn);
-            const bool released = ImGui::InvisibleButton(("##node" + std::to_string(v)).c_str(), box);
+            const bool released =
+                ImGui::InvisibleButton(("##node" + std::to_string(v)).c_str(), box);
             if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
                 pan_ = add(pan_, io.MouseDelta);
                 dragged_ = true;
@@ -122,7 +133,8 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
             if (hovered) fill = mix(fill, p.accent, 0.08f);
             dl->AddRectFilled(mn, mx, toU32(fill), r);
             if (node.ending) {
-                dl->AddRectFilled(mn, ImVec2(mn.x + 6 * s, mx.y), toU32(outcomeColour(p, node.outcome)), r,
+                dl->AddRectFilled(mn, ImVec2(mn.x + 6 * s, mx.y),
+                                  toU32(outcomeColour(p, node.outcome)), r,
                                   ImDrawFlags_RoundCornersLeft);
             }
             ImVec4 border = p.border;
@@ -133,27 +145,32 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
 
             const ImVec4 clip(mn.x + 4, mn.y, mx.x - 4, mx.y);
             const float pad = 10 * s;
-            dl->AddText(font, idSize, ImVec2(mn.x + pad, mn.y + 6 * s), toU32(node.id.empty() ? p.danger : p.text),
+            dl->AddText(font, idSize, ImVec2(mn.x + pad, mn.y + 6 * s),
+                        toU32(node.id.empty() ? p.danger : p.text),
                         node.id.empty() ? "(no id)" : node.id.c_str(), nullptr, 0, &clip);
             const std::string line = excerpt(node.text, 34);
-            dl->AddText(font, textSize, ImVec2(mn.x + pad, mn.y + 6 * s + idSize * 1.25f), toU32(p.textMuted),
-                        line.c_str(), nullptr, 0, &clip);
+            dl->AddText(font, textSize, ImVec2(mn.x + pad, mn.y + 6 * s + idSize * 1.25f),
+                        toU32(p.textMuted), line.c_str(), nullptr, 0, &clip);
 
             // Marks above the box: start, timed, objection, ending outcome, unreachable, errors.
             std::vector<std::pair<std::string, ImVec4>> marks;
             if (v == g.start) marks.push_back({"start", p.accent});
-            if (node.ending) marks.push_back({node.outcome.empty() ? "ending" : node.outcome, outcomeColour(p, node.outcome)});
+            if (node.ending)
+                marks.push_back({node.outcome.empty() ? "ending" : node.outcome,
+                                 outcomeColour(p, node.outcome)});
             if (node.timed) marks.push_back({"timed", p.warning});
             if (node.objection) marks.push_back({"objection", p.narrator});
             if (node.unreachable) marks.push_back({"unreachable", p.danger});
-            if (v < int(errorNodes.size()) && errorNodes[std::size_t(v)]) marks.push_back({"error", p.danger});
+            if (v < int(errorNodes.size()) && errorNodes[std::size_t(v)])
+                marks.push_back({"error", p.danger});
             float x = mn.x;
             const float markSize = textSize * 0.9f;
             for (const auto& [label, colour] : marks) {
                 const ImVec2 ts = font->CalcTextSizeA(markSize, FLT_MAX, 0, label.c_str());
                 const ImVec2 c0(x, mn.y - ts.y - 5 * s), c1(x + ts.x + 8 * s, mn.y - 2 * s);
                 dl->AddRectFilled(c0, c1, toU32(colour, 0.18f), 3 * s);
-                dl->AddText(font, markSize, ImVec2(x + 4 * s, c0.y + 1.5f * s), toU32(colour), label.c_str());
+                dl->AddText(font, markSize, ImVec2(x + 4 * s, c0.y + 1.5f * s), toU32(colour),
+                            label.c_str());
                 x = c1.x + 4 * s;
             }
         }
@@ -169,7 +186,8 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
             if (ImGui::IsMouseDragging(b)) pan_ = add(pan_, io.MouseDelta);
     }
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) dragged_ = false;
-    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && io.MouseWheel != 0) {
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+        io.MouseWheel != 0) {
         const float before = zoom_;
         zoom_ = std::clamp(zoom_ * std::pow(1.15f, io.MouseWheel), 0.2f, 3.0f);
         // Keep the point under the pointer where it is.

@@ -3,14 +3,14 @@
 // Drawing and input only; the graph and the layout come from core.
 #pragma once
 
-#include <optional>
-
 #include <imgui.h>
 
+#include <optional>
+
+#include "app/driver/widget_locator.hpp"
+#include "app/shell/theme.hpp"
 #include "core/authoring/graph_layout.hpp"
 #include "core/authoring/scenario_graph.hpp"
-#include "app/shell/theme.hpp"
-#include "app/driver/widget_locator.hpp"
 
 namespace rapport::app {
 
@@ -19,8 +19,8 @@ public:
     // Draws into a child region of `size`. Returns the node clicked this frame, if any.
     // `errorNodes` marks nodes with error diagnostics (may be empty).
     std::optional<int> Draw(const Theme& theme, WidgetLocator& loc, const ScenarioGraph& graph,
-                            const GraphLayout& layout, int selected, const std::vector<bool>& errorNodes,
-                            ImVec2 size);
+                            const GraphLayout& layout, int selected,
+                            const std::vector<bool>& errorNodes, ImVec2 size);
 
     // Fits the whole graph into the view on the next frame.
     void fit() { fitPending_ = true; }
@@ -29,7 +29,7 @@ public:
     float zoom() const { return zoom_; }
 
 private:
-    ImVec2 pan_{0, 0};   // screen offset of the layout's origin from the region's corner
+    ImVec2 pan_{0, 0};  // screen offset of the layout's origin from the region's corner
     float zoom_ = 1.0f;
     bool fitPending_ = true;
     bool dragged_ = false;  // the current press has moved: releasing it is not a click

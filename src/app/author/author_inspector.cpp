@@ -5,9 +5,9 @@
 
 #include <algorithm>
 
-#include "core/source/json_source.hpp"
-#include "core/authoring/scenario_graph.hpp"
 #include "app/shell/widgets.hpp"
+#include "core/authoring/scenario_graph.hpp"
+#include "core/source/json_source.hpp"
 
 namespace rapport::app {
 
@@ -38,36 +38,36 @@ void caption(const InspectorContext& ctx, const char* text) {
 
 // A labelled text field bound to `pointer`. Empty and left: the member is removed when
 // `removeWhenEmpty` (optional keys), so the file does not collect empty strings.
-void textField(InspectorContext& ctx, const char* label, const std::string& pointer, const json* current,
-               bool multiline, bool removeWhenEmpty = false, float lines = 3) {
+void textField(InspectorContext& ctx, const char* label, const std::string& pointer,
+               const json* current, bool multiline, bool removeWhenEmpty = false, float lines = 3) {
     caption(ctx, label);
     std::string buf = fieldText(current);
     ImGui::PushID(pointer.c_str());
     ImGui::SetNextItemWidth(-1);
     bool changed;
     if (multiline) {
-        changed = ImGui::InputTextMultiline("##f", &buf,
-                                            ImVec2(-1, ImGui::GetTextLineHeight() * lines + ctx.theme.px(8)));
+        changed = ImGui::InputTextMultiline(
+            "##f", &buf, ImVec2(-1, ImGui::GetTextLineHeight() * lines + ctx.theme.px(8)));
     } else {
         changed = ImGui::InputText("##f", &buf);
     }
     ctx.loc.recordLastItem(label);
     if (changed) ctx.doc.set(pointer, buf);
-    if (ImGui::IsItemDeactivatedAfterEdit() && buf.empty() && removeWhenEmpty && current) ctx.doc.remove(pointer);
+    if (ImGui::IsItemDeactivatedAfterEdit() && buf.empty() && removeWhenEmpty && current)
+        ctx.doc.remove(pointer);
     ImGui::PopID();
 }
 
 // An optional key shown as "+ Label" until it exists.
-bool addButton(InspectorContext& ctx, const char* label) {
-    return ui::Button(ctx.loc, label);
-}
+bool addButton(InspectorContext& ctx, const char* label) { return ui::Button(ctx.loc, label); }
 
 // Where a new choice leads until the author picks: the first ending other than `node`, so the
 // file stays valid; else the first node.
 std::string defaultTarget(const ScenarioDocument& doc, int node) {
     const json* root = doc.json();
     for (int i = 0; root && i < doc.nodeCount(); ++i)
-        if (i != node && (*root)["nodes"][std::size_t(i)].is_object() && (*root)["nodes"][std::size_t(i)].contains("ending"))
+        if (i != node && (*root)["nodes"][std::size_t(i)].is_object() &&
+            (*root)["nodes"][std::size_t(i)].contains("ending"))
             return doc.nodeId(i);
     return doc.nodeId(0);
 }
@@ -79,7 +79,8 @@ std::vector<std::string> nodeIds(const ScenarioDocument& doc) {
 }
 
 // A combo of node ids bound to `pointer`.
-void nodeCombo(InspectorContext& ctx, const char* label, const std::string& pointer, const json* current) {
+void nodeCombo(InspectorContext& ctx, const char* label, const std::string& pointer,
+               const json* current) {
     caption(ctx, label);
     const std::string value = fieldText(current);
     ImGui::PushID(pointer.c_str());
@@ -115,7 +116,8 @@ void indicatorCombo(InspectorContext& ctx, const std::string& pointer, const jso
                 for (int i : c.indicators) {
                     const Indicator& ind = ctx.framework->indicators[std::size_t(i)];
                     const std::string label = "  " + ind.id + "  —  " + ind.description;
-                    if (ImGui::Selectable(label.c_str(), ind.id == value)) ctx.doc.set(pointer, ind.id);
+                    if (ImGui::Selectable(label.c_str(), ind.id == value))
+                        ctx.doc.set(pointer, ind.id);
                     ctx.loc.recordLastItem(ind.id);
                     if (ind.id == value && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
                 }
@@ -127,7 +129,8 @@ void indicatorCombo(InspectorContext& ctx, const std::string& pointer, const jso
     if (ctx.framework && !value.empty())
         if (const auto i = ctx.framework->findIndicator(value)) {
             ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.palette.textMuted);
-            ImGui::TextWrapped("%s", ctx.framework->indicators[std::size_t(*i)].description.c_str());
+            ImGui::TextWrapped("%s",
+                               ctx.framework->indicators[std::size_t(*i)].description.c_str());
             ImGui::PopStyleColor();
         }
     ImGui::PopID();
@@ -147,8 +150,10 @@ void drawEvidence(InspectorContext& ctx, const std::string& choicePointer, const
             const json* points = member(e, "points");
             bool hasPoints = points != nullptr;
             if (ImGui::Checkbox("Own points", &hasPoints)) {
-                if (hasPoints) ctx.doc.set(p + "/points", 1);
-                else ctx.doc.remove(p + "/points");
+                if (hasPoints)
+                    ctx.doc.set(p + "/points", 1);
+                else
+                    ctx.doc.remove(p + "/points");
             }
             ctx.loc.recordLastItem("Own points");
             if (points && points->is_number_integer()) {
@@ -168,8 +173,10 @@ void drawEvidence(InspectorContext& ctx, const std::string& choicePointer, const
     }
     if (addButton(ctx, "Add evidence")) {
         const ojson item = ojson{{"indicator", ""}};
-        if (evidence && evidence->is_array()) ctx.doc.insert(choicePointer + "/evidence", evidence->size(), item);
-        else ctx.doc.set(choicePointer + "/evidence", ojson::array({item}));
+        if (evidence && evidence->is_array())
+            ctx.doc.insert(choicePointer + "/evidence", evidence->size(), item);
+        else
+            ctx.doc.set(choicePointer + "/evidence", ojson::array({item}));
     }
 }
 
@@ -207,7 +214,8 @@ void drawSet(InspectorContext& ctx, const std::string& choicePointer, const json
                 if (set && set->is_object() && set->contains(it.key())) continue;
                 if (ImGui::Selectable(it.key().c_str())) {
                     const json* type = member(*it, "type");
-                    const ojson value = type && *type == "boolean" ? ojson("true") : ojson(it.key());
+                    const ojson value =
+                        type && *type == "boolean" ? ojson("true") : ojson(it.key());
                     ctx.doc.set(choicePointer + "/set/" + pointerToken(it.key()), value);
                 }
                 ctx.loc.recordLastItem("Set variable " + it.key());
@@ -222,16 +230,20 @@ void drawSet(InspectorContext& ctx, const std::string& choicePointer, const json
 void drawChoice(InspectorContext& ctx, const std::string& p, const json& choice) {
     textField(ctx, "Text", p + "/text", member(choice, "text"), true, false, 3);
     nodeCombo(ctx, "Next", p + "/next", member(choice, "next"));
-    textField(ctx, "Shown if (expression, empty = always)", p + "/if", member(choice, "if"), false, true);
+    textField(ctx, "Shown if (expression, empty = always)", p + "/if", member(choice, "if"), false,
+              true);
     const json* once = member(choice, "once");
     bool onceValue = once && once->is_boolean() && once->get<bool>();
     if (ImGui::Checkbox("Once (hide after it is taken)", &onceValue)) {
-        if (onceValue) ctx.doc.set(p + "/once", true);
-        else ctx.doc.remove(p + "/once");
+        if (onceValue)
+            ctx.doc.set(p + "/once", true);
+        else
+            ctx.doc.remove(p + "/once");
     }
     ctx.loc.recordLastItem("Once");
     drawSet(ctx, p, choice);
-    textField(ctx, "Feedback (why this reply works or not)", p + "/feedback", member(choice, "feedback"), true, true, 3);
+    textField(ctx, "Feedback (why this reply works or not)", p + "/feedback",
+              member(choice, "feedback"), true, true, 3);
     drawEvidence(ctx, p, choice);
 }
 
@@ -245,7 +257,8 @@ void drawVariants(InspectorContext& ctx, const std::string& np, const json& node
             ImGui::PushID(p.c_str());
             ImGui::Indent(ctx.theme.px(8));
             textField(ctx, "If", p + "/if", member((*variants)[k], "if"), false);
-            textField(ctx, "Variant text", p + "/text", member((*variants)[k], "text"), true, false, 2);
+            textField(ctx, "Variant text", p + "/text", member((*variants)[k], "text"), true, false,
+                      2);
             if (ui::Button(ctx.loc, "Remove variant")) remove = int(k);
             ImGui::Unindent(ctx.theme.px(8));
             ImGui::PopID();
@@ -254,8 +267,10 @@ void drawVariants(InspectorContext& ctx, const std::string& np, const json& node
     }
     if (addButton(ctx, "Add variant")) {
         const ojson v = ojson{{"if", "true"}, {"text", "Another way to say it."}};
-        if (variants && variants->is_array()) ctx.doc.insert(np + "/variants", variants->size(), v);
-        else ctx.doc.set(np + "/variants", ojson::array({v}));
+        if (variants && variants->is_array())
+            ctx.doc.insert(np + "/variants", variants->size(), v);
+        else
+            ctx.doc.set(np + "/variants", ojson::array({v}));
     }
 }
 
@@ -304,7 +319,8 @@ void drawTimer(InspectorContext& ctx, const std::string& np, const json& node) {
             ctx.doc.remove(np + "/timeLimit");
             if (const json* root = ctx.doc.json()) {
                 const auto n = nodeOfPointer(np);
-                if (n && (*root)["nodes"][std::size_t(*n)].contains("onTimeout")) ctx.doc.remove(np + "/onTimeout");
+                if (n && (*root)["nodes"][std::size_t(*n)].contains("onTimeout"))
+                    ctx.doc.remove(np + "/onTimeout");
             }
         }
     }
@@ -314,7 +330,8 @@ void drawTimer(InspectorContext& ctx, const std::string& np, const json& node) {
         double seconds = limit->get<double>();
         ImGui::SetNextItemWidth(ctx.theme.px(120));
         if (ImGui::InputDouble("seconds##limit", &seconds, 1, 5, "%.0f") && seconds > 0)
-            ctx.doc.set(np + "/timeLimit", seconds == double(long(seconds)) ? ojson(long(seconds)) : ojson(seconds));
+            ctx.doc.set(np + "/timeLimit",
+                        seconds == double(long(seconds)) ? ojson(long(seconds)) : ojson(seconds));
         nodeCombo(ctx, "On timeout, go to", np + "/onTimeout", member(node, "onTimeout"));
     }
 }
@@ -335,7 +352,8 @@ void drawEnding(InspectorContext& ctx, const std::string& np, const json& node) 
     ctx.loc.recordLastItem("Outcome");
     if (ending && ending->is_object()) {
         textField(ctx, "Ending title", ep + "/title", member(*ending, "title"), false);
-        textField(ctx, "Ending summary", ep + "/summary", member(*ending, "summary"), true, false, 2);
+        textField(ctx, "Ending summary", ep + "/summary", member(*ending, "summary"), true, false,
+                  2);
     }
 }
 
@@ -345,9 +363,10 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
     const Palette& p = ctx.theme.palette;
     const json* root = ctx.doc.json();
     if (!root) {
-        ui::TextWrappedColored(p.textMuted, "The file is not valid JSON right now, so it cannot be edited here. "
-                                            "Fix the syntax error listed under Problems (in your text editor), "
-                                            "and the workspace reloads it.");
+        ui::TextWrappedColored(p.textMuted,
+                               "The file is not valid JSON right now, so it cannot be edited here. "
+                               "Fix the syntax error listed under Problems (in your text editor), "
+                               "and the workspace reloads it.");
         return false;
     }
     if (selected < 0 || selected >= ctx.doc.nodeCount()) {
@@ -406,7 +425,8 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
     if (member(node, "ending")) {
         ImGui::Separator();
         drawEnding(ctx, np, node);
-        if (ui::Button(ctx.loc, "Make it a turn")) ctx.doc.makeTurn(selected, defaultTarget(ctx.doc, selected));
+        if (ui::Button(ctx.loc, "Make it a turn"))
+            ctx.doc.makeTurn(selected, defaultTarget(ctx.doc, selected));
     } else {
         drawTimer(ctx, np, node);
         ImGui::Separator();
@@ -424,7 +444,8 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
             const bool open = ImGui::CollapsingHeader((title + "###choice").c_str());
             ctx.loc.recordLastItem("Choice " + std::to_string(k + 1));
             // An opened choice scrolls to the top of the panel, so its fields are in view.
-            if (open && (ImGui::IsItemToggledOpen() || openChoice == int(k))) ImGui::SetScrollHereY(0.0f);
+            if (open && (ImGui::IsItemToggledOpen() || openChoice == int(k)))
+                ImGui::SetScrollHereY(0.0f);
             if (open) {
                 ImGui::Indent(ctx.theme.px(6));
                 drawChoice(ctx, cp, choice);
@@ -435,7 +456,8 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
             ImGui::PopID();
         }
         if (remove >= 0) ctx.doc.deleteChoice(selected, remove);
-        if (ui::Button(ctx.loc, "Add choice")) ctx.doc.addChoice(selected, defaultTarget(ctx.doc, selected));
+        if (ui::Button(ctx.loc, "Add choice"))
+            ctx.doc.addChoice(selected, defaultTarget(ctx.doc, selected));
         ImGui::SameLine();
         if (ui::Button(ctx.loc, "Make it an ending")) ctx.doc.makeEnding(selected);
     }

@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "core/framework/framework.hpp"
-#include "core/authoring/scenario_edit.hpp"
-#include "app/shell/theme.hpp"
-#include "app/shell/fonts.hpp"
 #include "app/driver/widget_locator.hpp"
+#include "app/shell/fonts.hpp"
+#include "app/shell/theme.hpp"
+#include "core/authoring/scenario_edit.hpp"
+#include "core/framework/framework.hpp"
 
 namespace rapport::app {
 

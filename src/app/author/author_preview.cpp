@@ -2,8 +2,8 @@
 
 #include <imgui.h>
 
-#include "core/authoring/scenario_preview.hpp"
 #include "app/shell/widgets.hpp"
+#include "core/authoring/scenario_preview.hpp"
 
 namespace rapport::app {
 
@@ -36,8 +36,9 @@ void AuthorPreview::start(const Scenario& s, int node, const Clock& clock, std::
     feedback_.clear();
 }
 
-void AuthorPreview::drawStart(const Theme& t, const FontSet& fonts, WidgetLocator& loc, const Clock& clock,
-                              const Scenario& s, int node, std::uint64_t revision) {
+void AuthorPreview::drawStart(const Theme& t, const FontSet& fonts, WidgetLocator& loc,
+                              const Clock& clock, const Scenario& s, int node,
+                              std::uint64_t revision) {
     const Palette& p = t.palette;
     const Scenario* scenario = &s;
     if (valuesFor_ != variablesKey(*scenario) || values_.size() != scenario->variables.size()) {
@@ -47,7 +48,8 @@ void AuthorPreview::drawStart(const Theme& t, const FontSet& fonts, WidgetLocato
     }
     const bool nodeOk = node >= 0 && node < int(scenario->nodes.size());
     ui::TextInFont(fonts.heading, p.text,
-                   nodeOk ? "Play from \"" + scenario->nodes[std::size_t(node)].id + "\"" : "Select a node to play from");
+                   nodeOk ? "Play from \"" + scenario->nodes[std::size_t(node)].id + "\""
+                          : "Select a node to play from");
     if (!scenario->variables.empty()) {
         ui::TextWrappedColored(p.textMuted, "Variable values at the start:");
         for (std::size_t i = 0; i < scenario->variables.size(); ++i) {
@@ -64,7 +66,8 @@ void AuthorPreview::drawStart(const Theme& t, const FontSet& fonts, WidgetLocato
             ImGui::PopID();
         }
         if (ui::Button(loc, "Reset values")) {
-            for (std::size_t i = 0; i < values_.size(); ++i) values_[i] = scenario->variables[i].initial;
+            for (std::size_t i = 0; i < values_.size(); ++i)
+                values_[i] = scenario->variables[i].initial;
         }
         ImGui::SameLine();
     }
@@ -72,12 +75,14 @@ void AuthorPreview::drawStart(const Theme& t, const FontSet& fonts, WidgetLocato
         start(*scenario, node, clock, revision);
 }
 
-void AuthorPreview::Draw(const Theme& t, const FontSet& fonts, WidgetLocator& loc, const Clock& clock,
-                         const Scenario* scenario, int node, std::uint64_t revision) {
+void AuthorPreview::Draw(const Theme& t, const FontSet& fonts, WidgetLocator& loc,
+                         const Clock& clock, const Scenario* scenario, int node,
+                         std::uint64_t revision) {
     const Palette& p = t.palette;
     if (!scenario) {
-        ui::TextWrappedColored(p.textMuted, "Preview needs a file without errors: fix the problems listed below "
-                                            "the graph, then play from any node here.");
+        ui::TextWrappedColored(p.textMuted,
+                               "Preview needs a file without errors: fix the problems listed below "
+                               "the graph, then play from any node here.");
     } else {
         drawStart(t, fonts, loc, clock, *scenario, node, revision);
     }
@@ -85,7 +90,9 @@ void AuthorPreview::Draw(const Theme& t, const FontSet& fonts, WidgetLocator& lo
 
     ImGui::Separator();
     if (revision != revision_)
-        ui::TextWrappedColored(p.warning, "The file has changed since this preview started; restart to play the new version.");
+        ui::TextWrappedColored(
+            p.warning,
+            "The file has changed since this preview started; restart to play the new version.");
     const Session& s = *session_;
     for (const auto& m : scenario_->meters) {
         const auto value = s.variable(m.variable);
@@ -94,15 +101,20 @@ void AuthorPreview::Draw(const Theme& t, const FontSet& fonts, WidgetLocator& lo
     }
     for (const auto& step : s.transcript().steps) {
         ui::TextWrappedColored(p.textMuted, step.node + ": " + step.textShown);
-        ui::TextWrappedColored(p.accent, "> " + (step.timedOut ? std::string("(time ran out)") : step.choiceText));
+        ui::TextWrappedColored(
+            p.accent, "> " + (step.timedOut ? std::string("(time ran out)") : step.choiceText));
         const std::size_t k = std::size_t(step.step - 1);
-        if (k < feedback_.size() && !feedback_[k].empty()) ui::TextWrappedColored(p.narrator, feedback_[k]);
+        if (k < feedback_.size() && !feedback_[k].empty())
+            ui::TextWrappedColored(p.narrator, feedback_[k]);
     }
-    ui::TextInFont(fonts.body, p.text, s.node().id + " (" + speakerName(s.node().speaker) + "): " + s.text());
-    if (!s.lastError().empty()) ui::TextWrappedColored(p.danger, "Run-time error: " + s.lastError());
+    ui::TextInFont(fonts.body, p.text,
+                   s.node().id + " (" + speakerName(s.node().speaker) + "): " + s.text());
+    if (!s.lastError().empty())
+        ui::TextWrappedColored(p.danger, "Run-time error: " + s.lastError());
     if (s.finished()) {
         const Ending* e = s.ending();
-        ui::TextWrappedColored(p.success, std::string("Ending: ") + outcomeName(e->outcome) + " — " + e->title);
+        ui::TextWrappedColored(
+            p.success, std::string("Ending: ") + outcomeName(e->outcome) + " — " + e->title);
         return;
     }
     const auto shown = s.choices();
@@ -115,7 +127,8 @@ void AuthorPreview::Draw(const Theme& t, const FontSet& fonts, WidgetLocator& lo
         ImGui::TextWrapped("%s", c.text.c_str());
         ImGui::PopID();
     }
-    if (shown.empty()) ui::TextWrappedColored(p.danger, "No choice is shown here with these values: a dead end.");
+    if (shown.empty())
+        ui::TextWrappedColored(p.danger, "No choice is shown here with these values: a dead end.");
     if (s.node().isTimed() && ui::Button(loc, "Let the time run out")) {
         session_->timeout();
         feedback_.push_back("");

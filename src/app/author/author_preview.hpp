@@ -8,12 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "core/play/clock.hpp"
-#include "app/shell/fonts.hpp"
-#include "core/scenario/scenario.hpp"
-#include "core/play/session.hpp"
-#include "app/shell/theme.hpp"
 #include "app/driver/widget_locator.hpp"
+#include "app/shell/fonts.hpp"
+#include "app/shell/theme.hpp"
+#include "core/play/clock.hpp"
+#include "core/play/session.hpp"
+#include "core/scenario/scenario.hpp"
 
 namespace rapport::app {
 

@@ -7,8 +7,8 @@
 #include <filesystem>
 
 #include "app/shell/app.hpp"
-#include "core/framework/framework_catalog.hpp"
 #include "app/shell/widgets.hpp"
+#include "core/framework/framework_catalog.hpp"
 
 namespace rapport::app {
 
@@ -22,7 +22,8 @@ std::string idFromPath(const std::string& path) {
     std::string id;
     for (char c : stem) {
         if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+        const bool ok =
+            (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
         id += ok ? c : '-';
     }
     return id.empty() || id[0] == '-' || id[0] == '.' || id[0] == '_' ? "new-scenario" : id;
@@ -119,7 +120,8 @@ void AuthorWorkspace::recheck() {
     errorNodes_.assign(graph_.nodes.size(), false);
     for (const auto& d : check_.diagnostics.items())
         if (d.severity == Severity::Error)
-            if (const auto n = nodeOfPointer(d.pointer); n && *n < int(errorNodes_.size())) errorNodes_[std::size_t(*n)] = true;
+            if (const auto n = nodeOfPointer(d.pointer); n && *n < int(errorNodes_.size()))
+                errorNodes_[std::size_t(*n)] = true;
     markUnreachable(graph_, check_.diagnostics);
 }
 
@@ -132,7 +134,8 @@ bool AuthorWorkspace::poll(std::int64_t nowMs, bool typing) {
         rebuildGraph();
         changed = true;
     }
-    if (checkedRevision_ != doc_->revision() && (!typing || nowMs - lastEditMs_ >= kRecheckDelayMs)) {
+    if (checkedRevision_ != doc_->revision() &&
+        (!typing || nowMs - lastEditMs_ >= kRecheckDelayMs)) {
         recheck();
         changed = true;
     }
@@ -146,14 +149,17 @@ bool AuthorWorkspace::poll(std::int64_t nowMs, bool typing) {
             messageIsError_ = true;
         } else if (std::string error; auto text = readTextFile(doc_->path(), error)) {
             switch (doc_->diskChanged(*text)) {
-                case ScenarioDocument::DiskChange::None: break;
+                case ScenarioDocument::DiskChange::None:
+                    break;
                 case ScenarioDocument::DiskChange::Reloaded:
                     message_ = "Reloaded: the file changed on disk.";
                     messageIsError_ = false;
                     rebuildGraph();
                     recheck();
                     break;
-                case ScenarioDocument::DiskChange::Conflict: conflict_ = std::move(*text); break;
+                case ScenarioDocument::DiskChange::Conflict:
+                    conflict_ = std::move(*text);
+                    break;
             }
         } else {
             message_ = error;
@@ -166,13 +172,15 @@ bool AuthorWorkspace::poll(std::int64_t nowMs, bool typing) {
 const Framework* AuthorWorkspace::framework() {
     const nlohmann::json* root = doc_ ? doc_->json() : nullptr;
     std::string id;
-    if (root && root->is_object() && root->contains("framework") && (*root)["framework"].is_string())
+    if (root && root->is_object() && root->contains("framework") &&
+        (*root)["framework"].is_string())
         id = (*root)["framework"].get<std::string>();
     const std::string key = id + "\n" + (doc_ ? doc_->path() : "");
     if (key != frameworkKey_) {
         frameworkKey_ = key;
         framework_.reset();
-        if (!id.empty()) framework_ = lookupFramework(id, frameworkSearchPath(doc_->path())).framework;
+        if (!id.empty())
+            framework_ = lookupFramework(id, frameworkSearchPath(doc_->path())).framework;
     }
     return framework_ ? &*framework_ : nullptr;
 }
@@ -228,11 +236,14 @@ void AuthorWorkspace::drawToolbar(App& app) {
         }
     }
     ImGui::SameLine();
-    const std::size_t errors = check_.diagnostics.errorCount(), warnings = check_.diagnostics.warningCount();
-    const std::string summary = doc_->json() == nullptr ? "syntax error"
-                                : errors + warnings == 0 ? "no problems"
-                                : std::to_string(errors) + (errors == 1 ? " error, " : " errors, ") +
-                                      std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
+    const std::size_t errors = check_.diagnostics.errorCount(),
+                      warnings = check_.diagnostics.warningCount();
+    const std::string summary =
+        doc_->json() == nullptr ? "syntax error"
+        : errors + warnings == 0
+            ? "no problems"
+            : std::to_string(errors) + (errors == 1 ? " error, " : " errors, ") +
+                  std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(errors ? p.danger : warnings ? p.warning : p.success, "%s", summary.c_str());
     if (!message_.empty()) {
@@ -240,9 +251,12 @@ void AuthorWorkspace::drawToolbar(App& app) {
         ImGui::TextColored(messageIsError_ ? p.danger : p.textMuted, "%s", message_.c_str());
     }
     if (conflict_) {
-        ui::Callout(t, "The file changed on disk while you have unsaved edits here. Reload it (your edits can be "
-                       "brought back with Undo) or keep your edits (the next Save overwrites the file).",
-                    p.warning, false);
+        ui::Callout(
+            t,
+            "The file changed on disk while you have unsaved edits here. Reload it (your edits can "
+            "be "
+            "brought back with Undo) or keep your edits (the next Save overwrites the file).",
+            p.warning, false);
         if (ui::Button(loc, "Reload from disk")) {
             doc_->takeDiskText(std::move(*conflict_));
             conflict_.reset();
@@ -262,9 +276,11 @@ void AuthorWorkspace::drawStart(App& app) {
     const Palette& p = t.palette;
     WidgetLocator& loc = app.locator();
     ui::TextInFont(app.fonts().title, p.text, "Author a scenario");
-    ui::TextWrappedColored(p.textMuted, "Open a scenario file to see its conversation as a graph, edit it, check it "
-                                        "as you type and play any part of it. Files edited in a text editor reload "
-                                        "here when saved.");
+    ui::TextWrappedColored(
+        p.textMuted,
+        "Open a scenario file to see its conversation as a graph, edit it, check it "
+        "as you type and play any part of it. Files edited in a text editor reload "
+        "here when saved.");
     ImGui::Dummy(ImVec2(0, t.px(8)));
     const float w = std::min(ImGui::GetContentRegionAvail().x, t.px(720));
     ImGui::TextUnformatted("Open a file");
@@ -272,9 +288,11 @@ void AuthorWorkspace::drawStart(App& app) {
     ImGui::InputTextWithHint("##open", "path/to/scenario.json", &openPath_);
     loc.recordLastItem("Scenario file");
     ImGui::SameLine();
-    if (ui::PrimaryButton(loc, t, "Open", ImVec2(t.px(100), 0), !openPath_.empty())) open(openPath_);
+    if (ui::PrimaryButton(loc, t, "Open", ImVec2(t.px(100), 0), !openPath_.empty()))
+        open(openPath_);
     for (const auto& e : app.library().entries) {
-        if (ui::Button(loc, ("Open " + std::filesystem::path(e.path).filename().string()).c_str())) open(e.path);
+        if (ui::Button(loc, ("Open " + std::filesystem::path(e.path).filename().string()).c_str()))
+            open(e.path);
     }
     ImGui::Dummy(ImVec2(0, t.px(12)));
     ImGui::TextUnformatted("New scenario from the template");
@@ -290,7 +308,8 @@ void AuthorWorkspace::drawStart(App& app) {
             create(newPath_);
         }
     }
-    if (!message_.empty()) ImGui::TextColored(messageIsError_ ? p.danger : p.textMuted, "%s", message_.c_str());
+    if (!message_.empty())
+        ImGui::TextColored(messageIsError_ ? p.danger : p.textMuted, "%s", message_.c_str());
 }
 
 void AuthorWorkspace::drawDiagnostics(App& app, ImVec2 size) {
@@ -299,19 +318,23 @@ void AuthorWorkspace::drawDiagnostics(App& app, ImVec2 size) {
     WidgetLocator& loc = app.locator();
     ImGui::BeginChild("##problems", size, true);
     const auto& items = check_.diagnostics.items();
-    ui::TextInFont(app.fonts().heading, p.text, items.empty() ? "Problems: none" : "Problems (" + std::to_string(items.size()) + ")");
-    if (checkedRevision_ != doc_->revision())
-        ImGui::TextColored(p.textMuted, "checking...");
+    ui::TextInFont(
+        app.fonts().heading, p.text,
+        items.empty() ? "Problems: none" : "Problems (" + std::to_string(items.size()) + ")");
+    if (checkedRevision_ != doc_->revision()) ImGui::TextColored(p.textMuted, "checking...");
     for (std::size_t i = 0; i < items.size(); ++i) {
         const Diagnostic& d = items[i];
-        const std::string where = std::to_string(d.position.line) + ":" + std::to_string(d.position.column);
-        const std::string label = (d.severity == Severity::Error ? "error  " : "warning  ") + where + "  " + d.code +
-                                  "  " + d.message + "##diag" + std::to_string(i);
+        const std::string where =
+            std::to_string(d.position.line) + ":" + std::to_string(d.position.column);
+        const std::string label = (d.severity == Severity::Error ? "error  " : "warning  ") +
+                                  where + "  " + d.code + "  " + d.message + "##diag" +
+                                  std::to_string(i);
         ImGui::PushStyleColor(ImGuiCol_Text, d.severity == Severity::Error ? p.danger : p.warning);
         const bool clicked = ImGui::Selectable(label.c_str());
         ImGui::PopStyleColor();
         loc.recordLastItem("Problem " + std::to_string(i + 1));
-        if (ImGui::IsItemHovered() && !d.pointer.empty()) ImGui::SetTooltip("%s", d.pointer.c_str());
+        if (ImGui::IsItemHovered() && !d.pointer.empty())
+            ImGui::SetTooltip("%s", d.pointer.c_str());
         if (clicked) {
             if (const auto n = nodeOfPointer(d.pointer); n && *n < int(graph_.nodes.size())) {
                 selected_ = *n;
@@ -378,13 +401,14 @@ void AuthorWorkspace::Draw(App& app) {
         if (tab("Preview", 1)) {
             // The last checked model: while a re-check waits for typing to pause it is one edit
             // behind, which the panel says.
-            preview_.Draw(t, app.fonts(), loc, app.clock(), check_.playable() ? &*check_.scenario : nullptr, selected_,
+            preview_.Draw(t, app.fonts(), loc, app.clock(),
+                          check_.playable() ? &*check_.scenario : nullptr, selected_,
                           checkedRevision_);
             ImGui::EndTabItem();
         }
         if (tab("Analysis", 2)) {
-            analysis_.Draw(t, app.fonts(), loc, check_.playable() ? &*check_.scenario : nullptr, framework(),
-                           checkedRevision_);
+            analysis_.Draw(t, app.fonts(), loc, check_.playable() ? &*check_.scenario : nullptr,
+                           framework(), checkedRevision_);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();

@@ -15,11 +15,11 @@
 #include "app/author/author_graph_view.hpp"
 #include "app/author/author_inspector.hpp"
 #include "app/author/author_preview.hpp"
-#include "core/framework/framework.hpp"
 #include "core/authoring/graph_layout.hpp"
-#include "core/checks/scenario_check.hpp"
 #include "core/authoring/scenario_edit.hpp"
 #include "core/authoring/scenario_graph.hpp"
+#include "core/checks/scenario_check.hpp"
+#include "core/framework/framework.hpp"
 
 namespace rapport::app {
 

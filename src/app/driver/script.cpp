@@ -10,7 +10,8 @@ namespace {
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -30,10 +31,10 @@ std::optional<int> scriptKeyCode(std::string_view name) {
         int code;
     };
     static constexpr Named kKeys[] = {
-        {"Enter", GLFW_KEY_ENTER},   {"Escape", GLFW_KEY_ESCAPE}, {"Tab", GLFW_KEY_TAB},
-        {"Backspace", GLFW_KEY_BACKSPACE}, {"Up", GLFW_KEY_UP}, {"Down", GLFW_KEY_DOWN},
-        {"Left", GLFW_KEY_LEFT},     {"Right", GLFW_KEY_RIGHT},   {"Space", GLFW_KEY_SPACE},
-        {"Home", GLFW_KEY_HOME},     {"End", GLFW_KEY_END},       {"Delete", GLFW_KEY_DELETE},
+        {"Enter", GLFW_KEY_ENTER},         {"Escape", GLFW_KEY_ESCAPE}, {"Tab", GLFW_KEY_TAB},
+        {"Backspace", GLFW_KEY_BACKSPACE}, {"Up", GLFW_KEY_UP},         {"Down", GLFW_KEY_DOWN},
+        {"Left", GLFW_KEY_LEFT},           {"Right", GLFW_KEY_RIGHT},   {"Space", GLFW_KEY_SPACE},
+        {"Home", GLFW_KEY_HOME},           {"End", GLFW_KEY_END},       {"Delete", GLFW_KEY_DELETE},
     };
     for (const auto& k : kKeys)
         if (k.name == name) return k.code;
@@ -69,8 +70,8 @@ ParsedScript parseScript(std::string_view text) {
         auto needInt = [&](Kind k, int min) {
             auto v = toInt(rest);
             if (!v || *v < min)
-                return fail("'" + std::string(verb) + "' needs a whole number >= " +
-                            std::to_string(min)),
+                return fail("'" + std::string(verb) +
+                            "' needs a whole number >= " + std::to_string(min)),
                        false;
             c.kind = k;
             c.a = *v;
@@ -124,7 +125,8 @@ ParsedScript parseScript(std::string_view text) {
         } else if (verb == "resize") {
             auto sp2 = rest.find(' ');
             auto w = toInt(rest.substr(0, sp2));
-            auto h = sp2 == std::string_view::npos ? std::nullopt : toInt(trim(rest.substr(sp2 + 1)));
+            auto h =
+                sp2 == std::string_view::npos ? std::nullopt : toInt(trim(rest.substr(sp2 + 1)));
             if (w && h && *w >= 200 && *h >= 150 && *w <= 8192 && *h <= 8192) {
                 c.kind = Kind::Resize;
                 c.a = *w;

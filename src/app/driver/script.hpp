@@ -25,8 +25,19 @@ namespace rapport::app {
 
 struct ScriptCommand {
     enum class Kind {
-        Click, Type, Key, WaitFrames, AdvanceClock, Screenshot, Expect, ExpectScreen, Theme,
-        Resize, BenchFrames, WaitIdle, Lap
+        Click,
+        Type,
+        Key,
+        WaitFrames,
+        AdvanceClock,
+        Screenshot,
+        Expect,
+        ExpectScreen,
+        Theme,
+        Resize,
+        BenchFrames,
+        WaitIdle,
+        Lap
     };
     Kind kind = Kind::WaitFrames;
     std::string text;  // label, typed text, screenshot name, screen or theme name

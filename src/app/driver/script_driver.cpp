@@ -42,7 +42,8 @@ void ScriptDriver::beforeFrame(ImGuiIO& io) {
     io.MousePos = mouse_;
     io.MouseDown[0] = mouseDown_;
     const auto frameNow = std::chrono::steady_clock::now();
-    lapMaxFrameMs_ = std::max(lapMaxFrameMs_, std::chrono::duration<double, std::milli>(frameNow - frameStart_).count());
+    lapMaxFrameMs_ = std::max(
+        lapMaxFrameMs_, std::chrono::duration<double, std::milli>(frameNow - frameStart_).count());
     frameStart_ = frameNow;
     if (finished_) return;
     if (wait_ > 0) {
@@ -95,14 +96,17 @@ void ScriptDriver::beforeFrame(ImGuiIO& io) {
                 next(2);
             }
             break;
-        case Kind::WaitFrames: next(c.a - 1); break;
+        case Kind::WaitFrames:
+            next(c.a - 1);
+            break;
         case Kind::WaitIdle:
             // Wall-clock patience: a query's time does not depend on how fast frames come.
             if (phase_ == 0) {
                 idleSince_ = std::chrono::steady_clock::now();
                 phase_ = 1;
             }
-            if (!host_.busy || !host_.busy()) next(2);
+            if (!host_.busy || !host_.busy())
+                next(2);
             else if (std::chrono::steady_clock::now() - idleSince_ > std::chrono::seconds(60))
                 fail(c, "background work still running after 60 s");
             break;
@@ -120,14 +124,18 @@ void ScriptDriver::beforeFrame(ImGuiIO& io) {
             }
             break;
         case Kind::Expect:
-            if (host_.locator->find(c.text, 1)) next(0);
-            else retry(c, "expected a widget labelled '" + c.text + "'; visible: " +
-                              host_.locator->describe());
+            if (host_.locator->find(c.text, 1))
+                next(0);
+            else
+                retry(c, "expected a widget labelled '" + c.text +
+                             "'; visible: " + host_.locator->describe());
             break;
         case Kind::ExpectScreen: {
             const std::string now = host_.screenName();
-            if (now == c.text) next(0);
-            else retry(c, "expected screen '" + c.text + "' but it is '" + now + "'");
+            if (now == c.text)
+                next(0);
+            else
+                retry(c, "expected screen '" + c.text + "' but it is '" + now + "'");
             break;
         }
         case Kind::Theme:
@@ -139,10 +147,12 @@ void ScriptDriver::beforeFrame(ImGuiIO& io) {
             next(4);
             break;
         case Kind::Lap:
-            std::printf("lap %s: %.1f ms since the previous lap; longest frame %.1f ms, longest UI build %.1f ms\n",
-                        c.text.c_str(),
-                        std::chrono::duration<double, std::milli>(frameNow - lapStart_).count(),
-                        lapMaxFrameMs_, lapMaxBuildMs_);
+            std::printf(
+                "lap %s: %.1f ms since the previous lap; longest frame %.1f ms, longest UI build "
+                "%.1f ms\n",
+                c.text.c_str(),
+                std::chrono::duration<double, std::milli>(frameNow - lapStart_).count(),
+                lapMaxFrameMs_, lapMaxBuildMs_);
             std::fflush(stdout);
             lapStart_ = frameNow;
             lapMaxFrameMs_ = lapMaxBuildMs_ = 0;
@@ -151,7 +161,8 @@ void ScriptDriver::beforeFrame(ImGuiIO& io) {
         case Kind::BenchFrames: {
             const auto now = std::chrono::steady_clock::now();
             if (phase_ > 0)
-                frameMs_.push_back(std::chrono::duration<double, std::milli>(now - lastFrame_).count());
+                frameMs_.push_back(
+                    std::chrono::duration<double, std::milli>(now - lastFrame_).count());
             lastFrame_ = now;
             if (phase_++ < c.a) break;
             std::vector<double> v = frameMs_;
@@ -162,10 +173,11 @@ void ScriptDriver::beforeFrame(ImGuiIO& io) {
             std::sort(b.begin(), b.end());
             const double buildMean =
                 b.empty() ? 0 : std::accumulate(b.begin(), b.end(), 0.0) / double(b.size());
-            std::printf("bench-frames: %zu frames, mean %.2f ms, median %.2f ms, p95 %.2f ms, max %.2f ms;"
-                        " UI build (NewFrame..Render) mean %.2f ms, median %.2f ms\n",
-                        v.size(), mean, v[v.size() / 2], p95, v.back(), buildMean,
-                        b.empty() ? 0 : b[b.size() / 2]);
+            std::printf(
+                "bench-frames: %zu frames, mean %.2f ms, median %.2f ms, p95 %.2f ms, max %.2f ms;"
+                " UI build (NewFrame..Render) mean %.2f ms, median %.2f ms\n",
+                v.size(), mean, v[v.size() / 2], p95, v.back(), buildMean,
+                b.empty() ? 0 : b[b.size() / 2]);
             std::fflush(stdout);
             frameMs_.clear();
             buildMs_.clear();
@@ -183,8 +195,8 @@ void ScriptDriver::recordBuildTime(double ms) {
 }
 
 void ScriptDriver::afterRender(int width, int height) {
-    if (!frameMs_.empty() || (index_ < commands_.size() &&
-                              commands_[index_].kind == ScriptCommand::Kind::BenchFrames))
+    if (!frameMs_.empty() ||
+        (index_ < commands_.size() && commands_[index_].kind == ScriptCommand::Kind::BenchFrames))
         glFinish();  // count the rasteriser's work in the frame time, not only command submission
     if (captureName_.empty()) return;
     const std::string path = (dir_ / (captureName_ + ".png")).string();

@@ -3,14 +3,14 @@
 // every click goes through the same widgets, hit testing and actions as a person's would.
 #pragma once
 
+#include <imgui.h>
+
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
-
-#include <imgui.h>
 
 #include "app/driver/script.hpp"
 #include "app/driver/widget_locator.hpp"

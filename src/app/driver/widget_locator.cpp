@@ -9,9 +9,7 @@ std::string_view visibleLabel(std::string_view label) {
     return p == std::string_view::npos ? label : label.substr(0, p);
 }
 
-void WidgetLocator::beginFrame() {
-    widgets_.clear();
-}
+void WidgetLocator::beginFrame() { widgets_.clear(); }
 
 void WidgetLocator::recordLastItem(std::string_view label) {
     if (!ImGui::IsItemVisible()) return;

@@ -3,11 +3,11 @@
 // testing rather than calling actions behind the screens' backs.
 #pragma once
 
+#include <imgui.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <imgui.h>
 
 namespace rapport::app {
 

@@ -2,12 +2,12 @@
 
 #include <imgui.h>
 
-#include "app/shell/app.hpp"
-#include "app/trainee/debrief_screen.hpp"
 #include "app/hr/hr_controls.hpp"
+#include "app/shell/app.hpp"
+#include "app/shell/widgets.hpp"
+#include "app/trainee/debrief_screen.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/scoring/scoring.hpp"
-#include "app/shell/widgets.hpp"
 
 namespace rapport::app {
 
@@ -26,10 +26,12 @@ void HrAttemptScreen::rebuild(App& app) {
     if (!s.report.is_null()) report_ = reportFromJson(s.report);
 
     for (const auto& e : app.library().entries)
-        if (e.scenario && e.scenario->id == a.scenarioId && e.scenario->contentHash == a.contentHash)
+        if (e.scenario && e.scenario->id == a.scenarioId &&
+            e.scenario->contentHash == a.contentHash)
             scenario_ = &*e.scenario;
     if (scenario_) {
-        if (auto n = scenario_->findNode(a.endingNode); n && scenario_->nodes[std::size_t(*n)].ending) {
+        if (auto n = scenario_->findNode(a.endingNode);
+            n && scenario_->nodes[std::size_t(*n)].ending) {
             endingTitle_ = scenario_->nodes[std::size_t(*n)].ending->title;
             endingSummary_ = scenario_->nodes[std::size_t(*n)].ending->summary;
         }
@@ -49,7 +51,8 @@ void HrAttemptScreen::rebuild(App& app) {
         if (a.status == AttemptStatus::Finished)
             endingTitle_ = "Ending: " + (a.outcome.empty() ? a.endingNode : a.outcome);
         else
-            endingTitle_ = a.status == AttemptStatus::InProgress ? "Incomplete attempt" : "Abandoned attempt";
+            endingTitle_ =
+                a.status == AttemptStatus::InProgress ? "Incomplete attempt" : "Abandoned attempt";
     }
 }
 
@@ -63,8 +66,9 @@ void HrAttemptScreen::Draw(App& app) {
     if (job.value()) {
         const AttemptRecord& a = job.value()->stored.record;
         title = "Attempt · " + (a.scenarioTitle.empty() ? a.scenarioId : a.scenarioTitle);
-        subtitle = a.trainee + " · " + formatDateTimeShort(a.startedAtMs) + " UTC · " + attemptModeName(a.mode) +
-                   " · " + attemptStatusName(a.status) + " · scenario " + a.scenarioId + " " + a.scenarioVersion;
+        subtitle = a.trainee + " · " + formatDateTimeShort(a.startedAtMs) + " UTC · " +
+                   attemptModeName(a.mode) + " · " + attemptStatusName(a.status) + " · scenario " +
+                   a.scenarioId + " " + a.scenarioVersion;
     }
     if (drawHrHeader(app, title, subtitle, "Back to trainee")) {
         app.openHr(hr.trainee().empty() ? ScreenId::HrTable : ScreenId::HrTrainee);

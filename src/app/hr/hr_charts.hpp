@@ -2,20 +2,20 @@
 // and a box plot over a 0-100 scale. Pure drawing: values in, nothing out.
 #pragma once
 
+#include <imgui.h>
+
 #include <array>
 #include <vector>
 
-#include <imgui.h>
-
-#include "core/reports/group_statistics.hpp"
 #include "app/shell/theme.hpp"
+#include "core/reports/group_statistics.hpp"
 
 namespace rapport::app::ui {
 
 // Scores 0-100 in order, as a polyline with dots in a box of `size`; the last point is larger.
 // A dashed line marks `passMark` when it is within 0-100.
-void TrendChart(const Theme& t, const std::vector<float>& scores, const ImVec2& size, const ImVec4& colour,
-                float passMark = -1);
+void TrendChart(const Theme& t, const std::vector<float>& scores, const ImVec2& size,
+                const ImVec4& colour, float passMark = -1);
 
 // Ten bars (0-9.9 … 90-100) scaled to the fullest bin.
 void Histogram(const Theme& t, const std::array<int, 10>& bins, const ImVec2& size);

@@ -6,8 +6,8 @@
 #include <cstdio>
 
 #include "app/shell/app.hpp"
-#include "core/reports/report_time.hpp"
 #include "app/shell/widgets.hpp"
+#include "core/reports/report_time.hpp"
 
 namespace rapport::app {
 
@@ -39,15 +39,16 @@ std::string describeFilter(const HrFilter& f) {
     return out.empty() ? "all results" : out;
 }
 
-bool drawHrHeader(App& app, std::string_view title, std::string_view subtitle, const char* backLabel) {
+bool drawHrHeader(App& app, std::string_view title, std::string_view subtitle,
+                  const char* backLabel) {
     const Theme& t = app.theme();
     const Palette& p = t.palette;
     const ImGuiStyle& st = ImGui::GetStyle();
     const float backW = ImGui::CalcTextSize(backLabel).x + st.FramePadding.x * 2;
     const float avail = ImGui::GetContentRegionAvail().x;
     const float titleH = ImGui::GetFrameHeight() + t.px(8);
-    ImGui::BeginChild("##hr-title", ImVec2(std::max(t.px(100), avail - backW - t.px(20)), titleH), false,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::BeginChild("##hr-title", ImVec2(std::max(t.px(100), avail - backW - t.px(20)), titleH),
+                      false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     // Plain text item (not a label): any name shows as it is, cut at the child's edge.
     if (app.fonts().heading) ImGui::PushFont(app.fonts().heading);
     ImGui::PushStyleColor(ImGuiCol_Text, p.text);
@@ -65,7 +66,8 @@ bool drawHrHeader(App& app, std::string_view title, std::string_view subtitle, c
     return back;
 }
 
-bool drawHrStatus(App& app, bool running, const std::string& error, bool hasValue, const std::string& ready) {
+bool drawHrStatus(App& app, bool running, const std::string& error, bool hasValue,
+                  const std::string& ready) {
     const Palette& p = app.theme().palette;
     if (running) {
         ui::TextWrappedColored(p.accent, "Loading results…");
@@ -90,7 +92,8 @@ void drawExportBar(App& app, const store::AttemptFilter& scope, const std::strin
     for (auto f : {ExportFormat::Html, ExportFormat::Csv, ExportFormat::Json, ExportFormat::Xapi}) {
         ImGui::SameLine();
         const std::string label = std::string(exportFormatName(f)) + "##export";
-        if (ui::Button(loc, label.c_str()) && !writing) hr.exportReport(f, hr.exportFolder, scope, title);
+        if (ui::Button(loc, label.c_str()) && !writing)
+            hr.exportReport(f, hr.exportFolder, scope, title);
     }
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
@@ -108,8 +111,8 @@ void drawExportBar(App& app, const store::AttemptFilter& scope, const std::strin
     } else if (!job.error().empty()) {
         ui::TextWrappedColored(p.danger, "Export failed: " + job.error());
     } else if (job.value()) {
-        ui::TextWrappedColored(p.success, "✓ Wrote " + std::to_string(job.value()->attempts) + " attempts to " +
-                                              job.value()->path);
+        ui::TextWrappedColored(p.success, "✓ Wrote " + std::to_string(job.value()->attempts) +
+                                              " attempts to " + job.value()->path);
     }
 }
 

@@ -14,11 +14,13 @@ namespace rapport::app {
 class App;
 
 // Title (and a muted subtitle) on the left, `backLabel` on the right; true when it was clicked.
-bool drawHrHeader(App& app, std::string_view title, std::string_view subtitle, const char* backLabel);
+bool drawHrHeader(App& app, std::string_view title, std::string_view subtitle,
+                  const char* backLabel);
 
 // "Loading…" while `running`, the error in the danger colour, else `ready` muted. True when a
 // result is available to draw.
-bool drawHrStatus(App& app, bool running, const std::string& error, bool hasValue, const std::string& ready);
+bool drawHrStatus(App& app, bool running, const std::string& error, bool hasValue,
+                  const std::string& ready);
 
 // HTML / CSV / JSON / xAPI buttons over the attempts of `scope`, the folder they go to, and the
 // outcome of the last export (the path written, or why it failed).

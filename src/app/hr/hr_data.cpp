@@ -16,14 +16,16 @@ std::int64_t nowMs() {
 }
 
 double msSince(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
 }
 
 // Opens the store on the worker thread. Reading never creates a database: an HR user pointing at
 // a wrong path should be told, not handed an empty new file.
 store::ResultsStore openForReading(const std::string& path) {
     if (path.empty())
-        throw std::runtime_error("No results database: start Rapport with --db PATH or set RAPPORT_DB.");
+        throw std::runtime_error(
+            "No results database: start Rapport with --db PATH or set RAPPORT_DB.");
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
         throw std::runtime_error("No results database at " + path +
@@ -33,7 +35,8 @@ store::ResultsStore openForReading(const std::string& path) {
 
 }  // namespace
 
-store::AttemptFilter storeFilter(const HrFilter& f, const std::string& trainee, const std::string& group) {
+store::AttemptFilter storeFilter(const HrFilter& f, const std::string& trainee,
+                                 const std::string& group) {
     store::AttemptFilter out;
     out.trainee = trainee;
     out.group = group.empty() ? f.group : group;
@@ -125,8 +128,8 @@ void HrData::openAttempt(std::int64_t id) {
     });
 }
 
-void HrData::exportReport(ExportFormat format, const std::string& folder, const store::AttemptFilter& filter,
-                          const std::string& title) {
+void HrData::exportReport(ExportFormat format, const std::string& folder,
+                          const store::AttemptFilter& filter, const std::string& title) {
     const std::string path = path_;
     export_.start([path, format, folder, filter, title] {
         auto db = openForReading(path);
@@ -137,8 +140,10 @@ void HrData::exportReport(ExportFormat format, const std::string& folder, const 
         const std::string text = renderExport(data, format, title);
         std::error_code ec;
         if (folder.empty() || !std::filesystem::is_directory(folder, ec))
-            throw std::runtime_error("Could not export: the folder '" + folder + "' does not exist.");
-        const auto file = std::filesystem::path(folder) / exportFileName(data.scope, format, data.generatedAtMs);
+            throw std::runtime_error("Could not export: the folder '" + folder +
+                                     "' does not exist.");
+        const auto file =
+            std::filesystem::path(folder) / exportFileName(data.scope, format, data.generatedAtMs);
         if (std::string error = writeFileAtomically(file, text); !error.empty())
             throw std::runtime_error(error);
         return HrExportResult{file.string(), data.attempts.size()};
@@ -175,8 +180,8 @@ void HrData::waitIdle() {
 }
 
 bool HrData::busy() const {
-    return table_.running() || traineeAttempts_.running() || groupAttempts_.running() || attempt_.running() ||
-           export_.running();
+    return table_.running() || traineeAttempts_.running() || groupAttempts_.running() ||
+           attempt_.running() || export_.running();
 }
 
 std::string HrData::glyphText() const {
@@ -194,8 +199,8 @@ std::string HrData::glyphText() const {
         out += s.record.trainee + s.record.scenarioTitle + s.report.dump();
         for (const auto& step : s.transcript.steps) out += step.textShown + step.choiceText;
     }
-    for (const auto* e : {&table_.error(), &traineeAttempts_.error(), &groupAttempts_.error(), &attempt_.error(),
-                          &export_.error()})
+    for (const auto* e : {&table_.error(), &traineeAttempts_.error(), &groupAttempts_.error(),
+                          &attempt_.error(), &export_.error()})
         out += *e;
     if (export_.value()) out += export_.value()->path;
     return out;

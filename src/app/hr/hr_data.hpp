@@ -53,7 +53,8 @@ public:
         std::erase_if(retired_, [](auto& f) {
             return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
         });
-        if (!current_.valid() || current_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        if (!current_.valid() ||
+            current_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
             return false;
         try {
             value_ = current_.get();
@@ -85,7 +86,7 @@ struct HrTableResult {
 };
 
 struct HrAttemptsResult {
-    std::string subject;                 // the trainee or group the attempts are for
+    std::string subject;  // the trainee or group the attempts are for
     std::vector<AttemptRecord> attempts;
     double queryMs = 0;
 };
@@ -95,7 +96,7 @@ struct HrStoredAttempt {
 };
 
 struct HrExportResult {
-    std::string path;   // the file written
+    std::string path;  // the file written
     std::size_t attempts = 0;
 };
 
@@ -132,8 +133,8 @@ public:
     const HrJob<HrStoredAttempt>& attempt() const { return attempt_; }
 
     // Writes the attempts of `filter` (the current page's scope) as `format` into `folder`.
-    void exportReport(ExportFormat format, const std::string& folder, const store::AttemptFilter& filter,
-                      const std::string& title);
+    void exportReport(ExportFormat format, const std::string& folder,
+                      const store::AttemptFilter& filter, const std::string& title);
     const HrJob<HrExportResult>& lastExport() const { return export_; }
 
     // Per frame: picks up finished queries. Cheap when nothing arrived.

@@ -16,20 +16,28 @@ namespace rapport::app {
 
 const char* exportFormatName(ExportFormat f) {
     switch (f) {
-        case ExportFormat::Html: return "HTML";
-        case ExportFormat::Csv: return "CSV";
-        case ExportFormat::Json: return "JSON";
-        case ExportFormat::Xapi: return "xAPI";
+        case ExportFormat::Html:
+            return "HTML";
+        case ExportFormat::Csv:
+            return "CSV";
+        case ExportFormat::Json:
+            return "JSON";
+        case ExportFormat::Xapi:
+            return "xAPI";
     }
     return "HTML";
 }
 
 const char* exportExtension(ExportFormat f) {
     switch (f) {
-        case ExportFormat::Html: return "html";
-        case ExportFormat::Csv: return "csv";
-        case ExportFormat::Json: return "json";
-        case ExportFormat::Xapi: return "xapi.json";
+        case ExportFormat::Html:
+            return "html";
+        case ExportFormat::Csv:
+            return "csv";
+        case ExportFormat::Json:
+            return "json";
+        case ExportFormat::Xapi:
+            return "xapi.json";
     }
     return "html";
 }
@@ -41,28 +49,36 @@ std::string renderExport(const ReportData& data, ExportFormat format, const std:
             if (!title.empty()) o.title = title;
             return renderReportHtml(data, o);
         }
-        case ExportFormat::Csv: return renderReportCsv(data);
-        case ExportFormat::Json: return renderReportJson(data).dump(2) + "\n";
-        case ExportFormat::Xapi: return renderXapiStatements(data, XapiOptions{}).dump(2) + "\n";
+        case ExportFormat::Csv:
+            return renderReportCsv(data);
+        case ExportFormat::Json:
+            return renderReportJson(data).dump(2) + "\n";
+        case ExportFormat::Xapi:
+            return renderXapiStatements(data, XapiOptions{}).dump(2) + "\n";
     }
     return {};
 }
 
 std::string exportFileName(const ReportScope& scope, ExportFormat format, std::int64_t nowMs) {
-    std::string what = !scope.trainee.empty() ? scope.trainee : !scope.group.empty() ? "group-" + scope.group : "all";
+    std::string what = !scope.trainee.empty() ? scope.trainee
+                       : !scope.group.empty() ? "group-" + scope.group
+                                              : "all";
     std::string safe;
     for (unsigned char c : what) {
-        const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                          c == '-' || c == '_';
-        if (keep) safe += char(c);
-        else if (!safe.empty() && safe.back() != '-') safe += '-';
+        const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                          (c >= '0' && c <= '9') || c == '-' || c == '_';
+        if (keep)
+            safe += char(c);
+        else if (!safe.empty() && safe.back() != '-')
+            safe += '-';
         if (safe.size() >= 40) break;
     }
     while (!safe.empty() && safe.back() == '-') safe.pop_back();
     if (safe.empty()) safe = "trainee";
     // "2025-03-14T09:41:07.512Z" -> "2025-03-14-094107"
     const std::string ts = formatTimestampUtc(nowMs);
-    std::string stamp = ts.substr(0, 10) + "-" + ts.substr(11, 2) + ts.substr(14, 2) + ts.substr(17, 2);
+    std::string stamp =
+        ts.substr(0, 10) + "-" + ts.substr(11, 2) + ts.substr(14, 2) + ts.substr(17, 2);
     return "rapport-" + safe + "-" + stamp + "." + exportExtension(format);
 }
 

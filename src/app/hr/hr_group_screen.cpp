@@ -5,12 +5,12 @@
 #include <cstdio>
 #include <map>
 
-#include "app/shell/app.hpp"
 #include "app/hr/hr_charts.hpp"
 #include "app/hr/hr_controls.hpp"
+#include "app/shell/app.hpp"
+#include "app/shell/widgets.hpp"
 #include "core/reports/group_statistics.hpp"
 #include "core/reports/report_time.hpp"
-#include "app/shell/widgets.hpp"
 
 namespace rapport::app {
 
@@ -32,9 +32,11 @@ void HrGroupScreen::Draw(App& app) {
     if (job.value()) who = passSummaries(job.value()->attempts);
     const PassTotals totals = passTotals(who);
     char ready[160];
-    std::snprintf(ready, sizeof ready, "%d trainees · %d finished attempts · %d passed · query %.0f ms", totals.trainees,
+    std::snprintf(ready, sizeof ready,
+                  "%d trainees · %d finished attempts · %d passed · query %.0f ms", totals.trainees,
                   totals.finished, totals.passed, job.value() ? job.value()->queryMs : 0.0);
-    const bool ok = drawHrStatus(app, job.running() || table.running(), job.error().empty() ? table.error() : job.error(),
+    const bool ok = drawHrStatus(app, job.running() || table.running(),
+                                 job.error().empty() ? table.error() : job.error(),
                                  job.value().has_value() && table.value().has_value(), ready);
     drawExportBar(app, storeFilter(hr.filter(), {}, group), "Rapport results: group " + shown);
     if (!ok) return;
@@ -46,11 +48,14 @@ void HrGroupScreen::Draw(App& app) {
     for (const auto& c : table.value()->cells)
         if (c.group == group) cells.push_back(c);
     const auto dists = competencyDistributions(cells);
-    ui::TextInFont(app.fonts().heading, p.text, "Distribution per competency (trainees by mean score)");
-    if (dists.empty()) ui::TextWrappedColored(p.textMuted, "No assessed competency in this group under this filter.");
-    if (!dists.empty() &&
-        ImGui::BeginTable("##distribution", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                                   ImGuiTableFlags_SizingStretchProp)) {
+    ui::TextInFont(app.fonts().heading, p.text,
+                   "Distribution per competency (trainees by mean score)");
+    if (dists.empty())
+        ui::TextWrappedColored(p.textMuted,
+                               "No assessed competency in this group under this filter.");
+    if (!dists.empty() && ImGui::BeginTable("##distribution", 5,
+                                            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                                ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Competency", 0, 2.0f);
         ImGui::TableSetupColumn("Trainees", 0, 0.6f);
         ImGui::TableSetupColumn("Median (IQR)", 0, 1.0f);
@@ -67,7 +72,8 @@ void HrGroupScreen::Draw(App& app) {
             ImGui::TableSetColumnIndex(1);
             ImGui::Text("%d", d.count);
             ImGui::TableSetColumnIndex(2);
-            const std::string median = scoreText(d.median) + " (" + scoreText(d.q1) + "–" + scoreText(d.q3) + ")";
+            const std::string median =
+                scoreText(d.median) + " (" + scoreText(d.q1) + "–" + scoreText(d.q3) + ")";
             ImGui::TextUnformatted(median.c_str());
             ImGui::TableSetColumnIndex(3);
             ui::Histogram(t, d.bins, ImVec2(ImGui::GetContentRegionAvail().x, t.px(34)));
@@ -80,8 +86,9 @@ void HrGroupScreen::Draw(App& app) {
 
     ImGui::Dummy(ImVec2(0, t.px(10)));
     ui::TextInFont(app.fonts().heading, p.text, "Who passed");
-    if (ImGui::BeginTable("##who", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                          ImGuiTableFlags_SizingStretchProp)) {
+    if (ImGui::BeginTable("##who", 6,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                              ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Trainee", 0, 2.0f);
         ImGui::TableSetupColumn("Finished", 0, 0.7f);
         ImGui::TableSetupColumn("Passed", 0, 0.7f);
@@ -116,8 +123,9 @@ void HrGroupScreen::Draw(App& app) {
                 ImGui::TextUnformatted(scoreText(s.last).c_str());
                 ImGui::TableSetColumnIndex(5);
                 if (s.lastAttempt) {
-                    const std::string when = formatDateTimeShort(s.lastAttempt->startedAtMs) + " · " +
-                                             (s.lastAttempt->passed.value_or(false) ? "passed" : "not passed");
+                    const std::string when =
+                        formatDateTimeShort(s.lastAttempt->startedAtMs) + " · " +
+                        (s.lastAttempt->passed.value_or(false) ? "passed" : "not passed");
                     ImGui::TextUnformatted(when.c_str());
                 } else {
                     ImGui::TextUnformatted("—");

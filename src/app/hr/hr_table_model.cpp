@@ -18,17 +18,21 @@ HrTable pivotCompetencyTable(const std::vector<CompetencyCell>& cells) {
     std::map<std::string, std::size_t> rowOf;
     for (const auto& c : cells) {
         auto [it, inserted] = rowOf.emplace(c.trainee, t.rows.size());
-        if (inserted) t.rows.push_back({c.trainee, c.group, std::vector<std::optional<CompetencyCell>>(t.columns.size())});
+        if (inserted)
+            t.rows.push_back(
+                {c.trainee, c.group, std::vector<std::optional<CompetencyCell>>(t.columns.size())});
         t.rows[it->second].cells[columnOf[c.competencyId]] = c;
     }
-    std::stable_sort(t.rows.begin(), t.rows.end(), [](const HrRow& a, const HrRow& b) { return a.trainee < b.trainee; });
+    std::stable_sort(t.rows.begin(), t.rows.end(),
+                     [](const HrRow& a, const HrRow& b) { return a.trainee < b.trainee; });
     return t;
 }
 
 void sortHrRows(std::vector<HrRow>& rows, const HrSort& sort) {
     using Key = HrSort::Key;
     // Name order first, so equal keys come out alphabetically whatever the previous sort was.
-    std::stable_sort(rows.begin(), rows.end(), [](const HrRow& a, const HrRow& b) { return a.trainee < b.trainee; });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const HrRow& a, const HrRow& b) { return a.trainee < b.trainee; });
     if (sort.key == Key::Trainee) {
         if (sort.descending) std::reverse(rows.begin(), rows.end());
         return;

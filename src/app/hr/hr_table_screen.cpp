@@ -5,10 +5,10 @@
 
 #include <algorithm>
 
-#include "app/shell/app.hpp"
 #include "app/hr/hr_controls.hpp"
-#include "core/reports/report_time.hpp"
+#include "app/shell/app.hpp"
 #include "app/shell/widgets.hpp"
+#include "core/reports/report_time.hpp"
 
 namespace rapport::app {
 namespace {
@@ -17,7 +17,8 @@ constexpr std::int64_t kDayMs = 24 * 3600 * 1000;
 
 // A combo over `options` (value, shown text); "" = any. True when the choice changed.
 bool FilterCombo(WidgetLocator& loc, const char* id, const char* caption, const char* anyLabel,
-                 const std::vector<std::pair<std::string, std::string>>& options, std::string& value, float width) {
+                 const std::vector<std::pair<std::string, std::string>>& options,
+                 std::string& value, float width) {
     bool changed = false;
     std::string preview = anyLabel;
     for (const auto& [v, shown] : options)
@@ -89,7 +90,8 @@ void HrTableScreen::Draw(App& app) {
     HrData& hr = app.hr();
     hr.ensureLoaded();
 
-    if (drawHrHeader(app, "HR reports", "Results database: " + (hr.path().empty() ? std::string("(none)") : hr.path()),
+    if (drawHrHeader(app, "HR reports",
+                     "Results database: " + (hr.path().empty() ? std::string("(none)") : hr.path()),
                      "Back to training")) {
         app.leaveHr();
         return;
@@ -102,7 +104,8 @@ void HrTableScreen::Draw(App& app) {
     const float comboW = t.px(200);
     std::vector<std::pair<std::string, std::string>> groups;
     for (const auto& g : hr.knownGroups()) groups.push_back({g, g.empty() ? "(no group)" : g});
-    if (!f.group.empty() && std::none_of(groups.begin(), groups.end(), [&](auto& x) { return x.first == f.group; }))
+    if (!f.group.empty() &&
+        std::none_of(groups.begin(), groups.end(), [&](auto& x) { return x.first == f.group; }))
         groups.push_back({f.group, f.group});
     changed |= FilterCombo(loc, "##group", "Group", "All groups", groups, f.group, comboW);
     ImGui::SameLine();
@@ -111,15 +114,18 @@ void HrTableScreen::Draw(App& app) {
         if (e.scenario && std::none_of(scenarios.begin(), scenarios.end(),
                                        [&](auto& x) { return x.first == e.scenario->id; }))
             scenarios.push_back({e.scenario->id, e.scenario->title});
-    changed |= FilterCombo(loc, "##scenario", "Scenario", "All scenarios", scenarios, f.scenario, comboW * 1.4f);
+    changed |= FilterCombo(loc, "##scenario", "Scenario", "All scenarios", scenarios, f.scenario,
+                           comboW * 1.4f);
     ImGui::SameLine();
     const float dateW = t.px(150);
     ImGui::SetNextItemWidth(dateW);
-    const bool enter1 = ImGui::InputTextWithHint("##since", "from YYYY-MM-DD", &since, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter1 = ImGui::InputTextWithHint("##since", "from YYYY-MM-DD", &since,
+                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     loc.recordLastItem("From");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(dateW);
-    const bool enter2 = ImGui::InputTextWithHint("##until", "to YYYY-MM-DD", &until, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter2 = ImGui::InputTextWithHint("##until", "to YYYY-MM-DD", &until,
+                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     loc.recordLastItem("To");
     ImGui::SameLine();
     if (ui::Button(loc, "Apply dates") || enter1 || enter2) {
@@ -156,7 +162,8 @@ void HrTableScreen::Draw(App& app) {
     if (changed) hr.setFilter(f);
 
     const auto& job = hr.table();
-    if (job.value() && (builtFrom_ != &*job.value() || builtRevision_ != hr.revision())) rebuild(hr);
+    if (job.value() && (builtFrom_ != &*job.value() || builtRevision_ != hr.revision()))
+        rebuild(hr);
     if (!job.value() && builtFrom_) rebuild(hr);
 
     char ready[160];
@@ -173,25 +180,28 @@ void HrTableScreen::Draw(App& app) {
     }
 
     const int columns = 2 + int(table.columns.size());
-    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                  ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit;
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollX |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
+                                  ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
+                                  ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("##hr-table", columns, flags, ImVec2(0, 0))) return;
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn("Trainee", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, t.px(190));
+    ImGui::TableSetupColumn(
+        "Trainee", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, t.px(190));
     ImGui::TableSetupColumn("Group", ImGuiTableColumnFlags_WidthFixed, t.px(120));
     const float compW = t.px(132);
     for (const auto& c : table.columns)
-        ImGui::TableSetupColumn(wrapHeader(labelText(c.name), compW - t.px(22)).c_str(),
-                                ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, compW);
+        ImGui::TableSetupColumn(
+            wrapHeader(labelText(c.name), compW - t.px(22)).c_str(),
+            ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, compW);
 
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
         if (specs->SpecsCount > 0) {
             const auto& s = specs->Specs[0];
             sort.descending = s.SortDirection == ImGuiSortDirection_Descending;
-            sort.key = s.ColumnIndex == 0 ? HrSort::Key::Trainee
-                     : s.ColumnIndex == 1 ? HrSort::Key::Group
-                                          : HrSort::Key::Competency;
+            sort.key = s.ColumnIndex == 0   ? HrSort::Key::Trainee
+                       : s.ColumnIndex == 1 ? HrSort::Key::Group
+                                            : HrSort::Key::Competency;
             sort.column = std::max(0, int(s.ColumnIndex) - 2);
         }
         sortHrRows(table.rows, sort);
@@ -203,8 +213,9 @@ void HrTableScreen::Draw(App& app) {
     for (int c = 0; c < columns; ++c) {
         if (!ImGui::TableSetColumnIndex(c)) continue;
         ImGui::TableHeader(ImGui::TableGetColumnName(c));
-        const std::string name = c == 0 ? std::string("Trainee") : c == 1 ? std::string("Group")
-                                                                            : table.columns[std::size_t(c - 2)].name;
+        const std::string name = c == 0   ? std::string("Trainee")
+                                 : c == 1 ? std::string("Group")
+                                          : table.columns[std::size_t(c - 2)].name;
         loc.recordLastItem(name + "##header");
         if (c >= 2 && ImGui::IsItemHovered()) ImGui::SetTooltip("%s — click to sort", name.c_str());
     }
@@ -245,11 +256,13 @@ void HrTableScreen::Draw(App& app) {
                     continue;
                 }
                 const ImVec4 colour = ui::levelColor(t, float(cell->mean / 100.0));
-                ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, toU32(mix(p.surface, colour, 0.22f)));
+                ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg,
+                                       toU32(mix(p.surface, colour, 0.22f)));
                 ImGui::TextUnformatted(scoreText(cell->mean).c_str());
                 if (ImGui::IsItemHovered())
-                    ImGui::SetTooltip("best %s · last %s · %d attempt%s", scoreText(cell->best).c_str(),
-                                      scoreText(cell->last).c_str(), cell->assessedAttempts,
+                    ImGui::SetTooltip("best %s · last %s · %d attempt%s",
+                                      scoreText(cell->best).c_str(), scoreText(cell->last).c_str(),
+                                      cell->assessedAttempts,
                                       cell->assessedAttempts == 1 ? "" : "s");
             }
             ImGui::PopID();

@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "app/shell/app.hpp"
-#include "core/reports/group_statistics.hpp"
 #include "app/hr/hr_charts.hpp"
 #include "app/hr/hr_controls.hpp"
-#include "core/reports/report_time.hpp"
+#include "app/shell/app.hpp"
 #include "app/shell/widgets.hpp"
+#include "core/reports/group_statistics.hpp"
+#include "core/reports/report_time.hpp"
 
 namespace rapport::app {
 namespace {
@@ -19,7 +19,8 @@ std::string durationText(const AttemptRecord& a) {
     if (!a.endedAtMs) return "—";
     const std::int64_t s = std::max<std::int64_t>(0, (*a.endedAtMs - a.startedAtMs) / 1000);
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%lld:%02lld", static_cast<long long>(s / 60), static_cast<long long>(s % 60));
+    std::snprintf(buf, sizeof buf, "%lld:%02lld", static_cast<long long>(s / 60),
+                  static_cast<long long>(s % 60));
     return buf;
 }
 
@@ -31,11 +32,14 @@ std::string resultText(const AttemptRecord& a) {
 }
 
 // A card for the best or last attempt; true when its Open button was clicked.
-bool attemptCard(App& app, const char* id, const char* caption, const AttemptRecord* a, float width) {
+bool attemptCard(App& app, const char* id, const char* caption, const AttemptRecord* a,
+                 float width) {
     const Theme& t = app.theme();
     const Palette& p = t.palette;
     bool open = false;
-    ui::BeginCard(t, id, ImVec2(width, ImGui::GetFrameHeight() * 2 + ImGui::GetTextLineHeightWithSpacing() * 2 + t.px(40)));
+    ui::BeginCard(t, id,
+                  ImVec2(width, ImGui::GetFrameHeight() * 2 +
+                                    ImGui::GetTextLineHeightWithSpacing() * 2 + t.px(40)));
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     ImGui::TextUnformatted(caption);
     ImGui::PopStyleColor();
@@ -45,10 +49,12 @@ bool attemptCard(App& app, const char* id, const char* caption, const AttemptRec
         const bool passed = a->passed.value_or(false);
         ui::TextInFont(app.fonts().heading, passed ? p.success : p.danger,
                        scoreText(a->score) + " · " + resultText(*a));
-        ui::ClippedText(nullptr, p.text, a->scenarioTitle.empty() ? a->scenarioId : a->scenarioTitle,
+        ui::ClippedText(nullptr, p.text,
+                        a->scenarioTitle.empty() ? a->scenarioId : a->scenarioTitle,
                         ImGui::GetTextLineHeightWithSpacing());
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-        const std::string when = formatDateTimeShort(a->startedAtMs) + " UTC · " + attemptModeName(a->mode);
+        const std::string when =
+            formatDateTimeShort(a->startedAtMs) + " UTC · " + attemptModeName(a->mode);
         ImGui::TextUnformatted(when.c_str());
         ImGui::PopStyleColor();
         ImGui::SameLine(ImGui::GetContentRegionMax().x - t.px(70));
@@ -108,7 +114,8 @@ void HrTraineeScreen::Draw(App& app) {
     const auto trends = competencyTrends(attempts);
     if (trends.empty()) ui::TextWrappedColored(p.textMuted, "No assessed competency yet.");
     const float tileW = t.px(250), tileH = t.px(136);
-    const int perRow = std::max(1, int((avail + ImGui::GetStyle().ItemSpacing.x) / (tileW + ImGui::GetStyle().ItemSpacing.x)));
+    const int perRow = std::max(1, int((avail + ImGui::GetStyle().ItemSpacing.x) /
+                                       (tileW + ImGui::GetStyle().ItemSpacing.x)));
     for (std::size_t i = 0; i < trends.size(); ++i) {
         const auto& tr = trends[i];
         if (i % std::size_t(perRow) != 0) ImGui::SameLine();
@@ -124,12 +131,15 @@ void HrTraineeScreen::Draw(App& app) {
         const float lastScore = scores.back();
         ImGui::PushFont(app.fonts().small);
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-        const std::string line = "last " + scoreText(lastScore) + " · " + std::to_string(scores.size()) + " attempt" +
+        const std::string line = "last " + scoreText(lastScore) + " · " +
+                                 std::to_string(scores.size()) + " attempt" +
                                  (scores.size() == 1 ? "" : "s");
         ImGui::TextUnformatted(line.c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
-        ui::TrendChart(t, scores, ImVec2(ImGui::GetContentRegionAvail().x, std::max(t.px(30), ImGui::GetContentRegionAvail().y - t.px(4))),
+        ui::TrendChart(t, scores,
+                       ImVec2(ImGui::GetContentRegionAvail().x,
+                              std::max(t.px(30), ImGui::GetContentRegionAvail().y - t.px(4))),
                        ui::levelColor(t, lastScore / 100.0f));
         ui::EndCard();
         ImGui::PopID();
@@ -137,8 +147,8 @@ void HrTraineeScreen::Draw(App& app) {
 
     ImGui::Dummy(ImVec2(0, t.px(8)));
     ui::TextInFont(app.fonts().heading, p.text, "Attempt history");
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
-                                  ImGuiTableFlags_SizingStretchProp;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("##history", 7, flags)) {
         ImGui::TableSetupColumn("Started (UTC)", 0, 1.2f);
         ImGui::TableSetupColumn("Scenario", 0, 2.4f);
@@ -171,7 +181,9 @@ void HrTraineeScreen::Draw(App& app) {
             ImGui::TextUnformatted(scoreText(a.score).c_str());
             ImGui::TableSetColumnIndex(4);
             const std::string r = resultText(a);
-            ImGui::PushStyleColor(ImGuiCol_Text, r == "passed" ? p.success : r == "not passed" ? p.danger : p.textMuted);
+            ImGui::PushStyleColor(ImGuiCol_Text, r == "passed"       ? p.success
+                                                 : r == "not passed" ? p.danger
+                                                                     : p.textMuted);
             ImGui::TextUnformatted(r.c_str());
             ImGui::PopStyleColor();
             ImGui::TableSetColumnIndex(5);

@@ -1,29 +1,38 @@
 #include "app/shell/app.hpp"
 
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+
 #include <algorithm>
 #include <cmath>
 
-#include <imgui_internal.h>  // ImTextCharFromUtf8
-
-#include "store/attempt_recorder.hpp"
-#include "store/database_path.hpp"
+#include "app/shell/widgets.hpp"
 #include "core/framework/framework_catalog.hpp"
 #include "core/play/scripted_play.hpp"
-#include "app/shell/widgets.hpp"
+#include "store/attempt_recorder.hpp"
+#include "store/database_path.hpp"
 
 namespace rapport::app {
 
 const char* screenName(ScreenId id) {
     switch (id) {
-        case ScreenId::SignIn: return "sign-in";
-        case ScreenId::Library: return "library";
-        case ScreenId::Conversation: return "conversation";
-        case ScreenId::Debrief: return "debrief";
-        case ScreenId::Author: return "author";
-        case ScreenId::HrTable: return "hr-table";
-        case ScreenId::HrTrainee: return "hr-trainee";
-        case ScreenId::HrAttempt: return "hr-attempt";
-        case ScreenId::HrGroup: return "hr-group";
+        case ScreenId::SignIn:
+            return "sign-in";
+        case ScreenId::Library:
+            return "library";
+        case ScreenId::Conversation:
+            return "conversation";
+        case ScreenId::Debrief:
+            return "debrief";
+        case ScreenId::Author:
+            return "author";
+        case ScreenId::HrTable:
+            return "hr-table";
+        case ScreenId::HrTrainee:
+            return "hr-trainee";
+        case ScreenId::HrAttempt:
+            return "hr-attempt";
+        case ScreenId::HrGroup:
+            return "hr-group";
     }
     return "sign-in";
 }
@@ -177,7 +186,8 @@ bool App::animating() const {
 
 namespace {
 
-const char* const kTimeoutFeedback = "Time ran out before you answered; the client moved on without you.";
+const char* const kTimeoutFeedback =
+    "Time ran out before you answered; the client moved on without you.";
 
 std::vector<MeterChange> meterChanges(const Scenario& s, const std::vector<std::int64_t>& before,
                                       const Session& after) {
@@ -198,7 +208,8 @@ std::vector<StepEcho> replayEchoes(const Session& resumed) {
     const Transcript& t = resumed.transcript();
     std::vector<ScriptEntry> script;
     for (const auto& step : t.steps)
-        script.push_back(step.timedOut ? ScriptEntry{true, 0} : ScriptEntry{false, step.choiceNumber});
+        script.push_back(step.timedOut ? ScriptEntry{true, 0}
+                                       : ScriptEntry{false, step.choiceNumber});
     ManualClock clock;
     Session replay(s, clock, t.seed);
     std::vector<std::int64_t> before = replay.variables();
@@ -275,7 +286,8 @@ void App::recordProgress() {
         // after scoring, so it survives a crash while the score is worked out.
         store::JournalBatch batch = store::captureJournal(*session_, captured_);
         captured_ += batch.steps.size();
-        writes_.push("reply", [recorder = recorder_, batch = std::move(batch)] { recorder->record(batch); });
+        writes_.push("reply",
+                     [recorder = recorder_, batch = std::move(batch)] { recorder->record(batch); });
     }
     if (session_->finished()) startScoring();
 }
@@ -387,8 +399,9 @@ void App::openScenario(int entry, PlayMode mode) {
                 offer.requested = mode;
                 offer.attempt = std::move(*open);
                 if (offer.attempt.contentHash != s.contentHash)
-                    offer.problem = "The scenario has changed since then, so that attempt cannot "
-                                    "be continued. Start over to play the current version.";
+                    offer.problem =
+                        "The scenario has changed since then, so that attempt cannot "
+                        "be continued. Start over to play the current version.";
                 resumeOffer_ = std::move(offer);
                 return;
             }
@@ -409,7 +422,8 @@ void App::beginPlay(int entry, PlayMode mode) {
             store::TraineeInfo who{trainee_->name, trainee_->employeeId, trainee_->group};
             recorder_ = std::make_shared<store::AttemptRecorder>(store::AttemptRecorder::begin(
                 *store_, who, session_->scenario(),
-                mode == PlayMode::Exam ? AttemptMode::Exam : AttemptMode::Practice, 0, store::unixNowMs()));
+                mode == PlayMode::Exam ? AttemptMode::Exam : AttemptMode::Practice, 0,
+                store::unixNowMs()));
         } catch (const store::StoreError& e) {
             notice_ = "This attempt will not be saved: " + std::string(e.what());
         }
@@ -448,7 +462,8 @@ void App::resumeAttempt() {
     resumeOffer_.reset();
     // The steps already taken, with their feedback and meter moves as shown when they were made.
     echoes_ = replayEchoes(*session_);
-    enterConversation(offer.entry, offer.attempt.mode == AttemptMode::Exam ? PlayMode::Exam : PlayMode::Practice);
+    enterConversation(
+        offer.entry, offer.attempt.mode == AttemptMode::Exam ? PlayMode::Exam : PlayMode::Practice);
 }
 
 void App::startOver() {
@@ -477,8 +492,10 @@ void App::showDebrief() {
 void App::tryAgain() { openScenario(entry_, mode_); }
 
 void App::nextScenario() {
-    if (auto next = library_.nextAfter(entry_)) openScenario(*next, mode_);
-    else backToLibrary();
+    if (auto next = library_.nextAfter(entry_))
+        openScenario(*next, mode_);
+    else
+        backToLibrary();
 }
 
 void App::backToLibrary() {
@@ -494,12 +511,15 @@ void App::openAuthor(const std::string& path) {
     if (screen_ != ScreenId::Author) authorReturn_ = screen_;
     screen_ = ScreenId::Author;
     if (path.empty()) return;
-    if (fileStamp(path).exists) author_.open(path);
-    else author_.create(path);
+    if (fileStamp(path).exists)
+        author_.open(path);
+    else
+        author_.create(path);
 }
 
 void App::leaveAuthor() {
-    screen_ = authorReturn_ == ScreenId::Conversation && !session_ ? ScreenId::SignIn : authorReturn_;
+    screen_ =
+        authorReturn_ == ScreenId::Conversation && !session_ ? ScreenId::SignIn : authorReturn_;
     if (screen_ == ScreenId::Library && !trainee_) screen_ = ScreenId::SignIn;
 }
 
@@ -565,7 +585,8 @@ void App::drawTopBar() {
     if (screen_ != ScreenId::Conversation) {
         const char* authorLabel = screen_ == ScreenId::Author ? "Leave author" : "Author";
         placeRight(ImGui::CalcTextSize(authorLabel).x + st.FramePadding.x * 2);
-        if (ui::Button(locator_, authorLabel)) screen_ == ScreenId::Author ? leaveAuthor() : openAuthor();
+        if (ui::Button(locator_, authorLabel))
+            screen_ == ScreenId::Author ? leaveAuthor() : openAuthor();
     }
     // HR reports from anywhere but a running conversation (its countdown would keep going).
     if (!inHr() && screen_ != ScreenId::Conversation) {
@@ -622,15 +643,33 @@ void App::Draw() {
     }
 
     switch (screen_) {
-        case ScreenId::SignIn: signIn_.Draw(*this); break;
-        case ScreenId::Library: libraryScreen_.Draw(*this); break;
-        case ScreenId::Conversation: conversation_.Draw(*this); break;
-        case ScreenId::Debrief: debrief_.Draw(*this); break;
-        case ScreenId::Author: author_.Draw(*this); break;
-        case ScreenId::HrTable: hrTable_.Draw(*this); break;
-        case ScreenId::HrTrainee: hrTrainee_.Draw(*this); break;
-        case ScreenId::HrAttempt: hrAttempt_.Draw(*this); break;
-        case ScreenId::HrGroup: hrGroup_.Draw(*this); break;
+        case ScreenId::SignIn:
+            signIn_.Draw(*this);
+            break;
+        case ScreenId::Library:
+            libraryScreen_.Draw(*this);
+            break;
+        case ScreenId::Conversation:
+            conversation_.Draw(*this);
+            break;
+        case ScreenId::Debrief:
+            debrief_.Draw(*this);
+            break;
+        case ScreenId::Author:
+            author_.Draw(*this);
+            break;
+        case ScreenId::HrTable:
+            hrTable_.Draw(*this);
+            break;
+        case ScreenId::HrTrainee:
+            hrTrainee_.Draw(*this);
+            break;
+        case ScreenId::HrAttempt:
+            hrAttempt_.Draw(*this);
+            break;
+        case ScreenId::HrGroup:
+            hrGroup_.Draw(*this);
+            break;
     }
     resumePrompt_.Draw(*this);
     if (fonts_.body) ImGui::PopFont();

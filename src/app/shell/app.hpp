@@ -13,36 +13,46 @@
 #include <string_view>
 #include <vector>
 
-#include "core/play/attempt_mode.hpp"
-#include "core/play/clock.hpp"
-#include "core/framework/framework.hpp"
-#include "core/scoring/score_report.hpp"
-#include "core/scoring/scoring.hpp"
-#include "core/scoring/step_advice.hpp"
-#include "app/trainee/conversation_screen.hpp"
-#include "app/trainee/debrief_screen.hpp"
 #include "app/author/author_workspace.hpp"
+#include "app/driver/widget_locator.hpp"
 #include "app/hr/hr_attempt_screen.hpp"
 #include "app/hr/hr_data.hpp"
 #include "app/hr/hr_group_screen.hpp"
 #include "app/hr/hr_table_screen.hpp"
 #include "app/hr/hr_trainee_screen.hpp"
 #include "app/shell/fonts.hpp"
+#include "app/shell/theme.hpp"
+#include "app/trainee/conversation_screen.hpp"
+#include "app/trainee/debrief_screen.hpp"
 #include "app/trainee/library_screen.hpp"
 #include "app/trainee/resume_prompt.hpp"
-#include "store/results_store.hpp"
-#include "core/library/scenario_library.hpp"
 #include "app/trainee/scoring_job.hpp"
-#include "core/play/session.hpp"
 #include "app/trainee/sign_in_screen.hpp"
-#include "app/shell/theme.hpp"
 #include "app/trainee/trainee_profile.hpp"
-#include "app/driver/widget_locator.hpp"
+#include "core/framework/framework.hpp"
+#include "core/library/scenario_library.hpp"
+#include "core/play/attempt_mode.hpp"
+#include "core/play/clock.hpp"
+#include "core/play/session.hpp"
+#include "core/scoring/score_report.hpp"
+#include "core/scoring/scoring.hpp"
+#include "core/scoring/step_advice.hpp"
+#include "store/results_store.hpp"
 #include "store/write_queue.hpp"
 
 namespace rapport::app {
 
-enum class ScreenId { SignIn, Library, Conversation, Debrief, Author, HrTable, HrTrainee, HrAttempt, HrGroup };
+enum class ScreenId {
+    SignIn,
+    Library,
+    Conversation,
+    Debrief,
+    Author,
+    HrTable,
+    HrTrainee,
+    HrAttempt,
+    HrGroup
+};
 // "sign-in", "library", "conversation", "debrief", "hr-table", "hr-trainee", "hr-attempt",
 // "hr-group": the names scripts use.
 const char* screenName(ScreenId id);
@@ -57,7 +67,7 @@ struct AppConfig {
     // Results database: every attempt is recorded there and the HR pages read it ("" = none:
     // nothing is recorded).
     std::string hrDatabase = {};
-    bool startInHr = false;                  // open on the HR table (--hr)
+    bool startInHr = false;  // open on the HR table (--hr)
 };
 
 struct MeterChange {
@@ -67,8 +77,8 @@ struct MeterChange {
 
 // What one decision did, kept per transcript step for practice feedback and the debrief.
 struct StepEcho {
-    std::string feedback;            // the choice's feedback; a fixed text on a timeout
-    std::vector<MeterChange> meters; // meters that moved
+    std::string feedback;             // the choice's feedback; a fixed text on a timeout
+    std::vector<MeterChange> meters;  // meters that moved
 };
 
 class App {
@@ -76,9 +86,9 @@ public:
     App(AppConfig config, const Clock& clock, Theme theme);
 
     // Per frame, called by the shell.
-    void tick();                // applies an expired countdown (Session decides what that means)
-    void Draw();                // draws the current screen over the whole viewport
-    bool animating() const;     // true while a countdown is visible: the shell wakes ~10×/s
+    void tick();             // applies an expired countdown (Session decides what that means)
+    void Draw();             // draws the current screen over the whole viewport
+    bool animating() const;  // true while a countdown is visible: the shell wakes ~10×/s
 
     // Model, read by the screens.
     const ScenarioLibrary& library() const { return library_; }
@@ -124,7 +134,8 @@ public:
         int entry = -1;
         PlayMode requested = PlayMode::Practice;  // the mode the trainee clicked
         AttemptRecord attempt;
-        std::string problem;  // why it cannot be resumed (scenario file changed, …); empty if it can
+        std::string
+            problem;  // why it cannot be resumed (scenario file changed, …); empty if it can
     };
     const std::optional<ResumeOffer>& resumeOffer() const { return resumeOffer_; }
 
@@ -147,7 +158,9 @@ public:
     void leaveHr();                                  // back to where HR was opened from
     // True while an HR query runs on its worker: the shell keeps drawing frames to show it.
     // Also true while a finished attempt is being scored, or journal writes are pending.
-    bool busy() const { return hr_.busy() || scoring_.running() || !writes_.idle() || heldChoice_ >= 0; }
+    bool busy() const {
+        return hr_.busy() || scoring_.running() || !writes_.idle() || heldChoice_ >= 0;
+    }
     // Changes when loaded data may need glyphs the font atlas lacks.
     std::uint64_t textRevision() const { return hr_.revision() + glyphRevision_; }
     // Text about to be drawn that may hold characters no scenario has (a typed name): notes the
@@ -187,7 +200,8 @@ private:
     void beginPlay(int entry, PlayMode mode);
     void enterConversation(int entry, PlayMode mode);
     void takeChoice(int position);
-    void recordProgress();     // queues the last decision's journal write; starts scoring once finished
+    void
+    recordProgress();  // queues the last decision's journal write; starts scoring once finished
     void startScoring();
     void applyScoring(ScoringResult result);
     void settleScoring();      // waits for a running job (which may still queue a write)
@@ -217,7 +231,7 @@ private:
         std::string framework;  // content hash of the framework it was found under
         ScenarioOptimum optimum;
     };
-    std::map<int, KnownOptimum> optima_;                           // by library entry
+    std::map<int, KnownOptimum> optima_;  // by library entry
     std::optional<ScoreReport> report_;
     std::vector<StepAdvice> advice_;
     std::string reportError_;
@@ -236,19 +250,19 @@ private:
     HrAttemptScreen hrAttempt_;
     HrGroupScreen hrGroup_;
 
-    std::unique_ptr<store::ResultsStore> store_;        // null: attempts are not recorded
+    std::unique_ptr<store::ResultsStore> store_;  // null: attempts are not recorded
     // The attempt being played. Once a write was queued for it, only the write queue's thread
     // uses it (and the scoring job its const score()).
     std::shared_ptr<store::AttemptRecorder> recorder_;
-    std::size_t captured_ = 0;         // transcript steps already handed to the write queue
-    int heldChoice_ = -1;              // a reply waiting for the previous decision's write
+    std::size_t captured_ = 0;  // transcript steps already handed to the write queue
+    int heldChoice_ = -1;       // a reply waiting for the previous decision's write
     SaveState saveState_ = SaveState::None;
-    std::map<std::string, int> bestScores_;              // by scenario id
+    std::map<std::string, int> bestScores_;  // by scenario id
     std::optional<ResumeOffer> resumeOffer_;
-    int scoringEntry_ = -1;            // library entry of the attempt being scored
+    int scoringEntry_ = -1;  // library entry of the attempt being scored
     ResumePrompt resumePrompt_;
-    std::string extraGlyphs_;          // characters typed or loaded that no scenario holds
-    std::u32string requestedGlyphs_;   // every character ever asked for, so none is asked twice
+    std::string extraGlyphs_;         // characters typed or loaded that no scenario holds
+    std::u32string requestedGlyphs_;  // every character ever asked for, so none is asked twice
     std::uint64_t glyphRevision_ = 0;
     // Journal and finish writes, in order, on the queue's own thread. After the store, the
     // scenarios and the frameworks: destroyed before them, it first runs what is still queued.

@@ -9,9 +9,9 @@
 namespace rapport::app {
 
 namespace {
-constexpr std::string_view kOptions[] = {"--author", "--script", "--screenshot-dir", "--scenarios", "--data-dir",
-                                         "--theme",  "--scale",          "--size",     "--db",
-                                         "--hr"};
+constexpr std::string_view kOptions[] = {
+    "--author", "--script", "--screenshot-dir", "--scenarios", "--data-dir",
+    "--theme",  "--scale",  "--size",           "--db",        "--hr"};
 }
 
 bool isAppOption(std::string_view arg) {
@@ -26,7 +26,8 @@ const char* appUsage() {
            "               [--script FILE --screenshot-dir DIR]\n"
            "               [--author FILE]\n\n"
            "Opens the simulator window.\n"
-           "  --scenarios PATH      scenario folder or file (repeatable; default: bundled library)\n"
+           "  --scenarios PATH      scenario folder or file (repeatable; default: bundled "
+           "library)\n"
            "  --data-dir DIR        where the sign-in is remembered (default: ~/.config/rapport)\n"
            "  --theme light|dark    initial theme\n"
            "  --scale F             UI scale, overriding the monitor's content scale\n"
@@ -49,7 +50,8 @@ std::string defaultScenarioDir() {
 #endif
 }
 
-std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args, std::string& error) {
+std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args,
+                                          std::string& error) {
     AppOptions o;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string_view a = args[i];
@@ -70,12 +72,18 @@ std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args
             return std::nullopt;
         }
         const std::string v(args[++i]);
-        if (a == "--script") o.script = v;
-        else if (a == "--screenshot-dir") o.screenshotDir = v;
-        else if (a == "--scenarios") o.scenarios.push_back(v);
-        else if (a == "--data-dir") o.dataDir = v;
-        else if (a == "--author") o.author = v;
-        else if (a == "--db") o.db = v;
+        if (a == "--script")
+            o.script = v;
+        else if (a == "--screenshot-dir")
+            o.screenshotDir = v;
+        else if (a == "--scenarios")
+            o.scenarios.push_back(v);
+        else if (a == "--data-dir")
+            o.dataDir = v;
+        else if (a == "--author")
+            o.author = v;
+        else if (a == "--db")
+            o.db = v;
         else if (a == "--theme") {
             if (v != "light" && v != "dark") {
                 error = "--theme must be light or dark";
@@ -98,7 +106,8 @@ std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args
                 auto r1 = std::from_chars(v.data(), v.data() + x, w);
                 auto r2 = std::from_chars(v.data() + x + 1, v.data() + v.size(), h);
                 ok = r1.ec == std::errc() && r2.ec == std::errc() && r1.ptr == v.data() + x &&
-                     r2.ptr == v.data() + v.size() && w >= 320 && h >= 240 && w <= 8192 && h <= 8192;
+                     r2.ptr == v.data() + v.size() && w >= 320 && h >= 240 && w <= 8192 &&
+                     h <= 8192;
             }
             if (!ok) {
                 error = "--size must look like 1280x800";

@@ -13,21 +13,22 @@
 namespace rapport::app {
 
 struct AppOptions {
-    std::vector<std::string> scenarios;   // folders or files; default: the bundled library
-    std::filesystem::path dataDir;        // default: defaultDataDir()
-    std::string script;                   // empty: interactive
+    std::vector<std::string> scenarios;  // folders or files; default: the bundled library
+    std::filesystem::path dataDir;       // default: defaultDataDir()
+    std::string script;                  // empty: interactive
     std::filesystem::path screenshotDir = ".";
     ThemeMode theme = ThemeMode::Light;
-    std::optional<float> scale;           // overrides the monitor's content scale
-    int width = 1280, height = 800;       // initial window size in screen coordinates
-    std::string author;                   // open the author workspace on this file (--author)
-    std::optional<std::string> db;        // results database (--db); default: database_path
-    bool hr = false;                      // open on the HR reports (--hr)
+    std::optional<float> scale;      // overrides the monitor's content scale
+    int width = 1280, height = 800;  // initial window size in screen coordinates
+    std::string author;              // open the author workspace on this file (--author)
+    std::optional<std::string> db;   // results database (--db); default: database_path
+    bool hr = false;                 // open on the HR reports (--hr)
     bool help = false;
 };
 
 // Parses the options; returns nullopt with a message in `error` on a usage error.
-std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args, std::string& error);
+std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args,
+                                          std::string& error);
 const char* appUsage();
 // Where the bundled scenarios are: $RAPPORT_SCENARIOS, else the source tree's scenarios/.
 std::string defaultScenarioDir();

@@ -2,20 +2,20 @@
 // only the glyphs the loaded scenarios and the UI actually use, so Japanese keeps the atlas small.
 #pragma once
 
+#include <imgui.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <imgui.h>
 
 #include "core/scenario/scenario.hpp"
 
 namespace rapport::app {
 
 struct FontFiles {
-    std::string text;  // Latin + Cyrillic; empty when not found
+    std::string text;   // Latin + Cyrillic; empty when not found
     int textIndex = 0;  // face index inside a .ttc
-    std::string cjk;   // Japanese / Chinese; empty when not found
+    std::string cjk;    // Japanese / Chinese; empty when not found
     int cjkIndex = 0;
 };
 

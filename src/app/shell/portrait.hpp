@@ -1,10 +1,10 @@
 // Client portraits as GL textures, loaded once per image file with stb_image.
 #pragma once
 
+#include <imgui.h>
+
 #include <map>
 #include <string>
-
-#include <imgui.h>
 
 namespace rapport::app {
 

@@ -5,9 +5,9 @@
 #define GLFW_INCLUDE_NONE
 #include <GL/gl.h>
 #include <GLFW/glfw3.h>
-#include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
 
 #include <chrono>
 #include <cstdio>
@@ -17,13 +17,13 @@
 #include <memory>
 #include <sstream>
 
-#include "app/shell/app.hpp"
-#include "app/shell/app_options.hpp"
-#include "store/database_path.hpp"
-#include "app/shell/fonts.hpp"
-#include "app/shell/portrait.hpp"
 #include "app/driver/script.hpp"
 #include "app/driver/script_driver.hpp"
+#include "app/shell/app.hpp"
+#include "app/shell/app_options.hpp"
+#include "app/shell/fonts.hpp"
+#include "app/shell/portrait.hpp"
+#include "store/database_path.hpp"
 
 namespace rapport::app {
 namespace {
@@ -39,7 +39,9 @@ struct ShellEvents {
     float newScale = 0;
 };
 
-ShellEvents& events(GLFWwindow* w) { return *static_cast<ShellEvents*>(glfwGetWindowUserPointer(w)); }
+ShellEvents& events(GLFWwindow* w) {
+    return *static_cast<ShellEvents*>(glfwGetWindowUserPointer(w));
+}
 
 // Installed before ImGui's backend, which chains to them, so every event wakes the loop.
 void installWakeCallbacks(GLFWwindow* w) {
@@ -169,7 +171,8 @@ int run(std::span<const std::string_view> args) {
     {
         // Scoped so the App and textures go before the GL context.
         PortraitCache portraits;
-        App app(AppConfig{opts->scenarios, opts->dataDir, store::resolveDatabasePath(opts->db).value_or(""), opts->hr},
+        App app(AppConfig{opts->scenarios, opts->dataDir,
+                          store::resolveDatabasePath(opts->db).value_or(""), opts->hr},
                 clock, makeTheme(opts->theme, scale));
         app.portraitLoader = [&](const std::string& path) { return portraits.get(path); };
         if (!opts->author.empty()) app.openAuthor(opts->author);
@@ -186,13 +189,15 @@ int run(std::span<const std::string_view> args) {
         auto rebuildFonts = [&] {
             const std::string text = app.glyphText();
             glyphHash = hashText(text);
-            app.setFonts(loadFonts(*io.Fonts, fontFiles, app.theme().scale, text, ranges, warnings));
+            app.setFonts(
+                loadFonts(*io.Fonts, fontFiles, app.theme().scale, text, ranges, warnings));
             io.Fonts->Build();
             if (fontsUploaded) {
                 ImGui_ImplOpenGL3_DestroyFontsTexture();
                 ImGui_ImplOpenGL3_CreateFontsTexture();
             }
-            for (const auto& w : warnings) std::fprintf(stderr, "rapport: warning: %s\n", w.c_str());
+            for (const auto& w : warnings)
+                std::fprintf(stderr, "rapport: warning: %s\n", w.c_str());
             warnings.clear();
         };
         rebuildFonts();
@@ -218,15 +223,17 @@ int run(std::span<const std::string_view> args) {
         while (!glfwWindowShouldClose(window)) {
             // Event-driven: sleep until input, waking only ten times a second while a countdown
             // is on screen; a scripted run never sleeps.
-            if (driver || settle > 0) glfwPollEvents();
-            else if (app.animating()) glfwWaitEventsTimeout(0.1);
+            if (driver || settle > 0)
+                glfwPollEvents();
+            else if (app.animating())
+                glfwWaitEventsTimeout(0.1);
             else if (app.watchingFiles()) {
                 // The author workspace looks at its file twice a second; a frame only when
                 // something changed, so an idle workspace stays (almost) free.
                 glfwWaitEventsTimeout(0.5);
                 if (!shellEvents.input && !app.pollFiles()) continue;
-            }
-            else glfwWaitEvents();
+            } else
+                glfwWaitEvents();
             if (shellEvents.input) {
                 settle = kSettleFrames;
                 shellEvents.input = false;
@@ -276,7 +283,8 @@ int run(std::span<const std::string_view> args) {
                                      driver->error().c_str());
                         exitCode = kExitScriptFailed;
                     }
-                    for (const auto& s : driver->screenshots()) std::printf("screenshot: %s\n", s.c_str());
+                    for (const auto& s : driver->screenshots())
+                        std::printf("screenshot: %s\n", s.c_str());
                     break;
                 }
             }

@@ -10,27 +10,27 @@ namespace rapport::app {
 enum class ThemeMode { Light, Dark };
 
 struct Palette {
-    ImVec4 background;     // window background
-    ImVec4 surface;        // cards, panels
-    ImVec4 surfaceAlt;     // hovered cards, table stripes
+    ImVec4 background;  // window background
+    ImVec4 surface;     // cards, panels
+    ImVec4 surfaceAlt;  // hovered cards, table stripes
     ImVec4 border;
     ImVec4 text;
     ImVec4 textMuted;
-    ImVec4 accent;         // primary actions, trainee bubbles' edge, focus
+    ImVec4 accent;  // primary actions, trainee bubbles' edge, focus
     ImVec4 accentHover;
-    ImVec4 accentText;     // text on accent
+    ImVec4 accentText;  // text on accent
     ImVec4 clientBubble;
     ImVec4 traineeBubble;
-    ImVec4 narrator;       // narrator lines
+    ImVec4 narrator;  // narrator lines
     ImVec4 success;
     ImVec4 warning;
     ImVec4 danger;
-    ImVec4 track;          // empty part of bars
+    ImVec4 track;  // empty part of bars
 };
 
 struct Theme {
     ThemeMode mode = ThemeMode::Light;
-    float scale = 1.0f;    // content scale: 1 at 96 dpi
+    float scale = 1.0f;  // content scale: 1 at 96 dpi
     Palette palette;
 
     float px(float size) const { return size * scale; }  // design pixels -> screen pixels

@@ -45,8 +45,9 @@ bool ChoiceButton(WidgetLocator& loc, const Theme& t, int number, const std::str
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 end(pos.x + width, pos.y + height);
-    const ImVec4 bg = held ? mix(p.surface, p.accent, 0.18f)
-                           : hovered ? mix(p.surface, p.accent, 0.08f) : p.surface;
+    const ImVec4 bg = held      ? mix(p.surface, p.accent, 0.18f)
+                      : hovered ? mix(p.surface, p.accent, 0.08f)
+                                : p.surface;
     dl->AddRectFilled(pos, end, toU32(bg), t.px(10));
     dl->AddRect(pos, end, toU32(hovered ? p.accent : p.border), t.px(10), 0, t.px(1.2f));
 
@@ -99,8 +100,10 @@ void DifficultyDots(const Theme& t, int value, int of) {
     const float cy = pos.y + h * 0.5f + t.px(3);  // chips are padded: centre on the chip
     for (int i = 0; i < of; ++i) {
         const ImVec2 c(pos.x + r + float(i) * step, cy);
-        if (i < value) dl->AddCircleFilled(c, r, toU32(t.palette.accent), 16);
-        else dl->AddCircle(c, r - t.px(0.5f), toU32(t.palette.textMuted, 0.7f), 16, t.px(1));
+        if (i < value)
+            dl->AddCircleFilled(c, r, toU32(t.palette.accent), 16);
+        else
+            dl->AddCircle(c, r - t.px(0.5f), toU32(t.palette.textMuted, 0.7f), 16, t.px(1));
     }
     ImGui::Dummy(ImVec2(step * float(of - 1) + r * 2, h));
 }
@@ -111,7 +114,8 @@ std::string Elide(std::string_view text, float maxWidth) {
     auto width = [](const std::string& s) { return ImGui::CalcTextSize((s + "…").c_str()).x; };
     while (!out.empty() && width(out) > maxWidth) {
         // Drop one whole UTF-8 character: continuation bytes, then their lead byte.
-        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80)
+            out.pop_back();
         if (!out.empty()) out.pop_back();
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
@@ -155,7 +159,9 @@ void LabeledBar(const Theme& t, std::string_view label, std::string_view value, 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), toU32(p.track), h * 0.5f);
     const float f = std::clamp(fraction, 0.0f, 1.0f);
-    if (f > 0) dl->AddRectFilled(pos, ImVec2(pos.x + std::max(h, width * f), pos.y + h), toU32(fill), h * 0.5f);
+    if (f > 0)
+        dl->AddRectFilled(pos, ImVec2(pos.x + std::max(h, width * f), pos.y + h), toU32(fill),
+                          h * 0.5f);
     ImGui::Dummy(ImVec2(width, h));
 }
 
@@ -293,7 +299,8 @@ void RadarChart(const Theme& t, ImFont* labelFont, const std::vector<RadarAxis>&
 
     std::vector<ImVec2> shape;
     for (int i = 0; i < n; ++i)
-        shape.push_back(at(i, axes[i].assessed ? std::clamp(axes[i].value, 0.0f, 100.0f) / 100 : 0));
+        shape.push_back(
+            at(i, axes[i].assessed ? std::clamp(axes[i].value, 0.0f, 100.0f) / 100 : 0));
     // The polygon may be concave, which AddConvexPolyFilled cannot fill: fan triangles instead.
     for (int i = 0; i < n; ++i)
         dl->AddTriangleFilled(c, shape[i], shape[(i + 1) % n], toU32(p.accent, 0.22f));
@@ -312,12 +319,17 @@ void RadarChart(const Theme& t, ImFont* labelFont, const std::vector<RadarAxis>&
                                   : size * 0.45f;
         const ImVec2 ts = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
         float x = tip.x - ts.x * 0.5f;
-        if (right) x = tip.x;
-        else if (left) x = tip.x - ts.x;
-        x = std::clamp(x, pos.x, std::max(pos.x, pos.x + size - ts.x));  // a word longer than the room
+        if (right)
+            x = tip.x;
+        else if (left)
+            x = tip.x - ts.x;
+        x = std::clamp(x, pos.x,
+                       std::max(pos.x, pos.x + size - ts.x));  // a word longer than the room
         float y = tip.y - ts.y * 0.5f;
-        if (tip.y < c.y - r * 0.9f) y = tip.y - ts.y;
-        else if (tip.y > c.y + r * 0.9f) y = tip.y;
+        if (tip.y < c.y - r * 0.9f)
+            y = tip.y - ts.y;
+        else if (tip.y > c.y + r * 0.9f)
+            y = tip.y;
         dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y),
                     toU32(axes[i].assessed ? p.text : p.textMuted), label.c_str(), nullptr, wrap);
     }

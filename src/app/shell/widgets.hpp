@@ -2,14 +2,14 @@
 // avatars and the radar chart. Pure drawing: they take values and return clicks, nothing else.
 #pragma once
 
+#include <imgui.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <imgui.h>
-
-#include "app/shell/theme.hpp"
 #include "app/driver/widget_locator.hpp"
+#include "app/shell/theme.hpp"
 
 namespace rapport::app::ui {
 
@@ -61,7 +61,7 @@ void EndCard();
 
 struct RadarAxis {
     std::string label;
-    float value = 0;   // 0..100
+    float value = 0;  // 0..100
     bool assessed = true;
 };
 // A radar (spider) chart of `axes` in a square of side `size` at the cursor.

@@ -14,20 +14,27 @@ namespace {
 
 const char* outcomeLabel(Outcome o) {
     switch (o) {
-        case Outcome::Won: return "Won";
-        case Outcome::Partial: return "Partly won";
-        case Outcome::Lost: return "Lost";
-        case Outcome::Escalated: return "Escalated";
+        case Outcome::Won:
+            return "Won";
+        case Outcome::Partial:
+            return "Partly won";
+        case Outcome::Lost:
+            return "Lost";
+        case Outcome::Escalated:
+            return "Escalated";
     }
     return "";
 }
 
 ImVec4 outcomeColor(const Palette& p, Outcome o) {
     switch (o) {
-        case Outcome::Won: return p.success;
-        case Outcome::Partial: return p.warning;
+        case Outcome::Won:
+            return p.success;
+        case Outcome::Partial:
+            return p.warning;
         case Outcome::Lost:
-        case Outcome::Escalated: return p.danger;
+        case Outcome::Escalated:
+            return p.danger;
     }
     return p.textMuted;
 }
@@ -139,13 +146,15 @@ void ConversationScreen::Draw(App& app) {
         const float textW = rightW - t.px(30) - t.px(14) * 3;
         for (int idx : shown) {
             const std::string& text = session->node().choices[idx].text;
-            choicesH += std::max(ImGui::CalcTextSize(text.c_str(), nullptr, false, textW).y, t.px(30)) +
-                        t.px(24) + st.ItemSpacing.y;
+            choicesH +=
+                std::max(ImGui::CalcTextSize(text.c_str(), nullptr, false, textW).y, t.px(30)) +
+                t.px(24) + st.ItemSpacing.y;
         }
         choicesH += ImGui::GetTextLineHeightWithSpacing() + t.px(8);  // "Your reply" caption
         if (session->node().isTimed()) choicesH += t.px(34);
     }
-    const float transcriptH = std::max(t.px(120), avail.y - bottomPad - choicesH - st.ItemSpacing.y);
+    const float transcriptH =
+        std::max(t.px(120), avail.y - bottomPad - choicesH - st.ItemSpacing.y);
 
     // Transcript.
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
@@ -192,8 +201,9 @@ void ConversationScreen::Draw(App& app) {
     clientLine(session->node().speaker, session->text());
     if (const Ending* ending = session->ending()) {
         ImGui::Dummy(ImVec2(0, t.px(4)));
-        ui::Callout(t, std::string(outcomeLabel(ending->outcome)) + " — " + ending->title + "\n" +
-                           ending->summary,
+        ui::Callout(t,
+                    std::string(outcomeLabel(ending->outcome)) + " — " + ending->title + "\n" +
+                        ending->summary,
                     outcomeColor(p, ending->outcome), false);
     }
     // Follow the conversation: jump to the end when a line is added (a few frames, because the
@@ -215,7 +225,8 @@ void ConversationScreen::Draw(App& app) {
     if (session->finished()) {
         ImGui::Dummy(ImVec2(0, t.px(6)));
         ui::TextWrappedColored(p.textMuted, "The conversation is over.");
-        if (ui::PrimaryButton(loc, t, "See debrief", ImVec2(t.px(220), t.px(44)))) app.showDebrief();
+        if (ui::PrimaryButton(loc, t, "See debrief", ImVec2(t.px(220), t.px(44))))
+            app.showDebrief();
     } else {
         if (session->node().isTimed()) {
             const double limitMs = *session->node().timeLimit * 1000.0;
@@ -225,7 +236,10 @@ void ConversationScreen::Draw(App& app) {
             std::snprintf(buf, sizeof buf, "%.1f s", double(left) / 1000.0);
             ImGui::PushFont(app.fonts().small);
             ui::LabeledBar(t, "The client is waiting for your answer", buf, f,
-                           f < 0.3f ? p.danger : f < 0.6f ? p.warning : p.accent, 6);
+                           f < 0.3f   ? p.danger
+                           : f < 0.6f ? p.warning
+                                      : p.accent,
+                           6);
             ImGui::PopFont();
         }
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);

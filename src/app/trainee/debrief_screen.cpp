@@ -18,7 +18,9 @@ std::string oneDecimal(double v) {
     return s;
 }
 
-std::string signedPoints(int p) { return (p > 0 ? "+" : p < 0 ? "−" : "±") + std::to_string(p < 0 ? -p : p); }
+std::string signedPoints(int p) {
+    return (p > 0 ? "+" : p < 0 ? "−" : "±") + std::to_string(p < 0 ? -p : p);
+}
 
 void drawSummary(App& app, const ScoreReport& r, const Ending& ending) {
     const Theme& t = app.theme();
@@ -28,11 +30,13 @@ void drawSummary(App& app, const ScoreReport& r, const Ending& ending) {
     const std::string score = oneDecimal(r.score);
     ui::TextInFont(title, r.passed ? p.success : p.danger, score);
     ImGui::SameLine(0, t.px(4));
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (title ? title->FontSize - ImGui::GetFontSize() : 0));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() +
+                         (title ? title->FontSize - ImGui::GetFontSize() : 0));
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     ImGui::TextUnformatted("/ 100 scenario score");
     ImGui::PopStyleColor();
-    ui::Chip(t, r.passed ? "✓ Passed" : "✗ Not passed", mix(p.surface, r.passed ? p.success : p.danger, 0.16f),
+    ui::Chip(t, r.passed ? "✓ Passed" : "✗ Not passed",
+             mix(p.surface, r.passed ? p.success : p.danger, 0.16f),
              r.passed ? p.success : p.danger);
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
@@ -66,20 +70,24 @@ void drawCompetencies(App& app, const ScoreReport& r) {
         if (!c->assessed) {
             ui::LabeledBar(t, name, "not assessed", 0, p.track, 6);
             ImGui::PushFont(app.fonts().small);
-            ui::TextWrappedColored(p.textMuted, "No opportunity on your path to show this competency.");
+            ui::TextWrappedColored(p.textMuted,
+                                   "No opportunity on your path to show this competency.");
             ImGui::PopFont();
             continue;
         }
         const float f = float(c->score.value_or(0) / 100.0);
         const ImVec4 colour = c->critical ? p.danger : ui::levelColor(t, f);
-        ui::LabeledBar(t, name, c->levelName + "  " + oneDecimal(c->score.value_or(0)), f, colour, 8);
+        ui::LabeledBar(t, name, c->levelName + "  " + oneDecimal(c->score.value_or(0)), f, colour,
+                       8);
         ImGui::PushFont(app.fonts().small);
         ui::TextWrappedColored(p.textMuted, c->anchor);
         if (c->critical)
-            ui::TextWrappedColored(p.danger, "⚠ A critical indicator was shown: capped at the lowest level.");
+            ui::TextWrappedColored(p.danger,
+                                   "⚠ A critical indicator was shown: capped at the lowest level.");
         if (c->confidence == "low")
-            ui::TextWrappedColored(p.warning, "⚠ Low confidence: only " + std::to_string(c->opportunities) +
-                                                  " opportunit" + (c->opportunities == 1 ? "y" : "ies") +
+            ui::TextWrappedColored(p.warning, "⚠ Low confidence: only " +
+                                                  std::to_string(c->opportunities) + " opportunit" +
+                                                  (c->opportunities == 1 ? "y" : "ies") +
                                                   " on your path.");
         ImGui::PopFont();
     }
@@ -142,10 +150,17 @@ void DebriefScreen::Draw(App& app) {
     if (app.saveState() != App::SaveState::None) {
         ImGui::PushFont(app.fonts().small);
         switch (app.saveState()) {
-            case App::SaveState::Saving: ui::TextWrappedColored(p.textMuted, "Saving this attempt to your results…"); break;
-            case App::SaveState::Saved: ui::TextWrappedColored(p.success, "✓ Saved to your results"); break;
-            case App::SaveState::Failed: ui::TextWrappedColored(p.danger, "✗ This attempt is not saved"); break;
-            case App::SaveState::None: break;
+            case App::SaveState::Saving:
+                ui::TextWrappedColored(p.textMuted, "Saving this attempt to your results…");
+                break;
+            case App::SaveState::Saved:
+                ui::TextWrappedColored(p.success, "✓ Saved to your results");
+                break;
+            case App::SaveState::Failed:
+                ui::TextWrappedColored(p.danger, "✗ This attempt is not saved");
+                break;
+            case App::SaveState::None:
+                break;
         }
         ImGui::PopFont();
     }
@@ -176,8 +191,9 @@ void drawDebriefBody(App& app, const DebriefContent& content) {
     if (report) {
         ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.px(18), t.px(14)));
-        const float summaryH = std::max(t.px(120), ImGui::GetFontSize() * (4.5f + float(report->reasons.size()) * 1.6f) +
-                                                       t.px(40));
+        const float summaryH = std::max(
+            t.px(120),
+            ImGui::GetFontSize() * (4.5f + float(report->reasons.size()) * 1.6f) + t.px(40));
         ImGui::BeginChild("##summary", ImVec2(0, summaryH), true, ImGuiWindowFlags_NoScrollbar);
         drawSummary(app, *report, ending);
         ImGui::EndChild();
@@ -190,7 +206,8 @@ void drawDebriefBody(App& app, const DebriefContent& content) {
             ImGui::TableSetupColumn("overview", ImGuiTableColumnFlags_WidthStretch, 0.42f);
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
-            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - t.px(24));
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x -
+                                   t.px(24));
             drawCompetencies(app, *report);
             ImGui::PopTextWrapPos();
             ImGui::TableSetColumnIndex(1);
@@ -200,8 +217,9 @@ void drawDebriefBody(App& app, const DebriefContent& content) {
     } else {
         ui::Callout(t, ending.title + "\n" + ending.summary, p.accent, false);
         if (content.pending)
-            ui::TextWrappedColored(p.textMuted, "Working out your scores against the best possible "
-                                                "conversation…");
+            ui::TextWrappedColored(p.textMuted,
+                                   "Working out your scores against the best possible "
+                                   "conversation…");
         else if (!content.reportError.empty())
             ui::TextWrappedColored(p.warning, content.reportError);
     }
@@ -227,9 +245,10 @@ void drawDebriefBody(App& app, const DebriefContent& content) {
         } else {
             ui::Bubble(t, app.fonts().small, clientName, step.textShown, false, p.clientBubble);
         }
-        ui::Bubble(t, app.fonts().small, content.traineeCaption + " · step " + std::to_string(step.step),
-                   step.timedOut ? std::string("(no answer — time ran out)") : step.choiceText, true,
-                   p.traineeBubble);
+        ui::Bubble(t, app.fonts().small,
+                   content.traineeCaption + " · step " + std::to_string(step.step),
+                   step.timedOut ? std::string("(no answer — time ran out)") : step.choiceText,
+                   true, p.traineeBubble);
         std::string note;
         int net = 0;
         for (const auto& [c, e] : byStep[step.step]) {
@@ -238,13 +257,15 @@ void drawDebriefBody(App& app, const DebriefContent& content) {
             if (e->source == "rule") note += " (rule)";
             net += e->points;
         }
-        if (const Choice* choice = s ? takenChoice(*s, step) : nullptr; choice && !choice->feedback.empty())
+        if (const Choice* choice = s ? takenChoice(*s, step) : nullptr;
+            choice && !choice->feedback.empty())
             note += (note.empty() ? "" : "\n") + choice->feedback;
         const StepAdvice* a = nullptr;
         for (const auto& x : advice)
             if (x.step == step.step) a = &x;
         if (a && !a->tookBest && !a->bestText.empty())
-            note += (note.empty() ? "" : "\n") + std::string("A stronger reply here: “") + a->bestText + "”";
+            note += (note.empty() ? "" : "\n") + std::string("A stronger reply here: “") +
+                    a->bestText + "”";
         if (!note.empty()) {
             ImGui::PushFont(app.fonts().small);
             ui::Callout(t, note, net > 0 ? p.success : net < 0 ? p.danger : p.accent, true);

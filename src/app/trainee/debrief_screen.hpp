@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "core/play/transcript.hpp"
 #include "core/scenario/scenario.hpp"
 #include "core/scoring/score_report.hpp"
 #include "core/scoring/step_advice.hpp"
-#include "core/play/transcript.hpp"
 
 namespace rapport::app {
 
@@ -16,16 +16,16 @@ class App;
 
 // What the debrief body shows: the live session's result, or a stored attempt (HR attempt page).
 struct DebriefContent {
-    const ScoreReport* report = nullptr;       // null when the attempt was not scored
-    const Scenario* scenario = nullptr;        // null when the scenario is not loaded: no narrator
-                                               // styling, feedback or client name from it
+    const ScoreReport* report = nullptr;  // null when the attempt was not scored
+    const Scenario* scenario = nullptr;   // null when the scenario is not loaded: no narrator
+                                          // styling, feedback or client name from it
     const Transcript* transcript = nullptr;
     const std::vector<StepAdvice>* advice = nullptr;  // may be null
     std::string endingTitle, endingSummary;
-    std::string reportError;                   // why there is no report, if known
-    bool pending = false;                      // the report is still being computed
-    std::string clientName = "Client";         // used when `scenario` is null
-    std::string traineeCaption = "You";        // caption over the trainee's lines
+    std::string reportError;             // why there is no report, if known
+    bool pending = false;                // the report is still being computed
+    std::string clientName = "Client";   // used when `scenario` is null
+    std::string traineeCaption = "You";  // caption over the trainee's lines
     std::string transcriptHeading = "Your conversation, annotated";
 };
 

@@ -43,8 +43,9 @@ void LibraryScreen::Draw(App& app) {
 
     ui::TextInFont(app.fonts().title, p.text, "Scenario library");
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-    ImGui::TextUnformatted("Choose a conversation. Practice shows feedback after every reply; "
-                           "exam mode keeps it for the debrief.");
+    ImGui::TextUnformatted(
+        "Choose a conversation. Practice shows feedback after every reply; "
+        "exam mode keeps it for the debrief.");
     ImGui::PopStyleColor();
     ImGui::Dummy(ImVec2(0, t.px(4)));
 
@@ -124,7 +125,8 @@ void LibraryScreen::Draw(App& app) {
             ImGui::PopFont();
 
             ui::ClippedText(nullptr, p.text,
-                            s.client.name + " · " + s.client.role + ", " + s.client.company, clientH);
+                            s.client.name + " · " + s.client.role + ", " + s.client.company,
+                            clientH);
             ui::ClippedText(small, p.textMuted, s.summary, summaryH);
             std::string assesses = "Assesses: ";
             for (std::size_t i = 0; i < s.assesses.size(); ++i)
@@ -138,19 +140,21 @@ void LibraryScreen::Draw(App& app) {
 
             // Buttons pinned to the card's bottom edge.
             const float bh = ImGui::GetFrameHeight();
-            ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(),
-                                          ImGui::GetWindowHeight() - bh - t.px(14)));
+            ImGui::SetCursorPosY(
+                std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - bh - t.px(14)));
             const float bw = (ImGui::GetContentRegionAvail().x - t.px(10)) * 0.5f;
             const std::string practice = "Practice##" + s.id;
             const std::string exam = "Exam##" + s.id;
             if (ui::PrimaryButton(loc, t, practice.c_str(), ImVec2(bw, 0)))
                 app.openScenario(index, PlayMode::Practice);
             ImGui::SameLine(0, t.px(10));
-            if (ui::Button(loc, exam.c_str(), ImVec2(bw, 0))) app.openScenario(index, PlayMode::Exam);
+            if (ui::Button(loc, exam.c_str(), ImVec2(bw, 0)))
+                app.openScenario(index, PlayMode::Exam);
         }
         ui::EndCard();
         ImGui::PopID();
-        if (k % std::size_t(columns) == std::size_t(columns - 1)) ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
+        if (k % std::size_t(columns) == std::size_t(columns - 1))
+            ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
     }
 
     if (problems > 0) {

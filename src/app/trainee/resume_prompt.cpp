@@ -30,8 +30,9 @@ void ResumePrompt::Draw(App& app) {
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float width = std::min(vp->WorkSize.x - t.px(40), t.px(520));
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(
+        ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f),
+        ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(width, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.px(24), t.px(20)));
     ImGui::PushStyleColor(ImGuiCol_PopupBg, p.surface);
@@ -42,24 +43,30 @@ void ResumePrompt::Draw(App& app) {
         const auto& a = offer->attempt;
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - t.px(48));
         ui::TextInFont(app.fonts().heading, p.text, "You have an unfinished attempt");
-        std::string what = "“" + a.scenarioTitle + "”, " + attemptModeName(a.mode) + " mode, started " +
-                           localDateTime(a.startedAtMs) + ", " + std::to_string(a.steps) +
-                           (a.steps == 1 ? " reply" : " replies") + " in.";
+        std::string what = "“" + a.scenarioTitle + "”, " + attemptModeName(a.mode) +
+                           " mode, started " + localDateTime(a.startedAtMs) + ", " +
+                           std::to_string(a.steps) + (a.steps == 1 ? " reply" : " replies") +
+                           " in.";
         ui::TextWrappedColored(p.textMuted, what);
         if (offer->requested != (a.mode == AttemptMode::Exam ? PlayMode::Exam : PlayMode::Practice))
             ui::TextWrappedColored(p.textMuted, std::string("Resuming continues it in ") +
                                                     attemptModeName(a.mode) + " mode.");
-        if (!offer->problem.empty()) ui::TextWrappedColored(p.warning, offer->problem);
-        else ui::TextWrappedColored(p.text, "Resume where you stopped, or start over: the unfinished "
-                                            "attempt is then kept as abandoned.");
+        if (!offer->problem.empty())
+            ui::TextWrappedColored(p.warning, offer->problem);
+        else
+            ui::TextWrappedColored(p.text,
+                                   "Resume where you stopped, or start over: the unfinished "
+                                   "attempt is then kept as abandoned.");
         ImGui::PopTextWrapPos();
         ImGui::Dummy(ImVec2(0, t.px(8)));
         const float bw = t.px(140);
-        if (ui::PrimaryButton(loc, t, "Resume", ImVec2(bw, 0), offer->problem.empty())) app.resumeAttempt();
+        if (ui::PrimaryButton(loc, t, "Resume", ImVec2(bw, 0), offer->problem.empty()))
+            app.resumeAttempt();
         ImGui::SameLine(0, t.px(10));
         if (ui::Button(loc, "Start over", ImVec2(bw, 0))) app.startOver();
         ImGui::SameLine(0, t.px(10));
-        if (ui::Button(loc, "Cancel", ImVec2(bw, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+        if (ui::Button(loc, "Cancel", ImVec2(bw, 0)) ||
+            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
             app.cancelResume();
         if (!app.resumeOffer()) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();

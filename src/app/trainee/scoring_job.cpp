@@ -6,7 +6,8 @@
 namespace rapport::app {
 
 ScoringResult scoreFinishedAttempt(ScoringInput in) {
-    if (in.recorder && !in.writes) throw std::logic_error("scoreFinishedAttempt: a recorder without a write queue");
+    if (in.recorder && !in.writes)
+        throw std::logic_error("scoreFinishedAttempt: a recorder without a write queue");
     ScoringResult out;
     // A session of its own, on a clock of its own: the UI thread keeps reading (and lazily
     // materialising) its session and advancing its clock while this runs.
@@ -40,8 +41,8 @@ ScoringResult scoreFinishedAttempt(ScoringInput in) {
     if (in.recorder) {
         scored = in.recorder->score(session, optimum);
         // Behind the attempt's journal writes; stores exactly the report shown.
-        in.writes->push("finish", [recorder = in.recorder, scenario = in.scenario, state = in.sessionState,
-                                   endedAtMs = in.endedAtMs, scored] {
+        in.writes->push("finish", [recorder = in.recorder, scenario = in.scenario,
+                                   state = in.sessionState, endedAtMs = in.endedAtMs, scored] {
             ManualClock finishClock;
             const Session finished = Session::resume(*scenario, finishClock, state);
             recorder->finish(finished, endedAtMs, scored);
@@ -49,7 +50,8 @@ ScoringResult scoreFinishedAttempt(ScoringInput in) {
         out.saving = true;
     } else if (framework) {
         try {
-            scored.report = scoreTranscript(*in.scenario, *framework, session.transcript(), optimum);
+            scored.report =
+                scoreTranscript(*in.scenario, *framework, session.transcript(), optimum);
         } catch (const ScoringError& e) {
             scored.error = e.what();
         }
@@ -65,8 +67,9 @@ ScoringResult scoreFinishedAttempt(ScoringInput in) {
 
 void ScoringJob::start(ScoringInput input) {
     if (running()) throw std::logic_error("ScoringJob::start while a job is running");
-    future_ = std::async(std::launch::async,
-                         [in = std::move(input)]() mutable { return scoreFinishedAttempt(std::move(in)); });
+    future_ = std::async(std::launch::async, [in = std::move(input)]() mutable {
+        return scoreFinishedAttempt(std::move(in));
+    });
 }
 
 bool ScoringJob::ready() const {

@@ -12,12 +12,12 @@
 #include <string>
 #include <vector>
 
-#include "store/attempt_recorder.hpp"
 #include "core/framework/framework.hpp"
+#include "core/play/session.hpp"
 #include "core/scoring/score_report.hpp"
 #include "core/scoring/scoring.hpp"
-#include "core/play/session.hpp"
 #include "core/scoring/step_advice.hpp"
+#include "store/attempt_recorder.hpp"
 #include "store/write_queue.hpp"
 
 namespace rapport::app {
@@ -32,10 +32,10 @@ struct ScoringResult {
 };
 
 struct ScoringInput {
-    const Scenario* scenario = nullptr;       // outlives the job
-    nlohmann::json sessionState;              // Session::save() of the finished session
-    const Framework* framework = nullptr;     // outlives the job; null when not found
-    std::string frameworkMissing;             // why `framework` is null
+    const Scenario* scenario = nullptr;    // outlives the job
+    nlohmann::json sessionState;           // Session::save() of the finished session
+    const Framework* framework = nullptr;  // outlives the job; null when not found
+    std::string frameworkMissing;          // why `framework` is null
     // A best path found earlier for this scenario, under the framework whose content hash is
     // `optimumFramework`: used only when the attempt is scored against that same framework.
     std::optional<ScenarioOptimum> optimum;
@@ -43,8 +43,8 @@ struct ScoringInput {
     // Recorded play: the attempt's recorder (used by the write queue's thread; the job only calls
     // its const score()) and the queue the finish is pushed on. Null: play is not recorded.
     std::shared_ptr<store::AttemptRecorder> recorder;
-    store::WriteQueue* writes = nullptr;      // outlives the job; required with a recorder
-    std::int64_t endedAtMs = 0;               // Unix ms UTC
+    store::WriteQueue* writes = nullptr;  // outlives the job; required with a recorder
+    std::int64_t endedAtMs = 0;           // Unix ms UTC
 };
 
 class ScoringJob {
@@ -52,7 +52,7 @@ public:
     // Starts scoring on a worker thread.
     void start(ScoringInput input);
     bool running() const { return future_.valid(); }  // started and not yet taken
-    bool ready() const;                                // running and done
+    bool ready() const;                               // running and done
     // The result; waits for the worker when it is not done yet. Requires running().
     ScoringResult take();
 

@@ -69,7 +69,8 @@ void SignInScreen::Draw(App& app) {
         ui::TextWrappedColored(p.textMuted, "Your details stay on this computer, in " +
                                                 profilePath(app.config().dataDir).string() + ".");
         if (app.recording())
-            ui::TextWrappedColored(p.textMuted, "Your attempts are kept in " + app.config().hrDatabase +
+            ui::TextWrappedColored(p.textMuted, "Your attempts are kept in " +
+                                                    app.config().hrDatabase +
                                                     ", so an interrupted one can be resumed.");
         ImGui::PopFont();
     }

@@ -7,9 +7,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace rapport::app {
 namespace fs = std::filesystem;
@@ -42,7 +41,8 @@ bool TraineeProfile::complete() const {
 }
 
 fs::path defaultDataDir() {
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return fs::path(xdg) / "rapport";
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
+        return fs::path(xdg) / "rapport";
     if (const char* home = std::getenv("HOME"); home && *home)
         return fs::path(home) / ".config" / "rapport";
     return fs::path(".rapport");
@@ -76,7 +76,8 @@ std::optional<TraineeProfile> loadTraineeProfile(const fs::path& dataDir, std::s
     return p;
 }
 
-bool saveTraineeProfile(const fs::path& dataDir, const TraineeProfile& profile, std::string* error) {
+bool saveTraineeProfile(const fs::path& dataDir, const TraineeProfile& profile,
+                        std::string* error) {
     std::error_code ec;
     fs::create_directories(dataDir, ec);
     if (ec) {

@@ -22,8 +22,8 @@ std::string percent(double rate) { return fmt1(rate * 100.0) + " %"; }
 
 json pathJson(const AnalysisPath& p) {
     if (!p.found) return nullptr;
-    json j = {{"choices", p.choices}, {"steps", p.steps},     {"value", p.value},
-              {"score", p.score},     {"passed", p.passed},   {"ending", p.ending},
+    json j = {{"choices", p.choices}, {"steps", p.steps},   {"value", p.value},
+              {"score", p.score},     {"passed", p.passed}, {"ending", p.ending},
               {"outcome", p.outcome}};
     if (p.competencyScore) j["competencyScore"] = *p.competencyScore;
     return j;
@@ -43,16 +43,23 @@ json randomJson(const RandomPlayStats& r) {
             {"passRate", r.passRate},
             {"unfinished", r.unfinished},
             {"outcomes",
-             {{"won", r.outcomes[0]}, {"partial", r.outcomes[1]}, {"lost", r.outcomes[2]}, {"escalated", r.outcomes[3]}}}};
+             {{"won", r.outcomes[0]},
+              {"partial", r.outcomes[1]},
+              {"lost", r.outcomes[2]},
+              {"escalated", r.outcomes[3]}}}};
 }
 
 // "a path: 2,1,3 (5 steps, score 40.0, failed, ending lost_deal)"
-std::string plural(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+std::string plural(int n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
 
 std::string pathLine(const AnalysisPath& p, bool withEnding = true) {
     if (!p.found) return "none";
-    return plural(p.steps, "step", "steps") + ", score " + fmt1(p.score) + (p.passed ? ", passed" : ", failed") +
-           (withEnding ? ", ends " + p.ending + " (" + p.outcome + ")" : std::string()) + ": " + p.choices;
+    return plural(p.steps, "step", "steps") + ", score " + fmt1(p.score) +
+           (p.passed ? ", passed" : ", failed") +
+           (withEnding ? ", ends " + p.ending + " (" + p.outcome + ")" : std::string()) + ": " +
+           p.choices;
 }
 
 }  // namespace
@@ -60,10 +67,18 @@ std::string pathLine(const AnalysisPath& p, bool withEnding = true) {
 json analysisToJson(const ScenarioAnalysis& a) {
     json out;
     out["format"] = kAnalysisFormat;
-    out["scenario"] = {{"id", a.id},           {"title", a.title},         {"language", a.language},
-                       {"sector", a.sector},   {"framework", a.framework}, {"passScore", a.passScore},
-                       {"assesses", a.assesses}, {"path", a.path}};
-    out["structure"] = {{"nodes", a.nodes}, {"choices", a.choices}, {"endings", a.endings}, {"timedNodes", a.timedNodes}};
+    out["scenario"] = {{"id", a.id},
+                       {"title", a.title},
+                       {"language", a.language},
+                       {"sector", a.sector},
+                       {"framework", a.framework},
+                       {"passScore", a.passScore},
+                       {"assesses", a.assesses},
+                       {"path", a.path}};
+    out["structure"] = {{"nodes", a.nodes},
+                        {"choices", a.choices},
+                        {"endings", a.endings},
+                        {"timedNodes", a.timedNodes}};
     json exact;
     exact["problem"] = a.problem.empty() ? json(nullptr) : json(a.problem);
     exact["states"] = a.states;
@@ -98,7 +113,8 @@ json analysisToJson(const ScenarioAnalysis& a) {
     exact["competencies"] = comps;
     json dom = json::array();
     for (const auto& d : a.dominated)
-        dom.push_back({{"node", d.node}, {"choice", d.choice}, {"by", d.by}, {"sameNext", d.sameNext}});
+        dom.push_back(
+            {{"node", d.node}, {"choice", d.choice}, {"by", d.by}, {"sameNext", d.sameNext}});
     exact["dominated"] = dom;
     out["exact"] = exact;
     out["random"] = a.random ? randomJson(*a.random) : json(nullptr);
@@ -112,22 +128,24 @@ std::string analysisText(const ScenarioAnalysis& a) {
     std::string o;
     auto line = [&](const std::string& s) { o += s + "\n"; };
     line(a.id + " \u2014 " + a.title);
-    line("  language " + a.language + ", sector " + a.sector + ", framework " + a.framework + ", pass score " +
-         std::to_string(a.passScore));
+    line("  language " + a.language + ", sector " + a.sector + ", framework " + a.framework +
+         ", pass score " + std::to_string(a.passScore));
     line("");
-    line("Structure: " + plural(a.nodes, "node", "nodes") + ", " + plural(a.choices, "reply", "replies") + ", " +
-         plural(a.endings, "ending", "endings") + ", " + plural(a.timedNodes, "timed node", "timed nodes"));
+    line("Structure: " + plural(a.nodes, "node", "nodes") + ", " +
+         plural(a.choices, "reply", "replies") + ", " + plural(a.endings, "ending", "endings") +
+         ", " + plural(a.timedNodes, "timed node", "timed nodes"));
     if (!a.problem.empty()) {
         line("Exact analysis: not possible: " + a.problem);
     } else {
-        line("Exact analysis over " + std::to_string(a.states) + " states (" + std::to_string(a.scoringStates) +
-             " with behaviour-rule states)");
+        line("Exact analysis over " + std::to_string(a.states) + " states (" +
+             std::to_string(a.scoringStates) + " with behaviour-rule states)");
         if (a.unreachableNodes.empty()) {
             line("Reachability: every node can be reached");
         } else {
             std::string list;
             for (const auto& n : a.unreachableNodes) list += (list.empty() ? "" : ", ") + n;
-            line("Reachability: " + std::to_string(a.unreachableNodes.size()) + " node(s) cannot be reached: " + list);
+            line("Reachability: " + std::to_string(a.unreachableNodes.size()) +
+                 " node(s) cannot be reached: " + list);
         }
         line("");
         line("Endings, with a shortest way to each (--choices list; t = let the timer run out):");
@@ -140,15 +158,24 @@ std::string analysisText(const ScenarioAnalysis& a) {
         line("");
         line("Scenario score over complete paths (exact):");
         line("  best   " + pathLine(a.best) + (a.bestUnbounded ? "  [a loop earns points]" : ""));
-        line("  worst  " + pathLine(a.worst) + (a.worstUnbounded ? "  [a loop loses points each time round]" : ""));
-        line("  poor   " + (a.poor.found ? pathLine(a.poor) : std::string("never reaches an ending")));
+        line("  worst  " + pathLine(a.worst) +
+             (a.worstUnbounded ? "  [a loop loses points each time round]" : ""));
+        line("  poor   " +
+             (a.poor.found ? pathLine(a.poor) : std::string("never reaches an ending")));
         line("         (poor = at every decision the reply worth least at that moment)");
         line("");
-        line("Competencies: points earned on a complete path (framework points, unweighted, rule violations");
-        line("included), highest and lowest over all complete paths, with the competency score on that path.");
-        line("Opportunities = decision points where some reply (or the timer) gives evidence for it.");
+        line(
+            "Competencies: points earned on a complete path (framework points, unweighted, rule "
+            "violations");
+        line(
+            "included), highest and lowest over all complete paths, with the competency score on "
+            "that path.");
+        line(
+            "Opportunities = decision points where some reply (or the timer) gives evidence for "
+            "it.");
         for (const auto& c : a.competencies) {
-            line("  " + c.name + " (" + c.id + ", weight " + std::to_string(c.weight) + (c.primary ? ", primary" : "") +
+            line("  " + c.name + " (" + c.id + ", weight " + std::to_string(c.weight) +
+                 (c.primary ? ", primary" : "") +
                  "): " + plural(c.decisionPoints, "opportunity", "opportunities") + ", " +
                  plural(c.replies, "reply cites", "replies cite") + " it, " +
                  plural(c.earningReplies, "earns", "earn") + " points");
@@ -157,30 +184,38 @@ std::string analysisText(const ScenarioAnalysis& a) {
                     line(std::string("    ") + label + " none");
                     return;
                 }
-                line(std::string("    ") + label + " " + std::to_string(p.value) + " points (competency score " +
-                     (p.competencyScore ? fmt1(*p.competencyScore) : std::string("not assessed")) + ")" +
-                     (unbounded ? " [a loop changes it each time round]" : "") + ": " + p.choices);
+                line(std::string("    ") + label + " " + std::to_string(p.value) +
+                     " points (competency score " +
+                     (p.competencyScore ? fmt1(*p.competencyScore) : std::string("not assessed")) +
+                     ")" + (unbounded ? " [a loop changes it each time round]" : "") + ": " +
+                     p.choices);
             };
             ext("max", c.max, c.maxUnbounded);
             ext("min", c.min, c.minUnbounded);
         }
         line("");
-        line("Dominated replies (never better on any competency than a sibling shown with them, worse on one): " +
-             std::to_string(a.dominated.size()));
+        line(
+            "Dominated replies (never better on any competency than a sibling shown with them, "
+            "worse on one): " +
+            std::to_string(a.dominated.size()));
         for (const auto& d : a.dominated)
-            line("  " + d.node + ": " + d.choice + " < " + d.by + (d.sameNext ? " (same next node)" : ""));
+            line("  " + d.node + ": " + d.choice + " < " + d.by +
+                 (d.sameNext ? " (same next node)" : ""));
     }
     line("");
     if (a.random) {
         const RandomPlayStats& r = *a.random;
-        line("Random play (sampled: " + std::to_string(r.samples) + " plays, seed " + std::to_string(r.seed) + "; " +
-             kRandomRule + "):");
-        line("  scenario score: median " + fmt1(r.median) + ", quartiles " + fmt1(r.lowerQuartile) + " \u2013 " +
-             fmt1(r.upperQuartile) + ", min " + fmt1(r.min) + ", max " + fmt1(r.max) + ", mean " + fmt1(r.mean));
-        line("  passed: " + std::to_string(r.passed) + " of " + std::to_string(r.samples) + " (" + percent(r.passRate) + ")");
+        line("Random play (sampled: " + std::to_string(r.samples) + " plays, seed " +
+             std::to_string(r.seed) + "; " + kRandomRule + "):");
+        line("  scenario score: median " + fmt1(r.median) + ", quartiles " + fmt1(r.lowerQuartile) +
+             " \u2013 " + fmt1(r.upperQuartile) + ", min " + fmt1(r.min) + ", max " + fmt1(r.max) +
+             ", mean " + fmt1(r.mean));
+        line("  passed: " + std::to_string(r.passed) + " of " + std::to_string(r.samples) + " (" +
+             percent(r.passRate) + ")");
         auto share = [&](int n) { return percent(double(n) / double(r.samples)); };
-        line("  endings: won " + share(r.outcomes[0]) + ", partial " + share(r.outcomes[1]) + ", lost " +
-             share(r.outcomes[2]) + ", escalated " + share(r.outcomes[3]) + ", unfinished " + share(r.unfinished));
+        line("  endings: won " + share(r.outcomes[0]) + ", partial " + share(r.outcomes[1]) +
+             ", lost " + share(r.outcomes[2]) + ", escalated " + share(r.outcomes[3]) +
+             ", unfinished " + share(r.unfinished));
     } else {
         line("Random play: not run");
     }
@@ -200,9 +235,12 @@ std::string analysisTable(std::vector<ScenarioAnalysis> analyses) {
     auto cell = [](std::string s) {
         std::string out;
         for (char ch : s) {
-            if (ch == '|') out += "\\|";
-            else if (ch == '\n') out += ' ';
-            else out += ch;
+            if (ch == '|')
+                out += "\\|";
+            else if (ch == '\n')
+                out += ' ';
+            else
+                out += ch;
         }
         return out;
     };
@@ -212,23 +250,29 @@ std::string analysisTable(std::vector<ScenarioAnalysis> analyses) {
     o += kScenarioTableCommand;
     o += "\n```\n\n";
     o += "`tests/unit-scenario-gate.cpp` fails when this file is stale. Figures are explained in\n"
-         "[analysis.md](analysis.md): *best* and *poor* are exact scenario scores of the best path and of\n"
-         "the consistently poor path (the reply worth least at every decision); the random-play columns\n"
+         "[analysis.md](analysis.md): *best* and *poor* are exact scenario scores of the best path "
+         "and of\n"
+         "the consistently poor path (the reply worth least at every decision); the random-play "
+         "columns\n"
          "are sampled (seed 1) under the random-play rule of analysis.md.\n\n";
-    o += "| id | title | language | sector | nodes | endings | competencies | best | poor | random median | "
+    o += "| id | title | language | sector | nodes | endings | competencies | best | poor | random "
+         "median | "
          "random quartiles | random pass rate | samples |\n";
     o += "|---|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|\n";
     for (const auto& a : analyses) {
         int assessed = 0;
         for (const auto& c : a.competencies) assessed += c.decisionPoints > 0 ? 1 : 0;
-        o += "| " + cell(a.id) + " | " + cell(a.title) + " | " + cell(a.language) + " | " + cell(a.sector) + " | " +
-             std::to_string(a.nodes) + " | " + std::to_string(a.endings) + " | " + std::to_string(assessed) + " | ";
+        o += "| " + cell(a.id) + " | " + cell(a.title) + " | " + cell(a.language) + " | " +
+             cell(a.sector) + " | " + std::to_string(a.nodes) + " | " + std::to_string(a.endings) +
+             " | " + std::to_string(assessed) + " | ";
         o += (a.best.found ? fmt1(a.best.score) : std::string("—")) + " | ";
-        o += (a.poor.found ? fmt1(a.poor.score) + (a.poor.passed ? " (passes)" : "") : std::string("—")) + " | ";
+        o += (a.poor.found ? fmt1(a.poor.score) + (a.poor.passed ? " (passes)" : "")
+                           : std::string("—")) +
+             " | ";
         if (a.random) {
             const auto& r = *a.random;
-            o += fmt1(r.median) + " | " + fmt1(r.lowerQuartile) + " – " + fmt1(r.upperQuartile) + " | " +
-                 percent(r.passRate) + " | " + std::to_string(r.samples) + " |\n";
+            o += fmt1(r.median) + " | " + fmt1(r.lowerQuartile) + " – " + fmt1(r.upperQuartile) +
+                 " | " + percent(r.passRate) + " | " + std::to_string(r.samples) + " |\n";
         } else {
             o += "— | — | — | 0 |\n";
         }

@@ -2,10 +2,9 @@
 // prints, the readable text it prints by default, and the Markdown table of docs/scenarios.md.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/analysis/scenario_analysis.hpp"
 
@@ -21,7 +20,8 @@ nlohmann::json analysisToJson(const ScenarioAnalysis& analysis);
 std::string analysisText(const ScenarioAnalysis& analysis);
 
 // The command written at the top of docs/scenarios.md, which regenerates it.
-inline constexpr const char* kScenarioTableCommand = "rapport analyze --table scenarios/*.json > docs/scenarios.md";
+inline constexpr const char* kScenarioTableCommand =
+    "rapport analyze --table scenarios/*.json > docs/scenarios.md";
 
 // docs/scenarios.md: a heading, the command that made it, and one row per scenario (sorted by id)
 // with the quality-gate figures.

@@ -36,8 +36,9 @@ ScenarioEvidence resolveScenarioEvidence(const Scenario& s, const Framework& f) 
             for (const Evidence& e : choice.evidence) {
                 const auto i = f.findIndicator(e.indicator);
                 if (!i)
-                    throw ScoringError("scenario \"" + s.id + "\" cites indicator \"" + e.indicator + "\" at " +
-                                       choice.pointer + ", which framework \"" + f.id +
+                    throw ScoringError("scenario \"" + s.id + "\" cites indicator \"" +
+                                       e.indicator + "\" at " + choice.pointer +
+                                       ", which framework \"" + f.id +
                                        "\" does not have (run rapport validate)");
                 addIndicator(f, *i, e.points.value_or(f.indicators[std::size_t(*i)].points), p);
             }
@@ -46,7 +47,8 @@ ScenarioEvidence resolveScenarioEvidence(const Scenario& s, const Framework& f) 
     }
     out.timeout = empty(f);
     if (f.timeoutIndicator >= 0)
-        addIndicator(f, f.timeoutIndicator, f.indicators[std::size_t(f.timeoutIndicator)].points, out.timeout);
+        addIndicator(f, f.timeoutIndicator, f.indicators[std::size_t(f.timeoutIndicator)].points,
+                     out.timeout);
     return out;
 }
 

@@ -12,7 +12,7 @@
 namespace rapport {
 
 struct EvidenceProfile {
-    std::vector<int> indicators;       // indicator indices, in file order (what behaviour rules see)
+    std::vector<int> indicators;  // indicator indices, in file order (what behaviour rules see)
     std::vector<std::int64_t> points;  // per competency, framework order: sum of the points scored
     std::vector<bool> cited;           // per competency: some item names it (even with 0 points)
     std::int64_t weighted = 0;         // sum of points x the competency's weight (scenario score)

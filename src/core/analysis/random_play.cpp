@@ -14,11 +14,19 @@ double round1(double x) { return std::round(x * 10.0) / 10.0; }
 
 }  // namespace
 
-RandomPlayer::RandomPlayer(const Scenario& s, const Framework& f, const StateGraph& g, std::int64_t best)
-    : s_(s), f_(f), g_(g), best_(best), evidence_(resolveScenarioEvidence(s, f)), rules_(f, s), nc_(f.competencies.size()) {
+RandomPlayer::RandomPlayer(const Scenario& s, const Framework& f, const StateGraph& g,
+                           std::int64_t best)
+    : s_(s),
+      f_(f),
+      g_(g),
+      best_(best),
+      evidence_(resolveScenarioEvidence(s, f)),
+      rules_(f, s),
+      nc_(f.competencies.size()) {
     if (!g.complete) throw std::logic_error("RandomPlayer: the state graph is incomplete");
     failing_.resize(g.size());
-    for (const auto& [state, choice] : g.failingChoices) failing_[std::size_t(state)].push_back(choice);
+    for (const auto& [state, choice] : g.failingChoices)
+        failing_[std::size_t(state)].push_back(choice);
     for (auto& v : failing_) std::sort(v.begin(), v.end());
     for (const auto& id : s.assesses)
         if (auto c = f.findCompetency(id)) primaries_.push_back(*c);
@@ -37,7 +45,8 @@ RandomPlayer::RandomPlayer(const Scenario& s, const Framework& f, const StateGra
             }
         };
         for (const auto& e : g.edges(int(st)))
-            consider(e.choice >= 0 ? evidence_.choices[std::size_t(node)][std::size_t(e.choice)] : evidence_.timeout);
+            consider(e.choice >= 0 ? evidence_.choices[std::size_t(node)][std::size_t(e.choice)]
+                                   : evidence_.timeout);
         for (int c : failing_[st]) consider(evidence_.choices[std::size_t(node)][std::size_t(c)]);
     }
 }
@@ -96,8 +105,9 @@ RandomPlay RandomPlayer::play(std::mt19937_64& rng, bool withChoices) const {
                 ++opportunities[c];
                 available[c] += available_[std::size_t(state) * nc_ + c];
             }
-        const EvidenceProfile& p =
-            e.choice >= 0 ? evidence_.choices[std::size_t(node)][std::size_t(e.choice)] : evidence_.timeout;
+        const EvidenceProfile& p = e.choice >= 0
+                                       ? evidence_.choices[std::size_t(node)][std::size_t(e.choice)]
+                                       : evidence_.timeout;
         for (std::size_t c = 0; c < nc_; ++c) earned[c] += p.points[c];
         total += p.weighted;
         critical = critical || p.critical;
@@ -106,7 +116,8 @@ RandomPlay RandomPlayer::play(std::mt19937_64& rng, bool withChoices) const {
         applyEvents();
         if (withChoices) {
             if (!out.choices.empty()) out.choices += ',';
-            out.choices += e.choice < 0 ? std::string("t") : std::to_string(position(state, int(pick)));
+            out.choices +=
+                e.choice < 0 ? std::string("t") : std::to_string(position(state, int(pick)));
         }
         ++out.steps;
         state = e.target;
@@ -128,7 +139,8 @@ RandomPlay RandomPlayer::play(std::mt19937_64& rng, bool withChoices) const {
         }
         double score;
         if (available[ci] > 0)
-            score = round1(std::clamp(100.0 * double(earned[ci]) / double(available[ci]), 0.0, 100.0));
+            score =
+                round1(std::clamp(100.0 * double(earned[ci]) / double(available[ci]), 0.0, 100.0));
         else
             score = earned[ci] < 0 ? 0.0 : 100.0;
         if (f_.levelFor(score) < 1) passed = false;
@@ -154,7 +166,8 @@ RandomPlayStats sampleRandomPlay(const RandomPlayer& player, int samples, std::u
         if (!p.finished)
             ++st.unfinished;
         else
-            ++st.outcomes[std::size_t(player.scenario().nodes[std::size_t(p.endingNode)].ending->outcome)];
+            ++st.outcomes[std::size_t(
+                player.scenario().nodes[std::size_t(p.endingNode)].ending->outcome)];
     }
     std::sort(scores.begin(), scores.end());
     auto rank = [&](double p) {

@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "core/scoring/behaviour_rules.hpp"
 #include "core/analysis/evidence_profile.hpp"
 #include "core/framework/framework.hpp"
 #include "core/scenario/scenario.hpp"
+#include "core/scoring/behaviour_rules.hpp"
 #include "core/state/state_space.hpp"
 
 namespace rapport {
@@ -26,12 +26,12 @@ inline constexpr int kMaxRandomPlaySteps = 1000;
 
 struct RandomPlay {
     bool finished = false;
-    int endingNode = -1;        // node index of the ending reached, -1 when unfinished
-    double score = 0;           // scenario score, as in the score report
-    bool passed = false;        // the report's pass rule (score, critical indicators, primaries)
-    std::int64_t earned = 0;    // weighted points
+    int endingNode = -1;      // node index of the ending reached, -1 when unfinished
+    double score = 0;         // scenario score, as in the score report
+    bool passed = false;      // the report's pass rule (score, critical indicators, primaries)
+    std::int64_t earned = 0;  // weighted points
     int steps = 0;
-    std::string choices;        // the --choices list of the play, when asked for
+    std::string choices;  // the --choices list of the play, when asked for
 };
 
 struct RandomPlayStats {
@@ -41,8 +41,8 @@ struct RandomPlayStats {
     // sorted scores (the median of an even sample is the lower middle value).
     double min = 0, lowerQuartile = 0, median = 0, upperQuartile = 0, max = 0, mean = 0;
     int passed = 0;
-    double passRate = 0;        // passed / samples, 0..1
-    int unfinished = 0;         // plays stopped by kMaxRandomPlaySteps or a dead end
+    double passRate = 0;            // passed / samples, 0..1
+    int unfinished = 0;             // plays stopped by kMaxRandomPlaySteps or a dead end
     std::array<int, 4> outcomes{};  // plays ending won, partial, lost, escalated (Outcome order)
 };
 
@@ -51,11 +51,13 @@ public:
     // `graph` must be complete (exploreStates within its bound) and outlive the player; `best`
     // is the optimum's weighted total (computeOptimum or analyzeScenario). Throws ScoringError
     // when the scenario cites indicators the framework lacks.
-    RandomPlayer(const Scenario& scenario, const Framework& framework, const StateGraph& graph, std::int64_t best);
+    RandomPlayer(const Scenario& scenario, const Framework& framework, const StateGraph& graph,
+                 std::int64_t best);
 
     RandomPlay play(std::mt19937_64& rng, bool withChoices = false) const;
 
-    // Positions (1-based, among the replies shown) of the edge taken in a graph state, for --choices lists.
+    // Positions (1-based, among the replies shown) of the edge taken in a graph state, for
+    // --choices lists.
     int position(int state, int edge) const;
 
     const Scenario& scenario() const { return s_; }
@@ -71,7 +73,7 @@ private:
     std::vector<std::int64_t> available_;  // [state * nc + competency]: best a shown option offered
     std::vector<char> opportunity_;        // [state * nc + competency]: some option cites it
     std::vector<std::vector<int>> failing_;  // per state: shown replies whose `set` fails, sorted
-    std::vector<int> primaries_;           // competency indices of the scenario's `assesses`
+    std::vector<int> primaries_;             // competency indices of the scenario's `assesses`
 };
 
 // `samples` plays from mt19937_64(seed); each play draws from the one generator in turn.

@@ -8,12 +8,12 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#include "core/scoring/behaviour_rules.hpp"
-#include "core/play/clock.hpp"
 #include "core/analysis/evidence_profile.hpp"
 #include "core/framework/framework_catalog.hpp"
+#include "core/play/clock.hpp"
 #include "core/play/scripted_play.hpp"
 #include "core/play/session.hpp"
+#include "core/scoring/behaviour_rules.hpp"
 #include "core/state/state_space.hpp"
 #include "core/state/strong_components.hpp"
 
@@ -38,8 +38,8 @@ public:
         int profile;    // index into profiles: points per competency, then the weighted total
     };
 
-    ProductGraph(const Scenario& s, const Framework& f, const StateGraph& graph, const ScenarioEvidence& ev,
-                 std::size_t maxStates)
+    ProductGraph(const Scenario& s, const Framework& f, const StateGraph& graph,
+                 const ScenarioEvidence& ev, std::size_t maxStates)
         : s_(s), f_(f), graph_(graph), ev_(ev), rules_(f, s), nc_(f.competencies.size()) {
         complete = explore(maxStates);
         if (complete) {
@@ -75,7 +75,9 @@ public:
             if (internal)
                 for (int v : members)
                     for (const PEdge& e : edges[std::size_t(v)])
-                        if (comp_[std::size_t(e.target)] == int(cid) && gain[std::size_t(e.profile)] > 0) out.unbounded = true;
+                        if (comp_[std::size_t(e.target)] == int(cid) &&
+                            gain[std::size_t(e.profile)] > 0)
+                            out.unbounded = true;
             for (int v : members) {
                 if (terminal[std::size_t(v)] >= 0) {
                     out.value[std::size_t(v)] = gain[std::size_t(terminal[std::size_t(v)])];
@@ -83,8 +85,11 @@ public:
                 }
                 for (std::size_t ei = 0; ei < edges[std::size_t(v)].size(); ++ei) {
                     const PEdge& e = edges[std::size_t(v)][ei];
-                    if (comp_[std::size_t(e.target)] == int(cid) || out.value[std::size_t(e.target)] == kNone) continue;
-                    const std::int64_t cand = gain[std::size_t(e.profile)] + out.value[std::size_t(e.target)];
+                    if (comp_[std::size_t(e.target)] == int(cid) ||
+                        out.value[std::size_t(e.target)] == kNone)
+                        continue;
+                    const std::int64_t cand =
+                        gain[std::size_t(e.profile)] + out.value[std::size_t(e.target)];
                     if (out.value[std::size_t(v)] == kNone || cand > out.value[std::size_t(v)]) {
                         out.value[std::size_t(v)] = cand;
                         out.edge[std::size_t(v)] = int(ei);
@@ -103,7 +108,8 @@ public:
                 done[std::size_t(v)] = true;
                 for (const auto& [p, ei] : preds_[std::size_t(v)]) {
                     if (done[std::size_t(p)] || terminal[std::size_t(p)] >= 0) continue;
-                    const std::int64_t g = std::min<std::int64_t>(gain[std::size_t(edges[std::size_t(p)][std::size_t(ei)].profile)], 0);
+                    const std::int64_t g = std::min<std::int64_t>(
+                        gain[std::size_t(edges[std::size_t(p)][std::size_t(ei)].profile)], 0);
                     const std::int64_t cand = g + val;
                     if (out.value[std::size_t(p)] == kNone || cand > out.value[std::size_t(p)]) {
                         out.value[std::size_t(p)] = cand;
@@ -143,7 +149,8 @@ private:
     void addViolations(std::vector<std::int64_t>& p, const std::vector<RuleEvent>& events) const {
         for (const RuleEvent& e : events) {
             if (e.kind != RuleEvent::Kind::Violated) continue;
-            const Indicator& ind = f_.indicators[std::size_t(f_.rules[std::size_t(e.rule)].violation)];
+            const Indicator& ind =
+                f_.indicators[std::size_t(f_.rules[std::size_t(e.rule)].violation)];
             const auto c = std::size_t(ind.competency);
             p[c] += ind.points;
             p[nc_] += std::int64_t(ind.points) * f_.competencies[c].weight;
@@ -170,7 +177,8 @@ private:
             const auto gEdges = graph_.edges(ps.g);
             for (std::size_t e = 0; e < gEdges.size(); ++e) {
                 const int c = gEdges[e].choice;
-                const EvidenceProfile& ep = c >= 0 ? ev_.choices[std::size_t(node)][std::size_t(c)] : ev_.timeout;
+                const EvidenceProfile& ep =
+                    c >= 0 ? ev_.choices[std::size_t(node)][std::size_t(c)] : ev_.timeout;
                 std::uint64_t rk = ps.rk;
                 events.clear();
                 rules_.step(rk, node, ep.indicators, events);
@@ -208,7 +216,8 @@ private:
 
     struct KeyHash {
         std::size_t operator()(const std::pair<int, std::uint64_t>& k) const {
-            return std::hash<std::uint64_t>()(k.second * 0x9E3779B97F4A7C15ull ^ std::uint64_t(k.first));
+            return std::hash<std::uint64_t>()(k.second * 0x9E3779B97F4A7C15ull ^
+                                              std::uint64_t(k.first));
         }
     };
 
@@ -330,7 +339,8 @@ private:
         }
         for (std::size_t k = 0; k < nc; ++k) {
             const Competency& comp = f_.competencies[k];
-            const bool primary = std::find(s_.assesses.begin(), s_.assesses.end(), comp.id) != s_.assesses.end();
+            const bool primary =
+                std::find(s_.assesses.begin(), s_.assesses.end(), comp.id) != s_.assesses.end();
             if (!primary && points[k] == 0) continue;
             CompetencyAnalysis c;
             c.id = comp.id;
@@ -348,7 +358,8 @@ private:
     // the state graph; edges are tried in display order, so ties go to the earlier reply.
     void reachability(ScenarioAnalysis& a) {
         std::vector<bool> reached(s_.nodes.size(), false);
-        for (std::size_t st = 0; st < graph_.size(); ++st) reached[std::size_t(graph_.node(int(st)))] = true;
+        for (std::size_t st = 0; st < graph_.size(); ++st)
+            reached[std::size_t(graph_.node(int(st)))] = true;
         for (std::size_t n = 0; n < s_.nodes.size(); ++n)
             if (!reached[n]) a.unreachableNodes.push_back(s_.nodes[n].id);
         std::vector<std::pair<int, int>> parent(graph_.size(), {-1, -1});
@@ -380,7 +391,8 @@ private:
             r.reachable = firstState[n] >= 0;
             if (r.reachable) {
                 std::vector<std::pair<int, int>> steps;
-                for (int v = firstState[n]; parent[std::size_t(v)].first >= 0; v = parent[std::size_t(v)].first)
+                for (int v = firstState[n]; parent[std::size_t(v)].first >= 0;
+                     v = parent[std::size_t(v)].first)
                     steps.push_back(parent[std::size_t(v)]);
                 std::reverse(steps.begin(), steps.end());
                 r.shortest.choices = choicesOf(steps);
@@ -401,12 +413,14 @@ private:
                 continue;
             }
             const std::vector<int> shown = shownChoices(graph_, state);
-            out += std::to_string(int(std::find(shown.begin(), shown.end(), choice) - shown.begin()) + 1);
+            out += std::to_string(
+                int(std::find(shown.begin(), shown.end(), choice) - shown.begin()) + 1);
         }
         return out;
     }
 
-    std::pair<std::string, std::int64_t> extract(const ProductGraph& pg, const ProductGraph::Solution& sol,
+    std::pair<std::string, std::int64_t> extract(const ProductGraph& pg,
+                                                 const ProductGraph::Solution& sol,
                                                  const std::vector<std::int64_t>& gain) const {
         std::vector<std::pair<int, int>> steps;
         std::int64_t total = 0;
@@ -426,8 +440,8 @@ private:
         throw std::logic_error("analyzeScenario: an extreme path does not reach an ending");
     }
 
-    AnalysisPath pathFor(const ProductGraph& pg, const ProductGraph::Solution& sol, const std::vector<std::int64_t>& gain,
-                         int sign, int competency = -1) {
+    AnalysisPath pathFor(const ProductGraph& pg, const ProductGraph::Solution& sol,
+                         const std::vector<std::int64_t>& gain, int sign, int competency = -1) {
         if (sol.value[0] == kNone) return {};
         const auto [choices, total] = extract(pg, sol, gain);
         AnalysisPath p = scorePath(choices, competency);
@@ -443,7 +457,8 @@ private:
         Session session(s_, clock);
         const std::string problem = script ? playScript(session, clock, *script) : error;
         if (!problem.empty())
-            throw std::logic_error("analyzeScenario: path " + choices + " does not replay: " + problem);
+            throw std::logic_error("analyzeScenario: path " + choices +
+                                   " does not replay: " + problem);
         const ScoreReport r = scoreTranscript(s_, f_, session.transcript(), &optimum_);
         AnalysisPath p;
         p.found = true;
@@ -475,7 +490,8 @@ private:
             bool pickFresh = false;
             std::int64_t pickGain = 0;
             bool anyReply = false;
-            for (const auto& e : es) anyReply = anyReply || graph_.edges(g)[std::size_t(e.graphEdge)].choice >= 0;
+            for (const auto& e : es)
+                anyReply = anyReply || graph_.edges(g)[std::size_t(e.graphEdge)].choice >= 0;
             for (std::size_t i = 0; i < es.size(); ++i) {
                 if (anyReply && graph_.edges(g)[std::size_t(es[i].graphEdge)].choice < 0) continue;
                 const bool fresh = !visited[std::size_t(es[i].target)];
@@ -486,7 +502,8 @@ private:
                     pickGain = gain;
                 }
             }
-            if (pick < 0 || !pickFresh || steps.size() > pg.states.size()) return {};  // dead end or a loop
+            if (pick < 0 || !pickFresh || steps.size() > pg.states.size())
+                return {};  // dead end or a loop
             steps.push_back({g, es[std::size_t(pick)].graphEdge});
             v = es[std::size_t(pick)].target;
         }
@@ -524,17 +541,22 @@ private:
                         worse = worse || px[c] < py[c];
                     }
                     if (!never || !worse) continue;
-                    if (by < 0 || ev_.choices[n][y].weighted > ev_.choices[n][std::size_t(by)].weighted) by = int(y);
+                    if (by < 0 ||
+                        ev_.choices[n][y].weighted > ev_.choices[n][std::size_t(by)].weighted)
+                        by = int(y);
                 }
                 if (by >= 0)
-                    a.dominated.push_back({node.id, node.choices[x].id, node.choices[std::size_t(by)].id,
-                                           node.choices[x].next == node.choices[std::size_t(by)].next});
+                    a.dominated.push_back(
+                        {node.id, node.choices[x].id, node.choices[std::size_t(by)].id,
+                         node.choices[x].next == node.choices[std::size_t(by)].next});
             }
         }
     }
 
     ScenarioAnalysis& finish(ScenarioAnalysis& a) const {
-        auto warn = [&](const char* kind, std::string message) { a.warnings.push_back({kind, std::move(message)}); };
+        auto warn = [&](const char* kind, std::string message) {
+            a.warnings.push_back({kind, std::move(message)});
+        };
         if (!a.problem.empty()) warn("not-exact", a.problem);
         if (!a.unreachableNodes.empty()) {
             std::string list;
@@ -544,38 +566,50 @@ private:
         }
         if (a.problem.empty()) {
             if (a.bestUnbounded)
-                warn("points-loop", "a loop earns points each time round; the best path shown goes round it once at most");
+                warn("points-loop",
+                     "a loop earns points each time round; the best path shown goes round it once "
+                     "at most");
             if (a.best.found && !a.best.passed)
-                warn("best-fails", "even the best path (" + a.best.choices + ") does not pass: check the pass score, "
-                                   "critical indicators and the primary competencies on that path");
+                warn("best-fails",
+                     "even the best path (" + a.best.choices +
+                         ") does not pass: check the pass score, "
+                         "critical indicators and the primary competencies on that path");
             if (a.poor.found && a.poor.passed)
-                warn("poor-passes", "the consistently poor path (" + a.poor.choices + ") passes: poor replies cost too "
-                                    "little; give them negative evidence");
+                warn("poor-passes", "the consistently poor path (" + a.poor.choices +
+                                        ") passes: poor replies cost too "
+                                        "little; give them negative evidence");
             if (!a.poor.found)
-                warn("poor-no-ending", "taking the reply worth least at every step never reaches an ending "
-                                       "(it runs into a loop or a dead end)");
+                warn("poor-no-ending",
+                     "taking the reply worth least at every step never reaches an ending "
+                     "(it runs into a loop or a dead end)");
         }
         for (const CompetencyAnalysis& c : a.competencies) {
             if (c.earningReplies == 1)
-                warn("single-reply", c.name + " (" + c.id + ") earns points from a single reply: one pick decides it; "
-                                     "give it more decision points");
+                warn("single-reply", c.name + " (" + c.id +
+                                         ") earns points from a single reply: one pick decides it; "
+                                         "give it more decision points");
             else if (c.primary && c.earningReplies == 0)
-                warn("single-reply", c.name + " (" + c.id + ") is a primary competency but no reply earns points for it");
+                warn("single-reply",
+                     c.name + " (" + c.id +
+                         ") is a primary competency but no reply earns points for it");
             if (c.primary && c.decisionPoints < 3)
-                warn("few-opportunities", c.name + " (" + c.id + ") is a primary competency tested at only " +
-                                              std::to_string(c.decisionPoints) +
-                                              " decision point(s); its score has low confidence on every path");
+                warn("few-opportunities",
+                     c.name + " (" + c.id + ") is a primary competency tested at only " +
+                         std::to_string(c.decisionPoints) +
+                         " decision point(s); its score has low confidence on every path");
         }
         if (a.random) {
             const RandomPlayStats& r = *a.random;
             if (r.passRate >= kMaxRandomPassRate)
-                warn("random-pass-rate", "random play passes " + formatPercent(r.passRate) + " of the time (" +
-                                             std::to_string(r.passed) + " of " + std::to_string(r.samples) +
-                                             "); guessing should pass under 10 %: make wrong replies cost more or "
-                                             "make the good reply less obvious");
+                warn("random-pass-rate",
+                     "random play passes " + formatPercent(r.passRate) + " of the time (" +
+                         std::to_string(r.passed) + " of " + std::to_string(r.samples) +
+                         "); guessing should pass under 10 %: make wrong replies cost more or "
+                         "make the good reply less obvious");
             if (r.median >= double(a.passScore))
                 warn("random-median", "the median random play scores " + formatScore(r.median) +
-                                          ", at or above the pass score " + std::to_string(a.passScore));
+                                          ", at or above the pass score " +
+                                          std::to_string(a.passScore));
         }
         return a;
     }
@@ -591,7 +625,8 @@ private:
 
 }  // namespace
 
-ScenarioAnalysis analyzeScenario(const Scenario& scenario, const Framework& framework, const AnalysisOptions& options) {
+ScenarioAnalysis analyzeScenario(const Scenario& scenario, const Framework& framework,
+                                 const AnalysisOptions& options) {
     return Analyzer(scenario, framework, options).run();
 }
 
@@ -599,13 +634,16 @@ FileAnalysis analyzeScenarioFile(const std::string& path, const AnalysisOptions&
     FileAnalysis out;
     out.check = checkScenarioFile(path);
     if (!out.check.playable()) {
-        out.error = out.check.unreadable ? "cannot be read" : "has errors; fix them (rapport validate) before analysing";
+        out.error = out.check.unreadable
+                        ? "cannot be read"
+                        : "has errors; fix them (rapport validate) before analysing";
         return out;
     }
     const Scenario& s = *out.check.scenario;
     FrameworkLookup found = lookupFramework(s.framework, frameworkSearchPath(s.sourcePath));
     if (!found.framework) {
-        out.error = "competence framework \"" + s.framework + "\" " + (found.path.empty() ? "not found" : "has errors");
+        out.error = "competence framework \"" + s.framework + "\" " +
+                    (found.path.empty() ? "not found" : "has errors");
         return out;
     }
     try {

@@ -11,16 +11,16 @@
 #include <string>
 #include <vector>
 
-#include "core/framework/framework.hpp"
 #include "core/analysis/random_play.hpp"
 #include "core/checks/scenario_check.hpp"
+#include "core/framework/framework.hpp"
 #include "core/scenario/scenario.hpp"
 #include "core/scoring/scoring.hpp"
 
 namespace rapport {
 
 struct AnalysisOptions {
-    int samples = 10'000;         // random plays
+    int samples = 10'000;  // random plays
     std::uint64_t seed = 1;
     std::size_t maxStates = kMaxScoringStates;
 };
@@ -28,13 +28,13 @@ struct AnalysisOptions {
 // A complete path found by the analysis, replayed and scored like any play-through.
 struct AnalysisPath {
     bool found = false;
-    std::string choices;          // --choices list ("2,1,t,3"; t = let the timer run out)
+    std::string choices;  // --choices list ("2,1,t,3"; t = let the timer run out)
     int steps = 0;
-    std::int64_t value = 0;       // what the path extremises: weighted total, or one competency's points
-    double score = 0;             // scenario score of the path
+    std::int64_t value = 0;  // what the path extremises: weighted total, or one competency's points
+    double score = 0;        // scenario score of the path
     bool passed = false;
-    std::string ending;           // ending node id
-    std::string outcome;          // won | partial | lost | escalated
+    std::string ending;                     // ending node id
+    std::string outcome;                    // won | partial | lost | escalated
     std::optional<double> competencyScore;  // for a competency's paths: its score on that path
 };
 
@@ -43,35 +43,36 @@ struct EndingReach {
     std::string outcome;
     std::string title;
     bool reachable = false;
-    AnalysisPath shortest;        // fewest decisions from start (ties: earliest replies first)
+    AnalysisPath shortest;  // fewest decisions from start (ties: earliest replies first)
 };
 
 struct CompetencyAnalysis {
     std::string id;
     std::string name;
     int weight = 1;
-    bool primary = false;         // in the scenario's `assesses`
-    int decisionPoints = 0;       // nodes where some reply (or the timer) cites it: scoring opportunities
-    int replies = 0;              // replies citing it
-    int earningReplies = 0;       // replies earning it points (> 0)
-    int rules = 0;                // behaviour rules whose violation scores it
+    bool primary = false;  // in the scenario's `assesses`
+    int decisionPoints =
+        0;            // nodes where some reply (or the timer) cites it: scoring opportunities
+    int replies = 0;  // replies citing it
+    int earningReplies = 0;  // replies earning it points (> 0)
+    int rules = 0;           // behaviour rules whose violation scores it
     // Points earned for this competency on a complete path (framework points, unweighted, rule
     // violations included), highest and lowest over all complete paths.
     AnalysisPath max, min;
-    bool maxUnbounded = false;    // a loop earns it points each time round (the path shown avoids it)
-    bool minUnbounded = false;    // a loop loses it points each time round
+    bool maxUnbounded = false;  // a loop earns it points each time round (the path shown avoids it)
+    bool minUnbounded = false;  // a loop loses it points each time round
 };
 
 struct DominatedChoice {
     std::string node;
-    std::string choice;           // never better on any competency than `by`, and worse on one
-    std::string by;               // a sibling shown with it in some reachable state
-    bool sameNext = false;        // both lead to the same node
+    std::string choice;     // never better on any competency than `by`, and worse on one
+    std::string by;         // a sibling shown with it in some reachable state
+    bool sameNext = false;  // both lead to the same node
 };
 
 struct AnalysisWarning {
-    std::string kind;             // stable key: random-pass-rate, random-median, single-reply, …
-    std::string message;          // plain words, with what to do
+    std::string kind;     // stable key: random-pass-rate, random-median, single-reply, …
+    std::string message;  // plain words, with what to do
 };
 
 struct ScenarioAnalysis {
@@ -90,7 +91,8 @@ struct ScenarioAnalysis {
     std::vector<EndingReach> endingPaths;
     AnalysisPath best, worst, poor;
     bool bestUnbounded = false, worstUnbounded = false;
-    std::vector<CompetencyAnalysis> competencies;  // competencies cited or assessed, framework order
+    std::vector<CompetencyAnalysis>
+        competencies;  // competencies cited or assessed, framework order
     std::vector<DominatedChoice> dominated;
 
     // Sampled part.

@@ -4,7 +4,8 @@
 
 namespace rapport {
 
-GraphLayout layoutLayered(int n, const std::vector<std::pair<int, int>>& edges, int root, LayoutSpacing spacing) {
+GraphLayout layoutLayered(int n, const std::vector<std::pair<int, int>>& edges, int root,
+                          LayoutSpacing spacing) {
     GraphLayout out;
     if (n <= 0) return out;
     std::vector<std::vector<int>> succ(std::size_t(n), std::vector<int>{});
@@ -58,7 +59,8 @@ GraphLayout layoutLayered(int n, const std::vector<std::pair<int, int>>& edges, 
     out.layer.assign(std::size_t(n), 0);
     for (auto it = postorder.rbegin(); it != postorder.rend(); ++it)
         for (int to : dag[std::size_t(*it)])
-            out.layer[std::size_t(to)] = std::max(out.layer[std::size_t(to)], out.layer[std::size_t(*it)] + 1);
+            out.layer[std::size_t(to)] =
+                std::max(out.layer[std::size_t(to)], out.layer[std::size_t(*it)] + 1);
     out.layers = 1 + *std::max_element(out.layer.begin(), out.layer.end());
 
     std::vector<std::vector<int>> pred(std::size_t(n), std::vector<int>{});

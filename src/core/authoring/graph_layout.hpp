@@ -10,11 +10,11 @@
 namespace rapport {
 
 struct GraphLayout {
-    std::vector<int> layer;  // per node, 0 = the root's layer
-    std::vector<int> order;  // per node, position within its layer from the top
-    std::vector<float> x, y; // per node, in layout units (layer and row spacing applied)
+    std::vector<int> layer;   // per node, 0 = the root's layer
+    std::vector<int> order;   // per node, position within its layer from the top
+    std::vector<float> x, y;  // per node, in layout units (layer and row spacing applied)
     int layers = 0;
-    int rows = 0;            // nodes in the fullest layer
+    int rows = 0;  // nodes in the fullest layer
     float width = 0, height = 0;
 };
 

@@ -33,7 +33,9 @@ bool startsLine(std::string_view t, std::size_t pos) {
     return true;
 }
 
-std::size_t childBegin(const JsonTextValue& v) { return v.key.end > v.key.begin ? v.key.begin : v.value.begin; }
+std::size_t childBegin(const JsonTextValue& v) {
+    return v.key.end > v.key.begin ? v.key.begin : v.value.begin;
+}
 
 std::string splice(std::string_view t, std::size_t begin, std::size_t end, std::string_view with) {
     std::string out;
@@ -61,7 +63,8 @@ bool allScalars(const ojson& v) {
 }
 
 // The separator the author puts between a key and its value, taken from a sibling.
-std::string memberSeparator(std::string_view t, const JsonTextIndex& idx, const JsonTextValue& parent) {
+std::string memberSeparator(std::string_view t, const JsonTextIndex& idx,
+                            const JsonTextValue& parent) {
     if (parent.children.empty()) return ": ";
     const JsonTextValue& last = need(idx, parent.children.back());
     const std::string_view sep = t.substr(last.key.end, last.value.begin - last.key.end);
@@ -69,8 +72,8 @@ std::string memberSeparator(std::string_view t, const JsonTextIndex& idx, const 
     return std::string(sep);
 }
 
-std::string childText(std::string_view key, std::string_view sep, const ojson& value, std::string_view indent,
-                      const JsonTextIndex& idx, bool allowInline = true) {
+std::string childText(std::string_view key, std::string_view sep, const ojson& value,
+                      std::string_view indent, const JsonTextIndex& idx, bool allowInline = true) {
     std::string out;
     if (!key.empty()) {
         out += ojson(std::string(key)).dump(-1, ' ', false, ojson::error_handler_t::replace);
@@ -82,12 +85,13 @@ std::string childText(std::string_view key, std::string_view sep, const ojson& v
 
 // A structured sibling written over several lines asks for the same of a new value.
 bool spansLines(std::string_view t, const JsonTextValue& v) {
-    return t.substr(v.value.begin, v.value.end - v.value.begin).find('\n') != std::string_view::npos;
+    return t.substr(v.value.begin, v.value.end - v.value.begin).find('\n') !=
+           std::string_view::npos;
 }
 
 // Appends a member (key non-empty) or element to the container `parent`.
-std::string append(std::string_view t, const JsonTextIndex& idx, const JsonTextValue& parent, std::string_view key,
-                   const ojson& value) {
+std::string append(std::string_view t, const JsonTextIndex& idx, const JsonTextValue& parent,
+                   std::string_view key, const ojson& value) {
     const std::string& nl = idx.newline();
     const std::string sep = memberSeparator(t, idx, parent);
     if (parent.children.empty()) {
@@ -96,9 +100,11 @@ std::string append(std::string_view t, const JsonTextIndex& idx, const JsonTextV
         const std::string indent = lineIndent(t, parent.value.begin);
         const std::string childIndent = indent + idx.indentUnit();
         const std::string multi = childText(key, sep, value, childIndent, idx);
-        const bool inlineFits = multi.find('\n') == std::string::npos && multi.size() + indent.size() < 90;
+        const bool inlineFits =
+            multi.find('\n') == std::string::npos && multi.size() + indent.size() < 90;
         if (inner.find_first_not_of(" \t\r\n") != std::string_view::npos)  // a comment inside
-            return splice(t, innerBegin, innerBegin, " " + childText(key, sep, value, indent, idx) + " ");
+            return splice(t, innerBegin, innerBegin,
+                          " " + childText(key, sep, value, indent, idx) + " ");
         if (inlineFits && inner.find('\n') == std::string_view::npos) {
             const std::string pad = parent.kind == '{' ? " " : "";
             return splice(t, innerBegin, innerEnd, pad + multi + pad);
@@ -108,11 +114,14 @@ std::string append(std::string_view t, const JsonTextIndex& idx, const JsonTextV
     const JsonTextValue& first = need(idx, parent.children.front());
     const JsonTextValue& last = need(idx, parent.children.back());
     const bool multiline =
-        t.substr(parent.value.begin, childBegin(first) - parent.value.begin).find('\n') != std::string_view::npos;
+        t.substr(parent.value.begin, childBegin(first) - parent.value.begin).find('\n') !=
+        std::string_view::npos;
     const std::size_t at = last.value.end;
     const bool allowInline = !spansLines(t, last);
     if (!multiline)
-        return splice(t, at, at, ", " + childText(key, sep, value, lineIndent(t, childBegin(last)), idx, allowInline));
+        return splice(
+            t, at, at,
+            ", " + childText(key, sep, value, lineIndent(t, childBegin(last)), idx, allowInline));
     const std::string indent = lineIndent(t, childBegin(last));
     // The new line goes after whatever ends the last member's line (a // note stays where it was).
     std::size_t j = at;
@@ -246,12 +255,14 @@ JsonTextIndex::JsonTextIndex(std::string_view t) {
             }
         }
     }
-    if (const JsonTextValue* root = find(""); root && root->kind == '{' && !root->children.empty()) {
+    if (const JsonTextValue* root = find("");
+        root && root->kind == '{' && !root->children.empty()) {
         const JsonTextValue& first = *find(root->children.front());
         if (startsLine(t, first.key.begin)) {
             const std::string rootIndent = lineIndent(t, root->value.begin);
             const std::string childIndent = lineIndent(t, first.key.begin);
-            if (childIndent.size() > rootIndent.size()) unit_ = childIndent.substr(rootIndent.size());
+            if (childIndent.size() > rootIndent.size())
+                unit_ = childIndent.substr(rootIndent.size());
         }
     }
 }
@@ -261,8 +272,8 @@ const JsonTextValue* JsonTextIndex::find(std::string_view pointer) const {
     return it == values_.end() ? nullptr : &it->second;
 }
 
-std::string formatJsonValue(const ojson& v, std::string_view indent, std::string_view unit, std::string_view nl,
-                            bool allowInline) {
+std::string formatJsonValue(const ojson& v, std::string_view indent, std::string_view unit,
+                            std::string_view nl, bool allowInline) {
     if (!v.is_structured()) return dumpScalar(v);
     if (v.empty()) return v.is_object() ? "{}" : "[]";
     if (allowInline && allScalars(v) && (v.is_array() || v.size() <= 3)) {
@@ -299,32 +310,40 @@ std::string jsonTextSet(std::string_view t, std::string_view pointer, const ojso
         const std::string_view old = t.substr(v->value.begin, v->value.end - v->value.begin);
         try {
             // Unchanged values keep their spelling (1.0 stays 1.0, a comment inside stays).
-            if (nlohmann::json::parse(old, nullptr, true, true) == nlohmann::json::parse(value.dump()))
+            if (nlohmann::json::parse(old, nullptr, true, true) ==
+                nlohmann::json::parse(value.dump()))
                 return std::string(t);
         } catch (const nlohmann::json::exception&) {
         }
         const std::string indent = lineIndent(t, childBegin(*v));
-        return splice(t, v->value.begin, v->value.end,
-                      formatJsonValue(value, indent, idx.indentUnit(), idx.newline(), !spansLines(t, *v)));
+        return splice(
+            t, v->value.begin, v->value.end,
+            formatJsonValue(value, indent, idx.indentUnit(), idx.newline(), !spansLines(t, *v)));
     }
     const std::string parent = parentPointer(pointer);
     const JsonTextValue& p = need(idx, parent);
     if (p.kind == '{') return append(t, idx, p, lastToken(pointer), value);
-    if (p.kind == '[' && (lastToken(pointer) == "-" || lastToken(pointer) == std::to_string(p.children.size())))
+    if (p.kind == '[' &&
+        (lastToken(pointer) == "-" || lastToken(pointer) == std::to_string(p.children.size())))
         return append(t, idx, p, "", value);
     throw std::logic_error("JSON text edit: cannot set \"" + std::string(pointer) + "\"");
 }
 
-std::string jsonTextInsert(std::string_view t, std::string_view arrayPointer, std::size_t index, const ojson& value) {
+std::string jsonTextInsert(std::string_view t, std::string_view arrayPointer, std::size_t index,
+                           const ojson& value) {
     const JsonTextIndex idx(t);
     const JsonTextValue& p = need(idx, arrayPointer);
-    if (p.kind != '[') throw std::logic_error("JSON text edit: \"" + std::string(arrayPointer) + "\" is not an array");
-    if (index > p.children.size()) throw std::logic_error("JSON text edit: insert index past the end");
+    if (p.kind != '[')
+        throw std::logic_error("JSON text edit: \"" + std::string(arrayPointer) +
+                               "\" is not an array");
+    if (index > p.children.size())
+        throw std::logic_error("JSON text edit: insert index past the end");
     if (index == p.children.size()) return append(t, idx, p, "", value);
     const JsonTextValue& before = need(idx, p.children[index]);
     const std::size_t at = before.value.begin;
     const std::string indent = lineIndent(t, at);
-    const std::string text = formatJsonValue(value, indent, idx.indentUnit(), idx.newline(), !spansLines(t, before));
+    const std::string text =
+        formatJsonValue(value, indent, idx.indentUnit(), idx.newline(), !spansLines(t, before));
     if (startsLine(t, at)) {
         const std::size_t ls = lineStart(t, at);
         return splice(t, ls, ls, indent + text + "," + idx.newline());
@@ -338,7 +357,9 @@ std::string jsonTextRemove(std::string_view t, std::string_view pointer) {
     const JsonTextValue& p = need(idx, parentPointer(pointer));
     std::size_t pos = 0;
     while (pos < p.children.size() && p.children[pos] != pointer) ++pos;
-    if (pos == p.children.size()) throw std::logic_error("JSON text edit: \"" + std::string(pointer) + "\" not in its parent");
+    if (pos == p.children.size())
+        throw std::logic_error("JSON text edit: \"" + std::string(pointer) +
+                               "\" not in its parent");
     if (p.children.size() == 1) return splice(t, p.value.begin + 1, p.value.end - 1, "");
     const std::size_t begin = childBegin(v);
     if (pos + 1 < p.children.size()) {

@@ -6,12 +6,11 @@
 #pragma once
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace rapport {
 
@@ -23,9 +22,9 @@ struct JsonSpan {
 
 // Where one value of the text is. For a container, its children in text order.
 struct JsonTextValue {
-    JsonSpan value;               // brackets included for containers, quotes for strings
-    JsonSpan key;                 // the member's key with its quotes; empty for elements and root
-    char kind = 's';              // '{' object, '[' array, 's' anything else
+    JsonSpan value;   // brackets included for containers, quotes for strings
+    JsonSpan key;     // the member's key with its quotes; empty for elements and root
+    char kind = 's';  // '{' object, '[' array, 's' anything else
     std::vector<std::string> children;  // pointers of members / elements, in text order
 };
 
@@ -51,11 +50,13 @@ private:
 // false (the siblings are written one member per line), everything else one member per line,
 // keys in the order given.
 std::string formatJsonValue(const nlohmann::ordered_json& value, std::string_view indent,
-                            std::string_view unit, std::string_view newline = "\n", bool allowInline = true);
+                            std::string_view unit, std::string_view newline = "\n",
+                            bool allowInline = true);
 
 // Sets the value at `pointer`. An existing value is replaced at its span (left untouched when it
 // already equals `value`); a missing member of an existing object is appended to it.
-std::string jsonTextSet(std::string_view text, std::string_view pointer, const nlohmann::ordered_json& value);
+std::string jsonTextSet(std::string_view text, std::string_view pointer,
+                        const nlohmann::ordered_json& value);
 // Inserts `value` into the array at `arrayPointer` before element `index` (index == size appends).
 std::string jsonTextInsert(std::string_view text, std::string_view arrayPointer, std::size_t index,
                            const nlohmann::ordered_json& value);

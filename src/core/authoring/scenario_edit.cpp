@@ -2,9 +2,9 @@
 
 #include <stdexcept>
 
+#include "core/authoring/json_text_edit.hpp"
 #include "core/scenario/expression.hpp"
 #include "core/source/json_source.hpp"
-#include "core/authoring/json_text_edit.hpp"
 
 namespace rapport {
 
@@ -65,7 +65,8 @@ bool ScenarioDocument::remove(std::string_view pointer) {
     }
 }
 
-bool ScenarioDocument::insert(std::string_view arrayPointer, std::size_t index, const ojson& value) {
+bool ScenarioDocument::insert(std::string_view arrayPointer, std::size_t index,
+                              const ojson& value) {
     if (!json_) return false;
     try {
         return replaceText(jsonTextInsert(text_, arrayPointer, index, value), "");
@@ -101,13 +102,15 @@ std::string ScenarioDocument::freshNodeId(const std::string& stem) const {
 }
 
 std::optional<int> ScenarioDocument::addNode() {
-    if (!json_ || !json_->is_object() || !json_->contains("nodes") || !(*json_)["nodes"].is_array()) return std::nullopt;
+    if (!json_ || !json_->is_object() || !json_->contains("nodes") || !(*json_)["nodes"].is_array())
+        return std::nullopt;
     const int index = nodeCount();
     ojson node = ojson::object();
     node["id"] = freshNodeId("node");
     node["speaker"] = "client";
     node["text"] = "What the client says here.";
-    node["ending"] = ojson{{"outcome", "partial"}, {"title", "New ending"}, {"summary", "What happened and why."}};
+    node["ending"] = ojson{
+        {"outcome", "partial"}, {"title", "New ending"}, {"summary", "What happened and why."}};
     if (!insert("/nodes", std::size_t(index), node)) return std::nullopt;
     return index;
 }
@@ -143,8 +146,9 @@ namespace {
 
 // Rewrites visited("oldId") inside the expression string at obj[key] (spliced at `pointer`);
 // other text of the expression is kept as written.
-void renameInExpression(std::string& text, const nlohmann::json& obj, const std::string& key, const std::string& pointer,
-                        const std::string& oldId, const std::string& newId) {
+void renameInExpression(std::string& text, const nlohmann::json& obj, const std::string& key,
+                        const std::string& pointer, const std::string& oldId,
+                        const std::string& newId) {
     const auto it = obj.find(key);
     if (it == obj.end() || !it->is_string()) return;
     const std::string& source = it->get_ref<const std::string&>();
@@ -172,30 +176,34 @@ bool ScenarioDocument::renameNode(int node, const std::string& newId) {
         text = jsonTextSet(text, nodePointer(node) + "/id", newId);
         const nlohmann::json& root = *json_;
         if (!oldId.empty()) {
-            if (root.contains("start") && root["start"] == oldId) text = jsonTextSet(text, "/start", newId);
+            if (root.contains("start") && root["start"] == oldId)
+                text = jsonTextSet(text, "/start", newId);
             const auto& nodes = root["nodes"];
             for (std::size_t i = 0; i < nodes.size(); ++i) {
                 const auto& n = nodes[i];
                 if (!n.is_object()) continue;
                 const std::string p = nodePointer(int(i));
-                if (n.contains("onTimeout") && n["onTimeout"] == oldId) text = jsonTextSet(text, p + "/onTimeout", newId);
+                if (n.contains("onTimeout") && n["onTimeout"] == oldId)
+                    text = jsonTextSet(text, p + "/onTimeout", newId);
                 if (n.contains("variants") && n["variants"].is_array()) {
                     for (std::size_t v = 0; v < n["variants"].size(); ++v)
                         if (n["variants"][v].is_object())
-                            renameInExpression(text, n["variants"][v], "if", p + "/variants/" + std::to_string(v) + "/if",
-                                               oldId, newId);
+                            renameInExpression(text, n["variants"][v], "if",
+                                               p + "/variants/" + std::to_string(v) + "/if", oldId,
+                                               newId);
                 }
                 if (!n.contains("choices") || !n["choices"].is_array()) continue;
                 for (std::size_t c = 0; c < n["choices"].size(); ++c) {
                     const auto& ch = n["choices"][c];
                     if (!ch.is_object()) continue;
                     const std::string cp = p + "/choices/" + std::to_string(c);
-                    if (ch.contains("next") && ch["next"] == oldId) text = jsonTextSet(text, cp + "/next", newId);
+                    if (ch.contains("next") && ch["next"] == oldId)
+                        text = jsonTextSet(text, cp + "/next", newId);
                     renameInExpression(text, ch, "if", cp + "/if", oldId, newId);
                     if (ch.contains("set") && ch["set"].is_object())
                         for (auto it = ch["set"].begin(); it != ch["set"].end(); ++it)
-                            renameInExpression(text, ch["set"], it.key(), cp + "/set/" + pointerToken(it.key()), oldId,
-                                               newId);
+                            renameInExpression(text, ch["set"], it.key(),
+                                               cp + "/set/" + pointerToken(it.key()), oldId, newId);
                 }
             }
         }
@@ -215,7 +223,9 @@ bool ScenarioDocument::makeEnding(int node) {
             if (n.contains(key)) text = jsonTextRemove(text, p + "/" + key);
         if (!n.contains("ending"))
             text = jsonTextSet(text, p + "/ending",
-                               ojson{{"outcome", "partial"}, {"title", "New ending"}, {"summary", "What happened and why."}});
+                               ojson{{"outcome", "partial"},
+                                     {"title", "New ending"},
+                                     {"summary", "What happened and why."}});
     } catch (const std::logic_error&) {
         return false;
     }
@@ -230,8 +240,9 @@ bool ScenarioDocument::makeTurn(int node, const std::string& next) {
         const auto& n = (*json_)["nodes"][std::size_t(node)];
         if (n.contains("ending")) text = jsonTextRemove(text, p + "/ending");
         if (!n.contains("choices"))
-            text = jsonTextSet(text, p + "/choices",
-                               ojson::array({ojson{{"text", "What the trainee says."}, {"next", next}}}));
+            text = jsonTextSet(
+                text, p + "/choices",
+                ojson::array({ojson{{"text", "What the trainee says."}, {"next", next}}}));
     } catch (const std::logic_error&) {
         return false;
     }
@@ -283,9 +294,13 @@ std::string newScenarioTemplate(const std::string& id, const std::string& title)
     return "// A new Rapport scenario. Format: docs/scenario-format.md\n"
            "{\n"
            "  \"format\": \"rapport-scenario/1\",\n"
-           "  \"id\": " + q + ",\n"
+           "  \"id\": " +
+           q +
+           ",\n"
            "  \"version\": \"0.1.0\",\n"
-           "  \"title\": " + t + ",\n"
+           "  \"title\": " +
+           t +
+           ",\n"
            "  \"language\": \"en\",\n"
            "  \"summary\": \"One or two sentences: the situation and the skill it trains.\",\n"
            "  \"sector\": \"bank\",\n"
@@ -308,8 +323,10 @@ std::string newScenarioTemplate(const std::string& id, const std::string& title)
            "        {\n"
            "          \"text\": \"May I ask how you handle this today?\",\n"
            "          \"next\": \"agreed\",\n"
-           "          \"feedback\": \"Asks about the client's situation before offering anything.\",\n"
-           "          \"evidence\": [ { \"indicator\": \"needs_discovery.situation_questions\" } ]\n"
+           "          \"feedback\": \"Asks about the client's situation before offering "
+           "anything.\",\n"
+           "          \"evidence\": [ { \"indicator\": \"needs_discovery.situation_questions\" } "
+           "]\n"
            "        },\n"
            "        {\n"
            "          \"text\": \"Let me tell you about our offer.\",\n"
@@ -322,13 +339,15 @@ std::string newScenarioTemplate(const std::string& id, const std::string& title)
            "      \"id\": \"agreed\",\n"
            "      \"speaker\": \"client\",\n"
            "      \"text\": \"Good question. Let's talk next week.\",\n"
-           "      \"ending\": { \"outcome\": \"won\", \"title\": \"Meeting agreed\", \"summary\": \"The client wants to continue.\" }\n"
+           "      \"ending\": { \"outcome\": \"won\", \"title\": \"Meeting agreed\", \"summary\": "
+           "\"The client wants to continue.\" }\n"
            "    },\n"
            "    {\n"
            "      \"id\": \"declined\",\n"
            "      \"speaker\": \"client\",\n"
            "      \"text\": \"Not interested, thank you.\",\n"
-           "      \"ending\": { \"outcome\": \"lost\", \"title\": \"Call ended\", \"summary\": \"The pitch came too early.\" }\n"
+           "      \"ending\": { \"outcome\": \"lost\", \"title\": \"Call ended\", \"summary\": "
+           "\"The pitch came too early.\" }\n"
            "    }\n"
            "  ]\n"
            "}\n";

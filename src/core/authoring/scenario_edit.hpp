@@ -5,12 +5,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace rapport {
 
@@ -33,7 +32,8 @@ public:
     // is missing. Consecutive set()s of the same pointer merge into one undo step (typing).
     bool set(std::string_view pointer, const nlohmann::ordered_json& value);
     bool remove(std::string_view pointer);
-    bool insert(std::string_view arrayPointer, std::size_t index, const nlohmann::ordered_json& value);
+    bool insert(std::string_view arrayPointer, std::size_t index,
+                const nlohmann::ordered_json& value);
 
     // Scenario-level edits built on those.
     // Appends a node (an ending, so the file stays valid) and returns its index.

@@ -19,7 +19,8 @@ std::optional<int> indexAfter(std::string_view pointer, std::string_view prefix)
     pointer.remove_prefix(prefix.size());
     int value = -1;
     const auto [p, ec] = std::from_chars(pointer.data(), pointer.data() + pointer.size(), value);
-    if (ec != std::errc() || p == pointer.data() || (p != pointer.data() + pointer.size() && *p != '/'))
+    if (ec != std::errc() || p == pointer.data() ||
+        (p != pointer.data() + pointer.size() && *p != '/'))
         return std::nullopt;
     return value;
 }
@@ -45,8 +46,10 @@ ScenarioGraph scenarioGraphFromJson(const nlohmann::json& root) {
             node.timed = n.contains("timeLimit");
             if (const auto t = n.find("tags"); t != n.end() && t->is_array())
                 for (const auto& tag : *t)
-                    if (tag.is_string() && tag.get<std::string>().starts_with("objection")) node.objection = true;
-            if (const auto c = n.find("choices"); c != n.end() && c->is_array()) node.choices = int(c->size());
+                    if (tag.is_string() && tag.get<std::string>().starts_with("objection"))
+                        node.objection = true;
+            if (const auto c = n.find("choices"); c != n.end() && c->is_array())
+                node.choices = int(c->size());
         }
         index.try_emplace(node.id, int(g.nodes.size()));
         g.nodes.push_back(std::move(node));
@@ -98,7 +101,9 @@ void markUnreachable(ScenarioGraph& g, const DiagnosticList& diagnostics) {
                 g.nodes[std::size_t(*n)].unreachable = true;
 }
 
-std::optional<int> nodeOfPointer(std::string_view pointer) { return indexAfter(pointer, "/nodes/"); }
+std::optional<int> nodeOfPointer(std::string_view pointer) {
+    return indexAfter(pointer, "/nodes/");
+}
 
 std::optional<int> choiceOfPointer(std::string_view pointer) {
     const auto node = nodeOfPointer(pointer);

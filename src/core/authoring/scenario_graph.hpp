@@ -3,12 +3,11 @@
 // a file that still has errors (a misspelt "next", a missing key) can be drawn and fixed.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/diagnostics/diagnostic.hpp"
 
@@ -19,11 +18,11 @@ struct ScenarioGraph {
         std::string id;
         std::string text;
         std::string speaker;
-        std::string outcome;      // the ending's outcome; empty for a turn
+        std::string outcome;  // the ending's outcome; empty for a turn
         bool ending = false;
-        bool timed = false;       // has a timeLimit
-        bool objection = false;   // tagged objection:*
-        bool unreachable = false; // no way from start (see markUnreachable)
+        bool timed = false;        // has a timeLimit
+        bool objection = false;    // tagged objection:*
+        bool unreachable = false;  // no way from start (see markUnreachable)
         int choices = 0;
     };
     struct Edge {

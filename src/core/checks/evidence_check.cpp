@@ -9,8 +9,8 @@ namespace rapport {
 
 namespace {
 
-void add(const Scenario& s, DiagnosticList& diags, const char* code, std::string pointer, std::string message,
-         Severity severity = Severity::Error) {
+void add(const Scenario& s, DiagnosticList& diags, const char* code, std::string pointer,
+         std::string message, Severity severity = Severity::Error) {
     Diagnostic d;
     d.severity = severity;
     d.code = code;
@@ -33,8 +33,8 @@ void checkEvidence(const Scenario& scenario, const Framework& framework, Diagnos
                 auto i = framework.findIndicator(e.indicator);
                 if (!i) {
                     add(scenario, diags, codes::UnknownIndicator, p + "/indicator",
-                        "unknown indicator \"" + e.indicator + "\" in framework \"" + framework.id + "\"" +
-                            didYouMean(e.indicator, indicatorIds));
+                        "unknown indicator \"" + e.indicator + "\" in framework \"" + framework.id +
+                            "\"" + didYouMean(e.indicator, indicatorIds));
                     continue;
                 }
                 if (!e.points) continue;
@@ -43,11 +43,13 @@ void checkEvidence(const Scenario& scenario, const Framework& framework, Diagnos
                 // opportunity for the competency) without points, e.g. "tried, but no remedy".
                 if (ind.polarity == Polarity::Positive && *e.points < 0)
                     add(scenario, diags, codes::PointsSign, p + "/points",
-                        "\"" + ind.id + "\" is a positive indicator: its points cannot be below 0, not " +
+                        "\"" + ind.id +
+                            "\" is a positive indicator: its points cannot be below 0, not " +
                             std::to_string(*e.points));
                 else if (ind.polarity == Polarity::Negative && *e.points > 0)
                     add(scenario, diags, codes::PointsSign, p + "/points",
-                        "\"" + ind.id + "\" is a negative indicator: its points cannot be above 0, not " +
+                        "\"" + ind.id +
+                            "\" is a negative indicator: its points cannot be above 0, not " +
                             std::to_string(*e.points));
             }
         }
@@ -57,7 +59,8 @@ void checkEvidence(const Scenario& scenario, const Framework& framework, Diagnos
         const std::string& id = scenario.assesses[k];
         if (!framework.findCompetency(id))
             add(scenario, diags, codes::UnknownCompetency, "/assesses/" + std::to_string(k),
-                "unknown competency \"" + id + "\" in framework \"" + framework.id + "\"" + didYouMean(id, compIds));
+                "unknown competency \"" + id + "\" in framework \"" + framework.id + "\"" +
+                    didYouMean(id, compIds));
     }
 }
 
@@ -69,9 +72,11 @@ static_assert(kDefaultMaxStates == kMaxScoringStates);
 
 // The graph is explored only when the evidence is sound and the search runs: `graph` is either
 // the caller's or null, and then explored here.
-std::optional<Framework> checkScoring(const Scenario& scenario, const StateGraph* graph, DiagnosticList& diags,
+std::optional<Framework> checkScoring(const Scenario& scenario, const StateGraph* graph,
+                                      DiagnosticList& diags,
                                       const std::vector<std::string>& searchPath) {
-    const std::vector<std::string> path = searchPath.empty() ? frameworkSearchPath(scenario.sourcePath) : searchPath;
+    const std::vector<std::string> path =
+        searchPath.empty() ? frameworkSearchPath(scenario.sourcePath) : searchPath;
     FrameworkLookup found = lookupFramework(scenario.framework, path);
     for (const auto& d : found.diagnostics.items()) diags.add(d);
     if (!found.framework) {
@@ -79,8 +84,10 @@ std::optional<Framework> checkScoring(const Scenario& scenario, const StateGraph
             // Folders are described rather than listed: messages must not depend on where the
             // program happens to be installed (fixtures compare them exactly).
             add(scenario, diags, codes::UnknownFramework, "/framework",
-                "competence framework \"" + scenario.framework + "\" not found (looked for " + scenario.framework +
-                    ".json beside the scenario, on RAPPORT_FRAMEWORK_PATH and in the bundled assets/competencies)" +
+                "competence framework \"" + scenario.framework + "\" not found (looked for " +
+                    scenario.framework +
+                    ".json beside the scenario, on RAPPORT_FRAMEWORK_PATH and in the bundled "
+                    "assets/competencies)" +
                     didYouMean(scenario.framework, frameworkIdsOnPath(path)));
         } else {
             add(scenario, diags, codes::UnknownFramework, "/framework",
@@ -94,8 +101,10 @@ std::optional<Framework> checkScoring(const Scenario& scenario, const StateGraph
     const bool evidenceOk = !own.hasErrors();
     for (const auto& d : own.items()) diags.add(d);
     if (evidenceOk) {
-        if (graph) checkScoringStateSpace(scenario, *found.framework, *graph, diags);
-        else checkScoringStateSpace(scenario, *found.framework, diags);
+        if (graph)
+            checkScoringStateSpace(scenario, *found.framework, *graph, diags);
+        else
+            checkScoringStateSpace(scenario, *found.framework, diags);
     }
     return std::move(found.framework);
 }
@@ -107,7 +116,8 @@ std::optional<Framework> checkScenarioScoring(const Scenario& scenario, Diagnost
     return checkScoring(scenario, nullptr, diags, searchPath);
 }
 
-std::optional<Framework> checkScenarioScoring(const Scenario& scenario, const StateGraph& graph, DiagnosticList& diags,
+std::optional<Framework> checkScenarioScoring(const Scenario& scenario, const StateGraph& graph,
+                                              DiagnosticList& diags,
                                               const std::vector<std::string>& searchPath) {
     return checkScoring(scenario, &graph, diags, searchPath);
 }

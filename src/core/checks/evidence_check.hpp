@@ -29,7 +29,8 @@ std::optional<Framework> checkScenarioScoring(const Scenario& scenario, Diagnost
                                               const std::vector<std::string>& searchPath = {});
 // The same over the scenario's state graph already explored (exploreStates(scenario) with the
 // default bound), for a caller that has it: the space is not explored again. Same diagnostics.
-std::optional<Framework> checkScenarioScoring(const Scenario& scenario, const StateGraph& graph, DiagnosticList& diags,
+std::optional<Framework> checkScenarioScoring(const Scenario& scenario, const StateGraph& graph,
+                                              DiagnosticList& diags,
                                               const std::vector<std::string>& searchPath = {});
 
 }  // namespace rapport

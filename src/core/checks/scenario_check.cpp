@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/checks/evidence_check.hpp"
-#include "core/scenario/scenario_loader.hpp"
 #include "core/checks/scenario_validator.hpp"
+#include "core/diagnostics/diagnostic_codes.hpp"
+#include "core/scenario/scenario_loader.hpp"
 #include "core/scoring/scoring.hpp"
 #include "core/state/state_space.hpp"
 
@@ -16,8 +16,9 @@ namespace {
 ScenarioCheck complete(LoadResult loaded) {
     ScenarioCheck check;
     check.diagnostics = std::move(loaded.diagnostics);
-    check.unreadable = std::any_of(check.diagnostics.items().begin(), check.diagnostics.items().end(),
-                                   [](const Diagnostic& d) { return d.code == codes::Unreadable; });
+    check.unreadable =
+        std::any_of(check.diagnostics.items().begin(), check.diagnostics.items().end(),
+                    [](const Diagnostic& d) { return d.code == codes::Unreadable; });
     check.scenario = std::move(loaded.scenario);
     // Graph checks on a model with shape errors would report the consequences of those errors
     // (a dropped choice makes its target look unreachable), so they wait for a sound shape.
@@ -30,7 +31,8 @@ ScenarioCheck complete(LoadResult loaded) {
             // The graph checks and the best-path search both walk the state space: explore it once.
             const StateGraph graph = exploreStates(s);
             validateScenario(s, graph, check.diagnostics);
-            // Evidence against the competence framework, and the exact best-path search scoring needs.
+            // Evidence against the competence framework, and the exact best-path search scoring
+            // needs.
             if (!check.diagnostics.hasErrors()) checkScenarioScoring(s, graph, check.diagnostics);
         }
     }
@@ -40,7 +42,9 @@ ScenarioCheck complete(LoadResult loaded) {
 
 }  // namespace
 
-ScenarioCheck checkScenarioFile(const std::string& path) { return complete(loadScenarioFile(path)); }
+ScenarioCheck checkScenarioFile(const std::string& path) {
+    return complete(loadScenarioFile(path));
+}
 
 ScenarioCheck checkScenarioText(std::string text, const std::string& name) {
     return complete(loadScenarioText(std::move(text), name));

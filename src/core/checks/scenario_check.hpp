@@ -14,7 +14,7 @@ namespace rapport {
 struct ScenarioCheck {
     std::optional<Scenario> scenario;  // set when the file could be read and parsed
     DiagnosticList diagnostics;
-    bool unreadable = false;           // the file could not be read at all (RAP0001)
+    bool unreadable = false;  // the file could not be read at all (RAP0001)
     bool playable() const { return scenario && !diagnostics.hasErrors(); }
 };
 

@@ -69,7 +69,8 @@ std::vector<bool> reachesEnding(const Scenario& s, const std::vector<std::vector
 
 class Validator {
 public:
-    Validator(const Scenario& s, DiagnosticList& diags) : s_(s), r_(s.sourcePath, s.sourceMap, diags) {}
+    Validator(const Scenario& s, DiagnosticList& diags)
+        : s_(s), r_(s.sourcePath, s.sourceMap, diags) {}
 
     // `given` is the caller's graph, or null to explore it here.
     void run(const StateGraph* given) {
@@ -82,8 +83,10 @@ public:
         StateGraph own;
         if (!given) own = exploreStates(s_);
         const StateGraph& graph = given ? *given : own;
-        if (graph.complete) exactChecks(graph, reachable, canEnd);
-        else approximateChecks(reachable, canEnd);
+        if (graph.complete)
+            exactChecks(graph, reachable, canEnd);
+        else
+            approximateChecks(reachable, canEnd);
     }
 
 private:
@@ -98,21 +101,27 @@ private:
                              (!normal.empty() && *normal.begin() == "..");
         if (escapes) {
             r_.error(codes::PortraitEscapes, "/client/portrait",
-                     "portrait \"" + p + "\" must be a path inside the scenario's folder (no absolute paths, no \"..\")");
+                     "portrait \"" + p +
+                         "\" must be a path inside the scenario's folder (no absolute paths, no "
+                         "\"..\")");
             return;
         }
         if (s_.sourcePath.empty()) return;
         const fs::path full = fs::path(s_.sourcePath).parent_path() / normal;
         std::error_code ec;
         if (!fs::is_regular_file(full, ec))
-            r_.warning(codes::PortraitMissing, "/client/portrait", "portrait file \"" + p + "\" was not found next to the scenario; an initials avatar is shown instead");
+            r_.warning(
+                codes::PortraitMissing, "/client/portrait",
+                "portrait file \"" + p +
+                    "\" was not found next to the scenario; an initials avatar is shown instead");
     }
 
     void checkConstantConditions() {
         for (const Node& n : s_.nodes)
             for (const Choice& c : n.choices)
                 if (c.condition && c.condition->constantValue() == 0)
-                    r_.warning(codes::ChoiceNeverShown, c.pointer + "/if", "this choice's condition is always false, so it is never shown");
+                    r_.warning(codes::ChoiceNeverShown, c.pointer + "/if",
+                               "this choice's condition is always false, so it is never shown");
     }
 
     void unreachableNode(int n, bool structural) {
@@ -120,9 +129,11 @@ private:
         const std::string why = structural ? "no choice or timeout leads to it from the start"
                                            : "the conditions on the way never allow it in play";
         if (nd.isEnding())
-            r_.warning(codes::EndingUnreachable, nd.pointer + "/ending", "ending \"" + nd.id + "\" can never be reached: " + why);
+            r_.warning(codes::EndingUnreachable, nd.pointer + "/ending",
+                       "ending \"" + nd.id + "\" can never be reached: " + why);
         else
-            r_.warning(codes::Unreachable, nd.pointer, "node \"" + nd.id + "\" can never be reached: " + why);
+            r_.warning(codes::Unreachable, nd.pointer,
+                       "node \"" + nd.id + "\" can never be reached: " + why);
     }
 
     void approximateChecks(const std::vector<bool>& reachable, const std::vector<bool>& canEnd) {
@@ -133,15 +144,18 @@ private:
             }
             if (!canEnd[n])
                 r_.error(codes::NoWayOut, node(int(n)).pointer,
-                         "no ending can be reached from node \"" + node(int(n)).id + "\": every way on leads back without an exit");
+                         "no ending can be reached from node \"" + node(int(n)).id +
+                             "\": every way on leads back without an exit");
         }
     }
 
-    void exactChecks(const StateGraph& g, const std::vector<bool>& structurallyReachable, const std::vector<bool>& canEnd) {
+    void exactChecks(const StateGraph& g, const std::vector<bool>& structurallyReachable,
+                     const std::vector<bool>& canEnd) {
         const std::size_t nodes = s_.nodes.size();
         std::vector<bool> reached(nodes, false);
         std::vector<std::vector<bool>> choiceShown(nodes);
-        for (std::size_t n = 0; n < nodes; ++n) choiceShown[n].assign(s_.nodes[n].choices.size(), false);
+        for (std::size_t n = 0; n < nodes; ++n)
+            choiceShown[n].assign(s_.nodes[n].choices.size(), false);
         const int states = int(g.size());
         for (int i = 0; i < states; ++i) {
             const int n = g.node(i);
@@ -155,7 +169,8 @@ private:
             const Choice& ch = node(n).choices[std::size_t(c)];
             if (reportedFailing_.insert(ch.pointer).second)
                 r_.error(codes::ExprConstantError, ch.pointer + "/set",
-                         "in some play-through this choice's \"set\" fails at run time (division by zero or overflow), so it cannot be taken");
+                         "in some play-through this choice's \"set\" fails at run time (division "
+                         "by zero or overflow), so it cannot be taken");
         }
 
         // States that can still reach an ending, by reverse search over the exact graph. The
@@ -164,12 +179,14 @@ private:
         std::vector<int> reverseStart(std::size_t(states) + 1, 0), reverse;
         for (int i = 0; i < states; ++i)
             for (const auto& e : g.edges(i)) ++reverseStart[std::size_t(e.target) + 1];
-        for (std::size_t i = 0; i < std::size_t(states); ++i) reverseStart[i + 1] += reverseStart[i];
+        for (std::size_t i = 0; i < std::size_t(states); ++i)
+            reverseStart[i + 1] += reverseStart[i];
         reverse.resize(std::size_t(reverseStart.back()));
         {
             std::vector<int> fill(reverseStart.begin(), reverseStart.end() - 1);
             for (int i = 0; i < states; ++i)
-                for (const auto& e : g.edges(i)) reverse[std::size_t(fill[std::size_t(e.target)]++)] = i;
+                for (const auto& e : g.edges(i))
+                    reverse[std::size_t(fill[std::size_t(e.target)]++)] = i;
         }
         std::vector<bool> ok(std::size_t(states), false);
         std::vector<int> queue;  // breadth-first: read from `head`, never popped
@@ -192,8 +209,10 @@ private:
         std::vector<bool> deadEnd(nodes, false), stuck(nodes, false);
         for (int i = 0; i < states; ++i) {
             const int n = g.node(i);
-            if (!node(n).isEnding() && g.edges(i).empty()) deadEnd[std::size_t(n)] = true;
-            else if (!ok[std::size_t(i)]) stuck[std::size_t(n)] = true;
+            if (!node(n).isEnding() && g.edges(i).empty())
+                deadEnd[std::size_t(n)] = true;
+            else if (!ok[std::size_t(i)])
+                stuck[std::size_t(n)] = true;
         }
 
         for (std::size_t n = 0; n < nodes; ++n) {
@@ -203,23 +222,30 @@ private:
                 continue;
             }
             if (!canEnd[n]) {
-                r_.error(codes::NoWayOut, nd.pointer, "no ending can be reached from node \"" + nd.id + "\": every way on leads back without an exit");
+                r_.error(codes::NoWayOut, nd.pointer,
+                         "no ending can be reached from node \"" + nd.id +
+                             "\": every way on leads back without an exit");
                 continue;
             }
             if (deadEnd[n]) {
                 r_.error(codes::DeadEnd, nd.pointer + "/choices",
-                         "in some play-through node \"" + nd.id + "\" shows no choice at all (every choice is hidden by its condition or already taken), so the conversation stops");
+                         "in some play-through node \"" + nd.id +
+                             "\" shows no choice at all (every choice is hidden by its condition "
+                             "or already taken), so the conversation stops");
                 continue;
             }
             if (stuck[n])
                 r_.error(codes::NoWayOut, nd.pointer,
-                         "in some play-through no ending can be reached any more from node \"" + nd.id + "\": every way on loops back without an exit");
+                         "in some play-through no ending can be reached any more from node \"" +
+                             nd.id + "\": every way on loops back without an exit");
             for (std::size_t c = 0; c < nd.choices.size(); ++c) {
                 const Choice& ch = nd.choices[c];
                 const bool constant = ch.condition && ch.condition->constantValue() == 0;
                 if (!choiceShown[n][c] && !constant)
                     r_.warning(codes::ChoiceNeverShown, ch.pointer + (ch.condition ? "/if" : ""),
-                               "choice \"" + ch.id + "\" is never shown: its condition never holds when node \"" + nd.id + "\" is reached");
+                               "choice \"" + ch.id +
+                                   "\" is never shown: its condition never holds when node \"" +
+                                   nd.id + "\" is reached");
             }
         }
     }

@@ -17,9 +17,9 @@ std::string formatDiagnostic(const Diagnostic& d) {
 bool DiagnosticList::hasErrors() const { return errorCount() > 0; }
 
 std::size_t DiagnosticList::errorCount() const {
-    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
-        return d.severity == Severity::Error;
-    }));
+    return static_cast<std::size_t>(
+        std::count_if(items_.begin(), items_.end(),
+                      [](const Diagnostic& d) { return d.severity == Severity::Error; }));
 }
 
 std::size_t DiagnosticList::warningCount() const { return items_.size() - errorCount(); }

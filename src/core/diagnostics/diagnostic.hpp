@@ -17,7 +17,7 @@ struct SourcePosition {
 
 struct Diagnostic {
     Severity severity = Severity::Error;
-    std::string code;     // stable code, e.g. "RAP0023"; listed in docs/diagnostics.md
+    std::string code;  // stable code, e.g. "RAP0023"; listed in docs/diagnostics.md
     std::string file;
     SourcePosition position;
     std::string pointer;  // JSON pointer of the offending value, e.g. "/nodes/3/choices/1/next"

@@ -9,68 +9,80 @@
 namespace rapport::codes {
 
 // Reading the file
-inline constexpr const char* Unreadable = "RAP0001";      // file cannot be opened or read
-inline constexpr const char* TooLarge = "RAP0002";        // over kMaxSourceBytes
-inline constexpr const char* BadUtf8 = "RAP0003";         // invalid UTF-8 byte sequence
-inline constexpr const char* Syntax = "RAP0004";          // JSON syntax error
-inline constexpr const char* TooDeep = "RAP0005";         // nesting over kMaxJsonDepth
+inline constexpr const char* Unreadable = "RAP0001";  // file cannot be opened or read
+inline constexpr const char* TooLarge = "RAP0002";    // over kMaxSourceBytes
+inline constexpr const char* BadUtf8 = "RAP0003";     // invalid UTF-8 byte sequence
+inline constexpr const char* Syntax = "RAP0004";      // JSON syntax error
+inline constexpr const char* TooDeep = "RAP0005";     // nesting over kMaxJsonDepth
 // Shape
-inline constexpr const char* NotAnObject = "RAP0010";     // root (or an item) has the wrong JSON kind
-inline constexpr const char* WrongFormat = "RAP0011";     // "format" missing or not rapport-scenario/1
-inline constexpr const char* UnknownKey = "RAP0012";      // key not in the format (and not x-)
-inline constexpr const char* MissingKey = "RAP0013";      // required key absent
-inline constexpr const char* WrongType = "RAP0014";       // value of the wrong JSON type
-inline constexpr const char* OutOfRange = "RAP0015";      // number outside its allowed range
-inline constexpr const char* BadValue = "RAP0016";        // not one of the allowed words / bad syntax
-inline constexpr const char* EmptyText = "RAP0017";       // a text that must not be empty is empty
-inline constexpr const char* BadId = "RAP0018";           // id with characters ids may not have
-inline constexpr const char* DuplicateKey = "RAP0019";    // the same key twice in one object
+inline constexpr const char* NotAnObject = "RAP0010";  // root (or an item) has the wrong JSON kind
+inline constexpr const char* WrongFormat = "RAP0011";  // "format" missing or not rapport-scenario/1
+inline constexpr const char* UnknownKey = "RAP0012";   // key not in the format (and not x-)
+inline constexpr const char* MissingKey = "RAP0013";   // required key absent
+inline constexpr const char* WrongType = "RAP0014";    // value of the wrong JSON type
+inline constexpr const char* OutOfRange = "RAP0015";   // number outside its allowed range
+inline constexpr const char* BadValue = "RAP0016";     // not one of the allowed words / bad syntax
+inline constexpr const char* EmptyText = "RAP0017";    // a text that must not be empty is empty
+inline constexpr const char* BadId = "RAP0018";        // id with characters ids may not have
+inline constexpr const char* DuplicateKey = "RAP0019";  // the same key twice in one object
 // Names and references
 inline constexpr const char* DuplicateNode = "RAP0020";
 inline constexpr const char* DuplicateChoice = "RAP0021";
 inline constexpr const char* DuplicateVariable = "RAP0022";
-inline constexpr const char* UnknownNode = "RAP0023";     // next / onTimeout / start names no node
-inline constexpr const char* ChoicesAndEnding = "RAP0024";// a node with both choices and an ending
-inline constexpr const char* NoChoicesNoEnding = "RAP0025";// a node with neither
-inline constexpr const char* TimeoutPairing = "RAP0026";  // timeLimit without onTimeout or vice versa
+inline constexpr const char* UnknownNode = "RAP0023";  // next / onTimeout / start names no node
+inline constexpr const char* ChoicesAndEnding =
+    "RAP0024";  // a node with both choices and an ending
+inline constexpr const char* NoChoicesNoEnding = "RAP0025";  // a node with neither
+inline constexpr const char* TimeoutPairing =
+    "RAP0026";  // timeLimit without onTimeout or vice versa
 inline constexpr const char* UnknownMeterVariable = "RAP0027";
-inline constexpr const char* BadMeterRange = "RAP0028";   // min >= max, or initial outside it
+inline constexpr const char* BadMeterRange = "RAP0028";  // min >= max, or initial outside it
 // Expressions
 inline constexpr const char* ExprSyntax = "RAP0030";
 inline constexpr const char* ExprUnknownVariable = "RAP0031";
 inline constexpr const char* ExprType = "RAP0032";
-inline constexpr const char* ExprTooComplex = "RAP0033";  // too long or nested too deeply
-inline constexpr const char* SetUndeclared = "RAP0034";   // set on a variable not declared
-inline constexpr const char* ExprUnknownNode = "RAP0035"; // visited("x") names no node
-inline constexpr const char* ExprConstantError = "RAP0036"; // constant division by zero / overflow
+inline constexpr const char* ExprTooComplex = "RAP0033";     // too long or nested too deeply
+inline constexpr const char* SetUndeclared = "RAP0034";      // set on a variable not declared
+inline constexpr const char* ExprUnknownNode = "RAP0035";    // visited("x") names no node
+inline constexpr const char* ExprConstantError = "RAP0036";  // constant division by zero / overflow
 // Graph
-inline constexpr const char* Unreachable = "RAP0040";     // warning: node cannot be reached from start
-inline constexpr const char* NoWayOut = "RAP0041";        // no ending reachable from a reachable node
-inline constexpr const char* EndingUnreachable = "RAP0042"; // warning: an ending nobody can reach
-inline constexpr const char* ChoiceNeverShown = "RAP0043";  // warning: condition can never hold
-inline constexpr const char* PortraitEscapes = "RAP0044";   // portrait path leaves the scenario folder
-inline constexpr const char* PortraitMissing = "RAP0045";   // warning: portrait file not found
-inline constexpr const char* DeadEnd = "RAP0046";         // a reachable state shows no choice at all
+inline constexpr const char* Unreachable = "RAP0040";  // warning: node cannot be reached from start
+inline constexpr const char* NoWayOut = "RAP0041";     // no ending reachable from a reachable node
+inline constexpr const char* EndingUnreachable = "RAP0042";  // warning: an ending nobody can reach
+inline constexpr const char* ChoiceNeverShown = "RAP0043";   // warning: condition can never hold
+inline constexpr const char* PortraitEscapes =
+    "RAP0044";  // portrait path leaves the scenario folder
+inline constexpr const char* PortraitMissing = "RAP0045";  // warning: portrait file not found
+inline constexpr const char* DeadEnd = "RAP0046";  // a reachable state shows no choice at all
 // Scoring (competence framework)
 inline constexpr const char* UnknownFramework = "RAP0050";
 inline constexpr const char* UnknownIndicator = "RAP0051";
 inline constexpr const char* UnknownCompetency = "RAP0052";
 inline constexpr const char* StateSpaceTooLarge = "RAP0053";
-inline constexpr const char* DuplicateFrameworkId = "RAP0054"; // two competencies/indicators/levels/rules share an id
-inline constexpr const char* LevelRanges = "RAP0055";     // level ranges overlap, leave a gap or miss 0-100
-inline constexpr const char* FrameworkUnknownIndicator = "RAP0056"; // a group, rule or timeoutIndicator names no indicator
-inline constexpr const char* UnknownGroup = "RAP0057";    // a rule names no group
-inline constexpr const char* PointsSign = "RAP0058";      // points contradict an indicator's polarity
-inline constexpr const char* PointsLoop = "RAP0059";      // a loop lets a trainee collect points again and again
+inline constexpr const char* DuplicateFrameworkId =
+    "RAP0054";  // two competencies/indicators/levels/rules share an id
+inline constexpr const char* LevelRanges =
+    "RAP0055";  // level ranges overlap, leave a gap or miss 0-100
+inline constexpr const char* FrameworkUnknownIndicator =
+    "RAP0056";  // a group, rule or timeoutIndicator names no indicator
+inline constexpr const char* UnknownGroup = "RAP0057";  // a rule names no group
+inline constexpr const char* PointsSign = "RAP0058";    // points contradict an indicator's polarity
+inline constexpr const char* PointsLoop =
+    "RAP0059";  // a loop lets a trainee collect points again and again
 // Twine import (rapport import): what a Twee or Twine HTML file holds that a scenario cannot
 inline constexpr const char* TwineNotAStory = "RAP0070";  // no Twine story data in the file
 inline constexpr const char* TwineMalformed = "RAP0071";  // broken Twee header or Twine HTML markup
-inline constexpr const char* TwineCode = "RAP0072";       // warning: story-format code (macros, scripts) left out
-inline constexpr const char* TwineBrokenLink = "RAP0073"; // warning: a link names no passage
-inline constexpr const char* TwineOutcomeGuessed = "RAP0074"; // warning: an ending's outcome is a guess
-inline constexpr const char* TwineNotImported = "RAP0075";    // warning: a Twine feature with no scenario equivalent
-inline constexpr const char* TwineDuplicatePassage = "RAP0076"; // warning: two passages share a name
-inline constexpr const char* TwineStartMissing = "RAP0077";   // warning: the start passage is not there
+inline constexpr const char* TwineCode =
+    "RAP0072";  // warning: story-format code (macros, scripts) left out
+inline constexpr const char* TwineBrokenLink = "RAP0073";  // warning: a link names no passage
+inline constexpr const char* TwineOutcomeGuessed =
+    "RAP0074";  // warning: an ending's outcome is a guess
+inline constexpr const char* TwineNotImported =
+    "RAP0075";  // warning: a Twine feature with no scenario equivalent
+inline constexpr const char* TwineDuplicatePassage =
+    "RAP0076";  // warning: two passages share a name
+inline constexpr const char* TwineStartMissing =
+    "RAP0077";  // warning: the start passage is not there
 
 struct CodeInfo {
     std::string_view code;

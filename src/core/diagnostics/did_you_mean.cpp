@@ -28,7 +28,8 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::optional<std::string> closestMatch(std::string_view word, const std::vector<std::string>& candidates) {
+std::optional<std::string> closestMatch(std::string_view word,
+                                        const std::vector<std::string>& candidates) {
     // Long inputs are not typos of short names; bounding the length also bounds the work.
     if (word.empty() || word.size() > 128) return std::nullopt;
     const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);

@@ -10,7 +10,8 @@ namespace rapport {
 
 // The candidate closest to `word` by edit distance, if it is close enough to be a likely typo
 // (distance at most max(1, len/3)). Ties go to the first candidate.
-std::optional<std::string> closestMatch(std::string_view word, const std::vector<std::string>& candidates);
+std::optional<std::string> closestMatch(std::string_view word,
+                                        const std::vector<std::string>& candidates);
 
 // " (did you mean \"x\"?)" or "" — ready to append to a message.
 std::string didYouMean(std::string_view word, const std::vector<std::string>& candidates);

@@ -14,8 +14,12 @@ std::optional<int> find(const std::unordered_map<std::string, int>& index, std::
 
 }  // namespace
 
-std::optional<int> Framework::findCompetency(std::string_view id) const { return find(competencyIndex, id); }
-std::optional<int> Framework::findIndicator(std::string_view id) const { return find(indicatorIndex, id); }
+std::optional<int> Framework::findCompetency(std::string_view id) const {
+    return find(competencyIndex, id);
+}
+std::optional<int> Framework::findIndicator(std::string_view id) const {
+    return find(indicatorIndex, id);
+}
 std::optional<int> Framework::findGroup(std::string_view id) const { return find(groupIndex, id); }
 
 std::vector<std::string> Framework::indicatorIds() const {

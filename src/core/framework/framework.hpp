@@ -20,8 +20,8 @@ inline constexpr const char* kFrameworkFormat = "rapport-framework/1";
 enum class Polarity { Positive, Negative };
 
 struct Indicator {
-    std::string id;           // "<competency>.<behaviour>"
-    int competency = -1;      // index into Framework::competencies
+    std::string id;       // "<competency>.<behaviour>"
+    int competency = -1;  // index into Framework::competencies
     Polarity polarity = Polarity::Positive;
     int points = 0;           // default points: > 0 for positive, < 0 for negative indicators
     bool critical = false;    // showing it fails the attempt and caps the competency
@@ -62,12 +62,12 @@ enum class RuleKind { Order, Response };
 struct BehaviourRule {
     std::string id;
     RuleKind kind = RuleKind::Order;
-    int first = -1;        // order: group index
-    int then = -1;         // order: group index
-    std::string trigger;   // response: tag pattern, '*' matches any run of characters
-    int expect = -1;       // response: group index
-    int within = 1;        // response: 1..kMaxResponseWindow
-    int violation = -1;    // indicator index
+    int first = -1;       // order: group index
+    int then = -1;        // order: group index
+    std::string trigger;  // response: tag pattern, '*' matches any run of characters
+    int expect = -1;      // response: group index
+    int within = 1;       // response: 1..kMaxResponseWindow
+    int violation = -1;   // indicator index
     std::string description;
 };
 
@@ -80,15 +80,15 @@ struct Framework {
     std::string name;
     std::string language;
     std::string description;
-    std::vector<Level> levels;             // lowest first
+    std::vector<Level> levels;  // lowest first
     std::vector<Competency> competencies;
-    std::vector<Indicator> indicators;     // all competencies' indicators, file order
+    std::vector<Indicator> indicators;  // all competencies' indicators, file order
     std::vector<IndicatorGroup> groups;
     std::vector<BehaviourRule> rules;
-    int timeoutIndicator = -1;             // indicator recorded when a timed node runs out; -1 = none
+    int timeoutIndicator = -1;  // indicator recorded when a timed node runs out; -1 = none
 
     std::string sourcePath;
-    std::string contentHash;               // SHA-256 of the file bytes, hex
+    std::string contentHash;  // SHA-256 of the file bytes, hex
     SourceMap sourceMap;
 
     std::unordered_map<std::string, int> competencyIndex;

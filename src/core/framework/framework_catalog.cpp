@@ -16,7 +16,9 @@ namespace rapport {
 
 namespace fs = std::filesystem;
 
-std::string bundledFrameworkDir() { return (fs::path(RAPPORT_ASSETS_DIR) / "competencies").string(); }
+std::string bundledFrameworkDir() {
+    return (fs::path(RAPPORT_ASSETS_DIR) / "competencies").string();
+}
 
 std::vector<std::string> frameworkSearchPath(const std::string& scenarioPath) {
     std::vector<std::string> out;
@@ -38,10 +40,11 @@ std::vector<std::string> frameworkSearchPath(const std::string& scenarioPath) {
     return out;
 }
 
-std::optional<std::string> findFrameworkFile(const std::string& id, const std::vector<std::string>& searchPath) {
+std::optional<std::string> findFrameworkFile(const std::string& id,
+                                             const std::vector<std::string>& searchPath) {
     // An id with a path separator or ".." could read files outside the search path.
-    if (id.empty() || id.find('/') != std::string::npos || id.find('\\') != std::string::npos || id == "." ||
-        id == "..")
+    if (id.empty() || id.find('/') != std::string::npos || id.find('\\') != std::string::npos ||
+        id == "." || id == "..")
         return std::nullopt;
     for (const auto& dir : searchPath) {
         std::error_code ec;
@@ -77,8 +80,9 @@ FrameworkLookup lookupFramework(const std::string& id, const std::vector<std::st
         d.file = *path;
         d.position = loaded.framework->sourceMap.valuePosition("/id");
         d.pointer = "/id";
-        d.message = "file " + fs::path(*path).filename().string() + " holds framework \"" + loaded.framework->id +
-                    "\", not \"" + id + "\": a framework file is named after its id";
+        d.message = "file " + fs::path(*path).filename().string() + " holds framework \"" +
+                    loaded.framework->id + "\", not \"" + id +
+                    "\": a framework file is named after its id";
         out.diagnostics.add(std::move(d));
         return out;
     }

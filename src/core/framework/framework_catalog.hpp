@@ -22,7 +22,8 @@ std::vector<std::string> frameworkSearchPath(const std::string& scenarioPath);
 std::string bundledFrameworkDir();
 
 // Path of the first <id>.json in `searchPath`, if any.
-std::optional<std::string> findFrameworkFile(const std::string& id, const std::vector<std::string>& searchPath);
+std::optional<std::string> findFrameworkFile(const std::string& id,
+                                             const std::vector<std::string>& searchPath);
 
 // Ids of the framework files (<id>.json) in the folders of `searchPath`, sorted, for
 // "did you mean" hints. Files are not opened.

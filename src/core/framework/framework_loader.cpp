@@ -51,19 +51,23 @@ public:
         f.contentHash = sha256Hex(*doc_.text);
         const JsonValue& root = doc_.root();
         if (!root.isObject()) {
-            r_.error(codes::NotAnObject, "", std::string("a framework file must hold one JSON object, not ") +
-                                                  jsonKindName(root));
+            r_.error(codes::NotAnObject, "",
+                     std::string("a framework file must hold one JSON object, not ") +
+                         jsonKindName(root));
             return;
         }
         for (const auto& p : doc_.duplicateKeys)
-            r_.errorAtKey(codes::DuplicateKey, p, "this key appears twice in the same object; only the last would count");
+            r_.errorAtKey(codes::DuplicateKey, p,
+                          "this key appears twice in the same object; only the last would count");
         if (!readFormat(root)) return;
-        r_.checkKeys(root, "", {"format", "id", "version", "name", "language", "description", "levels",
-                                "timeoutIndicator", "competencies", "groups", "rules"});
+        r_.checkKeys(root, "",
+                     {"format", "id", "version", "name", "language", "description", "levels",
+                      "timeoutIndicator", "competencies", "groups", "rules"});
         if (auto id = r_.string(root, "", "id", true)) {
             if (!isFrameworkSlug(*id))
-                r_.error(codes::BadId, "/id", "framework id \"" + *id +
-                                                  "\" must be lowercase letters, digits, '.', '_' or '-'");
+                r_.error(codes::BadId, "/id",
+                         "framework id \"" + *id +
+                             "\" must be lowercase letters, digits, '.', '_' or '-'");
             f.id = *id;
         }
         if (auto v = r_.string(root, "", "version", true)) f.version = *v;
@@ -79,7 +83,8 @@ public:
                 if (f.indicators[std::size_t(*i)].polarity != Polarity::Negative)
                     r_.error(codes::PointsSign, "/timeoutIndicator",
                              "the timeout indicator \"" + f.indicators[std::size_t(*i)].id +
-                                 "\" must be a negative indicator: running out of time is evidence against");
+                                 "\" must be a negative indicator: running out of time is evidence "
+                                 "against");
                 f.timeoutIndicator = *i;
             }
         }
@@ -91,31 +96,37 @@ private:
     bool readFormat(const JsonValue& root) {
         const auto* f = r_.member(root, "", "format", false);
         if (!f) {
-            r_.error(codes::WrongFormat, "", std::string("missing \"format\": a framework file starts with \"format\": \"") +
-                                                 kFrameworkFormat + "\"");
+            r_.error(
+                codes::WrongFormat, "",
+                std::string("missing \"format\": a framework file starts with \"format\": \"") +
+                    kFrameworkFormat + "\"");
             return false;
         }
         if (!f->isString() || f->asString() != kFrameworkFormat) {
             r_.error(codes::WrongFormat, "/format",
                      std::string("unsupported format ") +
-                         (f->isString() ? "\"" + std::string(f->asString()) + "\"" : std::string(jsonKindName(*f))) +
+                         (f->isString() ? "\"" + std::string(f->asString()) + "\""
+                                        : std::string(jsonKindName(*f))) +
                          "; this version of Rapport reads \"" + kFrameworkFormat + "\"");
             return false;
         }
         return true;
     }
 
-    std::optional<double> percent(const JsonValue& obj, const std::string& pointer, const char* key) {
+    std::optional<double> percent(const JsonValue& obj, const std::string& pointer,
+                                  const char* key) {
         const auto* v = r_.member(obj, pointer, key, true);
         if (!v) return std::nullopt;
         const std::string p = childPointer(pointer, key);
         if (!v->isNumber()) {
-            r_.error(codes::WrongType, p, std::string("\"") + key + "\" must be a number, not " + jsonKindName(*v));
+            r_.error(codes::WrongType, p,
+                     std::string("\"") + key + "\" must be a number, not " + jsonKindName(*v));
             return std::nullopt;
         }
         const double d = v->asNumber();
         if (!std::isfinite(d) || d < 0 || d > 100) {
-            r_.error(codes::OutOfRange, p, std::string("\"") + key + "\" must be between 0 and 100");
+            r_.error(codes::OutOfRange, p,
+                     std::string("\"") + key + "\" must be between 0 and 100");
             return std::nullopt;
         }
         return d;
@@ -137,8 +148,8 @@ private:
         const JsonValue* levels = r_.array(root, "", "levels", true);
         if (!levels) return;
         if (levels->size() < 2 || levels->size() > 10) {
-            r_.error(codes::OutOfRange, "/levels", "a framework needs 2 to 10 levels, not " +
-                                                       std::to_string(levels->size()));
+            r_.error(codes::OutOfRange, "/levels",
+                     "a framework needs 2 to 10 levels, not " + std::to_string(levels->size()));
             if (levels->size() < 1) return;
         }
         std::unordered_map<std::string, std::string> seen;
@@ -147,7 +158,8 @@ private:
             const JsonValue& l = (*levels)[i];
             const std::string p = childPointer("/levels", i);
             if (!l.isObject()) {
-                r_.error(codes::NotAnObject, p, std::string("a level must be an object, not ") + jsonKindName(l));
+                r_.error(codes::NotAnObject, p,
+                         std::string("a level must be an object, not ") + jsonKindName(l));
                 rangesOk = false;
                 continue;
             }
@@ -155,8 +167,10 @@ private:
             Level level;
             if (auto id = r_.string(l, p, "id", true)) {
                 if (!isSnakeId(*id))
-                    r_.error(codes::BadId, childPointer(p, "id"),
-                             "level id \"" + *id + "\" must be lowercase letters, digits and '_', starting with a letter");
+                    r_.error(
+                        codes::BadId, childPointer(p, "id"),
+                        "level id \"" + *id +
+                            "\" must be lowercase letters, digits and '_', starting with a letter");
                 claimId(seen, *id, childPointer(p, "id"), "level");
                 level.id = *id;
             }
@@ -171,8 +185,9 @@ private:
                 level.max = *mx;
                 if (level.min >= level.max) {
                     r_.error(codes::LevelRanges, childPointer(p, "max"),
-                             "level \"" + level.id + "\" has an empty range: max " + fmtNumber(level.max) +
-                                 " must be above min " + fmtNumber(level.min));
+                             "level \"" + level.id + "\" has an empty range: max " +
+                                 fmtNumber(level.max) + " must be above min " +
+                                 fmtNumber(level.min));
                     rangesOk = false;
                 }
             }
@@ -190,16 +205,19 @@ private:
             const std::string p = childPointer(childPointer("/levels", i), "min");
             if (cur.min < prev.max)
                 r_.error(codes::LevelRanges, p,
-                         "level \"" + cur.id + "\" starts at " + fmtNumber(cur.min) + " but level \"" + prev.id +
-                             "\" runs to " + fmtNumber(prev.max) + ": the ranges overlap");
+                         "level \"" + cur.id + "\" starts at " + fmtNumber(cur.min) +
+                             " but level \"" + prev.id + "\" runs to " + fmtNumber(prev.max) +
+                             ": the ranges overlap");
             else if (cur.min > prev.max)
                 r_.error(codes::LevelRanges, p,
-                         "level \"" + cur.id + "\" starts at " + fmtNumber(cur.min) + " but level \"" + prev.id +
-                             "\" ends at " + fmtNumber(prev.max) + ": scores from " + fmtNumber(prev.max) +
-                             " to " + fmtNumber(cur.min) + " would have no level");
+                         "level \"" + cur.id + "\" starts at " + fmtNumber(cur.min) +
+                             " but level \"" + prev.id + "\" ends at " + fmtNumber(prev.max) +
+                             ": scores from " + fmtNumber(prev.max) + " to " + fmtNumber(cur.min) +
+                             " would have no level");
         }
         if (f.levels.back().max != 100)
-            r_.error(codes::LevelRanges, childPointer(childPointer("/levels", f.levels.size() - 1), "max"),
+            r_.error(codes::LevelRanges,
+                     childPointer(childPointer("/levels", f.levels.size() - 1), "max"),
                      "the highest level \"" + f.levels.back().id + "\" must end at 100, not " +
                          fmtNumber(f.levels.back().max));
     }
@@ -207,44 +225,53 @@ private:
     void readCompetencies(const JsonValue& root, Framework& f) {
         const JsonValue* comps = r_.array(root, "", "competencies", true);
         if (!comps) return;
-        if (comps->empty()) r_.error(codes::OutOfRange, "/competencies", "a framework needs at least one competency");
+        if (comps->empty())
+            r_.error(codes::OutOfRange, "/competencies",
+                     "a framework needs at least one competency");
         std::unordered_map<std::string, std::string> seenComp, seenInd;
         for (std::size_t ci = 0; ci < comps->size(); ++ci) {
             const JsonValue& c = (*comps)[ci];
             const std::string p = childPointer("/competencies", ci);
             if (!c.isObject()) {
-                r_.error(codes::NotAnObject, p, std::string("a competency must be an object, not ") + jsonKindName(c));
+                r_.error(codes::NotAnObject, p,
+                         std::string("a competency must be an object, not ") + jsonKindName(c));
                 continue;
             }
             r_.checkKeys(c, p, {"id", "name", "description", "weight", "indicators", "anchors"});
             Competency comp;
             if (auto id = r_.string(c, p, "id", true)) {
                 if (!isSnakeId(*id))
-                    r_.error(codes::BadId, childPointer(p, "id"),
-                             "competency id \"" + *id + "\" must be lowercase letters, digits and '_', starting with a letter");
+                    r_.error(
+                        codes::BadId, childPointer(p, "id"),
+                        "competency id \"" + *id +
+                            "\" must be lowercase letters, digits and '_', starting with a letter");
                 comp.id = *id;
             }
             if (auto v = r_.string(c, p, "name", true)) comp.name = *v;
             if (auto v = r_.string(c, p, "description", true)) comp.description = *v;
             if (auto w = r_.integer(c, p, "weight", true, 1, 10)) comp.weight = int(*w);
             const int index = int(f.competencies.size());
-            const bool fresh = comp.id.empty() || claimId(seenComp, comp.id, childPointer(p, "id"), "competency");
+            const bool fresh =
+                comp.id.empty() || claimId(seenComp, comp.id, childPointer(p, "id"), "competency");
             if (fresh && !comp.id.empty()) f.competencyIndex.emplace(comp.id, index);
             if (const JsonValue* inds = r_.array(c, p, "indicators", true)) {
-                if (inds->empty()) r_.error(codes::OutOfRange, childPointer(p, "indicators"),
-                                            "competency \"" + comp.id + "\" needs at least one indicator");
+                if (inds->empty())
+                    r_.error(codes::OutOfRange, childPointer(p, "indicators"),
+                             "competency \"" + comp.id + "\" needs at least one indicator");
                 for (std::size_t ii = 0; ii < inds->size(); ++ii)
-                    readIndicator((*inds)[ii], childPointer(childPointer(p, "indicators"), ii), comp, index, f, seenInd);
+                    readIndicator((*inds)[ii], childPointer(childPointer(p, "indicators"), ii),
+                                  comp, index, f, seenInd);
             }
             readAnchors(c, p, comp, f);
             f.competencies.push_back(std::move(comp));
         }
     }
 
-    void readIndicator(const JsonValue& j, const std::string& p, Competency& comp, int compIndex, Framework& f,
-                       std::unordered_map<std::string, std::string>& seen) {
+    void readIndicator(const JsonValue& j, const std::string& p, Competency& comp, int compIndex,
+                       Framework& f, std::unordered_map<std::string, std::string>& seen) {
         if (!j.isObject()) {
-            r_.error(codes::NotAnObject, p, std::string("an indicator must be an object, not ") + jsonKindName(j));
+            r_.error(codes::NotAnObject, p,
+                     std::string("an indicator must be an object, not ") + jsonKindName(j));
             return;
         }
         r_.checkKeys(j, p, {"id", "polarity", "points", "critical", "description"});
@@ -255,9 +282,10 @@ private:
             const std::string prefix = comp.id + ".";
             const bool prefixed = !comp.id.empty() && id->rfind(prefix, 0) == 0;
             if (!prefixed || !isSnakeId(std::string_view(*id).substr(prefix.size())))
-                r_.error(codes::BadId, childPointer(p, "id"),
-                         "indicator id \"" + *id + "\" must be \"" + comp.id +
-                             ".<behaviour>\": its competency's id, a dot, and a snake_case behaviour");
+                r_.error(
+                    codes::BadId, childPointer(p, "id"),
+                    "indicator id \"" + *id + "\" must be \"" + comp.id +
+                        ".<behaviour>\": its competency's id, a dot, and a snake_case behaviour");
         }
         if (auto pol = r_.string(j, p, "polarity", true)) {
             if (*pol == "positive")
@@ -272,16 +300,19 @@ private:
             ind.points = int(*pts);
             if (ind.polarity == Polarity::Positive && ind.points <= 0)
                 r_.error(codes::PointsSign, childPointer(p, "points"),
-                         "positive indicator \"" + ind.id + "\" must have points above 0, not " + std::to_string(ind.points));
+                         "positive indicator \"" + ind.id + "\" must have points above 0, not " +
+                             std::to_string(ind.points));
             else if (ind.polarity == Polarity::Negative && ind.points >= 0)
                 r_.error(codes::PointsSign, childPointer(p, "points"),
-                         "negative indicator \"" + ind.id + "\" must have points below 0, not " + std::to_string(ind.points));
+                         "negative indicator \"" + ind.id + "\" must have points below 0, not " +
+                             std::to_string(ind.points));
         }
         if (auto crit = r_.boolean(j, p, "critical", false)) {
             ind.critical = *crit;
             if (ind.critical && ind.polarity == Polarity::Positive)
-                r_.error(codes::BadValue, childPointer(p, "critical"),
-                         "only a negative indicator can be critical (\"" + ind.id + "\" is positive)");
+                r_.error(
+                    codes::BadValue, childPointer(p, "critical"),
+                    "only a negative indicator can be critical (\"" + ind.id + "\" is positive)");
         }
         if (auto d = r_.string(j, p, "description", true)) ind.description = *d;
         if (ind.id.empty() || !claimId(seen, ind.id, childPointer(p, "id"), "indicator")) return;
@@ -291,7 +322,8 @@ private:
         f.indicators.push_back(std::move(ind));
     }
 
-    void readAnchors(const JsonValue& c, const std::string& p, Competency& comp, const Framework& f) {
+    void readAnchors(const JsonValue& c, const std::string& p, Competency& comp,
+                     const Framework& f) {
         const JsonValue* anchors = r_.object(c, p, "anchors", true);
         if (!anchors) return;
         const std::string ap = childPointer(p, "anchors");
@@ -303,8 +335,9 @@ private:
             bool known = false;
             for (const auto& id : levelIds) known = known || id == key;
             if (!known)
-                r_.errorAtKey(codes::UnknownKey, childPointer(ap, key),
-                              "\"" + key + "\" is not a level of this framework" + didYouMean(key, levelIds));
+                r_.errorAtKey(
+                    codes::UnknownKey, childPointer(ap, key),
+                    "\"" + key + "\" is not a level of this framework" + didYouMean(key, levelIds));
         }
         for (const auto& l : f.levels) {
             if (l.id.empty()) {
@@ -316,15 +349,19 @@ private:
         }
     }
 
-    std::optional<int> indicatorRef(const Framework& f, const JsonValue& v, const std::string& p, const std::string& where) {
+    std::optional<int> indicatorRef(const Framework& f, const JsonValue& v, const std::string& p,
+                                    const std::string& where) {
         if (!v.isString()) {
-            r_.error(codes::WrongType, p, where + " must be an indicator id string, not " + std::string(jsonKindName(v)));
+            r_.error(
+                codes::WrongType, p,
+                where + " must be an indicator id string, not " + std::string(jsonKindName(v)));
             return std::nullopt;
         }
         const std::string id(v.asString());
         if (auto i = f.findIndicator(id)) return i;
-        r_.error(codes::FrameworkUnknownIndicator, p,
-                 where + " names unknown indicator \"" + id + "\"" + didYouMean(id, f.indicatorIds()));
+        r_.error(
+            codes::FrameworkUnknownIndicator, p,
+            where + " names unknown indicator \"" + id + "\"" + didYouMean(id, f.indicatorIds()));
         return std::nullopt;
     }
 
@@ -337,18 +374,23 @@ private:
             if (key.rfind("x-", 0) == 0) continue;
             const std::string p = childPointer("/groups", key);
             if (!isSnakeId(key))
-                r_.errorAtKey(codes::BadId, p, "group id \"" + key +
-                                                   "\" must be lowercase letters, digits and '_', starting with a letter");
+                r_.errorAtKey(
+                    codes::BadId, p,
+                    "group id \"" + key +
+                        "\" must be lowercase letters, digits and '_', starting with a letter");
             IndicatorGroup g;
             g.id = key;
             if (!value.isArray()) {
-                r_.error(codes::WrongType, p, "group \"" + key + "\" must be an array of indicator ids, not " +
-                                                  std::string(jsonKindName(value)));
+                r_.error(codes::WrongType, p,
+                         "group \"" + key + "\" must be an array of indicator ids, not " +
+                             std::string(jsonKindName(value)));
             } else {
                 if (value.empty())
-                    r_.error(codes::OutOfRange, p, "group \"" + key + "\" must name at least one indicator");
+                    r_.error(codes::OutOfRange, p,
+                             "group \"" + key + "\" must name at least one indicator");
                 for (std::size_t i = 0; i < value.size(); ++i)
-                    if (auto ind = indicatorRef(f, value[i], childPointer(p, i), "group \"" + key + "\""))
+                    if (auto ind =
+                            indicatorRef(f, value[i], childPointer(p, i), "group \"" + key + "\""))
                         g.indicators.push_back(*ind);
             }
             f.groupIndex.emplace(g.id, int(f.groups.size()));
@@ -356,15 +398,16 @@ private:
         }
     }
 
-    std::optional<int> groupRef(const Framework& f, const JsonValue& rule, const std::string& p, const char* key,
-                                const std::string& ruleId) {
+    std::optional<int> groupRef(const Framework& f, const JsonValue& rule, const std::string& p,
+                                const char* key, const std::string& ruleId) {
         auto name = r_.string(rule, p, key, true);
         if (!name) return std::nullopt;
         if (auto g = f.findGroup(*name)) return g;
         std::vector<std::string> ids;
         for (const auto& g : f.groups) ids.push_back(g.id);
         r_.error(codes::UnknownGroup, childPointer(p, key),
-                 "rule \"" + ruleId + "\" names unknown group \"" + *name + "\"" + didYouMean(*name, ids));
+                 "rule \"" + ruleId + "\" names unknown group \"" + *name + "\"" +
+                     didYouMean(*name, ids));
         return std::nullopt;
     }
 
@@ -377,14 +420,17 @@ private:
             const JsonValue& j = (*rules)[i];
             const std::string p = childPointer("/rules", i);
             if (!j.isObject()) {
-                r_.error(codes::NotAnObject, p, std::string("a rule must be an object, not ") + jsonKindName(j));
+                r_.error(codes::NotAnObject, p,
+                         std::string("a rule must be an object, not ") + jsonKindName(j));
                 continue;
             }
             BehaviourRule rule;
             if (auto id = r_.string(j, p, "id", true)) {
                 if (!isSnakeId(*id))
-                    r_.error(codes::BadId, childPointer(p, "id"),
-                             "rule id \"" + *id + "\" must be lowercase letters, digits and '_', starting with a letter");
+                    r_.error(
+                        codes::BadId, childPointer(p, "id"),
+                        "rule id \"" + *id +
+                            "\" must be lowercase letters, digits and '_', starting with a letter");
                 claimId(seen, *id, childPointer(p, "id"), "rule");
                 rule.id = *id;
             }
@@ -397,10 +443,13 @@ private:
                 rule.then = groupRef(f, j, p, "then", rule.id).value_or(-1);
             } else if (*kind == "response") {
                 rule.kind = RuleKind::Response;
-                r_.checkKeys(j, p, {"id", "kind", "trigger", "expect", "within", "violation", "description"});
+                r_.checkKeys(
+                    j, p,
+                    {"id", "kind", "trigger", "expect", "within", "violation", "description"});
                 if (auto t = r_.string(j, p, "trigger", true)) rule.trigger = *t;
                 rule.expect = groupRef(f, j, p, "expect", rule.id).value_or(-1);
-                if (auto w = r_.integer(j, p, "within", true, 1, kMaxResponseWindow)) rule.within = int(*w);
+                if (auto w = r_.integer(j, p, "within", true, 1, kMaxResponseWindow))
+                    rule.within = int(*w);
             } else {
                 r_.error(codes::BadValue, childPointer(p, "kind"),
                          "rule kind must be \"order\" or \"response\", not \"" + *kind + "\"" +
@@ -408,10 +457,12 @@ private:
                 continue;
             }
             if (const auto* v = r_.member(j, p, "violation", true)) {
-                if (auto ind = indicatorRef(f, *v, childPointer(p, "violation"), "rule \"" + rule.id + "\"")) {
+                if (auto ind = indicatorRef(f, *v, childPointer(p, "violation"),
+                                            "rule \"" + rule.id + "\"")) {
                     if (f.indicators[std::size_t(*ind)].polarity != Polarity::Negative)
                         r_.error(codes::PointsSign, childPointer(p, "violation"),
-                                 "rule \"" + rule.id + "\" must score a negative indicator when violated, not \"" +
+                                 "rule \"" + rule.id +
+                                     "\" must score a negative indicator when violated, not \"" +
                                      f.indicators[std::size_t(*ind)].id + "\"");
                     rule.violation = *ind;
                 }
@@ -419,8 +470,9 @@ private:
             if (auto d = r_.string(j, p, "description", false, true)) rule.description = *d;
             bits += ruleStateBits(rule);
             if (bits > 64) {
-                r_.error(codes::OutOfRange, p, "too many rules: their states must fit 64 bits (an order rule takes 2, "
-                                               "a response rule its \"within\")");
+                r_.error(codes::OutOfRange, p,
+                         "too many rules: their states must fit 64 bits (an order rule takes 2, "
+                         "a response rule its \"within\")");
                 bits = -1000;  // report once
             }
             f.rules.push_back(std::move(rule));
@@ -432,7 +484,8 @@ private:
     FrameworkLoadResult& result_;
 };
 
-FrameworkLoadResult load(std::optional<JsonDocument> doc, const std::string& name, FrameworkLoadResult result) {
+FrameworkLoadResult load(std::optional<JsonDocument> doc, const std::string& name,
+                         FrameworkLoadResult result) {
     if (!doc) return result;
     Loader(*doc, name, result).run();
     result.diagnostics.sortByPosition();

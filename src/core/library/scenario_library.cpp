@@ -5,8 +5,8 @@
 #include <set>
 #include <system_error>
 
-#include "core/scenario/scenario_loader.hpp"
 #include "core/checks/scenario_validator.hpp"
+#include "core/scenario/scenario_loader.hpp"
 
 namespace rapport {
 namespace {
@@ -89,7 +89,8 @@ ScenarioLibrary loadScenarioLibrary(const std::vector<std::string>& folders) {
         }
         fs::directory_iterator it(folder, ec);
         if (ec) {
-            lib.entries.push_back(unreadable(folder, "cannot read scenario folder: " + ec.message()));
+            lib.entries.push_back(
+                unreadable(folder, "cannot read scenario folder: " + ec.message()));
             continue;
         }
         for (const auto& de : it) {

@@ -14,7 +14,7 @@ namespace rapport {
 struct LibraryEntry {
     std::string path;
     std::optional<Scenario> scenario;  // set only when the file loaded and validated cleanly
-    DiagnosticList diagnostics;        // why it is not playable (errors) or what to look at (warnings)
+    DiagnosticList diagnostics;  // why it is not playable (errors) or what to look at (warnings)
     bool playable() const { return scenario.has_value(); }
 };
 

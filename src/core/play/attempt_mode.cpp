@@ -2,9 +2,7 @@
 
 namespace rapport {
 
-const char* attemptModeName(AttemptMode m) {
-    return m == AttemptMode::Exam ? "exam" : "practice";
-}
+const char* attemptModeName(AttemptMode m) { return m == AttemptMode::Exam ? "exam" : "practice"; }
 
 std::optional<AttemptMode> parseAttemptMode(std::string_view s) {
     if (s == "practice") return AttemptMode::Practice;

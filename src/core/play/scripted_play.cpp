@@ -20,7 +20,8 @@ std::string shownRange(std::size_t count) {
 
 }  // namespace
 
-std::optional<std::vector<ScriptEntry>> parseChoiceScript(std::string_view text, std::string& error) {
+std::optional<std::vector<ScriptEntry>> parseChoiceScript(std::string_view text,
+                                                          std::string& error) {
     std::vector<ScriptEntry> out;
     if (trim(text).empty()) return out;
     std::size_t index = 0;
@@ -54,11 +55,13 @@ std::string playScript(Session& s, ManualClock& clock, const std::vector<ScriptE
         const std::string step = "step " + std::to_string(s.transcript().steps.size() + 1);
         const ScriptEntry& e = script[i];
         if (s.finished())
-            return step + ": the conversation already ended at \"" + s.node().id + "\" but the script has " +
-                   std::to_string(script.size() - i) + " more entr" + (script.size() - i == 1 ? "y" : "ies");
+            return step + ": the conversation already ended at \"" + s.node().id +
+                   "\" but the script has " + std::to_string(script.size() - i) + " more entr" +
+                   (script.size() - i == 1 ? "y" : "ies");
         if (e.timeout) {
             if (!s.node().isTimed())
-                return step + ": t (let the timer run out) but node \"" + s.node().id + "\" has no time limit";
+                return step + ": t (let the timer run out) but node \"" + s.node().id +
+                       "\" has no time limit";
             clock.advance(s.timeLeftMs());
             s.timeout();
             if (afterStep) afterStep(s);
@@ -74,8 +77,9 @@ std::string playScript(Session& s, ManualClock& clock, const std::vector<ScriptE
     }
     if (!s.finished())
         return "step " + std::to_string(s.transcript().steps.size() + 1) +
-               ": the script ended but the conversation did not (node \"" + s.node().id + "\" shows " +
-               std::to_string(s.choices().size()) + " choice" + (s.choices().size() == 1 ? "" : "s") +
+               ": the script ended but the conversation did not (node \"" + s.node().id +
+               "\" shows " + std::to_string(s.choices().size()) + " choice" +
+               (s.choices().size() == 1 ? "" : "s") +
                (s.node().isTimed() ? " and has a time limit" : "") + ")";
     return {};
 }
@@ -87,7 +91,10 @@ nlohmann::json playResultToJson(const Session& s) {
         ending = {{"node", s.node().id}, {"outcome", outcomeName(e->outcome)}, {"title", e->title}};
     nlohmann::json saved = s.save();
     return {{"scenario",
-             {{"id", sc.id}, {"version", sc.version}, {"title", sc.title}, {"contentHash", sc.contentHash}}},
+             {{"id", sc.id},
+              {"version", sc.version},
+              {"title", sc.title},
+              {"contentHash", sc.contentHash}}},
             {"seed", s.transcript().seed},
             {"ending", std::move(ending)},
             {"transcript", std::move(saved["transcript"]["steps"])},

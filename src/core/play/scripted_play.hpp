@@ -3,12 +3,11 @@
 #pragma once
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/play/clock.hpp"
 #include "core/play/session.hpp"
@@ -24,7 +23,8 @@ struct ScriptEntry {
 
 // Parses "2,1,t,3" (spaces allowed around entries; empty text = empty script). Returns nullopt
 // and sets `error` when an entry is neither a positive number nor "t".
-std::optional<std::vector<ScriptEntry>> parseChoiceScript(std::string_view text, std::string& error);
+std::optional<std::vector<ScriptEntry>> parseChoiceScript(std::string_view text,
+                                                          std::string& error);
 
 // Simulated time per answer in scripted play: each numbered choice is taken this long after its
 // node was entered, so transcripts show plausible, reproducible times.

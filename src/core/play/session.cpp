@@ -20,16 +20,16 @@ std::int64_t limitMs(const Node& n) {
     return n.timeLimit ? std::int64_t(std::llround(*n.timeLimit * 1000.0)) : 0;
 }
 
-[[noreturn]] void bad(const std::string& what) {
-    throw SessionError("saved session: " + what);
-}
+[[noreturn]] void bad(const std::string& what) { throw SessionError("saved session: " + what); }
 
 }  // namespace
 
 Session::Session(const Scenario& scenario, const Clock& clock, std::uint64_t seed)
     : scenario_(&scenario), clock_(&clock) {
-    if (scenario.nodes.empty() || scenario.start < 0 || scenario.start >= int(scenario.nodes.size()))
-        throw std::logic_error("Session: the scenario has no valid start node (play only validated scenarios)");
+    if (scenario.nodes.empty() || scenario.start < 0 ||
+        scenario.start >= int(scenario.nodes.size()))
+        throw std::logic_error(
+            "Session: the scenario has no valid start node (play only validated scenarios)");
     vars_.reserve(scenario.variables.size());
     for (const auto& v : scenario.variables) vars_.push_back(v.initial);
     visited_.assign(scenario.nodes.size(), false);
@@ -61,9 +61,7 @@ std::int64_t Session::timeLeftMs() const {
     return std::max<std::int64_t>(0, limitMs(n) - timeInNodeMs());
 }
 
-bool Session::timeExpired() const {
-    return node().isTimed() && timeInNodeMs() >= limitMs(node());
-}
+bool Session::timeExpired() const { return node().isTimed() && timeInNodeMs() >= limitMs(node()); }
 
 void Session::enter(int index) {
     current_ = index;
@@ -114,8 +112,8 @@ bool Session::choose(int position) {
     if (finished()) throw SessionError("choose: the conversation has ended");
     if (position < 0 || position >= int(shown_.size()))
         throw SessionError("choose: position " + std::to_string(position) + " is out of range (" +
-                           std::to_string(shown_.size()) + (shown_.size() == 1 ? " choice" : " choices") +
-                           " shown)");
+                           std::to_string(shown_.size()) +
+                           (shown_.size() == 1 ? " choice" : " choices") + " shown)");
     lastError_.clear();
     const Node& n = node();
     const int choiceIndex = shown_[std::size_t(position)];
@@ -137,13 +135,14 @@ bool Session::choose(int position) {
     for (std::size_t i = 0; i < c.set.size(); ++i) {
         EvalResult r = c.set[i].value.evaluate(env);
         if (!r.ok) {
-            lastError_ = c.pointer + "/set/" + scenario_->variables[std::size_t(c.set[i].variable)].id +
-                         ": " + r.error;
+            lastError_ = c.pointer + "/set/" +
+                         scenario_->variables[std::size_t(c.set[i].variable)].id + ": " + r.error;
             return false;
         }
         values[i] = r.value;
     }
-    for (std::size_t i = 0; i < c.set.size(); ++i) vars_[std::size_t(c.set[i].variable)] = values[i];
+    for (std::size_t i = 0; i < c.set.size(); ++i)
+        vars_[std::size_t(c.set[i].variable)] = values[i];
     // A variable shown as a meter stays inside the meter's range ("trust can't exceed 100"), so
     // authors can write `trust + 20` without guarding every bound. Variables without a meter are
     // not touched: their range is whatever the expressions make it.
@@ -258,15 +257,16 @@ Session Session::resume(const Scenario& scenario, const Clock& clock, const json
     };
     for (const auto& [key, value] : saved.items()) {
         static constexpr std::array<std::string_view, 11> known{
-            "format", "scenario", "version", "contentHash", "seed", "current",
-            "variables", "visited", "onceTaken", "timeInNodeMs", "transcript"};
+            "format",    "scenario", "version",   "contentHash",  "seed",      "current",
+            "variables", "visited",  "onceTaken", "timeInNodeMs", "transcript"};
         if (key.rfind("x-", 0) != 0 && std::find(known.begin(), known.end(), key) == known.end())
             bad("unknown key \"" + key + "\"");
     }
 
     const std::string format = needString("format");
     if (format != kSessionFormat)
-        bad("format is \"" + format + "\"; this version of Rapport reads \"" + kSessionFormat + "\"");
+        bad("format is \"" + format + "\"; this version of Rapport reads \"" + kSessionFormat +
+            "\"");
     const std::string id = needString("scenario");
     if (id != scenario.id)
         bad("it belongs to scenario \"" + id + "\", not \"" + scenario.id + "\"");
@@ -300,13 +300,15 @@ Session Session::resume(const Scenario& scenario, const Clock& clock, const json
     const json& vars = need("variables");
     if (!vars.is_object()) bad("\"variables\" must be an object");
     for (const auto& [name, value] : vars.items())
-        if (!scenario.findVariable(name)) bad("\"variables\" has \"" + name + "\", which the scenario does not declare");
+        if (!scenario.findVariable(name))
+            bad("\"variables\" has \"" + name + "\", which the scenario does not declare");
     for (std::size_t i = 0; i < scenario.variables.size(); ++i) {
         const Variable& v = scenario.variables[i];
         auto it = vars.find(v.id);
         if (it == vars.end()) bad("\"variables\" is missing \"" + v.id + "\"");
         if (v.type == ValueType::Boolean) {
-            if (!it->is_boolean()) bad("variable \"" + v.id + "\" is boolean; saved value is " + it->dump());
+            if (!it->is_boolean())
+                bad("variable \"" + v.id + "\" is boolean; saved value is " + it->dump());
             s.vars_[i] = it->get<bool>() ? 1 : 0;
         } else {
             if (!it->is_number_integer() ||
@@ -331,7 +333,8 @@ Session Session::resume(const Scenario& scenario, const Clock& clock, const json
         s.visited_[std::size_t(nodeIndex(v.get<std::string>(), "\"visited\""))] = true;
     }
     if (!s.visited_[std::size_t(current)])
-        bad("the current node \"" + scenario.nodes[std::size_t(current)].id + "\" is not in \"visited\"");
+        bad("the current node \"" + scenario.nodes[std::size_t(current)].id +
+            "\" is not in \"visited\"");
 
     const json& once = need("onceTaken");
     if (!once.is_object()) bad("\"onceTaken\" must be an object of node id -> choice ids");
@@ -352,7 +355,8 @@ Session Session::resume(const Scenario& scenario, const Clock& clock, const json
     }
 
     const json& inNode = need("timeInNodeMs");
-    if (!inNode.is_number_integer() || (!inNode.is_number_unsigned() && inNode.get<std::int64_t>() < 0))
+    if (!inNode.is_number_integer() ||
+        (!inNode.is_number_unsigned() && inNode.get<std::int64_t>() < 0))
         bad("\"timeInNodeMs\" must be a non-negative integer");
     const std::int64_t timeInNode = inNode.get<std::int64_t>();
 
@@ -372,8 +376,8 @@ Session Session::resume(const Scenario& scenario, const Clock& clock, const json
         nodeIndex(st.next, where);
         for (const auto& c : st.choicesShown) choiceIndex(n, c, where);
     }
-    const std::string& expectedHere = t.steps.empty() ? scenario.nodes[std::size_t(scenario.start)].id
-                                                      : t.steps.back().next;
+    const std::string& expectedHere =
+        t.steps.empty() ? scenario.nodes[std::size_t(scenario.start)].id : t.steps.back().next;
     if (expectedHere != scenario.nodes[std::size_t(current)].id)
         bad("\"current\" is \"" + scenario.nodes[std::size_t(current)].id +
             "\" but the transcript leads to \"" + expectedHere + "\"");

@@ -3,14 +3,13 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "core/play/clock.hpp"
-#include "core/scenario/scenario.hpp"
 #include "core/play/transcript.hpp"
+#include "core/scenario/scenario.hpp"
 
 namespace rapport {
 
@@ -69,7 +68,8 @@ public:
     nlohmann::json save() const;
     // Throws SessionError when the saved state does not belong to this scenario (content hash)
     // or is malformed.
-    static Session resume(const Scenario& scenario, const Clock& clock, const nlohmann::json& saved);
+    static Session resume(const Scenario& scenario, const Clock& clock,
+                          const nlohmann::json& saved);
 
 private:
     void enter(int node);
@@ -87,10 +87,10 @@ private:
     // A decision as indices into the scenario; materialised into transcript_ by transcript().
     struct PendingStep {
         int node = 0;
-        int variant = -1;               // variant whose text was shown; -1 = node text
-        int choice = -1;                // index into the node's choices; -1 = timeout
-        int position = 0;               // 0-based among the shown choices
-        std::uint32_t shownBegin = 0;   // range in pendingShown_
+        int variant = -1;              // variant whose text was shown; -1 = node text
+        int choice = -1;               // index into the node's choices; -1 = timeout
+        int position = 0;              // 0-based among the shown choices
+        std::uint32_t shownBegin = 0;  // range in pendingShown_
         std::uint32_t shownCount = 0;
         std::int64_t timeTakenMs = 0;
         int next = 0;

@@ -60,17 +60,23 @@ void rejectUnknownKeys(const json& obj, std::initializer_list<std::string_view> 
 nlohmann::json transcriptStepToJson(const TranscriptStep& s) {
     json shown = json::array();
     for (const auto& id : s.choicesShown) shown.push_back(id);
-    return json{{"step", s.step},           {"node", s.node},
-                {"textShown", s.textShown}, {"choicesShown", std::move(shown)},
-                {"choice", s.choice},       {"choiceNumber", s.choiceNumber},
-                {"choiceText", s.choiceText}, {"timeTakenMs", s.timeTakenMs},
-                {"timedOut", s.timedOut},   {"next", s.next}};
+    return json{{"step", s.step},
+                {"node", s.node},
+                {"textShown", s.textShown},
+                {"choicesShown", std::move(shown)},
+                {"choice", s.choice},
+                {"choiceNumber", s.choiceNumber},
+                {"choiceText", s.choiceText},
+                {"timeTakenMs", s.timeTakenMs},
+                {"timedOut", s.timedOut},
+                {"next", s.next}};
 }
 
 TranscriptStep transcriptStepFromJson(const nlohmann::json& j, const std::string& where) {
     if (!j.is_object()) fail(where, "expected an object");
-    rejectUnknownKeys(j, {"step", "node", "textShown", "choicesShown", "choice", "choiceNumber",
-                          "choiceText", "timeTakenMs", "timedOut", "next"},
+    rejectUnknownKeys(j,
+                      {"step", "node", "textShown", "choicesShown", "choice", "choiceNumber",
+                       "choiceText", "timeTakenMs", "timedOut", "next"},
                       where);
     TranscriptStep s;
     s.step = int(getInteger(j, "step", where, 1));
@@ -97,7 +103,8 @@ TranscriptStep transcriptStepFromJson(const nlohmann::json& j, const std::string
         if (!s.choice.empty() || s.choiceNumber != 0)
             fail(where, "a timed-out step must have an empty choice and choiceNumber 0");
     } else {
-        if (s.choiceNumber == 0) fail(where + "/choiceNumber", "must be at least 1 unless timedOut");
+        if (s.choiceNumber == 0)
+            fail(where + "/choiceNumber", "must be at least 1 unless timedOut");
         if (s.choicesShown[std::size_t(s.choiceNumber - 1)] != s.choice)
             fail(where + "/choice", "\"" + s.choice + "\" is not choice number " +
                                         std::to_string(s.choiceNumber) + " of choicesShown");
@@ -121,14 +128,15 @@ nlohmann::json transcriptToJson(const Transcript& t) {
 Transcript transcriptFromJson(const nlohmann::json& j) {
     const std::string where;
     if (!j.is_object()) fail(where, "expected an object");
-    rejectUnknownKeys(j, {"scenario", "version", "contentHash", "seed", "steps", "endingNode"}, where);
+    rejectUnknownKeys(j, {"scenario", "version", "contentHash", "seed", "steps", "endingNode"},
+                      where);
     Transcript t;
     t.scenarioId = getString(j, "scenario", where);
     t.scenarioVersion = getString(j, "version", where);
     t.contentHash = getString(j, "contentHash", where);
     const json& seed = member(j, "seed", where);
-    if (!seed.is_number_integer() || (seed.is_number_integer() && !seed.is_number_unsigned() &&
-                                      seed.get<std::int64_t>() < 0))
+    if (!seed.is_number_integer() ||
+        (seed.is_number_integer() && !seed.is_number_unsigned() && seed.get<std::int64_t>() < 0))
         fail("/seed", "expected a non-negative integer");
     t.seed = seed.get<std::uint64_t>();
     const json& steps = member(j, "steps", where);

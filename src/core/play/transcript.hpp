@@ -3,10 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace rapport {
 
@@ -14,16 +13,16 @@ struct Scenario;
 struct Choice;
 
 struct TranscriptStep {
-    int step = 0;                  // 1-based
-    std::string node;              // node id where the decision was made
-    std::string textShown;         // the client's line as shown (after variants)
+    int step = 0;                           // 1-based
+    std::string node;                       // node id where the decision was made
+    std::string textShown;                  // the client's line as shown (after variants)
     std::vector<std::string> choicesShown;  // ids of the choices offered, in display order
-    std::string choice;            // id of the choice taken; empty on a timeout
-    int choiceNumber = 0;          // 1-based position among choicesShown; 0 on a timeout
-    std::string choiceText;        // the trainee's line; empty on a timeout
-    std::int64_t timeTakenMs = 0;  // from entering the node to answering
+    std::string choice;                     // id of the choice taken; empty on a timeout
+    int choiceNumber = 0;                   // 1-based position among choicesShown; 0 on a timeout
+    std::string choiceText;                 // the trainee's line; empty on a timeout
+    std::int64_t timeTakenMs = 0;           // from entering the node to answering
     bool timedOut = false;
-    std::string next;              // node id entered afterwards
+    std::string next;  // node id entered afterwards
 };
 
 struct Transcript {

@@ -47,7 +47,8 @@ Distribution distributionOf(std::vector<double> values) {
     return d;
 }
 
-std::vector<CompetencyDistribution> competencyDistributions(const std::vector<CompetencyCell>& cells) {
+std::vector<CompetencyDistribution> competencyDistributions(
+    const std::vector<CompetencyCell>& cells) {
     std::map<std::string, std::pair<std::string, std::vector<double>>> by;  // id -> name, means
     for (const auto& c : cells) {
         auto& [name, means] = by[c.competencyId];
@@ -57,9 +58,11 @@ std::vector<CompetencyDistribution> competencyDistributions(const std::vector<Co
     std::vector<CompetencyDistribution> out;
     out.reserve(by.size());
     for (auto& [id, entry] : by)
-        out.push_back({id, entry.first.empty() ? id : entry.first, distributionOf(std::move(entry.second))});
+        out.push_back(
+            {id, entry.first.empty() ? id : entry.first, distributionOf(std::move(entry.second))});
     // Ids come out of the map in order, so a stable sort leaves equal names in id order.
-    std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.name < y.name; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& x, const auto& y) { return x.name < y.name; });
     return out;
 }
 
@@ -116,7 +119,8 @@ std::vector<CompetencyTrend> competencyTrends(const AttemptRefs& attempts) {
     std::vector<CompetencyTrend> out;
     out.reserve(by.size());
     for (auto& [id, t] : by) out.push_back(std::move(t));
-    std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.name < y.name; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& x, const auto& y) { return x.name < y.name; });
     return out;
 }
 
@@ -128,13 +132,16 @@ const AttemptRecord* bestAttempt(const AttemptRefs& attempts) {
     const AttemptRecord* best = nullptr;
     for (const AttemptRecord* a : attempts) {
         if (!finished(*a) || !a->score) continue;
-        if (!best || *a->score > *best->score || (*a->score == *best->score && a->startedAtMs < best->startedAtMs))
+        if (!best || *a->score > *best->score ||
+            (*a->score == *best->score && a->startedAtMs < best->startedAtMs))
             best = a;
     }
     return best;
 }
 
-const AttemptRecord* bestAttempt(const std::vector<AttemptRecord>& attempts) { return bestAttempt(refsTo(attempts)); }
+const AttemptRecord* bestAttempt(const std::vector<AttemptRecord>& attempts) {
+    return bestAttempt(refsTo(attempts));
+}
 
 const AttemptRecord* lastAttempt(const AttemptRefs& attempts) {
     const AttemptRecord* last = nullptr;
@@ -143,6 +150,8 @@ const AttemptRecord* lastAttempt(const AttemptRefs& attempts) {
     return last;
 }
 
-const AttemptRecord* lastAttempt(const std::vector<AttemptRecord>& attempts) { return lastAttempt(refsTo(attempts)); }
+const AttemptRecord* lastAttempt(const std::vector<AttemptRecord>& attempts) {
+    return lastAttempt(refsTo(attempts));
+}
 
 }  // namespace rapport

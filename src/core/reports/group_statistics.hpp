@@ -37,18 +37,19 @@ Distribution distributionOf(std::vector<double> values);
 
 struct CompetencyDistribution {
     std::string id;
-    std::string name;     // the id when the stored name is empty
-    Distribution means;   // of the trainees' mean scores (CompetencyCell::mean)
+    std::string name;    // the id when the stored name is empty
+    Distribution means;  // of the trainees' mean scores (CompetencyCell::mean)
 };
 // Per competency that has a cell, the distribution of the trainees' means; ordered by name, then
 // id. `cells` are HR table cells (buildCompetencyTable or the store's table query).
-std::vector<CompetencyDistribution> competencyDistributions(const std::vector<CompetencyCell>& cells);
+std::vector<CompetencyDistribution> competencyDistributions(
+    const std::vector<CompetencyCell>& cells);
 
 struct PassSummary {
     std::string trainee;
-    int finished = 0;       // finished attempts
-    int passed = 0;         // finished attempts that passed
-    std::optional<double> best, last;        // scenario scores; last is the last attempt's
+    int finished = 0;                            // finished attempts
+    int passed = 0;                              // finished attempts that passed
+    std::optional<double> best, last;            // scenario scores; last is the last attempt's
     const AttemptRecord* lastAttempt = nullptr;  // the last finished attempt, nullptr if none
 };
 // One row per trainee (every trainee with an attempt, finished or not), in name order.

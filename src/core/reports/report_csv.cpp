@@ -37,10 +37,10 @@ std::string renderReportCsv(const ReportData& data) {
         }
         out += "\r\n";
     };
-    std::vector<std::string> header = {"attempt_id", "trainee", "employee_id", "group", "scenario_id",
-                                       "scenario_version", "scenario_title", "framework", "mode", "status",
-                                       "started_at", "ended_at", "duration_s", "steps", "ending",
-                                       "outcome", "score", "passed"};
+    std::vector<std::string> header = {
+        "attempt_id",     "trainee",   "employee_id", "group",   "scenario_id", "scenario_version",
+        "scenario_title", "framework", "mode",        "status",  "started_at",  "ended_at",
+        "duration_s",     "steps",     "ending",      "outcome", "score",       "passed"};
     for (const auto& [id, name] : competencies) header.push_back(csvField(id));
     row(header);
     for (const auto& a : data.attempts) {

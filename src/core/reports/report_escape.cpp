@@ -7,12 +7,23 @@ std::string htmlEscape(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -20,8 +31,8 @@ std::string htmlEscape(std::string_view text) {
 
 std::string csvField(std::string_view text) {
     std::string cell;
-    bool formula = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
-                                     text[0] == '\t' || text[0] == '\r');
+    bool formula = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' ||
+                                     text[0] == '@' || text[0] == '\t' || text[0] == '\r');
     if (formula) cell += '\'';
     cell += text;
     bool quote = formula || cell.find_first_of(",\"\r\n") != std::string::npos;

@@ -58,30 +58,35 @@ std::vector<CompetencyInfo> competencyList(const std::vector<AttemptRecord>& att
 }
 
 // Horizontal bars, one per (label, value 0-100 or absent).
-void barChart(std::string& out, const std::vector<std::pair<std::string, std::optional<double>>>& bars,
+void barChart(std::string& out,
+              const std::vector<std::pair<std::string, std::optional<double>>>& bars,
               const std::string& caption) {
     const int labelW = 210, barW = 300, rowH = 20;
     const int h = int(bars.size()) * rowH + 24;
-    out += "<svg class=\"chart\" role=\"img\" width=\"" + std::to_string(labelW + barW + 60) + "\" height=\"" +
-           std::to_string(h) + "\" viewBox=\"0 0 " + std::to_string(labelW + barW + 60) + " " + std::to_string(h) +
+    out += "<svg class=\"chart\" role=\"img\" width=\"" + std::to_string(labelW + barW + 60) +
+           "\" height=\"" + std::to_string(h) + "\" viewBox=\"0 0 " +
+           std::to_string(labelW + barW + 60) + " " + std::to_string(h) +
            "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + htmlEscape(caption) + "</title>";
     for (int tick = 0; tick <= 100; tick += 25) {
         int x = labelW + barW * tick / 100;
-        out += "<line x1=\"" + std::to_string(x) + "\" y1=\"0\" x2=\"" + std::to_string(x) + "\" y2=\"" +
-               std::to_string(h - 16) + "\" stroke=\"#d5d9e0\"/><text x=\"" + std::to_string(x) + "\" y=\"" +
-               std::to_string(h - 4) + "\" text-anchor=\"middle\">" + std::to_string(tick) + "</text>";
+        out += "<line x1=\"" + std::to_string(x) + "\" y1=\"0\" x2=\"" + std::to_string(x) +
+               "\" y2=\"" + std::to_string(h - 16) + "\" stroke=\"#d5d9e0\"/><text x=\"" +
+               std::to_string(x) + "\" y=\"" + std::to_string(h - 4) +
+               "\" text-anchor=\"middle\">" + std::to_string(tick) + "</text>";
     }
     for (std::size_t i = 0; i < bars.size(); ++i) {
         int y = int(i) * rowH;
-        std::string label = bars[i].first.size() > 34 ? bars[i].first.substr(0, 33) + "\u2026" : bars[i].first;
+        std::string label =
+            bars[i].first.size() > 34 ? bars[i].first.substr(0, 33) + "\u2026" : bars[i].first;
         out += "<text x=\"" + std::to_string(labelW - 6) + "\" y=\"" + std::to_string(y + 14) +
                "\" text-anchor=\"end\">" + htmlEscape(label) + "</text>";
         if (bars[i].second) {
             double v = std::clamp(*bars[i].second, 0.0, 100.0);
-            out += "<rect x=\"" + std::to_string(labelW) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" +
-                   fmt(barW * v / 100, 1) + "\" height=\"" + std::to_string(rowH - 6) + "\" fill=\"#3f6fb5\"/>";
-            out += "<text x=\"" + fmt(labelW + barW * v / 100 + 4, 1) + "\" y=\"" + std::to_string(y + 14) + "\">" +
-                   fmt(v) + "</text>";
+            out += "<rect x=\"" + std::to_string(labelW) + "\" y=\"" + std::to_string(y + 3) +
+                   "\" width=\"" + fmt(barW * v / 100, 1) + "\" height=\"" +
+                   std::to_string(rowH - 6) + "\" fill=\"#3f6fb5\"/>";
+            out += "<text x=\"" + fmt(labelW + barW * v / 100 + 4, 1) + "\" y=\"" +
+                   std::to_string(y + 14) + "\">" + fmt(v) + "</text>";
         } else {
             out += "<text x=\"" + std::to_string(labelW + 4) + "\" y=\"" + std::to_string(y + 14) +
                    "\" fill=\"#888\">not assessed</text>";
@@ -97,13 +102,14 @@ void trendChart(std::string& out, const std::vector<const AttemptRecord*>& attem
         if (a->status == AttemptStatus::Finished && a->score) pts.push_back(a);
     if (pts.size() < 2) return;
     const int w = 520, h = 160, left = 34, top = 8, plotW = w - left - 10, plotH = h - top - 22;
-    out += "<svg class=\"chart\" role=\"img\" width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(h) +
-           "\" viewBox=\"0 0 " + std::to_string(w) + " " + std::to_string(h) +
+    out += "<svg class=\"chart\" role=\"img\" width=\"" + std::to_string(w) + "\" height=\"" +
+           std::to_string(h) + "\" viewBox=\"0 0 " + std::to_string(w) + " " + std::to_string(h) +
            "\" xmlns=\"http://www.w3.org/2000/svg\"><title>Scenario score trend</title>";
     for (int tick = 0; tick <= 100; tick += 25) {
         double y = top + plotH * (100 - tick) / 100.0;
-        out += "<line x1=\"" + std::to_string(left) + "\" y1=\"" + fmt(y, 1) + "\" x2=\"" + std::to_string(w - 10) +
-               "\" y2=\"" + fmt(y, 1) + "\" stroke=\"#d5d9e0\"/><text x=\"" + std::to_string(left - 4) + "\" y=\"" +
+        out += "<line x1=\"" + std::to_string(left) + "\" y1=\"" + fmt(y, 1) + "\" x2=\"" +
+               std::to_string(w - 10) + "\" y2=\"" + fmt(y, 1) +
+               "\" stroke=\"#d5d9e0\"/><text x=\"" + std::to_string(left - 4) + "\" y=\"" +
                fmt(y + 4, 1) + "\" text-anchor=\"end\">" + std::to_string(tick) + "</text>";
     }
     std::string poly;
@@ -112,14 +118,17 @@ void trendChart(std::string& out, const std::vector<const AttemptRecord*>& attem
         double x = left + (pts.size() == 1 ? 0 : plotW * double(i) / double(pts.size() - 1));
         double y = top + plotH * (100 - std::clamp(*pts[i]->score, 0.0, 100.0)) / 100.0;
         poly += fmt(x, 1) + "," + fmt(y, 1) + " ";
-        dots += "<circle cx=\"" + fmt(x, 1) + "\" cy=\"" + fmt(y, 1) + "\" r=\"3\" fill=\"#3f6fb5\"><title>" +
-                htmlEscape(formatDateTimeShort(pts[i]->startedAtMs) + " " + pts[i]->scenarioTitle + ": " +
-                           fmt(*pts[i]->score)) +
+        dots += "<circle cx=\"" + fmt(x, 1) + "\" cy=\"" + fmt(y, 1) +
+                "\" r=\"3\" fill=\"#3f6fb5\"><title>" +
+                htmlEscape(formatDateTimeShort(pts[i]->startedAtMs) + " " + pts[i]->scenarioTitle +
+                           ": " + fmt(*pts[i]->score)) +
                 "</title></circle>";
     }
-    out += "<polyline fill=\"none\" stroke=\"#3f6fb5\" stroke-width=\"2\" points=\"" + poly + "\"/>" + dots;
-    out += "<text x=\"" + std::to_string(left) + "\" y=\"" + std::to_string(h - 4) + "\">oldest</text><text x=\"" +
-           std::to_string(w - 10) + "\" y=\"" + std::to_string(h - 4) + "\" text-anchor=\"end\">newest</text></svg>\n";
+    out += "<polyline fill=\"none\" stroke=\"#3f6fb5\" stroke-width=\"2\" points=\"" + poly +
+           "\"/>" + dots;
+    out += "<text x=\"" + std::to_string(left) + "\" y=\"" + std::to_string(h - 4) +
+           "\">oldest</text><text x=\"" + std::to_string(w - 10) + "\" y=\"" +
+           std::to_string(h - 4) + "\" text-anchor=\"end\">newest</text></svg>\n";
 }
 
 void scoreCell(std::string& out, const std::optional<double>& v) {
@@ -131,10 +140,12 @@ void scoreCell(std::string& out, const std::optional<double>& v) {
 
 std::string passedText(const AttemptRecord& a) {
     if (!a.passed) return "<span class=\"na\">\u2014</span>";
-    return *a.passed ? "<span class=\"pass\">passed</span>" : "<span class=\"fail\">not passed</span>";
+    return *a.passed ? "<span class=\"pass\">passed</span>"
+                     : "<span class=\"fail\">not passed</span>";
 }
 
-void hrTable(std::string& out, const std::vector<CompetencyCell>& cells, const std::vector<CompetencyInfo>& comps) {
+void hrTable(std::string& out, const std::vector<CompetencyCell>& cells,
+             const std::vector<CompetencyInfo>& comps) {
     std::map<std::string, std::map<std::string, const CompetencyCell*>> byTrainee;
     std::map<std::string, std::string> groupOf;
     for (const auto& c : cells) {
@@ -145,15 +156,17 @@ void hrTable(std::string& out, const std::vector<CompetencyCell>& cells, const s
     for (const auto& c : comps) out += "<th>" + htmlEscape(c.name) + "</th>";
     out += "</tr></thead><tbody>\n";
     for (const auto& [trainee, row] : byTrainee) {
-        out += "<tr><td>" + htmlEscape(trainee) + "</td><td>" + htmlEscape(groupOf[trainee]) + "</td>";
+        out +=
+            "<tr><td>" + htmlEscape(trainee) + "</td><td>" + htmlEscape(groupOf[trainee]) + "</td>";
         for (const auto& c : comps) {
             auto it = row.find(c.id);
             if (it == row.end())
                 out += "<td class=\"na\">\u2014</td>";
             else
-                out += std::string("<td class=\"num ") + bandClass(it->second->mean) + "\" title=\"best " +
-                       fmt(it->second->best) + ", last " + fmt(it->second->last) + ", " +
-                       std::to_string(it->second->assessedAttempts) + " attempts\">" + fmt(it->second->mean) + "</td>";
+                out += std::string("<td class=\"num ") + bandClass(it->second->mean) +
+                       "\" title=\"best " + fmt(it->second->best) + ", last " +
+                       fmt(it->second->last) + ", " + std::to_string(it->second->assessedAttempts) +
+                       " attempts\">" + fmt(it->second->mean) + "</td>";
         }
         out += "</tr>\n";
     }
@@ -166,41 +179,48 @@ void histogram(std::string& out, const std::array<int, 10>& bins) {
     const int top = std::max(1, *std::max_element(bins.begin(), bins.end()));
     std::string title = "Trainees per ten points:";
     for (std::size_t i = 0; i < bins.size(); ++i)
-        title += (i ? ", " : " ") + std::to_string(i * 10) + "\u2013" + std::to_string(i == 9 ? 100 : i * 10 + 9) +
-                 ": " + std::to_string(bins[i]);
-    out += "<svg role=\"img\" width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(h) + "\" viewBox=\"0 0 " +
-           std::to_string(w) + " " + std::to_string(h) + "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + title +
-           "</title><line x1=\"0\" y1=\"" + std::to_string(h - 1) + "\" x2=\"" + std::to_string(w) + "\" y2=\"" +
-           std::to_string(h - 1) + "\" stroke=\"#c9ced6\"/>";
+        title += (i ? ", " : " ") + std::to_string(i * 10) + "\u2013" +
+                 std::to_string(i == 9 ? 100 : i * 10 + 9) + ": " + std::to_string(bins[i]);
+    out += "<svg role=\"img\" width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(h) +
+           "\" viewBox=\"0 0 " + std::to_string(w) + " " + std::to_string(h) +
+           "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + title +
+           "</title><line x1=\"0\" y1=\"" + std::to_string(h - 1) + "\" x2=\"" + std::to_string(w) +
+           "\" y2=\"" + std::to_string(h - 1) + "\" stroke=\"#c9ced6\"/>";
     for (std::size_t i = 0; i < bins.size(); ++i) {
         if (!bins[i]) continue;
         const double bh = double(h - 2) * bins[i] / top;
-        out += "<rect x=\"" + std::to_string(int(i) * barW + 1) + "\" y=\"" + fmt(h - 1 - bh, 1) + "\" width=\"" +
-               std::to_string(barW - 2) + "\" height=\"" + fmt(bh, 1) + "\" fill=\"#3f6fb5\"/>";
+        out += "<rect x=\"" + std::to_string(int(i) * barW + 1) + "\" y=\"" + fmt(h - 1 - bh, 1) +
+               "\" width=\"" + std::to_string(barW - 2) + "\" height=\"" + fmt(bh, 1) +
+               "\" fill=\"#3f6fb5\"/>";
     }
     out += "</svg>";
 }
 
 // The figures come from group_statistics, as on the app's group page.
 void groupPage(std::string& out, const std::string& group, const AttemptRefs& attempts) {
-    out += "<section class=\"page group\"><h2>Group: " + htmlEscape(group.empty() ? "(no group)" : group) + "</h2>\n";
+    out += "<section class=\"page group\"><h2>Group: " +
+           htmlEscape(group.empty() ? "(no group)" : group) + "</h2>\n";
     const auto who = passSummaries(attempts);
     const PassTotals totals = passTotals(who);
-    out += "<p class=\"meta\">" + std::to_string(totals.trainees) + " trainees, " + std::to_string(totals.finished) +
-           " finished attempts, " + std::to_string(totals.passed) + " passed.</p>\n";
+    out += "<p class=\"meta\">" + std::to_string(totals.trainees) + " trainees, " +
+           std::to_string(totals.finished) + " finished attempts, " +
+           std::to_string(totals.passed) + " passed.</p>\n";
 
     out += "<h3>Distribution per competency (trainees by mean score)</h3>\n";
     const auto dists = competencyDistributions(buildCompetencyTable(attempts));
     if (dists.empty()) {
         out += "<p>No assessed competency in this group.</p>\n";
     } else {
-        out += "<table><thead><tr><th>Competency</th><th>Trainees</th><th>Group mean</th><th>Median (IQR)</th>"
-               "<th>Range</th><th>Histogram 0\u2013100</th></tr></thead><tbody>\n";
+        out +=
+            "<table><thead><tr><th>Competency</th><th>Trainees</th><th>Group mean</th><th>Median "
+            "(IQR)</th>"
+            "<th>Range</th><th>Histogram 0\u2013100</th></tr></thead><tbody>\n";
         std::vector<std::pair<std::string, std::optional<double>>> bars;
         for (const auto& c : dists) {
             const Distribution& d = c.means;
             bars.push_back({c.name, d.mean});
-            out += "<tr><td>" + htmlEscape(c.name) + "</td><td class=\"num\">" + std::to_string(d.count) + "</td>";
+            out += "<tr><td>" + htmlEscape(c.name) + "</td><td class=\"num\">" +
+                   std::to_string(d.count) + "</td>";
             scoreCell(out, d.mean);
             out += "<td class=\"num\">" + fmt(d.median) + " (" + fmt(d.q1) + "\u2013" + fmt(d.q3) +
                    ")</td><td class=\"num\">" + fmt(d.min) + "\u2013" + fmt(d.max) + "</td><td>";
@@ -211,15 +231,18 @@ void groupPage(std::string& out, const std::string& group, const AttemptRefs& at
         barChart(out, bars, "Group mean per competency");
     }
 
-    out += "<h3>Who passed</h3><table><thead><tr><th>Trainee</th><th>Finished</th><th>Passed</th>"
-           "<th>Best score</th><th>Last score</th><th>Last attempt</th></tr></thead><tbody>\n";
+    out +=
+        "<h3>Who passed</h3><table><thead><tr><th>Trainee</th><th>Finished</th><th>Passed</th>"
+        "<th>Best score</th><th>Last score</th><th>Last attempt</th></tr></thead><tbody>\n";
     for (const PassSummary& s : who) {
-        out += "<tr><td>" + htmlEscape(s.trainee) + "</td><td class=\"num\">" + std::to_string(s.finished) +
-               "</td><td class=\"num\">" + std::to_string(s.passed) + "</td>";
+        out += "<tr><td>" + htmlEscape(s.trainee) + "</td><td class=\"num\">" +
+               std::to_string(s.finished) + "</td><td class=\"num\">" + std::to_string(s.passed) +
+               "</td>";
         scoreCell(out, s.best);
         scoreCell(out, s.last);
         out += "<td>" +
-               (s.lastAttempt ? htmlEscape(formatDateTimeShort(s.lastAttempt->startedAtMs)) + " " + passedText(*s.lastAttempt)
+               (s.lastAttempt ? htmlEscape(formatDateTimeShort(s.lastAttempt->startedAtMs)) + " " +
+                                    passedText(*s.lastAttempt)
                               : std::string("\u2014")) +
                "</td></tr>\n";
     }
@@ -229,8 +252,10 @@ void groupPage(std::string& out, const std::string& group, const AttemptRefs& at
 void traineePage(std::string& out, const AttemptRefs& list,
                  const std::vector<CompetencyInfo>& comps) {
     const AttemptRecord& first = *list.front();
-    out += "<section class=\"page trainee\"><h2>Trainee: " + htmlEscape(first.trainee) + "</h2><p class=\"meta\">";
-    if (!first.employeeId.empty()) out += "Employee id " + htmlEscape(first.employeeId) + " \u00b7 ";
+    out += "<section class=\"page trainee\"><h2>Trainee: " + htmlEscape(first.trainee) +
+           "</h2><p class=\"meta\">";
+    if (!first.employeeId.empty())
+        out += "Employee id " + htmlEscape(first.employeeId) + " \u00b7 ";
     out += "Group " + htmlEscape(first.group.empty() ? "(none)" : first.group) + " \u00b7 " +
            std::to_string(list.size()) + " attempts</p>\n";
 
@@ -242,7 +267,8 @@ void traineePage(std::string& out, const AttemptRefs& list,
     std::vector<std::pair<std::string, std::optional<double>>> bars;
     for (const auto& c : comps) {
         auto it = meanOf.find(c.id);
-        bars.push_back({c.name, it == meanOf.end() ? std::nullopt : std::optional<double>(it->second)});
+        bars.push_back(
+            {c.name, it == meanOf.end() ? std::nullopt : std::optional<double>(it->second)});
     }
     out += "<h3>Mean per competency</h3>\n";
     barChart(out, bars, "Mean score per competency for " + first.trainee);
@@ -251,24 +277,30 @@ void traineePage(std::string& out, const AttemptRefs& list,
     if (best || last) {
         out += "<p>";
         if (best && best->score)
-            out += "Best attempt: " + fmt(*best->score) + " in \u201c" + htmlEscape(best->scenarioTitle) + "\u201d (" +
+            out += "Best attempt: " + fmt(*best->score) + " in \u201c" +
+                   htmlEscape(best->scenarioTitle) + "\u201d (" +
                    htmlEscape(formatDateTimeShort(best->startedAtMs)) + "). ";
         if (last)
-            out += "Last attempt: " + (last->score ? fmt(*last->score) : std::string("unscored")) + " in \u201c" +
-                   htmlEscape(last->scenarioTitle) + "\u201d (" + htmlEscape(formatDateTimeShort(last->startedAtMs)) +
-                   "), " + passedText(*last) + ".";
+            out += "Last attempt: " + (last->score ? fmt(*last->score) : std::string("unscored")) +
+                   " in \u201c" + htmlEscape(last->scenarioTitle) + "\u201d (" +
+                   htmlEscape(formatDateTimeShort(last->startedAtMs)) + "), " + passedText(*last) +
+                   ".";
         out += "</p>\n";
     }
-    out += "<h3>Attempts</h3><table><thead><tr><th>Started (UTC)</th><th>Scenario</th><th>Mode</th><th>Status</th>"
-           "<th>Ending</th><th>Score</th><th>Result</th>";
+    out +=
+        "<h3>Attempts</h3><table><thead><tr><th>Started "
+        "(UTC)</th><th>Scenario</th><th>Mode</th><th>Status</th>"
+        "<th>Ending</th><th>Score</th><th>Result</th>";
     for (const auto& c : comps) out += "<th>" + htmlEscape(c.name) + "</th>";
     out += "</tr></thead><tbody>\n";
     for (auto* a : list) {
-        out += "<tr><td>" + htmlEscape(formatDateTimeShort(a->startedAtMs)) + "</td><td>" +
-               htmlEscape(a->scenarioTitle.empty() ? a->scenarioId : a->scenarioTitle) + " <span class=\"meta\">v" +
-               htmlEscape(a->scenarioVersion) + "</span></td><td>" + attemptModeName(a->mode) + "</td><td>" +
-               (a->status == AttemptStatus::InProgress ? "incomplete" : attemptStatusName(a->status)) + "</td><td>" +
-               htmlEscape(a->outcome) + "</td>";
+        out +=
+            "<tr><td>" + htmlEscape(formatDateTimeShort(a->startedAtMs)) + "</td><td>" +
+            htmlEscape(a->scenarioTitle.empty() ? a->scenarioId : a->scenarioTitle) +
+            " <span class=\"meta\">v" + htmlEscape(a->scenarioVersion) + "</span></td><td>" +
+            attemptModeName(a->mode) + "</td><td>" +
+            (a->status == AttemptStatus::InProgress ? "incomplete" : attemptStatusName(a->status)) +
+            "</td><td>" + htmlEscape(a->outcome) + "</td>";
         scoreCell(out, a->score);
         out += "<td>" + passedText(*a) + "</td>";
         for (const auto& c : comps) {
@@ -287,11 +319,13 @@ void traineePage(std::string& out, const AttemptRefs& list,
 std::string renderReportHtml(const ReportData& data, const HtmlReportOptions& options) {
     std::string out;
     out.reserve(4096 + data.attempts.size() * 600);
-    out += "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
-           "<title>" +
-           htmlEscape(options.title) + "</title><style>" + kStyle + "</style></head><body>\n";
+    out +=
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+        "'unsafe-inline'; img-src data:\">"
+        "<title>" +
+        htmlEscape(options.title) + "</title><style>" + kStyle + "</style></head><body>\n";
     out += "<header><h1>" + htmlEscape(options.title) + "</h1><p class=\"meta\">";
     const ReportScope& s = data.scope;
     std::string scope;
@@ -299,9 +333,10 @@ std::string renderReportHtml(const ReportData& data, const HtmlReportOptions& op
     if (!s.group.empty()) scope += "group " + s.group + "; ";
     if (!s.scenario.empty()) scope += "scenario " + s.scenario + "; ";
     if (s.sinceMs) scope += "since " + formatDateTimeShort(*s.sinceMs) + "; ";
-    out += "Scope: " + htmlEscape(scope.empty() ? "all results" : scope.substr(0, scope.size() - 2)) + " \u00b7 " +
-           std::to_string(data.attempts.size()) + " attempts \u00b7 generated " +
-           htmlEscape(formatDateTimeShort(data.generatedAtMs)) + " UTC</p></header>\n";
+    out +=
+        "Scope: " + htmlEscape(scope.empty() ? "all results" : scope.substr(0, scope.size() - 2)) +
+        " \u00b7 " + std::to_string(data.attempts.size()) + " attempts \u00b7 generated " +
+        htmlEscape(formatDateTimeShort(data.generatedAtMs)) + " UTC</p></header>\n";
 
     auto comps = competencyList(data.attempts);
     out += "<section><h2>Trainees \u00d7 competencies (mean score of finished attempts)</h2>\n";
@@ -320,7 +355,8 @@ std::string renderReportHtml(const ReportData& data, const HtmlReportOptions& op
         std::map<std::string, AttemptRefs> byTrainee;
         for (const auto& a : data.attempts) byTrainee[a.trainee].push_back(&a);
         for (auto& [trainee, list] : byTrainee) {
-            std::stable_sort(list.begin(), list.end(), [](auto* x, auto* y) { return x->startedAtMs < y->startedAtMs; });
+            std::stable_sort(list.begin(), list.end(),
+                             [](auto* x, auto* y) { return x->startedAtMs < y->startedAtMs; });
             traineePage(out, list, comps);
         }
     }

@@ -27,9 +27,15 @@ nlohmann::json renderReportJson(const ReportData& data) {
                              {"confidence", optText(c.confidence)}});
         attempts.push_back(
             {{"id", a.uid},
-             {"trainee", {{"name", a.trainee}, {"employeeId", optText(a.employeeId)}, {"group", optText(a.group)}}},
+             {"trainee",
+              {{"name", a.trainee},
+               {"employeeId", optText(a.employeeId)},
+               {"group", optText(a.group)}}},
              {"scenario",
-              {{"id", a.scenarioId}, {"version", a.scenarioVersion}, {"title", a.scenarioTitle}, {"contentHash", a.contentHash}}},
+              {{"id", a.scenarioId},
+               {"version", a.scenarioVersion},
+               {"title", a.scenarioTitle},
+               {"contentHash", a.contentHash}}},
              {"framework", {{"id", a.frameworkId}, {"version", a.frameworkVersion}}},
              {"mode", attemptModeName(a.mode)},
              {"status", attemptStatusName(a.status)},
@@ -37,7 +43,9 @@ nlohmann::json renderReportJson(const ReportData& data) {
              {"endedAt", a.endedAtMs ? json(formatTimestampUtc(*a.endedAtMs)) : json(nullptr)},
              {"durationMs", a.endedAtMs ? json(*a.endedAtMs - a.startedAtMs) : json(nullptr)},
              {"steps", a.steps},
-             {"ending", a.endingNode.empty() ? json(nullptr) : json{{"node", a.endingNode}, {"outcome", a.outcome}}},
+             {"ending", a.endingNode.empty()
+                            ? json(nullptr)
+                            : json{{"node", a.endingNode}, {"outcome", a.outcome}}},
              {"score", optNumber(a.score)},
              {"passed", a.passed ? json(*a.passed) : json(nullptr)},
              {"competencies", std::move(comps)}});

@@ -10,9 +10,12 @@ using nlohmann::json;
 
 const char* attemptStatusName(AttemptStatus s) {
     switch (s) {
-    case AttemptStatus::InProgress: return "in_progress";
-    case AttemptStatus::Finished: return "finished";
-    case AttemptStatus::Abandoned: return "abandoned";
+        case AttemptStatus::InProgress:
+            return "in_progress";
+        case AttemptStatus::Finished:
+            return "finished";
+        case AttemptStatus::Abandoned:
+            return "abandoned";
     }
     return "in_progress";
 }
@@ -45,7 +48,8 @@ ScoreSummary summariseScoreReport(const json& report) {
     if (!report.is_object()) return out;
     if (auto o = report.find("overall"); o != report.end() && o->is_object()) {
         out.score = number(*o, "score");
-        if (auto p = o->find("passed"); p != o->end() && p->is_boolean()) out.passed = p->get<bool>();
+        if (auto p = o->find("passed"); p != o->end() && p->is_boolean())
+            out.passed = p->get<bool>();
     }
     auto cs = report.find("competencies");
     if (cs == report.end() || !cs->is_array()) return out;
@@ -57,7 +61,8 @@ ScoreSummary summariseScoreReport(const json& report) {
         r.name = string(c, "name");
         if (r.name.empty()) r.name = r.id;
         auto a = c.find("assessed");
-        r.assessed = a != c.end() && a->is_boolean() ? a->get<bool>() : number(c, "score").has_value();
+        r.assessed =
+            a != c.end() && a->is_boolean() ? a->get<bool>() : number(c, "score").has_value();
         if (r.assessed) r.score = number(c, "score");
         if (!r.score) r.assessed = false;  // an assessed competency without a score cannot be shown
         r.earned = number(c, "earned").value_or(0);
@@ -65,8 +70,10 @@ ScoreSummary summariseScoreReport(const json& report) {
         r.level = r.assessed ? string(c, "level") : std::string();
         r.opportunities = int(number(c, "opportunities").value_or(0));
         if (auto cf = c.find("confidence"); cf != c.end()) {
-            if (cf->is_string()) r.confidence = cf->get<std::string>();
-            else if (cf->is_boolean()) r.confidence = cf->get<bool>() ? "ok" : "low";
+            if (cf->is_string())
+                r.confidence = cf->get<std::string>();
+            else if (cf->is_boolean())
+                r.confidence = cf->get<bool>() ? "ok" : "low";
         }
         out.competencies.push_back(std::move(r));
     }
@@ -80,7 +87,8 @@ std::vector<CompetencyCell> buildCompetencyTable(const std::vector<AttemptRecord
     return buildCompetencyTable(refs);
 }
 
-std::vector<CompetencyCell> buildCompetencyTable(const std::vector<const AttemptRecord*>& attempts) {
+std::vector<CompetencyCell> buildCompetencyTable(
+    const std::vector<const AttemptRecord*>& attempts) {
     struct Acc {
         CompetencyCell cell;
         double sum = 0;

@@ -4,12 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/play/attempt_mode.hpp"
 
@@ -17,7 +16,7 @@ namespace rapport {
 
 enum class AttemptStatus { InProgress, Finished, Abandoned };
 
-const char* attemptStatusName(AttemptStatus s);      // "in_progress" | "finished" | "abandoned"
+const char* attemptStatusName(AttemptStatus s);  // "in_progress" | "finished" | "abandoned"
 std::optional<AttemptStatus> parseAttemptStatus(std::string_view s);
 
 // One competency's result in one attempt, as the score report states it.
@@ -27,10 +26,10 @@ struct CompetencyResult {
     std::optional<double> score;  // 0-100; absent when not assessed (never 0 for "no evidence")
     double earned = 0;
     double available = 0;
-    std::string level;            // level name from the framework; empty when not assessed
+    std::string level;  // level name from the framework; empty when not assessed
     bool assessed = false;
     int opportunities = 0;
-    std::string confidence;       // as reported ("low", "ok" …); empty when absent
+    std::string confidence;  // as reported ("low", "ok" …); empty when absent
 };
 
 // What the store and the reports need from a score report (issue 3 item 5 shape:
@@ -47,8 +46,8 @@ struct ScoreSummary {
 ScoreSummary summariseScoreReport(const nlohmann::json& report);
 
 struct AttemptRecord {
-    std::int64_t id = 0;           // store row id
-    std::string uid;               // globally unique attempt id (UUID), stable across exports
+    std::int64_t id = 0;  // store row id
+    std::string uid;      // globally unique attempt id (UUID), stable across exports
     std::string trainee;
     std::string employeeId;
     std::string group;
@@ -63,10 +62,10 @@ struct AttemptRecord {
     std::optional<std::int64_t> endedAtMs;
     AttemptStatus status = AttemptStatus::InProgress;
     std::string endingNode;
-    std::string outcome;           // won | partial | lost | escalated; empty while unfinished
-    std::optional<double> score;   // scenario score 0-100
+    std::string outcome;          // won | partial | lost | escalated; empty while unfinished
+    std::optional<double> score;  // scenario score 0-100
     std::optional<bool> passed;
-    int steps = 0;                 // choices journaled
+    int steps = 0;  // choices journaled
     std::vector<CompetencyResult> competencies;
 };
 
@@ -80,7 +79,7 @@ struct CompetencyCell {
     int assessedAttempts = 0;
     double mean = 0;
     double best = 0;
-    double last = 0;               // from the most recently started attempt
+    double last = 0;  // from the most recently started attempt
 };
 
 // Builds the HR table from attempts in memory (same numbers as the store's SQL query), ordered

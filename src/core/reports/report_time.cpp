@@ -35,7 +35,9 @@ Civil civilFromDays(std::int64_t z) {
     return {y + (m <= 2), m, d};
 }
 
-std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
 bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
     if (pos + n > s.size()) return false;
@@ -56,9 +58,9 @@ std::string formatTimestampUtc(std::int64_t unixMs) {
     std::int64_t msOfDay = unixMs - days * 86'400'000;
     Civil c = civilFromDays(days);
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<long long>(c.y), c.m, c.d,
-                  int(msOfDay / 3'600'000), int(msOfDay / 60'000 % 60), int(msOfDay / 1000 % 60),
-                  int(msOfDay % 1000));
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ",
+                  static_cast<long long>(c.y), c.m, c.d, int(msOfDay / 3'600'000),
+                  int(msOfDay / 60'000 % 60), int(msOfDay / 1000 % 60), int(msOfDay % 1000));
     return buf;
 }
 

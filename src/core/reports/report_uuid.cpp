@@ -1,11 +1,11 @@
 // RFC 4122 fixes SHA-1 for version 5, and consumers (LRSs) recognise v5, not a SHA-256 variant.
 #include "core/reports/report_uuid.hpp"
 
-#include "core/source/sha256.hpp"
-
 #include <array>
 #include <cstdint>
 #include <stdexcept>
+
+#include "core/source/sha256.hpp"
 
 namespace rapport {
 
@@ -27,12 +27,14 @@ std::string uuidV5(std::string_view ns, std::string_view name) {
     if (ns.size() != 36) throw std::invalid_argument("uuidV5: namespace is not a canonical UUID");
     for (std::size_t i = 0; i < ns.size();) {
         if (i == 8 || i == 13 || i == 18 || i == 23) {
-            if (ns[i] != '-') throw std::invalid_argument("uuidV5: namespace is not a canonical UUID");
+            if (ns[i] != '-')
+                throw std::invalid_argument("uuidV5: namespace is not a canonical UUID");
             ++i;
             continue;
         }
         int hi = hexValue(ns[i]), lo = hexValue(ns[i + 1]);
-        if (hi < 0 || lo < 0) throw std::invalid_argument("uuidV5: namespace is not a canonical UUID");
+        if (hi < 0 || lo < 0)
+            throw std::invalid_argument("uuidV5: namespace is not a canonical UUID");
         bytes += char(hi * 16 + lo);
         i += 2;
     }

@@ -15,5 +15,4 @@ inline constexpr std::string_view kUuidNamespaceUrl = "6ba7b811-9dad-11d1-80b4-0
 // std::invalid_argument when `namespaceUuid` is not a canonical UUID.
 std::string uuidV5(std::string_view namespaceUuid, std::string_view name);
 
-
 }  // namespace rapport

@@ -17,8 +17,8 @@ std::string iriSegment(std::string_view text) {
     static const char* hex = "0123456789ABCDEF";
     std::string out;
     for (unsigned char c : text) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-            c == '_' || c == '~') {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '.' || c == '_' || c == '~') {
             out += char(c);
         } else {
             out += '%';
@@ -30,11 +30,14 @@ std::string iriSegment(std::string_view text) {
 }
 
 std::string xapiStatementNamespace() {
-    static const std::string ns = uuidV5(kUuidNamespaceUrl, "https://rapport.invalid/xapi/statements");
+    static const std::string ns =
+        uuidV5(kUuidNamespaceUrl, "https://rapport.invalid/xapi/statements");
     return ns;
 }
 
-std::string xapiStatementId(const AttemptRecord& a) { return uuidV5(xapiStatementNamespace(), a.uid); }
+std::string xapiStatementId(const AttemptRecord& a) {
+    return uuidV5(xapiStatementNamespace(), a.uid);
+}
 
 namespace {
 
@@ -43,7 +46,8 @@ double round4(double v) { return std::round(v * 10000.0) / 10000.0; }
 double clampScore(double v) { return v < 0 ? 0 : (v > 100 ? 100 : v); }
 
 json verb(const char* name) {
-    return {{"id", std::string("http://adlnet.gov/expapi/verbs/") + name}, {"display", {{"en-US", name}}}};
+    return {{"id", std::string("http://adlnet.gov/expapi/verbs/") + name},
+            {"display", {{"en-US", name}}}};
 }
 
 }  // namespace
@@ -57,31 +61,36 @@ json renderXapiStatement(const AttemptRecord& a, const XapiOptions& o) {
     json result = {{"completion", true}};
     if (a.score) {
         double s = clampScore(*a.score);
-        result["score"] = {{"scaled", round4(s / 100.0)}, {"raw", round4(s)}, {"min", 0}, {"max", 100}};
+        result["score"] = {
+            {"scaled", round4(s / 100.0)}, {"raw", round4(s)}, {"min", 0}, {"max", 100}};
     }
     if (a.passed) result["success"] = *a.passed;
     if (a.endedAtMs) result["duration"] = formatIsoDuration(*a.endedAtMs - a.startedAtMs);
     json comps = json::object();
     for (const auto& c : a.competencies) {
         if (!c.assessed || !c.score) continue;
-        json v = {{"scaled", round4(clampScore(*c.score) / 100.0)}, {"opportunities", c.opportunities}};
+        json v = {{"scaled", round4(clampScore(*c.score) / 100.0)},
+                  {"opportunities", c.opportunities}};
         if (!c.level.empty()) v["level"] = c.level;
         if (!c.confidence.empty()) v["confidence"] = c.confidence;
         comps[base + "/competencies/" + iriSegment(c.id)] = std::move(v);
     }
     json ext = {{base + "/extensions/competency-scores", std::move(comps)}};
     if (!a.endingNode.empty())
-        ext[base + "/extensions/ending"] = {{"node", a.endingNode}, {"outcome", a.outcome}, {"decisions", a.steps}};
+        ext[base + "/extensions/ending"] = {
+            {"node", a.endingNode}, {"outcome", a.outcome}, {"decisions", a.steps}};
     result["extensions"] = std::move(ext);
 
-    json account = {{"homePage", o.accountHomePage}, {"name", a.employeeId.empty() ? a.trainee : a.employeeId}};
+    json account = {{"homePage", o.accountHomePage},
+                    {"name", a.employeeId.empty() ? a.trainee : a.employeeId}};
     json statement = {
         {"id", xapiStatementId(a)},
         {"actor", {{"objectType", "Agent"}, {"name", a.trainee}, {"account", std::move(account)}}},
         {"verb", verb(verbName)},
         {"object",
          {{"objectType", "Activity"},
-          {"id", base + "/scenarios/" + iriSegment(a.scenarioId) + "/" + iriSegment(a.scenarioVersion)},
+          {"id",
+           base + "/scenarios/" + iriSegment(a.scenarioId) + "/" + iriSegment(a.scenarioVersion)},
           {"definition",
            {{"type", "http://adlnet.gov/expapi/activities/simulation"},
             {"name", {{"und", a.scenarioTitle.empty() ? a.scenarioId : a.scenarioTitle}}}}}}},

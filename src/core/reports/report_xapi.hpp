@@ -2,9 +2,8 @@
 // produce none, so an LRS never sees competency scores of an unfinished attempt).
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/reports/report_model.hpp"
 

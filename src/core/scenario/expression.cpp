@@ -1,11 +1,11 @@
 #include "core/scenario/expression.hpp"
 
-#include "core/diagnostics/diagnostic_codes.hpp"
-#include "core/diagnostics/did_you_mean.hpp"
-
 #include <algorithm>
 #include <climits>
 #include <stdexcept>
+
+#include "core/diagnostics/diagnostic_codes.hpp"
+#include "core/diagnostics/did_you_mean.hpp"
 
 namespace rapport {
 
@@ -20,32 +20,49 @@ constexpr std::size_t kStackCapacity = 4 * (kMaxExpressionDepth + 2) + 8;
 // Arithmetic shared by evaluation and constant folding, so both agree to the bit.
 enum class Fault { None, DivisionByZero, Overflow };
 
-inline Fault applyBinary(Expression::Op::Kind kind, std::int64_t a, std::int64_t b, std::int64_t& out) {
+inline Fault applyBinary(Expression::Op::Kind kind, std::int64_t a, std::int64_t b,
+                         std::int64_t& out) {
     using K = Expression::Op::Kind;
     switch (kind) {
-    case K::Add: return __builtin_add_overflow(a, b, &out) ? Fault::Overflow : Fault::None;
-    case K::Sub: return __builtin_sub_overflow(a, b, &out) ? Fault::Overflow : Fault::None;
-    case K::Mul: return __builtin_mul_overflow(a, b, &out) ? Fault::Overflow : Fault::None;
-    case K::Div:
-        if (b == 0) return Fault::DivisionByZero;
-        if (a == INT64_MIN && b == -1) return Fault::Overflow;
-        out = a / b;
-        return Fault::None;
-    case K::Mod:
-        // C++ truncating remainder (sign follows the dividend, -7 % 2 == -1): it is what every
-        // C-family language and spreadsheet MOD-less author tool does, it keeps a == (a/b)*b + a%b
-        // with our truncating `/`, and it needs no extra work per evaluation. INT64_MIN % -1 is
-        // mathematically 0 but UB in C++, hence the explicit case.
-        if (b == 0) return Fault::DivisionByZero;
-        out = b == -1 ? 0 : a % b;
-        return Fault::None;
-    case K::Lt: out = a < b; return Fault::None;
-    case K::Le: out = a <= b; return Fault::None;
-    case K::Gt: out = a > b; return Fault::None;
-    case K::Ge: out = a >= b; return Fault::None;
-    case K::Eq: out = a == b; return Fault::None;
-    case K::Ne: out = a != b; return Fault::None;
-    default: throw std::logic_error("applyBinary: not a binary operator");
+        case K::Add:
+            return __builtin_add_overflow(a, b, &out) ? Fault::Overflow : Fault::None;
+        case K::Sub:
+            return __builtin_sub_overflow(a, b, &out) ? Fault::Overflow : Fault::None;
+        case K::Mul:
+            return __builtin_mul_overflow(a, b, &out) ? Fault::Overflow : Fault::None;
+        case K::Div:
+            if (b == 0) return Fault::DivisionByZero;
+            if (a == INT64_MIN && b == -1) return Fault::Overflow;
+            out = a / b;
+            return Fault::None;
+        case K::Mod:
+            // C++ truncating remainder (sign follows the dividend, -7 % 2 == -1): it is what every
+            // C-family language and spreadsheet MOD-less author tool does, it keeps a == (a/b)*b +
+            // a%b with our truncating `/`, and it needs no extra work per evaluation. INT64_MIN %
+            // -1 is mathematically 0 but UB in C++, hence the explicit case.
+            if (b == 0) return Fault::DivisionByZero;
+            out = b == -1 ? 0 : a % b;
+            return Fault::None;
+        case K::Lt:
+            out = a < b;
+            return Fault::None;
+        case K::Le:
+            out = a <= b;
+            return Fault::None;
+        case K::Gt:
+            out = a > b;
+            return Fault::None;
+        case K::Ge:
+            out = a >= b;
+            return Fault::None;
+        case K::Eq:
+            out = a == b;
+            return Fault::None;
+        case K::Ne:
+            out = a != b;
+            return Fault::None;
+        default:
+            throw std::logic_error("applyBinary: not a binary operator");
     }
 }
 
@@ -62,10 +79,27 @@ const char* tyName(Ty t) {
 }
 
 enum class Tok {
-    End, Integer, Identifier, String,
-    LParen, RParen, Comma,
-    Plus, Minus, Star, Slash, Percent,
-    Lt, Le, Gt, Ge, EqEq, Ne, Not, AndAnd, OrOr,
+    End,
+    Integer,
+    Identifier,
+    String,
+    LParen,
+    RParen,
+    Comma,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    Percent,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    EqEq,
+    Ne,
+    Not,
+    AndAnd,
+    OrOr,
     Bad  // a lexical error; `error` says what
 };
 
@@ -73,9 +107,9 @@ struct Token {
     Tok kind = Tok::End;
     std::size_t offset = 0;
     std::size_t length = 0;
-    std::uint64_t number = 0;     // for Integer; numbers up to 2^63 fit (2^63 only after '-')
+    std::uint64_t number = 0;  // for Integer; numbers up to 2^63 fit (2^63 only after '-')
     bool numberTooBig = false;
-    std::string error;            // for Bad
+    std::string error;  // for Bad
 };
 
 bool isIdentStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
@@ -121,34 +155,51 @@ public:
         }
         if (c == '"' || c == '\'') return string(t, c);
         const char d = pos_ + 1 < s_.size() ? s_[pos_ + 1] : '\0';
-        auto two = [&](Tok k) { pos_ += 2; return finish(t, k); };
-        auto one = [&](Tok k) { pos_ += 1; return finish(t, k); };
+        auto two = [&](Tok k) {
+            pos_ += 2;
+            return finish(t, k);
+        };
+        auto one = [&](Tok k) {
+            pos_ += 1;
+            return finish(t, k);
+        };
         switch (c) {
-        case '(': return one(Tok::LParen);
-        case ')': return one(Tok::RParen);
-        case ',': return one(Tok::Comma);
-        case '+': return one(Tok::Plus);
-        case '-': return one(Tok::Minus);
-        case '*': return one(Tok::Star);
-        case '/': return one(Tok::Slash);
-        case '%': return one(Tok::Percent);
-        case '<': return d == '=' ? two(Tok::Le) : one(Tok::Lt);
-        case '>': return d == '=' ? two(Tok::Ge) : one(Tok::Gt);
-        case '!': return d == '=' ? two(Tok::Ne) : one(Tok::Not);
-        case '=':
-            if (d == '=') return two(Tok::EqEq);
-            return bad(t, 1, "'=' is not an operator here (use '==' to compare)");
-        case '&':
-            if (d == '&') return two(Tok::AndAnd);
-            return bad(t, 1, "'&' is not an operator (use '&&' for \"and\")");
-        case '|':
-            if (d == '|') return two(Tok::OrOr);
-            return bad(t, 1, "'|' is not an operator (use '||' for \"or\")");
-        default: {
-            std::size_t len = 1;
-            std::string what = describeChar(s_, pos_, len);
-            return bad(t, len, "unexpected character " + what);
-        }
+            case '(':
+                return one(Tok::LParen);
+            case ')':
+                return one(Tok::RParen);
+            case ',':
+                return one(Tok::Comma);
+            case '+':
+                return one(Tok::Plus);
+            case '-':
+                return one(Tok::Minus);
+            case '*':
+                return one(Tok::Star);
+            case '/':
+                return one(Tok::Slash);
+            case '%':
+                return one(Tok::Percent);
+            case '<':
+                return d == '=' ? two(Tok::Le) : one(Tok::Lt);
+            case '>':
+                return d == '=' ? two(Tok::Ge) : one(Tok::Gt);
+            case '!':
+                return d == '=' ? two(Tok::Ne) : one(Tok::Not);
+            case '=':
+                if (d == '=') return two(Tok::EqEq);
+                return bad(t, 1, "'=' is not an operator here (use '==' to compare)");
+            case '&':
+                if (d == '&') return two(Tok::AndAnd);
+                return bad(t, 1, "'&' is not an operator (use '&&' for \"and\")");
+            case '|':
+                if (d == '|') return two(Tok::OrOr);
+                return bad(t, 1, "'|' is not an operator (use '||' for \"or\")");
+            default: {
+                std::size_t len = 1;
+                std::string what = describeChar(s_, pos_, len);
+                return bad(t, len, "unexpected character " + what);
+            }
         }
     }
 
@@ -189,8 +240,9 @@ private:
         while (pos_ < s_.size() && s_[pos_] != quote) ++pos_;
         if (pos_ >= s_.size()) {
             t.offset = pos_;
-            return bad(t, 0, std::string("expected a closing ") + (quote == '"' ? "'\"'" : "\"'\"") +
-                                 " but found end of expression");
+            return bad(t, 0,
+                       std::string("expected a closing ") + (quote == '"' ? "'\"'" : "\"'\"") +
+                           " but found end of expression");
         }
         ++pos_;
         return finish(t, Tok::String);
@@ -212,9 +264,7 @@ struct Abort {};
 
 }  // namespace
 
-const char* valueTypeName(ValueType t) {
-    return t == ValueType::Integer ? "integer" : "boolean";
-}
+const char* valueTypeName(ValueType t) { return t == ValueType::Integer ? "integer" : "boolean"; }
 
 // A one-pass recursive-descent compiler: each parse function emits postfix code for what it
 // read and returns its type and where its code starts. Recursion happens only for parentheses
@@ -237,7 +287,8 @@ struct ExpressionCompiler {
         std::size_t start;  // index of this sub-expression's first op
     };
 
-    ExpressionCompiler(std::string_view s, const ExpressionSymbols& sy) : src(s), symbols(sy), lexer(s) {}
+    ExpressionCompiler(std::string_view s, const ExpressionSymbols& sy)
+        : src(s), symbols(sy), lexer(s) {}
 
     static Expression make(std::vector<Op> program, ValueType type, std::string source) {
         Expression e;
@@ -269,29 +320,40 @@ struct ExpressionCompiler {
         if (tok.kind == Tok::End) return "end of expression";
         return "'" + Lexer::clip(src.substr(tok.offset, tok.length)) + "'";
     }
-    [[noreturn]] void expected(const std::string& what) { fail(tok.offset, "expected " + what + " but found " + found()); }
+    [[noreturn]] void expected(const std::string& what) {
+        fail(tok.offset, "expected " + what + " but found " + found());
+    }
 
     void enter(std::size_t offset) {
         if (++depth > kMaxExpressionDepth) {
             error(codes::ExprTooComplex, offset,
-                  "expression is nested too deeply (more than " + std::to_string(kMaxExpressionDepth) +
+                  "expression is nested too deeply (more than " +
+                      std::to_string(kMaxExpressionDepth) +
                       " levels of parentheses and prefix operators)");
             throw Abort{};
         }
     }
 
-    bool isConstant(const Sub& s) const { return code.size() == s.start + 1 && code[s.start].kind == Op::PushConst; }
+    bool isConstant(const Sub& s) const {
+        return code.size() == s.start + 1 && code[s.start].kind == Op::PushConst;
+    }
 
     void emit(Op::Kind k, std::int64_t arg = 0) { code.push_back(Op{k, arg}); }
 
     // expression := or
     Sub parseExpression() { return parseOr(); }
 
-    Sub parseOr() { return parseLogical(Tok::OrOr, "'||'", Op::JumpIfTrueKeep, &ExpressionCompiler::parseAnd); }
-    Sub parseAnd() { return parseLogical(Tok::AndAnd, "'&&'", Op::JumpIfFalseKeep, &ExpressionCompiler::parseEquality); }
+    Sub parseOr() {
+        return parseLogical(Tok::OrOr, "'||'", Op::JumpIfTrueKeep, &ExpressionCompiler::parseAnd);
+    }
+    Sub parseAnd() {
+        return parseLogical(Tok::AndAnd, "'&&'", Op::JumpIfFalseKeep,
+                            &ExpressionCompiler::parseEquality);
+    }
 
     // a && b  =>  a JumpIfFalseKeep(L) Pop b L:     (a || b likewise with JumpIfTrueKeep)
-    Sub parseLogical(Tok opTok, const char* name, Op::Kind jump, Sub (ExpressionCompiler::*operand)()) {
+    Sub parseLogical(Tok opTok, const char* name, Op::Kind jump,
+                     Sub (ExpressionCompiler::*operand)()) {
         Sub left = (this->*operand)();
         while (tok.kind == opTok) {
             const std::size_t opOffset = tok.offset;
@@ -307,7 +369,8 @@ struct ExpressionCompiler {
                 if (decided) {
                     code.resize(left.start + 1);  // the right side can never run
                 } else {
-                    code.erase(code.begin() + static_cast<std::ptrdiff_t>(left.start));  // `true && b` is b
+                    code.erase(code.begin() +
+                               static_cast<std::ptrdiff_t>(left.start));  // `true && b` is b
                 }
                 left.type = Ty::Boolean;
                 continue;
@@ -317,7 +380,8 @@ struct ExpressionCompiler {
             emit(Op::Pop);
             Sub right = (this->*operand)();
             checkLogical(name, opOffset, left.type, right.type);
-            if (isConstant(right) && right.type == Ty::Boolean && code[right.start].arg != decisive) {
+            if (isConstant(right) && right.type == Ty::Boolean &&
+                code[right.start].arg != decisive) {
                 code.resize(jumpAt);  // `a && true` is a
             } else {
                 code[jumpAt].arg = static_cast<std::int64_t>(code.size() - jumpAt);
@@ -330,7 +394,8 @@ struct ExpressionCompiler {
     void checkLogical(const char* name, std::size_t at, Ty l, Ty r) {
         const bool lbad = l == Ty::Integer, rbad = r == Ty::Integer;
         if (lbad || rbad)
-            error(codes::ExprType, at, std::string(name) + " needs booleans but " + sides(lbad, rbad, l, r));
+            error(codes::ExprType, at,
+                  std::string(name) + " needs booleans but " + sides(lbad, rbad, l, r));
     }
 
     static std::string sides(bool lbad, bool rbad, Ty l, Ty r) {
@@ -349,7 +414,8 @@ struct ExpressionCompiler {
             Sub right = parseRelational();
             if (left.type != Ty::Invalid && right.type != Ty::Invalid && left.type != right.type)
                 error(codes::ExprType, at,
-                      std::string(name) + " needs both sides of the same type but the left side is " +
+                      std::string(name) +
+                          " needs both sides of the same type but the left side is " +
                           tyName(left.type) + " and the right side is " + tyName(right.type));
             binary(k, at, name, left, right, Ty::Boolean);
         }
@@ -362,11 +428,24 @@ struct ExpressionCompiler {
             Op::Kind k;
             const char* name;
             switch (tok.kind) {
-            case Tok::Lt: k = Op::Lt; name = "'<'"; break;
-            case Tok::Le: k = Op::Le; name = "'<='"; break;
-            case Tok::Gt: k = Op::Gt; name = "'>'"; break;
-            case Tok::Ge: k = Op::Ge; name = "'>='"; break;
-            default: return left;
+                case Tok::Lt:
+                    k = Op::Lt;
+                    name = "'<'";
+                    break;
+                case Tok::Le:
+                    k = Op::Le;
+                    name = "'<='";
+                    break;
+                case Tok::Gt:
+                    k = Op::Gt;
+                    name = "'>'";
+                    break;
+                case Tok::Ge:
+                    k = Op::Ge;
+                    name = "'>='";
+                    break;
+                default:
+                    return left;
             }
             const std::size_t at = tok.offset;
             advance();
@@ -396,10 +475,20 @@ struct ExpressionCompiler {
             Op::Kind k;
             const char* name;
             switch (tok.kind) {
-            case Tok::Star: k = Op::Mul; name = "'*'"; break;
-            case Tok::Slash: k = Op::Div; name = "'/'"; break;
-            case Tok::Percent: k = Op::Mod; name = "'%'"; break;
-            default: return left;
+                case Tok::Star:
+                    k = Op::Mul;
+                    name = "'*'";
+                    break;
+                case Tok::Slash:
+                    k = Op::Div;
+                    name = "'/'";
+                    break;
+                case Tok::Percent:
+                    k = Op::Mod;
+                    name = "'%'";
+                    break;
+                default:
+                    return left;
             }
             const std::size_t at = tok.offset;
             advance();
@@ -412,20 +501,24 @@ struct ExpressionCompiler {
     void checkIntegers(const char* name, std::size_t at, Ty l, Ty r) {
         const bool lbad = l == Ty::Boolean, rbad = r == Ty::Boolean;
         if (lbad || rbad)
-            error(codes::ExprType, at, std::string(name) + " needs integers but " + sides(lbad, rbad, l, r));
+            error(codes::ExprType, at,
+                  std::string(name) + " needs integers but " + sides(lbad, rbad, l, r));
     }
 
     // Emits (or folds) a binary operator whose operands' code is already in place.
     void binary(Op::Kind k, std::size_t at, const char* name, Sub& left, Sub right, Ty result) {
         const bool typed = left.type != Ty::Invalid && right.type != Ty::Invalid;
-        const bool bothConst = code.size() == left.start + 2 && code[left.start].kind == Op::PushConst &&
-                               code[left.start + 1].kind == Op::PushConst && right.start == left.start + 1;
+        const bool bothConst =
+            code.size() == left.start + 2 && code[left.start].kind == Op::PushConst &&
+            code[left.start + 1].kind == Op::PushConst && right.start == left.start + 1;
         left.type = typed ? result : Ty::Invalid;
         const bool byConstZero = (k == Op::Div || k == Op::Mod) && right.type == Ty::Integer &&
-                                 code.size() == right.start + 1 && code[right.start].kind == Op::PushConst &&
+                                 code.size() == right.start + 1 &&
+                                 code[right.start].kind == Op::PushConst &&
                                  code[right.start].arg == 0;
         if (byConstZero && dead == 0)
-            error(codes::ExprConstantError, at, std::string(name) + " always fails here: division by zero");
+            error(codes::ExprConstantError, at,
+                  std::string(name) + " always fails here: division by zero");
         if (typed && bothConst && !byConstZero) {
             std::int64_t v = 0;
             const Fault f = applyBinary(k, code[left.start].arg, code[left.start + 1].arg, v);
@@ -466,12 +559,15 @@ struct ExpressionCompiler {
                     code[sub.start].arg = -code[sub.start].arg;
                     return sub;
                 }
-                if (dead == 0) error(codes::ExprConstantError, at, "unary '-' always fails here: integer overflow");
+                if (dead == 0)
+                    error(codes::ExprConstantError, at,
+                          "unary '-' always fails here: integer overflow");
             }
             emit(Op::Neg);
             return Sub{sub.type == Ty::Invalid ? Ty::Invalid : Ty::Integer, sub.start};
         }
-        if (sub.type == Ty::Integer) error(codes::ExprType, at, "'!' needs a boolean but its operand is integer");
+        if (sub.type == Ty::Integer)
+            error(codes::ExprType, at, "'!' needs a boolean but its operand is integer");
         if (isConstant(sub) && sub.type == Ty::Boolean) {
             code[sub.start].arg = !code[sub.start].arg;
             return sub;
@@ -483,48 +579,50 @@ struct ExpressionCompiler {
     Sub parsePrimary() {
         const std::size_t start = code.size();
         switch (tok.kind) {
-        case Tok::Integer: {
-            if (tok.numberTooBig || tok.number > static_cast<std::uint64_t>(INT64_MAX))
-                fail(tok.offset, "number " + Lexer::clip(src.substr(tok.offset, tok.length)) +
-                                     " is too large (the largest is 9223372036854775807)");
-            emit(Op::PushConst, static_cast<std::int64_t>(tok.number));
-            advance();
-            return Sub{Ty::Integer, start};
-        }
-        case Tok::LParen: {
-            enter(tok.offset);
-            advance();
-            Sub inner = parseExpression();
-            if (tok.kind != Tok::RParen) expected("')'");
-            advance();
-            --depth;
-            return Sub{inner.type, start};
-        }
-        case Tok::Identifier: {
-            const std::string_view name = src.substr(tok.offset, tok.length);
-            const std::size_t at = tok.offset;
-            if (name == "true" || name == "false") {
-                emit(Op::PushConst, name == "true" ? 1 : 0);
+            case Tok::Integer: {
+                if (tok.numberTooBig || tok.number > static_cast<std::uint64_t>(INT64_MAX))
+                    fail(tok.offset, "number " + Lexer::clip(src.substr(tok.offset, tok.length)) +
+                                         " is too large (the largest is 9223372036854775807)");
+                emit(Op::PushConst, static_cast<std::int64_t>(tok.number));
                 advance();
-                return Sub{Ty::Boolean, start};
+                return Sub{Ty::Integer, start};
             }
-            advance();
-            if (tok.kind == Tok::LParen) {
-                if (name == "visited") return parseVisited(start);
-                fail(at, "unknown function '" + Lexer::clip(name) + "' (the only function is visited(\"node-id\"))");
+            case Tok::LParen: {
+                enter(tok.offset);
+                advance();
+                Sub inner = parseExpression();
+                if (tok.kind != Tok::RParen) expected("')'");
+                advance();
+                --depth;
+                return Sub{inner.type, start};
             }
-            if (name == "visited") expected("'(' after 'visited'");
-            if (auto v = symbols.findVariable(name)) {
-                emit(Op::PushVar, v->index);
-                return Sub{v->type == ValueType::Integer ? Ty::Integer : Ty::Boolean, start};
+            case Tok::Identifier: {
+                const std::string_view name = src.substr(tok.offset, tok.length);
+                const std::size_t at = tok.offset;
+                if (name == "true" || name == "false") {
+                    emit(Op::PushConst, name == "true" ? 1 : 0);
+                    advance();
+                    return Sub{Ty::Boolean, start};
+                }
+                advance();
+                if (tok.kind == Tok::LParen) {
+                    if (name == "visited") return parseVisited(start);
+                    fail(at, "unknown function '" + Lexer::clip(name) +
+                                 "' (the only function is visited(\"node-id\"))");
+                }
+                if (name == "visited") expected("'(' after 'visited'");
+                if (auto v = symbols.findVariable(name)) {
+                    emit(Op::PushVar, v->index);
+                    return Sub{v->type == ValueType::Integer ? Ty::Integer : Ty::Boolean, start};
+                }
+                error(codes::ExprUnknownVariable, at,
+                      "unknown variable \"" + Lexer::clip(name) + "\"" +
+                          didYouMean(name, symbols.variableNames()));
+                emit(Op::PushVar, -1);
+                return Sub{Ty::Invalid, start};
             }
-            error(codes::ExprUnknownVariable, at,
-                  "unknown variable \"" + Lexer::clip(name) + "\"" + didYouMean(name, symbols.variableNames()));
-            emit(Op::PushVar, -1);
-            return Sub{Ty::Invalid, start};
-        }
-        default:
-            expected("a value");
+            default:
+                expected("a value");
         }
     }
 
@@ -542,7 +640,8 @@ struct ExpressionCompiler {
             return Sub{Ty::Boolean, start};
         }
         error(codes::ExprUnknownNode, at,
-              "unknown node \"" + Lexer::clip(id) + "\" in visited()" + didYouMean(id, symbols.nodeIds()));
+              "unknown node \"" + Lexer::clip(id) + "\" in visited()" +
+                  didYouMean(id, symbols.nodeIds()));
         emit(Op::Visited, -1);
         return Sub{Ty::Boolean, start};
     }
@@ -553,9 +652,19 @@ struct ExpressionCompiler {
         std::size_t h = 0, most = 0;
         for (const Op& op : code) {
             switch (op.kind) {
-            case Op::PushConst: case Op::PushVar: case Op::Visited: ++h; break;
-            case Op::Neg: case Op::Not: case Op::JumpIfFalseKeep: case Op::JumpIfTrueKeep: break;
-            default: --h; break;  // binary operators and Pop
+                case Op::PushConst:
+                case Op::PushVar:
+                case Op::Visited:
+                    ++h;
+                    break;
+                case Op::Neg:
+                case Op::Not:
+                case Op::JumpIfFalseKeep:
+                case Op::JumpIfTrueKeep:
+                    break;
+                default:
+                    --h;
+                    break;  // binary operators and Pop
             }
             most = std::max(most, h);
         }
@@ -588,8 +697,8 @@ std::vector<NodeMention> visitedNodeMentions(std::string_view source) {
     for (;;) {
         const Token t = lexer.next();
         if (t.kind == Tok::End || t.kind == Tok::Bad) break;
-        if (t.kind == Tok::String && last == Tok::LParen && before == Tok::Identifier && beforeIsVisited &&
-            t.length >= 2)
+        if (t.kind == Tok::String && last == Tok::LParen && before == Tok::Identifier &&
+            beforeIsVisited && t.length >= 2)
             out.push_back({t.offset + 1, t.length - 2});
         beforeIsVisited = lastIsVisited;
         before = last;
@@ -617,22 +726,26 @@ CompileResult compileExpression(std::string_view source, const ExpressionSymbols
             std::size_t first = 0;
             while (first < source.size() && isSpace(source[first])) ++first;
             c.error(codes::ExprType, first,
-                    std::string(want == Ty::Boolean ? "condition" : "value") + " must be " + tyName(want) +
-                        " but this expression is " + tyName(*type));
+                    std::string(want == Ty::Boolean ? "condition" : "value") + " must be " +
+                        tyName(want) + " but this expression is " + tyName(*type));
         }
     }
     result.errors = std::move(c.errors);
     if (result.errors.empty()) {
         result.expression = ExpressionCompiler::make(
-            std::move(c.code), *type == Ty::Integer ? ValueType::Integer : ValueType::Boolean, std::string(source));
+            std::move(c.code), *type == Ty::Integer ? ValueType::Integer : ValueType::Boolean,
+            std::string(source));
     }
     return result;
 }
 
 Expression constantExpression(std::int64_t value, ValueType type) {
     if (type == ValueType::Boolean) value = value != 0;
-    std::string text = type == ValueType::Integer ? std::to_string(value) : value ? "true" : "false";
-    return ExpressionCompiler::make({Expression::Op{Expression::Op::PushConst, value}}, type, std::move(text));
+    std::string text = type == ValueType::Integer ? std::to_string(value)
+                       : value                    ? "true"
+                                                  : "false";
+    return ExpressionCompiler::make({Expression::Op{Expression::Op::PushConst, value}}, type,
+                                    std::move(text));
 }
 
 std::optional<std::int64_t> Expression::constantValue() const {
@@ -671,58 +784,77 @@ EvalResult Expression::evaluate(const EvalEnv& env) const {
     while (pc != end) {
         const Op op = *pc++;
         switch (op.kind) {
-        case Op::PushConst:
-            *sp++ = top;
-            top = op.arg;
-            break;
-        case Op::PushVar:
-            if (static_cast<std::uint64_t>(op.arg) >= nvars)
-                throw std::logic_error("Expression::evaluate: variable index out of range");
-            *sp++ = top;
-            top = env.variables[static_cast<std::size_t>(op.arg)];
-            break;
-        case Op::Visited:
-            if (!env.visited || static_cast<std::uint64_t>(op.arg) >= env.visited->size())
-                throw std::logic_error("Expression::evaluate: node index out of range");
-            *sp++ = top;
-            top = (*env.visited)[static_cast<std::size_t>(op.arg)] ? 1 : 0;
-            break;
-        case Op::Neg:
-            if (top == INT64_MIN) return EvalResult{false, 0, faultText(Fault::Overflow)};
-            top = -top;
-            break;
-        case Op::Not: top = !top; break;
-        case Op::Add:
-            a = *--sp;
-            if (__builtin_add_overflow(a, top, &top)) return EvalResult{false, 0, faultText(Fault::Overflow)};
-            break;
-        case Op::Sub:
-            a = *--sp;
-            if (__builtin_sub_overflow(a, top, &top)) return EvalResult{false, 0, faultText(Fault::Overflow)};
-            break;
-        case Op::Mul:
-            a = *--sp;
-            if (__builtin_mul_overflow(a, top, &top)) return EvalResult{false, 0, faultText(Fault::Overflow)};
-            break;
-        case Op::Div:
-        case Op::Mod:
-            a = *--sp;
-            fault = applyBinary(op.kind, a, top, top);
-            if (fault != Fault::None) return EvalResult{false, 0, faultText(fault)};
-            break;
-        case Op::Lt: top = *--sp < top; break;
-        case Op::Le: top = *--sp <= top; break;
-        case Op::Gt: top = *--sp > top; break;
-        case Op::Ge: top = *--sp >= top; break;
-        case Op::Eq: top = *--sp == top; break;
-        case Op::Ne: top = *--sp != top; break;
-        case Op::JumpIfFalseKeep:
-            if (!top) pc += op.arg - 1;
-            break;
-        case Op::JumpIfTrueKeep:
-            if (top) pc += op.arg - 1;
-            break;
-        case Op::Pop: top = *--sp; break;
+            case Op::PushConst:
+                *sp++ = top;
+                top = op.arg;
+                break;
+            case Op::PushVar:
+                if (static_cast<std::uint64_t>(op.arg) >= nvars)
+                    throw std::logic_error("Expression::evaluate: variable index out of range");
+                *sp++ = top;
+                top = env.variables[static_cast<std::size_t>(op.arg)];
+                break;
+            case Op::Visited:
+                if (!env.visited || static_cast<std::uint64_t>(op.arg) >= env.visited->size())
+                    throw std::logic_error("Expression::evaluate: node index out of range");
+                *sp++ = top;
+                top = (*env.visited)[static_cast<std::size_t>(op.arg)] ? 1 : 0;
+                break;
+            case Op::Neg:
+                if (top == INT64_MIN) return EvalResult{false, 0, faultText(Fault::Overflow)};
+                top = -top;
+                break;
+            case Op::Not:
+                top = !top;
+                break;
+            case Op::Add:
+                a = *--sp;
+                if (__builtin_add_overflow(a, top, &top))
+                    return EvalResult{false, 0, faultText(Fault::Overflow)};
+                break;
+            case Op::Sub:
+                a = *--sp;
+                if (__builtin_sub_overflow(a, top, &top))
+                    return EvalResult{false, 0, faultText(Fault::Overflow)};
+                break;
+            case Op::Mul:
+                a = *--sp;
+                if (__builtin_mul_overflow(a, top, &top))
+                    return EvalResult{false, 0, faultText(Fault::Overflow)};
+                break;
+            case Op::Div:
+            case Op::Mod:
+                a = *--sp;
+                fault = applyBinary(op.kind, a, top, top);
+                if (fault != Fault::None) return EvalResult{false, 0, faultText(fault)};
+                break;
+            case Op::Lt:
+                top = *--sp < top;
+                break;
+            case Op::Le:
+                top = *--sp <= top;
+                break;
+            case Op::Gt:
+                top = *--sp > top;
+                break;
+            case Op::Ge:
+                top = *--sp >= top;
+                break;
+            case Op::Eq:
+                top = *--sp == top;
+                break;
+            case Op::Ne:
+                top = *--sp != top;
+                break;
+            case Op::JumpIfFalseKeep:
+                if (!top) pc += op.arg - 1;
+                break;
+            case Op::JumpIfTrueKeep:
+                if (top) pc += op.arg - 1;
+                break;
+            case Op::Pop:
+                top = *--sp;
+                break;
         }
     }
     return EvalResult{true, top, {}};

@@ -57,10 +57,25 @@ class Expression {
 public:
     struct Op {
         enum Kind : std::uint8_t {
-            PushConst, PushVar, Visited,
-            Neg, Not, Add, Sub, Mul, Div, Mod,
-            Lt, Le, Gt, Ge, Eq, Ne,
-            JumpIfFalseKeep, JumpIfTrueKeep, Pop  // short-circuit && and ||
+            PushConst,
+            PushVar,
+            Visited,
+            Neg,
+            Not,
+            Add,
+            Sub,
+            Mul,
+            Div,
+            Mod,
+            Lt,
+            Le,
+            Gt,
+            Ge,
+            Eq,
+            Ne,
+            JumpIfFalseKeep,
+            JumpIfTrueKeep,
+            Pop  // short-circuit && and ||
         } kind;
         // PushConst: the value; PushVar / Visited: the variable / node index; jumps: how many ops
         // forward the target is, counted from the jump itself (relative, so code can be moved).
@@ -79,7 +94,8 @@ public:
     EvalResult evaluate(const EvalEnv& env) const;
 
     std::span<const Op> program() const {
-        return inlineCount_ ? std::span<const Op>(inline_.data(), inlineCount_) : std::span<const Op>(program_);
+        return inlineCount_ ? std::span<const Op>(inline_.data(), inlineCount_)
+                            : std::span<const Op>(program_);
     }
 
 private:
@@ -100,7 +116,7 @@ inline constexpr std::size_t kMaxExpressionLength = 4096;
 inline constexpr int kMaxExpressionDepth = 64;
 
 struct CompileResult {
-    std::optional<Expression> expression;   // set when errors is empty
+    std::optional<Expression> expression;  // set when errors is empty
     std::vector<ExpressionError> errors;
 };
 

@@ -8,10 +8,14 @@ const char* speakerName(Speaker s) { return s == Speaker::Client ? "client" : "n
 
 const char* outcomeName(Outcome o) {
     switch (o) {
-        case Outcome::Won: return "won";
-        case Outcome::Partial: return "partial";
-        case Outcome::Lost: return "lost";
-        case Outcome::Escalated: return "escalated";
+        case Outcome::Won:
+            return "won";
+        case Outcome::Partial:
+            return "partial";
+        case Outcome::Lost:
+            return "lost";
+        case Outcome::Escalated:
+            return "escalated";
     }
     return "lost";
 }
@@ -40,7 +44,8 @@ std::optional<int> Scenario::findVariable(std::string_view id) const {
     return it->second;
 }
 
-std::optional<ExpressionSymbols::VariableRef> ScenarioSymbols::findVariable(std::string_view name) const {
+std::optional<ExpressionSymbols::VariableRef> ScenarioSymbols::findVariable(
+    std::string_view name) const {
     auto i = s_.findVariable(name);
     if (!i) return std::nullopt;
     return VariableRef{*i, s_.variables[*i].type};

@@ -56,7 +56,8 @@ struct Assignment {
     Expression value;
 };
 
-// One piece of behavioural evidence a choice shows, e.g. {"indicator": "objection_handling.acknowledges"}.
+// One piece of behavioural evidence a choice shows, e.g. {"indicator":
+// "objection_handling.acknowledges"}.
 struct Evidence {
     std::string indicator;
     std::optional<int> points;  // overrides the framework's default points
@@ -64,16 +65,16 @@ struct Evidence {
 };
 
 struct Choice {
-    std::string id;         // unique within its node; generated ("c1", "c2", …) when absent
+    std::string id;  // unique within its node; generated ("c1", "c2", …) when absent
     bool generatedId = false;
-    std::string text;       // the trainee's line
-    int next = -1;          // node index
+    std::string text;  // the trainee's line
+    int next = -1;     // node index
     std::optional<Expression> condition;
-    bool once = false;      // hidden after it was taken (question hubs)
+    bool once = false;  // hidden after it was taken (question hubs)
     std::vector<Assignment> set;
-    std::string feedback;   // shown in practice mode
+    std::string feedback;  // shown in practice mode
     std::vector<Evidence> evidence;
-    std::string pointer;    // JSON pointer of this choice, for diagnostics and reports
+    std::string pointer;  // JSON pointer of this choice, for diagnostics and reports
 };
 
 struct Ending {
@@ -92,7 +93,7 @@ struct Node {
     int onTimeout = -1;                 // node index, set when timeLimit is
     std::vector<Choice> choices;
     std::optional<Ending> ending;
-    std::string pointer;                // "/nodes/N"
+    std::string pointer;  // "/nodes/N"
 
     bool isEnding() const { return ending.has_value(); }
     bool isTimed() const { return timeLimit.has_value(); }
@@ -108,11 +109,11 @@ struct Scenario {
     std::string language;  // BCP 47
     std::string summary;
     std::string sector;
-    int difficulty = 1;    // 1–5
-    int passScore = 70;    // 0–100, on the scenario score
-    std::string framework; // competence framework id
-    std::vector<std::string> assesses;  // primary competency ids
-    std::optional<int> expectedMinutes; // shown in the library
+    int difficulty = 1;                  // 1–5
+    int passScore = 70;                  // 0–100, on the scenario score
+    std::string framework;               // competence framework id
+    std::vector<std::string> assesses;   // primary competency ids
+    std::optional<int> expectedMinutes;  // shown in the library
     Client client;
 
     std::vector<Variable> variables;
@@ -123,7 +124,7 @@ struct Scenario {
     // Where it came from, for diagnostics, portraits and reports.
     std::string sourcePath;
     std::string contentHash;  // SHA-256 of the file bytes, hex
-    SourceMap sourceMap;      // JSON pointer -> line:col, kept for later checks (validator, scoring)
+    SourceMap sourceMap;  // JSON pointer -> line:col, kept for later checks (validator, scoring)
 
     std::optional<int> findNode(std::string_view id) const;
     std::optional<int> findVariable(std::string_view id) const;

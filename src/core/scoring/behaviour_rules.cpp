@@ -9,17 +9,21 @@ namespace {
 
 // Order rule states (2 bits).
 constexpr std::uint64_t kOrderOpen = 0;
-constexpr std::uint64_t kOrderFirstSeen = 1;  // `first` shown, `then` not yet: cannot be violated any more
-constexpr std::uint64_t kOrderSettled = 2;    // `then` shown: triggered (violated or not), done
+constexpr std::uint64_t kOrderFirstSeen =
+    1;  // `first` shown, `then` not yet: cannot be violated any more
+constexpr std::uint64_t kOrderSettled = 2;  // `then` shown: triggered (violated or not), done
 
 }  // namespace
 
-RuleEngine::RuleEngine(const Framework& framework, const Scenario& scenario) : framework_(&framework) {
+RuleEngine::RuleEngine(const Framework& framework, const Scenario& scenario)
+    : framework_(&framework) {
     if (framework.rules.size() > 64) throw std::logic_error("RuleEngine: more than 64 rules");
     int offset = 0;
     for (const auto& r : framework.rules) {
         const int bits = r.kind == RuleKind::Order ? 2 : r.within;
-        if (offset + bits > 64) throw std::logic_error("RuleEngine: rule states exceed 64 bits (the loader bounds this)");
+        if (offset + bits > 64)
+            throw std::logic_error(
+                "RuleEngine: rule states exceed 64 bits (the loader bounds this)");
         layout_.push_back({offset, bits == 64 ? ~0ull : ((1ull << bits) - 1)});
         offset += bits;
     }
@@ -81,7 +85,8 @@ void RuleEngine::step(std::uint64_t& state, int node, std::span<const int> indic
             }
             if (open == 0) continue;
             if (shows(rule.expect)) {
-                for (int k = 0; k < std::popcount(open); ++k) events.push_back({r, RuleEvent::Kind::Satisfied});
+                for (int k = 0; k < std::popcount(open); ++k)
+                    events.push_back({r, RuleEvent::Kind::Satisfied});
                 open = 0;
             } else {
                 if (open & 1u) events.push_back({r, RuleEvent::Kind::Violated});
@@ -97,7 +102,8 @@ void RuleEngine::finish(std::uint64_t& state, std::vector<RuleEvent>& events) co
     for (std::size_t ri = 0; ri < rules.size(); ++ri) {
         if (rules[ri].kind != RuleKind::Response) continue;
         const std::uint64_t open = get(state, int(ri));
-        for (int k = 0; k < std::popcount(open); ++k) events.push_back({int(ri), RuleEvent::Kind::Violated});
+        for (int k = 0; k < std::popcount(open); ++k)
+            events.push_back({int(ri), RuleEvent::Kind::Violated});
         set(state, int(ri), 0);
     }
 }

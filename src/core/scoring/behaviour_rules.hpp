@@ -33,7 +33,8 @@ public:
     // `first` came earlier or in the same decision. Response rule: triggers at a node whose tag
     // matches; the decision there is the first of its `within`; an indicator of `expect`
     // satisfies every open window; a window that closes without one is violated.
-    void step(std::uint64_t& state, int node, std::span<const int> indicators, std::vector<RuleEvent>& events) const;
+    void step(std::uint64_t& state, int node, std::span<const int> indicators,
+              std::vector<RuleEvent>& events) const;
 
     // At an ending: every response window still open is violated (the conversation ended
     // before the expected behaviour came); one Violated event each.
@@ -55,8 +56,8 @@ private:
 
     const Framework* framework_;
     std::vector<Layout> layout_;
-    std::vector<std::vector<bool>> member_;        // [group][indicator]
-    std::vector<std::uint64_t> nodeTriggers_;      // per node: bit r set if response rule r triggers
+    std::vector<std::vector<bool>> member_;    // [group][indicator]
+    std::vector<std::uint64_t> nodeTriggers_;  // per node: bit r set if response rule r triggers
 };
 
 }  // namespace rapport

@@ -12,7 +12,11 @@ namespace {
 using nlohmann::json;
 
 json evidenceJson(const EvidenceItem& e) {
-    json j = {{"step", e.step}, {"line", e.line}, {"indicator", e.indicator}, {"points", e.points}, {"source", e.source}};
+    json j = {{"step", e.step},
+              {"line", e.line},
+              {"indicator", e.indicator},
+              {"points", e.points},
+              {"source", e.source}};
     if (!e.rule.empty()) j["rule"] = e.rule;
     if (!e.note.empty()) j["note"] = e.note;
     return j;
@@ -20,8 +24,9 @@ json evidenceJson(const EvidenceItem& e) {
 
 json remarksJson(const std::vector<Remark>& rs) {
     json out = json::array();
-    for (const auto& r : rs) out.push_back({{"competency", r.competency.empty() ? json(nullptr) : json(r.competency)},
-                                            {"text", r.text}});
+    for (const auto& r : rs)
+        out.push_back({{"competency", r.competency.empty() ? json(nullptr) : json(r.competency)},
+                       {"text", r.text}});
     return out;
 }
 
@@ -65,7 +70,9 @@ const json& sub(const json& j, const char* key) {
     auto it = j.find(key);
     return it == j.end() ? empty : *it;
 }
-std::string showScore(std::optional<double> s) { return s ? fmt1(*s) : std::string("not assessed"); }
+std::string showScore(std::optional<double> s) {
+    return s ? fmt1(*s) : std::string("not assessed");
+}
 
 }  // namespace
 
@@ -101,25 +108,31 @@ json reportToJson(const ScoreReport& r) {
                          {"description", o.description}});
     json reasons = json::array();
     for (const auto& s : r.reasons) reasons.push_back(s);
-    return {{"format", kReportFormat},
-            {"scenario", {{"id", r.scenarioId}, {"version", r.scenarioVersion}, {"contentHash", r.contentHash}}},
-            {"framework", {{"id", r.frameworkId}, {"version", r.frameworkVersion}, {"contentHash", r.frameworkHash}}},
-            {"finished", r.finished},
-            {"ending", r.finished ? json{{"node", r.endingNode}, {"outcome", r.outcome}} : json(nullptr)},
-            {"overall",
-             {{"score", r.score},
-              {"passed", r.passed},
-              {"passScore", r.passScore},
-              {"earned", r.earned},
-              {"best", r.best},
-              {"bestPath", r.bestPath},
-              {"states", r.states},
-              {"reasons", std::move(reasons)}}},
-            {"competencies", std::move(comps)},
-            {"critical", std::move(critical)},
-            {"rules", std::move(rules)},
-            {"strengths", remarksJson(r.strengths)},
-            {"developmentAreas", remarksJson(r.developmentAreas)}};
+    return {
+        {"format", kReportFormat},
+        {"scenario",
+         {{"id", r.scenarioId}, {"version", r.scenarioVersion}, {"contentHash", r.contentHash}}},
+        {"framework",
+         {{"id", r.frameworkId},
+          {"version", r.frameworkVersion},
+          {"contentHash", r.frameworkHash}}},
+        {"finished", r.finished},
+        {"ending",
+         r.finished ? json{{"node", r.endingNode}, {"outcome", r.outcome}} : json(nullptr)},
+        {"overall",
+         {{"score", r.score},
+          {"passed", r.passed},
+          {"passScore", r.passScore},
+          {"earned", r.earned},
+          {"best", r.best},
+          {"bestPath", r.bestPath},
+          {"states", r.states},
+          {"reasons", std::move(reasons)}}},
+        {"competencies", std::move(comps)},
+        {"critical", std::move(critical)},
+        {"rules", std::move(rules)},
+        {"strengths", remarksJson(r.strengths)},
+        {"developmentAreas", remarksJson(r.developmentAreas)}};
 }
 
 namespace {
@@ -211,15 +224,15 @@ ScoreReport reportFromJson(const json& j) {
 std::string debriefText(const ScoreReport& r) {
     std::string out;
     out += "\n=== Debrief ===\n";
-    out += std::string(r.passed ? "PASSED" : "NOT PASSED") + " \u2014 scenario score " + fmt1(r.score) +
-           " of 100 (pass mark " + std::to_string(r.passScore) + ")\n";
+    out += std::string(r.passed ? "PASSED" : "NOT PASSED") + " \u2014 scenario score " +
+           fmt1(r.score) + " of 100 (pass mark " + std::to_string(r.passScore) + ")\n";
     for (const auto& why : r.reasons) out += "  - " + why + "\n";
     out += "\nCompetencies (score = points earned of the best your choices offered):\n";
     for (const auto& c : r.competencies) {
         if (!c.assessed) continue;
         std::string line = "  " + pad(c.name + (c.primary ? " *" : ""), 44) + pad(c.levelName, 13) +
-                           pad(fmt1(*c.score), 7) + std::to_string(c.opportunities) + " opportunit" +
-                           (c.opportunities == 1 ? "y" : "ies");
+                           pad(fmt1(*c.score), 7) + std::to_string(c.opportunities) +
+                           " opportunit" + (c.opportunities == 1 ? "y" : "ies");
         if (c.confidence == "low") line += ", low confidence";
         if (c.critical) line += ", CRITICAL";
         out += line + "\n";
@@ -246,7 +259,9 @@ std::vector<std::string> compareReports(const json& before, const json& after) {
     const json& fb = sub(before, "framework");
     const json& fa = sub(after, "framework");
     if (str(fb, "id") != str(fa, "id") || str(fb, "version") != str(fa, "version"))
-        out.push_back("framework: " + (str(fb, "id").empty() ? std::string("none") : str(fb, "id") + " " + str(fb, "version")) +
+        out.push_back("framework: " +
+                      (str(fb, "id").empty() ? std::string("none")
+                                             : str(fb, "id") + " " + str(fb, "version")) +
                       " -> " + str(fa, "id") + " " + str(fa, "version"));
     else if (str(fb, "contentHash") != str(fa, "contentHash") && !str(fb, "contentHash").empty())
         out.push_back("framework " + str(fa, "id") + " " + str(fa, "version") +
@@ -260,7 +275,8 @@ std::vector<std::string> compareReports(const json& before, const json& after) {
         out.push_back(std::string("passed: ") + (pb ? (*pb ? "yes" : "no") : "unknown") + " -> " +
                       (pa ? (*pa ? "yes" : "no") : "unknown"));
     if (str(ob, "bestPath") != str(oa, "bestPath"))
-        out.push_back("best path: " + (str(ob, "bestPath").empty() ? std::string("none") : str(ob, "bestPath")) +
+        out.push_back("best path: " +
+                      (str(ob, "bestPath").empty() ? std::string("none") : str(ob, "bestPath")) +
                       " -> " + str(oa, "bestPath"));
 
     std::map<std::string, const json*> old;
@@ -275,7 +291,8 @@ std::vector<std::string> compareReports(const json& before, const json& after) {
             const std::string name = str(c, "name").empty() ? id : str(c, "name");
             auto it = old.find(id);
             if (it == old.end()) {
-                out.push_back(name + ": new in this framework (" + showScore(num(c, "score")) + ")");
+                out.push_back(name + ": new in this framework (" + showScore(num(c, "score")) +
+                              ")");
                 continue;
             }
             const json& o = *it->second;
@@ -284,8 +301,8 @@ std::vector<std::string> compareReports(const json& before, const json& after) {
             if (s0 != s1) change += "score " + showScore(s0) + " -> " + showScore(s1);
             const std::string l0 = str(o, "level"), l1 = str(c, "level");
             if (l0 != l1)
-                change += std::string(change.empty() ? "" : ", ") + "level " + (l0.empty() ? "none" : l0) + " -> " +
-                          (l1.empty() ? "none" : l1);
+                change += std::string(change.empty() ? "" : ", ") + "level " +
+                          (l0.empty() ? "none" : l0) + " -> " + (l1.empty() ? "none" : l1);
             if (!change.empty()) out.push_back(name + ": " + change);
             old.erase(it);
         }

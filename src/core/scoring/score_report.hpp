@@ -5,11 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace rapport {
 
@@ -17,32 +16,32 @@ inline constexpr const char* kReportFormat = "rapport-report/1";
 
 // One piece of evidence on the trainee's path.
 struct EvidenceItem {
-    int step = 0;            // 1-based transcript step
-    std::string line;        // the trainee's line at that step ("" on a timeout)
-    std::string indicator;   // indicator id
-    int points = 0;          // as scored (override or default)
-    std::string source;      // "choice" | "timeout" | "rule"
-    std::string rule;        // rule id when source == "rule"
-    std::string note;        // the author's note on the evidence, if any
+    int step = 0;           // 1-based transcript step
+    std::string line;       // the trainee's line at that step ("" on a timeout)
+    std::string indicator;  // indicator id
+    int points = 0;         // as scored (override or default)
+    std::string source;     // "choice" | "timeout" | "rule"
+    std::string rule;       // rule id when source == "rule"
+    std::string note;       // the author's note on the evidence, if any
 };
 
 struct CompetencyScore {
     std::string id;
     std::string name;
     int weight = 1;
-    bool primary = false;            // listed in the scenario's `assesses`
-    bool assessed = false;           // had at least one opportunity on the path
-    std::optional<double> score;     // 0-100, one decimal; absent when not assessed
+    bool primary = false;         // listed in the scenario's `assesses`
+    bool assessed = false;        // had at least one opportunity on the path
+    std::optional<double> score;  // 0-100, one decimal; absent when not assessed
     std::int64_t earned = 0;
     std::int64_t available = 0;
     int opportunities = 0;
-    std::string confidence;          // "low" (< 3 opportunities) | "sufficient"; "" when not assessed
-    int level = -1;                  // index into the framework's levels; -1 when not assessed
+    std::string confidence;  // "low" (< 3 opportunities) | "sufficient"; "" when not assessed
+    int level = -1;          // index into the framework's levels; -1 when not assessed
     std::string levelId;
     std::string levelName;
-    bool critical = false;           // a critical indicator of this competency was shown
-    std::string anchor;              // what a person at the level reached does
-    std::string nextAnchor;          // what the next level up looks like ("" at the top)
+    bool critical = false;   // a critical indicator of this competency was shown
+    std::string anchor;      // what a person at the level reached does
+    std::string nextAnchor;  // what the next level up looks like ("" at the top)
     std::string nextLevelName;
     std::vector<EvidenceItem> evidence;
 };
@@ -51,12 +50,12 @@ struct RuleOutcome {
     std::string rule;
     int step = 0;
     bool violated = false;
-    std::string indicator;     // the rule's violation indicator
-    std::string description;   // the rule's description (plain words)
+    std::string indicator;    // the rule's violation indicator
+    std::string description;  // the rule's description (plain words)
 };
 
 struct Remark {
-    std::string competency;    // competency id; "" for remarks about the whole attempt
+    std::string competency;  // competency id; "" for remarks about the whole attempt
     std::string text;
 };
 
@@ -72,14 +71,14 @@ struct ScoreReport {
     std::string endingNode;
     std::string outcome;
 
-    double score = 0;               // scenario score, 0-100, one decimal
-    std::int64_t earned = 0;        // weighted points on the path
-    std::int64_t best = 0;          // highest weighted total over all complete paths
+    double score = 0;         // scenario score, 0-100, one decimal
+    std::int64_t earned = 0;  // weighted points on the path
+    std::int64_t best = 0;    // highest weighted total over all complete paths
     int passScore = 70;
     bool passed = false;
-    std::vector<std::string> reasons;   // why not passed (empty when passed)
-    std::string bestPath;           // a --choices list reaching `best`, e.g. "2,1,t,3"
-    std::size_t states = 0;         // size of the state space searched for `best`
+    std::vector<std::string> reasons;  // why not passed (empty when passed)
+    std::string bestPath;              // a --choices list reaching `best`, e.g. "2,1,t,3"
+    std::size_t states = 0;            // size of the state space searched for `best`
 
     std::vector<CompetencyScore> competencies;  // every competency of the framework, in its order
     std::vector<EvidenceItem> critical;

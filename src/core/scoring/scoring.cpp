@@ -7,11 +7,11 @@
 #include <queue>
 #include <span>
 
-#include "core/scoring/behaviour_rules.hpp"
-#include "core/play/clock.hpp"
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/framework/framework_catalog.hpp"
+#include "core/play/clock.hpp"
 #include "core/play/session.hpp"
+#include "core/scoring/behaviour_rules.hpp"
 #include "core/state/state_index.hpp"
 #include "core/state/state_space.hpp"
 #include "core/state/strong_components.hpp"
@@ -58,8 +58,9 @@ EvidenceTable buildTable(const Scenario& s, const Framework& f) {
             for (const Evidence& e : node.choices[c].evidence) {
                 auto i = f.findIndicator(e.indicator);
                 if (!i)
-                    throw ScoringError("scenario \"" + s.id + "\" cites indicator \"" + e.indicator + "\" at " +
-                                       node.choices[c].pointer + ", which framework \"" + f.id +
+                    throw ScoringError("scenario \"" + s.id + "\" cites indicator \"" +
+                                       e.indicator + "\" at " + node.choices[c].pointer +
+                                       ", which framework \"" + f.id +
                                        "\" does not have (run rapport validate)");
                 const int pts = e.points.value_or(f.indicators[std::size_t(*i)].points);
                 t.items[n][c].push_back({*i, pts, &e});
@@ -104,8 +105,14 @@ std::string fmtScore(double x) {
 // map node plus an edge vector per state cost more than the search itself.
 class OptimumSearch {
 public:
-    OptimumSearch(const Scenario& s, const Framework& f, const StateGraph& graph, std::size_t maxStates)
-        : s_(s), f_(f), graph_(graph), maxStates_(maxStates), table_(buildTable(s, f)), rules_(f, s) {}
+    OptimumSearch(const Scenario& s, const Framework& f, const StateGraph& graph,
+                  std::size_t maxStates)
+        : s_(s),
+          f_(f),
+          graph_(graph),
+          maxStates_(maxStates),
+          table_(buildTable(s, f)),
+          rules_(f, s) {}
 
     OptimumOutcome run() {
         OptimumOutcome out;
@@ -152,8 +159,9 @@ private:
     };
 
     std::span<const PEdge> edges(int v) const {
-        return std::span<const PEdge>(edges_).subspan(edgeStart_[std::size_t(v)],
-                                                      edgeStart_[std::size_t(v) + 1] - edgeStart_[std::size_t(v)]);
+        return std::span<const PEdge>(edges_).subspan(
+            edgeStart_[std::size_t(v)],
+            edgeStart_[std::size_t(v) + 1] - edgeStart_[std::size_t(v)]);
     }
 
     int intern(int g, std::uint64_t rk) {
@@ -190,13 +198,15 @@ private:
             const auto gEdges = graph_.edges(ps.g);
             for (std::size_t e = 0; e < gEdges.size(); ++e) {
                 const int c = gEdges[e].choice;
-                const std::vector<int>& inds = c >= 0 ? table_.indicators[std::size_t(node)][std::size_t(c)]
-                                                      : table_.timeoutIndicators;
+                const std::vector<int>& inds =
+                    c >= 0 ? table_.indicators[std::size_t(node)][std::size_t(c)]
+                           : table_.timeoutIndicators;
                 std::uint64_t rk = ps.rk;
                 events.clear();
                 rules_.step(rk, node, inds, events);
-                const std::int64_t gain = (c >= 0 ? table_.gain[std::size_t(node)][std::size_t(c)] : table_.timeoutGain) +
-                                          violationGain(f_, events);
+                const std::int64_t gain =
+                    (c >= 0 ? table_.gain[std::size_t(node)][std::size_t(c)] : table_.timeoutGain) +
+                    violationGain(f_, events);
                 const int target = intern(gEdges[e].target, rules_.scoringKey(rk));
                 edges_.push_back({gain, target, int(e)});
             }
@@ -221,7 +231,9 @@ private:
         // one array; within a target in the order the components and their members come.
         std::vector<std::size_t> predStart(n + 1, 0);
         std::vector<std::pair<int, int>> preds;  // (from, edge index)
-        auto internalEdge = [&](int v, const PEdge& e) { return comp_[std::size_t(e.target)] == comp_[std::size_t(v)] && e.target != v; };
+        auto internalEdge = [&](int v, const PEdge& e) {
+            return comp_[std::size_t(e.target)] == comp_[std::size_t(v)] && e.target != v;
+        };
         for (std::size_t v = 0; v < n; ++v)
             for (const PEdge& e : edges(int(v)))
                 if (internalEdge(int(v), e)) ++predStart[std::size_t(e.target) + 1];
@@ -233,7 +245,8 @@ private:
                 for (int v : members) {
                     const auto es = edges(v);
                     for (std::size_t ei = 0; ei < es.size(); ++ei)
-                        if (internalEdge(v, es[ei])) preds[fill[std::size_t(es[ei].target)]++] = {v, int(ei)};
+                        if (internalEdge(v, es[ei]))
+                            preds[fill[std::size_t(es[ei].target)]++] = {v, int(ei)};
                 }
         }
         for (std::size_t cid = 0; cid < sccs_.size(); ++cid) {
@@ -263,7 +276,9 @@ private:
                 const auto es = edges(v);
                 for (std::size_t ei = 0; ei < es.size(); ++ei) {
                     const PEdge& e = es[ei];
-                    if (comp_[std::size_t(e.target)] == int(cid) || value_[std::size_t(e.target)] == kNone) continue;
+                    if (comp_[std::size_t(e.target)] == int(cid) ||
+                        value_[std::size_t(e.target)] == kNone)
+                        continue;
                     const std::int64_t cand = e.gain + value_[std::size_t(e.target)];
                     if (value_[std::size_t(v)] == kNone || cand > value_[std::size_t(v)]) {
                         value_[std::size_t(v)] = cand;
@@ -284,7 +299,8 @@ private:
                 const int v = -negV;
                 if (done[std::size_t(v)] || val != value_[std::size_t(v)]) continue;
                 done[std::size_t(v)] = true;
-                for (std::size_t k = predStart[std::size_t(v)]; k < predStart[std::size_t(v) + 1]; ++k) {
+                for (std::size_t k = predStart[std::size_t(v)]; k < predStart[std::size_t(v) + 1];
+                     ++k) {
                     const auto [p, ei] = preds[k];
                     if (done[std::size_t(p)] || terminal_[std::size_t(p)] != kNone) continue;
                     const std::int64_t cand = edges(p)[std::size_t(ei)].gain + val;
@@ -345,7 +361,8 @@ std::string lowerFirst(std::string s) {
 }
 
 std::string quoteLine(const EvidenceItem& e) {
-    if (e.source == "timeout" || e.line.empty()) return "At step " + std::to_string(e.step) + " you let the time run out";
+    if (e.source == "timeout" || e.line.empty())
+        return "At step " + std::to_string(e.step) + " you let the time run out";
     return "At step " + std::to_string(e.step) + " you said \u201c" + e.line + "\u201d";
 }
 
@@ -356,13 +373,16 @@ void writeRemarks(const Framework& f, ScoreReport& r) {
     std::vector<const CompetencyScore*> good, weak;
     for (const auto& c : r.competencies) {
         if (!c.assessed || c.critical) continue;
-        if (c.level >= goodLevel) good.push_back(&c);
-        else weak.push_back(&c);
+        if (c.level >= goodLevel)
+            good.push_back(&c);
+        else
+            weak.push_back(&c);
     }
-    std::stable_sort(good.begin(), good.end(), [](const CompetencyScore* a, const CompetencyScore* b) {
-        if (*a->score != *b->score) return *a->score > *b->score;
-        return a->weight > b->weight;
-    });
+    std::stable_sort(good.begin(), good.end(),
+                     [](const CompetencyScore* a, const CompetencyScore* b) {
+                         if (*a->score != *b->score) return *a->score > *b->score;
+                         return a->weight > b->weight;
+                     });
     for (std::size_t i = 0; i < good.size() && i < 3; ++i) {
         const CompetencyScore& c = *good[i];
         std::string text = c.name + " \u2014 " + c.levelName + " (" + fmtScore(*c.score) + "). ";
@@ -371,7 +391,8 @@ void writeRemarks(const Framework& f, ScoreReport& r) {
             if (e.points > 0 && (!bestItem || e.points > bestItem->points)) bestItem = &e;
         if (bestItem) {
             const auto ind = f.findIndicator(bestItem->indicator);
-            text += quoteLine(*bestItem) + ": " + lowerFirst(f.indicators[std::size_t(*ind)].description);
+            text += quoteLine(*bestItem) + ": " +
+                    lowerFirst(f.indicators[std::size_t(*ind)].description);
         } else {
             text += "You avoided every trap this conversation set for it.";
         }
@@ -383,13 +404,15 @@ void writeRemarks(const Framework& f, ScoreReport& r) {
         const Indicator& i = f.indicators[std::size_t(*ind)];
         const Competency& comp = f.competencies[std::size_t(i.competency)];
         r.developmentAreas.push_back(
-            {comp.id, comp.name + " \u2014 critical. " + quoteLine(crit) + ": " + lowerFirst(i.description) +
+            {comp.id, comp.name + " \u2014 critical. " + quoteLine(crit) + ": " +
+                          lowerFirst(i.description) +
                           " A critical error fails the attempt however well the rest went."});
     }
-    std::stable_sort(weak.begin(), weak.end(), [](const CompetencyScore* a, const CompetencyScore* b) {
-        if (*a->score != *b->score) return *a->score < *b->score;
-        return a->weight > b->weight;
-    });
+    std::stable_sort(weak.begin(), weak.end(),
+                     [](const CompetencyScore* a, const CompetencyScore* b) {
+                         if (*a->score != *b->score) return *a->score < *b->score;
+                         return a->weight > b->weight;
+                     });
     for (const CompetencyScore* cp : weak) {
         const CompetencyScore& c = *cp;
         std::string text = c.name + " \u2014 " + c.levelName + " (" + fmtScore(*c.score) + "). ";
@@ -402,43 +425,48 @@ void writeRemarks(const Framework& f, ScoreReport& r) {
                 for (const auto& rule : f.rules)
                     if (rule.id == worst->rule) what = rule.description;
             }
-            if (what.empty()) what = f.indicators[std::size_t(*f.findIndicator(worst->indicator))].description;
+            if (what.empty())
+                what = f.indicators[std::size_t(*f.findIndicator(worst->indicator))].description;
             text += quoteLine(*worst) + ": " + lowerFirst(what);
             if (text.back() != '.') text += '.';
         } else {
-            text += "Your replies earned " + std::to_string(c.earned) + " of the " + std::to_string(c.available) +
-                    " points the best replies offered.";
+            text += "Your replies earned " + std::to_string(c.earned) + " of the " +
+                    std::to_string(c.available) + " points the best replies offered.";
         }
-        if (c.level < top && !c.nextAnchor.empty()) text += " Next level, " + c.nextLevelName + ": " + c.nextAnchor;
+        if (c.level < top && !c.nextAnchor.empty())
+            text += " Next level, " + c.nextLevelName + ": " + c.nextAnchor;
         r.developmentAreas.push_back({c.id, std::move(text)});
     }
     for (const auto& c : r.competencies)
         if (c.primary && !c.assessed)
             r.developmentAreas.push_back(
-                {c.id, c.name + " \u2014 not tested on the path you took, though this scenario is meant to assess it. "
-                                "Try the conversation again and look for the moments that call for it."});
+                {c.id,
+                 c.name + " \u2014 not tested on the path you took, though this scenario is meant "
+                          "to assess it. "
+                          "Try the conversation again and look for the moments that call for it."});
 }
 
 }  // namespace
 
-OptimumOutcome computeOptimum(const Scenario& scenario, const Framework& framework, std::size_t maxStates) {
+OptimumOutcome computeOptimum(const Scenario& scenario, const Framework& framework,
+                              std::size_t maxStates) {
     const StateGraph graph = exploreStates(scenario, maxStates);
     return OptimumSearch(scenario, framework, graph, maxStates).run();
 }
 
-OptimumOutcome computeOptimum(const Scenario& scenario, const Framework& framework, const StateGraph& graph,
-                              std::size_t maxStates) {
+OptimumOutcome computeOptimum(const Scenario& scenario, const Framework& framework,
+                              const StateGraph& graph, std::size_t maxStates) {
     return OptimumSearch(scenario, framework, graph, maxStates).run();
 }
 
-void checkScoringStateSpace(const Scenario& scenario, const Framework& framework, DiagnosticList& diags,
-                            std::size_t maxStates) {
+void checkScoringStateSpace(const Scenario& scenario, const Framework& framework,
+                            DiagnosticList& diags, std::size_t maxStates) {
     const StateGraph graph = exploreStates(scenario, maxStates);
     checkScoringStateSpace(scenario, framework, graph, diags, maxStates);
 }
 
-void checkScoringStateSpace(const Scenario& scenario, const Framework& framework, const StateGraph& graph,
-                            DiagnosticList& diags, std::size_t maxStates) {
+void checkScoringStateSpace(const Scenario& scenario, const Framework& framework,
+                            const StateGraph& graph, DiagnosticList& diags, std::size_t maxStates) {
     OptimumOutcome o;
     try {
         o = computeOptimum(scenario, framework, graph, maxStates);
@@ -449,14 +477,17 @@ void checkScoringStateSpace(const Scenario& scenario, const Framework& framework
     d.file = scenario.sourcePath;
     switch (o.problem) {
         case OptimumOutcome::Problem::None:
-        case OptimumOutcome::Problem::NoEnding:  // the validator's graph checks report this (RAP0041)
+        case OptimumOutcome::Problem::NoEnding:  // the validator's graph checks report this
+                                                 // (RAP0041)
             return;
         case OptimumOutcome::Problem::TooLarge:
             d.code = codes::StateSpaceTooLarge;
             d.pointer = "/nodes";
             d.message = "the scenario has more than " + std::to_string(maxStates) +
-                        " distinct states (node, variables, once-choices, visited() facts and behaviour-rule "
-                        "states; " + std::to_string(o.states) +
+                        " distinct states (node, variables, once-choices, visited() facts and "
+                        "behaviour-rule "
+                        "states; " +
+                        std::to_string(o.states) +
                         " explored before stopping), too many to find the best path exactly; "
                         "limit the values variables can take or split the scenario";
             break;
@@ -464,8 +495,10 @@ void checkScoringStateSpace(const Scenario& scenario, const Framework& framework
             const Node& n = scenario.nodes[std::size_t(o.loopNode)];
             if (o.loopChoice >= 0) {
                 d.pointer = n.choices[std::size_t(o.loopChoice)].pointer + "/evidence";
-                d.message = "choice \"" + n.choices[std::size_t(o.loopChoice)].id + "\" of node \"" + n.id +
-                            "\" earns points inside a loop, so a trainee could collect them again and again; "
+                d.message = "choice \"" + n.choices[std::size_t(o.loopChoice)].id +
+                            "\" of node \"" + n.id +
+                            "\" earns points inside a loop, so a trainee could collect them again "
+                            "and again; "
                             "make it \"once\" or move its evidence out of the loop";
             } else {
                 d.pointer = n.pointer + "/onTimeout";
@@ -479,23 +512,27 @@ void checkScoringStateSpace(const Scenario& scenario, const Framework& framework
     diags.add(std::move(d));
 }
 
-ScoreReport scoreTranscript(const Scenario& scenario, const Framework& framework, const Transcript& transcript,
-                            const ScenarioOptimum* optimum) {
+ScoreReport scoreTranscript(const Scenario& scenario, const Framework& framework,
+                            const Transcript& transcript, const ScenarioOptimum* optimum) {
     const Framework& f = framework;
     const EvidenceTable table = buildTable(scenario, f);
     std::optional<ScenarioOptimum> own;
     if (!optimum) {
         OptimumOutcome o = computeOptimum(scenario, f);
         switch (o.problem) {
-            case OptimumOutcome::Problem::None: break;
+            case OptimumOutcome::Problem::None:
+                break;
             case OptimumOutcome::Problem::TooLarge:
-                throw ScoringError("scenario \"" + scenario.id + "\" has too many states to score exactly (over " +
+                throw ScoringError("scenario \"" + scenario.id +
+                                   "\" has too many states to score exactly (over " +
                                    std::to_string(kMaxScoringStates) + "; run rapport validate)");
             case OptimumOutcome::Problem::PointsLoop:
-                throw ScoringError("scenario \"" + scenario.id +
-                                   "\" has a loop that earns points again and again (run rapport validate)");
+                throw ScoringError(
+                    "scenario \"" + scenario.id +
+                    "\" has a loop that earns points again and again (run rapport validate)");
             case OptimumOutcome::Problem::NoEnding:
-                throw ScoringError("scenario \"" + scenario.id + "\" has no path from start to an ending");
+                throw ScoringError("scenario \"" + scenario.id +
+                                   "\" has no path from start to an ending");
         }
         own = std::move(o.optimum);
         optimum = &*own;
@@ -523,10 +560,11 @@ ScoreReport scoreTranscript(const Scenario& scenario, const Framework& framework
     const RuleEngine rules(f, scenario);
     std::uint64_t rk = RuleEngine::initial();
     std::vector<RuleEvent> events;
-    std::vector<std::deque<std::size_t>> open(f.rules.size());  // indices into r.rules, oldest first
+    std::vector<std::deque<std::size_t>> open(
+        f.rules.size());  // indices into r.rules, oldest first
 
-    auto record = [&](int indicator, int points, int step, const std::string& line, const char* source,
-                      const std::string& rule, const std::string& note) {
+    auto record = [&](int indicator, int points, int step, const std::string& line,
+                      const char* source, const std::string& rule, const std::string& note) {
         const Indicator& ind = f.indicators[std::size_t(indicator)];
         const auto c = std::size_t(ind.competency);
         EvidenceItem item{step, line, ind.id, points, source, rule, note};
@@ -544,7 +582,8 @@ ScoreReport scoreTranscript(const Scenario& scenario, const Framework& framework
             const std::string& indId = f.indicators[std::size_t(rule.violation)].id;
             switch (e.kind) {
                 case RuleEvent::Kind::Triggered:
-                    ++opportunities[std::size_t(f.indicators[std::size_t(rule.violation)].competency)];
+                    ++opportunities[std::size_t(
+                        f.indicators[std::size_t(rule.violation)].competency)];
                     r.rules.push_back({rule.id, step, false, indId, rule.description});
                     open[std::size_t(e.rule)].push_back(r.rules.size() - 1);
                     break;
@@ -556,8 +595,8 @@ ScoreReport scoreTranscript(const Scenario& scenario, const Framework& framework
                         r.rules[open[std::size_t(e.rule)].front()].violated = true;
                         open[std::size_t(e.rule)].pop_front();
                     }
-                    record(rule.violation, f.indicators[std::size_t(rule.violation)].points, step, line, "rule",
-                           rule.id, "");
+                    record(rule.violation, f.indicators[std::size_t(rule.violation)].points, step,
+                           line, "rule", rule.id, "");
                     break;
             }
         }
@@ -573,18 +612,21 @@ ScoreReport scoreTranscript(const Scenario& scenario, const Framework& framework
     for (const TranscriptStep& st : transcript.steps) {
         const std::string where = "transcript step " + std::to_string(st.step) + ": ";
         if (session.finished())
-            throw ScoringError(where + "the conversation had already ended at node \"" + session.node().id + "\"");
+            throw ScoringError(where + "the conversation had already ended at node \"" +
+                               session.node().id + "\"");
         const Node& node = session.node();
         const int ni = session.currentNode();
         if (st.node != node.id)
-            throw ScoringError(where + "made at node \"" + st.node + "\", but the scenario is at node \"" + node.id +
-                               "\" there: the transcript does not fit this version of the scenario");
+            throw ScoringError(
+                where + "made at node \"" + st.node + "\", but the scenario is at node \"" +
+                node.id + "\" there: the transcript does not fit this version of the scenario");
         const std::vector<int> shown = session.choices();
         std::vector<std::string> shownIds;
         for (int c : shown) shownIds.push_back(node.choices[std::size_t(c)].id);
         if (shownIds != st.choicesShown)
             throw ScoringError(where + "the choices shown at node \"" + node.id +
-                               "\" differ from the scenario's: the transcript does not fit this version of the scenario");
+                               "\" differ from the scenario's: the transcript does not fit this "
+                               "version of the scenario");
 
         // What this decision offered each competency: the best a shown reply (or the timer) gave.
         std::fill(bestOption.begin(), bestOption.end(), 0);
@@ -615,27 +657,32 @@ ScoreReport scoreTranscript(const Scenario& scenario, const Framework& framework
         const char* source = "choice";
         if (st.timedOut) {
             if (!node.isTimed())
-                throw ScoringError(where + "records a timeout at node \"" + node.id + "\", which has no time limit");
+                throw ScoringError(where + "records a timeout at node \"" + node.id +
+                                   "\", which has no time limit");
             session.timeout();
             taken = &table.timeoutItems;
             source = "timeout";
         } else {
             const auto it = std::find(shownIds.begin(), shownIds.end(), st.choice);
             if (it == shownIds.end())
-                throw ScoringError(where + "choice \"" + st.choice + "\" is not shown at node \"" + node.id + "\"");
+                throw ScoringError(where + "choice \"" + st.choice + "\" is not shown at node \"" +
+                                   node.id + "\"");
             const int pos = int(it - shownIds.begin());
             const Choice& choice = node.choices[std::size_t(shown[std::size_t(pos)])];
             if (!session.choose(pos))
-                throw ScoringError(where + "choice \"" + st.choice + "\" cannot be taken: " + session.lastError());
+                throw ScoringError(where + "choice \"" + st.choice +
+                                   "\" cannot be taken: " + session.lastError());
             taken = &table.items[std::size_t(ni)][std::size_t(shown[std::size_t(pos)])];
             line = choice.text;
         }
         if (st.next != session.node().id)
-            throw ScoringError(where + "leads to node \"" + st.next + "\" in the transcript but to \"" +
-                               session.node().id + "\" in the scenario");
+            throw ScoringError(where + "leads to node \"" + st.next +
+                               "\" in the transcript but to \"" + session.node().id +
+                               "\" in the scenario");
         std::vector<int> inds;
         for (const Scored& s : *taken) {
-            record(s.indicator, s.points, st.step, line, source, "", s.source ? s.source->note : std::string());
+            record(s.indicator, s.points, st.step, line, source, "",
+                   s.source ? s.source->note : std::string());
             inds.push_back(s.indicator);
         }
         events.clear();
@@ -645,8 +692,8 @@ ScoreReport scoreTranscript(const Scenario& scenario, const Framework& framework
     }
     if (session.finished()) {
         if (!transcript.endingNode.empty() && transcript.endingNode != session.node().id)
-            throw ScoringError("transcript ends at node \"" + transcript.endingNode + "\" but its steps lead to \"" +
-                               session.node().id + "\"");
+            throw ScoringError("transcript ends at node \"" + transcript.endingNode +
+                               "\" but its steps lead to \"" + session.node().id + "\"");
         r.finished = true;
         r.endingNode = session.node().id;
         r.outcome = outcomeName(session.ending()->outcome);
@@ -683,7 +730,8 @@ ScoreReport scoreTranscript(const Scenario& scenario, const Framework& framework
         if (cs.assessed) {
             double score;
             if (available[c] > 0)
-                score = round1(std::clamp(100.0 * double(earned[c]) / double(available[c]), 0.0, 100.0));
+                score = round1(
+                    std::clamp(100.0 * double(earned[c]) / double(available[c]), 0.0, 100.0));
             else
                 score = earned[c] < 0 ? 0.0 : 100.0;  // only losses were possible here
             cs.score = score;
@@ -707,16 +755,18 @@ ScoreReport scoreTranscript(const Scenario& scenario, const Framework& framework
         r.reasons.push_back("scenario score " + fmtScore(r.score) + " is below the pass mark of " +
                             std::to_string(r.passScore));
     for (const auto& e : r.critical)
-        r.reasons.push_back("critical error at step " + std::to_string(e.step) + ": " +
-                            lowerFirst(f.indicators[std::size_t(*f.findIndicator(e.indicator))].description));
+        r.reasons.push_back(
+            "critical error at step " + std::to_string(e.step) + ": " +
+            lowerFirst(f.indicators[std::size_t(*f.findIndicator(e.indicator))].description));
     const std::string secondLevel = f.levels.size() > 1 ? f.levels[1].name : f.levels[0].name;
     for (const auto& cs : r.competencies) {
         if (!cs.primary) continue;
         if (!cs.assessed)
-            r.reasons.push_back(cs.name + " (a primary competency of this scenario) was not assessed on this path");
+            r.reasons.push_back(
+                cs.name + " (a primary competency of this scenario) was not assessed on this path");
         else if (cs.level < 1)
-            r.reasons.push_back(cs.name + " (a primary competency of this scenario) is at " + cs.levelName +
-                                "; it must reach " + secondLevel + " or above");
+            r.reasons.push_back(cs.name + " (a primary competency of this scenario) is at " +
+                                cs.levelName + "; it must reach " + secondLevel + " or above");
     }
     r.passed = r.reasons.empty();
     writeRemarks(f, r);
@@ -725,13 +775,16 @@ ScoreReport scoreTranscript(const Scenario& scenario, const Framework& framework
 
 PlayScore scorePlay(const Scenario& scenario, const Transcript& transcript) {
     PlayScore out;
-    FrameworkLookup found = lookupFramework(scenario.framework, frameworkSearchPath(scenario.sourcePath));
+    FrameworkLookup found =
+        lookupFramework(scenario.framework, frameworkSearchPath(scenario.sourcePath));
     if (!found.framework) {
         if (found.path.empty())
             out.error = "competence framework \"" + scenario.framework + "\" not found";
         else
-            out.error = "competence framework " + found.path + " has errors" +
-                        (found.diagnostics.empty() ? std::string() : ": " + formatDiagnostic(found.diagnostics.items()[0]));
+            out.error =
+                "competence framework " + found.path + " has errors" +
+                (found.diagnostics.empty() ? std::string()
+                                           : ": " + formatDiagnostic(found.diagnostics.items()[0]));
         return out;
     }
     try {

@@ -15,10 +15,10 @@
 
 #include "core/diagnostics/diagnostic.hpp"
 #include "core/framework/framework.hpp"
+#include "core/play/transcript.hpp"
 #include "core/scenario/scenario.hpp"
 #include "core/scoring/score_report.hpp"
 #include "core/state/state_space.hpp"
-#include "core/play/transcript.hpp"
 
 namespace rapport {
 
@@ -34,9 +34,9 @@ public:
 inline constexpr std::size_t kMaxScoringStates = 200'000;
 
 struct ScenarioOptimum {
-    std::int64_t best = 0;       // highest weighted total over all complete paths from start
-    std::string bestPath;        // a --choices list reaching it ("2,1,t,3"; t = let the timer run out)
-    std::size_t states = 0;      // states searched
+    std::int64_t best = 0;   // highest weighted total over all complete paths from start
+    std::string bestPath;    // a --choices list reaching it ("2,1,t,3"; t = let the timer run out)
+    std::size_t states = 0;  // states searched
 };
 
 struct OptimumOutcome {
@@ -54,24 +54,25 @@ OptimumOutcome computeOptimum(const Scenario& scenario, const Framework& framewo
                               std::size_t maxStates = kMaxScoringStates);
 // The same over the scenario's state graph already explored, exploreStates(scenario, maxStates),
 // so a caller that needs the graph anyway explores it once. Same outcome as the call above.
-OptimumOutcome computeOptimum(const Scenario& scenario, const Framework& framework, const StateGraph& graph,
-                              std::size_t maxStates = kMaxScoringStates);
+OptimumOutcome computeOptimum(const Scenario& scenario, const Framework& framework,
+                              const StateGraph& graph, std::size_t maxStates = kMaxScoringStates);
 
 // The validator's side: reports RAP0053 (state space over `maxStates`, with its size) and
 // RAP0059 (a loop that earns points), located in the scenario file.
-void checkScoringStateSpace(const Scenario& scenario, const Framework& framework, DiagnosticList& diags,
-                            std::size_t maxStates = kMaxScoringStates);
-// The same over `graph` = exploreStates(scenario, maxStates); same diagnostics.
-void checkScoringStateSpace(const Scenario& scenario, const Framework& framework, const StateGraph& graph,
+void checkScoringStateSpace(const Scenario& scenario, const Framework& framework,
                             DiagnosticList& diags, std::size_t maxStates = kMaxScoringStates);
+// The same over `graph` = exploreStates(scenario, maxStates); same diagnostics.
+void checkScoringStateSpace(const Scenario& scenario, const Framework& framework,
+                            const StateGraph& graph, DiagnosticList& diags,
+                            std::size_t maxStates = kMaxScoringStates);
 
 // Replays `transcript` through a Session to know exactly what was shown at each step, then
 // scores it. Throws ScoringError when a step does not fit the scenario (another node, other
 // choices shown, a choice that is not shown) or the scenario cannot be scored. `optimum` may be
 // passed when already computed for this scenario and framework (it is then not recomputed).
 // An unfinished transcript is scored as far as it goes and never passes.
-ScoreReport scoreTranscript(const Scenario& scenario, const Framework& framework, const Transcript& transcript,
-                            const ScenarioOptimum* optimum = nullptr);
+ScoreReport scoreTranscript(const Scenario& scenario, const Framework& framework,
+                            const Transcript& transcript, const ScenarioOptimum* optimum = nullptr);
 
 // For front ends that show a report after play: finds the scenario's framework on
 // frameworkSearchPath(scenario.sourcePath) and scores `transcript`. Never throws for a missing or

@@ -9,14 +9,14 @@
 #include <vector>
 
 #include "core/framework/framework.hpp"
-#include "core/scenario/scenario.hpp"
 #include "core/play/transcript.hpp"
+#include "core/scenario/scenario.hpp"
 
 namespace rapport {
 
 struct StepAdvice {
-    int step = 0;                  // 1-based transcript step
-    std::string bestChoice;        // id of the best shown choice (first of equals)
+    int step = 0;            // 1-based transcript step
+    std::string bestChoice;  // id of the best shown choice (first of equals)
     std::string bestText;
     std::int64_t bestPoints = 0;   // its weighted evidence points
     std::int64_t takenPoints = 0;  // the taken choice's weighted points (0 on a timeout)

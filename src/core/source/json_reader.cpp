@@ -18,14 +18,21 @@ std::string childPointer(const std::string& parent, std::size_t index) {
 
 const char* jsonKindName(const JsonValue& v) {
     switch (v.kind()) {
-        case JsonValue::Kind::Null: return "null";
-        case JsonValue::Kind::Object: return "an object";
-        case JsonValue::Kind::Array: return "an array";
-        case JsonValue::Kind::String: return "a string";
-        case JsonValue::Kind::Boolean: return "a boolean";
+        case JsonValue::Kind::Null:
+            return "null";
+        case JsonValue::Kind::Object:
+            return "an object";
+        case JsonValue::Kind::Array:
+            return "an array";
+        case JsonValue::Kind::String:
+            return "a string";
+        case JsonValue::Kind::Boolean:
+            return "a boolean";
         case JsonValue::Kind::Integer:
-        case JsonValue::Kind::BigInteger: return "an integer";
-        case JsonValue::Kind::Float: return "a number";
+        case JsonValue::Kind::BigInteger:
+            return "an integer";
+        case JsonValue::Kind::Float:
+            return "a number";
     }
     return "a value";
 }
@@ -76,20 +83,23 @@ void JsonReader::checkKeys(const JsonValue& obj, const std::string& pointer,
         if (!reported.insert(key).second) continue;
         const std::vector<std::string> names(allowed.begin(), allowed.end());
         errorAtKey(codes::UnknownKey, childPointer(pointer, key),
-                   "unknown key \"" + std::string(key) + "\"" + didYouMean(std::string(key), names) +
+                   "unknown key \"" + std::string(key) + "\"" +
+                       didYouMean(std::string(key), names) +
                        "; keys for tools must start with \"x-\"");
     }
 }
 
 const JsonValue* JsonReader::member(const JsonValue& obj, const std::string& pointer,
-                                         std::string_view key, bool required) {
+                                    std::string_view key, bool required) {
     const JsonValue* v = obj.find(key);
-    if (!v && required) error(codes::MissingKey, pointer, "missing required key \"" + std::string(key) + "\"");
+    if (!v && required)
+        error(codes::MissingKey, pointer, "missing required key \"" + std::string(key) + "\"");
     return v;
 }
 
 std::optional<std::string> JsonReader::string(const JsonValue& obj, const std::string& pointer,
-                                              std::string_view key, bool required, bool allowEmpty) {
+                                              std::string_view key, bool required,
+                                              bool allowEmpty) {
     const auto* v = member(obj, pointer, key, required);
     if (!v) return std::nullopt;
     if (!v->isString()) {
@@ -99,7 +109,8 @@ std::optional<std::string> JsonReader::string(const JsonValue& obj, const std::s
     }
     const std::string_view s = v->asString();
     if (!allowEmpty && s.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        error(codes::EmptyText, childPointer(pointer, key), "\"" + std::string(key) + "\" must not be empty");
+        error(codes::EmptyText, childPointer(pointer, key),
+              "\"" + std::string(key) + "\" must not be empty");
         return std::nullopt;
     }
     return std::string(s);
@@ -137,7 +148,8 @@ std::optional<double> JsonReader::number(const JsonValue& obj, const std::string
     const auto* v = member(obj, pointer, key, required);
     if (!v) return std::nullopt;
     if (!v->isNumber()) {
-        error(codes::WrongType, childPointer(pointer, key), "\"" + std::string(key) + "\" must be a number, not " + jsonKindName(*v));
+        error(codes::WrongType, childPointer(pointer, key),
+              "\"" + std::string(key) + "\" must be a number, not " + jsonKindName(*v));
         return std::nullopt;
     }
     const double d = v->asNumber();
@@ -148,8 +160,9 @@ std::optional<double> JsonReader::number(const JsonValue& obj, const std::string
             if (!s.empty() && s.back() == '.') s.pop_back();
             return s;
         };
-        error(codes::OutOfRange, childPointer(pointer, key), "\"" + std::string(key) + "\" must be greater than " + fmt(minExclusive) +
-                                        " and at most " + fmt(max));
+        error(codes::OutOfRange, childPointer(pointer, key),
+              "\"" + std::string(key) + "\" must be greater than " + fmt(minExclusive) +
+                  " and at most " + fmt(max));
         return std::nullopt;
     }
     return d;
@@ -168,7 +181,7 @@ std::optional<bool> JsonReader::boolean(const JsonValue& obj, const std::string&
 }
 
 const JsonValue* JsonReader::object(const JsonValue& obj, const std::string& pointer,
-                                         std::string_view key, bool required) {
+                                    std::string_view key, bool required) {
     const auto* v = member(obj, pointer, key, required);
     if (!v) return nullptr;
     if (!v->isObject()) {
@@ -180,7 +193,7 @@ const JsonValue* JsonReader::object(const JsonValue& obj, const std::string& poi
 }
 
 const JsonValue* JsonReader::array(const JsonValue& obj, const std::string& pointer,
-                                        std::string_view key, bool required) {
+                                   std::string_view key, bool required) {
     const auto* v = member(obj, pointer, key, required);
     if (!v) return nullptr;
     if (!v->isArray()) {

@@ -36,8 +36,8 @@ public:
 
     // Each getter reports a missing required key (RAP0013) or a wrong type (RAP0014) and
     // returns nothing then. Absent optional keys return nothing silently.
-    const JsonValue* member(const JsonValue& obj, const std::string& pointer,
-                                 std::string_view key, bool required);
+    const JsonValue* member(const JsonValue& obj, const std::string& pointer, std::string_view key,
+                            bool required);
     std::optional<std::string> string(const JsonValue& obj, const std::string& pointer,
                                       std::string_view key, bool required, bool allowEmpty = false);
     std::optional<std::int64_t> integer(const JsonValue& obj, const std::string& pointer,
@@ -48,10 +48,10 @@ public:
                                  double max);
     std::optional<bool> boolean(const JsonValue& obj, const std::string& pointer,
                                 std::string_view key, bool required);
-    const JsonValue* object(const JsonValue& obj, const std::string& pointer,
-                                 std::string_view key, bool required);
-    const JsonValue* array(const JsonValue& obj, const std::string& pointer,
-                                std::string_view key, bool required);
+    const JsonValue* object(const JsonValue& obj, const std::string& pointer, std::string_view key,
+                            bool required);
+    const JsonValue* array(const JsonValue& obj, const std::string& pointer, std::string_view key,
+                           bool required);
 
     const std::string& file() const { return file_; }
     const SourceMap& map() const { return map_; }

@@ -34,7 +34,9 @@ std::size_t skipJsonString(std::string_view t, std::size_t i) {
 
 std::size_t skipJsonScalar(std::string_view t, std::size_t i) {
     if (i < t.size() && t[i] == '"') return skipJsonString(t, i);
-    while (i < t.size() && !isJsonSpace(t[i]) && t[i] != ',' && t[i] != ']' && t[i] != '}' && t[i] != '/') ++i;
+    while (i < t.size() && !isJsonSpace(t[i]) && t[i] != ',' && t[i] != ']' && t[i] != '}' &&
+           t[i] != '/')
+        ++i;
     return i;
 }
 

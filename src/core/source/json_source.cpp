@@ -68,8 +68,9 @@ struct Utf8Problem {
 std::optional<Utf8Problem> findBadUtf8(std::string_view t, std::size_t from) {
     const auto bad = findInvalidUtf8(t, from);
     if (!bad) return std::nullopt;
-    return Utf8Problem{bad->offset, "invalid UTF-8 byte " + hexByte(static_cast<unsigned char>(t[bad->offset])) +
-                                        " (" + bad->reason + "); save the file as UTF-8"};
+    return Utf8Problem{bad->offset, "invalid UTF-8 byte " +
+                                        hexByte(static_cast<unsigned char>(t[bad->offset])) + " (" +
+                                        bad->reason + "); save the file as UTF-8"};
 }
 
 // Finds the first bracket that opens level kMaxJsonDepth + 1, skipping strings and comments, so
@@ -211,13 +212,15 @@ struct SyntaxError {
 // included, so byte - 1 is the 0-based offset of the character that broke the parse: the last
 // byte of an unexpected token, the bad character inside a token, or text.size() when input
 // ended too early.
-SyntaxError describeSyntaxError(std::string_view t, std::size_t bom, std::size_t byte, std::string_view what) {
+SyntaxError describeSyntaxError(std::string_view t, std::size_t bom, std::size_t byte,
+                                std::string_view what) {
     const std::size_t off = std::min<std::size_t>(byte == 0 ? 0 : byte - 1, t.size());
 
     // "[json.exception.parse_error.101] parse error at line L, column C: syntax error while
     //  parsing CONTEXT - DETAIL[; last read: '...'][; expected EXPECTED]"
     std::string_view context, detail = what;
-    if (const auto p = what.find("syntax error "); p != std::string_view::npos) detail = what.substr(p);
+    if (const auto p = what.find("syntax error "); p != std::string_view::npos)
+        detail = what.substr(p);
     if (detail.starts_with("syntax error while parsing ")) {
         detail.remove_prefix(std::string_view("syntax error while parsing ").size());
         const auto dash = detail.find(" - ");
@@ -227,8 +230,8 @@ SyntaxError describeSyntaxError(std::string_view t, std::size_t bom, std::size_t
         detail.remove_prefix(std::string_view("syntax error - ").size());
     }
     std::string_view expected;
-    if (const auto p = detail.rfind("; expected "); p != std::string_view::npos &&
-                                                     !detail.starts_with("invalid number")) {
+    if (const auto p = detail.rfind("; expected ");
+        p != std::string_view::npos && !detail.starts_with("invalid number")) {
         expected = detail.substr(p + std::string_view("; expected ").size());
         detail = detail.substr(0, p);
     } else if (const auto q = detail.rfind("'; expected "); q != std::string_view::npos) {
@@ -236,7 +239,8 @@ SyntaxError describeSyntaxError(std::string_view t, std::size_t bom, std::size_t
         expected = detail.substr(q + std::string_view("'; expected ").size());
         detail = detail.substr(0, q + 1);
     }
-    if (const auto p = detail.find("; last read: "); p != std::string_view::npos) detail = detail.substr(0, p);
+    if (const auto p = detail.find("; last read: "); p != std::string_view::npos)
+        detail = detail.substr(0, p);
 
     const auto endOfContent = [&] {
         std::size_t end = t.size();
@@ -249,8 +253,8 @@ SyntaxError describeSyntaxError(std::string_view t, std::size_t bom, std::size_t
         if (unexpected == "end of input") {
             if (skipJsonSpace(t, bom) >= t.size())
                 return {bom, "syntax error: empty file; expected a JSON value"};
-            return {endOfContent(),
-                    "syntax error: unexpected end of input; expected " + friendlyExpected(expected, context)};
+            return {endOfContent(), "syntax error: unexpected end of input; expected " +
+                                        friendlyExpected(expected, context)};
         }
         const Located at = tokenAround(t, bom, off);
         if ((unexpected == "'}'" || unexpected == "']'") && at.previous != std::string_view::npos &&
@@ -260,33 +264,39 @@ SyntaxError describeSyntaxError(std::string_view t, std::size_t bom, std::size_t
         }
         std::string msg = "syntax error: unexpected " + friendlyToken(unexpected);
         if (!expected.empty()) msg += "; expected " + friendlyExpected(expected, context);
-        if ((context == "object" || context == "array") && startsValue(unexpected)) msg += " (missing comma?)";
+        if ((context == "object" || context == "array") && startsValue(unexpected))
+            msg += " (missing comma?)";
         return {at.current, msg};
     }
     if (detail == "invalid literal") {
         std::size_t start = off;
         while (start > bom && std::isalpha(static_cast<unsigned char>(t[start - 1]))) --start;
         if (start < t.size() && t[start] == '\'')
-            return {start, "syntax error: strings and keys must be in double quotes, not single quotes"};
-        if (start >= t.size())
-            return {endOfContent(), "syntax error: unexpected end of input"};
+            return {start,
+                    "syntax error: strings and keys must be in double quotes, not single quotes"};
+        if (start >= t.size()) return {endOfContent(), "syntax error: unexpected end of input"};
         const std::string word = wordAt(t, start);
         if (context == "object key")
-            return {start, "syntax error: unexpected '" + word + "'; object keys must be in double quotes"};
+            return {start, "syntax error: unexpected '" + word +
+                               "'; object keys must be in double quotes"};
         std::string msg = "syntax error: unexpected '" + word + "'";
-        msg += "; expected " + (expected.empty() ? std::string("a value") : friendlyExpected(expected, context));
+        msg += "; expected " +
+               (expected.empty() ? std::string("a value") : friendlyExpected(expected, context));
         return {start, msg};
     }
     if (detail == "invalid string: missing closing quote") {
-        return {tokenAround(t, bom, t.size()).current, "syntax error: string is missing its closing quote"};
+        return {tokenAround(t, bom, t.size()).current,
+                "syntax error: string is missing its closing quote"};
     }
     if (detail.starts_with("invalid string: control character U+000A") ||
         detail.starts_with("invalid string: control character U+000D")) {
-        return {off, "syntax error: line break inside a string; close the string before the end of the "
-                     "line (write \\n for a line break in the text)"};
+        return {off,
+                "syntax error: line break inside a string; close the string before the end of the "
+                "line (write \\n for a line break in the text)"};
     }
     if (detail.starts_with("invalid comment; missing closing")) {
-        return {unterminatedCommentStart(t, bom).value_or(off), "syntax error: comment is missing its closing '*/'"};
+        return {unterminatedCommentStart(t, bom).value_or(off),
+                "syntax error: comment is missing its closing '*/'"};
     }
     if (detail.starts_with("invalid comment; expecting")) {
         return {off > bom ? off - 1 : off, "syntax error: '/' must start a comment (// or /* */)"};
@@ -295,8 +305,9 @@ SyntaxError describeSyntaxError(std::string_view t, std::size_t bom, std::size_t
         const std::size_t backslash = off > bom ? off - 1 : off;
         std::string escaped = wordAt(t, off);
         if (isWordChar(escaped[0])) escaped.resize(1);
-        return {backslash, "syntax error: invalid escape '\\" + escaped +
-                               "' in a string; allowed are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"};
+        return {backslash,
+                "syntax error: invalid escape '\\" + escaped +
+                    "' in a string; allowed are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"};
     }
     return {off, "syntax error: " + std::string(detail)};
 }
@@ -313,9 +324,12 @@ std::string decodeString(std::string_view raw) {
         for (std::size_t k = i; k < i + 4 && k < raw.size(); ++k) {
             const char c = raw[k];
             v <<= 4;
-            if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
-            else if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
-            else if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
+            if (c >= '0' && c <= '9')
+                v |= static_cast<unsigned>(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                v |= static_cast<unsigned>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F')
+                v |= static_cast<unsigned>(c - 'A' + 10);
         }
         return v;
     };
@@ -326,11 +340,21 @@ std::string decodeString(std::string_view raw) {
         }
         const char e = raw[++i];
         switch (e) {
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
             case 'u': {
                 unsigned cp = hex4(i + 1);
                 i += 4;
@@ -343,7 +367,9 @@ std::string decodeString(std::string_view raw) {
                 appendUtf8(out, cp);
                 break;
             }
-            default: out += e; break;  // \" \\ \/
+            default:
+                out += e;
+                break;  // \" \\ \/
         }
     }
     return out;
@@ -358,7 +384,8 @@ struct Frame {
 
 // One pass over text nlohmann has already accepted (so it is well-formed and at most
 // kMaxJsonDepth deep), recording where every value and key starts. Iterative, linear.
-void buildSourceMap(std::string_view t, std::size_t bom, SourceMap& map, std::vector<std::string>* duplicateKeys,
+void buildSourceMap(std::string_view t, std::size_t bom, SourceMap& map,
+                    std::vector<std::string>* duplicateKeys,
                     std::vector<SourcePosition>* duplicateKeyPositions) {
     // Every value but the root follows a ',', '[' or ':', and every key a ':'; counting them
     // sizes the tables once instead of rehashing as they grow.
@@ -448,7 +475,8 @@ void buildSourceMap(std::string_view t, std::size_t bom, SourceMap& map, std::ve
                 const std::size_t rawEnd = keyEnd > keyStart + 1 ? keyEnd - 1 : keyEnd;
                 pointer.resize(top.pointerLength);
                 pointer += '/';
-                pointer += pointerToken(decodeString(t.substr(keyStart + 1, rawEnd - keyStart - 1)));
+                pointer +=
+                    pointerToken(decodeString(t.substr(keyStart + 1, rawEnd - keyStart - 1)));
                 const SourcePosition keyPos = cursor.at(keyStart);
                 const bool duplicate = !map.addKey(pointer, keyPos);
                 if (duplicate && !top.shadowed && duplicateKeys) {
@@ -493,8 +521,10 @@ std::size_t skipJsonValue(std::string_view t, std::size_t i) {
             i = skipJsonSpace(t, i);
         } else {
             ++i;
-            if (c == '{' || c == '[') ++depth;
-            else if ((c == '}' || c == ']') && --depth == 0) return i;
+            if (c == '{' || c == '[')
+                ++depth;
+            else if ((c == '}' || c == ']') && --depth == 0)
+                return i;
         }
     }
     return i;
@@ -511,7 +541,8 @@ std::string unescapeToken(std::string_view token) {
     std::string out;
     out.reserve(token.size());
     for (std::size_t i = 0; i < token.size(); ++i) {
-        if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+        if (token[i] == '~' && i + 1 < token.size() &&
+            (token[i + 1] == '0' || token[i + 1] == '1')) {
             out += token[i + 1] == '1' ? '/' : '~';
             ++i;
         } else {
@@ -523,7 +554,8 @@ std::string unescapeToken(std::string_view token) {
 
 // Array indices as the map writes them: decimal without leading zeros.
 std::optional<std::size_t> arrayIndex(std::string_view token) {
-    if (token.empty() || token.size() > 9 || (token.size() > 1 && token[0] == '0')) return std::nullopt;
+    if (token.empty() || token.size() > 9 || (token.size() > 1 && token[0] == '0'))
+        return std::nullopt;
     std::size_t n = 0;
     for (const char c : token) {
         if (c < '0' || c > '9') return std::nullopt;
@@ -533,8 +565,8 @@ std::optional<std::size_t> arrayIndex(std::string_view token) {
 }
 
 struct PointerLocation {
-    std::size_t value;                 // where the deepest value found on the pointer's path starts
-    std::optional<std::size_t> key;    // the member's key, when the whole pointer names a member
+    std::size_t value;               // where the deepest value found on the pointer's path starts
+    std::optional<std::size_t> key;  // the member's key, when the whole pointer names a member
 };
 
 // Descends the text along `pointer`, skipping every value off the path: one pass over at most
@@ -622,8 +654,12 @@ SourceMap::Tables& SourceMap::mutableTables() {
     return *tables_;
 }
 
-bool SourceMap::hasValue(std::string_view pointer) const { return tables().values.count(std::string(pointer)) != 0; }
-bool SourceMap::hasKey(std::string_view pointer) const { return tables().keys.count(std::string(pointer)) != 0; }
+bool SourceMap::hasValue(std::string_view pointer) const {
+    return tables().values.count(std::string(pointer)) != 0;
+}
+bool SourceMap::hasKey(std::string_view pointer) const {
+    return tables().keys.count(std::string(pointer)) != 0;
+}
 
 SourcePosition SourceMap::valuePosition(std::string_view pointer) const {
     if (!tables_ && text_ && ++directLookups_ <= kDirectLookups)
@@ -656,9 +692,12 @@ std::string pointerToken(std::string_view key) {
     std::string out;
     out.reserve(key.size());
     for (const char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }
@@ -688,7 +727,8 @@ std::optional<std::string> readSourceFile(const std::string& path, DiagnosticLis
     }
 
     errno = 0;
-    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
+                                                               &std::fclose);
     if (!file) return cannotRead(errno != 0 ? std::strerror(errno) : "cannot open");
     // Read at most one byte over the limit: pipes and devices have no size to check up front.
     std::string text;
@@ -698,7 +738,8 @@ std::optional<std::string> readSourceFile(const std::string& path, DiagnosticLis
         text.append(buffer, n);
         if (n < sizeof buffer) break;
     }
-    if (std::ferror(file.get())) return cannotRead(errno != 0 ? std::strerror(errno) : "read error");
+    if (std::ferror(file.get()))
+        return cannotRead(errno != 0 ? std::strerror(errno) : "read error");
     if (text.size() > kMaxSourceBytes) return tooLarge("over " + limitMegabytes());
     return text;
 }
@@ -709,13 +750,14 @@ std::optional<JsonDocument> readJsonFile(const std::string& path, DiagnosticList
     return parseJsonText(std::move(*text), path, diags);
 }
 
-std::optional<JsonDocument> parseJsonText(std::string text, const std::string& name, DiagnosticList& diags) {
+std::optional<JsonDocument> parseJsonText(std::string text, const std::string& name,
+                                          DiagnosticList& diags) {
     const std::string_view t = text;
     const std::size_t bom = bomLength(t);
     if (t.size() > kMaxSourceBytes) {
         report(diags, codes::TooLarge, name, {},
-               "file is too large (" + megabytes(t.size()) + " MB); the limit is " + limitMegabytes() +
-                   " MB");
+               "file is too large (" + megabytes(t.size()) + " MB); the limit is " +
+                   limitMegabytes() + " MB");
         return std::nullopt;
     }
     if (const auto bad = findBadUtf8(t, bom)) {
@@ -726,7 +768,8 @@ std::optional<JsonDocument> parseJsonText(std::string text, const std::string& n
     // allows no raw NUL anywhere, so refuse it here.
     if (const auto nul = t.find('\0', bom); nul != std::string_view::npos) {
         report(diags, codes::Syntax, name, positionAt(t, nul),
-               "syntax error: unexpected NUL byte (0x00); JSON text cannot contain one (is this a binary file?)");
+               "syntax error: unexpected NUL byte (0x00); JSON text cannot contain one (is this a "
+               "binary file?)");
         return std::nullopt;
     }
     JsonTreeResult parsed = parseJsonTree(t, kMaxJsonDepth);

@@ -34,8 +34,12 @@ public:
     // Position of the member's key (for "unknown key" diagnostics); falls back to the value.
     SourcePosition keyPosition(std::string_view pointer) const;
 
-    void setValue(std::string pointer, SourcePosition p) { mutableTables().values[std::move(pointer)] = p; }
-    void setKey(std::string pointer, SourcePosition p) { mutableTables().keys[std::move(pointer)] = p; }
+    void setValue(std::string pointer, SourcePosition p) {
+        mutableTables().values[std::move(pointer)] = p;
+    }
+    void setKey(std::string pointer, SourcePosition p) {
+        mutableTables().keys[std::move(pointer)] = p;
+    }
     std::size_t size() const { return tables().values.size(); }
     // Records a key's position unless the pointer already has one; false if it had (a duplicate).
     bool addKey(std::string pointer, SourcePosition p) {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cassert>
 #include <cstring>
-
 #include <nlohmann/json.hpp>
 
 namespace rapport {
@@ -26,9 +25,12 @@ std::uint64_t JsonValue::asUnsigned() const {
 double JsonValue::asNumber() const {
     assert(isNumber());
     switch (kind_) {
-        case Kind::Integer: return static_cast<double>(integer_);
-        case Kind::BigInteger: return static_cast<double>(unsigned_);
-        default: return float_;
+        case Kind::Integer:
+            return static_cast<double>(integer_);
+        case Kind::BigInteger:
+            return static_cast<double>(unsigned_);
+        default:
+            return float_;
     }
 }
 
@@ -60,7 +62,8 @@ std::vector<const JsonValue*> JsonValue::sortedMembers() const {
     std::vector<const JsonValue*> unique;
     unique.reserve(members.size());
     for (std::size_t i = 0; i < members.size(); ++i)
-        if (i + 1 == members.size() || members[i + 1]->key() != members[i]->key()) unique.push_back(members[i]);
+        if (i + 1 == members.size() || members[i + 1]->key() != members[i]->key())
+            unique.push_back(members[i]);
     return unique;
 }
 
@@ -92,12 +95,16 @@ public:
 
     bool null() { return push(JsonValue::Kind::Null), true; }
     bool boolean(bool b) { return push(JsonValue::Kind::Boolean).boolean_ = b, true; }
-    bool number_integer(std::int64_t i) { return push(JsonValue::Kind::Integer).integer_ = i, true; }
+    bool number_integer(std::int64_t i) {
+        return push(JsonValue::Kind::Integer).integer_ = i, true;
+    }
     bool number_unsigned(std::uint64_t u) {
         if (u <= std::uint64_t(INT64_MAX)) return number_integer(static_cast<std::int64_t>(u));
         return push(JsonValue::Kind::BigInteger).unsigned_ = u, true;
     }
-    bool number_float(double d, const std::string&) { return push(JsonValue::Kind::Float).float_ = d, true; }
+    bool number_float(double d, const std::string&) {
+        return push(JsonValue::Kind::Float).float_ = d, true;
+    }
     bool string(std::string& s) {
         if (s.size() > UINT32_MAX) return false;
         JsonValue& v = push(JsonValue::Kind::String);
@@ -172,7 +179,8 @@ private:
             JsonValue* block = allocate(children.size());
             std::copy(children.begin(), children.end(), block);
             container.children_ = block;
-            if (container.isObject() && !tree_.duplicateKeys_) tree_.duplicateKeys_ = repeatsKey(children);
+            if (container.isObject() && !tree_.duplicateKeys_)
+                tree_.duplicateKeys_ = repeatsKey(children);
         }
         children.clear();
         return true;

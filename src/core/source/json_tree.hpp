@@ -19,7 +19,16 @@ namespace rapport {
 
 class JsonValue {
 public:
-    enum class Kind : std::uint8_t { Null, Boolean, Integer, BigInteger, Float, String, Array, Object };
+    enum class Kind : std::uint8_t {
+        Null,
+        Boolean,
+        Integer,
+        BigInteger,
+        Float,
+        String,
+        Array,
+        Object
+    };
 
     JsonValue() : integer_(0) {}
 

@@ -51,7 +51,9 @@ std::optional<InvalidUtf8> findInvalidUtf8(std::string_view t, std::size_t i) {
         }
         const auto second = static_cast<unsigned char>(t[i + 1]);
         if (second < lo) return InvalidUtf8{i, "overlong encoding"};
-        if (second > hi) return InvalidUtf8{i, c == 0xED ? "encodes a UTF-16 surrogate" : "code point above U+10FFFF"};
+        if (second > hi)
+            return InvalidUtf8{
+                i, c == 0xED ? "encodes a UTF-16 surrogate" : "code point above U+10FFFF"};
         i += length;
     }
     return std::nullopt;
@@ -76,8 +78,9 @@ void appendUtf8(std::string& out, std::uint32_t cp) {
 }
 
 std::size_t codePointCount(std::string_view text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return !isContinuation(static_cast<unsigned char>(c)); }));
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return !isContinuation(static_cast<unsigned char>(c));
+    }));
 }
 
 }  // namespace rapport

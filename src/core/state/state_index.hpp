@@ -44,14 +44,16 @@ public:
                 return fresh;
             }
             // The stored tag rules out nearly every other key before its words are read.
-            if ((slot >> 32) == tag && sameAs(int((slot & 0xFFFFFFFFu) - 1))) return int((slot & 0xFFFFFFFFu) - 1);
+            if ((slot >> 32) == tag && sameAs(int((slot & 0xFFFFFFFFu) - 1)))
+                return int((slot & 0xFFFFFFFFu) - 1);
         }
     }
 
     // Starts loading the slot a lookup of `hash` will read first, so that several lookups'
     // cache misses overlap. Only a hint: the table may grow before the lookup.
     void prefetch(std::uint64_t hash) const {
-        if (!slots_.empty()) __builtin_prefetch(&slots_[std::size_t(hash >> 32) & (slots_.size() - 1)]);
+        if (!slots_.empty())
+            __builtin_prefetch(&slots_[std::size_t(hash >> 32) & (slots_.size() - 1)]);
     }
 
 private:

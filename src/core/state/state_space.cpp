@@ -16,7 +16,8 @@ void collectTested(const Expression& e, std::vector<bool>& tested) {
 }
 
 void setBit(std::int64_t* row, std::size_t i) {
-    row[i / 64] = static_cast<std::int64_t>(static_cast<std::uint64_t>(row[i / 64]) | (std::uint64_t(1) << (i % 64)));
+    row[i / 64] = static_cast<std::int64_t>(static_cast<std::uint64_t>(row[i / 64]) |
+                                            (std::uint64_t(1) << (i % 64)));
 }
 
 bool testBit(const std::int64_t* row, std::size_t i) {
@@ -122,7 +123,8 @@ private:
         const int fresh = int(graph_.size());
         const int id = index_.findOrInsert(hash, fresh, [&](int other) {
             return graph_.nodes_[std::size_t(other)] == node &&
-                   std::equal(row, row + stride, graph_.words_.data() + std::size_t(other) * stride);
+                   std::equal(row, row + stride,
+                              graph_.words_.data() + std::size_t(other) * stride);
         });
         if (id == fresh) {
             graph_.nodes_.push_back(node);
@@ -139,7 +141,8 @@ private:
         std::copy(current_.begin(), current_.end(), successorRows_.begin() + std::ptrdiff_t(at));
         std::int64_t* row = successorRows_.data() + at;
         const int ti = testedIndex_[std::size_t(node)];
-        if (ti >= 0) setBit(row + graph_.variableCount_, graph_.onceChoices.size() + std::size_t(ti));
+        if (ti >= 0)
+            setBit(row + graph_.variableCount_, graph_.onceChoices.size() + std::size_t(ti));
         return row;
     }
 
@@ -150,7 +153,8 @@ private:
         const std::int64_t* row = graph_.words_.data() + std::size_t(si) * graph_.stride_;
         std::copy(row, row + graph_.stride_, current_.begin());
         loadVisited();
-        const EvalEnv env{std::span<const std::int64_t>(current_.data(), graph_.variableCount_), &scratchVisited_};
+        const EvalEnv env{std::span<const std::int64_t>(current_.data(), graph_.variableCount_),
+                          &scratchVisited_};
         shown(node, env);
         successors_.clear();
         for (int c : shown_) {
@@ -168,7 +172,8 @@ private:
                 continue;
             }
             std::int64_t* next = addSuccessor(c, ch.next);
-            for (std::size_t a = 0; a < ch.set.size(); ++a) next[std::size_t(ch.set[a].variable)] = values_[a];
+            for (std::size_t a = 0; a < ch.set.size(); ++a)
+                next[std::size_t(ch.set[a].variable)] = values_[a];
             for (const Meter& m : s_.meters) {
                 auto& v = next[std::size_t(m.variable)];
                 v = std::clamp(v, m.min, m.max);
@@ -189,7 +194,8 @@ private:
         }
         for (std::size_t k = 0; k < successors_.size(); ++k) {
             const Successor& n = successors_[k];
-            graph_.edges_.push_back({n.choice, intern(n.node, successorRows_.data() + k * stride, n.hash)});
+            graph_.edges_.push_back(
+                {n.choice, intern(n.node, successorRows_.data() + k * stride, n.hash)});
         }
     }
 
@@ -205,9 +211,9 @@ private:
     std::vector<int> testedIndex_;
     std::vector<bool> scratchVisited_;
     StateIndex index_;
-    std::vector<std::int64_t> current_;        // the row being expanded
+    std::vector<std::int64_t> current_;  // the row being expanded
     int currentNode_ = 0;
-    std::vector<Successor> successors_;         // of the state being expanded, in edge order
+    std::vector<Successor> successors_;        // of the state being expanded, in edge order
     std::vector<std::int64_t> successorRows_;  // their rows, graph_.stride_ words each
     std::vector<int> shown_;
     std::vector<std::int64_t> values_;
@@ -224,19 +230,23 @@ StateGraph exploreStates(const Scenario& scenario, std::size_t maxStates) {
 
 std::vector<int> shownChoices(const StateGraph& graph, int state) {
     if (state < 0 || std::size_t(state) >= graph.expanded())
-        throw std::logic_error("shownChoices: state " + std::to_string(state) + " was not expanded");
+        throw std::logic_error("shownChoices: state " + std::to_string(state) +
+                               " was not expanded");
     // The search recorded every shown choice: taken ones as edges, failing ones apart, each in
     // display order. Merging them gives the list without evaluating a condition again.
     std::vector<int> out;
-    auto failing = std::lower_bound(graph.failingChoices.begin(), graph.failingChoices.end(), std::pair<int, int>(state, -1));
+    auto failing = std::lower_bound(graph.failingChoices.begin(), graph.failingChoices.end(),
+                                    std::pair<int, int>(state, -1));
     const auto failingEnd = graph.failingChoices.end();
     for (const StateGraph::Edge& e : graph.edges(state)) {
         if (e.choice < 0) continue;
-        for (; failing != failingEnd && failing->first == state && failing->second < e.choice; ++failing)
+        for (; failing != failingEnd && failing->first == state && failing->second < e.choice;
+             ++failing)
             out.push_back(failing->second);
         out.push_back(e.choice);
     }
-    for (; failing != failingEnd && failing->first == state; ++failing) out.push_back(failing->second);
+    for (; failing != failingEnd && failing->first == state; ++failing)
+        out.push_back(failing->second);
     return out;
 }
 

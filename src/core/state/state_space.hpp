@@ -43,8 +43,9 @@ public:
     // In display order, then the timeout. Empty for an ending, a dead end, or a state left
     // unexpanded because the bound was hit.
     std::span<const Edge> edges(int state) const {
-        return std::span<const Edge>(edges_).subspan(edgeStart_[std::size_t(state)],
-                                                     edgeStart_[std::size_t(state) + 1] - edgeStart_[std::size_t(state)]);
+        return std::span<const Edge>(edges_).subspan(
+            edgeStart_[std::size_t(state)],
+            edgeStart_[std::size_t(state) + 1] - edgeStart_[std::size_t(state)]);
     }
     // States whose shown choices are known: all of them when `complete`.
     std::size_t expanded() const { return expanded_; }
@@ -60,7 +61,8 @@ private:
     friend class StateExplorer;
 
     bool bit(int state, int i) const {
-        const std::int64_t w = words_[std::size_t(state) * stride_ + variableCount_ + std::size_t(i) / 64];
+        const std::int64_t w =
+            words_[std::size_t(state) * stride_ + variableCount_ + std::size_t(i) / 64];
         return (static_cast<std::uint64_t>(w) >> (unsigned(i) % 64)) & 1u;
     }
 

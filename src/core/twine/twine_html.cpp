@@ -5,8 +5,8 @@
 #include <utility>
 
 #include "core/diagnostics/diagnostic_codes.hpp"
-#include "core/twine/twine_source.hpp"
 #include "core/source/utf8.hpp"
+#include "core/twine/twine_source.hpp"
 
 namespace rapport {
 
@@ -24,10 +24,12 @@ bool startsWithCi(std::string_view text, std::size_t pos, std::string_view word)
 // Case-insensitive search for a lowercase ASCII `word`.
 std::size_t findCi(std::string_view text, std::string_view word, std::size_t from) {
     const char first = word[0];
-    const char both[2] = {first, (first >= 'a' && first <= 'z') ? static_cast<char>(first - 'a' + 'A') : first};
+    const char both[2] = {
+        first, (first >= 'a' && first <= 'z') ? static_cast<char>(first - 'a' + 'A') : first};
     for (std::size_t i = from;; ++i) {
         i = text.find_first_of(std::string_view(both, 2), i);
-        if (i == std::string_view::npos || i + word.size() > text.size()) return std::string_view::npos;
+        if (i == std::string_view::npos || i + word.size() > text.size())
+            return std::string_view::npos;
         if (startsWithCi(text, i, word)) return i;
     }
 }
@@ -48,11 +50,11 @@ void appendReference(std::string& out, std::uint32_t cp) {
 }
 
 constexpr std::pair<std::string_view, std::uint32_t> kNamed[] = {
-    {"amp", '&'},       {"lt", '<'},         {"gt", '>'},         {"quot", '"'},       {"apos", '\''},
-    {"nbsp", 0xA0},     {"hellip", 0x2026},  {"mdash", 0x2014},   {"ndash", 0x2013},   {"lsquo", 0x2018},
-    {"rsquo", 0x2019},  {"ldquo", 0x201C},   {"rdquo", 0x201D},   {"laquo", 0xAB},     {"raquo", 0xBB},
-    {"copy", 0xA9},     {"reg", 0xAE},       {"trade", 0x2122},   {"euro", 0x20AC},    {"deg", 0xB0},
-    {"middot", 0xB7},   {"bull", 0x2022},    {"times", 0xD7},     {"shy", 0xAD},
+    {"amp", '&'},      {"lt", '<'},        {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
+    {"nbsp", 0xA0},    {"hellip", 0x2026}, {"mdash", 0x2014}, {"ndash", 0x2013}, {"lsquo", 0x2018},
+    {"rsquo", 0x2019}, {"ldquo", 0x201C},  {"rdquo", 0x201D}, {"laquo", 0xAB},   {"raquo", 0xBB},
+    {"copy", 0xA9},    {"reg", 0xAE},      {"trade", 0x2122}, {"euro", 0x20AC},  {"deg", 0xB0},
+    {"middot", 0xB7},  {"bull", 0x2022},   {"times", 0xD7},   {"shy", 0xAD},
 };
 
 // Decodes the reference at text[pos] == '&'. Returns the bytes it used (0 = not a reference).
@@ -69,10 +71,14 @@ std::size_t decodeReference(std::string_view text, std::size_t pos, std::string&
         std::uint32_t cp = 0;
         for (const char c : digits) {
             int v;
-            if (c >= '0' && c <= '9') v = c - '0';
-            else if (hex && c >= 'a' && c <= 'f') v = c - 'a' + 10;
-            else if (hex && c >= 'A' && c <= 'F') v = c - 'A' + 10;
-            else return 0;
+            if (c >= '0' && c <= '9')
+                v = c - '0';
+            else if (hex && c >= 'a' && c <= 'f')
+                v = c - 'a' + 10;
+            else if (hex && c >= 'A' && c <= 'F')
+                v = c - 'A' + 10;
+            else
+                return 0;
             cp = cp * (hex ? 16u : 10u) + static_cast<std::uint32_t>(v);
         }
         appendReference(out, cp);
@@ -87,9 +93,9 @@ std::size_t decodeReference(std::string_view text, std::size_t pos, std::string&
 }
 
 struct Tag {
-    std::string name;  // lowercase
+    std::string name;                                             // lowercase
     std::vector<std::pair<std::string, std::string>> attributes;  // names lowercase, values decoded
-    std::size_t end = 0;  // just past '>'
+    std::size_t end = 0;                                          // just past '>'
 
     const std::string* attribute(std::string_view n) const {
         for (const auto& [k, v] : attributes)
@@ -128,7 +134,8 @@ private:
 std::optional<Tag> HtmlReader::parseTag(std::size_t lt) {
     Tag tag;
     std::size_t i = lt + 1;
-    while (i < text_.size() && !isSpace(text_[i]) && text_[i] != '>' && text_[i] != '/') tag.name += lower(text_[i++]);
+    while (i < text_.size() && !isSpace(text_[i]) && text_[i] != '>' && text_[i] != '/')
+        tag.name += lower(text_[i++]);
     for (;;) {
         while (i < text_.size() && (isSpace(text_[i]) || text_[i] == '/')) ++i;
         if (i >= text_.size()) break;
@@ -137,7 +144,8 @@ std::optional<Tag> HtmlReader::parseTag(std::size_t lt) {
             return tag;
         }
         std::string name;
-        while (i < text_.size() && !isSpace(text_[i]) && text_[i] != '=' && text_[i] != '>' && text_[i] != '/')
+        while (i < text_.size() && !isSpace(text_[i]) && text_[i] != '=' && text_[i] != '>' &&
+               text_[i] != '/')
             name += lower(text_[i++]);
         while (i < text_.size() && isSpace(text_[i])) ++i;
         std::string value;
@@ -149,8 +157,8 @@ std::optional<Tag> HtmlReader::parseTag(std::size_t lt) {
                 const std::size_t close = text_.find(quote, i + 1);
                 if (close == std::string_view::npos) {
                     report(Severity::Error, codes::TwineMalformed, i,
-                           "the value of attribute '" + name + "' of <" + tag.name + "> has no closing " +
-                               (quote == '"' ? "'\"'" : "\"'\""));
+                           "the value of attribute '" + name + "' of <" + tag.name +
+                               "> has no closing " + (quote == '"' ? "'\"'" : "\"'\""));
                     return std::nullopt;
                 }
                 value = decodeHtmlEntities(text_.substr(i + 1, close - i - 1));
@@ -214,15 +222,17 @@ std::size_t HtmlReader::readPassage(std::size_t lt) {
     const std::size_t close = findCi(text_, "</tw-passagedata", tag->end);
     const std::string* name = tag->attribute("name");
     if (close == std::string_view::npos) {
-        report(Severity::Error, codes::TwineMalformed, lt,
-               "passage \"" + (name ? *name : std::string("?")) +
-                   "\" is not closed with </tw-passagedata>; it and the rest of the file are skipped");
+        report(
+            Severity::Error, codes::TwineMalformed, lt,
+            "passage \"" + (name ? *name : std::string("?")) +
+                "\" is not closed with </tw-passagedata>; it and the rest of the file are skipped");
         return text_.size();
     }
     const std::size_t gt = text_.find('>', close);
     const std::size_t next = gt == std::string_view::npos ? text_.size() : gt + 1;
     if (!name || name->empty()) {
-        report(Severity::Warning, codes::TwineMalformed, lt, "<tw-passagedata> without a name; the passage is skipped");
+        report(Severity::Warning, codes::TwineMalformed, lt,
+               "<tw-passagedata> without a name; the passage is skipped");
         return next;
     }
     TwinePassage p = decodeText(tag->end, close);
@@ -243,12 +253,14 @@ std::size_t HtmlReader::readPassage(std::size_t lt) {
         const auto comma = position->find(',');
         try {
             if (comma != std::string::npos)
-                p.mapPosition = std::pair{std::stod(position->substr(0, comma)), std::stod(position->substr(comma + 1))};
+                p.mapPosition = std::pair{std::stod(position->substr(0, comma)),
+                                          std::stod(position->substr(comma + 1))};
         } catch (const std::exception&) {
             // A position that is not "x,y" only loses the map layout.
         }
     }
-    if (const std::string* pid = tag->attribute("pid"); pid && story_.start.empty() && *pid == startPid_)
+    if (const std::string* pid = tag->attribute("pid");
+        pid && story_.start.empty() && *pid == startPid_)
         story_.start = p.name;
     story_.passages.push_back(std::move(p));
     return next;
@@ -290,15 +302,20 @@ void HtmlReader::readStory(const Tag& storyTag, std::size_t lt) {
             }
             pos = skipRawElement(next, script ? "script" : "style");
             const std::size_t contentEnd = findCi(text_, script ? "</script" : "</style", tag->end);
-            const std::string_view content =
-                text_.substr(tag->end, (contentEnd == std::string_view::npos ? text_.size() : contentEnd) - tag->end);
+            const std::string_view content = text_.substr(
+                tag->end,
+                (contentEnd == std::string_view::npos ? text_.size() : contentEnd) - tag->end);
             if (content.find_first_not_of(" \t\r\n") != std::string_view::npos)
-                report(Severity::Warning, codes::TwineNotImported, next,
-                       script ? "the story JavaScript is not imported: a scenario runs no scripts"
-                              : "the story stylesheet is not imported: the simulator has its own look");
+                report(
+                    Severity::Warning, codes::TwineNotImported, next,
+                    script
+                        ? "the story JavaScript is not imported: a scenario runs no scripts"
+                        : "the story stylesheet is not imported: the simulator has its own look");
         } else if (startsWithCi(text_, next, "<!--")) {
             pos = skipRawElement(next, "!--");
-        } else if (text_.size() > next + 1 && (std::isalpha(static_cast<unsigned char>(text_[next + 1])) || text_[next + 1] == '/')) {
+        } else if (text_.size() > next + 1 &&
+                   (std::isalpha(static_cast<unsigned char>(text_[next + 1])) ||
+                    text_[next + 1] == '/')) {
             const auto tag = parseTag(next);  // <tw-tag> colours and anything else carry no story
             if (!tag) {
                 pos_ = text_.size();
@@ -344,14 +361,16 @@ std::optional<TwineStory> HtmlReader::read() {
     }
     if (!found) {
         const bool twine1 = text_.find("tiddler=") != std::string_view::npos;
-        addTwineDiagnostic(diags_, Severity::Error, codes::TwineNotAStory, file_, {1, 1},
-                           twine1 ? "this looks like Twine 1 HTML, which is not supported: open it in Twine 2 "
-                                    "and publish it again, or import its Twee source"
-                                  : "no <tw-storydata> element: this is not a story published from Twine 2");
+        addTwineDiagnostic(
+            diags_, Severity::Error, codes::TwineNotAStory, file_, {1, 1},
+            twine1 ? "this looks like Twine 1 HTML, which is not supported: open it in Twine 2 "
+                     "and publish it again, or import its Twee source"
+                   : "no <tw-storydata> element: this is not a story published from Twine 2");
         return std::nullopt;
     }
     if (story_.passages.empty()) {
-        addTwineDiagnostic(diags_, Severity::Error, codes::TwineNotAStory, file_, story_.startDeclared,
+        addTwineDiagnostic(diags_, Severity::Error, codes::TwineNotAStory, file_,
+                           story_.startDeclared,
                            "the story \"" + story_.title + "\" has no passages");
         return std::nullopt;
     }
@@ -374,7 +393,8 @@ std::string decodeHtmlEntities(std::string_view text) {
     return out;
 }
 
-std::optional<TwineStory> parseTwineHtml(std::string_view text, const std::string& file, DiagnosticList& diags) {
+std::optional<TwineStory> parseTwineHtml(std::string_view text, const std::string& file,
+                                         DiagnosticList& diags) {
     return HtmlReader(text, file, diags).read();
 }
 

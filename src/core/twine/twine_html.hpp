@@ -16,7 +16,8 @@ namespace rapport {
 // Reads the first <tw-storydata> element; further stories are reported (RAP0075) and skipped.
 // `text` must be valid UTF-8. An unclosed element is an error (RAP0071) that keeps the passages
 // read so far; returns nothing, with RAP0070, when no story element is found.
-std::optional<TwineStory> parseTwineHtml(std::string_view text, const std::string& file, DiagnosticList& diags);
+std::optional<TwineStory> parseTwineHtml(std::string_view text, const std::string& file,
+                                         DiagnosticList& diags);
 
 // Decodes HTML character references: &amp; &lt; &gt; &quot; &apos; &nbsp;, a few common named
 // ones (&hellip; &mdash; …), and numeric ones (&#39; &#x27;). Unknown references stay as written;

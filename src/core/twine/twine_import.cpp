@@ -9,8 +9,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "core/diagnostics/did_you_mean.hpp"
 #include "core/diagnostics/diagnostic_codes.hpp"
+#include "core/diagnostics/did_you_mean.hpp"
 #include "core/source/json_source.hpp"
 #include "core/source/sha256.hpp"
 #include "core/twine/twine_html.hpp"
@@ -26,7 +26,8 @@ using nlohmann::ordered_json;
 
 std::string lowercase(std::string_view s) {
     std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
     return out;
 }
 
@@ -50,12 +51,12 @@ std::string_view trimmed(std::string_view s) {
 // Passages that story formats run as code or chrome rather than show as a moment of the story.
 bool isSpecialPassage(const TwinePassage& p, std::string& why) {
     static const std::unordered_set<std::string> kSugarCubeNames = {
-        "StoryInit", "StoryCaption", "StoryMenu", "StoryBanner", "StorySubtitle", "StoryAuthor",
-        "StoryInterface", "StoryShare", "StoryDisplayTitle", "PassageReady", "PassageDone",
-        "PassageHeader", "PassageFooter", "StorySettings", "StoryIncludes"};
+        "StoryInit",   "StoryCaption",   "StoryMenu",     "StoryBanner",       "StorySubtitle",
+        "StoryAuthor", "StoryInterface", "StoryShare",    "StoryDisplayTitle", "PassageReady",
+        "PassageDone", "PassageHeader",  "PassageFooter", "StorySettings",     "StoryIncludes"};
     static const std::unordered_set<std::string> kCodeTags = {
-        "script", "stylesheet", "widget", "init", "startup", "header", "footer",
-        "debug-startup", "debug-header", "debug-footer"};
+        "script", "stylesheet", "widget",        "init",         "startup",
+        "header", "footer",     "debug-startup", "debug-header", "debug-footer"};
     for (const auto& t : p.tags)
         if (kCodeTags.count(t)) {
             why = "is tagged '" + t + "', so the story format runs it as code or page chrome";
@@ -71,10 +72,20 @@ bool isSpecialPassage(const TwinePassage& p, std::string& why) {
 // The outcome a passage's tags ask for: "won", "lost", "partial", "escalated", or "".
 std::string outcomeFromTags(const std::vector<std::string>& tags) {
     static const std::map<std::string, std::string, std::less<>> kWords = {
-        {"won", "won"},         {"win", "won"},           {"success", "won"},      {"succeeded", "won"},
-        {"lost", "lost"},       {"lose", "lost"},         {"loss", "lost"},        {"fail", "lost"},
-        {"failed", "lost"},     {"failure", "lost"},      {"partial", "partial"},  {"escalated", "escalated"},
-        {"escalation", "escalated"}, {"escalate", "escalated"}};
+        {"won", "won"},
+        {"win", "won"},
+        {"success", "won"},
+        {"succeeded", "won"},
+        {"lost", "lost"},
+        {"lose", "lost"},
+        {"loss", "lost"},
+        {"fail", "lost"},
+        {"failed", "lost"},
+        {"failure", "lost"},
+        {"partial", "partial"},
+        {"escalated", "escalated"},
+        {"escalation", "escalated"},
+        {"escalate", "escalated"}};
     for (const auto& tag : tags) {
         std::string t = lowercase(tag);
         for (const std::string_view prefix : {"outcome:", "ending:", "outcome-", "ending-"})
@@ -86,7 +97,8 @@ std::string outcomeFromTags(const std::vector<std::string>& tags) {
 
 std::string hintFor(const std::string& what) {
     if (what.rfind("variable", 0) == 0) return "; it stays in the text as written";
-    if (what.rfind("Harlowe macro", 0) == 0) return "; it is removed, and a hook after it keeps its words but loses its effect";
+    if (what.rfind("Harlowe macro", 0) == 0)
+        return "; it is removed, and a hook after it keeps its words but loses its effect";
     if (what.rfind("HTML markup", 0) == 0) return "; the tag is removed";
     return "; it is removed from the text";
 }
@@ -97,7 +109,8 @@ std::string firstParagraph(std::string_view text) {
     if (p.size() <= 200) return std::string(p);
     std::size_t cut = p.rfind(' ', 200);
     if (cut == std::string_view::npos || cut < 100) cut = 200;
-    while (cut > 0 && (static_cast<unsigned char>(p[cut]) & 0xC0u) == 0x80u) --cut;  // keep UTF-8 whole
+    while (cut > 0 && (static_cast<unsigned char>(p[cut]) & 0xC0u) == 0x80u)
+        --cut;  // keep UTF-8 whole
     return std::string(p.substr(0, cut)) + "…";
 }
 
@@ -122,11 +135,11 @@ private:
     const std::string& file_;
     const TwineImportOptions& options_;
     DiagnosticList& diags_;
-    std::vector<std::size_t> imported_;           // indexes into story_.passages
-    std::vector<std::string> ids_;                // node id of each imported passage
+    std::vector<std::size_t> imported_;                    // indexes into story_.passages
+    std::vector<std::string> ids_;                         // node id of each imported passage
     std::unordered_map<std::string, std::size_t> byName_;  // passage name -> position in imported_
     std::unordered_set<std::string> skippedNames_;
-    std::vector<std::string> names_;              // for did-you-mean
+    std::vector<std::string> names_;  // for did-you-mean
     std::size_t choices_ = 0, endings_ = 0, brokenLinks_ = 0;
 };
 
@@ -137,15 +150,16 @@ void Converter::choosePassages() {
         const TwinePassage& p = story_.passages[i];
         std::string why;
         if (isSpecialPassage(p, why)) {
-            warn(codes::TwineNotImported, p.header, "passage " + inQuotes(p.name) + " " + why + "; it is not imported");
+            warn(codes::TwineNotImported, p.header,
+                 "passage " + inQuotes(p.name) + " " + why + "; it is not imported");
             skippedNames_.insert(p.name);
             continue;
         }
         if (byName_.count(p.name)) {
             const TwinePassage& first = story_.passages[imported_[byName_[p.name]]];
             warn(codes::TwineDuplicatePassage, p.header,
-                 "a passage named " + inQuotes(p.name) + " already exists (line " + std::to_string(first.header.line) +
-                     "); this one is not imported");
+                 "a passage named " + inQuotes(p.name) + " already exists (line " +
+                     std::to_string(first.header.line) + "); this one is not imported");
             continue;
         }
         // Stable ids: the slug of the name, and a number after it only when an earlier passage
@@ -185,8 +199,8 @@ std::string Converter::chooseStart() {
     if (const std::string* id = nodeIdFor(wanted)) return *id;
     warn(codes::TwineStartMissing, story_.startDeclared,
          "the start passage " + inQuotes(wanted) +
-             (skippedNames_.count(wanted) ? " is not imported" : " does not exist") + "; the first passage, " +
-             inQuotes(first.name) + ", is the start");
+             (skippedNames_.count(wanted) ? " is not imported" : " does not exist") +
+             "; the first passage, " + inQuotes(first.name) + ", is the start");
     return ids_.front();
 }
 
@@ -207,20 +221,25 @@ ordered_json Converter::node(std::size_t k) {
         const auto [offset, count] = kinds[what];
         warn(codes::TwineCode, p.positionOf(offset),
              in + what + " is story-format code and is not imported" +
-                 (count > 1 ? " (" + std::to_string(count) + " times)" : std::string()) + hintFor(what));
+                 (count > 1 ? " (" + std::to_string(count) + " times)" : std::string()) +
+                 hintFor(what));
     }
     for (const auto& b : content.broken)
-        warn(codes::TwineMalformed, p.positionOf(b.offset), in + b.what + "; check the passage in Twine");
+        warn(codes::TwineMalformed, p.positionOf(b.offset),
+             in + b.what + "; check the passage in Twine");
 
     ordered_json n;
     n["id"] = ids_[k];
-    const bool narrator = std::any_of(p.tags.begin(), p.tags.end(), [](const std::string& t) { return lowercase(t) == "narrator"; });
+    const bool narrator = std::any_of(p.tags.begin(), p.tags.end(), [](const std::string& t) {
+        return lowercase(t) == "narrator";
+    });
     n["speaker"] = narrator ? "narrator" : "client";
     std::string text = content.text;
     if (text.empty()) {
         text = p.name;
         warn(codes::TwineNotImported, p.header,
-             in + "no text of its own is left once links and code are taken out; the passage name is the node's text");
+             in + "no text of its own is left once links and code are taken out; the passage name "
+                  "is the node's text");
     }
     n["text"] = text;
     if (!p.tags.empty()) n["tags"] = p.tags;
@@ -230,7 +249,8 @@ ordered_json Converter::node(std::size_t k) {
         const std::string* target = nodeIdFor(link.target);
         if (!target) {
             std::string hint;
-            if (++brokenLinks_ <= 100 && !skippedNames_.count(link.target)) hint = didYouMean(link.target, names_);
+            if (++brokenLinks_ <= 100 && !skippedNames_.count(link.target))
+                hint = didYouMean(link.target, names_);
             warn(codes::TwineBrokenLink, p.positionOf(link.offset),
                  in + "link " + inQuotes(link.text) + " leads to " + inQuotes(link.target) +
                      (skippedNames_.count(link.target) ? ", a passage that is not imported"
@@ -252,7 +272,8 @@ ordered_json Converter::node(std::size_t k) {
         if (outcome.empty()) {
             outcome = "partial";
             warn(codes::TwineOutcomeGuessed, p.header,
-                 in + "it has no links, so it is an ending; its outcome is set to \"partial\" — tag the passage "
+                 in + "it has no links, so it is an ending; its outcome is set to \"partial\" — "
+                      "tag the passage "
                       "won, lost, partial or escalated to say how the conversation ended");
         }
         ordered_json e;
@@ -266,7 +287,8 @@ ordered_json Converter::node(std::size_t k) {
     if (p.mapPosition) {
         // Twine stores whole numbers; keep them whole so the file reads as the author wrote it.
         const auto number = [](double v) -> ordered_json {
-            if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15) return static_cast<std::int64_t>(v);
+            if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15)
+                return static_cast<std::int64_t>(v);
             return std::isfinite(v) ? ordered_json(v) : ordered_json(nullptr);
         };
         twine["position"] = {number(p.mapPosition->first), number(p.mapPosition->second)};
@@ -278,8 +300,9 @@ ordered_json Converter::node(std::size_t k) {
 ordered_json Converter::run(TwineImport* counts) {
     choosePassages();
     if (imported_.empty()) {
-        addTwineDiagnostic(diags_, Severity::Error, codes::TwineNotAStory, file_, story_.startDeclared,
-                           "no passage is left to import once code and special passages are set aside");
+        addTwineDiagnostic(
+            diags_, Severity::Error, codes::TwineNotAStory, file_, story_.startDeclared,
+            "no passage is left to import once code and special passages are set aside");
         return nullptr;
     }
     const std::string start = chooseStart();
@@ -290,7 +313,8 @@ ordered_json Converter::run(TwineImport* counts) {
     if (title.empty()) {
         const auto slash = file_.find_last_of("/\\");
         title = file_.substr(slash == std::string::npos ? 0 : slash + 1);
-        if (const auto dot = title.rfind('.'); dot != std::string::npos && dot > 0) title.resize(dot);
+        if (const auto dot = title.rfind('.'); dot != std::string::npos && dot > 0)
+            title.resize(dot);
     }
     if (title.empty()) title = "Imported story";
     std::string id = options_.id;
@@ -314,8 +338,9 @@ ordered_json Converter::run(TwineImport* counts) {
     s["client"] = {{"name", "Client"},
                    {"role", "Client"},
                    {"company", "Not yet described"},
-                   {"description", "Imported from Twine: describe who the trainee is talking to and what they "
-                                   "know before the conversation."}};
+                   {"description",
+                    "Imported from Twine: describe who the trainee is talking to and what they "
+                    "know before the conversation."}};
     s["start"] = start;
     s["nodes"] = std::move(nodes);
     ordered_json twine;
@@ -335,7 +360,8 @@ ordered_json Converter::run(TwineImport* counts) {
     return s;
 }
 
-// Top to bottom of the file, as the validator lists them; the note that the list was cut stays last.
+// Top to bottom of the file, as the validator lists them; the note that the list was cut stays
+// last.
 void sortKeepingCapNote(DiagnosticList& diags) {
     DiagnosticList sorted;
     const auto& items = diags.items();
@@ -383,40 +409,49 @@ bool isValidScenarioId(std::string_view id) {
 }
 
 nlohmann::ordered_json twineStoryToScenario(const TwineStory& story, const std::string& name,
-                                            const TwineImportOptions& options, DiagnosticList& diags,
-                                            TwineImport* counts) {
+                                            const TwineImportOptions& options,
+                                            DiagnosticList& diags, TwineImport* counts) {
     return Converter(story, name, options, diags).run(counts);
 }
 
-TwineImport importTwineText(std::string_view text, const std::string& name, const TwineImportOptions& options) {
+TwineImport importTwineText(std::string_view text, const std::string& name,
+                            const TwineImportOptions& options) {
     TwineImport r;
     if (text.size() > kMaxSourceBytes) {
         addTwineDiagnostic(r.diagnostics, Severity::Error, codes::TooLarge, name, {},
-                           "file is too large; the limit is " + std::to_string(kMaxSourceBytes / (1024u * 1024u)) + " MB");
+                           "file is too large; the limit is " +
+                               std::to_string(kMaxSourceBytes / (1024u * 1024u)) + " MB");
         r.unreadable = true;
         return r;
     }
     const LineIndex lines(text);
     if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-        addTwineDiagnostic(r.diagnostics, Severity::Error, codes::TwineNotAStory, name, lines.at(nul),
-                           "the file holds a NUL byte: it is binary, not a Twee or Twine HTML file");
+        addTwineDiagnostic(
+            r.diagnostics, Severity::Error, codes::TwineNotAStory, name, lines.at(nul),
+            "the file holds a NUL byte: it is binary, not a Twee or Twine HTML file");
         return r;
     }
     if (const auto bad = findInvalidUtf8(text)) {
         char hex[8];
-        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[bad->offset])));
-        addTwineDiagnostic(r.diagnostics, Severity::Error, codes::BadUtf8, name, lines.at(bad->offset),
-                           std::string("invalid UTF-8 byte ") + hex + "; save the file as UTF-8 (Twine always does)");
+        std::snprintf(hex, sizeof hex, "0x%02X",
+                      static_cast<unsigned>(static_cast<unsigned char>(text[bad->offset])));
+        addTwineDiagnostic(r.diagnostics, Severity::Error, codes::BadUtf8, name,
+                           lines.at(bad->offset),
+                           std::string("invalid UTF-8 byte ") + hex +
+                               "; save the file as UTF-8 (Twine always does)");
         return r;
     }
     bool html;
-    if (endsWithCi(name, ".html") || endsWithCi(name, ".htm")) html = true;
-    else if (endsWithCi(name, ".twee") || endsWithCi(name, ".tw")) html = false;
+    if (endsWithCi(name, ".html") || endsWithCi(name, ".htm"))
+        html = true;
+    else if (endsWithCi(name, ".twee") || endsWithCi(name, ".tw"))
+        html = false;
     else {
         const std::size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
         html = first != std::string_view::npos && text[first] == '<';
     }
-    const std::optional<TwineStory> story = html ? parseTwineHtml(text, name, r.diagnostics) : parseTwee(text, name, r.diagnostics);
+    const std::optional<TwineStory> story =
+        html ? parseTwineHtml(text, name, r.diagnostics) : parseTwee(text, name, r.diagnostics);
     if (!story) return r;
     ordered_json s = twineStoryToScenario(*story, name, options, r.diagnostics, &r);
     if (!s.is_null()) r.scenario = std::move(s);

@@ -6,11 +6,10 @@
 #pragma once
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "core/diagnostics/diagnostic.hpp"
 #include "core/twine/twine_story.hpp"
@@ -34,11 +33,12 @@ struct TwineImport {
 // .html/.htm is read as Twine HTML, .twee/.tw as Twee; otherwise the content decides.
 TwineImport importTwineFile(const std::string& path, const TwineImportOptions& options);
 // The same for text in memory; `name` names the file in diagnostics and picks the format.
-TwineImport importTwineText(std::string_view text, const std::string& name, const TwineImportOptions& options);
+TwineImport importTwineText(std::string_view text, const std::string& name,
+                            const TwineImportOptions& options);
 // The scenario for a story a reader has produced; adds the mapping's diagnostics to `diags`.
 nlohmann::ordered_json twineStoryToScenario(const TwineStory& story, const std::string& name,
-                                            const TwineImportOptions& options, DiagnosticList& diags,
-                                            TwineImport* counts = nullptr);
+                                            const TwineImportOptions& options,
+                                            DiagnosticList& diags, TwineImport* counts = nullptr);
 
 // The scenario as file text: indented by two like the bundled scenarios, or compact when the
 // indented text would be over the loader's 16 MiB limit (a very large story), so it still loads.

@@ -11,7 +11,9 @@ namespace {
 constexpr std::size_t kMaxHookDepth = 64;
 
 bool isAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool isWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-'; }
+bool isWordChar(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
+}
 
 std::string_view trimmed(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -35,7 +37,8 @@ bool startsWithCi(std::string_view text, std::size_t pos, std::string_view word)
 }
 
 std::size_t findCi(std::string_view text, std::string_view word, std::size_t from) {
-    for (std::size_t i = text.find('<', from); i != std::string_view::npos; i = text.find('<', i + 1))
+    for (std::size_t i = text.find('<', from); i != std::string_view::npos;
+         i = text.find('<', i + 1))
         if (startsWithCi(text, i, word)) return i;
     return std::string_view::npos;
 }
@@ -47,8 +50,10 @@ std::size_t matchingBracket(std::string_view text, std::size_t open, std::size_t
     for (std::size_t i = open; i < text.size(); ++i) {
         if (budget == 0) return std::string_view::npos;
         --budget;
-        if (text[i] == '[') ++depth;
-        else if (text[i] == ']' && --depth == 0) return i;
+        if (text[i] == '[')
+            ++depth;
+        else if (text[i] == ']' && --depth == 0)
+            return i;
     }
     return std::string_view::npos;
 }
@@ -60,8 +65,10 @@ std::size_t matchingParen(std::string_view text, std::size_t open) {
     for (std::size_t i = open; i < text.size(); ++i) {
         const char c = text[i];
         if (quote) {
-            if (c == '\\') ++i;
-            else if (c == quote) quote = 0;
+            if (c == '\\')
+                ++i;
+            else if (c == quote)
+                quote = 0;
         } else if (c == '"' || c == '\'') {
             quote = c;
         } else if (c == '(') {
@@ -154,7 +161,9 @@ TwinePassageText readPassageText(std::string_view text) {
     std::string out;
     std::vector<Span> linkSpans;
     std::vector<std::size_t> hookCloses;  // ']' of Harlowe hooks to drop; innermost last
-    const auto code = [&](std::size_t at, std::string what) { r.code.push_back({at, std::move(what)}); };
+    const auto code = [&](std::size_t at, std::string what) {
+        r.code.push_back({at, std::move(what)});
+    };
     bool lineStart = true;
     std::size_t bracketBudget = 4 * text.size() + 4096;
 
@@ -181,7 +190,8 @@ TwinePassageText readPassageText(std::string_view text) {
             ++i;
             continue;
         }
-        if (text.compare(i, 5, "[img[") == 0 || text.compare(i, 6, "[<img[") == 0 || text.compare(i, 6, "[>img[") == 0) {
+        if (text.compare(i, 5, "[img[") == 0 || text.compare(i, 6, "[<img[") == 0 ||
+            text.compare(i, 6, "[>img[") == 0) {
             const std::size_t close = text.find("]]", i);
             if (close == std::string_view::npos) {
                 r.broken.push_back({i, "image link without \"]]\""});
@@ -205,7 +215,8 @@ TwinePassageText readPassageText(std::string_view text) {
             }
             TwineLink link = parseLink(inner, i);
             if (trimmed(link.target).empty()) {
-                r.broken.push_back({i, "link \"" + excerpt(text.substr(i, close + 2 - i)) + "\" names no passage"});
+                r.broken.push_back({i, "link \"" + excerpt(text.substr(i, close + 2 - i)) +
+                                           "\" names no passage"});
             } else {
                 if (link.text.empty()) link.text = std::string(trimmed(link.target));
                 const std::size_t begin = out.size();
@@ -246,7 +257,8 @@ TwinePassageText readPassageText(std::string_view text) {
                 // The hook it governs: keep its words, drop its brackets.
                 if (i < text.size() && text[i] == '[' && hookCloses.size() < kMaxHookDepth) {
                     const std::size_t hookClose = matchingBracket(text, i, bracketBudget);
-                    if (hookClose != std::string_view::npos && (hookCloses.empty() || hookClose < hookCloses.back())) {
+                    if (hookClose != std::string_view::npos &&
+                        (hookCloses.empty() || hookClose < hookCloses.back())) {
                         hookCloses.push_back(hookClose);
                         ++i;
                     }
@@ -257,7 +269,8 @@ TwinePassageText readPassageText(std::string_view text) {
         if (c == '<' && (startsWithCi(text, i, "<script") || startsWithCi(text, i, "<style"))) {
             const bool script = startsWithCi(text, i, "<script");
             const std::size_t close = findCi(text, script ? "</script" : "</style", i + 1);
-            const std::size_t gt = close == std::string_view::npos ? std::string_view::npos : text.find('>', close);
+            const std::size_t gt =
+                close == std::string_view::npos ? std::string_view::npos : text.find('>', close);
             code(i, script ? "<script> element" : "<style> element");
             if (gt == std::string_view::npos) break;
             i = gt + 1;
@@ -273,23 +286,30 @@ TwinePassageText readPassageText(std::string_view text) {
             i = close + 2;
             continue;
         }
-        if (c == '<' && i + 1 < text.size() && (isAlpha(text[i + 1]) || (text[i + 1] == '/' && i + 2 < text.size() && isAlpha(text[i + 2])))) {
-            // An HTML tag on one line: formatting the simulator does not render. <br> keeps its break.
+        if (c == '<' && i + 1 < text.size() &&
+            (isAlpha(text[i + 1]) ||
+             (text[i + 1] == '/' && i + 2 < text.size() && isAlpha(text[i + 2])))) {
+            // An HTML tag on one line: formatting the simulator does not render. <br> keeps its
+            // break.
             const std::size_t gt = text.find_first_of(">\n<", i + 1);
             if (gt != std::string_view::npos && text[gt] == '>' && gt - i <= 256) {
                 std::size_t e = i + 1 + (text[i + 1] == '/' ? 1 : 0);
                 std::size_t s = e;
                 while (e < text.size() && std::isalnum(static_cast<unsigned char>(text[e]))) ++e;
                 std::string name(text.substr(s, e - s));
-                std::transform(name.begin(), name.end(), name.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });
-                if (name == "br") out += '\n';
-                else code(i, "HTML markup <" + name + ">");
+                std::transform(name.begin(), name.end(), name.begin(),
+                               [](unsigned char ch) { return char(std::tolower(ch)); });
+                if (name == "br")
+                    out += '\n';
+                else
+                    code(i, "HTML markup <" + name + ">");
                 i = gt + 1;
                 continue;
             }
         }
         if (c == '{' && i + 1 < text.size() && isAlpha(text[i + 1])) {
-            const std::size_t close = text.substr(0, std::min(text.size(), i + 256)).find_first_of("}\n", i + 1);
+            const std::size_t close =
+                text.substr(0, std::min(text.size(), i + 256)).find_first_of("}\n", i + 1);
             if (close != std::string_view::npos && text[close] == '}') {
                 code(i, "Chapbook insert " + excerpt(text.substr(i, close + 1 - i)));
                 i = close + 1;
@@ -299,7 +319,9 @@ TwinePassageText readPassageText(std::string_view text) {
         if (c == '$' && i + 1 < text.size() && (isAlpha(text[i + 1]) || text[i + 1] == '_')) {
             // SugarCube and Harlowe print a "naked" $variable; a scenario has no text values.
             std::size_t e = i + 1;
-            while (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '_')) ++e;
+            while (e < text.size() &&
+                   (std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '_'))
+                ++e;
             code(i, "variable " + std::string(text.substr(i, e - i)));
             out.append(text.substr(i, e - i));
             i = e;

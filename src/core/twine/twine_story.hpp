@@ -15,8 +15,8 @@ namespace rapport {
 struct TwinePassage {
     std::string name;
     std::vector<std::string> tags;
-    std::string text;                       // decoded passage text, lines joined with '\n'
-    SourcePosition header;                  // the ":: Name" line or the <tw-passagedata> tag
+    std::string text;       // decoded passage text, lines joined with '\n'
+    SourcePosition header;  // the ":: Name" line or the <tw-passagedata> tag
     // Where each line of `text` starts: its byte offset in `text` and its place in the file.
     // Always at least one entry; both vectors have the same size.
     std::vector<std::size_t> lineOffsets;
@@ -28,9 +28,9 @@ struct TwinePassage {
 };
 
 struct TwineStory {
-    std::string title;                 // StoryTitle / <tw-storydata name>; may be empty
-    std::string start;                 // name of the start passage; empty when none was given
-    SourcePosition startDeclared;      // where the start was declared (or the story begins)
+    std::string title;             // StoryTitle / <tw-storydata name>; may be empty
+    std::string start;             // name of the start passage; empty when none was given
+    SourcePosition startDeclared;  // where the start was declared (or the story begins)
     std::string ifid, format, formatVersion;
     std::vector<TwinePassage> passages;  // in file order, StoryTitle and StoryData excluded
 };

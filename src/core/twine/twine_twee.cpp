@@ -13,8 +13,10 @@ namespace {
 bool isBlank(char c) { return c == ' ' || c == '\t'; }
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (isBlank(s.front()) || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
-    while (!s.empty() && (isBlank(s.back()) || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
+    while (!s.empty() && (isBlank(s.front()) || s.front() == '\r' || s.front() == '\n'))
+        s.remove_prefix(1);
+    while (!s.empty() && (isBlank(s.back()) || s.back() == '\r' || s.back() == '\n'))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -48,7 +50,8 @@ public:
 
 private:
     void warn(const char* code, std::size_t offset, std::string message) {
-        addTwineDiagnostic(diags_, Severity::Warning, code, file_, lines_.at(offset), std::move(message));
+        addTwineDiagnostic(diags_, Severity::Warning, code, file_, lines_.at(offset),
+                           std::move(message));
     }
     std::optional<Header> parseHeader(std::string_view line, std::size_t lineOffset);
     void finish(TwinePassage& p, std::size_t headerOffset);
@@ -78,7 +81,8 @@ std::optional<Header> TweeReader::parseHeader(std::string_view line, std::size_t
     }
     h.name = std::string(trim(h.name));
     if (h.name.empty()) {
-        warn(codes::TwineMalformed, lineOffset, "passage header without a name; the passage is skipped");
+        warn(codes::TwineMalformed, lineOffset,
+             "passage header without a name; the passage is skipped");
         return std::nullopt;
     }
     if (i < line.size() && line[i] == '[') {
@@ -106,7 +110,8 @@ std::optional<Header> TweeReader::parseHeader(std::string_view line, std::size_t
         if (!tag.empty()) h.tags.push_back(std::move(tag));
         if (!closed) {
             warn(codes::TwineMalformed, lineOffset + open,
-                 "the tag list of passage \"" + h.name + "\" is not closed with ']'; its tags are ignored");
+                 "the tag list of passage \"" + h.name +
+                     "\" is not closed with ']'; its tags are ignored");
             h.tags.clear();
             return h;
         }
@@ -114,8 +119,9 @@ std::optional<Header> TweeReader::parseHeader(std::string_view line, std::size_t
     }
     if (i < line.size() && line[i] == '{') {
         const std::string_view meta = trim(line.substr(i));
-        nlohmann::json m = jsonNestingWithin(meta, 8) ? nlohmann::json::parse(meta, nullptr, false)
-                                                     : nlohmann::json(nlohmann::json::value_t::discarded);
+        nlohmann::json m = jsonNestingWithin(meta, 8)
+                               ? nlohmann::json::parse(meta, nullptr, false)
+                               : nlohmann::json(nlohmann::json::value_t::discarded);
         if (!m.is_object()) {
             warn(codes::TwineMalformed, lineOffset + i,
                  "the metadata of passage \"" + h.name + "\" is not a JSON object; it is ignored");
@@ -124,7 +130,8 @@ std::optional<Header> TweeReader::parseHeader(std::string_view line, std::size_t
         }
     } else if (i < line.size() && !trim(line.substr(i)).empty()) {
         warn(codes::TwineMalformed, lineOffset + i,
-             "unexpected text after the name of passage \"" + h.name + "\"; a header is ':: Name [tags] {metadata}'");
+             "unexpected text after the name of passage \"" + h.name +
+                 "\"; a header is ':: Name [tags] {metadata}'");
     }
     return h;
 }
@@ -133,10 +140,12 @@ void TweeReader::storyData(const TwinePassage& p, std::size_t headerOffset) {
     sawStoryData_ = true;
     story_.startDeclared = p.header;
     const std::string_view body = trim(p.text);
-    nlohmann::json d = jsonNestingWithin(body, 16) ? nlohmann::json::parse(body, nullptr, false)
-                                                   : nlohmann::json(nlohmann::json::value_t::discarded);
+    nlohmann::json d = jsonNestingWithin(body, 16)
+                           ? nlohmann::json::parse(body, nullptr, false)
+                           : nlohmann::json(nlohmann::json::value_t::discarded);
     if (!d.is_object()) {
-        warn(codes::TwineMalformed, headerOffset, "StoryData is not a JSON object; its start passage and IFID are ignored");
+        warn(codes::TwineMalformed, headerOffset,
+             "StoryData is not a JSON object; its start passage and IFID are ignored");
         return;
     }
     const auto text = [&](const char* key) {
@@ -219,8 +228,10 @@ bool jsonNestingWithin(std::string_view text, int limit) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (inString) {
-            if (c == '\\') ++i;
-            else if (c == '"') inString = false;
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
         } else if (c == '"') {
             inString = true;
         } else if (c == '[' || c == '{') {
@@ -232,7 +243,8 @@ bool jsonNestingWithin(std::string_view text, int limit) {
     return true;
 }
 
-std::optional<TwineStory> parseTwee(std::string_view text, const std::string& file, DiagnosticList& diags) {
+std::optional<TwineStory> parseTwee(std::string_view text, const std::string& file,
+                                    DiagnosticList& diags) {
     return TweeReader(text, file, diags).read();
 }
 

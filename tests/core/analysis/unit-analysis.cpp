@@ -1,6 +1,8 @@
 // Scenario analysis (rapport analyze): exact figures of purpose-made fixtures worked out by hand,
 // random play checked play by play against scoreTranscript, and the CLI's forms and exit codes.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -10,17 +12,14 @@
 #include <sstream>
 #include <string>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include "core/analysis/analysis_report.hpp"
-#include "core/framework/framework_loader.hpp"
 #include "core/analysis/random_play.hpp"
 #include "core/analysis/scenario_analysis.hpp"
-#include "core/scenario/scenario_loader.hpp"
-#include "core/scoring/scoring.hpp"
+#include "core/framework/framework_loader.hpp"
 #include "core/play/scripted_play.hpp"
 #include "core/play/session.hpp"
+#include "core/scenario/scenario_loader.hpp"
+#include "core/scoring/scoring.hpp"
 #include "core/state/state_space.hpp"
 
 using namespace rapport;
@@ -43,7 +42,9 @@ Loaded load(const std::string& scenarioPath, const std::string& frameworkPath) {
     return {std::move(*r.scenario), std::move(*f.framework)};
 }
 
-Loaded loadFixture(const std::string& name) { return load(kAnalysis + name, kAnalysis + "analysis-test.json"); }
+Loaded loadFixture(const std::string& name) {
+    return load(kAnalysis + name, kAnalysis + "analysis-test.json");
+}
 
 const CompetencyAnalysis& competency(const ScenarioAnalysis& a, const std::string& id) {
     for (const auto& c : a.competencies)
@@ -65,8 +66,10 @@ struct Run {
 };
 
 Run cli(const std::string& args) {
-    const std::string errFile = "/tmp/rapport-cli-analyze-test-" + std::to_string(::getpid()) + ".err";
-    const std::string cmd = std::string("'") + RAPPORT_CLI_PATH + "' " + args + " </dev/null 2>" + errFile;
+    const std::string errFile =
+        "/tmp/rapport-cli-analyze-test-" + std::to_string(::getpid()) + ".err";
+    const std::string cmd =
+        std::string("'") + RAPPORT_CLI_PATH + "' " + args + " </dev/null 2>" + errFile;
     Run r;
     FILE* p = ::popen(cmd.c_str(), "r");
     REQUIRE(p);
@@ -88,10 +91,9 @@ Run cli(const std::string& args) {
 // tests/fixtures/analysis/paths.json, framework analysis-test (discovery weight 2, others 1;
 // asks +2, offer +2, pushy -1, calm +1, warm +1, timeout freezes -1; rule: an offer before any
 // question costs pitches_early -2). Replies, weighted:
-//   open (timed): ask +4 -> needs | offer +2 (-4 if no question yet) -> price | chat 0 -> needs | t -1 -> cold
-//   needs: summary (asks, warm) +5 -> price | pushy -1 -> lost
-//   price: offer2 +2 -> won | cave 0 -> partial
-//   cold:  recover +1 -> needs | hang 0 -> lost
+//   open (timed): ask +4 -> needs | offer +2 (-4 if no question yet) -> price | chat 0 -> needs | t
+//   -1 -> cold needs: summary (asks, warm) +5 -> price | pushy -1 -> lost price: offer2 +2 -> won |
+//   cave 0 -> partial cold:  recover +1 -> needs | hang 0 -> lost
 TEST_CASE("analysis of a hand-worked fixture: counts, reachability, shortest ways, extremes") {
     const Loaded l = loadFixture("paths.json");
     const ScenarioAnalysis a = analyzeScenario(l.scenario, l.framework);
@@ -102,7 +104,8 @@ TEST_CASE("analysis of a hand-worked fixture: counts, reachability, shortest way
     CHECK(a.timedNodes == 1);
     CHECK(a.unreachableNodes == std::vector<std::string>{"escalated"});
 
-    // Shortest ways, breadth-first with replies in display order: price is first reached by "offer".
+    // Shortest ways, breadth-first with replies in display order: price is first reached by
+    // "offer".
     REQUIRE(a.endingPaths.size() == 4);
     CHECK(a.endingPaths[0].node == "won");
     CHECK(a.endingPaths[0].shortest.choices == "2,1");
@@ -190,8 +193,8 @@ TEST_CASE("random play: the distribution matches the hand-computed probabilities
     CHECK(analyzeScenario(l.scenario, l.framework, other).random->passed != a.random->passed);
 
     const auto k = kinds(a);
-    CHECK(k == std::vector<std::string>{"unreachable", "few-opportunities", "single-reply", "single-reply",
-                                        "random-pass-rate"});
+    CHECK(k == std::vector<std::string>{"unreachable", "few-opportunities", "single-reply",
+                                        "single-reply", "random-pass-rate"});
 }
 
 // clean.json: five decisions of good (+6 weighted), vague (0) and pushy (-3). Passing needs 21 of
@@ -235,11 +238,13 @@ TEST_CASE("random plays score exactly as scoreTranscript scores the same choices
          std::string(RAPPORT_FIXTURES_DIR) + "/scoring/scoring-test.json"},
     };
     std::vector<std::filesystem::path> bundled;
-    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(RAPPORT_SOURCE_DIR) / "scenarios"))
+    for (const auto& e : std::filesystem::directory_iterator(
+             std::filesystem::path(RAPPORT_SOURCE_DIR) / "scenarios"))
         if (e.path().extension() == ".json") bundled.push_back(e.path());
     std::sort(bundled.begin(), bundled.end());
     for (std::size_t i = 0; i < bundled.size() && i < 2; ++i)
-        files.push_back({bundled[i].string(), std::string(RAPPORT_SOURCE_DIR) + "/assets/competencies/account-manager.json"});
+        files.push_back({bundled[i].string(), std::string(RAPPORT_SOURCE_DIR) +
+                                                  "/assets/competencies/account-manager.json"});
     for (const auto& [scenarioPath, frameworkPath] : files) {
         CAPTURE(scenarioPath);
         LoadResult lr = loadScenarioFile(scenarioPath);
@@ -301,7 +306,8 @@ TEST_CASE("rapport analyze: text, JSON, exit codes") {
     Run r = cli("analyze " + clean + " --samples 2000");
     CHECK(r.exitCode == 0);
     CHECK(r.out.rfind("analysis-clean \u2014 A scenario that discriminates\n", 0) == 0);
-    CHECK(r.out.find("  best   5 steps, score 100.0, passed, ends won (won): 1,1,1,1,1\n") != std::string::npos);
+    CHECK(r.out.find("  best   5 steps, score 100.0, passed, ends won (won): 1,1,1,1,1\n") !=
+          std::string::npos);
     CHECK(r.out.find("Random play (sampled: 2000 plays, seed 1;") != std::string::npos);
     CHECK(r.out.find("Warnings: none\n") != std::string::npos);
 

@@ -5,7 +5,8 @@
 //   - the best path scores 100 and passes;
 //   - the consistently poor path (at every decision the reply worth least at that moment, see
 //     docs/analysis.md) reaches an ending and fails, and so does the worst complete path;
-//   - 10,000 seeded random plays have a median below the pass score and pass under 10 % of the time.
+//   - 10,000 seeded random plays have a median below the pass score and pass under 10 % of the
+//   time.
 // It also checks that docs/scenarios.md is the table `rapport analyze --table` makes today.
 #include <doctest/doctest.h>
 
@@ -44,7 +45,8 @@ const FileAnalysis& analysisOf(const fs::path& file) {
 }
 
 std::string describe(const AnalysisPath& p) {
-    return p.found ? p.choices + " scores " + std::to_string(p.score) + (p.passed ? " and passes" : " and fails")
+    return p.found ? p.choices + " scores " + std::to_string(p.score) +
+                         (p.passed ? " and passes" : " and fails")
                    : std::string("(none)");
 }
 
@@ -57,8 +59,10 @@ TEST_CASE("quality gate: every bundled scenario discriminates") {
         SUBCASE(file.filename().string().c_str()) {
             const FileAnalysis& fa = analysisOf(file);
             for (const auto& d : fa.check.diagnostics.items()) INFO(formatDiagnostic(d));
-            CHECK_MESSAGE(fa.check.diagnostics.errorCount() == 0, "rapport validate reports errors");
-            CHECK_MESSAGE(fa.check.diagnostics.warningCount() == 0, "rapport validate reports warnings");
+            CHECK_MESSAGE(fa.check.diagnostics.errorCount() == 0,
+                          "rapport validate reports errors");
+            CHECK_MESSAGE(fa.check.diagnostics.warningCount() == 0,
+                          "rapport validate reports warnings");
             REQUIRE_MESSAGE(fa.analysis, fa.error);
             const ScenarioAnalysis& a = *fa.analysis;
             REQUIRE_MESSAGE(a.problem.empty(), a.problem);
@@ -66,7 +70,8 @@ TEST_CASE("quality gate: every bundled scenario discriminates") {
             std::string unreachable;
             for (const auto& n : a.unreachableNodes) unreachable += n + " ";
             CHECK_MESSAGE(a.unreachableNodes.empty(), "unreachable nodes: " << unreachable);
-            for (const auto& e : a.endingPaths) CHECK_MESSAGE(e.reachable, "ending " << e.node << " cannot be reached");
+            for (const auto& e : a.endingPaths)
+                CHECK_MESSAGE(e.reachable, "ending " << e.node << " cannot be reached");
 
             CHECK_MESSAGE(a.best.score == 100.0, "best path " << describe(a.best));
             CHECK_MESSAGE(a.best.passed, "best path " << describe(a.best));
@@ -78,9 +83,11 @@ TEST_CASE("quality gate: every bundled scenario discriminates") {
             const RandomPlayStats& r = *a.random;
             CHECK(r.samples >= 10000);
             CHECK_MESSAGE(r.median < double(a.passScore),
-                          "random play median " << r.median << " is not below the pass score " << a.passScore);
-            CHECK_MESSAGE(r.passRate < kMaxRandomPassRate,
-                          "random play passes " << r.passed << " of " << r.samples << " plays (10 % or more)");
+                          "random play median " << r.median << " is not below the pass score "
+                                                << a.passScore);
+            CHECK_MESSAGE(r.passRate < kMaxRandomPassRate, "random play passes "
+                                                               << r.passed << " of " << r.samples
+                                                               << " plays (10 % or more)");
         }
     }
 }
@@ -100,15 +107,20 @@ TEST_CASE("docs/scenarios.md is the table rapport analyze --table makes from sce
     std::istringstream have(text.str()), want(expected);
     std::string haveLine, wantLine, firstDifference;
     for (int line = 1; firstDifference.empty(); ++line) {
-        const bool moreHave = bool(std::getline(have, haveLine)), moreWant = bool(std::getline(want, wantLine));
+        const bool moreHave = bool(std::getline(have, haveLine)),
+                   moreWant = bool(std::getline(want, wantLine));
         if (!moreHave && !moreWant) break;
         if (!moreHave || !moreWant || haveLine != wantLine)
-            firstDifference = "line " + std::to_string(line) + " is\n  " + (moreHave ? haveLine : "(end of file)") +
-                              "\nbut should be\n  " + (moreWant ? wantLine : "(end of file)");
+            firstDifference = "line " + std::to_string(line) + " is\n  " +
+                              (moreHave ? haveLine : "(end of file)") + "\nbut should be\n  " +
+                              (moreWant ? wantLine : "(end of file)");
     }
     const bool current = firstDifference.empty();
-    CHECK_MESSAGE(current, "docs/scenarios.md is stale or missing; regenerate it from the source folder with\n  "
-                               << std::string(kScenarioTableCommand) << "\n" << firstDifference);
+    CHECK_MESSAGE(
+        current,
+        "docs/scenarios.md is stale or missing; regenerate it from the source folder with\n  "
+            << std::string(kScenarioTableCommand) << "\n"
+            << firstDifference);
 }
 
 // The shape issue 5 asks of every bundled scenario, beyond the scores: long enough to be a real
@@ -121,8 +133,10 @@ TEST_CASE("quality gate: every bundled scenario has the library's shape") {
             const FileAnalysis& fa = analysisOf(file);
             REQUIRE(fa.check.scenario);
             const Scenario& s = *fa.check.scenario;
-            CHECK_MESSAGE(s.nodes.size() >= 25, s.nodes.size() << " nodes; a scenario has 25 to 80");
-            CHECK_MESSAGE(s.nodes.size() <= 80, s.nodes.size() << " nodes; a scenario has 25 to 80");
+            CHECK_MESSAGE(s.nodes.size() >= 25, s.nodes.size()
+                                                    << " nodes; a scenario has 25 to 80");
+            CHECK_MESSAGE(s.nodes.size() <= 80, s.nodes.size()
+                                                    << " nodes; a scenario has 25 to 80");
             std::set<Outcome> outcomes;
             std::set<std::string> competencies;
             int endings = 0, withVariants = 0, objections = 0, timed = 0;
@@ -133,17 +147,23 @@ TEST_CASE("quality gate: every bundled scenario has the library's shape") {
                 }
                 if (!n.variants.empty()) ++withVariants;
                 if (n.isTimed()) ++timed;
-                if (std::any_of(n.tags.begin(), n.tags.end(), [](const std::string& t) { return t.rfind("objection:", 0) == 0; }))
+                if (std::any_of(n.tags.begin(), n.tags.end(),
+                                [](const std::string& t) { return t.rfind("objection:", 0) == 0; }))
                     ++objections;
                 for (const Choice& c : n.choices) {
-                    CHECK_MESSAGE(!c.feedback.empty(), n.id << "/" << c.id << " has no practice feedback");
-                    for (const Evidence& e : c.evidence) competencies.insert(e.indicator.substr(0, e.indicator.find('.')));
+                    CHECK_MESSAGE(!c.feedback.empty(),
+                                  n.id << "/" << c.id << " has no practice feedback");
+                    for (const Evidence& e : c.evidence)
+                        competencies.insert(e.indicator.substr(0, e.indicator.find('.')));
                 }
             }
             CHECK_MESSAGE(endings >= 3, endings << " endings; at least 3");
             CHECK_MESSAGE(outcomes.count(Outcome::Won) == 1, "no won ending");
-            CHECK_MESSAGE(outcomes.size() >= 3, outcomes.size() << " distinct outcomes; at least 3 (won, partial, lost, escalated)");
-            CHECK_MESSAGE(competencies.size() >= 4, competencies.size() << " competencies assessed; at least 4");
+            CHECK_MESSAGE(outcomes.size() >= 3,
+                          outcomes.size()
+                              << " distinct outcomes; at least 3 (won, partial, lost, escalated)");
+            CHECK_MESSAGE(competencies.size() >= 4, competencies.size()
+                                                        << " competencies assessed; at least 4");
             CHECK_MESSAGE(withVariants >= 1, "no node whose line depends on state (variants)");
             CHECK_MESSAGE(objections >= 1, "no objection node (tag objection:…)");
             CHECK_MESSAGE(timed >= 1, "no timed moment");
@@ -151,7 +171,8 @@ TEST_CASE("quality gate: every bundled scenario has the library's shape") {
     }
 }
 
-TEST_CASE("quality gate: the library has at least ten scenarios, one in Japanese and one in Russian") {
+TEST_CASE(
+    "quality gate: the library has at least ten scenarios, one in Japanese and one in Russian") {
     std::set<std::string> languages;
     const auto files = bundledScenarios();
     for (const auto& file : files) {

@@ -6,8 +6,8 @@
 #include <sstream>
 
 #include "core/authoring/graph_layout.hpp"
-#include "core/checks/scenario_check.hpp"
 #include "core/authoring/scenario_graph.hpp"
+#include "core/checks/scenario_check.hpp"
 
 using namespace rapport;
 
@@ -58,13 +58,16 @@ TEST_CASE("scenario graph: nodes, edges and marks from a real scenario") {
     CHECK(timed);
     CHECK(objection);
     CHECK(ending);
-    CHECK(std::any_of(g.edges.begin(), g.edges.end(), [](const auto& e) { return e.choice == -1; }));
+    CHECK(
+        std::any_of(g.edges.begin(), g.edges.end(), [](const auto& e) { return e.choice == -1; }));
     markUnreachable(g, DiagnosticList{});
-    CHECK(std::none_of(g.nodes.begin(), g.nodes.end(), [](const auto& n) { return n.unreachable; }));
+    CHECK(
+        std::none_of(g.nodes.begin(), g.nodes.end(), [](const auto& n) { return n.unreachable; }));
 }
 
 TEST_CASE("scenario graph: unreachable nodes flagged from the validator and from the structure") {
-    const std::string text = R"({"format": "rapport-scenario/1", "id": "u", "version": "1.0.0", "title": "U",
+    const std::string text =
+        R"({"format": "rapport-scenario/1", "id": "u", "version": "1.0.0", "title": "U",
       "language": "en", "summary": "s", "sector": "bank", "difficulty": 1, "passScore": 50,
       "framework": "account-manager",
       "client": {"name": "N", "role": "R", "company": "C", "description": "D"},

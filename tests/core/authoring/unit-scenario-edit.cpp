@@ -5,10 +5,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/scenario/expression.hpp"
 #include "core/authoring/json_text_edit.hpp"
-#include "core/checks/scenario_check.hpp"
 #include "core/authoring/scenario_edit.hpp"
+#include "core/checks/scenario_check.hpp"
+#include "core/scenario/expression.hpp"
 
 using namespace rapport;
 using ojson = nlohmann::ordered_json;
@@ -40,7 +40,9 @@ Hunk diff(const std::string& before, const std::string& after) {
     std::size_t head = 0;
     while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
     std::size_t tail = 0;
-    while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) ++tail;
+    while (tail < a.size() - head && tail < b.size() - head &&
+           a[a.size() - 1 - tail] == b[b.size() - 1 - tail])
+        ++tail;
     Hunk h;
     h.at = head;
     h.removed.assign(a.begin() + long(head), a.end() - long(tail));
@@ -48,7 +50,8 @@ Hunk diff(const std::string& before, const std::string& after) {
     return h;
 }
 
-const std::string kColdCall = std::string(RAPPORT_SOURCE_DIR) + "/scenarios/bank-sme-cold-call.json";
+const std::string kColdCall =
+    std::string(RAPPORT_SOURCE_DIR) + "/scenarios/bank-sme-cold-call.json";
 
 }  // namespace
 
@@ -68,7 +71,8 @@ TEST_CASE("json text index: spans of values and keys, comments skipped") {
 
 TEST_CASE("json text edit: set replaces only the value, keeps comments and spelling") {
     const std::string t = "{\n  // why\n  \"n\": 1.0, \"s\": \"old\" /* keep */\n}\n";
-    CHECK(jsonTextSet(t, "/s", "new") == "{\n  // why\n  \"n\": 1.0, \"s\": \"new\" /* keep */\n}\n");
+    CHECK(jsonTextSet(t, "/s", "new") ==
+          "{\n  // why\n  \"n\": 1.0, \"s\": \"new\" /* keep */\n}\n");
     CHECK(jsonTextSet(t, "/n", 1) == t);  // equal value: 1.0 stays as written
     CHECK(jsonTextSet(t, "/s", "quote \" and \\ and ünïcode") ==
           "{\n  // why\n  \"n\": 1.0, \"s\": \"quote \\\" and \\\\ and ünïcode\" /* keep */\n}\n");
@@ -91,11 +95,14 @@ TEST_CASE("json text edit: new members follow their siblings' layout") {
     SUBCASE("structured values are indented one unit deeper, keys in the given order") {
         const std::string t = "{\n  \"list\": [\n    { \"x\": 1 }\n  ]\n}";
         ojson v = ojson::object();
-        v["zeta"] = "text that is long enough to put this object on several lines of its own, surely";
+        v["zeta"] =
+            "text that is long enough to put this object on several lines of its own, surely";
         v["alpha"] = ojson::array({ojson{{"k", 1}}});
         CHECK(jsonTextInsert(t, "/list", 1, v) ==
-              "{\n  \"list\": [\n    { \"x\": 1 },\n    {\n      \"zeta\": \"text that is long enough to put this object on "
-              "several lines of its own, surely\",\n      \"alpha\": [\n        { \"k\": 1 }\n      ]\n    }\n  ]\n}");
+              "{\n  \"list\": [\n    { \"x\": 1 },\n    {\n      \"zeta\": \"text that is long "
+              "enough to put this object on "
+              "several lines of its own, surely\",\n      \"alpha\": [\n        { \"k\": 1 }\n     "
+              " ]\n    }\n  ]\n}");
     }
     SUBCASE("insert before an element") {
         const std::string t = "[\n  1,\n  2\n]";
@@ -103,7 +110,8 @@ TEST_CASE("json text edit: new members follow their siblings' layout") {
         CHECK(jsonTextInsert("[1, 2]", "", 0, 0) == "[0, 1, 2]");
     }
     SUBCASE("CRLF files get CRLF lines") {
-        CHECK(jsonTextSet("{\r\n  \"a\": 1\r\n}", "/b", 2) == "{\r\n  \"a\": 1,\r\n  \"b\": 2\r\n}");
+        CHECK(jsonTextSet("{\r\n  \"a\": 1\r\n}", "/b", 2) ==
+              "{\r\n  \"a\": 1,\r\n  \"b\": 2\r\n}");
     }
 }
 
@@ -117,21 +125,26 @@ TEST_CASE("json text edit: remove takes the member's line and the right comma") 
     CHECK(jsonTextRemove("{\"only\": [7]}", "/only/0") == "{\"only\": []}");
 }
 
-TEST_CASE("scenario document: changing one choice text in a real scenario changes exactly that line") {
+TEST_CASE(
+    "scenario document: changing one choice text in a real scenario changes exactly that line") {
     const std::string before = readText(kColdCall);
     REQUIRE(!before.empty());
     ScenarioDocument doc(before, kColdCall);
     REQUIRE(doc.json());
     CHECK_FALSE(doc.dirty());
-    REQUIRE(doc.set("/nodes/0/choices/1/text", "Spend five minutes on the register and the procurement portal."));
+    REQUIRE(doc.set("/nodes/0/choices/1/text",
+                    "Spend five minutes on the register and the procurement portal."));
     CHECK(doc.dirty());
     const Hunk h = diff(before, doc.text());
     REQUIRE(h.removed.size() == 1);
     REQUIRE(h.added.size() == 1);
     CHECK(h.removed[0] ==
-          "          \"text\": \"Spend the five minutes on public data: the company register, the public "
+          "          \"text\": \"Spend the five minutes on public data: the company register, the "
+          "public "
           "procurement portal, their website.\",");
-    CHECK(h.added[0] == "          \"text\": \"Spend five minutes on the register and the procurement portal.\",");
+    CHECK(
+        h.added[0] ==
+        "          \"text\": \"Spend five minutes on the register and the procurement portal.\",");
     CHECK(doc.text().size() == before.size() - h.removed[0].size() + h.added[0].size());
     // The leading comments and everything else survive.
     CHECK(doc.text().starts_with("// Cold call to an SME owner"));
@@ -150,7 +163,8 @@ TEST_CASE("scenario document: adding a choice changes only that region") {
     // A line diff shows four added lines and nothing removed: the last choice's closing brace
     // gains a comma, and the new choice follows with its siblings' layout and indentation.
     CHECK(h.removed.empty());
-    CHECK(h.added == std::vector<std::string>{"        },", "        {", "          \"text\": \"What the trainee says.\",",
+    CHECK(h.added == std::vector<std::string>{"        },", "        {",
+                                              "          \"text\": \"What the trainee says.\",",
                                               "          \"next\": \"gatekeeper\""});
     CHECK(lines(doc.text()).size() == lines(before).size() + 4);
     CHECK((*doc.json())["nodes"][0]["choices"].size() == count + 1);
@@ -176,7 +190,8 @@ TEST_CASE("scenario document: typing into one field is one undo step") {
     CHECK_FALSE(doc.canUndo());
 }
 
-TEST_CASE("scenario document: nodes added, renamed with their references, turned into endings, deleted") {
+TEST_CASE(
+    "scenario document: nodes added, renamed with their references, turned into endings, deleted") {
     ScenarioDocument doc(newScenarioTemplate("new-one", "New one"), "new.json");
     REQUIRE(checkScenarioText(doc.text(), "t.json").playable());
     const auto n = doc.addNode();
@@ -202,7 +217,8 @@ TEST_CASE("scenario document: nodes added, renamed with their references, turned
 }
 
 TEST_CASE("scenario document: the new-scenario template validates without errors or warnings") {
-    const auto check = checkScenarioText(newScenarioTemplate("my-first", "My \"first\" scenario"), "new.json");
+    const auto check =
+        checkScenarioText(newScenarioTemplate("my-first", "My \"first\" scenario"), "new.json");
     for (const auto& d : check.diagnostics.items()) MESSAGE(formatDiagnostic(d));
     CHECK(check.playable());
     CHECK(check.diagnostics.empty());
@@ -242,7 +258,9 @@ TEST_CASE("scenario document: a text that does not parse refuses edits until fix
     CHECK(doc.nodeCount() == 0);
 }
 
-TEST_CASE("scenario document: renaming a node rewrites visited() in conditions and set values, nothing else") {
+TEST_CASE(
+    "scenario document: renaming a node rewrites visited() in conditions and set values, nothing "
+    "else") {
     const std::string text = R"JSON({
   "format": "rapport-scenario/1", "id": "rename", "version": "1", "title": "Rename", "language": "en",
   "summary": "s", "sector": "bank", "difficulty": 1, "passScore": 50, "framework": "account-manager",

@@ -1,15 +1,16 @@
 // Preview from any node: a session that starts where the author points, with chosen values.
 #include <doctest/doctest.h>
 
-#include "core/play/clock.hpp"
-#include "core/checks/scenario_check.hpp"
 #include "core/authoring/scenario_preview.hpp"
+#include "core/checks/scenario_check.hpp"
+#include "core/play/clock.hpp"
 #include "core/play/session.hpp"
 
 using namespace rapport;
 
 TEST_CASE("preview: a session starts at the chosen node with the chosen values, meters clamped") {
-    const auto check = checkScenarioFile(std::string(RAPPORT_SOURCE_DIR) + "/scenarios/bank-sme-cold-call.json");
+    const auto check =
+        checkScenarioFile(std::string(RAPPORT_SOURCE_DIR) + "/scenarios/bank-sme-cold-call.json");
     REQUIRE(check.playable());
     const Scenario& s = *check.scenario;
     const int node = *s.findNode("gatekeeper");

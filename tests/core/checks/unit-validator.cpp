@@ -7,12 +7,12 @@
 #include <random>
 #include <set>
 
-#include "core/play/clock.hpp"
-#include "support/fixture_corpus.hpp"
 #include "core/checks/scenario_check.hpp"
+#include "core/play/clock.hpp"
 #include "core/play/session.hpp"
 #include "core/state/state_index.hpp"
 #include "core/state/state_space.hpp"
+#include "support/fixture_corpus.hpp"
 
 namespace fs = std::filesystem;
 using namespace rapport;
@@ -71,17 +71,21 @@ TEST_CASE("the state index numbers keys once, also when their hashes collide and
     std::vector<std::array<std::int64_t, 2>> keys;
     StateIndex index;
     auto idOf = [&](std::array<std::int64_t, 2> key, std::uint64_t hash) {
-        const int id = index.findOrInsert(hash, int(keys.size()), [&](int other) { return keys[std::size_t(other)] == key; });
+        const int id = index.findOrInsert(
+            hash, int(keys.size()), [&](int other) { return keys[std::size_t(other)] == key; });
         if (id == int(keys.size())) keys.push_back(key);
         return id;
     };
-    for (std::int64_t i = 0; i < 5000; ++i) CHECK(idOf({i, -i}, hashWords(7, std::array<std::int64_t, 2>{i, -i})) == int(i));
-    for (std::int64_t i = 0; i < 5000; ++i) CHECK(idOf({i, -i}, hashWords(7, std::array<std::int64_t, 2>{i, -i})) == int(i));
+    for (std::int64_t i = 0; i < 5000; ++i)
+        CHECK(idOf({i, -i}, hashWords(7, std::array<std::int64_t, 2>{i, -i})) == int(i));
+    for (std::int64_t i = 0; i < 5000; ++i)
+        CHECK(idOf({i, -i}, hashWords(7, std::array<std::int64_t, 2>{i, -i})) == int(i));
     // One hash for different keys: each still gets its own id.
     CHECK(idOf({1, 1}, 42) == 5000);
     CHECK(idOf({2, 2}, 42) == 5001);
     CHECK(idOf({1, 1}, 42) == 5000);
-    CHECK(hashWords(1, std::array<std::int64_t, 1>{5}) != hashWords(2, std::array<std::int64_t, 1>{5}));
+    CHECK(hashWords(1, std::array<std::int64_t, 1>{5}) !=
+          hashWords(2, std::array<std::int64_t, 1>{5}));
 }
 
 TEST_CASE("a bound on states makes the analysis approximate, not wrong") {
@@ -102,7 +106,8 @@ TEST_CASE("random play with Session never leaves the explored state space") {
         std::map<std::pair<int, std::vector<std::int64_t>>, std::set<std::vector<int>>> known;
         for (std::size_t st = 0; st < g.size(); ++st) {
             const auto vars = g.variables(int(st));
-            known[{g.node(int(st)), std::vector<std::int64_t>(vars.begin(), vars.end())}].insert(shownChoices(g, int(st)));
+            known[{g.node(int(st)), std::vector<std::int64_t>(vars.begin(), vars.end())}].insert(
+                shownChoices(g, int(st)));
         }
         std::mt19937_64 rng(42);
         for (int play = 0; play < 200; ++play) {
@@ -116,9 +121,12 @@ TEST_CASE("random play with Session never leaves the explored state space") {
                 const bool timed = s.nodes[std::size_t(session.currentNode())].isTimed();
                 const std::size_t options = shown.size() + (timed ? 1 : 0);
                 REQUIRE(options > 0);
-                const std::size_t pick = std::uniform_int_distribution<std::size_t>(0, options - 1)(rng);
-                if (pick == shown.size()) session.timeout();
-                else session.choose(int(pick));
+                const std::size_t pick =
+                    std::uniform_int_distribution<std::size_t>(0, options - 1)(rng);
+                if (pick == shown.size())
+                    session.timeout();
+                else
+                    session.choose(int(pick));
             }
             CHECK(known.count({session.currentNode(), session.variables()}) == 1);
         }

@@ -44,7 +44,8 @@ TEST_CASE("every diagnostic code is produced by a fixture") {
 }
 
 TEST_CASE("every diagnostic code is documented in docs/diagnostics.md") {
-    const std::string doc = test::readText(fs::path(RAPPORT_SOURCE_DIR) / "docs" / "diagnostics.md");
+    const std::string doc =
+        test::readText(fs::path(RAPPORT_SOURCE_DIR) / "docs" / "diagnostics.md");
     for (const auto& info : codes::allCodes()) {
         const std::string heading = "## " + std::string(info.code);
         CAPTURE(heading);

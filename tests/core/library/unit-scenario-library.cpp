@@ -36,7 +36,8 @@ TEST_CASE("scenario library: broken files are listed with their diagnostics, nev
         if (!e.playable()) CHECK(e.diagnostics.hasErrors());
     const auto missing = loadScenarioLibrary({"/nonexistent/rapport-folder"});
     REQUIRE(missing.entries.size() == 1);
-    CHECK(missing.entries[0].diagnostics.items()[0].message.find("cannot read scenario folder") == 0);
+    CHECK(missing.entries[0].diagnostics.items()[0].message.find("cannot read scenario folder") ==
+          0);
 }
 
 TEST_CASE("scenario library: filters by sector, competency and case-insensitive search") {

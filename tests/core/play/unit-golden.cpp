@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "core/scenario/scenario_loader.hpp"
 #include "core/checks/scenario_validator.hpp"
 #include "core/play/scripted_play.hpp"
+#include "core/scenario/scenario_loader.hpp"
 
 using namespace rapport;
 namespace fs = std::filesystem;
@@ -86,7 +86,8 @@ std::vector<GoldenCase> goldenCases() {
         c.expected = kGoldenDir / (stem + ".transcript.json");
         cases.push_back(c);
     }
-    std::sort(cases.begin(), cases.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    std::sort(cases.begin(), cases.end(),
+              [](const auto& a, const auto& b) { return a.name < b.name; });
     return cases;
 }
 
@@ -99,7 +100,8 @@ TEST_CASE("golden transcripts replay exactly") {
     REQUIRE(cases.size() >= 6);
     for (const auto& c : cases) {
         CAPTURE(c.name);
-        REQUIRE_MESSAGE(fs::exists(c.scenario), "no scenario " << c.scenario << " for " << c.choices);
+        REQUIRE_MESSAGE(fs::exists(c.scenario),
+                        "no scenario " << c.scenario << " for " << c.choices);
         const json actual = runCase(c.scenario, c.choices);
         if (updating) {
             std::ofstream(c.expected, std::ios::binary) << actual.dump(2) << "\n";
@@ -111,19 +113,22 @@ TEST_CASE("golden transcripts replay exactly") {
         const json expected = json::parse(readFile(c.expected));
         // A JSON patch names exactly which fields differ, which reads better than two dumps.
         const bool same = actual == expected;
-        CHECK_MESSAGE(same, c.name << " differs from its golden transcript; patch from golden to actual: "
-                                                 << json::diff(expected, actual).dump());
+        CHECK_MESSAGE(same,
+                      c.name << " differs from its golden transcript; patch from golden to actual: "
+                             << json::diff(expected, actual).dump());
     }
 }
 
 TEST_CASE("the golden corpus covers endings, timeouts and both script errors") {
-    bool won = false, partial = false, lost = false, timedOut = false, tooShort = false, notShown = false;
+    bool won = false, partial = false, lost = false, timedOut = false, tooShort = false,
+         notShown = false;
     for (const auto& c : goldenCases()) {
         if (!fs::exists(c.expected)) continue;
         const json j = json::parse(readFile(c.expected));
         if (j.contains("error")) {
             const std::string e = j["error"];
-            tooShort = tooShort || e.find("the script ended but the conversation did not") != std::string::npos;
+            tooShort = tooShort ||
+                       e.find("the script ended but the conversation did not") != std::string::npos;
             notShown = notShown || e.find("is not shown at node") != std::string::npos;
             continue;
         }

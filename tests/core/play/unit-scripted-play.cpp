@@ -1,8 +1,8 @@
 // Scripted play rules shared by `rapport play --choices` and the golden tests.
 #include <doctest/doctest.h>
 
-#include "core/scenario/scenario_loader.hpp"
 #include "core/play/scripted_play.hpp"
+#include "core/scenario/scenario_loader.hpp"
 
 using namespace rapport;
 
@@ -52,13 +52,15 @@ TEST_CASE("playScript advances the clock 1 s per answer and to the limit on t") 
 }
 
 TEST_CASE("playScript reports a failing set as the step's error") {
-    LoadResult r = loadScenarioFile(std::string(RAPPORT_FIXTURES_DIR) + "/session/runtime-errors.json");
+    LoadResult r =
+        loadScenarioFile(std::string(RAPPORT_FIXTURES_DIR) + "/session/runtime-errors.json");
     REQUIRE(r.scenario);
     ManualClock clock;
     Session s(*r.scenario, clock);
     std::string error;
     auto script = parseChoiceScript("3,1", error);
     REQUIRE(script);
-    CHECK(playScript(s, clock, *script) == "step 2: /nodes/0/choices/0/set/trust: division by zero");
+    CHECK(playScript(s, clock, *script) ==
+          "step 2: /nodes/0/choices/0/set/trust: division by zero");
     CHECK(s.transcript().steps.size() == 1);
 }

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "core/scenario/scenario_loader.hpp"
 #include "core/checks/scenario_validator.hpp"
 #include "core/play/session.hpp"
 #include "core/play/transcript.hpp"
+#include "core/scenario/scenario_loader.hpp"
 
 using namespace rapport;
 using nlohmann::json;
@@ -237,7 +237,8 @@ TEST_CASE("choose() refuses a position that is not shown") {
     const Scenario sc = loadSessionFixture("hub.json");
     ManualClock clock;
     Session s(sc, clock);
-    CHECK_THROWS_WITH_AS(s.choose(1), "choose: position 1 is out of range (1 choice shown)", SessionError);
+    CHECK_THROWS_WITH_AS(s.choose(1), "choose: position 1 is out of range (1 choice shown)",
+                         SessionError);
     CHECK_THROWS_AS(s.choose(-1), SessionError);
     CHECK(s.transcript().steps.empty());
 }
@@ -316,7 +317,8 @@ TEST_CASE("save/resume between every step gives the same play as without") {
             hopping = resumed;
             step(straight, c1, script[i], ms);
             step(hopping, c2, script[i], ms - ms / 2);
-            CHECK(transcriptToJson(hopping.transcript()) == transcriptToJson(straight.transcript()));
+            CHECK(transcriptToJson(hopping.transcript()) ==
+                  transcriptToJson(straight.transcript()));
         }
         CHECK(straight.finished());
         CHECK(hopping.finished());
@@ -343,7 +345,8 @@ TEST_CASE("a saved session is readable: ids, not indices") {
     CHECK(j["contentHash"] == sc.contentHash);
     CHECK(j["seed"] == 3);
     CHECK(j["current"] == "hub");
-    CHECK(j["variables"] == json{{"trust", 60}, {"patience", 3}, {"asked_budget", true}, {"a", 1}, {"b", 2}});
+    CHECK(j["variables"] ==
+          json{{"trust", 60}, {"patience", 3}, {"asked_budget", true}, {"a", 1}, {"b", 2}});
     CHECK(j["visited"] == json{"opening", "hub"});
     CHECK(j["onceTaken"] == json{{"hub", {"budget"}}});
     CHECK(j["timeInNodeMs"] == 1234);
@@ -371,24 +374,34 @@ TEST_CASE("resume rejects state that does not belong to the scenario, with a cle
 
     rejects(json::array(), "saved session: expected a JSON object");
     rejects(with("format", "rapport-session/9"),
-            "saved session: format is \"rapport-session/9\"; this version of Rapport reads \"rapport-session/1\"");
-    rejects(with("scenario", "other"), "saved session: it belongs to scenario \"other\", not \"session-hub\"");
+            "saved session: format is \"rapport-session/9\"; this version of Rapport reads "
+            "\"rapport-session/1\"");
+    rejects(with("scenario", "other"),
+            "saved session: it belongs to scenario \"other\", not \"session-hub\"");
     rejects(with("contentHash", "abc"),
-            "saved session: scenario \"session-hub\" has changed since the session was saved (content hash abc "
-            "was saved, the file now has " + sc.contentHash + ")");
-    rejects(with("current", "lobby"), "saved session: \"current\" names node \"lobby\", which the scenario does not have");
+            "saved session: scenario \"session-hub\" has changed since the session was saved "
+            "(content hash abc "
+            "was saved, the file now has " +
+                sc.contentHash + ")");
+    rejects(with("current", "lobby"),
+            "saved session: \"current\" names node \"lobby\", which the scenario does not have");
     rejects(with("current", 3), "saved session: \"current\" must be a string");
-    rejects(with("current", "opening"), "saved session: \"current\" is \"opening\" but the transcript leads to \"hub\"");
+    rejects(with("current", "opening"),
+            "saved session: \"current\" is \"opening\" but the transcript leads to \"hub\"");
     rejects(with("seed", -1), "saved session: \"seed\" must be a non-negative integer");
     rejects(with("visited", json{"opening", "hub", "nowhere"}),
             "saved session: \"visited\" names node \"nowhere\", which the scenario does not have");
-    rejects(with("visited", json{"opening"}), "saved session: the current node \"hub\" is not in \"visited\"");
+    rejects(with("visited", json{"opening"}),
+            "saved session: the current node \"hub\" is not in \"visited\"");
     rejects(with("onceTaken", json{{"hub", {"budgett"}}}),
-            "saved session: \"onceTaken\"/hub names choice \"budgett\", which node \"hub\" does not have");
+            "saved session: \"onceTaken\"/hub names choice \"budgett\", which node \"hub\" does "
+            "not have");
     rejects(with("onceTaken", json{{"hub", {"swap"}}}),
             "saved session: \"onceTaken\"/hub lists \"swap\", which is not a once-choice");
-    rejects(with("timeInNodeMs", -5), "saved session: \"timeInNodeMs\" must be a non-negative integer");
-    rejects(with("timeInNodeMs", 1.5), "saved session: \"timeInNodeMs\" must be a non-negative integer");
+    rejects(with("timeInNodeMs", -5),
+            "saved session: \"timeInNodeMs\" must be a non-negative integer");
+    rejects(with("timeInNodeMs", 1.5),
+            "saved session: \"timeInNodeMs\" must be a non-negative integer");
     rejects(with("extra", 1), "saved session: unknown key \"extra\"");
     REQUIRE_NOTHROW(Session::resume(sc, clock, with("x-note", "kept for tools")));
 
@@ -413,13 +426,19 @@ TEST_CASE("resume rejects state that does not belong to the scenario, with a cle
     rejects(missing, "saved session: missing \"transcript\"");
     json t = good;
     t["transcript"]["steps"][1]["choiceNumber"] = 2;
-    rejects(t, "saved session: transcript/steps/1/choice: \"budget\" is not choice number 2 of choicesShown");
+    rejects(t,
+            "saved session: transcript/steps/1/choice: \"budget\" is not choice number 2 of "
+            "choicesShown");
     t = good;
     t["transcript"]["steps"][1]["node"] = "pressure";
-    rejects(t, "saved session: transcript/steps/1/node: \"pressure\" does not follow step 1, which went to \"hub\"");
+    rejects(t,
+            "saved session: transcript/steps/1/node: \"pressure\" does not follow step 1, which "
+            "went to \"hub\"");
     t = good;
     t["transcript"]["steps"][0]["choicesShown"] = json{"greet", "wave"};
-    rejects(t, "saved session: transcript step 1 names choice \"wave\", which node \"opening\" does not have");
+    rejects(t,
+            "saved session: transcript step 1 names choice \"wave\", which node \"opening\" does "
+            "not have");
 }
 
 TEST_CASE("transcript JSON round-trips and refuses malformed records") {
@@ -439,30 +458,38 @@ TEST_CASE("transcript JSON round-trips and refuses malformed records") {
     CHECK(back.steps[3].timedOut);
     CHECK(back.seed == 5);
 
-    CHECK_THROWS_WITH_AS(transcriptFromJson(json(3)), "transcript: expected an object", SessionError);
+    CHECK_THROWS_WITH_AS(transcriptFromJson(json(3)), "transcript: expected an object",
+                         SessionError);
     json bad = j;
     bad["steps"][0].erase("textShown");
-    CHECK_THROWS_WITH_AS(transcriptFromJson(bad), "transcript/steps/0: missing \"textShown\"", SessionError);
+    CHECK_THROWS_WITH_AS(transcriptFromJson(bad), "transcript/steps/0: missing \"textShown\"",
+                         SessionError);
     bad = j;
     bad["steps"][0]["timeTakenMs"] = "fast";
-    CHECK_THROWS_WITH_AS(transcriptFromJson(bad), "transcript/steps/0/timeTakenMs: expected an integer", SessionError);
+    CHECK_THROWS_WITH_AS(transcriptFromJson(bad),
+                         "transcript/steps/0/timeTakenMs: expected an integer", SessionError);
     bad = j;
     bad["steps"][3]["choice"] = "discount";
-    CHECK_THROWS_WITH_AS(transcriptFromJson(bad),
-                         "transcript/steps/3: a timed-out step must have an empty choice and choiceNumber 0",
-                         SessionError);
+    CHECK_THROWS_WITH_AS(
+        transcriptFromJson(bad),
+        "transcript/steps/3: a timed-out step must have an empty choice and choiceNumber 0",
+        SessionError);
     bad = j;
     bad["steps"][2]["step"] = 7;
-    CHECK_THROWS_WITH_AS(transcriptFromJson(bad), "transcript/steps/2/step: expected 3", SessionError);
-    bad = j;
-    bad["endingNode"] = "won_end";
-    CHECK_THROWS_WITH_AS(transcriptFromJson(bad),
-                         "transcript/endingNode: \"won_end\" is not where the last step went (\"lost_end\")",
+    CHECK_THROWS_WITH_AS(transcriptFromJson(bad), "transcript/steps/2/step: expected 3",
                          SessionError);
     bad = j;
+    bad["endingNode"] = "won_end";
+    CHECK_THROWS_WITH_AS(
+        transcriptFromJson(bad),
+        "transcript/endingNode: \"won_end\" is not where the last step went (\"lost_end\")",
+        SessionError);
+    bad = j;
     bad["steps"][0]["mood"] = 1;
-    CHECK_THROWS_WITH_AS(transcriptFromJson(bad), "transcript/steps/0: unknown key \"mood\"", SessionError);
+    CHECK_THROWS_WITH_AS(transcriptFromJson(bad), "transcript/steps/0: unknown key \"mood\"",
+                         SessionError);
     bad = j;
     bad["seed"] = -2;
-    CHECK_THROWS_WITH_AS(transcriptFromJson(bad), "transcript/seed: expected a non-negative integer", SessionError);
+    CHECK_THROWS_WITH_AS(transcriptFromJson(bad),
+                         "transcript/seed: expected a non-negative integer", SessionError);
 }

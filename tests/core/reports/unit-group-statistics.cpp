@@ -15,7 +15,8 @@ TEST_SUITE_BEGIN("group-statistics");
 
 namespace {
 
-AttemptRecord finishedAttempt(std::int64_t id, std::string trainee, std::int64_t start, double score, bool passed) {
+AttemptRecord finishedAttempt(std::int64_t id, std::string trainee, std::int64_t start,
+                              double score, bool passed) {
     AttemptRecord a;
     a.id = id;
     a.trainee = std::move(trainee);
@@ -79,7 +80,8 @@ TEST_CASE("who passed: one row per trainee in name order; last by start time, no
     as.push_back(finishedAttempt(1, "Bea", 1000, 80, true));
     as.push_back(finishedAttempt(2, "Bea", 2000, 80, true));
     AttemptRecord open;
-    open.id = 4, open.trainee = "Bea", open.startedAtMs = 4000;  // in progress: neither finished nor last
+    open.id = 4, open.trainee = "Bea",
+    open.startedAtMs = 4000;  // in progress: neither finished nor last
     as.push_back(open);
     AttemptRecord cy;
     cy.id = 5, cy.trainee = "Cy", cy.startedAtMs = 500, cy.status = AttemptStatus::Abandoned;
@@ -115,16 +117,20 @@ TEST_CASE("who passed: one row per trainee in name order; last by start time, no
     CHECK(lastAttempt(as)->id == 3);
     CHECK(lastAttempt(std::vector<AttemptRecord>{open}) == nullptr);
     CHECK(bestAttempt(std::vector<AttemptRecord>{as.back()}) == nullptr);  // unscored: no best
-    // Equal start times: the later recorded attempt (higher row id) is the last, as in the HR table.
-    std::vector<AttemptRecord> tie{finishedAttempt(9, "Al", 5000, 70, true), finishedAttempt(8, "Al", 5000, 40, false)};
+    // Equal start times: the later recorded attempt (higher row id) is the last, as in the HR
+    // table.
+    std::vector<AttemptRecord> tie{finishedAttempt(9, "Al", 5000, 70, true),
+                                   finishedAttempt(8, "Al", 5000, 40, false)};
     CHECK(lastAttempt(tie)->id == 9);
     CHECK(*passSummaries(tie)[0].last == 70);
 }
 
-TEST_CASE("trends: per competency by name, oldest first, only finished attempts where it was assessed") {
+TEST_CASE(
+    "trends: per competency by name, oldest first, only finished attempts where it was assessed") {
     std::vector<AttemptRecord> as;
     as.push_back(finishedAttempt(2, "Al", 2000, 70, true));
-    as.back().competencies = {assessed("needs", "Needs discovery", 70), assessed("close", "Closing", 40)};
+    as.back().competencies = {assessed("needs", "Needs discovery", 70),
+                              assessed("close", "Closing", 40)};
     as.push_back(finishedAttempt(1, "Al", 1000, 50, false));
     as.back().competencies = {assessed("needs", "Needs discovery", 50)};
     CompetencyResult notAssessed;
@@ -150,7 +156,8 @@ TEST_CASE("trends: per competency by name, oldest first, only finished attempts 
 TEST_CASE("competency distributions: trainees' means from HR table cells, by name") {
     std::vector<AttemptRecord> as;
     int id = 0;
-    for (auto [trainee, needs] : std::vector<std::pair<std::string, double>>{{"A", 20}, {"A", 40}, {"B", 70}, {"C", 90}}) {
+    for (auto [trainee, needs] :
+         std::vector<std::pair<std::string, double>>{{"A", 20}, {"A", 40}, {"B", 70}, {"C", 90}}) {
         ++id;
         as.push_back(finishedAttempt(id, trainee, id * 1000, needs, needs >= 70));
         as.back().competencies = {assessed("zz_needs", "Needs discovery", needs)};
@@ -172,7 +179,8 @@ TEST_CASE("competency distributions: trainees' means from HR table cells, by nam
     CHECK(competencyDistributions({}).empty());
 }
 
-TEST_CASE("the app's group page (store cells) and the HTML report's group page show the same figures") {
+TEST_CASE(
+    "the app's group page (store cells) and the HTML report's group page show the same figures") {
     test::TempDir dir;
     store::ResultsStore db(dir.file("results.db"));
     const auto anna = db.upsertTrainee({"Anna", "", "North"});
@@ -213,12 +221,14 @@ TEST_CASE("the app's group page (store cells) and the HTML report's group page s
     for (const auto& c : screen) {
         CAPTURE(c.name);
         const Distribution& d = c.means;
-        const std::string row = "<tr><td>" + c.name + "</td><td class=\"num\">" + std::to_string(d.count) + "</td>";
+        const std::string row =
+            "<tr><td>" + c.name + "</td><td class=\"num\">" + std::to_string(d.count) + "</td>";
         const auto at = north_page.find(row);
         REQUIRE(at != std::string::npos);
         const std::string line = north_page.substr(at, north_page.find("</tr>", at) - at);
         CHECK(line.find(">" + whole(d.mean) + "</td>") != std::string::npos);
-        CHECK(line.find(whole(d.median) + " (" + whole(d.q1) + "\u2013" + whole(d.q3) + ")") != std::string::npos);
+        CHECK(line.find(whole(d.median) + " (" + whole(d.q1) + "\u2013" + whole(d.q3) + ")") !=
+              std::string::npos);
         CHECK(line.find(whole(d.min) + "\u2013" + whole(d.max)) != std::string::npos);
     }
     // Dmitri is South's, not North's.

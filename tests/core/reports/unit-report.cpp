@@ -12,9 +12,9 @@
 #include "core/reports/report_html.hpp"
 #include "core/reports/report_json.hpp"
 #include "core/reports/report_time.hpp"
-#include "core/source/sha256.hpp"
 #include "core/reports/report_uuid.hpp"
 #include "core/reports/report_xapi.hpp"
+#include "core/source/sha256.hpp"
 #include "support/store_test_support.hpp"
 
 using namespace rapport;
@@ -27,7 +27,8 @@ namespace {
 const std::string kScript = "<script>alert(1)</script>";
 const std::string kImg = "<img src=x onerror=alert(1)>";
 
-AttemptRecord attempt(std::string uid, std::string trainee, double score, bool passed, std::int64_t start) {
+AttemptRecord attempt(std::string uid, std::string trainee, double score, bool passed,
+                      std::int64_t start) {
     AttemptRecord a;
     a.id = 1;
     a.uid = std::move(uid);
@@ -61,14 +62,27 @@ std::vector<std::vector<std::string>> parseCsv(const std::string& text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
         if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') { cell += '"'; ++i; }
-            else if (c == '"') quoted = false;
-            else cell += c;
-        } else if (c == '"') { quoted = wasQuoted = true; }
-        else if (c == ',') { rows.back().push_back(cell); cell.clear(); wasQuoted = false; }
-        else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-            rows.back().push_back(cell); cell.clear(); wasQuoted = false; rows.emplace_back(); ++i;
-        } else cell += c;
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                cell += '"';
+                ++i;
+            } else if (c == '"')
+                quoted = false;
+            else
+                cell += c;
+        } else if (c == '"') {
+            quoted = wasQuoted = true;
+        } else if (c == ',') {
+            rows.back().push_back(cell);
+            cell.clear();
+            wasQuoted = false;
+        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            rows.back().push_back(cell);
+            cell.clear();
+            wasQuoted = false;
+            rows.emplace_back();
+            ++i;
+        } else
+            cell += c;
     }
     if (!cell.empty() || wasQuoted) rows.back().push_back(cell);
     if (rows.back().empty()) rows.pop_back();
@@ -101,7 +115,8 @@ TEST_CASE("name-based UUIDs follow RFC 4122 version 5") {
     CHECK(sha1Hex("abc") == "a9993e364706816aba3e25717850c26c9cd0d89d");
     CHECK(sha1Hex("") == "da39a3ee5e6b4b0d3255bfef95601890afd80709");
     // Python: uuid.uuid5(uuid.NAMESPACE_DNS, "python.org")
-    CHECK(uuidV5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "python.org") == "886313e1-3b8a-5372-9b90-0c9aee199e5d");
+    CHECK(uuidV5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "python.org") ==
+          "886313e1-3b8a-5372-9b90-0c9aee199e5d");
     CHECK_THROWS_AS(uuidV5("not-a-uuid", "x"), std::invalid_argument);
     auto a = attempt("7c9e6679-7425-40de-944b-e07fc1f90ae7", "Anna", 80, true, 0);
     auto b = a;
@@ -118,7 +133,8 @@ TEST_CASE("HTML escaping") {
 
 TEST_CASE("CSV fields: formula injection neutralised, RFC 4180 quoting") {
     CHECK(csvField("plain") == "plain");
-    CHECK(csvField("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+    CHECK(csvField("=HYPERLINK(\"http://x\",\"y\")") ==
+          "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
     CHECK(csvField("+1") == "\"'+1\"");
     CHECK(csvField("-2+3") == "\"'-2+3\"");
     CHECK(csvField("@SUM(A1)") == "\"'@SUM(A1)\"");
@@ -157,7 +173,8 @@ TEST_CASE("the CSV export neutralises hostile names and parses back into the int
     CHECK(rows[1][19] == "82");
     for (const auto& row : rows)
         for (const auto& cell : row)
-            if (!cell.empty()) CHECK_FALSE(std::string("=+-@\t\r").find(cell[0]) != std::string::npos);
+            if (!cell.empty())
+                CHECK_FALSE(std::string("=+-@\t\r").find(cell[0]) != std::string::npos);
 }
 
 TEST_CASE("the HTML report is self-contained and shows hostile text as text") {
@@ -185,9 +202,11 @@ TEST_CASE("the HTML report is self-contained and shows hostile text as text") {
     CHECK(html.find("&lt;/td&gt;&lt;script&gt;x()&lt;/script&gt;") != std::string::npos);
     // No external resources: nothing is fetched when the file is opened or printed.
     std::string stripped = html;  // the SVG namespace is a name, not a resource
-    for (std::size_t p; (p = stripped.find("xmlns=\"http://www.w3.org/2000/svg\"")) != std::string::npos;)
+    for (std::size_t p;
+         (p = stripped.find("xmlns=\"http://www.w3.org/2000/svg\"")) != std::string::npos;)
         stripped.erase(p, 34);
-    for (std::size_t p; (p = stripped.find(htmlEscape(kImg))) != std::string::npos;)  // shown as text
+    for (std::size_t p;
+         (p = stripped.find(htmlEscape(kImg))) != std::string::npos;)  // shown as text
         stripped.erase(p, htmlEscape(kImg).size());
     for (const char* s : {"<link", " src=", "href=", "url(", "@import", "http://", "https://"}) {
         INFO("found " << std::string(s));
@@ -222,7 +241,8 @@ TEST_CASE("the JSON export lists attempts and the HR table") {
 
 TEST_CASE("xAPI statements: one per finished attempt, verbs, score, duration, extensions") {
     ReportData d;
-    d.attempts = {attempt("u1", "Anna", 74, true, 1'710'409'267'512), attempt("u2", "Anna", 40, false, 2000)};
+    d.attempts = {attempt("u1", "Anna", 74, true, 1'710'409'267'512),
+                  attempt("u2", "Anna", 40, false, 2000)};
     auto unscored = attempt("u3", "Anna", 0, false, 3000);
     unscored.score.reset();
     unscored.passed.reset();
@@ -246,7 +266,8 @@ TEST_CASE("xAPI statements: one per finished attempt, verbs, score, duration, ex
     CHECK(s["result"]["success"] == true);
     CHECK(s["result"]["completion"] == true);
     CHECK(s["result"]["duration"] == "PT14M32.5S");
-    const json& comps = s["result"]["extensions"]["https://rapport.invalid/xapi/extensions/competency-scores"];
+    const json& comps =
+        s["result"]["extensions"]["https://rapport.invalid/xapi/extensions/competency-scores"];
     CHECK(comps.size() == 2);  // not-assessed competencies are left out
     CHECK(comps["https://rapport.invalid/xapi/competencies/needs_discovery"]["scaled"] == 0.82);
     CHECK(s["timestamp"] == "2024-03-14T09:55:40.012Z");
@@ -310,16 +331,20 @@ TEST_CASE("rapport report exports from a database; its xAPI passes the xapi-vali
 
     // The validator is an npm package installed into the build folder by the set-up command
     // (see README / docs/hr-reports.md). Missing node or package is a failure, never a skip.
-    std::string modules = (std::filesystem::path(cli).parent_path() / "xapi-validation" / "node_modules").string();
+    std::string modules =
+        (std::filesystem::path(cli).parent_path() / "xapi-validation" / "node_modules").string();
     if (const char* env = std::getenv("RAPPORT_XAPI_VALIDATION_MODULES")) modules = env;
     REQUIRE_MESSAGE(std::system("command -v node > /dev/null 2>&1") == 0,
-                    "node is not installed: the xAPI validation test needs Node.js (apt-get install nodejs npm)");
+                    "node is not installed: the xAPI validation test needs Node.js (apt-get "
+                    "install nodejs npm)");
     REQUIRE_MESSAGE(std::filesystem::exists(modules + "/xapi-validation"),
-                    "xapi-validation is missing in " << modules
-                                                     << "; run: npm install --prefix build/xapi-validation --no-save "
-                                                        "--no-audit --no-fund xapi-validation@2.1.4");
+                    "xapi-validation is missing in "
+                        << modules
+                        << "; run: npm install --prefix build/xapi-validation --no-save "
+                           "--no-audit --no-fund xapi-validation@2.1.4");
     std::string cmd = "NODE_PATH='" + modules + "' node '" + std::string(RAPPORT_SOURCE_DIR) +
-                      "/tests/xapi/validate_statements.js' '" + dir.file("statements.json") + "' 2>&1";
+                      "/tests/xapi/validate_statements.js' '" + dir.file("statements.json") +
+                      "' 2>&1";
     std::FILE* p = popen(cmd.c_str(), "r");
     REQUIRE(p);
     std::string report;

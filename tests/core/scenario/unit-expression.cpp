@@ -1,13 +1,13 @@
 // The scenario expression language: syntax, types, diagnostics, evaluation and its limits.
 #include <doctest/doctest.h>
 
-#include "core/diagnostics/diagnostic_codes.hpp"
-#include "core/scenario/expression.hpp"
-
 #include <climits>
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "core/diagnostics/diagnostic_codes.hpp"
+#include "core/scenario/expression.hpp"
 
 using namespace rapport;
 
@@ -53,8 +53,9 @@ Expression compileOk(std::string_view src, std::optional<ValueType> expected = s
     CompileResult r = compileExpression(src, symbols, expected);
     INFO("source: ", std::string(src));
     for (const auto& e : r.errors) INFO(e.code, " @", e.offset, ": ", e.message);
-    if (!r.errors.empty()) FAIL_CHECK("unexpected error: ", r.errors[0].code, " @", r.errors[0].offset, ": ",
-                                      r.errors[0].message);
+    if (!r.errors.empty())
+        FAIL_CHECK("unexpected error: ", r.errors[0].code, " @", r.errors[0].offset, ": ",
+                   r.errors[0].message);
     REQUIRE(r.expression.has_value());
     return *r.expression;
 }
@@ -126,15 +127,15 @@ TEST_CASE("expression: every operator") {
 TEST_CASE("expression: precedence and associativity follow C") {
     CHECK(eval("2 + 3 * 4") == 14);
     CHECK(eval("(2 + 3) * 4") == 20);
-    CHECK(eval("10 - 3 - 2") == 5);       // left-assoc
-    CHECK(eval("100 / 10 / 5") == 2);     // left-assoc
+    CHECK(eval("10 - 3 - 2") == 5);    // left-assoc
+    CHECK(eval("100 / 10 / 5") == 2);  // left-assoc
     CHECK(eval("100 % 7 % 3") == 2);
-    CHECK(eval("2 * 3 % 4") == 2);        // (2*3)%4, same level left to right
+    CHECK(eval("2 * 3 % 4") == 2);  // (2*3)%4, same level left to right
     CHECK(eval("-2 * 3") == -6);
     CHECK(eval("- -5") == 5);
     CHECK(eval("!!true") == 1);
-    CHECK(eval("1 + 2 < 4") == 1);        // arithmetic before comparison
-    CHECK(eval("1 < 2 == 2 < 3") == 1);   // ordering before equality
+    CHECK(eval("1 + 2 < 4") == 1);               // arithmetic before comparison
+    CHECK(eval("1 < 2 == 2 < 3") == 1);          // ordering before equality
     CHECK(eval("true || false && false") == 1);  // && before ||
     CHECK(eval("(true || false) && false") == 0);
     CHECK(eval("!angry && mood == 50 || trust > 100") == 1);
@@ -155,9 +156,11 @@ TEST_CASE("expression: syntax errors say what was expected and where") {
     CHECK(oneError("(1 + 2") == "RAP0030@6: expected ')' but found end of expression");
     CHECK(oneError("1 +") == "RAP0030@3: expected a value but found end of expression");
     CHECK(oneError("1 + * 2") == "RAP0030@4: expected a value but found '*'");
-    CHECK(oneError("mood 2") == "RAP0030@5: expected an operator or end of expression but found '2'");
+    CHECK(oneError("mood 2") ==
+          "RAP0030@5: expected an operator or end of expression but found '2'");
     CHECK(oneError("(mood trust)") == "RAP0030@6: expected ')' but found 'trust'");
-    CHECK(oneError("mood )") == "RAP0030@5: expected an operator or end of expression but found ')'");
+    CHECK(oneError("mood )") ==
+          "RAP0030@5: expected an operator or end of expression but found ')'");
     CHECK(oneError("mood = 3") == "RAP0030@5: '=' is not an operator here (use '==' to compare)");
     CHECK(oneError("angry & true") == "RAP0030@6: '&' is not an operator (use '&&' for \"and\")");
     CHECK(oneError("angry | true") == "RAP0030@6: '|' is not an operator (use '||' for \"or\")");
@@ -165,11 +168,14 @@ TEST_CASE("expression: syntax errors say what was expected and where") {
     CHECK(oneError("mood \xE2\x89\xA4 2") == "RAP0030@5: unexpected character '\xE2\x89\xA4'");
     CHECK(oneError("mood \xFF 2") == "RAP0030@5: unexpected character byte 0xFF");
     CHECK(oneError("12abc") == "RAP0030@0: invalid number '12abc'");
-    CHECK(oneError("9223372036854775808") ==
-          "RAP0030@0: number 9223372036854775808 is too large (the largest is 9223372036854775807)");
+    CHECK(
+        oneError("9223372036854775808") ==
+        "RAP0030@0: number 9223372036854775808 is too large (the largest is 9223372036854775807)");
     CHECK(oneError("99999999999999999999999") ==
-          "RAP0030@0: number 99999999999999999999999 is too large (the largest is 9223372036854775807)");
-    CHECK(oneError("max(1, 2)") == "RAP0030@0: unknown function 'max' (the only function is visited(\"node-id\"))");
+          "RAP0030@0: number 99999999999999999999999 is too large (the largest is "
+          "9223372036854775807)");
+    CHECK(oneError("max(1, 2)") ==
+          "RAP0030@0: unknown function 'max' (the only function is visited(\"node-id\"))");
     CHECK(oneError("\"intro\"") == "RAP0030@0: expected a value but found '\"intro\"'");
 }
 
@@ -184,10 +190,13 @@ TEST_CASE("expression: type mismatches are reported exactly") {
     CHECK(oneError("angry > angry") == "RAP0032@6: '>' needs integers but both sides are boolean");
     CHECK(oneError("angry >= 1") == "RAP0032@6: '>=' needs integers but the left side is boolean");
     CHECK(oneError("mood == angry") ==
-          "RAP0032@5: '==' needs both sides of the same type but the left side is integer and the right side is boolean");
+          "RAP0032@5: '==' needs both sides of the same type but the left side is integer and the "
+          "right side is boolean");
     CHECK(oneError("true != 1") ==
-          "RAP0032@5: '!=' needs both sides of the same type but the left side is boolean and the right side is integer");
-    CHECK(oneError("mood && angry") == "RAP0032@5: '&&' needs booleans but the left side is integer");
+          "RAP0032@5: '!=' needs both sides of the same type but the left side is boolean and the "
+          "right side is integer");
+    CHECK(oneError("mood && angry") ==
+          "RAP0032@5: '&&' needs booleans but the left side is integer");
     CHECK(oneError("angry || 1") == "RAP0032@6: '||' needs booleans but the right side is integer");
     CHECK(oneError("1 || 2") == "RAP0032@2: '||' needs booleans but both sides are integer");
     CHECK(oneError("!mood") == "RAP0032@0: '!' needs a boolean but its operand is integer");
@@ -201,12 +210,15 @@ TEST_CASE("expression: type mismatches are reported exactly") {
 }
 
 TEST_CASE("expression: unknown names come with a hint") {
-    CHECK(oneError("moood > 3") == "RAP0031@0: unknown variable \"moood\" (did you mean \"mood\"?)");
+    CHECK(oneError("moood > 3") ==
+          "RAP0031@0: unknown variable \"moood\" (did you mean \"mood\"?)");
     CHECK(oneError("1 + budget") == "RAP0031@4: unknown variable \"budget\"");
-    CHECK(oneError("visited(\"pricng\")") == "RAP0035@8: unknown node \"pricng\" in visited() (did you mean \"pricing\"?)");
+    CHECK(oneError("visited(\"pricng\")") ==
+          "RAP0035@8: unknown node \"pricng\" in visited() (did you mean \"pricing\"?)");
     CHECK(oneError("visited(\"nowhere\")") == "RAP0035@8: unknown node \"nowhere\" in visited()");
     // An unknown name does not cascade into type errors, and independent errors all show.
-    CompileResult r = compileExpression("moood > 2 && trst == 3 || mood + angry > 0", symbols, ValueType::Boolean);
+    CompileResult r = compileExpression("moood > 2 && trst == 3 || mood + angry > 0", symbols,
+                                        ValueType::Boolean);
     REQUIRE(r.errors.size() == 3);
     CHECK(r.errors[0].code == std::string(codes::ExprUnknownVariable));
     CHECK(r.errors[0].offset == 0);
@@ -220,11 +232,15 @@ TEST_CASE("expression: visited()") {
     CHECK(eval("visited(\"intro\")") == 1);
     CHECK(eval("visited(\"pricing\")") == 0);
     CHECK(eval("visited('intro') && !visited( 'close' )") == 1);
-    CHECK(compileOk("visited(\"close\") || visited(\"intro\")").nodesTested() == std::vector<int>{0, 2});
-    CHECK(oneError("visited") == "RAP0030@7: expected '(' after 'visited' but found end of expression");
-    CHECK(oneError("visited(intro)") == "RAP0030@8: expected a node id in quotes but found 'intro'");
+    CHECK(compileOk("visited(\"close\") || visited(\"intro\")").nodesTested() ==
+          std::vector<int>{0, 2});
+    CHECK(oneError("visited") ==
+          "RAP0030@7: expected '(' after 'visited' but found end of expression");
+    CHECK(oneError("visited(intro)") ==
+          "RAP0030@8: expected a node id in quotes but found 'intro'");
     CHECK(oneError("visited(\"intro\"") == "RAP0030@15: expected ')' but found end of expression");
-    CHECK(oneError("visited(\"intro)") == "RAP0030@15: expected a closing '\"' but found end of expression");
+    CHECK(oneError("visited(\"intro)") ==
+          "RAP0030@15: expected a closing '\"' but found end of expression");
     CHECK(oneError("visited(\"intro\" + 1)") == "RAP0030@16: expected ')' but found '+'");
 }
 
@@ -268,10 +284,14 @@ TEST_CASE("expression: overflow is a runtime error, never UB") {
 TEST_CASE("expression: operations on constants that always fail are compile errors") {
     CHECK(oneError("mood + 1/0") == "RAP0036@8: '/' always fails here: division by zero");
     CHECK(oneError("mood % (3 - 3) == 0") == "RAP0036@5: '%' always fails here: division by zero");
-    CHECK(oneError("9223372036854775807 + 1") == "RAP0036@20: '+' always fails here: integer overflow");
-    CHECK(oneError("-9223372036854775808 / -1") == "RAP0036@21: '/' always fails here: integer overflow");
-    CHECK(oneError("-(-9223372036854775808)") == "RAP0036@0: unary '-' always fails here: integer overflow");
-    CHECK(oneError("4611686018427387904 * 2") == "RAP0036@20: '*' always fails here: integer overflow");
+    CHECK(oneError("9223372036854775807 + 1") ==
+          "RAP0036@20: '+' always fails here: integer overflow");
+    CHECK(oneError("-9223372036854775808 / -1") ==
+          "RAP0036@21: '/' always fails here: integer overflow");
+    CHECK(oneError("-(-9223372036854775808)") ==
+          "RAP0036@0: unary '-' always fails here: integer overflow");
+    CHECK(oneError("4611686018427387904 * 2") ==
+          "RAP0036@20: '*' always fails here: integer overflow");
     // Code that can never run is not reported.
     CHECK(eval("false && 1 / 0 == 1") == 0);
 }
@@ -285,7 +305,8 @@ TEST_CASE("expression: constants fold, analysis sees what is read") {
     CHECK(compileOk("true || angry").constantValue() == 1);
     CHECK_FALSE(compileOk("true && angry").constantValue().has_value());
     CHECK_FALSE(compileOk("mood + 0").constantValue().has_value());
-    CHECK(compileOk("mood + trust * mood > 3 || angry").variablesRead() == std::vector<int>{0, 1, 2});
+    CHECK(compileOk("mood + trust * mood > 3 || angry").variablesRead() ==
+          std::vector<int>{0, 1, 2});
     CHECK(compileOk("false && angry").variablesRead().empty());
     CHECK(compileOk("42").nodesTested().empty());
     // Folding `true && x` to `x` keeps the jumps of x correct.
@@ -313,11 +334,13 @@ TEST_CASE("expression: constantExpression and valueTypeName") {
 
 TEST_CASE("expression: hostile input is bounded") {
     const std::string deepParens = std::string(10000, '(') + "1" + std::string(10000, ')');
-    CHECK(oneError(deepParens) == "RAP0033@4096: expression is too long (20001 bytes; the limit is 4096)");
+    CHECK(oneError(deepParens) ==
+          "RAP0033@4096: expression is too long (20001 bytes; the limit is 4096)");
     // Within the length limit, nesting is what stops it.
     const std::string nested = std::string(2000, '(') + "1" + std::string(2000, ')');
     CHECK(oneError(nested) ==
-          "RAP0033@64: expression is nested too deeply (more than 64 levels of parentheses and prefix operators)");
+          "RAP0033@64: expression is nested too deeply (more than 64 levels of parentheses and "
+          "prefix operators)");
     CHECK(oneError(std::string(4000, '-') + "1").substr(0, 11) == "RAP0033@64:");
     CHECK(oneError(std::string(4000, '!') + "true").substr(0, 11) == "RAP0033@64:");
     CHECK(oneError(std::string(10000, '!') + "true").substr(0, 13) == "RAP0033@4096:");

@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "support/fixture_corpus.hpp"
 #include "core/scenario/scenario_loader.hpp"
+#include "support/fixture_corpus.hpp"
 
 namespace fs = std::filesystem;
 using namespace rapport;

@@ -3,13 +3,13 @@
 // independent validator (Debian's python3-jsonschema) rather than our own loader, so the schema
 // that editors use cannot drift from the scenarios we ship.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <string>
-#include <sys/wait.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -73,7 +73,8 @@ std::vector<fs::path> jsonFilesIn(const fs::path& dir, const std::string& prefix
 TEST_CASE("the scenario schema is usable by a standard validator") {
     REQUIRE_MESSAGE(fs::exists(kPython), kPython << " is missing (apt-get install python3)");
     // A valid file with comments, and "//" and "/*" inside strings, must pass.
-    const auto r = runValidator({fs::path(RAPPORT_FIXTURES_DIR) / "schema/valid-comments.json"}, false);
+    const auto r =
+        runValidator({fs::path(RAPPORT_FIXTURES_DIR) / "schema/valid-comments.json"}, false);
     INFO(r.output);
     CHECK(r.exitCode == 0);
     CHECK(r.output.empty());

@@ -1,9 +1,9 @@
 // Behaviour rules on their own: the order and response rule semantics, step by step.
 #include <doctest/doctest.h>
 
-#include "core/scoring/behaviour_rules.hpp"
 #include "core/framework/framework_loader.hpp"
 #include "core/scenario/scenario_loader.hpp"
+#include "core/scoring/behaviour_rules.hpp"
 
 using namespace rapport;
 
@@ -48,7 +48,8 @@ Scenario taggedScenario() {
 
 constexpr int kAsk = 0, kPitch = 1, kAck = 2;
 
-std::vector<std::pair<int, Kind>> run(const RuleEngine& e, std::uint64_t& state, int node, std::vector<int> inds) {
+std::vector<std::pair<int, Kind>> run(const RuleEngine& e, std::uint64_t& state, int node,
+                                      std::vector<int> inds) {
     std::vector<RuleEvent> ev;
     e.step(state, node, inds, ev);
     std::vector<std::pair<int, Kind>> out;
@@ -60,7 +61,8 @@ using Events = std::vector<std::pair<int, Kind>>;
 
 }  // namespace
 
-TEST_CASE("order rule: a `then` without an earlier `first` is one violation, and only the first counts") {
+TEST_CASE(
+    "order rule: a `then` without an earlier `first` is one violation, and only the first counts") {
     const Framework f = testFramework(1);
     const Scenario s = taggedScenario();
     const RuleEngine e(f, s);
@@ -71,7 +73,8 @@ TEST_CASE("order rule: a `then` without an earlier `first` is one violation, and
     CHECK(run(e, st, 0, {kAsk}) == Events{});
 }
 
-TEST_CASE("order rule: `first` earlier or in the same decision satisfies it; no `then`, no trigger") {
+TEST_CASE(
+    "order rule: `first` earlier or in the same decision satisfies it; no `then`, no trigger") {
     const Framework f = testFramework(1);
     const Scenario s = taggedScenario();
     const RuleEngine e(f, s);
@@ -87,7 +90,8 @@ TEST_CASE("order rule: `first` earlier or in the same decision satisfies it; no 
     CHECK(end.empty());
 }
 
-TEST_CASE("response rule: triggered by a matching tag, satisfied within the window, else violated") {
+TEST_CASE(
+    "response rule: triggered by a matching tag, satisfied within the window, else violated") {
     const Framework f = testFramework(2);
     const Scenario s = taggedScenario();
     const RuleEngine e(f, s);
@@ -99,7 +103,8 @@ TEST_CASE("response rule: triggered by a matching tag, satisfied within the wind
     }
     SUBCASE("never acknowledged: violated when the window closes") {
         std::uint64_t st = RuleEngine::initial();
-        CHECK(run(e, st, 1, {kPitch}) == Events{{0, Kind::Triggered}, {0, Kind::Violated}, {1, Kind::Triggered}});
+        CHECK(run(e, st, 1, {kPitch}) ==
+              Events{{0, Kind::Triggered}, {0, Kind::Violated}, {1, Kind::Triggered}});
         CHECK(run(e, st, 0, {}) == Events{{1, Kind::Violated}});
         CHECK(run(e, st, 0, {}) == Events{});
     }
@@ -109,7 +114,8 @@ TEST_CASE("response rule: triggered by a matching tag, satisfied within the wind
         CHECK(run(e, st, 1, {}) == Events{{1, Kind::Triggered}, {1, Kind::Violated}});
         std::uint64_t both = RuleEngine::initial();
         run(e, both, 1, {});
-        CHECK(run(e, both, 1, {kAck}) == Events{{1, Kind::Triggered}, {1, Kind::Satisfied}, {1, Kind::Satisfied}});
+        CHECK(run(e, both, 1, {kAck}) ==
+              Events{{1, Kind::Triggered}, {1, Kind::Satisfied}, {1, Kind::Satisfied}});
     }
     SUBCASE("a window still open at the ending is violated") {
         std::uint64_t st = RuleEngine::initial();

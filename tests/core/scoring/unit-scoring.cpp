@@ -2,6 +2,8 @@
 // play-throughs of every bundled scenario. The arithmetic of each expected value is written
 // beside it so a reader can check it against docs/scoring.md.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -10,17 +12,14 @@
 #include <random>
 #include <string>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include "core/checks/evidence_check.hpp"
-#include "support/fixture_corpus.hpp"
-#include "core/framework/framework_catalog.hpp"
-#include "core/scenario/scenario_loader.hpp"
 #include "core/checks/scenario_validator.hpp"
-#include "core/scoring/scoring.hpp"
+#include "core/framework/framework_catalog.hpp"
 #include "core/play/scripted_play.hpp"
 #include "core/play/session.hpp"
+#include "core/scenario/scenario_loader.hpp"
+#include "core/scoring/scoring.hpp"
+#include "support/fixture_corpus.hpp"
 
 using namespace rapport;
 
@@ -139,14 +138,15 @@ TEST_CASE("question hub with once-choices: both normalisations by hand") {
         // Scenario: pitch 2 + order violation (-2×2 = -4) + done 2 = 0 of 12 -> 0.
         CHECK(r.earned == 0);
         CHECK(r.score == 0.0);
-        // Discovery: step 1 best 2, earned 0; rule triggered and violated: -2; step 2 best 2, earned 0.
-        // -2 of 4 clamps to 0.
+        // Discovery: step 1 best 2, earned 0; rule triggered and violated: -2; step 2 best 2,
+        // earned 0. -2 of 4 clamps to 0.
         checkComp(r, "discovery", 0.0, -2, 4, 3, "Low");
         checkComp(r, "pitch", 100.0, 4, 4, 2, "Top");
         CHECK_FALSE(r.passed);
-        CHECK(r.reasons == std::vector<std::string>{
-                               "scenario score 0.0 is below the pass mark of 60",
-                               "Discovery (a primary competency of this scenario) is at Low; it must reach Mid or above"});
+        CHECK(r.reasons ==
+              std::vector<std::string>{"scenario score 0.0 is below the pass mark of 60",
+                                       "Discovery (a primary competency of this scenario) is at "
+                                       "Low; it must reach Mid or above"});
         REQUIRE(r.rules.size() == 1);
         CHECK(r.rules[0].violated);
         const auto& ev = comp(r, "discovery").evidence;
@@ -158,7 +158,8 @@ TEST_CASE("question hub with once-choices: both normalisations by hand") {
         CHECK(ev[0].line == "Let me tell you about our offer.");
     }
     SUBCASE("the best path scores 100") {
-        const ScoreReport r = scoreTranscript(l.scenario, l.framework, play(l.scenario, opt.optimum->bestPath));
+        const ScoreReport r =
+            scoreTranscript(l.scenario, l.framework, play(l.scenario, opt.optimum->bestPath));
         CHECK(r.score == 100.0);
         CHECK(r.bestPath == "1,1,1,1");
         checkComp(r, "discovery", 100.0, 5, 5, 4, "Top");
@@ -175,7 +176,8 @@ TEST_CASE("order and response rules change the scores only when triggered") {
         // pitch +2, pitches_early -2×2, answer +1, brushes_aside -1, ask2 +2×2 = 2 of 10.
         CHECK(r.earned == 2);
         CHECK(r.score == 20.0);
-        // Discovery: step 1 available 2 earned 0; rule -2 (+1 opportunity); step 3 available 2 earned 2.
+        // Discovery: step 1 available 2 earned 0; rule -2 (+1 opportunity); step 3 available 2
+        // earned 2.
         checkComp(r, "discovery", 0.0, 0, 4, 3, "Low");
         // Objections: step 2 available 2 earned 1; response rule triggered (+1), violated -1.
         checkComp(r, "objections", 0.0, 0, 2, 2, "Low");
@@ -258,9 +260,10 @@ TEST_CASE("a critical indicator fails the attempt and caps its competency at the
     CHECK(r.critical[0].points == -1);
     CHECK(r.critical[0].note == "No product never fails.");
     CHECK_FALSE(r.passed);
-    CHECK(r.reasons == std::vector<std::string>{"critical error at step 2: promises what the product cannot do.",
-                                                "Pitch (a primary competency of this scenario) is at Low; it must "
-                                                "reach Mid or above"});
+    CHECK(r.reasons == std::vector<std::string>{
+                           "critical error at step 2: promises what the product cannot do.",
+                           "Pitch (a primary competency of this scenario) is at Low; it must "
+                           "reach Mid or above"});
     REQUIRE_FALSE(r.developmentAreas.empty());
     CHECK(r.developmentAreas[0].competency == "pitch");
     CHECK(r.developmentAreas[0].text.find("critical") != std::string::npos);
@@ -275,11 +278,13 @@ TEST_CASE("a transcript that does not fit the scenario is refused with the step"
     Transcript wrongChoice = t;
     wrongChoice.steps[1].choice = "q9";
     CHECK_THROWS_WITH_AS(scoreTranscript(l.scenario, l.framework, wrongChoice),
-                         "transcript step 2: choice \"q9\" is not shown at node \"hub\"", ScoringError);
+                         "transcript step 2: choice \"q9\" is not shown at node \"hub\"",
+                         ScoringError);
     Transcript wrongNode = t;
     wrongNode.steps[0].node = "elsewhere";
     CHECK_THROWS_WITH_AS(scoreTranscript(l.scenario, l.framework, wrongNode),
-                         "transcript step 1: made at node \"elsewhere\", but the scenario is at node \"open\" there: "
+                         "transcript step 1: made at node \"elsewhere\", but the scenario is at "
+                         "node \"open\" there: "
                          "the transcript does not fit this version of the scenario",
                          ScoringError);
     Transcript shown = t;
@@ -287,8 +292,10 @@ TEST_CASE("a transcript that does not fit the scenario is refused with the step"
     CHECK_THROWS_AS(scoreTranscript(l.scenario, l.framework, shown), ScoringError);
     Transcript timeout = t;
     timeout.steps[0].timedOut = true;
-    CHECK_THROWS_WITH_AS(scoreTranscript(l.scenario, l.framework, timeout),
-                         "transcript step 1: records a timeout at node \"open\", which has no time limit", ScoringError);
+    CHECK_THROWS_WITH_AS(
+        scoreTranscript(l.scenario, l.framework, timeout),
+        "transcript step 1: records a timeout at node \"open\", which has no time limit",
+        ScoringError);
 }
 
 TEST_CASE("an unfinished transcript is scored as far as it goes and does not pass") {
@@ -303,7 +310,8 @@ TEST_CASE("an unfinished transcript is scored as far as it goes and does not pas
     CHECK(reportToJson(r)["ending"].is_null());
 }
 
-TEST_CASE("a loop that earns points is rejected by the validator side; the state bound is reported") {
+TEST_CASE(
+    "a loop that earns points is rejected by the validator side; the state bound is reported") {
     auto loaded = loadScenarioText(R"({
   "format": "rapport-scenario/1", "id": "loop", "version": "1", "title": "t", "language": "en",
   "summary": "s", "sector": "test", "difficulty": 1, "passScore": 70, "framework": "scoring-test",
@@ -332,10 +340,12 @@ TEST_CASE("a loop that earns points is rejected by the validator side; the state
     DiagnosticList loop;
     checkScoringStateSpace(*loaded.scenario, *f, loop);
     REQUIRE(loop.items().size() == 1);
-    CHECK(formatDiagnostic(loop.items()[0]) ==
-          kScoring + "loop.json:10:62: error: choice \"ask\" of node \"a\" earns points inside a loop, so a trainee "
-                     "could collect them again and again; make it \"once\" or move its evidence out of the loop "
-                     "[RAP0059] at /nodes/0/choices/1/evidence");
+    CHECK(formatDiagnostic(loop.items()[0]) == kScoring +
+                                                   "loop.json:10:62: error: choice \"ask\" of node "
+                                                   "\"a\" earns points inside a loop, so a trainee "
+                                                   "could collect them again and again; make it "
+                                                   "\"once\" or move its evidence out of the loop "
+                                                   "[RAP0059] at /nodes/0/choices/1/evidence");
 
     // A loop that earns nothing is fine: the best path leaves it.
     loaded.scenario->nodes[0].choices[1].evidence.clear();
@@ -358,10 +368,11 @@ TEST_CASE("report JSON carries the issue's keys; re-scoring gives the identical 
     CHECK(j["framework"]["id"] == "scoring-test");
     CHECK(j["framework"]["version"] == "1.0.0");
     REQUIRE(j["competencies"].size() == 4);
-    for (const char* key : {"id", "name", "score", "earned", "available", "level", "assessed", "opportunities",
-                            "confidence", "evidence"})
+    for (const char* key : {"id", "name", "score", "earned", "available", "level", "assessed",
+                            "opportunities", "confidence", "evidence"})
         CHECK(j["competencies"][0].contains(key));
-    for (const char* key : {"step", "line", "indicator", "points"}) CHECK(j["competencies"][0]["evidence"][0].contains(key));
+    for (const char* key : {"step", "line", "indicator", "points"})
+        CHECK(j["competencies"][0]["evidence"][0].contains(key));
     CHECK(j.contains("strengths"));
     CHECK(j.contains("developmentAreas"));
     const Transcript back = transcriptFromJson(transcriptToJson(t));
@@ -370,21 +381,24 @@ TEST_CASE("report JSON carries the issue's keys; re-scoring gives the identical 
 }
 
 TEST_CASE("compareReports says what changed in plain words") {
-    nlohmann::json before = {{"framework", {{"id", "account-manager"}, {"version", "1.0.0"}}},
-                             {"overall", {{"score", 62.5}, {"passed", false}, {"bestPath", "1,2"}}},
-                             {"competencies",
-                              {{{"id", "a"}, {"name", "Alpha"}, {"score", 50.0}, {"level", "Developing"}},
-                               {{"id", "gone"}, {"name", "Gone"}, {"score", nullptr}, {"level", nullptr}}}}};
-    nlohmann::json after = {{"framework", {{"id", "account-manager"}, {"version", "1.1.0"}}},
-                            {"overall", {{"score", 75.0}, {"passed", true}, {"bestPath", "1,2"}}},
-                            {"competencies",
-                             {{{"id", "a"}, {"name", "Alpha"}, {"score", 72.0}, {"level", "Proficient"}},
-                              {{"id", "new"}, {"name", "New"}, {"score", nullptr}, {"level", nullptr}}}}};
+    nlohmann::json before = {
+        {"framework", {{"id", "account-manager"}, {"version", "1.0.0"}}},
+        {"overall", {{"score", 62.5}, {"passed", false}, {"bestPath", "1,2"}}},
+        {"competencies",
+         {{{"id", "a"}, {"name", "Alpha"}, {"score", 50.0}, {"level", "Developing"}},
+          {{"id", "gone"}, {"name", "Gone"}, {"score", nullptr}, {"level", nullptr}}}}};
+    nlohmann::json after = {
+        {"framework", {{"id", "account-manager"}, {"version", "1.1.0"}}},
+        {"overall", {{"score", 75.0}, {"passed", true}, {"bestPath", "1,2"}}},
+        {"competencies",
+         {{{"id", "a"}, {"name", "Alpha"}, {"score", 72.0}, {"level", "Proficient"}},
+          {{"id", "new"}, {"name", "New"}, {"score", nullptr}, {"level", nullptr}}}}};
     CHECK(compareReports(before, after) ==
           std::vector<std::string>{"framework: account-manager 1.0.0 -> account-manager 1.1.0",
                                    "scenario score: 62.5 -> 75.0", "passed: no -> yes",
                                    "Alpha: score 50.0 -> 72.0, level Developing -> Proficient",
-                                   "New: new in this framework (not assessed)", "Gone: no longer in the framework"});
+                                   "New: new in this framework (not assessed)",
+                                   "Gone: no longer in the framework"});
     CHECK(compareReports(nlohmann::json(), after).size() >= 3);
 }
 
@@ -399,7 +413,8 @@ TEST_CASE("properties over seeded random play-throughs of every bundled scenario
         CAPTURE(entry.path().string());
         LoadResult lr = loadScenarioFile(entry.path().string());
         REQUIRE(lr.scenario);
-        if (lr.diagnostics.hasErrors()) continue;  // the validator tests report broken bundled scenarios
+        if (lr.diagnostics.hasErrors())
+            continue;  // the validator tests report broken bundled scenarios
         DiagnosticList diags;
         auto f = checkScenarioScoring(*lr.scenario, diags);
         for (const auto& d : diags.items()) INFO(formatDiagnostic(d));
@@ -410,7 +425,8 @@ TEST_CASE("properties over seeded random play-throughs of every bundled scenario
         const OptimumOutcome opt = computeOptimum(s, *f);
         REQUIRE(opt.problem == OptimumOutcome::Problem::None);
 
-        const ScoreReport best = scoreTranscript(s, *f, play(s, opt.optimum->bestPath), &*opt.optimum);
+        const ScoreReport best =
+            scoreTranscript(s, *f, play(s, opt.optimum->bestPath), &*opt.optimum);
         CHECK(best.score == 100.0);
         CHECK(best.earned == opt.optimum->best);
 
@@ -446,7 +462,8 @@ TEST_CASE("properties over seeded random play-throughs of every bundled scenario
             // path from scratch (the search takes seconds on a large scenario, so not every run).
             const Transcript back = transcriptFromJson(transcriptToJson(session.transcript()));
             const ScenarioOptimum* reuse = run < 2 ? nullptr : &*opt.optimum;
-            CHECK(reportToJson(scoreTranscript(s, *f, back, reuse)).dump() == reportToJson(r).dump());
+            CHECK(reportToJson(scoreTranscript(s, *f, back, reuse)).dump() ==
+                  reportToJson(r).dump());
         }
     }
     CHECK(scenarios >= 1);
@@ -481,7 +498,8 @@ struct CliRun {
 
 CliRun rapportCli(const std::string& args) {
     const std::string errFile = "/tmp/rapport-score-test-" + std::to_string(::getpid()) + ".err";
-    const std::string cmd = std::string("'") + RAPPORT_CLI_PATH + "' " + args + " </dev/null 2>" + errFile;
+    const std::string cmd =
+        std::string("'") + RAPPORT_CLI_PATH + "' " + args + " </dev/null 2>" + errFile;
     CliRun r;
     FILE* p = ::popen(cmd.c_str(), "r");
     REQUIRE(p);
@@ -497,7 +515,8 @@ CliRun rapportCli(const std::string& args) {
 
 }  // namespace
 
-TEST_CASE("rapport play --json carries the report; rapport score re-scores it and says what changed") {
+TEST_CASE(
+    "rapport play --json carries the report; rapport score re-scores it and says what changed") {
     const std::string dir = "/tmp/rapport-score-cli-" + std::to_string(::getpid());
     std::filesystem::create_directories(dir);
     const std::string hub = kScoring + "hub.json";
@@ -524,8 +543,8 @@ TEST_CASE("rapport play --json carries the report; rapport score re-scores it an
     replace("\"discovery.summarises\", \"polarity\": \"positive\", \"points\": 1",
             "\"discovery.summarises\", \"polarity\": \"positive\", \"points\": 2");
     std::ofstream(dir + "/scoring-test.json") << framework;
-    CliRun changed = rapportCli("score '" + dir + "/attempt.json' --scenario '" + hub + "' --framework '" + dir +
-                                "/scoring-test.json' --json");
+    CliRun changed = rapportCli("score '" + dir + "/attempt.json' --scenario '" + hub +
+                                "' --framework '" + dir + "/scoring-test.json' --json");
     CHECK(changed.exitCode == 0);
     const auto j = nlohmann::json::parse(changed.out);
     // Best 4 + 4 + 4 + 2 = 14; earned 4 + 4 + 2 = 10 -> 71.4. Discovery 2 + 2 + 0 of 6 -> 66.7.

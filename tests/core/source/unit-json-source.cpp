@@ -1,14 +1,12 @@
 // Reading JSON with positions: every value and key located, every kind of bad input rejected with
 // one located diagnostic and no crash.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-#include <string>
-
-#include <unistd.h>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/source/json_source.hpp"
@@ -49,7 +47,8 @@ Failure failFile(const std::string& name) {
     return {d.code, d.position.line, d.position.column, d.message};
 }
 
-void checkFailure(const Failure& f, const char* code, int line, int column, const std::string& message) {
+void checkFailure(const Failure& f, const char* code, int line, int column,
+                  const std::string& message) {
     CHECK(f.code == code);
     CHECK(f.line == line);
     CHECK(f.column == column);
@@ -87,13 +86,13 @@ struct TempDir {
 TEST_CASE("positionAt counts lines from 1 and columns in code points") {
     const std::string text = "ab\nЖ日x\r\n\tz";
     CHECK(at(positionAt(text, 0), 1, 1));
-    CHECK(at(positionAt(text, 2), 1, 3));   // the newline itself ends line 1
-    CHECK(at(positionAt(text, 3), 2, 1));   // Ж (2 bytes)
-    CHECK(at(positionAt(text, 5), 2, 2));   // 日 (3 bytes)
-    CHECK(at(positionAt(text, 8), 2, 3));   // x
-    CHECK(at(positionAt(text, 11), 3, 1));  // after \r\n: one line break, not two
-    CHECK(at(positionAt(text, 12), 3, 2));  // a tab is one column
-    CHECK(at(positionAt(text, 999), 3, 3)); // clamped to the end
+    CHECK(at(positionAt(text, 2), 1, 3));             // the newline itself ends line 1
+    CHECK(at(positionAt(text, 3), 2, 1));             // Ж (2 bytes)
+    CHECK(at(positionAt(text, 5), 2, 2));             // 日 (3 bytes)
+    CHECK(at(positionAt(text, 8), 2, 3));             // x
+    CHECK(at(positionAt(text, 11), 3, 1));            // after \r\n: one line break, not two
+    CHECK(at(positionAt(text, 12), 3, 2));            // a tab is one column
+    CHECK(at(positionAt(text, 999), 3, 3));           // clamped to the end
     CHECK(at(positionAt("\xEF\xBB\xBFx", 3), 1, 1));  // a BOM takes no column
 }
 
@@ -122,7 +121,7 @@ TEST_CASE("every value and key in a commented file with multibyte text is locate
     CHECK(at(m.valuePosition("/nodes/0/text"), 5, 29));
     CHECK(at(m.keyPosition("/nodes/0/n"), 5, 38));  // after Japanese text
     CHECK(at(m.valuePosition("/nodes/0/n"), 5, 43));
-    CHECK(at(m.valuePosition("/nodes/1"), 7, 5));   // a line comment with [ and " skipped
+    CHECK(at(m.valuePosition("/nodes/1"), 7, 5));  // a line comment with [ and " skipped
     CHECK(at(m.keyPosition("/nodes/1/a~1b~0c"), 8, 7));
     CHECK(at(m.valuePosition("/nodes/1/a~1b~0c"), 8, 16));
     CHECK(at(m.valuePosition("/nodes/1/choices"), 9, 18));
@@ -148,7 +147,7 @@ TEST_CASE("lookups fall back to the nearest known ancestor") {
     CHECK(at(doc.map.valuePosition("/nope"), 1, 1));      // -> root
     CHECK(at(doc.map.keyPosition("/a/b"), 2, 9));
     CHECK(at(doc.map.keyPosition("/a/b/0"), 2, 15));     // array elements have no key: their value
-    CHECK(at(doc.map.keyPosition("/a/missing"), 2, 8));   // -> value of /a
+    CHECK(at(doc.map.keyPosition("/a/missing"), 2, 8));  // -> value of /a
     CHECK(doc.map.hasValue("/a/b/0"));
     CHECK_FALSE(doc.map.hasValue("/a/b/2"));
     CHECK(doc.map.hasKey("/a"));
@@ -183,7 +182,7 @@ TEST_CASE("duplicate keys: lookups see the last value, the map and the list keep
     REQUIRE(doc.duplicateKeyPositions.size() == 2);
     CHECK(at(doc.duplicateKeyPositions[0], 1, 25));
     CHECK(at(doc.duplicateKeyPositions[1], 1, 40));
-    CHECK(at(doc.map.keyPosition("/a"), 1, 2));    // the first occurrence
+    CHECK(at(doc.map.keyPosition("/a"), 1, 2));  // the first occurrence
     CHECK(at(doc.map.valuePosition("/a"), 1, 7));
     CHECK(at(doc.map.valuePosition("/a/x"), 1, 13));
     CHECK(at(doc.map.valuePosition("/a/y"), 1, 36));  // only in the later copy: still located
@@ -260,15 +259,18 @@ TEST_CASE("syntax errors point at the offending character, in plain words") {
                      "syntax error: unexpected ']'; expected ',' or '}'");
     }
     SUBCASE("inside strings and numbers") {
-        checkFailure(failText("[\"a\\qb\"]"), codes::Syntax, 1, 4,
-                     "syntax error: invalid escape '\\q' in a string; allowed are \\\" \\\\ \\/ \\b \\f "
-                     "\\n \\r \\t \\uXXXX");
-        checkFailure(failText("[\"a\tb\"]"), codes::Syntax, 1, 4,
-                     "syntax error: invalid string: control character U+0009 (HT) must be escaped to "
-                     "\\u0009 or \\t");
+        checkFailure(
+            failText("[\"a\\qb\"]"), codes::Syntax, 1, 4,
+            "syntax error: invalid escape '\\q' in a string; allowed are \\\" \\\\ \\/ \\b \\f "
+            "\\n \\r \\t \\uXXXX");
+        checkFailure(
+            failText("[\"a\tb\"]"), codes::Syntax, 1, 4,
+            "syntax error: invalid string: control character U+0009 (HT) must be escaped to "
+            "\\u0009 or \\t");
         checkFailure(failText("[-x]"), codes::Syntax, 1, 3,
                      "syntax error: invalid number; expected digit after '-'");
-        checkFailure(failText("[1e999]"), codes::Syntax, 1, 2, "syntax error: number 1e999 is too large");
+        checkFailure(failText("[1e999]"), codes::Syntax, 1, 2,
+                     "syntax error: number 1e999 is too large");
     }
     SUBCASE("comments") {
         checkFailure(failText("{\"a\": 1}\n/* never closed"), codes::Syntax, 2, 1,
@@ -285,26 +287,31 @@ TEST_CASE("syntax errors point at the offending character, in plain words") {
 TEST_CASE("a raw NUL byte is refused, not taken for the end of the file") {
     const std::string nul("{\"a\": 1}\0{\"lost\": 2}", 20);
     checkFailure(failText(nul), codes::Syntax, 1, 9,
-                 "syntax error: unexpected NUL byte (0x00); JSON text cannot contain one (is this a binary file?)");
+                 "syntax error: unexpected NUL byte (0x00); JSON text cannot contain one (is this "
+                 "a binary file?)");
     checkFailure(failText(std::string("[\"a\0b\"]", 7)), codes::Syntax, 1, 4,
-                 "syntax error: unexpected NUL byte (0x00); JSON text cannot contain one (is this a binary file?)");
+                 "syntax error: unexpected NUL byte (0x00); JSON text cannot contain one (is this "
+                 "a binary file?)");
 }
 
 TEST_CASE("an empty file or one with only comments is a syntax error at 1:1") {
-    checkFailure(failFile("empty.json"), codes::Syntax, 1, 1, "syntax error: empty file; expected a JSON value");
+    checkFailure(failFile("empty.json"), codes::Syntax, 1, 1,
+                 "syntax error: empty file; expected a JSON value");
     checkFailure(failText("  // nothing\n  /* here */\n"), codes::Syntax, 1, 1,
                  "syntax error: empty file; expected a JSON value");
 }
 
 TEST_CASE("invalid UTF-8 is reported at the first bad byte") {
-    checkFailure(failFile("latin1.json"), codes::BadUtf8, 2, 16,
-                 "invalid UTF-8 byte 0xE9 (incomplete multi-byte sequence); save the file as UTF-8");
+    checkFailure(
+        failFile("latin1.json"), codes::BadUtf8, 2, 16,
+        "invalid UTF-8 byte 0xE9 (incomplete multi-byte sequence); save the file as UTF-8");
     const std::string tail = "; save the file as UTF-8";
     checkFailure(failText("[\"ok Ж\", \"\xC3\"]"), codes::BadUtf8, 1, 11,
                  "invalid UTF-8 byte 0xC3 (incomplete multi-byte sequence)" + tail);
     checkFailure(failText("[\"\xC3"), codes::BadUtf8, 1, 3,  // cut off at the end of the file
                  "invalid UTF-8 byte 0xC3 (incomplete multi-byte sequence)" + tail);
-    checkFailure(failText("\"\xC0\xAF\""), codes::BadUtf8, 1, 2, "invalid UTF-8 byte 0xC0 (overlong encoding)" + tail);
+    checkFailure(failText("\"\xC0\xAF\""), codes::BadUtf8, 1, 2,
+                 "invalid UTF-8 byte 0xC0 (overlong encoding)" + tail);
     checkFailure(failText("\"\xE0\x80\xAF\""), codes::BadUtf8, 1, 2,
                  "invalid UTF-8 byte 0xE0 (overlong encoding)" + tail);
     checkFailure(failText("\"\xF0\x80\x80\xAF\""), codes::BadUtf8, 1, 2,
@@ -313,15 +320,18 @@ TEST_CASE("invalid UTF-8 is reported at the first bad byte") {
                  "invalid UTF-8 byte 0xED (encodes a UTF-16 surrogate)" + tail);
     checkFailure(failText("\"\xF4\x90\x80\x80\""), codes::BadUtf8, 1, 2,
                  "invalid UTF-8 byte 0xF4 (code point above U+10FFFF)" + tail);
-    checkFailure(failText("\"\xF5\x80\x80\x80\""), codes::BadUtf8, 1, 2, "invalid UTF-8 byte 0xF5 (never valid in UTF-8)" + tail);
-    checkFailure(failText("\"\xFF\""), codes::BadUtf8, 1, 2, "invalid UTF-8 byte 0xFF (never valid in UTF-8)" + tail);
+    checkFailure(failText("\"\xF5\x80\x80\x80\""), codes::BadUtf8, 1, 2,
+                 "invalid UTF-8 byte 0xF5 (never valid in UTF-8)" + tail);
+    checkFailure(failText("\"\xFF\""), codes::BadUtf8, 1, 2,
+                 "invalid UTF-8 byte 0xFF (never valid in UTF-8)" + tail);
     checkFailure(failText("\"a\x80\""), codes::BadUtf8, 1, 3,
                  "invalid UTF-8 byte 0x80 (continuation byte without a lead byte)" + tail);
     // Outside strings and in comments too: the whole file must be UTF-8.
     checkFailure(failText("// caf\xE9\n{}"), codes::BadUtf8, 1, 7,
                  "invalid UTF-8 byte 0xE9 (incomplete multi-byte sequence)" + tail);
     // The largest valid code points and the edges of the surrogate gap are accepted.
-    const JsonDocument ok = parseOk("[\"\xF4\x8F\xBF\xBF\", \"\xED\x9F\xBF\", \"\xEE\x80\x80\", \"\xC2\x80\"]");
+    const JsonDocument ok =
+        parseOk("[\"\xF4\x8F\xBF\xBF\", \"\xED\x9F\xBF\", \"\xEE\x80\x80\", \"\xC2\x80\"]");
     CHECK(ok.root().size() == 4);
 }
 
@@ -339,14 +349,15 @@ TEST_CASE("nesting deeper than 64 levels is rejected before parsing") {
                  "nesting too deep: more than 64 levels of '[' and '{'");
 
     // Brackets in strings and comments do not count.
-    const JsonDocument quoted =
-        parseOk("[\"" + std::string(100, '[') + "\", // " + std::string(100, '{') + "\n /* [[[[ */ 1]");
+    const JsonDocument quoted = parseOk("[\"" + std::string(100, '[') + "\", // " +
+                                        std::string(100, '{') + "\n /* [[[[ */ 1]");
     CHECK(quoted.root().size() == 2);
 
     // Mixed objects and arrays, reported on the line of the 65th bracket.
     std::string mixed;
     for (int i = 0; i < 70; ++i) mixed += i % 2 ? "[\n" : "{\"k\": ";
-    checkFailure(failText(mixed), codes::TooDeep, 33, 1, "nesting too deep: more than 64 levels of '[' and '{'");
+    checkFailure(failText(mixed), codes::TooDeep, 33, 1,
+                 "nesting too deep: more than 64 levels of '[' and '{'");
 }
 
 TEST_CASE("files over the size limit are rejected before being read") {
@@ -412,16 +423,19 @@ namespace {
 void allPointers(const nlohmann::json& j, const std::string& at, std::vector<std::string>& out) {
     out.push_back(at);
     if (j.is_object())
-        for (auto it = j.begin(); it != j.end(); ++it) allPointers(it.value(), at + "/" + pointerToken(it.key()), out);
+        for (auto it = j.begin(); it != j.end(); ++it)
+            allPointers(it.value(), at + "/" + pointerToken(it.key()), out);
     else if (j.is_array())
-        for (std::size_t i = 0; i < j.size(); ++i) allPointers(j[i], at + "/" + std::to_string(i), out);
+        for (std::size_t i = 0; i < j.size(); ++i)
+            allPointers(j[i], at + "/" + std::to_string(i), out);
 }
 
 }  // namespace
 
 TEST_CASE("a lookup before the map is built scans for its pointer and agrees with the built map") {
     std::vector<std::string> files = {kDir + "positions.json", kDir + "bom.json"};
-    for (const auto& e : std::filesystem::directory_iterator(std::string(RAPPORT_SOURCE_DIR) + "/scenarios"))
+    for (const auto& e :
+         std::filesystem::directory_iterator(std::string(RAPPORT_SOURCE_DIR) + "/scenarios"))
         if (e.path().extension() == ".json") files.push_back(e.path().string());
     for (const auto& file : files) {
         DiagnosticList diags;

@@ -2,9 +2,8 @@
 // depth limit and parse failures, checked against what nlohmann's own DOM makes of the same text.
 #include <doctest/doctest.h>
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/source/json_tree.hpp"
 
@@ -22,8 +21,13 @@ JsonTree parseOk(const std::string& text) {
 // which must match the DOM's own member order).
 void checkSame(const JsonValue& v, const nlohmann::json& j) {
     switch (v.kind()) {
-        case JsonValue::Kind::Null: CHECK(j.is_null()); break;
-        case JsonValue::Kind::Boolean: REQUIRE(j.is_boolean()); CHECK(v.asBool() == j.get<bool>()); break;
+        case JsonValue::Kind::Null:
+            CHECK(j.is_null());
+            break;
+        case JsonValue::Kind::Boolean:
+            REQUIRE(j.is_boolean());
+            CHECK(v.asBool() == j.get<bool>());
+            break;
         case JsonValue::Kind::Integer:
             REQUIRE(j.is_number_integer());
             CHECK(v.asInteger() == j.get<std::int64_t>());
@@ -32,8 +36,14 @@ void checkSame(const JsonValue& v, const nlohmann::json& j) {
             REQUIRE(j.is_number_unsigned());
             CHECK(v.asUnsigned() == j.get<std::uint64_t>());
             break;
-        case JsonValue::Kind::Float: REQUIRE(j.is_number_float()); CHECK(v.asNumber() == j.get<double>()); break;
-        case JsonValue::Kind::String: REQUIRE(j.is_string()); CHECK(v.asString() == j.get<std::string>()); break;
+        case JsonValue::Kind::Float:
+            REQUIRE(j.is_number_float());
+            CHECK(v.asNumber() == j.get<double>());
+            break;
+        case JsonValue::Kind::String:
+            REQUIRE(j.is_string());
+            CHECK(v.asString() == j.get<std::string>());
+            break;
         case JsonValue::Kind::Array:
             REQUIRE(j.is_array());
             REQUIRE(v.size() == j.size());
@@ -81,7 +91,8 @@ TEST_CASE("json tree: every kind of value, as nlohmann's DOM reads it") {
     CHECK(r.size() == 15);
 }
 
-TEST_CASE("json tree: members keep document order; lookups and sorted members see the last repeat") {
+TEST_CASE(
+    "json tree: members keep document order; lookups and sorted members see the last repeat") {
     const JsonTree tree = parseOk(R"({"b": 1, "a": {"x": 1}, "c": 3, "a": 2})");
     const JsonValue& r = tree.root();
     CHECK(tree.hasDuplicateKeys());
@@ -99,7 +110,8 @@ TEST_CASE("json tree: members keep document order; lookups and sorted members se
 
     // Large objects are checked by sorting, not pairwise.
     std::string many = "{";
-    for (int i = 0; i < 1000; ++i) many += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + ",";
+    for (int i = 0; i < 1000; ++i)
+        many += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + ",";
     CHECK_FALSE(parseOk(many + "\"last\": 0}").hasDuplicateKeys());
     const JsonTree repeated = parseOk(many + "\"k500\": -1}");
     CHECK(repeated.hasDuplicateKeys());
@@ -128,7 +140,8 @@ TEST_CASE("json tree: nesting beyond the limit stops the parse before building i
     CHECK(hostile.failure.reason == JsonTreeFailure::Reason::TooDeep);
 }
 
-TEST_CASE("json tree: syntax errors carry nlohmann's byte and message; overflow is its own reason") {
+TEST_CASE(
+    "json tree: syntax errors carry nlohmann's byte and message; overflow is its own reason") {
     const JsonTreeResult bad = parseJsonTree("{\"a\": 1,}", 64);
     CHECK_FALSE(bad.tree.has_value());
     CHECK(bad.failure.reason == JsonTreeFailure::Reason::Syntax);

@@ -8,12 +8,12 @@
 #include <vector>
 
 #include "core/checks/evidence_check.hpp"
-#include "support/fixture_corpus.hpp"
+#include "core/checks/scenario_validator.hpp"
 #include "core/framework/framework_catalog.hpp"
 #include "core/scenario/scenario_loader.hpp"
-#include "core/checks/scenario_validator.hpp"
 #include "core/scoring/scoring.hpp"
 #include "core/state/state_space.hpp"
+#include "support/fixture_corpus.hpp"
 
 using namespace rapport;
 
@@ -39,7 +39,8 @@ void checkSame(const OptimumOutcome& a, const OptimumOutcome& b) {
 }
 
 std::vector<std::filesystem::path> corpus() {
-    std::vector<std::filesystem::path> out = test::filesIn(std::string(RAPPORT_SOURCE_DIR) + "/scenarios", ".json");
+    std::vector<std::filesystem::path> out =
+        test::filesIn(std::string(RAPPORT_SOURCE_DIR) + "/scenarios", ".json");
     for (const char* dir : {"valid", "scoring", "scoring-invalid", "analysis", "session", "gui"}) {
         const std::filesystem::path p = std::string(RAPPORT_FIXTURES_DIR) + "/" + dir;
         if (!std::filesystem::is_directory(p)) continue;

@@ -2,25 +2,23 @@
 // scenario, hostile input, the `rapport import` verb, and fixtures made with the npm `extwee`
 // package (tests/fixtures/twine/README.md), which a test regenerates when extwee is installed.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 
-#include <sys/wait.h>
-
-#include <nlohmann/json.hpp>
-
-#include "core/diagnostics/diagnostic_codes.hpp"
-#include "support/fixture_corpus.hpp"
 #include "core/checks/scenario_check.hpp"
-#include "support/store_test_support.hpp"
+#include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/twine/twine_html.hpp"
 #include "core/twine/twine_import.hpp"
 #include "core/twine/twine_passage_text.hpp"
 #include "core/twine/twine_twee.hpp"
+#include "support/fixture_corpus.hpp"
+#include "support/store_test_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace rapport;
@@ -46,7 +44,8 @@ std::string importReport(const fs::path& file) {
         out += formatDiagnostic(d) + "\n";
     }
     if (r.scenario) {
-        const ScenarioCheck check = checkScenarioText(r.scenario->dump(2), relative(file.string()) + ".scenario.json");
+        const ScenarioCheck check =
+            checkScenarioText(r.scenario->dump(2), relative(file.string()) + ".scenario.json");
         for (const auto& d : check.diagnostics.items()) out += formatDiagnostic(d) + "\n";
     } else {
         out += "(no scenario)\n";
@@ -103,12 +102,14 @@ TEST_CASE("twine fixtures import with exactly the expected diagnostics") {
         CHECK(actual == test::readText(expected));
         // Whatever the importer made must load and validate: warnings only.
         const auto validated = actual.find(".scenario.json:");
-        const bool scenarioHasErrors = validated != std::string::npos && actual.find(": error:", validated) != std::string::npos;
+        const bool scenarioHasErrors = validated != std::string::npos &&
+                                       actual.find(": error:", validated) != std::string::npos;
         CHECK_FALSE(scenarioHasErrors);
     }
 }
 
-TEST_CASE("twine card-fee story: Twee, extwee's HTML and its decompiled Twee give the same scenario") {
+TEST_CASE(
+    "twine card-fee story: Twee, extwee's HTML and its decompiled Twee give the same scenario") {
     TwineImport twee = importTwineFile((kTwine / "card-fee.twee").string(), {});
     TwineImport html = importTwineFile((kTwine / "card-fee.html").string(), {});
     TwineImport back = importTwineFile((kTwine / "card-fee.decompiled.twee").string(), {});
@@ -125,9 +126,9 @@ TEST_CASE("twine card-fee story: Twee, extwee's HTML and its decompiled Twee giv
     // Key order as in docs/scenario-format.md's example.
     std::vector<std::string> keys;
     for (const auto& [k, v] : s.items()) keys.push_back(k);
-    CHECK(keys == std::vector<std::string>{"format", "id", "version", "title", "language", "summary", "sector",
-                                           "difficulty", "passScore", "framework", "client", "start", "nodes",
-                                           "x-twine"});
+    CHECK(keys == std::vector<std::string>{"format", "id", "version", "title", "language",
+                                           "summary", "sector", "difficulty", "passScore",
+                                           "framework", "client", "start", "nodes", "x-twine"});
     CHECK(s["id"] == "the-card-fee-complaint");
     CHECK(s["start"] == "opening-call");
     CHECK(s["nodes"].size() == 8);
@@ -136,15 +137,19 @@ TEST_CASE("twine card-fee story: Twee, extwee's HTML and its decompiled Twee giv
     CHECK(html.endings == 4);
     const auto& open = s["nodes"][0];
     CHECK(open["tags"] == ordered_json::array({"complaint:fees"}));
-    CHECK(open["text"] == "Good morning. You've charged me 40 euros for a card I never asked for, and I want it gone today.");
+    CHECK(open["text"] ==
+          "Good morning. You've charged me 40 euros for a card I never asked for, and I want it "
+          "gone today.");
     REQUIRE(open["choices"].size() == 3);
     CHECK(open["choices"][0]["text"] == "I'm sorry about that. When did the charge first appear?");
     CHECK(open["choices"][0]["next"] == "ask-when");
     CHECK(open["choices"][1]["next"] == "quote-the-terms");
-    CHECK(open["choices"][2]["text"] == "Let me tell you about our gold card instead; the fee pays for itself.");
+    CHECK(open["choices"][2]["text"] ==
+          "Let me tell you about our gold card instead; the fee pays for itself.");
     CHECK(open["choices"][2]["next"] == "offer-gold-card");
     CHECK(open["x-twine"]["position"] == ordered_json::array({100, 100}));
-    CHECK(s["nodes"][1]["text"] == "Last month. I only use my old debit card & I've never activated this \"premium\" one.");
+    CHECK(s["nodes"][1]["text"] ==
+          "Last month. I only use my old debit card & I've never activated this \"premium\" one.");
     CHECK(s["nodes"][1]["choices"][0]["next"] == "waive-fee-once");
     CHECK(s["nodes"][4]["ending"]["outcome"] == "won");
     CHECK(s["nodes"][5]["ending"]["outcome"] == "partial");  // untagged: guessed, with RAP0074
@@ -156,8 +161,9 @@ TEST_CASE("twine card-fee story: Twee, extwee's HTML and its decompiled Twee giv
 }
 
 TEST_CASE("twine links: every Twine 2 form, setters, inline links and link-only lines") {
-    const auto t = readPassageText("Hello.\n[[A]]\n[[Say hi|B]]\n- [[Wave->C->D]]\n[[E<-Go <- back]]\n"
-                                   "Or [[just leave->F]] now.\n[[Pay|G][$paid to true]]\n[[|H]]\n[[->]]");
+    const auto t = readPassageText(
+        "Hello.\n[[A]]\n[[Say hi|B]]\n- [[Wave->C->D]]\n[[E<-Go <- back]]\n"
+        "Or [[just leave->F]] now.\n[[Pay|G][$paid to true]]\n[[|H]]\n[[->]]");
     REQUIRE(t.links.size() == 7);
     CHECK(t.links[0].text == "A");
     CHECK(t.links[0].target == "A");
@@ -193,14 +199,16 @@ TEST_CASE("twine story-format code is found, removed from the text and located")
     CHECK(s.code[3].what == "SugarCube macro <</if>>");
     CHECK(s.code[4].what == "SugarCube macro <<goto>>");
 
-    const auto h = readPassageText("(if: $x is \"a)\")[Kept [[Go->B]] words](else:)[Other]\n<i>Soft</i><br>line");
+    const auto h = readPassageText(
+        "(if: $x is \"a)\")[Kept [[Go->B]] words](else:)[Other]\n<i>Soft</i><br>line");
     CHECK(h.text == "Kept Go wordsOther\nSoft\nline");
     REQUIRE(h.links.size() == 1);
     CHECK(h.links[0].target == "B");
     CHECK(h.code.size() == 4);  // (if:), (else:), <i>, </i>; $x is inside the macro
     CHECK(h.code[0].what == "Harlowe macro (if:)");
 
-    const auto c = readPassageText("[if trust > 2]\nA {back link} here.\n<% s.x = 1 %><script>x()</script>");
+    const auto c =
+        readPassageText("[if trust > 2]\nA {back link} here.\n<% s.x = 1 %><script>x()</script>");
     CHECK(c.text == "A here.");
     REQUIRE(c.code.size() == 4);
     CHECK(c.code[0].what == "Chapbook modifier [if trust > 2]");
@@ -210,12 +218,14 @@ TEST_CASE("twine story-format code is found, removed from the text and located")
 
 TEST_CASE("twine Twee headers: escapes, tags, metadata, StoryTitle and StoryData") {
     DiagnosticList d;
-    const auto story = parseTwee("junk before the first passage\n"
-                                 ":: StoryTitle\nMy  story \n\n"
-                                 ":: StoryData\n{\"start\": \"A \\\\ b\", \"ifid\": \"X\"}\n\n"
-                                 "::A \\\\ b\\[1\\] \\{2\\} [t1  t2] {\"position\":\"5.5,6\"}\nline 1\n\\:: not a header\n\n\n"
-                                 ":: Other\r\nwindows\r\n",
-                                 "s.twee", d);
+    const auto story = parseTwee(
+        "junk before the first passage\n"
+        ":: StoryTitle\nMy  story \n\n"
+        ":: StoryData\n{\"start\": \"A \\\\ b\", \"ifid\": \"X\"}\n\n"
+        "::A \\\\ b\\[1\\] \\{2\\} [t1  t2] {\"position\":\"5.5,6\"}\nline 1\n\\:: not a "
+        "header\n\n\n"
+        ":: Other\r\nwindows\r\n",
+        "s.twee", d);
     REQUIRE(story);
     CHECK(d.empty());
     CHECK(story->title == "My  story");
@@ -242,10 +252,12 @@ TEST_CASE("twine Twee headers: escapes, tags, metadata, StoryTitle and StoryData
 TEST_CASE("twine HTML: entities, attributes, skipped scripts and comments, positions") {
     DiagnosticList d;
     const auto story = parseTwineHtml(
-        "<script>var s = '<tw-storydata name=\"decoy\">';</script><!-- <tw-storydata name='c'> -->\n"
+        "<script>var s = '<tw-storydata name=\"decoy\">';</script><!-- <tw-storydata name='c'> "
+        "-->\n"
         "<TW-STORYDATA name='Caf&eacute; &amp; co' startnode=2 ifid=\"I\">\n"
         "<tw-tag name=\"x\" color=\"red\"></tw-tag>\n"
-        "<tw-passagedata pid=\"1\" name=\"One\" tags=\"a  b\" position=\"10,20\">x &lt; y &#x41;&#66;&#0;&bogus;\nsecond</tw-passagedata>\n"
+        "<tw-passagedata pid=\"1\" name=\"One\" tags=\"a  b\" position=\"10,20\">x &lt; y "
+        "&#x41;&#66;&#0;&bogus;\nsecond</tw-passagedata>\n"
         "<tw-passagedata pid=\"2\" name=\"T&quot;wo\">[[go-&gt;One]]</tw-passagedata>\n"
         "</tw-storydata>",
         "s.html", d);
@@ -259,7 +271,8 @@ TEST_CASE("twine HTML: entities, attributes, skipped scripts and comments, posit
     CHECK(story->passages[0].header.line == 4);
     CHECK(story->passages[0].positionOf(story->passages[0].text.find("second")).line == 5);
     CHECK(story->passages[1].text == "[[go->One]]");
-    CHECK(decodeHtmlEntities("&#x1F600;&hellip;&#55296;&#;&") == "\xF0\x9F\x98\x80\xE2\x80\xA6\xEF\xBF\xBD&#;&");
+    CHECK(decodeHtmlEntities("&#x1F600;&hellip;&#55296;&#;&") ==
+          "\xF0\x9F\x98\x80\xE2\x80\xA6\xEF\xBF\xBD&#;&");
 }
 
 TEST_CASE("twine slugs are stable, ASCII and unique within a story") {
@@ -274,7 +287,8 @@ TEST_CASE("twine slugs are stable, ASCII and unique within a story") {
     CHECK_FALSE(isValidScenarioId("-card"));
 
     DiagnosticList d;
-    const auto r = importTwineText(":: A b\n[[A-b]]\n:: A-b\n[[A  b!]]\n:: A  b!\nend", "s.twee", {});
+    const auto r =
+        importTwineText(":: A b\n[[A-b]]\n:: A-b\n[[A  b!]]\n:: A  b!\nend", "s.twee", {});
     REQUIRE(r.scenario);
     const auto& nodes = (*r.scenario)["nodes"];
     CHECK(nodes[0]["id"] == "a-b");
@@ -291,7 +305,9 @@ TEST_CASE("twine hostile input: clear errors, no crash, no hang") {
         return out;
     };
     SUBCASE("binary junk") {
-        std::string junk = "\x7F" "ELF";
+        std::string junk =
+            "\x7F"
+            "ELF";
         junk += std::string(5, '\0') + "\xFF\xFE";
         const auto r = importTwineText(junk, "junk.twee", {});
         CHECK_FALSE(r.scenario);
@@ -319,7 +335,8 @@ TEST_CASE("twine hostile input: clear errors, no crash, no hang") {
         for (int i = 0; i < 20000; ++i) deep += "<<x ";
         deep += "\n:: E\n";
         for (int i = 0; i < 100000; ++i) deep += "{a<a&#";
-        deep += "\n:: F {" + std::string(100000, '[') + "\n:: G [" + std::string(100000, '{') + "\n";
+        deep +=
+            "\n:: F {" + std::string(100000, '[') + "\n:: G [" + std::string(100000, '{') + "\n";
         const auto r = importTwineText(deep, "deep.twee", {});
         REQUIRE(r.scenario);
         CHECK(r.diagnostics.items().size() < 20);
@@ -328,30 +345,36 @@ TEST_CASE("twine hostile input: clear errors, no crash, no hang") {
     }
     SUBCASE("many problems are capped") {
         std::string many;
-        for (int i = 0; i < 3000; ++i) many += ":: P" + std::to_string(i) + " {bad\n[[Nowhere" + std::to_string(i) + "]]\n";
+        for (int i = 0; i < 3000; ++i)
+            many += ":: P" + std::to_string(i) + " {bad\n[[Nowhere" + std::to_string(i) + "]]\n";
         const auto r = importTwineText(many, "many.twee", {});
         REQUIRE(r.scenario);
         CHECK(r.diagnostics.items().size() == 500);
-        CHECK(r.diagnostics.items().back().message == "more than 499 problems; the rest are not shown");
+        CHECK(r.diagnostics.items().back().message ==
+              "more than 499 problems; the rest are not shown");
     }
     SUBCASE("unclosed HTML") {
         for (const char* html : {"<tw-storydata name=\"x", "<tw-storydata name=x startnode=1",
                                  "<tw-storydata name=x><tw-passagedata name=\"a\">text",
-                                 "<tw-storydata><tw-passagedata pid=1 name=a>t</tw-passagedata><tw-passagedata name='b",
+                                 "<tw-storydata><tw-passagedata pid=1 "
+                                 "name=a>t</tw-passagedata><tw-passagedata name='b",
                                  "<html><script>never closed <tw-storydata name=x>"}) {
             CAPTURE(html);
             const auto r = importTwineText(html, "u.html", {});
             CHECK(r.diagnostics.hasErrors());
         }
         const auto partial = importTwineText(
-            "<tw-storydata startnode=1><tw-passagedata pid=1 name=a>t</tw-passagedata><tw-passagedata name='b'>",
+            "<tw-storydata startnode=1><tw-passagedata pid=1 "
+            "name=a>t</tw-passagedata><tw-passagedata name='b'>",
             "p.html", {});
         REQUIRE(partial.scenario);  // the passages read before the break are kept
         CHECK((*partial.scenario)["nodes"].size() == 1);
     }
     SUBCASE("odd Unicode") {
-        const std::string text = ":: \xE2\x80\xAE\xF0\x9F\x98\x80 [\xE2\x80\x8B]\n\xEF\xBB\xBF\xCC\x81\xF4\x8F\xBF\xBF [[\xF0\x9F\x98\x80 ->\xF0\x9F\x98\x80]]\n"
-                                 ":: \xF0\x9F\x98\x80 [won]\n";
+        const std::string text =
+            ":: \xE2\x80\xAE\xF0\x9F\x98\x80 [\xE2\x80\x8B]\n\xEF\xBB\xBF\xCC\x81\xF4\x8F\xBF\xBF "
+            "[[\xF0\x9F\x98\x80 ->\xF0\x9F\x98\x80]]\n"
+            ":: \xF0\x9F\x98\x80 [won]\n";
         const auto r = importTwineText("\xEF\xBB\xBF" + text, "u.twee", {});
         REQUIRE(r.scenario);
         CHECK((*r.scenario)["nodes"].size() == 2);
@@ -365,11 +388,12 @@ TEST_CASE("twine import verb: writes a valid scenario, refuses bad use") {
     test::TempDir dir;
     const std::string cli = RAPPORT_CLI_PATH;
     const std::string out = dir.file("card.json");
-    Run r = shell(quote(cli) + " import " + quote((kTwine / "card-fee.html").string()) + " -o " + quote(out) +
-                  " --id card-fee --framework account-manager");
+    Run r = shell(quote(cli) + " import " + quote((kTwine / "card-fee.html").string()) + " -o " +
+                  quote(out) + " --id card-fee --framework account-manager");
     INFO(r.output);
     CHECK(r.exitCode == 0);
-    CHECK(r.output.find("8 passages -> 8 nodes, 8 choices, 4 endings; 1 warning;") != std::string::npos);
+    CHECK(r.output.find("8 passages -> 8 nodes, 8 choices, 4 endings; 1 warning;") !=
+          std::string::npos);
     CHECK(r.output.find("[RAP0074]") != std::string::npos);
     const auto s = ordered_json::parse(test::readText(out));
     CHECK(s["id"] == "card-fee");
@@ -378,19 +402,24 @@ TEST_CASE("twine import verb: writes a valid scenario, refuses bad use") {
     INFO(v.output);
     CHECK(v.exitCode == 0);
 
-    Run none = shell(quote(cli) + " import " + quote((kTwine / "not-a-story.html").string()) + " -o " + quote(dir.file("n.json")));
+    Run none = shell(quote(cli) + " import " + quote((kTwine / "not-a-story.html").string()) +
+                     " -o " + quote(dir.file("n.json")));
     CHECK(none.exitCode == 1);
     CHECK(none.output.find("[RAP0070]") != std::string::npos);
     CHECK_FALSE(fs::exists(dir.file("n.json")));
 
-    CHECK(shell(quote(cli) + " import " + quote((kTwine / "card-fee.twee").string())).exitCode == 2);
-    CHECK(shell(quote(cli) + " import " + quote(dir.file("missing.twee")) + " -o " + quote(dir.file("m.json"))).exitCode == 2);
+    CHECK(shell(quote(cli) + " import " + quote((kTwine / "card-fee.twee").string())).exitCode ==
+          2);
+    CHECK(shell(quote(cli) + " import " + quote(dir.file("missing.twee")) + " -o " +
+                quote(dir.file("m.json")))
+              .exitCode == 2);
     CHECK(shell(quote(cli) + " import a.twee -o b.json --id 'Not An Id'").exitCode == 2);
     CHECK(shell(quote(cli) + " import a.twee -o b.json --bogus").exitCode == 2);
     CHECK(shell(quote(cli) + " import " + quote((kTwine / "card-fee.twee").string()) + " -o " +
                 quote(dir.file("no-such-folder/x.json")))
               .exitCode == 2);
-    Run stdoutRun = shell(quote(cli) + " import " + quote((kTwine / "card-fee.twee").string()) + " -o - 2>/dev/null | cat");
+    Run stdoutRun = shell(quote(cli) + " import " + quote((kTwine / "card-fee.twee").string()) +
+                          " -o - 2>/dev/null | cat");
     CHECK(stdoutRun.exitCode == 0);
     CHECK(ordered_json::parse(stdoutRun.output)["start"] == "opening-call");
 }
@@ -398,14 +427,18 @@ TEST_CASE("twine import verb: writes a valid scenario, refuses bad use") {
 // The fixtures are extwee's output: with extwee installed beside the build (.ci/setup does it),
 // regenerate them and check they are what is committed, and that the fresh HTML imports the same.
 TEST_CASE("twine fixtures regenerate with extwee and import the same") {
-    const fs::path extwee = fs::path(RAPPORT_CLI_PATH).parent_path() / "extwee" / "node_modules" / ".bin" / "extwee";
+    const fs::path extwee =
+        fs::path(RAPPORT_CLI_PATH).parent_path() / "extwee" / "node_modules" / ".bin" / "extwee";
     if (!fs::exists(extwee) || std::system("command -v node > /dev/null 2>&1") != 0) {
         // CI installs it, so there its absence is a failure; a developer build may skip it.
         REQUIRE_MESSAGE(std::getenv("CI") == nullptr,
-                        "extwee is missing in " << extwee.parent_path().parent_path()
-                                                << "; run: npm install --prefix build/extwee --no-save --no-audit "
-                                                   "--no-fund extwee@2.3.18");
-        MESSAGE("extwee not installed beside the build; fixture regeneration skipped (see tests/fixtures/twine/README.md)");
+                        "extwee is missing in "
+                            << extwee.parent_path().parent_path()
+                            << "; run: npm install --prefix build/extwee --no-save --no-audit "
+                               "--no-fund extwee@2.3.18");
+        MESSAGE(
+            "extwee not installed beside the build; fixture regeneration skipped (see "
+            "tests/fixtures/twine/README.md)");
         return;
     }
     test::TempDir dir;
@@ -414,17 +447,19 @@ TEST_CASE("twine fixtures regenerate with extwee and import the same") {
         const fs::path twee = kTwine / (std::string(name) + ".twee");
         const std::string html = dir.file(std::string(name) + ".html");
         const std::string back = dir.file(std::string(name) + ".decompiled.twee");
-        Run c = shell(quote(extwee.string()) + " -c -i " + quote(twee.string()) + " -o " + quote(html) + " -s " +
-                      quote((kTwine / "format.js").string()));
+        Run c = shell(quote(extwee.string()) + " -c -i " + quote(twee.string()) + " -o " +
+                      quote(html) + " -s " + quote((kTwine / "format.js").string()));
         INFO(c.output);
         REQUIRE(c.exitCode == 0);
         CHECK(test::readText(html) == test::readText(kTwine / (std::string(name) + ".html")));
         Run d = shell(quote(extwee.string()) + " -d -i " + quote(html) + " -o " + quote(back));
         REQUIRE(d.exitCode == 0);
-        CHECK(test::readText(back) == test::readText(kTwine / (std::string(name) + ".decompiled.twee")));
+        CHECK(test::readText(back) ==
+              test::readText(kTwine / (std::string(name) + ".decompiled.twee")));
 
         TwineImport fresh = importTwineFile(html, {});
-        TwineImport committed = importTwineFile((kTwine / (std::string(name) + ".html")).string(), {});
+        TwineImport committed =
+            importTwineFile((kTwine / (std::string(name) + ".html")).string(), {});
         REQUIRE(fresh.scenario);
         REQUIRE(committed.scenario);
         CHECK(*fresh.scenario == *committed.scenario);
