@@ -107,6 +107,7 @@ for t in tests/fixtures/twine/*.twee tests/fixtures/twine/*.html; do
     cp "$work/i.json" "$out/import/$(basename "$t").json" 2>/dev/null || true
 done
 
-# Paths of the temporary folder differ between runs; nothing else may.
+# The temporary folder and the reports' "generated" time differ between runs; nothing else may.
 grep -rl "$work" "$out" 2>/dev/null | while IFS= read -r f; do sed -i "s#$work#WORK#g" "$f"; done
+sed -i -E 's/generated [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} UTC/generated TIME/; s/"generatedAt": "[^"]*"/"generatedAt": "TIME"/' "$out"/report/*
 echo "snapshot: $(find "$out" -type f | wc -l) files in $out"
