@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
         return rapport::cli::kExitOk;
     }
     if (args[0] == "--version") {
-        std::printf("rapport 0.1.0\n");
+        std::printf("rapport %s\n", RAPPORT_VERSION);
         return rapport::cli::kExitOk;
     }
     for (const auto& v : kVerbs)
