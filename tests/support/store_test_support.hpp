@@ -1,5 +1,5 @@
-// Shared helpers for the results-store and report suites: a temporary folder that cleans up,
-// and a realistic attempt written through the public store API.
+// Shared helpers for the results-store and report suites: a realistic attempt written through
+// the public store API (and the temporary folder it usually goes in).
 #pragma once
 
 #include <cstdlib>
@@ -7,29 +7,9 @@
 #include <string>
 
 #include "store/results_store.hpp"
+#include "support/temp_dir.hpp"
 
 namespace rapport::test {
-
-class TempDir {
-public:
-    TempDir() {
-        std::string tmpl =
-            (std::filesystem::temp_directory_path() / "rapport-test-XXXXXX").string();
-        if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
-        path_ = tmpl;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
 
 inline nlohmann::json sampleReport(double score, bool passed, double needs, double objections) {
     using nlohmann::json;
