@@ -485,11 +485,25 @@ TEST_CASE("hr screens: hostile trainee names and groups are drawn as plain text"
 }
 
 TEST_CASE("hr demo database for the docs screenshots (RAPPORT_HR_DEMO_DB)") {
-    // Not a check: writes the demo database when asked, for docs/app.md's screenshot recipe.
-    const char* out = std::getenv("RAPPORT_HR_DEMO_DB");
-    if (!out || !*out) return;
+    // docs/app.md's screenshot recipe keeps the database at RAPPORT_HR_DEMO_DB; without it the
+    // database goes to a temporary folder. Either way it must hold what the screenshots show:
+    // every demo trainee with twelve finished attempts, and the one attempt left incomplete.
+    test::TempDir dir;
+    const char* env = std::getenv("RAPPORT_HR_DEMO_DB");
+    const std::string out = env && *env ? std::string(env) : dir.file("hr-demo.db");
     std::error_code ec;
     fs::remove(out, ec);
-    makeDemoDatabase(out, demoTrainees(), 12);
-    CHECK(fs::exists(out));
+    const auto trainees = demoTrainees();
+    makeDemoDatabase(out, trainees, 12);
+    store::ResultsStore db(out);
+    const auto all = db.attempts({}, false);
+    CHECK(all.size() == trainees.size() * 12 + 1);
+    store::AttemptFilter finished;
+    finished.finishedOnly = true;
+    CHECK(db.attempts(finished, false).size() == trainees.size() * 12);
+    for (const auto& t : trainees) {
+        store::AttemptFilter mine;
+        mine.trainee = t.name;
+        CHECK_MESSAGE(db.attempts(mine, false).size() >= 12, t.name);
+    }
 }
