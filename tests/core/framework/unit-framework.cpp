@@ -13,6 +13,7 @@
 #include "core/framework/framework_catalog.hpp"
 #include "core/framework/framework_loader.hpp"
 #include "core/scenario/scenario_loader.hpp"
+#include "support/golden.hpp"
 
 using namespace rapport;
 
@@ -253,8 +254,8 @@ TEST_CASE("scenario evidence is checked against the framework, located in the sc
 }
 
 // Data-driven, like the scenario corpus: each broken framework beside the exact diagnostics it
-// must produce (NAME.json + NAME.expected, paths relative to tests/fixtures). Set
-// RAPPORT_UPDATE_GOLDEN=1 to rewrite the .expected files after a deliberate change.
+// must produce (NAME.json + NAME.expected, paths relative to tests/fixtures).
+// RAPPORT_UPDATE_GOLDEN=1 rewrites the .expected files (support/golden.hpp).
 TEST_CASE(
     "every broken framework in tests/fixtures/framework-invalid gives its expected diagnostics") {
     namespace fs = std::filesystem;
@@ -272,14 +273,7 @@ TEST_CASE(
             if (d.file.rfind(prefix, 0) == 0) d.file = d.file.substr(prefix.size());
             out += formatDiagnostic(d) + "\n";
         }
-        fs::path expected = e.path();
-        expected.replace_extension(".expected");
-        if (std::getenv("RAPPORT_UPDATE_GOLDEN")) std::ofstream(expected, std::ios::binary) << out;
-        std::ifstream in(expected, std::ios::binary);
-        REQUIRE_MESSAGE(in, "missing " << expected.string());
-        std::ostringstream text;
-        text << in.rdbuf();
-        CHECK(out == text.str());
+        test::checkGolden(test::expectedFileFor(e.path()), out);
     }
     CHECK(files >= 5);
 }
