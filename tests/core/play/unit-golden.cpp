@@ -4,14 +4,18 @@
 //
 // A .choices file holds the script of `--choices` (numbers among the choices shown, `t` for a
 // timeout), split over lines and/or commas; lines starting with # are comments.
-// After an intended change of behaviour, regenerate with RAPPORT_UPDATE_GOLDEN=1 and review the
-// diff of the .transcript.json files before committing.
+//
+// Every bundled scenario (scenarios/*.json) also has a folder tests/golden/<scenario-id>/ of
+// CASE.choices beside CASE.expected: the exact stdout of `rapport play FILE --choices LIST
+// --json`, transcript and score report. Each folder holds at least the best path and the worst
+// one that `rapport analyze --json` finds (best.choices, worst.choices).
+//
+// After an intended change of behaviour, regenerate with RAPPORT_UPDATE_GOLDEN=1
+// (support/golden.hpp) and review the diff before committing.
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -19,6 +23,9 @@
 #include "core/checks/scenario_validator.hpp"
 #include "core/play/scripted_play.hpp"
 #include "core/scenario/scenario_loader.hpp"
+#include "support/files.hpp"
+#include "support/golden.hpp"
+#include "support/run_command.hpp"
 
 using namespace rapport;
 namespace fs = std::filesystem;
@@ -27,13 +34,6 @@ using nlohmann::json;
 namespace {
 
 const fs::path kGoldenDir = fs::path(RAPPORT_SOURCE_DIR) / "tests" / "golden";
-
-std::string readFile(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 std::string scriptText(const std::string& file) {
     std::istringstream in(file);
@@ -58,7 +58,7 @@ json runCase(const fs::path& scenarioPath, const fs::path& choicesPath) {
     REQUIRE_FALSE(r.diagnostics.hasErrors());
 
     std::string error;
-    auto script = parseChoiceScript(scriptText(readFile(choicesPath)), error);
+    auto script = parseChoiceScript(scriptText(test::readText(choicesPath)), error);
     REQUIRE_MESSAGE(script, choicesPath.string() << ": " << error);
     ManualClock clock;
     Session session(*r.scenario, clock);
@@ -94,8 +94,6 @@ std::vector<GoldenCase> goldenCases() {
 }  // namespace
 
 TEST_CASE("golden transcripts replay exactly") {
-    const char* update = std::getenv("RAPPORT_UPDATE_GOLDEN");
-    const bool updating = update && std::string(update) == "1";
     const auto cases = goldenCases();
     REQUIRE(cases.size() >= 6);
     for (const auto& c : cases) {
@@ -103,14 +101,13 @@ TEST_CASE("golden transcripts replay exactly") {
         REQUIRE_MESSAGE(fs::exists(c.scenario),
                         "no scenario " << c.scenario << " for " << c.choices);
         const json actual = runCase(c.scenario, c.choices);
-        if (updating) {
-            std::ofstream(c.expected, std::ios::binary) << actual.dump(2) << "\n";
-            MESSAGE("rewrote " << c.expected.filename().string());
+        if (test::updatingGoldens()) {
+            test::updateGolden(c.expected, actual.dump(2) + "\n");
             continue;
         }
         REQUIRE_MESSAGE(fs::exists(c.expected),
                         "missing " << c.expected << " (create it with RAPPORT_UPDATE_GOLDEN=1)");
-        const json expected = json::parse(readFile(c.expected));
+        const json expected = json::parse(test::readText(c.expected));
         // A JSON patch names exactly which fields differ, which reads better than two dumps.
         const bool same = actual == expected;
         CHECK_MESSAGE(same,
@@ -124,7 +121,7 @@ TEST_CASE("the golden corpus covers endings, timeouts and both script errors") {
          notShown = false;
     for (const auto& c : goldenCases()) {
         if (!fs::exists(c.expected)) continue;
-        const json j = json::parse(readFile(c.expected));
+        const json j = json::parse(test::readText(c.expected));
         if (j.contains("error")) {
             const std::string e = j["error"];
             tooShort = tooShort ||
@@ -144,4 +141,52 @@ TEST_CASE("the golden corpus covers endings, timeouts and both script errors") {
     CHECK(timedOut);
     CHECK(tooShort);
     CHECK(notShown);
+}
+
+namespace {
+
+const fs::path kScenariosDir = fs::path(RAPPORT_SOURCE_DIR) / "scenarios";
+
+// What `rapport play --json` prints for the case, as a front end's user would run it.
+std::string playJson(const fs::path& scenario, const fs::path& choices) {
+    const auto r = test::runCli("play " + test::shellQuoted(scenario.string()) + " --choices " +
+                                test::shellQuoted(scriptText(test::readText(choices))) + " --json");
+    INFO(r.err);
+    CHECK(r.exitCode == 0);
+    return r.out;
+}
+
+std::string scenarioId(const fs::path& scenario) {
+    // Bundled scenarios carry // comments, which the loader accepts.
+    return json::parse(test::readText(scenario), nullptr, true, true).at("id").get<std::string>();
+}
+
+}  // namespace
+
+TEST_CASE("every bundled scenario has golden play --json transcripts with score reports") {
+    const auto scenarios = test::filesIn(kScenariosDir, ".json");
+    REQUIRE(scenarios.size() >= 10);
+    for (const auto& scenario : scenarios) {
+        const std::string id = scenarioId(scenario);
+        CAPTURE(id);
+        const fs::path dir = kGoldenDir / id;
+        REQUIRE_MESSAGE(fs::is_directory(dir), "no golden folder " << dir.string());
+        const auto cases = test::filesIn(dir, ".choices");
+        CHECK(fs::exists(dir / "best.choices"));
+        CHECK(fs::exists(dir / "worst.choices"));
+        for (const auto& choices : cases) {
+            CAPTURE(choices.filename().string());
+            const fs::path expected = test::expectedFileFor(choices);
+            const std::string actual = playJson(scenario, choices);
+            test::checkGolden(expected, actual);
+            if (test::updatingGoldens()) continue;
+            // The best path is the optimum: its report says so, and scores 100.
+            const json report = json::parse(actual).at("report");
+            if (choices.stem() == "best") {
+                CHECK(report["overall"]["earned"] == report["overall"]["best"]);
+                CHECK(report["overall"]["score"] == 100.0);
+            }
+            if (choices.stem() == "worst") CHECK(report["overall"]["passed"] == false);
+        }
+    }
 }
