@@ -20,6 +20,7 @@
 #include "core/scenario/scenario_loader.hpp"
 #include "core/scoring/scoring.hpp"
 #include "support/fixture_corpus.hpp"
+#include "support/run_command.hpp"
 
 using namespace rapport;
 
@@ -470,7 +471,8 @@ TEST_CASE("properties over seeded random play-throughs of every bundled scenario
 }
 
 // Scenario files with scoring problems, each beside the exact diagnostics `rapport validate`
-// prints for it (NAME.json + NAME.expected). RAPPORT_UPDATE_GOLDEN=1 rewrites the .expected files.
+// prints for it (NAME.json + NAME.expected). RAPPORT_UPDATE_GOLDEN=1 rewrites the .expected files
+// (support/golden.hpp).
 TEST_CASE("every scenario in tests/fixtures/scoring-invalid gives its expected diagnostics") {
     namespace fs = std::filesystem;
     const fs::path base = RAPPORT_FIXTURES_DIR;
@@ -479,39 +481,16 @@ TEST_CASE("every scenario in tests/fixtures/scoring-invalid gives its expected d
         ++files;
         CAPTURE(file.filename().string());
         const std::string out = test::checkOutput(file, base);
-        fs::path expected = file;
-        expected.replace_extension(".expected");
-        if (std::getenv("RAPPORT_UPDATE_GOLDEN")) std::ofstream(expected, std::ios::binary) << out;
-        REQUIRE_MESSAGE(fs::exists(expected), "missing " << expected.string());
-        CHECK(out == test::readText(expected));
+        test::checkGolden(test::expectedFileFor(file), out);
     }
     CHECK(files >= 6);
 }
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
+using CliRun = test::CommandResult;
 
-CliRun rapportCli(const std::string& args) {
-    const std::string errFile = "/tmp/rapport-score-test-" + std::to_string(::getpid()) + ".err";
-    const std::string cmd =
-        std::string("'") + RAPPORT_CLI_PATH + "' " + args + " </dev/null 2>" + errFile;
-    CliRun r;
-    FILE* p = ::popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-    const int status = ::pclose(p);
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.err = test::readText(errFile);
-    std::remove(errFile.c_str());
-    return r;
-}
+CliRun rapportCli(const std::string& args) { return test::runCli(args); }
 
 }  // namespace
 
