@@ -6,30 +6,20 @@
 #include <fstream>
 
 #include "app/trainee/trainee_profile.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace rapport::app;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        char tmpl[] = "/tmp/rapport-profile-XXXXXX";
-        REQUIRE(::mkdtemp(tmpl) != nullptr);
-        path = tmpl;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using rapport::test::TempDir;
 
 }  // namespace
 
 TEST_CASE("trainee profile: saved, replaced and loaded back exactly, in a folder it creates") {
     TempDir tmp;
-    const fs::path dir = tmp.path / "nested" / "rapport";
+    const fs::path dir = tmp.path() / "nested" / "rapport";
     std::string error;
     CHECK_FALSE(loadTraineeProfile(dir, &error).has_value());
     CHECK(error.empty());  // never signed in: not an error
@@ -52,18 +42,18 @@ TEST_CASE("trainee profile: saved, replaced and loaded back exactly, in a folder
 TEST_CASE("trainee profile: a corrupt or nameless file gives no profile and says why") {
     TempDir tmp;
     std::string error;
-    { std::ofstream(profilePath(tmp.path)) << "{ \"name\": \"Anna\", "; }
-    CHECK_FALSE(loadTraineeProfile(tmp.path, &error).has_value());
+    { std::ofstream(profilePath(tmp.path())) << "{ \"name\": \"Anna\", "; }
+    CHECK_FALSE(loadTraineeProfile(tmp.path(), &error).has_value());
     CHECK(error.find("invalid JSON") != std::string::npos);
-    { std::ofstream(profilePath(tmp.path)) << R"({"name": "   ", "group": "x"})"; }
+    { std::ofstream(profilePath(tmp.path())) << R"({"name": "   ", "group": "x"})"; }
     error.clear();
-    CHECK_FALSE(loadTraineeProfile(tmp.path, &error).has_value());
+    CHECK_FALSE(loadTraineeProfile(tmp.path(), &error).has_value());
     CHECK(error.find("no name") != std::string::npos);
 }
 
 TEST_CASE("trainee profile: a folder that cannot be created is an error, not a crash") {
     TempDir tmp;
-    const fs::path blocker = tmp.path / "file";
+    const fs::path blocker = tmp.path() / "file";
     std::ofstream(blocker) << "x";
     std::string error;
     CHECK_FALSE(saveTraineeProfile(blocker / "rapport", {"Anna", "", ""}, &error));

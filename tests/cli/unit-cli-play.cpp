@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "support/run_command.hpp"
 #include "support/store_test_support.hpp"
 
 using nlohmann::json;
@@ -19,34 +20,11 @@ using rapport::test::TempDir;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
+using Run = rapport::test::CommandResult;
 
-// Runs `rapport ARGS` with `input` on stdin (a pipe, so never a terminal).
+// Runs `rapport ARGS` with `input` on stdin (a file, so never a terminal).
 Run cli(const std::string& args, const std::string& input = "") {
-    const std::string base = "/tmp/rapport-cli-play-test-" + std::to_string(::getpid());
-    const std::string inFile = base + ".in", errFile = base + ".err";
-    std::ofstream(inFile) << input;
-    const std::string cmd =
-        std::string("'") + RAPPORT_CLI_PATH + "' " + args + " <" + inFile + " 2>" + errFile;
-    Run r;
-    FILE* p = ::popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-    const int status = ::pclose(p);
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream e(errFile);
-    std::ostringstream es;
-    es << e.rdbuf();
-    r.err = es.str();
-    std::remove(inFile.c_str());
-    std::remove(errFile.c_str());
-    return r;
+    return rapport::test::runCli(args, input);
 }
 
 const std::string kHub = std::string(RAPPORT_FIXTURES_DIR) + "/session/hub.json";

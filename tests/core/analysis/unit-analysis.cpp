@@ -21,6 +21,7 @@
 #include "core/scenario/scenario_loader.hpp"
 #include "core/scoring/scoring.hpp"
 #include "core/state/state_space.hpp"
+#include "support/run_command.hpp"
 
 using namespace rapport;
 
@@ -59,32 +60,9 @@ std::vector<std::string> kinds(const ScenarioAnalysis& a) {
     return out;
 }
 
-struct Run {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
+using Run = test::CommandResult;
 
-Run cli(const std::string& args) {
-    const std::string errFile =
-        "/tmp/rapport-cli-analyze-test-" + std::to_string(::getpid()) + ".err";
-    const std::string cmd =
-        std::string("'") + RAPPORT_CLI_PATH + "' " + args + " </dev/null 2>" + errFile;
-    Run r;
-    FILE* p = ::popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-    const int status = ::pclose(p);
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream e(errFile);
-    std::ostringstream es;
-    es << e.rdbuf();
-    r.err = es.str();
-    std::remove(errFile.c_str());
-    return r;
-}
+Run cli(const std::string& args) { return test::runCli(args); }
 
 }  // namespace
 

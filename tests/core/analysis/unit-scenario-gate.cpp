@@ -21,6 +21,7 @@
 
 #include "core/analysis/analysis_report.hpp"
 #include "core/analysis/scenario_analysis.hpp"
+#include "support/files.hpp"
 
 using namespace rapport;
 
@@ -100,11 +101,8 @@ TEST_CASE("docs/scenarios.md is the table rapport analyze --table makes from sce
     }
     const std::string expected = analysisTable(analyses);
     const fs::path doc = fs::path(RAPPORT_SOURCE_DIR) / "docs" / "scenarios.md";
-    std::ifstream in(doc, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
     // The first line that differs says what changed, without printing both tables.
-    std::istringstream have(text.str()), want(expected);
+    std::istringstream have(test::readText(doc)), want(expected);
     std::string haveLine, wantLine, firstDifference;
     for (int line = 1; firstDifference.empty(); ++line) {
         const bool moreHave = bool(std::getline(have, haveLine)),

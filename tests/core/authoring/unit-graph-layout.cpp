@@ -8,6 +8,7 @@
 #include "core/authoring/graph_layout.hpp"
 #include "core/authoring/scenario_graph.hpp"
 #include "core/checks/scenario_check.hpp"
+#include "support/files.hpp"
 
 using namespace rapport;
 
@@ -42,10 +43,9 @@ TEST_CASE("graph layout: nodes nobody reaches, self loops, bad edges and empty g
 }
 
 TEST_CASE("scenario graph: nodes, edges and marks from a real scenario") {
-    std::ifstream in(std::string(RAPPORT_SOURCE_DIR) + "/scenarios/bank-sme-cold-call.json");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const auto root = nlohmann::json::parse(ss.str(), nullptr, true, true);
+    const auto root = nlohmann::json::parse(
+        test::readText(std::string(RAPPORT_SOURCE_DIR) + "/scenarios/bank-sme-cold-call.json"),
+        nullptr, true, true);
     auto g = scenarioGraphFromJson(root);
     REQUIRE(g.nodes.size() == root["nodes"].size());
     CHECK(g.nodes[std::size_t(g.start)].id == "prep");

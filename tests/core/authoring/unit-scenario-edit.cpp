@@ -9,18 +9,14 @@
 #include "core/authoring/scenario_edit.hpp"
 #include "core/checks/scenario_check.hpp"
 #include "core/scenario/expression.hpp"
+#include "support/files.hpp"
 
 using namespace rapport;
 using ojson = nlohmann::ordered_json;
 
 namespace {
 
-std::string readText(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using test::readText;
 
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;

@@ -15,6 +15,8 @@
 #include "core/reports/report_uuid.hpp"
 #include "core/reports/report_xapi.hpp"
 #include "core/source/sha256.hpp"
+#include "support/files.hpp"
+#include "support/run_command.hpp"
 #include "support/store_test_support.hpp"
 
 using namespace rapport;
@@ -288,21 +290,10 @@ TEST_CASE("rapport report exports from a database; its xAPI passes the xapi-vali
     }
     const std::string cli = RAPPORT_CLI_PATH;
     auto run = [&](const std::string& args) {
-        std::string cmd = "'" + cli + "' report --db '" + db + "' " + args + " 2>&1";
-        std::FILE* p = popen(cmd.c_str(), "r");
-        REQUIRE(p);
-        std::string out;
-        char buf[4096];
-        for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-        int status = pclose(p);
-        return std::pair{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+        const auto r = test::runCli("report --db " + test::shellQuoted(db) + " " + args + " 2>&1");
+        return std::pair{r.exitCode, r.out};
     };
-    auto slurp = [](const std::string& path) {
-        std::ifstream f(path, std::ios::binary);
-        std::stringstream ss;
-        ss << f.rdbuf();
-        return ss.str();
-    };
+    auto slurp = [](const std::string& path) { return test::readText(path); };
 
     auto [code, out] = run("--format html -o '" + dir.file("r.html") + "'");
     CHECK(code == 0);
@@ -342,18 +333,13 @@ TEST_CASE("rapport report exports from a database; its xAPI passes the xapi-vali
                         << modules
                         << "; run: npm install --prefix build/xapi-validation --no-save "
                            "--no-audit --no-fund xapi-validation@2.1.4");
-    std::string cmd = "NODE_PATH='" + modules + "' node '" + std::string(RAPPORT_SOURCE_DIR) +
-                      "/tests/xapi/validate_statements.js' '" + dir.file("statements.json") +
-                      "' 2>&1";
-    std::FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    std::string report;
-    char buf[4096];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) report.append(buf, n);
-    int status = pclose(p);
+    const auto validation = test::runCommand(
+        "NODE_PATH=" + test::shellQuoted(modules) + " node " +
+        test::shellQuoted(std::string(RAPPORT_SOURCE_DIR) + "/tests/xapi/validate_statements.js") +
+        " " + test::shellQuoted(dir.file("statements.json")) + " 2>&1");
+    const std::string& report = validation.out;
     INFO(report);
-    CHECK(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(validation.exitCode == 0);
     CHECK(report.find("2 statements, 0 problems") != std::string::npos);
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/source/json_source.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace rapport;
 
@@ -66,20 +67,7 @@ JsonDocument parseOk(const std::string& text) {
 
 bool at(SourcePosition p, int line, int column) { return p.line == line && p.column == column; }
 
-// A fresh directory under the system temp dir, removed with everything in it at scope end.
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        static int counter = 0;
-        path = std::filesystem::temp_directory_path() /
-               ("rapport-json-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-};
+using test::TempDir;
 
 }  // namespace
 
@@ -362,7 +350,7 @@ TEST_CASE("nesting deeper than 64 levels is rejected before parsing") {
 
 TEST_CASE("files over the size limit are rejected before being read") {
     TempDir dir;
-    const auto big = dir.path / "big.json";
+    const auto big = dir.path() / "big.json";
     { std::ofstream(big) << "{}"; }
     std::filesystem::resize_file(big, 17u * 1024u * 1024u);  // sparse: no 17 MiB actually written
     DiagnosticList diags;
