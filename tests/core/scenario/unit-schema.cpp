@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "support/run_command.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -27,33 +29,15 @@ struct RunResult {
     std::string output;  // stdout and stderr together
 };
 
-std::string quoted(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) {
-        if (c == '\'')
-            q += "'\\''";
-        else
-            q += c;
-    }
-    return q + "'";
-}
+const auto& quoted = rapport::test::shellQuoted;
 
 RunResult runValidator(const std::vector<fs::path>& files, bool expectInvalid) {
     std::string cmd = std::string(kPython) + " " + quoted(kTool.string());
     if (expectInvalid) cmd += " --expect-invalid";
     cmd += " " + quoted(kSchema.string());
     for (const auto& f : files) cmd += " " + quoted(f.string());
-    cmd += " 2>&1";
-
-    RunResult r;
-    FILE* pipe = ::popen(cmd.c_str(), "r");
-    REQUIRE_MESSAGE(pipe != nullptr, "cannot run " << cmd);
-    std::array<char, 4096> buf{};
-    std::size_t n = 0;
-    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
-    const int status = ::pclose(pipe);
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
+    const auto r = rapport::test::runCommand(cmd + " 2>&1");
+    return {r.exitCode, r.out};
 }
 
 std::vector<fs::path> jsonFilesIn(const fs::path& dir, const std::string& prefix = "") {

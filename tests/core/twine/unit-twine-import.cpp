@@ -17,7 +17,9 @@
 #include "core/twine/twine_import.hpp"
 #include "core/twine/twine_passage_text.hpp"
 #include "core/twine/twine_twee.hpp"
+#include "support/ci.hpp"
 #include "support/fixture_corpus.hpp"
+#include "support/run_command.hpp"
 #include "support/store_test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -67,17 +69,11 @@ struct Run {
 };
 
 Run shell(const std::string& cmd) {
-    Run r;
-    std::FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) r.output.append(buf, n);
-    const int status = pclose(p);
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
+    const auto r = test::runCommand(cmd + " 2>&1");
+    return {r.exitCode, r.out};
 }
 
-std::string quote(const std::string& s) { return "'" + s + "'"; }
+const auto& quote = test::shellQuoted;
 
 ordered_json withoutSource(ordered_json s) {
     s["x-twine"].erase("source");
@@ -89,17 +85,14 @@ ordered_json withoutSource(ordered_json s) {
 TEST_SUITE_BEGIN("twine import");
 
 TEST_CASE("twine fixtures import with exactly the expected diagnostics") {
-    // RAPPORT_UPDATE_TWINE_EXPECTED=1 rewrites the .expected files after a deliberate change.
-    const bool update = std::getenv("RAPPORT_UPDATE_TWINE_EXPECTED") != nullptr;
+    // RAPPORT_UPDATE_GOLDEN=1 rewrites the .expected files (support/golden.hpp).
     const auto inputs = twineInputs();
     REQUIRE(inputs.size() >= 6);
     for (const auto& f : inputs) {
         CAPTURE(f.filename().string());
         const fs::path expected = f.string() + ".expected";
         const std::string actual = importReport(f);
-        if (update) std::ofstream(expected, std::ios::binary) << actual;
-        REQUIRE(fs::exists(expected));
-        CHECK(actual == test::readText(expected));
+        test::checkGolden(expected, actual);
         // Whatever the importer made must load and validate: warnings only.
         const auto validated = actual.find(".scenario.json:");
         const bool scenarioHasErrors = validated != std::string::npos &&
@@ -431,7 +424,7 @@ TEST_CASE("twine fixtures regenerate with extwee and import the same") {
         fs::path(RAPPORT_CLI_PATH).parent_path() / "extwee" / "node_modules" / ".bin" / "extwee";
     if (!fs::exists(extwee) || std::system("command -v node > /dev/null 2>&1") != 0) {
         // CI installs it, so there its absence is a failure; a developer build may skip it.
-        REQUIRE_MESSAGE(std::getenv("CI") == nullptr,
+        REQUIRE_MESSAGE(!test::underCi(),
                         "extwee is missing in "
                             << extwee.parent_path().parent_path()
                             << "; run: npm install --prefix build/extwee --no-save --no-audit "
