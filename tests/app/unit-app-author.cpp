@@ -13,19 +13,13 @@
 #include "app/driver/script.hpp"
 #include "app/driver/script_driver.hpp"
 #include "app/shell/app.hpp"
+#include "support/files.hpp"
 
 using namespace rapport;
 using namespace rapport::app;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;
@@ -106,7 +100,7 @@ TEST_CASE(
     "author workspace: open a scenario, select a node in the graph, edit a choice, save a one-line "
     "diff") {
     AuthorHeadless h(kColdCall);
-    const std::string before = slurp(h.file);
+    const std::string before = test::readText(h.file);
     h.app->openAuthor(h.file.string());
     CHECK(h.app->screen() == ScreenId::Author);
     const AuthorWorkspace& w = h.app->author();
@@ -122,7 +116,7 @@ TEST_CASE(
     // Edit the first choice's text in the inspector and save.
     CHECK(h.run("click Choice 1\nclick Text\nkey End\ntype  Briefly.\nclick Save\n") == "");
     CHECK_FALSE(w.document()->dirty());
-    const std::string after = slurp(h.file);
+    const std::string after = test::readText(h.file);
     const auto a = lines(before), b = lines(after);
     REQUIRE(a.size() == b.size());
     std::vector<std::size_t> changed;
@@ -143,7 +137,7 @@ TEST_CASE(
     h.frame();
 
     // A text editor renames a choice's target to a node that does not exist, and saves.
-    std::string text = slurp(h.file);
+    std::string text = test::readText(h.file);
     const std::string from = "\"next\": \"gatekeeper\"";
     const auto at = text.find(from);
     REQUIRE(at != std::string::npos);
@@ -170,7 +164,7 @@ TEST_CASE("author workspace: unsaved edits are not replaced by a change on disk 
     REQUIRE(w.document()->dirty());
     const std::string mine = w.document()->text();
 
-    std::string theirs = slurp(h.file);
+    std::string theirs = test::readText(h.file);
     theirs.insert(0, "// edited elsewhere\n");
     std::string error;
     REQUIRE(writeTextFileAtomically(h.file.string(), theirs, error));
@@ -193,8 +187,8 @@ TEST_CASE("author workspace: a new scenario from the template, saved atomically,
     CHECK(w.check().diagnostics.empty());
     CHECK(h.run("click Save\n") == "");
     CHECK(fs::exists(fresh));
-    CHECK(slurp(fresh) == w.document()->text());
-    CHECK(slurp(fresh).find("\"id\": \"my-first\"") != std::string::npos);
+    CHECK(test::readText(fresh) == w.document()->text());
+    CHECK(test::readText(fresh).find("\"id\": \"my-first\"") != std::string::npos);
     // Preview from the selected (start) node: play a choice.
     CHECK(h.run("click Preview from here\nexpect Restart preview\nclick Preview choice 1\n") == "");
 }

@@ -21,6 +21,8 @@
 
 #include "store/results_store.hpp"
 #include "support/ci.hpp"
+#include "support/files.hpp"
+#include "support/temp_dir.hpp"
 
 extern char** environ;
 
@@ -74,11 +76,6 @@ int waitFor(pid_t pid, std::chrono::seconds timeout) {
     ::kill(pid, SIGKILL);
     ::waitpid(pid, &status, 0);
     return -1;
-}
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p);
-    return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 // Environment of this process without display variables, plus `extra`.
@@ -148,18 +145,7 @@ private:
     std::string why_;
 };
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        char tmpl[] = "/tmp/rapport-gui-XXXXXX";
-        REQUIRE(::mkdtemp(tmpl) != nullptr);
-        path = tmpl;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using rapport::test::TempDir;
 
 struct RunResult {
     int exitCode = -1;
@@ -175,7 +161,7 @@ RunResult runApp(const std::vector<std::string>& env, const std::vector<std::str
     REQUIRE(pid > 0);
     RunResult r;
     r.exitCode = waitFor(pid, std::chrono::seconds(180));
-    r.output = slurp(log);
+    r.output = rapport::test::readText(log);
     return r;
 }
 
@@ -209,8 +195,8 @@ void skipOrFailWithoutXvfb(const Xvfb& x) {
 
 TEST_CASE("app: without a display it exits 2 and points to rapport play") {
     TempDir tmp;
-    const auto r =
-        runApp(baseEnv({}), {"--scenarios", kFixtures, "--data-dir", tmp.path.string()}, tmp.path);
+    const auto r = runApp(
+        baseEnv({}), {"--scenarios", kFixtures, "--data-dir", tmp.path().string()}, tmp.path());
     CHECK(r.exitCode == 2);
     CHECK(r.output.find("rapport play") != std::string::npos);
 }
@@ -220,10 +206,10 @@ TEST_CASE(
     Xvfb x;
     if (!x.running()) return skipOrFailWithoutXvfb(x);
     TempDir tmp;
-    const fs::path shots = tmp.path / "shots";
-    const fs::path data = tmp.path / "data";
-    const fs::path db = tmp.path / "results.db";
-    std::ofstream(tmp.path / "play.script") << R"(expect-screen sign-in
+    const fs::path shots = tmp.path() / "shots";
+    const fs::path data = tmp.path() / "data";
+    const fs::path db = tmp.path() / "results.db";
+    std::ofstream(tmp.path() / "play.script") << R"(expect-screen sign-in
 screenshot sign-in
 click Your name
 type Хироси 田中 Smith
@@ -247,14 +233,15 @@ screenshot debrief-dark
     const auto r = runApp(
         baseEnv({"DISPLAY=" + x.display()}),
         {"--scenarios", kFixtures, "--data-dir", data.string(), "--db", db.string(), "--script",
-         (tmp.path / "play.script").string(), "--screenshot-dir", shots.string()},
-        tmp.path);
+         (tmp.path() / "play.script").string(), "--screenshot-dir", shots.string()},
+        tmp.path());
     INFO(r.output);
     REQUIRE(r.exitCode == 0);
     for (const char* name : {"sign-in", "library", "conversation", "debrief", "debrief-dark"})
         checkPng(shots / (std::string(name) + ".png"), 1280, 800);
     // The sign-in was remembered, exactly as typed.
-    CHECK(slurp(data / "trainee.json").find("Хироси 田中 Smith") != std::string::npos);
+    CHECK(rapport::test::readText(data / "trainee.json").find("Хироси 田中 Smith") !=
+          std::string::npos);
     // The attempt was recorded, finished, with its score, in practice mode.
     {
         rapport::store::ResultsStore store(db.string());
@@ -269,12 +256,12 @@ screenshot debrief-dark
     }
 
     // A second run starts with the remembered name: Start training is enabled at once.
-    std::ofstream(tmp.path / "again.script") << "click Start training\nexpect-screen library\n";
+    std::ofstream(tmp.path() / "again.script") << "click Start training\nexpect-screen library\n";
     const auto again = runApp(
         baseEnv({"DISPLAY=" + x.display()}),
         {"--scenarios", kFixtures, "--data-dir", data.string(), "--db", db.string(), "--script",
-         (tmp.path / "again.script").string(), "--screenshot-dir", shots.string()},
-        tmp.path);
+         (tmp.path() / "again.script").string(), "--screenshot-dir", shots.string()},
+        tmp.path());
     INFO(again.output);
     CHECK(again.exitCode == 0);
 }
@@ -283,13 +270,13 @@ TEST_CASE("app: a script naming a widget that is not there fails with exit 1 and
     Xvfb x;
     if (!x.running()) return skipOrFailWithoutXvfb(x);
     TempDir tmp;
-    std::ofstream(tmp.path / "bad.script") << "expect-screen sign-in\nclick No such button\n";
+    std::ofstream(tmp.path() / "bad.script") << "expect-screen sign-in\nclick No such button\n";
     const auto r =
         runApp(baseEnv({"DISPLAY=" + x.display()}),
-               {"--scenarios", kFixtures, "--data-dir", (tmp.path / "d").string(), "--db",
-                (tmp.path / "results.db").string(), "--script", (tmp.path / "bad.script").string(),
-                "--screenshot-dir", tmp.path.string()},
-               tmp.path);
+               {"--scenarios", kFixtures, "--data-dir", (tmp.path() / "d").string(), "--db",
+                (tmp.path() / "results.db").string(), "--script",
+                (tmp.path() / "bad.script").string(), "--screenshot-dir", tmp.path().string()},
+               tmp.path());
     CHECK(r.exitCode == 1);
     CHECK(r.output.find("script line 2: no widget labelled 'No such button'") != std::string::npos);
 }

@@ -7,6 +7,7 @@
 
 #include "core/scenario/scenario_loader.hpp"
 #include "support/fixture_corpus.hpp"
+#include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace rapport;
@@ -113,14 +114,14 @@ TEST_CASE("a file that cannot be read is RAP0001") {
 }
 
 TEST_CASE("a 100 MB file is refused at once with RAP0002") {
-    const fs::path big = fs::temp_directory_path() / "rapport-unit-loader-100mb.json";
+    test::TempDir dir;
+    const fs::path big = dir.path() / "100mb.json";
     {
         std::ofstream out(big, std::ios::binary);
         out.seekp(100LL * 1024 * 1024 - 1);
         out.put(' ');
     }
     auto r = loadScenarioFile(big.string());
-    fs::remove(big);
     CHECK_FALSE(r.scenario);
     REQUIRE(r.diagnostics.items().size() == 1);
     CHECK(r.diagnostics.items()[0].code == "RAP0002");
