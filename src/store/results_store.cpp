@@ -6,13 +6,10 @@
 
 #include <sqlite3.h>
 
-#include <algorithm>
 #include <array>
 #include <chrono>
-#include <map>
 #include <random>
 #include <thread>
-#include <tuple>
 #include <unordered_map>
 
 #include "store/store_schema.hpp"
@@ -448,89 +445,11 @@ std::vector<AttemptRecord> ResultsStore::attempts(const AttemptFilter& filter,
 }
 
 std::vector<CompetencyCell> ResultsStore::competencyTable(const AttemptFilter& f) {
-    if (!f.sinceMs && !f.untilMs) return competencyTableFromSummary(f);
-    return competencyTableFromRows(f);
-}
-
-std::vector<CompetencyCell> ResultsStore::competencyTableFromSummary(const AttemptFilter& f) {
-    // competency_summary holds one row per trainee, competency and scenario, in that key order:
-    // the cells are runs of consecutive rows, folded here without a sort in SQL.
-    std::string where;
-    std::vector<std::string> texts;
-    auto add = [&](const char* cond, const std::string& value) {
-        where += where.empty() ? " WHERE " : " AND ";
-        where += cond;
-        texts.push_back(value);
-    };
-    if (!f.trainee.empty())
-        add("s.trainee_id IN (SELECT id FROM trainees WHERE name = ?)", f.trainee);
-    if (!f.group.empty())
-        add("s.trainee_id IN (SELECT id FROM trainees WHERE group_name = ?)", f.group);
-    if (!f.scenario.empty()) add("s.scenario_id = ?", f.scenario);
-    db_.exec("BEGIN");
-    struct EndRead {
-        Database& db;
-        ~EndRead() { sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr); }
-    } endRead{db_};
-    std::unordered_map<std::int64_t, std::pair<std::string, std::string>> trainees;
-    {
-        Statement s(db_, "SELECT id, name, group_name FROM trainees");
-        while (s.step()) trainees.emplace(s.integer(0), std::pair{s.text(1), s.text(2)});
-    }
-    std::vector<CompetencyCell> out;
-    Statement s(
-        db_,
-        "SELECT s.trainee_id, s.competency_id, s.competency_name, s.attempts, s.score_sum, s.best, "
-        "s.last_started_at, s.last_attempt_id, s.last_score FROM competency_summary s" +
-            where + " ORDER BY s.trainee_id, s.competency_id");
-    for (std::size_t i = 0; i < texts.size(); ++i) s.bind(int(i) + 1, texts[i]);
-    std::int64_t curTrainee = 0, lastStart = 0, lastId = 0;
-    double sum = 0;
-    auto close = [&] {
-        if (!out.empty()) out.back().mean = sum / out.back().assessedAttempts;
-    };
-    while (s.step()) {
-        const std::int64_t trainee = s.integer(0);
-        std::string competency = s.text(1);
-        const std::int64_t start = s.integer(6), id = s.integer(7);
-        if (out.empty() || trainee != curTrainee || competency != out.back().competencyId) {
-            close();
-            CompetencyCell cell;
-            if (auto it = trainees.find(trainee); it != trainees.end()) {
-                cell.trainee = it->second.first;
-                cell.group = it->second.second;
-            }
-            cell.competencyId = std::move(competency);
-            cell.best = s.real(5);
-            out.push_back(std::move(cell));
-            curTrainee = trainee;
-            sum = 0;
-            lastStart = start;
-            lastId = id;
-            out.back().competencyName = s.text(2);
-            out.back().last = s.real(8);
-        } else if (std::tie(start, id) > std::tie(lastStart, lastId)) {
-            lastStart = start;
-            lastId = id;
-            out.back().competencyName = s.text(2);
-            out.back().last = s.real(8);
-        }
-        CompetencyCell& cell = out.back();
-        cell.assessedAttempts += int(s.integer(3));
-        sum += s.real(4);
-        cell.best = std::max(cell.best, s.real(5));
-    }
-    close();
-    std::sort(out.begin(), out.end(), [](const CompetencyCell& a, const CompetencyCell& b) {
-        return std::tie(a.trainee, a.competencyId) < std::tie(b.trainee, b.competencyId);
-    });
-    return out;
-}
-
-std::vector<CompetencyCell> ResultsStore::competencyTableFromRows(const AttemptFilter& f) {
-    // A date range cuts across the summary, so it is answered from the competency rows. Rows
-    // exist only for finished attempts and carry their attempt's trainee, scenario and start, so
-    // the filter applies to competency_hr alone: no join, no sort.
+    // The competency rows exist only for finished attempts and carry their attempt's trainee,
+    // scenario and start, so every filter applies to competency_scores alone, walked through its
+    // covering index. What a cell is (mean, best, last…) is core's CompetencyTableFold; the
+    // competency_summary rows kept by finishAttempt are not read: their per-scenario sums cannot
+    // give the same bits as summing per attempt.
     std::string where = " WHERE c.assessed = 1 AND c.score IS NOT NULL";
     std::vector<std::string> texts;
     std::vector<std::int64_t> integers;
@@ -554,11 +473,6 @@ std::vector<CompetencyCell> ResultsStore::competencyTableFromRows(const AttemptF
         where += " AND c.started_at < ?";
         integers.push_back(*f.untilMs);
     }
-    auto bindAll = [&](Statement& s) {
-        int i = 1;
-        for (const auto& t : texts) s.bind(i++, t);
-        for (auto n : integers) s.bind(i++, n);
-    };
     db_.exec("BEGIN");
     struct EndRead {
         Database& db;
@@ -569,58 +483,21 @@ std::vector<CompetencyCell> ResultsStore::competencyTableFromRows(const AttemptF
         Statement s(db_, "SELECT id, name, group_name FROM trainees");
         while (s.step()) trainees.emplace(s.integer(0), std::pair{s.text(1), s.text(2)});
     }
-    // One walk of competency_hr in its (trainee, competency, start) order, folded here: a single
-    // pass instead of two GROUP BY queries, and "last" compared on (start, attempt id) exactly as
-    // buildCompetencyTable does.
-    std::vector<CompetencyCell> out;
     Statement s(db_,
                 "SELECT c.trainee_id, c.competency_id, c.started_at, c.attempt_id, c.score, "
-                "c.competency_name "
-                "FROM competency_scores c INDEXED BY competency_hr" +
-                    where + " ORDER BY c.trainee_id, c.competency_id");
-    bindAll(s);
-    std::int64_t curTrainee = 0, lastStart = 0, lastId = 0;
-    double sum = 0;
-    auto close = [&] {
-        if (!out.empty()) out.back().mean = sum / out.back().assessedAttempts;
-    };
+                "c.competency_name FROM competency_scores c INDEXED BY competency_hr" +
+                    where);
+    int i = 1;
+    for (const auto& t : texts) s.bind(i++, t);
+    for (auto n : integers) s.bind(i++, n);
+    static const std::pair<std::string, std::string> kUnknown;
+    CompetencyTableFold fold;
     while (s.step()) {
-        const std::int64_t trainee = s.integer(0);
-        std::string competency = s.text(1);
-        const std::int64_t start = s.integer(2), id = s.integer(3);
-        const double score = s.real(4);
-        if (out.empty() || trainee != curTrainee || competency != out.back().competencyId) {
-            close();
-            CompetencyCell cell;
-            if (auto it = trainees.find(trainee); it != trainees.end()) {
-                cell.trainee = it->second.first;
-                cell.group = it->second.second;
-            }
-            cell.competencyId = std::move(competency);
-            cell.competencyName = s.text(5);
-            cell.best = score;
-            cell.last = score;
-            out.push_back(std::move(cell));
-            curTrainee = trainee;
-            sum = 0;
-            lastStart = start;
-            lastId = id;
-        } else if (std::tie(start, id) > std::tie(lastStart, lastId)) {
-            lastStart = start;
-            lastId = id;
-            out.back().competencyName = s.text(5);
-            out.back().last = score;
-        }
-        CompetencyCell& cell = out.back();
-        ++cell.assessedAttempts;
-        sum += score;
-        cell.best = std::max(cell.best, score);
+        auto it = trainees.find(s.integer(0));
+        const auto& [name, group] = it == trainees.end() ? kUnknown : it->second;
+        fold.add(name, group, s.text(1), s.text(5), s.real(4), s.integer(2), s.integer(3));
     }
-    close();
-    std::sort(out.begin(), out.end(), [](const CompetencyCell& a, const CompetencyCell& b) {
-        return std::tie(a.trainee, a.competencyId) < std::tie(b.trainee, b.competencyId);
-    });
-    return out;
+    return fold.cells();
 }
 
 }  // namespace rapport::store

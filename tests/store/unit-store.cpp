@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <tuple>
 
 #include "store/database_path.hpp"
 #include "store/store_schema.hpp"
@@ -370,22 +371,56 @@ TEST_CASE(
 
 namespace {
 
-// The SQL table must give the same cells as buildCompetencyTable over the same attempts.
+// The SQL table must give the same cells, bit for bit, as buildCompetencyTable over the same
+// attempts, and those cells must be what a cell means, recomputed here naively from the stored
+// attempts. A filter that selects nothing is a mistake in the test: the check needs cells.
 void checkSameTable(ResultsStore& db, const AttemptFilter& f) {
     auto sql = db.competencyTable(f);
-    AttemptFilter finished = f;
-    auto mem = buildCompetencyTable(db.attempts(finished));
+    const auto attempts = db.attempts(f);
+    auto mem = buildCompetencyTable(attempts);
+    REQUIRE_FALSE(sql.empty());
     REQUIRE(sql.size() == mem.size());
+    std::size_t results = 0;
     for (std::size_t i = 0; i < sql.size(); ++i) {
         CAPTURE(i);
         CHECK(sql[i].trainee == mem[i].trainee);
         CHECK(sql[i].group == mem[i].group);
         CHECK(sql[i].competencyId == mem[i].competencyId);
+        CHECK(sql[i].competencyName == mem[i].competencyName);
         CHECK(sql[i].assessedAttempts == mem[i].assessedAttempts);
-        CHECK(sql[i].mean == doctest::Approx(mem[i].mean));
-        CHECK(sql[i].best == doctest::Approx(mem[i].best));
-        CHECK(sql[i].last == doctest::Approx(mem[i].last));
+        CHECK(sql[i].mean == mem[i].mean);
+        CHECK(sql[i].best == mem[i].best);
+        CHECK(sql[i].last == mem[i].last);
+        if (i > 0)
+            CHECK(std::tie(sql[i - 1].trainee, sql[i - 1].competencyId) <
+                  std::tie(sql[i].trainee, sql[i].competencyId));
+        int n = 0;
+        double sum = 0, best = -1, last = -1;
+        std::pair<std::int64_t, std::int64_t> latest{INT64_MIN, INT64_MIN};
+        for (const auto& a : attempts) {
+            if (a.trainee != sql[i].trainee || a.status != AttemptStatus::Finished) continue;
+            for (const auto& c : a.competencies) {
+                if (c.id != sql[i].competencyId || !c.assessed || !c.score) continue;
+                ++n;
+                sum += *c.score;
+                best = std::max(best, *c.score);
+                if (std::pair{a.startedAtMs, a.id} > latest) {
+                    latest = {a.startedAtMs, a.id};
+                    last = *c.score;
+                }
+            }
+        }
+        CHECK(sql[i].assessedAttempts == n);
+        CHECK(sql[i].mean == doctest::Approx(sum / n));
+        CHECK(sql[i].best == best);
+        CHECK(sql[i].last == last);
+        results += std::size_t(n);
     }
+    std::size_t assessed = 0;
+    for (const auto& a : attempts)
+        if (a.status == AttemptStatus::Finished)
+            for (const auto& c : a.competencies) assessed += c.assessed && c.score ? 1 : 0;
+    CHECK(results == assessed);  // every assessed result is in exactly one cell
 }
 
 }  // namespace
