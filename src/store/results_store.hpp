@@ -95,9 +95,9 @@ public:
     // Attempts matching the filter, ordered by trainee name, start time, id; with competency rows
     // when asked.
     std::vector<AttemptRecord> attempts(const AttemptFilter& filter, bool withCompetencies = true);
-    // The HR table (trainees x competencies) over finished attempts matching the filter; same
-    // numbers as buildCompetencyTable() over attempts(filter). Read from the summary table kept by
-    // finishAttempt, or from the competency rows when the filter has a date range.
+    // The HR table (trainees x competencies) over finished attempts matching the filter: the
+    // cells of CompetencyTableFold fed from the competency rows, so the same cells, bit for bit,
+    // as buildCompetencyTable() over attempts(filter).
     std::vector<CompetencyCell> competencyTable(const AttemptFilter& filter);
 
     int schemaVersion();
@@ -106,9 +106,6 @@ public:
     Database& database() { return db_; }
 
 private:
-    std::vector<CompetencyCell> competencyTableFromSummary(const AttemptFilter& filter);
-    std::vector<CompetencyCell> competencyTableFromRows(const AttemptFilter& filter);
-
     Database db_;
 };
 

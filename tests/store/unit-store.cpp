@@ -1,12 +1,11 @@
-// Results store: journaling, round trips, schema checks, broken files, disk full, concurrency.
+// Results store: journaling, round trips, schema checks, broken files, disk full, concurrency
+// (the HR table: unit-store-hr.cpp).
 #include <doctest/doctest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <random>
 
 #include "store/database_path.hpp"
 #include "store/store_schema.hpp"
@@ -20,17 +19,6 @@ using rapport::test::TempDir;
 TEST_SUITE_BEGIN("store");
 
 namespace {
-
-AttemptFilter filter(std::string trainee, std::string group, std::string scenario,
-                     std::optional<std::int64_t> since = std::nullopt, bool finishedOnly = false) {
-    AttemptFilter f;
-    f.trainee = std::move(trainee);
-    f.group = std::move(group);
-    f.scenario = std::move(scenario);
-    f.sinceMs = since;
-    f.finishedOnly = finishedOnly;
-    return f;
-}
 
 std::string pragmaText(ResultsStore& db, const char* sql) {
     Statement s(db.database(), sql);
@@ -261,47 +249,6 @@ TEST_CASE("two processes writing to one database at once both succeed") {
     CHECK(db.integrityCheck() == "ok");
 }
 
-TEST_CASE("HR queries: filters, and the SQL table equals the in-memory one") {
-    TempDir dir;
-    ResultsStore db(dir.file("results.db"));
-    auto anna = db.upsertTrainee({"Anna", "", "North"});
-    auto boris = db.upsertTrainee({"Boris", "", "South"});
-    test::writeAttempt(db, anna, "s1", 1000, 1, true, 60);
-    test::writeAttempt(db, anna, "s2", 2000, 1, true, 90);
-    test::writeAttempt(db, anna, "s1", 3000, 1, true, 70);
-    test::writeAttempt(db, boris, "s1", 1500, 1, true, 40);
-    test::writeAttempt(db, boris, "s1", 2500, 1, false);
-
-    CHECK(db.attempts({}).size() == 5);
-    CHECK(db.attempts(filter("", "North", "")).size() == 3);
-    CHECK(db.attempts(filter("", "", "s1")).size() == 4);
-    CHECK(db.attempts(filter("", "", "", 2000)).size() == 3);
-    CHECK(db.attempts(filter("Boris", "", "", std::nullopt, true)).size() == 1);
-    auto all = db.attempts({});
-    CHECK(all[0].trainee == "Anna");
-    CHECK(all[0].competencies.size() == 3);
-
-    auto sql = db.competencyTable({});
-    auto mem = buildCompetencyTable(all);
-    REQUIRE(sql.size() == mem.size());
-    REQUIRE(sql.size() == 4);  // 2 trainees x 2 assessed competencies
-    for (std::size_t i = 0; i < sql.size(); ++i) {
-        CAPTURE(i);
-        CHECK(sql[i].trainee == mem[i].trainee);
-        CHECK(sql[i].competencyId == mem[i].competencyId);
-        CHECK(sql[i].assessedAttempts == mem[i].assessedAttempts);
-        CHECK(sql[i].mean == doctest::Approx(mem[i].mean));
-        CHECK(sql[i].best == doctest::Approx(mem[i].best));
-        CHECK(sql[i].last == doctest::Approx(mem[i].last));
-    }
-    CHECK(sql[0].trainee == "Anna");
-    CHECK(sql[0].competencyId == "needs_discovery");
-    CHECK(sql[0].mean == doctest::Approx((60 + 90 + 70) / 3.0));
-    CHECK(sql[0].best == doctest::Approx(90));
-    CHECK(sql[0].last == doctest::Approx(70));
-    CHECK(db.competencyTable(filter("", "South", "")).size() == 2);
-}
-
 TEST_CASE("database path: --db, then RAPPORT_DB, then XDG_DATA_HOME, then HOME") {
     static std::map<std::string, std::string> env;
     auto get = [](const char* name) -> const char* {
@@ -366,113 +313,6 @@ TEST_CASE(
     db.finishAttempt(2, {"fin", "won", 1'735'776'100'000, test::sampleReport(90, true, 90, 80)});
     CHECK(db.competencyTable({}).size() == 4);
     CHECK(db.loadAttempt(2).record.steps == 3);
-}
-
-namespace {
-
-// The SQL table must give the same cells as buildCompetencyTable over the same attempts.
-void checkSameTable(ResultsStore& db, const AttemptFilter& f) {
-    auto sql = db.competencyTable(f);
-    AttemptFilter finished = f;
-    auto mem = buildCompetencyTable(db.attempts(finished));
-    REQUIRE(sql.size() == mem.size());
-    for (std::size_t i = 0; i < sql.size(); ++i) {
-        CAPTURE(i);
-        CHECK(sql[i].trainee == mem[i].trainee);
-        CHECK(sql[i].group == mem[i].group);
-        CHECK(sql[i].competencyId == mem[i].competencyId);
-        CHECK(sql[i].assessedAttempts == mem[i].assessedAttempts);
-        CHECK(sql[i].mean == doctest::Approx(mem[i].mean));
-        CHECK(sql[i].best == doctest::Approx(mem[i].best));
-        CHECK(sql[i].last == doctest::Approx(mem[i].last));
-    }
-}
-
-}  // namespace
-
-TEST_CASE("a database written by schema v2 migrates to v3 with its HR summary back-filled") {
-    TempDir dir;
-    std::string path = dir.file("results.db");
-    std::filesystem::copy_file(std::string(RAPPORT_FIXTURES_DIR) + "/store/results-v2.db", path);
-    {
-        Database raw(path);
-        CHECK(schemaVersion(raw) == 2);
-    }
-    ResultsStore db(path);
-    CHECK(db.schemaVersion() == latestSchemaVersion());
-    CHECK(db.integrityCheck() == "ok");
-    CHECK(count(db, "SELECT count(*) FROM attempts") == 8);
-    CHECK(count(db, "SELECT count(*) FROM competency_summary") > 0);
-    checkSameTable(db, {});
-    checkSameTable(db, filter("", "Sales North", ""));
-    checkSameTable(db, filter("", "", "price-objection"));
-    checkSameTable(db, filter("Carl", "", ""));
-    // Carl's two attempts started in the same millisecond: the later id is the "last".
-    auto carl = db.competencyTable(filter("Carl", "", ""));
-    REQUIRE_FALSE(carl.empty());
-    CHECK(carl[0].competencyId == "needs_discovery");
-    CHECK(carl[0].last == doctest::Approx(70));
-    CHECK(carl[0].best == doctest::Approx(70));
-    CHECK(carl[0].mean == doctest::Approx(55));
-    CHECK(db.listIncomplete("Anna Petrova", "price-objection").size() == 1);
-    // New attempts keep the summary up to date after the migration.
-    auto anna = db.upsertTrainee({"Anna Petrova", "", ""});
-    test::writeAttempt(db, anna, "price-objection", 1'700'000'000'000, 2, true,
-                       99);  // older start: not "last"
-    checkSameTable(db, {});
-}
-
-TEST_CASE("the HR summary equals the in-memory table for attempts finished in any order") {
-    TempDir dir;
-    ResultsStore db(dir.file("results.db"));
-    std::mt19937 rng(20261127);
-    std::vector<std::int64_t> trainees;
-    for (int t = 0; t < 5; ++t)
-        trainees.push_back(db.upsertTrainee({"T" + std::to_string(t), "", t % 2 ? "Odd" : "Even"}));
-    const char* comps[] = {"a", "b", "c"};
-    struct Pending {
-        std::int64_t id;
-        json report;
-    };
-    std::vector<Pending> pending;
-    for (int i = 0; i < 60; ++i) {
-        AttemptStart a;
-        a.traineeId = trainees[rng() % trainees.size()];
-        a.scenarioId = "s" + std::to_string(rng() % 3);
-        a.scenarioVersion = "1";
-        a.scenarioTitle = "S";
-        a.contentHash = "h";
-        a.frameworkId = "f";
-        a.frameworkVersion = "1";
-        a.startedAtMs = 1000 + std::int64_t(rng() % 20) * 1000;  // many ties on purpose
-        json list = json::array();
-        for (const char* c : comps) {
-            const int kind = int(rng() % 4);  // 0: not assessed, 1: assessed without a score
-            json score = kind >= 2 ? json(double(rng() % 1001) / 10) : json(nullptr);
-            list.push_back({{"id", c},
-                            {"name", std::string("Name ") + c},
-                            {"score", score},
-                            {"assessed", kind != 0},
-                            {"opportunities", kind},
-                            {"level", "L"},
-                            {"confidence", "ok"}});
-        }
-        pending.push_back({db.beginAttempt(a), json{{"overall", {{"score", 50}, {"passed", false}}},
-                                                    {"competencies", list}}});
-    }
-    std::shuffle(pending.begin(), pending.end(), rng);
-    for (std::size_t i = 0; i < pending.size(); ++i) {
-        if (i % 7 == 3) continue;  // some stay in progress
-        db.finishAttempt(pending[i].id, {"end", "won", 99'000, pending[i].report});
-    }
-    checkSameTable(db, {});
-    checkSameTable(db, filter("", "Odd", ""));
-    checkSameTable(db, filter("", "", "s1"));
-    checkSameTable(db, filter("T3", "", "s2"));
-    checkSameTable(db, filter("", "", "", 8000));  // a date range is answered from the rows
-    AttemptFilter range;
-    range.untilMs = 12000;
-    checkSameTable(db, range);
 }
 
 TEST_SUITE_END();

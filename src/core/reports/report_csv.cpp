@@ -2,24 +2,17 @@
 // number, while any text — even a scenario id — is treated as hostile.
 #include "core/reports/report_csv.hpp"
 
-#include <cstdio>
 #include <map>
 
 #include "core/reports/report_escape.hpp"
 #include "core/reports/report_time.hpp"
+#include "core/text/number_format.hpp"
 
 namespace rapport {
 
 namespace {
 
-std::string number(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    std::string s = buf;
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-    return s;
-}
+std::string number(double v) { return upToDecimals(v, 2); }
 
 }  // namespace
 

@@ -4,23 +4,19 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 #include <map>
 #include <set>
 
 #include "core/reports/group_statistics.hpp"
 #include "core/reports/report_escape.hpp"
 #include "core/reports/report_time.hpp"
+#include "core/text/number_format.hpp"
 
 namespace rapport {
 
 namespace {
 
-std::string fmt(double v, int decimals = 0) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
+std::string fmt(double v, int decimals = 0) { return fixedDecimals(v, decimals); }
 
 // Score bands for colour only; the level names shown come from the framework via the report.
 const char* bandClass(double score) {

@@ -1,7 +1,6 @@
 #include "core/reports/report_model.hpp"
 
 #include <algorithm>
-#include <map>
 #include <tuple>
 
 namespace rapport {
@@ -80,52 +79,65 @@ ScoreSummary summariseScoreReport(const json& report) {
     return out;
 }
 
+void CompetencyTableFold::add(const std::string& trainee, const std::string& group,
+                              const std::string& competencyId, const std::string& competencyName,
+                              double score, std::int64_t startedAtMs, std::int64_t attemptId) {
+    Acc& x = acc_[{trainee, competencyId}];
+    if (x.results.empty()) x.group = group;
+    x.results.push_back({startedAtMs, attemptId, score, competencyName});
+}
+
+void CompetencyTableFold::add(const AttemptRecord& a) {
+    if (a.status != AttemptStatus::Finished) return;
+    for (const auto& c : a.competencies)
+        if (c.assessed && c.score)
+            add(a.trainee, a.group, c.id, c.name, *c.score, a.startedAtMs, a.id);
+}
+
+std::vector<CompetencyCell> CompetencyTableFold::cells() {
+    std::vector<CompetencyCell> out;
+    out.reserve(acc_.size());
+    for (auto& [key, x] : acc_) {
+        // Stable, so a report listing one competency twice still folds the same way every time;
+        // the first of equal keys counts as the latest, as in the store's rows.
+        std::stable_sort(x.results.begin(), x.results.end(), [](const Result& a, const Result& b) {
+            return std::tie(a.startedAtMs, a.attemptId) < std::tie(b.startedAtMs, b.attemptId);
+        });
+        CompetencyCell cell;
+        cell.trainee = key.first;
+        cell.group = std::move(x.group);
+        cell.competencyId = key.second;
+        cell.assessedAttempts = int(x.results.size());
+        cell.best = x.results.front().score;
+        const Result* latest = &x.results.front();
+        double sum = 0;
+        for (const Result& r : x.results) {
+            sum += r.score;
+            cell.best = std::max(cell.best, r.score);
+            if (std::tie(r.startedAtMs, r.attemptId) >
+                std::tie(latest->startedAtMs, latest->attemptId))
+                latest = &r;
+        }
+        cell.mean = sum / cell.assessedAttempts;
+        cell.last = latest->score;
+        cell.competencyName = latest->name;
+        out.push_back(std::move(cell));
+    }
+    acc_.clear();
+    return out;
+}
+
 std::vector<CompetencyCell> buildCompetencyTable(const std::vector<AttemptRecord>& attempts) {
-    std::vector<const AttemptRecord*> refs;
-    refs.reserve(attempts.size());
-    for (const auto& a : attempts) refs.push_back(&a);
-    return buildCompetencyTable(refs);
+    CompetencyTableFold fold;
+    for (const auto& a : attempts) fold.add(a);
+    return fold.cells();
 }
 
 std::vector<CompetencyCell> buildCompetencyTable(
     const std::vector<const AttemptRecord*>& attempts) {
-    struct Acc {
-        CompetencyCell cell;
-        double sum = 0;
-        std::int64_t lastStart = INT64_MIN;
-        std::int64_t lastId = INT64_MIN;
-    };
-    std::map<std::pair<std::string, std::string>, Acc> acc;
-    for (const AttemptRecord* ap : attempts) {
-        const AttemptRecord& a = *ap;
-        if (a.status != AttemptStatus::Finished) continue;
-        for (const auto& c : a.competencies) {
-            if (!c.assessed || !c.score) continue;
-            Acc& x = acc[{a.trainee, c.id}];
-            if (x.cell.assessedAttempts == 0) {
-                x.cell.trainee = a.trainee;
-                x.cell.group = a.group;
-                x.cell.competencyId = c.id;
-                x.cell.competencyName = c.name;
-                x.cell.best = *c.score;
-            }
-            ++x.cell.assessedAttempts;
-            x.sum += *c.score;
-            x.cell.best = std::max(x.cell.best, *c.score);
-            if (std::tie(a.startedAtMs, a.id) > std::tie(x.lastStart, x.lastId)) {
-                x.lastStart = a.startedAtMs;
-                x.lastId = a.id;
-                x.cell.last = *c.score;
-            }
-        }
-    }
-    std::vector<CompetencyCell> out;
-    out.reserve(acc.size());
-    for (auto& [key, x] : acc) {
-        x.cell.mean = x.sum / x.cell.assessedAttempts;
-        out.push_back(std::move(x.cell));
-    }
-    return out;
+    CompetencyTableFold fold;
+    for (const AttemptRecord* a : attempts) fold.add(*a);
+    return fold.cells();
 }
 
 }  // namespace rapport

@@ -4,10 +4,12 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/play/attempt_mode.hpp"
@@ -75,15 +77,44 @@ struct CompetencyCell {
     std::string trainee;
     std::string group;
     std::string competencyId;
-    std::string competencyName;
+    std::string competencyName;  // as named in the latest attempt
     int assessedAttempts = 0;
     double mean = 0;
     double best = 0;
-    double last = 0;  // from the most recently started attempt
+    double last = 0;  // from the latest attempt
 };
 
-// Builds the HR table from attempts in memory (same numbers as the store's SQL query), ordered
-// by trainee then competency id.
+// The one definition of the HR table. Fed one assessed result at a time, in any order; "latest"
+// is the greatest (start time, attempt id). The mean sums the scores in that order too, so the
+// table has the same bits whichever order the results come in (from attempts in memory or from
+// the store's competency rows).
+class CompetencyTableFold {
+public:
+    // One assessed competency result of a finished attempt. Callers skip unassessed results.
+    void add(const std::string& trainee, const std::string& group, const std::string& competencyId,
+             const std::string& competencyName, double score, std::int64_t startedAtMs,
+             std::int64_t attemptId);
+    // Every assessed result of the attempt when it is finished; nothing otherwise.
+    void add(const AttemptRecord& attempt);
+    // The cells, ordered by trainee then competency id. Leaves the fold empty.
+    std::vector<CompetencyCell> cells();
+
+private:
+    struct Result {
+        std::int64_t startedAtMs;
+        std::int64_t attemptId;
+        double score;
+        std::string name;
+    };
+    struct Acc {
+        std::string group;
+        std::vector<Result> results;
+    };
+    std::map<std::pair<std::string, std::string>, Acc> acc_;  // by (trainee, competency id)
+};
+
+// Builds the HR table from attempts in memory with CompetencyTableFold: the same cells as the
+// store's competencyTable() over the same attempts.
 std::vector<CompetencyCell> buildCompetencyTable(const std::vector<AttemptRecord>& attempts);
 // The same over a selection of attempts (a report's group or trainee page), without copying them.
 std::vector<CompetencyCell> buildCompetencyTable(const std::vector<const AttemptRecord*>& attempts);

@@ -3,11 +3,11 @@
 // extensions, so a consumer can tell which scenario file and which key produced the numbers.
 #include "core/reports/report_xapi.hpp"
 
-#include <cmath>
 #include <stdexcept>
 
 #include "core/reports/report_time.hpp"
 #include "core/reports/report_uuid.hpp"
+#include "core/text/number_format.hpp"
 
 namespace rapport {
 
@@ -41,7 +41,7 @@ std::string xapiStatementId(const AttemptRecord& a) {
 
 namespace {
 
-double round4(double v) { return std::round(v * 10000.0) / 10000.0; }
+double round4(double v) { return roundToDecimals(v, 4); }
 
 double clampScore(double v) { return v < 0 ? 0 : (v > 100 ? 100 : v); }
 

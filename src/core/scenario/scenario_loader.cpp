@@ -5,15 +5,17 @@
 
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/diagnostics/did_you_mean.hpp"
+#include "core/scenario/scenario_loader_detail.hpp"
 #include "core/source/json_reader.hpp"
 #include "core/source/sha256.hpp"
 #include "core/source/utf8.hpp"
 
 namespace rapport {
 
-namespace {
+using scenario_loading::Loader;
 
-// Ids appear in CLI arguments, JSON pointers, transcripts and URLs, so they stay ASCII.
+namespace scenario_loading {
+
 bool isValidNodeId(std::string_view id) {
     if (id.empty() || id.size() > 128) return false;
     for (char c : id) {
@@ -23,6 +25,8 @@ bool isValidNodeId(std::string_view id) {
     }
     return true;
 }
+
+namespace {
 
 bool isIdentifier(std::string_view id) {
     if (id.empty() || id.size() > 64) return false;
@@ -46,557 +50,229 @@ bool isLanguageTag(std::string_view tag) {
     return std::regex_match(tag.begin(), tag.end(), re);
 }
 
-class Loader {
-public:
-    Loader(JsonDocument& doc, const std::string& name, LoadResult& result)
-        : doc_(doc), r_(name, doc.map, result.diagnostics), result_(result) {}
+}  // namespace
 
-    void run() {
-        Scenario s;
-        s.sourcePath = r_.file();
-        s.contentHash = sha256Hex(*doc_.text);
-        const JsonValue& root = doc_.root();
-        if (!root.isObject()) {
-            r_.error(codes::NotAnObject, "",
-                     std::string("a scenario file must hold one JSON object, not ") +
-                         jsonKindName(root));
-            return;
-        }
-        reportDuplicateKeys();
-        if (!readFormat(root)) {
-            // A different format (or none) means none of the other keys can be trusted.
-            return;
-        }
-        r_.checkKeys(root, "",
-                     {"format", "id", "version", "title", "language", "summary", "sector",
-                      "difficulty", "passScore", "framework", "assesses", "expectedMinutes",
-                      "client", "variables", "meters", "start", "nodes"});
-        readMetadata(root, s);
-        readClient(root, s);
-        readVariables(root, s);
-        readMeters(root, s);
-        readNodes(root, s);
-        s.sourceMap = doc_.map;
-        result_.scenario = std::move(s);
-    }
-
-private:
-    void reportDuplicateKeys() {
-        for (const auto& p : doc_.duplicateKeys) {
-            const bool variable =
-                p.rfind("/variables/", 0) == 0 && p.find('/', 11) == std::string::npos;
-            r_.errorAtKey(
-                variable ? codes::DuplicateVariable : codes::DuplicateKey, p,
-                variable ? "variable declared twice; only the last declaration would count"
-                         : "this key appears twice in the same object; only the last would count");
-        }
-    }
-
-    bool readFormat(const JsonValue& root) {
-        const auto* f = r_.member(root, "", "format", false);
-        if (!f) {
-            r_.error(codes::WrongFormat, "",
-                     std::string("missing \"format\": a scenario file starts with \"format\": \"") +
-                         kScenarioFormat + "\"");
-            return false;
-        }
-        if (!f->isString() || f->asString() != kScenarioFormat) {
-            r_.error(
-                codes::WrongFormat, "/format",
-                std::string("unsupported format ") +
-                    (f->isString() ? "\"" + std::string(f->asString()) + "\"" : jsonKindName(*f)) +
-                    "; this version of Rapport reads \"" + kScenarioFormat + "\"");
-            return false;
-        }
-        return true;
-    }
-
-    void readMetadata(const JsonValue& root, Scenario& s) {
-        if (auto id = r_.string(root, "", "id", true)) {
-            if (!isScenarioSlug(*id))
-                r_.error(codes::BadId, "/id",
-                         "scenario id \"" + *id +
-                             "\" must be lowercase letters, digits, '.', '_' or '-'");
-            s.id = *id;
-        }
-        if (auto v = r_.string(root, "", "version", true)) s.version = *v;
-        if (auto v = r_.string(root, "", "title", true)) s.title = *v;
-        if (auto v = r_.string(root, "", "language", true)) {
-            if (!isLanguageTag(*v))
-                r_.error(codes::BadValue, "/language",
-                         "\"" + *v +
-                             "\" is not a BCP 47 language tag such as \"en\", \"ru\" or \"ja-JP\"");
-            s.language = *v;
-        }
-        if (auto v = r_.string(root, "", "summary", true)) s.summary = *v;
-        if (auto v = r_.string(root, "", "sector", true)) s.sector = *v;
-        if (auto v = r_.integer(root, "", "difficulty", true, 1, 5))
-            s.difficulty = static_cast<int>(*v);
-        if (auto v = r_.integer(root, "", "passScore", true, 0, 100))
-            s.passScore = static_cast<int>(*v);
-        if (auto v = r_.string(root, "", "framework", true)) s.framework = *v;
-        if (auto v = r_.integer(root, "", "expectedMinutes", false, 1, 600))
-            s.expectedMinutes = static_cast<int>(*v);
-        if (const auto* a = r_.array(root, "", "assesses", false)) {
-            for (std::size_t i = 0; i < a->size(); ++i) {
-                const auto p = childPointer("/assesses", i);
-                if (!(*a)[i].isString() || (*a)[i].asString().empty())
-                    r_.error(codes::WrongType, p,
-                             "each competency in \"assesses\" must be a non-empty string");
-                else
-                    s.assesses.emplace_back((*a)[i].asString());
-            }
-        }
-    }
-
-    void readClient(const JsonValue& root, Scenario& s) {
-        const auto* c = r_.object(root, "", "client", true);
-        if (!c) return;
-        r_.checkKeys(*c, "/client", {"name", "role", "company", "description", "portrait"});
-        if (auto v = r_.string(*c, "/client", "name", true)) s.client.name = *v;
-        if (auto v = r_.string(*c, "/client", "role", true)) s.client.role = *v;
-        if (auto v = r_.string(*c, "/client", "company", true)) s.client.company = *v;
-        if (auto v = r_.string(*c, "/client", "description", true)) s.client.description = *v;
-        if (auto v = r_.string(*c, "/client", "portrait", false)) s.client.portrait = *v;
-    }
-
-    void readVariables(const JsonValue& root, Scenario& s) {
-        const auto* vars = r_.object(root, "", "variables", false);
-        if (!vars) return;
-        for (const JsonValue* member : vars->sortedMembers()) {
-            const std::string name(member->key());
-            const JsonValue& decl = *member;
-            const std::string p = childPointer("/variables", name);
-            if (!isIdentifier(name)) {
-                r_.errorAtKey(codes::BadId, p,
-                              "variable name \"" + name +
-                                  "\" must start with a letter or '_' and hold only letters, "
-                                  "digits and '_' (and not be true, false or visited)");
-                continue;
-            }
-            if (!decl.isObject()) {
-                r_.error(
-                    codes::WrongType, p,
-                    std::string("a variable is declared as {\"type\": …, \"initial\": …}, not ") +
-                        jsonKindName(decl));
-                continue;
-            }
-            r_.checkKeys(decl, p, {"type", "initial"});
-            Variable v;
-            v.id = name;
-            if (auto t = r_.string(decl, p, "type", true)) {
-                if (*t == "integer")
-                    v.type = ValueType::Integer;
-                else if (*t == "boolean")
-                    v.type = ValueType::Boolean;
-                else
-                    // Still declared (as an integer), so every use of it is not reported again.
-                    r_.error(
-                        codes::BadValue, p + "/type",
-                        "variable type must be \"integer\" or \"boolean\", not \"" + *t + "\"");
-            }
-            if (const auto* init = r_.member(decl, p, "initial", true)) {
-                const std::string ip = p + "/initial";
-                if (v.type == ValueType::Boolean) {
-                    if (init->isBoolean())
-                        v.initial = init->asBool() ? 1 : 0;
-                    else
-                        r_.error(codes::WrongType, ip,
-                                 std::string("initial value of boolean \"") + name +
-                                     "\" must be true or false, not " + jsonKindName(*init));
-                } else {
-                    if (init->isInteger() && !init->isBigInteger())
-                        v.initial = init->asInteger();
-                    else
-                        r_.error(codes::WrongType, ip,
-                                 std::string("initial value of integer \"") + name +
-                                     "\" must be a whole number, not " + jsonKindName(*init));
-                }
-            }
-            s.variableIndex[v.id] = static_cast<int>(s.variables.size());
-            s.variables.push_back(std::move(v));
-        }
-    }
-
-    void readMeters(const JsonValue& root, Scenario& s) {
-        const auto* meters = r_.array(root, "", "meters", false);
-        if (!meters) return;
-        std::vector<std::string> integerNames;
-        for (const auto& v : s.variables)
-            if (v.type == ValueType::Integer) integerNames.push_back(v.id);
-        for (std::size_t i = 0; i < meters->size(); ++i) {
-            const auto& m = (*meters)[i];
-            const std::string p = childPointer("/meters", i);
-            if (!m.isObject()) {
-                r_.error(codes::NotAnObject, p,
-                         std::string("a meter must be an object, not ") + jsonKindName(m));
-                continue;
-            }
-            r_.checkKeys(m, p, {"variable", "label", "min", "max"});
-            Meter meter;
-            auto var = r_.string(m, p, "variable", true);
-            auto label = r_.string(m, p, "label", true);
-            auto min = r_.integer(m, p, "min", true, INT32_MIN, INT32_MAX);
-            auto max = r_.integer(m, p, "max", true, INT32_MIN, INT32_MAX);
-            if (var) {
-                auto idx = s.findVariable(*var);
-                if (!idx || s.variables[*idx].type != ValueType::Integer) {
-                    r_.error(
-                        codes::UnknownMeterVariable, p + "/variable",
-                        idx ? "meter variable \"" + *var + "\" is boolean; meters show integers"
-                            : "meter shows undeclared variable \"" + *var + "\"" +
-                                  didYouMean(*var, integerNames));
-                    var.reset();
-                } else {
-                    meter.variable = *idx;
-                }
-            }
-            if (label) meter.label = *label;
-            if (min && max) {
-                if (*min >= *max) {
-                    r_.error(codes::BadMeterRange, p,
-                             "meter range is empty: min " + std::to_string(*min) +
-                                 " must be below max " + std::to_string(*max));
-                    continue;
-                }
-                meter.min = *min;
-                meter.max = *max;
-                if (var) {
-                    const auto init = s.variables[meter.variable].initial;
-                    if (init < *min || init > *max)
-                        r_.error(codes::BadMeterRange, p,
-                                 "initial value " + std::to_string(init) + " of \"" + *var +
-                                     "\" lies outside the meter's range " + std::to_string(*min) +
-                                     ".." + std::to_string(*max));
-                }
-            }
-            if (var && label && min && max) s.meters.push_back(std::move(meter));
-        }
-    }
-
-    // First pass: node ids, so references (next, onTimeout, start, visited()) can be resolved
-    // whatever order nodes come in.
-    void collectNodeIds(const JsonValue& nodes, Scenario& s) {
-        s.nodes.resize(nodes.size());
-        for (std::size_t i = 0; i < nodes.size(); ++i) {
-            const auto& n = nodes[i];
-            auto& node = s.nodes[i];
-            node.pointer = childPointer("/nodes", i);
-            if (!n.isObject()) continue;
-            const JsonValue* id = n.find("id");
-            if (!id || !id->isString()) continue;
-            node.id = id->asString();
-            if (!isValidNodeId(node.id)) continue;
-            auto [pos, inserted] = s.nodeIndex.emplace(node.id, static_cast<int>(i));
-            if (!inserted) {
-                const auto first = r_.map().valuePosition(s.nodes[pos->second].pointer + "/id");
-                r_.error(codes::DuplicateNode, node.pointer + "/id",
-                         "node id \"" + node.id + "\" is already used by the node at line " +
-                             std::to_string(first.line));
-            }
-        }
-    }
-
-    std::optional<int> resolveNode(const std::string& pointer, const std::string& id,
-                                   const Scenario& s) {
-        if (auto idx = s.findNode(id)) return idx;
+void Loader::run() {
+    Scenario s;
+    s.sourcePath = r_.file();
+    s.contentHash = sha256Hex(*doc_.text);
+    const JsonValue& root = doc_.root();
+    if (!root.isObject()) {
         r_.error(
-            codes::UnknownNode, pointer,
-            "no node has the id \"" + id + "\"" + didYouMean(id, ScenarioSymbols(s).nodeIds()));
-        return std::nullopt;
+            codes::NotAnObject, "",
+            std::string("a scenario file must hold one JSON object, not ") + jsonKindName(root));
+        return;
     }
+    reportDuplicateKeys();
+    if (!readFormat(root)) {
+        // A different format (or none) means none of the other keys can be trusted.
+        return;
+    }
+    r_.checkKeys(root, "",
+                 {"format", "id", "version", "title", "language", "summary", "sector", "difficulty",
+                  "passScore", "framework", "assesses", "expectedMinutes", "client", "variables",
+                  "meters", "start", "nodes"});
+    readMetadata(root, s);
+    readClient(root, s);
+    readVariables(root, s);
+    readMeters(root, s);
+    readNodes(root, s);
+    s.sourceMap = doc_.map;
+    result_.scenario = std::move(s);
+}
 
-    std::optional<Expression> compile(const JsonValue& value, const std::string& pointer,
-                                      const Scenario& s, ValueType expected,
-                                      std::string_view what) {
-        if (value.isBoolean()) {
-            if (expected != ValueType::Boolean) {
-                r_.error(codes::ExprType, pointer,
-                         std::string(what) + " must be an integer, not a boolean");
-                return std::nullopt;
-            }
-            return constantExpression(value.asBool() ? 1 : 0, ValueType::Boolean);
-        }
-        if (value.isInteger()) {
-            if (expected != ValueType::Integer) {
-                r_.error(codes::ExprType, pointer,
-                         std::string(what) + " must be a boolean, not an integer");
-                return std::nullopt;
-            }
-            if (value.isBigInteger()) {
-                r_.error(codes::OutOfRange, pointer, "integer too large");
-                return std::nullopt;
-            }
-            return constantExpression(value.asInteger(), ValueType::Integer);
-        }
-        if (!value.isString()) {
+void Loader::reportDuplicateKeys() {
+    for (const auto& p : doc_.duplicateKeys) {
+        const bool variable =
+            p.rfind("/variables/", 0) == 0 && p.find('/', 11) == std::string::npos;
+        r_.errorAtKey(variable ? codes::DuplicateVariable : codes::DuplicateKey, p,
+                      variable
+                          ? "variable declared twice; only the last declaration would count"
+                          : "this key appears twice in the same object; only the last would count");
+    }
+}
+
+bool Loader::readFormat(const JsonValue& root) {
+    const auto* f = r_.member(root, "", "format", false);
+    if (!f) {
+        r_.error(codes::WrongFormat, "",
+                 std::string("missing \"format\": a scenario file starts with \"format\": \"") +
+                     kScenarioFormat + "\"");
+        return false;
+    }
+    if (!f->isString() || f->asString() != kScenarioFormat) {
+        r_.error(codes::WrongFormat, "/format",
+                 std::string("unsupported format ") +
+                     (f->isString() ? "\"" + std::string(f->asString()) + "\"" : jsonKindName(*f)) +
+                     "; this version of Rapport reads \"" + kScenarioFormat + "\"");
+        return false;
+    }
+    return true;
+}
+
+void Loader::readMetadata(const JsonValue& root, Scenario& s) {
+    if (auto id = r_.string(root, "", "id", true)) {
+        if (!isScenarioSlug(*id))
             r_.error(
-                codes::WrongType, pointer,
-                std::string(what) + " must be an expression string, not " + jsonKindName(value));
-            return std::nullopt;
-        }
-        const std::string_view src = value.asString();
-        ScenarioSymbols symbols(s);
-        auto result = compileExpression(src, symbols, expected);
-        for (const auto& e : result.errors)
-            r_.errorInString(e.code.c_str(), pointer,
-                             codePointCount(src.substr(0, std::min(e.offset, src.size()))),
-                             e.message);
-        return result.expression;
+                codes::BadId, "/id",
+                "scenario id \"" + *id + "\" must be lowercase letters, digits, '.', '_' or '-'");
+        s.id = *id;
     }
-
-    void readNodes(const JsonValue& root, Scenario& s) {
-        if (auto startId = r_.string(root, "", "start", true)) startId_ = *startId;
-        const auto* nodes = r_.array(root, "", "nodes", true);
-        if (!nodes) return;
-        if (nodes->empty()) {
-            r_.error(codes::EmptyText, "/nodes",
-                     "\"nodes\" is empty: a scenario needs at least a start node and an ending");
-            return;
-        }
-        collectNodeIds(*nodes, s);
-        if (!startId_.empty()) {
-            if (auto st = resolveNode("/start", startId_, s)) s.start = *st;
-        }
-        for (std::size_t i = 0; i < nodes->size(); ++i)
-            readNode((*nodes)[i], s, static_cast<int>(i));
+    if (auto v = r_.string(root, "", "version", true)) s.version = *v;
+    if (auto v = r_.string(root, "", "title", true)) s.title = *v;
+    if (auto v = r_.string(root, "", "language", true)) {
+        if (!isLanguageTag(*v))
+            r_.error(
+                codes::BadValue, "/language",
+                "\"" + *v + "\" is not a BCP 47 language tag such as \"en\", \"ru\" or \"ja-JP\"");
+        s.language = *v;
     }
-
-    void readNode(const JsonValue& n, Scenario& s, int index) {
-        Node& node = s.nodes[index];
-        const std::string& p = node.pointer;
-        if (!n.isObject()) {
-            r_.error(codes::NotAnObject, p,
-                     std::string("a node must be an object, not ") + jsonKindName(n));
-            return;
-        }
-        r_.checkKeys(n, p,
-                     {"id", "speaker", "text", "variants", "tags", "timeLimit", "onTimeout",
-                      "choices", "ending"});
-        if (auto id = r_.string(n, p, "id", true)) {
-            if (!isValidNodeId(*id))
-                r_.error(
-                    codes::BadId, p + "/id",
-                    "node id \"" + *id +
-                        "\" may hold only letters, digits, '_', '-', '.' and ':' (at most 128)");
-        }
-        if (auto sp = r_.string(n, p, "speaker", true)) {
-            if (*sp == "client")
-                node.speaker = Speaker::Client;
-            else if (*sp == "narrator")
-                node.speaker = Speaker::Narrator;
+    if (auto v = r_.string(root, "", "summary", true)) s.summary = *v;
+    if (auto v = r_.string(root, "", "sector", true)) s.sector = *v;
+    if (auto v = r_.integer(root, "", "difficulty", true, 1, 5))
+        s.difficulty = static_cast<int>(*v);
+    if (auto v = r_.integer(root, "", "passScore", true, 0, 100))
+        s.passScore = static_cast<int>(*v);
+    if (auto v = r_.string(root, "", "framework", true)) s.framework = *v;
+    if (auto v = r_.integer(root, "", "expectedMinutes", false, 1, 600))
+        s.expectedMinutes = static_cast<int>(*v);
+    if (const auto* a = r_.array(root, "", "assesses", false)) {
+        for (std::size_t i = 0; i < a->size(); ++i) {
+            const auto p = childPointer("/assesses", i);
+            if (!(*a)[i].isString() || (*a)[i].asString().empty())
+                r_.error(codes::WrongType, p,
+                         "each competency in \"assesses\" must be a non-empty string");
             else
-                r_.error(codes::BadValue, p + "/speaker",
-                         "speaker must be \"client\" or \"narrator\", not \"" + *sp + "\"");
-        }
-        if (auto t = r_.string(n, p, "text", true)) node.text = *t;
-        readVariants(n, s, node);
-        if (const auto* tags = r_.array(n, p, "tags", false)) {
-            for (std::size_t i = 0; i < tags->size(); ++i) {
-                const auto& t = (*tags)[i];
-                if (!t.isString() || t.asString().empty())
-                    r_.error(codes::WrongType, childPointer(p + "/tags", i),
-                             "a tag must be a non-empty string");
-                else
-                    node.tags.emplace_back(t.asString());
-            }
-        }
-        const bool hasChoices = n.contains("choices");
-        const bool hasEnding = n.contains("ending");
-        auto limit = r_.number(n, p, "timeLimit", false, 0.0, 3600.0);
-        auto onTimeout = r_.string(n, p, "onTimeout", false);
-        if (n.contains("timeLimit") != n.contains("onTimeout")) {
-            r_.error(codes::TimeoutPairing,
-                     p + (n.contains("timeLimit") ? "/timeLimit" : "/onTimeout"),
-                     n.contains("timeLimit")
-                         ? "a timed node needs \"onTimeout\": the node to go to when time runs out"
-                         : "\"onTimeout\" needs \"timeLimit\": how many seconds the trainee has");
-        } else if (n.contains("timeLimit") && hasEnding) {
-            r_.error(codes::TimeoutPairing, p + "/timeLimit", "an ending cannot be timed");
-        } else if (limit && onTimeout) {
-            if (auto t = resolveNode(p + "/onTimeout", *onTimeout, s)) {
-                node.timeLimit = *limit;
-                node.onTimeout = *t;
-            }
-        }
-        if (hasChoices && hasEnding) {
-            r_.errorAtKey(codes::ChoicesAndEnding, p + "/ending",
-                          "a node has either \"choices\" or an \"ending\", not both");
-        } else if (!hasChoices && !hasEnding) {
-            r_.error(codes::NoChoicesNoEnding, p,
-                     "node \"" + node.id +
-                         "\" has neither \"choices\" nor an \"ending\": the conversation would "
-                         "stop here");
-        }
-        if (hasEnding) readEnding(n, node);
-        if (hasChoices && !hasEnding) readChoices(n, s, node);
-    }
-
-    void readVariants(const JsonValue& n, const Scenario& s, Node& node) {
-        const auto* variants = r_.array(n, node.pointer, "variants", false);
-        if (!variants) return;
-        for (std::size_t i = 0; i < variants->size(); ++i) {
-            const auto& v = (*variants)[i];
-            const std::string p = childPointer(node.pointer + "/variants", i);
-            if (!v.isObject()) {
-                r_.error(codes::NotAnObject, p,
-                         std::string("a variant must be {\"if\": …, \"text\": …}, not ") +
-                             jsonKindName(v));
-                continue;
-            }
-            r_.checkKeys(v, p, {"if", "text"});
-            auto text = r_.string(v, p, "text", true);
-            const auto* cond = r_.member(v, p, "if", true);
-            std::optional<Expression> e;
-            if (cond) e = compile(*cond, p + "/if", s, ValueType::Boolean, "a variant's \"if\"");
-            if (text && e) node.variants.push_back({std::move(*e), *text});
+                s.assesses.emplace_back((*a)[i].asString());
         }
     }
+}
 
-    void readEnding(const JsonValue& n, Node& node) {
-        const std::string p = node.pointer + "/ending";
-        const auto* e = r_.object(n, node.pointer, "ending", true);
-        if (!e) return;
-        r_.checkKeys(*e, p, {"outcome", "title", "summary"});
-        Ending ending;
-        if (auto o = r_.string(*e, p, "outcome", true)) {
-            if (auto parsed = parseOutcome(*o))
-                ending.outcome = *parsed;
+void Loader::readClient(const JsonValue& root, Scenario& s) {
+    const auto* c = r_.object(root, "", "client", true);
+    if (!c) return;
+    r_.checkKeys(*c, "/client", {"name", "role", "company", "description", "portrait"});
+    if (auto v = r_.string(*c, "/client", "name", true)) s.client.name = *v;
+    if (auto v = r_.string(*c, "/client", "role", true)) s.client.role = *v;
+    if (auto v = r_.string(*c, "/client", "company", true)) s.client.company = *v;
+    if (auto v = r_.string(*c, "/client", "description", true)) s.client.description = *v;
+    if (auto v = r_.string(*c, "/client", "portrait", false)) s.client.portrait = *v;
+}
+
+void Loader::readVariables(const JsonValue& root, Scenario& s) {
+    const auto* vars = r_.object(root, "", "variables", false);
+    if (!vars) return;
+    for (const JsonValue* member : vars->sortedMembers()) {
+        const std::string name(member->key());
+        const JsonValue& decl = *member;
+        const std::string p = childPointer("/variables", name);
+        if (!isIdentifier(name)) {
+            r_.errorAtKey(codes::BadId, p,
+                          "variable name \"" + name +
+                              "\" must start with a letter or '_' and hold only letters, "
+                              "digits and '_' (and not be true, false or visited)");
+            continue;
+        }
+        if (!decl.isObject()) {
+            r_.error(codes::WrongType, p,
+                     std::string("a variable is declared as {\"type\": …, \"initial\": …}, not ") +
+                         jsonKindName(decl));
+            continue;
+        }
+        r_.checkKeys(decl, p, {"type", "initial"});
+        Variable v;
+        v.id = name;
+        if (auto t = r_.string(decl, p, "type", true)) {
+            if (*t == "integer")
+                v.type = ValueType::Integer;
+            else if (*t == "boolean")
+                v.type = ValueType::Boolean;
             else
-                r_.error(codes::BadValue, p + "/outcome",
-                         "outcome must be \"won\", \"partial\", \"lost\" or \"escalated\", not \"" +
-                             *o + "\"" + didYouMean(*o, {"won", "partial", "lost", "escalated"}));
+                // Still declared (as an integer), so every use of it is not reported again.
+                r_.error(codes::BadValue, p + "/type",
+                         "variable type must be \"integer\" or \"boolean\", not \"" + *t + "\"");
         }
-        if (auto t = r_.string(*e, p, "title", true)) ending.title = *t;
-        if (auto t = r_.string(*e, p, "summary", true)) ending.summary = *t;
-        node.ending = std::move(ending);
-    }
-
-    void readChoices(const JsonValue& n, const Scenario& s, Node& node) {
-        const auto* choices = r_.array(n, node.pointer, "choices", true);
-        if (!choices) return;
-        if (choices->empty()) {
-            r_.error(codes::NoChoicesNoEnding, node.pointer + "/choices",
-                     "\"choices\" is empty: give the trainee at least one thing to say, or make "
-                     "this an ending");
-            return;
-        }
-        std::set<std::string> ids;
-        // Explicit ids first, so generated ones never collide with them.
-        for (const auto& c : *choices)
-            if (const JsonValue* id = c.find("id"); id && id->isString())
-                ids.emplace(id->asString());
-        std::set<std::string> seen;
-        for (std::size_t i = 0; i < choices->size(); ++i) {
-            const auto& c = (*choices)[i];
-            const std::string p = childPointer(node.pointer + "/choices", i);
-            if (!c.isObject()) {
-                r_.error(codes::NotAnObject, p,
-                         std::string("a choice must be an object, not ") + jsonKindName(c));
-                continue;
-            }
-            r_.checkKeys(c, p, {"id", "text", "next", "if", "once", "set", "feedback", "evidence"});
-            Choice choice;
-            choice.pointer = p;
-            if (auto id = r_.string(c, p, "id", false)) {
-                if (!isValidNodeId(*id))
-                    r_.error(codes::BadId, p + "/id",
-                             "choice id \"" + *id +
-                                 "\" may hold only letters, digits, '_', '-', '.' and ':'");
-                if (!seen.insert(*id).second)
-                    r_.error(codes::DuplicateChoice, p + "/id",
-                             "node \"" + node.id + "\" already has a choice with the id \"" + *id +
-                                 "\"");
-                choice.id = *id;
-            } else if (!c.contains("id")) {
-                // Generated ids follow the position; give explicit ids to keep transcripts stable
-                // when choices are reordered.
-                std::string gen = "c" + std::to_string(i + 1);
-                while (ids.count(gen)) gen += "_";
-                ids.insert(gen);
-                choice.id = gen;
-                choice.generatedId = true;
-            }
-            if (auto t = r_.string(c, p, "text", true)) choice.text = *t;
-            bool ok = true;
-            if (auto next = r_.string(c, p, "next", true)) {
-                if (auto idx = resolveNode(p + "/next", *next, s))
-                    choice.next = *idx;
+        if (const auto* init = r_.member(decl, p, "initial", true)) {
+            const std::string ip = p + "/initial";
+            if (v.type == ValueType::Boolean) {
+                if (init->isBoolean())
+                    v.initial = init->asBool() ? 1 : 0;
                 else
-                    ok = false;
+                    r_.error(codes::WrongType, ip,
+                             std::string("initial value of boolean \"") + name +
+                                 "\" must be true or false, not " + jsonKindName(*init));
             } else {
-                ok = false;
+                if (init->isInteger() && !init->isBigInteger())
+                    v.initial = init->asInteger();
+                else
+                    r_.error(codes::WrongType, ip,
+                             std::string("initial value of integer \"") + name +
+                                 "\" must be a whole number, not " + jsonKindName(*init));
             }
-            if (const auto* cond = r_.member(c, p, "if", false)) {
-                choice.condition =
-                    compile(*cond, p + "/if", s, ValueType::Boolean, "a choice's \"if\"");
-                if (!choice.condition) ok = false;
-            }
-            if (auto once = r_.boolean(c, p, "once", false)) choice.once = *once;
-            if (auto fb = r_.string(c, p, "feedback", false)) choice.feedback = *fb;
-            if (!readSet(c, s, p, choice)) ok = false;
-            readEvidence(c, p, choice);
-            if (ok) node.choices.push_back(std::move(choice));
         }
+        s.variableIndex[v.id] = static_cast<int>(s.variables.size());
+        s.variables.push_back(std::move(v));
     }
+}
 
-    bool readSet(const JsonValue& c, const Scenario& s, const std::string& p, Choice& choice) {
-        const auto* set = r_.object(c, p, "set", false);
-        if (!set) return !c.contains("set");
-        bool ok = true;
-        for (const JsonValue* member : set->sortedMembers()) {
-            const std::string name(member->key());
-            const JsonValue& value = *member;
-            const std::string vp = childPointer(p + "/set", name);
-            auto idx = s.findVariable(name);
-            if (!idx) {
-                r_.errorAtKey(codes::SetUndeclared, vp,
-                              "\"set\" assigns \"" + name +
-                                  "\", which is not declared in \"variables\"" +
-                                  didYouMean(name, ScenarioSymbols(s).variableNames()));
-                ok = false;
+void Loader::readMeters(const JsonValue& root, Scenario& s) {
+    const auto* meters = r_.array(root, "", "meters", false);
+    if (!meters) return;
+    std::vector<std::string> integerNames;
+    for (const auto& v : s.variables)
+        if (v.type == ValueType::Integer) integerNames.push_back(v.id);
+    for (std::size_t i = 0; i < meters->size(); ++i) {
+        const auto& m = (*meters)[i];
+        const std::string p = childPointer("/meters", i);
+        if (!m.isObject()) {
+            r_.error(codes::NotAnObject, p,
+                     std::string("a meter must be an object, not ") + jsonKindName(m));
+            continue;
+        }
+        r_.checkKeys(m, p, {"variable", "label", "min", "max"});
+        Meter meter;
+        auto var = r_.string(m, p, "variable", true);
+        auto label = r_.string(m, p, "label", true);
+        auto min = r_.integer(m, p, "min", true, INT32_MIN, INT32_MAX);
+        auto max = r_.integer(m, p, "max", true, INT32_MIN, INT32_MAX);
+        if (var) {
+            auto idx = s.findVariable(*var);
+            if (!idx || s.variables[*idx].type != ValueType::Integer) {
+                r_.error(codes::UnknownMeterVariable, p + "/variable",
+                         idx ? "meter variable \"" + *var + "\" is boolean; meters show integers"
+                             : "meter shows undeclared variable \"" + *var + "\"" +
+                                   didYouMean(*var, integerNames));
+                var.reset();
+            } else {
+                meter.variable = *idx;
+            }
+        }
+        if (label) meter.label = *label;
+        if (min && max) {
+            if (*min >= *max) {
+                r_.error(codes::BadMeterRange, p,
+                         "meter range is empty: min " + std::to_string(*min) +
+                             " must be below max " + std::to_string(*max));
                 continue;
             }
-            auto e = compile(value, vp, s, s.variables[*idx].type, "the value of \"" + name + "\"");
-            if (!e) {
-                ok = false;
-                continue;
+            meter.min = *min;
+            meter.max = *max;
+            if (var) {
+                const auto init = s.variables[meter.variable].initial;
+                if (init < *min || init > *max)
+                    r_.error(codes::BadMeterRange, p,
+                             "initial value " + std::to_string(init) + " of \"" + *var +
+                                 "\" lies outside the meter's range " + std::to_string(*min) +
+                                 ".." + std::to_string(*max));
             }
-            choice.set.push_back({*idx, std::move(*e)});
         }
-        return ok;
+        if (var && label && min && max) s.meters.push_back(std::move(meter));
     }
+}
 
-    void readEvidence(const JsonValue& c, const std::string& p, Choice& choice) {
-        const auto* ev = r_.array(c, p, "evidence", false);
-        if (!ev) return;
-        for (std::size_t i = 0; i < ev->size(); ++i) {
-            const auto& e = (*ev)[i];
-            const std::string ep = childPointer(p + "/evidence", i);
-            if (!e.isObject()) {
-                r_.error(
-                    codes::NotAnObject, ep,
-                    std::string("evidence must be {\"indicator\": …}, not ") + jsonKindName(e));
-                continue;
-            }
-            r_.checkKeys(e, ep, {"indicator", "points", "note"});
-            Evidence item;
-            auto ind = r_.string(e, ep, "indicator", true);
-            auto pts = r_.integer(e, ep, "points", false, -100, 100);
-            auto note = r_.string(e, ep, "note", false);
-            if (!ind) continue;
-            item.indicator = *ind;
-            if (pts) item.points = static_cast<int>(*pts);
-            if (note) item.note = *note;
-            choice.evidence.push_back(std::move(item));
-        }
-    }
+}  // namespace scenario_loading
 
-    JsonDocument& doc_;
-    JsonReader r_;
-    LoadResult& result_;
-    std::string startId_;
-};
+namespace {
 
 LoadResult finish(std::optional<JsonDocument> doc, const std::string& name, LoadResult result) {
     if (doc) Loader(*doc, name, result).run();

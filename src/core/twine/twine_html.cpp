@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/diagnostics/diagnostic_codes.hpp"
+#include "core/source/line_index.hpp"
 #include "core/source/utf8.hpp"
 #include "core/twine/twine_source.hpp"
 

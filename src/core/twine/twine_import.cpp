@@ -12,6 +12,7 @@
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/diagnostics/did_you_mean.hpp"
 #include "core/source/json_source.hpp"
+#include "core/source/line_index.hpp"
 #include "core/source/sha256.hpp"
 #include "core/twine/twine_html.hpp"
 #include "core/twine/twine_passage_text.hpp"

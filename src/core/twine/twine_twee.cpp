@@ -4,6 +4,7 @@
 
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/source/json_source.hpp"
+#include "core/source/line_index.hpp"
 #include "core/twine/twine_source.hpp"
 
 namespace rapport {

@@ -1,0 +1,38 @@
+#include "core/text/number_format.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace rapport {
+
+std::string fixedDecimals(double v, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+std::string oneDecimal(double v) { return fixedDecimals(v, 1); }
+
+std::string oneDecimalOrWhole(double v) {
+    std::string s = oneDecimal(v);
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+    return s;
+}
+
+std::string upToDecimals(double v, int decimals) {
+    std::string s = fixedDecimals(v, decimals);
+    if (s.find('.') == std::string::npos) return s;
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s;
+}
+
+double roundToDecimals(double v, int decimals) {
+    // The scale is an exact power of ten for the few decimals used (1 and 4), so x * 10 / 10 and
+    // x * 10000 / 10000 round exactly as before this was shared.
+    double scale = 1;
+    for (int i = 0; i < decimals; ++i) scale *= 10.0;
+    return std::round(v * scale) / scale;
+}
+
+}  // namespace rapport
