@@ -1,5 +1,6 @@
 #include "core/checks/evidence_check.hpp"
 
+#include "core/checks/scoring_state_check.hpp"
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/diagnostics/did_you_mean.hpp"
 #include "core/framework/framework_catalog.hpp"

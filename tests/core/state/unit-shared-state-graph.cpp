@@ -9,6 +9,7 @@
 
 #include "core/checks/evidence_check.hpp"
 #include "core/checks/scenario_validator.hpp"
+#include "core/checks/scoring_state_check.hpp"
 #include "core/framework/framework_catalog.hpp"
 #include "core/scenario/scenario_loader.hpp"
 #include "core/scoring/scoring.hpp"
