@@ -4,27 +4,33 @@
 
 namespace rapport {
 
-void checkScoringStateSpace(const Scenario& scenario, const Framework& framework,
-                            DiagnosticList& diags, std::size_t maxStates) {
+std::optional<ScenarioOptimum> checkScoringStateSpace(const Scenario& scenario,
+                                                      const Framework& framework,
+                                                      DiagnosticList& diags,
+                                                      std::size_t maxStates) {
     const StateGraph graph = exploreStates(scenario, maxStates);
-    checkScoringStateSpace(scenario, framework, graph, diags, maxStates);
+    return checkScoringStateSpace(scenario, framework, graph, diags, maxStates);
 }
 
-void checkScoringStateSpace(const Scenario& scenario, const Framework& framework,
-                            const StateGraph& graph, DiagnosticList& diags, std::size_t maxStates) {
+std::optional<ScenarioOptimum> checkScoringStateSpace(const Scenario& scenario,
+                                                      const Framework& framework,
+                                                      const StateGraph& graph,
+                                                      DiagnosticList& diags,
+                                                      std::size_t maxStates) {
     OptimumOutcome o;
     try {
         o = computeOptimum(scenario, framework, graph, maxStates);
     } catch (const ScoringError&) {
-        return;  // unknown indicators: the evidence check reports them, located
+        return std::nullopt;  // unknown indicators: the evidence check reports them, located
     }
     Diagnostic d;
     d.file = scenario.sourcePath;
     switch (o.problem) {
         case OptimumOutcome::Problem::None:
+            return std::move(o.optimum);
         case OptimumOutcome::Problem::NoEnding:  // the validator's graph checks report this
                                                  // (RAP0041)
-            return;
+            return std::nullopt;
         case OptimumOutcome::Problem::TooLarge:
             d.code = codes::StateSpaceTooLarge;
             d.pointer = "/nodes";
@@ -55,6 +61,7 @@ void checkScoringStateSpace(const Scenario& scenario, const Framework& framework
     }
     d.position = scenario.sourceMap.valuePosition(d.pointer);
     diags.add(std::move(d));
+    return std::nullopt;
 }
 
 }  // namespace rapport

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 
 #include "core/diagnostics/diagnostic.hpp"
 #include "core/framework/framework.hpp"
@@ -12,12 +13,17 @@
 
 namespace rapport {
 
-// RAP0059 (a loop that earns points), located in the scenario file.
-void checkScoringStateSpace(const Scenario& scenario, const Framework& framework,
-                            DiagnosticList& diags, std::size_t maxStates = kMaxScoringStates);
+// RAP0059 (a loop that earns points), located in the scenario file. Returns the optimum when
+// the search found one (no diagnostic then).
+std::optional<ScenarioOptimum> checkScoringStateSpace(const Scenario& scenario,
+                                                      const Framework& framework,
+                                                      DiagnosticList& diags,
+                                                      std::size_t maxStates = kMaxScoringStates);
 // The same over `graph` = exploreStates(scenario, maxStates); same diagnostics.
-void checkScoringStateSpace(const Scenario& scenario, const Framework& framework,
-                            const StateGraph& graph, DiagnosticList& diags,
-                            std::size_t maxStates = kMaxScoringStates);
+std::optional<ScenarioOptimum> checkScoringStateSpace(const Scenario& scenario,
+                                                      const Framework& framework,
+                                                      const StateGraph& graph,
+                                                      DiagnosticList& diags,
+                                                      std::size_t maxStates = kMaxScoringStates);
 
 }  // namespace rapport

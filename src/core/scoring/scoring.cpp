@@ -349,8 +349,7 @@ ScoreReport scoreTranscript(const Scenario& scenario, const Framework& framework
 
 PlayScore scorePlay(const Scenario& scenario, const Transcript& transcript) {
     PlayScore out;
-    FrameworkLookup found =
-        lookupFramework(scenario.framework, frameworkSearchPath(scenario.sourcePath));
+    FrameworkLookup found = lookupScenarioFramework(scenario.framework, scenario.sourcePath);
     if (!found.framework) {
         if (found.path.empty())
             out.error = "competence framework \"" + scenario.framework + "\" not found";
