@@ -70,7 +70,7 @@ TEST_CASE("a shared state graph gives the same diagnostics and optimum as explor
         const auto f = checkScenarioScoring(s, ownScoring);
         const auto g = checkScenarioScoring(s, graph, sharedScoring);
         CHECK(printed(ownScoring) == printed(sharedScoring));
-        CHECK(f.has_value() == g.has_value());
+        CHECK(bool(f) == bool(g));
         if (!f) continue;
 
         // Evidence naming unknown indicators cannot be scored: both throw.
