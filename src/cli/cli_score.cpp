@@ -176,7 +176,9 @@ int runScore(Args args) {
                      "replaying it anyway\n",
                      scenarioPath.c_str());
 
-    std::optional<Framework> framework;
+    // The prepared scenario's framework and optimum, unless --framework names another file.
+    std::shared_ptr<const Framework> framework = check.framework;
+    const ScenarioOptimum* optimum = check.optimum ? &*check.optimum : nullptr;
     if (!frameworkPath.empty()) {
         FrameworkLoadResult loaded = loadFrameworkFile(frameworkPath);
         printDiagnostics(loaded.diagnostics);
@@ -194,19 +196,16 @@ int runScore(Args args) {
                                            "\" cites evidence framework " + frameworkPath +
                                            " does not have");
         }
-        framework = std::move(loaded.framework);
-    } else {
-        FrameworkLookup found =
-            lookupFramework(scenario.framework, frameworkSearchPath(scenario.sourcePath));
-        if (!found.framework)
-            return fail(kExitProblems,
-                        "competence framework \"" + scenario.framework + "\" not usable");
-        framework = std::move(found.framework);
+        framework = std::make_shared<const Framework>(std::move(*loaded.framework));
+        optimum = nullptr;  // computed against this framework by scoreTranscript
+    } else if (!framework) {
+        return fail(kExitProblems,
+                    "competence framework \"" + scenario.framework + "\" not usable");
     }
 
     ScoreReport report;
     try {
-        report = scoreTranscript(scenario, *framework, transcript);
+        report = scoreTranscript(scenario, *framework, transcript, optimum);
     } catch (const ScoringError& e) {
         return fail(kExitProblems, e.what());
     }

@@ -19,10 +19,10 @@ struct FoundFramework {
 // whether or not it records.
 FoundFramework findFramework(const Scenario& scenario) {
     FoundFramework out;
-    FrameworkLookup found =
-        lookupFramework(scenario.framework, frameworkSearchPath(scenario.sourcePath));
+    // The process's framework cache: the file the check pipeline loaded is not parsed again.
+    FrameworkLookup found = lookupScenarioFramework(scenario.framework, scenario.sourcePath);
     if (found.framework) {
-        out.framework = std::make_shared<const Framework>(std::move(*found.framework));
+        out.framework = std::move(found.framework);
     } else if (found.path.empty()) {
         out.error = "competence framework \"" + scenario.framework + "\" not found";
     } else {

@@ -179,8 +179,7 @@ const Framework* AuthorWorkspace::framework() {
     if (key != frameworkKey_) {
         frameworkKey_ = key;
         framework_.reset();
-        if (!id.empty())
-            framework_ = lookupFramework(id, frameworkSearchPath(doc_->path())).framework;
+        if (!id.empty()) framework_ = lookupScenarioFramework(id, doc_->path()).framework;
     }
     return framework_ ? &*framework_ : nullptr;
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -78,7 +79,7 @@ private:
     std::string message_;
     bool messageIsError_ = false;
     std::string frameworkKey_;
-    std::optional<Framework> framework_;
+    std::shared_ptr<const Framework> framework_;
 
     // The start panel's fields.
     std::string openPath_;

@@ -6,7 +6,6 @@
 #include <cmath>
 
 #include "app/shell/widgets.hpp"
-#include "core/framework/framework_catalog.hpp"
 #include "core/play/scripted_play.hpp"
 #include "store/attempt_recorder.hpp"
 #include "store/database_path.hpp"
@@ -50,8 +49,7 @@ App::App(AppConfig config, const Clock& clock, Theme theme)
     if (!error.empty()) notice_ = error;
     for (const auto& e : library_.entries) {
         if (!e.scenario || frameworks_.count(e.scenario->framework)) continue;
-        auto found = lookupFramework(e.scenario->framework, frameworkSearchPath(e.path));
-        frameworks_[e.scenario->framework] = std::move(found.framework);
+        frameworks_[e.scenario->framework] = e.framework;
     }
     if (!config_.hrDatabase.empty()) {
         try {

@@ -226,7 +226,7 @@ private:
     std::optional<Session> session_;
     std::vector<StepEcho> echoes_;
     std::string notice_;
-    std::map<std::string, std::optional<Framework>> frameworks_;  // by framework id
+    std::map<std::string, std::shared_ptr<const Framework>> frameworks_;  // by framework id
     struct KnownOptimum {
         std::string framework;  // content hash of the framework it was found under
         ScenarioOptimum optimum;

@@ -9,7 +9,6 @@
 #include <unordered_map>
 
 #include "core/analysis/evidence_profile.hpp"
-#include "core/framework/framework_catalog.hpp"
 #include "core/play/clock.hpp"
 #include "core/play/scripted_play.hpp"
 #include "core/play/session.hpp"
@@ -640,14 +639,13 @@ FileAnalysis analyzeScenarioFile(const std::string& path, const AnalysisOptions&
         return out;
     }
     const Scenario& s = *out.check.scenario;
-    FrameworkLookup found = lookupFramework(s.framework, frameworkSearchPath(s.sourcePath));
-    if (!found.framework) {
-        out.error = "competence framework \"" + s.framework + "\" " +
-                    (found.path.empty() ? "not found" : "has errors");
+    // A playable check has found and loaded the framework (RAP0050 otherwise).
+    if (!out.check.framework) {
+        out.error = "competence framework \"" + s.framework + "\" not found";
         return out;
     }
     try {
-        out.analysis = analyzeScenario(s, *found.framework, options);
+        out.analysis = analyzeScenario(s, *out.check.framework, options);
     } catch (const ScoringError& e) {
         out.error = e.what();
     }

@@ -1,5 +1,6 @@
 #include "core/checks/evidence_check.hpp"
 
+#include "core/checks/scoring_state_check.hpp"
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/diagnostics/did_you_mean.hpp"
 #include "core/framework/framework_catalog.hpp"
@@ -70,11 +71,13 @@ namespace {
 // same verdict as one that explores with the scoring bound.
 static_assert(kDefaultMaxStates == kMaxScoringStates);
 
+}  // namespace
+
 // The graph is explored only when the evidence is sound and the search runs: `graph` is either
 // the caller's or null, and then explored here.
-std::optional<Framework> checkScoring(const Scenario& scenario, const StateGraph* graph,
-                                      DiagnosticList& diags,
-                                      const std::vector<std::string>& searchPath) {
+ScoringCheck checkScoring(const Scenario& scenario, const StateGraph* graph, DiagnosticList& diags,
+                          const std::vector<std::string>& searchPath) {
+    ScoringCheck out;
     const std::vector<std::string> path =
         searchPath.empty() ? frameworkSearchPath(scenario.sourcePath) : searchPath;
     FrameworkLookup found = lookupFramework(scenario.framework, path);
@@ -94,7 +97,7 @@ std::optional<Framework> checkScoring(const Scenario& scenario, const StateGraph
                 "competence framework \"" + scenario.framework + "\" in " + found.path +
                     " cannot be used: it has errors (listed above)");
         }
-        return std::nullopt;
+        return out;
     }
     DiagnosticList own;
     checkEvidence(scenario, *found.framework, own);
@@ -102,24 +105,25 @@ std::optional<Framework> checkScoring(const Scenario& scenario, const StateGraph
     for (const auto& d : own.items()) diags.add(d);
     if (evidenceOk) {
         if (graph)
-            checkScoringStateSpace(scenario, *found.framework, *graph, diags);
+            out.optimum = checkScoringStateSpace(scenario, *found.framework, *graph, diags);
         else
-            checkScoringStateSpace(scenario, *found.framework, diags);
+            out.optimum = checkScoringStateSpace(scenario, *found.framework, diags);
     }
-    return std::move(found.framework);
+    out.framework = std::move(found.framework);
+    return out;
 }
 
-}  // namespace
-
-std::optional<Framework> checkScenarioScoring(const Scenario& scenario, DiagnosticList& diags,
-                                              const std::vector<std::string>& searchPath) {
-    return checkScoring(scenario, nullptr, diags, searchPath);
+std::shared_ptr<const Framework> checkScenarioScoring(const Scenario& scenario,
+                                                      DiagnosticList& diags,
+                                                      const std::vector<std::string>& searchPath) {
+    return checkScoring(scenario, nullptr, diags, searchPath).framework;
 }
 
-std::optional<Framework> checkScenarioScoring(const Scenario& scenario, const StateGraph& graph,
-                                              DiagnosticList& diags,
-                                              const std::vector<std::string>& searchPath) {
-    return checkScoring(scenario, &graph, diags, searchPath);
+std::shared_ptr<const Framework> checkScenarioScoring(const Scenario& scenario,
+                                                      const StateGraph& graph,
+                                                      DiagnosticList& diags,
+                                                      const std::vector<std::string>& searchPath) {
+    return checkScoring(scenario, &graph, diags, searchPath).framework;
 }
 
 }  // namespace rapport

@@ -3,6 +3,7 @@
 // names its competencies. Diagnostics are located in the scenario file.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "core/diagnostics/diagnostic.hpp"
 #include "core/framework/framework.hpp"
 #include "core/scenario/scenario.hpp"
+#include "core/scoring/optimum.hpp"
 #include "core/state/state_space.hpp"
 
 namespace rapport {
@@ -20,17 +22,27 @@ namespace rapport {
 // `assesses` entry naming no competency.
 void checkEvidence(const Scenario& scenario, const Framework& framework, DiagnosticList& diags);
 
+// What the scoring check found: the framework (shared with every other user of the same file)
+// and, when the evidence is sound and the search succeeded, the best-path optimum.
+struct ScoringCheck {
+    std::shared_ptr<const Framework> framework;  // set when found and loaded without errors
+    std::optional<ScenarioOptimum> optimum;      // set when the scenario can be scored
+};
+
 // Everything `rapport validate` needs for scoring, in one call: finds the scenario's framework
 // on `searchPath` (frameworkSearchPath(scenario.sourcePath) when empty) — RAP0050 when none is
 // found, plus the framework file's own diagnostics when it is broken — then checkEvidence and,
-// when the evidence is sound, checkScoringStateSpace (RAP0053, RAP0059). Returns the framework
-// when it loaded.
-std::optional<Framework> checkScenarioScoring(const Scenario& scenario, DiagnosticList& diags,
-                                              const std::vector<std::string>& searchPath = {});
-// The same over the scenario's state graph already explored (exploreStates(scenario) with the
-// default bound), for a caller that has it: the space is not explored again. Same diagnostics.
-std::optional<Framework> checkScenarioScoring(const Scenario& scenario, const StateGraph& graph,
-                                              DiagnosticList& diags,
-                                              const std::vector<std::string>& searchPath = {});
+// when the evidence is sound, checkScoringStateSpace (RAP0053, RAP0059). `graph`, when given, is
+// exploreStates(scenario) with the default bound, already explored by the caller.
+ScoringCheck checkScoring(const Scenario& scenario, const StateGraph* graph, DiagnosticList& diags,
+                          const std::vector<std::string>& searchPath = {});
+
+// checkScoring(...).framework, without and with the caller's graph. Same diagnostics.
+std::shared_ptr<const Framework> checkScenarioScoring(
+    const Scenario& scenario, DiagnosticList& diags,
+    const std::vector<std::string>& searchPath = {});
+std::shared_ptr<const Framework> checkScenarioScoring(
+    const Scenario& scenario, const StateGraph& graph, DiagnosticList& diags,
+    const std::vector<std::string>& searchPath = {});
 
 }  // namespace rapport

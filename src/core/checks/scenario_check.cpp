@@ -6,12 +6,16 @@
 #include "core/checks/scenario_validator.hpp"
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/scenario/scenario_loader.hpp"
-#include "core/scoring/scoring.hpp"
 #include "core/state/state_space.hpp"
 
 namespace rapport {
 
 namespace {
+
+void keep(ScenarioCheck& check, ScoringCheck scoring) {
+    check.framework = std::move(scoring.framework);
+    check.optimum = std::move(scoring.optimum);
+}
 
 ScenarioCheck complete(LoadResult loaded) {
     ScenarioCheck check;
@@ -26,14 +30,16 @@ ScenarioCheck complete(LoadResult loaded) {
         const Scenario& s = *check.scenario;
         if (s.nodes.empty() || s.start < 0 || s.start >= int(s.nodes.size())) {
             validateScenario(s, check.diagnostics);
-            if (!check.diagnostics.hasErrors()) checkScenarioScoring(s, check.diagnostics);
+            if (!check.diagnostics.hasErrors())
+                keep(check, checkScoring(s, nullptr, check.diagnostics));
         } else {
             // The graph checks and the best-path search both walk the state space: explore it once.
             const StateGraph graph = exploreStates(s);
             validateScenario(s, graph, check.diagnostics);
             // Evidence against the competence framework, and the exact best-path search scoring
             // needs.
-            if (!check.diagnostics.hasErrors()) checkScenarioScoring(s, graph, check.diagnostics);
+            if (!check.diagnostics.hasErrors())
+                keep(check, checkScoring(s, &graph, check.diagnostics));
         }
     }
     check.diagnostics.sortByPosition();

@@ -6,7 +6,7 @@
 #include <system_error>
 
 #include "core/diagnostics/diagnostic_codes.hpp"
-#include "core/framework/framework_loader.hpp"
+#include "core/framework/framework_cache.hpp"
 
 #ifndef RAPPORT_ASSETS_DIR
 #error "RAPPORT_ASSETS_DIR must be defined by the build (src/core/CMakeLists.txt)"
@@ -71,7 +71,7 @@ FrameworkLookup lookupFramework(const std::string& id, const std::vector<std::st
     auto path = findFrameworkFile(id, searchPath);
     if (!path) return out;
     out.path = *path;
-    FrameworkLoadResult loaded = loadFrameworkFile(*path);
+    CachedFramework loaded = loadFrameworkCached(*path);
     out.diagnostics = std::move(loaded.diagnostics);
     if (!loaded.framework) return out;
     if (loaded.framework->id != id) {
@@ -88,6 +88,10 @@ FrameworkLookup lookupFramework(const std::string& id, const std::vector<std::st
     }
     out.framework = std::move(loaded.framework);
     return out;
+}
+
+FrameworkLookup lookupScenarioFramework(const std::string& id, const std::string& scenarioPath) {
+    return lookupFramework(id, frameworkSearchPath(scenarioPath));
 }
 
 }  // namespace rapport

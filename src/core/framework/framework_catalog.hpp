@@ -5,6 +5,7 @@
 //   3. the bundled assets/competencies of this source tree.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,14 +31,20 @@ std::optional<std::string> findFrameworkFile(const std::string& id,
 std::vector<std::string> frameworkIdsOnPath(const std::vector<std::string>& searchPath);
 
 struct FrameworkLookup {
-    std::optional<Framework> framework;  // set when found and loaded without errors
-    std::string path;                    // the file tried; empty when none was found
-    DiagnosticList diagnostics;          // the framework file's own problems, located in it
+    std::shared_ptr<const Framework> framework;  // set when found and loaded without errors
+    std::string path;                            // the file tried; empty when none was found
+    DiagnosticList diagnostics;                  // the framework file's own problems, located in it
 };
 
-// Finds and loads framework `id`. When no file is found, framework and path are empty and no
+// Finds and loads framework `id` through the process's cache (framework_cache.hpp): each file is
+// parsed once per content. When no file is found, framework and path are empty and no
 // diagnostic is added: the caller reports RAP0050 located in its own file. A file whose "id"
 // differs from its name is an error (RAP0050) located at its "id".
 FrameworkLookup lookupFramework(const std::string& id, const std::vector<std::string>& searchPath);
+
+// lookupFramework(id, frameworkSearchPath(scenarioPath)): the framework a scenario file at
+// `scenarioPath` names as `id`. The one lookup front ends reach, through the check pipeline
+// (core/checks/scenario_check.hpp) or, for a document being edited, directly.
+FrameworkLookup lookupScenarioFramework(const std::string& id, const std::string& scenarioPath);
 
 }  // namespace rapport

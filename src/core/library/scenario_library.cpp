@@ -5,8 +5,7 @@
 #include <set>
 #include <system_error>
 
-#include "core/checks/scenario_validator.hpp"
-#include "core/scenario/scenario_loader.hpp"
+#include "core/checks/scenario_check.hpp"
 
 namespace rapport {
 namespace {
@@ -14,11 +13,12 @@ namespace {
 LibraryEntry loadEntry(const std::string& path) {
     LibraryEntry e;
     e.path = path;
-    LoadResult r = loadScenarioFile(path);
-    e.diagnostics = std::move(r.diagnostics);
-    if (!r.scenario || e.diagnostics.hasErrors()) return e;
-    validateScenario(*r.scenario, e.diagnostics);
-    if (!e.diagnostics.hasErrors()) e.scenario = std::move(r.scenario);
+    ScenarioCheck check = checkScenarioFile(path);
+    const bool playable = check.playable();
+    e.diagnostics = std::move(check.diagnostics);
+    e.framework = std::move(check.framework);
+    e.optimum = std::move(check.optimum);
+    if (playable) e.scenario = std::move(check.scenario);
     return e;
 }
 

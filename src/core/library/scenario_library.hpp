@@ -2,19 +2,26 @@
 // loaded and validated, plus the filters the library screen offers (sector, competency, search).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/diagnostics/diagnostic.hpp"
+#include "core/framework/framework.hpp"
 #include "core/scenario/scenario.hpp"
+#include "core/scoring/optimum.hpp"
 
 namespace rapport {
 
+// One file as the check pipeline (core/checks/scenario_check.hpp) prepared it: the app plays
+// exactly what `rapport play` plays.
 struct LibraryEntry {
     std::string path;
-    std::optional<Scenario> scenario;  // set only when the file loaded and validated cleanly
+    std::optional<Scenario> scenario;  // set only when the file passed the whole check
     DiagnosticList diagnostics;  // why it is not playable (errors) or what to look at (warnings)
+    std::shared_ptr<const Framework> framework;  // the scenario's framework, when it loaded
+    std::optional<ScenarioOptimum> optimum;      // its best path, when it can be scored
     bool playable() const { return scenario.has_value(); }
 };
 
@@ -30,7 +37,7 @@ struct ScenarioLibrary {
     std::optional<int> nextAfter(int index) const;
 };
 
-// Loads every *.json file directly inside each folder (not recursive); a path that is a file is
+// Prepares every *.json file directly inside each folder (not recursive); a path that is a file is
 // loaded as one scenario. A folder that cannot be read adds an entry with an error diagnostic.
 ScenarioLibrary loadScenarioLibrary(const std::vector<std::string>& folders);
 

@@ -14,6 +14,7 @@
 
 #include "core/checks/evidence_check.hpp"
 #include "core/checks/scenario_validator.hpp"
+#include "core/checks/scoring_state_check.hpp"
 #include "core/framework/framework_catalog.hpp"
 #include "core/play/scripted_play.hpp"
 #include "core/play/session.hpp"

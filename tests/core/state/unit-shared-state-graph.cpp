@@ -9,6 +9,7 @@
 
 #include "core/checks/evidence_check.hpp"
 #include "core/checks/scenario_validator.hpp"
+#include "core/checks/scoring_state_check.hpp"
 #include "core/framework/framework_catalog.hpp"
 #include "core/scenario/scenario_loader.hpp"
 #include "core/scoring/scoring.hpp"
@@ -69,7 +70,7 @@ TEST_CASE("a shared state graph gives the same diagnostics and optimum as explor
         const auto f = checkScenarioScoring(s, ownScoring);
         const auto g = checkScenarioScoring(s, graph, sharedScoring);
         CHECK(printed(ownScoring) == printed(sharedScoring));
-        CHECK(f.has_value() == g.has_value());
+        CHECK(bool(f) == bool(g));
         if (!f) continue;
 
         // Evidence naming unknown indicators cannot be scored: both throw.

@@ -1,0 +1,67 @@
+#include "core/checks/scoring_state_check.hpp"
+
+#include "core/diagnostics/diagnostic_codes.hpp"
+
+namespace rapport {
+
+std::optional<ScenarioOptimum> checkScoringStateSpace(const Scenario& scenario,
+                                                      const Framework& framework,
+                                                      DiagnosticList& diags,
+                                                      std::size_t maxStates) {
+    const StateGraph graph = exploreStates(scenario, maxStates);
+    return checkScoringStateSpace(scenario, framework, graph, diags, maxStates);
+}
+
+std::optional<ScenarioOptimum> checkScoringStateSpace(const Scenario& scenario,
+                                                      const Framework& framework,
+                                                      const StateGraph& graph,
+                                                      DiagnosticList& diags,
+                                                      std::size_t maxStates) {
+    OptimumOutcome o;
+    try {
+        o = computeOptimum(scenario, framework, graph, maxStates);
+    } catch (const ScoringError&) {
+        return std::nullopt;  // unknown indicators: the evidence check reports them, located
+    }
+    Diagnostic d;
+    d.file = scenario.sourcePath;
+    switch (o.problem) {
+        case OptimumOutcome::Problem::None:
+            return std::move(o.optimum);
+        case OptimumOutcome::Problem::NoEnding:  // the validator's graph checks report this
+                                                 // (RAP0041)
+            return std::nullopt;
+        case OptimumOutcome::Problem::TooLarge:
+            d.code = codes::StateSpaceTooLarge;
+            d.pointer = "/nodes";
+            d.message = "the scenario has more than " + std::to_string(maxStates) +
+                        " distinct states (node, variables, once-choices, visited() facts and "
+                        "behaviour-rule "
+                        "states; " +
+                        std::to_string(o.states) +
+                        " explored before stopping), too many to find the best path exactly; "
+                        "limit the values variables can take or split the scenario";
+            break;
+        case OptimumOutcome::Problem::PointsLoop: {
+            const Node& n = scenario.nodes[std::size_t(o.loopNode)];
+            if (o.loopChoice >= 0) {
+                d.pointer = n.choices[std::size_t(o.loopChoice)].pointer + "/evidence";
+                d.message = "choice \"" + n.choices[std::size_t(o.loopChoice)].id +
+                            "\" of node \"" + n.id +
+                            "\" earns points inside a loop, so a trainee could collect them again "
+                            "and again; "
+                            "make it \"once\" or move its evidence out of the loop";
+            } else {
+                d.pointer = n.pointer + "/onTimeout";
+                d.message = "the timeout of node \"" + n.id + "\" earns points inside a loop";
+            }
+            d.code = codes::PointsLoop;
+            break;
+        }
+    }
+    d.position = scenario.sourceMap.valuePosition(d.pointer);
+    diags.add(std::move(d));
+    return std::nullopt;
+}
+
+}  // namespace rapport

@@ -1,0 +1,46 @@
+// The scenario optimum: the highest weighted total any complete path from start can reach,
+// found exactly over the product of the scenario's state space with the behaviour-rule states.
+// The scenario score divides by it (docs/scoring.md).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/framework/framework.hpp"
+#include "core/scenario/scenario.hpp"
+#include "core/scoring/scoring_error.hpp"
+#include "core/state/state_space.hpp"
+
+namespace rapport {
+
+// Bound on the states searched for the best path: (node, variables, once-choices taken,
+// visited() facts, rule states). A scenario over it is rejected by the validator (RAP0053).
+inline constexpr std::size_t kMaxScoringStates = 200'000;
+
+struct ScenarioOptimum {
+    std::int64_t best = 0;   // highest weighted total over all complete paths from start
+    std::string bestPath;    // a --choices list reaching it ("2,1,t,3"; t = let the timer run out)
+    std::size_t states = 0;  // states searched
+};
+
+struct OptimumOutcome {
+    enum class Problem { None, TooLarge, PointsLoop, NoEnding };
+    Problem problem = Problem::None;
+    std::optional<ScenarioOptimum> optimum;  // set when problem == None
+    std::size_t states = 0;                  // states explored (at least the bound when TooLarge)
+    int loopNode = -1;                       // PointsLoop: a node on the loop and the choice that
+    int loopChoice = -1;                     //   earns points in it (-1 = its timeout)
+};
+
+// Searches the state space for the best complete path. Loops whose every trip costs nothing or
+// points are fine; a loop that earns points (the trainee could farm them) is a PointsLoop.
+OptimumOutcome computeOptimum(const Scenario& scenario, const Framework& framework,
+                              std::size_t maxStates = kMaxScoringStates);
+// The same over the scenario's state graph already explored, exploreStates(scenario, maxStates),
+// so a caller that needs the graph anyway explores it once. Same outcome as the call above.
+OptimumOutcome computeOptimum(const Scenario& scenario, const Framework& framework,
+                              const StateGraph& graph, std::size_t maxStates = kMaxScoringStates);
+
+}  // namespace rapport
