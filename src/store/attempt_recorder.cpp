@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/framework/framework_catalog.hpp"
+#include "core/play/resume_check.hpp"
 
 namespace rapport::store {
 
@@ -114,18 +115,23 @@ ResumedAttempt AttemptRecorder::resume(ResultsStore& store, std::int64_t attempt
                                        const Scenario& scenario, const Clock& clock) {
     StoredAttempt stored = store.loadAttempt(attempt);
     const AttemptRecord& r = stored.record;
-    if (r.status != AttemptStatus::InProgress)
-        throw ResumeError(describeStart(r) + " is " + attemptStatusName(r.status) +
-                          ", not in progress; it cannot be continued");
-    if (r.scenarioId != scenario.id)
-        throw ResumeError(describeStart(r) + " is not an attempt of scenario \"" + scenario.id +
-                          "\"");
-    if (r.contentHash != scenario.contentHash)
-        throw ResumeError(
-            describeStart(r) + " was made on another version of the scenario file (content hash " +
-            r.contentHash + " then, " + scenario.contentHash +
-            " now), so its choices may no longer fit; it cannot be continued. Start a new attempt "
-            "(and abandon the old one)");
+    switch (resumeRefusal(r, scenario)) {
+        case ResumeRefusal::None:
+            break;
+        case ResumeRefusal::NotInProgress:
+            throw ResumeError(describeStart(r) + " is " + attemptStatusName(r.status) +
+                              ", not in progress; it cannot be continued");
+        case ResumeRefusal::OtherScenario:
+            throw ResumeError(describeStart(r) + " is not an attempt of scenario \"" + scenario.id +
+                              "\"");
+        case ResumeRefusal::ScenarioChanged:
+            throw ResumeError(
+                describeStart(r) +
+                " was made on another version of the scenario file (content hash " + r.contentHash +
+                " then, " + scenario.contentHash +
+                " now), so its choices may no longer fit; it cannot be continued. Start a new "
+                "attempt (and abandon the old one)");
+    }
     std::optional<Session> session;
     if (r.steps == 0 && stored.sessionState.is_null()) {
         // Killed before the first decision: nothing to restore but the seed.

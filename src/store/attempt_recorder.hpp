@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/framework/framework.hpp"
+#include "core/play/attempt_journal.hpp"
 #include "core/play/clock.hpp"
 #include "core/play/session.hpp"
 #include "core/scenario/scenario.hpp"
@@ -53,7 +54,7 @@ JournalBatch captureJournal(const Session& session, std::size_t from);
 // attempt as stored before continuing (its record and transcript so far).
 struct ResumedAttempt;
 
-class AttemptRecorder {
+class AttemptRecorder : public AttemptJournal {
 public:
     // Stores the trainee (upsertTrainee: an empty employee id or group keeps the stored one) and
     // begins a new in-progress attempt of `scenario` started at `startedAtMs` (Unix ms UTC). The
@@ -74,7 +75,7 @@ public:
     // Journals every decision `session` made since the last call (normally exactly one), with
     // the session's saved state, in one transaction. Throws StoreError (disk full, busy); the
     // steps not journaled then are journaled by the next successful call.
-    void record(const Session& session);
+    void record(const Session& session) override;
 
     // Journals the batch's steps not journaled yet, with any steps of earlier batches whose write
     // failed, in one transaction. The batch must continue what was handed in before (its `from`

@@ -6,6 +6,8 @@
 #include <cmath>
 
 #include "app/shell/widgets.hpp"
+#include "core/play/best_scores.hpp"
+#include "core/play/resume_check.hpp"
 #include "core/play/scripted_play.hpp"
 #include "store/attempt_recorder.hpp"
 #include "store/database_path.hpp"
@@ -43,6 +45,8 @@ bool isHrScreen(ScreenId id) {
 
 App::App(AppConfig config, const Clock& clock, Theme theme)
     : config_(std::move(config)), clock_(&clock), theme_(theme), hr_(config_.hrDatabase) {
+    journal_.recorder = &recorder_;
+    journal_.writes = &writes_;
     library_ = loadScenarioLibrary(config_.scenarioPaths);
     std::string error;
     remembered_ = loadTraineeProfile(config_.dataDir, &error);
@@ -120,12 +124,7 @@ void App::refreshBestScores() {
         store::AttemptFilter filter;
         filter.trainee = trainee_->name;
         filter.finishedOnly = true;
-        for (const auto& a : store_->attempts(filter, false)) {
-            if (!a.score) continue;
-            const int score = int(std::lround(*a.score));
-            auto [it, inserted] = bestScores_.emplace(a.scenarioId, score);
-            if (!inserted) it->second = std::max(it->second, score);
-        }
+        bestScores_ = bestScores(store_->attempts(filter, false));
     } catch (const store::StoreError& e) {
         notice_ = "Your previous scores could not be read: " + std::string(e.what());
     }
@@ -178,63 +177,27 @@ std::string App::glyphText() const {
 }
 
 bool App::animating() const {
-    return busy() || (screen_ == ScreenId::Conversation && session_ && !session_->finished() &&
-                      session_->node().isTimed());
+    return busy() || (screen_ == ScreenId::Conversation && flow_ && !flow_->finished() &&
+                      flow_->session().node().isTimed());
 }
 
-namespace {
-
-const char* const kTimeoutFeedback =
-    "Time ran out before you answered; the client moved on without you.";
-
-std::vector<MeterChange> meterChanges(const Scenario& s, const std::vector<std::int64_t>& before,
-                                      const Session& after) {
-    std::vector<MeterChange> out;
-    for (const auto& m : s.meters) {
-        const auto b = before[m.variable], a = after.variable(m.variable);
-        if (a != b) out.push_back({m.label, b, a});
-    }
-    return out;
+void QueuedJournal::record(const Session& session) {
+    if (!*recorder) return;
+    // Captured here, written on the queue's thread: the frame that took the reply never waits
+    // for the disk. The last decision is journaled at once too, not only with the ending after
+    // scoring, so it survives a crash while the score is worked out.
+    store::JournalBatch batch = store::captureJournal(session, captured);
+    captured += batch.steps.size();
+    writes->push("reply",
+                 [recorder = *recorder, batch = std::move(batch)] { recorder->record(batch); });
 }
-
-// The echoes of a resumed session's earlier steps, as they were shown live: each step is taken
-// again on a fresh session of the same seed (the meters move as they did then) and keeps the
-// feedback its choice carries. Stops at a step that no longer fits (resume refuses a changed
-// scenario, so only a damaged journal gets there): those steps keep no echo.
-std::vector<StepEcho> replayEchoes(const Session& resumed) {
-    const Scenario& s = resumed.scenario();
-    const Transcript& t = resumed.transcript();
-    std::vector<ScriptEntry> script;
-    for (const auto& step : t.steps)
-        script.push_back(step.timedOut ? ScriptEntry{true, 0}
-                                       : ScriptEntry{false, step.choiceNumber});
-    ManualClock clock;
-    Session replay(s, clock, t.seed);
-    std::vector<std::int64_t> before = replay.variables();
-    std::vector<StepEcho> out;
-    playScript(replay, clock, script, [&](const Session& now) {
-        const TranscriptStep& step = t.steps[out.size()];
-        StepEcho echo;
-        if (step.timedOut) {
-            echo.feedback = kTimeoutFeedback;
-        } else if (const Choice* c = takenChoice(s, step)) {
-            echo.feedback = c->feedback;
-        }
-        echo.meters = meterChanges(s, before, now);
-        before = now.variables();
-        out.push_back(std::move(echo));
-    });
-    return out;
-}
-
-}  // namespace
 
 void App::tick() {
     if (screen_ == ScreenId::Author) author_.poll(clock_->nowMs(), ImGui::IsAnyItemActive());
     hr_.poll();
     if (scoring_.ready()) settleScoring();
     pollWrites();
-    if (!session_ || session_->finished()) return;
+    if (!flow_ || flow_->finished()) return;
     if (heldChoice_ >= 0) {
         // Taken once the previous decision is on disk; a countdown waits for it too.
         if (journalBusy()) return;
@@ -243,17 +206,14 @@ void App::tick() {
         takeChoice(position);
         return;
     }
-    if (!session_->node().isTimed() || !session_->timeExpired() || journalBusy()) return;
-    const auto before = session_->variables();
-    session_->timeout();
-    echoes_.push_back({kTimeoutFeedback, meterChanges(session_->scenario(), before, *session_)});
-    recordProgress();
+    if (journalBusy()) return;
+    if (flow_->expireIfDue()) recordProgress();
 }
 
 bool App::journalBusy() const { return recorder_ && !writes_.idle(); }
 
 void App::choose(int position) {
-    if (!session_ || session_->finished() || heldChoice_ >= 0) return;
+    if (!flow_ || flow_->finished() || heldChoice_ >= 0) return;
     if (journalBusy()) {
         heldChoice_ = position;
         return;
@@ -262,32 +222,23 @@ void App::choose(int position) {
 }
 
 void App::takeChoice(int position) {
-    if (!session_ || session_->finished()) return;
-    const auto& shown = session_->choices();
-    if (position < 0 || position >= int(shown.size())) return;  // key 7 with three choices shown
-    const Choice& c = session_->node().choices[shown[position]];
-    const auto before = session_->variables();
-    if (!session_->choose(position)) {
-        notice_ = "This reply could not be applied (" + session_->lastError() +
-                  "); the scenario file needs fixing.";
-        return;
+    if (!flow_) return;
+    switch (flow_->choose(position)) {
+        case AttemptFlow::Result::Refused:  // key 7 with three choices shown
+            return;
+        case AttemptFlow::Result::Failed:
+            notice_ = "This reply could not be applied (" + flow_->lastError() +
+                      "); the scenario file needs fixing.";
+            return;
+        case AttemptFlow::Result::Taken:
+        case AttemptFlow::Result::TimedOut:
+            recordProgress();
     }
-    echoes_.push_back({c.feedback, meterChanges(session_->scenario(), before, *session_)});
-    recordProgress();
 }
 
 void App::recordProgress() {
-    if (!session_) return;
-    if (recorder_) {
-        // Captured here, written on the queue's thread: the frame that took the reply never waits
-        // for the disk. The last decision is journaled at once too, not only with the ending
-        // after scoring, so it survives a crash while the score is worked out.
-        store::JournalBatch batch = store::captureJournal(*session_, captured_);
-        captured_ += batch.steps.size();
-        writes_.push("reply",
-                     [recorder = recorder_, batch = std::move(batch)] { recorder->record(batch); });
-    }
-    if (session_->finished()) startScoring();
+    // The flow journaled the decision already (QueuedJournal).
+    if (flow_ && flow_->finished()) startScoring();
 }
 
 void App::pollWrites() {
@@ -314,10 +265,10 @@ void App::startScoring() {
     report_.reset();
     advice_.clear();
     reportError_.clear();
-    const Scenario& s = session_->scenario();
+    const Scenario& s = flow_->scenario();
     ScoringInput in;
     in.scenario = &s;
-    in.sessionState = session_->save();
+    in.sessionState = flow_->session().save();
     in.framework = frameworkFor(s);
     if (!in.framework)
         in.frameworkMissing = "the competence framework '" + s.framework + "' was not found";
@@ -378,7 +329,7 @@ void App::signOut() {
     heldChoice_ = -1;
     resumeOffer_.reset();
     trainee_.reset();
-    session_.reset();
+    flow_.reset();
     bestScores_.clear();
     signIn_ = {};
     screen_ = ScreenId::SignIn;
@@ -396,7 +347,7 @@ void App::openScenario(int entry, PlayMode mode) {
                 offer.entry = entry;
                 offer.requested = mode;
                 offer.attempt = std::move(*open);
-                if (offer.attempt.contentHash != s.contentHash)
+                if (resumeRefusal(offer.attempt, s) != ResumeRefusal::None)
                     offer.problem =
                         "The scenario has changed since then, so that attempt cannot "
                         "be continued. Start over to play the current version.";
@@ -412,21 +363,20 @@ void App::openScenario(int entry, PlayMode mode) {
 
 void App::beginPlay(int entry, PlayMode mode) {
     recorder_.reset();
-    session_.emplace(*library_.entries[entry].scenario, *clock_, 0);
-    captured_ = 0;
+    flow_.reset();
+    const Scenario& scenario = *library_.entries[entry].scenario;
     if (store_ && trainee_) {
         settleStore();
         try {
             store::TraineeInfo who{trainee_->name, trainee_->employeeId, trainee_->group};
-            recorder_ = std::make_shared<store::AttemptRecorder>(store::AttemptRecorder::begin(
-                *store_, who, session_->scenario(),
-                mode == PlayMode::Exam ? AttemptMode::Exam : AttemptMode::Practice, 0,
-                store::unixNowMs()));
+            recorder_ = std::make_shared<store::AttemptRecorder>(
+                store::AttemptRecorder::begin(*store_, who, scenario, mode, 0, store::unixNowMs()));
         } catch (const store::StoreError& e) {
             notice_ = "This attempt will not be saved: " + std::string(e.what());
         }
     }
-    echoes_.clear();
+    journal_.captured = 0;
+    flow_.emplace(scenario, *clock_, mode, 0, &journal_);
     enterConversation(entry, mode);
 }
 
@@ -437,7 +387,7 @@ void App::enterConversation(int entry, PlayMode mode) {
     saveState_ = SaveState::None;
     conversation_ = {};
     screen_ = ScreenId::Conversation;
-    if (session_->finished()) startScoring();  // a scenario whose start is an ending
+    if (flow_->finished()) startScoring();  // a scenario whose start is an ending
 }
 
 void App::resumeAttempt() {
@@ -448,8 +398,10 @@ void App::resumeAttempt() {
     try {
         auto resumed = store::AttemptRecorder::resume(*store_, offer.attempt.id, s, *clock_);
         recorder_ = std::make_shared<store::AttemptRecorder>(std::move(resumed.recorder));
-        session_.emplace(std::move(resumed.session));
-        captured_ = session_->transcript().steps.size();
+        journal_.captured = resumed.session.transcript().steps.size();
+        // The steps already taken keep their feedback and meter moves as shown when made.
+        flow_.emplace(
+            AttemptFlow::resumed(std::move(resumed.session), resumed.record.mode, &journal_));
     } catch (const store::ResumeError& e) {
         resumeOffer_->problem = e.what() + std::string(" Start over to play it again.");
         return;
@@ -458,10 +410,7 @@ void App::resumeAttempt() {
         return;
     }
     resumeOffer_.reset();
-    // The steps already taken, with their feedback and meter moves as shown when they were made.
-    echoes_ = replayEchoes(*session_);
-    enterConversation(
-        offer.entry, offer.attempt.mode == AttemptMode::Exam ? PlayMode::Exam : PlayMode::Practice);
+    enterConversation(offer.entry, flow_->mode());
 }
 
 void App::startOver() {
@@ -482,7 +431,7 @@ void App::startOver() {
 void App::cancelResume() { resumeOffer_.reset(); }
 
 void App::showDebrief() {
-    if (!session_ || !session_->finished()) return;
+    if (!flow_ || !flow_->finished()) return;
     debrief_ = {};
     screen_ = ScreenId::Debrief;
 }
@@ -500,8 +449,7 @@ void App::backToLibrary() {
     // An unfinished attempt stays in progress in the store and is offered for resume.
     recorder_.reset();
     heldChoice_ = -1;
-    session_.reset();
-    echoes_.clear();
+    flow_.reset();
     screen_ = trainee_ ? ScreenId::Library : ScreenId::SignIn;
 }
 
@@ -516,8 +464,7 @@ void App::openAuthor(const std::string& path) {
 }
 
 void App::leaveAuthor() {
-    screen_ =
-        authorReturn_ == ScreenId::Conversation && !session_ ? ScreenId::SignIn : authorReturn_;
+    screen_ = authorReturn_ == ScreenId::Conversation && !flow_ ? ScreenId::SignIn : authorReturn_;
     if (screen_ == ScreenId::Library && !trainee_) screen_ = ScreenId::SignIn;
 }
 
@@ -640,15 +587,20 @@ void App::Draw() {
         if (ui::Button(locator_, "Dismiss")) notice_.clear();
     }
 
+    const ScreenUi ui{theme_, fonts_, locator_};
     switch (screen_) {
         case ScreenId::SignIn:
-            signIn_.Draw(*this);
+            signIn_.Draw(ui, remembered_, config_.dataDir,
+                         recording() ? config_.hrDatabase : std::string(), *this);
             break;
         case ScreenId::Library:
-            libraryScreen_.Draw(*this);
+            libraryScreen_.Draw(
+                ui, library_, [this](const std::string& id) { return competencyName(id); },
+                bestScores_, *this);
             break;
         case ScreenId::Conversation:
-            conversation_.Draw(*this);
+            conversation_.Draw(ui, flow_ ? &*flow_ : nullptr, currentEntry(),
+                               flow_ ? portraitFor(flow_->scenario()) : nullptr, *this);
             break;
         case ScreenId::Debrief:
             debrief_.Draw(*this);
@@ -669,7 +621,7 @@ void App::Draw() {
             hrGroup_.Draw(*this);
             break;
     }
-    resumePrompt_.Draw(*this);
+    resumePrompt_.Draw(ui, resumeOffer_, *this);
     if (fonts_.body) ImGui::PopFont();
     ImGui::End();
 }

@@ -25,18 +25,22 @@
 #include "app/trainee/conversation_screen.hpp"
 #include "app/trainee/debrief_screen.hpp"
 #include "app/trainee/library_screen.hpp"
+#include "app/trainee/resume_offer.hpp"
 #include "app/trainee/resume_prompt.hpp"
 #include "app/trainee/scoring_job.hpp"
 #include "app/trainee/sign_in_screen.hpp"
+#include "app/trainee/trainee_actions.hpp"
 #include "app/trainee/trainee_profile.hpp"
 #include "core/framework/framework.hpp"
 #include "core/library/scenario_library.hpp"
+#include "core/play/attempt_flow.hpp"
 #include "core/play/attempt_mode.hpp"
 #include "core/play/clock.hpp"
 #include "core/play/session.hpp"
 #include "core/scoring/score_report.hpp"
 #include "core/scoring/scoring.hpp"
 #include "core/scoring/step_advice.hpp"
+#include "store/attempt_recorder.hpp"
 #include "store/results_store.hpp"
 #include "store/write_queue.hpp"
 
@@ -70,18 +74,20 @@ struct AppConfig {
     bool startInHr = false;  // open on the HR table (--hr)
 };
 
-struct MeterChange {
-    std::string label;
-    std::int64_t before = 0, after = 0;
+// What one decision did, kept per transcript step for practice feedback and the debrief: the
+// attempt flow's step effects (core/play/step_effect.hpp).
+using StepEcho = StepEffect;
+
+// Journals the attempt flow's decisions through the write queue, on the queue's thread, while
+// the App has a recorder for the attempt.
+struct QueuedJournal : AttemptJournal {
+    const std::shared_ptr<store::AttemptRecorder>* recorder = nullptr;
+    store::WriteQueue* writes = nullptr;
+    std::size_t captured = 0;  // transcript steps already handed to the write queue
+    void record(const Session& session) override;
 };
 
-// What one decision did, kept per transcript step for practice feedback and the debrief.
-struct StepEcho {
-    std::string feedback;             // the choice's feedback; a fixed text on a timeout
-    std::vector<MeterChange> meters;  // meters that moved
-};
-
-class App {
+class App : public TraineeActions {
 public:
     App(AppConfig config, const Clock& clock, Theme theme);
 
@@ -99,10 +105,13 @@ public:
     const Theme& theme() const { return theme_; }
     const FontSet& fonts() const { return fonts_; }
     WidgetLocator& locator() { return locator_; }
-    const Session* session() const { return session_ ? &*session_ : nullptr; }
+    const Session* session() const { return flow_ ? &flow_->session() : nullptr; }
     const LibraryEntry* currentEntry() const;
     PlayMode mode() const { return mode_; }
-    const std::vector<StepEcho>& echoes() const { return echoes_; }
+    const std::vector<StepEcho>& echoes() const {
+        static const std::vector<StepEcho> none;
+        return flow_ ? flow_->effects() : none;
+    }
     const std::string& notice() const { return notice_; }  // last environment problem, if any
     ImTextureID portraitFor(const Scenario& s);
     // The framework's name for a competency id; the id made readable when no loaded framework
@@ -128,15 +137,8 @@ public:
     enum class SaveState { None, Saving, Saved, Failed };
     SaveState saveState() const { return saveState_; }
 
-    // An unfinished attempt found when the trainee opened a scenario: the prompt offers to resume
-    // it or start over.
-    struct ResumeOffer {
-        int entry = -1;
-        PlayMode requested = PlayMode::Practice;  // the mode the trainee clicked
-        AttemptRecord attempt;
-        std::string
-            problem;  // why it cannot be resumed (scenario file changed, …); empty if it can
-    };
+    // An unfinished attempt found when the trainee opened a scenario (resume_offer.hpp).
+    using ResumeOffer = app::ResumeOffer;
     const std::optional<ResumeOffer>& resumeOffer() const { return resumeOffer_; }
 
     // The author workspace ("author" in scripts): open it (on `path` when given: opened, or
@@ -165,27 +167,28 @@ public:
     std::uint64_t textRevision() const { return hr_.revision() + glyphRevision_; }
     // Text about to be drawn that may hold characters no scenario has (a typed name): notes the
     // ones the fonts lack so the shell rebuilds the atlas with them before the next frame.
-    void requireGlyphs(std::string_view text);
+    void requireGlyphs(std::string_view text) override;
 
     // Every text the fonts must cover: scenarios, the trainee's name, UI strings.
     std::string glyphText() const;
 
     // Actions, called by the screens.
-    void signIn(const TraineeProfile& profile);  // remembers it; a save failure sets notice()
+    void signIn(
+        const TraineeProfile& profile) override;  // remembers it; a save failure sets notice()
     void signOut();
     // Opens the scenario, or first offers to resume the trainee's unfinished attempt of it.
-    void openScenario(int entry, PlayMode mode);
-    void resumeAttempt();  // continues the offered attempt from its journaled state
-    void startOver();      // marks the offered attempt abandoned and starts a new one
-    void cancelResume();
+    void openScenario(int entry, PlayMode mode) override;
+    void resumeAttempt() override;  // continues the offered attempt from its journaled state
+    void startOver() override;      // marks the offered attempt abandoned and starts a new one
+    void cancelResume() override;
     // Takes the reply at `position` among session()->choices(). While the previous decision's
     // journal write is still running the reply is held and taken by tick() once it is on disk,
     // so a crash loses at most the decision being written.
-    void choose(int position);
-    void showDebrief();
+    void choose(int position) override;
+    void showDebrief() override;
     void tryAgain();
     void nextScenario();
-    void backToLibrary();
+    void backToLibrary() override;
     void setThemeMode(ThemeMode mode);
     void toggleThemeMode();
 
@@ -200,8 +203,7 @@ private:
     void beginPlay(int entry, PlayMode mode);
     void enterConversation(int entry, PlayMode mode);
     void takeChoice(int position);
-    void
-    recordProgress();  // queues the last decision's journal write; starts scoring once finished
+    void recordProgress();  // starts scoring once the decision ended the conversation
     void startScoring();
     void applyScoring(ScoringResult result);
     void settleScoring();      // waits for a running job (which may still queue a write)
@@ -223,8 +225,7 @@ private:
 
     int entry_ = -1;
     PlayMode mode_ = PlayMode::Practice;
-    std::optional<Session> session_;
-    std::vector<StepEcho> echoes_;
+    std::optional<AttemptFlow> flow_;  // the attempt being played
     std::string notice_;
     std::map<std::string, std::shared_ptr<const Framework>> frameworks_;  // by framework id
     struct KnownOptimum {
@@ -254,8 +255,8 @@ private:
     // The attempt being played. Once a write was queued for it, only the write queue's thread
     // uses it (and the scoring job its const score()).
     std::shared_ptr<store::AttemptRecorder> recorder_;
-    std::size_t captured_ = 0;  // transcript steps already handed to the write queue
-    int heldChoice_ = -1;       // a reply waiting for the previous decision's write
+    QueuedJournal journal_;  // what flow_ journals to
+    int heldChoice_ = -1;    // a reply waiting for the previous decision's write
     SaveState saveState_ = SaveState::None;
     std::map<std::string, int> bestScores_;  // by scenario id
     std::optional<ResumeOffer> resumeOffer_;

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "app/shell/app.hpp"
 #include "app/shell/widgets.hpp"
 
 namespace rapport::app {
@@ -49,31 +48,33 @@ std::string meterText(const std::vector<MeterChange>& changes) {
     return out;
 }
 
-void drawClientPanel(App& app, const Session& session, float width) {
-    const Theme& t = app.theme();
+void drawClientPanel(const ScreenUi& ui, const AttemptFlow& flow, ImTextureID portrait,
+                     float width) {
+    const Session& session = flow.session();
+    const Theme& t = ui.theme;
     const Palette& p = t.palette;
     const Scenario& s = session.scenario();
     const float avatar = t.px(88);
     const float pad = t.px(16);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - avatar) * 0.5f - pad);
-    if (ImTextureID tex = app.portraitFor(s)) {
+    if (ImTextureID tex = portrait) {
         ImGui::Image(tex, ImVec2(avatar, avatar));
     } else {
-        ui::InitialsAvatar(t, app.fonts().title, s.client.name, avatar);
+        ui::InitialsAvatar(t, ui.fonts.title, s.client.name, avatar);
     }
     ImGui::Dummy(ImVec2(0, t.px(4)));
-    ui::TextInFont(app.fonts().heading, p.text, s.client.name);
+    ui::TextInFont(ui.fonts.heading, p.text, s.client.name);
     ui::TextWrappedColored(p.text, s.client.role);
     ui::TextWrappedColored(p.textMuted, s.client.company);
     ImGui::Dummy(ImVec2(0, t.px(4)));
-    ImGui::PushFont(app.fonts().small);
+    ImGui::PushFont(ui.fonts.small);
     ui::TextWrappedColored(p.textMuted, s.client.description);
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, t.px(8)));
     ImGui::Separator();
     ImGui::Dummy(ImVec2(0, t.px(4)));
 
-    if (metersShownDuringPlay(app.mode()) || session.finished()) {
+    if (flow.metersVisible()) {
         for (const auto& m : s.meters) {
             const auto v = session.variable(m.variable);
             const float span = float(std::max<std::int64_t>(1, m.max - m.min));
@@ -83,7 +84,7 @@ void drawClientPanel(App& app, const Session& session, float width) {
             ImGui::Dummy(ImVec2(0, t.px(2)));
         }
     } else {
-        ImGui::PushFont(app.fonts().small);
+        ImGui::PushFont(ui.fonts.small);
         ui::TextWrappedColored(p.textMuted,
                                "Exam mode: the client's mood and the feedback stay hidden until "
                                "the debrief.");
@@ -93,25 +94,26 @@ void drawClientPanel(App& app, const Session& session, float width) {
 
 }  // namespace
 
-void ConversationScreen::Draw(App& app) {
-    const Session* session = app.session();
-    const LibraryEntry* entry = app.currentEntry();
-    if (!session || !entry) {
-        app.backToLibrary();
+void ConversationScreen::Draw(const ScreenUi& ui, const AttemptFlow* flow,
+                              const LibraryEntry* entry, ImTextureID portrait,
+                              TraineeActions& actions) {
+    if (!flow || !entry) {
+        actions.backToLibrary();
         return;
     }
-    const Theme& t = app.theme();
+    const Session* session = &flow->session();
+    const Theme& t = ui.theme;
     const Palette& p = t.palette;
-    WidgetLocator& loc = app.locator();
+    WidgetLocator& loc = ui.loc;
     const Scenario& s = session->scenario();
-    const bool practice = app.mode() == PlayMode::Practice;
+    const bool practice = flow->mode() == AttemptMode::Practice;
 
     // Header: scenario title, mode, leave.
-    ImGui::PushFont(app.fonts().heading);
+    ImGui::PushFont(ui.fonts.heading);
     ImGui::TextUnformatted(s.title.c_str());
     ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::PushFont(app.fonts().small);
+    ImGui::PushFont(ui.fonts.small);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.px(4));
     ui::Chip(t, practice ? "Practice" : "Exam",
              mix(p.surface, practice ? p.accent : p.warning, 0.16f),
@@ -121,7 +123,7 @@ void ConversationScreen::Draw(App& app) {
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(leave).x -
                     ImGui::GetStyle().FramePadding.x * 2);
     if (ui::Button(loc, leave)) {
-        app.backToLibrary();
+        actions.backToLibrary();
         return;
     }
     ImGui::Dummy(ImVec2(0, t.px(2)));
@@ -130,7 +132,7 @@ void ConversationScreen::Draw(App& app) {
     const float bottomPad = t.px(16);
     const float leftW = std::clamp(avail.x * 0.26f, t.px(220), t.px(340));
     if (ui::BeginCard(t, "##client", ImVec2(leftW, avail.y - bottomPad)))
-        drawClientPanel(app, *session, leftW);
+        drawClientPanel(ui, *flow, portrait, leftW);
     ui::EndCard();
     ImGui::SameLine(0, t.px(16));
 
@@ -166,32 +168,32 @@ void ConversationScreen::Draw(App& app) {
     };
     auto clientLine = [&](Speaker who, const std::string& text) {
         if (who == Speaker::Narrator) {
-            ImGui::PushFont(app.fonts().small);
+            ImGui::PushFont(ui.fonts.small);
             ui::TextWrappedColored(p.narrator, text);
             ImGui::PopFont();
         } else {
-            ui::Bubble(t, app.fonts().small, s.client.name, text, false, p.clientBubble);
+            ui::Bubble(t, ui.fonts.small, s.client.name, text, false, p.clientBubble);
         }
         ImGui::Dummy(ImVec2(0, t.px(4)));
     };
     const auto& steps = session->transcript().steps;
-    const auto& echoes = app.echoes();
+    const auto& echoes = flow->effects();
     for (std::size_t i = 0; i < steps.size(); ++i) {
         const auto& step = steps[i];
         clientLine(speakerOf(step.node), step.textShown);
         if (step.timedOut) {
-            ui::Bubble(t, app.fonts().small, "You", "(no answer — time ran out)", true,
+            ui::Bubble(t, ui.fonts.small, "You", "(no answer — time ran out)", true,
                        mix(p.traineeBubble, p.danger, 0.15f));
         } else {
-            ui::Bubble(t, app.fonts().small, "You", step.choiceText, true, p.traineeBubble);
+            ui::Bubble(t, ui.fonts.small, "You", step.choiceText, true, p.traineeBubble);
         }
-        if (feedbackShownDuringPlay(app.mode()) && i < echoes.size()) {
+        if (feedbackShownDuringPlay(flow->mode()) && i < echoes.size()) {
             std::string note = echoes[i].feedback;
             const std::string meters = meterText(echoes[i].meters);
             if (!meters.empty()) note += (note.empty() ? "" : "\n") + meters;
             if (!note.empty()) {
                 ImGui::Dummy(ImVec2(0, t.px(2)));
-                ImGui::PushFont(app.fonts().small);
+                ImGui::PushFont(ui.fonts.small);
                 ui::Callout(t, note, p.accent, true);
                 ImGui::PopFont();
             }
@@ -226,7 +228,7 @@ void ConversationScreen::Draw(App& app) {
         ImGui::Dummy(ImVec2(0, t.px(6)));
         ui::TextWrappedColored(p.textMuted, "The conversation is over.");
         if (ui::PrimaryButton(loc, t, "See debrief", ImVec2(t.px(220), t.px(44))))
-            app.showDebrief();
+            actions.showDebrief();
     } else {
         if (session->node().isTimed()) {
             const double limitMs = *session->node().timeLimit * 1000.0;
@@ -234,7 +236,7 @@ void ConversationScreen::Draw(App& app) {
             const float f = limitMs > 0 ? float(double(left) / limitMs) : 0.0f;
             char buf[64];
             std::snprintf(buf, sizeof buf, "%.1f s", double(left) / 1000.0);
-            ImGui::PushFont(app.fonts().small);
+            ImGui::PushFont(ui.fonts.small);
             ui::LabeledBar(t, "The client is waiting for your answer", buf, f,
                            f < 0.3f   ? p.danger
                            : f < 0.6f ? p.warning
@@ -255,7 +257,7 @@ void ConversationScreen::Draw(App& app) {
                 if (ImGui::IsKeyPressed(GLFW_KEY_1 + k, false) ||
                     ImGui::IsKeyPressed(GLFW_KEY_KP_1 + k, false))
                     picked = k;
-        if (picked >= 0) app.choose(picked);
+        if (picked >= 0) actions.choose(picked);
     }
     ImGui::EndGroup();
 }

@@ -2,17 +2,26 @@
 // trainee's numbered choices (keys 1–9) on the right, a countdown bar on timed nodes.
 #pragma once
 
+#include <imgui.h>
+
 #include <cstddef>
 
-namespace rapport::app {
+#include "app/trainee/screen_ui.hpp"
+#include "app/trainee/trainee_actions.hpp"
+#include "core/library/scenario_library.hpp"
+#include "core/play/attempt_flow.hpp"
 
-class App;
+namespace rapport::app {
 
 struct ConversationScreen {
     std::size_t linesSeen = 0;  // transcript length last frame: scroll to the end when it grows
     int scrollFrames = 0;       // keep scrolling for a few frames while new lines lay out
 
-    void Draw(App& app);
+    // The attempt `flow` of library entry `entry` (back to the library when either is null),
+    // with the client's `portrait` (null: initials). Replies call choose, the ending's button
+    // showDebrief, "Leave conversation" backToLibrary.
+    void Draw(const ScreenUi& ui, const AttemptFlow* flow, const LibraryEntry* entry,
+              ImTextureID portrait, TraineeActions& actions);
 };
 
 }  // namespace rapport::app

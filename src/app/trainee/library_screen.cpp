@@ -7,7 +7,6 @@
 #include <cmath>
 #include <functional>
 
-#include "app/shell/app.hpp"
 #include "app/shell/widgets.hpp"
 
 namespace rapport::app {
@@ -35,13 +34,15 @@ bool FilterCombo(WidgetLocator& loc, const char* id, const char* anyLabel,
 
 }  // namespace
 
-void LibraryScreen::Draw(App& app) {
-    const Theme& t = app.theme();
+void LibraryScreen::Draw(const ScreenUi& ui, const ScenarioLibrary& library,
+                         const std::function<std::string(const std::string&)>& competencyName,
+                         const std::map<std::string, int>& bestScores, TraineeActions& actions) {
+    const Theme& t = ui.theme;
     const Palette& p = t.palette;
-    WidgetLocator& loc = app.locator();
-    const ScenarioLibrary& lib = app.library();
+    WidgetLocator& loc = ui.loc;
+    const ScenarioLibrary& lib = library;
 
-    ui::TextInFont(app.fonts().title, p.text, "Scenario library");
+    ui::TextInFont(ui.fonts.title, p.text, "Scenario library");
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     ImGui::TextUnformatted(
         "Choose a conversation. Practice shows feedback after every reply; "
@@ -55,14 +56,13 @@ void LibraryScreen::Draw(App& app) {
     ImGui::SetNextItemWidth(std::max(t.px(160), avail - comboW * 2 - t.px(20)));
     ImGui::InputTextWithHint("##search", "Search title, client, sector…", &filter.search);
     loc.recordLastItem("Search");
-    app.requireGlyphs(filter.search);
+    actions.requireGlyphs(filter.search);
     ImGui::SameLine();
     auto same = [](const std::string& s) { return s; };
     FilterCombo(loc, "##sector", "All sectors", lib.sectors(), filter.sector, same, comboW);
     ImGui::SameLine();
-    FilterCombo(
-        loc, "##competency", "All competencies", lib.competencies(), filter.competency,
-        [&](const std::string& id) { return app.competencyName(id); }, comboW);
+    FilterCombo(loc, "##competency", "All competencies", lib.competencies(), filter.competency,
+                competencyName, comboW);
     ImGui::Dummy(ImVec2(0, t.px(6)));
 
     std::vector<int> shown;
@@ -86,8 +86,8 @@ void LibraryScreen::Draw(App& app) {
     const float cardW = std::floor((full - gap * float(columns - 1)) / float(columns));
     // Every block has a fixed number of lines, clipped, so cards in a row line up and the
     // buttons always sit at the same place whatever the texts' lengths.
-    ImFont* heading = app.fonts().heading ? app.fonts().heading : ImGui::GetFont();
-    ImFont* small = app.fonts().small ? app.fonts().small : ImGui::GetFont();
+    ImFont* heading = ui.fonts.heading ? ui.fonts.heading : ImGui::GetFont();
+    ImFont* small = ui.fonts.small ? ui.fonts.small : ImGui::GetFont();
     const ImGuiStyle& st = ImGui::GetStyle();
     const float headingLine = heading->FontSize;
     const float bodyLine = ImGui::GetFontSize();
@@ -130,12 +130,13 @@ void LibraryScreen::Draw(App& app) {
             ui::ClippedText(small, p.textMuted, s.summary, summaryH);
             std::string assesses = "Assesses: ";
             for (std::size_t i = 0; i < s.assesses.size(); ++i)
-                assesses += (i ? ", " : "") + app.competencyName(s.assesses[i]);
+                assesses += (i ? ", " : "") + competencyName(s.assesses[i]);
             ui::ClippedText(small, p.text, assesses, assessH);
-            const auto best = app.bestScore(s.id);
+            const auto best = bestScores.find(s.id);
             ImGui::PushFont(small);
-            ui::TextWrappedColored(p.textMuted, best ? "Your best: " + std::to_string(*best)
-                                                     : std::string("No attempts yet"));
+            ui::TextWrappedColored(p.textMuted, best != bestScores.end()
+                                                    ? "Your best: " + std::to_string(best->second)
+                                                    : std::string("No attempts yet"));
             ImGui::PopFont();
 
             // Buttons pinned to the card's bottom edge.
@@ -146,10 +147,10 @@ void LibraryScreen::Draw(App& app) {
             const std::string practice = "Practice##" + s.id;
             const std::string exam = "Exam##" + s.id;
             if (ui::PrimaryButton(loc, t, practice.c_str(), ImVec2(bw, 0)))
-                app.openScenario(index, PlayMode::Practice);
+                actions.openScenario(index, AttemptMode::Practice);
             ImGui::SameLine(0, t.px(10));
             if (ui::Button(loc, exam.c_str(), ImVec2(bw, 0)))
-                app.openScenario(index, PlayMode::Exam);
+                actions.openScenario(index, AttemptMode::Exam);
         }
         ui::EndCard();
         ImGui::PopID();
@@ -164,7 +165,7 @@ void LibraryScreen::Draw(App& app) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
         if (ImGui::CollapsingHeader(label.c_str())) {
             ImGui::PopStyleColor();
-            ImGui::PushFont(app.fonts().small);
+            ImGui::PushFont(ui.fonts.small);
             for (const auto& e : lib.entries) {
                 if (e.playable()) continue;
                 for (const auto& d : e.diagnostics.items()) {

@@ -2,17 +2,25 @@
 // box; each card starts the scenario in practice or exam mode.
 #pragma once
 
+#include <functional>
+#include <map>
+#include <string>
+
+#include "app/trainee/screen_ui.hpp"
+#include "app/trainee/trainee_actions.hpp"
 #include "core/library/scenario_library.hpp"
 
 namespace rapport::app {
-
-class App;
 
 struct LibraryScreen {
     LibraryFilter filter;
     bool showProblems = false;  // list of files that did not load, for trainers
 
-    void Draw(App& app);
+    // The cards of `library`, with the competencies named by `competencyName` and the trainee's
+    // best score by scenario id from `bestScores`. A card's buttons call openScenario.
+    void Draw(const ScreenUi& ui, const ScenarioLibrary& library,
+              const std::function<std::string(const std::string&)>& competencyName,
+              const std::map<std::string, int>& bestScores, TraineeActions& actions);
 };
 
 }  // namespace rapport::app

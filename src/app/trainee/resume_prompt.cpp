@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <ctime>
 
-#include "app/shell/app.hpp"
 #include "app/shell/widgets.hpp"
 
 namespace rapport::app {
@@ -19,12 +18,12 @@ std::string localDateTime(std::int64_t unixMs) {
     return buf;
 }
 
-void ResumePrompt::Draw(App& app) {
-    const auto& offer = app.resumeOffer();
+void ResumePrompt::Draw(const ScreenUi& ui, const std::optional<ResumeOffer>& offer,
+                        TraineeActions& actions) {
     if (!offer) return;
-    const Theme& t = app.theme();
+    const Theme& t = ui.theme;
     const Palette& p = t.palette;
-    WidgetLocator& loc = app.locator();
+    WidgetLocator& loc = ui.loc;
     const char* id = "Unfinished attempt";
     if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
 
@@ -42,13 +41,13 @@ void ResumePrompt::Draw(App& app) {
     if (ImGui::BeginPopupModal(id, nullptr, flags)) {
         const auto& a = offer->attempt;
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - t.px(48));
-        ui::TextInFont(app.fonts().heading, p.text, "You have an unfinished attempt");
+        ui::TextInFont(ui.fonts.heading, p.text, "You have an unfinished attempt");
         std::string what = "“" + a.scenarioTitle + "”, " + attemptModeName(a.mode) +
                            " mode, started " + localDateTime(a.startedAtMs) + ", " +
                            std::to_string(a.steps) + (a.steps == 1 ? " reply" : " replies") +
                            " in.";
         ui::TextWrappedColored(p.textMuted, what);
-        if (offer->requested != (a.mode == AttemptMode::Exam ? PlayMode::Exam : PlayMode::Practice))
+        if (offer->requested != a.mode)
             ui::TextWrappedColored(p.textMuted, std::string("Resuming continues it in ") +
                                                     attemptModeName(a.mode) + " mode.");
         if (!offer->problem.empty())
@@ -61,14 +60,14 @@ void ResumePrompt::Draw(App& app) {
         ImGui::Dummy(ImVec2(0, t.px(8)));
         const float bw = t.px(140);
         if (ui::PrimaryButton(loc, t, "Resume", ImVec2(bw, 0), offer->problem.empty()))
-            app.resumeAttempt();
+            actions.resumeAttempt();
         ImGui::SameLine(0, t.px(10));
-        if (ui::Button(loc, "Start over", ImVec2(bw, 0))) app.startOver();
+        if (ui::Button(loc, "Start over", ImVec2(bw, 0))) actions.startOver();
         ImGui::SameLine(0, t.px(10));
         if (ui::Button(loc, "Cancel", ImVec2(bw, 0)) ||
             ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
-            app.cancelResume();
-        if (!app.resumeOffer()) ImGui::CloseCurrentPopup();
+            actions.cancelResume();
+        if (!offer) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
     ImGui::PopStyleColor();

@@ -3,14 +3,19 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+
+#include "app/trainee/resume_offer.hpp"
+#include "app/trainee/screen_ui.hpp"
+#include "app/trainee/trainee_actions.hpp"
 
 namespace rapport::app {
 
-class App;
-
 struct ResumePrompt {
-    void Draw(App& app);
+    // Draws the modal while `offer` is set; its buttons call resumeAttempt, startOver or
+    // cancelResume.
+    void Draw(const ScreenUi& ui, const std::optional<ResumeOffer>& offer, TraineeActions& actions);
 };
 
 // "27 Nov 2026, 03:12" in local time, for a Unix time in milliseconds.

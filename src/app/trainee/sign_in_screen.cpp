@@ -5,17 +5,18 @@
 
 #include <algorithm>
 
-#include "app/shell/app.hpp"
 #include "app/shell/widgets.hpp"
 
 namespace rapport::app {
 
-void SignInScreen::Draw(App& app) {
-    const Theme& t = app.theme();
+void SignInScreen::Draw(const ScreenUi& ui, const std::optional<TraineeProfile>& remembered,
+                        const std::filesystem::path& dataDir, const std::string& database,
+                        TraineeActions& actions) {
+    const Theme& t = ui.theme;
     const Palette& p = t.palette;
-    WidgetLocator& loc = app.locator();
+    WidgetLocator& loc = ui.loc;
     if (!prefilled) {
-        if (app.rememberedProfile()) draft = *app.rememberedProfile();
+        if (remembered) draft = *remembered;
         prefilled = true;
     }
 
@@ -26,7 +27,7 @@ void SignInScreen::Draw(App& app) {
     ImGui::SetCursorScreenPos(ImVec2(origin.x + (avail.x - width) * 0.5f,
                                      origin.y + std::max(0.0f, (avail.y - height) * 0.35f)));
     if (ui::BeginCard(t, "##signin", ImVec2(width, height))) {
-        ui::TextInFont(app.fonts().title, p.text, "Welcome");
+        ui::TextInFont(ui.fonts.title, p.text, "Welcome");
         ui::TextWrappedColored(p.textMuted,
                                "Practise real client conversations and see, competency by "
                                "competency, how you handled them.");
@@ -52,25 +53,24 @@ void SignInScreen::Draw(App& app) {
         field("Employee ID (optional)", "##employee", "e.g. 10473", &draft.employeeId, submit);
         field("Group (optional)", "##group", "e.g. SME desk, spring intake", &draft.group, submit);
         // A name may be in a script no scenario uses (kanji, Greek…): the shell adds its glyphs.
-        app.requireGlyphs(draft.name + draft.employeeId + draft.group);
+        actions.requireGlyphs(draft.name + draft.employeeId + draft.group);
         ImGui::Dummy(ImVec2(0, t.px(8)));
 
         const bool ready = draft.complete();
         if (ui::PrimaryButton(loc, t, "Start training", ImVec2(-1, t.px(44)), ready) ||
             (submit && ready))
-            app.signIn(draft);
+            actions.signIn(draft);
         if (!ready) {
-            ImGui::PushFont(app.fonts().small);
+            ImGui::PushFont(ui.fonts.small);
             ui::TextWrappedColored(p.textMuted, "Enter your name to continue.");
             ImGui::PopFont();
         }
         ImGui::Dummy(ImVec2(0, t.px(6)));
-        ImGui::PushFont(app.fonts().small);
+        ImGui::PushFont(ui.fonts.small);
         ui::TextWrappedColored(p.textMuted, "Your details stay on this computer, in " +
-                                                profilePath(app.config().dataDir).string() + ".");
-        if (app.recording())
-            ui::TextWrappedColored(p.textMuted, "Your attempts are kept in " +
-                                                    app.config().hrDatabase +
+                                                profilePath(dataDir).string() + ".");
+        if (!database.empty())
+            ui::TextWrappedColored(p.textMuted, "Your attempts are kept in " + database +
                                                     ", so an interrupted one can be resumed.");
         ImGui::PopFont();
     }

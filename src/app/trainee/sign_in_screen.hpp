@@ -2,18 +2,26 @@
 // remembered profile, so a returning trainee just presses Enter.
 #pragma once
 
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "app/trainee/screen_ui.hpp"
+#include "app/trainee/trainee_actions.hpp"
 #include "app/trainee/trainee_profile.hpp"
 
 namespace rapport::app {
-
-class App;
 
 struct SignInScreen {
     TraineeProfile draft;
     bool prefilled = false;  // draft taken from the remembered profile once
     bool focusName = true;   // put the caret in the name field on first show
 
-    void Draw(App& app);
+    // `remembered` pre-fills the form once; `dataDir` and `database` ("" = attempts not
+    // recorded) are named in the small print. "Start training" calls signIn.
+    void Draw(const ScreenUi& ui, const std::optional<TraineeProfile>& remembered,
+              const std::filesystem::path& dataDir, const std::string& database,
+              TraineeActions& actions);
 };
 
 }  // namespace rapport::app

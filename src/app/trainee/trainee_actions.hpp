@@ -1,0 +1,29 @@
+// What the trainee screens (sign-in, library, conversation, resume prompt) ask for. They take
+// the data they draw and this interface, never the App, so they can be drawn and tested apart
+// from it; the App implements it.
+#pragma once
+
+#include <string_view>
+
+#include "app/trainee/trainee_profile.hpp"
+#include "core/play/attempt_mode.hpp"
+
+namespace rapport::app {
+
+class TraineeActions {
+public:
+    virtual ~TraineeActions() = default;
+    virtual void signIn(const TraineeProfile& profile) = 0;
+    // Opens library entry `entry` in `mode`, or first offers to resume an unfinished attempt.
+    virtual void openScenario(int entry, AttemptMode mode) = 0;
+    virtual void resumeAttempt() = 0;  // continues the offered attempt
+    virtual void startOver() = 0;      // abandons the offered attempt and starts a new one
+    virtual void cancelResume() = 0;
+    virtual void choose(int position) = 0;  // the reply at `position` among the shown choices
+    virtual void showDebrief() = 0;
+    virtual void backToLibrary() = 0;
+    // Text about to be drawn that may hold characters the fonts lack (a typed name).
+    virtual void requireGlyphs(std::string_view text) = 0;
+};
+
+}  // namespace rapport::app

@@ -1,0 +1,198 @@
+// `rapport play` at the terminal: prints each line with its choices (and the meters the mode
+// shows), reads the trainee's number, and hands it to the attempt flow, which owns the rules.
+#include <unistd.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <string_view>
+
+#include "cli/cli_play_options.hpp"
+#include "cli/cli_play_recording.hpp"
+#include "cli/cli_verbs.hpp"
+#include "cli/line_input.hpp"
+#include "core/scoring/scoring.hpp"
+
+namespace rapport::cli {
+
+namespace {
+
+std::string speakerLabel(const Session& s) {
+    const Node& n = s.node();
+    if (n.speaker == Speaker::Narrator) return "";
+    const std::string& name = s.scenario().client.name;
+    return (name.empty() ? std::string("Client") : name) + ": ";
+}
+
+std::string meterBar(std::int64_t value, std::int64_t min, std::int64_t max) {
+    constexpr int kWidth = 20;
+    const double span = double(max - min);
+    int filled = span > 0 ? int((double(value - min) / span) * kWidth + 0.5) : 0;
+    filled = std::clamp(filled, 0, kWidth);
+    return "[" + std::string(std::size_t(filled), '#') +
+           std::string(std::size_t(kWidth - filled), '.') + "]";
+}
+
+void printNode(const AttemptFlow& flow) {
+    const Session& s = flow.session();
+    const Scenario& sc = s.scenario();
+    std::printf("\n");
+    if (!sc.meters.empty() && flow.metersVisible()) {
+        for (const Meter& m : sc.meters) {
+            const auto v = s.variable(m.variable);
+            std::printf("  %-12s %s %lld/%lld\n", m.label.c_str(),
+                        meterBar(v, m.min, m.max).c_str(), static_cast<long long>(v),
+                        static_cast<long long>(m.max));
+        }
+        std::printf("\n");
+    }
+    std::printf("%s%s\n", speakerLabel(s).c_str(), s.text().c_str());
+    if (s.finished()) return;
+    std::printf("\n");
+    const auto& shown = s.choices();
+    for (std::size_t i = 0; i < shown.size(); ++i)
+        std::printf("  %zu. %s\n", i + 1, s.node().choices[std::size_t(shown[i])].text.c_str());
+    if (s.node().isTimed())
+        std::printf("\n  (you have %s to answer)\n", secondsText(s.timeLeftMs()).c_str());
+}
+
+std::optional<int> parsePosition(const std::string& line, std::size_t shown) {
+    std::string_view t = line;
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+    int n = 0;
+    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
+    if (t.empty() || ec != std::errc() || end != t.data() + t.size() || n < 1 ||
+        std::size_t(n) > shown)
+        return std::nullopt;
+    return n - 1;
+}
+
+void printIntroduction(const AttemptFlow& flow, const Recording& rec) {
+    const Scenario& scenario = flow.scenario();
+    const Client& c = scenario.client;
+    const bool feedbackNow = feedbackShownDuringPlay(flow.mode());
+    std::printf("%s\n", scenario.title.c_str());
+    std::printf("You are meeting %s, %s at %s.\n", c.name.c_str(), c.role.c_str(),
+                c.company.c_str());
+    if (!c.description.empty()) std::printf("%s\n", c.description.c_str());
+    if (!feedbackNow)
+        std::printf(
+            "\nExam mode: the client's mood and the feedback on your replies stay hidden until the "
+            "debrief.\n");
+    if (!rec.resumed) return;
+    std::printf("\nContinuing your attempt started %s. So far:\n",
+                utcText(rec.resumed->startedAtMs).c_str());
+    for (const auto& st : flow.session().transcript().steps) {
+        if (st.timedOut)
+            std::printf("  %d. (no answer: time ran out)\n", st.step);
+        else
+            std::printf("  %d. %s\n", st.step, st.choiceText.c_str());
+        if (const std::string& f = replyFeedback(scenario, st); feedbackNow && !f.empty())
+            std::printf("     Feedback: %s\n", f.c_str());
+    }
+}
+
+}  // namespace
+
+int runInteractivePlay(const Scenario& scenario, const PlayOptions& o) {
+    const bool tty = ::isatty(STDIN_FILENO) && ::isatty(STDOUT_FILENO);
+    SteadyClock clock;
+    Recording rec;
+    std::optional<AttemptFlow> started;
+    if (auto code = startAttempt(scenario, o, clock, rec, started, true)) return *code;
+    AttemptFlow& flow = *started;
+    const Session& s = flow.session();
+    LineInput input(STDIN_FILENO);
+    printIntroduction(flow, rec);
+    auto stopped = [&](const char* why) {
+        std::fprintf(stderr, "rapport play: %s\n", why);
+        if (rec.recorder)
+            std::fprintf(stderr, "rapport play: your attempt is saved (%s); continue it with: %s\n",
+                         choicesText(rec.recorder->journaledSteps()).c_str(),
+                         resumeCommand(o, "--resume").c_str());
+        return kExitProblems;
+    };
+
+    for (;;) {
+        printNode(flow);
+        if (s.finished()) break;
+        const bool timed = s.node().isTimed();
+        const std::size_t shown = s.choices().size();
+        if (shown == 0 && !timed) {
+            std::fprintf(stderr,
+                         "rapport play: node \"%s\" shows no choices and has no timer; the "
+                         "scenario is stuck\n",
+                         s.node().id.c_str());
+            return kExitProblems;
+        }
+        bool answered = false;
+        while (!answered) {
+            if (timed && tty)
+                std::printf("\r  %3lld s left > ",
+                            static_cast<long long>((s.timeLeftMs() + 999) / 1000));
+            else
+                std::printf("> ");
+            std::fflush(stdout);
+            std::string line;
+            // Timed nodes wake every second to redraw the countdown and notice expiry.
+            const auto status = input.readLine(line, timed ? 1000 : -1);
+            if (status == LineInput::Status::Ended) {
+                std::printf("\n");
+                return stopped("input ended before the conversation did");
+            }
+            if (flow.expireIfDue()) {
+                std::printf("\n  Time is up.\n");
+                answered = true;
+                continue;
+            }
+            if (status == LineInput::Status::TimedOut) {
+                if (!tty) std::printf("\n");
+                continue;
+            }
+            auto pos = parsePosition(line, shown);
+            if (!pos) {
+                std::printf("  Please type a number from 1 to %zu.\n", shown);
+                continue;
+            }
+            switch (flow.choose(*pos)) {
+                case AttemptFlow::Result::Taken:
+                    if (const std::string& f = flow.effects().back().feedback;
+                        feedbackShownDuringPlay(flow.mode()) && !f.empty())
+                        std::printf("  Feedback: %s\n", f.c_str());
+                    break;
+                case AttemptFlow::Result::TimedOut:
+                    std::printf("\n  Time is up.\n");
+                    break;
+                case AttemptFlow::Result::Refused:
+                case AttemptFlow::Result::Failed:
+                    std::fprintf(stderr, "rapport play: scenario error: %s\n",
+                                 flow.lastError().c_str());
+                    return kExitProblems;
+            }
+            answered = true;
+        }
+    }
+    const Ending* e = s.ending();
+    std::printf("\n== %s (%s) ==\n%s\n", e->title.c_str(), outcomeName(e->outcome),
+                e->summary.c_str());
+    PlayScore scored = rec.recorder ? rec.recorder->finish(s, store::unixNowMs())
+                                    : scorePlay(scenario, s.transcript());
+    if (scored.report)
+        std::printf("%s", debriefText(*scored.report).c_str());
+    else
+        std::fprintf(stderr, "rapport play: no debrief: %s\n", scored.error.c_str());
+    if (!feedbackShownDuringPlay(flow.mode())) {
+        // What exam mode held back during play, now that the conversation is over.
+        std::string held;
+        for (const auto& st : s.transcript().steps)
+            if (const std::string& f = replyFeedback(scenario, st); !f.empty())
+                held +=
+                    "  " + std::to_string(st.step) + ". " + st.choiceText + "\n     " + f + "\n";
+        if (!held.empty()) std::printf("\nFeedback on your replies:\n%s", held.c_str());
+    }
+    reportRecorded(rec, "recorded");
+    return kExitOk;
+}
+
+}  // namespace rapport::cli

@@ -1,0 +1,42 @@
+// What `rapport play` was asked to do, shared by the files of the verb: cli_play.cpp parses it,
+// cli_play_recording.cpp opens the attempt, cli_play_scripted.cpp and
+// cli_play_interactive.cpp play.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/play/attempt_mode.hpp"
+#include "core/scenario/scenario.hpp"
+
+namespace rapport::cli {
+
+struct PlayOptions {
+    std::string file;
+    std::optional<std::string> choices;
+    std::uint64_t seed = 0;
+    bool json = false;
+    // Recording; all but `trainee` need it.
+    std::optional<std::string> trainee;
+    std::string employeeId;
+    std::string group;
+    std::optional<std::string> db;
+    std::optional<AttemptMode> mode;
+    bool resume = false;
+    bool abandon = false;
+    int stepDelayMs = 0;
+};
+
+// Prints "rapport play: MESSAGE" and the help hint to stderr; returns the usage exit code.
+int playUsageError(const std::string& message);
+
+// `rapport play --choices`: plays the script and prints the transcript or the JSON result.
+int runScriptedPlay(const Scenario& scenario, const PlayOptions& o);
+// `rapport play` without --choices: reads the trainee's numbers from stdin.
+int runInteractivePlay(const Scenario& scenario, const PlayOptions& o);
+
+// "12.3 s"
+std::string secondsText(std::int64_t ms);
+
+}  // namespace rapport::cli

@@ -1,0 +1,61 @@
+#include "core/play/attempt_flow.hpp"
+
+namespace rapport {
+
+AttemptFlow::AttemptFlow(const Scenario& scenario, const Clock& clock, AttemptMode mode,
+                         std::uint64_t seed, AttemptJournal* journal)
+    : AttemptFlow(Session(scenario, clock, seed), mode, journal) {}
+
+AttemptFlow::AttemptFlow(Session session, AttemptMode mode, AttemptJournal* journal)
+    : session_(std::move(session)), mode_(mode), journal_(journal) {}
+
+AttemptFlow AttemptFlow::resumed(Session session, AttemptMode mode, AttemptJournal* journal) {
+    AttemptFlow flow(std::move(session), mode, journal);
+    flow.effects_ = replayEffects(flow.session_);
+    return flow;
+}
+
+bool AttemptFlow::answerTooLate() const {
+    return !finished() && session_.node().isTimed() && session_.timeExpired();
+}
+
+void AttemptFlow::stepped(const std::vector<std::int64_t>& before) {
+    effects_.push_back(
+        stepEffect(scenario(), session_.transcript().steps.back(), before, session_));
+    if (journal_) journal_->record(session_);
+}
+
+AttemptFlow::Result AttemptFlow::choose(int position) {
+    if (finished() || position < 0 || position >= int(session_.choices().size()))
+        return Result::Refused;
+    if (answerTooLate()) {
+        timeout();
+        return Result::TimedOut;
+    }
+    const auto before = session_.variables();
+    if (!session_.choose(position)) return Result::Failed;
+    stepped(before);
+    return Result::Taken;
+}
+
+bool AttemptFlow::expireIfDue() {
+    if (!answerTooLate()) return false;
+    timeout();
+    return true;
+}
+
+void AttemptFlow::timeout() {
+    const auto before = session_.variables();
+    session_.timeout();
+    stepped(before);
+}
+
+std::string AttemptFlow::playScript(ManualClock& clock, const std::vector<ScriptEntry>& script) {
+    std::vector<std::int64_t> before = session_.variables();
+    return rapport::playScript(session_, clock, script, [&](const Session&) {
+        stepped(before);
+        before = session_.variables();
+    });
+}
+
+}  // namespace rapport
