@@ -13,37 +13,8 @@
 
 namespace rapport::app {
 
-const char* screenName(ScreenId id) {
-    switch (id) {
-        case ScreenId::SignIn:
-            return "sign-in";
-        case ScreenId::Library:
-            return "library";
-        case ScreenId::Conversation:
-            return "conversation";
-        case ScreenId::Debrief:
-            return "debrief";
-        case ScreenId::Author:
-            return "author";
-        case ScreenId::HrTable:
-            return "hr-table";
-        case ScreenId::HrTrainee:
-            return "hr-trainee";
-        case ScreenId::HrAttempt:
-            return "hr-attempt";
-        case ScreenId::HrGroup:
-            return "hr-group";
-    }
-    return "sign-in";
-}
-
-bool isHrScreen(ScreenId id) {
-    return id == ScreenId::HrTable || id == ScreenId::HrTrainee || id == ScreenId::HrAttempt ||
-           id == ScreenId::HrGroup;
-}
-
 App::App(AppConfig config, const Clock& clock, Theme theme)
-    : config_(std::move(config)), clock_(&clock), theme_(theme), hr_(config_.hrDatabase) {
+    : config_(std::move(config)), clock_(&clock), theme_(theme), hr_(config_.hrDatabase, *this) {
     library_ = loadScenarioLibrary(config_.scenarioPaths);
     std::string error;
     remembered_ = loadTraineeProfile(config_.dataDir, &error);
@@ -61,18 +32,7 @@ App::App(AppConfig config, const Clock& clock, Theme theme)
             notice_ = "Your attempts cannot be saved this time: " + std::string(e.what());
         }
     }
-    if (config_.startInHr) openHr();
-}
-
-void App::openHr(ScreenId page) {
-    if (!isHrScreen(page)) return;
-    if (!inHr()) hrReturn_ = screen_;
-    screen_ = page;
-}
-
-void App::leaveHr() {
-    if (!inHr()) return;
-    screen_ = hrReturn_ == ScreenId::SignIn || trainee_ ? hrReturn_ : ScreenId::SignIn;
+    if (config_.startInHr) hr_.open();
 }
 
 const Framework* App::frameworkFor(const Scenario& s) const {
@@ -589,9 +549,9 @@ void App::drawTopBar() {
             screen_ == ScreenId::Author ? leaveAuthor() : openAuthor();
     }
     // HR reports from anywhere but a running conversation (its countdown would keep going).
-    if (!inHr() && screen_ != ScreenId::Conversation) {
+    if (!hr_.showing() && screen_ != ScreenId::Conversation) {
         placeRight(ImGui::CalcTextSize("HR reports").x + st.FramePadding.x * 2);
-        if (ui::Button(locator_, "HR reports")) openHr();
+        if (ui::Button(locator_, "HR reports")) hr_.open();
     }
     if (trainee_) {
         placeRight(ImGui::CalcTextSize("Sign out").x + st.FramePadding.x * 2);
@@ -659,16 +619,12 @@ void App::Draw() {
             author_.Draw(*this);
             break;
         case ScreenId::HrTable:
-            hrTable_.Draw(*this);
-            break;
         case ScreenId::HrTrainee:
-            hrTrainee_.Draw(*this);
-            break;
         case ScreenId::HrAttempt:
-            hrAttempt_.Draw(*this);
-            break;
         case ScreenId::HrGroup:
-            hrGroup_.Draw(*this);
+            hr_.Draw(screenContext(),
+                     HrSources{library_, [this](const Scenario& s) { return frameworkFor(s); },
+                               [this](const DebriefContent& c) { drawDebriefBody(*this, c); }});
             break;
     }
     resumePrompt_.Draw(*this);

@@ -15,12 +15,11 @@
 
 #include "app/author/author_workspace.hpp"
 #include "app/driver/widget_locator.hpp"
-#include "app/hr/hr_attempt_screen.hpp"
-#include "app/hr/hr_data.hpp"
-#include "app/hr/hr_group_screen.hpp"
-#include "app/hr/hr_table_screen.hpp"
-#include "app/hr/hr_trainee_screen.hpp"
+#include "app/hr/hr_area.hpp"
 #include "app/shell/fonts.hpp"
+#include "app/shell/navigator.hpp"
+#include "app/shell/screen_context.hpp"
+#include "app/shell/screen_id.hpp"
 #include "app/shell/theme.hpp"
 #include "app/trainee/conversation_screen.hpp"
 #include "app/trainee/debrief_screen.hpp"
@@ -41,22 +40,6 @@
 #include "store/write_queue.hpp"
 
 namespace rapport::app {
-
-enum class ScreenId {
-    SignIn,
-    Library,
-    Conversation,
-    Debrief,
-    Author,
-    HrTable,
-    HrTrainee,
-    HrAttempt,
-    HrGroup
-};
-// "sign-in", "library", "conversation", "debrief", "hr-table", "hr-trainee", "hr-attempt",
-// "hr-group": the names scripts use.
-const char* screenName(ScreenId id);
-bool isHrScreen(ScreenId id);
 
 // The core mode: what it shows while playing is decided there (attempt_mode.hpp).
 using PlayMode = AttemptMode;
@@ -81,7 +64,7 @@ struct StepEcho {
     std::vector<MeterChange> meters;  // meters that moved
 };
 
-class App {
+class App final : private Navigator {
 public:
     App(AppConfig config, const Clock& clock, Theme theme);
 
@@ -95,7 +78,7 @@ public:
     const std::optional<TraineeProfile>& trainee() const { return trainee_; }
     const std::optional<TraineeProfile>& rememberedProfile() const { return remembered_; }
     const AppConfig& config() const { return config_; }
-    ScreenId screen() const { return screen_; }
+    ScreenId screen() const override { return screen_; }
     const Theme& theme() const { return theme_; }
     const FontSet& fonts() const { return fonts_; }
     WidgetLocator& locator() { return locator_; }
@@ -150,12 +133,8 @@ public:
     bool pollFiles();
     const Clock& clock() const { return *clock_; }
 
-    // HR reports: the results they read, and moving between their pages.
-    HrData& hr() { return hr_; }
-    HrTableScreen& hrTable() { return hrTable_; }
-    bool inHr() const { return isHrScreen(screen_); }
-    void openHr(ScreenId page = ScreenId::HrTable);  // an Hr* page; others are ignored
-    void leaveHr();                                  // back to where HR was opened from
+    // HR reports: the results they read, their pages, and moving between them.
+    HrArea& hr() { return hr_; }
     // True while an HR query runs on its worker: the shell keeps drawing frames to show it.
     // Also true while a finished attempt is being scored, or journal writes are pending.
     bool busy() const {
@@ -196,6 +175,11 @@ public:
 
 private:
     void drawTopBar();
+    ScreenContext screenContext() { return {theme_, fonts_, locator_}; }
+    // Navigator, for the areas.
+    void show(ScreenId screen) override { screen_ = screen; }
+    bool signedIn() const override { return trainee_.has_value(); }
+    bool playing() const override { return session_.has_value(); }
     // Starts playing: a new session (recorded when there is a store), or a resumed one.
     void beginPlay(int entry, PlayMode mode);
     void enterConversation(int entry, PlayMode mode);
@@ -243,12 +227,7 @@ private:
     AuthorWorkspace author_;
     ScreenId authorReturn_ = ScreenId::SignIn;
 
-    HrData hr_;
-    ScreenId hrReturn_ = ScreenId::SignIn;
-    HrTableScreen hrTable_;
-    HrTraineeScreen hrTrainee_;
-    HrAttemptScreen hrAttempt_;
-    HrGroupScreen hrGroup_;
+    HrArea hr_;
 
     std::unique_ptr<store::ResultsStore> store_;  // null: attempts are not recorded
     // The attempt being played. Once a write was queued for it, only the write queue's thread
