@@ -14,7 +14,11 @@
 namespace rapport::app {
 
 App::App(AppConfig config, const Clock& clock, Theme theme)
-    : config_(std::move(config)), clock_(&clock), theme_(theme), hr_(config_.hrDatabase, *this) {
+    : config_(std::move(config)),
+      clock_(&clock),
+      theme_(theme),
+      author_(*this, clock),
+      hr_(config_.hrDatabase, *this) {
     library_ = loadScenarioLibrary(config_.scenarioPaths);
     std::string error;
     remembered_ = loadTraineeProfile(config_.dataDir, &error);
@@ -192,7 +196,7 @@ std::vector<StepEcho> replayEchoes(const Session& resumed) {
 }  // namespace
 
 void App::tick() {
-    if (screen_ == ScreenId::Author) author_.poll(clock_->nowMs(), ImGui::IsAnyItemActive());
+    author_.tick();
     hr_.poll();
     if (scoring_.ready()) settleScoring();
     pollWrites();
@@ -467,24 +471,6 @@ void App::backToLibrary() {
     screen_ = trainee_ ? ScreenId::Library : ScreenId::SignIn;
 }
 
-void App::openAuthor(const std::string& path) {
-    if (screen_ != ScreenId::Author) authorReturn_ = screen_;
-    screen_ = ScreenId::Author;
-    if (path.empty()) return;
-    if (fileStamp(path).exists)
-        author_.open(path);
-    else
-        author_.create(path);
-}
-
-void App::leaveAuthor() {
-    screen_ =
-        authorReturn_ == ScreenId::Conversation && !session_ ? ScreenId::SignIn : authorReturn_;
-    if (screen_ == ScreenId::Library && !trainee_) screen_ = ScreenId::SignIn;
-}
-
-bool App::pollFiles() { return author_.poll(clock_->nowMs(), ImGui::IsAnyItemActive()); }
-
 void App::setThemeMode(ThemeMode mode) {
     theme_ = makeTheme(mode, theme_.scale);
     styleDirty_ = true;
@@ -546,7 +532,7 @@ void App::drawTopBar() {
         const char* authorLabel = screen_ == ScreenId::Author ? "Leave author" : "Author";
         placeRight(ImGui::CalcTextSize(authorLabel).x + st.FramePadding.x * 2);
         if (ui::Button(locator_, authorLabel))
-            screen_ == ScreenId::Author ? leaveAuthor() : openAuthor();
+            screen_ == ScreenId::Author ? author_.leave() : author_.open();
     }
     // HR reports from anywhere but a running conversation (its countdown would keep going).
     if (!hr_.showing() && screen_ != ScreenId::Conversation) {
@@ -616,7 +602,7 @@ void App::Draw() {
             debrief_.Draw(*this);
             break;
         case ScreenId::Author:
-            author_.Draw(*this);
+            author_.Draw(screenContext(), library_);
             break;
         case ScreenId::HrTable:
         case ScreenId::HrTrainee:

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "app/author/author_workspace.hpp"
+#include "app/author/author_area.hpp"
 #include "app/driver/widget_locator.hpp"
 #include "app/hr/hr_area.hpp"
 #include "app/shell/fonts.hpp"
@@ -122,15 +122,8 @@ public:
     };
     const std::optional<ResumeOffer>& resumeOffer() const { return resumeOffer_; }
 
-    // The author workspace ("author" in scripts): open it (on `path` when given: opened, or
-    // created from the template when it does not exist) and leave it.
-    AuthorWorkspace& author() { return author_; }
-    void openAuthor(const std::string& path = "");
-    void leaveAuthor();
-    // True while the author workspace has a file open: the shell wakes twice a second to let
-    // pollFiles() notice edits saved from a text editor; true from it means draw a frame.
-    bool watchingFiles() const { return screen_ == ScreenId::Author && author_.isOpen(); }
-    bool pollFiles();
+    // The author workspace ("author" in scripts) and moving in and out of it.
+    AuthorArea& author() { return author_; }
     const Clock& clock() const { return *clock_; }
 
     // HR reports: the results they read, their pages, and moving between them.
@@ -224,8 +217,7 @@ private:
     LibraryScreen libraryScreen_;
     ConversationScreen conversation_;
     DebriefScreen debrief_;
-    AuthorWorkspace author_;
-    ScreenId authorReturn_ = ScreenId::SignIn;
+    AuthorArea author_;
 
     HrArea hr_;
 
