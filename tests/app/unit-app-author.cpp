@@ -75,11 +75,7 @@ struct AuthorHeadless {
         ScriptHost host;
         host.advanceClock = [&](std::int64_t ms) { clock.advance(ms); };
         host.resize = [](int w, int h) { ImGui::GetIO().DisplaySize = ImVec2(float(w), float(h)); };
-        host.setDarkTheme = [&](bool dark) {
-            app->setThemeMode(dark ? ThemeMode::Dark : ThemeMode::Light);
-        };
-        host.screenName = [&] { return std::string(screenName(app->screen())); };
-        host.locator = &app->locator();
+        host.app = &app->scriptTarget();
         ScriptDriver driver(std::move(parsed.commands), dir, std::move(host));
         for (int i = 0; i < 3000 && !driver.finished(); ++i) {
             driver.beforeFrame(ImGui::GetIO());

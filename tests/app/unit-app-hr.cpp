@@ -204,12 +204,7 @@ struct Headless {
         ScriptHost host;
         host.advanceClock = [&](std::int64_t ms) { clock.advance(ms); };
         host.resize = [](int w, int h) { ImGui::GetIO().DisplaySize = ImVec2(float(w), float(h)); };
-        host.setDarkTheme = [&](bool dark) {
-            app->setThemeMode(dark ? ThemeMode::Dark : ThemeMode::Light);
-        };
-        host.screenName = [&] { return std::string(screenName(app->screen())); };
-        host.locator = &app->locator();
-        host.busy = [&] { return app->busy(); };
+        host.app = &app->scriptTarget();
         ScriptDriver driver(std::move(parsed.commands), dir.path(), std::move(host));
         for (int n = 0; n < 20000 && !driver.finished(); ++n) {
             driver.beforeFrame(ImGui::GetIO());

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/author/author_area.hpp"
+#include "app/driver/script_target.hpp"
 #include "app/driver/widget_locator.hpp"
 #include "app/hr/hr_area.hpp"
 #include "app/shell/fonts.hpp"
@@ -126,6 +127,10 @@ public:
     AuthorArea& author() { return author_; }
     const Clock& clock() const { return *clock_; }
 
+    // What the script driver reads and changes: the screen's name, the last frame's widgets,
+    // busy(), the theme.
+    ScriptTarget& scriptTarget() { return scriptTarget_; }
+
     // HR reports: the results they read, their pages, and moving between them.
     HrArea& hr() { return hr_; }
     // True while an HR query runs on its worker: the shell keeps drawing frames to show it.
@@ -173,6 +178,21 @@ private:
     void show(ScreenId screen) override { screen_ = screen; }
     bool signedIn() const override { return trainee_.has_value(); }
     bool playing() const override { return session_.has_value(); }
+
+    class Scripted final : public ScriptTarget {
+    public:
+        explicit Scripted(App& app) : app_(app) {}
+        std::string screenName() const override { return rapport::app::screenName(app_.screen()); }
+        const WidgetLocator& widgets() const override { return app_.locator_; }
+        bool busy() const override { return app_.busy(); }
+        void setDarkTheme(bool dark) override {
+            app_.setThemeMode(dark ? ThemeMode::Dark : ThemeMode::Light);
+        }
+
+    private:
+        App& app_;
+    };
+    Scripted scriptTarget_{*this};
     // Starts playing: a new session (recorded when there is a store), or a resumed one.
     void beginPlay(int entry, PlayMode mode);
     void enterConversation(int entry, PlayMode mode);

@@ -207,12 +207,7 @@ int run(std::span<const std::string_view> args) {
             ScriptHost host;
             host.advanceClock = [&](std::int64_t ms) { manualClock.advance(ms); };
             host.resize = [&](int w, int h) { glfwSetWindowSize(window, w, h); };
-            host.setDarkTheme = [&](bool dark) {
-                app.setThemeMode(dark ? ThemeMode::Dark : ThemeMode::Light);
-            };
-            host.screenName = [&] { return std::string(screenName(app.screen())); };
-            host.locator = &app.locator();
-            host.busy = [&] { return app.busy(); };
+            host.app = &app.scriptTarget();
             driver = std::make_unique<ScriptDriver>(std::move(script->commands),
                                                     opts->screenshotDir, std::move(host));
         }
