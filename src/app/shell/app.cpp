@@ -1,10 +1,9 @@
 #include "app/shell/app.hpp"
 
-#include <imgui_internal.h>  // ImTextCharFromUtf8
-
 #include <algorithm>
 #include <cmath>
 
+#include "app/shell/top_bar.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/framework/framework_catalog.hpp"
 #include "core/play/scripted_play.hpp"
@@ -97,24 +96,7 @@ void App::refreshBestScores() {
     }
 }
 
-void App::requireGlyphs(std::string_view text) {
-    const char* p = text.data();
-    const char* end = p + text.size();
-    while (p < end) {
-        unsigned c = 0;
-        const int n = ImTextCharFromUtf8(&c, p, end);
-        if (n <= 0) break;
-        const std::string_view bytes(p, std::size_t(n));
-        p += n;
-        // ImWchar is 16 bits in Debian's build: nothing beyond the BMP can be in the atlas.
-        if (c < 0x80 || c > 0xFFFF) continue;
-        if (fonts_.body && fonts_.body->FindGlyphNoFallback(ImWchar(c))) continue;
-        if (requestedGlyphs_.find(char32_t(c)) != std::u32string::npos) continue;
-        requestedGlyphs_ += char32_t(c);
-        extraGlyphs_ += bytes;
-        ++glyphRevision_;
-    }
-}
+void App::requireGlyphs(std::string_view text) { glyphs_.require(text, fonts_.body); }
 
 std::string App::glyphText() const {
     std::string out;
@@ -137,7 +119,7 @@ std::string App::glyphText() const {
     if (remembered_) out += remembered_->name + remembered_->group;
     out += author_.glyphText();
     if (trainee_) out += trainee_->name + trainee_->group;
-    out += extraGlyphs_;
+    out += glyphs_.text();
     out += hr_.glyphText();
     out += config_.dataDir.string();
     return out;
@@ -485,84 +467,6 @@ void App::setScale(float scale) {
     styleDirty_ = true;
 }
 
-void App::drawTopBar() {
-    const Palette& p = theme_.palette;
-    const float height = theme_.px(56);
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float width = ImGui::GetContentRegionAvail().x;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 vp = ImGui::GetMainViewport()->Pos;
-    const ImVec2 vs = ImGui::GetMainViewport()->Size;
-    // The bar spans the whole window, beyond the padding the window clips its content to.
-    ImGui::PushClipRect(vp, ImVec2(vp.x + vs.x, vp.y + vs.y), false);
-    dl->AddRectFilled(vp, ImVec2(vp.x + vs.x, pos.y + height), toU32(p.surface));
-    dl->AddLine(ImVec2(vp.x, pos.y + height), ImVec2(vp.x + vs.x, pos.y + height), toU32(p.border));
-    ImGui::PopClipRect();
-
-    ImGui::BeginGroup();
-    ImGui::PushFont(fonts_.heading);
-    const float lineH = ImGui::GetTextLineHeight();
-    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + (height - lineH) * 0.5f));
-    ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
-    ImGui::TextUnformatted("Rapport");
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    ImGui::SameLine();
-    // The subtitle and the trainee's name share what the buttons leave: drawn last, the subtitle
-    // only when everything fits, the name shortened with "…" when even it alone does not.
-    const float leftX = ImGui::GetCursorScreenPos().x;
-    const float bodyH = ImGui::GetTextLineHeight();
-    const char* subtitle = "client conversation trainer";
-    const float subtitleW = ImGui::CalcTextSize(subtitle).x;
-    const float gap = theme_.px(16);
-
-    // Right side, laid out from the right edge.
-    const float buttonH = ImGui::GetFrameHeight();
-    const char* themeLabel = theme_.mode == ThemeMode::Light ? "Dark theme" : "Light theme";
-    float x = pos.x + width;
-    auto placeRight = [&](float w) {
-        x -= w;
-        ImGui::SetCursorScreenPos(ImVec2(x, pos.y + (height - buttonH) * 0.5f));
-        x -= theme_.px(10);
-    };
-    const ImGuiStyle& st = ImGui::GetStyle();
-    placeRight(ImGui::CalcTextSize(themeLabel).x + st.FramePadding.x * 2);
-    if (ui::Button(locator_, themeLabel)) toggleThemeMode();
-    if (screen_ != ScreenId::Conversation) {
-        const char* authorLabel = screen_ == ScreenId::Author ? "Leave author" : "Author";
-        placeRight(ImGui::CalcTextSize(authorLabel).x + st.FramePadding.x * 2);
-        if (ui::Button(locator_, authorLabel))
-            screen_ == ScreenId::Author ? author_.leave() : author_.open();
-    }
-    // HR reports from anywhere but a running conversation (its countdown would keep going).
-    if (!hr_.showing() && screen_ != ScreenId::Conversation) {
-        placeRight(ImGui::CalcTextSize("HR reports").x + st.FramePadding.x * 2);
-        if (ui::Button(locator_, "HR reports")) hr_.open();
-    }
-    if (trainee_) {
-        placeRight(ImGui::CalcTextSize("Sign out").x + st.FramePadding.x * 2);
-        if (ui::Button(locator_, "Sign out")) signOut();
-        std::string who = trainee_->name;
-        if (!trainee_->group.empty()) who += "  ·  " + trainee_->group;
-        const float room = x - leftX - gap;
-        who = ui::Elide(who, room);
-        const float tw = ImGui::CalcTextSize(who.c_str()).x;
-        if (room > ImGui::CalcTextSize("…").x) {
-            x -= tw;
-            ImGui::SetCursorScreenPos(ImVec2(x, pos.y + (height - bodyH) * 0.5f));
-            ImGui::TextUnformatted(who.c_str());
-        }
-    }
-    if (leftX + subtitleW + gap <= x) {
-        ImGui::SetCursorScreenPos(ImVec2(leftX, pos.y + (height - bodyH) * 0.5f));
-        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-        ImGui::TextUnformatted(subtitle);
-        ImGui::PopStyleColor();
-    }
-    ImGui::EndGroup();
-    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height + theme_.px(14)));
-}
-
 void App::Draw() {
     locator_.beginFrame();
     if (styleDirty_) {
@@ -580,7 +484,14 @@ void App::Draw() {
     ImGui::Begin("##rapport", nullptr, flags);
     ImGui::PopStyleVar();
     if (fonts_.body) ImGui::PushFont(fonts_.body);
-    drawTopBar();
+    TopBarView bar;
+    bar.screen = screen_;
+    bar.inHr = hr_.showing();
+    if (trainee_) bar.signedIn = true, bar.trainee = trainee_->name, bar.group = trainee_->group;
+    drawTopBar(
+        screenContext(), bar,
+        TopBarActions{[this] { toggleThemeMode(); }, [this] { author_.open(); },
+                      [this] { author_.leave(); }, [this] { hr_.open(); }, [this] { signOut(); }});
 
     if (!notice_.empty()) {
         ui::Callout(theme_, notice_, theme_.palette.warning, false);

@@ -1,6 +1,10 @@
 // The App owns the model (scenario library, trainee, the session being played) and the screens,
 // and offers the actions screens call. It holds no training rules: playing is Session's job and
 // scoring the scoring module's; the App only sequences screens around them.
+// As the shell it holds the current screen (areas move it through Navigator), the theme, fonts
+// and glyph needs, the notice line and the top bar (top_bar.hpp); the HR and author areas
+// (hr_area.hpp, author_area.hpp) own their screens, which take ScreenContext and an actions
+// interface, never App&. Scripts reach it through ScriptTarget only.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +22,7 @@
 #include "app/driver/widget_locator.hpp"
 #include "app/hr/hr_area.hpp"
 #include "app/shell/fonts.hpp"
+#include "app/shell/glyph_needs.hpp"
 #include "app/shell/navigator.hpp"
 #include "app/shell/screen_context.hpp"
 #include "app/shell/screen_id.hpp"
@@ -139,7 +144,7 @@ public:
         return hr_.busy() || scoring_.running() || !writes_.idle() || heldChoice_ >= 0;
     }
     // Changes when loaded data may need glyphs the font atlas lacks.
-    std::uint64_t textRevision() const { return hr_.revision() + glyphRevision_; }
+    std::uint64_t textRevision() const { return hr_.revision() + glyphs_.revision(); }
     // Text about to be drawn that may hold characters no scenario has (a typed name): notes the
     // ones the fonts lack so the shell rebuilds the atlas with them before the next frame.
     void requireGlyphs(std::string_view text);
@@ -172,7 +177,6 @@ public:
     std::function<ImTextureID(const std::string& path)> portraitLoader;  // null: initials only
 
 private:
-    void drawTopBar();
     ScreenContext screenContext() { return {theme_, fonts_, locator_}; }
     // Navigator, for the areas.
     void show(ScreenId screen) override { screen_ = screen; }
@@ -252,9 +256,7 @@ private:
     std::optional<ResumeOffer> resumeOffer_;
     int scoringEntry_ = -1;  // library entry of the attempt being scored
     ResumePrompt resumePrompt_;
-    std::string extraGlyphs_;         // characters typed or loaded that no scenario holds
-    std::u32string requestedGlyphs_;  // every character ever asked for, so none is asked twice
-    std::uint64_t glyphRevision_ = 0;
+    GlyphNeeds glyphs_;  // characters typed or loaded that no scenario holds
     // Journal and finish writes, in order, on the queue's own thread. After the store, the
     // scenarios and the frameworks: destroyed before them, it first runs what is still queued.
     store::WriteQueue writes_;
