@@ -69,11 +69,7 @@ struct AuthorHeadless {
         ScriptHost host;
         host.advanceClock = [&](std::int64_t ms) { clock.advance(ms); };
         host.resize = [](int w, int h) { ImGui::GetIO().DisplaySize = ImVec2(float(w), float(h)); };
-        host.setDarkTheme = [&](bool dark) {
-            app->setThemeMode(dark ? ThemeMode::Dark : ThemeMode::Light);
-        };
-        host.screenName = [&] { return std::string(screenName(app->screen())); };
-        host.locator = &app->locator();
+        host.app = &app->scriptTarget();
         ScriptDriver driver(std::move(parsed.commands), dir, std::move(host));
         for (int i = 0; i < 3000 && !driver.finished(); ++i) {
             driver.beforeFrame(ImGui::GetIO());
@@ -101,9 +97,9 @@ TEST_CASE(
     "diff") {
     AuthorHeadless h(kColdCall);
     const std::string before = test::readText(h.file);
-    h.app->openAuthor(h.file.string());
+    h.app->author().open(h.file.string());
     CHECK(h.app->screen() == ScreenId::Author);
-    const AuthorWorkspace& w = h.app->author();
+    const AuthorWorkspace& w = h.app->author().workspace();
     REQUIRE(w.isOpen());
     CHECK(w.check().playable());
     CHECK(w.graph().nodes.size() > 10);
@@ -131,8 +127,8 @@ TEST_CASE(
     "author workspace: a diagnostic jumps to its node; a save from a text editor reloads the "
     "graph") {
     AuthorHeadless h(kColdCall);
-    h.app->openAuthor(h.file.string());
-    AuthorWorkspace& w = h.app->author();
+    h.app->author().open(h.file.string());
+    AuthorWorkspace& w = h.app->author().workspace();
     REQUIRE(w.isOpen());
     h.frame();
 
@@ -144,7 +140,7 @@ TEST_CASE(
     text.replace(at, from.size(), "\"next\": \"gatekeper\"");
     std::string error;
     REQUIRE(writeTextFileAtomically(h.file.string(), text, error));
-    CHECK(h.app->pollFiles());
+    CHECK(h.app->author().pollFiles());
     CHECK(w.document()->text() == text);
     CHECK_FALSE(w.check().playable());
     REQUIRE_FALSE(w.check().diagnostics.empty());
@@ -157,8 +153,8 @@ TEST_CASE(
 
 TEST_CASE("author workspace: unsaved edits are not replaced by a change on disk without asking") {
     AuthorHeadless h(kColdCall);
-    h.app->openAuthor(h.file.string());
-    AuthorWorkspace& w = h.app->author();
+    h.app->author().open(h.file.string());
+    AuthorWorkspace& w = h.app->author().workspace();
     h.frame();
     CHECK(h.run("click Node prep\nclick Choice 2\nclick Text\nkey End\ntype  Mine.\n") == "");
     REQUIRE(w.document()->dirty());
@@ -168,7 +164,7 @@ TEST_CASE("author workspace: unsaved edits are not replaced by a change on disk 
     theirs.insert(0, "// edited elsewhere\n");
     std::string error;
     REQUIRE(writeTextFileAtomically(h.file.string(), theirs, error));
-    h.app->pollFiles();
+    h.app->author().pollFiles();
     CHECK(w.conflict());
     CHECK(w.document()->text() == mine);
     CHECK(h.run("click Reload from disk\n") == "");
@@ -179,8 +175,8 @@ TEST_CASE("author workspace: unsaved edits are not replaced by a change on disk 
 TEST_CASE("author workspace: a new scenario from the template, saved atomically, checks clean") {
     AuthorHeadless h(kColdCall);
     const fs::path fresh = h.dir / "my-first.json";
-    h.app->openAuthor(fresh.string());
-    AuthorWorkspace& w = h.app->author();
+    h.app->author().open(fresh.string());
+    AuthorWorkspace& w = h.app->author().workspace();
     REQUIRE(w.isOpen());
     CHECK(w.document()->dirty());
     h.frame();
@@ -195,11 +191,11 @@ TEST_CASE("author workspace: a new scenario from the template, saved atomically,
 
 TEST_CASE("author workspace: saving where it cannot write says why and keeps the edits") {
     AuthorHeadless h(kColdCall);
-    h.app->openAuthor((h.dir / "no-such-folder" / "x.json").string());
-    AuthorWorkspace& w = h.app->author();
+    h.app->author().open((h.dir / "no-such-folder" / "x.json").string());
+    AuthorWorkspace& w = h.app->author().workspace();
     REQUIRE(w.isOpen());
     h.frame();
-    CHECK_FALSE(h.app->author().save());
+    CHECK_FALSE(h.app->author().workspace().save());
     CHECK(w.message().find("cannot save") != std::string::npos);
     CHECK(w.document()->dirty());
 }

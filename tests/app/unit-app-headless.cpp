@@ -55,12 +55,7 @@ struct Headless {
         ScriptHost host;
         host.advanceClock = [&](std::int64_t ms) { clock.advance(ms); };
         host.resize = [](int w, int h) { ImGui::GetIO().DisplaySize = ImVec2(float(w), float(h)); };
-        host.setDarkTheme = [&](bool dark) {
-            app->setThemeMode(dark ? ThemeMode::Dark : ThemeMode::Light);
-        };
-        host.screenName = [&] { return std::string(screenName(app->screen())); };
-        host.locator = &app->locator();
-        host.busy = [&] { return app->busy(); };
+        host.app = &app->scriptTarget();
         ScriptDriver driver(std::move(parsed.commands), data, std::move(host));
         for (int frame = 0; frame < 3000 && !driver.finished(); ++frame) {
             driver.beforeFrame(ImGui::GetIO());

@@ -204,12 +204,7 @@ struct Headless {
         ScriptHost host;
         host.advanceClock = [&](std::int64_t ms) { clock.advance(ms); };
         host.resize = [](int w, int h) { ImGui::GetIO().DisplaySize = ImVec2(float(w), float(h)); };
-        host.setDarkTheme = [&](bool dark) {
-            app->setThemeMode(dark ? ThemeMode::Dark : ThemeMode::Light);
-        };
-        host.screenName = [&] { return std::string(screenName(app->screen())); };
-        host.locator = &app->locator();
-        host.busy = [&] { return app->busy(); };
+        host.app = &app->scriptTarget();
         ScriptDriver driver(std::move(parsed.commands), dir.path(), std::move(host));
         for (int n = 0; n < 20000 && !driver.finished(); ++n) {
             driver.beforeFrame(ImGui::GetIO());
@@ -222,7 +217,7 @@ struct Headless {
     // Waits for the worker queries, then draws a frame capturing its text.
     const std::string& settle() {
         frame();  // a page starts its query when first drawn
-        app->hr().waitIdle();
+        app->hr().data().waitIdle();
         frame();
         frame(true);
         return log;
@@ -297,7 +292,7 @@ TEST_CASE(
     Headless h(db, false);
     CHECK(h.run("expect-screen sign-in\nclick HR reports\nexpect-screen "
                 "hr-table\nwait-idle\nwait-frames 2\n") == "");
-    const HrTable& t = h.app->hrTable().table;
+    const HrTable& t = h.app->hr().table().table;
     REQUIRE(t.rows.size() == 16);
     REQUIRE(t.columns.size() >= 3);
     CHECK(std::is_sorted(t.rows.begin(), t.rows.end(),
@@ -316,7 +311,7 @@ TEST_CASE(
     CHECK(h.run("click " + comp + "##header\nwait-frames 2\n") == "");
     auto meansOf = [&] {
         std::vector<double> v;
-        for (const auto& r : h.app->hrTable().table.rows)
+        for (const auto& r : h.app->hr().table().table.rows)
             if (r.cells[0]) v.push_back(r.cells[0]->mean);
         return v;
     };
@@ -326,7 +321,7 @@ TEST_CASE(
     CHECK(h.run("click " + comp + "##header\nwait-frames 2\n") == "");
     v = meansOf();
     CHECK(std::is_sorted(v.begin(), v.end()));
-    const auto& rows = h.app->hrTable().table.rows;
+    const auto& rows = h.app->hr().table().table.rows;
     const auto firstMissing =
         std::find_if(rows.begin(), rows.end(), [](auto& r) { return !r.cells[0]; });
     CHECK(std::all_of(firstMissing, rows.end(),
@@ -334,30 +329,30 @@ TEST_CASE(
 
     // Group filter: a combo of the groups in the database.
     CHECK(h.run("click Group\nclick Key Accounts##option\nwait-idle\nwait-frames 2\n") == "");
-    CHECK(h.app->hr().filter().group == "Key Accounts");
-    REQUIRE(h.app->hrTable().table.rows.size() == 4);
-    for (const auto& r : h.app->hrTable().table.rows) CHECK(r.group == "Key Accounts");
+    CHECK(h.app->hr().data().filter().group == "Key Accounts");
+    REQUIRE(h.app->hr().table().table.rows.size() == 4);
+    for (const auto& r : h.app->hr().table().table.rows) CHECK(r.group == "Key Accounts");
 
     // Dates: attempts of the first four weeks only; the table equals the store's for that range.
     CHECK(h.run("click Clear filters\nwait-idle\nclick From\ntype 2026-09-01\nclick To\ntype "
                 "2026-09-28\n"
                 "click Apply dates\nwait-idle\nwait-frames 2\n") == "");
-    CHECK(h.app->hr().filter().sinceMs == kBaseMs);
-    CHECK(h.app->hr().filter().untilMs == kBaseMs + 28 * kDayMs);
+    CHECK(h.app->hr().data().filter().sinceMs == kBaseMs);
+    CHECK(h.app->hr().data().filter().untilMs == kBaseMs + 28 * kDayMs);
     store::AttemptFilter f;
     f.sinceMs = kBaseMs;
     f.untilMs = kBaseMs + 28 * kDayMs;
     const auto early = s.competencyTable(f);
     std::size_t earlyShown = 0;
-    for (const auto& r : h.app->hrTable().table.rows)
+    for (const auto& r : h.app->hr().table().table.rows)
         for (const auto& c : r.cells) earlyShown += c.has_value();
     CHECK(earlyShown == early.size());
     CHECK(earlyShown < cells.size());
 
     // A bad date is said, not applied.
     CHECK(h.run("click From\nkey End\ntype x\nclick Apply dates\nwait-frames 2\n") == "");
-    CHECK(h.app->hrTable().dateError.find("YYYY-MM-DD") != std::string::npos);
-    CHECK(h.app->hr().filter().sinceMs == kBaseMs);
+    CHECK(h.app->hr().table().dateError.find("YYYY-MM-DD") != std::string::npos);
+    CHECK(h.app->hr().data().filter().sinceMs == kBaseMs);
 }
 
 TEST_CASE("hr screens: trainee page, attempt debrief, group page and back") {
@@ -373,13 +368,13 @@ TEST_CASE("hr screens: trainee page, attempt debrief, group page and back") {
     CHECK(text.find("Best attempt") != std::string::npos);
     CHECK(text.find("Trend per competency") != std::string::npos);
     CHECK(text.find("incomplete") != std::string::npos);  // the unfinished attempt is listed
-    const auto& attempts = h.app->hr().traineeAttempts().value()->attempts;
+    const auto& attempts = h.app->hr().data().traineeAttempts().value()->attempts;
     REQUIRE(attempts.size() == 7);
 
     // The last attempt's page: the stored debrief and transcript.
     CHECK(h.run("click Open##last\nexpect-screen hr-attempt\nwait-idle\n") == "");
     text = h.settle();
-    const auto& stored = h.app->hr().attempt().value()->stored;
+    const auto& stored = h.app->hr().data().attempt().value()->stored;
     CHECK(stored.record.trainee == "Anna Petrova");
     REQUIRE(!stored.transcript.steps.empty());
     CHECK(text.find("The conversation, annotated") != std::string::npos);
@@ -402,17 +397,17 @@ TEST_CASE("hr screens: exports write the core renderers' files; failures show in
     const std::string db = dbDir.file("results.db");
     makeDemoDatabase(db, demoTrainees(), 2);
     Headless h(db, true);
-    h.app->hr().exportFolder = dbDir.path().string();
+    h.app->hr().data().exportFolder = dbDir.path().string();
     CHECK(h.run("wait-idle\nclick CSV##export\nwait-idle\n") == "");
-    REQUIRE(h.app->hr().lastExport().value());
-    const std::string path = h.app->hr().lastExport().value()->path;
+    REQUIRE(h.app->hr().data().lastExport().value());
+    const std::string path = h.app->hr().data().lastExport().value()->path;
     CHECK(fs::path(path).parent_path() == dbDir.path());
     std::ifstream in(path, std::ios::binary);
     const std::string csv(std::istreambuf_iterator<char>(in), {});
     CHECK(csv.rfind("attempt_id,trainee,", 0) == 0);
     std::string text = h.settle();
     store::ResultsStore s(db);
-    CHECK(h.app->hr().lastExport().value()->attempts == s.attempts({}).size());
+    CHECK(h.app->hr().data().lastExport().value()->attempts == s.attempts({}).size());
     CHECK(text.find("Wrote " + std::to_string(s.attempts({}).size()) + " attempts to " + path) !=
           std::string::npos);
 
@@ -422,13 +417,13 @@ TEST_CASE("hr screens: exports write the core renderers' files; failures show in
 
     for (const char* f : {"HTML##export", "JSON##export", "xAPI##export"})
         CHECK(h.run(std::string("click ") + f + "\nwait-idle\n") == "");
-    CHECK(h.app->hr().lastExport().value()->path.ends_with(".xapi.json"));
+    CHECK(h.app->hr().data().lastExport().value()->path.ends_with(".xapi.json"));
 
-    h.app->hr().exportFolder = "/proc";
+    h.app->hr().data().exportFolder = "/proc";
     CHECK(h.run("click HTML##export\nwait-idle\n") == "");
     text = h.settle();
     CHECK(text.find("Export failed: Could not create /proc/rapport-all-") != std::string::npos);
-    h.app->hr().exportFolder = dbDir.file("no-such-folder");
+    h.app->hr().data().exportFolder = dbDir.file("no-such-folder");
     CHECK(h.run("click JSON##export\nwait-idle\n") == "");
     text = h.settle();
     CHECK(text.find("does not exist") != std::string::npos);
@@ -469,19 +464,19 @@ TEST_CASE("hr screens: hostile trainee names and groups are drawn as plain text"
         CHECK_MESSAGE(text.find(t.name) != std::string::npos, t.name);
         CHECK_MESSAGE(text.find(t.group) != std::string::npos, t.group);
     }
-    CHECK(h.app->hrTable().table.rows.size() == hostile.size());
+    CHECK(h.app->hr().table().table.rows.size() == hostile.size());
 
     // Each name opens its own page, whatever it contains.
     for (const auto& t : hostile) {
         CHECK(h.run("click " + t.name + "##trainee\nexpect-screen hr-trainee\nwait-idle\n") == "");
-        CHECK(h.app->hr().trainee() == t.name);
+        CHECK(h.app->hr().data().trainee() == t.name);
         text = h.settle();
         CHECK(text.find("Trainee · " + t.name) != std::string::npos);
         CHECK(h.run("click Back to table\nexpect-screen hr-table\n") == "");
     }
     // The group combo offers them as text too.
     CHECK(h.run("click Group\nclick Group %s##option\nwait-idle\n") == "");
-    CHECK(h.app->hr().filter().group == "Group %s");
+    CHECK(h.app->hr().data().filter().group == "Group %s");
 }
 
 TEST_CASE("hr demo database for the docs screenshots (RAPPORT_HR_DEMO_DB)") {

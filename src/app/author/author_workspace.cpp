@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "app/shell/app.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/framework/framework_catalog.hpp"
 
@@ -193,12 +192,12 @@ std::string AuthorWorkspace::glyphText() const {
     return out;
 }
 
-void AuthorWorkspace::drawToolbar(App& app) {
-    const Theme& t = app.theme();
+void AuthorWorkspace::drawToolbar(const ScreenContext& ctx) {
+    const Theme& t = ctx.theme;
     const Palette& p = t.palette;
-    WidgetLocator& loc = app.locator();
+    WidgetLocator& loc = ctx.locator;
     const std::string name = std::filesystem::path(doc_->path()).filename().string();
-    ui::TextInFont(app.fonts().heading, p.text, (doc_->dirty() ? "* " : "") + name);
+    ui::TextInFont(ctx.fonts.heading, p.text, (doc_->dirty() ? "* " : "") + name);
     ImGui::SameLine();
     if (ui::PrimaryButton(loc, t, "Save", ImVec2(0, 0), doc_->dirty())) save();
     ImGui::SameLine();
@@ -270,11 +269,11 @@ void AuthorWorkspace::drawToolbar(App& app) {
     }
 }
 
-void AuthorWorkspace::drawStart(App& app) {
-    const Theme& t = app.theme();
+void AuthorWorkspace::drawStart(const ScreenContext& ctx, const ScenarioLibrary& library) {
+    const Theme& t = ctx.theme;
     const Palette& p = t.palette;
-    WidgetLocator& loc = app.locator();
-    ui::TextInFont(app.fonts().title, p.text, "Author a scenario");
+    WidgetLocator& loc = ctx.locator;
+    ui::TextInFont(ctx.fonts.title, p.text, "Author a scenario");
     ui::TextWrappedColored(
         p.textMuted,
         "Open a scenario file to see its conversation as a graph, edit it, check it "
@@ -289,7 +288,7 @@ void AuthorWorkspace::drawStart(App& app) {
     ImGui::SameLine();
     if (ui::PrimaryButton(loc, t, "Open", ImVec2(t.px(100), 0), !openPath_.empty()))
         open(openPath_);
-    for (const auto& e : app.library().entries) {
+    for (const auto& e : library.entries) {
         if (ui::Button(loc, ("Open " + std::filesystem::path(e.path).filename().string()).c_str()))
             open(e.path);
     }
@@ -311,14 +310,14 @@ void AuthorWorkspace::drawStart(App& app) {
         ImGui::TextColored(messageIsError_ ? p.danger : p.textMuted, "%s", message_.c_str());
 }
 
-void AuthorWorkspace::drawDiagnostics(App& app, ImVec2 size) {
-    const Theme& t = app.theme();
+void AuthorWorkspace::drawDiagnostics(const ScreenContext& ctx, ImVec2 size) {
+    const Theme& t = ctx.theme;
     const Palette& p = t.palette;
-    WidgetLocator& loc = app.locator();
+    WidgetLocator& loc = ctx.locator;
     ImGui::BeginChild("##problems", size, true);
     const auto& items = check_.diagnostics.items();
     ui::TextInFont(
-        app.fonts().heading, p.text,
+        ctx.fonts.heading, p.text,
         items.empty() ? "Problems: none" : "Problems (" + std::to_string(items.size()) + ")");
     if (checkedRevision_ != doc_->revision()) ImGui::TextColored(p.textMuted, "checking...");
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -346,15 +345,16 @@ void AuthorWorkspace::drawDiagnostics(App& app, ImVec2 size) {
     ImGui::EndChild();
 }
 
-void AuthorWorkspace::Draw(App& app) {
+void AuthorWorkspace::Draw(const ScreenContext& ctx, const ScenarioLibrary& library,
+                           const Clock& clock) {
     if (!doc_) {
-        drawStart(app);
+        drawStart(ctx, library);
         return;
     }
-    const Theme& t = app.theme();
-    WidgetLocator& loc = app.locator();
+    const Theme& t = ctx.theme;
+    WidgetLocator& loc = ctx.locator;
     rebuildGraph();
-    drawToolbar(app);
+    drawToolbar(ctx);
     if (!doc_) return;
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -368,7 +368,7 @@ void AuthorWorkspace::Draw(App& app) {
     if (const auto clicked = graphView_.Draw(t, loc, graph_, layout_, selected_, errorNodes_,
                                              ImVec2(leftW, avail.y - problemsH - gap - bottomPad)))
         select(*clicked);
-    drawDiagnostics(app, ImVec2(leftW, problemsH));
+    drawDiagnostics(ctx, ImVec2(leftW, problemsH));
     ImGui::EndGroup();
     ImGui::SameLine(0, gap);
 
@@ -385,12 +385,12 @@ void AuthorWorkspace::Draw(App& app) {
         };
         if (tab("Inspector", 0)) {
             ImGui::BeginChild("##inspector");
-            InspectorContext ctx{*doc_, framework(), t, app.fonts(), loc};
+            InspectorContext inspect{*doc_, framework(), t, ctx.fonts, loc};
             const int before = selected_;
-            if (inspector_.Draw(ctx, selected_, openChoice_)) {
+            if (inspector_.Draw(inspect, selected_, openChoice_)) {
                 sideTab_ = 1;
                 if (check_.playable() && checkedRevision_ == doc_->revision())
-                    preview_.start(*check_.scenario, selected_, app.clock(), checkedRevision_);
+                    preview_.start(*check_.scenario, selected_, clock, checkedRevision_);
             }
             if (selected_ != before && selected_ >= 0) graphView_.centreOn(selected_);
             openChoice_ = -1;
@@ -400,13 +400,12 @@ void AuthorWorkspace::Draw(App& app) {
         if (tab("Preview", 1)) {
             // The last checked model: while a re-check waits for typing to pause it is one edit
             // behind, which the panel says.
-            preview_.Draw(t, app.fonts(), loc, app.clock(),
-                          check_.playable() ? &*check_.scenario : nullptr, selected_,
-                          checkedRevision_);
+            preview_.Draw(t, ctx.fonts, loc, clock, check_.playable() ? &*check_.scenario : nullptr,
+                          selected_, checkedRevision_);
             ImGui::EndTabItem();
         }
         if (tab("Analysis", 2)) {
-            analysis_.Draw(t, app.fonts(), loc, check_.playable() ? &*check_.scenario : nullptr,
+            analysis_.Draw(t, ctx.fonts, loc, check_.playable() ? &*check_.scenario : nullptr,
                            framework(), checkedRevision_);
             ImGui::EndTabItem();
         }

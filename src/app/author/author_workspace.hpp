@@ -16,15 +16,16 @@
 #include "app/author/author_graph_view.hpp"
 #include "app/author/author_inspector.hpp"
 #include "app/author/author_preview.hpp"
+#include "app/shell/screen_context.hpp"
 #include "core/authoring/graph_layout.hpp"
 #include "core/authoring/scenario_edit.hpp"
 #include "core/authoring/scenario_graph.hpp"
 #include "core/checks/scenario_check.hpp"
 #include "core/framework/framework.hpp"
+#include "core/library/scenario_library.hpp"
+#include "core/play/clock.hpp"
 
 namespace rapport::app {
-
-class App;
 
 class AuthorWorkspace {
 public:
@@ -40,7 +41,8 @@ public:
     // Returns true when something changed that must be drawn. `typing`: a text field is active.
     bool poll(std::int64_t nowMs, bool typing);
 
-    void Draw(App& app);
+    // `library`: the loaded scenarios the start panel offers; `clock`: the preview's.
+    void Draw(const ScreenContext& ctx, const ScenarioLibrary& library, const Clock& clock);
 
     bool isOpen() const { return doc_.has_value(); }
     const ScenarioDocument* document() const { return doc_ ? &*doc_ : nullptr; }
@@ -58,9 +60,9 @@ private:
     void rebuildGraph();
     void loaded(std::string text, const std::string& path);
     const Framework* framework();
-    void drawToolbar(App& app);
-    void drawStart(App& app);
-    void drawDiagnostics(App& app, ImVec2 size);
+    void drawToolbar(const ScreenContext& ctx);
+    void drawStart(const ScreenContext& ctx, const ScenarioLibrary& library);
+    void drawDiagnostics(const ScreenContext& ctx, ImVec2 size);
 
     std::optional<ScenarioDocument> doc_;
     FileStamp stamp_;

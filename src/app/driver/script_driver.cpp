@@ -59,11 +59,11 @@ void ScriptDriver::beforeFrame(ImGuiIO& io) {
     switch (c.kind) {
         case Kind::Click:
             if (phase_ == 0) {
-                const LocatedWidget* w = host_.locator->find(c.text, c.a);
+                const LocatedWidget* w = host_.app->widgets().find(c.text, c.a);
                 if (!w) {
                     retry(c, "no widget labelled '" + c.text + "'" +
                                  (c.a > 1 ? " #" + std::to_string(c.a) : std::string()) +
-                                 " on screen; visible: " + host_.locator->describe());
+                                 " on screen; visible: " + host_.app->widgets().describe());
                     return;
                 }
                 mouse_ = w->center();  // hover first, as a real pointer would
@@ -105,7 +105,7 @@ void ScriptDriver::beforeFrame(ImGuiIO& io) {
                 idleSince_ = std::chrono::steady_clock::now();
                 phase_ = 1;
             }
-            if (!host_.busy || !host_.busy())
+            if (!host_.app->busy())
                 next(2);
             else if (std::chrono::steady_clock::now() - idleSince_ > std::chrono::seconds(60))
                 fail(c, "background work still running after 60 s");
@@ -124,14 +124,14 @@ void ScriptDriver::beforeFrame(ImGuiIO& io) {
             }
             break;
         case Kind::Expect:
-            if (host_.locator->find(c.text, 1))
+            if (host_.app->widgets().find(c.text, 1))
                 next(0);
             else
                 retry(c, "expected a widget labelled '" + c.text +
-                             "'; visible: " + host_.locator->describe());
+                             "'; visible: " + host_.app->widgets().describe());
             break;
         case Kind::ExpectScreen: {
-            const std::string now = host_.screenName();
+            const std::string now = host_.app->screenName();
             if (now == c.text)
                 next(0);
             else
@@ -139,7 +139,7 @@ void ScriptDriver::beforeFrame(ImGuiIO& io) {
             break;
         }
         case Kind::Theme:
-            host_.setDarkTheme(c.text == "dark");
+            host_.app->setDarkTheme(c.text == "dark");
             next(2);
             break;
         case Kind::Resize:

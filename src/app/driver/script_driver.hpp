@@ -13,18 +13,15 @@
 #include <vector>
 
 #include "app/driver/script.hpp"
-#include "app/driver/widget_locator.hpp"
+#include "app/driver/script_target.hpp"
 
 namespace rapport::app {
 
-// What the driver may do to the app and window besides input.
+// What the driver may do besides input: to the clock and window (the runner's), and to the app.
 struct ScriptHost {
     std::function<void(std::int64_t ms)> advanceClock;
     std::function<void(int width, int height)> resize;
-    std::function<void(bool dark)> setDarkTheme;
-    std::function<std::string()> screenName;
-    const WidgetLocator* locator = nullptr;
-    std::function<bool()> busy;  // background work still running (null: never busy)
+    ScriptTarget* app = nullptr;  // never null once the driver runs
 };
 
 class ScriptDriver {

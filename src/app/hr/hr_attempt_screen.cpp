@@ -3,7 +3,6 @@
 #include <imgui.h>
 
 #include "app/hr/hr_controls.hpp"
-#include "app/shell/app.hpp"
 #include "app/shell/widgets.hpp"
 #include "app/trainee/debrief_screen.hpp"
 #include "core/reports/report_time.hpp"
@@ -11,21 +10,21 @@
 
 namespace rapport::app {
 
-void HrAttemptScreen::rebuild(App& app) {
-    builtRevision_ = app.hr().revision();
+void HrAttemptScreen::rebuild(const HrData& hr, const HrSources& sources) {
+    builtRevision_ = hr.revision();
     report_.reset();
     advice_.clear();
     scenario_ = nullptr;
     endingTitle_.clear();
     endingSummary_.clear();
     note_.clear();
-    const auto& job = app.hr().attempt();
+    const auto& job = hr.attempt();
     if (!job.value()) return;
     const store::StoredAttempt& s = job.value()->stored;
     const AttemptRecord& a = s.record;
     if (!s.report.is_null()) report_ = reportFromJson(s.report);
 
-    for (const auto& e : app.library().entries)
+    for (const auto& e : sources.library.entries)
         if (e.scenario && e.scenario->id == a.scenarioId &&
             e.scenario->contentHash == a.contentHash)
             scenario_ = &*e.scenario;
@@ -35,7 +34,7 @@ void HrAttemptScreen::rebuild(App& app) {
             endingTitle_ = scenario_->nodes[std::size_t(*n)].ending->title;
             endingSummary_ = scenario_->nodes[std::size_t(*n)].ending->summary;
         }
-        if (const Framework* f = app.frameworkFor(*scenario_)) {
+        if (const Framework* f = sources.frameworkFor(*scenario_)) {
             try {
                 advice_ = adviseSteps(*scenario_, *f, s.transcript);
             } catch (const std::exception&) {
@@ -56,11 +55,11 @@ void HrAttemptScreen::rebuild(App& app) {
     }
 }
 
-void HrAttemptScreen::Draw(App& app) {
-    const Palette& p = app.theme().palette;
-    HrData& hr = app.hr();
+void HrAttemptScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& actions,
+                           const HrSources& sources) {
+    const Palette& p = ctx.theme.palette;
     const auto& job = hr.attempt();
-    if (builtRevision_ != hr.revision()) rebuild(app);
+    if (builtRevision_ != hr.revision()) rebuild(hr, sources);
 
     std::string title = "Attempt", subtitle;
     if (job.value()) {
@@ -70,11 +69,11 @@ void HrAttemptScreen::Draw(App& app) {
                    attemptModeName(a.mode) + " · " + attemptStatusName(a.status) + " · scenario " +
                    a.scenarioId + " " + a.scenarioVersion;
     }
-    if (drawHrHeader(app, title, subtitle, "Back to trainee")) {
-        app.openHr(hr.trainee().empty() ? ScreenId::HrTable : ScreenId::HrTrainee);
+    if (drawHrHeader(ctx, title, subtitle, "Back to trainee")) {
+        actions.openPage(hr.trainee().empty() ? ScreenId::HrTable : ScreenId::HrTrainee);
         return;
     }
-    if (!drawHrStatus(app, job.running(), job.error(), job.value().has_value(), "")) return;
+    if (!drawHrStatus(ctx.theme, job.running(), job.error(), job.value().has_value(), "")) return;
     if (!note_.empty()) ui::TextWrappedColored(p.textMuted, note_);
 
     const store::StoredAttempt& s = job.value()->stored;
@@ -92,7 +91,7 @@ void HrAttemptScreen::Draw(App& app) {
     content.clientName = "Client";
     content.traineeCaption = s.record.trainee;
     content.transcriptHeading = "The conversation, annotated";
-    drawDebriefBody(app, content);
+    sources.drawDebrief(content);
 }
 
 }  // namespace rapport::app

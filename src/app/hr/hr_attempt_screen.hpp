@@ -9,18 +9,20 @@
 #include <string>
 #include <vector>
 
+#include "app/hr/hr_actions.hpp"
+#include "app/hr/hr_data.hpp"
+#include "app/hr/hr_sources.hpp"
+#include "app/shell/screen_context.hpp"
 #include "core/scoring/score_report.hpp"
 #include "core/scoring/step_advice.hpp"
 
 namespace rapport::app {
 
-class App;
-
 struct HrAttemptScreen {
-    void Draw(App& app);
+    void Draw(const ScreenContext& ctx, HrData& hr, HrActions& actions, const HrSources& sources);
 
 private:
-    void rebuild(App& app);
+    void rebuild(const HrData& hr, const HrSources& sources);
     std::uint64_t builtRevision_ = ~std::uint64_t(0);
     std::optional<ScoreReport> report_;
     std::vector<StepAdvice> advice_;

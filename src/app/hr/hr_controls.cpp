@@ -5,7 +5,6 @@
 
 #include <cstdio>
 
-#include "app/shell/app.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/reports/report_time.hpp"
 
@@ -39,9 +38,9 @@ std::string describeFilter(const HrFilter& f) {
     return out.empty() ? "all results" : out;
 }
 
-bool drawHrHeader(App& app, std::string_view title, std::string_view subtitle,
+bool drawHrHeader(const ScreenContext& ctx, std::string_view title, std::string_view subtitle,
                   const char* backLabel) {
-    const Theme& t = app.theme();
+    const Theme& t = ctx.theme;
     const Palette& p = t.palette;
     const ImGuiStyle& st = ImGui::GetStyle();
     const float backW = ImGui::CalcTextSize(backLabel).x + st.FramePadding.x * 2;
@@ -50,14 +49,14 @@ bool drawHrHeader(App& app, std::string_view title, std::string_view subtitle,
     ImGui::BeginChild("##hr-title", ImVec2(std::max(t.px(100), avail - backW - t.px(20)), titleH),
                       false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     // Plain text item (not a label): any name shows as it is, cut at the child's edge.
-    if (app.fonts().heading) ImGui::PushFont(app.fonts().heading);
+    if (ctx.fonts.heading) ImGui::PushFont(ctx.fonts.heading);
     ImGui::PushStyleColor(ImGuiCol_Text, p.text);
     ImGui::TextUnformatted(title.data(), title.data() + title.size());
     ImGui::PopStyleColor();
-    if (app.fonts().heading) ImGui::PopFont();
+    if (ctx.fonts.heading) ImGui::PopFont();
     ImGui::EndChild();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - backW);
-    const bool back = ui::Button(app.locator(), backLabel);
+    const bool back = ui::Button(ctx.locator, backLabel);
     if (!subtitle.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
         ImGui::TextUnformatted(subtitle.data(), subtitle.data() + subtitle.size());
@@ -66,9 +65,9 @@ bool drawHrHeader(App& app, std::string_view title, std::string_view subtitle,
     return back;
 }
 
-bool drawHrStatus(App& app, bool running, const std::string& error, bool hasValue,
+bool drawHrStatus(const Theme& t, bool running, const std::string& error, bool hasValue,
                   const std::string& ready) {
-    const Palette& p = app.theme().palette;
+    const Palette& p = t.palette;
     if (running) {
         ui::TextWrappedColored(p.accent, "Loading results…");
     } else if (!error.empty()) {
@@ -79,11 +78,11 @@ bool drawHrStatus(App& app, bool running, const std::string& error, bool hasValu
     return hasValue && !running;
 }
 
-void drawExportBar(App& app, const store::AttemptFilter& scope, const std::string& title) {
-    const Theme& t = app.theme();
+void drawExportBar(const ScreenContext& ctx, HrData& hr, const store::AttemptFilter& scope,
+                   const std::string& title) {
+    const Theme& t = ctx.theme;
     const Palette& p = t.palette;
-    WidgetLocator& loc = app.locator();
-    HrData& hr = app.hr();
+    WidgetLocator& loc = ctx.locator;
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     ImGui::TextUnformatted("Export");

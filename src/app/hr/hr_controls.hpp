@@ -8,23 +8,23 @@
 #include <string_view>
 
 #include "app/hr/hr_data.hpp"
+#include "app/shell/screen_context.hpp"
 
 namespace rapport::app {
 
-class App;
-
 // Title (and a muted subtitle) on the left, `backLabel` on the right; true when it was clicked.
-bool drawHrHeader(App& app, std::string_view title, std::string_view subtitle,
+bool drawHrHeader(const ScreenContext& ctx, std::string_view title, std::string_view subtitle,
                   const char* backLabel);
 
 // "Loading…" while `running`, the error in the danger colour, else `ready` muted. True when a
 // result is available to draw.
-bool drawHrStatus(App& app, bool running, const std::string& error, bool hasValue,
+bool drawHrStatus(const Theme& t, bool running, const std::string& error, bool hasValue,
                   const std::string& ready);
 
 // HTML / CSV / JSON / xAPI buttons over the attempts of `scope`, the folder they go to, and the
 // outcome of the last export (the path written, or why it failed).
-void drawExportBar(App& app, const store::AttemptFilter& scope, const std::string& title);
+void drawExportBar(const ScreenContext& ctx, HrData& hr, const store::AttemptFilter& scope,
+                   const std::string& title);
 
 // Text for an ImGui label: "##" (which ImGui would treat as the start of an id) is broken up,
 // so the whole text shows.

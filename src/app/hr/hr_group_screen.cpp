@@ -7,23 +7,21 @@
 
 #include "app/hr/hr_charts.hpp"
 #include "app/hr/hr_controls.hpp"
-#include "app/shell/app.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/reports/group_statistics.hpp"
 #include "core/reports/report_time.hpp"
 
 namespace rapport::app {
 
-void HrGroupScreen::Draw(App& app) {
-    const Theme& t = app.theme();
+void HrGroupScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& actions) {
+    const Theme& t = ctx.theme;
     const Palette& p = t.palette;
-    WidgetLocator& loc = app.locator();
-    HrData& hr = app.hr();
+    WidgetLocator& loc = ctx.locator;
     const std::string& group = hr.group();
     const std::string shown = group.empty() ? "(no group)" : group;
 
-    if (drawHrHeader(app, "Group · " + shown, describeFilter(hr.filter()), "Back to table")) {
-        app.openHr(ScreenId::HrTable);
+    if (drawHrHeader(ctx, "Group · " + shown, describeFilter(hr.filter()), "Back to table")) {
+        actions.openPage(ScreenId::HrTable);
         return;
     }
     const auto& job = hr.groupAttempts();
@@ -35,10 +33,10 @@ void HrGroupScreen::Draw(App& app) {
     std::snprintf(ready, sizeof ready,
                   "%d trainees · %d finished attempts · %d passed · query %.0f ms", totals.trainees,
                   totals.finished, totals.passed, job.value() ? job.value()->queryMs : 0.0);
-    const bool ok = drawHrStatus(app, job.running() || table.running(),
+    const bool ok = drawHrStatus(ctx.theme, job.running() || table.running(),
                                  job.error().empty() ? table.error() : job.error(),
                                  job.value().has_value() && table.value().has_value(), ready);
-    drawExportBar(app, storeFilter(hr.filter(), {}, group), "Rapport results: group " + shown);
+    drawExportBar(ctx, hr, storeFilter(hr.filter(), {}, group), "Rapport results: group " + shown);
     if (!ok) return;
 
     ImGui::BeginChild("##group", ImVec2(0, 0), false);
@@ -48,7 +46,7 @@ void HrGroupScreen::Draw(App& app) {
     for (const auto& c : table.value()->cells)
         if (c.group == group) cells.push_back(c);
     const auto dists = competencyDistributions(cells);
-    ui::TextInFont(app.fonts().heading, p.text,
+    ui::TextInFont(ctx.fonts.heading, p.text,
                    "Distribution per competency (trainees by mean score)");
     if (dists.empty())
         ui::TextWrappedColored(p.textMuted,
@@ -85,7 +83,7 @@ void HrGroupScreen::Draw(App& app) {
     }
 
     ImGui::Dummy(ImVec2(0, t.px(10)));
-    ui::TextInFont(app.fonts().heading, p.text, "Who passed");
+    ui::TextInFont(ctx.fonts.heading, p.text, "Who passed");
     if (ImGui::BeginTable("##who", 6,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                               ImGuiTableFlags_SizingStretchProp)) {
@@ -106,7 +104,7 @@ void HrGroupScreen::Draw(App& app) {
                 ImGui::TableSetColumnIndex(0);
                 if (ImGui::Selectable("##who", false, ImGuiSelectableFlags_SpanAllColumns)) {
                     hr.openTrainee(s.trainee);
-                    app.openHr(ScreenId::HrTrainee);
+                    actions.openPage(ScreenId::HrTrainee);
                 }
                 loc.recordLastItem(s.trainee + "##who");
                 ImGui::SameLine(0, 0);

@@ -2,12 +2,14 @@
 // box plot) and who passed (finished, passed, best and last score per trainee).
 #pragma once
 
+#include "app/hr/hr_actions.hpp"
+#include "app/hr/hr_data.hpp"
+#include "app/shell/screen_context.hpp"
+
 namespace rapport::app {
 
-class App;
-
 struct HrGroupScreen {
-    void Draw(App& app);
+    void Draw(const ScreenContext& ctx, HrData& hr, HrActions& actions);
 };
 
 }  // namespace rapport::app

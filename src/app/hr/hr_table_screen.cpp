@@ -6,7 +6,6 @@
 #include <algorithm>
 
 #include "app/hr/hr_controls.hpp"
-#include "app/shell/app.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/reports/report_time.hpp"
 
@@ -83,17 +82,17 @@ void HrTableScreen::rebuild(const HrData& hr) {
     builtRevision_ = hr.revision();
 }
 
-void HrTableScreen::Draw(App& app) {
-    const Theme& t = app.theme();
+void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& actions,
+                         const ScenarioLibrary& library) {
+    const Theme& t = ctx.theme;
     const Palette& p = t.palette;
-    WidgetLocator& loc = app.locator();
-    HrData& hr = app.hr();
+    WidgetLocator& loc = ctx.locator;
     hr.ensureLoaded();
 
-    if (drawHrHeader(app, "HR reports",
+    if (drawHrHeader(ctx, "HR reports",
                      "Results database: " + (hr.path().empty() ? std::string("(none)") : hr.path()),
                      "Back to training")) {
-        app.leaveHr();
+        actions.leave();
         return;
     }
     ImGui::Dummy(ImVec2(0, t.px(2)));
@@ -110,7 +109,7 @@ void HrTableScreen::Draw(App& app) {
     changed |= FilterCombo(loc, "##group", "Group", "All groups", groups, f.group, comboW);
     ImGui::SameLine();
     std::vector<std::pair<std::string, std::string>> scenarios;
-    for (const auto& e : app.library().entries)
+    for (const auto& e : library.entries)
         if (e.scenario && std::none_of(scenarios.begin(), scenarios.end(),
                                        [&](auto& x) { return x.first == e.scenario->id; }))
             scenarios.push_back({e.scenario->id, e.scenario->title});
@@ -155,7 +154,7 @@ void HrTableScreen::Draw(App& app) {
         ImGui::SameLine();
         if (ui::Button(loc, "Group page")) {
             hr.openGroup(f.group);
-            app.openHr(ScreenId::HrGroup);
+            actions.openPage(ScreenId::HrGroup);
         }
     }
     if (!dateError.empty()) ui::TextWrappedColored(p.danger, dateError);
@@ -170,8 +169,10 @@ void HrTableScreen::Draw(App& app) {
     std::snprintf(ready, sizeof ready, "%zu trainees × %zu competencies (%s) · query %.0f ms",
                   table.rows.size(), table.columns.size(), describeFilter(hr.filter()).c_str(),
                   job.value() ? job.value()->queryMs : 0.0);
-    const bool ok = drawHrStatus(app, job.running(), job.error(), job.value().has_value(), ready);
-    drawExportBar(app, storeFilter(hr.filter()), "Rapport results: " + describeFilter(hr.filter()));
+    const bool ok =
+        drawHrStatus(ctx.theme, job.running(), job.error(), job.value().has_value(), ready);
+    drawExportBar(ctx, hr, storeFilter(hr.filter()),
+                  "Rapport results: " + describeFilter(hr.filter()));
     ImGui::Dummy(ImVec2(0, t.px(4)));
     if (!ok) return;
     if (table.rows.empty()) {
@@ -231,7 +232,7 @@ void HrTableScreen::Draw(App& app) {
             // Empty label, name drawn as plain text: nothing in a name is read as format or id.
             if (ImGui::Selectable("##trainee", false)) {
                 hr.openTrainee(row.trainee);
-                app.openHr(ScreenId::HrTrainee);
+                actions.openPage(ScreenId::HrTrainee);
             }
             loc.recordLastItem(row.trainee + "##trainee");
             ImGui::SameLine(0, 0);
@@ -239,7 +240,7 @@ void HrTableScreen::Draw(App& app) {
             ImGui::TableSetColumnIndex(1);
             if (ImGui::Selectable("##group", false)) {
                 hr.openGroup(row.group);
-                app.openHr(ScreenId::HrGroup);
+                actions.openPage(ScreenId::HrGroup);
             }
             loc.recordLastItem(row.group + "##group");
             ImGui::SameLine(0, 0);

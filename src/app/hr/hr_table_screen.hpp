@@ -6,15 +6,18 @@
 #include <cstdint>
 #include <string>
 
+#include "app/hr/hr_actions.hpp"
 #include "app/hr/hr_data.hpp"
 #include "app/hr/hr_table_model.hpp"
+#include "app/shell/screen_context.hpp"
+#include "core/library/scenario_library.hpp"
 
 namespace rapport::app {
 
-class App;
-
 struct HrTableScreen {
-    void Draw(App& app);
+    // `library`: the scenarios the filter offers.
+    void Draw(const ScreenContext& ctx, HrData& hr, HrActions& actions,
+              const ScenarioLibrary& library);
 
     // The table as drawn (rows in display order), rebuilt when a new result arrives or the sort
     // changes; tests read it.

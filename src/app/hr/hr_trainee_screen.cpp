@@ -7,7 +7,6 @@
 
 #include "app/hr/hr_charts.hpp"
 #include "app/hr/hr_controls.hpp"
-#include "app/shell/app.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/reports/group_statistics.hpp"
 #include "core/reports/report_time.hpp"
@@ -32,9 +31,9 @@ std::string resultText(const AttemptRecord& a) {
 }
 
 // A card for the best or last attempt; true when its Open button was clicked.
-bool attemptCard(App& app, const char* id, const char* caption, const AttemptRecord* a,
-                 float width) {
-    const Theme& t = app.theme();
+bool attemptCard(const ScreenContext& ctx, const char* id, const char* caption,
+                 const AttemptRecord* a, float width) {
+    const Theme& t = ctx.theme;
     const Palette& p = t.palette;
     bool open = false;
     ui::BeginCard(t, id,
@@ -47,7 +46,7 @@ bool attemptCard(App& app, const char* id, const char* caption, const AttemptRec
         ui::TextWrappedColored(p.textMuted, "No finished attempt under this filter.");
     } else {
         const bool passed = a->passed.value_or(false);
-        ui::TextInFont(app.fonts().heading, passed ? p.success : p.danger,
+        ui::TextInFont(ctx.fonts.heading, passed ? p.success : p.danger,
                        scoreText(a->score) + " · " + resultText(*a));
         ui::ClippedText(nullptr, p.text,
                         a->scenarioTitle.empty() ? a->scenarioId : a->scenarioTitle,
@@ -59,7 +58,7 @@ bool attemptCard(App& app, const char* id, const char* caption, const AttemptRec
         ImGui::PopStyleColor();
         ImGui::SameLine(ImGui::GetContentRegionMax().x - t.px(70));
         const std::string label = std::string("Open##") + id;
-        open = ui::Button(app.locator(), label.c_str(), ImVec2(t.px(64), 0));
+        open = ui::Button(ctx.locator, label.c_str(), ImVec2(t.px(64), 0));
     }
     ui::EndCard();
     return open;
@@ -67,11 +66,10 @@ bool attemptCard(App& app, const char* id, const char* caption, const AttemptRec
 
 }  // namespace
 
-void HrTraineeScreen::Draw(App& app) {
-    const Theme& t = app.theme();
+void HrTraineeScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& actions) {
+    const Theme& t = ctx.theme;
     const Palette& p = t.palette;
-    WidgetLocator& loc = app.locator();
-    HrData& hr = app.hr();
+    WidgetLocator& loc = ctx.locator;
     const auto& job = hr.traineeAttempts();
     const std::vector<AttemptRecord> none;
     const auto& attempts = job.value() ? job.value()->attempts : none;
@@ -83,15 +81,17 @@ void HrTraineeScreen::Draw(App& app) {
         subtitle += a.group.empty() ? std::string("no group") : "group " + a.group;
         subtitle += " · " + describeFilter(hr.filter());
     }
-    if (drawHrHeader(app, "Trainee · " + hr.trainee(), subtitle, "Back to table")) {
-        app.openHr(ScreenId::HrTable);
+    if (drawHrHeader(ctx, "Trainee · " + hr.trainee(), subtitle, "Back to table")) {
+        actions.openPage(ScreenId::HrTable);
         return;
     }
     char ready[96];
     std::snprintf(ready, sizeof ready, "%zu attempts · query %.0f ms", attempts.size(),
                   job.value() ? job.value()->queryMs : 0.0);
-    const bool ok = drawHrStatus(app, job.running(), job.error(), job.value().has_value(), ready);
-    drawExportBar(app, storeFilter(hr.filter(), hr.trainee()), "Rapport results: " + hr.trainee());
+    const bool ok =
+        drawHrStatus(ctx.theme, job.running(), job.error(), job.value().has_value(), ready);
+    drawExportBar(ctx, hr, storeFilter(hr.filter(), hr.trainee()),
+                  "Rapport results: " + hr.trainee());
     if (!ok) return;
 
     ImGui::BeginChild("##trainee", ImVec2(0, 0), false);
@@ -99,18 +99,18 @@ void HrTraineeScreen::Draw(App& app) {
     const float cardW = (avail - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     const AttemptRecord* best = bestAttempt(attempts);
     const AttemptRecord* last = lastAttempt(attempts);
-    if (attemptCard(app, "best", "Best attempt", best, cardW)) {
+    if (attemptCard(ctx, "best", "Best attempt", best, cardW)) {
         hr.openAttempt(best->id);
-        app.openHr(ScreenId::HrAttempt);
+        actions.openPage(ScreenId::HrAttempt);
     }
     ImGui::SameLine();
-    if (attemptCard(app, "last", "Last attempt", last, cardW)) {
+    if (attemptCard(ctx, "last", "Last attempt", last, cardW)) {
         hr.openAttempt(last->id);
-        app.openHr(ScreenId::HrAttempt);
+        actions.openPage(ScreenId::HrAttempt);
     }
 
     ImGui::Dummy(ImVec2(0, t.px(8)));
-    ui::TextInFont(app.fonts().heading, p.text, "Trend per competency");
+    ui::TextInFont(ctx.fonts.heading, p.text, "Trend per competency");
     const auto trends = competencyTrends(attempts);
     if (trends.empty()) ui::TextWrappedColored(p.textMuted, "No assessed competency yet.");
     const float tileW = t.px(250), tileH = t.px(136);
@@ -122,14 +122,14 @@ void HrTraineeScreen::Draw(App& app) {
         ImGui::PushID(int(i));
         ui::BeginCard(t, "##trend", ImVec2(tileW, tileH));
         // Two lines of the small font: long competency names wrap instead of being cut.
-        ImGui::PushFont(app.fonts().small);
+        ImGui::PushFont(ctx.fonts.small);
         const float nameH = ImGui::GetTextLineHeight() * 2 + t.px(2);
         ImGui::PopFont();
-        ui::ClippedText(app.fonts().small, p.text, tr.name, nameH);
+        ui::ClippedText(ctx.fonts.small, p.text, tr.name, nameH);
         std::vector<float> scores;
         for (const auto& pt : tr.points) scores.push_back(float(pt.score));
         const float lastScore = scores.back();
-        ImGui::PushFont(app.fonts().small);
+        ImGui::PushFont(ctx.fonts.small);
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
         const std::string line = "last " + scoreText(lastScore) + " · " +
                                  std::to_string(scores.size()) + " attempt" +
@@ -146,7 +146,7 @@ void HrTraineeScreen::Draw(App& app) {
     }
 
     ImGui::Dummy(ImVec2(0, t.px(8)));
-    ui::TextInFont(app.fonts().heading, p.text, "Attempt history");
+    ui::TextInFont(ctx.fonts.heading, p.text, "Attempt history");
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("##history", 7, flags)) {
@@ -166,7 +166,7 @@ void HrTraineeScreen::Draw(App& app) {
             ImGui::TableSetColumnIndex(0);
             if (ImGui::Selectable("##attempt", false, ImGuiSelectableFlags_SpanAllColumns)) {
                 hr.openAttempt(a.id);
-                app.openHr(ScreenId::HrAttempt);
+                actions.openPage(ScreenId::HrAttempt);
             }
             loc.recordLastItem("Attempt " + std::to_string(a.id));
             ImGui::SameLine(0, 0);

@@ -2,12 +2,14 @@
 // history under the current filter; an attempt opens its debrief.
 #pragma once
 
+#include "app/hr/hr_actions.hpp"
+#include "app/hr/hr_data.hpp"
+#include "app/shell/screen_context.hpp"
+
 namespace rapport::app {
 
-class App;
-
 struct HrTraineeScreen {
-    void Draw(App& app);
+    void Draw(const ScreenContext& ctx, HrData& hr, HrActions& actions);
 };
 
 }  // namespace rapport::app

@@ -1,10 +1,9 @@
 #include "app/shell/app.hpp"
 
-#include <imgui_internal.h>  // ImTextCharFromUtf8
-
 #include <algorithm>
 #include <cmath>
 
+#include "app/shell/top_bar.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/play/best_scores.hpp"
 #include "core/play/resume_check.hpp"
@@ -14,37 +13,12 @@
 
 namespace rapport::app {
 
-const char* screenName(ScreenId id) {
-    switch (id) {
-        case ScreenId::SignIn:
-            return "sign-in";
-        case ScreenId::Library:
-            return "library";
-        case ScreenId::Conversation:
-            return "conversation";
-        case ScreenId::Debrief:
-            return "debrief";
-        case ScreenId::Author:
-            return "author";
-        case ScreenId::HrTable:
-            return "hr-table";
-        case ScreenId::HrTrainee:
-            return "hr-trainee";
-        case ScreenId::HrAttempt:
-            return "hr-attempt";
-        case ScreenId::HrGroup:
-            return "hr-group";
-    }
-    return "sign-in";
-}
-
-bool isHrScreen(ScreenId id) {
-    return id == ScreenId::HrTable || id == ScreenId::HrTrainee || id == ScreenId::HrAttempt ||
-           id == ScreenId::HrGroup;
-}
-
 App::App(AppConfig config, const Clock& clock, Theme theme)
-    : config_(std::move(config)), clock_(&clock), theme_(theme), hr_(config_.hrDatabase) {
+    : config_(std::move(config)),
+      clock_(&clock),
+      theme_(theme),
+      author_(*this, clock),
+      hr_(config_.hrDatabase, *this) {
     journal_.recorder = &recorder_;
     journal_.writes = &writes_;
     library_ = loadScenarioLibrary(config_.scenarioPaths);
@@ -63,18 +37,7 @@ App::App(AppConfig config, const Clock& clock, Theme theme)
             notice_ = "Your attempts cannot be saved this time: " + std::string(e.what());
         }
     }
-    if (config_.startInHr) openHr();
-}
-
-void App::openHr(ScreenId page) {
-    if (!isHrScreen(page)) return;
-    if (!inHr()) hrReturn_ = screen_;
-    screen_ = page;
-}
-
-void App::leaveHr() {
-    if (!inHr()) return;
-    screen_ = hrReturn_ == ScreenId::SignIn || trainee_ ? hrReturn_ : ScreenId::SignIn;
+    if (config_.startInHr) hr_.open();
 }
 
 const Framework* App::frameworkFor(const Scenario& s) const {
@@ -130,24 +93,7 @@ void App::refreshBestScores() {
     }
 }
 
-void App::requireGlyphs(std::string_view text) {
-    const char* p = text.data();
-    const char* end = p + text.size();
-    while (p < end) {
-        unsigned c = 0;
-        const int n = ImTextCharFromUtf8(&c, p, end);
-        if (n <= 0) break;
-        const std::string_view bytes(p, std::size_t(n));
-        p += n;
-        // ImWchar is 16 bits in Debian's build: nothing beyond the BMP can be in the atlas.
-        if (c < 0x80 || c > 0xFFFF) continue;
-        if (fonts_.body && fonts_.body->FindGlyphNoFallback(ImWchar(c))) continue;
-        if (requestedGlyphs_.find(char32_t(c)) != std::u32string::npos) continue;
-        requestedGlyphs_ += char32_t(c);
-        extraGlyphs_ += bytes;
-        ++glyphRevision_;
-    }
-}
+void App::requireGlyphs(std::string_view text) { glyphs_.require(text, fonts_.body); }
 
 std::string App::glyphText() const {
     std::string out;
@@ -170,7 +116,7 @@ std::string App::glyphText() const {
     if (remembered_) out += remembered_->name + remembered_->group;
     out += author_.glyphText();
     if (trainee_) out += trainee_->name + trainee_->group;
-    out += extraGlyphs_;
+    out += glyphs_.text();
     out += hr_.glyphText();
     out += config_.dataDir.string();
     return out;
@@ -193,7 +139,7 @@ void QueuedJournal::record(const Session& session) {
 }
 
 void App::tick() {
-    if (screen_ == ScreenId::Author) author_.poll(clock_->nowMs(), ImGui::IsAnyItemActive());
+    author_.tick();
     hr_.poll();
     if (scoring_.ready()) settleScoring();
     pollWrites();
@@ -453,23 +399,6 @@ void App::backToLibrary() {
     screen_ = trainee_ ? ScreenId::Library : ScreenId::SignIn;
 }
 
-void App::openAuthor(const std::string& path) {
-    if (screen_ != ScreenId::Author) authorReturn_ = screen_;
-    screen_ = ScreenId::Author;
-    if (path.empty()) return;
-    if (fileStamp(path).exists)
-        author_.open(path);
-    else
-        author_.create(path);
-}
-
-void App::leaveAuthor() {
-    screen_ = authorReturn_ == ScreenId::Conversation && !flow_ ? ScreenId::SignIn : authorReturn_;
-    if (screen_ == ScreenId::Library && !trainee_) screen_ = ScreenId::SignIn;
-}
-
-bool App::pollFiles() { return author_.poll(clock_->nowMs(), ImGui::IsAnyItemActive()); }
-
 void App::setThemeMode(ThemeMode mode) {
     theme_ = makeTheme(mode, theme_.scale);
     styleDirty_ = true;
@@ -482,84 +411,6 @@ void App::toggleThemeMode() {
 void App::setScale(float scale) {
     theme_ = makeTheme(theme_.mode, scale);
     styleDirty_ = true;
-}
-
-void App::drawTopBar() {
-    const Palette& p = theme_.palette;
-    const float height = theme_.px(56);
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float width = ImGui::GetContentRegionAvail().x;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 vp = ImGui::GetMainViewport()->Pos;
-    const ImVec2 vs = ImGui::GetMainViewport()->Size;
-    // The bar spans the whole window, beyond the padding the window clips its content to.
-    ImGui::PushClipRect(vp, ImVec2(vp.x + vs.x, vp.y + vs.y), false);
-    dl->AddRectFilled(vp, ImVec2(vp.x + vs.x, pos.y + height), toU32(p.surface));
-    dl->AddLine(ImVec2(vp.x, pos.y + height), ImVec2(vp.x + vs.x, pos.y + height), toU32(p.border));
-    ImGui::PopClipRect();
-
-    ImGui::BeginGroup();
-    ImGui::PushFont(fonts_.heading);
-    const float lineH = ImGui::GetTextLineHeight();
-    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + (height - lineH) * 0.5f));
-    ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
-    ImGui::TextUnformatted("Rapport");
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    ImGui::SameLine();
-    // The subtitle and the trainee's name share what the buttons leave: drawn last, the subtitle
-    // only when everything fits, the name shortened with "…" when even it alone does not.
-    const float leftX = ImGui::GetCursorScreenPos().x;
-    const float bodyH = ImGui::GetTextLineHeight();
-    const char* subtitle = "client conversation trainer";
-    const float subtitleW = ImGui::CalcTextSize(subtitle).x;
-    const float gap = theme_.px(16);
-
-    // Right side, laid out from the right edge.
-    const float buttonH = ImGui::GetFrameHeight();
-    const char* themeLabel = theme_.mode == ThemeMode::Light ? "Dark theme" : "Light theme";
-    float x = pos.x + width;
-    auto placeRight = [&](float w) {
-        x -= w;
-        ImGui::SetCursorScreenPos(ImVec2(x, pos.y + (height - buttonH) * 0.5f));
-        x -= theme_.px(10);
-    };
-    const ImGuiStyle& st = ImGui::GetStyle();
-    placeRight(ImGui::CalcTextSize(themeLabel).x + st.FramePadding.x * 2);
-    if (ui::Button(locator_, themeLabel)) toggleThemeMode();
-    if (screen_ != ScreenId::Conversation) {
-        const char* authorLabel = screen_ == ScreenId::Author ? "Leave author" : "Author";
-        placeRight(ImGui::CalcTextSize(authorLabel).x + st.FramePadding.x * 2);
-        if (ui::Button(locator_, authorLabel))
-            screen_ == ScreenId::Author ? leaveAuthor() : openAuthor();
-    }
-    // HR reports from anywhere but a running conversation (its countdown would keep going).
-    if (!inHr() && screen_ != ScreenId::Conversation) {
-        placeRight(ImGui::CalcTextSize("HR reports").x + st.FramePadding.x * 2);
-        if (ui::Button(locator_, "HR reports")) openHr();
-    }
-    if (trainee_) {
-        placeRight(ImGui::CalcTextSize("Sign out").x + st.FramePadding.x * 2);
-        if (ui::Button(locator_, "Sign out")) signOut();
-        std::string who = trainee_->name;
-        if (!trainee_->group.empty()) who += "  ·  " + trainee_->group;
-        const float room = x - leftX - gap;
-        who = ui::Elide(who, room);
-        const float tw = ImGui::CalcTextSize(who.c_str()).x;
-        if (room > ImGui::CalcTextSize("…").x) {
-            x -= tw;
-            ImGui::SetCursorScreenPos(ImVec2(x, pos.y + (height - bodyH) * 0.5f));
-            ImGui::TextUnformatted(who.c_str());
-        }
-    }
-    if (leftX + subtitleW + gap <= x) {
-        ImGui::SetCursorScreenPos(ImVec2(leftX, pos.y + (height - bodyH) * 0.5f));
-        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-        ImGui::TextUnformatted(subtitle);
-        ImGui::PopStyleColor();
-    }
-    ImGui::EndGroup();
-    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height + theme_.px(14)));
 }
 
 void App::Draw() {
@@ -579,7 +430,14 @@ void App::Draw() {
     ImGui::Begin("##rapport", nullptr, flags);
     ImGui::PopStyleVar();
     if (fonts_.body) ImGui::PushFont(fonts_.body);
-    drawTopBar();
+    TopBarView bar;
+    bar.screen = screen_;
+    bar.inHr = hr_.showing();
+    if (trainee_) bar.signedIn = true, bar.trainee = trainee_->name, bar.group = trainee_->group;
+    drawTopBar(
+        screenContext(), bar,
+        TopBarActions{[this] { toggleThemeMode(); }, [this] { author_.open(); },
+                      [this] { author_.leave(); }, [this] { hr_.open(); }, [this] { signOut(); }});
 
     if (!notice_.empty()) {
         ui::Callout(theme_, notice_, theme_.palette.warning, false);
@@ -606,19 +464,15 @@ void App::Draw() {
             debrief_.Draw(*this);
             break;
         case ScreenId::Author:
-            author_.Draw(*this);
+            author_.Draw(screenContext(), library_);
             break;
         case ScreenId::HrTable:
-            hrTable_.Draw(*this);
-            break;
         case ScreenId::HrTrainee:
-            hrTrainee_.Draw(*this);
-            break;
         case ScreenId::HrAttempt:
-            hrAttempt_.Draw(*this);
-            break;
         case ScreenId::HrGroup:
-            hrGroup_.Draw(*this);
+            hr_.Draw(screenContext(),
+                     HrSources{library_, [this](const Scenario& s) { return frameworkFor(s); },
+                               [this](const DebriefContent& c) { drawDebriefBody(*this, c); }});
             break;
     }
     resumePrompt_.Draw(ui, resumeOffer_, *this);

@@ -1,6 +1,10 @@
 // The App owns the model (scenario library, trainee, the session being played) and the screens,
 // and offers the actions screens call. It holds no training rules: playing is Session's job and
 // scoring the scoring module's; the App only sequences screens around them.
+// As the shell it holds the current screen (areas move it through Navigator), the theme, fonts
+// and glyph needs, the notice line and the top bar (top_bar.hpp); the HR and author areas
+// (hr_area.hpp, author_area.hpp) own their screens, which take ScreenContext and an actions
+// interface, never App&. Scripts reach it through ScriptTarget only.
 #pragma once
 
 #include <cstdint>
@@ -13,14 +17,15 @@
 #include <string_view>
 #include <vector>
 
-#include "app/author/author_workspace.hpp"
+#include "app/author/author_area.hpp"
+#include "app/driver/script_target.hpp"
 #include "app/driver/widget_locator.hpp"
-#include "app/hr/hr_attempt_screen.hpp"
-#include "app/hr/hr_data.hpp"
-#include "app/hr/hr_group_screen.hpp"
-#include "app/hr/hr_table_screen.hpp"
-#include "app/hr/hr_trainee_screen.hpp"
+#include "app/hr/hr_area.hpp"
 #include "app/shell/fonts.hpp"
+#include "app/shell/glyph_needs.hpp"
+#include "app/shell/navigator.hpp"
+#include "app/shell/screen_context.hpp"
+#include "app/shell/screen_id.hpp"
 #include "app/shell/theme.hpp"
 #include "app/trainee/conversation_screen.hpp"
 #include "app/trainee/debrief_screen.hpp"
@@ -45,22 +50,6 @@
 #include "store/write_queue.hpp"
 
 namespace rapport::app {
-
-enum class ScreenId {
-    SignIn,
-    Library,
-    Conversation,
-    Debrief,
-    Author,
-    HrTable,
-    HrTrainee,
-    HrAttempt,
-    HrGroup
-};
-// "sign-in", "library", "conversation", "debrief", "hr-table", "hr-trainee", "hr-attempt",
-// "hr-group": the names scripts use.
-const char* screenName(ScreenId id);
-bool isHrScreen(ScreenId id);
 
 // The core mode: what it shows while playing is decided there (attempt_mode.hpp).
 using PlayMode = AttemptMode;
@@ -87,7 +76,7 @@ struct QueuedJournal : AttemptJournal {
     void record(const Session& session) override;
 };
 
-class App : public TraineeActions {
+class App final : public TraineeActions, private Navigator {
 public:
     App(AppConfig config, const Clock& clock, Theme theme);
 
@@ -101,7 +90,7 @@ public:
     const std::optional<TraineeProfile>& trainee() const { return trainee_; }
     const std::optional<TraineeProfile>& rememberedProfile() const { return remembered_; }
     const AppConfig& config() const { return config_; }
-    ScreenId screen() const { return screen_; }
+    ScreenId screen() const override { return screen_; }
     const Theme& theme() const { return theme_; }
     const FontSet& fonts() const { return fonts_; }
     WidgetLocator& locator() { return locator_; }
@@ -141,30 +130,23 @@ public:
     using ResumeOffer = app::ResumeOffer;
     const std::optional<ResumeOffer>& resumeOffer() const { return resumeOffer_; }
 
-    // The author workspace ("author" in scripts): open it (on `path` when given: opened, or
-    // created from the template when it does not exist) and leave it.
-    AuthorWorkspace& author() { return author_; }
-    void openAuthor(const std::string& path = "");
-    void leaveAuthor();
-    // True while the author workspace has a file open: the shell wakes twice a second to let
-    // pollFiles() notice edits saved from a text editor; true from it means draw a frame.
-    bool watchingFiles() const { return screen_ == ScreenId::Author && author_.isOpen(); }
-    bool pollFiles();
+    // The author workspace ("author" in scripts) and moving in and out of it.
+    AuthorArea& author() { return author_; }
     const Clock& clock() const { return *clock_; }
 
-    // HR reports: the results they read, and moving between their pages.
-    HrData& hr() { return hr_; }
-    HrTableScreen& hrTable() { return hrTable_; }
-    bool inHr() const { return isHrScreen(screen_); }
-    void openHr(ScreenId page = ScreenId::HrTable);  // an Hr* page; others are ignored
-    void leaveHr();                                  // back to where HR was opened from
+    // What the script driver reads and changes: the screen's name, the last frame's widgets,
+    // busy(), the theme.
+    ScriptTarget& scriptTarget() { return scriptTarget_; }
+
+    // HR reports: the results they read, their pages, and moving between them.
+    HrArea& hr() { return hr_; }
     // True while an HR query runs on its worker: the shell keeps drawing frames to show it.
     // Also true while a finished attempt is being scored, or journal writes are pending.
     bool busy() const {
         return hr_.busy() || scoring_.running() || !writes_.idle() || heldChoice_ >= 0;
     }
     // Changes when loaded data may need glyphs the font atlas lacks.
-    std::uint64_t textRevision() const { return hr_.revision() + glyphRevision_; }
+    std::uint64_t textRevision() const { return hr_.revision() + glyphs_.revision(); }
     // Text about to be drawn that may hold characters no scenario has (a typed name): notes the
     // ones the fonts lack so the shell rebuilds the atlas with them before the next frame.
     void requireGlyphs(std::string_view text) override;
@@ -198,7 +180,26 @@ public:
     std::function<ImTextureID(const std::string& path)> portraitLoader;  // null: initials only
 
 private:
-    void drawTopBar();
+    ScreenContext screenContext() { return {theme_, fonts_, locator_}; }
+    // Navigator, for the areas.
+    void show(ScreenId screen) override { screen_ = screen; }
+    bool signedIn() const override { return trainee_.has_value(); }
+    bool playing() const override { return session_.has_value(); }
+
+    class Scripted final : public ScriptTarget {
+    public:
+        explicit Scripted(App& app) : app_(app) {}
+        std::string screenName() const override { return rapport::app::screenName(app_.screen()); }
+        const WidgetLocator& widgets() const override { return app_.locator_; }
+        bool busy() const override { return app_.busy(); }
+        void setDarkTheme(bool dark) override {
+            app_.setThemeMode(dark ? ThemeMode::Dark : ThemeMode::Light);
+        }
+
+    private:
+        App& app_;
+    };
+    Scripted scriptTarget_{*this};
     // Starts playing: a new session (recorded when there is a store), or a resumed one.
     void beginPlay(int entry, PlayMode mode);
     void enterConversation(int entry, PlayMode mode);
@@ -241,15 +242,9 @@ private:
     LibraryScreen libraryScreen_;
     ConversationScreen conversation_;
     DebriefScreen debrief_;
-    AuthorWorkspace author_;
-    ScreenId authorReturn_ = ScreenId::SignIn;
+    AuthorArea author_;
 
-    HrData hr_;
-    ScreenId hrReturn_ = ScreenId::SignIn;
-    HrTableScreen hrTable_;
-    HrTraineeScreen hrTrainee_;
-    HrAttemptScreen hrAttempt_;
-    HrGroupScreen hrGroup_;
+    HrArea hr_;
 
     std::unique_ptr<store::ResultsStore> store_;  // null: attempts are not recorded
     // The attempt being played. Once a write was queued for it, only the write queue's thread
@@ -262,9 +257,7 @@ private:
     std::optional<ResumeOffer> resumeOffer_;
     int scoringEntry_ = -1;  // library entry of the attempt being scored
     ResumePrompt resumePrompt_;
-    std::string extraGlyphs_;         // characters typed or loaded that no scenario holds
-    std::u32string requestedGlyphs_;  // every character ever asked for, so none is asked twice
-    std::uint64_t glyphRevision_ = 0;
+    GlyphNeeds glyphs_;  // characters typed or loaded that no scenario holds
     // Journal and finish writes, in order, on the queue's own thread. After the store, the
     // scenarios and the frameworks: destroyed before them, it first runs what is still queued.
     store::WriteQueue writes_;

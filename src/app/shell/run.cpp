@@ -175,7 +175,7 @@ int run(std::span<const std::string_view> args) {
                           store::resolveDatabasePath(opts->db).value_or(""), opts->hr},
                 clock, makeTheme(opts->theme, scale));
         app.portraitLoader = [&](const std::string& path) { return portraits.get(path); };
-        if (!opts->author.empty()) app.openAuthor(opts->author);
+        if (!opts->author.empty()) app.author().open(opts->author);
         for (const auto& e : app.library().entries)
             if (!e.playable())
                 std::fprintf(stderr, "rapport: warning: %s is not playable (%zu errors)\n",
@@ -207,12 +207,7 @@ int run(std::span<const std::string_view> args) {
             ScriptHost host;
             host.advanceClock = [&](std::int64_t ms) { manualClock.advance(ms); };
             host.resize = [&](int w, int h) { glfwSetWindowSize(window, w, h); };
-            host.setDarkTheme = [&](bool dark) {
-                app.setThemeMode(dark ? ThemeMode::Dark : ThemeMode::Light);
-            };
-            host.screenName = [&] { return std::string(screenName(app.screen())); };
-            host.locator = &app.locator();
-            host.busy = [&] { return app.busy(); };
+            host.app = &app.scriptTarget();
             driver = std::make_unique<ScriptDriver>(std::move(script->commands),
                                                     opts->screenshotDir, std::move(host));
         }
@@ -227,11 +222,11 @@ int run(std::span<const std::string_view> args) {
                 glfwPollEvents();
             else if (app.animating())
                 glfwWaitEventsTimeout(0.1);
-            else if (app.watchingFiles()) {
+            else if (app.author().watchingFiles()) {
                 // The author workspace looks at its file twice a second; a frame only when
                 // something changed, so an idle workspace stays (almost) free.
                 glfwWaitEventsTimeout(0.5);
-                if (!shellEvents.input && !app.pollFiles()) continue;
+                if (!shellEvents.input && !app.author().pollFiles()) continue;
             } else
                 glfwWaitEvents();
             if (shellEvents.input) {

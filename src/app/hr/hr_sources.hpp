@@ -1,0 +1,21 @@
+// What the HR pages take from the rest of the app: the loaded scenarios (titles for the filter;
+// the played file of a stored attempt), their frameworks, and the debrief body the attempt page
+// shares with the trainee's debrief.
+#pragma once
+
+#include <functional>
+
+#include "app/trainee/debrief_screen.hpp"
+#include "core/framework/framework.hpp"
+#include "core/library/scenario_library.hpp"
+
+namespace rapport::app {
+
+struct HrSources {
+    const ScenarioLibrary& library;
+    // The scenario's framework; nullptr when not found.
+    std::function<const Framework*(const Scenario&)> frameworkFor;
+    std::function<void(const DebriefContent&)> drawDebrief;
+};
+
+}  // namespace rapport::app

@@ -1,0 +1,34 @@
+#include "app/shell/screen_id.hpp"
+
+namespace rapport::app {
+
+const char* screenName(ScreenId id) {
+    switch (id) {
+        case ScreenId::SignIn:
+            return "sign-in";
+        case ScreenId::Library:
+            return "library";
+        case ScreenId::Conversation:
+            return "conversation";
+        case ScreenId::Debrief:
+            return "debrief";
+        case ScreenId::Author:
+            return "author";
+        case ScreenId::HrTable:
+            return "hr-table";
+        case ScreenId::HrTrainee:
+            return "hr-trainee";
+        case ScreenId::HrAttempt:
+            return "hr-attempt";
+        case ScreenId::HrGroup:
+            return "hr-group";
+    }
+    return "sign-in";
+}
+
+bool isHrScreen(ScreenId id) {
+    return id == ScreenId::HrTable || id == ScreenId::HrTrainee || id == ScreenId::HrAttempt ||
+           id == ScreenId::HrGroup;
+}
+
+}  // namespace rapport::app

@@ -1,0 +1,90 @@
+#include "app/shell/top_bar.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+#include "app/shell/widgets.hpp"
+
+namespace rapport::app {
+
+void drawTopBar(const ScreenContext& ctx, const TopBarView& view, const TopBarActions& actions) {
+    const Theme& theme = ctx.theme;
+    const Palette& p = theme.palette;
+    const float height = theme.px(56);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 vp = ImGui::GetMainViewport()->Pos;
+    const ImVec2 vs = ImGui::GetMainViewport()->Size;
+    // The bar spans the whole window, beyond the padding the window clips its content to.
+    ImGui::PushClipRect(vp, ImVec2(vp.x + vs.x, vp.y + vs.y), false);
+    dl->AddRectFilled(vp, ImVec2(vp.x + vs.x, pos.y + height), toU32(p.surface));
+    dl->AddLine(ImVec2(vp.x, pos.y + height), ImVec2(vp.x + vs.x, pos.y + height), toU32(p.border));
+    ImGui::PopClipRect();
+
+    ImGui::BeginGroup();
+    ImGui::PushFont(ctx.fonts.heading);
+    const float lineH = ImGui::GetTextLineHeight();
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + (height - lineH) * 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
+    ImGui::TextUnformatted("Rapport");
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::SameLine();
+    // The subtitle and the trainee's name share what the buttons leave: drawn last, the subtitle
+    // only when everything fits, the name shortened with "…" when even it alone does not.
+    const float leftX = ImGui::GetCursorScreenPos().x;
+    const float bodyH = ImGui::GetTextLineHeight();
+    const char* subtitle = "client conversation trainer";
+    const float subtitleW = ImGui::CalcTextSize(subtitle).x;
+    const float gap = theme.px(16);
+
+    // Right side, laid out from the right edge.
+    const float buttonH = ImGui::GetFrameHeight();
+    const char* themeLabel = theme.mode == ThemeMode::Light ? "Dark theme" : "Light theme";
+    float x = pos.x + width;
+    auto placeRight = [&](float w) {
+        x -= w;
+        ImGui::SetCursorScreenPos(ImVec2(x, pos.y + (height - buttonH) * 0.5f));
+        x -= theme.px(10);
+    };
+    const ImGuiStyle& st = ImGui::GetStyle();
+    placeRight(ImGui::CalcTextSize(themeLabel).x + st.FramePadding.x * 2);
+    if (ui::Button(ctx.locator, themeLabel)) actions.toggleTheme();
+    if (view.screen != ScreenId::Conversation) {
+        const char* authorLabel = view.screen == ScreenId::Author ? "Leave author" : "Author";
+        placeRight(ImGui::CalcTextSize(authorLabel).x + st.FramePadding.x * 2);
+        if (ui::Button(ctx.locator, authorLabel))
+            view.screen == ScreenId::Author ? actions.leaveAuthor() : actions.openAuthor();
+    }
+    // HR reports from anywhere but a running conversation (its countdown would keep going).
+    if (!view.inHr && view.screen != ScreenId::Conversation) {
+        placeRight(ImGui::CalcTextSize("HR reports").x + st.FramePadding.x * 2);
+        if (ui::Button(ctx.locator, "HR reports")) actions.openHr();
+    }
+    if (view.signedIn) {
+        placeRight(ImGui::CalcTextSize("Sign out").x + st.FramePadding.x * 2);
+        if (ui::Button(ctx.locator, "Sign out")) actions.signOut();
+        std::string who = view.trainee;
+        if (!view.group.empty()) who += "  ·  " + view.group;
+        const float room = x - leftX - gap;
+        who = ui::Elide(who, room);
+        const float tw = ImGui::CalcTextSize(who.c_str()).x;
+        if (room > ImGui::CalcTextSize("…").x) {
+            x -= tw;
+            ImGui::SetCursorScreenPos(ImVec2(x, pos.y + (height - bodyH) * 0.5f));
+            ImGui::TextUnformatted(who.c_str());
+        }
+    }
+    if (leftX + subtitleW + gap <= x) {
+        ImGui::SetCursorScreenPos(ImVec2(leftX, pos.y + (height - bodyH) * 0.5f));
+        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+        ImGui::TextUnformatted(subtitle);
+        ImGui::PopStyleColor();
+    }
+    ImGui::EndGroup();
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height + theme.px(14)));
+}
+
+}  // namespace rapport::app
