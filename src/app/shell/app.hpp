@@ -184,7 +184,7 @@ private:
     // Navigator, for the areas.
     void show(ScreenId screen) override { screen_ = screen; }
     bool signedIn() const override { return trainee_.has_value(); }
-    bool playing() const override { return session_.has_value(); }
+    bool playing() const override { return flow_.has_value(); }
 
     class Scripted final : public ScriptTarget {
     public:
