@@ -10,6 +10,7 @@
 #include "cli/cli_play_options.hpp"
 #include "cli/cli_verbs.hpp"
 #include "core/checks/scenario_check.hpp"
+#include "core/text/number_format.hpp"
 #include "store/results_store.hpp"
 
 namespace rapport::cli {
@@ -75,11 +76,7 @@ int playUsageError(const std::string& message) {
     return kExitUsage;
 }
 
-std::string secondsText(std::int64_t ms) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f s", double(ms) / 1000.0);
-    return buf;
-}
+std::string secondsText(std::int64_t ms) { return oneDecimal(double(ms) / 1000.0) + " s"; }
 
 namespace {
 

@@ -7,6 +7,7 @@
 
 #include "app/shell/widgets.hpp"
 #include "core/reports/report_time.hpp"
+#include "core/text/number_format.hpp"
 
 namespace rapport::app {
 
@@ -21,11 +22,7 @@ std::string labelText(std::string_view text) {
 
 std::string scoreText(std::optional<double> v) {
     if (!v) return "—";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", *v);
-    std::string s = buf;
-    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
-    return s;
+    return oneDecimalOrWhole(*v);
 }
 
 std::string describeFilter(const HrFilter& f) {

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app/shell/widgets.hpp"
+#include "core/text/number_format.hpp"
 
 namespace rapport::app {
 namespace {
@@ -234,10 +235,9 @@ void ConversationScreen::Draw(const ScreenUi& ui, const AttemptFlow* flow,
             const double limitMs = *session->node().timeLimit * 1000.0;
             const auto left = session->timeLeftMs();
             const float f = limitMs > 0 ? float(double(left) / limitMs) : 0.0f;
-            char buf[64];
-            std::snprintf(buf, sizeof buf, "%.1f s", double(left) / 1000.0);
+            const std::string seconds = oneDecimal(double(left) / 1000.0) + " s";
             ImGui::PushFont(ui.fonts.small);
-            ui::LabeledBar(t, "The client is waiting for your answer", buf, f,
+            ui::LabeledBar(t, "The client is waiting for your answer", seconds.c_str(), f,
                            f < 0.3f   ? p.danger
                            : f < 0.6f ? p.warning
                                       : p.accent,

@@ -6,17 +6,10 @@
 
 #include "app/shell/app.hpp"
 #include "app/shell/widgets.hpp"
+#include "core/text/number_format.hpp"
 
 namespace rapport::app {
 namespace {
-
-std::string oneDecimal(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-    std::string s = buf;
-    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
-    return s;
-}
 
 std::string signedPoints(int p) {
     return (p > 0 ? "+" : p < 0 ? "−" : "±") + std::to_string(p < 0 ? -p : p);
@@ -27,7 +20,7 @@ void drawSummary(App& app, const ScoreReport& r, const Ending& ending) {
     const Palette& p = t.palette;
     ImFont* title = app.fonts().title;
     ImGui::BeginGroup();
-    const std::string score = oneDecimal(r.score);
+    const std::string score = oneDecimalOrWhole(r.score);
     ui::TextInFont(title, r.passed ? p.success : p.danger, score);
     ImGui::SameLine(0, t.px(4));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() +
@@ -77,8 +70,8 @@ void drawCompetencies(App& app, const ScoreReport& r) {
         }
         const float f = float(c->score.value_or(0) / 100.0);
         const ImVec4 colour = c->critical ? p.danger : ui::levelColor(t, f);
-        ui::LabeledBar(t, name, c->levelName + "  " + oneDecimal(c->score.value_or(0)), f, colour,
-                       8);
+        ui::LabeledBar(t, name, c->levelName + "  " + oneDecimalOrWhole(c->score.value_or(0)), f,
+                       colour, 8);
         ImGui::PushFont(app.fonts().small);
         ui::TextWrappedColored(p.textMuted, c->anchor);
         if (c->critical)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/text/number_format.hpp"
+
 namespace rapport {
 
 namespace {
@@ -12,13 +14,7 @@ using nlohmann::json;
 constexpr const char* kRandomRule =
     "each reply shown equally likely; on a timed node letting the timer run out is one more option";
 
-std::string fmt1(double x) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", x);
-    return buf;
-}
-
-std::string percent(double rate) { return fmt1(rate * 100.0) + " %"; }
+std::string percent(double rate) { return oneDecimal(rate * 100.0) + " %"; }
 
 json pathJson(const AnalysisPath& p) {
     if (!p.found) return nullptr;
@@ -56,7 +52,7 @@ std::string plural(int n, const char* one, const char* many) {
 
 std::string pathLine(const AnalysisPath& p, bool withEnding = true) {
     if (!p.found) return "none";
-    return plural(p.steps, "step", "steps") + ", score " + fmt1(p.score) +
+    return plural(p.steps, "step", "steps") + ", score " + oneDecimal(p.score) +
            (p.passed ? ", passed" : ", failed") +
            (withEnding ? ", ends " + p.ending + " (" + p.outcome + ")" : std::string()) + ": " +
            p.choices;
@@ -186,7 +182,8 @@ std::string analysisText(const ScenarioAnalysis& a) {
                 }
                 line(std::string("    ") + label + " " + std::to_string(p.value) +
                      " points (competency score " +
-                     (p.competencyScore ? fmt1(*p.competencyScore) : std::string("not assessed")) +
+                     (p.competencyScore ? oneDecimal(*p.competencyScore)
+                                        : std::string("not assessed")) +
                      ")" + (unbounded ? " [a loop changes it each time round]" : "") + ": " +
                      p.choices);
             };
@@ -207,9 +204,9 @@ std::string analysisText(const ScenarioAnalysis& a) {
         const RandomPlayStats& r = *a.random;
         line("Random play (sampled: " + std::to_string(r.samples) + " plays, seed " +
              std::to_string(r.seed) + "; " + kRandomRule + "):");
-        line("  scenario score: median " + fmt1(r.median) + ", quartiles " + fmt1(r.lowerQuartile) +
-             " \u2013 " + fmt1(r.upperQuartile) + ", min " + fmt1(r.min) + ", max " + fmt1(r.max) +
-             ", mean " + fmt1(r.mean));
+        line("  scenario score: median " + oneDecimal(r.median) + ", quartiles " +
+             oneDecimal(r.lowerQuartile) + " \u2013 " + oneDecimal(r.upperQuartile) + ", min " +
+             oneDecimal(r.min) + ", max " + oneDecimal(r.max) + ", mean " + oneDecimal(r.mean));
         line("  passed: " + std::to_string(r.passed) + " of " + std::to_string(r.samples) + " (" +
              percent(r.passRate) + ")");
         auto share = [&](int n) { return percent(double(n) / double(r.samples)); };
@@ -265,14 +262,15 @@ std::string analysisTable(std::vector<ScenarioAnalysis> analyses) {
         o += "| " + cell(a.id) + " | " + cell(a.title) + " | " + cell(a.language) + " | " +
              cell(a.sector) + " | " + std::to_string(a.nodes) + " | " + std::to_string(a.endings) +
              " | " + std::to_string(assessed) + " | ";
-        o += (a.best.found ? fmt1(a.best.score) : std::string("—")) + " | ";
-        o += (a.poor.found ? fmt1(a.poor.score) + (a.poor.passed ? " (passes)" : "")
+        o += (a.best.found ? oneDecimal(a.best.score) : std::string("—")) + " | ";
+        o += (a.poor.found ? oneDecimal(a.poor.score) + (a.poor.passed ? " (passes)" : "")
                            : std::string("—")) +
              " | ";
         if (a.random) {
             const auto& r = *a.random;
-            o += fmt1(r.median) + " | " + fmt1(r.lowerQuartile) + " – " + fmt1(r.upperQuartile) +
-                 " | " + percent(r.passRate) + " | " + std::to_string(r.samples) + " |\n";
+            o += oneDecimal(r.median) + " | " + oneDecimal(r.lowerQuartile) + " – " +
+                 oneDecimal(r.upperQuartile) + " | " + percent(r.passRate) + " | " +
+                 std::to_string(r.samples) + " |\n";
         } else {
             o += "— | — | — | 0 |\n";
         }

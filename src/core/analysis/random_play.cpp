@@ -5,14 +5,11 @@
 #include <stdexcept>
 
 #include "core/scoring/behaviour_rules.hpp"
+#include "core/text/number_format.hpp"
 
 namespace rapport {
 
-namespace {
-
-double round1(double x) { return std::round(x * 10.0) / 10.0; }
-
-}  // namespace
+namespace {}  // namespace
 
 RandomPlayer::RandomPlayer(const Scenario& s, const Framework& f, const StateGraph& g,
                            std::int64_t best)
@@ -126,7 +123,8 @@ RandomPlay RandomPlayer::play(std::mt19937_64& rng, bool withChoices) const {
     // The score report's arithmetic (scoring.cpp, docs/scoring.md 5 and 6).
     out.earned = total;
     if (best_ > 0)
-        out.score = round1(std::clamp(100.0 * double(total) / double(best_), 0.0, 100.0));
+        out.score =
+            roundToDecimals(std::clamp(100.0 * double(total) / double(best_), 0.0, 100.0), 1);
     else
         out.score = total >= best_ ? 100.0 : 0.0;
     bool passed = out.finished && out.score >= double(s_.passScore) && !critical;
@@ -139,8 +137,8 @@ RandomPlay RandomPlayer::play(std::mt19937_64& rng, bool withChoices) const {
         }
         double score;
         if (available[ci] > 0)
-            score =
-                round1(std::clamp(100.0 * double(earned[ci]) / double(available[ci]), 0.0, 100.0));
+            score = roundToDecimals(
+                std::clamp(100.0 * double(earned[ci]) / double(available[ci]), 0.0, 100.0), 1);
         else
             score = earned[ci] < 0 ? 0.0 : 100.0;
         if (f_.levelFor(score) < 1) passed = false;
@@ -179,7 +177,7 @@ RandomPlayStats sampleRandomPlay(const RandomPlayer& player, int samples, std::u
     st.lowerQuartile = rank(0.25);
     st.median = rank(0.5);
     st.upperQuartile = rank(0.75);
-    st.mean = round1(sum / double(samples));
+    st.mean = roundToDecimals(sum / double(samples), 1);
     st.passRate = double(st.passed) / double(samples);
     return st;
 }

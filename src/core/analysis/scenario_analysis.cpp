@@ -15,6 +15,7 @@
 #include "core/scoring/behaviour_rules.hpp"
 #include "core/state/state_space.hpp"
 #include "core/state/strong_components.hpp"
+#include "core/text/number_format.hpp"
 
 namespace rapport {
 
@@ -233,18 +234,6 @@ private:
     std::vector<std::vector<std::pair<int, int>>> preds_;  // internal edges: (from, edge index)
     std::vector<bool> internal_;                           // per component
 };
-
-std::string formatPercent(double rate) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f %%", rate * 100.0);
-    return buf;
-}
-
-std::string formatScore(double x) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", x);
-    return buf;
-}
 
 class Analyzer {
 public:
@@ -601,12 +590,13 @@ private:
             const RandomPlayStats& r = *a.random;
             if (r.passRate >= kMaxRandomPassRate)
                 warn("random-pass-rate",
-                     "random play passes " + formatPercent(r.passRate) + " of the time (" +
-                         std::to_string(r.passed) + " of " + std::to_string(r.samples) +
+                     "random play passes " + (oneDecimal(r.passRate * 100.0) + " %") +
+                         " of the time (" + std::to_string(r.passed) + " of " +
+                         std::to_string(r.samples) +
                          "); guessing should pass under 10 %: make wrong replies cost more or "
                          "make the good reply less obvious");
             if (r.median >= double(a.passScore))
-                warn("random-median", "the median random play scores " + formatScore(r.median) +
+                warn("random-median", "the median random play scores " + oneDecimal(r.median) +
                                           ", at or above the pass score " +
                                           std::to_string(a.passScore));
         }

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "core/text/number_format.hpp"
+
 namespace rapport {
 
 namespace {
@@ -15,12 +17,6 @@ std::string quoteLine(const EvidenceItem& e) {
 }
 
 }  // namespace
-
-std::string formatScore(double x) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", x);
-    return buf;
-}
 
 std::string lowerFirst(std::string s) {
     if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = char(s[0] - 'A' + 'a');
@@ -46,7 +42,7 @@ void writeRemarks(const Framework& f, ScoreReport& r) {
                      });
     for (std::size_t i = 0; i < good.size() && i < 3; ++i) {
         const CompetencyScore& c = *good[i];
-        std::string text = c.name + " \u2014 " + c.levelName + " (" + formatScore(*c.score) + "). ";
+        std::string text = c.name + " \u2014 " + c.levelName + " (" + oneDecimal(*c.score) + "). ";
         const EvidenceItem* bestItem = nullptr;
         for (const auto& e : c.evidence)
             if (e.points > 0 && (!bestItem || e.points > bestItem->points)) bestItem = &e;
@@ -76,7 +72,7 @@ void writeRemarks(const Framework& f, ScoreReport& r) {
                      });
     for (const CompetencyScore* cp : weak) {
         const CompetencyScore& c = *cp;
-        std::string text = c.name + " \u2014 " + c.levelName + " (" + formatScore(*c.score) + "). ";
+        std::string text = c.name + " \u2014 " + c.levelName + " (" + oneDecimal(*c.score) + "). ";
         const EvidenceItem* worst = nullptr;
         for (const auto& e : c.evidence)
             if (e.points < 0 && (!worst || e.points < worst->points)) worst = &e;

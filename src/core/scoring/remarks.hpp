@@ -14,9 +14,6 @@ namespace rapport {
 // then each primary competency the path did not assess.
 void writeRemarks(const Framework& f, ScoreReport& r);
 
-// A score as the reports print it: one decimal ("72.5").
-std::string formatScore(double x);
-
 // `s` with its first letter lower-cased (ASCII), to continue a sentence with a description.
 std::string lowerFirst(std::string s);
 

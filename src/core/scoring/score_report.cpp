@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <map>
 
+#include "core/text/number_format.hpp"
+
 namespace rapport {
 
 namespace {
@@ -28,12 +30,6 @@ json remarksJson(const std::vector<Remark>& rs) {
         out.push_back({{"competency", r.competency.empty() ? json(nullptr) : json(r.competency)},
                        {"text", r.text}});
     return out;
-}
-
-std::string fmt1(double x) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", x);
-    return buf;
 }
 
 std::string pad(std::string s, std::size_t width) {
@@ -71,7 +67,7 @@ const json& sub(const json& j, const char* key) {
     return it == j.end() ? empty : *it;
 }
 std::string showScore(std::optional<double> s) {
-    return s ? fmt1(*s) : std::string("not assessed");
+    return s ? oneDecimal(*s) : std::string("not assessed");
 }
 
 }  // namespace
@@ -225,13 +221,13 @@ std::string debriefText(const ScoreReport& r) {
     std::string out;
     out += "\n=== Debrief ===\n";
     out += std::string(r.passed ? "PASSED" : "NOT PASSED") + " \u2014 scenario score " +
-           fmt1(r.score) + " of 100 (pass mark " + std::to_string(r.passScore) + ")\n";
+           oneDecimal(r.score) + " of 100 (pass mark " + std::to_string(r.passScore) + ")\n";
     for (const auto& why : r.reasons) out += "  - " + why + "\n";
     out += "\nCompetencies (score = points earned of the best your choices offered):\n";
     for (const auto& c : r.competencies) {
         if (!c.assessed) continue;
         std::string line = "  " + pad(c.name + (c.primary ? " *" : ""), 44) + pad(c.levelName, 13) +
-                           pad(fmt1(*c.score), 7) + std::to_string(c.opportunities) +
+                           pad(oneDecimal(*c.score), 7) + std::to_string(c.opportunities) +
                            " opportunit" + (c.opportunities == 1 ? "y" : "ies");
         if (c.confidence == "low") line += ", low confidence";
         if (c.critical) line += ", CRITICAL";

@@ -10,12 +10,11 @@
 #include "core/scoring/behaviour_rules.hpp"
 #include "core/scoring/evidence_table.hpp"
 #include "core/scoring/remarks.hpp"
+#include "core/text/number_format.hpp"
 
 namespace rapport {
 
 namespace {
-
-double round1(double x) { return std::round(x * 10.0) / 10.0; }
 
 // The optimum passed in, or one computed here; a scenario without one cannot be scored.
 const ScenarioOptimum& requireOptimum(const Scenario& scenario, const Framework& f,
@@ -262,8 +261,8 @@ private:
     void grade(CompetencyScore& cs, const Competency& comp) const {
         double score;
         if (cs.available > 0)
-            score =
-                round1(std::clamp(100.0 * double(cs.earned) / double(cs.available), 0.0, 100.0));
+            score = roundToDecimals(
+                std::clamp(100.0 * double(cs.earned) / double(cs.available), 0.0, 100.0), 1);
         else
             score = cs.earned < 0 ? 0.0 : 100.0;  // only losses were possible here
         cs.score = score;
@@ -302,7 +301,8 @@ private:
 
 // Scenario score against the best complete path.
 double scenarioScore(std::int64_t total, std::int64_t best) {
-    if (best > 0) return round1(std::clamp(100.0 * double(total) / double(best), 0.0, 100.0));
+    if (best > 0)
+        return roundToDecimals(std::clamp(100.0 * double(total) / double(best), 0.0, 100.0), 1);
     return total >= best ? 100.0 : 0.0;  // nothing to earn: only avoiding losses counts
 }
 
@@ -310,7 +310,7 @@ double scenarioScore(std::int64_t total, std::int64_t best) {
 void judgePass(const Framework& f, ScoreReport& r) {
     if (!r.finished) r.reasons.push_back("the conversation did not reach an ending");
     if (r.score < double(r.passScore))
-        r.reasons.push_back("scenario score " + formatScore(r.score) +
+        r.reasons.push_back("scenario score " + oneDecimal(r.score) +
                             " is below the pass mark of " + std::to_string(r.passScore));
     for (const auto& e : r.critical)
         r.reasons.push_back(
