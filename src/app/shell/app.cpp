@@ -218,7 +218,12 @@ void App::startScoring() {
     in.framework = frameworkFor(s);
     if (!in.framework)
         in.frameworkMissing = "the competence framework '" + s.framework + "' was not found";
-    if (auto opt = optima_.find(entry_); opt != optima_.end()) {
+    // The check searched the best path once, when the library loaded; an optimum this app
+    // searched itself is known only for an entry the check could not score.
+    if (const LibraryEntry* e = currentEntry(); e && e->optimum && e->framework) {
+        in.optimum = e->optimum;
+        in.optimumFramework = e->framework->contentHash;
+    } else if (auto opt = optima_.find(entry_); opt != optima_.end()) {
         in.optimum = opt->second.optimum;
         in.optimumFramework = opt->second.framework;
     }

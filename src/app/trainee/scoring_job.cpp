@@ -17,9 +17,11 @@ ScoringResult scoreFinishedAttempt(ScoringInput in) {
     // version it stored at the start).
     const Framework* framework = in.recorder ? in.recorder->framework() : in.framework;
 
-    // The best path: reused when known for this scenario and framework, else searched once here
-    // and handed back for the next attempt. A search that fails leaves scoring to search again
-    // and say why in its own words (a broken scenario, so rare).
+    // The best path: the one the check found (the library entry's, passed in) when it is for
+    // this framework. Searched here only when it is not: a recorded attempt scored against the
+    // framework version its recorder stored, when the file changed since. Handed back for the
+    // next attempt. A search that fails leaves scoring to search again and say why in its own
+    // words (a broken scenario, so rare).
     const ScenarioOptimum* optimum = nullptr;
     if (framework) {
         if (in.optimum && in.optimumFramework == framework->contentHash) {

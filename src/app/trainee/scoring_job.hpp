@@ -36,8 +36,9 @@ struct ScoringInput {
     nlohmann::json sessionState;           // Session::save() of the finished session
     const Framework* framework = nullptr;  // outlives the job; null when not found
     std::string frameworkMissing;          // why `framework` is null
-    // A best path found earlier for this scenario, under the framework whose content hash is
-    // `optimumFramework`: used only when the attempt is scored against that same framework.
+    // The best path for this scenario (the library entry's, from the check; or one an earlier job
+    // searched), under the framework whose content hash is `optimumFramework`: used only when the
+    // attempt is scored against that same framework.
     std::optional<ScenarioOptimum> optimum;
     std::string optimumFramework;
     // Recorded play: the attempt's recorder (used by the write queue's thread; the job only calls
