@@ -174,6 +174,12 @@ const Framework* AuthorWorkspace::framework() {
     if (root && root->is_object() && root->contains("framework") &&
         (*root)["framework"].is_string())
         id = (*root)["framework"].get<std::string>();
+    // The framework the check loaded with the scenario: the one validate and play judge it by.
+    if (check_.framework && check_.framework->id == id) return &*check_.framework;
+    // The check has none while the scenario has errors before its framework step (or names a
+    // framework that does not load), and the check lags the text while the author types; the
+    // inspector still offers the named framework's indicators to fix it with, so only then is
+    // it looked up here, once per id and path.
     const std::string key = id + "\n" + (doc_ ? doc_->path() : "");
     if (key != frameworkKey_) {
         frameworkKey_ = key;
@@ -187,8 +193,9 @@ std::string AuthorWorkspace::glyphText() const {
     std::string out = message_ + openPath_ + newPath_;
     if (doc_) out += doc_->text() + doc_->path();
     for (const auto& d : check_.diagnostics.items()) out += d.message;
-    if (framework_)
-        for (const auto& i : framework_->indicators) out += i.description;
+    for (const auto* f : {check_.framework.get(), framework_.get()})
+        if (f)
+            for (const auto& i : f->indicators) out += i.description;
     return out;
 }
 
