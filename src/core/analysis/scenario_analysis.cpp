@@ -2,238 +2,24 @@
 
 #include <algorithm>
 #include <deque>
-#include <limits>
-#include <map>
-#include <queue>
+#include <optional>
 #include <stdexcept>
-#include <unordered_map>
 
+#include "core/analysis/analysis_warnings.hpp"
+#include "core/analysis/dominated_replies.hpp"
 #include "core/analysis/evidence_profile.hpp"
+#include "core/analysis/product_graph.hpp"
 #include "core/play/clock.hpp"
 #include "core/play/scripted_play.hpp"
 #include "core/play/session.hpp"
-#include "core/scoring/behaviour_rules.hpp"
 #include "core/state/state_space.hpp"
-#include "core/state/strong_components.hpp"
-#include "core/text/number_format.hpp"
 
 namespace rapport {
 
 namespace {
 
-constexpr std::int64_t kNone = std::numeric_limits<std::int64_t>::min();
-
-// The scenario's state graph times the behaviour-rule states, as the best-path search builds it
-// (scoring.cpp), with every step's points kept per competency so one graph answers every
-// "highest / lowest total of X over complete paths" question.
-class ProductGraph {
-public:
-    struct PState {
-        int g;
-        std::uint64_t rk;
-    };
-    struct PEdge {
-        int target;
-        int graphEdge;  // index into graph.edges(g)
-        int profile;    // index into profiles: points per competency, then the weighted total
-    };
-
-    ProductGraph(const Scenario& s, const Framework& f, const StateGraph& graph,
-                 const ScenarioEvidence& ev, std::size_t maxStates)
-        : s_(s), f_(f), graph_(graph), ev_(ev), rules_(f, s), nc_(f.competencies.size()) {
-        complete = explore(maxStates);
-        if (complete) {
-            components();
-            internalEdges();
-        }
-    }
-
-    bool complete = false;
-    std::vector<PState> states;
-    std::vector<std::vector<PEdge>> edges;
-    std::vector<int> terminal;  // ending states: profile of the rules settled at the end; else -1
-    std::vector<std::vector<std::int64_t>> profiles;
-
-    struct Solution {
-        std::vector<std::int64_t> value;  // best total from each state to an ending; kNone if none
-        std::vector<int> edge;            // the edge achieving it
-        bool unbounded = false;           // a loop with a gain: the value counts it once at most
-    };
-
-    // Highest total of gain[profile] over complete paths from every state. Components come sinks
-    // first; inside one, gains are <= 0 unless a loop gains (then clamped to 0 and flagged), so
-    // the best settles like a shortest path (the method of scoring.cpp's OptimumSearch).
-    Solution solve(const std::vector<std::int64_t>& gain) const {
-        const std::size_t n = states.size();
-        Solution out;
-        out.value.assign(n, kNone);
-        out.edge.assign(n, -1);
-        std::vector<bool> done(n, false);
-        for (std::size_t cid = 0; cid < sccs_.size(); ++cid) {
-            const auto& members = sccs_[cid];
-            const bool internal = internal_[cid];
-            if (internal)
-                for (int v : members)
-                    for (const PEdge& e : edges[std::size_t(v)])
-                        if (comp_[std::size_t(e.target)] == int(cid) &&
-                            gain[std::size_t(e.profile)] > 0)
-                            out.unbounded = true;
-            for (int v : members) {
-                if (terminal[std::size_t(v)] >= 0) {
-                    out.value[std::size_t(v)] = gain[std::size_t(terminal[std::size_t(v)])];
-                    continue;
-                }
-                for (std::size_t ei = 0; ei < edges[std::size_t(v)].size(); ++ei) {
-                    const PEdge& e = edges[std::size_t(v)][ei];
-                    if (comp_[std::size_t(e.target)] == int(cid) ||
-                        out.value[std::size_t(e.target)] == kNone)
-                        continue;
-                    const std::int64_t cand =
-                        gain[std::size_t(e.profile)] + out.value[std::size_t(e.target)];
-                    if (out.value[std::size_t(v)] == kNone || cand > out.value[std::size_t(v)]) {
-                        out.value[std::size_t(v)] = cand;
-                        out.edge[std::size_t(v)] = int(ei);
-                    }
-                }
-            }
-            if (!internal) continue;
-            std::priority_queue<std::pair<std::int64_t, int>> pq;
-            for (int v : members)
-                if (out.value[std::size_t(v)] != kNone) pq.push({out.value[std::size_t(v)], -v});
-            while (!pq.empty()) {
-                const auto [val, negV] = pq.top();
-                pq.pop();
-                const int v = -negV;
-                if (done[std::size_t(v)] || val != out.value[std::size_t(v)]) continue;
-                done[std::size_t(v)] = true;
-                for (const auto& [p, ei] : preds_[std::size_t(v)]) {
-                    if (done[std::size_t(p)] || terminal[std::size_t(p)] >= 0) continue;
-                    const std::int64_t g = std::min<std::int64_t>(
-                        gain[std::size_t(edges[std::size_t(p)][std::size_t(ei)].profile)], 0);
-                    const std::int64_t cand = g + val;
-                    if (out.value[std::size_t(p)] == kNone || cand > out.value[std::size_t(p)]) {
-                        out.value[std::size_t(p)] = cand;
-                        out.edge[std::size_t(p)] = ei;
-                        pq.push({cand, -p});
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    std::vector<std::int64_t> gains(std::size_t component, int sign) const {
-        std::vector<std::int64_t> g;
-        g.reserve(profiles.size());
-        for (const auto& p : profiles) g.push_back(sign * p[component]);
-        return g;
-    }
-
-private:
-    int intern(int g, std::uint64_t rk) {
-        auto [it, fresh] = index_.emplace(std::make_pair(g, rk), int(states.size()));
-        if (fresh) {
-            states.push_back({g, rk});
-            edges.emplace_back();
-            terminal.push_back(-1);
-        }
-        return it->second;
-    }
-
-    int internProfile(std::vector<std::int64_t> p) {
-        auto [it, fresh] = profileIndex_.emplace(p, int(profiles.size()));
-        if (fresh) profiles.push_back(std::move(p));
-        return it->second;
-    }
-
-    void addViolations(std::vector<std::int64_t>& p, const std::vector<RuleEvent>& events) const {
-        for (const RuleEvent& e : events) {
-            if (e.kind != RuleEvent::Kind::Violated) continue;
-            const Indicator& ind =
-                f_.indicators[std::size_t(f_.rules[std::size_t(e.rule)].violation)];
-            const auto c = std::size_t(ind.competency);
-            p[c] += ind.points;
-            p[nc_] += std::int64_t(ind.points) * f_.competencies[c].weight;
-        }
-    }
-
-    bool explore(std::size_t maxStates) {
-        intern(0, rules_.scoringKey(RuleEngine::initial()));
-        std::vector<RuleEvent> events;
-        std::vector<std::int64_t> p(nc_ + 1);
-        for (std::size_t i = 0; i < states.size(); ++i) {
-            if (states.size() > maxStates) return false;
-            const PState ps = states[i];
-            const int node = graph_.node(ps.g);
-            if (s_.nodes[std::size_t(node)].isEnding()) {
-                std::uint64_t rk = ps.rk;
-                events.clear();
-                rules_.finish(rk, events);
-                std::fill(p.begin(), p.end(), 0);
-                addViolations(p, events);
-                terminal[i] = internProfile(p);
-                continue;
-            }
-            const auto gEdges = graph_.edges(ps.g);
-            for (std::size_t e = 0; e < gEdges.size(); ++e) {
-                const int c = gEdges[e].choice;
-                const EvidenceProfile& ep =
-                    c >= 0 ? ev_.choices[std::size_t(node)][std::size_t(c)] : ev_.timeout;
-                std::uint64_t rk = ps.rk;
-                events.clear();
-                rules_.step(rk, node, ep.indicators, events);
-                std::copy(ep.points.begin(), ep.points.end(), p.begin());
-                p[nc_] = ep.weighted;
-                addViolations(p, events);
-                const int profile = internProfile(p);
-                const int target = intern(gEdges[e].target, rules_.scoringKey(rk));
-                edges[i].push_back({target, int(e), profile});
-            }
-        }
-        return states.size() <= maxStates;
-    }
-
-    // Components come out sinks first, the order the extremes need.
-    void components() {
-        StrongComponents sc = strongComponents(edges);
-        comp_ = std::move(sc.component);
-        sccs_ = std::move(sc.members);
-    }
-
-    // Edges inside a component, by target (the in-component search walks them backwards), and
-    // which components have any: the same for every solve, so found once.
-    void internalEdges() {
-        preds_.assign(states.size(), {});
-        internal_.assign(sccs_.size(), false);
-        for (std::size_t v = 0; v < states.size(); ++v)
-            for (std::size_t ei = 0; ei < edges[v].size(); ++ei) {
-                const PEdge& e = edges[v][ei];
-                if (comp_[std::size_t(e.target)] != comp_[v]) continue;
-                internal_[std::size_t(comp_[v])] = true;
-                if (e.target != int(v)) preds_[std::size_t(e.target)].push_back({int(v), int(ei)});
-            }
-    }
-
-    struct KeyHash {
-        std::size_t operator()(const std::pair<int, std::uint64_t>& k) const {
-            return std::hash<std::uint64_t>()(k.second * 0x9E3779B97F4A7C15ull ^
-                                              std::uint64_t(k.first));
-        }
-    };
-
-    const Scenario& s_;
-    const Framework& f_;
-    const StateGraph& graph_;
-    const ScenarioEvidence& ev_;
-    RuleEngine rules_;
-    std::size_t nc_;
-    std::unordered_map<std::pair<int, std::uint64_t>, int, KeyHash> index_;
-    std::map<std::vector<std::int64_t>, int> profileIndex_;
-    std::vector<int> comp_;
-    std::vector<std::vector<int>> sccs_;
-    std::vector<std::vector<std::pair<int, int>>> preds_;  // internal edges: (from, edge index)
-    std::vector<bool> internal_;                           // per component
-};
+using analysis_detail::kNone;
+using analysis_detail::ProductGraph;
 
 class Analyzer {
 public:
@@ -498,108 +284,10 @@ private:
         return scorePath(choicesOf(steps), -1);
     }
 
-    // Replies never better on any competency than a sibling shown with them in a reachable state.
-    void dominated(ScenarioAnalysis& a) const {
-        const std::size_t nc = f_.competencies.size();
-        std::vector<std::vector<std::vector<bool>>> together(s_.nodes.size());
-        for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
-            const std::size_t k = s_.nodes[n].choices.size();
-            together[n].assign(k, std::vector<bool>(k, false));
-        }
-        std::vector<int> shown;
-        for (std::size_t st = 0; st < graph_.size(); ++st) {
-            const auto node = std::size_t(graph_.node(int(st)));
-            shown.clear();
-            for (const auto& e : graph_.edges(int(st)))
-                if (e.choice >= 0) shown.push_back(e.choice);
-            for (int x : shown)
-                for (int y : shown) together[node][std::size_t(x)][std::size_t(y)] = true;
-        }
-        for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
-            const Node& node = s_.nodes[n];
-            for (std::size_t x = 0; x < node.choices.size(); ++x) {
-                int by = -1;
-                for (std::size_t y = 0; y < node.choices.size(); ++y) {
-                    if (x == y || !together[n][x][y]) continue;
-                    const auto& px = ev_.choices[n][x].points;
-                    const auto& py = ev_.choices[n][y].points;
-                    bool never = true, worse = false;
-                    for (std::size_t c = 0; c < nc; ++c) {
-                        never = never && px[c] <= py[c];
-                        worse = worse || px[c] < py[c];
-                    }
-                    if (!never || !worse) continue;
-                    if (by < 0 ||
-                        ev_.choices[n][y].weighted > ev_.choices[n][std::size_t(by)].weighted)
-                        by = int(y);
-                }
-                if (by >= 0)
-                    a.dominated.push_back(
-                        {node.id, node.choices[x].id, node.choices[std::size_t(by)].id,
-                         node.choices[x].next == node.choices[std::size_t(by)].next});
-            }
-        }
-    }
+    void dominated(ScenarioAnalysis& a) const { findDominatedReplies(s_, f_, graph_, ev_, a); }
 
     ScenarioAnalysis& finish(ScenarioAnalysis& a) const {
-        auto warn = [&](const char* kind, std::string message) {
-            a.warnings.push_back({kind, std::move(message)});
-        };
-        if (!a.problem.empty()) warn("not-exact", a.problem);
-        if (!a.unreachableNodes.empty()) {
-            std::string list;
-            for (const auto& n : a.unreachableNodes) list += (list.empty() ? "" : ", ") + n;
-            warn("unreachable", "no play can reach " + std::to_string(a.unreachableNodes.size()) +
-                                    " node(s): " + list + "; link them or delete them");
-        }
-        if (a.problem.empty()) {
-            if (a.bestUnbounded)
-                warn("points-loop",
-                     "a loop earns points each time round; the best path shown goes round it once "
-                     "at most");
-            if (a.best.found && !a.best.passed)
-                warn("best-fails",
-                     "even the best path (" + a.best.choices +
-                         ") does not pass: check the pass score, "
-                         "critical indicators and the primary competencies on that path");
-            if (a.poor.found && a.poor.passed)
-                warn("poor-passes", "the consistently poor path (" + a.poor.choices +
-                                        ") passes: poor replies cost too "
-                                        "little; give them negative evidence");
-            if (!a.poor.found)
-                warn("poor-no-ending",
-                     "taking the reply worth least at every step never reaches an ending "
-                     "(it runs into a loop or a dead end)");
-        }
-        for (const CompetencyAnalysis& c : a.competencies) {
-            if (c.earningReplies == 1)
-                warn("single-reply", c.name + " (" + c.id +
-                                         ") earns points from a single reply: one pick decides it; "
-                                         "give it more decision points");
-            else if (c.primary && c.earningReplies == 0)
-                warn("single-reply",
-                     c.name + " (" + c.id +
-                         ") is a primary competency but no reply earns points for it");
-            if (c.primary && c.decisionPoints < 3)
-                warn("few-opportunities",
-                     c.name + " (" + c.id + ") is a primary competency tested at only " +
-                         std::to_string(c.decisionPoints) +
-                         " decision point(s); its score has low confidence on every path");
-        }
-        if (a.random) {
-            const RandomPlayStats& r = *a.random;
-            if (r.passRate >= kMaxRandomPassRate)
-                warn("random-pass-rate",
-                     "random play passes " + (oneDecimal(r.passRate * 100.0) + " %") +
-                         " of the time (" + std::to_string(r.passed) + " of " +
-                         std::to_string(r.samples) +
-                         "); guessing should pass under 10 %: make wrong replies cost more or "
-                         "make the good reply less obvious");
-            if (r.median >= double(a.passScore))
-                warn("random-median", "the median random play scores " + oneDecimal(r.median) +
-                                          ", at or above the pass score " +
-                                          std::to_string(a.passScore));
-        }
+        addAnalysisWarnings(a);
         return a;
     }
 
@@ -617,29 +305,6 @@ private:
 ScenarioAnalysis analyzeScenario(const Scenario& scenario, const Framework& framework,
                                  const AnalysisOptions& options) {
     return Analyzer(scenario, framework, options).run();
-}
-
-FileAnalysis analyzeScenarioFile(const std::string& path, const AnalysisOptions& options) {
-    FileAnalysis out;
-    out.check = checkScenarioFile(path);
-    if (!out.check.playable()) {
-        out.error = out.check.unreadable
-                        ? "cannot be read"
-                        : "has errors; fix them (rapport validate) before analysing";
-        return out;
-    }
-    const Scenario& s = *out.check.scenario;
-    // A playable check has found and loaded the framework (RAP0050 otherwise).
-    if (!out.check.framework) {
-        out.error = "competence framework \"" + s.framework + "\" not found";
-        return out;
-    }
-    try {
-        out.analysis = analyzeScenario(s, *out.check.framework, options);
-    } catch (const ScoringError& e) {
-        out.error = e.what();
-    }
-    return out;
 }
 
 }  // namespace rapport
