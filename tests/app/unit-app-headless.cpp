@@ -94,31 +94,31 @@ TEST_CASE(
                 "key 3\n"           // "argue": 3rd choice by key
                 "click Choice 2\n"  // "pitch": by clicking the numbered button
                 "expect Choice 2\n") == "");
-    REQUIRE(h.app->session() != nullptr);
-    CHECK(h.app->mode() == PlayMode::Exam);
-    const auto& steps = h.app->session()->transcript().steps;
+    REQUIRE(h.app->trainee().session() != nullptr);
+    CHECK(h.app->trainee().mode() == AttemptMode::Exam);
+    const auto& steps = h.app->trainee().session()->transcript().steps;
     REQUIRE(steps.size() == 2);
     CHECK(steps[0].choice == "argue");
     CHECK(steps[1].choice == "pitch");
-    CHECK(h.app->session()->node().id == "pressure");
+    CHECK(h.app->trainee().session()->node().id == "pressure");
 
     // The countdown runs on the injected clock; when it expires the shell's tick takes the
     // timeout branch through Session.
     CHECK(h.app->animating());
     CHECK(h.run("advance-clock 20001\nexpect See debrief\nclick See debrief\nexpect-screen "
                 "debrief\n") == "");
-    CHECK(h.app->session()->transcript().steps.back().timedOut);
+    CHECK(h.app->trainee().session()->transcript().steps.back().timedOut);
     CHECK(h.run("click Try again\nexpect-screen conversation\n") == "");
-    CHECK(h.app->session()->transcript().steps.empty());
+    CHECK(h.app->trainee().session()->transcript().steps.empty());
 }
 
 TEST_CASE("headless screens: keys beyond the shown choices do nothing") {
     Headless h({kFixtures});
     CHECK(h.run("click Your name\ntype Anna\nclick Start training\n"
                 "click Practice##gui-unicode-trio\nkey 9\nkey 4\n") == "");
-    REQUIRE(h.app->session() != nullptr);
-    CHECK(h.app->session()->transcript().steps.empty());
-    CHECK(h.app->session()->node().id == "open");
+    REQUIRE(h.app->trainee().session() != nullptr);
+    CHECK(h.app->trainee().session()->transcript().steps.empty());
+    CHECK(h.app->trainee().session()->node().id == "open");
 }
 
 namespace {
@@ -155,10 +155,10 @@ TEST_CASE(
     "score shows") {
     TempDb db;
     Headless h({kFixtures}, db.path());
-    REQUIRE(h.app->recording());
+    REQUIRE(h.app->trainee().recording());
     CHECK(h.run(std::string(kSignIn) +
                 "click Exam##gui-unicode-trio\nexpect-screen conversation\nkey 1\n") == "");
-    CHECK_FALSE(h.app->bestScore("gui-unicode-trio").has_value());
+    CHECK_FALSE(h.app->trainee().bestScore("gui-unicode-trio").has_value());
     // The write runs on the app's write queue; wait-idle waits for it.
     CHECK(h.run("wait-idle\n") == "");
 
@@ -173,32 +173,32 @@ TEST_CASE(
     // decision being written is ever unsaved): wait-idle lets it go first.
     CHECK(h.run("key 1\nwait-idle\nadvance-clock 20001\nexpect See debrief\nclick See debrief\n"
                 "expect-screen debrief\nwait-idle\n") == "");
-    CHECK_FALSE(h.app->scoring());
-    REQUIRE(h.app->report().has_value());
+    CHECK_FALSE(h.app->trainee().scoring());
+    REQUIRE(h.app->trainee().report().has_value());
     // "Saved" once the queue ran the finish: the attempt is then on disk.
-    CHECK(h.app->saveState() == App::SaveState::Saved);
+    CHECK(h.app->trainee().saveState() == SaveState::Saved);
     auto after = db.attempts("Анна Петрова");
     REQUIRE(after.size() == 1);
     CHECK(after[0].status == AttemptStatus::Finished);
     CHECK(after[0].steps == 3);
     REQUIRE(after[0].score.has_value());
-    CHECK(*after[0].score == doctest::Approx(h.app->report()->score));
+    CHECK(*after[0].score == doctest::Approx(h.app->trainee().report()->score));
     // The library's best score comes from the store.
-    REQUIRE(h.app->bestScore("gui-unicode-trio").has_value());
-    CHECK(*h.app->bestScore("gui-unicode-trio") == int(std::lround(*after[0].score)));
+    REQUIRE(h.app->trainee().bestScore("gui-unicode-trio").has_value());
+    CHECK(*h.app->trainee().bestScore("gui-unicode-trio") == int(std::lround(*after[0].score)));
 }
 
 TEST_CASE(
     "headless recording: an unfinished attempt is offered for resume after a restart; start over "
     "abandons it") {
     TempDb db;
-    std::vector<StepEcho> live;
+    std::vector<StepEffect> live;
     {
         Headless h({kFixtures}, db.path());
         CHECK(h.run(std::string(kSignIn) + "click Practice##gui-unicode-trio\nkey 3\n") == "");
-        REQUIRE(h.app->session() != nullptr);
-        CHECK(h.app->session()->node().id == "hub");
-        live = h.app->echoes();
+        REQUIRE(h.app->trainee().session() != nullptr);
+        CHECK(h.app->trainee().session()->node().id == "hub");
+        live = h.app->trainee().echoes();
     }  // the app goes away mid-conversation, as if killed
     // "argue" costs trust and patience: the live echo shows both moves.
     REQUIRE(live.size() == 1);
@@ -209,22 +209,22 @@ TEST_CASE(
         // Opened in exam mode, but the unfinished attempt is a practice one: resuming keeps that.
         CHECK(h.run(std::string(kSignIn) + "click Exam##gui-unicode-trio\nexpect Resume\n") == "");
         CHECK(h.app->screen() == ScreenId::Library);
-        REQUIRE(h.app->resumeOffer().has_value());
-        CHECK(h.app->resumeOffer()->attempt.steps == 1);
+        REQUIRE(h.app->trainee().resumeOffer().has_value());
+        CHECK(h.app->trainee().resumeOffer()->attempt.steps == 1);
         CHECK(h.run("click Resume\nexpect-screen conversation\n") == "");
-        REQUIRE(h.app->session() != nullptr);
-        CHECK(h.app->mode() == PlayMode::Practice);
-        CHECK(h.app->session()->node().id == "hub");
-        REQUIRE(h.app->session()->transcript().steps.size() == 1);
-        CHECK(h.app->session()->transcript().steps[0].choice == "argue");
+        REQUIRE(h.app->trainee().session() != nullptr);
+        CHECK(h.app->trainee().mode() == AttemptMode::Practice);
+        CHECK(h.app->trainee().session()->node().id == "hub");
+        REQUIRE(h.app->trainee().session()->transcript().steps.size() == 1);
+        CHECK(h.app->trainee().session()->transcript().steps[0].choice == "argue");
         // The earlier reply is shown as it was live: its feedback and its meter changes.
-        REQUIRE(h.app->echoes().size() == 1);
-        CHECK(h.app->echoes()[0].feedback == live[0].feedback);
-        REQUIRE(h.app->echoes()[0].meters.size() == live[0].meters.size());
+        REQUIRE(h.app->trainee().echoes().size() == 1);
+        CHECK(h.app->trainee().echoes()[0].feedback == live[0].feedback);
+        REQUIRE(h.app->trainee().echoes()[0].meters.size() == live[0].meters.size());
         for (std::size_t i = 0; i < live[0].meters.size(); ++i) {
-            CHECK(h.app->echoes()[0].meters[i].label == live[0].meters[i].label);
-            CHECK(h.app->echoes()[0].meters[i].before == live[0].meters[i].before);
-            CHECK(h.app->echoes()[0].meters[i].after == live[0].meters[i].after);
+            CHECK(h.app->trainee().echoes()[0].meters[i].label == live[0].meters[i].label);
+            CHECK(h.app->trainee().echoes()[0].meters[i].before == live[0].meters[i].before);
+            CHECK(h.app->trainee().echoes()[0].meters[i].after == live[0].meters[i].after);
         }
         // The resumed attempt goes on being journaled in the same row.
         CHECK(h.run("key 1\nwait-idle\nclick Leave conversation\nexpect-screen library\n") == "");
@@ -235,8 +235,8 @@ TEST_CASE(
         CHECK(
             h.run("click Exam##gui-unicode-trio\nclick Start over\nexpect-screen conversation\n") ==
             "");
-        CHECK(h.app->mode() == PlayMode::Exam);
-        CHECK(h.app->session()->transcript().steps.empty());
+        CHECK(h.app->trainee().mode() == AttemptMode::Exam);
+        CHECK(h.app->trainee().session()->transcript().steps.empty());
         attempts = db.attempts("Анна Петрова");
         REQUIRE(attempts.size() == 2);
         int abandoned = 0, inProgress = 0;
@@ -255,8 +255,8 @@ TEST_CASE(
     Headless h({kFixtures}, db.path());
     CHECK(h.run(std::string(kSignIn) + "click Practice##gui-unicode-trio\nkey 1\nwait-idle\n") ==
           "");
-    REQUIRE(h.app->session() != nullptr);
-    REQUIRE(h.app->session()->node().id == "hub");
+    REQUIRE(h.app->trainee().session() != nullptr);
+    REQUIRE(h.app->trainee().session()->node().id == "hub");
     {
         // Another connection holds the write lock: the next reply's write waits on it (for up to
         // the store's busy timeout, far longer than these few frames).
@@ -265,16 +265,16 @@ TEST_CASE(
         CHECK(h.run("key 1\nkey 1\n") == "");
         // The first reply is taken and shown; the second is held, not taken: were the process
         // killed now, only the decision being written would be lost.
-        CHECK(h.app->session()->node().id == "pressure");
-        CHECK(h.app->session()->transcript().steps.size() == 2);
+        CHECK(h.app->trainee().session()->node().id == "pressure");
+        CHECK(h.app->trainee().session()->transcript().steps.size() == 2);
         CHECK(h.app->busy());
         other.exec("ROLLBACK");
     }
     // The write goes through; then the held reply is taken and written in its turn.
     CHECK(h.run("wait-idle\n") == "");
-    REQUIRE(h.app->session()->finished());
-    CHECK(h.app->session()->transcript().steps.size() == 3);
-    CHECK(h.app->notice().empty());
+    REQUIRE(h.app->trainee().session()->finished());
+    CHECK(h.app->trainee().session()->transcript().steps.size() == 3);
+    CHECK(h.app->trainee().notice().empty());
     CHECK(h.run("click See debrief\nexpect-screen debrief\nwait-idle\n") == "");
     auto attempts = db.attempts("Анна Петрова");
     REQUIRE(attempts.size() == 1);

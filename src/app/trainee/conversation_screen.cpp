@@ -49,7 +49,7 @@ std::string meterText(const std::vector<MeterChange>& changes) {
     return out;
 }
 
-void drawClientPanel(const ScreenUi& ui, const AttemptFlow& flow, ImTextureID portrait,
+void drawClientPanel(const ScreenContext& ui, const AttemptFlow& flow, ImTextureID portrait,
                      float width) {
     const Session& session = flow.session();
     const Theme& t = ui.theme;
@@ -95,7 +95,7 @@ void drawClientPanel(const ScreenUi& ui, const AttemptFlow& flow, ImTextureID po
 
 }  // namespace
 
-void ConversationScreen::Draw(const ScreenUi& ui, const AttemptFlow* flow,
+void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
                               const LibraryEntry* entry, ImTextureID portrait,
                               TraineeActions& actions) {
     if (!flow || !entry) {
@@ -105,7 +105,7 @@ void ConversationScreen::Draw(const ScreenUi& ui, const AttemptFlow* flow,
     const Session* session = &flow->session();
     const Theme& t = ui.theme;
     const Palette& p = t.palette;
-    WidgetLocator& loc = ui.loc;
+    WidgetLocator& loc = ui.locator;
     const Scenario& s = session->scenario();
     const bool practice = flow->mode() == AttemptMode::Practice;
 

@@ -6,7 +6,7 @@
 
 #include <cstddef>
 
-#include "app/trainee/screen_ui.hpp"
+#include "app/shell/screen_context.hpp"
 #include "app/trainee/trainee_actions.hpp"
 #include "core/library/scenario_library.hpp"
 #include "core/play/attempt_flow.hpp"
@@ -20,7 +20,7 @@ struct ConversationScreen {
     // The attempt `flow` of library entry `entry` (back to the library when either is null),
     // with the client's `portrait` (null: initials). Replies call choose, the ending's button
     // showDebrief, "Leave conversation" backToLibrary.
-    void Draw(const ScreenUi& ui, const AttemptFlow* flow, const LibraryEntry* entry,
+    void Draw(const ScreenContext& ui, const AttemptFlow* flow, const LibraryEntry* entry,
               ImTextureID portrait, TraineeActions& actions);
 };
 

@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <map>
 
-#include "app/shell/app.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/text/number_format.hpp"
 
@@ -15,10 +14,10 @@ std::string signedPoints(int p) {
     return (p > 0 ? "+" : p < 0 ? "−" : "±") + std::to_string(p < 0 ? -p : p);
 }
 
-void drawSummary(App& app, const ScoreReport& r, const Ending& ending) {
-    const Theme& t = app.theme();
+void drawSummary(const ScreenContext& ctx, const ScoreReport& r, const Ending& ending) {
+    const Theme& t = ctx.theme;
     const Palette& p = t.palette;
-    ImFont* title = app.fonts().title;
+    ImFont* title = ctx.fonts.title;
     ImGui::BeginGroup();
     const std::string score = oneDecimalOrWhole(r.score);
     ui::TextInFont(title, r.passed ? p.success : p.danger, score);
@@ -39,16 +38,16 @@ void drawSummary(App& app, const ScoreReport& r, const Ending& ending) {
     ImGui::EndGroup();
     ImGui::SameLine(0, t.px(32));
     ImGui::BeginGroup();
-    ui::TextInFont(app.fonts().heading, p.text, ending.title);
+    ui::TextInFont(ctx.fonts.heading, p.text, ending.title);
     ui::TextWrappedColored(p.textMuted, ending.summary);
     for (const auto& why : r.reasons) ui::TextWrappedColored(p.danger, "• " + why);
     ImGui::EndGroup();
 }
 
-void drawCompetencies(App& app, const ScoreReport& r) {
-    const Theme& t = app.theme();
+void drawCompetencies(const ScreenContext& ctx, const ScoreReport& r) {
+    const Theme& t = ctx.theme;
     const Palette& p = t.palette;
-    ui::TextInFont(app.fonts().heading, p.text, "Competencies");
+    ui::TextInFont(ctx.fonts.heading, p.text, "Competencies");
     // Primary competencies first: they decide the pass; the rest follow in framework order.
     std::vector<const CompetencyScore*> order;
     for (const auto& c : r.competencies)
@@ -62,7 +61,7 @@ void drawCompetencies(App& app, const ScoreReport& r) {
         const std::string name = c->name + (c->primary ? "  ·  primary" : "");
         if (!c->assessed) {
             ui::LabeledBar(t, name, "not assessed", 0, p.track, 6);
-            ImGui::PushFont(app.fonts().small);
+            ImGui::PushFont(ctx.fonts.small);
             ui::TextWrappedColored(p.textMuted,
                                    "No opportunity on your path to show this competency.");
             ImGui::PopFont();
@@ -72,7 +71,7 @@ void drawCompetencies(App& app, const ScoreReport& r) {
         const ImVec4 colour = c->critical ? p.danger : ui::levelColor(t, f);
         ui::LabeledBar(t, name, c->levelName + "  " + oneDecimalOrWhole(c->score.value_or(0)), f,
                        colour, 8);
-        ImGui::PushFont(app.fonts().small);
+        ImGui::PushFont(ctx.fonts.small);
         ui::TextWrappedColored(p.textMuted, c->anchor);
         if (c->critical)
             ui::TextWrappedColored(p.danger,
@@ -86,8 +85,8 @@ void drawCompetencies(App& app, const ScoreReport& r) {
     }
 }
 
-void drawRemarks(App& app, const ScoreReport& r, float width) {
-    const Theme& t = app.theme();
+void drawRemarks(const ScreenContext& ctx, const ScoreReport& r, float width) {
+    const Theme& t = ctx.theme;
     const Palette& p = t.palette;
     std::vector<ui::RadarAxis> axes;
     for (const auto& c : r.competencies)
@@ -96,28 +95,29 @@ void drawRemarks(App& app, const ScoreReport& r, float width) {
     if (axes.size() >= 3) {
         const float size = std::min(width, t.px(380));
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - size) * 0.5f);
-        ui::RadarChart(t, app.fonts().small, axes, size);
+        ui::RadarChart(t, ctx.fonts.small, axes, size);
     }
-    ui::TextInFont(app.fonts().heading, p.text, "Strengths");
+    ui::TextInFont(ctx.fonts.heading, p.text, "Strengths");
     if (r.strengths.empty()) ui::TextWrappedColored(p.textMuted, "None stood out this time.");
     for (const auto& s : r.strengths) ui::TextWrappedColored(p.text, "✓ " + s.text);
     ImGui::Dummy(ImVec2(0, t.px(6)));
-    ui::TextInFont(app.fonts().heading, p.text, "Development areas");
+    ui::TextInFont(ctx.fonts.heading, p.text, "Development areas");
     if (r.developmentAreas.empty()) ui::TextWrappedColored(p.textMuted, "Nothing to work on here.");
     for (const auto& s : r.developmentAreas) ui::TextWrappedColored(p.text, "→ " + s.text);
 }
 
 }  // namespace
 
-void DebriefScreen::Draw(App& app) {
-    const Session* session = app.session();
+void DebriefScreen::Draw(const ScreenContext& ctx, const DebriefView& view,
+                         const FrameworkShelf& frameworks, TraineeActions& actions) {
+    const Session* session = view.session;
     if (!session || !session->finished()) {
-        app.backToLibrary();
+        actions.backToLibrary();
         return;
     }
-    const Theme& t = app.theme();
+    const Theme& t = ctx.theme;
     const Palette& p = t.palette;
-    WidgetLocator& loc = app.locator();
+    WidgetLocator& loc = ctx.locator;
     const Scenario& s = session->scenario();
     const Ending& ending = *session->ending();
 
@@ -129,30 +129,30 @@ void DebriefScreen::Draw(App& app) {
     const float titleH = ImGui::GetFrameHeight() + t.px(8);
     ImGui::BeginChild("##title", ImVec2(titleW, titleH), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    ui::ClippedText(app.fonts().heading, p.text, "Debrief · " + s.title, titleH);
+    ui::ClippedText(ctx.fonts.heading, p.text, "Debrief · " + s.title, titleH);
     ImGui::EndChild();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttonsW);
     // Each action replaces or ends the session this frame has been reading: stop drawing it.
-    if (ui::PrimaryButton(loc, t, "Try again", ImVec2(t.px(130), 0))) return app.tryAgain();
+    if (ui::PrimaryButton(loc, t, "Try again", ImVec2(t.px(130), 0))) return actions.tryAgain();
     ImGui::SameLine();
-    if (ui::Button(loc, "Next scenario", ImVec2(t.px(150), 0))) return app.nextScenario();
+    if (ui::Button(loc, "Next scenario", ImVec2(t.px(150), 0))) return actions.nextScenario();
     ImGui::SameLine();
-    if (ui::Button(loc, "Library", ImVec2(t.px(110), 0))) return app.backToLibrary();
+    if (ui::Button(loc, "Library", ImVec2(t.px(110), 0))) return actions.backToLibrary();
     // Whether the attempt is in the results yet: "Saved" only once every write queued for it,
     // the ending and report last, is on disk.
-    if (app.saveState() != App::SaveState::None) {
-        ImGui::PushFont(app.fonts().small);
-        switch (app.saveState()) {
-            case App::SaveState::Saving:
+    if (view.saveState != SaveState::None) {
+        ImGui::PushFont(ctx.fonts.small);
+        switch (view.saveState) {
+            case SaveState::Saving:
                 ui::TextWrappedColored(p.textMuted, "Saving this attempt to your results…");
                 break;
-            case App::SaveState::Saved:
+            case SaveState::Saved:
                 ui::TextWrappedColored(p.success, "✓ Saved to your results");
                 break;
-            case App::SaveState::Failed:
+            case SaveState::Failed:
                 ui::TextWrappedColored(p.danger, "✗ This attempt is not saved");
                 break;
-            case App::SaveState::None:
+            case SaveState::None:
                 break;
         }
         ImGui::PopFont();
@@ -160,19 +160,20 @@ void DebriefScreen::Draw(App& app) {
     ImGui::Dummy(ImVec2(0, t.px(4)));
 
     DebriefContent content;
-    content.report = app.report() ? &*app.report() : nullptr;
+    content.report = view.report;
     content.scenario = &s;
     content.transcript = &session->transcript();
-    content.advice = &app.advice();
+    content.advice = view.advice;
     content.endingTitle = ending.title;
     content.endingSummary = ending.summary;
-    content.reportError = app.reportError();
-    content.pending = app.scoring();
-    drawDebriefBody(app, content);
+    content.reportError = view.reportError;
+    content.pending = view.pending;
+    drawDebriefBody(ctx, content, frameworks);
 }
 
-void drawDebriefBody(App& app, const DebriefContent& content) {
-    const Theme& t = app.theme();
+void drawDebriefBody(const ScreenContext& ctx, const DebriefContent& content,
+                     const FrameworkShelf& frameworks) {
+    const Theme& t = ctx.theme;
     const Palette& p = t.palette;
     const Scenario* s = content.scenario;
     const ScoreReport* report = content.report;
@@ -188,7 +189,7 @@ void drawDebriefBody(App& app, const DebriefContent& content) {
             t.px(120),
             ImGui::GetFontSize() * (4.5f + float(report->reasons.size()) * 1.6f) + t.px(40));
         ImGui::BeginChild("##summary", ImVec2(0, summaryH), true, ImGuiWindowFlags_NoScrollbar);
-        drawSummary(app, *report, ending);
+        drawSummary(ctx, *report, ending);
         ImGui::EndChild();
         ImGui::PopStyleVar();
         ImGui::PopStyleColor();
@@ -201,10 +202,10 @@ void drawDebriefBody(App& app, const DebriefContent& content) {
             ImGui::TableSetColumnIndex(0);
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x -
                                    t.px(24));
-            drawCompetencies(app, *report);
+            drawCompetencies(ctx, *report);
             ImGui::PopTextWrapPos();
             ImGui::TableSetColumnIndex(1);
-            drawRemarks(app, *report, ImGui::GetContentRegionAvail().x);
+            drawRemarks(ctx, *report, ImGui::GetContentRegionAvail().x);
             ImGui::EndTable();
         }
     } else {
@@ -219,7 +220,7 @@ void drawDebriefBody(App& app, const DebriefContent& content) {
 
     // The annotated transcript: what each line earned or lost and what would have been stronger.
     ImGui::Dummy(ImVec2(0, t.px(12)));
-    ui::TextInFont(app.fonts().heading, p.text, content.transcriptHeading);
+    ui::TextInFont(ctx.fonts.heading, p.text, content.transcriptHeading);
     std::map<int, std::vector<std::pair<const CompetencyScore*, const EvidenceItem*>>> byStep;
     if (report)
         for (const auto& c : report->competencies)
@@ -232,13 +233,13 @@ void drawDebriefBody(App& app, const DebriefContent& content) {
     for (const auto& step : transcript.steps) {
         auto n = s ? s->findNode(step.node) : std::nullopt;
         if (n && s->nodes[std::size_t(*n)].speaker == Speaker::Narrator) {
-            ImGui::PushFont(app.fonts().small);
+            ImGui::PushFont(ctx.fonts.small);
             ui::TextWrappedColored(p.narrator, step.textShown);
             ImGui::PopFont();
         } else {
-            ui::Bubble(t, app.fonts().small, clientName, step.textShown, false, p.clientBubble);
+            ui::Bubble(t, ctx.fonts.small, clientName, step.textShown, false, p.clientBubble);
         }
-        ui::Bubble(t, app.fonts().small,
+        ui::Bubble(t, ctx.fonts.small,
                    content.traineeCaption + " · step " + std::to_string(step.step),
                    step.timedOut ? std::string("(no answer — time ran out)") : step.choiceText,
                    true, p.traineeBubble);
@@ -246,7 +247,7 @@ void drawDebriefBody(App& app, const DebriefContent& content) {
         int net = 0;
         for (const auto& [c, e] : byStep[step.step]) {
             note += (note.empty() ? "" : "\n") + signedPoints(e->points) + "  " + c->name + " — " +
-                    app.indicatorDescription(e->indicator);
+                    frameworks.indicatorDescription(e->indicator);
             if (e->source == "rule") note += " (rule)";
             net += e->points;
         }
@@ -260,7 +261,7 @@ void drawDebriefBody(App& app, const DebriefContent& content) {
             note += (note.empty() ? "" : "\n") + std::string("A stronger reply here: “") +
                     a->bestText + "”";
         if (!note.empty()) {
-            ImGui::PushFont(app.fonts().small);
+            ImGui::PushFont(ctx.fonts.small);
             ui::Callout(t, note, net > 0 ? p.success : net < 0 ? p.danger : p.accent, true);
             ImGui::PopFont();
         }

@@ -5,14 +5,17 @@
 #include <string>
 #include <vector>
 
+#include "app/shell/framework_shelf.hpp"
+#include "app/shell/screen_context.hpp"
+#include "app/trainee/save_state.hpp"
+#include "app/trainee/trainee_actions.hpp"
+#include "core/play/session.hpp"
 #include "core/play/transcript.hpp"
 #include "core/scenario/scenario.hpp"
 #include "core/scoring/score_report.hpp"
 #include "core/scoring/step_advice.hpp"
 
 namespace rapport::app {
-
-class App;
 
 // What the debrief body shows: the live session's result, or a stored attempt (HR attempt page).
 struct DebriefContent {
@@ -30,11 +33,23 @@ struct DebriefContent {
 };
 
 // Summary, competencies, radar, remarks and the annotated transcript, in a child filling the
-// rest of the window.
-void drawDebriefBody(App& app, const DebriefContent& content);
+// rest of the window. Indicators are described in the words of `frameworks`.
+void drawDebriefBody(const ScreenContext& ctx, const DebriefContent& content,
+                     const FrameworkShelf& frameworks);
+
+// The live attempt the trainee's debrief shows.
+struct DebriefView {
+    const Session* session = nullptr;  // not finished (or null): the screen goes to the library
+    SaveState saveState = SaveState::None;
+    const ScoreReport* report = nullptr;  // null while scoring or when it could not be scored
+    const std::vector<StepAdvice>* advice = nullptr;
+    std::string reportError;
+    bool pending = false;  // being scored
+};
 
 struct DebriefScreen {
-    void Draw(App& app);
+    void Draw(const ScreenContext& ctx, const DebriefView& view, const FrameworkShelf& frameworks,
+              TraineeActions& actions);
 };
 
 }  // namespace rapport::app

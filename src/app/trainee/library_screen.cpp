@@ -34,12 +34,12 @@ bool FilterCombo(WidgetLocator& loc, const char* id, const char* anyLabel,
 
 }  // namespace
 
-void LibraryScreen::Draw(const ScreenUi& ui, const ScenarioLibrary& library,
+void LibraryScreen::Draw(const ScreenContext& ui, const ScenarioLibrary& library,
                          const std::function<std::string(const std::string&)>& competencyName,
                          const std::map<std::string, int>& bestScores, TraineeActions& actions) {
     const Theme& t = ui.theme;
     const Palette& p = t.palette;
-    WidgetLocator& loc = ui.loc;
+    WidgetLocator& loc = ui.locator;
     const ScenarioLibrary& lib = library;
 
     ui::TextInFont(ui.fonts.title, p.text, "Scenario library");

@@ -6,7 +6,7 @@
 #include <map>
 #include <string>
 
-#include "app/trainee/screen_ui.hpp"
+#include "app/shell/screen_context.hpp"
 #include "app/trainee/trainee_actions.hpp"
 #include "core/library/scenario_library.hpp"
 
@@ -18,7 +18,7 @@ struct LibraryScreen {
 
     // The cards of `library`, with the competencies named by `competencyName` and the trainee's
     // best score by scenario id from `bestScores`. A card's buttons call openScenario.
-    void Draw(const ScreenUi& ui, const ScenarioLibrary& library,
+    void Draw(const ScreenContext& ui, const ScenarioLibrary& library,
               const std::function<std::string(const std::string&)>& competencyName,
               const std::map<std::string, int>& bestScores, TraineeActions& actions);
 };

@@ -18,12 +18,12 @@ std::string localDateTime(std::int64_t unixMs) {
     return buf;
 }
 
-void ResumePrompt::Draw(const ScreenUi& ui, const std::optional<ResumeOffer>& offer,
+void ResumePrompt::Draw(const ScreenContext& ui, const std::optional<ResumeOffer>& offer,
                         TraineeActions& actions) {
     if (!offer) return;
     const Theme& t = ui.theme;
     const Palette& p = t.palette;
-    WidgetLocator& loc = ui.loc;
+    WidgetLocator& loc = ui.locator;
     const char* id = "Unfinished attempt";
     if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
 

@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "app/shell/screen_context.hpp"
 #include "app/trainee/resume_offer.hpp"
-#include "app/trainee/screen_ui.hpp"
 #include "app/trainee/trainee_actions.hpp"
 
 namespace rapport::app {
@@ -15,7 +15,8 @@ namespace rapport::app {
 struct ResumePrompt {
     // Draws the modal while `offer` is set; its buttons call resumeAttempt, startOver or
     // cancelResume.
-    void Draw(const ScreenUi& ui, const std::optional<ResumeOffer>& offer, TraineeActions& actions);
+    void Draw(const ScreenContext& ui, const std::optional<ResumeOffer>& offer,
+              TraineeActions& actions);
 };
 
 // "27 Nov 2026, 03:12" in local time, for a Unix time in milliseconds.

@@ -9,12 +9,12 @@
 
 namespace rapport::app {
 
-void SignInScreen::Draw(const ScreenUi& ui, const std::optional<TraineeProfile>& remembered,
+void SignInScreen::Draw(const ScreenContext& ui, const std::optional<TraineeProfile>& remembered,
                         const std::filesystem::path& dataDir, const std::string& database,
                         TraineeActions& actions) {
     const Theme& t = ui.theme;
     const Palette& p = t.palette;
-    WidgetLocator& loc = ui.loc;
+    WidgetLocator& loc = ui.locator;
     if (!prefilled) {
         if (remembered) draft = *remembered;
         prefilled = true;

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "app/trainee/screen_ui.hpp"
+#include "app/shell/screen_context.hpp"
 #include "app/trainee/trainee_actions.hpp"
 #include "app/trainee/trainee_profile.hpp"
 
@@ -19,7 +19,7 @@ struct SignInScreen {
 
     // `remembered` pre-fills the form once; `dataDir` and `database` ("" = attempts not
     // recorded) are named in the small print. "Start training" calls signIn.
-    void Draw(const ScreenUi& ui, const std::optional<TraineeProfile>& remembered,
+    void Draw(const ScreenContext& ui, const std::optional<TraineeProfile>& remembered,
               const std::filesystem::path& dataDir, const std::string& database,
               TraineeActions& actions);
 };

@@ -1,6 +1,6 @@
-// What the trainee screens (sign-in, library, conversation, resume prompt) ask for. They take
-// the data they draw and this interface, never the App, so they can be drawn and tested apart
-// from it; the App implements it.
+// What the trainee screens (sign-in, library, conversation, resume prompt, debrief) ask for. They
+// take the data they draw and this interface, never the App, so they can be drawn and tested apart
+// from it; TraineeArea implements it.
 #pragma once
 
 #include <string_view>
@@ -21,6 +21,8 @@ public:
     virtual void cancelResume() = 0;
     virtual void choose(int position) = 0;  // the reply at `position` among the shown choices
     virtual void showDebrief() = 0;
+    virtual void tryAgain() = 0;      // the same scenario again, in the same mode
+    virtual void nextScenario() = 0;  // the library's next playable scenario, else the library
     virtual void backToLibrary() = 0;
     // Text about to be drawn that may hold characters the fonts lack (a typed name).
     virtual void requireGlyphs(std::string_view text) = 0;

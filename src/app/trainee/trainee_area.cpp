@@ -1,0 +1,394 @@
+#include "app/trainee/trainee_area.hpp"
+
+#include "core/play/best_scores.hpp"
+#include "core/play/resume_check.hpp"
+#include "store/attempt_recorder.hpp"
+#include "store/database_path.hpp"
+
+namespace rapport::app {
+
+void QueuedJournal::record(const Session& session) {
+    if (!*recorder) return;
+    // Captured here, written on the queue's thread: the frame that took the reply never waits
+    // for the disk. The last decision is journaled at once too, not only with the ending after
+    // scoring, so it survives a crash while the score is worked out.
+    store::JournalBatch batch = store::captureJournal(session, captured);
+    captured += batch.steps.size();
+    writes->push("reply",
+                 [recorder = *recorder, batch = std::move(batch)] { recorder->record(batch); });
+}
+
+TraineeArea::TraineeArea(TraineeSetup setup, const Clock& clock, const ScenarioLibrary& library,
+                         const FrameworkShelf& frameworks, Navigator& shell,
+                         std::function<void(std::string_view)> requireGlyphs)
+    : setup_(std::move(setup)),
+      clock_(&clock),
+      library_(library),
+      frameworks_(frameworks),
+      shell_(shell),
+      requireGlyphs_(std::move(requireGlyphs)) {
+    journal_.recorder = &recorder_;
+    journal_.writes = &writes_;
+    std::string error;
+    remembered_ = loadTraineeProfile(setup_.dataDir, &error);
+    if (!error.empty()) notice_ = error;
+    if (!setup_.database.empty()) {
+        try {
+            store::ensureParentDirectory(setup_.database);
+            store_ = std::make_unique<store::ResultsStore>(setup_.database);
+        } catch (const store::StoreError& e) {
+            notice_ = "Your attempts cannot be saved this time: " + std::string(e.what());
+        }
+    }
+}
+
+// Out of line: the members' destruction order (scoring job, then writes, then the store) is
+// the header's, and the job's and queue's types are complete here.
+TraineeArea::~TraineeArea() = default;
+
+const LibraryEntry* TraineeArea::currentEntry() const {
+    if (entry_ < 0 || entry_ >= int(library_.entries.size())) return nullptr;
+    return &library_.entries[std::size_t(entry_)];
+}
+
+const std::vector<StepEffect>& TraineeArea::echoes() const {
+    static const std::vector<StepEffect> none;
+    return flow_ ? flow_->effects() : none;
+}
+
+std::optional<int> TraineeArea::bestScore(const std::string& scenarioId) const {
+    auto it = bestScores_.find(scenarioId);
+    if (it == bestScores_.end()) return std::nullopt;
+    return it->second;
+}
+
+void TraineeArea::refreshBestScores() {
+    bestScores_.clear();
+    if (!store_ || !trainee_) return;
+    settleStore();
+    try {
+        store::AttemptFilter filter;
+        filter.trainee = trainee_->name;
+        filter.finishedOnly = true;
+        bestScores_ = bestScores(store_->attempts(filter, false));
+    } catch (const store::StoreError& e) {
+        notice_ = "Your previous scores could not be read: " + std::string(e.what());
+    }
+}
+
+std::string TraineeArea::glyphText() const {
+    std::string out;
+    if (remembered_) out += remembered_->name + remembered_->group;
+    if (trainee_) out += trainee_->name + trainee_->group;
+    out += setup_.dataDir.string();
+    return out;
+}
+
+bool TraineeArea::busy() const { return scoring_.running() || !writes_.idle() || heldChoice_ >= 0; }
+
+bool TraineeArea::countdownShowing() const {
+    return shell_.screen() == ScreenId::Conversation && flow_ && !flow_->finished() &&
+           flow_->session().node().isTimed();
+}
+
+void TraineeArea::tick() {
+    if (scoring_.ready()) settleScoring();
+    pollWrites();
+    if (!flow_ || flow_->finished()) return;
+    if (heldChoice_ >= 0) {
+        // Taken once the previous decision is on disk; a countdown waits for it too.
+        if (journalBusy()) return;
+        const int position = heldChoice_;
+        heldChoice_ = -1;
+        takeChoice(position);
+        return;
+    }
+    if (journalBusy()) return;
+    if (flow_->expireIfDue()) recordProgress();
+}
+
+bool TraineeArea::journalBusy() const { return recorder_ && !writes_.idle(); }
+
+void TraineeArea::choose(int position) {
+    if (!flow_ || flow_->finished() || heldChoice_ >= 0) return;
+    if (journalBusy()) {
+        heldChoice_ = position;
+        return;
+    }
+    takeChoice(position);
+}
+
+void TraineeArea::takeChoice(int position) {
+    if (!flow_) return;
+    switch (flow_->choose(position)) {
+        case AttemptFlow::Result::Refused:  // key 7 with three choices shown
+            return;
+        case AttemptFlow::Result::Failed:
+            notice_ = "This reply could not be applied (" + flow_->lastError() +
+                      "); the scenario file needs fixing.";
+            return;
+        case AttemptFlow::Result::Taken:
+        case AttemptFlow::Result::TimedOut:
+            recordProgress();
+    }
+}
+
+void TraineeArea::recordProgress() {
+    // The flow journaled the decision already (QueuedJournal).
+    if (flow_ && flow_->finished()) startScoring();
+}
+
+void TraineeArea::pollWrites() {
+    // Idle first: a failure is recorded before its write stops counting as pending.
+    const bool idle = writes_.idle();
+    for (auto& f : writes_.takeFailures()) {
+        if (f.label == "finish") {
+            notice_ = "This attempt could not be saved: " + f.message;
+            saveState_ = SaveState::Failed;
+        } else {
+            // The recorder journals the missed steps with the next write that succeeds.
+            notice_ = "Your last reply could not be saved yet (" + f.message +
+                      "); Rapport tries again with the next one.";
+        }
+    }
+    if (idle && saveState_ == SaveState::Saving && !scoring_.running()) {
+        saveState_ = SaveState::Saved;
+        refreshBestScores();
+    }
+}
+
+void TraineeArea::startScoring() {
+    settleScoring();
+    report_.reset();
+    advice_.clear();
+    reportError_.clear();
+    const Scenario& s = flow_->scenario();
+    ScoringInput in;
+    in.scenario = &s;
+    in.sessionState = flow_->session().save();
+    in.framework = frameworks_.frameworkFor(s);
+    if (!in.framework)
+        in.frameworkMissing = "the competence framework '" + s.framework + "' was not found";
+    // The check searched the best path once, when the library loaded; an optimum this area
+    // searched itself is known only for an entry the check could not score.
+    if (const LibraryEntry* e = currentEntry(); e && e->optimum && e->framework) {
+        in.optimum = e->optimum;
+        in.optimumFramework = e->framework->contentHash;
+    } else if (auto opt = optima_.find(entry_); opt != optima_.end()) {
+        in.optimum = opt->second.optimum;
+        in.optimumFramework = opt->second.framework;
+    }
+    in.recorder = std::move(recorder_);
+    in.writes = &writes_;
+    in.endedAtMs = store::unixNowMs();
+    saveState_ = in.recorder ? SaveState::Saving : SaveState::None;
+    scoringEntry_ = entry_;
+    scoring_.start(std::move(in));
+}
+
+void TraineeArea::applyScoring(ScoringResult r) {
+    if (r.optimum && scoringEntry_ >= 0)
+        optima_.insert_or_assign(scoringEntry_, KnownOptimum{r.optimumFramework, *r.optimum});
+    report_ = std::move(r.report);
+    advice_ = std::move(r.advice);
+    if (!report_ && !r.error.empty()) reportError_ = "This attempt could not be scored: " + r.error;
+    // A recorded attempt's best score is read once its finish is on disk (pollWrites).
+    if (!r.saving) refreshBestScores();
+}
+
+void TraineeArea::settleScoring() {
+    if (!scoring_.running()) return;
+    try {
+        applyScoring(scoring_.take());
+    } catch (const std::exception& e) {
+        reportError_ = std::string("This attempt could not be scored: ") + e.what();
+        if (saveState_ == SaveState::Saving) saveState_ = SaveState::Failed;
+    }
+}
+
+void TraineeArea::settleStore() {
+    settleScoring();
+    writes_.drain();
+    pollWrites();
+}
+
+void TraineeArea::signIn(const TraineeProfile& profile) {
+    if (!profile.complete()) return;
+    trainee_ = profile;
+    std::string error;
+    if (saveTraineeProfile(setup_.dataDir, profile, &error)) {
+        remembered_ = profile;
+    } else {
+        notice_ = "Signed in, but your details could not be remembered: " + error;
+    }
+    shell_.show(ScreenId::Library);
+    refreshBestScores();
+}
+
+void TraineeArea::signOut() {
+    // An attempt left mid-way stays in progress in the store, offered for resume next time.
+    recorder_.reset();
+    heldChoice_ = -1;
+    resumeOffer_.reset();
+    trainee_.reset();
+    flow_.reset();
+    bestScores_.clear();
+    signIn_ = {};
+    shell_.show(ScreenId::SignIn);
+}
+
+void TraineeArea::openScenario(int entry, AttemptMode mode) {
+    if (entry < 0 || entry >= int(library_.entries.size()) ||
+        !library_.entries[std::size_t(entry)].playable())
+        return;
+    if (store_ && trainee_) {
+        settleStore();
+        try {
+            const Scenario& s = *library_.entries[std::size_t(entry)].scenario;
+            if (auto open = store::newestIncomplete(*store_, trainee_->name, s.id)) {
+                ResumeOffer offer;
+                offer.entry = entry;
+                offer.requested = mode;
+                offer.attempt = std::move(*open);
+                if (resumeRefusal(offer.attempt, s) != ResumeRefusal::None)
+                    offer.problem =
+                        "The scenario has changed since then, so that attempt cannot "
+                        "be continued. Start over to play the current version.";
+                resumeOffer_ = std::move(offer);
+                return;
+            }
+        } catch (const store::StoreError& e) {
+            notice_ = "Unfinished attempts could not be looked up: " + std::string(e.what());
+        }
+    }
+    beginPlay(entry, mode);
+}
+
+void TraineeArea::beginPlay(int entry, AttemptMode mode) {
+    recorder_.reset();
+    flow_.reset();
+    const Scenario& scenario = *library_.entries[std::size_t(entry)].scenario;
+    if (store_ && trainee_) {
+        settleStore();
+        try {
+            store::TraineeInfo who{trainee_->name, trainee_->employeeId, trainee_->group};
+            recorder_ = std::make_shared<store::AttemptRecorder>(
+                store::AttemptRecorder::begin(*store_, who, scenario, mode, 0, store::unixNowMs()));
+        } catch (const store::StoreError& e) {
+            notice_ = "This attempt will not be saved: " + std::string(e.what());
+        }
+    }
+    journal_.captured = 0;
+    flow_.emplace(scenario, *clock_, mode, 0, &journal_);
+    enterConversation(entry, mode);
+}
+
+void TraineeArea::enterConversation(int entry, AttemptMode mode) {
+    entry_ = entry;
+    mode_ = mode;
+    heldChoice_ = -1;
+    saveState_ = SaveState::None;
+    conversation_ = {};
+    shell_.show(ScreenId::Conversation);
+    if (flow_->finished()) startScoring();  // a scenario whose start is an ending
+}
+
+void TraineeArea::resumeAttempt() {
+    if (!resumeOffer_ || !resumeOffer_->problem.empty() || !store_) return;
+    const ResumeOffer offer = *resumeOffer_;
+    const Scenario& s = *library_.entries[std::size_t(offer.entry)].scenario;
+    settleStore();
+    try {
+        auto resumed = store::AttemptRecorder::resume(*store_, offer.attempt.id, s, *clock_);
+        recorder_ = std::make_shared<store::AttemptRecorder>(std::move(resumed.recorder));
+        journal_.captured = resumed.session.transcript().steps.size();
+        // The steps already taken keep their feedback and meter moves as shown when made.
+        flow_.emplace(
+            AttemptFlow::resumed(std::move(resumed.session), resumed.record.mode, &journal_));
+    } catch (const store::ResumeError& e) {
+        resumeOffer_->problem = e.what() + std::string(" Start over to play it again.");
+        return;
+    } catch (const store::StoreError& e) {
+        resumeOffer_->problem = "The attempt could not be read: " + std::string(e.what());
+        return;
+    }
+    resumeOffer_.reset();
+    enterConversation(offer.entry, flow_->mode());
+}
+
+void TraineeArea::startOver() {
+    if (!resumeOffer_) return;
+    const ResumeOffer offer = *resumeOffer_;
+    resumeOffer_.reset();
+    if (store_) {
+        settleStore();
+        try {
+            store_->markAbandoned(offer.attempt.id, store::unixNowMs());
+        } catch (const store::StoreError& e) {
+            notice_ = "The unfinished attempt could not be set aside: " + std::string(e.what());
+        }
+    }
+    beginPlay(offer.entry, offer.requested);
+}
+
+void TraineeArea::cancelResume() { resumeOffer_.reset(); }
+
+void TraineeArea::showDebrief() {
+    if (!flow_ || !flow_->finished()) return;
+    debrief_ = {};
+    shell_.show(ScreenId::Debrief);
+}
+
+void TraineeArea::tryAgain() { openScenario(entry_, mode_); }
+
+void TraineeArea::nextScenario() {
+    if (auto next = library_.nextAfter(entry_))
+        openScenario(*next, mode_);
+    else
+        backToLibrary();
+}
+
+void TraineeArea::backToLibrary() {
+    // An unfinished attempt stays in progress in the store and is offered for resume.
+    recorder_.reset();
+    heldChoice_ = -1;
+    flow_.reset();
+    shell_.show(trainee_ ? ScreenId::Library : ScreenId::SignIn);
+}
+
+void TraineeArea::Draw(const ScreenContext& ctx, ScreenId screen, ImTextureID portrait) {
+    switch (screen) {
+        case ScreenId::SignIn:
+            signIn_.Draw(ctx, remembered_, setup_.dataDir,
+                         recording() ? setup_.database : std::string(), *this);
+            break;
+        case ScreenId::Library:
+            libraryScreen_.Draw(
+                ctx, library_,
+                [this](const std::string& id) { return frameworks_.competencyName(id); },
+                bestScores_, *this);
+            break;
+        case ScreenId::Conversation:
+            conversation_.Draw(ctx, flow_ ? &*flow_ : nullptr, currentEntry(), portrait, *this);
+            break;
+        case ScreenId::Debrief: {
+            DebriefView view;
+            view.session = session();
+            view.saveState = saveState_;
+            view.report = report_ ? &*report_ : nullptr;
+            view.advice = &advice_;
+            view.reportError = reportError_;
+            view.pending = scoring();
+            debrief_.Draw(ctx, view, frameworks_, *this);
+            break;
+        }
+        default:
+            break;
+    }
+}
+
+void TraineeArea::DrawResumePrompt(const ScreenContext& ctx) {
+    resumePrompt_.Draw(ctx, resumeOffer_, *this);
+}
+
+}  // namespace rapport::app
