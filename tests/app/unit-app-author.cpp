@@ -14,6 +14,7 @@
 #include "app/driver/script_driver.hpp"
 #include "app/shell/app.hpp"
 #include "support/files.hpp"
+#include "support/headless_app.hpp"
 
 using namespace rapport;
 using namespace rapport::app;
@@ -28,56 +29,16 @@ std::vector<std::string> lines(const std::string& text) {
     return out;
 }
 
-struct AuthorHeadless {
-    ManualClock clock;
-    fs::path dir;
+// The scenario is copied into the test's folder: the workspace edits and saves it there.
+struct AuthorHeadless : test::HeadlessApp {
     fs::path file;
-    std::unique_ptr<App> app;
-
-    explicit AuthorHeadless(const std::string& scenario) {
-        char tmpl[] = "/tmp/rapport-author-XXXXXX";
-        REQUIRE(::mkdtemp(tmpl) != nullptr);
-        dir = tmpl;
-        file = dir / fs::path(scenario).filename();
-        fs::copy_file(scenario, file);
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60.0f;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        app = std::make_unique<App>(AppConfig{{file.string()}, dir}, clock,
-                                    makeTheme(ThemeMode::Light, 1));
-    }
-    ~AuthorHeadless() {
-        app.reset();
-        ImGui::DestroyContext();
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-    void frame() {
-        app->tick();
-        ImGui::NewFrame();
-        app->Draw();
-        ImGui::Render();
-    }
-    std::string run(const std::string& script) {
-        auto parsed = parseScript(script);
-        REQUIRE(parsed.errors.empty());
-        ScriptHost host;
-        host.advanceClock = [&](std::int64_t ms) { clock.advance(ms); };
-        host.resize = [](int w, int h) { ImGui::GetIO().DisplaySize = ImVec2(float(w), float(h)); };
-        host.app = &app->scriptTarget();
-        ScriptDriver driver(std::move(parsed.commands), dir, std::move(host));
-        for (int i = 0; i < 3000 && !driver.finished(); ++i) {
-            driver.beforeFrame(ImGui::GetIO());
-            frame();
-        }
-        REQUIRE(driver.finished());
-        return driver.error();
-    }
+    explicit AuthorHeadless(const std::string& scenario)
+        : HeadlessApp([&](const fs::path& dir) {
+              const fs::path copy = dir / fs::path(scenario).filename();
+              fs::copy_file(scenario, copy);
+              return AppConfig{{copy.string()}, dir};
+          }),
+          file(dir.path() / fs::path(scenario).filename()) {}
 };
 
 const std::string kColdCall =
@@ -174,7 +135,7 @@ TEST_CASE("author workspace: unsaved edits are not replaced by a change on disk 
 
 TEST_CASE("author workspace: a new scenario from the template, saved atomically, checks clean") {
     AuthorHeadless h(kColdCall);
-    const fs::path fresh = h.dir / "my-first.json";
+    const fs::path fresh = h.dir.path() / "my-first.json";
     h.app->author().open(fresh.string());
     AuthorWorkspace& w = h.app->author().workspace();
     REQUIRE(w.isOpen());
@@ -191,7 +152,7 @@ TEST_CASE("author workspace: a new scenario from the template, saved atomically,
 
 TEST_CASE("author workspace: saving where it cannot write says why and keeps the edits") {
     AuthorHeadless h(kColdCall);
-    h.app->author().open((h.dir / "no-such-folder" / "x.json").string());
+    h.app->author().open((h.dir.path() / "no-such-folder" / "x.json").string());
     AuthorWorkspace& w = h.app->author().workspace();
     REQUIRE(w.isOpen());
     h.frame();

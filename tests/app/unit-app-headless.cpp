@@ -13,6 +13,7 @@
 #include "app/shell/app.hpp"
 #include "store/results_store.hpp"
 #include "store/sqlite_db.hpp"
+#include "support/headless_app.hpp"
 
 using namespace rapport;
 using namespace rapport::app;
@@ -20,53 +21,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Headless {
-    ManualClock clock;
-    fs::path data;
-    std::unique_ptr<App> app;
-
+struct Headless : test::HeadlessApp {
     // `db`: the results database attempts are recorded in ("" = none).
-    explicit Headless(const std::vector<std::string>& scenarios, const std::string& db = "") {
-        char tmpl[] = "/tmp/rapport-headless-XXXXXX";
-        REQUIRE(::mkdtemp(tmpl) != nullptr);
-        data = tmpl;
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60.0f;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // built-in font; no GPU needed
-        app = std::make_unique<App>(AppConfig{scenarios, data, db}, clock,
-                                    makeTheme(ThemeMode::Light, 1));
-    }
-    ~Headless() {
-        app.reset();
-        ImGui::DestroyContext();
-        std::error_code ec;
-        fs::remove_all(data, ec);
-    }
-
-    // Runs the script to its end (or 3000 frames); returns the driver's error, empty on success.
-    std::string run(const std::string& script) {
-        auto parsed = parseScript(script);
-        REQUIRE(parsed.errors.empty());
-        ScriptHost host;
-        host.advanceClock = [&](std::int64_t ms) { clock.advance(ms); };
-        host.resize = [](int w, int h) { ImGui::GetIO().DisplaySize = ImVec2(float(w), float(h)); };
-        host.app = &app->scriptTarget();
-        ScriptDriver driver(std::move(parsed.commands), data, std::move(host));
-        for (int frame = 0; frame < 3000 && !driver.finished(); ++frame) {
-            driver.beforeFrame(ImGui::GetIO());
-            app->tick();
-            ImGui::NewFrame();
-            app->Draw();
-            ImGui::Render();
-        }
-        REQUIRE(driver.finished());
-        return driver.error();
-    }
+    explicit Headless(const std::vector<std::string>& scenarios, const std::string& db = "")
+        : HeadlessApp(AppConfig{scenarios, {}, db}) {}
 };
 
 const std::string kFixtures = std::string(RAPPORT_FIXTURES_DIR) + "/gui";

@@ -25,6 +25,7 @@
 #include "core/scoring/scoring.hpp"
 #include "core/scoring/step_advice.hpp"
 #include "store/results_store.hpp"
+#include "support/headless_app.hpp"
 #include "support/store_test_support.hpp"
 
 using namespace rapport;
@@ -159,60 +160,10 @@ void makeDemoDatabase(const std::string& path, const std::vector<DemoTrainee>& t
                   false);
 }
 
-struct Headless {
-    ManualClock clock;
-    test::TempDir dir;
-    std::unique_ptr<App> app;
-    std::string log;  // text rendered in the last frame, when capture is on
-
+struct Headless : test::HeadlessApp {
     Headless(const std::string& db, bool startInHr,
-             const std::vector<std::string>& scenarios = {kScenarios}) {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60.0f;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        app = std::make_unique<App>(AppConfig{scenarios, dir.path(), db, startInHr}, clock,
-                                    makeTheme(ThemeMode::Light, 1));
-    }
-    ~Headless() {
-        app.reset();
-        ImGui::DestroyContext();
-    }
-
-    void frame(bool capture = false) {
-        app->tick();
-        ImGui::NewFrame();
-        // ImGui's log collects every text it renders as text; End() of the main window hands it to
-        // the (in-process) clipboard.
-        if (capture) ImGui::LogToClipboard();
-        app->Draw();
-        if (capture) {
-            if (GImGui->LogEnabled) ImGui::LogFinish();
-            const char* clip = ImGui::GetClipboardText();
-            log = clip ? clip : "";
-        }
-        ImGui::Render();
-    }
-
-    std::string run(const std::string& script) {
-        auto parsed = parseScript(script);
-        REQUIRE(parsed.errors.empty());
-        ScriptHost host;
-        host.advanceClock = [&](std::int64_t ms) { clock.advance(ms); };
-        host.resize = [](int w, int h) { ImGui::GetIO().DisplaySize = ImVec2(float(w), float(h)); };
-        host.app = &app->scriptTarget();
-        ScriptDriver driver(std::move(parsed.commands), dir.path(), std::move(host));
-        for (int n = 0; n < 20000 && !driver.finished(); ++n) {
-            driver.beforeFrame(ImGui::GetIO());
-            frame();
-        }
-        REQUIRE(driver.finished());
-        return driver.error();
-    }
+             const std::vector<std::string>& scenarios = {kScenarios})
+        : HeadlessApp(AppConfig{scenarios, {}, db, startInHr}) {}
 
     // Waits for the worker queries, then draws a frame capturing its text.
     const std::string& settle() {

@@ -246,7 +246,8 @@ std::string analysisTable(std::vector<ScenarioAnalysis> analyses) {
     o += "Generated, not typed: regenerate with\n\n```\n";
     o += kScenarioTableCommand;
     o += "\n```\n\n";
-    o += "`tests/unit-scenario-gate.cpp` fails when this file is stale. Figures are explained in\n"
+    o += "`tests/core/analysis/unit-scenario-gate.cpp` fails when this file is stale. "
+         "Figures are explained in\n"
          "[analysis.md](analysis.md): *best* and *poor* are exact scenario scores of the best path "
          "and of\n"
          "the consistently poor path (the reply worth least at every decision); the random-play "

@@ -1,0 +1,92 @@
+// The real App in a Dear ImGui context with no window: the same script driver and screens as
+// the program, so clicks and keys go through ImGui's hit testing. One harness for every app
+// test (trainee, author, HR), each in a temporary folder removed when the test ends.
+#pragma once
+
+#include <doctest/doctest.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "app/driver/script.hpp"
+#include "app/driver/script_driver.hpp"
+#include "app/shell/app.hpp"
+#include "core/play/clock.hpp"
+#include "support/temp_dir.hpp"
+
+namespace rapport::test {
+
+class HeadlessApp {
+public:
+    // `configure` gets the test's folder (empty, created) and returns the app's configuration;
+    // a configuration without a data folder keeps the trainee profile in the test's folder.
+    explicit HeadlessApp(
+        const std::function<app::AppConfig(const std::filesystem::path&)>& configure) {
+        app::AppConfig config = configure(dir.path());
+        if (config.dataDir.empty()) config.dataDir = dir.path();
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 800);
+        io.DeltaTime = 1.0f / 60.0f;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // built-in font; no GPU needed
+        app = std::make_unique<app::App>(std::move(config), clock,
+                                         app::makeTheme(app::ThemeMode::Light, 1));
+    }
+    explicit HeadlessApp(app::AppConfig config)
+        : HeadlessApp([&](const std::filesystem::path&) { return config; }) {}
+    ~HeadlessApp() {
+        app.reset();  // before the context: its destructor may still use ImGui's state
+        ImGui::DestroyContext();
+    }
+    HeadlessApp(const HeadlessApp&) = delete;
+    HeadlessApp& operator=(const HeadlessApp&) = delete;
+
+    // One frame; with `capture`, log() is every text the frame rendered.
+    void frame(bool capture = false) {
+        app->tick();
+        ImGui::NewFrame();
+        // ImGui's log collects the text it renders; End() of the main window hands it to the
+        // (in-process) clipboard.
+        if (capture) ImGui::LogToClipboard();
+        app->Draw();
+        if (capture) {
+            if (GImGui->LogEnabled) ImGui::LogFinish();
+            const char* clip = ImGui::GetClipboardText();
+            log = clip ? clip : "";
+        }
+        ImGui::Render();
+    }
+
+    // Runs the script to its end (at most 20,000 frames); returns the driver's error, empty on
+    // success. Screenshots and files the script names are relative to the test's folder.
+    std::string run(const std::string& script) {
+        auto parsed = app::parseScript(script);
+        REQUIRE(parsed.errors.empty());
+        app::ScriptHost host;
+        host.advanceClock = [&](std::int64_t ms) { clock.advance(ms); };
+        host.resize = [](int w, int h) { ImGui::GetIO().DisplaySize = ImVec2(float(w), float(h)); };
+        host.app = &app->scriptTarget();
+        app::ScriptDriver driver(std::move(parsed.commands), dir.path(), std::move(host));
+        for (int n = 0; n < 20000 && !driver.finished(); ++n) {
+            driver.beforeFrame(ImGui::GetIO());
+            frame();
+        }
+        REQUIRE(driver.finished());
+        return driver.error();
+    }
+
+    ManualClock clock;
+    TempDir dir;
+    std::unique_ptr<app::App> app;
+    std::string log;  // text rendered in the last captured frame
+};
+
+}  // namespace rapport::test
