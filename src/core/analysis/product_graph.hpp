@@ -8,7 +8,6 @@
 #include <limits>
 #include <map>
 #include <queue>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -16,6 +15,7 @@
 #include "core/framework/framework.hpp"
 #include "core/scenario/scenario.hpp"
 #include "core/scoring/behaviour_rules.hpp"
+#include "core/scoring/rule_product.hpp"
 #include "core/state/state_space.hpp"
 #include "core/state/strong_components.hpp"
 
@@ -23,15 +23,12 @@ namespace rapport::analysis_detail {
 
 inline constexpr std::int64_t kNone = std::numeric_limits<std::int64_t>::min();
 
-// The scenario's state graph times the behaviour-rule states, as the best-path search builds it
-// (scoring.cpp), with every step's points kept per competency so one graph answers every
-// "highest / lowest total of X over complete paths" question.
+// The scenario's state graph times the behaviour-rule states, walked by the same RuleProduct as
+// the best-path search (scoring/optimum.cpp), with every step's points kept per competency so
+// one graph answers every "highest / lowest total of X over complete paths" question.
 class ProductGraph {
 public:
-    struct PState {
-        int g;
-        std::uint64_t rk;
-    };
+    using PState = RuleProduct::State;
     struct PEdge {
         int target;
         int graphEdge;  // index into graph.edges(g)
@@ -40,7 +37,7 @@ public:
 
     ProductGraph(const Scenario& s, const Framework& f, const StateGraph& graph,
                  const ScenarioEvidence& ev, std::size_t maxStates)
-        : s_(s), f_(f), graph_(graph), ev_(ev), rules_(f, s), nc_(f.competencies.size()) {
+        : s_(s), f_(f), graph_(graph), ev_(ev), nc_(f.competencies.size()) {
         complete = explore(maxStates);
         if (complete) {
             components();
@@ -130,16 +127,6 @@ public:
     }
 
 private:
-    int intern(int g, std::uint64_t rk) {
-        auto [it, fresh] = index_.emplace(std::make_pair(g, rk), int(states.size()));
-        if (fresh) {
-            states.push_back({g, rk});
-            edges.emplace_back();
-            terminal.push_back(-1);
-        }
-        return it->second;
-    }
-
     int internProfile(std::vector<std::int64_t> p) {
         auto [it, fresh] = profileIndex_.emplace(p, int(profiles.size()));
         if (fresh) profiles.push_back(std::move(p));
@@ -158,40 +145,43 @@ private:
     }
 
     bool explore(std::size_t maxStates) {
-        intern(0, rules_.scoringKey(RuleEngine::initial()));
-        std::vector<RuleEvent> events;
-        std::vector<std::int64_t> p(nc_ + 1);
-        for (std::size_t i = 0; i < states.size(); ++i) {
-            if (states.size() > maxStates) return false;
-            const PState ps = states[i];
-            const int node = graph_.node(ps.g);
-            if (s_.nodes[std::size_t(node)].isEnding()) {
-                std::uint64_t rk = ps.rk;
-                events.clear();
-                rules_.finish(rk, events);
-                std::fill(p.begin(), p.end(), 0);
-                addViolations(p, events);
-                terminal[i] = internProfile(p);
-                continue;
-            }
-            const auto gEdges = graph_.edges(ps.g);
-            for (std::size_t e = 0; e < gEdges.size(); ++e) {
-                const int c = gEdges[e].choice;
-                const EvidenceProfile& ep =
-                    c >= 0 ? ev_.choices[std::size_t(node)][std::size_t(c)] : ev_.timeout;
-                std::uint64_t rk = ps.rk;
-                events.clear();
-                rules_.step(rk, node, ep.indicators, events);
-                std::copy(ep.points.begin(), ep.points.end(), p.begin());
-                p[nc_] = ep.weighted;
-                addViolations(p, events);
-                const int profile = internProfile(p);
-                const int target = intern(gEdges[e].target, rules_.scoringKey(rk));
-                edges[i].push_back({target, int(e), profile});
-            }
-        }
-        return states.size() <= maxStates;
+        RuleProduct product(s_, f_, graph_);
+        Walk walk{*this};
+        const bool done = product.explore(maxStates, walk);
+        states = product.states();
+        edges.resize(states.size());
+        terminal.resize(states.size(), -1);
+        return done;
     }
+
+    // The walk's visitor (rule_product.hpp): every step's points per competency, with those of
+    // the rules it violated, then the weighted total.
+    struct Walk {
+        ProductGraph& pg;
+        std::vector<std::int64_t> p = std::vector<std::int64_t>(pg.nc_ + 1);
+        std::span<const int> indicators(int node, int c) const {
+            return profileOf(node, c).indicators;
+        }
+        const EvidenceProfile& profileOf(int node, int c) const {
+            return c >= 0 ? pg.ev_.choices[std::size_t(node)][std::size_t(c)] : pg.ev_.timeout;
+        }
+        void ending(std::size_t i, const std::vector<RuleEvent>& settled) {
+            std::fill(p.begin(), p.end(), 0);
+            pg.addViolations(p, settled);
+            if (pg.terminal.size() <= i) pg.terminal.resize(i + 1, -1);
+            pg.terminal[i] = pg.internProfile(p);
+        }
+        void edge(std::size_t i, std::size_t e, int node, int c,
+                  const std::vector<RuleEvent>& events, int target) {
+            const EvidenceProfile& ep = profileOf(node, c);
+            std::copy(ep.points.begin(), ep.points.end(), p.begin());
+            p[pg.nc_] = ep.weighted;
+            pg.addViolations(p, events);
+            if (pg.edges.size() <= i) pg.edges.resize(i + 1);
+            pg.edges[i].push_back({target, int(e), pg.internProfile(p)});
+        }
+        void expanded(std::size_t) {}
+    };
 
     // Components come out sinks first, the order the extremes need.
     void components() {
@@ -214,20 +204,11 @@ private:
             }
     }
 
-    struct KeyHash {
-        std::size_t operator()(const std::pair<int, std::uint64_t>& k) const {
-            return std::hash<std::uint64_t>()(k.second * 0x9E3779B97F4A7C15ull ^
-                                              std::uint64_t(k.first));
-        }
-    };
-
     const Scenario& s_;
     const Framework& f_;
     const StateGraph& graph_;
     const ScenarioEvidence& ev_;
-    RuleEngine rules_;
     std::size_t nc_;
-    std::unordered_map<std::pair<int, std::uint64_t>, int, KeyHash> index_;
     std::map<std::vector<std::int64_t>, int> profileIndex_;
     std::vector<int> comp_;
     std::vector<std::vector<int>> sccs_;

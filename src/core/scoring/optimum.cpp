@@ -8,7 +8,7 @@
 
 #include "core/scoring/behaviour_rules.hpp"
 #include "core/scoring/evidence_table.hpp"
-#include "core/state/state_index.hpp"
+#include "core/scoring/rule_product.hpp"
 #include "core/state/strong_components.hpp"
 
 namespace rapport {
@@ -33,7 +33,7 @@ public:
           graph_(graph),
           maxStates_(maxStates),
           table_(buildEvidenceTable(s, f)),
-          rules_(f, s) {}
+          product_(s, f, graph) {}
 
     OptimumOutcome run() {
         OptimumOutcome out;
@@ -44,10 +44,10 @@ public:
         }
         if (!explore()) {
             out.problem = OptimumOutcome::Problem::TooLarge;
-            out.states = states_.size();
+            out.states = product_.states().size();
             return out;
         }
-        out.states = states_.size();
+        out.states = product_.states().size();
         components();
         if (!solve(out)) return out;
         if (value_[0] == kNone) {
@@ -57,16 +57,12 @@ public:
         ScenarioOptimum o;
         o.best = value_[0];
         o.bestPath = path();
-        o.states = states_.size();
+        o.states = product_.states().size();
         out.optimum = std::move(o);
         return out;
     }
 
 private:
-    struct PState {
-        int g;             // state graph index
-        std::uint64_t rk;  // rule state (scoring key)
-    };
     struct PEdge {  // 16 bytes: the two ints share the gain's alignment
         std::int64_t gain;
         int target;
@@ -75,7 +71,7 @@ private:
     // The out-edges of every state, as strongComponents wants them: edges(v)[k].target.
     struct EdgeRows {
         const OptimumSearch* search;
-        std::size_t size() const { return search->states_.size(); }
+        std::size_t size() const { return search->product_.states().size(); }
         std::span<const PEdge> operator[](std::size_t v) const { return search->edges(int(v)); }
     };
 
@@ -85,57 +81,35 @@ private:
             edgeStart_[std::size_t(v) + 1] - edgeStart_[std::size_t(v)]);
     }
 
-    int intern(int g, std::uint64_t rk) {
-        const std::int64_t key[2] = {g, static_cast<std::int64_t>(rk)};
-        const int fresh = int(states_.size());
-        const int id = index_.findOrInsert(hashWords(0, key), fresh, [&](int other) {
-            const PState& o = states_[std::size_t(other)];
-            return o.g == g && o.rk == rk;
-        });
-        if (id == fresh) {
-            states_.push_back({g, rk});
-            terminal_.push_back(kNone);
-        }
-        return id;
-    }
-
     // States are expanded in the order they were found, so each state's edges are appended
     // right after the previous state's: edgeStart_ grows by one entry per expanded state.
     bool explore() {
-        intern(0, rules_.scoringKey(RuleEngine::initial()));
-        std::vector<RuleEvent> events;
-        for (std::size_t i = 0; i < states_.size(); ++i) {
-            if (states_.size() > maxStates_) return false;
-            const PState ps = states_[i];
-            const int node = graph_.node(ps.g);
-            if (s_.nodes[std::size_t(node)].isEnding()) {
-                std::uint64_t rk = ps.rk;
-                events.clear();
-                rules_.finish(rk, events);
-                terminal_[i] = violationGain(f_, events);
-                edgeStart_.push_back(edges_.size());
-                continue;
-            }
-            const auto gEdges = graph_.edges(ps.g);
-            for (std::size_t e = 0; e < gEdges.size(); ++e) {
-                const int c = gEdges[e].choice;
-                const std::vector<int>& inds =
-                    c >= 0 ? table_.indicators[std::size_t(node)][std::size_t(c)]
-                           : table_.timeoutIndicators;
-                std::uint64_t rk = ps.rk;
-                events.clear();
-                rules_.step(rk, node, inds, events);
-                const std::int64_t gain =
-                    (c >= 0 ? table_.gain[std::size_t(node)][std::size_t(c)] : table_.timeoutGain) +
-                    violationGain(f_, events);
-                const int target = intern(gEdges[e].target, rules_.scoringKey(rk));
-                edges_.push_back({gain, target, int(e)});
-            }
-            edgeStart_.push_back(edges_.size());
-        }
-        return states_.size() <= maxStates_;
+        const bool complete = product_.explore(maxStates_, *this);
+        terminal_.resize(product_.states().size(), kNone);
+        return complete;
     }
 
+public:
+    // The walk's visitor (rule_product.hpp): each step's gain is the reply's points with those
+    // of the rules it violated.
+    std::span<const int> indicators(int node, int c) const {
+        return c >= 0 ? table_.indicators[std::size_t(node)][std::size_t(c)]
+                      : table_.timeoutIndicators;
+    }
+    void ending(std::size_t i, const std::vector<RuleEvent>& settled) {
+        if (terminal_.size() <= i) terminal_.resize(i + 1, kNone);
+        terminal_[i] = violationGain(f_, settled);
+    }
+    void edge(std::size_t, std::size_t e, int node, int c, const std::vector<RuleEvent>& events,
+              int target) {
+        const std::int64_t gain =
+            (c >= 0 ? table_.gain[std::size_t(node)][std::size_t(c)] : table_.timeoutGain) +
+            violationGain(f_, events);
+        edges_.push_back({gain, target, int(e)});
+    }
+    void expanded(std::size_t) { edgeStart_.push_back(edges_.size()); }
+
+private:
     // Components come out sinks first, the order the best totals need.
     void components() {
         StrongComponents sc = strongComponents(EdgeRows{this});
@@ -144,7 +118,7 @@ private:
     }
 
     bool solve(OptimumOutcome& out) {
-        const std::size_t n = states_.size();
+        const std::size_t n = product_.states().size();
         value_.assign(n, kNone);
         bestEdge_.assign(n, -1);
         std::vector<bool> done(n, false);
@@ -181,7 +155,7 @@ private:
                     internal = true;
                     if (e.gain > 0) {
                         out.problem = OptimumOutcome::Problem::PointsLoop;
-                        const PState& ps = states_[std::size_t(v)];
+                        const RuleProduct::State& ps = product_.states()[std::size_t(v)];
                         out.loopNode = graph_.node(ps.g);
                         out.loopChoice = graph_.edges(ps.g)[std::size_t(e.graphEdge)].choice;
                         return false;
@@ -239,12 +213,12 @@ private:
     std::string path() const {
         std::string out;
         int v = 0;
-        for (std::size_t guard = 0; guard <= states_.size(); ++guard) {
+        for (std::size_t guard = 0; guard <= product_.states().size(); ++guard) {
             if (terminal_[std::size_t(v)] != kNone) return out;
             const int ei = bestEdge_[std::size_t(v)];
             if (ei < 0) break;
             const PEdge& e = edges(v)[std::size_t(ei)];
-            const int gs = states_[std::size_t(v)].g;
+            const int gs = product_.states()[std::size_t(v)].g;
             const int choice = graph_.edges(gs)[std::size_t(e.graphEdge)].choice;
             if (!out.empty()) out += ',';
             if (choice < 0) {
@@ -264,9 +238,7 @@ private:
     const StateGraph& graph_;
     std::size_t maxStates_;
     EvidenceTable table_;
-    RuleEngine rules_;
-    std::vector<PState> states_;
-    StateIndex index_;
+    RuleProduct product_;
     std::vector<PEdge> edges_;
     std::vector<std::size_t> edgeStart_{0};  // edges of v: [edgeStart_[v], edgeStart_[v + 1])
     std::vector<std::int64_t> terminal_;  // ending states: points of the rules settled at the end
