@@ -11,6 +11,7 @@
 #include "cli/cli_play_recording.hpp"
 #include "cli/cli_verbs.hpp"
 #include "cli/line_input.hpp"
+#include "core/play/step_effect.hpp"
 #include "core/scoring/scoring.hpp"
 
 namespace rapport::cli {
@@ -85,10 +86,10 @@ void printIntroduction(const AttemptFlow& flow, const Recording& rec) {
                 utcText(rec.resumed->startedAtMs).c_str());
     for (const auto& st : flow.session().transcript().steps) {
         if (st.timedOut)
-            std::printf("  %d. (no answer: time ran out)\n", st.step);
+            std::printf("  %d. %s\n", st.step, kNoAnswer);
         else
             std::printf("  %d. %s\n", st.step, st.choiceText.c_str());
-        if (const std::string& f = replyFeedback(scenario, st); feedbackNow && !f.empty())
+        if (const std::string f = stepFeedback(scenario, st); feedbackNow && !f.empty())
             std::printf("     Feedback: %s\n", f.c_str());
     }
 }

@@ -5,6 +5,7 @@
 #include "cli/cli_play_options.hpp"
 #include "cli/cli_play_recording.hpp"
 #include "cli/cli_verbs.hpp"
+#include "core/play/step_effect.hpp"
 #include "core/scoring/scoring.hpp"
 
 namespace rapport::cli {
@@ -20,12 +21,11 @@ void printReadableTranscript(const AttemptFlow& flow, std::FILE* out) {
     for (const auto& st : s.transcript().steps) {
         std::fprintf(out, "%d. [%s] %s\n", st.step, st.node.c_str(), st.textShown.c_str());
         if (st.timedOut)
-            std::fprintf(out, "   > (no answer: time ran out after %s)\n",
-                         secondsText(st.timeTakenMs).c_str());
+            std::fprintf(out, "   > %s  (%s)\n", kNoAnswer, secondsText(st.timeTakenMs).c_str());
         else
             std::fprintf(out, "   > %d. %s  (%s)\n", st.choiceNumber, st.choiceText.c_str(),
                          secondsText(st.timeTakenMs).c_str());
-        if (const std::string& f = replyFeedback(sc, st); withFeedback && !f.empty())
+        if (const std::string f = stepFeedback(sc, st); withFeedback && !f.empty())
             std::fprintf(out, "     Feedback: %s\n", f.c_str());
     }
     if (const Ending* e = s.ending())

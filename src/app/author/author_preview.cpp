@@ -4,6 +4,7 @@
 
 #include "app/shell/widgets.hpp"
 #include "core/authoring/scenario_preview.hpp"
+#include "core/play/step_effect.hpp"
 
 namespace rapport::app {
 
@@ -101,8 +102,8 @@ void AuthorPreview::Draw(const Theme& t, const FontSet& fonts, WidgetLocator& lo
     }
     for (const auto& step : s.transcript().steps) {
         ui::TextWrappedColored(p.textMuted, step.node + ": " + step.textShown);
-        ui::TextWrappedColored(
-            p.accent, "> " + (step.timedOut ? std::string("(time ran out)") : step.choiceText));
+        ui::TextWrappedColored(p.accent,
+                               "> " + (step.timedOut ? std::string(kNoAnswer) : step.choiceText));
         const std::size_t k = std::size_t(step.step - 1);
         if (k < feedback_.size() && !feedback_[k].empty())
             ui::TextWrappedColored(p.narrator, feedback_[k]);

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app/shell/widgets.hpp"
+#include "core/play/step_effect.hpp"
 #include "core/text/number_format.hpp"
 
 namespace rapport::app {
@@ -183,7 +184,7 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
         const auto& step = steps[i];
         clientLine(speakerOf(step.node), step.textShown);
         if (step.timedOut) {
-            ui::Bubble(t, ui.fonts.small, "You", "(no answer — time ran out)", true,
+            ui::Bubble(t, ui.fonts.small, "You", std::string(kNoAnswer), true,
                        mix(p.traineeBubble, p.danger, 0.15f));
         } else {
             ui::Bubble(t, ui.fonts.small, "You", step.choiceText, true, p.traineeBubble);

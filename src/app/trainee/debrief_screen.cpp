@@ -5,6 +5,7 @@
 #include <map>
 
 #include "app/shell/widgets.hpp"
+#include "core/play/step_effect.hpp"
 #include "core/text/number_format.hpp"
 
 namespace rapport::app {
@@ -241,8 +242,7 @@ void drawDebriefBody(const ScreenContext& ctx, const DebriefContent& content,
         }
         ui::Bubble(t, ctx.fonts.small,
                    content.traineeCaption + " · step " + std::to_string(step.step),
-                   step.timedOut ? std::string("(no answer — time ran out)") : step.choiceText,
-                   true, p.traineeBubble);
+                   step.timedOut ? std::string(kNoAnswer) : step.choiceText, true, p.traineeBubble);
         std::string note;
         int net = 0;
         for (const auto& [c, e] : byStep[step.step]) {
@@ -251,9 +251,8 @@ void drawDebriefBody(const ScreenContext& ctx, const DebriefContent& content,
             if (e->source == "rule") note += " (rule)";
             net += e->points;
         }
-        if (const Choice* choice = s ? takenChoice(*s, step) : nullptr;
-            choice && !choice->feedback.empty())
-            note += (note.empty() ? "" : "\n") + choice->feedback;
+        if (const std::string f = s ? stepFeedback(*s, step) : std::string(); !f.empty())
+            note += (note.empty() ? "" : "\n") + f;
         const StepAdvice* a = nullptr;
         for (const auto& x : advice)
             if (x.step == step.step) a = &x;

@@ -6,6 +6,7 @@ namespace rapport {
 
 const char* const kTimeoutFeedback =
     "Time ran out before you answered; the client moved on without you.";
+const char* const kNoAnswer = "(no answer — time ran out)";
 
 std::vector<MeterChange> meterChanges(const Scenario& scenario,
                                       const std::vector<std::int64_t>& before,
@@ -24,11 +25,15 @@ const std::string& replyFeedback(const Scenario& scenario, const TranscriptStep&
     return c ? c->feedback : none;
 }
 
+std::string stepFeedback(const Scenario& scenario, const TranscriptStep& step) {
+    return step.timedOut ? std::string(kTimeoutFeedback) : replyFeedback(scenario, step);
+}
+
 StepEffect stepEffect(const Scenario& scenario, const TranscriptStep& step,
                       const std::vector<std::int64_t>& before, const Session& after) {
     StepEffect out;
     out.timedOut = step.timedOut;
-    out.feedback = step.timedOut ? std::string(kTimeoutFeedback) : replyFeedback(scenario, step);
+    out.feedback = stepFeedback(scenario, step);
     out.meters = meterChanges(scenario, before, after);
     return out;
 }

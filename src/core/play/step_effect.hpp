@@ -15,6 +15,8 @@ namespace rapport {
 
 // The one text a timed-out step shows as its feedback.
 extern const char* const kTimeoutFeedback;
+// What stands in for the trainee's reply on a timed-out step, wherever a transcript is shown.
+extern const char* const kNoAnswer;
 
 struct MeterChange {
     std::string label;
@@ -39,8 +41,11 @@ StepEffect stepEffect(const Scenario& scenario, const TranscriptStep& step,
                       const std::vector<std::int64_t>& before, const Session& after);
 
 // The feedback the scenario gives for the reply taken at `step`; empty on a timeout or when the
-// reply has none (what a transcript prints beside the reply).
+// reply has none.
 const std::string& replyFeedback(const Scenario& scenario, const TranscriptStep& step);
+// The feedback shown for `step` (live, in a transcript, in the debrief): the reply's, or
+// kTimeoutFeedback on a timeout.
+std::string stepFeedback(const Scenario& scenario, const TranscriptStep& step);
 
 // The effects of a resumed session's earlier steps, as they were shown live: each step is taken
 // again on a fresh session of the same seed (the meters move as they did then). Stops at a step
