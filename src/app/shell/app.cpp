@@ -8,6 +8,7 @@
 #include "core/play/best_scores.hpp"
 #include "core/play/resume_check.hpp"
 #include "core/play/scripted_play.hpp"
+#include "core/scenario/portrait_path.hpp"
 #include "store/attempt_recorder.hpp"
 #include "store/database_path.hpp"
 
@@ -59,8 +60,10 @@ const LibraryEntry* App::currentEntry() const {
 
 ImTextureID App::portraitFor(const Scenario& s) {
     if (s.client.portrait.empty() || !portraitLoader) return nullptr;
-    const auto path = std::filesystem::path(s.sourcePath).parent_path() / s.client.portrait;
-    return portraitLoader(path.string());
+    // Resolved again now, by its real path: a link made after validation still cannot lead out.
+    const PortraitPath found = resolvePortrait(s.client.portrait, s.sourcePath);
+    if (found.status != PortraitPath::Status::Found) return nullptr;
+    return portraitLoader(found.path);
 }
 
 std::string App::competencyName(const std::string& id) const {
