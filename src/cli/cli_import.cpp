@@ -2,13 +2,13 @@
 // Twine story into a scenario draft. The mapping is core's (twine_import); this file reads
 // arguments, prints diagnostics, checks the result like `rapport validate` and writes it.
 #include <cstdio>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
 #include "cli/cli_verbs.hpp"
 #include "core/checks/scenario_check.hpp"
+#include "core/files/safe_output.hpp"
 #include "core/twine/twine_import.hpp"
 
 namespace rapport::cli {
@@ -44,25 +44,6 @@ constexpr const char* kUsage =
 int usageError(const std::string& message) {
     std::fprintf(stderr, "rapport import: %s\n(see 'rapport import --help')\n", message.c_str());
     return kExitUsage;
-}
-
-// Beside the target, then renamed over it: a failure (disk full) never leaves half a scenario.
-bool writeAtomically(const std::string& path, const std::string& text) {
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        f.write(text.data(), static_cast<std::streamsize>(text.size()));
-        f.close();
-        if (!f) {
-            std::remove(tmp.c_str());
-            return false;
-        }
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        return false;
-    }
-    return true;
 }
 
 }  // namespace
@@ -128,8 +109,9 @@ int runImport(Args args) {
     if (*output == "-") {
         std::fwrite(text.data(), 1, text.size(), stdout);
         if (std::fflush(stdout) != 0) return kExitUsage;
-    } else if (!writeAtomically(*output, text)) {
-        std::fprintf(stderr, "rapport import: cannot write %s\n", output->c_str());
+    } else if (const OutputWrite w = writeOutputFile(*output, text, {*input}); !w) {
+        // Onto the story being imported is refused: it would replace the Twine source.
+        std::fprintf(stderr, "rapport import: %s\n", w.message.c_str());
         return kExitUsage;
     }
     const std::size_t warnings = imported.diagnostics.warningCount();

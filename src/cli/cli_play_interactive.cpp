@@ -13,6 +13,7 @@
 #include "cli/line_input.hpp"
 #include "core/play/step_effect.hpp"
 #include "core/scoring/scoring.hpp"
+#include "core/text/terminal_text.hpp"
 
 namespace rapport::cli {
 
@@ -41,18 +42,19 @@ void printNode(const AttemptFlow& flow) {
     if (!sc.meters.empty() && flow.metersVisible()) {
         for (const Meter& m : sc.meters) {
             const auto v = s.variable(m.variable);
-            std::printf("  %-12s %s %lld/%lld\n", m.label.c_str(),
+            std::printf("  %-12s %s %lld/%lld\n", terminalSafe(m.label).c_str(),
                         meterBar(v, m.min, m.max).c_str(), static_cast<long long>(v),
                         static_cast<long long>(m.max));
         }
         std::printf("\n");
     }
-    std::printf("%s%s\n", speakerLabel(s).c_str(), s.text().c_str());
+    std::printf("%s%s\n", terminalSafe(speakerLabel(s)).c_str(), terminalSafe(s.text()).c_str());
     if (s.finished()) return;
     std::printf("\n");
     const auto& shown = s.choices();
     for (std::size_t i = 0; i < shown.size(); ++i)
-        std::printf("  %zu. %s\n", i + 1, s.node().choices[std::size_t(shown[i])].text.c_str());
+        std::printf("  %zu. %s\n", i + 1,
+                    terminalSafe(s.node().choices[std::size_t(shown[i])].text).c_str());
     if (s.node().isTimed())
         std::printf("\n  (you have %s to answer)\n", secondsText(s.timeLeftMs()).c_str());
 }
@@ -73,10 +75,10 @@ void printIntroduction(const AttemptFlow& flow, const Recording& rec) {
     const Scenario& scenario = flow.scenario();
     const Client& c = scenario.client;
     const bool feedbackNow = feedbackShownDuringPlay(flow.mode());
-    std::printf("%s\n", scenario.title.c_str());
-    std::printf("You are meeting %s, %s at %s.\n", c.name.c_str(), c.role.c_str(),
-                c.company.c_str());
-    if (!c.description.empty()) std::printf("%s\n", c.description.c_str());
+    std::printf("%s\n", terminalSafe(scenario.title).c_str());
+    std::printf("You are meeting %s, %s at %s.\n", terminalSafe(c.name).c_str(),
+                terminalSafe(c.role).c_str(), terminalSafe(c.company).c_str());
+    if (!c.description.empty()) std::printf("%s\n", terminalSafe(c.description).c_str());
     if (!feedbackNow)
         std::printf(
             "\nExam mode: the client's mood and the feedback on your replies stay hidden until the "
@@ -88,9 +90,9 @@ void printIntroduction(const AttemptFlow& flow, const Recording& rec) {
         if (st.timedOut)
             std::printf("  %d. %s\n", st.step, kNoAnswer);
         else
-            std::printf("  %d. %s\n", st.step, st.choiceText.c_str());
+            std::printf("  %d. %s\n", st.step, terminalSafe(st.choiceText).c_str());
         if (const std::string f = stepFeedback(scenario, st); feedbackNow && !f.empty())
-            std::printf("     Feedback: %s\n", f.c_str());
+            std::printf("     Feedback: %s\n", terminalSafe(f).c_str());
     }
 }
 
@@ -124,7 +126,7 @@ int runInteractivePlay(const Scenario& scenario, const PlayOptions& o) {
             std::fprintf(stderr,
                          "rapport play: node \"%s\" shows no choices and has no timer; the "
                          "scenario is stuck\n",
-                         s.node().id.c_str());
+                         terminalSafe(s.node().id).c_str());
             return kExitProblems;
         }
         bool answered = false;
@@ -160,7 +162,7 @@ int runInteractivePlay(const Scenario& scenario, const PlayOptions& o) {
                 case AttemptFlow::Result::Taken:
                     if (const std::string& f = flow.effects().back().feedback;
                         feedbackShownDuringPlay(flow.mode()) && !f.empty())
-                        std::printf("  Feedback: %s\n", f.c_str());
+                        std::printf("  Feedback: %s\n", terminalSafe(f).c_str());
                     break;
                 case AttemptFlow::Result::TimedOut:
                     std::printf("\n  Time is up.\n");
@@ -168,21 +170,21 @@ int runInteractivePlay(const Scenario& scenario, const PlayOptions& o) {
                 case AttemptFlow::Result::Refused:
                 case AttemptFlow::Result::Failed:
                     std::fprintf(stderr, "rapport play: scenario error: %s\n",
-                                 flow.lastError().c_str());
+                                 terminalSafe(flow.lastError()).c_str());
                     return kExitProblems;
             }
             answered = true;
         }
     }
     const Ending* e = s.ending();
-    std::printf("\n== %s (%s) ==\n%s\n", e->title.c_str(), outcomeName(e->outcome),
-                e->summary.c_str());
+    std::printf("\n== %s (%s) ==\n%s\n", terminalSafe(e->title).c_str(), outcomeName(e->outcome),
+                terminalSafe(e->summary).c_str());
     PlayScore scored = rec.recorder ? rec.recorder->finish(s, store::unixNowMs())
                                     : scorePlay(scenario, s.transcript());
     if (scored.report)
-        std::printf("%s", debriefText(*scored.report).c_str());
+        std::printf("%s", terminalSafe(debriefText(*scored.report)).c_str());
     else
-        std::fprintf(stderr, "rapport play: no debrief: %s\n", scored.error.c_str());
+        std::fprintf(stderr, "rapport play: no debrief: %s\n", terminalSafe(scored.error).c_str());
     if (!feedbackShownDuringPlay(flow.mode())) {
         // What exam mode held back during play, now that the conversation is over.
         std::string held;
@@ -190,7 +192,8 @@ int runInteractivePlay(const Scenario& scenario, const PlayOptions& o) {
             if (const std::string& f = replyFeedback(scenario, st); !f.empty())
                 held +=
                     "  " + std::to_string(st.step) + ". " + st.choiceText + "\n     " + f + "\n";
-        if (!held.empty()) std::printf("\nFeedback on your replies:\n%s", held.c_str());
+        if (!held.empty())
+            std::printf("\nFeedback on your replies:\n%s", terminalSafe(held).c_str());
     }
     reportRecorded(rec, "recorded");
     return kExitOk;

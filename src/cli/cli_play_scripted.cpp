@@ -7,6 +7,7 @@
 #include "cli/cli_verbs.hpp"
 #include "core/play/step_effect.hpp"
 #include "core/scoring/scoring.hpp"
+#include "core/text/terminal_text.hpp"
 
 namespace rapport::cli {
 
@@ -17,27 +18,32 @@ void printReadableTranscript(const AttemptFlow& flow, std::FILE* out) {
     const Session& s = flow.session();
     const Scenario& sc = s.scenario();
     const bool withFeedback = feedbackShownDuringPlay(flow.mode());
-    std::fprintf(out, "%s (%s %s)\n\n", sc.title.c_str(), sc.id.c_str(), sc.version.c_str());
+    std::fprintf(out, "%s (%s %s)\n\n", terminalSafe(sc.title).c_str(), terminalSafe(sc.id).c_str(),
+                 terminalSafe(sc.version).c_str());
     for (const auto& st : s.transcript().steps) {
-        std::fprintf(out, "%d. [%s] %s\n", st.step, st.node.c_str(), st.textShown.c_str());
+        std::fprintf(out, "%d. [%s] %s\n", st.step, terminalSafe(st.node).c_str(),
+                     terminalSafe(st.textShown).c_str());
         if (st.timedOut)
             std::fprintf(out, "   > %s  (%s)\n", kNoAnswer, secondsText(st.timeTakenMs).c_str());
         else
-            std::fprintf(out, "   > %d. %s  (%s)\n", st.choiceNumber, st.choiceText.c_str(),
-                         secondsText(st.timeTakenMs).c_str());
+            std::fprintf(out, "   > %d. %s  (%s)\n", st.choiceNumber,
+                         terminalSafe(st.choiceText).c_str(), secondsText(st.timeTakenMs).c_str());
         if (const std::string f = stepFeedback(sc, st); withFeedback && !f.empty())
-            std::fprintf(out, "     Feedback: %s\n", f.c_str());
+            std::fprintf(out, "     Feedback: %s\n", terminalSafe(f).c_str());
     }
     if (const Ending* e = s.ending())
-        std::fprintf(out, "\nEnding [%s]: %s (%s)\n%s\n", s.node().id.c_str(), e->title.c_str(),
-                     outcomeName(e->outcome), e->summary.c_str());
+        std::fprintf(out, "\nEnding [%s]: %s (%s)\n%s\n", terminalSafe(s.node().id).c_str(),
+                     terminalSafe(e->title).c_str(), outcomeName(e->outcome),
+                     terminalSafe(e->summary).c_str());
     std::fprintf(out, "\nVariables:");
     for (std::size_t i = 0; i < sc.variables.size(); ++i) {
         const auto& v = sc.variables[i];
         if (v.type == ValueType::Boolean)
-            std::fprintf(out, " %s=%s", v.id.c_str(), s.variable(int(i)) ? "true" : "false");
+            std::fprintf(out, " %s=%s", terminalSafe(v.id).c_str(),
+                         s.variable(int(i)) ? "true" : "false");
         else
-            std::fprintf(out, " %s=%lld", v.id.c_str(), static_cast<long long>(s.variable(int(i))));
+            std::fprintf(out, " %s=%lld", terminalSafe(v.id).c_str(),
+                         static_cast<long long>(s.variable(int(i))));
     }
     std::fprintf(out, "\n");
 }
@@ -54,7 +60,7 @@ int runScriptedPlay(const Scenario& scenario, const PlayOptions& o) {
     if (auto code = startAttempt(scenario, o, clock, rec, flow, false)) return *code;
     error = flow->playScript(clock, *script);
     if (!error.empty()) {
-        std::fprintf(stderr, "rapport play: %s\n", error.c_str());
+        std::fprintf(stderr, "rapport play: %s\n", terminalSafe(error).c_str());
         if (rec.recorder)
             std::fprintf(
                 stderr,

@@ -3,11 +3,11 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <string>
 
 #include "cli/cli_verbs.hpp"
+#include "core/files/safe_output.hpp"
 #include "core/reports/report_csv.hpp"
 #include "core/reports/report_html.hpp"
 #include "core/reports/report_json.hpp"
@@ -38,8 +38,10 @@ void printUsage(std::FILE* out) {
         "                   xapi: a JSON array of xAPI 1.0.3 statements, one per finished attempt\n"
         "  --xapi-base IRI  namespace of the activity and extension IRIs (xapi)\n"
         "  --xapi-home-page URL  the actor account's homePage, e.g. your LMS (xapi)\n"
-        "  -o FILE          write to FILE instead of standard output\n\n"
-        "exit: 0 written, 2 usage error or the database/file cannot be read or written\n");
+        "  -o FILE          write to FILE instead of standard output; never onto the database\n"
+        "                   itself (see docs/cli.md, \"Output files\")\n\n"
+        "exit: 0 written, 2 usage error, the database cannot be read, or FILE cannot (or may\n"
+        "not) be written\n");
 }
 
 int usage(const std::string& message) {
@@ -145,22 +147,9 @@ int runReport(Args args) {
         std::fwrite(text.data(), 1, text.size(), stdout);
         return std::fflush(stdout) == 0 ? kExitOk : kExitUsage;
     }
-    // Write beside the target and rename, so a failure (disk full) never leaves half a report
-    // under the name HR will open.
-    std::string tmp = *out + ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        f.write(text.data(), std::streamsize(text.size()));
-        f.close();
-        if (!f) {
-            std::remove(tmp.c_str());
-            std::fprintf(stderr, "rapport report: cannot write %s\n", out->c_str());
-            return kExitUsage;
-        }
-    }
-    if (std::rename(tmp.c_str(), out->c_str()) != 0) {
-        std::remove(tmp.c_str());
-        std::fprintf(stderr, "rapport report: cannot write %s\n", out->c_str());
+    // Never onto the database being read (nor its -wal/-shm): that would lose every attempt.
+    if (const OutputWrite w = writeOutputFile(*out, text, databaseFiles(*path)); !w) {
+        std::fprintf(stderr, "rapport report: %s\n", w.message.c_str());
         return kExitUsage;
     }
     std::fprintf(stderr, "rapport report: %zu attempts written to %s\n", data.attempts.size(),

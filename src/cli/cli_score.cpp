@@ -3,10 +3,8 @@
 // against the report stored in it. All scoring is core's; this file finds files and prints.
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <sstream>
 #include <string>
 
 #include "cli/cli_verbs.hpp"
@@ -14,8 +12,10 @@
 #include "core/checks/scenario_check.hpp"
 #include "core/framework/framework_catalog.hpp"
 #include "core/framework/framework_loader.hpp"
+#include "core/play/play_document.hpp"
 #include "core/play/session.hpp"
 #include "core/scoring/scoring.hpp"
+#include "core/text/terminal_text.hpp"
 
 namespace rapport::cli {
 
@@ -48,18 +48,11 @@ int usageError(const std::string& message) {
     return kExitUsage;
 }
 
+// Messages quote ids and texts of the transcript: escaped, like every diagnostic.
 int fail(int code, const std::string& message) {
-    std::fprintf(stderr, "rapport score: %s\n", message.c_str());
+    std::fprintf(stderr, "rapport score: %s\n",
+                 terminalSafe(message, TerminalLines::Escape).c_str());
     return code;
-}
-
-std::optional<std::string> readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream s;
-    s << in.rdbuf();
-    if (in.bad()) return std::nullopt;
-    return s.str();
 }
 
 std::string findScenario(const std::string& transcriptPath, const std::string& id) {
@@ -115,42 +108,19 @@ int runScore(Args args) {
     }
     if (transcriptPath.empty()) return usageError("no transcript file given");
 
-    // The saved play document: {"scenario": {id, version, contentHash}, "seed", "transcript":
-    // [steps], "ending", "report"?}.
-    const auto text = readFile(transcriptPath);
-    if (!text) return fail(kExitUsage, "cannot read " + transcriptPath);
-    json doc;
-    try {
-        doc = json::parse(*text);
-    } catch (const json::parse_error& e) {
-        return fail(kExitProblems, transcriptPath + " is not JSON: " + e.what());
-    }
-    if (!doc.is_object() || !doc.contains("scenario") || !doc["scenario"].is_object() ||
-        !doc.contains("transcript"))
-        return fail(kExitProblems,
+    // The saved play document, read as scenarios are: bounded, never blocking, located
+    // diagnostics for what is not JSON.
+    PlayDocumentRead read = readPlayDocumentFile(transcriptPath);
+    if (!read.document) {
+        printDiagnostics(read.diagnostics);
+        if (!read.error.empty()) return fail(kExitProblems, read.error);
+        return fail(read.unreadable ? kExitUsage : kExitProblems,
                     transcriptPath +
-                        " is not the output of 'rapport play … --json' (no \"scenario\" "
-                        "and \"transcript\")");
-    const json& sc = doc["scenario"];
-    auto field = [&](const json& j, const char* key) {
-        auto it = j.find(key);
-        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
-    const std::string scenarioId = field(sc, "id");
-    Transcript transcript;
-    try {
-        json t = {{"scenario", scenarioId},
-                  {"version", field(sc, "version")},
-                  {"contentHash", field(sc, "contentHash")},
-                  {"seed", doc.value("seed", json(0))},
-                  {"steps", doc["transcript"]},
-                  {"endingNode", doc.contains("ending") && doc["ending"].is_object()
-                                     ? doc["ending"].value("node", json(nullptr))
-                                     : json(nullptr)}};
-        transcript = transcriptFromJson(t);
-    } catch (const std::exception& e) {
-        return fail(kExitProblems, transcriptPath + ": " + e.what());
+                        (read.unreadable ? " cannot be read" : " cannot be scored (see above)"));
     }
+    const json& doc = read.document->json;
+    const Transcript& transcript = read.document->transcript;
+    const std::string& scenarioId = transcript.scenarioId;
 
     if (scenarioPath.empty()) scenarioPath = findScenario(transcriptPath, scenarioId);
     if (scenarioPath.empty())
@@ -218,14 +188,15 @@ int runScore(Args args) {
         std::printf("%s\n", out.dump(2).c_str());
         return kExitOk;
     }
-    std::printf("%s", debriefText(report).c_str());
+    std::printf("%s", terminalSafe(debriefText(report)).c_str());
     if (!hadReport)
         std::printf("\nThe transcript held no stored report to compare with.\n");
     else if (changes.empty())
         std::printf("\nNo change against the stored report.\n");
     else {
         std::printf("\nChanged against the stored report:\n");
-        for (const auto& c : changes) std::printf("  - %s\n", c.c_str());
+        for (const auto& c : changes)
+            std::printf("  - %s\n", terminalSafe(c, TerminalLines::Escape).c_str());
     }
     return kExitOk;
 }

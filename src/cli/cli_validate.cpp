@@ -17,6 +17,7 @@ void printUsage(std::FILE* out) {
         "       rapport validate --list-codes\n\n"
         "Checks scenario files: JSON syntax, the rapport-scenario/1 format, references,\n"
         "expressions, reachability, dead ends, and evidence against the competence framework.\n"
+        "A competence framework file (rapport-framework/1) is checked as a framework.\n"
         "Problems are printed as FILE:LINE:COL: error|warning: MESSAGE [CODE] at POINTER.\n\n"
         "  --werror      treat warnings as errors (for CI)\n"
         "  --quiet       print only problems, no per-file summary\n"
@@ -59,7 +60,7 @@ int runValidate(Args args) {
     }
     int exit = kExitOk;
     for (const auto& file : files) {
-        ScenarioCheck check = checkScenarioFile(file);
+        ScenarioCheck check = checkAuthorFile(file);
         for (const auto& d : check.diagnostics.items())
             std::printf("%s\n", formatDiagnostic(d).c_str());
         const auto errors = check.diagnostics.errorCount();
@@ -69,9 +70,10 @@ int runValidate(Args args) {
         else if ((errors > 0 || (werror && warnings > 0)) && exit == kExitOk)
             exit = kExitProblems;
         if (!quiet)
-            std::fprintf(stderr, "%s: %s (%zu error%s, %zu warning%s)\n", file.c_str(),
-                         errors == 0 ? "valid" : "invalid", errors, errors == 1 ? "" : "s",
-                         warnings, warnings == 1 ? "" : "s");
+            std::fprintf(stderr, "%s: %s%s (%zu error%s, %zu warning%s)\n", file.c_str(),
+                         errors == 0 ? "valid" : "invalid",
+                         check.isFramework ? " competence framework" : "", errors,
+                         errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
     }
     return exit;
 }

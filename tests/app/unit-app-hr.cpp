@@ -230,7 +230,7 @@ TEST_CASE("hr export: file names are safe, writes are atomic, failures are messa
     CHECK(!fs::exists(dir.path() / "a.csv.tmp"));
     // /proc takes no new files, even for root.
     const std::string err = writeFileAtomically("/proc/rapport-export.csv", "x");
-    CHECK(err.find("Could not create /proc/rapport-export.csv: ") == 0);
+    CHECK(err.find("Could not write /proc/rapport-export.csv: ") == 0);
     CHECK(writeFileAtomically(dir.path() / "missing" / "a.csv", "x")
               .find("No such file or directory") != std::string::npos);
 }
@@ -373,7 +373,7 @@ TEST_CASE("hr screens: exports write the core renderers' files; failures show in
     h.app->hr().data().exportFolder = "/proc";
     CHECK(h.run("click HTML##export\nwait-idle\n") == "");
     text = h.settle();
-    CHECK(text.find("Export failed: Could not create /proc/rapport-all-") != std::string::npos);
+    CHECK(text.find("Export failed: Could not write /proc/rapport-all-") != std::string::npos);
     h.app->hr().data().exportFolder = dbDir.file("no-such-folder");
     CHECK(h.run("click JSON##export\nwait-idle\n") == "");
     text = h.settle();

@@ -17,11 +17,13 @@ struct FileStamp {
 
 FileStamp fileStamp(const std::string& path);
 
-// The file's bytes, or nullopt with the reason in `error`.
+// The file's bytes (a regular file of at most 16 MiB, read without blocking:
+// core/files/bounded_read.hpp), or nullopt with the reason in `error`.
 std::optional<std::string> readTextFile(const std::string& path, std::string& error);
 
 // Writes `text` to a temporary file beside `path`, flushes it to disk and renames it over `path`,
-// so a crash or a full disk never leaves a half-written scenario. False with the reason in `error`.
+// so a crash or a full disk never leaves a half-written scenario (core/files/safe_output.hpp: a
+// symlink is followed, a FIFO or device written in place). False with the reason in `error`.
 bool writeTextFileAtomically(const std::string& path, const std::string& text, std::string& error);
 
 }  // namespace rapport::app

@@ -6,6 +6,8 @@
 #include <set>
 #include <stdexcept>
 
+#include "core/files/safe_output.hpp"
+
 namespace rapport::app {
 namespace {
 
@@ -144,7 +146,8 @@ void HrData::exportReport(ExportFormat format, const std::string& folder,
                                      "' does not exist.");
         const auto file =
             std::filesystem::path(folder) / exportFileName(data.scope, format, data.generatedAtMs);
-        if (std::string error = writeFileAtomically(file, text); !error.empty())
+        if (std::string error = writeFileAtomically(file, text, databaseFiles(path));
+            !error.empty())
             throw std::runtime_error(error);
         return HrExportResult{file.string(), data.attempts.size()};
     });

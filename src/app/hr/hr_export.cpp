@@ -1,11 +1,6 @@
 #include "app/hr/hr_export.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-
+#include "core/files/safe_output.hpp"
 #include "core/reports/report_csv.hpp"
 #include "core/reports/report_html.hpp"
 #include "core/reports/report_json.hpp"
@@ -82,46 +77,10 @@ std::string exportFileName(const ReportScope& scope, ExportFormat format, std::i
     return "rapport-" + safe + "-" + stamp + "." + exportExtension(format);
 }
 
-std::string writeFileAtomically(const std::filesystem::path& path, std::string_view text) {
-    const std::string target = path.string();
-    const std::string tmp = target + ".tmp";
-    auto failure = [&](const char* what, int err) {
-        return "Could not " + std::string(what) + " " + target + ": " + std::strerror(err);
-    };
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return failure("create", errno);
-    const char* p = text.data();
-    std::size_t left = text.size();
-    while (left > 0) {
-        const ssize_t n = ::write(fd, p, left);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            const int err = n < 0 ? errno : ENOSPC;
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            return failure("write", err);
-        }
-        p += n;
-        left -= std::size_t(n);
-    }
-    // fsync reports a delayed write error (full disk on some file systems) before the rename.
-    if (::fsync(fd) != 0) {
-        const int err = errno;
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        return failure("write", err);
-    }
-    if (::close(fd) != 0) {
-        const int err = errno;
-        ::unlink(tmp.c_str());
-        return failure("write", err);
-    }
-    if (::rename(tmp.c_str(), target.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(tmp.c_str());
-        return failure("write", err);
-    }
-    return {};
+std::string writeFileAtomically(const std::filesystem::path& path, std::string_view text,
+                                const std::vector<std::string>& inputs) {
+    const OutputWrite w = writeOutputFile(path.string(), text, inputs);
+    return w ? std::string() : "Could not write " + path.string() + ": " + w.reason;
 }
 
 }  // namespace rapport::app

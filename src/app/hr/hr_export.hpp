@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/reports/report_model.hpp"
 
@@ -24,9 +25,10 @@ std::string renderExport(const ReportData& data, ExportFormat format, const std:
 // letters, digits, '-' and '_' only, so any name gives a safe file name.
 std::string exportFileName(const ReportScope& scope, ExportFormat format, std::int64_t nowMs);
 
-// Writes `text` to `path` through a temporary file beside it (fsync, rename). Returns "" on
-// success, else a message naming the path and the system's reason (e.g. "No space left on
-// device", "Permission denied"); the temporary file is removed on failure.
-std::string writeFileAtomically(const std::filesystem::path& path, std::string_view text);
+// Writes `text` to `path` by the rules of core/files/safe_output.hpp (temporary file beside it,
+// fsync, rename; never onto one of `inputs`). Returns "" on success, else a message naming the
+// path and the system's reason (e.g. "No space left on device", "Permission denied").
+std::string writeFileAtomically(const std::filesystem::path& path, std::string_view text,
+                                const std::vector<std::string>& inputs = {});
 
 }  // namespace rapport::app

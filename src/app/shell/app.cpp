@@ -3,6 +3,7 @@
 #include "app/shell/top_bar.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/play/scripted_play.hpp"
+#include "core/scenario/portrait_path.hpp"
 
 namespace rapport::app {
 
@@ -21,8 +22,10 @@ App::App(AppConfig config, const Clock& clock, Theme theme)
 
 ImTextureID App::portraitFor(const Scenario& s) {
     if (s.client.portrait.empty() || !portraitLoader) return nullptr;
-    const auto path = std::filesystem::path(s.sourcePath).parent_path() / s.client.portrait;
-    return portraitLoader(path.string());
+    // Resolved again now, by its real path: a link made after validation still cannot lead out.
+    const PortraitPath found = resolvePortrait(s.client.portrait, s.sourcePath);
+    if (found.status != PortraitPath::Status::Found) return nullptr;
+    return portraitLoader(found.path);
 }
 
 void App::requireGlyphs(std::string_view text) { glyphs_.require(text, fonts_.body); }

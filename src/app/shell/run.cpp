@@ -12,10 +12,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <functional>
 #include <memory>
-#include <sstream>
 
 #include "app/driver/script.hpp"
 #include "app/driver/script_driver.hpp"
@@ -23,6 +21,8 @@
 #include "app/shell/app_options.hpp"
 #include "app/shell/fonts.hpp"
 #include "app/shell/portrait.hpp"
+#include "core/files/bounded_read.hpp"
+#include "core/source/json_source.hpp"
 #include "store/database_path.hpp"
 
 namespace rapport::app {
@@ -60,15 +60,6 @@ void installWakeCallbacks(GLFWwindow* w) {
     });
 }
 
-bool readFile(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::stringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return true;
-}
-
 std::size_t hashText(const std::string& s) { return std::hash<std::string>{}(s); }
 
 }  // namespace
@@ -87,12 +78,14 @@ int run(std::span<const std::string_view> args) {
 
     std::optional<ParsedScript> script;
     if (!opts->script.empty()) {
-        std::string text;
-        if (!readFile(opts->script, text)) {
-            std::fprintf(stderr, "rapport: cannot read script %s\n", opts->script.c_str());
+        // A script is a short list of steps; the scenario limit is more than generous.
+        const BoundedRead read = readBoundedFile(opts->script, kMaxSourceBytes);
+        if (!read) {
+            std::fprintf(stderr, "rapport: cannot read script %s: %s\n", opts->script.c_str(),
+                         read.reason.c_str());
             return kExitUsage;
         }
-        script = parseScript(text);
+        script = parseScript(read.text);
         if (!script->errors.empty()) {
             for (const auto& e : script->errors)
                 std::fprintf(stderr, "%s:%s\n", opts->script.c_str(), e.c_str());

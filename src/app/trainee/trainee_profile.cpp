@@ -1,14 +1,11 @@
 #include "app/trainee/trainee_profile.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
+
+#include "core/files/bounded_read.hpp"
+#include "core/files/safe_output.hpp"
 
 namespace rapport::app {
 namespace fs = std::filesystem;
@@ -19,20 +16,8 @@ void setError(std::string* error, std::string why) {
     if (error) *error = std::move(why);
 }
 
-bool writeAll(int fd, const std::string& data) {
-    const char* p = data.data();
-    std::size_t left = data.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        p += n;
-        left -= std::size_t(n);
-    }
-    return true;
-}
+// A profile is a few names; anything larger is not one.
+constexpr std::size_t kMaxProfileBytes = 1024u * 1024u;
 
 }  // namespace
 
@@ -52,11 +37,13 @@ fs::path profilePath(const fs::path& dataDir) { return dataDir / "trainee.json";
 
 std::optional<TraineeProfile> loadTraineeProfile(const fs::path& dataDir, std::string* error) {
     const fs::path path = profilePath(dataDir);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;  // not signed in before: not an error
-    std::stringstream buf;
-    buf << in.rdbuf();
-    auto j = nlohmann::json::parse(buf.str(), nullptr, false);
+    const BoundedRead read = readBoundedFile(path.string(), kMaxProfileBytes);
+    if (read.systemError == ENOENT) return std::nullopt;  // not signed in before: not an error
+    if (!read) {
+        setError(error, read.message);
+        return std::nullopt;
+    }
+    auto j = nlohmann::json::parse(read.text, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
         setError(error, path.string() + ": not a trainee profile (invalid JSON)");
         return std::nullopt;
@@ -90,26 +77,9 @@ bool saveTraineeProfile(const fs::path& dataDir, const TraineeProfile& profile,
                               {"group", profile.group}};
     const std::string data = j.dump(2) + "\n";
     const fs::path target = profilePath(dataDir);
-    const fs::path tmp = target.string() + ".tmp-" + std::to_string(::getpid());
-
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        setError(error, "cannot write " + tmp.string() + ": " + std::strerror(errno));
+    if (const OutputWrite w = writeOutputFile(target.string(), data); !w) {
+        setError(error, "cannot save " + target.string() + ": " + w.reason);
         return false;
-    }
-    const bool ok = writeAll(fd, data) && ::fsync(fd) == 0;
-    const int savedErrno = errno;
-    ::close(fd);
-    if (!ok || ::rename(tmp.c_str(), target.c_str()) != 0) {
-        const int why = ok ? errno : savedErrno;
-        ::unlink(tmp.c_str());
-        setError(error, "cannot save " + target.string() + ": " + std::strerror(why));
-        return false;
-    }
-    // Make the rename itself durable.
-    if (int dfd = ::open(dataDir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
     }
     return true;
 }

@@ -5,6 +5,7 @@
 #include "core/checks/evidence_check.hpp"
 #include "core/checks/scenario_validator.hpp"
 #include "core/diagnostics/diagnostic_codes.hpp"
+#include "core/framework/framework_loader.hpp"
 #include "core/scenario/scenario_loader.hpp"
 #include "core/state/state_space.hpp"
 
@@ -54,6 +55,28 @@ ScenarioCheck checkScenarioFile(const std::string& path) {
 
 ScenarioCheck checkScenarioText(std::string text, const std::string& name) {
     return complete(loadScenarioText(std::move(text), name));
+}
+
+ScenarioCheck checkAuthorFile(const std::string& path) {
+    ScenarioCheck check = checkScenarioFile(path);
+    const auto& items = check.diagnostics.items();
+    const bool wrongFormat =
+        !check.scenario && std::any_of(items.begin(), items.end(), [](const Diagnostic& d) {
+            return d.code == codes::WrongFormat && d.pointer == "/format";
+        });
+    if (!wrongFormat) return check;
+    // Read again only on this rare path, so scenarios are read once.
+    FrameworkLoadResult loaded = loadFrameworkFile(path);
+    const auto& fitems = loaded.diagnostics.items();
+    if (std::any_of(fitems.begin(), fitems.end(),
+                    [](const Diagnostic& d) { return d.code == codes::WrongFormat; }))
+        return check;  // not a framework either: the scenario's words stand
+    ScenarioCheck framework;
+    framework.isFramework = true;
+    framework.diagnostics = std::move(loaded.diagnostics);
+    if (loaded.framework)
+        framework.framework = std::make_shared<const Framework>(std::move(*loaded.framework));
+    return framework;
 }
 
 }  // namespace rapport

@@ -26,10 +26,18 @@ struct ScenarioCheck {
     // The best complete path, computed once here; set when the scenario can be scored.
     std::optional<ScenarioOptimum> optimum;
     bool playable() const { return scenario && !diagnostics.hasErrors(); }
+    // checkAuthorFile only: the file is a competence framework, checked as one (diagnostics are
+    // the framework loader's; `framework` is set when it has no errors, `scenario` never).
+    bool isFramework = false;
 };
 
 // Prepares the scenario file at `path` (or `text`, named `name` in diagnostics).
 ScenarioCheck checkScenarioFile(const std::string& path);
 ScenarioCheck checkScenarioText(std::string text, const std::string& name);
+
+// What `rapport validate` checks: a scenario file as checkScenarioFile does, or, when the file's
+// "format" is rapport-framework/1, a competence framework with the framework loader's
+// diagnostics (isFramework is then set).
+ScenarioCheck checkAuthorFile(const std::string& path);
 
 }  // namespace rapport

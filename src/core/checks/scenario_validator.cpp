@@ -1,18 +1,16 @@
 #include "core/checks/scenario_validator.hpp"
 
 #include <deque>
-#include <filesystem>
 #include <set>
 
 #include "core/diagnostics/diagnostic_codes.hpp"
+#include "core/scenario/portrait_path.hpp"
 #include "core/source/json_reader.hpp"
 #include "core/state/state_space.hpp"
 
 namespace rapport {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 // Graph edges ignoring conditions and once: an over-approximation of what play can do.
 std::vector<std::vector<int>> structuralEdges(const Scenario& s) {
@@ -94,26 +92,33 @@ private:
 
     void checkPortrait() {
         const std::string& p = s_.client.portrait;
-        if (p.empty()) return;
-        const fs::path rel(p);
-        const fs::path normal = rel.lexically_normal();
-        const bool escapes = rel.is_absolute() || rel.has_root_name() || rel.has_root_directory() ||
-                             (!normal.empty() && *normal.begin() == "..");
-        if (escapes) {
-            r_.error(codes::PortraitEscapes, "/client/portrait",
-                     "portrait \"" + p +
-                         "\" must be a path inside the scenario's folder (no absolute paths, no "
-                         "\"..\")");
-            return;
+        const PortraitPath found = resolvePortrait(p, s_.sourcePath);
+        switch (found.status) {
+            case PortraitPath::Status::None:
+            case PortraitPath::Status::Found:
+                return;
+            case PortraitPath::Status::Escapes:
+                if (found.byLink)
+                    r_.error(codes::PortraitEscapes, "/client/portrait",
+                             "portrait \"" + p +
+                                 "\" leads out of the scenario's folder through a symbolic link "
+                                 "(to " +
+                                 found.path +
+                                 "); copy the image into the folder instead of linking it");
+                else
+                    r_.error(codes::PortraitEscapes, "/client/portrait",
+                             "portrait \"" + p +
+                                 "\" must be a path inside the scenario's folder (no absolute "
+                                 "paths, no \"..\")");
+                return;
+            case PortraitPath::Status::Missing:
+                if (s_.sourcePath.empty()) return;
+                r_.warning(codes::PortraitMissing, "/client/portrait",
+                           "portrait file \"" + p +
+                               "\" was not found next to the scenario; an initials avatar is "
+                               "shown instead");
+                return;
         }
-        if (s_.sourcePath.empty()) return;
-        const fs::path full = fs::path(s_.sourcePath).parent_path() / normal;
-        std::error_code ec;
-        if (!fs::is_regular_file(full, ec))
-            r_.warning(
-                codes::PortraitMissing, "/client/portrait",
-                "portrait file \"" + p +
-                    "\" was not found next to the scenario; an initials avatar is shown instead");
     }
 
     void checkConstantConditions() {

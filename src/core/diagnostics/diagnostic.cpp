@@ -2,15 +2,20 @@
 
 #include <algorithm>
 
+#include "core/text/terminal_text.hpp"
+
 namespace rapport {
 
+// Ids, keys and excerpts in messages and pointers come from the file: shown escaped, so a control
+// character can neither act on the terminal nor (a NUL, a newline) cut the line before its code.
 std::string formatDiagnostic(const Diagnostic& d) {
-    std::string out = d.file;
+    constexpr auto oneLine = TerminalLines::Escape;
+    std::string out = terminalSafe(d.file, oneLine);
     out += ':' + std::to_string(d.position.line) + ':' + std::to_string(d.position.column) + ": ";
     out += d.severity == Severity::Error ? "error: " : "warning: ";
-    out += d.message;
+    out += terminalSafe(d.message, oneLine);
     out += " [" + d.code + "]";
-    if (!d.pointer.empty()) out += " at " + d.pointer;
+    if (!d.pointer.empty()) out += " at " + terminalSafe(d.pointer, oneLine);
     return out;
 }
 

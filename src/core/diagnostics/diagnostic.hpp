@@ -24,7 +24,8 @@ struct Diagnostic {
     std::string message;  // plain words; may end with a "did you mean" hint
 };
 
-// "FILE:LINE:COL: error: MESSAGE [CODE] at POINTER" — one line, no trailing newline.
+// "FILE:LINE:COL: error: MESSAGE [CODE] at POINTER" — one line, no trailing newline, with every
+// control character from the file shown escaped (terminalSafe), so it is always one line.
 std::string formatDiagnostic(const Diagnostic& d);
 
 class DiagnosticList {

@@ -1,5 +1,6 @@
 #include "core/scenario/scenario_loader.hpp"
 
+#include <cmath>
 #include <regex>
 #include <set>
 
@@ -98,6 +99,13 @@ bool Loader::readFormat(const JsonValue& root) {
         r_.error(codes::WrongFormat, "",
                  std::string("missing \"format\": a scenario file starts with \"format\": \"") +
                      kScenarioFormat + "\"");
+        return false;
+    }
+    if (f->isString() && f->asString() == "rapport-framework/1") {
+        // A competence framework given where a scenario is expected: say which verb takes it.
+        r_.error(codes::WrongFormat, "/format",
+                 "this is a competence framework (\"rapport-framework/1\"), not a scenario: "
+                 "'rapport validate FILE' checks it and 'rapport score --framework FILE' uses it");
         return false;
     }
     if (!f->isString() || f->asString() != kScenarioFormat) {
@@ -204,6 +212,16 @@ void Loader::readVariables(const JsonValue& root, Scenario& s) {
             } else {
                 if (init->isInteger() && !init->isBigInteger())
                     v.initial = init->asInteger();
+                else if (init->isBigInteger() ||
+                         (init->isNumber() && std::trunc(init->asNumber()) == init->asNumber() &&
+                          std::abs(init->asNumber()) >= 9.2e18))
+                    // A whole number, but outside what an integer variable holds (64 bits).
+                    r_.error(codes::OutOfRange, ip,
+                             std::string("initial value of integer \"") + name + "\" is " +
+                                 (init->isBigInteger() ? std::to_string(init->asUnsigned()) + ","
+                                                       : std::string("a whole number")) +
+                                 " outside the range an integer holds (-9223372036854775808 to "
+                                 "9223372036854775807)");
                 else
                     r_.error(codes::WrongType, ip,
                              std::string("initial value of integer \"") + name +

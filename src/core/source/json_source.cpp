@@ -2,15 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
 #include <memory>
 #include <vector>
 
 #include "core/diagnostics/diagnostic_codes.hpp"
+#include "core/files/bounded_read.hpp"
 #include "core/source/json_scan.hpp"
 #include "core/source/json_syntax_error.hpp"
 #include "core/source/line_index.hpp"
@@ -75,11 +73,10 @@ void report(DiagnosticList& diags, const char* code, const std::string& file, So
     diags.add(std::move(d));
 }
 
-std::string megabytes(std::uintmax_t bytes) {
-    return oneDecimal(static_cast<double>(bytes) / (1024.0 * 1024.0));
+// The same words as readBoundedFile's, for text that arrives without a file.
+std::string tooLargeMessage(std::uintmax_t bytes) {
+    return "file is too large: " + byteSize(bytes) + "; the limit is " + byteSize(kMaxSourceBytes);
 }
-
-std::string limitMegabytes() { return std::to_string(kMaxSourceBytes / (1024u * 1024u)); }
 
 }  // namespace
 
@@ -88,43 +85,13 @@ std::string limitMegabytes() { return std::to_string(kMaxSourceBytes / (1024u * 
 // Problems with the file as a whole (RAP0001, RAP0002) carry position 0:0, "no place in the
 // file": an unreadable file has no line 1, and pointing at line 1 of a huge file would mislead.
 std::optional<std::string> readSourceFile(const std::string& path, DiagnosticList& diags) {
-    namespace fs = std::filesystem;
-    const auto cannotRead = [&](const std::string& reason) -> std::optional<std::string> {
-        report(diags, codes::Unreadable, path, {}, "cannot read " + path + ": " + reason);
-        return std::nullopt;
-    };
-    const auto tooLarge = [&](const std::string& size) -> std::optional<std::string> {
-        report(diags, codes::TooLarge, path, {},
-               "file is too large (" + size + " MB); the limit is " + limitMegabytes() + " MB");
-        return std::nullopt;
-    };
-
-    std::error_code ec;
-    const fs::file_status status = fs::status(path, ec);
-    if (ec) return cannotRead(ec.message());
-    if (fs::is_directory(status)) return cannotRead("is a directory");
-    if (fs::is_regular_file(status)) {
-        const std::uintmax_t size = fs::file_size(path, ec);
-        if (ec) return cannotRead(ec.message());
-        if (size > kMaxSourceBytes) return tooLarge(megabytes(size));
-    }
-
-    errno = 0;
-    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                                               &std::fclose);
-    if (!file) return cannotRead(errno != 0 ? std::strerror(errno) : "cannot open");
-    // Read at most one byte over the limit: pipes and devices have no size to check up front.
-    std::string text;
-    char buffer[1 << 16];
-    while (text.size() <= kMaxSourceBytes) {
-        const std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get());
-        text.append(buffer, n);
-        if (n < sizeof buffer) break;
-    }
-    if (std::ferror(file.get()))
-        return cannotRead(errno != 0 ? std::strerror(errno) : "read error");
-    if (text.size() > kMaxSourceBytes) return tooLarge("over " + limitMegabytes());
-    return text;
+    BoundedRead read = readBoundedFile(path, kMaxSourceBytes);
+    if (read) return std::move(read.text);
+    if (read.problem == BoundedRead::Problem::TooLarge)
+        report(diags, codes::TooLarge, path, {}, "file is " + read.reason);
+    else
+        report(diags, codes::Unreadable, path, {}, read.message);
+    return std::nullopt;
 }
 
 std::optional<JsonDocument> readJsonFile(const std::string& path, DiagnosticList& diags) {
@@ -138,9 +105,7 @@ std::optional<JsonDocument> parseJsonText(std::string text, const std::string& n
     const std::string_view t = text;
     const std::size_t bom = utf8BomLength(t);
     if (t.size() > kMaxSourceBytes) {
-        report(diags, codes::TooLarge, name, {},
-               "file is too large (" + megabytes(t.size()) + " MB); the limit is " +
-                   limitMegabytes() + " MB");
+        report(diags, codes::TooLarge, name, {}, tooLargeMessage(t.size()));
         return std::nullopt;
     }
     if (const auto bad = findBadUtf8(t, bom)) {

@@ -33,9 +33,11 @@ struct JsonDocument {
     std::vector<SourcePosition> duplicateKeyPositions;
 };
 
-// Reads at most kMaxSourceBytes from `path`, for every reader of author files (scenarios,
-// frameworks, Twine stories), so all refuse the same files the same way. On failure returns
-// nothing and adds RAP0001 (unreadable, with the reason) or RAP0002 (too large).
+// Reads at most kMaxSourceBytes from `path` with readBoundedFile (core/files/bounded_read.hpp),
+// for every reader of author files (scenarios, frameworks, Twine stories, transcripts), so all
+// refuse the same files the same way, FIFOs and devices without blocking. On failure returns
+// nothing and adds RAP0001 (unreadable or not a regular file, with the reason) or RAP0002 (too
+// large, with the size and the limit).
 std::optional<std::string> readSourceFile(const std::string& path, DiagnosticList& diags);
 
 // Reads and parses `path`. Comments (// and /* */) are allowed. On failure returns nothing and

@@ -35,4 +35,28 @@ double roundToDecimals(double v, int decimals) {
     return std::round(v * scale) / scale;
 }
 
+std::string groupedDigits(std::uintmax_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+std::string byteSize(std::uintmax_t bytes) {
+    const std::string exact = groupedDigits(bytes) + " bytes";
+    if (bytes < 1024) return bytes == 1 ? "1 byte" : exact;
+    static constexpr const char* units[] = {"KiB", "MiB", "GiB", "TiB"};
+    std::uintmax_t unit = 1024;
+    int u = 0;
+    while (u < 3 && bytes / unit >= 1024) {
+        unit *= 1024;
+        ++u;
+    }
+    const double v = static_cast<double>(bytes) / static_cast<double>(unit);
+    const std::string shown = bytes % unit == 0 ? std::to_string(bytes / unit) : oneDecimal(v);
+    return shown + " " + units[u] + " (" + exact + ")";
+}
+
 }  // namespace rapport

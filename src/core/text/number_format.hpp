@@ -2,6 +2,7 @@
 // score reads the same in the score report, the analysis, the HR reports, the app and the CLI.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace rapport {
@@ -23,5 +24,13 @@ std::string upToDecimals(double v, int decimals);
 
 // `v` rounded half away from zero to `decimals` decimals, as a number (for JSON output).
 double roundToDecimals(double v, int decimals);
+
+// A file size for people, with the exact count so nothing is lost to rounding:
+// "512 bytes", "1.5 KiB (1,536 bytes)", "16 MiB (16,777,216 bytes)", "16.0 MiB (16,777,217
+// bytes)" (a whole unit drops its ".0" only when it is exact), "1 GiB (1,073,741,824 bytes)".
+std::string byteSize(std::uintmax_t bytes);
+
+// `n` with a comma every three digits: 16777216 -> "16,777,216".
+std::string groupedDigits(std::uintmax_t n);
 
 }  // namespace rapport

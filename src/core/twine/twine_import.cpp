@@ -14,6 +14,7 @@
 #include "core/source/json_source.hpp"
 #include "core/source/line_index.hpp"
 #include "core/source/sha256.hpp"
+#include "core/text/number_format.hpp"
 #include "core/twine/twine_html.hpp"
 #include "core/twine/twine_passage_text.hpp"
 #include "core/twine/twine_source.hpp"
@@ -419,10 +420,10 @@ TwineImport importTwineText(std::string_view text, const std::string& name,
                             const TwineImportOptions& options) {
     TwineImport r;
     if (text.size() > kMaxSourceBytes) {
+        // Too large is a problem of the file (exit 1 in every verb), not an unreadable file.
         addTwineDiagnostic(r.diagnostics, Severity::Error, codes::TooLarge, name, {},
-                           "file is too large; the limit is " +
-                               std::to_string(kMaxSourceBytes / (1024u * 1024u)) + " MB");
-        r.unreadable = true;
+                           "file is too large: " + byteSize(text.size()) + "; the limit is " +
+                               byteSize(kMaxSourceBytes));
         return r;
     }
     const LineIndex lines(text);
@@ -465,8 +466,8 @@ TwineImport importTwineFile(const std::string& path, const TwineImportOptions& o
     const std::optional<std::string> text = readSourceFile(path, diags);
     if (!text) {
         TwineImport r;
+        r.unreadable = !diags.empty() && diags.items()[0].code == codes::Unreadable;
         r.diagnostics = std::move(diags);
-        r.unreadable = true;
         return r;
     }
     return importTwineText(*text, path, options);

@@ -25,7 +25,7 @@ struct TwineImportOptions {
 struct TwineImport {
     std::optional<nlohmann::ordered_json> scenario;  // set unless the file held no usable story
     DiagnosticList diagnostics;                      // located in the Twine file
-    bool unreadable = false;                         // the file could not be read (RAP0001/RAP0002)
+    bool unreadable = false;                         // the file could not be read (RAP0001)
     std::size_t passages = 0, nodes = 0, choices = 0, endings = 0;
 };
 

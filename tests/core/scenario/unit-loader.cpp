@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/scenario/scenario_loader.hpp"
+#include "support/files.hpp"
 #include "support/fixture_corpus.hpp"
 #include "support/temp_dir.hpp"
 
@@ -135,4 +136,25 @@ TEST_CASE("content hash tracks the bytes") {
     REQUIRE(b.scenario);
     CHECK(a.scenario->contentHash != b.scenario->contentHash);
     CHECK(a.scenario->contentHash == loadScenarioText(text, "c.json").scenario->contentHash);
+}
+
+TEST_CASE("an integer initial beyond 64 bits says the range, not 'not an integer'") {
+    std::string text = test::readText(kFixtures / "valid" / "minimal.json");
+    const auto at = text.find("\"initial\": 50");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, 13, "\"initial\": 9223372036854775808");
+    auto r = loadScenarioText(text, "big.json");
+    REQUIRE(r.diagnostics.items().size() == 1);
+    const Diagnostic& d = r.diagnostics.items()[0];
+    CHECK(d.code == "RAP0015");
+    CHECK(d.pointer == "/variables/trust/initial");
+    CHECK(d.message ==
+          "initial value of integer \"trust\" is 9223372036854775808, outside the range an "
+          "integer holds (-9223372036854775808 to 9223372036854775807)");
+
+    text.replace(at, 30, "\"initial\": 2.5");
+    r = loadScenarioText(text, "frac.json");
+    REQUIRE(r.diagnostics.items().size() == 1);
+    CHECK(r.diagnostics.items()[0].message ==
+          "initial value of integer \"trust\" must be a whole number, not a number");
 }

@@ -360,7 +360,8 @@ TEST_CASE("files over the size limit are rejected before being read") {
     CHECK(d.code == std::string(codes::TooLarge));
     CHECK(d.file == big.string());
     CHECK(at(d.position, 0, 0));
-    CHECK(d.message == "file is too large (17.0 MB); the limit is 16 MB");
+    CHECK(d.message ==
+          "file is too large: 17 MiB (17,825,792 bytes); the limit is 16 MiB (16,777,216 bytes)");
 
     // Exactly at the limit is read, and then fails only because of the zero bytes the sparse
     // file is filled with (which nlohmann alone would take for the end of input).
@@ -375,7 +376,8 @@ TEST_CASE("files over the size limit are rejected before being read") {
     CHECK_FALSE(parseJsonText(std::string(kMaxSourceBytes + 1, ' '), "mem", inMemory).has_value());
     REQUIRE(inMemory.items().size() == 1);
     CHECK(inMemory.items().front().code == std::string(codes::TooLarge));
-    CHECK(inMemory.items().front().message == "file is too large (16.0 MB); the limit is 16 MB");
+    CHECK(inMemory.items().front().message ==
+          "file is too large: 16.0 MiB (16,777,217 bytes); the limit is 16 MiB (16,777,216 bytes)");
 }
 
 TEST_CASE("unreadable paths give RAP0001 with the reason") {
@@ -391,7 +393,8 @@ TEST_CASE("unreadable paths give RAP0001 with the reason") {
     CHECK_FALSE(readJsonFile(kDir, dirDiags).has_value());
     REQUIRE(dirDiags.items().size() == 1);
     CHECK(dirDiags.items()[0].code == std::string(codes::Unreadable));
-    CHECK(dirDiags.items()[0].message == "cannot read " + kDir + ": is a directory");
+    CHECK(dirDiags.items()[0].message ==
+          "cannot read " + kDir + ": it is a directory, not a regular file");
 }
 
 TEST_CASE("a document keeps the exact bytes it was parsed from") {

@@ -45,3 +45,15 @@ TEST_CASE("roundToDecimals rounds half away from zero") {
     CHECK(roundToDecimals(0.123456, 4) == doctest::Approx(0.1235).epsilon(1e-12));
     CHECK(roundToDecimals(66.66666, 1) == std::round(66.66666 * 10.0) / 10.0);
 }
+
+TEST_CASE("byteSize says a size plainly, with the exact count") {
+    CHECK(byteSize(0) == "0 bytes");
+    CHECK(byteSize(1) == "1 byte");
+    CHECK(byteSize(1023) == "1,023 bytes");
+    CHECK(byteSize(1536) == "1.5 KiB (1,536 bytes)");
+    CHECK(byteSize(16u * 1024u * 1024u) == "16 MiB (16,777,216 bytes)");
+    CHECK(byteSize(16u * 1024u * 1024u + 1u) == "16.0 MiB (16,777,217 bytes)");
+    CHECK(byteSize(1024ull * 1024 * 1024) == "1 GiB (1,073,741,824 bytes)");
+    CHECK(groupedDigits(1234567) == "1,234,567");
+    CHECK(groupedDigits(999) == "999");
+}
