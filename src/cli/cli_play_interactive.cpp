@@ -189,9 +189,10 @@ int runInteractivePlay(const Scenario& scenario, const PlayOptions& o) {
         // What exam mode held back during play, now that the conversation is over.
         std::string held;
         for (const auto& st : s.transcript().steps)
-            if (const std::string& f = replyFeedback(scenario, st); !f.empty())
-                held +=
-                    "  " + std::to_string(st.step) + ". " + st.choiceText + "\n     " + f + "\n";
+            if (const std::string f = stepFeedback(scenario, st); !f.empty())
+                held += "  " + std::to_string(st.step) + ". " +
+                        (st.timedOut ? std::string(kNoAnswer) : st.choiceText) + "\n     " + f +
+                        "\n";
         if (!held.empty())
             std::printf("\nFeedback on your replies:\n%s", terminalSafe(held).c_str());
     }
