@@ -191,8 +191,7 @@ int runInteractivePlay(const Scenario& scenario, const PlayOptions& o) {
                     "  " + std::to_string(st.step) + ". " + st.choiceText + "\n     " + f + "\n";
         if (!held.empty()) std::printf("\nFeedback on your replies:\n%s", held.c_str());
     }
-    reportRecorded(rec, "recorded");
-    return kExitOk;
+    return reportRecorded(rec, o, scored, "recorded");
 }
 
 }  // namespace rapport::cli

@@ -192,7 +192,9 @@ void App::pollWrites() {
     const bool idle = writes_.idle();
     for (auto& f : writes_.takeFailures()) {
         if (f.label == "finish") {
-            notice_ = "This attempt could not be saved: " + f.message;
+            // Nothing of the finish was written: the attempt stays resumable at its last reply.
+            notice_ = "This attempt could not be saved as finished: " + f.message +
+                      ". It is kept unfinished and can be resumed from your last reply.";
             saveState_ = SaveState::Failed;
         } else {
             // The recorder journals the missed steps with the next write that succeeds.
@@ -371,7 +373,9 @@ void App::startOver() {
     if (store_) {
         settleStore();
         try {
-            store_->markAbandoned(offer.attempt.id, store::unixNowMs());
+            store::StoreAttemptArchive archive(*store_);
+            abandonUnfinished(archive, trainee_ ? trainee_->name : offer.attempt.trainee,
+                              offer.attempt.scenarioId, store::unixNowMs());
         } catch (const store::StoreError& e) {
             notice_ = "The unfinished attempt could not be set aside: " + std::string(e.what());
         }
