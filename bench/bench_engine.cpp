@@ -2,6 +2,8 @@
 // validate time beside nlohmann/json's raw parse of the same text (goal: load + validate within
 // 2x the raw parse), the full check `rapport validate` runs (load, graph checks, framework and
 // best-path search) and play speed over seeded random play-throughs (goal: >= 1M choices/s).
+// Then `rapport analyze` on one node with 20,000 and 200,000 replies (what `rapport import` makes
+// of a Twine passage with that many links): analysis must stay about linear in the replies.
 // Run by hand: ./build/bench/bench_engine [repetitions [node counts...]]
 #include <chrono>
 #include <cstdio>
@@ -11,9 +13,11 @@
 #include <string>
 #include <vector>
 
+#include "core/analysis/scenario_analysis.hpp"
 #include "core/checks/scenario_check.hpp"
 #include "core/checks/scenario_validator.hpp"
 #include "core/diagnostics/diagnostic_codes.hpp"
+#include "core/framework/framework_catalog.hpp"
 #include "core/play/clock.hpp"
 #include "core/play/session.hpp"
 #include "core/scenario/scenario_loader.hpp"
@@ -88,6 +92,51 @@ std::string generate(int nodes) {
         arr.push_back(n);
     }
     return s.dump(1);
+}
+
+// One decision with `replies` replies, all leading to one ending, one in ten tagged with evidence
+// (one good indicator, another, both, a poor one) and the rest untagged: the shape of an
+// imported Twine passage with that many links, once a trainer has tagged a few. Written compact,
+// so 200,000 replies stay under the 16 MB file limit.
+std::string generateWide(int replies) {
+    nlohmann::json s;
+    s["format"] = "rapport-scenario/1";
+    s["id"] = "bench-wide-" + std::to_string(replies);
+    s["version"] = "1.0.0";
+    s["title"] = "Generated";
+    s["language"] = "en";
+    s["summary"] = "Generated for the benchmark.";
+    s["sector"] = "bank";
+    s["difficulty"] = 3;
+    s["passScore"] = 70;
+    s["framework"] = "account-manager";
+    s["client"] = {
+        {"name", "Client"}, {"role", "Owner"}, {"company", "Firm"}, {"description", "Generated."}};
+    s["start"] = "n0";
+    auto& choices = s["nodes"][0]["choices"] = nlohmann::json::array();
+    s["nodes"][0]["id"] = "n0";
+    s["nodes"][0]["speaker"] = "client";
+    s["nodes"][0]["text"] = "Which of these would you say?";
+    const char* good1 = "prospect_intelligence.tailored_opening";
+    const char* good2 = "prospect_intelligence.qualifies_fit";
+    const char* poor = "prospect_intelligence.generic_opening";
+    for (int c = 0; c < replies; ++c) {
+        nlohmann::json ch;
+        ch["id"] = "r" + std::to_string(c);
+        ch["text"] = "R";
+        ch["next"] = "end";
+        auto ev = nlohmann::json::array();
+        if (c % 40 == 1 || c % 40 == 3) ev.push_back({{"indicator", good1}});
+        if (c % 40 == 2 || c % 40 == 3) ev.push_back({{"indicator", good2}});
+        if (c % 40 == 4) ev.push_back({{"indicator", poor}});
+        if (!ev.empty()) ch["evidence"] = std::move(ev);
+        choices.push_back(std::move(ch));
+    }
+    s["nodes"][1] = {{"id", "end"},
+                     {"speaker", "client"},
+                     {"text", "Goodbye."},
+                     {"ending", {{"outcome", "won"}, {"title", "End"}, {"summary", "The end."}}}};
+    return s.dump();
 }
 
 template <class F>
@@ -173,5 +222,34 @@ int main(int argc, char** argv) {
         "check / raw parse; '!' = the best-path search hit its bound (RAP0053). states: exact "
         "state count ('+' = over the bound, validated approximately).\n"
         "choices/s: seeded random play, goal >= 1,000,000.\n");
+
+    // Analysis of one wide decision, as `rapport analyze` runs it (default options: 10,000
+    // random plays), beside loading the same text.
+    std::printf("\n%8s %10s %10s %12s %10s\n", "replies", "bytes", "load ms", "analyze ms",
+                "dominated");
+    for (int replies : {20'000, 200'000}) {
+        const std::string text = generateWide(replies);
+        const rapport::LoadResult loaded = rapport::loadScenarioText(text, "bench-wide.json");
+        if (!loaded.scenario || loaded.diagnostics.hasErrors()) {
+            std::fprintf(stderr, "generated wide scenario does not load\n");
+            return 1;
+        }
+        const rapport::FrameworkLookup f =
+            rapport::lookupScenarioFramework("account-manager", "bench-wide.json");
+        if (!f.framework) {
+            std::fprintf(stderr, "framework account-manager not found (run from the repository)\n");
+            return 1;
+        }
+        const auto t0 = Clock::now();
+        rapport::loadScenarioText(text, "bench-wide.json");
+        const double load = msSince(t0);
+        const auto t1 = Clock::now();
+        const rapport::ScenarioAnalysis a =
+            rapport::analyzeScenario(*loaded.scenario, *f.framework);
+        const double analyze = msSince(t1);
+        std::printf("%8d %10zu %10.1f %12.1f %10zu\n", replies, text.size(), load, analyze,
+                    a.dominated.size());
+    }
+    std::printf("analyze: the whole of `rapport analyze` but the printing; goal: about linear.\n");
     return 0;
 }

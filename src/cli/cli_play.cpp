@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli/cli_play_options.hpp"
+#include "cli/cli_play_recording.hpp"
 #include "cli/cli_verbs.hpp"
 #include "core/checks/scenario_check.hpp"
 #include "core/text/number_format.hpp"
@@ -196,6 +197,13 @@ int runPlay(Args args) {
     } catch (const store::StoreError& e) {
         // Every journaled choice is already committed; the attempt stays resumable.
         std::fprintf(stderr, "rapport play: %s\n", e.what());
+        // startAttempt reports its own store errors: one here came after the attempt began.
+        if (o.trainee)
+            std::fprintf(stderr,
+                         "rapport play: the attempt is kept with every choice saved before "
+                         "this; %scontinue it with: %s\n",
+                         e.diskFull() ? "once there is free space again, " : "",
+                         resumeCommand(o, "--resume").c_str());
         return kExitUsage;
     }
 }

@@ -196,8 +196,7 @@ int runInteractivePlay(const Scenario& scenario, const PlayOptions& o) {
         if (!held.empty())
             std::printf("\nFeedback on your replies:\n%s", terminalSafe(held).c_str());
     }
-    reportRecorded(rec, "recorded");
-    return kExitOk;
+    return reportRecorded(rec, o, scored, "recorded");
 }
 
 }  // namespace rapport::cli

@@ -60,15 +60,46 @@ std::string resumeCommand(const PlayOptions& o, const char* flag) {
     return cmd + " " + flag;
 }
 
-void reportRecorded(const Recording& rec, const char* what) {
-    if (!rec.recorder) return;
+int reportRecorded(const Recording& rec, const PlayOptions& o, const PlayScore& scored,
+                   const char* what) {
+    if (!rec.recorder) return kExitOk;
+    if (!rec.recorder->done()) {
+        std::fprintf(stderr,
+                     "rapport play: attempt %lld could not be scored (%s), so it is kept "
+                     "unfinished in %s, its last choice not saved; once it can be scored, "
+                     "continue it with: %s\n",
+                     static_cast<long long>(rec.recorder->attemptId()), scored.error.c_str(),
+                     rec.path.c_str(), resumeCommand(o, "--resume").c_str());
+        return kExitProblems;
+    }
     std::fprintf(stderr, "rapport play: %s attempt %lld in %s\n", what,
                  static_cast<long long>(rec.recorder->attemptId()), rec.path.c_str());
+    return kExitOk;
 }
+
+namespace {
+
+std::optional<int> openAttempt(const Scenario& scenario, const PlayOptions& o, const Clock& clock,
+                               Recording& rec, std::optional<AttemptFlow>& flow, bool interactive);
+
+}  // namespace
 
 std::optional<int> startAttempt(const Scenario& scenario, const PlayOptions& o, const Clock& clock,
                                 Recording& rec, std::optional<AttemptFlow>& flow,
                                 bool interactive) {
+    try {
+        return openAttempt(scenario, o, clock, rec, flow, interactive);
+    } catch (const store::StoreError& e) {
+        // Before play: nothing of this attempt was kept, so no resume hint.
+        std::fprintf(stderr, "rapport play: %s\n", e.what());
+        return kExitUsage;
+    }
+}
+
+namespace {
+
+std::optional<int> openAttempt(const Scenario& scenario, const PlayOptions& o, const Clock& clock,
+                               Recording& rec, std::optional<AttemptFlow>& flow, bool interactive) {
     const AttemptMode requested = o.mode.value_or(AttemptMode::Practice);
     if (!o.trainee) {
         flow.emplace(scenario, clock, requested, o.seed);
@@ -115,12 +146,13 @@ std::optional<int> startAttempt(const Scenario& scenario, const PlayOptions& o, 
         return std::nullopt;
     }
     if (o.abandon) {
-        const std::int64_t now = store::unixNowMs();
-        for (const auto& a : incomplete) db.markAbandoned(a.id, now);
-        if (!incomplete.empty())
+        store::StoreAttemptArchive archive(db);
+        const auto abandoned =
+            abandonUnfinished(archive, *o.trainee, scenario.id, store::unixNowMs());
+        if (!abandoned.empty())
             std::fprintf(stderr,
                          "rapport play: %zu incomplete attempt%s of \"%s\" marked abandoned\n",
-                         incomplete.size(), incomplete.size() == 1 ? "" : "s", scenario.id.c_str());
+                         abandoned.size(), abandoned.size() == 1 ? "" : "s", scenario.id.c_str());
     } else if (interactive && !incomplete.empty()) {
         const AttemptRecord& a = incomplete.front();
         std::printf(
@@ -137,5 +169,7 @@ std::optional<int> startAttempt(const Scenario& scenario, const PlayOptions& o, 
     flow.emplace(scenario, clock, requested, o.seed, rec.journal.get());
     return std::nullopt;
 }
+
+}  // namespace
 
 }  // namespace rapport::cli

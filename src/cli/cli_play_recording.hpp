@@ -35,7 +35,10 @@ std::string resumeCommand(const PlayOptions& o, const char* flag);
 std::string choicesText(int n);
 // "2026-12-06 20:48 UTC"
 std::string utcText(std::int64_t unixMs);
-// "rapport play: WHAT attempt N in PATH" on stderr when recording.
-void reportRecorded(const Recording& rec, const char* what);
+// "rapport play: WHAT attempt N in PATH" on stderr when recording. When the attempt could not be
+// stored finished (no score: `scored.error` says why), says it is kept unfinished and how to
+// continue it instead, and returns kExitProblems; kExitOk otherwise.
+int reportRecorded(const Recording& rec, const PlayOptions& o, const PlayScore& scored,
+                   const char* what);
 
 }  // namespace rapport::cli

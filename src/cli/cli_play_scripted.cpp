@@ -83,8 +83,7 @@ int runScriptedPlay(const Scenario& scenario, const PlayOptions& o) {
     } else {
         printReadableTranscript(*flow, stdout);
     }
-    reportRecorded(rec, "recorded");
-    return kExitOk;
+    return reportRecorded(rec, o, scored, "recorded");
 }
 
 }  // namespace rapport::cli

@@ -40,8 +40,8 @@ void printUsage(std::FILE* out) {
         "  --xapi-home-page URL  the actor account's homePage, e.g. your LMS (xapi)\n"
         "  -o FILE          write to FILE instead of standard output; never onto the database\n"
         "                   itself (see docs/cli.md, \"Output files\")\n\n"
-        "exit: 0 written, 2 usage error, the database cannot be read, or FILE cannot (or may\n"
-        "not) be written\n");
+        "exit: 0 written, 2 usage error (an --xapi-* value that is not an absolute IRI too), the\n"
+        "database cannot be read, or FILE cannot (or may not) be written\n");
 }
 
 int usage(const std::string& message) {
@@ -103,6 +103,17 @@ int runReport(Args args) {
         return usage(format.empty() ? "--format is required" : "unknown format '" + format + "'");
     while (!xapi.activityBase.empty() && xapi.activityBase.back() == '/')
         xapi.activityBase.pop_back();
+    // Every statement carries these IRIs: one that is not an IRI makes every statement invalid.
+    if (!isAbsoluteIri(xapi.activityBase))
+        return usage(
+            "--xapi-base must be an absolute IRI such as https://lms.example.com/xapi, "
+            "got '" +
+            xapi.activityBase + "'");
+    if (!isAbsoluteIri(xapi.accountHomePage))
+        return usage(
+            "--xapi-home-page must be an absolute IRI such as https://lms.example.com, "
+            "got '" +
+            xapi.accountHomePage + "'");
 
     auto path = store::resolveDatabasePath(db);
     if (!path)
@@ -116,7 +127,9 @@ int runReport(Args args) {
     }
     ReportData data;
     try {
-        store::ResultsStore store(*path);
+        store::StoreOptions readOnly;
+        readOnly.readOnly = true;  // a report changes nothing: a backup or read-only share works
+        store::ResultsStore store(*path, readOnly);
         data.attempts = store.attempts(filter);
     } catch (const store::StoreError& e) {
         std::fprintf(stderr, "rapport report: %s\n", e.what());
@@ -128,6 +141,7 @@ int runReport(Args args) {
                              .count();
 
     std::string text;
+    std::size_t renderedStatements = 0;
     if (format == "html") {
         HtmlReportOptions o;
         if (!filter.trainee.empty())
@@ -140,7 +154,9 @@ int runReport(Args args) {
     } else if (format == "json") {
         text = renderReportJson(data).dump(2) + "\n";
     } else {
-        text = renderXapiStatements(data, xapi).dump(2) + "\n";
+        const nlohmann::json statements = renderXapiStatements(data, xapi);
+        renderedStatements = statements.size();
+        text = statements.dump(2) + "\n";
     }
 
     if (!out || *out == "-") {
@@ -151,6 +167,18 @@ int runReport(Args args) {
     if (const OutputWrite w = writeOutputFile(*out, text, databaseFiles(*path)); !w) {
         std::fprintf(stderr, "rapport report: %s\n", w.message.c_str());
         return kExitUsage;
+    }
+    if (format == "xapi") {
+        // Only finished attempts have a statement: count what was written, and say what was not.
+        const std::size_t statements = renderedStatements;
+        const std::size_t left = data.attempts.size() - statements;
+        std::fprintf(stderr, "rapport report: %zu statement%s written to %s", statements,
+                     statements == 1 ? "" : "s", out->c_str());
+        if (left > 0)
+            std::fprintf(stderr, " (%zu attempt%s not finished, so without a statement)", left,
+                         left == 1 ? "" : "s");
+        std::fprintf(stderr, "\n");
+        return kExitOk;
     }
     std::fprintf(stderr, "rapport report: %zu attempts written to %s\n", data.attempts.size(),
                  out->c_str());

@@ -113,7 +113,13 @@ AttemptRecorder AttemptRecorder::begin(ResultsStore& store, const TraineeInfo& t
 
 ResumedAttempt AttemptRecorder::resume(ResultsStore& store, std::int64_t attempt,
                                        const Scenario& scenario, const Clock& clock) {
-    StoredAttempt stored = store.loadAttempt(attempt);
+    StoredAttempt stored;
+    try {
+        stored = store.loadAttempt(attempt);
+    } catch (const StoreError& e) {
+        if (e.code() != 0) throw;  // the database could not be read: not the attempt's fault
+        throw ResumeError(std::string(e.what()) + "; it cannot be continued");
+    }
     const AttemptRecord& r = stored.record;
     switch (resumeRefusal(r, scenario)) {
         case ResumeRefusal::None:
@@ -133,22 +139,12 @@ ResumedAttempt AttemptRecorder::resume(ResultsStore& store, std::int64_t attempt
                 "attempt (and abandon the old one)");
     }
     std::optional<Session> session;
-    if (r.steps == 0 && stored.sessionState.is_null()) {
-        // Killed before the first decision: nothing to restore but the seed.
-        session.emplace(scenario, clock, stored.transcript.seed);
-    } else {
-        if (stored.sessionState.is_null())
-            throw ResumeError(describeStart(r) + " has no saved session state to continue from");
-        try {
-            session.emplace(Session::resume(scenario, clock, stored.sessionState));
-        } catch (const SessionError& e) {
-            throw ResumeError(describeStart(r) + " cannot be continued: its saved state " +
-                              e.what());
-        }
-        if (session->transcript().steps.size() != std::size_t(r.steps))
-            throw ResumeError(describeStart(r) + " cannot be continued: its journal has " +
-                              std::to_string(r.steps) + " steps but its saved state " +
-                              std::to_string(session->transcript().steps.size()));
+    try {
+        session.emplace(resumeFromJournal(scenario, clock, stored.transcript, stored.sessionState));
+    } catch (const SessionError& e) {
+        throw ResumeError(describeStart(r) +
+                          " cannot be continued: its record does not replay as it was played (" +
+                          e.what() + "); the database was edited or damaged. It is left as it was");
     }
     std::int64_t traineeId = 0;
     {
@@ -229,21 +225,33 @@ PlayScore AttemptRecorder::finish(const Session& session, std::int64_t endedAtMs
     return scored;
 }
 
-void AttemptRecorder::finish(const Session& session, std::int64_t endedAtMs,
+bool AttemptRecorder::finish(const Session& session, std::int64_t endedAtMs,
                              const PlayScore& scored) {
     if (!session.finished())
         throw std::logic_error("AttemptRecorder::finish: the session has not reached an ending");
+    if (!scored.report) return false;
     AttemptEnd end;
     end.endingNode = session.node().id;
     end.outcome = outcomeName(session.ending()->outcome);
     end.endedAtMs = endedAtMs;
-    end.report = scored.report ? reportToJson(*scored.report) : json(nullptr);
-    // The last decision and the ending commit together.
-    Transaction tx(store_->database());
-    record(session);
-    store_->finishAttempt(attempt_, end);
-    tx.commit();
+    end.report = reportToJson(*scored.report);
+    // The last decision, the ending and the score commit together: a kill before the commit
+    // leaves the attempt resumable at its last decision, never "in progress" with all its steps.
+    const int journaledBefore = journaled_;
+    const std::vector<TranscriptStep> unsavedBefore = unsaved_;
+    try {
+        Transaction tx(store_->database());
+        record(session);
+        store_->finishAttempt(attempt_, end);
+        tx.commit();
+    } catch (...) {
+        // Rolled back: the steps record() counted as written are not on disk.
+        journaled_ = journaledBefore;
+        unsaved_ = unsavedBefore;
+        throw;
+    }
     done_ = true;
+    return true;
 }
 
 void AttemptRecorder::abandon(std::int64_t endedAtMs) {

@@ -66,9 +66,10 @@ public:
                                  std::int64_t startedAtMs);
 
     // Continues attempt `attempt` of `scenario`: checks it is in progress, is an attempt of this
-    // scenario with the same content hash, and rebuilds the session from its last journaled
-    // state on `clock`. Throws ResumeError when it cannot be continued (nothing is changed), or
-    // StoreError.
+    // scenario with the same content hash, and rebuilds the session on `clock` by replaying its
+    // journaled decisions from the start (resumeFromJournal: the journal is the truth, and its
+    // last saved state must match the replay). Throws ResumeError when it cannot be continued
+    // (nothing is changed), or StoreError.
     static ResumedAttempt resume(ResultsStore& store, std::int64_t attempt,
                                  const Scenario& scenario, const Clock& clock);
 
@@ -91,11 +92,15 @@ public:
     PlayScore score(const Session& session, const ScenarioOptimum* optimum = nullptr) const;
 
     // Journals what is left and marks the attempt finished with its ending and `scored` (what
-    // score() gave for this session), the last steps and the ending in one transaction. The
-    // session must be finished (std::logic_error otherwise). Throws StoreError.
-    void finish(const Session& session, std::int64_t endedAtMs, const PlayScore& scored);
+    // score() gave for this session): the last steps, the ending, the score and the competency
+    // rows in one transaction. Without a report in `scored` nothing is written and it returns
+    // false: an attempt is never stored finished without a score, so it stays in progress with
+    // its last decision not applied, and can be resumed once it can be scored (the framework is
+    // found again). The session must be finished (std::logic_error otherwise). Throws StoreError.
+    bool finish(const Session& session, std::int64_t endedAtMs, const PlayScore& scored);
 
-    // score() then finish(): scores the transcript and stores it with the ending.
+    // score() then finish(): scores the transcript and stores it with the ending (when scored;
+    // finished() says whether it was stored).
     PlayScore finish(const Session& session, std::int64_t endedAtMs);
 
     // Marks the attempt abandoned (the trainee chose not to continue it). Throws StoreError.
@@ -108,6 +113,7 @@ public:
     std::int64_t attemptId() const { return attempt_; }
     std::int64_t traineeId() const { return trainee_; }
     int journaledSteps() const { return journaled_; }
+    // Finished (stored with its score) or abandoned: nothing more is recorded.
     bool done() const { return done_; }
 
 private:
@@ -138,6 +144,23 @@ struct ResumedAttempt {
 // does not fit the scenario).
 nlohmann::json stepEvidence(const Scenario& scenario, const Framework* framework,
                             const TranscriptStep& step);
+
+// The store as the attempt flow's archive of unfinished attempts (abandonUnfinished). `store`
+// must outlive it.
+class StoreAttemptArchive : public AttemptArchive {
+public:
+    explicit StoreAttemptArchive(ResultsStore& store) : store_(&store) {}
+    std::vector<AttemptRecord> incomplete(const std::string& trainee,
+                                          const std::string& scenarioId) override {
+        return store_->listIncomplete(trainee, scenarioId);
+    }
+    void markAbandoned(std::int64_t attempt, std::int64_t endedAtMs) override {
+        store_->markAbandoned(attempt, endedAtMs);
+    }
+
+private:
+    ResultsStore* store_;
+};
 
 // The trainee's newest in-progress attempt of `scenarioId`, if any (what a front end offers to
 // resume).

@@ -5,9 +5,11 @@
 #include "store/results_store.hpp"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <array>
 #include <chrono>
+#include <filesystem>
 #include <random>
 #include <thread>
 
@@ -40,13 +42,37 @@ std::string randomUuid() {
     return s;
 }
 
+// How to open `path`: an existing file is probed read-only first, so a file that is not a
+// Rapport database (another program's, a newer Rapport's) is refused before any pragma writes
+// to it (the WAL switch rewrites the header).
+OpenMode checkBeforeOpening(const std::string& path, const StoreOptions& options) {
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(path, ec);
+    if (!exists && !options.readOnly) return OpenMode::ReadWrite;
+    if (!exists)
+        throw StoreError("results database " + path + ": there is no such file", SQLITE_CANTOPEN);
+    Database probe(path, OpenMode::ReadOnly);
+    sqlite3_busy_timeout(probe.handle(), options.busyTimeoutMs);
+    const int version = checkIdentity(probe);
+    if (!options.readOnly) return OpenMode::ReadWrite;
+    if (version >= latestSchemaVersion()) return OpenMode::ReadOnly;
+    if (::access(path.c_str(), W_OK) == 0) return OpenMode::ReadWrite;  // upgraded first
+    throw StoreError("results database " + path + ": made by an older Rapport (schema version " +
+                         std::to_string(version) +
+                         ") and read-only here; open it once where it can be written, so Rapport "
+                         "can upgrade it, then read it",
+                     SQLITE_READONLY);
+}
+
 }  // namespace
 
-ResultsStore::ResultsStore(const std::string& path, const StoreOptions& options) : db_(path) {
+ResultsStore::ResultsStore(const std::string& path, const StoreOptions& options)
+    : db_(path, checkBeforeOpening(path, options)) {
     sqlite3_busy_timeout(db_.handle(), options.busyTimeoutMs);
+    if (options.readOnly && sqlite3_db_readonly(db_.handle(), "main") == 1) return;
     // Reading the schema version first turns "not a database" into a clean error before any
-    // pragma tries to write.
-    (void)store::schemaVersion(db_);
+    // pragma tries to write (a file created meanwhile by another process).
+    (void)checkIdentity(db_);
     // SQLite answers a journal-mode switch that meets another connection's lock with SQLITE_BUSY
     // at once, without calling the busy handler: two processes creating one new database race
     // here. Retry within the same patience the busy timeout gives every other statement.
@@ -168,6 +194,12 @@ void ResultsStore::appendStep(std::int64_t attempt, const TranscriptStep& step,
 
 void ResultsStore::finishAttempt(std::int64_t attempt, const AttemptEnd& end) {
     ScoreSummary summary = summariseScoreReport(end.report);
+    // HR reads "finished" as "scored": a finished row with an empty score looks like a result
+    // and is none. An attempt that cannot be scored stays in progress instead.
+    if (!summary.score)
+        throw StoreError("results database: attempt " + std::to_string(attempt) +
+                             " cannot be marked finished without a score report",
+                         0);
     Transaction tx(db_);
     Statement up(
         db_,

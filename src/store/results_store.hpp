@@ -19,6 +19,10 @@ struct StoreOptions {
     int busyTimeoutMs = 10000;    // how long a writer waits for another process's transaction
     std::optional<int> maxPages;  // cap on the file size in pages (tests simulate a full disk)
     int schemaVersion = -1;       // migrate up to this version (-1 = latest); tests make old files
+    // Only read (reports, the HR pages): the file is opened read-only and never changed, so a
+    // backup or a read-only share can be read. A file of an older schema is upgraded first when
+    // it can be written, refused (StoreError) when it cannot.
+    bool readOnly = false;
 };
 
 struct TraineeInfo {
@@ -69,7 +73,10 @@ struct AttemptFilter {
 class ResultsStore {
 public:
     // Opens or creates the database, enables WAL, synchronous=FULL, foreign keys and the busy
-    // timeout, and migrates the schema. Throws StoreError (not a database, newer schema, …).
+    // timeout, and migrates the schema. An existing file is first opened read-only and checked
+    // to be Rapport's (application_id, schema version): another program's file is refused before
+    // anything in it changes. Throws StoreError (not a database, another application's, newer
+    // schema, …). With options.readOnly, see StoreOptions.
     explicit ResultsStore(const std::string& path, const StoreOptions& options = {});
 
     // Returns the trainee's id, inserting or updating (employee id and group when non-empty).
@@ -82,6 +89,8 @@ public:
     void appendStep(std::int64_t attempt, const TranscriptStep& step,
                     const nlohmann::json& evidence, const nlohmann::json& sessionState);
     // Marks the attempt finished with its ending and score report, and writes its competency rows.
+    // Throws StoreError (changing nothing) when `end.report` holds no overall score: no attempt
+    // is ever stored finished without one.
     void finishAttempt(std::int64_t attempt, const AttemptEnd& end);
     // Marks an in-progress attempt abandoned (the trainee chose not to resume it).
     void markAbandoned(std::int64_t attempt, std::int64_t endedAtMs);

@@ -40,9 +40,10 @@ std::string explain(int rc) {
 
 // ---- Database ---------------------------------------------------------------------------------
 
-Database::Database(const std::string& path) : path_(path) {
-    int rc =
-        sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+Database::Database(const std::string& path, OpenMode mode) : path_(path) {
+    const int flags = mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY
+                                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = "cannot open results database " + path + ": " + explain(rc);
         sqlite3_close(db_);
@@ -64,11 +65,13 @@ void Database::fail(int rc, std::string_view what) const {
     throw StoreError(msg, rc & 0xff);
 }
 
-void Database::exec(const char* sql) {
+void Database::exec(const char* sql) { exec(sql, std::string("running schema statement ") + sql); }
+
+void Database::exec(const char* sql, std::string_view what) {
     char* err = nullptr;
     int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err);
     sqlite3_free(err);
-    if (rc != SQLITE_OK) fail(rc, std::string("running schema statement ") + sql);
+    if (rc != SQLITE_OK) fail(rc, what);
 }
 
 std::int64_t Database::lastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
@@ -143,9 +146,9 @@ std::optional<double> Statement::optReal(int col) const {
 
 Transaction::Transaction(Database& db) : db_(db), depth_(db.transactionDepth_) {
     if (depth_ == 0)
-        db_.exec("BEGIN IMMEDIATE");
+        db_.exec("BEGIN IMMEDIATE", "starting to save");
     else
-        db_.exec("SAVEPOINT rapport_nested");
+        db_.exec("SAVEPOINT rapport_nested", "starting to save");
     ++db_.transactionDepth_;
 }
 
@@ -164,9 +167,9 @@ Transaction::~Transaction() {
 void Transaction::commit() {
     if (done_) throw std::logic_error("Transaction committed twice");
     if (depth_ == 0)
-        db_.exec("COMMIT");
+        db_.exec("COMMIT", "saving the changes");
     else
-        db_.exec("RELEASE rapport_nested");
+        db_.exec("RELEASE rapport_nested", "saving the changes");
     done_ = true;
     --db_.transactionDepth_;
 }

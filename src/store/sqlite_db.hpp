@@ -69,16 +69,23 @@ private:
     sqlite3_stmt* stmt_ = nullptr;
 };
 
+enum class OpenMode {
+    ReadWrite,  // created when absent
+    ReadOnly    // never created nor written: a backup, a read-only share
+};
+
 class Database {
 public:
-    // Opens (creating when absent) the database at `path`. Throws StoreError.
-    explicit Database(const std::string& path);
+    // Opens the database at `path` (creating it when absent in ReadWrite mode). Throws StoreError.
+    explicit Database(const std::string& path, OpenMode mode = OpenMode::ReadWrite);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
     // Runs fixed SQL text (schema, pragmas). Never used with data: data goes through Statement.
     void exec(const char* sql);
+    // The same, saying `what` was being done when it fails ("saving the changes").
+    void exec(const char* sql, std::string_view what);
     std::int64_t lastInsertRowid() const;
     int changes() const;
     const std::string& path() const { return path_; }

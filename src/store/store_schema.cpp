@@ -161,10 +161,7 @@ int latestSchemaVersion() { return kLatest; }
 
 int schemaVersion(Database& db) { return readPragmaInt(db, "PRAGMA user_version"); }
 
-int migrate(Database& db, int target) {
-    if (target < 0) target = kLatest;
-    if (target > kLatest) throw std::logic_error("migrate: unknown target schema version");
-    Transaction tx(db);
+int checkIdentity(Database& db) {
     const int found = schemaVersion(db);
     const int app = readPragmaInt(db, "PRAGMA application_id");
     if (app != 0 && app != kApplicationId)
@@ -182,6 +179,14 @@ int migrate(Database& db, int target) {
                              "; this build knows versions up to " + std::to_string(kLatest) +
                              "). Update Rapport to open it.",
                          0);
+    return found;
+}
+
+int migrate(Database& db, int target) {
+    if (target < 0) target = kLatest;
+    if (target > kLatest) throw std::logic_error("migrate: unknown target schema version");
+    Transaction tx(db);
+    const int found = checkIdentity(db);
     for (int v = found; v < target; ++v) db.exec(kMigrations[v]);
     if (found < target) {
         setPragmaInt(db, "application_id", kApplicationId);

@@ -18,6 +18,11 @@ int latestSchemaVersion();
 // Returns the version found before migrating (0 = new database).
 int migrate(Database& db, int target = -1);
 
+// Reads, without writing anything, whether the database is Rapport's: throws StoreError when it
+// is a database of another application (application_id), holds tables but no Rapport schema, or
+// was made by a newer Rapport. Returns its schema version (0 = empty, a new database).
+int checkIdentity(Database& db);
+
 // The database's current user_version.
 int schemaVersion(Database& db);
 

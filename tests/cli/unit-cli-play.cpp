@@ -401,3 +401,28 @@ TEST_CASE(
           meter - 2);
     CHECK(onlyAttempt(db, "Anna").record.mode == rapport::AttemptMode::Exam);
 }
+
+TEST_CASE("rapport play --resume refuses a saved state edited in the database, exit 1") {
+    TempDir dir;
+    const std::string db = dir.file("results.db");
+    Run r = cli("play " + kHub + " --choices 1,1 --trainee Anna --db " + db);
+    REQUIRE(r.exitCode == 1);
+    // Flip one boolean of the saved state, as someone with the file could.
+    {
+        rapport::store::ResultsStore store(db);
+        rapport::store::Statement s(store.database(),
+                                    "UPDATE attempt_documents SET session_state = "
+                                    "json_set(session_state, '$.variables.asked_budget', "
+                                    "json('false'))");
+        s.run();
+    }
+    r = cli("play " + kHub + " --trainee Anna --db " + db + " --resume --choices 5,1");
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.find("cannot be continued: its record does not replay as it was played") !=
+          std::string::npos);
+    CHECK(r.err.find("--abandon") != std::string::npos);
+    rapport::store::ResultsStore store(db);
+    const auto a = store.loadAttempt(1);
+    CHECK(a.record.status == rapport::AttemptStatus::InProgress);
+    CHECK(a.record.steps == 2);
+}

@@ -192,24 +192,6 @@ TEST_CASE("recorder: resume is refused when the scenario file changed, and nothi
     CHECK_FALSE(newestIncomplete(db, "Anna Petrova", "session-hub"));
 }
 
-TEST_CASE("recorder: a scenario whose framework cannot be found still records, without a report") {
-    TempDir dir;
-    ResultsStore db(dir.file("results.db"));
-    Scenario hub = loadHub();
-    hub.framework = "no-such-framework";
-    ManualClock clock;
-    Session s(hub, clock);
-    AttemptRecorder rec = AttemptRecorder::begin(db, kAnna, hub, AttemptMode::Practice, 0, 1000);
-    play(s, clock, rec, "1,5");
-    REQUIRE(s.finished());
-    PlayScore scored = rec.finish(s, 2000);
-    CHECK_FALSE(scored.report);
-    CHECK(scored.error == "competence framework \"no-such-framework\" not found");
-    StoredAttempt a = db.loadAttempt(rec.attemptId());
-    CHECK(a.record.status == AttemptStatus::Finished);
-    CHECK(a.record.outcome == "lost");
-    CHECK(a.report.is_null());
-    CHECK(a.record.frameworkVersion.empty());
-}
+// A scenario whose framework cannot be found: unit-store-truth.cpp (kept unfinished, no score).
 
 TEST_SUITE_END();

@@ -108,14 +108,14 @@ TEST_CASE("the journal refuses steps out of order and steps after the end, writi
     auto id = test::writeAttempt(db, trainee, "s", 1000, 2, false);
     CHECK_THROWS_WITH_AS(db.appendStep(id, test::sampleStep(4, "n3", "n4"), json::array(), nullptr),
                          doctest::Contains("has 2 steps; step 4 does not follow on"), StoreError);
-    db.finishAttempt(id, {"end", "lost", 2000, nullptr});
+    const json report = test::sampleReport(40, false, 40, 40);
+    db.finishAttempt(id, {"end", "lost", 2000, report});
     CHECK_THROWS_WITH_AS(db.appendStep(id, test::sampleStep(3, "n2", "n3"), json::array(), nullptr),
                          doctest::Contains("is finished, not in progress"), StoreError);
-    CHECK_THROWS_AS(db.finishAttempt(id, {"end", "lost", 2000, nullptr}), StoreError);
+    CHECK_THROWS_AS(db.finishAttempt(id, {"end", "lost", 2000, report}), StoreError);
     CHECK(count(db, "SELECT count(*) FROM attempt_steps") == 2);
     StoredAttempt a = db.loadAttempt(id);
-    CHECK_FALSE(a.record.score.has_value());  // finished without a report: no score, no rows
-    CHECK(a.record.competencies.empty());
+    CHECK(a.record.score == 40);
 }
 
 TEST_CASE("interrupted attempts are listed for resume with their last session state") {

@@ -32,7 +32,9 @@ store::ResultsStore openForReading(const std::string& path) {
     if (!std::filesystem::exists(path, ec))
         throw std::runtime_error("No results database at " + path +
                                  " yet: results appear here once trainees have played.");
-    return store::ResultsStore(path);
+    store::StoreOptions o;
+    o.readOnly = true;  // the HR pages only read: a backup or a read-only share opens too
+    return store::ResultsStore(path, o);
 }
 
 }  // namespace

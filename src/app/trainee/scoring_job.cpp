@@ -47,7 +47,8 @@ ScoringResult scoreFinishedAttempt(ScoringInput in) {
                                    state = in.sessionState, endedAtMs = in.endedAtMs, scored] {
             ManualClock finishClock;
             const Session finished = Session::resume(*scenario, finishClock, state);
-            recorder->finish(finished, endedAtMs, scored);
+            if (!recorder->finish(finished, endedAtMs, scored))
+                throw store::StoreError("it could not be scored (" + scored.error + ")", 0);
         });
         out.saving = true;
     } else if (framework) {

@@ -10,8 +10,8 @@ namespace rapport::app {
 void QueuedJournal::record(const Session& session) {
     if (!*recorder) return;
     // Captured here, written on the queue's thread: the frame that took the reply never waits
-    // for the disk. The last decision is journaled at once too, not only with the ending after
-    // scoring, so it survives a crash while the score is worked out.
+    // for the disk. The decision that reaches the ending is not journaled here: the finish
+    // writes it with the score, in one transaction (AttemptFlow).
     store::JournalBatch batch = store::captureJournal(session, captured);
     captured += batch.steps.size();
     writes->push("reply",
@@ -143,7 +143,9 @@ void TraineeArea::pollWrites() {
     const bool idle = writes_.idle();
     for (auto& f : writes_.takeFailures()) {
         if (f.label == "finish") {
-            notice_ = "This attempt could not be saved: " + f.message;
+            // Nothing of the finish was written: the attempt stays resumable at its last reply.
+            notice_ = "This attempt could not be saved as finished: " + f.message +
+                      ". It is kept unfinished and can be resumed from your last reply.";
             saveState_ = SaveState::Failed;
         } else {
             // The recorder journals the missed steps with the next write that succeeds.
@@ -323,7 +325,9 @@ void TraineeArea::startOver() {
     if (store_) {
         settleStore();
         try {
-            store_->markAbandoned(offer.attempt.id, store::unixNowMs());
+            store::StoreAttemptArchive archive(*store_);
+            abandonUnfinished(archive, trainee_ ? trainee_->name : offer.attempt.trainee,
+                              offer.attempt.scenarioId, store::unixNowMs());
         } catch (const store::StoreError& e) {
             notice_ = "The unfinished attempt could not be set aside: " + std::string(e.what());
         }

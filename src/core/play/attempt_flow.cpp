@@ -2,6 +2,13 @@
 
 namespace rapport {
 
+std::vector<AttemptRecord> abandonUnfinished(AttemptArchive& archive, const std::string& trainee,
+                                             const std::string& scenarioId, std::int64_t nowMs) {
+    std::vector<AttemptRecord> open = archive.incomplete(trainee, scenarioId);
+    for (const AttemptRecord& a : open) archive.markAbandoned(a.id, nowMs);
+    return open;
+}
+
 AttemptFlow::AttemptFlow(const Scenario& scenario, const Clock& clock, AttemptMode mode,
                          std::uint64_t seed, AttemptJournal* journal)
     : AttemptFlow(Session(scenario, clock, seed), mode, journal) {}
@@ -22,7 +29,10 @@ bool AttemptFlow::answerTooLate() const {
 void AttemptFlow::stepped(const std::vector<std::int64_t>& before) {
     effects_.push_back(
         stepEffect(scenario(), session_.transcript().steps.back(), before, session_));
-    if (journal_) journal_->record(session_);
+    // The decision that reaches the ending is journaled by the finish, in the same transaction
+    // as the score: journaled now, a kill while scoring would leave an attempt "in progress"
+    // with every step on disk, which HR reads as incomplete.
+    if (journal_ && !finished()) journal_->record(session_);
 }
 
 AttemptFlow::Result AttemptFlow::choose(int position) {

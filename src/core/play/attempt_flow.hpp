@@ -17,6 +17,13 @@
 
 namespace rapport {
 
+// Starting over: every attempt of `scenarioId` the trainee left unfinished is set aside
+// (abandoned at `nowMs`), so the new attempt is the only one offered for resume later, whichever
+// front end started it. Returns the attempts abandoned, newest first. What the archive throws
+// propagates (the attempts marked before it stay marked).
+std::vector<AttemptRecord> abandonUnfinished(AttemptArchive& archive, const std::string& trainee,
+                                             const std::string& scenarioId, std::int64_t nowMs);
+
 class AttemptFlow {
 public:
     // A new attempt of `scenario` (which must outlive the flow) on `clock`. `journal`, when
@@ -50,7 +57,8 @@ public:
         Failed     // the reply's `set` failed at run time: nothing changed, see lastError()
     };
     // Answers with the shown choice at `position` (0-based among session().choices()), then
-    // journals the decision.
+    // journals the decision, unless it reached the ending: that last decision is the finish's to
+    // journal, with the score, in one transaction (AttemptRecorder::finish).
     Result choose(int position);
     // Takes the timeout when the current node is timed and its limit has passed, then journals
     // it; false (nothing changed) otherwise.

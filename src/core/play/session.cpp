@@ -20,6 +20,10 @@ std::int64_t limitMs(const Node& n) {
     return n.timeLimit ? std::int64_t(std::llround(*n.timeLimit * 1000.0)) : 0;
 }
 
+std::uint64_t onceKey(int node, int choice) {
+    return std::uint64_t(std::uint32_t(node)) << 32 | std::uint32_t(choice);
+}
+
 [[noreturn]] void bad(const std::string& what) { throw SessionError("saved session: " + what); }
 
 }  // namespace
@@ -33,9 +37,6 @@ Session::Session(const Scenario& scenario, const Clock& clock, std::uint64_t see
     vars_.reserve(scenario.variables.size());
     for (const auto& v : scenario.variables) vars_.push_back(v.initial);
     visited_.assign(scenario.nodes.size(), false);
-    // Inner vectors stay empty until a once-choice of that node is taken: most nodes never need
-    // one, and a session over a 10,000-node scenario should not start with 10,000 allocations.
-    onceTaken_.resize(scenario.nodes.size());
     transcript_.scenarioId = scenario.id;
     transcript_.scenarioVersion = scenario.version;
     transcript_.contentHash = scenario.contentHash;
@@ -44,6 +45,10 @@ Session::Session(const Scenario& scenario, const Clock& clock, std::uint64_t see
     pendingShown_.reserve(96);
     shown_.reserve(8);
     enter(scenario.start);
+}
+
+bool Session::onceTaken(int node, int choice) const {
+    return std::binary_search(onceTaken_.begin(), onceTaken_.end(), onceKey(node, choice));
 }
 
 const std::string& Session::text() const {
@@ -92,10 +97,9 @@ void Session::refresh() {
     }
     shown_.clear();
     if (n.isEnding()) return;
-    const auto& taken = onceTaken_[std::size_t(current_)];
     for (std::size_t i = 0; i < n.choices.size(); ++i) {
         const Choice& c = n.choices[i];
-        if (c.once && i < taken.size() && taken[i]) continue;
+        if (c.once && onceTaken(current_, int(i))) continue;
         if (c.condition) {
             EvalResult r = c.condition->evaluate(env);
             if (!r.ok) {
@@ -152,9 +156,8 @@ bool Session::choose(int position) {
     }
 
     if (c.once) {
-        auto& taken = onceTaken_[std::size_t(current_)];
-        if (taken.size() < n.choices.size()) taken.resize(n.choices.size(), false);
-        taken[std::size_t(choiceIndex)] = true;
+        const std::uint64_t key = onceKey(current_, choiceIndex);
+        onceTaken_.insert(std::lower_bound(onceTaken_.begin(), onceTaken_.end(), key), key);
     }
 
     record(choiceIndex, position, c.next);
@@ -222,13 +225,11 @@ json Session::save() const {
     }
     json visited = json::array();
     json once = json::object();
-    for (std::size_t n = 0; n < s.nodes.size(); ++n) {
+    for (std::size_t n = 0; n < s.nodes.size(); ++n)
         if (visited_[n]) visited.push_back(s.nodes[n].id);
-        const auto& taken = onceTaken_[n];
-        json ids = json::array();
-        for (std::size_t c = 0; c < taken.size(); ++c)
-            if (taken[c]) ids.push_back(s.nodes[n].choices[c].id);
-        if (!ids.empty()) once[s.nodes[n].id] = std::move(ids);
+    for (const std::uint64_t key : onceTaken_) {
+        const Node& n = s.nodes[std::size_t(key >> 32)];
+        once[n.id].push_back(n.choices[std::size_t(key & 0xffffffffu)].id);
     }
     return json{{"format", kSessionFormat},
                 {"scenario", s.id},
@@ -338,21 +339,21 @@ Session Session::resume(const Scenario& scenario, const Clock& clock, const json
 
     const json& once = need("onceTaken");
     if (!once.is_object()) bad("\"onceTaken\" must be an object of node id -> choice ids");
-    for (auto& t : s.onceTaken_) t.clear();
+    s.onceTaken_.clear();
     for (const auto& [nodeId, ids] : once.items()) {
         const int n = nodeIndex(nodeId, "\"onceTaken\"");
         if (!ids.is_array()) bad("\"onceTaken\"/" + nodeId + " must be an array of choice ids");
-        auto& taken = s.onceTaken_[std::size_t(n)];
-        taken.assign(scenario.nodes[std::size_t(n)].choices.size(), false);
         for (const json& c : ids) {
             if (!c.is_string()) bad("\"onceTaken\"/" + nodeId + " must hold choice ids (strings)");
             const int ci = choiceIndex(n, c.get<std::string>(), "\"onceTaken\"/" + nodeId);
             if (!scenario.nodes[std::size_t(n)].choices[std::size_t(ci)].once)
                 bad("\"onceTaken\"/" + nodeId + " lists \"" + c.get<std::string>() +
                     "\", which is not a once-choice");
-            taken[std::size_t(ci)] = true;
+            s.onceTaken_.push_back(onceKey(n, ci));
         }
     }
+    std::sort(s.onceTaken_.begin(), s.onceTaken_.end());
+    s.onceTaken_.erase(std::unique(s.onceTaken_.begin(), s.onceTaken_.end()), s.onceTaken_.end());
 
     const json& inNode = need("timeInNodeMs");
     if (!inNode.is_number_integer() ||

@@ -113,4 +113,28 @@ json renderXapiStatements(const ReportData& data, const XapiOptions& options) {
     return out;
 }
 
+bool isAbsoluteIri(std::string_view text) {
+    const auto alpha = [](unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; };
+    const auto digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
+    const auto hex = [&](unsigned char c) {
+        return digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+    };
+    const std::size_t colon = text.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon + 1 == text.size()) return false;
+    if (!alpha(static_cast<unsigned char>(text[0]))) return false;
+    for (std::size_t i = 1; i < colon; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (!alpha(c) && !digit(c) && c != '+' && c != '-' && c != '.') return false;
+    }
+    for (std::size_t i = colon + 1; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c <= 0x20 || c == 0x7f) return false;
+        if (std::string_view("<>\"{}|\\^`").find(char(c)) != std::string_view::npos) return false;
+        if (c == '%' && (i + 2 >= text.size() || !hex(static_cast<unsigned char>(text[i + 1])) ||
+                         !hex(static_cast<unsigned char>(text[i + 2]))))
+            return false;
+    }
+    return true;
+}
+
 }  // namespace rapport

@@ -32,6 +32,12 @@ nlohmann::json renderXapiStatement(const AttemptRecord& attempt, const XapiOptio
 // A JSON array with the statement of every finished attempt, in report order.
 nlohmann::json renderXapiStatements(const ReportData& data, const XapiOptions& options);
 
+// Whether `text` has the shape of an absolute IRI (RFC 3987): a scheme (a letter, then letters,
+// digits, "+", "-", "."), ":", and something after it; no spaces, control characters or
+// characters IRIs never hold (<>"{}|\^`), every "%" followed by two hex digits. What the xAPI
+// options must be, so no statement is written with an id an LRS rejects.
+bool isAbsoluteIri(std::string_view text);
+
 // Percent-encodes everything outside RFC 3986 "unreserved", so any id becomes one IRI segment.
 std::string iriSegment(std::string_view text);
 

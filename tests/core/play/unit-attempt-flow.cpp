@@ -97,10 +97,11 @@ TEST_CASE("each reply's effect is its feedback and the meters it moved, journale
     REQUIRE(flow.choose(positionOf(flow.session(), "confirm")) == AttemptFlow::Result::Taken);
     CHECK(flow.finished());
     CHECK(flow.effects()[1].meters.empty());
-    CHECK(journal.lengths == std::vector<std::size_t>{1, 2});
+    // The decision that reaches the ending is the finish's to journal, with the score.
+    CHECK(journal.lengths == std::vector<std::size_t>{1});
     // Nothing more is taken once the conversation has ended.
     CHECK(flow.choose(0) == AttemptFlow::Result::Refused);
-    CHECK(journal.lengths.size() == 2);
+    CHECK(journal.lengths.size() == 1);
 }
 
 TEST_CASE("a choice that is not shown is refused and changes nothing") {
@@ -132,7 +133,7 @@ TEST_CASE("an answer after the time limit counts as no answer") {
     CHECK(last.timeTakenMs == 10'000);
     CHECK(flow.effects().back().timedOut);
     CHECK(flow.effects().back().feedback == kTimeoutFeedback);
-    CHECK(journal.lengths.back() == 4);
+    CHECK(journal.lengths.back() == 3);  // the timeout ended it: the finish journals it
 }
 
 TEST_CASE("an answer within the limit is taken") {
@@ -158,7 +159,7 @@ TEST_CASE("the timeout is taken only once the limit has passed") {
     CHECK(flow.expireIfDue());
     CHECK(flow.session().node().id == "lost_end");
     CHECK(flow.effects().back().feedback == kTimeoutFeedback);
-    CHECK(journal.lengths == std::vector<std::size_t>{1, 2, 3, 4});
+    CHECK(journal.lengths == std::vector<std::size_t>{1, 2, 3});  // the 4th ends it
     CHECK_FALSE(flow.expireIfDue());  // finished: nothing left to expire
 }
 
@@ -201,8 +202,8 @@ TEST_CASE("scripted play gives the same step effects as answering one by one") {
     CHECK(scripted.playScript(scriptClock, *script) == "");
     CHECK(scripted.session().node().id == "lost_end");
     checkSameEffects(live.effects(), scripted.effects());
-    CHECK(journal.lengths == std::vector<std::size_t>{1, 2, 3, 4});
-    CHECK(scripted.effects()[1].meters.size() == 1);  // the budget question moved trust
+    CHECK(journal.lengths == std::vector<std::size_t>{1, 2, 3});  // the 4th ends it
+    CHECK(scripted.effects()[1].meters.size() == 1);              // the budget question moved trust
 }
 
 TEST_CASE("a resumed attempt continues where it stopped and keeps the earlier effects") {
@@ -224,7 +225,7 @@ TEST_CASE("a resumed attempt continues where it stopped and keeps the earlier ef
     CHECK(journal.lengths.empty());  // the steps already journaled are not journaled again
     REQUIRE(resumed.choose(positionOf(resumed.session(), "leave")) == AttemptFlow::Result::Taken);
     CHECK(resumed.finished());
-    CHECK(journal.lengths == std::vector<std::size_t>{3});
+    CHECK(journal.lengths.empty());  // the ending's decision is journaled by the finish
     CHECK(resumed.effects().size() == 3);
 }
 
