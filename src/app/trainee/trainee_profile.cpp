@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/platform/xdg_dirs.hpp"
+
 namespace rapport::app {
 namespace fs = std::filesystem;
 
@@ -41,10 +43,7 @@ bool TraineeProfile::complete() const {
 }
 
 fs::path defaultDataDir() {
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
-        return fs::path(xdg) / "rapport";
-    if (const char* home = std::getenv("HOME"); home && *home)
-        return fs::path(home) / ".config" / "rapport";
+    if (auto dir = rapportDir(XdgBase::Config)) return *dir;
     return fs::path(".rapport");
 }
 
