@@ -18,6 +18,7 @@
 #include "core/checks/scenario_validator.hpp"
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/framework/framework_catalog.hpp"
+#include "core/platform/bundled_data.hpp"
 #include "core/play/clock.hpp"
 #include "core/play/session.hpp"
 #include "core/scenario/scenario_loader.hpp"
@@ -153,6 +154,9 @@ double bestOf(int reps, F&& f) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // The generated scenarios name the bundled framework, found as build/rapport finds it.
+    if (auto data = rapport::locateBundledData(RAPPORT_BUILD_DIR "/rapport"))
+        rapport::setBundledData(std::move(*data));
     const int reps = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
     std::printf("%8s %10s %10s %10s %10s %8s %10s %8s %8s %14s\n", "nodes", "bytes", "parse ms",
                 "load ms", "valid. ms", "ratio", "check ms", "ratio", "states", "choices/s");

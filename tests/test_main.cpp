@@ -1,3 +1,14 @@
 // One test main shared by every unit-<concept>.cpp suite.
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#define DOCTEST_CONFIG_IMPLEMENT
 #include <doctest/doctest.h>
+
+#include "core/platform/bundled_data.hpp"
+
+int main(int argc, char** argv) {
+    // The tests find the bundled frameworks as build/rapport does: through the marker the build
+    // writes beside it (core/platform/bundled_data.hpp).
+    if (auto data = rapport::locateBundledData(RAPPORT_CLI_PATH))
+        rapport::setBundledData(std::move(*data));
+    doctest::Context context(argc, argv);
+    return context.run();
+}

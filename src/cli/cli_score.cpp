@@ -13,6 +13,7 @@
 #include "core/framework/framework_catalog.hpp"
 #include "core/framework/framework_loader.hpp"
 #include "core/play/play_document.hpp"
+#include "core/platform/bundled_data.hpp"
 #include "core/play/session.hpp"
 #include "core/scoring/scoring.hpp"
 #include "core/text/terminal_text.hpp"
@@ -58,12 +59,11 @@ int fail(int code, const std::string& message) {
 std::string findScenario(const std::string& transcriptPath, const std::string& id) {
     if (id.empty() || id.find('/') != std::string::npos || id == "." || id == "..") return {};
     const fs::path beside = fs::path(transcriptPath).parent_path() / (id + ".json");
-    // The bundled scenarios sit beside the bundled assets in the source tree.
-    const fs::path bundled =
-        fs::path(bundledFrameworkDir()).parent_path().parent_path() / "scenarios" / (id + ".json");
+    const fs::path& library = bundledData().scenarios;
+    const fs::path bundled = library.empty() ? fs::path() : library / (id + ".json");
     std::error_code ec;
     for (const auto& p : {beside, bundled})
-        if (fs::is_regular_file(p, ec)) return p.string();
+        if (!p.empty() && fs::is_regular_file(p, ec)) return p.string();
     return {};
 }
 

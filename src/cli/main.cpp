@@ -1,10 +1,13 @@
 // `rapport` entry point: picks the verb and hands over its arguments.
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "cli/cli_verbs.hpp"
+#include "core/platform/bundled_data.hpp"
+#include "core/platform/version.hpp"
 #ifdef RAPPORT_WITH_APP
 #include "app/shell/run.hpp"
 #endif
@@ -44,10 +47,20 @@ void printHelp() {
         "I/O error.\n");
 }
 
+// The bundled frameworks and scenarios, found from where this executable is: an installed prefix's
+// share/rapport, or the source tree when run from the build folder.
+void findBundledData() {
+    std::error_code ec;
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (auto data = rapport::locateBundledData(ec ? std::filesystem::path() : exe))
+        rapport::setBundledData(std::move(*data));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     std::vector<std::string_view> args(argv + 1, argv + argc);
+    findBundledData();
 #ifdef RAPPORT_WITH_APP
     if (args.empty() || rapport::app::isAppOption(args[0])) return rapport::app::run(args);
 #else
@@ -62,7 +75,7 @@ int main(int argc, char** argv) {
         return rapport::cli::kExitOk;
     }
     if (args[0] == "--version") {
-        std::printf("rapport %s\n", RAPPORT_VERSION);
+        std::printf("rapport %s\n", rapport::version());
         return rapport::cli::kExitOk;
     }
     for (const auto& v : kVerbs)

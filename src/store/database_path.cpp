@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "core/platform/xdg_dirs.hpp"
 #include "store/sqlite_db.hpp"
 
 namespace rapport::store {
@@ -16,10 +17,7 @@ std::optional<std::string> resolveDatabasePath(const std::optional<std::string>&
         return v ? std::string(v) : std::string();
     };
     if (auto v = get("RAPPORT_DB"); !v.empty()) return v;
-    // XDG: a relative XDG_DATA_HOME is invalid and must be ignored.
-    if (auto v = get("XDG_DATA_HOME"); !v.empty() && v.front() == '/')
-        return v + "/rapport/results.db";
-    if (auto v = get("HOME"); !v.empty()) return v + "/.local/share/rapport/results.db";
+    if (auto dir = rapportDir(XdgBase::Data, env)) return (*dir / "results.db").string();
     return std::nullopt;
 }
 

@@ -5,6 +5,7 @@
 
 #include "app/shell/run.hpp"
 #include "app/trainee/trainee_profile.hpp"
+#include "core/platform/bundled_data.hpp"
 
 namespace rapport::app {
 
@@ -28,7 +29,8 @@ const char* appUsage() {
            "Opens the simulator window.\n"
            "  --scenarios PATH      scenario folder or file (repeatable; default: bundled "
            "library)\n"
-           "  --data-dir DIR        where the sign-in is remembered (default: ~/.config/rapport)\n"
+           "  --data-dir DIR        where the sign-in is remembered (default:\n"
+           "                        $XDG_CONFIG_HOME/rapport, else ~/.config/rapport)\n"
            "  --theme light|dark    initial theme\n"
            "  --scale F             UI scale, overriding the monitor's content scale\n"
            "  --size WxH            initial window size (default 1280x800)\n"
@@ -43,11 +45,8 @@ const char* appUsage() {
 
 std::string defaultScenarioDir() {
     if (const char* env = std::getenv("RAPPORT_SCENARIOS"); env && *env) return env;
-#ifdef RAPPORT_DEFAULT_SCENARIOS
-    return RAPPORT_DEFAULT_SCENARIOS;
-#else
+    if (const auto& bundled = bundledData().scenarios; !bundled.empty()) return bundled.string();
     return "scenarios";
-#endif
 }
 
 std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args,

@@ -30,7 +30,8 @@ struct AppOptions {
 std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args,
                                           std::string& error);
 const char* appUsage();
-// Where the bundled scenarios are: $RAPPORT_SCENARIOS, else the source tree's scenarios/.
+// Where the bundled scenarios are: $RAPPORT_SCENARIOS, else the program's bundled library
+// (core/platform/bundled_data.hpp), else ./scenarios.
 std::string defaultScenarioDir();
 
 }  // namespace rapport::app

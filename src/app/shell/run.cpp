@@ -151,6 +151,7 @@ int run(std::span<const std::string_view> args) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // screens lay themselves out; nothing to remember
+    io.LogFilename = nullptr;  // no imgui_log.txt in the working folder, even if a log starts
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     // A steady caret: a blinking one would need a frame every half second in every text field.
     io.ConfigInputTextCursorBlink = false;

@@ -2,11 +2,54 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 #include "app/shell/widgets.hpp"
+#include "core/platform/version.hpp"
 
 namespace rapport::app {
+
+namespace {
+
+constexpr const char* kAboutId = "About Rapport";
+
+// The About box: the version from project() and the licence, as the package states them.
+void drawAbout(const ScreenContext& ctx) {
+    const Theme& t = ctx.theme;
+    const Palette& p = t.palette;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(
+        ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f),
+        ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x - t.px(40), t.px(440)), 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.px(24), t.px(20)));
+    ImGui::PushStyleColor(ImGuiCol_PopupBg, p.surface);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_AlwaysAutoResize;
+    if (ImGui::BeginPopupModal(kAboutId, nullptr, flags)) {
+        ImGui::PushFont(ctx.fonts.heading);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
+        ImGui::TextUnformatted("Rapport");
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ImGui::Text("Version %s", version());
+        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+        ImGui::TextWrapped("Client conversation trainer for account managers.");
+        ImGui::PopStyleColor();
+        ImGui::Spacing();
+        ImGui::TextWrapped("Licence: %s", licenceSummary());
+        ImGui::Spacing();
+        if (ui::Button(ctx.locator, "Close##about") || ImGui::IsKeyPressed(ImGuiKey_Escape))
+            ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+}
+
+}  // namespace
 
 void drawTopBar(const ScreenContext& ctx, const TopBarView& view, const TopBarActions& actions) {
     const Theme& theme = ctx.theme;
@@ -50,6 +93,9 @@ void drawTopBar(const ScreenContext& ctx, const TopBarView& view, const TopBarAc
         x -= theme.px(10);
     };
     const ImGuiStyle& st = ImGui::GetStyle();
+    placeRight(ImGui::CalcTextSize("About").x + st.FramePadding.x * 2);
+    if (ui::Button(ctx.locator, "About")) ImGui::OpenPopup(kAboutId);
+    drawAbout(ctx);
     placeRight(ImGui::CalcTextSize(themeLabel).x + st.FramePadding.x * 2);
     if (ui::Button(ctx.locator, themeLabel)) actions.toggleTheme();
     if (view.screen != ScreenId::Conversation) {

@@ -1,5 +1,5 @@
 // The bar over every screen: the name, the signed-in trainee, and the buttons that switch areas
-// (author, HR reports), sign out and switch the theme.
+// (author, HR reports), sign out, switch the theme and show the About box (version, licence).
 #pragma once
 
 #include <functional>

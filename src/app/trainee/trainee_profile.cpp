@@ -7,6 +7,8 @@
 #include "core/files/bounded_read.hpp"
 #include "core/files/safe_output.hpp"
 
+#include "core/platform/xdg_dirs.hpp"
+
 namespace rapport::app {
 namespace fs = std::filesystem;
 
@@ -26,10 +28,7 @@ bool TraineeProfile::complete() const {
 }
 
 fs::path defaultDataDir() {
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
-        return fs::path(xdg) / "rapport";
-    if (const char* home = std::getenv("HOME"); home && *home)
-        return fs::path(home) / ".config" / "rapport";
+    if (auto dir = rapportDir(XdgBase::Config)) return *dir;
     return fs::path(".rapport");
 }
 

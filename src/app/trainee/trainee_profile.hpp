@@ -17,6 +17,8 @@ struct TraineeProfile {
     bool complete() const;
 };
 
+// Where the sign-in is remembered: $XDG_CONFIG_HOME/rapport, else ~/.config/rapport
+// (core/platform/xdg_dirs.hpp); ./.rapport only when neither can be found (no HOME).
 std::filesystem::path defaultDataDir();
 std::filesystem::path profilePath(const std::filesystem::path& dataDir);
 

@@ -7,18 +7,13 @@
 
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/framework/framework_cache.hpp"
-
-#ifndef RAPPORT_ASSETS_DIR
-#error "RAPPORT_ASSETS_DIR must be defined by the build (src/core/CMakeLists.txt)"
-#endif
+#include "core/platform/bundled_data.hpp"
 
 namespace rapport {
 
 namespace fs = std::filesystem;
 
-std::string bundledFrameworkDir() {
-    return (fs::path(RAPPORT_ASSETS_DIR) / "competencies").string();
-}
+std::string bundledFrameworkDir() { return bundledData().frameworks.string(); }
 
 std::vector<std::string> frameworkSearchPath(const std::string& scenarioPath) {
     std::vector<std::string> out;
@@ -36,7 +31,7 @@ std::vector<std::string> frameworkSearchPath(const std::string& scenarioPath) {
             rest.remove_prefix(colon + 1);
         }
     }
-    out.push_back(bundledFrameworkDir());
+    if (auto bundled = bundledFrameworkDir(); !bundled.empty()) out.push_back(std::move(bundled));
     return out;
 }
 

@@ -2,7 +2,7 @@
 // "account-manager"); the catalog looks for <id>.json in a search path, first match wins:
 //   1. the scenario file's own folder (a trainer can ship a custom framework beside scenarios),
 //   2. each folder in RAPPORT_FRAMEWORK_PATH (':'-separated),
-//   3. the bundled assets/competencies of this source tree.
+//   3. the bundled frameworks (core/platform/bundled_data.hpp), when the program has them.
 #pragma once
 
 #include <memory>
@@ -19,7 +19,7 @@ namespace rapport {
 // RAPPORT_FRAMEWORK_PATH environment variable.
 std::vector<std::string> frameworkSearchPath(const std::string& scenarioPath);
 
-// The bundled frameworks folder (<source dir>/assets/competencies).
+// The bundled frameworks folder (bundledData().frameworks); empty when none was set.
 std::string bundledFrameworkDir();
 
 // Path of the first <id>.json in `searchPath`, if any.
