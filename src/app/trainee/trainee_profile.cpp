@@ -6,7 +6,6 @@
 
 #include "core/files/bounded_read.hpp"
 #include "core/files/safe_output.hpp"
-
 #include "core/platform/xdg_dirs.hpp"
 
 namespace rapport::app {
