@@ -5,8 +5,10 @@
 #include <optional>
 
 #include "core/checks/scenario_check.hpp"
+#include "core/framework/scenario_framework.hpp"
 #include "core/play/scripted_play.hpp"
 #include "store/attempt_recorder.hpp"
+#include "support/hub_scenario.hpp"
 #include "support/store_test_support.hpp"
 
 using namespace rapport;
@@ -18,14 +20,8 @@ TEST_SUITE_BEGIN("store");
 
 namespace {
 
-Scenario loadHub() {
-    ScenarioCheck check =
-        checkScenarioFile(std::string(RAPPORT_FIXTURES_DIR) + "/session/hub.json");
-    REQUIRE(check.playable());
-    return std::move(*check.scenario);
-}
-
-const TraineeInfo kAnna{"Anna Petrova", "E-17", "Sales North"};
+using rapport::test::kAnna;
+using rapport::test::loadHub;
 
 // Plays `script` ("1,2,1") on `s`, journaling each decision through `rec`.
 void play(Session& s, ManualClock& clock, AttemptRecorder& rec, const char* script) {
@@ -47,8 +43,8 @@ TEST_CASE("recorder: each decision is journaled as it happens, the ending with i
     Scenario hub = loadHub();
     ManualClock clock;
     Session s(hub, clock, 17);
-    AttemptRecorder rec =
-        AttemptRecorder::begin(db, kAnna, hub, AttemptMode::Exam, 17, 1'735'689'600'000);
+    AttemptRecorder rec = AttemptRecorder::begin(db, kAnna, hub, findScenarioFramework(hub),
+                                                 AttemptMode::Exam, 17, 1'735'689'600'000);
 
     StoredAttempt fresh = db.loadAttempt(rec.attemptId());
     CHECK(fresh.record.status == AttemptStatus::InProgress);
@@ -112,8 +108,8 @@ TEST_CASE("recorder: an interrupted attempt resumes exactly where its journal st
         ResultsStore db(path);
         ManualClock clock;
         Session s(hub, clock, 5);
-        AttemptRecorder rec =
-            AttemptRecorder::begin(db, kAnna, hub, AttemptMode::Practice, 5, 1000);
+        AttemptRecorder rec = AttemptRecorder::begin(db, kAnna, hub, findScenarioFramework(hub),
+                                                     AttemptMode::Practice, 5, 1000);
         attempt = rec.attemptId();
         play(s, clock, rec, "1,1");
         savedAfterTwo = s.save();
@@ -125,7 +121,7 @@ TEST_CASE("recorder: an interrupted attempt resumes exactly where its journal st
     CHECK(newest->id == attempt);
     CHECK_FALSE(newestIncomplete(db, "Anna Petrova", "other-scenario"));
     ManualClock clock;
-    ResumedAttempt r = AttemptRecorder::resume(db, attempt, hub, clock);
+    ResumedAttempt r = AttemptRecorder::resume(db, attempt, hub, findScenarioFramework(hub), clock);
     CHECK(r.record.steps == 2);
     CHECK(r.recorder.journaledSteps() == 2);
     CHECK(r.session.save() == savedAfterTwo);
@@ -139,8 +135,9 @@ TEST_CASE("recorder: an interrupted attempt resumes exactly where its journal st
     CHECK(done.record.steps == 4);
     CHECK(done.transcript.steps[3].timedOut);
     CHECK_FALSE(newestIncomplete(db, "Anna Petrova", "session-hub"));
-    CHECK_THROWS_WITH_AS(AttemptRecorder::resume(db, attempt, hub, clock),
-                         doctest::Contains("is finished, not in progress"), ResumeError);
+    CHECK_THROWS_WITH_AS(
+        AttemptRecorder::resume(db, attempt, hub, findScenarioFramework(hub), clock),
+        doctest::Contains("is finished, not in progress"), ResumeError);
 }
 
 TEST_CASE(
@@ -148,10 +145,11 @@ TEST_CASE(
     TempDir dir;
     ResultsStore db(dir.file("results.db"));
     Scenario hub = loadHub();
-    auto attempt =
-        AttemptRecorder::begin(db, kAnna, hub, AttemptMode::Practice, 99, 1000).attemptId();
+    auto attempt = AttemptRecorder::begin(db, kAnna, hub, findScenarioFramework(hub),
+                                          AttemptMode::Practice, 99, 1000)
+                       .attemptId();
     ManualClock clock;
-    ResumedAttempt r = AttemptRecorder::resume(db, attempt, hub, clock);
+    ResumedAttempt r = AttemptRecorder::resume(db, attempt, hub, findScenarioFramework(hub), clock);
     CHECK(r.session.node().id == "opening");
     CHECK(r.session.transcript().steps.empty());
     CHECK(r.session.transcript().seed == 99);
@@ -165,28 +163,28 @@ TEST_CASE("recorder: resume is refused when the scenario file changed, and nothi
     {
         ManualClock clock;
         Session s(hub, clock);
-        AttemptRecorder rec =
-            AttemptRecorder::begin(db, kAnna, hub, AttemptMode::Practice, 0, 1000);
+        AttemptRecorder rec = AttemptRecorder::begin(db, kAnna, hub, findScenarioFramework(hub),
+                                                     AttemptMode::Practice, 0, 1000);
         attempt = rec.attemptId();
         play(s, clock, rec, "1");
     }
     Scenario edited = hub;
     edited.contentHash = std::string(64, 'f');
     ManualClock clock;
-    CHECK_THROWS_WITH_AS(AttemptRecorder::resume(db, attempt, edited, clock),
-                         doctest::Contains("was made on another version of the scenario file"),
-                         ResumeError);
+    CHECK_THROWS_WITH_AS(
+        AttemptRecorder::resume(db, attempt, edited, findScenarioFramework(edited), clock),
+        doctest::Contains("was made on another version of the scenario file"), ResumeError);
     Scenario other = hub;
     other.id = "another-scenario";
-    CHECK_THROWS_WITH_AS(AttemptRecorder::resume(db, attempt, other, clock),
-                         doctest::Contains("is not an attempt of scenario \"another-scenario\""),
-                         ResumeError);
+    CHECK_THROWS_WITH_AS(
+        AttemptRecorder::resume(db, attempt, other, findScenarioFramework(other), clock),
+        doctest::Contains("is not an attempt of scenario \"another-scenario\""), ResumeError);
     StoredAttempt a = db.loadAttempt(attempt);
     CHECK(a.record.status == AttemptStatus::InProgress);
     CHECK(a.record.steps == 1);
 
     // Abandoning it is the way out.
-    ResumedAttempt r = AttemptRecorder::resume(db, attempt, hub, clock);
+    ResumedAttempt r = AttemptRecorder::resume(db, attempt, hub, findScenarioFramework(hub), clock);
     r.recorder.abandon(5000);
     CHECK(db.loadAttempt(attempt).record.status == AttemptStatus::Abandoned);
     CHECK_FALSE(newestIncomplete(db, "Anna Petrova", "session-hub"));

@@ -10,9 +10,11 @@
 #include <string>
 
 #include "core/checks/scenario_check.hpp"
+#include "core/framework/scenario_framework.hpp"
 #include "core/play/attempt_flow.hpp"
 #include "store/attempt_recorder.hpp"
 #include "support/files.hpp"
+#include "support/hub_scenario.hpp"
 #include "support/store_test_support.hpp"
 
 using namespace rapport;
@@ -24,14 +26,8 @@ TEST_SUITE_BEGIN("store");
 
 namespace {
 
-Scenario loadHub() {
-    ScenarioCheck check =
-        checkScenarioFile(std::string(RAPPORT_FIXTURES_DIR) + "/session/hub.json");
-    REQUIRE(check.playable());
-    return std::move(*check.scenario);
-}
-
-const TraineeInfo kAnna{"Anna Petrova", "E-17", "Sales North"};
+using rapport::test::kAnna;
+using rapport::test::loadHub;
 
 // Runs `sql` on `path` through a connection of its own, as another program would.
 std::string sqliteAnswer(const std::string& path, const char* sql) {
@@ -134,7 +130,8 @@ TEST_CASE("no attempt is stored finished without a score") {
     Scenario hub = loadHub();
     hub.framework = "no-such-framework";
     ManualClock clock;
-    AttemptRecorder rec = AttemptRecorder::begin(db, kAnna, hub, AttemptMode::Practice, 0, 1000);
+    AttemptRecorder rec = AttemptRecorder::begin(db, kAnna, hub, findScenarioFramework(hub),
+                                                 AttemptMode::Practice, 0, 1000);
     AttemptFlow flow(hub, clock, AttemptMode::Practice, 0, &rec);
     REQUIRE(flow.choose(0) == AttemptFlow::Result::Taken);
     REQUIRE(flow.choose(positionOf(flow.session(), "leave")) == AttemptFlow::Result::Taken);
@@ -153,7 +150,8 @@ TEST_CASE("the last decision commits with the finish, and a failed finish leaves
     ResultsStore db(path);
     Scenario hub = loadHub();
     ManualClock clock;
-    AttemptRecorder rec = AttemptRecorder::begin(db, kAnna, hub, AttemptMode::Practice, 3, 1000);
+    AttemptRecorder rec = AttemptRecorder::begin(db, kAnna, hub, findScenarioFramework(hub),
+                                                 AttemptMode::Practice, 3, 1000);
     AttemptFlow flow(hub, clock, AttemptMode::Practice, 3, &rec);
     REQUIRE(flow.choose(0) == AttemptFlow::Result::Taken);  // greet
     REQUIRE(flow.choose(positionOf(flow.session(), "budget")) == AttemptFlow::Result::Taken);
@@ -180,7 +178,8 @@ TEST_CASE("the last decision commits with the finish, and a failed finish leaves
         CHECK(a.record.steps == 2);
         CHECK(a.record.competencies.empty());
         ManualClock later;
-        ResumedAttempt r = AttemptRecorder::resume(other, rec.attemptId(), hub, later);
+        ResumedAttempt r =
+            AttemptRecorder::resume(other, rec.attemptId(), hub, findScenarioFramework(hub), later);
         CHECK(r.session.node().id == "hub");
         CHECK(r.session.transcript().steps.size() == 2);
     }
@@ -199,7 +198,8 @@ TEST_CASE("resume refuses a saved state edited in the database and leaves the at
     ResultsStore db(path);
     Scenario hub = loadHub();
     ManualClock clock;
-    AttemptRecorder rec = AttemptRecorder::begin(db, kAnna, hub, AttemptMode::Practice, 0, 1000);
+    AttemptRecorder rec = AttemptRecorder::begin(db, kAnna, hub, findScenarioFramework(hub),
+                                                 AttemptMode::Practice, 0, 1000);
     AttemptFlow flow(hub, clock, AttemptMode::Practice, 0, &rec);
     REQUIRE(flow.choose(0) == AttemptFlow::Result::Taken);
     REQUIRE(flow.choose(positionOf(flow.session(), "budget")) == AttemptFlow::Result::Taken);
@@ -211,7 +211,7 @@ TEST_CASE("resume refuses a saved state edited in the database and leaves the at
                  "'$.variables.asked_budget', json('false'))");
     const std::string before = test::readText(path);
     ManualClock later;
-    CHECK_THROWS_WITH_AS(AttemptRecorder::resume(db, id, hub, later),
+    CHECK_THROWS_WITH_AS(AttemptRecorder::resume(db, id, hub, findScenarioFramework(hub), later),
                          doctest::Contains("its record does not replay as it was played"),
                          ResumeError);
     StoredAttempt a = db.loadAttempt(id);
@@ -222,11 +222,12 @@ TEST_CASE("resume refuses a saved state edited in the database and leaves the at
     sqliteAnswer(path,
                  "UPDATE attempt_documents SET session_state = json_set(session_state, "
                  "'$.variables.asked_budget', json('true'))");
-    REQUIRE_NOTHROW(AttemptRecorder::resume(db, id, hub, later));
+    REQUIRE_NOTHROW(AttemptRecorder::resume(db, id, hub, findScenarioFramework(hub), later));
     sqliteAnswer(path,
                  "UPDATE attempt_steps SET step_json = json_set(step_json, '$.choice', 'needs', "
                  "'$.choiceNumber', 2, '$.choiceText', 'What do you need most?') WHERE step = 2");
-    CHECK_THROWS_AS(AttemptRecorder::resume(db, id, hub, later), ResumeError);
+    CHECK_THROWS_AS(AttemptRecorder::resume(db, id, hub, findScenarioFramework(hub), later),
+                    ResumeError);
     CHECK(db.loadAttempt(id).record.status == AttemptStatus::InProgress);
 }
 
