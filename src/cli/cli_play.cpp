@@ -83,10 +83,12 @@ namespace {
 
 // Runs the same full check as `rapport validate`, so a file is judged the same way everywhere;
 // prints the diagnostics and returns an exit code when it cannot be played.
-std::optional<int> loadPlayable(const std::string& path, std::optional<Scenario>& out) {
+std::optional<int> loadPlayable(const std::string& path, std::optional<Scenario>& out,
+                                ScenarioFramework& framework) {
     ScenarioCheck check = checkScenarioFile(path);
     if (check.playable()) {
         out = std::move(check.scenario);
+        framework = scenarioFramework(*out, std::move(check.framework));
         return std::nullopt;
     }
     for (const auto& d : check.diagnostics.items())
@@ -191,9 +193,11 @@ int runPlay(Args args) {
     if (o.stepDelayMs > 0 && !o.choices) return playUsageError("--step-delay-ms needs --choices");
 
     std::optional<Scenario> scenario;
-    if (auto code = loadPlayable(o.file, scenario)) return *code;
+    ScenarioFramework framework;
+    if (auto code = loadPlayable(o.file, scenario, framework)) return *code;
     try {
-        return o.choices ? runScriptedPlay(*scenario, o) : runInteractivePlay(*scenario, o);
+        return o.choices ? runScriptedPlay(*scenario, framework, o)
+                         : runInteractivePlay(*scenario, framework, o);
     } catch (const store::StoreError& e) {
         // Every journaled choice is already committed; the attempt stays resumable.
         std::fprintf(stderr, "rapport play: %s\n", e.what());

@@ -98,12 +98,13 @@ void printIntroduction(const AttemptFlow& flow, const Recording& rec) {
 
 }  // namespace
 
-int runInteractivePlay(const Scenario& scenario, const PlayOptions& o) {
+int runInteractivePlay(const Scenario& scenario, const ScenarioFramework& framework,
+                       const PlayOptions& o) {
     const bool tty = ::isatty(STDIN_FILENO) && ::isatty(STDOUT_FILENO);
     SteadyClock clock;
     Recording rec;
     std::optional<AttemptFlow> started;
-    if (auto code = startAttempt(scenario, o, clock, rec, started, true)) return *code;
+    if (auto code = startAttempt(scenario, framework, o, clock, rec, started, true)) return *code;
     AttemptFlow& flow = *started;
     const Session& s = flow.session();
     LineInput input(STDIN_FILENO);
@@ -180,7 +181,7 @@ int runInteractivePlay(const Scenario& scenario, const PlayOptions& o) {
     std::printf("\n== %s (%s) ==\n%s\n", terminalSafe(e->title).c_str(), outcomeName(e->outcome),
                 terminalSafe(e->summary).c_str());
     PlayScore scored = rec.recorder ? rec.recorder->finish(s, store::unixNowMs())
-                                    : scorePlay(scenario, s.transcript());
+                                    : scorePlay(scenario, framework, s.transcript());
     if (scored.report)
         std::printf("%s", terminalSafe(debriefText(*scored.report)).c_str());
     else

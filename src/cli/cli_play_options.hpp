@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/framework/scenario_framework.hpp"
 #include "core/play/attempt_mode.hpp"
 #include "core/scenario/scenario.hpp"
 
@@ -32,9 +33,11 @@ struct PlayOptions {
 int playUsageError(const std::string& message);
 
 // `rapport play --choices`: plays the script and prints the transcript or the JSON result.
-int runScriptedPlay(const Scenario& scenario, const PlayOptions& o);
+int runScriptedPlay(const Scenario& scenario, const ScenarioFramework& framework,
+                    const PlayOptions& o);
 // `rapport play` without --choices: reads the trainee's numbers from stdin.
-int runInteractivePlay(const Scenario& scenario, const PlayOptions& o);
+int runInteractivePlay(const Scenario& scenario, const ScenarioFramework& framework,
+                       const PlayOptions& o);
 
 // "12.3 s"
 std::string secondsText(std::int64_t ms);

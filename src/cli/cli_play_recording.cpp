@@ -79,16 +79,17 @@ int reportRecorded(const Recording& rec, const PlayOptions& o, const PlayScore& 
 
 namespace {
 
-std::optional<int> openAttempt(const Scenario& scenario, const PlayOptions& o, const Clock& clock,
-                               Recording& rec, std::optional<AttemptFlow>& flow, bool interactive);
+std::optional<int> openAttempt(const Scenario& scenario, const ScenarioFramework& framework,
+                               const PlayOptions& o, const Clock& clock, Recording& rec,
+                               std::optional<AttemptFlow>& flow, bool interactive);
 
 }  // namespace
 
-std::optional<int> startAttempt(const Scenario& scenario, const PlayOptions& o, const Clock& clock,
-                                Recording& rec, std::optional<AttemptFlow>& flow,
-                                bool interactive) {
+std::optional<int> startAttempt(const Scenario& scenario, const ScenarioFramework& framework,
+                                const PlayOptions& o, const Clock& clock, Recording& rec,
+                                std::optional<AttemptFlow>& flow, bool interactive) {
     try {
-        return openAttempt(scenario, o, clock, rec, flow, interactive);
+        return openAttempt(scenario, framework, o, clock, rec, flow, interactive);
     } catch (const store::StoreError& e) {
         // Before play: nothing of this attempt was kept, so no resume hint.
         std::fprintf(stderr, "rapport play: %s\n", e.what());
@@ -98,8 +99,9 @@ std::optional<int> startAttempt(const Scenario& scenario, const PlayOptions& o, 
 
 namespace {
 
-std::optional<int> openAttempt(const Scenario& scenario, const PlayOptions& o, const Clock& clock,
-                               Recording& rec, std::optional<AttemptFlow>& flow, bool interactive) {
+std::optional<int> openAttempt(const Scenario& scenario, const ScenarioFramework& framework,
+                               const PlayOptions& o, const Clock& clock, Recording& rec,
+                               std::optional<AttemptFlow>& flow, bool interactive) {
     const AttemptMode requested = o.mode.value_or(AttemptMode::Practice);
     if (!o.trainee) {
         flow.emplace(scenario, clock, requested, o.seed);
@@ -124,7 +126,8 @@ std::optional<int> openAttempt(const Scenario& scenario, const PlayOptions& o, c
         }
         std::optional<Session> session;
         try {
-            auto r = store::AttemptRecorder::resume(db, incomplete.front().id, scenario, clock);
+            auto r = store::AttemptRecorder::resume(db, incomplete.front().id, scenario, framework,
+                                                    clock);
             db.upsertTrainee(trainee);  // a new group or employee id given now is kept
             rec.recorder.emplace(std::move(r.recorder));
             session.emplace(std::move(r.session));
@@ -163,8 +166,8 @@ std::optional<int> openAttempt(const Scenario& scenario, const PlayOptions& o, c
             utcText(a.startedAtMs).c_str(), choicesText(a.steps).c_str(),
             resumeCommand(o, "--resume").c_str(), resumeCommand(o, "--abandon").c_str());
     }
-    rec.recorder.emplace(store::AttemptRecorder::begin(db, trainee, scenario, requested, o.seed,
-                                                       store::unixNowMs()));
+    rec.recorder.emplace(store::AttemptRecorder::begin(db, trainee, scenario, framework, requested,
+                                                       o.seed, store::unixNowMs()));
     rec.journal = std::make_unique<RecorderJournal>(*rec.recorder, o.stepDelayMs);
     flow.emplace(scenario, clock, requested, o.seed, rec.journal.get());
     return std::nullopt;

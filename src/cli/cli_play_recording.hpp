@@ -26,8 +26,10 @@ struct Recording {
 // (after --abandon marked the old ones abandoned, or offering the unfinished one when
 // `interactive`), or on --resume the continued one. Returns an exit code when play must not go
 // on; `flow` is set otherwise.
-std::optional<int> startAttempt(const Scenario& scenario, const PlayOptions& o, const Clock& clock,
-                                Recording& rec, std::optional<AttemptFlow>& flow, bool interactive);
+// `framework` is the scenario's as the check found it; the attempt is scored against it.
+std::optional<int> startAttempt(const Scenario& scenario, const ScenarioFramework& framework,
+                                const PlayOptions& o, const Clock& clock, Recording& rec,
+                                std::optional<AttemptFlow>& flow, bool interactive);
 
 // "rapport play FILE --trainee NAME [--db PATH] FLAG", shell-quoted, to continue or drop it.
 std::string resumeCommand(const PlayOptions& o, const char* flag);

@@ -50,14 +50,15 @@ void printReadableTranscript(const AttemptFlow& flow, std::FILE* out) {
 
 }  // namespace
 
-int runScriptedPlay(const Scenario& scenario, const PlayOptions& o) {
+int runScriptedPlay(const Scenario& scenario, const ScenarioFramework& framework,
+                    const PlayOptions& o) {
     std::string error;
     auto script = parseChoiceScript(*o.choices, error);
     if (!script) return playUsageError("--choices: " + error);
     ManualClock clock;
     Recording rec;
     std::optional<AttemptFlow> flow;
-    if (auto code = startAttempt(scenario, o, clock, rec, flow, false)) return *code;
+    if (auto code = startAttempt(scenario, framework, o, clock, rec, flow, false)) return *code;
     error = flow->playScript(clock, *script);
     if (!error.empty()) {
         std::fprintf(stderr, "rapport play: %s\n", terminalSafe(error).c_str());
@@ -71,9 +72,9 @@ int runScriptedPlay(const Scenario& scenario, const PlayOptions& o) {
         return kExitProblems;
     }
     const Session& session = flow->session();
-    PlayScore scored = rec.recorder
-                           ? rec.recorder->finish(session, store::unixNowMs())
-                           : (o.json ? scorePlay(scenario, session.transcript()) : PlayScore{});
+    PlayScore scored = rec.recorder ? rec.recorder->finish(session, store::unixNowMs())
+                                    : (o.json ? scorePlay(scenario, framework, session.transcript())
+                                              : PlayScore{});
     if (o.json) {
         nlohmann::json out = playResultToJson(session);
         // Without a usable framework the play result still prints; the reason goes beside it.

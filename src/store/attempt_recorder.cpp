@@ -2,7 +2,6 @@
 
 #include <chrono>
 
-#include "core/framework/framework_catalog.hpp"
 #include "core/play/resume_check.hpp"
 
 namespace rapport::store {
@@ -10,30 +9,6 @@ namespace rapport::store {
 using nlohmann::json;
 
 namespace {
-
-struct FoundFramework {
-    std::shared_ptr<const Framework> framework;
-    std::string error;
-};
-
-// The same lookup and the same one-line reasons as scorePlay, so the CLI says the same thing
-// whether or not it records.
-FoundFramework findFramework(const Scenario& scenario) {
-    FoundFramework out;
-    // The process's framework cache: the file the check pipeline loaded is not parsed again.
-    FrameworkLookup found = lookupScenarioFramework(scenario.framework, scenario.sourcePath);
-    if (found.framework) {
-        out.framework = std::move(found.framework);
-    } else if (found.path.empty()) {
-        out.error = "competence framework \"" + scenario.framework + "\" not found";
-    } else {
-        out.error =
-            "competence framework " + found.path + " has errors" +
-            (found.diagnostics.empty() ? std::string()
-                                       : ": " + formatDiagnostic(found.diagnostics.items()[0]));
-    }
-    return out;
-}
 
 std::string describeStart(const AttemptRecord& r) {
     return "attempt " + std::to_string(r.id) + " of \"" + r.scenarioId + "\" by " + r.trainee;
@@ -88,9 +63,9 @@ AttemptRecorder::AttemptRecorder(ResultsStore& store, const Scenario& scenario,
       journaled_(journaled) {}
 
 AttemptRecorder AttemptRecorder::begin(ResultsStore& store, const TraineeInfo& trainee,
-                                       const Scenario& scenario, AttemptMode mode,
-                                       std::uint64_t seed, std::int64_t startedAtMs) {
-    FoundFramework f = findFramework(scenario);
+                                       const Scenario& scenario, ScenarioFramework f,
+                                       AttemptMode mode, std::uint64_t seed,
+                                       std::int64_t startedAtMs) {
     // Trainee and attempt in one transaction: a kill in between leaves neither half-made.
     Transaction tx(store.database());
     const std::int64_t traineeId = store.upsertTrainee(trainee);
@@ -107,12 +82,13 @@ AttemptRecorder AttemptRecorder::begin(ResultsStore& store, const TraineeInfo& t
     a.startedAtMs = startedAtMs;
     const std::int64_t attempt = store.beginAttempt(a);
     tx.commit();
-    return AttemptRecorder(store, scenario, std::move(f.framework), std::move(f.error), traineeId,
+    return AttemptRecorder(store, scenario, std::move(f.framework), std::move(f.problem), traineeId,
                            attempt, 0);
 }
 
 ResumedAttempt AttemptRecorder::resume(ResultsStore& store, std::int64_t attempt,
-                                       const Scenario& scenario, const Clock& clock) {
+                                       const Scenario& scenario, ScenarioFramework f,
+                                       const Clock& clock) {
     StoredAttempt stored;
     try {
         stored = store.loadAttempt(attempt);
@@ -152,8 +128,7 @@ ResumedAttempt AttemptRecorder::resume(ResultsStore& store, std::int64_t attempt
         s.bind(1, attempt);
         if (s.step()) traineeId = s.integer(0);
     }
-    FoundFramework f = findFramework(scenario);
-    AttemptRecorder rec(store, scenario, std::move(f.framework), std::move(f.error), traineeId,
+    AttemptRecorder rec(store, scenario, std::move(f.framework), std::move(f.problem), traineeId,
                         attempt, r.steps);
     return ResumedAttempt{std::move(rec), std::move(*session), std::move(stored.record)};
 }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/framework/framework.hpp"
+#include "core/framework/scenario_framework.hpp"
 #include "core/play/attempt_journal.hpp"
 #include "core/play/clock.hpp"
 #include "core/play/session.hpp"
@@ -57,21 +58,23 @@ struct ResumedAttempt;
 class AttemptRecorder : public AttemptJournal {
 public:
     // Stores the trainee (upsertTrainee: an empty employee id or group keeps the stored one) and
-    // begins a new in-progress attempt of `scenario` started at `startedAtMs` (Unix ms UTC). The
-    // scenario's framework is looked up (as scorePlay does) for its version and for scoring at
-    // the end; a missing framework does not stop recording. `store` must outlive the recorder.
-    // Throws StoreError.
+    // begins a new in-progress attempt of `scenario` started at `startedAtMs` (Unix ms UTC).
+    // `framework` is the scenario's, as the check found it (the recorder never looks one up):
+    // its version is stored and the attempt is scored against it at the end; a missing framework
+    // does not stop recording. `store` must outlive the recorder. Throws StoreError.
     static AttemptRecorder begin(ResultsStore& store, const TraineeInfo& trainee,
-                                 const Scenario& scenario, AttemptMode mode, std::uint64_t seed,
-                                 std::int64_t startedAtMs);
+                                 const Scenario& scenario, ScenarioFramework framework,
+                                 AttemptMode mode, std::uint64_t seed, std::int64_t startedAtMs);
 
     // Continues attempt `attempt` of `scenario`: checks it is in progress, is an attempt of this
     // scenario with the same content hash, and rebuilds the session on `clock` by replaying its
     // journaled decisions from the start (resumeFromJournal: the journal is the truth, and its
     // last saved state must match the replay). Throws ResumeError when it cannot be continued
     // (nothing is changed), or StoreError.
+    // `framework` as for begin().
     static ResumedAttempt resume(ResultsStore& store, std::int64_t attempt,
-                                 const Scenario& scenario, const Clock& clock);
+                                 const Scenario& scenario, ScenarioFramework framework,
+                                 const Clock& clock);
 
     // Journals every decision `session` made since the last call (normally exactly one), with
     // the session's saved state, in one transaction. Throws StoreError (disk full, busy); the

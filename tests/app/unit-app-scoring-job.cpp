@@ -6,6 +6,7 @@
 #include "app/trainee/scoring_job.hpp"
 #include "core/checks/scenario_check.hpp"
 #include "core/framework/framework_catalog.hpp"
+#include "core/framework/scenario_framework.hpp"
 #include "core/play/scripted_play.hpp"
 #include "store/attempt_recorder.hpp"
 #include "store/sqlite_db.hpp"
@@ -91,7 +92,8 @@ TEST_CASE(
 
         // As the CLI stores it: the recorder scores and stores (the behaviour before this change:
         // scoreTranscript with no optimum given, searched inside).
-        auto cli = store::AttemptRecorder::begin(db, anna, s, AttemptMode::Practice, 0, 1000);
+        auto cli = store::AttemptRecorder::begin(db, anna, s, findScenarioFramework(s),
+                                                 AttemptMode::Practice, 0, 1000);
         PlayScore cliScore = cli.finish(done, endedAt);
         REQUIRE(cliScore.report);
         const std::string expected = reportToJson(scoreTranscript(s, f, done.transcript())).dump();
@@ -109,8 +111,8 @@ TEST_CASE(
             in.framework = &f;
             in.optimum = known;
             in.optimumFramework = knownFramework;
-            in.recorder = std::make_shared<store::AttemptRecorder>(
-                store::AttemptRecorder::begin(db, anna, s, AttemptMode::Practice, 0, 1000));
+            in.recorder = std::make_shared<store::AttemptRecorder>(store::AttemptRecorder::begin(
+                db, anna, s, findScenarioFramework(s), AttemptMode::Practice, 0, 1000));
             const std::int64_t attempt = in.recorder->attemptId();
             in.writes = &writes;
             in.endedAtMs = endedAt;

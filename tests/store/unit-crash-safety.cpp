@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/checks/scenario_check.hpp"
+#include "core/framework/scenario_framework.hpp"
 #include "store/attempt_recorder.hpp"
 #include "support/store_test_support.hpp"
 
@@ -118,7 +119,8 @@ void checkAttemptOf(ResultsStore& db, const Scenario& hub, const std::string& tr
     ++interrupted;
     if (a.record.steps > 0) CHECK(a.sessionState.is_object());
     ManualClock clock;
-    ResumedAttempt r = AttemptRecorder::resume(db, a.record.id, hub, clock);
+    ResumedAttempt r =
+        AttemptRecorder::resume(db, a.record.id, hub, findScenarioFramework(hub), clock);
     CHECK(r.session.transcript().steps.size() == std::size_t(a.record.steps));
 }
 

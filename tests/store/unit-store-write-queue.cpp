@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/checks/scenario_check.hpp"
+#include "core/framework/scenario_framework.hpp"
 #include "core/play/scripted_play.hpp"
 #include "store/attempt_recorder.hpp"
 #include "store/write_queue.hpp"
@@ -112,7 +113,8 @@ TEST_CASE(
     ManualClock clock;
     Session s(hub, clock, 3);
     auto rec = std::make_shared<AttemptRecorder>(
-        AttemptRecorder::begin(db, {"Anna Petrova", "", ""}, hub, AttemptMode::Practice, 3, 1000));
+        AttemptRecorder::begin(db, {"Anna Petrova", "", ""}, hub, findScenarioFramework(hub),
+                               AttemptMode::Practice, 3, 1000));
     const std::int64_t attempt = rec->attemptId();
     WriteQueue q;
     std::size_t captured = 0;

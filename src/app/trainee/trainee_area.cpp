@@ -274,8 +274,10 @@ void TraineeArea::beginPlay(int entry, AttemptMode mode) {
         settleStore();
         try {
             store::TraineeInfo who{trainee_->name, trainee_->employeeId, trainee_->group};
-            recorder_ = std::make_shared<store::AttemptRecorder>(
-                store::AttemptRecorder::begin(*store_, who, scenario, mode, 0, store::unixNowMs()));
+            recorder_ = std::make_shared<store::AttemptRecorder>(store::AttemptRecorder::begin(
+                *store_, who, scenario,
+                scenarioFramework(scenario, library_.entries[std::size_t(entry)].framework), mode,
+                0, store::unixNowMs()));
         } catch (const store::StoreError& e) {
             notice_ = "This attempt will not be saved: " + std::string(e.what());
         }
@@ -301,7 +303,9 @@ void TraineeArea::resumeAttempt() {
     const Scenario& s = *library_.entries[std::size_t(offer.entry)].scenario;
     settleStore();
     try {
-        auto resumed = store::AttemptRecorder::resume(*store_, offer.attempt.id, s, *clock_);
+        auto resumed = store::AttemptRecorder::resume(
+            *store_, offer.attempt.id, s,
+            scenarioFramework(s, library_.entries[std::size_t(offer.entry)].framework), *clock_);
         recorder_ = std::make_shared<store::AttemptRecorder>(std::move(resumed.recorder));
         journal_.captured = resumed.session.transcript().steps.size();
         // The steps already taken keep their feedback and meter moves as shown when made.

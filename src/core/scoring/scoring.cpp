@@ -347,17 +347,11 @@ ScoreReport scoreTranscript(const Scenario& scenario, const Framework& framework
     return r;
 }
 
-PlayScore scorePlay(const Scenario& scenario, const Transcript& transcript) {
+PlayScore scorePlay(const Scenario& scenario, const ScenarioFramework& found,
+                    const Transcript& transcript) {
     PlayScore out;
-    FrameworkLookup found = lookupScenarioFramework(scenario.framework, scenario.sourcePath);
     if (!found.framework) {
-        if (found.path.empty())
-            out.error = "competence framework \"" + scenario.framework + "\" not found";
-        else
-            out.error =
-                "competence framework " + found.path + " has errors" +
-                (found.diagnostics.empty() ? std::string()
-                                           : ": " + formatDiagnostic(found.diagnostics.items()[0]));
+        out.error = found.problem;
         return out;
     }
     try {

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "core/framework/framework.hpp"
+#include "core/framework/scenario_framework.hpp"
 #include "core/play/transcript.hpp"
 #include "core/scenario/scenario.hpp"
 #include "core/scoring/optimum.hpp"
@@ -27,13 +28,14 @@ namespace rapport {
 ScoreReport scoreTranscript(const Scenario& scenario, const Framework& framework,
                             const Transcript& transcript, const ScenarioOptimum* optimum = nullptr);
 
-// For front ends that show a report after play: finds the scenario's framework on
-// frameworkSearchPath(scenario.sourcePath) and scores `transcript`. Never throws for a missing or
-// broken framework or an unscorable scenario: `error` then says why, in one line.
+// For front ends that show a report after play: scores `transcript` against the scenario's
+// framework as the check found it. Never throws for a missing or broken framework or an
+// unscorable scenario: `error` then says why, in one line (the framework's problem).
 struct PlayScore {
     std::optional<ScoreReport> report;
     std::string error;
 };
-PlayScore scorePlay(const Scenario& scenario, const Transcript& transcript);
+PlayScore scorePlay(const Scenario& scenario, const ScenarioFramework& framework,
+                    const Transcript& transcript);
 
 }  // namespace rapport
