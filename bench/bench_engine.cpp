@@ -32,13 +32,11 @@ double msSince(Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
 }
 
-// A layered conversation: every node offers three replies that move 1–3 nodes on and change
-// trust, one reply only shown while trust is high, and the last nodes are endings. Text sizes
-// are those of real scenarios.
-std::string generate(int nodes) {
+// The metadata every generated scenario shares, with its id.
+nlohmann::json scenarioHeader(const std::string& id) {
     nlohmann::json s;
     s["format"] = "rapport-scenario/1";
-    s["id"] = "bench-" + std::to_string(nodes);
+    s["id"] = id;
     s["version"] = "1.0.0";
     s["title"] = "Generated";
     s["language"] = "en";
@@ -49,6 +47,14 @@ std::string generate(int nodes) {
     s["framework"] = "account-manager";
     s["client"] = {
         {"name", "Client"}, {"role", "Owner"}, {"company", "Firm"}, {"description", "Generated."}};
+    return s;
+}
+
+// A layered conversation: every node offers three replies that move 1–3 nodes on and change
+// trust, one reply only shown while trust is high, and the last nodes are endings. Text sizes
+// are those of real scenarios.
+std::string generate(int nodes) {
+    nlohmann::json s = scenarioHeader("bench-" + std::to_string(nodes));
     s["variables"] = {{"trust", {{"type", "integer"}, {"initial", 50}}},
                       {"warned", {{"type", "boolean"}, {"initial", false}}}};
     s["meters"] = nlohmann::json::array(
@@ -100,19 +106,7 @@ std::string generate(int nodes) {
 // imported Twine passage with that many links, once a trainer has tagged a few. Written compact,
 // so 200,000 replies stay under the 16 MB file limit.
 std::string generateWide(int replies) {
-    nlohmann::json s;
-    s["format"] = "rapport-scenario/1";
-    s["id"] = "bench-wide-" + std::to_string(replies);
-    s["version"] = "1.0.0";
-    s["title"] = "Generated";
-    s["language"] = "en";
-    s["summary"] = "Generated for the benchmark.";
-    s["sector"] = "bank";
-    s["difficulty"] = 3;
-    s["passScore"] = 70;
-    s["framework"] = "account-manager";
-    s["client"] = {
-        {"name", "Client"}, {"role", "Owner"}, {"company", "Firm"}, {"description", "Generated."}};
+    nlohmann::json s = scenarioHeader("bench-wide-" + std::to_string(replies));
     s["start"] = "n0";
     auto& choices = s["nodes"][0]["choices"] = nlohmann::json::array();
     s["nodes"][0]["id"] = "n0";
