@@ -153,7 +153,7 @@ TEST_CASE("scoring job: an optimum found under another framework version is not 
     in.scenario = &s;
     in.sessionState = p.session->save();
     in.framework = &*found.framework;
-    in.optimum = ScenarioOptimum{1, "1", 1};  // wrong on purpose: must not be used
+    in.optimum = ScenarioOptimum{1, "1", 1, 0};  // wrong on purpose: must not be used
     in.optimumFramework = "another framework's hash";
     ScoringResult r = scoreFinishedAttempt(std::move(in));
     REQUIRE(r.report);

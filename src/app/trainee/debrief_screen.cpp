@@ -68,6 +68,17 @@ void drawCompetencies(const ScreenContext& ctx, const ScoreReport& r) {
             ImGui::PopFont();
             continue;
         }
+        if (!c->rated) {
+            ui::LabeledBar(t, name, "not rated", 0, p.track, 6);
+            ImGui::PushFont(ctx.fonts.small);
+            ui::TextWrappedColored(
+                p.textMuted,
+                "Not rated \u2014 too little evidence: " + std::to_string(c->opportunities) +
+                    " opportunit" + (c->opportunities == 1 ? "y" : "ies") +
+                    " on your path, fewer than a level needs.");
+            ImGui::PopFont();
+            continue;
+        }
         const float f = float(c->score.value_or(0) / 100.0);
         const ImVec4 colour = c->critical ? p.danger : ui::levelColor(t, f);
         ui::LabeledBar(t, name, c->levelName + "  " + oneDecimalOrWhole(c->score.value_or(0)), f,
@@ -91,8 +102,7 @@ void drawRemarks(const ScreenContext& ctx, const ScoreReport& r, float width) {
     const Palette& p = t.palette;
     std::vector<ui::RadarAxis> axes;
     for (const auto& c : r.competencies)
-        if (c.primary || c.assessed)
-            axes.push_back({c.name, float(c.score.value_or(0)), c.assessed});
+        if (c.primary || c.assessed) axes.push_back({c.name, float(c.score.value_or(0)), c.rated});
     if (axes.size() >= 3) {
         const float size = std::min(width, t.px(380));
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - size) * 0.5f);

@@ -5,18 +5,19 @@
 #include <stdexcept>
 
 #include "core/scoring/behaviour_rules.hpp"
+#include "core/scoring/competency_grade.hpp"
+#include "core/scoring/score_scale.hpp"
 #include "core/text/number_format.hpp"
 
 namespace rapport {
 
-namespace {}  // namespace
-
 RandomPlayer::RandomPlayer(const Scenario& s, const Framework& f, const StateGraph& g,
-                           std::int64_t best)
+                           std::int64_t best, std::int64_t worst)
     : s_(s),
       f_(f),
       g_(g),
       best_(best),
+      worst_(worst),
       evidence_(resolveScenarioEvidence(s, f)),
       rules_(f, s),
       nc_(f.competencies.size()) {
@@ -120,28 +121,16 @@ RandomPlay RandomPlayer::play(std::mt19937_64& rng, bool withChoices) const {
         state = e.target;
     }
 
-    // The score report's arithmetic (scoring.cpp, docs/scoring.md 5 and 6).
+    // The score report's rules (score_scale.hpp, competency_grade.hpp; docs/scoring.md 5, 6).
     out.earned = total;
-    if (best_ > 0)
-        out.score =
-            roundToDecimals(std::clamp(100.0 * double(total) / double(best_), 0.0, 100.0), 1);
-    else
-        out.score = total >= best_ ? 100.0 : 0.0;
+    out.score = scenarioScore(total, best_, worst_);
     bool passed = out.finished && out.score >= double(s_.passScore) && !critical;
     for (int c : primaries_) {
         if (!passed) break;
         const auto ci = std::size_t(c);
-        if (opportunities[ci] == 0) {
-            passed = false;
-            break;
-        }
-        double score;
-        if (available[ci] > 0)
-            score = roundToDecimals(
-                std::clamp(100.0 * double(earned[ci]) / double(available[ci]), 0.0, 100.0), 1);
-        else
-            score = earned[ci] < 0 ? 0.0 : 100.0;
-        if (f_.levelFor(score) < 1) passed = false;
+        const CompetencyGrade g =
+            gradeCompetency(f_, earned[ci], available[ci], opportunities[ci], false);
+        if (!g.rated || g.level < 1) passed = false;
     }
     out.passed = passed;
     return out;

@@ -49,10 +49,10 @@ struct RandomPlayStats {
 class RandomPlayer {
 public:
     // `graph` must be complete (exploreStates within its bound) and outlive the player; `best`
-    // is the optimum's weighted total (computeOptimum or analyzeScenario). Throws ScoringError
-    // when the scenario cites indicators the framework lacks.
+    // and `worst` are the optimum's weighted totals (computeOptimum or analyzeScenario). Throws
+    // ScoringError when the scenario cites indicators the framework lacks.
     RandomPlayer(const Scenario& scenario, const Framework& framework, const StateGraph& graph,
-                 std::int64_t best);
+                 std::int64_t best, std::int64_t worst);
 
     RandomPlay play(std::mt19937_64& rng, bool withChoices = false) const;
 
@@ -66,7 +66,7 @@ private:
     const Scenario& s_;
     const Framework& f_;
     const StateGraph& g_;
-    std::int64_t best_;
+    std::int64_t best_, worst_;
     ScenarioEvidence evidence_;
     RuleEngine rules_;
     std::size_t nc_;

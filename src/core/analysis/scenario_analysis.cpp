@@ -66,12 +66,13 @@ public:
             return finish(a);
         }
         a.bestUnbounded = bestSol.unbounded;
+        const auto worstSol = pg.solve(pg.gains(nc, -1));
         optimum_.best = bestSol.value[0];
+        optimum_.worst = -worstSol.value[0];
         optimum_.states = pg.states.size();
-        player_.emplace(s_, f_, graph_, optimum_.best);
+        player_.emplace(s_, f_, graph_, optimum_.best, optimum_.worst);
         a.best = pathFor(pg, bestSol, pg.gains(nc, 1), 1);
         optimum_.bestPath = a.best.choices;
-        const auto worstSol = pg.solve(pg.gains(nc, -1));
         a.worstUnbounded = worstSol.unbounded;
         a.worst = pathFor(pg, worstSol, pg.gains(nc, -1), -1);
         a.poor = poorPath(pg);

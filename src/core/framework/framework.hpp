@@ -86,6 +86,10 @@ struct Framework {
     std::vector<IndicatorGroup> groups;
     std::vector<BehaviourRule> rules;
     int timeoutIndicator = -1;  // indicator recorded when a timed node runs out; -1 = none
+    // Opportunities a competency needs on a path before it gets a level: below it the report
+    // says "not rated — too little evidence" (docs/scoring.md 6). 1 when the file says nothing,
+    // so every assessed competency is rated, as before the key existed.
+    int minOpportunities = 1;
 
     std::string sourcePath;
     std::string contentHash;  // SHA-256 of the file bytes, hex

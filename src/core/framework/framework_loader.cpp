@@ -49,7 +49,7 @@ void Loader::run() {
     if (!readFormat(root)) return;
     r_.checkKeys(root, "",
                  {"format", "id", "version", "name", "language", "description", "levels",
-                  "timeoutIndicator", "competencies", "groups", "rules"});
+                  "timeoutIndicator", "minOpportunities", "competencies", "groups", "rules"});
     if (auto id = r_.string(root, "", "id", true)) {
         if (!isFrameworkSlug(*id))
             r_.error(
@@ -61,6 +61,8 @@ void Loader::run() {
     if (auto v = r_.string(root, "", "name", true)) f.name = *v;
     if (auto v = r_.string(root, "", "language", false)) f.language = *v;
     if (auto v = r_.string(root, "", "description", false, true)) f.description = *v;
+    if (auto m = r_.integer(root, "", "minOpportunities", false, 1, 20))
+        f.minOpportunities = int(*m);
     readLevels(root, f);
     readCompetencies(root, f);
     readGroups(root, f);

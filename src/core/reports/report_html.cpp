@@ -300,10 +300,15 @@ void traineePage(std::string& out, const AttemptRefs& list,
         scoreCell(out, a->score);
         out += "<td>" + passedText(*a) + "</td>";
         for (const auto& c : comps) {
-            std::optional<double> v;
+            const CompetencyResult* found = nullptr;
             for (const auto& r : a->competencies)
-                if (r.id == c.id && r.assessed) v = r.score;
-            scoreCell(out, v);
+                if (r.id == c.id && r.assessed) found = &r;
+            if (found && !found->rated)
+                out +=
+                    "<td class=\"na\" title=\"too little evidence for a level\">not "
+                    "rated</td>";
+            else
+                scoreCell(out, found ? found->score : std::nullopt);
         }
         out += "</tr>\n";
     }

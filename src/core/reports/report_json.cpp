@@ -23,6 +23,7 @@ nlohmann::json renderReportJson(const ReportData& data) {
                              {"score", optNumber(c.score)},
                              {"level", optText(c.level)},
                              {"assessed", c.assessed},
+                             {"rated", c.rated},
                              {"opportunities", c.opportunities},
                              {"confidence", optText(c.confidence)}});
         attempts.push_back(

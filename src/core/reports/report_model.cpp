@@ -62,11 +62,17 @@ ScoreSummary summariseScoreReport(const json& report) {
         auto a = c.find("assessed");
         r.assessed =
             a != c.end() && a->is_boolean() ? a->get<bool>() : number(c, "score").has_value();
-        if (r.assessed) r.score = number(c, "score");
-        if (!r.score) r.assessed = false;  // an assessed competency without a score cannot be shown
+        auto rated = c.find("rated");
+        // Reports from before "rated" existed gave every assessed competency a score and level.
+        r.rated =
+            r.assessed && (rated != c.end() && rated->is_boolean() ? rated->get<bool>() : true);
+        if (r.rated) r.score = number(c, "score");
+        if (!r.score) r.rated = false;  // a rating without a score cannot be shown
+        if (!r.rated && (rated == c.end() || !rated->is_boolean()))
+            r.assessed = false;  // an older report's assessed competency without a score
         r.earned = number(c, "earned").value_or(0);
         r.available = number(c, "available").value_or(0);
-        r.level = r.assessed ? string(c, "level") : std::string();
+        r.level = r.rated ? string(c, "level") : std::string();
         r.opportunities = int(number(c, "opportunities").value_or(0));
         if (auto cf = c.find("confidence"); cf != c.end()) {
             if (cf->is_string())

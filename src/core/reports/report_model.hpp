@@ -25,11 +25,14 @@ std::optional<AttemptStatus> parseAttemptStatus(std::string_view s);
 struct CompetencyResult {
     std::string id;
     std::string name;
-    std::optional<double> score;  // 0-100; absent when not assessed (never 0 for "no evidence")
+    std::optional<double> score;  // 0-100; absent unless rated (never 0 for "no evidence")
     double earned = 0;
     double available = 0;
     std::string level;  // level name from the framework; empty when not assessed
     bool assessed = false;
+    // Enough evidence for a level (docs/scoring.md 6); assessed but not rated = "not rated — too
+    // little evidence", with no score and no level.
+    bool rated = false;
     int opportunities = 0;
     std::string confidence;  // as reported ("low", "ok" …); empty when absent
 };

@@ -49,13 +49,16 @@ public:
         }
         out.states = product_.states().size();
         components();
-        if (!solve(out)) return out;
+        if (!solve(out, -1)) return out;  // the lowest totals first: path() reads the best edges
+        const std::int64_t worst = value_[0];
+        if (!solve(out, 1)) return out;
         if (value_[0] == kNone) {
             out.problem = OptimumOutcome::Problem::NoEnding;
             return out;
         }
         ScenarioOptimum o;
         o.best = value_[0];
+        o.worst = -worst;
         o.bestPath = path();
         o.states = product_.states().size();
         out.optimum = std::move(o);
@@ -117,7 +120,10 @@ private:
         sccs_ = std::move(sc.members);
     }
 
-    bool solve(OptimumOutcome& out) {
+    // Highest total of sign × gain from every state. For sign -1 (the lowest totals) a loop that
+    // loses points is counted once at most, its edges clamped at 0 inside the component; for +1
+    // a loop that earns points is a PointsLoop, reported in `out`.
+    bool solve(OptimumOutcome& out, int sign) {
         const std::size_t n = product_.states().size();
         value_.assign(n, kNone);
         bestEdge_.assign(n, -1);
@@ -153,7 +159,7 @@ private:
                     const PEdge& e = es[ei];
                     if (comp_[std::size_t(e.target)] != int(cid)) continue;
                     internal = true;
-                    if (e.gain > 0) {
+                    if (sign > 0 && e.gain > 0) {
                         out.problem = OptimumOutcome::Problem::PointsLoop;
                         const RuleProduct::State& ps = product_.states()[std::size_t(v)];
                         out.loopNode = graph_.node(ps.g);
@@ -165,7 +171,7 @@ private:
             // Best exit from each member, through edges that leave the component (already solved).
             for (int v : members) {
                 if (terminal_[std::size_t(v)] != kNone) {
-                    value_[std::size_t(v)] = terminal_[std::size_t(v)];
+                    value_[std::size_t(v)] = sign * terminal_[std::size_t(v)];
                     continue;
                 }
                 const auto es = edges(v);
@@ -174,7 +180,7 @@ private:
                     if (comp_[std::size_t(e.target)] == int(cid) ||
                         value_[std::size_t(e.target)] == kNone)
                         continue;
-                    const std::int64_t cand = e.gain + value_[std::size_t(e.target)];
+                    const std::int64_t cand = sign * e.gain + value_[std::size_t(e.target)];
                     if (value_[std::size_t(v)] == kNone || cand > value_[std::size_t(v)]) {
                         value_[std::size_t(v)] = cand;
                         bestEdge_[std::size_t(v)] = int(ei);
@@ -198,7 +204,8 @@ private:
                      ++k) {
                     const auto [p, ei] = preds[k];
                     if (done[std::size_t(p)] || terminal_[std::size_t(p)] != kNone) continue;
-                    const std::int64_t cand = edges(p)[std::size_t(ei)].gain + val;
+                    const std::int64_t gain = sign * edges(p)[std::size_t(ei)].gain;
+                    const std::int64_t cand = std::min<std::int64_t>(gain, 0) + val;
                     if (value_[std::size_t(p)] == kNone || cand > value_[std::size_t(p)]) {
                         value_[std::size_t(p)] = cand;
                         bestEdge_[std::size_t(p)] = ei;

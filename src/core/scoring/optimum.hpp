@@ -1,6 +1,6 @@
-// The scenario optimum: the highest weighted total any complete path from start can reach,
-// found exactly over the product of the scenario's state space with the behaviour-rule states.
-// The scenario score divides by it (docs/scoring.md).
+// The scenario optimum: the highest and lowest weighted totals any complete path from start can
+// reach, found exactly over the product of the scenario's state space with the behaviour-rule
+// states. The scenario score places a path between them (docs/scoring.md 5.2).
 #pragma once
 
 #include <cstddef>
@@ -20,8 +20,11 @@ namespace rapport {
 inline constexpr std::size_t kMaxScoringStates = 200'000;
 
 struct ScenarioOptimum {
-    std::int64_t best = 0;   // highest weighted total over all complete paths from start
-    std::string bestPath;    // a --choices list reaching it ("2,1,t,3"; t = let the timer run out)
+    std::int64_t best = 0;  // highest weighted total over all complete paths from start
+    std::string bestPath;   // a --choices list reaching it ("2,1,t,3"; t = let the timer run out)
+    // Lowest weighted total over all complete paths, the scale's 0 (score_scale.hpp). A loop
+    // that loses points each time round is counted once, as the analysis' worst path does.
+    std::int64_t worst = 0;
     std::size_t states = 0;  // states searched
 };
 

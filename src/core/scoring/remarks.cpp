@@ -23,13 +23,16 @@ std::string lowerFirst(std::string s) {
     return s;
 }
 
-// Plain-words remarks for the trainee: what went well, what to work on.
+// Plain-words remarks for the trainee: what went well, what to work on. Only rated
+// competencies with evidence on the path are remarked on (a level resting on too little
+// evidence, or praise for traps the path never met, would say more than the attempt showed);
+// critical errors always are.
 void writeRemarks(const Framework& f, ScoreReport& r) {
     const int top = int(f.levels.size()) - 1;
     const int goodLevel = std::max(1, int(f.levels.size()) / 2);  // "proficient" on a 4-level scale
     std::vector<const CompetencyScore*> good, weak;
     for (const auto& c : r.competencies) {
-        if (!c.assessed || c.critical) continue;
+        if (!c.rated || c.critical || c.evidence.empty()) continue;
         if (c.level >= goodLevel)
             good.push_back(&c);
         else
@@ -40,20 +43,17 @@ void writeRemarks(const Framework& f, ScoreReport& r) {
                          if (*a->score != *b->score) return *a->score > *b->score;
                          return a->weight > b->weight;
                      });
-    for (std::size_t i = 0; i < good.size() && i < 3; ++i) {
+    for (std::size_t i = 0; i < good.size() && r.strengths.size() < 3; ++i) {
         const CompetencyScore& c = *good[i];
-        std::string text = c.name + " \u2014 " + c.levelName + " (" + oneDecimal(*c.score) + "). ";
         const EvidenceItem* bestItem = nullptr;
         for (const auto& e : c.evidence)
             if (e.points > 0 && (!bestItem || e.points > bestItem->points)) bestItem = &e;
-        if (bestItem) {
-            const auto ind = f.findIndicator(bestItem->indicator);
-            text += quoteLine(*bestItem) + ": " +
-                    lowerFirst(f.indicators[std::size_t(*ind)].description);
-        } else {
-            text += "You avoided every trap this conversation set for it.";
-        }
-        r.strengths.push_back({c.id, std::move(text)});
+        if (!bestItem) continue;  // a strength is something the trainee did, not a trap missed
+        const auto ind = f.findIndicator(bestItem->indicator);
+        r.strengths.push_back({c.id, c.name + " \u2014 " + c.levelName + " (" +
+                                         oneDecimal(*c.score) + "). " + quoteLine(*bestItem) +
+                                         ": " +
+                                         lowerFirst(f.indicators[std::size_t(*ind)].description)});
     }
 
     for (const auto& crit : r.critical) {
@@ -94,13 +94,6 @@ void writeRemarks(const Framework& f, ScoreReport& r) {
             text += " Next level, " + c.nextLevelName + ": " + c.nextAnchor;
         r.developmentAreas.push_back({c.id, std::move(text)});
     }
-    for (const auto& c : r.competencies)
-        if (c.primary && !c.assessed)
-            r.developmentAreas.push_back(
-                {c.id,
-                 c.name + " \u2014 not tested on the path you took, though this scenario is meant "
-                          "to assess it. "
-                          "Try the conversation again and look for the moments that call for it."});
 }
 
 }  // namespace rapport

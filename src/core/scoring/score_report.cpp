@@ -82,15 +82,16 @@ json reportToJson(const ScoreReport& r) {
                          {"weight", c.weight},
                          {"primary", c.primary},
                          {"assessed", c.assessed},
+                         {"rated", c.rated},
                          {"score", c.score ? json(*c.score) : json(nullptr)},
                          {"earned", c.earned},
                          {"available", c.available},
                          {"opportunities", c.opportunities},
                          {"confidence", c.assessed ? json(c.confidence) : json(nullptr)},
-                         {"level", c.assessed ? json(c.levelName) : json(nullptr)},
-                         {"levelId", c.assessed ? json(c.levelId) : json(nullptr)},
+                         {"level", c.rated ? json(c.levelName) : json(nullptr)},
+                         {"levelId", c.rated ? json(c.levelId) : json(nullptr)},
                          {"critical", c.critical},
-                         {"anchor", c.assessed ? json(c.anchor) : json(nullptr)},
+                         {"anchor", c.rated ? json(c.anchor) : json(nullptr)},
                          {"evidence", std::move(ev)}});
     }
     json critical = json::array();
@@ -121,6 +122,7 @@ json reportToJson(const ScoreReport& r) {
           {"passScore", r.passScore},
           {"earned", r.earned},
           {"best", r.best},
+          {"worst", r.worst},
           {"bestPath", r.bestPath},
           {"states", r.states},
           {"reasons", std::move(reasons)}}},
@@ -181,6 +183,7 @@ ScoreReport reportFromJson(const json& j) {
     r.passScore = int(num(o, "passScore").value_or(70));
     r.earned = std::int64_t(num(o, "earned").value_or(0));
     r.best = std::int64_t(num(o, "best").value_or(0));
+    r.worst = std::int64_t(num(o, "worst").value_or(0));
     r.bestPath = str(o, "bestPath");
     r.states = std::size_t(std::max(0.0, num(o, "states").value_or(0)));
     if (const json& reasons = sub(o, "reasons"); reasons.is_array())
@@ -195,6 +198,8 @@ ScoreReport reportFromJson(const json& j) {
             cs.primary = flag(c, "primary").value_or(false);
             cs.assessed = flag(c, "assessed").value_or(false);
             cs.score = num(c, "score");
+            // Reports from before "rated" existed gave every assessed competency a level.
+            cs.rated = flag(c, "rated").value_or(cs.assessed && cs.score.has_value());
             cs.earned = std::int64_t(num(c, "earned").value_or(0));
             cs.available = std::int64_t(num(c, "available").value_or(0));
             cs.opportunities = int(num(c, "opportunities").value_or(0));
@@ -226,6 +231,12 @@ std::string debriefText(const ScoreReport& r) {
     out += "\nCompetencies (score = points earned of the best your choices offered):\n";
     for (const auto& c : r.competencies) {
         if (!c.assessed) continue;
+        if (!c.rated) {
+            out += "  " + pad(c.name + (c.primary ? " *" : ""), 44) +
+                   "not rated \u2014 too little evidence (" + std::to_string(c.opportunities) +
+                   " opportunit" + (c.opportunities == 1 ? "y" : "ies") + ")\n";
+            continue;
+        }
         std::string line = "  " + pad(c.name + (c.primary ? " *" : ""), 44) + pad(c.levelName, 13) +
                            pad(oneDecimal(*c.score), 7) + std::to_string(c.opportunities) +
                            " opportunit" + (c.opportunities == 1 ? "y" : "ies");

@@ -29,14 +29,18 @@ struct CompetencyScore {
     std::string id;
     std::string name;
     int weight = 1;
-    bool primary = false;         // listed in the scenario's `assesses`
-    bool assessed = false;        // had at least one opportunity on the path
-    std::optional<double> score;  // 0-100, one decimal; absent when not assessed
+    bool primary = false;   // listed in the scenario's `assesses`
+    bool assessed = false;  // had at least one opportunity on the path
+    // Enough evidence for a level (the framework's minOpportunities, or a critical error); an
+    // assessed competency that is not rated has no score, level or anchor: "not rated — too
+    // little evidence".
+    bool rated = false;
+    std::optional<double> score;  // 0-100, one decimal; absent unless rated
     std::int64_t earned = 0;
     std::int64_t available = 0;
     int opportunities = 0;
     std::string confidence;  // "low" (< 3 opportunities) | "sufficient"; "" when not assessed
-    int level = -1;          // index into the framework's levels; -1 when not assessed
+    int level = -1;          // index into the framework's levels; -1 unless rated
     std::string levelId;
     std::string levelName;
     bool critical = false;   // a critical indicator of this competency was shown
@@ -74,6 +78,7 @@ struct ScoreReport {
     double score = 0;         // scenario score, 0-100, one decimal
     std::int64_t earned = 0;  // weighted points on the path
     std::int64_t best = 0;    // highest weighted total over all complete paths
+    std::int64_t worst = 0;   // lowest weighted total over all complete paths (the scale's 0)
     int passScore = 70;
     bool passed = false;
     std::vector<std::string> reasons;  // why not passed (empty when passed)
@@ -88,8 +93,8 @@ struct ScoreReport {
 };
 
 // The JSON form: {"format","scenario":{id,version,contentHash},"framework":{id,version,
-// contentHash},"finished","ending","overall":{score,passed,bestPath,earned,best,passScore,
-// reasons,states},"competencies":[…],"critical":[…],"rules":[…],"strengths":[…],
+// contentHash},"finished","ending","overall":{score,passed,bestPath,earned,best,worst,
+// passScore,reasons,states},"competencies":[…],"critical":[…],"rules":[…],"strengths":[…],
 // "developmentAreas":[…]}. Keys are documented in docs/scoring.md.
 nlohmann::json reportToJson(const ScoreReport& report);
 

@@ -8,8 +8,10 @@
 #include "core/play/clock.hpp"
 #include "core/play/session.hpp"
 #include "core/scoring/behaviour_rules.hpp"
+#include "core/scoring/competency_grade.hpp"
 #include "core/scoring/evidence_table.hpp"
 #include "core/scoring/remarks.hpp"
+#include "core/scoring/score_scale.hpp"
 #include "core/text/number_format.hpp"
 
 namespace rapport {
@@ -52,6 +54,7 @@ ScoreReport reportHeader(const Scenario& scenario, const Framework& f,
     r.frameworkHash = f.contentHash;
     r.passScore = scenario.passScore;
     r.best = optimum.best;
+    r.worst = optimum.worst;
     r.bestPath = optimum.bestPath;
     r.states = optimum.states;
     return r;
@@ -257,17 +260,15 @@ private:
         }
     }
 
-    // Score, confidence and level of an assessed competency.
+    // Score, confidence and level of an assessed competency (competency_grade.hpp).
     void grade(CompetencyScore& cs, const Competency& comp) const {
-        double score;
-        if (cs.available > 0)
-            score = roundToDecimals(
-                std::clamp(100.0 * double(cs.earned) / double(cs.available), 0.0, 100.0), 1);
-        else
-            score = cs.earned < 0 ? 0.0 : 100.0;  // only losses were possible here
-        cs.score = score;
+        const CompetencyGrade g =
+            gradeCompetency(f_, cs.earned, cs.available, cs.opportunities, cs.critical);
         cs.confidence = cs.opportunities < 3 ? "low" : "sufficient";
-        cs.level = cs.critical ? 0 : f_.levelFor(score);
+        cs.rated = g.rated;
+        if (!g.rated) return;
+        cs.score = g.score;
+        cs.level = g.level;
         const Level& l = f_.levels[std::size_t(cs.level)];
         cs.levelId = l.id;
         cs.levelName = l.name;
@@ -299,13 +300,6 @@ private:
     std::vector<bool> opportunity_;
 };
 
-// Scenario score against the best complete path.
-double scenarioScore(std::int64_t total, std::int64_t best) {
-    if (best > 0)
-        return roundToDecimals(std::clamp(100.0 * double(total) / double(best), 0.0, 100.0), 1);
-    return total >= best ? 100.0 : 0.0;  // nothing to earn: only avoiding losses counts
-}
-
 // Pass: a compensating total with floors that no total can buy back.
 void judgePass(const Framework& f, ScoreReport& r) {
     if (!r.finished) r.reasons.push_back("the conversation did not reach an ending");
@@ -322,6 +316,13 @@ void judgePass(const Framework& f, ScoreReport& r) {
         if (!cs.assessed)
             r.reasons.push_back(
                 cs.name + " (a primary competency of this scenario) was not assessed on this path");
+        else if (!cs.rated)
+            r.reasons.push_back(cs.name +
+                                " (a primary competency of this scenario) is not rated: too little "
+                                "evidence on this path (" +
+                                std::to_string(cs.opportunities) + " of the " +
+                                std::to_string(f.minOpportunities) +
+                                " opportunities a level needs)");
         else if (cs.level < 1)
             r.reasons.push_back(cs.name + " (a primary competency of this scenario) is at " +
                                 cs.levelName + "; it must reach " + secondLevel + " or above");
@@ -335,12 +336,12 @@ ScoreReport scoreTranscript(const Scenario& scenario, const Framework& framework
                             const Transcript& transcript, const ScenarioOptimum* optimum) {
     const EvidenceTable table = buildEvidenceTable(scenario, framework);
     std::optional<ScenarioOptimum> own;
-    ScoreReport r =
-        reportHeader(scenario, framework, requireOptimum(scenario, framework, optimum, own));
+    const ScenarioOptimum& opt = requireOptimum(scenario, framework, optimum, own);
+    ScoreReport r = reportHeader(scenario, framework, opt);
     Replay replay(scenario, framework, table, r);
     replay.run(transcript);
     r.earned = replay.total();
-    r.score = scenarioScore(r.earned, r.best);
+    r.score = scenarioScore(r.earned, r.best, r.worst);
     r.competencies = replay.competencyScores();
     judgePass(framework, r);
     writeRemarks(framework, r);

@@ -2,8 +2,9 @@
 // framework, transcript): same inputs, same report, byte for byte. Two normalisations:
 //   competency score = 100 × earned ÷ available over the decisions met, where available is the
 //     best a shown choice offered (opportunity-based, diagnostic);
-//   scenario score   = 100 × weighted points on the path ÷ the highest weighted total any
-//     complete path from start can reach, found exactly over the scenario's state space.
+//   scenario score   = where the path's weighted points lie between the lowest and the highest
+//     weighted total of any complete path from start, 0 to 100 (score_scale.hpp), both found
+//     exactly over the scenario's state space.
 // docs/scoring.md explains both with a worked example.
 #pragma once
 

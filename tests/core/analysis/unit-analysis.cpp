@@ -91,7 +91,7 @@ TEST_CASE("analysis of a hand-worked fixture: counts, reachability, shortest way
     CHECK(a.endingPaths[1].shortest.choices == "2,2");
     CHECK(a.endingPaths[2].node == "lost");
     CHECK(a.endingPaths[2].shortest.choices == "1,2");
-    CHECK(a.endingPaths[2].shortest.score == 27.3);  // (4 - 1) / 11
+    CHECK(a.endingPaths[2].shortest.score == 38.5);  // (4 - 1 - worst) / (best - worst) = 5 / 13
     CHECK_FALSE(a.endingPaths[3].reachable);
     CHECK_FALSE(a.endingPaths[3].shortest.found);
 
@@ -146,18 +146,20 @@ TEST_CASE("analysis of a hand-worked fixture: counts, reachability, shortest way
 }
 
 // Random play on paths.json passes with probability 5/32 = 15.6 %: ask, summary, offer2 (1/16);
-// chat, summary, offer2 (1/16: 7 of 11 = 63.6, both primaries at 50); t, recover, summary,
-// offer2 (1/32). Score 0 has probability 9/16, so the median and lower quartile are 0; the
-// upper quartile is 45.5 (5 of 11; cumulative 0.6875 below it, 0.78125 with it).
+// chat, summary, offer2 (1/16: 9 of 13 above the worst = 69.2, both primaries at 50); t, recover,
+// summary, offer2 (1/32). On the range scale (best 11, worst -2) the scores below the median are
+// 0.0 (offer, cave: 1/8) and 7.7 (earned -1: 5/16), so the lower quartile is 7.7; 15.4 (offer,
+// offer2: 1/8) brings the cumulative share to 0.5625, so it is the median; the upper quartile is
+// 53.8 (earned 5; cumulative 0.6875 below it, 0.78125 with it).
 TEST_CASE("random play: the distribution matches the hand-computed probabilities; warnings fire") {
     const Loaded l = loadFixture("paths.json");
     const ScenarioAnalysis a = analyzeScenario(l.scenario, l.framework);
     REQUIRE(a.random);
     CHECK(a.random->samples == 10000);
     CHECK(a.random->seed == 1);
-    CHECK(a.random->median == 0.0);
-    CHECK(a.random->lowerQuartile == 0.0);
-    CHECK(a.random->upperQuartile == 45.5);
+    CHECK(a.random->median == 15.4);
+    CHECK(a.random->lowerQuartile == 7.7);
+    CHECK(a.random->upperQuartile == 53.8);
     CHECK(a.random->max == 100.0);
     CHECK(a.random->passRate > 0.14);
     CHECK(a.random->passRate < 0.17);
@@ -175,8 +177,9 @@ TEST_CASE("random play: the distribution matches the hand-computed probabilities
                                         "single-reply", "random-pass-rate"});
 }
 
-// clean.json: five decisions of good (+6 weighted), vague (0) and pushy (-3). Passing needs 21 of
-// 30: five good replies, or four and one other: 1 + 5 + 5 = 11 of 3^5 = 243 (4.5 %).
+// clean.json: five decisions of good (+6 weighted), vague (0) and pushy (-3); best 30, worst -15.
+// Its pass mark of 80 needs 80 % of the range, an earned 21: five good replies, or four and one
+// other: 1 + 5 + 5 = 11 of 3^5 = 243 (4.5 %).
 TEST_CASE("a scenario that discriminates has no warnings") {
     const Loaded l = loadFixture("clean.json");
     const ScenarioAnalysis a = analyzeScenario(l.scenario, l.framework);
@@ -235,7 +238,7 @@ TEST_CASE("random plays score exactly as scoreTranscript scores the same choices
         const OptimumOutcome opt = computeOptimum(s, f);
         REQUIRE(opt.problem == OptimumOutcome::Problem::None);
         const StateGraph g = exploreStates(s);
-        const RandomPlayer player(s, f, g, opt.optimum->best);
+        const RandomPlayer player(s, f, g, opt.optimum->best, opt.optimum->worst);
         std::mt19937_64 rng(7);
         for (int i = 0; i < 100; ++i) {
             const RandomPlay p = player.play(rng, true);

@@ -83,8 +83,8 @@ TEST_CASE("buildCompetencyTable folds finished attempts' assessed results only")
     done.id = 1;
     done.trainee = "Al";
     done.status = AttemptStatus::Finished;
-    done.competencies = {{"c", "C", 80.0, 0, 0, "L", true, 1, ""},
-                         {"d", "D", std::nullopt, 0, 0, "", false, 0, ""}};
+    done.competencies = {{"c", "C", 80.0, 0, 0, "L", true, true, 1, ""},
+                         {"d", "D", std::nullopt, 0, 0, "", false, false, 0, ""}};
     AttemptRecord open = done;
     open.id = 2;
     open.status = AttemptStatus::InProgress;

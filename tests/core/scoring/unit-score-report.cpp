@@ -199,7 +199,8 @@ TEST_CASE(
                                 "' --framework '" + dir + "/scoring-test.json' --json");
     CHECK(changed.exitCode == 0);
     const auto j = nlohmann::json::parse(changed.out);
-    // Best 4 + 4 + 4 + 2 = 14; earned 4 + 4 + 2 = 10 -> 71.4. Discovery 2 + 2 + 0 of 6 -> 66.7.
+    // Best 4 + 4 + 4 + 2 = 14, worst 0 (pitch, then done); earned 4 + 4 + 2 = 10 -> 71.4.
+    // Discovery 2 + 2 + 0 of 6 -> 66.7.
     CHECK(j["changes"] == nlohmann::json{"framework: scoring-test 1.0.0 -> scoring-test 1.1.0",
                                          "scenario score: 66.7 -> 71.4",
                                          "Discovery: score 50.0 -> 66.7"});

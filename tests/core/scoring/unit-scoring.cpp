@@ -79,9 +79,11 @@ TEST_CASE("question hub with once-choices: both normalisations by hand") {
 
     SUBCASE("ask, summarise, offer") {
         const ScoreReport r = scoreTranscript(l.scenario, l.framework, play(l.scenario, "1,2,2"));
-        // Scenario: ask 4 + q2 2 + done 2 = 8 of 12 -> 66.7; pass mark 60.
+        // Scenario: ask 4 + q2 2 + done 2 = 8, between the worst total 0 (pitch, then done) and
+        // the best 12 -> 66.7; pass mark 60.
         CHECK(r.earned == 8);
         CHECK(r.best == 12);
+        CHECK(r.worst == 0);  // pitch first (-2), then done at once (+2)
         CHECK(r.score == doctest::Approx(66.7));
         // Discovery, step 1: best shown 2 (ask), earned 2. Step 2 (q1, q2, done): best 2, earned 1.
         // Step 3 (q1, done): best 2, earned 0. The order rule triggers at step 3 (satisfied): one
@@ -108,7 +110,7 @@ TEST_CASE("question hub with once-choices: both normalisations by hand") {
     }
     SUBCASE("pitch first, then leave the hub at once") {
         const ScoreReport r = scoreTranscript(l.scenario, l.framework, play(l.scenario, "2,3"));
-        // Scenario: pitch 2 + order violation (-2×2 = -4) + done 2 = 0 of 12 -> 0.
+        // Scenario: pitch 2 + order violation (-2×2 = -4) + done 2 = 0, the worst total -> 0.
         CHECK(r.earned == 0);
         CHECK(r.score == 0.0);
         // Discovery: step 1 best 2, earned 0; rule triggered and violated: -2; step 2 best 2,
@@ -146,8 +148,10 @@ TEST_CASE("order and response rules change the scores only when triggered") {
         const ScoreReport r = scoreTranscript(l.scenario, l.framework, play(l.scenario, "1,2,2"));
         CHECK(r.best == 10);
         CHECK(r.bestPath == "2,1,2");
-        // pitch +2, pitches_early -2×2, answer +1, brushes_aside -1, ask2 +2×2 = 2 of 10.
+        // pitch +2, pitches_early -2×2, answer +1, brushes_aside -1, ask2 +2×2 = 2; the worst
+        // total is 0 (pitch, answer, offer) and the best 10 -> 20.0.
         CHECK(r.earned == 2);
+        CHECK(r.worst == 0);
         CHECK(r.score == 20.0);
         // Discovery: step 1 available 2 earned 0; rule -2 (+1 opportunity); step 3 available 2
         // earned 2.
@@ -166,7 +170,7 @@ TEST_CASE("order and response rules change the scores only when triggered") {
     }
     SUBCASE("ask, acknowledge, offer: both rules satisfied") {
         const ScoreReport r = scoreTranscript(l.scenario, l.framework, play(l.scenario, "2,1,1"));
-        // 4 + 2 + 2 = 8 of 10.
+        // 4 + 2 + 2 = 8 between 0 and 10.
         CHECK(r.earned == 8);
         CHECK(r.score == 80.0);
         // Discovery: step 1 2/2, step 3 0/2, order rule triggered at step 3 (satisfied).
@@ -187,10 +191,12 @@ TEST_CASE("a timeout is evidence against composure; no other timing counts") {
     const Loaded l = load(kScoring + "timeout.json");
     SUBCASE("let the timer run out, then recover") {
         const ScoreReport r = scoreTranscript(l.scenario, l.framework, play(l.scenario, "t,1"));
-        // Scenario: freezes -1 + recover +1 = 0 of the best 1 (answer calmly at once).
+        // Scenario: freezes -1 + recover +1 = 0 of the best 1 (answer calmly at once); the worst
+        // total is 0 too (rush, or this path) -> 0.0.
         CHECK(r.best == 1);
         CHECK(r.bestPath == "1");
         CHECK(r.earned == 0);
+        CHECK(r.worst == 0);
         CHECK(r.score == 0.0);
         // Conduct: step 1 options calm (+1), rush (0), timeout (-1): available 1, earned -1;
         // step 2 available 1, earned 1.
@@ -218,10 +224,12 @@ TEST_CASE("a timeout is evidence against composure; no other timing counts") {
 TEST_CASE("a critical indicator fails the attempt and caps its competency at the lowest level") {
     const Loaded l = load(kScoring + "critical.json");
     const ScoreReport r = scoreTranscript(l.scenario, l.framework, play(l.scenario, "1,2,1"));
-    // Scenario: ask 4 + (offer 2, overpromises overridden to -1) 1 + thank 1 = 6 of 7 -> 85.7.
+    // Scenario: ask 4 + (offer 2, overpromises overridden to -1) 1 + thank 1 = 6, which is also
+    // the lowest total any path can reach (the only other path, honest, totals 7) -> 0.0.
     CHECK(r.best == 7);
+    CHECK(r.worst == 6);
     CHECK(r.earned == 6);
-    CHECK(r.score == doctest::Approx(85.7));
+    CHECK(r.score == 0.0);
     // Pitch: earned 1 of 2 = 50.0 would be Mid; the critical indicator caps it at Low.
     const CompetencyScore& pitch = comp(r, "pitch");
     CHECK(*pitch.score == 50.0);
@@ -234,6 +242,7 @@ TEST_CASE("a critical indicator fails the attempt and caps its competency at the
     CHECK(r.critical[0].note == "No product never fails.");
     CHECK_FALSE(r.passed);
     CHECK(r.reasons == std::vector<std::string>{
+                           "scenario score 0.0 is below the pass mark of 70",
                            "critical error at step 2: promises what the product cannot do.",
                            "Pitch (a primary competency of this scenario) is at Low; it must "
                            "reach Mid or above"});
@@ -327,4 +336,101 @@ TEST_CASE(
     REQUIRE(o.problem == OptimumOutcome::Problem::None);
     CHECK(o.optimum->best == 4);
     CHECK(o.optimum->bestPath == "3");
+}
+
+TEST_CASE("a level needs the framework's minimum of opportunities; below it, not rated") {
+    const Loaded l = load(kScoring + "hub.json");
+    const Transcript t = play(l.scenario, "1,2,2");  // discovery 4 opportunities, pitch 3
+    SUBCASE("both rated at the default of 1") {
+        CHECK(l.framework.minOpportunities == 1);
+        const ScoreReport r = scoreTranscript(l.scenario, l.framework, t);
+        CHECK(comp(r, "discovery").rated);
+        CHECK(comp(r, "pitch").rated);
+    }
+    SUBCASE("four: pitch is assessed but not rated, and gets no remark") {
+        Framework f = l.framework;
+        f.minOpportunities = 4;
+        const ScoreReport r = scoreTranscript(l.scenario, f, t);
+        checkComp(r, "discovery", 50.0, 3, 6, 4, "Mid");
+        const CompetencyScore& pitch = comp(r, "pitch");
+        CHECK(pitch.assessed);
+        CHECK_FALSE(pitch.rated);
+        CHECK_FALSE(pitch.score);
+        CHECK(pitch.level == -1);
+        CHECK(pitch.levelName.empty());
+        CHECK(pitch.opportunities == 3);
+        CHECK(pitch.evidence.size() == 1);  // the evidence is still listed
+        for (const auto& remark : r.developmentAreas) CHECK(remark.competency != "pitch");
+        for (const auto& remark : r.strengths) CHECK(remark.competency != "pitch");
+        CHECK(r.passed);  // pitch is not primary
+        const auto j = reportToJson(r);
+        for (const auto& jc : j["competencies"])
+            if (jc["id"] == "pitch") {
+                CHECK(jc["assessed"] == true);
+                CHECK(jc["rated"] == false);
+                CHECK(jc["score"].is_null());
+                CHECK(jc["level"].is_null());
+                CHECK(jc["anchor"].is_null());
+            }
+        CHECK(debriefText(r).find("Pitch") != std::string::npos);
+        CHECK(debriefText(r).find("not rated \u2014 too little evidence (3 opportunities)") !=
+              std::string::npos);
+        // Read back from the store's JSON, it is still not rated.
+        const ScoreReport back = reportFromJson(j);
+        CHECK_FALSE(comp(back, "pitch").rated);
+        CHECK(comp(back, "discovery").rated);
+    }
+    SUBCASE("five: the primary competency is not rated, so the attempt cannot pass") {
+        Framework f = l.framework;
+        f.minOpportunities = 5;
+        const ScoreReport r = scoreTranscript(l.scenario, f, t);
+        CHECK_FALSE(comp(r, "discovery").rated);
+        CHECK_FALSE(r.passed);
+        CHECK(r.reasons == std::vector<std::string>{
+                               "Discovery (a primary competency of this scenario) is not rated: "
+                               "too little evidence on this path (4 of the 5 opportunities a "
+                               "level needs)"});
+        CHECK(r.strengths.empty());
+    }
+    SUBCASE("a critical error is evidence enough for the lowest level") {
+        const Loaded c = load(kScoring + "critical.json");
+        Framework f = c.framework;
+        f.minOpportunities = 5;
+        const ScoreReport r = scoreTranscript(c.scenario, f, play(c.scenario, "1,2,1"));
+        const CompetencyScore& pitch = comp(r, "pitch");
+        CHECK(pitch.opportunities == 1);
+        CHECK(pitch.rated);
+        CHECK(pitch.levelName == "Low");
+    }
+}
+
+TEST_CASE("an older report without \"rated\" reads as rated wherever it had a score") {
+    const nlohmann::json old = {
+        {"competencies",
+         {{{"id", "a"}, {"assessed", true}, {"score", 40.0}, {"level", "Low"}},
+          {{"id", "b"}, {"assessed", false}, {"score", nullptr}}}}};
+    const ScoreReport r = reportFromJson(old);
+    CHECK(r.competencies[0].rated);
+    CHECK_FALSE(r.competencies[1].rated);
+}
+
+TEST_CASE("the scenario score places a path between the worst and the best total") {
+    // range.json, weights discovery 2, objections 1, pitch 1. open: ask 2×2 = 4, or pitch 2×1
+    // with the ask-before-offer rule violated (-2×2) = -2; mid: summarise 1×2 = 2, or argue
+    // -2×1 = -2; close: offer 2 (after a pitch the rule is not charged again). Best 4 + 2 + 2 =
+    // 8; worst -2 - 2 + 2 = -2.
+    const Loaded l = load(kScoring + "range.json");
+    auto score = [&](const char* choices) {
+        return scoreTranscript(l.scenario, l.framework, play(l.scenario, choices));
+    };
+    const ScoreReport best = score("1,1,1");
+    CHECK(best.best == 8);
+    CHECK(best.worst == -2);
+    CHECK(best.score == 100.0);
+    CHECK(score("1,2,1").score == 60.0);  // 4 - 2 + 2 = 4: (4 + 2) ÷ 10
+    CHECK(score("2,1,1").score == 40.0);  // -2 + 2 + 2 = 2: (2 + 2) ÷ 10
+    const ScoreReport worst = score("2,2,1");
+    CHECK(worst.earned == -2);
+    CHECK(worst.score == 0.0);
+    CHECK(reportToJson(worst)["overall"]["worst"] == -2);
 }
