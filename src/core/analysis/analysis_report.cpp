@@ -281,7 +281,7 @@ std::string analysisText(const ScenarioAnalysis& a) {
             "Test-wise players (choose by surface cues only, never by meaning; each under seeds "
             "0-7;");
         line("worst case = the seed scoring highest; pass score " + std::to_string(a.passScore) +
-             ", warned from " + oneDecimalOrWhole(double(a.passScore) - kTestwiseMargin) + "):");
+             ", warned above " + oneDecimalOrWhole(double(a.passScore) - kTestwiseMargin) + "):");
         std::size_t width = 0;
         for (const auto& t : a.testwise) width = std::max(width, t.player.size());
         for (const auto& t : a.testwise) {

@@ -75,7 +75,7 @@ void addAnalysisWarnings(ScenarioAnalysis& a) {
         const TestwisePlay* shown = &t.plays[t.highest];
         for (const TestwisePlay& p : t.plays)
             if (p.passed && !shown->passed) shown = &p;
-        if (!shown->passed && shown->score < double(a.passScore) - kTestwiseMargin) continue;
+        if (!shown->passed && shown->score <= double(a.passScore) - kTestwiseMargin) continue;
         warn("testwise-near-pass",
              "the test-wise player " + t.player + " (" + t.rule + ") scores " +
                  oneDecimal(shown->score) + (shown->passed ? " and passes" : "") + " under seed " +
@@ -114,15 +114,6 @@ void addAnalysisWarnings(ScenarioAnalysis& a) {
                      " (more than 15 points apart): put such openers in weak replies too, or "
                      "leave them out of strong ones");
     }
-    if (a.worst.found && a.poor.found && a.random &&
-        (a.worst.score == a.poor.score || a.poor.score == a.random->median ||
-         a.worst.score == a.random->median))
-        warn("scores-coincide", "the worst path (" + oneDecimal(a.worst.score) +
-                                    "), the poor path (" + oneDecimal(a.poor.score) +
-                                    ") and the median random play (" +
-                                    oneDecimal(a.random->median) +
-                                    ") do not all score differently: the score cannot tell weak "
-                                    "from very weak");
 }
 
 }  // namespace rapport
