@@ -71,10 +71,12 @@ TEST_CASE("the bundled account-manager framework loads and follows the issue's s
                 CHECK(ind.points < 0);
             }
         }
+        // Three to five behaviours each way, plus at most one pair for a recovery (an
+        // over-promise that is corrected is not the critical one left standing, docs/keying.md).
         CHECK(pos >= 3);
-        CHECK(pos <= 5);
+        CHECK(pos <= 6);
         CHECK(neg >= 2);
-        CHECK(neg <= 3);
+        CHECK(neg <= 4);
         CHECK(c.anchors.size() == 4);
         for (const auto& a : c.anchors) CHECK(!a.empty());
     }
