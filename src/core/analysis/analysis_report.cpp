@@ -81,7 +81,14 @@ json cuesJson(const CueStatistics& c, const std::string& language) {
             {"bestAcknowledgementRate", c.bestAcknowledgementRate()},
             {"otherReplies", c.otherReplies},
             {"otherAcknowledgement", c.otherAcknowledgement},
-            {"otherAcknowledgementRate", c.otherAcknowledgementRate()}};
+            {"otherAcknowledgementRate", c.otherAcknowledgementRate()},
+            {"objection",
+             {{"decisions", c.objectionDecisions},
+              {"bestAcknowledgement", c.objectionBestAcknowledgement},
+              {"bestAcknowledgementRate", c.objectionBestAcknowledgementRate()},
+              {"otherReplies", c.objectionOtherReplies},
+              {"otherAcknowledgement", c.objectionOtherAcknowledgement},
+              {"otherAcknowledgementRate", c.objectionOtherAcknowledgementRate()}}}};
 }
 
 // The highest test-wise score over players and seeds, or null when none ran.
@@ -307,6 +314,15 @@ std::string analysisText(const ScenarioAnalysis& a) {
              " of " + std::to_string(c.decisions) + "), other replies " +
              percent(c.otherAcknowledgementRate()) + " (" + std::to_string(c.otherAcknowledgement) +
              " of " + std::to_string(c.otherReplies) + ")");
+        if (c.objectionDecisions > 0)
+            line("    at the " +
+                 plural(c.objectionDecisions, "objection decision", "objection decisions") +
+                 ": best replies " + percent(c.objectionBestAcknowledgementRate()) + " (" +
+                 std::to_string(c.objectionBestAcknowledgement) + " of " +
+                 std::to_string(c.objectionDecisions) + "), other replies " +
+                 percent(c.objectionOtherAcknowledgementRate()) + " (" +
+                 std::to_string(c.objectionOtherAcknowledgement) + " of " +
+                 std::to_string(c.objectionOtherReplies) + ")");
         line("");
     }
     if (!a.problem.empty()) {

@@ -1,5 +1,6 @@
 #include "core/analysis/cue_statistics.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <vector>
 
@@ -27,6 +28,9 @@ CueStatistics bestPathCueStatistics(const Scenario& scenario, const std::string&
             const std::string& best =
                 node.choices[std::size_t(shown[std::size_t(entry.position - 1)])].text;
             const int bestLength = replyLength(best);
+            const bool objection =
+                std::any_of(node.tags.begin(), node.tags.end(),
+                            [](const std::string& t) { return t.rfind("objection:", 0) == 0; });
             int longer = 0, asLong = 0;
             for (std::size_t i = 0; i < shown.size(); ++i) {
                 if (int(i) == entry.position - 1) continue;
@@ -34,13 +38,19 @@ CueStatistics bestPathCueStatistics(const Scenario& scenario, const std::string&
                 const int length = replyLength(other);
                 if (length > bestLength) ++longer;
                 if (length >= bestLength) ++asLong;
+                const bool ack = opensWithAcknowledgement(other, cues);
                 ++st.otherReplies;
-                if (opensWithAcknowledgement(other, cues)) ++st.otherAcknowledgement;
+                st.otherAcknowledgement += ack;
+                st.objectionOtherReplies += objection;
+                st.objectionOtherAcknowledgement += objection && ack;
             }
             ++st.decisions;
             if (asLong == 0) ++st.bestLongest;
             if (longer <= 1) ++st.bestTopTwo;
-            if (opensWithAcknowledgement(best, cues)) ++st.bestAcknowledgement;
+            const bool ack = opensWithAcknowledgement(best, cues);
+            st.bestAcknowledgement += ack;
+            st.objectionDecisions += objection;
+            st.objectionBestAcknowledgement += objection && ack;
         }
         if (entry.timeout && session.node().isTimed()) {
             clock.advance(session.timeLeftMs());

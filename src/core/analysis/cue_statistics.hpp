@@ -19,6 +19,10 @@ struct CueStatistics {
     int bestAcknowledgement = 0;   // best replies opening with an acknowledgement or apology
     int otherReplies = 0;          // the other replies shown at those decisions
     int otherAcknowledgement = 0;  // of which open with one
+    // The same three counts at objection decisions only (nodes tagged "objection:…"), where an
+    // apologetic opener is the likeliest tell.
+    int objectionDecisions = 0, objectionBestAcknowledgement = 0;
+    int objectionOtherReplies = 0, objectionOtherAcknowledgement = 0;
 
     // Shares, 0..1 (0 when there is nothing to count).
     double bestLongestShare() const { return decisions ? double(bestLongest) / decisions : 0.0; }
@@ -27,6 +31,13 @@ struct CueStatistics {
     }
     double otherAcknowledgementRate() const {
         return otherReplies ? double(otherAcknowledgement) / otherReplies : 0.0;
+    }
+    double objectionBestAcknowledgementRate() const {
+        return objectionDecisions ? double(objectionBestAcknowledgement) / objectionDecisions : 0.0;
+    }
+    double objectionOtherAcknowledgementRate() const {
+        return objectionOtherReplies ? double(objectionOtherAcknowledgement) / objectionOtherReplies
+                                     : 0.0;
     }
 };
 

@@ -185,6 +185,7 @@ TEST_CASE("cue statistics walk the best path and compare its replies with the ot
     CHECK(c.otherAcknowledgement == 5);  // "I see."
     CHECK(c.bestLongestShare() == 1.0);
     CHECK(c.otherAcknowledgementRate() == 0.5);
+    CHECK(c.objectionDecisions == 0);  // clean.json has no objection tags
 
     const Loaded cueless = loadFixture("cueless.json");
     // The final "wrap" decision shows one reply and is not counted.
