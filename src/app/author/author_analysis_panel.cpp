@@ -24,6 +24,67 @@ std::string pathLine(const AnalysisPath& p) {
            "); choices " + p.choices;
 }
 
+// The test-wise players' worst cases over seeds, the best path's surface cues and any ending
+// that disagrees with its score: what a guesser who reads cues, not meaning, would get.
+void drawTestwise(const Theme& t, const FontSet& fonts, const ScenarioAnalysis& a) {
+    const Palette& p = t.palette;
+    if (a.testwise.empty()) return;
+    const double warnAbove = double(a.passScore) - kTestwiseMargin;
+    ui::TextInFont(fonts.heading, p.text, "Test-wise players");
+    ui::TextWrappedColored(
+        p.textMuted,
+        "Each picks by one surface cue, never by meaning, under seeds 0-" +
+            std::to_string(std::size(kTestwiseSeeds) - 1) +
+            "; the highest score over the seeds counts, and how many seeds pass. Above " +
+            fixed(warnAbove) + " (pass score " + std::to_string(a.passScore) + " minus " +
+            fixed(kTestwiseMargin) + ") is a warning.");
+    if (ImGui::BeginTable("##testwise", 4,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("player", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        ImGui::TableSetupColumn("highest", ImGuiTableColumnFlags_WidthFixed, t.px(52));
+        ImGui::TableSetupColumn("passes", ImGuiTableColumnFlags_WidthFixed, t.px(48));
+        ImGui::TableSetupColumn("ending", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        ImGui::TableHeadersRow();
+        for (const TestwiseResult& r : a.testwise) {
+            const TestwisePlay& h = r.plays[r.highest];
+            const bool bad = r.passedSeeds > 0 || h.score > warnAbove;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.player.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.rule.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextColored(bad ? p.danger : p.success, "%s", fixed(h.score, 1).c_str());
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("under seed %llu", static_cast<unsigned long long>(h.seed));
+            ImGui::TableNextColumn();
+            ImGui::TextColored(r.passedSeeds > 0 ? p.danger : p.text, "%d of %zu", r.passedSeeds,
+                               r.plays.size());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(h.finished ? h.ending.c_str() : "no ending");
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s; --seed %llu --choices %s", h.outcome.c_str(),
+                                  static_cast<unsigned long long>(h.seed), h.choices.c_str());
+        }
+        ImGui::EndTable();
+    }
+    if (a.cues && a.cues->decisions > 0) {
+        const CueStatistics& c = *a.cues;
+        const double gap = c.bestAcknowledgementRate() - c.otherAcknowledgementRate();
+        ImGui::TextColored(c.bestLongestShare() > kMaxBestLongestShare ? p.danger : p.text,
+                           "Best reply is the longest at %d of %d decisions of the best path",
+                           c.bestLongest, c.decisions);
+        ImGui::TextColored(
+            gap > kMaxAcknowledgementGap || -gap > kMaxAcknowledgementGap ? p.danger : p.text,
+            "Opens with an acknowledgement: best replies %s %%, others %s %%",
+            fixed(c.bestAcknowledgementRate() * 100).c_str(),
+            fixed(c.otherAcknowledgementRate() * 100).c_str());
+    }
+    for (const OutcomeMismatch& m : a.outcomeMismatches)
+        ui::TextWrappedColored(p.danger, m.kind + ": the " + m.source + " ends " + m.ending + " (" +
+                                             m.outcome + ") with score " + fixed(m.score, 1) +
+                                             "; choices " + m.choices);
+}
+
 }  // namespace
 
 void AuthorAnalysisPanel::run(const Scenario& scenario, const Framework& framework,
@@ -82,6 +143,8 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
             for (const auto& n : a.unreachableNodes) list += (list.empty() ? "" : ", ") + n;
             ui::TextWrappedColored(p.danger, "Unreachable: " + list);
         }
+        // First after the size: whether habits pass matters more than any single path.
+        drawTestwise(t, fonts, a);
         ui::TextInFont(fonts.heading, p.text, "Paths");
         ui::TextWrappedColored(p.success, "Best: " + pathLine(a.best));
         ui::TextWrappedColored(p.danger, "Worst: " + pathLine(a.worst));

@@ -1,6 +1,7 @@
 // The author workspace's analysis: core analyzeScenario's figures for the file being edited
-// (size, reachability, best and worst paths, per-competency range, random play, dominated
-// replies, warnings), run on request because random play takes a moment on a large scenario.
+// (size, reachability, best and worst paths, test-wise players and surface cues, per-competency
+// range, random play, dominated replies, warnings), run on request because random play takes a
+// moment on a large scenario.
 #pragma once
 
 #include <cstdint>

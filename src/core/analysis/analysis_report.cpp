@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/analysis/surface_cues.hpp"
 #include "core/text/number_format.hpp"
 
 namespace rapport {
@@ -43,6 +44,59 @@ json randomJson(const RandomPlayStats& r) {
               {"partial", r.outcomes[1]},
               {"lost", r.outcomes[2]},
               {"escalated", r.outcomes[3]}}}};
+}
+
+json testwiseJson(const std::vector<TestwiseResult>& players) {
+    json seeds = json::array();
+    for (std::uint64_t seed : kTestwiseSeeds) seeds.push_back(seed);
+    json list = json::array();
+    for (const TestwiseResult& t : players) {
+        json plays = json::array();
+        for (const TestwisePlay& p : t.plays)
+            plays.push_back({{"seed", p.seed},
+                             {"finished", p.finished},
+                             {"score", p.score},
+                             {"passed", p.passed},
+                             {"ending", p.finished ? json(p.ending) : json(nullptr)},
+                             {"outcome", p.finished ? json(p.outcome) : json(nullptr)},
+                             {"choices", p.choices},
+                             {"steps", p.steps}});
+        const TestwisePlay& h = t.plays[t.highest];
+        list.push_back({{"name", t.player},
+                        {"rule", t.rule},
+                        {"highest", {{"seed", h.seed}, {"score", h.score}, {"passed", h.passed}}},
+                        {"passedSeeds", t.passedSeeds},
+                        {"plays", plays}});
+    }
+    return {{"seeds", seeds}, {"margin", kTestwiseMargin}, {"players", list}};
+}
+
+json cuesJson(const CueStatistics& c, const std::string& language) {
+    return {{"language", surfaceCuesFor(language).language},
+            {"decisions", c.decisions},
+            {"bestLongest", c.bestLongest},
+            {"bestLongestShare", c.bestLongestShare()},
+            {"bestTopTwo", c.bestTopTwo},
+            {"bestAcknowledgement", c.bestAcknowledgement},
+            {"bestAcknowledgementRate", c.bestAcknowledgementRate()},
+            {"otherReplies", c.otherReplies},
+            {"otherAcknowledgement", c.otherAcknowledgement},
+            {"otherAcknowledgementRate", c.otherAcknowledgementRate()},
+            {"objection",
+             {{"decisions", c.objectionDecisions},
+              {"bestAcknowledgement", c.objectionBestAcknowledgement},
+              {"bestAcknowledgementRate", c.objectionBestAcknowledgementRate()},
+              {"otherReplies", c.objectionOtherReplies},
+              {"otherAcknowledgement", c.objectionOtherAcknowledgement},
+              {"otherAcknowledgementRate", c.objectionOtherAcknowledgementRate()}}}};
+}
+
+// The highest test-wise score over players and seeds, or null when none ran.
+const TestwiseResult* highestTestwise(const std::vector<TestwiseResult>& players) {
+    const TestwiseResult* out = nullptr;
+    for (const TestwiseResult& t : players)
+        if (!out || t.plays[t.highest].score > out->plays[out->highest].score) out = &t;
+    return out;
 }
 
 // "a path: 2,1,3 (5 steps, score 40.0, failed, ending lost_deal)"
@@ -114,6 +168,18 @@ json analysisToJson(const ScenarioAnalysis& a) {
     exact["dominated"] = dom;
     out["exact"] = exact;
     out["random"] = a.random ? randomJson(*a.random) : json(nullptr);
+    out["testwise"] = a.testwise.empty() ? json(nullptr) : testwiseJson(a.testwise);
+    out["cues"] = a.cues ? cuesJson(*a.cues, a.language) : json(nullptr);
+    json mismatches = json::array();
+    for (const auto& m : a.outcomeMismatches)
+        mismatches.push_back({{"kind", m.kind},
+                              {"source", m.source},
+                              {"choices", m.choices},
+                              {"score", m.score},
+                              {"passed", m.passed},
+                              {"ending", m.ending},
+                              {"outcome", m.outcome}});
+    out["outcomeMismatches"] = mismatches;
     json warnings = json::array();
     for (const auto& w : a.warnings) warnings.push_back({{"kind", w.kind}, {"message", w.message}});
     out["warnings"] = warnings;
@@ -217,6 +283,61 @@ std::string analysisText(const ScenarioAnalysis& a) {
         line("Random play: not run");
     }
     line("");
+    if (!a.testwise.empty()) {
+        line(
+            "Test-wise players (choose by surface cues only, never by meaning; each under seeds "
+            "0-7;");
+        line("worst case = the seed scoring highest; pass score " + std::to_string(a.passScore) +
+             ", warned above " + oneDecimalOrWhole(double(a.passScore) - kTestwiseMargin) + "):");
+        std::size_t width = 0;
+        for (const auto& t : a.testwise) width = std::max(width, t.player.size());
+        for (const auto& t : a.testwise) {
+            const TestwisePlay& h = t.plays[t.highest];
+            line("  " + t.player + std::string(width - t.player.size(), ' ') + "  highest " +
+                 oneDecimal(h.score) + " (seed " + std::to_string(h.seed) + ", " +
+                 (h.finished ? "ends " + h.ending + " (" + h.outcome + ")" : "no ending") +
+                 "), passes under " + std::to_string(t.passedSeeds) + " of " +
+                 std::to_string(t.plays.size()) + " seeds: " + h.choices);
+        }
+        line("");
+    }
+    if (a.cues) {
+        const CueStatistics& c = *a.cues;
+        line("Surface cues on the best path (" + plural(c.decisions, "decision", "decisions") +
+             " with two or more replies; cue words: " + surfaceCuesFor(a.language).language + "):");
+        line("  best reply is the longest: " + std::to_string(c.bestLongest) + " of " +
+             std::to_string(c.decisions) + " (" + percent(c.bestLongestShare()) +
+             "); among the two longest: " + std::to_string(c.bestTopTwo) + " of " +
+             std::to_string(c.decisions));
+        line("  opens with an acknowledgement or apology: best replies " +
+             percent(c.bestAcknowledgementRate()) + " (" + std::to_string(c.bestAcknowledgement) +
+             " of " + std::to_string(c.decisions) + "), other replies " +
+             percent(c.otherAcknowledgementRate()) + " (" + std::to_string(c.otherAcknowledgement) +
+             " of " + std::to_string(c.otherReplies) + ")");
+        if (c.objectionDecisions > 0)
+            line("    at the " +
+                 plural(c.objectionDecisions, "objection decision", "objection decisions") +
+                 ": best replies " + percent(c.objectionBestAcknowledgementRate()) + " (" +
+                 std::to_string(c.objectionBestAcknowledgement) + " of " +
+                 std::to_string(c.objectionDecisions) + "), other replies " +
+                 percent(c.objectionOtherAcknowledgementRate()) + " (" +
+                 std::to_string(c.objectionOtherAcknowledgement) + " of " +
+                 std::to_string(c.objectionOtherReplies) + ")");
+        line("");
+    }
+    if (!a.problem.empty()) {
+        // Nothing was scored, so nothing could disagree.
+    } else if (a.outcomeMismatches.empty()) {
+        line("Endings and scores agree on every path above and every random play (sampled)");
+        line("");
+    } else {
+        line("Endings and scores disagree (sampled over the paths above and the random plays):");
+        for (const auto& m : a.outcomeMismatches)
+            line("  " + m.kind + ": " + m.source + " ends " + m.ending + " (" + m.outcome +
+                 "), score " + oneDecimal(m.score) + (m.passed ? ", passed" : ", failed") + ": " +
+                 m.choices);
+        line("");
+    }
     if (a.warnings.empty()) {
         line("Warnings: none");
     } else {
@@ -250,13 +371,20 @@ std::string analysisTable(std::vector<ScenarioAnalysis> analyses) {
          "Figures are explained in\n"
          "[analysis.md](analysis.md): *best* and *poor* are exact scenario scores of the best path "
          "and of\n"
-         "the consistently poor path (the reply worth least at every decision); the random-play "
-         "columns\n"
-         "are sampled (seed 1) under the random-play rule of analysis.md.\n\n";
-    o += "| id | title | language | sector | nodes | endings | competencies | best | poor | random "
-         "median | "
-         "random quartiles | random pass rate | samples |\n";
-    o += "|---|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|\n";
+         "the consistently poor path (the reply worth least at every decision), *worst* of the "
+         "worst\n"
+         "complete path; the random-play columns are sampled (seed 1) under the random-play rule "
+         "of\n"
+         "analysis.md. *Test-wise* is the highest score of any test-wise player under any seed "
+         "tried, with\n"
+         "the player; *best longest* counts the best path's decisions where the best reply is the "
+         "longest;\n"
+         "*openers* is how often best replies and the other replies open with an acknowledgement "
+         "or apology.\n\n";
+    o += "| id | title | language | sector | nodes | endings | competencies | best | worst | poor "
+         "| random median | random quartiles | random pass rate | samples | test-wise | "
+         "best longest | openers best / others |\n";
+    o += "|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---:|---|\n";
     for (const auto& a : analyses) {
         int assessed = 0;
         for (const auto& c : a.competencies) assessed += c.decisionPoints > 0 ? 1 : 0;
@@ -264,6 +392,7 @@ std::string analysisTable(std::vector<ScenarioAnalysis> analyses) {
              cell(a.sector) + " | " + std::to_string(a.nodes) + " | " + std::to_string(a.endings) +
              " | " + std::to_string(assessed) + " | ";
         o += (a.best.found ? oneDecimal(a.best.score) : std::string("—")) + " | ";
+        o += (a.worst.found ? oneDecimal(a.worst.score) : std::string("—")) + " | ";
         o += (a.poor.found ? oneDecimal(a.poor.score) + (a.poor.passed ? " (passes)" : "")
                            : std::string("—")) +
              " | ";
@@ -271,10 +400,23 @@ std::string analysisTable(std::vector<ScenarioAnalysis> analyses) {
             const auto& r = *a.random;
             o += oneDecimal(r.median) + " | " + oneDecimal(r.lowerQuartile) + " – " +
                  oneDecimal(r.upperQuartile) + " | " + percent(r.passRate) + " | " +
-                 std::to_string(r.samples) + " |\n";
+                 std::to_string(r.samples) + " | ";
         } else {
-            o += "— | — | — | 0 |\n";
+            o += "— | — | — | 0 | ";
         }
+        if (const TestwiseResult* t = highestTestwise(a.testwise)) {
+            const TestwisePlay& h = t->plays[t->highest];
+            o +=
+                oneDecimal(h.score) + " " + cell(t->player) + (h.passed ? " (passes)" : "") + " | ";
+        } else {
+            o += "— | ";
+        }
+        if (a.cues)
+            o += std::to_string(a.cues->bestLongest) + " of " + std::to_string(a.cues->decisions) +
+                 " | " + percent(a.cues->bestAcknowledgementRate()) + " / " +
+                 percent(a.cues->otherAcknowledgementRate()) + " |\n";
+        else
+            o += "— | — |\n";
     }
     return o;
 }

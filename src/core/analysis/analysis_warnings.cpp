@@ -6,6 +6,12 @@
 
 namespace rapport {
 
+namespace {
+
+std::string percent(double rate) { return oneDecimal(rate * 100.0) + " %"; }
+
+}  // namespace
+
 void addAnalysisWarnings(ScenarioAnalysis& a) {
     auto warn = [&](const char* kind, std::string message) {
         a.warnings.push_back({kind, std::move(message)});
@@ -62,6 +68,51 @@ void addAnalysisWarnings(ScenarioAnalysis& a) {
             warn("random-median", "the median random play scores " + oneDecimal(r.median) +
                                       ", at or above the pass score " +
                                       std::to_string(a.passScore));
+    }
+    for (const TestwiseResult& t : a.testwise) {
+        if (t.plays.empty()) continue;
+        // Name a passing seed when there is one, else the seed scoring highest.
+        const TestwisePlay* shown = &t.plays[t.highest];
+        for (const TestwisePlay& p : t.plays)
+            if (p.passed && !shown->passed) shown = &p;
+        if (!shown->passed && shown->score <= double(a.passScore) - kTestwiseMargin) continue;
+        warn("testwise-near-pass",
+             "the test-wise player " + t.player + " (" + t.rule + ") scores " +
+                 oneDecimal(shown->score) + (shown->passed ? " and passes" : "") + " under seed " +
+                 std::to_string(shown->seed) + " (passes under " + std::to_string(t.passedSeeds) +
+                 " of " + std::to_string(t.plays.size()) + " seeds), within " +
+                 oneDecimalOrWhole(kTestwiseMargin) + " points of the pass score " +
+                 std::to_string(a.passScore) + ": " + shown->choices +
+                 "; vary the length, position and phrasing of replies so no cue points to the "
+                 "best one");
+    }
+    for (const OutcomeMismatch& m : a.outcomeMismatches) {
+        if (m.kind == "won-failing")
+            warn("won-failing", "the " + m.source + " (" + m.choices + ") reaches the won ending " +
+                                    m.ending + " with a failing score of " + oneDecimal(m.score) +
+                                    ": make the ending follow the conversation, or the score");
+        else
+            warn("lost-passing", "the " + m.source + " (" + m.choices +
+                                     ") reaches the lost ending " + m.ending +
+                                     " and passes with a score of " + oneDecimal(m.score) +
+                                     ": make the ending follow the conversation, or the score");
+    }
+    if (a.cues && a.cues->decisions > 0) {
+        const CueStatistics& c = *a.cues;
+        if (c.bestLongestShare() > kMaxBestLongestShare)
+            warn("longest-best", "the best reply is the longest at " +
+                                     std::to_string(c.bestLongest) + " of " +
+                                     std::to_string(c.decisions) +
+                                     " decisions of the best path (more than a third): vary "
+                                     "reply lengths so length does not point to it");
+        const double gap = c.bestAcknowledgementRate() - c.otherAcknowledgementRate();
+        if (gap > kMaxAcknowledgementGap || -gap > kMaxAcknowledgementGap)
+            warn("acknowledgement-best",
+                 "best replies open with an acknowledgement or apology " +
+                     percent(c.bestAcknowledgementRate()) + " of the time, the other replies " +
+                     percent(c.otherAcknowledgementRate()) +
+                     " (more than 15 points apart): put such openers in weak replies too, or "
+                     "leave them out of strong ones");
     }
 }
 

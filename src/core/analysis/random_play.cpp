@@ -145,8 +145,19 @@ RandomPlayStats sampleRandomPlay(const RandomPlayer& player, int samples, std::u
     std::vector<double> scores;
     scores.reserve(std::size_t(samples));
     double sum = 0;
+    const Scenario& s = player.scenario();
     for (int i = 0; i < samples; ++i) {
+        const bool witnessMissing = !st.wonFailing || !st.lostPassing;
+        std::optional<std::mt19937_64> before;
+        if (witnessMissing) before = rng;
         const RandomPlay p = player.play(rng);
+        if (witnessMissing && p.finished) {
+            const Outcome o = s.nodes[std::size_t(p.endingNode)].ending->outcome;
+            if (o == Outcome::Won && p.score < double(s.passScore) && !st.wonFailing)
+                st.wonFailing = player.play(*before, true);
+            else if (o == Outcome::Lost && p.passed && !st.lostPassing)
+                st.lostPassing = player.play(*before, true);
+        }
         scores.push_back(p.score);
         sum += p.score;
         if (p.passed) ++st.passed;

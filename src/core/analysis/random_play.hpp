@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -44,6 +45,9 @@ struct RandomPlayStats {
     double passRate = 0;            // passed / samples, 0..1
     int unfinished = 0;             // plays stopped by kMaxRandomPlaySteps or a dead end
     std::array<int, 4> outcomes{};  // plays ending won, partial, lost, escalated (Outcome order)
+    // The first play (with its --choices) reaching a won ending with a score below the pass
+    // mark, and the first reaching a lost ending that passes, if any play does.
+    std::optional<RandomPlay> wonFailing, lostPassing;
 };
 
 class RandomPlayer {
@@ -76,7 +80,9 @@ private:
     std::vector<int> primaries_;             // competency indices of the scenario's `assesses`
 };
 
-// `samples` plays from mt19937_64(seed); each play draws from the one generator in turn.
+// `samples` plays from mt19937_64(seed); each play draws from the one generator in turn. A play
+// kept as a witness is replayed from the generator's state before it, so keeping one does not
+// change the sample.
 RandomPlayStats sampleRandomPlay(const RandomPlayer& player, int samples, std::uint64_t seed);
 
 }  // namespace rapport

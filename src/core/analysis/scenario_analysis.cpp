@@ -89,6 +89,9 @@ public:
         }
         dominated(a);
         if (o_.samples > 0) a.random = sampleRandomPlay(*player_, o_.samples, o_.seed);
+        a.testwise = runTestwisePlayers(s_, f_, &optimum_);
+        a.cues = bestPathCueStatistics(s_, a.best.choices);
+        findOutcomeMismatches(a);
         return finish(a);
     }
 
@@ -283,6 +286,44 @@ private:
             v = es[std::size_t(pick)].target;
         }
         return scorePath(choicesOf(steps), -1);
+    }
+
+    // One witness per kind of a path whose ending and score disagree, searched over every path
+    // the analysis scored, in the order ScenarioAnalysis::outcomeMismatches lists.
+    void findOutcomeMismatches(ScenarioAnalysis& a) const {
+        auto consider = [&](const std::string& source, const std::string& choices, double score,
+                            bool passed, const std::string& ending, const std::string& outcome) {
+            const char* kind = outcome == "won" && score < double(a.passScore) ? "won-failing"
+                               : outcome == "lost" && passed                   ? "lost-passing"
+                                                                               : nullptr;
+            if (!kind) return;
+            for (const auto& m : a.outcomeMismatches)
+                if (m.kind == kind) return;
+            a.outcomeMismatches.push_back({kind, source, choices, score, passed, ending, outcome});
+        };
+        auto path = [&](const std::string& source, const AnalysisPath& p) {
+            if (p.found) consider(source, p.choices, p.score, p.passed, p.ending, p.outcome);
+        };
+        path("best path", a.best);
+        path("worst path", a.worst);
+        path("poor path", a.poor);
+        for (const EndingReach& e : a.endingPaths)
+            if (e.reachable) path("shortest way to " + e.node, e.shortest);
+        for (const CompetencyAnalysis& c : a.competencies) {
+            path("highest " + c.id, c.max);
+            path("lowest " + c.id, c.min);
+        }
+        for (const TestwiseResult& t : a.testwise)
+            for (const TestwisePlay& p : t.plays)
+                if (p.finished)
+                    consider("test-wise player " + t.player + ", seed " + std::to_string(p.seed),
+                             p.choices, p.score, p.passed, p.ending, p.outcome);
+        if (a.random)
+            for (const auto* w : {&a.random->wonFailing, &a.random->lostPassing})
+                if (*w)
+                    consider("random play", (*w)->choices, (*w)->score, (*w)->passed,
+                             s_.nodes[std::size_t((*w)->endingNode)].id,
+                             outcomeName(s_.nodes[std::size_t((*w)->endingNode)].ending->outcome));
     }
 
     void dominated(ScenarioAnalysis& a) const { findDominatedReplies(s_, f_, graph_, ev_, a); }

@@ -11,7 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "core/analysis/cue_statistics.hpp"
 #include "core/analysis/random_play.hpp"
+#include "core/analysis/testwise_players.hpp"
 #include "core/checks/scenario_check.hpp"
 #include "core/framework/framework.hpp"
 #include "core/scenario/scenario.hpp"
@@ -70,6 +72,17 @@ struct DominatedChoice {
     bool sameNext = false;  // both lead to the same node
 };
 
+// A path whose ending and score disagree: a won ending with a score below the pass mark
+// (won-failing), or a lost ending on a play that passes (lost-passing).
+struct OutcomeMismatch {
+    std::string kind;     // won-failing | lost-passing
+    std::string source;   // which path: "best path", "test-wise player longest, seed 3", …
+    std::string choices;  // its --choices list
+    double score = 0;
+    bool passed = false;
+    std::string ending, outcome;
+};
+
 struct AnalysisWarning {
     std::string kind;     // stable key: random-pass-rate, random-median, single-reply, …
     std::string message;  // plain words, with what to do
@@ -98,6 +111,15 @@ struct ScenarioAnalysis {
     // Sampled part.
     std::optional<RandomPlayStats> random;
 
+    // Test-wise players (testwise_players.hpp) and the best path's surface cues; empty when the
+    // exact parts could not be worked out (a play could not be scored).
+    std::vector<TestwiseResult> testwise;
+    std::optional<CueStatistics> cues;
+    // Ending and score disagreeing, checked on every path above (best, worst, poor, the shortest
+    // way to each ending, each competency's extremes, the test-wise plays) and on the random
+    // plays: one witness per kind at most, in that order of search. Sampled, not exact.
+    std::vector<OutcomeMismatch> outcomeMismatches;
+
     std::vector<AnalysisWarning> warnings;
 };
 
@@ -116,5 +138,12 @@ FileAnalysis analyzeScenarioFile(const std::string& path, const AnalysisOptions&
 
 // The thresholds of the "does not discriminate" warnings (docs/analysis.md).
 inline constexpr double kMaxRandomPassRate = 0.10;
+// A test-wise player should stay this many points below the pass mark under every seed.
+inline constexpr double kTestwiseMargin = 20.0;
+// The best reply may be the longest at no more than this share of the best path's decisions.
+inline constexpr double kMaxBestLongestShare = 1.0 / 3.0;
+// Best replies may open with an acknowledgement at most this much more (or less) often than the
+// other replies at the same decisions (0.15 = 15 percentage points).
+inline constexpr double kMaxAcknowledgementGap = 0.15;
 
 }  // namespace rapport

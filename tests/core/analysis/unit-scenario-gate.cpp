@@ -7,10 +7,19 @@
 //     docs/analysis.md) reaches an ending and fails, and so does the worst complete path;
 //   - 10,000 seeded random plays have a median below the pass score and pass under 10 % of the
 //   time.
+// Issue #13 item 7 adds, in its own test case (the re-keyed library is to pass it):
+//   - no test-wise player passes, and each scores at least kTestwiseMargin points below the pass
+//     score, under every seed tried;
+//   - the best reply is the longest at no more than kMaxBestLongestShare of the best path's
+//     decisions, and its acknowledgement-opener rate is within kMaxAcknowledgementGap of the
+//     other replies';
+//   - the worst path, the poor path and the random median all score differently;
+//   - no path found reaches a won ending with a failing score or a lost ending that passes.
 // It also checks that docs/scenarios.md is the table `rapport analyze --table` makes today.
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -89,6 +98,55 @@ TEST_CASE("quality gate: every bundled scenario discriminates") {
             CHECK_MESSAGE(r.passRate < kMaxRandomPassRate, "random play passes "
                                                                << r.passed << " of " << r.samples
                                                                << " plays (10 % or more)");
+        }
+    }
+}
+
+TEST_CASE("quality gate: no surface cue passes a bundled scenario") {
+    const auto files = bundledScenarios();
+    REQUIRE_FALSE(files.empty());
+    for (const auto& file : files) {
+        SUBCASE(file.filename().string().c_str()) {
+            const FileAnalysis& fa = analysisOf(file);
+            REQUIRE_MESSAGE(fa.analysis, fa.error);
+            const ScenarioAnalysis& a = *fa.analysis;
+            REQUIRE_MESSAGE(a.problem.empty(), a.problem);
+
+            REQUIRE(a.testwise.size() == testwisePlayers().size());
+            for (const TestwiseResult& t : a.testwise)
+                for (const TestwisePlay& p : t.plays) {
+                    CHECK_MESSAGE(!p.passed, "test-wise player " << t.player
+                                                                 << " passes under seed " << p.seed
+                                                                 << ": " << p.choices);
+                    CHECK_MESSAGE(p.score <= double(a.passScore) - kTestwiseMargin,
+                                  "test-wise player "
+                                      << t.player << " scores " << p.score << " under seed "
+                                      << p.seed << ", less than " << kTestwiseMargin
+                                      << " points below the pass score: " << p.choices);
+                }
+
+            REQUIRE(a.cues);
+            const CueStatistics& c = *a.cues;
+            CHECK_MESSAGE(c.bestLongestShare() <= kMaxBestLongestShare,
+                          "the best reply is the longest at " << c.bestLongest << " of "
+                                                              << c.decisions << " decisions");
+            const double gap = c.bestAcknowledgementRate() - c.otherAcknowledgementRate();
+            CHECK_MESSAGE(std::abs(gap) <= kMaxAcknowledgementGap,
+                          "best replies open with an acknowledgement "
+                              << c.bestAcknowledgementRate() * 100 << " % of the time, others "
+                              << c.otherAcknowledgementRate() * 100 << " %");
+
+            REQUIRE(a.random);
+            const double median = a.random->median;
+            CHECK_MESSAGE((a.worst.score != a.poor.score && a.poor.score != median &&
+                           a.worst.score != median),
+                          "worst " << a.worst.score << ", poor " << a.poor.score
+                                   << " and random median " << median << " are not distinct");
+
+            for (const OutcomeMismatch& m : a.outcomeMismatches)
+                CHECK_MESSAGE(false, m.kind << ": the " << m.source << " (" << m.choices
+                                            << ") ends " << m.ending << " with a score of "
+                                            << m.score);
         }
     }
 }
