@@ -1,7 +1,7 @@
-// `rapport play FILE [--choices LIST] [--seed N] [--json] [--trainee NAME …]`: a terminal front
-// end over the attempt flow (core/play/attempt_flow). This file parses the arguments and checks
-// the file; cli_play_recording.cpp opens the recorded attempt, cli_play_scripted.cpp and
-// cli_play_interactive.cpp play and print.
+// `rapport play FILE [--choices LIST | --protocol] [--seed N] [--json] [--trainee NAME …]`: a
+// terminal front end over the attempt flow (core/play/attempt_flow). This file parses the
+// arguments and checks the file; cli_play_recording.cpp opens the recorded attempt,
+// cli_play_scripted.cpp, cli_play_protocol.cpp and cli_play_interactive.cpp play and print.
 #include <charconv>
 #include <cstdio>
 #include <optional>
@@ -11,6 +11,7 @@
 #include "cli/cli_play_recording.hpp"
 #include "cli/cli_verbs.hpp"
 #include "core/checks/scenario_check.hpp"
+#include "core/play/reply_order.hpp"
 #include "core/text/number_format.hpp"
 #include "store/results_store.hpp"
 
@@ -19,7 +20,7 @@ namespace rapport::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: rapport play FILE [--choices LIST] [--seed N] [--json]\n"
+    "usage: rapport play FILE [--choices LIST | --protocol] [--seed N] [--json]\n"
     "                    [--mode practice|exam]\n"
     "                    [--trainee NAME [--employee-id ID] [--group G] [--db PATH]\n"
     "                     [--resume | --abandon]]\n"
@@ -34,7 +35,14 @@ constexpr const char* kUsage =
     "                  at each step, e.g. 2,1,3; 't' lets the timer of a timed question run out.\n"
     "                  Each answer is taken 1 s (simulated) after its question appeared; a 't'\n"
     "                  takes exactly the time limit. The script must end exactly at an ending.\n"
-    "  --seed N        random seed recorded in the transcript (default 0)\n"
+    "  --protocol      JSON Lines for bots and tools: one event per line on stdout (start, line,\n"
+    "                  choose, feedback in practice mode, error, ending with the score report),\n"
+    "                  one answer per line on stdin: {\"choice\": ID} or {\"timeout\": true}.\n"
+    "                  Untimed (\"timeLimit\" only tells the limit); docs/cli.md has an example\n"
+    "  --seed N        the attempt's seed, recorded with it: it orders each question's replies\n"
+    "                  (0 = as written in the file; nodes with \"shuffle\": false never move).\n"
+    "                  Default: 0 with --choices, so positions read as written; a fresh seed for\n"
+    "                  interactive and --protocol play. --resume keeps the attempt's own seed\n"
     "  --json          with --choices: print {\"scenario\", \"seed\", \"ending\", \"transcript\",\n"
     "                  \"variables\", \"report\"} as JSON instead of a readable transcript\n"
     "                  (\"report\": the score report, docs/scoring.md); the same in both modes\n"
@@ -65,10 +73,9 @@ constexpr const char* kUsage =
     "  --step-delay-ms N  with --choices: wait N ms after each journaled choice (for crash tests)\n"
     "\n"
     "Exit codes: 0 the conversation reached an ending; 1 the scenario has errors, the script does\n"
-    "not fit the conversation, input ended early (a recorded attempt stays resumable), or there "
-    "is\n"
-    "no attempt to resume or it cannot be resumed; 2 usage error, unreadable file, or the results\n"
-    "database cannot be opened or written.\n";
+    "not fit the conversation, input (interactive or --protocol) ended early (a recorded attempt\n"
+    "stays resumable), or there is no attempt to resume or it cannot be resumed; 2 usage error,\n"
+    "unreadable file, or the results database cannot be opened or written.\n";
 
 }  // namespace
 
@@ -119,6 +126,8 @@ int runPlay(Args args) {
             return kExitOk;
         } else if (a == "--json") {
             o.json = true;
+        } else if (a == "--protocol") {
+            o.protocol = true;
         } else if (a == "--resume") {
             o.resume = true;
         } else if (a == "--abandon") {
@@ -133,6 +142,7 @@ int runPlay(Args args) {
             auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), o.seed);
             if (v->empty() || ec != std::errc() || end != v->data() + v->size())
                 return playUsageError("--seed: \"" + *v + "\" is not a non-negative integer");
+            o.seedGiven = true;
         } else if (is("--trainee")) {
             auto v = value("--trainee");
             if (!v) return playUsageError("--trainee needs a name");
@@ -176,6 +186,11 @@ int runPlay(Args args) {
         }
     }
     if (o.file.empty()) return playUsageError("no scenario file given");
+    if (o.protocol && o.choices)
+        return playUsageError(
+            "--protocol and --choices exclude each other (answers come on stdin)");
+    if (o.protocol && o.json)
+        return playUsageError("--protocol writes JSON Lines already; leave out --json");
     if (o.json && !o.choices)
         return playUsageError("--json needs --choices (interactive play prints as it goes)");
     if (!o.trainee) {
@@ -191,13 +206,17 @@ int runPlay(Args args) {
     }
     if (o.resume && o.abandon) return playUsageError("--resume and --abandon exclude each other");
     if (o.stepDelayMs > 0 && !o.choices) return playUsageError("--step-delay-ms needs --choices");
+    // A script's positions read as written; a person (or bot) playing gets the replies in an
+    // order of its own, so a retake is skill, not memory.
+    if (!o.seedGiven && !o.choices) o.seed = freshAttemptSeed();
 
     std::optional<Scenario> scenario;
     ScenarioFramework framework;
     if (auto code = loadPlayable(o.file, scenario, framework)) return *code;
     try {
-        return o.choices ? runScriptedPlay(*scenario, framework, o)
-                         : runInteractivePlay(*scenario, framework, o);
+        return o.choices    ? runScriptedPlay(*scenario, framework, o)
+               : o.protocol ? runProtocolPlay(*scenario, framework, o)
+                            : runInteractivePlay(*scenario, framework, o);
     } catch (const store::StoreError& e) {
         // Every journaled choice is already committed; the attempt stays resumable.
         std::fprintf(stderr, "rapport play: %s\n", e.what());

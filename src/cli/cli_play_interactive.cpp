@@ -79,6 +79,9 @@ void printIntroduction(const AttemptFlow& flow, const Recording& rec) {
     std::printf("You are meeting %s, %s at %s.\n", terminalSafe(c.name).c_str(),
                 terminalSafe(c.role).c_str(), terminalSafe(c.company).c_str());
     if (!c.description.empty()) std::printf("%s\n", terminalSafe(c.description).c_str());
+    // Support can replay what the trainee saw (--seed): the replies' order comes from it.
+    if (const std::uint64_t seed = flow.session().seed(); seed != 0)
+        std::printf("(attempt seed %llu)\n", static_cast<unsigned long long>(seed));
     if (!feedbackNow)
         std::printf(
             "\nExam mode: the client's mood and the feedback on your replies stay hidden until the "

@@ -16,8 +16,12 @@ namespace rapport::cli {
 struct PlayOptions {
     std::string file;
     std::optional<std::string> choices;
+    // The attempt's seed (core/play/reply_order.hpp): --seed, else 0 for --choices (scripts read
+    // as written) and a fresh one for interactive and protocol play. Resume uses the stored one.
     std::uint64_t seed = 0;
+    bool seedGiven = false;
     bool json = false;
+    bool protocol = false;
     // Recording; all but `trainee` need it.
     std::optional<std::string> trainee;
     std::string employeeId;
@@ -38,6 +42,10 @@ int runScriptedPlay(const Scenario& scenario, const ScenarioFramework& framework
 // `rapport play` without --choices: reads the trainee's numbers from stdin.
 int runInteractivePlay(const Scenario& scenario, const ScenarioFramework& framework,
                        const PlayOptions& o);
+
+// `rapport play --protocol`: the JSON Lines play protocol on stdin and stdout (docs/cli.md).
+int runProtocolPlay(const Scenario& scenario, const ScenarioFramework& framework,
+                    const PlayOptions& o);
 
 // "12.3 s"
 std::string secondsText(std::int64_t ms);

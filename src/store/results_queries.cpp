@@ -120,7 +120,7 @@ StoredAttempt ResultsStore::loadAttempt(std::int64_t attempt) {
     {
         std::string sql =
             std::string("SELECT ") + kAttemptColumns +
-            ", a.seed, d.report, d.session_state FROM attempts a JOIN trainees t "
+            ", a.seed, d.report, d.session_state, a.reply_order FROM attempts a JOIN trainees t "
             "ON t.id = a.trainee_id LEFT JOIN attempt_documents d ON d.attempt_id = a.id "
             "WHERE a.id = ?";
         Statement s(db_, sql);
@@ -132,12 +132,15 @@ StoredAttempt ResultsStore::loadAttempt(std::int64_t attempt) {
         out.transcript.seed = static_cast<std::uint64_t>(s.integer(20));
         out.report = parseStoredJson(s.text(21));
         out.sessionState = parseStoredJson(s.text(22));
+        out.transcript.replyOrder =
+            parseReplyOrder(s.text(23)).value_or(ReplyOrder::Authored);  // CHECKed by the schema
     }
     out.record.competencies = summariseScoreReport(out.report).competencies;
     json t = {{"scenario", out.record.scenarioId},
               {"version", out.record.scenarioVersion},
               {"contentHash", out.record.contentHash},
               {"seed", out.transcript.seed},
+              {"replyOrder", replyOrderName(out.transcript.replyOrder)},
               {"steps", json::array()},
               {"endingNode",
                out.record.endingNode.empty() ? json(nullptr) : json(out.record.endingNode)}};

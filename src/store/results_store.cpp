@@ -127,8 +127,8 @@ std::int64_t ResultsStore::beginAttempt(const AttemptStart& a) {
     Statement s(
         db_,
         "INSERT INTO attempts (uid, trainee_id, scenario_id, scenario_version, scenario_title, "
-        "content_hash, framework_id, framework_version, mode, seed, started_at, status) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'in_progress')");
+        "content_hash, framework_id, framework_version, mode, seed, started_at, status, "
+        "reply_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'in_progress', ?)");
     s.bind(1, randomUuid())
         .bind(2, a.traineeId)
         .bind(3, a.scenarioId)
@@ -140,6 +140,7 @@ std::int64_t ResultsStore::beginAttempt(const AttemptStart& a) {
         .bind(9, attemptModeName(a.mode))
         .bind(10, static_cast<std::int64_t>(a.seed))
         .bind(11, a.startedAtMs)
+        .bind(12, std::string(replyOrderName(a.replyOrder)))
         .run();
     std::int64_t id = db_.lastInsertRowid();
     tx.commit();

@@ -41,7 +41,8 @@ struct AttemptStart {
     std::string frameworkVersion;
     AttemptMode mode = AttemptMode::Practice;
     std::uint64_t seed = 0;
-    std::int64_t startedAtMs = 0;  // Unix ms UTC
+    ReplyOrder replyOrder = ReplyOrder::Seeded;  // how the session orders replies
+    std::int64_t startedAtMs = 0;                // Unix ms UTC
 };
 
 struct AttemptEnd {

@@ -1,6 +1,6 @@
 // Migrations are append-only: a released step is never edited, because databases in the field
 // were made by it. A new version adds a step to kMigrations and a section to
-// docs/results-store.md; tests/fixtures/store/ keeps a database made by version 1 so the
+// docs/results-store.md; tests/fixtures/store/ keeps databases made by versions 1, 2 and 3 so the
 // upgrade path is exercised on a real old file, not on one made by today's code.
 #include "store/store_schema.hpp"
 
@@ -138,6 +138,13 @@ INSERT INTO competency_summary
           FROM competency_scores c WHERE assessed = 1 AND score IS NOT NULL)
     GROUP BY trainee_id, competency_id, scenario_id;
 CREATE INDEX attempts_in_progress ON attempts(trainee_id, scenario_id, started_at) WHERE status = 'in_progress';
+)sql",
+    // v4: replies are shuffled per attempt seed. Every attempt stored before was shown its
+    // replies in file order whatever its seed, so existing rows are marked 'authored' and replay,
+    // resume and re-score in that order; new attempts are written 'seeded'.
+    R"sql(
+ALTER TABLE attempts ADD COLUMN reply_order TEXT NOT NULL DEFAULT 'authored'
+    CHECK (reply_order IN ('authored', 'seeded'));
 )sql",
 };
 

@@ -22,14 +22,34 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Headless : test::HeadlessApp {
-    // `db`: the results database attempts are recorded in ("" = none).
-    explicit Headless(const std::vector<std::string>& scenarios, const std::string& db = "")
-        : HeadlessApp(AppConfig{scenarios, {}, db}) {}
+    // `db`: the results database attempts are recorded in ("" = none). `seed`: every attempt's;
+    // 0 (the file's order) lets the scripts below count replies as the fixtures write them.
+    explicit Headless(const std::vector<std::string>& scenarios, const std::string& db = "",
+                      std::optional<std::uint64_t> seed = 0)
+        : HeadlessApp(AppConfig{scenarios, {}, db, false, seed}) {}
 };
 
 const std::string kFixtures = std::string(RAPPORT_FIXTURES_DIR) + "/gui";
 
 }  // namespace
+
+TEST_CASE("headless app: every attempt draws a fresh seed unless one is configured") {
+    std::vector<std::uint64_t> seeds;
+    for (const std::optional<std::uint64_t> configured :
+         {std::optional<std::uint64_t>(), std::optional<std::uint64_t>(),
+          std::optional<std::uint64_t>(9)}) {
+        Headless h({kFixtures}, "", configured);
+        CHECK(h.run("click Your name\ntype Anna\nclick Start training\n"
+                    "click Practice##gui-unicode-trio\nexpect-screen conversation\n") == "");
+        REQUIRE(h.app->trainee().session() != nullptr);
+        CHECK(h.app->trainee().session()->replyOrder() == ReplyOrder::Seeded);
+        seeds.push_back(h.app->trainee().session()->seed());
+    }
+    CHECK(seeds[0] != 0);
+    CHECK(seeds[1] != 0);
+    CHECK(seeds[0] != seeds[1]);
+    CHECK(seeds[2] == 9);
+}
 
 TEST_CASE(
     "headless screens: sign in, filter the library, play with keys and clicks, reach the debrief") {

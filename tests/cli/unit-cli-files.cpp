@@ -288,7 +288,7 @@ TEST_CASE("play shows a scenario's control characters escaped and keeps its line
     CHECK_FALSE(contains(r.out, "\x1b"));
     CHECK_FALSE(contains(r.out, "\x07"));
 
-    r = cli("play " + file, "1\n");
+    r = cli("play " + file + " --seed 0", "1\n");
     CHECK(r.exitCode == 0);
     CHECK(contains(r.out, "Anna: Hello\\x1b[2J there\nsecond line \\x00 after NUL\n"));
     CHECK(contains(r.out, "  1. Good \\x07morning.\n"));

@@ -34,7 +34,9 @@ const std::string kHub = std::string(RAPPORT_FIXTURES_DIR) + "/session/hub.json"
 TEST_CASE("rapport play: usage errors exit 2") {
     Run r = cli("play --help");
     CHECK(r.exitCode == 0);
-    CHECK(r.out.rfind("usage: rapport play FILE [--choices LIST] [--seed N] [--json]\n", 0) == 0);
+    CHECK(r.out.rfind(
+              "usage: rapport play FILE [--choices LIST | --protocol] [--seed N] [--json]\n", 0) ==
+          0);
 
     r = cli("play");
     CHECK(r.exitCode == 2);
@@ -75,7 +77,7 @@ TEST_CASE("rapport play refuses a scenario with errors and prints its diagnostic
 }
 
 TEST_CASE("rapport play --choices --json prints the play result") {
-    Run r = cli("play " + kHub + " --choices 1,2,1,3,2 --seed 17 --json");
+    Run r = cli("play " + kHub + " --choices 1,3,4,3,1 --seed 17 --json");
     REQUIRE(r.exitCode == 0);
     CHECK(r.err.empty());
     const json j = json::parse(r.out);
@@ -87,7 +89,10 @@ TEST_CASE("rapport play --choices --json prints the play result") {
     CHECK(j["ending"] == json{{"node", "won_end"}, {"outcome", "won"}, {"title", "Deal"}});
     REQUIRE(j["transcript"].size() == 5);
     CHECK(j["transcript"][1]["choice"] == "needs");
-    CHECK(j["transcript"][1]["choiceNumber"] == 2);
+    // Positions count in the order shown under seed 17: swap, leave, needs, drain, budget.
+    CHECK(j["transcript"][1]["choiceNumber"] == 3);
+    CHECK(j["transcript"][1]["choicesShown"] == json{"swap", "leave", "needs", "drain", "budget"});
+    CHECK(j["replyOrder"] == "seeded");
     CHECK(j["transcript"][1]["timeTakenMs"] == 1000);
     CHECK(j["variables"]["trust"] == 100);
     CHECK(j["variables"]["asked_budget"] == true);
@@ -142,7 +147,7 @@ TEST_CASE("rapport play: a script that does not fit the conversation exits 1 nam
 }
 
 TEST_CASE("rapport play reads numbers line by line when stdin is not a terminal") {
-    Run r = cli("play " + kHub, "1\n9\nabc\n5\n");
+    Run r = cli("play " + kHub + " --seed 0", "1\n9\nabc\n5\n");
     CHECK(r.exitCode == 0);
     CHECK(r.out.find(
               "Session hub\nYou are meeting Dana Okafor, Head of Procurement at Northwind.\n") ==
@@ -153,7 +158,7 @@ TEST_CASE("rapport play reads numbers line by line when stdin is not a terminal"
     CHECK(r.out.find("  Please type a number from 1 to 5.\n") != std::string::npos);
     CHECK(r.out.find("== No deal (lost) ==\nThe client walked away.\n") != std::string::npos);
 
-    r = cli("play " + kHub, "1\n");
+    r = cli("play " + kHub + " --seed 0", "1\n");
     CHECK(r.exitCode == 1);
     CHECK(r.err == "rapport play: input ended before the conversation did\n");
 }
@@ -182,7 +187,7 @@ TEST_CASE("rapport play --trainee records the attempt, journal and report, in th
     TempDir dir;
     const std::string db = dir.file("results.db");
     Run r = cli("play " + kHub +
-                " --choices 1,2,1,3,2 --seed 17 --json --trainee 'Anna Petrova' --employee-id E-17"
+                " --choices 1,3,4,3,1 --seed 17 --json --trainee 'Anna Petrova' --employee-id E-17"
                 " --group 'Sales North' --mode exam --db " +
                 db);
     REQUIRE(r.exitCode == 0);
@@ -200,7 +205,7 @@ TEST_CASE("rapport play --trainee records the attempt, journal and report, in th
     CHECK(rapport::transcriptToJson(a.transcript)["steps"] == out["transcript"]);
 
     // Interactive play records too.
-    r = cli("play " + kHub + " --trainee Boris --db " + db, "1\n5\n");
+    r = cli("play " + kHub + " --seed 0 --trainee Boris --db " + db, "1\n5\n");
     REQUIRE(r.exitCode == 0);
     CHECK(r.err == "rapport play: recorded attempt 2 in " + db + "\n");
     auto b = onlyAttempt(db, "Boris");
@@ -249,7 +254,7 @@ TEST_CASE("rapport play --resume continues an interrupted attempt; play without 
           std::string::npos);
 
     // Interactive play without --resume tells the trainee, then starts a new attempt.
-    r = cli("play " + kHub + " --trainee Anna --db " + db, "1\n");
+    r = cli("play " + kHub + " --seed 0 --trainee Anna --db " + db, "1\n");
     CHECK(r.exitCode == 1);
     CHECK(r.out.find("You have an unfinished attempt of this scenario, started ") !=
           std::string::npos);
@@ -367,7 +372,7 @@ TEST_CASE(
           cli("play " + file + " --choices 2,2 --json").out);
 
     // Interactive practice: the feedback right after the reply, the meter before every line.
-    r = cli("play " + file, "1\n1\n");
+    r = cli("play " + file + " --seed 0", "1\n1\n");
     REQUIRE(r.exitCode == 0);
     const auto said = r.out.find("  Feedback: " + askFeedback + "\n");
     REQUIRE(said != std::string::npos);
@@ -380,7 +385,7 @@ TEST_CASE(
     // debrief.
     TempDir dir;
     const std::string db = dir.file("results.db");
-    exam = cli("play " + file + " --mode exam --trainee Anna --db " + db, "1\n1\n");
+    exam = cli("play " + file + " --seed 0 --mode exam --trainee Anna --db " + db, "1\n1\n");
     REQUIRE(exam.exitCode == 0);
     CHECK(exam.out.find("Exam mode: the client's mood and the feedback on your replies stay hidden "
                         "until the debrief.\n") != std::string::npos);

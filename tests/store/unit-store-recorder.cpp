@@ -2,12 +2,15 @@
 // report, and resume from the journaled state (refused when the scenario file changed).
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <optional>
 
 #include "core/checks/scenario_check.hpp"
 #include "core/framework/scenario_framework.hpp"
 #include "core/play/scripted_play.hpp"
+#include "core/scoring/scoring.hpp"
 #include "store/attempt_recorder.hpp"
+#include "store/store_schema.hpp"
 #include "support/hub_scenario.hpp"
 #include "support/store_test_support.hpp"
 
@@ -56,7 +59,8 @@ TEST_CASE("recorder: each decision is journaled as it happens, the ending with i
     CHECK_FALSE(fresh.record.frameworkVersion.empty());
     CHECK(fresh.record.steps == 0);
 
-    play(s, clock, rec, "1,2");
+    // Positions as seed 17 shows the hub: swap leave needs drain budget (pitch once asked).
+    play(s, clock, rec, "1,3");
     CHECK(rec.journaledSteps() == 2);
     StoredAttempt mid = db.loadAttempt(rec.attemptId());
     CHECK(mid.record.steps == 2);
@@ -65,7 +69,7 @@ TEST_CASE("recorder: each decision is journaled as it happens, the ending with i
     rec.record(s);  // nothing new: no-op
     CHECK(db.loadAttempt(rec.attemptId()).record.steps == 2);
 
-    play(s, clock, rec, "1,3,2");
+    play(s, clock, rec, "4,3,1");
     REQUIRE(s.finished());
     PlayScore scored = rec.finish(s, 1'735'689'700'000);
     REQUIRE(scored.report);
@@ -111,7 +115,7 @@ TEST_CASE("recorder: an interrupted attempt resumes exactly where its journal st
         AttemptRecorder rec = AttemptRecorder::begin(db, kAnna, hub, findScenarioFramework(hub),
                                                      AttemptMode::Practice, 5, 1000);
         attempt = rec.attemptId();
-        play(s, clock, rec, "1,1");
+        play(s, clock, rec, "1,3");  // greet, budget: seed 5 shows needs leave budget drain swap
         savedAfterTwo = s.save();
     }  // the process "dies" here: no finish, no abandon
 
@@ -127,7 +131,7 @@ TEST_CASE("recorder: an interrupted attempt resumes exactly where its journal st
     CHECK(r.session.save() == savedAfterTwo);
     CHECK(r.session.node().id == "hub");
     CHECK(r.session.transcript().seed == 5);
-    play(r.session, clock, r.recorder, "4,t");
+    play(r.session, clock, r.recorder, "1,t");  // pitch comes first under seed 5
     REQUIRE(r.session.finished());
     r.recorder.finish(r.session, 2000);
     StoredAttempt done = db.loadAttempt(attempt);
@@ -191,5 +195,95 @@ TEST_CASE("recorder: resume is refused when the scenario file changed, and nothi
 }
 
 // A scenario whose framework cannot be found: unit-store-truth.cpp (kept unfinished, no score).
+
+TEST_CASE("recorder: a new attempt is stored seeded and resumes in its seed's order") {
+    TempDir dir;
+    const std::string path = dir.file("results.db");
+    Scenario hub = loadHub();
+    std::int64_t attempt = 0;
+    std::vector<std::string> shownBefore;
+    {
+        ResultsStore db(path);
+        ManualClock clock;
+        Session s(hub, clock, 3);
+        AttemptRecorder rec = AttemptRecorder::begin(db, kAnna, hub, findScenarioFramework(hub),
+                                                     AttemptMode::Practice, 3, 1000);
+        attempt = rec.attemptId();
+        play(s, clock, rec, "1,4");  // greet, then the 4th shown under seed 3: budget
+        for (int c : s.choices()) shownBefore.push_back(s.node().choices[std::size_t(c)].id);
+    }
+    ResultsStore db(path);
+    {
+        Statement order(db.database(), "SELECT reply_order FROM attempts WHERE id = ?");
+        order.bind(1, attempt);
+        REQUIRE(order.step());
+        CHECK(order.text(0) == "seeded");
+    }
+    CHECK(db.loadAttempt(attempt).transcript.replyOrder == ReplyOrder::Seeded);
+    CHECK(db.loadAttempt(attempt).transcript.steps[1].choice == "budget");
+    ManualClock clock;
+    ResumedAttempt r = AttemptRecorder::resume(db, attempt, hub, findScenarioFramework(hub), clock);
+    std::vector<std::string> shownNow;
+    for (int c : r.session.choices())
+        shownNow.push_back(r.session.node().choices[std::size_t(c)].id);
+    CHECK(shownNow == shownBefore);
+    CHECK(shownNow == std::vector<std::string>{"needs", "pitch", "leave", "swap", "drain"});
+}
+
+TEST_CASE("recorder: attempts stored before replies were shuffled resume and re-score as shown") {
+    // results-v3.db was written by the store of schema v3 (tests/fixtures/store/README.md):
+    // every attempt there showed file order, whatever its seed.
+    TempDir dir;
+    const std::string path = dir.file("results.db");
+    std::filesystem::copy_file(std::string(RAPPORT_FIXTURES_DIR) + "/store/results-v3.db", path);
+    {
+        Database raw(path);
+        CHECK(schemaVersion(raw) == 3);
+    }
+    ResultsStore db(path);
+    CHECK(db.schemaVersion() == latestSchemaVersion());
+    CHECK(db.integrityCheck() == "ok");
+    {
+        Statement s(db.database(), "SELECT count(*) FROM attempts WHERE reply_order = 'authored'");
+        REQUIRE(s.step());
+        CHECK(s.integer(0) == 3);
+    }
+
+    // The finished attempt re-scores to the score stored with it.
+    const StoredAttempt finished = db.loadAttempt(1);
+    CHECK(finished.transcript.seed == 7);
+    CHECK(finished.transcript.replyOrder == ReplyOrder::Authored);
+    const Scenario scoringHub = [] {
+        ScenarioCheck c =
+            checkScenarioFile(std::string(RAPPORT_FIXTURES_DIR) + "/scoring/hub.json");
+        REQUIRE(c.playable());
+        return std::move(*c.scenario);
+    }();
+    const ScenarioFramework f = findScenarioFramework(scoringHub);
+    REQUIRE(f.framework);
+    CHECK(scoreTranscript(scoringHub, *f.framework, finished.transcript).score ==
+          finished.report.at("overall").at("score").get<double>());
+
+    // The in-progress one resumes in file order and goes on to an ending.
+    Scenario hub = loadHub();
+    ManualClock clock;
+    ResumedAttempt r = AttemptRecorder::resume(db, 2, hub, findScenarioFramework(hub), clock);
+    CHECK(r.session.seed() == 7);
+    CHECK(r.session.replyOrder() == ReplyOrder::Authored);
+    std::vector<std::string> shown;
+    for (int c : r.session.choices()) shown.push_back(r.session.node().choices[std::size_t(c)].id);
+    CHECK(shown == std::vector<std::string>{"needs", "swap", "drain", "pitch", "leave"});
+    play(r.session, clock, r.recorder, "5");  // leave
+    REQUIRE(r.session.finished());
+    r.recorder.finish(r.session, 2000);
+    const StoredAttempt done = db.loadAttempt(2);
+    CHECK(done.record.status == AttemptStatus::Finished);
+    CHECK(done.transcript.replyOrder == ReplyOrder::Authored);
+
+    // A new attempt in the migrated database is seeded.
+    AttemptRecorder fresh = AttemptRecorder::begin(db, kAnna, hub, findScenarioFramework(hub),
+                                                   AttemptMode::Practice, 9, 3000);
+    CHECK(db.loadAttempt(fresh.attemptId()).transcript.replyOrder == ReplyOrder::Seeded);
+}
 
 TEST_SUITE_END();

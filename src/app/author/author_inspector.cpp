@@ -336,6 +336,20 @@ void drawTimer(InspectorContext& ctx, const std::string& np, const json& node) {
     }
 }
 
+// "shuffle": false pins the replies to file order; the key is written only when pinned, as the
+// default (shuffled per attempt seed) needs none.
+void drawReplyOrder(InspectorContext& ctx, const std::string& np, const json& node) {
+    const json* shuffle = member(node, "shuffle");
+    bool pinned = shuffle && shuffle->is_boolean() && !shuffle->get<bool>();
+    if (ImGui::Checkbox("Keep replies in this order", &pinned)) {
+        if (pinned)
+            ctx.doc.set(np + "/shuffle", false);
+        else
+            ctx.doc.remove(np + "/shuffle");
+    }
+    ctx.loc.recordLastItem("Keep replies in this order");
+}
+
 void drawEnding(InspectorContext& ctx, const std::string& np, const json& node) {
     const json* ending = member(node, "ending");
     const std::string ep = np + "/ending";
@@ -429,6 +443,7 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
             ctx.doc.makeTurn(selected, defaultTarget(ctx.doc, selected));
     } else {
         drawTimer(ctx, np, node);
+        drawReplyOrder(ctx, np, node);
         ImGui::Separator();
         const json* choices = member(node, "choices");
         const std::size_t count = choices && choices->is_array() ? choices->size() : 0;

@@ -15,8 +15,9 @@ App::App(AppConfig config, const Clock& clock, Theme theme)
       frameworks_(library_),
       author_(*this, clock),
       hr_(config_.hrDatabase, *this),
-      trainee_(TraineeSetup{config_.dataDir, config_.hrDatabase}, clock, library_, frameworks_,
-               *this, [this](std::string_view text) { requireGlyphs(text); }) {
+      trainee_(TraineeSetup{config_.dataDir, config_.hrDatabase, config_.attemptSeed}, clock,
+               library_, frameworks_, *this,
+               [this](std::string_view text) { requireGlyphs(text); }) {
     if (config_.startInHr) hr_.open();
 }
 

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,8 @@ struct AppConfig {
     // nothing is recorded).
     std::string hrDatabase = {};
     bool startInHr = false;  // open on the HR table (--hr)
+    // Every new attempt's seed (--seed); unset: a fresh seed per attempt (core/play/reply_order).
+    std::optional<std::uint64_t> attemptSeed = std::nullopt;
 };
 
 class App final : private Navigator {

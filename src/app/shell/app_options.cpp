@@ -10,9 +10,10 @@
 namespace rapport::app {
 
 namespace {
-constexpr std::string_view kOptions[] = {
-    "--author", "--script", "--screenshot-dir", "--scenarios", "--data-dir",
-    "--theme",  "--scale",  "--size",           "--db",        "--hr"};
+constexpr std::string_view kOptions[] = {"--author",    "--script",   "--screenshot-dir",
+                                         "--scenarios", "--data-dir", "--theme",
+                                         "--scale",     "--size",     "--db",
+                                         "--hr",        "--seed"};
 }
 
 bool isAppOption(std::string_view arg) {
@@ -23,7 +24,7 @@ bool isAppOption(std::string_view arg) {
 
 const char* appUsage() {
     return "usage: rapport [--scenarios PATH]... [--data-dir DIR] [--theme light|dark]\n"
-           "               [--scale F] [--size WxH] [--db PATH] [--hr]\n"
+           "               [--scale F] [--size WxH] [--db PATH] [--hr] [--seed N]\n"
            "               [--script FILE --screenshot-dir DIR]\n"
            "               [--author FILE]\n\n"
            "Opens the simulator window.\n"
@@ -39,6 +40,8 @@ const char* appUsage() {
            "  --db PATH             results database (default: $RAPPORT_DB, else\n"
            "                        $XDG_DATA_HOME/rapport/results.db)\n"
            "  --hr                  open on the HR reports\n"
+           "  --seed N              every attempt's seed, which orders the replies (0 = as in\n"
+           "                        the file; default: a fresh seed per attempt)\n"
            "  --script FILE         drive the window from a script of inputs (see docs/app.md)\n"
            "  --screenshot-dir DIR  where the script's screenshots go (default: .)\n";
 }
@@ -83,7 +86,15 @@ std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args
             o.author = v;
         else if (a == "--db")
             o.db = v;
-        else if (a == "--theme") {
+        else if (a == "--seed") {
+            std::uint64_t n = 0;
+            auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+            if (v.empty() || ec != std::errc() || p != v.data() + v.size()) {
+                error = "--seed must be a non-negative integer";
+                return std::nullopt;
+            }
+            o.seed = n;
+        } else if (a == "--theme") {
             if (v != "light" && v != "dark") {
                 error = "--theme must be light or dark";
                 return std::nullopt;

@@ -1,6 +1,7 @@
 // Command-line options of the simulator window.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <span>
@@ -18,11 +19,12 @@ struct AppOptions {
     std::string script;                  // empty: interactive
     std::filesystem::path screenshotDir = ".";
     ThemeMode theme = ThemeMode::Light;
-    std::optional<float> scale;      // overrides the monitor's content scale
-    int width = 1280, height = 800;  // initial window size in screen coordinates
-    std::string author;              // open the author workspace on this file (--author)
-    std::optional<std::string> db;   // results database (--db); default: database_path
-    bool hr = false;                 // open on the HR reports (--hr)
+    std::optional<float> scale;         // overrides the monitor's content scale
+    int width = 1280, height = 800;     // initial window size in screen coordinates
+    std::string author;                 // open the author workspace on this file (--author)
+    std::optional<std::string> db;      // results database (--db); default: database_path
+    bool hr = false;                    // open on the HR reports (--hr)
+    std::optional<std::uint64_t> seed;  // every attempt's seed (--seed); default: fresh each
     bool help = false;
 };
 

@@ -166,7 +166,12 @@ int run(std::span<const std::string_view> args) {
         // Scoped so the App and textures go before the GL context.
         PortraitCache portraits;
         App app(AppConfig{opts->scenarios, opts->dataDir,
-                          store::resolveDatabasePath(opts->db).value_or(""), opts->hr},
+                          store::resolveDatabasePath(opts->db).value_or(""), opts->hr,
+                          // A script's keys count replies by position, as written (seed 0),
+                          // like `rapport play --choices`.
+                          opts->seed ? opts->seed
+                          : script   ? std::optional<std::uint64_t>(0)
+                                     : std::nullopt},
                 clock, makeTheme(opts->theme, scale));
         app.portraitLoader = [&](const std::string& path) { return portraits.get(path); };
         if (!opts->author.empty()) app.author().open(opts->author);

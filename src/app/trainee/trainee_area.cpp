@@ -270,6 +270,7 @@ void TraineeArea::beginPlay(int entry, AttemptMode mode) {
     recorder_.reset();
     flow_.reset();
     const Scenario& scenario = *library_.entries[std::size_t(entry)].scenario;
+    const std::uint64_t seed = setup_.attemptSeed.value_or(freshAttemptSeed());
     if (store_ && trainee_) {
         settleStore();
         try {
@@ -277,13 +278,13 @@ void TraineeArea::beginPlay(int entry, AttemptMode mode) {
             recorder_ = std::make_shared<store::AttemptRecorder>(store::AttemptRecorder::begin(
                 *store_, who, scenario,
                 scenarioFramework(scenario, library_.entries[std::size_t(entry)].framework), mode,
-                0, store::unixNowMs()));
+                seed, store::unixNowMs()));
         } catch (const store::StoreError& e) {
             notice_ = "This attempt will not be saved: " + std::string(e.what());
         }
     }
     journal_.captured = 0;
-    flow_.emplace(scenario, *clock_, mode, 0, &journal_);
+    flow_.emplace(scenario, *clock_, mode, seed, &journal_);
     enterConversation(entry, mode);
 }
 

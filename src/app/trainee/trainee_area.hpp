@@ -54,6 +54,9 @@ struct TraineeSetup {
     std::filesystem::path dataDir;  // where the trainee profile is remembered
     // Results database every attempt is recorded in ("" = none: nothing is recorded).
     std::string database;
+    // Every new attempt's seed; unset: a fresh one per attempt, so a retake shows the replies in
+    // another order. A resumed attempt keeps its own.
+    std::optional<std::uint64_t> attemptSeed = std::nullopt;
 };
 
 class TraineeArea final : public TraineeActions {

@@ -68,4 +68,12 @@ std::string AttemptFlow::playScript(ManualClock& clock, const std::vector<Script
     });
 }
 
+std::string AttemptFlow::playEntry(ManualClock& clock, const ScriptEntry& entry) {
+    if (finished()) return "the conversation has ended";
+    const auto before = session_.variables();
+    std::string error = playScriptEntry(session_, clock, entry);
+    if (error.empty()) stepped(before);
+    return error;
+}
+
 }  // namespace rapport

@@ -71,6 +71,10 @@ public:
     // time, so the late-answer rule does not apply; each decision is kept and journaled. Returns
     // what playScript returns.
     std::string playScript(ManualClock& clock, const std::vector<ScriptEntry>& script);
+    // One scripted answer (playScriptEntry) on this attempt, kept and journaled like a choice:
+    // for front ends where time is simulated, such as the play protocol. Returns what
+    // playScriptEntry returns; nothing changes on an error. Refused (an error) when finished.
+    std::string playEntry(ManualClock& clock, const ScriptEntry& entry);
 
 private:
     AttemptFlow(Session session, AttemptMode mode, AttemptJournal* journal);

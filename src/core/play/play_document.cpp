@@ -38,14 +38,15 @@ PlayDocumentRead parsePlayDocument(std::string text, const std::string& name) {
     const json& sc = doc["scenario"];
     PlayDocument d;
     try {
-        const json t = {{"scenario", stringField(sc, "id")},
-                        {"version", stringField(sc, "version")},
-                        {"contentHash", stringField(sc, "contentHash")},
-                        {"seed", doc.value("seed", json(0))},
-                        {"steps", doc["transcript"]},
-                        {"endingNode", doc.contains("ending") && doc["ending"].is_object()
-                                           ? doc["ending"].value("node", json(nullptr))
-                                           : json(nullptr)}};
+        json t = {{"scenario", stringField(sc, "id")},
+                  {"version", stringField(sc, "version")},
+                  {"contentHash", stringField(sc, "contentHash")},
+                  {"seed", doc.value("seed", json(0))},
+                  {"steps", doc["transcript"]},
+                  {"endingNode", doc.contains("ending") && doc["ending"].is_object()
+                                     ? doc["ending"].value("node", json(nullptr))
+                                     : json(nullptr)}};
+        if (doc.contains("replyOrder")) t["replyOrder"] = doc["replyOrder"];
         d.transcript = transcriptFromJson(t);
     } catch (const std::exception& e) {
         r.error = name + ": " + e.what();

@@ -55,10 +55,11 @@ Session resumeFromJournal(const Scenario& scenario, const Clock& clock, const Tr
                           const nlohmann::json& saved) {
     if (journal.scenarioId != scenario.id || journal.contentHash != scenario.contentHash)
         throw SessionError("the journal is of another scenario or version of it");
-    if (journal.steps.empty() && saved.is_null()) return Session(scenario, clock, journal.seed);
+    if (journal.steps.empty() && saved.is_null())
+        return Session(scenario, clock, journal.seed, journal.replyOrder);
     if (saved.is_null()) throw SessionError("no saved state was journaled with the last step");
     ManualClock replayClock;
-    Session replay(scenario, replayClock, journal.seed);
+    Session replay(scenario, replayClock, journal.seed, journal.replyOrder);
     for (std::size_t i = 0; i < journal.steps.size(); ++i)
         replayStep(replay, replayClock, journal.steps[i], i);
     // The state journaled with the last step must be the one its decisions lead to; only the

@@ -49,30 +49,34 @@ std::optional<std::vector<ScriptEntry>> parseChoiceScript(std::string_view text,
     return out;
 }
 
+std::string playScriptEntry(Session& s, ManualClock& clock, const ScriptEntry& e) {
+    const std::string step = "step " + std::to_string(s.transcript().steps.size() + 1);
+    if (e.timeout) {
+        if (!s.node().isTimed())
+            return step + ": t (let the timer run out) but node \"" + s.node().id +
+                   "\" has no time limit";
+        clock.advance(s.timeLeftMs());
+        s.timeout();
+        return {};
+    }
+    const std::size_t shown = s.choices().size();
+    if (e.position < 1 || std::size_t(e.position) > shown)
+        return step + ": choice " + std::to_string(e.position) + " is not shown at node \"" +
+               s.node().id + "\" (" + shownRange(shown) + ")";
+    clock.advance(kScriptedAnswerMs);
+    if (!s.choose(e.position - 1)) return step + ": " + s.lastError();
+    return {};
+}
+
 std::string playScript(Session& s, ManualClock& clock, const std::vector<ScriptEntry>& script,
                        const std::function<void(const Session&)>& afterStep) {
     for (std::size_t i = 0; i < script.size(); ++i) {
-        const std::string step = "step " + std::to_string(s.transcript().steps.size() + 1);
-        const ScriptEntry& e = script[i];
         if (s.finished())
-            return step + ": the conversation already ended at \"" + s.node().id +
+            return "step " + std::to_string(s.transcript().steps.size() + 1) +
+                   ": the conversation already ended at \"" + s.node().id +
                    "\" but the script has " + std::to_string(script.size() - i) + " more entr" +
                    (script.size() - i == 1 ? "y" : "ies");
-        if (e.timeout) {
-            if (!s.node().isTimed())
-                return step + ": t (let the timer run out) but node \"" + s.node().id +
-                       "\" has no time limit";
-            clock.advance(s.timeLeftMs());
-            s.timeout();
-            if (afterStep) afterStep(s);
-            continue;
-        }
-        const std::size_t shown = s.choices().size();
-        if (std::size_t(e.position) > shown)
-            return step + ": choice " + std::to_string(e.position) + " is not shown at node \"" +
-                   s.node().id + "\" (" + shownRange(shown) + ")";
-        clock.advance(kScriptedAnswerMs);
-        if (!s.choose(e.position - 1)) return step + ": " + s.lastError();
+        if (std::string error = playScriptEntry(s, clock, script[i]); !error.empty()) return error;
         if (afterStep) afterStep(s);
     }
     if (!s.finished())
@@ -90,15 +94,19 @@ nlohmann::json playResultToJson(const Session& s) {
     if (const Ending* e = s.ending())
         ending = {{"node", s.node().id}, {"outcome", outcomeName(e->outcome)}, {"title", e->title}};
     nlohmann::json saved = s.save();
-    return {{"scenario",
-             {{"id", sc.id},
-              {"version", sc.version},
-              {"title", sc.title},
-              {"contentHash", sc.contentHash}}},
-            {"seed", s.transcript().seed},
-            {"ending", std::move(ending)},
-            {"transcript", std::move(saved["transcript"]["steps"])},
-            {"variables", std::move(saved["variables"])}};
+    nlohmann::json out{{"scenario",
+                        {{"id", sc.id},
+                         {"version", sc.version},
+                         {"title", sc.title},
+                         {"contentHash", sc.contentHash}}},
+                       {"seed", s.transcript().seed},
+                       {"ending", std::move(ending)},
+                       {"transcript", std::move(saved["transcript"]["steps"])},
+                       {"variables", std::move(saved["variables"])}};
+    if (const auto order = saved["transcript"].find("replyOrder");
+        order != saved["transcript"].end())
+        out["replyOrder"] = *order;
+    return out;
 }
 
 }  // namespace rapport

@@ -30,6 +30,12 @@ std::optional<std::vector<ScriptEntry>> parseChoiceScript(std::string_view text,
 // node was entered, so transcripts show plausible, reproducible times.
 inline constexpr std::int64_t kScriptedAnswerMs = 1000;
 
+// Takes one script entry on `session` (not finished) at its simulated time: a numbered choice
+// kScriptedAnswerMs after the node was entered, a "t" at the node's time limit. Returns an empty
+// string when it was taken, otherwise why not ("step 4: choice 5 is not shown at node \"price\"
+// (1-3 are)"), the session unchanged.
+std::string playScriptEntry(Session& session, ManualClock& clock, const ScriptEntry& entry);
+
 // Plays `script` on `session` (driven by `clock`). A "t" advances the clock to the node's time
 // limit and takes the timeout. Returns an empty string when the script reached an ending with
 // no entries left, otherwise a message naming the step ("step 4: choice 5 is not shown at node
@@ -40,7 +46,8 @@ std::string playScript(Session& session, ManualClock& clock, const std::vector<S
                        const std::function<void(const Session&)>& afterStep = {});
 
 // The document `rapport play --json` prints: {"scenario": {id, version, title, contentHash},
-// "seed", "ending": {node, outcome, title} or null, "transcript": [steps], "variables": {...}}.
+// "seed", "replyOrder"? (as the transcript writes it), "ending": {node, outcome, title} or null,
+// "transcript": [steps], "variables": {...}}.
 nlohmann::json playResultToJson(const Session& session);
 
 }  // namespace rapport

@@ -28,7 +28,7 @@ std::uint64_t onceKey(int node, int choice) {
 
 }  // namespace
 
-Session::Session(const Scenario& scenario, const Clock& clock, std::uint64_t seed)
+Session::Session(const Scenario& scenario, const Clock& clock, std::uint64_t seed, ReplyOrder order)
     : scenario_(&scenario), clock_(&clock) {
     if (scenario.nodes.empty() || scenario.start < 0 ||
         scenario.start >= int(scenario.nodes.size()))
@@ -41,6 +41,7 @@ Session::Session(const Scenario& scenario, const Clock& clock, std::uint64_t see
     transcript_.scenarioVersion = scenario.version;
     transcript_.contentHash = scenario.contentHash;
     transcript_.seed = seed;
+    transcript_.replyOrder = order;
     pending_.reserve(32);
     pendingShown_.reserve(96);
     shown_.reserve(8);
@@ -110,6 +111,17 @@ void Session::refresh() {
         }
         shown_.push_back(int(i));
     }
+    const Transcript& t = transcript_;
+    if (t.replyOrder != ReplyOrder::Seeded || t.seed == 0 || !n.shuffle || shown_.size() < 2)
+        return;
+    // The shown replies keep their relative order in the node's full permutation, so a hub
+    // shows the same order on every visit and a once-reply taken just drops out.
+    replyPermutation(t.seed, n.id, int(n.choices.size()), permutation_);
+    const auto shownEnd = std::ptrdiff_t(shown_.size());
+    for (const int c : permutation_)
+        if (std::find(shown_.begin(), shown_.begin() + shownEnd, c) != shown_.begin() + shownEnd)
+            shown_.push_back(c);
+    shown_.erase(shown_.begin(), shown_.begin() + shownEnd);
 }
 
 bool Session::choose(int position) {

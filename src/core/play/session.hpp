@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/play/clock.hpp"
+#include "core/play/reply_order.hpp"
 #include "core/play/transcript.hpp"
 #include "core/scenario/scenario.hpp"
 
@@ -21,9 +22,12 @@ public:
 
 class Session {
 public:
-    // The scenario must outlive the session. `seed` is recorded in the transcript so random
-    // play-throughs (and anything seeded later) replay exactly.
-    Session(const Scenario& scenario, const Clock& clock, std::uint64_t seed = 0);
+    // The scenario must outlive the session. `seed` is recorded in the transcript and, under
+    // ReplyOrder::Seeded, orders each node's replies (reply_order.hpp; seed 0 = file order), so
+    // an attempt replays exactly from its seed. ReplyOrder::Authored replays attempts made before
+    // replies were shuffled: file order whatever the seed.
+    Session(const Scenario& scenario, const Clock& clock, std::uint64_t seed = 0,
+            ReplyOrder order = ReplyOrder::Seeded);
 
     const Scenario& scenario() const { return *scenario_; }
     int currentNode() const { return current_; }
@@ -34,8 +38,12 @@ public:
     // The client's line after variants.
     const std::string& text() const;
     // Indices into node().choices of the choices shown now (conditions true, once-choices not
-    // yet taken), in file order.
+    // yet taken), in the order shown: the node's reply permutation under the seed
+    // (replyPermutation), file order when the seed is 0, the node has "shuffle": false or the
+    // order is Authored. Positions (choose(), transcripts' choiceNumber) count in this order.
     const std::vector<int>& choices() const { return shown_; }
+    std::uint64_t seed() const { return transcript_.seed; }
+    ReplyOrder replyOrder() const { return transcript_.replyOrder; }
 
     std::int64_t variable(int index) const { return vars_[index]; }
     const std::vector<std::int64_t>& variables() const { return vars_; }
@@ -86,7 +94,8 @@ private:
     std::vector<std::uint64_t> onceTaken_;
     bool onceTaken(int node, int choice) const;
     std::vector<int> shown_;
-    int variant_ = -1;  // index of the variant whose text is shown; -1 = node text
+    std::vector<int> permutation_;  // scratch for refresh(): the current node's reply order
+    int variant_ = -1;              // index of the variant whose text is shown; -1 = node text
     std::int64_t enteredAtMs_ = 0;
     // A decision as indices into the scenario; materialised into transcript_ by transcript().
     struct PendingStep {

@@ -46,7 +46,7 @@ std::vector<StepEffect> replayEffects(const Session& resumed) {
         script.push_back(step.timedOut ? ScriptEntry{true, 0}
                                        : ScriptEntry{false, step.choiceNumber});
     ManualClock clock;
-    Session replay(s, clock, t.seed);
+    Session replay(s, clock, t.seed, t.replyOrder);
     std::vector<std::int64_t> before = replay.variables();
     std::vector<StepEffect> out;
     playScript(replay, clock, script, [&](const Session& now) {

@@ -117,19 +117,22 @@ TranscriptStep transcriptStepFromJson(const nlohmann::json& j, const std::string
 nlohmann::json transcriptToJson(const Transcript& t) {
     json steps = json::array();
     for (const auto& s : t.steps) steps.push_back(transcriptStepToJson(s));
-    return json{{"scenario", t.scenarioId},
-                {"version", t.scenarioVersion},
-                {"contentHash", t.contentHash},
-                {"seed", t.seed},
-                {"steps", std::move(steps)},
-                {"endingNode", t.endingNode.empty() ? json(nullptr) : json(t.endingNode)}};
+    json out{{"scenario", t.scenarioId},
+             {"version", t.scenarioVersion},
+             {"contentHash", t.contentHash},
+             {"seed", t.seed},
+             {"steps", std::move(steps)},
+             {"endingNode", t.endingNode.empty() ? json(nullptr) : json(t.endingNode)}};
+    if (t.replyOrder == ReplyOrder::Seeded && t.seed != 0) out["replyOrder"] = "seeded";
+    return out;
 }
 
 Transcript transcriptFromJson(const nlohmann::json& j) {
     const std::string where;
     if (!j.is_object()) fail(where, "expected an object");
-    rejectUnknownKeys(j, {"scenario", "version", "contentHash", "seed", "steps", "endingNode"},
-                      where);
+    rejectUnknownKeys(
+        j, {"scenario", "version", "contentHash", "seed", "replyOrder", "steps", "endingNode"},
+        where);
     Transcript t;
     t.scenarioId = getString(j, "scenario", where);
     t.scenarioVersion = getString(j, "version", where);
@@ -139,6 +142,13 @@ Transcript transcriptFromJson(const nlohmann::json& j) {
         (seed.is_number_integer() && !seed.is_number_unsigned() && seed.get<std::int64_t>() < 0))
         fail("/seed", "expected a non-negative integer");
     t.seed = seed.get<std::uint64_t>();
+    t.replyOrder = ReplyOrder::Authored;
+    if (const auto order = j.find("replyOrder"); order != j.end()) {
+        const auto parsed =
+            order->is_string() ? parseReplyOrder(order->get<std::string>()) : std::nullopt;
+        if (!parsed) fail("/replyOrder", "expected \"seeded\" or \"authored\"");
+        t.replyOrder = *parsed;
+    }
     const json& steps = member(j, "steps", where);
     if (!steps.is_array()) fail("/steps", "expected an array");
     t.steps.reserve(steps.size());

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/play/reply_order.hpp"
+
 namespace rapport {
 
 struct Scenario;
@@ -30,13 +32,18 @@ struct Transcript {
     std::string scenarioVersion;
     std::string contentHash;
     std::uint64_t seed = 0;
+    // How the replies were ordered (reply_order.hpp). Records made before replies were shuffled
+    // carry no order and read as Authored.
+    ReplyOrder replyOrder = ReplyOrder::Seeded;
     std::vector<TranscriptStep> steps;
     std::string endingNode;  // empty while unfinished
 };
 
 // The JSON form used by saved sessions, `rapport play --json`, scoring and the results store:
-// {"scenario","version","contentHash","seed","steps":[{step,node,textShown,choicesShown,choice,
-// choiceNumber,choiceText,timeTakenMs,timedOut,next}],"endingNode": id or null}.
+// {"scenario","version","contentHash","seed","replyOrder"?,"steps":[{step,node,textShown,
+// choicesShown,choice,choiceNumber,choiceText,timeTakenMs,timedOut,next}],"endingNode": id or
+// null}. "replyOrder": "seeded" is written when the seed is not 0; under seed 0 both orders are
+// file order, so the record stays as it always was. Absent, it reads as "authored".
 nlohmann::json transcriptToJson(const Transcript& t);
 // Strict inverse of transcriptToJson; throws SessionError naming the bad field on malformed input
 // (wrong types, unknown keys other than "x-…", steps that do not follow on from each other).

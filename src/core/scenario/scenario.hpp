@@ -93,6 +93,9 @@ struct Node {
     int onTimeout = -1;                 // node index, set when timeLimit is
     std::vector<Choice> choices;
     std::optional<Ending> ending;
+    // false pins the replies to file order under every seed, for a node whose order carries
+    // meaning (core/play/reply_order.hpp).
+    bool shuffle = true;
     std::string pointer;  // "/nodes/N"
 
     bool isEnding() const { return ending.has_value(); }

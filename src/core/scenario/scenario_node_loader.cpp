@@ -101,7 +101,7 @@ void Loader::readNode(const JsonValue& n, Scenario& s, int index) {
     }
     r_.checkKeys(n, p,
                  {"id", "speaker", "text", "variants", "tags", "timeLimit", "onTimeout", "choices",
-                  "ending"});
+                  "ending", "shuffle"});
     if (auto id = r_.string(n, p, "id", true)) {
         if (!isValidNodeId(*id))
             r_.error(codes::BadId, p + "/id",
@@ -129,6 +129,7 @@ void Loader::readNode(const JsonValue& n, Scenario& s, int index) {
                 node.tags.emplace_back(t.asString());
         }
     }
+    if (auto shuffle = r_.boolean(n, p, "shuffle", false)) node.shuffle = *shuffle;
     const bool hasChoices = n.contains("choices");
     const bool hasEnding = n.contains("ending");
     auto limit = r_.number(n, p, "timeLimit", false, 0.0, 3600.0);

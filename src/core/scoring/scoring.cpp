@@ -85,7 +85,7 @@ public:
     // Throws ScoringError at the first step that does not fit the scenario.
     void run(const Transcript& transcript) {
         ManualClock clock;
-        Session session(scenario_, clock, transcript.seed);
+        Session session(scenario_, clock, transcript.seed, transcript.replyOrder);
         std::string lastLine;
         for (const TranscriptStep& st : transcript.steps) lastLine = step(session, st);
         if (session.finished()) {

@@ -4,6 +4,7 @@
 // starting over sets every unfinished attempt of the scenario aside.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -25,16 +26,27 @@ Scenario loadHub() {
     return std::move(*r.scenario);
 }
 
+// Takes the shown choice with this id (its position depends on the session's seed).
+void take(Session& s, const std::string& id) {
+    const auto& shown = s.choices();
+    for (std::size_t i = 0; i < shown.size(); ++i)
+        if (s.node().choices[std::size_t(shown[i])].id == id) {
+            REQUIRE(s.choose(int(i)));
+            return;
+        }
+    FAIL("choice " << id << " is not shown at " << s.node().id);
+}
+
 // greet, budget, needs: at the hub with asked_budget true, two once-choices taken.
 Session played(const Scenario& sc, ManualClock& clock) {
     Session s(sc, clock, 5);
     clock.advance(1200);
-    REQUIRE(s.choose(0));  // greet
+    take(s, "greet");
     clock.advance(800);
-    REQUIRE(s.choose(0));  // budget
+    take(s, "budget");
     clock.advance(400);
-    REQUIRE(s.choose(0));  // needs
-    clock.advance(300);    // time in the hub so far
+    take(s, "needs");
+    clock.advance(300);  // time in the hub so far
     return s;
 }
 
@@ -106,7 +118,8 @@ TEST_CASE("a saved state whose step took another shown choice is refused") {
     auto& step = saved["transcript"]["steps"][2];
     REQUIRE(step["choice"] == "needs");
     step["choice"] = "swap";
-    step["choiceNumber"] = 2;
+    const auto& shown = step["choicesShown"];
+    step["choiceNumber"] = std::find(shown.begin(), shown.end(), "swap") - shown.begin() + 1;
     step["choiceText"] = "Let me rephrase.";
     CHECK_THROWS_WITH_AS(resumeFromJournal(sc, clock, s.transcript(), saved),
                          doctest::Contains("\"transcript\" is not what"), SessionError);

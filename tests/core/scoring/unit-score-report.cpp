@@ -16,6 +16,7 @@
 #include "core/checks/scenario_validator.hpp"
 #include "core/checks/scoring_state_check.hpp"
 #include "core/framework/framework_catalog.hpp"
+#include "core/play/play_document.hpp"
 #include "core/play/scripted_play.hpp"
 #include "core/play/session.hpp"
 #include "core/scenario/scenario_loader.hpp"
@@ -211,4 +212,45 @@ TEST_CASE(
     CliRun usage = rapportCli("score");
     CHECK(usage.exitCode == 2);
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a shuffled attempt re-scores exactly from its seed, and one made before shuffling") {
+    const Loaded l = load(kScoring + "hub.json");
+    // `rapport play … --seed 7 --json` before replies were shuffled: authored order, seed 7.
+    const PlayDocumentRead read = readPlayDocumentFile(std::string(RAPPORT_FIXTURES_DIR) +
+                                                       "/store/scoring-hub-seed7-v3.play");
+    REQUIRE(read.document);
+    const Transcript& old = read.document->transcript;
+    CHECK(old.seed == 7);
+    CHECK(old.replyOrder == ReplyOrder::Authored);
+    const double stored = read.document->json.at("report").at("overall").at("score").get<double>();
+    CHECK(stored == 50.0);
+    CHECK(scoreTranscript(l.scenario, l.framework, old).score == stored);
+    // Read as seeded, its record no longer fits what seed 7 shows: the marker is what keeps it.
+    Transcript misread = old;
+    misread.replyOrder = ReplyOrder::Seeded;
+    CHECK_THROWS_AS(scoreTranscript(l.scenario, l.framework, misread), ScoringError);
+
+    // The same replies taken now under seed 7 are shown elsewhere, and score the same.
+    ManualClock clock;
+    Session s(l.scenario, clock, 7);
+    for (const TranscriptStep& step : old.steps) {
+        const auto& shown = s.choices();
+        int position = -1;
+        for (std::size_t i = 0; i < shown.size(); ++i)
+            if (s.node().choices[std::size_t(shown[i])].id == step.choice) position = int(i);
+        REQUIRE(position >= 0);
+        clock.advance(kScriptedAnswerMs);
+        REQUIRE(s.choose(position));
+    }
+    const Transcript now = s.transcript();
+    bool moved = false;
+    for (std::size_t i = 0; i < now.steps.size(); ++i)
+        moved = moved || now.steps[i].choicesShown != old.steps[i].choicesShown;
+    CHECK(moved);
+    const Transcript reread = transcriptFromJson(transcriptToJson(now));
+    CHECK(reread.replyOrder == ReplyOrder::Seeded);
+    CHECK(scoreTranscript(l.scenario, l.framework, reread).score == stored);
+    CHECK(reportToJson(scoreTranscript(l.scenario, l.framework, reread)) ==
+          reportToJson(scoreTranscript(l.scenario, l.framework, now)));
 }
