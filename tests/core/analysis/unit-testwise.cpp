@@ -230,7 +230,7 @@ TEST_CASE("analysis keeps one witness of a won ending that fails and of a lost o
 TEST_CASE("keeping a random-play witness does not change the sample") {
     const Loaded clean = loadFixture("clean.json");
     const StateGraph g = exploreStates(clean.scenario, kMaxScoringStates);
-    const RandomPlayer p(clean.scenario, clean.framework, g, 30);
+    const RandomPlayer p(clean.scenario, clean.framework, g, 30, -15);
     const RandomPlayStats st = sampleRandomPlay(p, 500, 9);
     std::mt19937_64 rng(9);
     int passed = 0;
