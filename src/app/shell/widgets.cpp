@@ -299,17 +299,16 @@ void RadarChart(const Theme& t, ImFont* labelFont, const std::vector<RadarAxis>&
 
     std::vector<ImVec2> shape;
     for (int i = 0; i < n; ++i)
-        shape.push_back(at(i, axes[i].rated ? std::clamp(axes[i].value, 0.0f, 100.0f) / 100 : 0));
+        shape.push_back(at(i, std::clamp(axes[i].value, 0.0f, 100.0f) / 100));
     // The polygon may be concave, which AddConvexPolyFilled cannot fill: fan triangles instead.
     for (int i = 0; i < n; ++i)
         dl->AddTriangleFilled(c, shape[i], shape[(i + 1) % n], toU32(p.accent, 0.22f));
     dl->AddPolyline(shape.data(), n, toU32(p.accent), ImDrawFlags_Closed, t.px(2));
-    for (int i = 0; i < n; ++i)
-        if (axes[i].rated) dl->AddCircleFilled(shape[i], t.px(3.5f), toU32(p.accent));
+    for (int i = 0; i < n; ++i) dl->AddCircleFilled(shape[i], t.px(3.5f), toU32(p.accent));
 
     if (labelFont) ImGui::PushFont(labelFont);
     for (int i = 0; i < n; ++i) {
-        const std::string label = axes[i].rated ? axes[i].label : axes[i].label + " (not rated)";
+        const std::string& label = axes[i].label;
         const ImVec2 tip = at(i, 1.12f);
         // Side labels wrap at the square's edge, so a narrow column does not clip them.
         const bool right = tip.x > c.x + 1, left = tip.x < c.x - 1;
@@ -329,8 +328,8 @@ void RadarChart(const Theme& t, ImFont* labelFont, const std::vector<RadarAxis>&
             y = tip.y - ts.y;
         else if (tip.y > c.y + r * 0.9f)
             y = tip.y;
-        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y),
-                    toU32(axes[i].rated ? p.text : p.textMuted), label.c_str(), nullptr, wrap);
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y), toU32(p.text),
+                    label.c_str(), nullptr, wrap);
     }
     if (labelFont) ImGui::PopFont();
 }

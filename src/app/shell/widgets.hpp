@@ -61,8 +61,7 @@ void EndCard();
 
 struct RadarAxis {
     std::string label;
-    float value = 0;    // 0..100
-    bool rated = true;  // false: no level (not assessed, or too little evidence), drawn at 0
+    float value = 0;  // 0..100
 };
 // A radar (spider) chart of `axes` in a square of side `size` at the cursor.
 void RadarChart(const Theme& t, ImFont* labelFont, const std::vector<RadarAxis>& axes, float size);

@@ -100,13 +100,25 @@ void drawCompetencies(const ScreenContext& ctx, const ScoreReport& r) {
 void drawRemarks(const ScreenContext& ctx, const ScoreReport& r, float width) {
     const Theme& t = ctx.theme;
     const Palette& p = t.palette;
+    // Only rated competencies are axes: an unrated one drawn at 0 would read as a weakness the
+    // path never showed, and ten labels round a small chart collide.
     std::vector<ui::RadarAxis> axes;
-    for (const auto& c : r.competencies)
-        if (c.primary || c.assessed) axes.push_back({c.name, float(c.score.value_or(0)), c.rated});
+    std::string unrated;
+    for (const auto& c : r.competencies) {
+        if (!c.primary && !c.assessed) continue;
+        if (c.rated && c.score)
+            axes.push_back({c.name, float(*c.score)});
+        else
+            unrated += (unrated.empty() ? "" : ", ") + c.name;
+    }
     if (axes.size() >= 3) {
         const float size = std::min(width, t.px(380));
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - size) * 0.5f);
         ui::RadarChart(t, ctx.fonts.small, axes, size);
+        if (!unrated.empty())
+            ui::TextWrappedColored(p.textMuted,
+                                   "Not in the chart, not rated on this path: " + unrated + ".");
+        ImGui::Dummy(ImVec2(0, t.px(6)));
     }
     ui::TextInFont(ctx.fonts.heading, p.text, "Strengths");
     if (r.strengths.empty()) ui::TextWrappedColored(p.textMuted, "None stood out this time.");
