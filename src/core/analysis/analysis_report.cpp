@@ -145,6 +145,8 @@ json analysisToJson(const ScenarioAnalysis& a) {
     exact["best"] = pathJson(a.best);
     exact["worst"] = pathJson(a.worst);
     exact["poor"] = pathJson(a.poor);
+    exact["lowestWon"] = pathJson(a.lowestWon);
+    exact["highestLost"] = pathJson(a.highestLost);
     exact["bestUnbounded"] = a.bestUnbounded;
     exact["worstUnbounded"] = a.worstUnbounded;
     json comps = json::array();
@@ -225,6 +227,10 @@ std::string analysisText(const ScenarioAnalysis& a) {
         line("  poor   " +
              (a.poor.found ? pathLine(a.poor) : std::string("never reaches an ending")));
         line("         (poor = at every decision the reply worth least at that moment)");
+        line("  lowest won   " +
+             (a.lowestWon.found ? pathLine(a.lowestWon) : std::string("no path ends won")));
+        line("  highest lost " +
+             (a.highestLost.found ? pathLine(a.highestLost) : std::string("no path ends lost")));
         line("");
         line(
             "Competencies: points earned on a complete path (framework points, unweighted, rule "
@@ -328,10 +334,10 @@ std::string analysisText(const ScenarioAnalysis& a) {
     if (!a.problem.empty()) {
         // Nothing was scored, so nothing could disagree.
     } else if (a.outcomeMismatches.empty()) {
-        line("Endings and scores agree on every path above and every random play (sampled)");
+        line("Endings and scores agree on every path above and every random play");
         line("");
     } else {
-        line("Endings and scores disagree (sampled over the paths above and the random plays):");
+        line("Endings and scores disagree (over the paths above and the random plays):");
         for (const auto& m : a.outcomeMismatches)
             line("  " + m.kind + ": " + m.source + " ends " + m.ending + " (" + m.outcome +
                  "), score " + oneDecimal(m.score) + (m.passed ? ", passed" : ", failed") + ": " +

@@ -60,7 +60,10 @@ public:
     // Highest total of gain[profile] over complete paths from every state. Components come sinks
     // first; inside one, gains are <= 0 unless a loop gains (then clamped to 0 and flagged), so
     // the best settles like a shortest path (the method of scoring.cpp's OptimumSearch).
-    Solution solve(const std::vector<std::int64_t>& gain) const {
+    // `endsAt`, when given, admits only the ending states it marks (per state, non-zero = an
+    // admitted ending): the highest total over complete paths that end there.
+    Solution solve(const std::vector<std::int64_t>& gain,
+                   const std::vector<char>* endsAt = nullptr) const {
         const std::size_t n = states.size();
         Solution out;
         out.value.assign(n, kNone);
@@ -77,7 +80,8 @@ public:
                             out.unbounded = true;
             for (int v : members) {
                 if (terminal[std::size_t(v)] >= 0) {
-                    out.value[std::size_t(v)] = gain[std::size_t(terminal[std::size_t(v)])];
+                    if (!endsAt || (*endsAt)[std::size_t(v)])
+                        out.value[std::size_t(v)] = gain[std::size_t(terminal[std::size_t(v)])];
                     continue;
                 }
                 for (std::size_t ei = 0; ei < edges[std::size_t(v)].size(); ++ei) {

@@ -76,6 +76,8 @@ public:
         a.worstUnbounded = worstSol.unbounded;
         a.worst = pathFor(pg, worstSol, pg.gains(nc, -1), -1);
         a.poor = poorPath(pg);
+        a.lowestWon = extremeEndingPath(pg, Outcome::Won, -1);
+        a.highestLost = extremeEndingPath(pg, Outcome::Lost, 1);
         for (EndingReach& e : a.endingPaths)
             if (e.reachable) e.shortest = scorePath(e.shortest.choices, 0);
         for (CompetencyAnalysis& c : a.competencies) {
@@ -251,6 +253,23 @@ private:
         return p;
     }
 
+    // The complete path ending with `outcome` whose weighted total is lowest (sign -1) or
+    // highest (+1).
+    AnalysisPath extremeEndingPath(const ProductGraph& pg, Outcome outcome, int sign) {
+        std::vector<char> endsAt(pg.states.size(), 0);
+        bool any = false;
+        for (std::size_t v = 0; v < pg.states.size(); ++v) {
+            if (pg.terminal[v] < 0) continue;
+            const Node& n = s_.nodes[std::size_t(graph_.node(pg.states[v].g))];
+            endsAt[v] = n.ending && n.ending->outcome == outcome;
+            any = any || endsAt[v];
+        }
+        if (!any) return {};
+        const std::size_t nc = f_.competencies.size();
+        const auto gain = pg.gains(nc, sign);
+        return pathFor(pg, pg.solve(gain, &endsAt), gain, sign);
+    }
+
     // "Consistently poor": at every decision the reply worth least right now (its weighted
     // points, rule violations of that step included; the first such reply in display order),
     // never letting a timer run out while a reply is shown, and never returning to a state
@@ -307,6 +326,8 @@ private:
         path("best path", a.best);
         path("worst path", a.worst);
         path("poor path", a.poor);
+        path("lowest-scoring way to a won ending", a.lowestWon);
+        path("highest-scoring way to a lost ending", a.highestLost);
         for (const EndingReach& e : a.endingPaths)
             if (e.reachable) path("shortest way to " + e.node, e.shortest);
         for (const CompetencyAnalysis& c : a.competencies) {

@@ -103,6 +103,11 @@ struct ScenarioAnalysis {
     std::vector<std::string> unreachableNodes;
     std::vector<EndingReach> endingPaths;
     AnalysisPath best, worst, poor;
+    // Exact, by weighted total: the lowest-scoring complete path that ends "won" and the
+    // highest-scoring one that ends "lost" (not found when no path ends so). Each is replayed and
+    // judged like any play-through, so a won path whose total passes but whose primary
+    // competencies do not is not the lowest won path; the outcome check reads these too.
+    AnalysisPath lowestWon, highestLost;
     bool bestUnbounded = false, worstUnbounded = false;
     std::vector<CompetencyAnalysis>
         competencies;  // competencies cited or assessed, framework order
@@ -115,9 +120,11 @@ struct ScenarioAnalysis {
     // exact parts could not be worked out (a play could not be scored).
     std::vector<TestwiseResult> testwise;
     std::optional<CueStatistics> cues;
-    // Ending and score disagreeing, checked on every path above (best, worst, poor, the shortest
-    // way to each ending, each competency's extremes, the test-wise plays) and on the random
-    // plays: one witness per kind at most, in that order of search. Sampled, not exact.
+    // Ending and score disagreeing, checked on every path above (best, worst, poor, the lowest
+    // won and highest lost paths, the shortest way to each ending, each competency's extremes,
+    // the test-wise plays) and on the random plays: one witness per kind at most, in that order
+    // of search. Exact for a won ending below the pass score (lowestWon); a lost ending that
+    // passes is found when the highest-scoring lost path, or a sampled one, passes.
     std::vector<OutcomeMismatch> outcomeMismatches;
 
     std::vector<AnalysisWarning> warnings;

@@ -116,12 +116,13 @@ void Session::refresh() {
         return;
     // The shown replies keep their relative order in the node's full permutation, so a hub
     // shows the same order on every visit and a once-reply taken just drops out.
+    // Marks, not a search of shown_ per reply: a node of 20,000 replies made that quadratic.
     replyPermutation(t.seed, n.id, int(n.choices.size()), permutation_);
-    const auto shownEnd = std::ptrdiff_t(shown_.size());
+    isShown_.assign(n.choices.size(), 0);
+    for (const int c : shown_) isShown_[std::size_t(c)] = 1;
+    shown_.clear();
     for (const int c : permutation_)
-        if (std::find(shown_.begin(), shown_.begin() + shownEnd, c) != shown_.begin() + shownEnd)
-            shown_.push_back(c);
-    shown_.erase(shown_.begin(), shown_.begin() + shownEnd);
+        if (isShown_[std::size_t(c)]) shown_.push_back(c);
 }
 
 bool Session::choose(int position) {

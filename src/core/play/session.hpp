@@ -95,6 +95,7 @@ private:
     bool onceTaken(int node, int choice) const;
     std::vector<int> shown_;
     std::vector<int> permutation_;  // scratch for refresh(): the current node's reply order
+    std::vector<char> isShown_;     // scratch for refresh(): per reply of the node, shown or not
     int variant_ = -1;              // index of the variant whose text is shown; -1 = node text
     std::int64_t enteredAtMs_ = 0;
     // A decision as indices into the scenario; materialised into transcript_ by transcript().

@@ -104,6 +104,15 @@ TEST_CASE("analysis of a hand-worked fixture: counts, reachability, shortest way
     CHECK(a.worst.value == -2);
     CHECK(a.worst.score == 0.0);
     CHECK_FALSE(a.worst.passed);
+    // Exact outcome extremes: won is reached by ask, summary, offer2 (11) or chat, summary,
+    // offer2 (7) or offer, offer2 (0) or t, recover, summary, offer2 (7); lost by ask, pushy (3),
+    // chat, pushy (-1), t, hang (-1) or t, recover, pushy (-1).
+    CHECK(a.lowestWon.choices == "2,1");
+    CHECK(a.lowestWon.value == 0);
+    CHECK_FALSE(a.lowestWon.passed);
+    CHECK(a.highestLost.choices == "1,2");
+    CHECK(a.highestLost.value == 3);
+    CHECK_FALSE(a.highestLost.passed);
     // Poor: the reply worth least now: offer (-2 with its violation), then cave (0).
     CHECK(a.poor.choices == "2,2");
     CHECK_FALSE(a.poor.passed);
@@ -314,8 +323,8 @@ TEST_CASE("rapport analyze: text, JSON, exit codes") {
                      "under 0 of 8 seeds: 2,1,2,2,2,2,1\n") != std::string::npos);
     CHECK(r.out.find("  best reply is the longest: 0 of 6 (0.0 %); among the two longest: 0 of "
                      "6\n") != std::string::npos);
-    CHECK(r.out.find("Endings and scores agree on every path above and every random play "
-                     "(sampled)\n") != std::string::npos);
+    CHECK(r.out.find("Endings and scores agree on every path above and every random play\n") !=
+          std::string::npos);
     CHECK(r.out.find("Random play (sampled: 2000 plays, seed 1;") != std::string::npos);
     CHECK(r.out.find("Warnings: none\n") != std::string::npos);
 
