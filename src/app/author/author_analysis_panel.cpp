@@ -150,6 +150,14 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
         ui::TextWrappedColored(p.danger, "Worst: " + pathLine(a.worst));
         if (a.poor.found)
             ui::TextWrappedColored(p.textMuted, "Poor but plausible: " + pathLine(a.poor));
+        // The endings' extremes: a won path below the pass mark, or a lost one above it, is
+        // what the "Endings and scores" check reports; colour says which side it falls.
+        if (a.lowestWon.found)
+            ui::TextWrappedColored(a.lowestWon.score < double(a.passScore) ? p.danger : p.text,
+                                   "Lowest-scoring won: " + pathLine(a.lowestWon));
+        if (a.highestLost.found)
+            ui::TextWrappedColored(a.highestLost.passed ? p.danger : p.text,
+                                   "Highest-scoring lost: " + pathLine(a.highestLost));
         for (const auto& e : a.endingPaths) {
             const std::string line = e.node + " (" + e.outcome + "): " +
                                      (e.reachable ? "shortest " + std::to_string(e.shortest.steps) +
