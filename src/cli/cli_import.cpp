@@ -5,10 +5,12 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/cli_verbs.hpp"
 #include "core/checks/scenario_check.hpp"
 #include "core/files/safe_output.hpp"
+#include "core/framework/framework_catalog.hpp"
 #include "core/twine/twine_import.hpp"
 
 namespace rapport::cli {
@@ -44,6 +46,17 @@ constexpr const char* kUsage =
 int usageError(const std::string& message) {
     std::fprintf(stderr, "rapport import: %s\n(see 'rapport import --help')\n", message.c_str());
     return kExitUsage;
+}
+
+// The files this import reads: the story, and the competence framework the draft is checked
+// against (found beside the output first, so `-o` could name it).
+std::vector<std::string> importInputs(const std::string& story, const std::string& output,
+                                      const ScenarioCheck& check) {
+    std::vector<std::string> inputs = {story};
+    if (check.scenario)
+        if (auto fw = lookupScenarioFramework(check.scenario->framework, output); !fw.path.empty())
+            inputs.push_back(fw.path);
+    return inputs;
 }
 
 }  // namespace
@@ -109,8 +122,11 @@ int runImport(Args args) {
     if (*output == "-") {
         std::fwrite(text.data(), 1, text.size(), stdout);
         if (std::fflush(stdout) != 0) return kExitUsage;
-    } else if (const OutputWrite w = writeOutputFile(*output, text, {*input}); !w) {
-        // Onto the story being imported is refused: it would replace the Twine source.
+    } else if (const OutputWrite w =
+                   writeOutputFile(*output, text, importInputs(*input, *output, check));
+               !w) {
+        // Onto the story being imported, or the framework the draft was checked against, is
+        // refused: it would replace the Twine source or the competence framework.
         std::fprintf(stderr, "rapport import: %s\n", w.message.c_str());
         return kExitUsage;
     }

@@ -107,6 +107,24 @@ TEST_CASE("import -o onto its own Twine source is refused and the story stays") 
     CHECK(readText(story) == readText(kTwee));
 }
 
+TEST_CASE("import -o onto the framework the draft is checked against is refused") {
+    // The framework beside the output is the one the check reads, so -o can name it.
+    TempDir dir;
+    const std::string framework = dir.file("account-manager.json");
+    const std::string original =
+        readText(std::string(RAPPORT_SOURCE_DIR) + "/assets/competencies/account-manager.json");
+    REQUIRE(writeText(framework, original));
+    const Run r = cli("import " + kTwee + " -o " + framework);
+    CHECK(r.exitCode == 2);
+    CHECK(contains(r.err, "rapport import: cannot write " + framework +
+                              ": it is an input of this command; choose another file\n"));
+    CHECK(readText(framework) == original);
+    // Beside it, the draft is written and checked against that framework.
+    const Run ok = cli("import " + kTwee + " -o " + dir.file("draft.json"));
+    CHECK(ok.exitCode != 2);
+    CHECK(fs::exists(dir.file("draft.json")));
+}
+
 TEST_CASE("-o to a regular file replaces it atomically, keeping its permissions") {
     TempDir dir;
     const std::string db = recordedDatabase(dir);
