@@ -5,6 +5,7 @@
 #include "store/results_store.hpp"
 
 #include <sqlite3.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <array>
@@ -42,6 +43,13 @@ std::string randomUuid() {
     return s;
 }
 
+// Whether the file system holding `path` accepts writes (statvfs: a read-only mount says no
+// whatever the file's permissions, which root would ignore anyway).
+bool onWritableMedia(const std::string& path) {
+    struct statvfs st {};
+    return ::statvfs(path.c_str(), &st) != 0 || (st.f_flag & ST_RDONLY) == 0;
+}
+
 // How to open `path`: an existing file is probed read-only first, so a file that is not a
 // Rapport database (another program's, a newer Rapport's) is refused before any pragma writes
 // to it (the WAL switch rewrites the header).
@@ -51,11 +59,30 @@ OpenMode checkBeforeOpening(const std::string& path, const StoreOptions& options
     if (!exists && !options.readOnly) return OpenMode::ReadWrite;
     if (!exists)
         throw StoreError("results database " + path + ": there is no such file", SQLITE_CANTOPEN);
-    Database probe(path, OpenMode::ReadOnly);
-    sqlite3_busy_timeout(probe.handle(), options.busyTimeoutMs);
-    const int version = checkIdentity(probe);
+    int version = 0;
+    OpenMode readMode = OpenMode::ReadOnly;
+    try {
+        Database probe(path, OpenMode::ReadOnly);
+        sqlite3_busy_timeout(probe.handle(), options.busyTimeoutMs);
+        version = checkIdentity(probe);
+    } catch (const StoreError& e) {
+        // A WAL database on read-only media: SQLite cannot create the -shm file beside it. With
+        // no -wal content there is nothing beyond the main file, so it is read as immutable;
+        // with some, reading the main file alone would show an older state, so say so.
+        if (!options.readOnly || e.code() != SQLITE_CANTOPEN || onWritableMedia(path)) throw;
+        if (std::filesystem::file_size(path + "-wal", ec) > 0 && !ec)
+            throw StoreError("results database " + path +
+                                 ": on a read-only location with changes still in " + path +
+                                 "-wal that cannot be read without writing beside it; copy the "
+                                 "database with its -wal file to a writable folder and read "
+                                 "the copy",
+                             SQLITE_CANTOPEN);
+        Database probe(path, OpenMode::Immutable);
+        version = checkIdentity(probe);
+        readMode = OpenMode::Immutable;
+    }
     if (!options.readOnly) return OpenMode::ReadWrite;
-    if (version >= latestSchemaVersion()) return OpenMode::ReadOnly;
+    if (version >= latestSchemaVersion()) return readMode;
     if (::access(path.c_str(), W_OK) == 0) return OpenMode::ReadWrite;  // upgraded first
     throw StoreError("results database " + path + ": made by an older Rapport (schema version " +
                          std::to_string(version) +

@@ -41,9 +41,25 @@ std::string explain(int rc) {
 // ---- Database ---------------------------------------------------------------------------------
 
 Database::Database(const std::string& path, OpenMode mode) : path_(path) {
-    const int flags = mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY
-                                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    int flags = mode == OpenMode::ReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                            : SQLITE_OPEN_READONLY;
+    std::string name = path;
+    if (mode == OpenMode::Immutable) {
+        // A URI filename; every byte outside the unreserved set is percent-encoded, so '?', '#'
+        // and '%' in a folder name stay part of the path.
+        static const char* hex = "0123456789ABCDEF";
+        name = "file:";
+        for (const unsigned char c : path) {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '/' || c == '-' || c == '.' || c == '_' || c == '~')
+                name += char(c);
+            else
+                name += {'%', hex[c >> 4], hex[c & 15]};
+        }
+        name += "?immutable=1";
+        flags |= SQLITE_OPEN_URI;
+    }
+    int rc = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = "cannot open results database " + path + ": " + explain(rc);
         sqlite3_close(db_);

@@ -71,7 +71,10 @@ private:
 
 enum class OpenMode {
     ReadWrite,  // created when absent
-    ReadOnly    // never created nor written: a backup, a read-only share
+    ReadOnly,   // never created nor written: a backup, a read-only share
+    // Read-only media (a read-only mount, a CD): SQLite is told the file cannot change, so it
+    // neither locks nor needs the -shm file a WAL database otherwise creates beside it.
+    Immutable
 };
 
 class Database {

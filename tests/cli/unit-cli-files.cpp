@@ -125,6 +125,43 @@ TEST_CASE("import -o onto the framework the draft is checked against is refused"
     CHECK(fs::exists(dir.file("draft.json")));
 }
 
+// A read-only mount, unlike chmod, stops root too, and leaves a WAL database no room for its
+// -shm file. Run in a private mount namespace (unshare -m) so nothing outside the test sees it.
+Run reportOnReadOnlyMount(const TempDir& dir) {
+    const std::string ro = dir.file("ro");
+    fs::create_directory(ro);
+    const std::string script = "mount --bind " + shellQuoted(dir.path().string()) + " " +
+                               shellQuoted(ro) + " && mount -o remount,bind,ro " + shellQuoted(ro) +
+                               " || exit 97; exec " + shellQuoted(RAPPORT_CLI_PATH) +
+                               " report --db " + shellQuoted(ro + "/results.db") + " --format csv";
+    return rapport::test::runCommand("timeout 60 unshare -m sh -c " + shellQuoted(script) +
+                                     " 2>&1");
+}
+
+TEST_CASE("report reads a database on a read-only mount, unless its -wal holds changes") {
+    TempDir dir;
+    const std::string db = recordedDatabase(dir);
+    REQUIRE_FALSE(fs::exists(db + "-shm"));
+    const std::string before = readText(db);
+    Run r = reportOnReadOnlyMount(dir);
+    if (r.exitCode == 97 || r.exitCode == 127) {
+        MESSAGE("cannot mount read-only here (needs root and unshare); skipped: " << r.out);
+        return;
+    }
+    CHECK(r.exitCode == 0);
+    CHECK(contains(r.out, "Anna"));
+    CHECK(readText(db) == before);
+    CHECK_FALSE(fs::exists(db + "-shm"));
+
+    // Changes still in the -wal cannot be read without writing the -shm beside it: reading the
+    // main file alone would show an older state, so the report refuses and says what to do.
+    REQUIRE(writeText(db + "-wal", std::string(4096, 'x')));
+    r = reportOnReadOnlyMount(dir);
+    CHECK(r.exitCode == 2);
+    CHECK(contains(r.out, "copy the database with its -wal file to a writable folder"));
+    CHECK(readText(db) == before);
+}
+
 TEST_CASE("-o to a regular file replaces it atomically, keeping its permissions") {
     TempDir dir;
     const std::string db = recordedDatabase(dir);
