@@ -83,4 +83,12 @@ std::size_t codePointCount(std::string_view text) {
     }));
 }
 
+std::string_view utf8Prefix(std::string_view text, std::size_t maxBytes) {
+    if (text.size() <= maxBytes) return text;
+    std::size_t cut = maxBytes;
+    // Back off continuation bytes (10xxxxxx) so the cut lands before a sequence's first byte.
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0u) == 0x80u) --cut;
+    return text.substr(0, cut);
+}
+
 }  // namespace rapport

@@ -22,6 +22,10 @@ std::optional<InvalidUtf8> findInvalidUtf8(std::string_view text, std::size_t fr
 // Appends the UTF-8 encoding of `codePoint` (at most U+10FFFF; callers replace what they refuse).
 void appendUtf8(std::string& out, std::uint32_t codePoint);
 
+// The longest prefix of `text` of at most `maxBytes` bytes that does not cut a UTF-8 sequence:
+// for a shortened quote that must stay valid UTF-8 (JSON output refuses anything else).
+std::string_view utf8Prefix(std::string_view text, std::size_t maxBytes);
+
 // Number of code points in `text` (which is valid UTF-8): the column width diagnostics count.
 std::size_t codePointCount(std::string_view text);
 

@@ -14,6 +14,7 @@
 #include "core/source/json_source.hpp"
 #include "core/source/line_index.hpp"
 #include "core/source/sha256.hpp"
+#include "core/source/utf8.hpp"
 #include "core/text/number_format.hpp"
 #include "core/twine/twine_html.hpp"
 #include "core/twine/twine_passage_text.hpp"
@@ -39,7 +40,7 @@ bool endsWithCi(std::string_view s, std::string_view suffix) {
 
 std::string inQuotes(std::string_view s) {
     std::string out = "\"";
-    for (const char c : s.substr(0, 80)) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+    for (const char c : utf8Prefix(s, 80)) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
     if (s.size() > 80) out += "…";
     return out + "\"";
 }
@@ -111,9 +112,7 @@ std::string firstParagraph(std::string_view text) {
     if (p.size() <= 200) return std::string(p);
     std::size_t cut = p.rfind(' ', 200);
     if (cut == std::string_view::npos || cut < 100) cut = 200;
-    while (cut > 0 && (static_cast<unsigned char>(p[cut]) & 0xC0u) == 0x80u)
-        --cut;  // keep UTF-8 whole
-    return std::string(p.substr(0, cut)) + "…";
+    return std::string(utf8Prefix(p, cut)) + "…";
 }
 
 class Converter {

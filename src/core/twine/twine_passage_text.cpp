@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/source/utf8.hpp"
+
 namespace rapport {
 
 namespace {
@@ -24,7 +26,8 @@ std::string_view trimmed(std::string_view s) {
 // A short one-line quote of code for a message.
 std::string excerpt(std::string_view code) {
     std::string out;
-    for (const char c : code.substr(0, 48)) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+    for (const char c : utf8Prefix(code, 48))
+        out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
     if (code.size() > 48) out += "…";
     return out;
 }

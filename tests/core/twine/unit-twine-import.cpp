@@ -462,3 +462,21 @@ TEST_CASE("twine fixtures regenerate with extwee and import the same") {
 }
 
 TEST_SUITE_END();
+
+// Quotes in messages and the imported summary are shortened to about 80 bytes; cutting inside a
+// Cyrillic letter made the summary invalid UTF-8, and writing the scenario aborted the import
+// (found by fuzz_twine; tests/fixtures/fuzz/twine keeps the input).
+TEST_CASE("twine: long non-ASCII titles are shortened on a character boundary") {
+    // "A" and 41 two-byte letters: byte 80 is the second byte of the 40th letter.
+    std::string letters;
+    for (int i = 0; i < 41; ++i) letters += "\u0416";
+    const std::string title = "A" + letters;
+    const std::string twee = ":: StoryTitle\n" + title + "\n\n:: Start [won]\nThe end.\n";
+    TwineImport r = importTwineText(twee, "title.twee", {});
+    REQUIRE(r.scenario);
+    const std::string summary = (*r.scenario)["summary"].get<std::string>();
+    CHECK(summary.find("\"A" + letters.substr(0, 78) + "\u2026\"") != std::string::npos);
+    std::string text;
+    CHECK_NOTHROW(text = twineScenarioText(*r.scenario));
+    CHECK(nlohmann::json::parse(text)["summary"] == summary);
+}
