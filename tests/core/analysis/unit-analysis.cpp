@@ -21,31 +21,17 @@
 #include "core/scenario/scenario_loader.hpp"
 #include "core/scoring/scoring.hpp"
 #include "core/state/state_space.hpp"
+#include "support/analysis_fixture.hpp"
 #include "support/run_command.hpp"
 
 using namespace rapport;
 
 namespace {
 
-const std::string kAnalysis = std::string(RAPPORT_FIXTURES_DIR) + "/analysis/";
+const std::string& kAnalysis = test::kAnalysisFixtures;
+using Loaded = test::LoadedScenario;
 
-struct Loaded {
-    Scenario scenario;
-    Framework framework;
-};
-
-Loaded load(const std::string& scenarioPath, const std::string& frameworkPath) {
-    LoadResult r = loadScenarioFile(scenarioPath);
-    REQUIRE(r.scenario);
-    REQUIRE_FALSE(r.diagnostics.hasErrors());
-    FrameworkLoadResult f = loadFrameworkFile(frameworkPath);
-    REQUIRE(f.framework);
-    return {std::move(*r.scenario), std::move(*f.framework)};
-}
-
-Loaded loadFixture(const std::string& name) {
-    return load(kAnalysis + name, kAnalysis + "analysis-test.json");
-}
+Loaded loadFixture(const std::string& name) { return test::loadAnalysisFixture(name); }
 
 const CompetencyAnalysis& competency(const ScenarioAnalysis& a, const std::string& id) {
     for (const auto& c : a.competencies)

@@ -17,26 +17,15 @@
 #include "core/play/session.hpp"
 #include "core/scenario/scenario_loader.hpp"
 #include "core/scoring/scoring.hpp"
+#include "support/analysis_fixture.hpp"
 
 using namespace rapport;
 
 namespace {
 
-const std::string kAnalysis = std::string(RAPPORT_FIXTURES_DIR) + "/analysis/";
+using Loaded = test::LoadedScenario;
 
-struct Loaded {
-    Scenario scenario;
-    Framework framework;
-};
-
-Loaded loadFixture(const std::string& name) {
-    LoadResult r = loadScenarioFile(kAnalysis + name);
-    REQUIRE(r.scenario);
-    REQUIRE_FALSE(r.diagnostics.hasErrors());
-    FrameworkLoadResult f = loadFrameworkFile(kAnalysis + "analysis-test.json");
-    REQUIRE(f.framework);
-    return {std::move(*r.scenario), std::move(*f.framework)};
-}
+Loaded loadFixture(const std::string& name) { return test::loadAnalysisFixture(name); }
 
 const TestwisePlayer& player(const std::string& name) {
     for (const auto& p : testwisePlayers())
