@@ -21,5 +21,6 @@ int runScore(Args args);
 int runReport(Args args);
 int runImport(Args args);
 int runAnalyze(Args args);
+int runStrings(Args args);
 
 }  // namespace rapport::cli

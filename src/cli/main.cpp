@@ -32,6 +32,8 @@ constexpr Verb kVerbs[] = {
      rapport::cli::runReport},
     {"import", "turn a Twine story (.twee or published .html) into a scenario draft",
      rapport::cli::runImport},
+    {"strings", "export a scenario's texts for translation (PO) and import a translation",
+     rapport::cli::runStrings},
 };
 
 void printHelp() {

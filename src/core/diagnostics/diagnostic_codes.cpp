@@ -65,6 +65,11 @@ constexpr std::array kCodes = {
     CodeInfo{TwineNotImported, "a Twine feature has no scenario equivalent and was left out"},
     CodeInfo{TwineDuplicatePassage, "two Twine passages share a name"},
     CodeInfo{TwineStartMissing, "the Twine start passage is missing"},
+    CodeInfo{PoSyntax, "a translation catalogue (PO file) cannot be read"},
+    CodeInfo{TranslationLanguage, "a translation catalogue names no language, or the source's"},
+    CodeInfo{TranslationStale, "a translation was made from an older source text"},
+    CodeInfo{TranslationUnknownEntry, "a translation is for a text the scenario does not have"},
+    CodeInfo{TranslationMissing, "a text is untranslated or fuzzy; the source text is kept"},
 };
 
 }  // namespace

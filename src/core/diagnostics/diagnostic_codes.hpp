@@ -83,6 +83,16 @@ inline constexpr const char* TwineDuplicatePassage =
     "RAP0076";  // warning: two passages share a name
 inline constexpr const char* TwineStartMissing =
     "RAP0077";  // warning: the start passage is not there
+// Translation catalogues (rapport strings export|import, docs/translation.md)
+inline constexpr const char* PoSyntax = "RAP0090";  // a PO file that cannot be read
+inline constexpr const char* TranslationLanguage =
+    "RAP0091";  // the catalogue names no language, or the scenario's own
+inline constexpr const char* TranslationStale =
+    "RAP0092";  // warning: translated from an older source text; not used
+inline constexpr const char* TranslationUnknownEntry =
+    "RAP0093";  // warning: an entry for a text the scenario does not have
+inline constexpr const char* TranslationMissing =
+    "RAP0094";  // warning: untranslated or fuzzy; the source text is kept
 
 struct CodeInfo {
     std::string_view code;
