@@ -36,6 +36,8 @@ void printUsage(std::FILE* out) {
         "  --format F       html: printable report with charts; csv: one row per attempt;\n"
         "                   json: attempts and the trainee x competency table;\n"
         "                   xapi: a JSON array of xAPI 1.0.3 statements, one per finished attempt\n"
+        "  --no-bom         (csv) no UTF-8 byte order mark at the start; by default there is\n"
+        "                   one, so spreadsheet programs read Cyrillic and Japanese correctly\n"
         "  --xapi-base IRI  namespace of the activity and extension IRIs (xapi)\n"
         "  --xapi-home-page URL  the actor account's homePage, e.g. your LMS (xapi)\n"
         "  -o FILE          write to FILE instead of standard output; never onto the database\n"
@@ -57,11 +59,16 @@ int runReport(Args args) {
     std::string format;
     store::AttemptFilter filter;
     XapiOptions xapi;
+    CsvOptions csv;
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string_view a = args[i];
         if (a == "--help" || a == "-h") {
             printUsage(stdout);
             return kExitOk;
+        }
+        if (a == "--no-bom") {
+            csv.byteOrderMark = false;
+            continue;
         }
         auto value = [&](std::string& into) -> bool {
             if (i + 1 >= args.size()) return false;
@@ -150,7 +157,7 @@ int runReport(Args args) {
             o.title = "Rapport results: group " + filter.group;
         text = renderReportHtml(data, o);
     } else if (format == "csv") {
-        text = renderReportCsv(data);
+        text = renderReportCsv(data, csv);
     } else if (format == "json") {
         text = renderReportJson(data).dump(2) + "\n";
     } else {

@@ -16,13 +16,13 @@ std::string number(double v) { return upToDecimals(v, 2); }
 
 }  // namespace
 
-std::string renderReportCsv(const ReportData& data) {
+std::string renderReportCsv(const ReportData& data, const CsvOptions& options) {
     // Competency columns: every competency seen, ordered by id so files from one framework line up.
     std::map<std::string, std::string> competencies;
     for (const auto& a : data.attempts)
         for (const auto& c : a.competencies) competencies.emplace(c.id, c.name);
 
-    std::string out;
+    std::string out = options.byteOrderMark ? "\xEF\xBB\xBF" : "";
     auto row = [&out](const std::vector<std::string>& cells) {
         for (std::size_t i = 0; i < cells.size(); ++i) {
             if (i) out += ',';

@@ -8,6 +8,14 @@
 
 namespace rapport {
 
-std::string renderReportCsv(const ReportData& data);
+struct CsvOptions {
+    // UTF-8 with a byte order mark by default: without it Excel reads the file in the system's
+    // legacy code page and garbles "Иван Петров" and "夕方の検体". Off for tools that choke on it.
+    bool byteOrderMark = true;
+};
+
+// Dates stay ISO 8601 UTC and numbers use a decimal point in every language: a CSV is read by
+// other systems, and a decimal comma would collide with the field separator.
+std::string renderReportCsv(const ReportData& data, const CsvOptions& options = {});
 
 }  // namespace rapport

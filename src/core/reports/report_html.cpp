@@ -320,13 +320,14 @@ void traineePage(std::string& out, const AttemptRefs& list,
 std::string renderReportHtml(const ReportData& data, const HtmlReportOptions& options) {
     std::string out;
     out.reserve(4096 + data.attempts.size() * 600);
-    out +=
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
-        "'unsafe-inline'; img-src data:\">"
-        "<title>" +
-        htmlEscape(options.title) + "</title><style>" + kStyle + "</style></head><body>\n";
+    out += "<!DOCTYPE html>\n<html lang=\"" +
+           htmlEscape(options.language.empty() ? std::string("en") : options.language) +
+           "\"><head><meta charset=\"utf-8\">"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+           "'unsafe-inline'; img-src data:\">"
+           "<title>" +
+           htmlEscape(options.title) + "</title><style>" + kStyle + "</style></head><body>\n";
     out += "<header><h1>" + htmlEscape(options.title) + "</h1><p class=\"meta\">";
     const ReportScope& s = data.scope;
     std::string scope;

@@ -11,6 +11,9 @@ namespace rapport {
 
 struct HtmlReportOptions {
     std::string title = "Rapport results";
+    // BCP 47 tag of the report's own words (headings, labels), for <html lang>: screen readers,
+    // hyphenation and fonts follow it. Texts from scenarios keep whatever language they are in.
+    std::string language = "en";
     bool groupPages = true;
     bool traineePages = true;
 };

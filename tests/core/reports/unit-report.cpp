@@ -155,8 +155,12 @@ TEST_CASE("the CSV export neutralises hostile names and parses back into the int
     a.scenarioTitle = "Title, with \"quotes\"\nand a newline";
     a.employeeId = "-42";
     d.attempts.push_back(a);
+    const std::string bom = "\xEF\xBB\xBF";
     std::string csv = renderReportCsv(d);
-    auto rows = parseCsv(csv);
+    // UTF-8 with a byte order mark, so Excel does not read it in a legacy code page.
+    REQUIRE(csv.rfind(bom, 0) == 0);
+    CHECK(renderReportCsv(d, CsvOptions{false}) == csv.substr(bom.size()));
+    auto rows = parseCsv(csv.substr(bom.size()));
     REQUIRE(rows.size() == 2);
     REQUIRE(rows[0].size() == rows[1].size());
     CHECK(rows[0][1] == "trainee");
