@@ -4,6 +4,8 @@
 #include <cmath>
 #include <string>
 
+#include "app/shell/widgets.hpp"
+
 namespace rapport::app {
 
 namespace {
@@ -85,7 +87,7 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
 
     if (!laidOut) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-        ImGui::TextWrapped(
+        ui::TextWrapped(
             "No nodes to draw yet. Fix the file's syntax, or add a node with the inspector.");
         ImGui::PopStyleColor();
     } else {

@@ -129,8 +129,7 @@ void indicatorCombo(InspectorContext& ctx, const std::string& pointer, const jso
     if (ctx.framework && !value.empty())
         if (const auto i = ctx.framework->findIndicator(value)) {
             ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.palette.textMuted);
-            ImGui::TextWrapped("%s",
-                               ctx.framework->indicators[std::size_t(*i)].description.c_str());
+            ui::TextWrapped(ctx.framework->indicators[std::size_t(*i)].description);
             ImGui::PopStyleColor();
         }
     ImGui::PopID();

@@ -125,7 +125,7 @@ void AuthorPreview::Draw(const Theme& t, const FontSet& fonts, WidgetLocator& lo
         ImGui::PushID(int(i));
         if (ui::Button(loc, ("Preview choice " + std::to_string(i + 1)).c_str())) chosen = int(i);
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", c.text.c_str());
+        ui::TextWrapped(c.text);
         ImGui::PopID();
     }
     if (shown.empty())

@@ -36,10 +36,10 @@ void drawAbout(const ScreenContext& ctx) {
         ImGui::PopFont();
         ImGui::Text("Version %s", version());
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-        ImGui::TextWrapped("Client conversation trainer for account managers.");
+        ui::TextWrapped("Client conversation trainer for account managers.");
         ImGui::PopStyleColor();
         ImGui::Spacing();
-        ImGui::TextWrapped("Licence: %s", licenceSummary());
+        ui::TextWrapped(std::string("Licence: ") + licenceSummary());
         ImGui::Spacing();
         if (ui::Button(ctx.locator, "Close##about") || ImGui::IsKeyPressed(ImGuiKey_Escape))
             ImGui::CloseCurrentPopup();

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/shell/text_wrap.hpp"
+
 namespace rapport::app::ui {
 
 bool Button(WidgetLocator& loc, const char* label, const ImVec2& size) {
@@ -32,7 +34,8 @@ bool ChoiceButton(WidgetLocator& loc, const Theme& t, int number, const std::str
     const float badge = t.px(30);
     const ImVec2 pad(t.px(14), t.px(12));
     const float textWidth = width - badge - pad.x * 3;
-    const ImVec2 ts = ImGui::CalcTextSize(text.data(), text.data() + text.size(), false, textWidth);
+    const std::string lines = wrappedText(text, textWidth);
+    const ImVec2 ts = ImGui::CalcTextSize(lines.data(), lines.data() + lines.size());
     const float height = std::max(ts.y, badge) + pad.y * 2;
 
     const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -60,16 +63,21 @@ bool ChoiceButton(WidgetLocator& loc, const Theme& t, int number, const std::str
                 toU32(hovered ? p.accentText : p.accent), num.c_str());
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
                 ImVec2(pos.x + pad.x * 2 + badge, pos.y + (height - ts.y) * 0.5f), toU32(p.text),
-                text.data(), text.data() + text.size(), textWidth);
+                lines.data(), lines.data() + lines.size());
     return pressed;
 }
 
 void TextWrappedColored(const ImVec4& color, std::string_view text) {
     ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    const std::string lines = wrappedText(text, wrapWidthAtCursor());
+    ImGui::PushTextWrapPos(-1.0f);  // already broken: ImGui must not break it again
+    ImGui::TextUnformatted(lines.data(), lines.data() + lines.size());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
+}
+
+void TextWrapped(std::string_view text) {
+    TextWrappedColored(ImGui::GetStyleColorVec4(ImGuiCol_Text), text);
 }
 
 void TextInFont(ImFont* font, const ImVec4& color, std::string_view text) {
@@ -83,10 +91,12 @@ void ClippedText(ImFont* font, const ImVec4& color, std::string_view text, float
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
     const ImVec4 clip(pos.x, pos.y, pos.x + width, pos.y + height);
-    if (ImGui::IsRectVisible(pos, ImVec2(clip.z, clip.w)))
+    if (ImGui::IsRectVisible(pos, ImVec2(clip.z, clip.w))) {
+        const std::string lines = wrappedText(text, width);
         ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos,
-                                            toU32(color), text.data(), text.data() + text.size(),
-                                            width, &clip);
+                                            toU32(color), lines.data(), lines.data() + lines.size(),
+                                            0.0f, &clip);
+    }
     ImGui::Dummy(ImVec2(width, height));
     if (font) ImGui::PopFont();
 }
@@ -171,9 +181,10 @@ void Bubble(const Theme& t, ImFont* captionFont, std::string_view caption, std::
     const float avail = ImGui::GetContentRegionAvail().x;
     const ImVec2 pad(t.px(14), t.px(10));
     const float wrap = avail * maxWidthFraction - pad.x * 2;
-    const char* b = text.data();
-    const char* e = text.data() + text.size();
-    const ImVec2 ts = ImGui::CalcTextSize(b, e, false, wrap);
+    const std::string lines = wrappedText(text, wrap);
+    const char* b = lines.data();
+    const char* e = lines.data() + lines.size();
+    const ImVec2 ts = ImGui::CalcTextSize(b, e);
     const ImVec2 size(ts.x + pad.x * 2, ts.y + pad.y * 2);
     const ImVec2 start = ImGui::GetCursorScreenPos();
 
@@ -193,7 +204,7 @@ void Bubble(const Theme& t, ImFont* captionFont, std::string_view caption, std::
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(min, max, toU32(bg), t.px(12));
         dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x0 + pad.x, pos.y + pad.y),
-                    toU32(p.text), b, e, wrap);
+                    toU32(p.text), b, e);
     }
     ImGui::Dummy(ImVec2(avail, size.y));
 }
@@ -204,7 +215,8 @@ void Callout(const Theme& t, std::string_view text, const ImVec4& accent, bool a
     const float width = avail * 0.72f;
     const ImVec2 pad(t.px(12), t.px(8));
     const float wrap = width - pad.x * 2 - t.px(4);
-    const ImVec2 ts = ImGui::CalcTextSize(text.data(), text.data() + text.size(), false, wrap);
+    const std::string lines = wrappedText(text, wrap);
+    const ImVec2 ts = ImGui::CalcTextSize(lines.data(), lines.data() + lines.size());
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float x0 = alignRight ? pos.x + avail - width : pos.x;
     const ImVec2 min(x0, pos.y), max(x0 + width, pos.y + ts.y + pad.y * 2);
@@ -214,8 +226,8 @@ void Callout(const Theme& t, std::string_view text, const ImVec4& accent, bool a
         dl->AddRectFilled(min, ImVec2(min.x + t.px(4), max.y), toU32(accent), t.px(8),
                           ImDrawFlags_RoundCornersLeft);
         dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
-                    ImVec2(x0 + pad.x + t.px(4), pos.y + pad.y), toU32(p.text), text.data(),
-                    text.data() + text.size(), wrap);
+                    ImVec2(x0 + pad.x + t.px(4), pos.y + pad.y), toU32(p.text), lines.data(),
+                    lines.data() + lines.size());
     }
     ImGui::Dummy(ImVec2(avail, max.y - min.y));
 }
@@ -315,7 +327,8 @@ void RadarChart(const Theme& t, ImFont* labelFont, const std::vector<RadarAxis>&
         const float wrap = right  ? std::min(size * 0.3f, pos.x + size - tip.x)
                            : left ? std::min(size * 0.3f, tip.x - pos.x)
                                   : size * 0.45f;
-        const ImVec2 ts = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
+        const std::string lines = wrappedText(label, wrap);
+        const ImVec2 ts = ImGui::CalcTextSize(lines.c_str());
         float x = tip.x - ts.x * 0.5f;
         if (right)
             x = tip.x;
@@ -329,7 +342,7 @@ void RadarChart(const Theme& t, ImFont* labelFont, const std::vector<RadarAxis>&
         else if (tip.y > c.y + r * 0.9f)
             y = tip.y;
         dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y), toU32(p.text),
-                    label.c_str(), nullptr, wrap);
+                    lines.c_str());
     }
     if (labelFont) ImGui::PopFont();
 }

@@ -24,6 +24,8 @@ bool ChoiceButton(WidgetLocator& loc, const Theme& t, int number, const std::str
 
 // Text in the given colour / font, wrapped at the content region's right edge.
 void TextWrappedColored(const ImVec4& color, std::string_view text);
+// In the current text colour.
+void TextWrapped(std::string_view text);
 void TextInFont(ImFont* font, const ImVec4& color, std::string_view text);
 
 // Wrapped text in a block of fixed height; what does not fit is clipped (cards in a grid).

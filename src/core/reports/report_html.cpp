@@ -27,7 +27,7 @@ const char* bandClass(double score) {
 }
 
 const char* kStyle = R"css(
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2433;margin:2rem;line-height:1.4}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2433;margin:2rem;line-height:1.4;line-break:strict;overflow-wrap:break-word}
 h1{font-size:1.6rem;margin:0 0 .3rem} h2{font-size:1.25rem;margin:1.6rem 0 .5rem;border-bottom:2px solid #1d2433}
 h3{font-size:1.05rem;margin:1rem 0 .4rem} .meta{color:#555;font-size:.9rem}
 table{border-collapse:collapse;margin:.4rem 0 1rem;font-size:.85rem}
