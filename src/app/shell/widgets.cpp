@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "app/shell/text_wrap.hpp"
+#include "core/text/initials.hpp"
 
 namespace rapport::app::ui {
 
@@ -230,29 +231,6 @@ void Callout(const Theme& t, std::string_view text, const ImVec4& accent, bool a
                     lines.data() + lines.size());
     }
     ImGui::Dummy(ImVec2(avail, max.y - min.y));
-}
-
-std::string initialsOf(std::string_view name) {
-    // First code point of each of the first two words; UTF-8 continuation bytes are 10xxxxxx.
-    std::string out;
-    bool atWordStart = true;
-    int taken = 0;
-    for (std::size_t i = 0; i < name.size() && taken < 2;) {
-        const unsigned char ch = static_cast<unsigned char>(name[i]);
-        std::size_t len = ch < 0x80 ? 1 : (ch >> 5) == 0x6 ? 2 : (ch >> 4) == 0xE ? 3 : 4;
-        len = std::min(len, name.size() - i);
-        if (ch == ' ' || ch == '\t' || ch == '-') {
-            atWordStart = true;
-        } else if (atWordStart) {
-            std::string cp(name.substr(i, len));
-            if (len == 1) cp[0] = char(std::toupper(ch));
-            out += cp;
-            ++taken;
-            atWordStart = false;
-        }
-        i += len;
-    }
-    return out.empty() ? "?" : out;
 }
 
 void InitialsAvatar(const Theme& t, ImFont* font, std::string_view name, float diameter) {

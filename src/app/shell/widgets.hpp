@@ -52,9 +52,8 @@ void Bubble(const Theme& t, ImFont* captionFont, std::string_view caption, std::
 // A full-width note under a line (practice feedback, evidence annotations).
 void Callout(const Theme& t, std::string_view text, const ImVec4& accent, bool alignRight);
 
-// A circle with the first letters of the name's first two words (UTF-8 aware).
+// A circle with the name's initials (core/text/initials: first name and surname).
 void InitialsAvatar(const Theme& t, ImFont* font, std::string_view name, float diameter);
-std::string initialsOf(std::string_view name);
 
 // Filled surface card with a border; pair with EndCard(). Height 0 = auto-fit is not available
 // for children in ImGui 1.86, so callers pass the height they need.
