@@ -355,7 +355,9 @@ TEST_CASE("hr screens: exports write the core renderers' files; failures show in
     CHECK(fs::path(path).parent_path() == dbDir.path());
     std::ifstream in(path, std::ios::binary);
     const std::string csv(std::istreambuf_iterator<char>(in), {});
-    CHECK(csv.rfind("\xEF\xBB\xBF" "attempt_id,trainee,", 0) == 0);  // UTF-8 with BOM
+    CHECK(csv.rfind("\xEF\xBB\xBF"
+                    "attempt_id,trainee,",
+                    0) == 0);  // UTF-8 with BOM
     std::string text = h.settle();
     store::ResultsStore s(db);
     CHECK(h.app->hr().data().lastExport().value()->attempts == s.attempts({}).size());
