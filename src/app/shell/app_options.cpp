@@ -13,7 +13,7 @@ namespace {
 constexpr std::string_view kOptions[] = {"--author",    "--script",   "--screenshot-dir",
                                          "--scenarios", "--data-dir", "--theme",
                                          "--scale",     "--size",     "--db",
-                                         "--hr",        "--seed"};
+                                         "--hr",        "--seed",     "--frame-delay-ms"};
 }
 
 bool isAppOption(std::string_view arg) {
@@ -43,7 +43,8 @@ const char* appUsage() {
            "  --seed N              every attempt's seed, which orders the replies (0 = as in\n"
            "                        the file; default: a fresh seed per attempt)\n"
            "  --script FILE         drive the window from a script of inputs (see docs/app.md)\n"
-           "  --screenshot-dir DIR  where the script's screenshots go (default: .)\n";
+           "  --screenshot-dir DIR  where the script's screenshots go (default: .)\n"
+           "  --frame-delay-ms MS   for tests: wait MS after every frame, as a slow machine does\n";
 }
 
 std::string defaultScenarioDir() {
@@ -94,6 +95,14 @@ std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args
                 return std::nullopt;
             }
             o.seed = n;
+        } else if (a == "--frame-delay-ms") {
+            int n = 0;
+            auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+            if (v.empty() || ec != std::errc() || p != v.data() + v.size() || n < 0 || n > 2000) {
+                error = "--frame-delay-ms must be a whole number of milliseconds from 0 to 2000";
+                return std::nullopt;
+            }
+            o.frameDelayMs = n;
         } else if (a == "--theme") {
             if (v != "light" && v != "dark") {
                 error = "--theme must be light or dark";

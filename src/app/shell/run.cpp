@@ -14,12 +14,14 @@
 #include <cstdlib>
 #include <functional>
 #include <memory>
+#include <thread>
 
 #include "app/driver/script.hpp"
 #include "app/driver/script_driver.hpp"
 #include "app/shell/app.hpp"
 #include "app/shell/app_options.hpp"
 #include "app/shell/fonts.hpp"
+#include "app/shell/input_queue.hpp"
 #include "app/shell/portrait.hpp"
 #include "core/files/bounded_read.hpp"
 #include "core/source/json_source.hpp"
@@ -37,6 +39,7 @@ constexpr int kSettleFrames = 3;
 struct ShellEvents {
     bool input = false;
     float newScale = 0;
+    InputQueue queue;
 };
 
 ShellEvents& events(GLFWwindow* w) {
@@ -58,6 +61,26 @@ void installWakeCallbacks(GLFWwindow* w) {
         events(w).newScale = x;
         events(w).input = true;
     });
+}
+
+// After ImGui's backend is installed: keys, characters and mouse buttons go through the queue,
+// which hands them on to the backend one change per key per frame.
+void installInputQueue(GLFWwindow* w) {
+    const GLFWkeyfun key =
+        glfwSetKeyCallback(w, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
+            events(w).queue.pushKey(key, scancode, action, mods);
+            events(w).input = true;
+        });
+    const GLFWcharfun chr = glfwSetCharCallback(w, [](GLFWwindow* w, unsigned int c) {
+        events(w).queue.pushChar(c);
+        events(w).input = true;
+    });
+    const GLFWmousebuttonfun mouse =
+        glfwSetMouseButtonCallback(w, [](GLFWwindow* w, int button, int action, int mods) {
+            events(w).queue.pushMouseButton(button, action, mods);
+            events(w).input = true;
+        });
+    events(w).queue.forwardTo(key, chr, mouse);
 }
 
 std::size_t hashText(const std::string& s) { return std::hash<std::string>{}(s); }
@@ -156,6 +179,7 @@ int run(std::span<const std::string_view> args) {
     // A steady caret: a blinking one would need a frame every half second in every text field.
     io.ConfigInputTextCursorBlink = false;
     ImGui_ImplGlfw_InitForOpenGL(window, true);
+    installInputQueue(window);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
     ManualClock manualClock;
@@ -217,7 +241,7 @@ int run(std::span<const std::string_view> args) {
         while (!glfwWindowShouldClose(window)) {
             // Event-driven: sleep until input, waking only ten times a second while a countdown
             // is on screen; a scripted run never sleeps.
-            if (driver || settle > 0)
+            if (driver || settle > 0 || shellEvents.queue.pending())
                 glfwPollEvents();
             else if (app.animating())
                 glfwWaitEventsTimeout(0.1);
@@ -250,6 +274,8 @@ int run(std::span<const std::string_view> args) {
 
             ImGui_ImplOpenGL3_NewFrame();
             fontsUploaded = true;
+            shellEvents.queue.deliver(window);
+            if (shellEvents.queue.pending()) settle = kSettleFrames;  // the rest next frame
             ImGui_ImplGlfw_NewFrame();
             if (driver) driver->beforeFrame(io);
             app.tick();
@@ -283,6 +309,9 @@ int run(std::span<const std::string_view> args) {
                 }
             }
             glfwSwapBuffers(window);
+            // Tests only: a slow machine's frame, so a test can prove no input is lost.
+            if (opts->frameDelayMs > 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(opts->frameDelayMs));
         }
     }
 
