@@ -272,3 +272,35 @@ TEST_CASE("headless fonts: characters typed at sign-in that no scenario holds ar
     CHECK(h.run("wait-frames 3\n") == "");
     CHECK(h.app->textRevision() == settled);
 }
+
+namespace {
+
+ImGuiWindow* debriefWindow() {
+    for (ImGuiWindow* w : GImGui->Windows)
+        if (std::string(w->Name).find("##debrief") != std::string::npos &&
+            std::string(w->Name).find("##debrief/") == std::string::npos && w->Active)
+            return w;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("headless debrief: a new debrief opens at the top, not where the last one was left") {
+    Headless h({kFixtures + "/long-talk.json"}, "", 0);
+    std::string play = "click Practice##gui-long-talk\nexpect-screen conversation\n";
+    for (int i = 0; i < 12; ++i) play += "key 1\n";
+    play += "key 2\nexpect See debrief\nclick See debrief\nexpect-screen debrief\nwait-frames 3\n";
+    REQUIRE(h.run("click Your name\ntype Anna\nclick Start training\nexpect-screen library\n" +
+                  play) == "");
+    ImGuiWindow* w = debriefWindow();
+    REQUIRE(w != nullptr);
+    REQUIRE(w->ScrollMax.y > 200);  // a transcript long enough to scroll
+    ImGui::SetScrollY(w, w->ScrollMax.y);
+    h.frame();
+    h.frame();
+    REQUIRE(debriefWindow()->Scroll.y > 200);  // the trainee scrolled to the end
+
+    REQUIRE(h.run("click Try again\n" + play.substr(play.find('\n') + 1)) == "");
+    REQUIRE(debriefWindow() != nullptr);
+    CHECK(debriefWindow()->Scroll.y == 0.0f);
+}

@@ -205,6 +205,9 @@ void drawDebriefBody(const ScreenContext& ctx, const DebriefContent& content,
     ending.summary = content.endingSummary;
 
     ImGui::BeginChild("##debrief", ImVec2(0, 0), false);
+    // A debrief opens at the top, on the score: ImGui keeps a window's scroll across its uses,
+    // so without this one opened where the previous was left.
+    if (ImGui::IsWindowAppearing()) ImGui::SetScrollY(0.0f);
     if (report) {
         ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.px(18), t.px(14)));
