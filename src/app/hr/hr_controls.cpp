@@ -107,8 +107,10 @@ void drawExportBar(const ScreenContext& ctx, HrData& hr, const store::AttemptFil
     } else if (!job.error().empty()) {
         ui::TextWrappedColored(p.danger, "Export failed: " + job.error());
     } else if (job.value()) {
-        ui::TextWrappedColored(p.success, "✓ Wrote " + std::to_string(job.value()->attempts) +
-                                              " attempts to " + job.value()->path);
+        ui::TextWrappedColored(p.success, "✓ Wrote " +
+                                              countOf(static_cast<long long>(job.value()->attempts),
+                                                      "attempt", "attempts") +
+                                              " to " + job.value()->path);
     }
 }
 

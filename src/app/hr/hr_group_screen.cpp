@@ -10,6 +10,7 @@
 #include "app/shell/widgets.hpp"
 #include "core/reports/group_statistics.hpp"
 #include "core/reports/report_time.hpp"
+#include "core/text/number_format.hpp"
 
 namespace rapport::app {
 
@@ -29,10 +30,11 @@ void HrGroupScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
     std::vector<PassSummary> who;
     if (job.value()) who = passSummaries(job.value()->attempts);
     const PassTotals totals = passTotals(who);
-    char ready[160];
-    std::snprintf(ready, sizeof ready,
-                  "%d trainees · %d finished attempts · %d passed · query %.0f ms", totals.trainees,
-                  totals.finished, totals.passed, job.value() ? job.value()->queryMs : 0.0);
+    char ms[32];
+    std::snprintf(ms, sizeof ms, "%.0f ms", job.value() ? job.value()->queryMs : 0.0);
+    const std::string ready = countOf(totals.trainees, "trainee", "trainees") + " · " +
+                              countOf(totals.finished, "finished attempt", "finished attempts") +
+                              " · " + std::to_string(totals.passed) + " passed · query " + ms;
     const bool ok = drawHrStatus(ctx.theme, job.running() || table.running(),
                                  job.error().empty() ? table.error() : job.error(),
                                  job.value().has_value() && table.value().has_value(), ready);

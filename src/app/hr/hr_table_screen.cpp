@@ -8,6 +8,7 @@
 #include "app/hr/hr_controls.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/reports/report_time.hpp"
+#include "core/text/number_format.hpp"
 
 namespace rapport::app {
 namespace {
@@ -165,10 +166,12 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
         rebuild(hr);
     if (!job.value() && builtFrom_) rebuild(hr);
 
-    char ready[160];
-    std::snprintf(ready, sizeof ready, "%zu trainees × %zu competencies (%s) · query %.0f ms",
-                  table.rows.size(), table.columns.size(), describeFilter(hr.filter()).c_str(),
-                  job.value() ? job.value()->queryMs : 0.0);
+    char ms[32];
+    std::snprintf(ms, sizeof ms, "%.0f ms", job.value() ? job.value()->queryMs : 0.0);
+    const std::string ready =
+        countOf(static_cast<long long>(table.rows.size()), "trainee", "trainees") + " × " +
+        countOf(static_cast<long long>(table.columns.size()), "competency", "competencies") + " (" +
+        describeFilter(hr.filter()) + ") · query " + ms;
     const bool ok =
         drawHrStatus(ctx.theme, job.running(), job.error(), job.value().has_value(), ready);
     drawExportBar(ctx, hr, storeFilter(hr.filter()),

@@ -59,4 +59,8 @@ std::string byteSize(std::uintmax_t bytes) {
     return shown + " " + units[u] + " (" + exact + ")";
 }
 
+std::string countOf(long long n, std::string_view one, std::string_view many) {
+    return std::to_string(n) + " " + std::string(n == 1 || n == -1 ? one : many);
+}
+
 }  // namespace rapport

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace rapport {
 
@@ -32,5 +33,9 @@ std::string byteSize(std::uintmax_t bytes);
 
 // `n` with a comma every three digits: 16777216 -> "16,777,216".
 std::string groupedDigits(std::uintmax_t n);
+
+// "1 trainee", "3 trainees", "0 trainees": a count with its noun in the right number (English;
+// the interface's translations will choose their own plural forms).
+std::string countOf(long long n, std::string_view one, std::string_view many);
 
 }  // namespace rapport
