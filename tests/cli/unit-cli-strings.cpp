@@ -185,3 +185,25 @@ TEST_CASE("strings import: incomplete, broken or misdirected input is refused cl
     CHECK(cli("strings export " + hub + " --lang en -o -").exitCode == 2);
     CHECK(cli("strings translate " + hub).exitCode == 2);
 }
+
+TEST_CASE("bundled translations: each scenario made from po/scenarios is the committed file") {
+    // po/scenarios/ID.LANG.po + scenarios/ID.json → scenarios/ID-LANG.json (docs/translation.md).
+    // A source edited without re-importing its translations fails here.
+    const fs::path root = RAPPORT_SOURCE_DIR;
+    std::size_t checked = 0;
+    for (const auto& po : rapport::test::filesIn(root / "po" / "scenarios", ".po")) {
+        const std::string stem = po.stem().string();  // "bank-card-complaint.ru"
+        const std::string id = stem.substr(0, stem.rfind('.'));
+        const std::string lang = stem.substr(stem.rfind('.') + 1);
+        CAPTURE(stem);
+        TempDir dir;
+        const std::string out = dir.file("out.json");
+        const Run r =
+            cli("strings import " + shellQuoted((root / "scenarios" / (id + ".json")).string()) +
+                " " + shellQuoted(po.string()) + " -o " + shellQuoted(out) + " --complete");
+        CHECK_MESSAGE(r.exitCode == 0, r.err);
+        CHECK(readText(out) == readText(root / "scenarios" / (id + "-" + lang + ".json")));
+        ++checked;
+    }
+    CHECK(checked >= 1);
+}
