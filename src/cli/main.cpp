@@ -32,6 +32,9 @@ constexpr Verb kVerbs[] = {
      rapport::cli::runReport},
     {"import", "turn a Twine story (.twee or published .html) into a scenario draft",
      rapport::cli::runImport},
+    {"sync", "upload attempts to the central store (PostgreSQL), or say what is waiting",
+     rapport::cli::runSync},
+    {"admin", "set up the central store's schema", rapport::cli::runAdmin},
 };
 
 void printHelp() {
