@@ -324,3 +324,43 @@ TEST_CASE("sync: hostile names and texts arrive intact and NUL is refused clearl
                  {std::string("g'; --")})
               .integer(0, 0) == 5);
 }
+
+TEST_CASE("rapport sync and rapport admin init: status, exit codes and what they print") {
+    PgTestDatabase pg;
+    TempDir dir;
+    const std::string db = dir.file("d.db");
+    {
+        store::ResultsStore local(db);
+        fillDesktop(local, "cli", 4);
+    }
+    const std::string cli = shellQuoted(RAPPORT_CLI_PATH);
+    const std::string env =
+        "env -u RAPPORT_CENTRAL_DB XDG_CONFIG_HOME=" + shellQuoted(dir.path().string()) + " ";
+    auto status = runCommand(env + cli + " sync --status --db " + shellQuoted(db));
+    CHECK(status.exitCode == 0);
+    CHECK(status.out == "4 waiting: 1 attempts in progress, 3 ended; 7 decisions\n");
+    // No central store configured: a usage error saying where one is set.
+    auto none = runCommand(env + cli + " sync --db " + shellQuoted(db));
+    CHECK(none.exitCode == 2);
+    CHECK(none.err.find("RAPPORT_CENTRAL_DB") != std::string::npos);
+    // Unreachable: 3, and everything still waiting.
+    auto away = runCommand(env + cli + " sync --retries 1 --db " + shellQuoted(db) +
+                           " --to 'postgresql://x@/x?host=" + dir.path().string() + "'");
+    CHECK(away.exitCode == 3);
+    CHECK(away.err.find("cannot connect") != std::string::npos);
+    CHECK(away.err.find("4 attempts stay waiting") != std::string::npos);
+    // Set up by admin init, then synced through the config file; the password never printed.
+    auto init = runCommand(env + cli + " admin init --to " + shellQuoted(pg.uri()));
+    CHECK(init.exitCode == 0);
+    CHECK(init.out == "central store schema: version 1 (was 0)\n");
+    std::filesystem::create_directories(dir.path() / "rapport");
+    writeText((dir.path() / "rapport" / "config").string(),
+              "# Rapport\ncentral = " + pg.uri() + "\n");
+    auto sync = runCommand(env + cli + " sync --db " + shellQuoted(db));
+    CHECK(sync.exitCode == 0);
+    CHECK(sync.out == "4 attempts sent; 0 waiting\n");
+    status = runCommand(env + cli + " sync --status --db " + shellQuoted(db));
+    CHECK(status.out == "synced: nothing waiting\n");
+    PgConnection c(pg.uri());
+    CHECK(count(c, "attempts") == 4);
+}
