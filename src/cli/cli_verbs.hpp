@@ -12,6 +12,9 @@ namespace rapport::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitProblems = 1;
 inline constexpr int kExitUsage = 2;
+// sync and admin only: the central store could not be reached (or refused the login); what was
+// waiting stays waiting, so a script retries later.
+inline constexpr int kExitUnreachable = 3;
 
 using Args = std::span<const std::string_view>;  // arguments after the verb
 
@@ -22,5 +25,7 @@ int runReport(Args args);
 int runImport(Args args);
 int runAnalyze(Args args);
 int runStrings(Args args);
+int runSync(Args args);
+int runAdmin(Args args);
 
 }  // namespace rapport::cli

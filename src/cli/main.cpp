@@ -34,6 +34,9 @@ constexpr Verb kVerbs[] = {
      rapport::cli::runImport},
     {"strings", "export a scenario's texts for translation (PO) and import a translation",
      rapport::cli::runStrings},
+    {"sync", "upload attempts to the central store (PostgreSQL), or say what is waiting",
+     rapport::cli::runSync},
+    {"admin", "set up the central store's schema", rapport::cli::runAdmin},
 };
 
 void printHelp() {

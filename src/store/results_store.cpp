@@ -196,8 +196,8 @@ void ResultsStore::appendStep(std::int64_t attempt, const TranscriptStep& step,
     Statement ins(
         db_,
         "INSERT INTO attempt_steps (attempt_id, step, node, choice, timed_out, step_json, "
-        "evidence, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
-        "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))");
+        "evidence, recorded_at, uid) VALUES (?, ?, ?, ?, ?, ?, ?, "
+        "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER), ?)");
     ins.bind(1, attempt)
         .bind(2, step.step)
         .bind(3, step.node)
@@ -205,6 +205,7 @@ void ResultsStore::appendStep(std::int64_t attempt, const TranscriptStep& step,
         .bind(5, step.timedOut ? 1 : 0)
         .bind(6, stepJson.dump())
         .bind(7, (evidence.is_null() ? json::array() : evidence).dump())
+        .bind(8, randomUuid())
         .run();
     Statement up(db_, "UPDATE attempts SET step_count = step_count + 1 WHERE id = ?");
     up.bind(1, attempt).run();

@@ -146,6 +146,23 @@ CREATE INDEX attempts_in_progress ON attempts(trainee_id, scenario_id, started_a
 ALTER TABLE attempts ADD COLUMN reply_order TEXT NOT NULL DEFAULT 'authored'
     CHECK (reply_order IN ('authored', 'seeded'));
 )sql",
+    // v5: the central store (docs/central-store.md). Every decision gets a UUID, as attempts
+    // have, so a re-sent one is recognised by the server; existing rows get a random one here.
+    // sync_confirmed is the outbox's other half: per attempt, the step count and status the
+    // server last confirmed. An attempt is pending while its row differs from the attempt's.
+    R"sql(
+ALTER TABLE attempt_steps ADD COLUMN uid TEXT;
+UPDATE attempt_steps SET uid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||
+    substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) ||
+    substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));
+CREATE UNIQUE INDEX attempt_steps_by_uid ON attempt_steps(uid);
+CREATE TABLE sync_confirmed (
+    attempt_id   INTEGER PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
+    steps        INTEGER NOT NULL,
+    status       TEXT NOT NULL,
+    confirmed_at INTEGER NOT NULL
+);
+)sql",
 };
 
 constexpr int kLatest = int(std::size(kMigrations));

@@ -1,0 +1,117 @@
+// `rapport sync`: uploads the desktop's results database (the outbox) to the central
+// PostgreSQL store, or with --status says what is waiting. docs/central-store.md.
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "cli/cli_verbs.hpp"
+#include "store/database_path.hpp"
+#include "store/pg_target.hpp"
+#include "store/results_store.hpp"
+#include "store/sync_upload.hpp"
+
+namespace rapport::cli {
+
+namespace {
+
+void printUsage(std::FILE* to) {
+    std::fprintf(
+        to,
+        "usage: rapport sync [--db PATH] [--to URI] [--status] [--retries N]\n\n"
+        "Uploads every attempt and decision not yet on the central store. Safe to run again:\n"
+        "an item sent twice changes nothing.\n\n"
+        "  --db PATH     the local results database (default as for 'rapport play')\n"
+        "  --to URI      the central store, postgresql://USER@HOST/DB?sslmode=verify-full\n"
+        "                (default: $RAPPORT_CENTRAL_DB, else 'central = URI' in\n"
+        "                $XDG_CONFIG_HOME/rapport/config)\n"
+        "  --status      only say what is waiting; contacts no server\n"
+        "  --retries N   reconnect attempts after a lost connection (default 6, backoff\n"
+        "                0.2 s doubling)\n\n"
+        "Exit codes: 0 everything synced, 1 the server refused some items (listed), 2 usage or\n"
+        "local database error, 3 the central store cannot be reached (items stay waiting)\n");
+}
+
+int usage(const std::string& msg) {
+    std::fprintf(stderr, "rapport sync: %s\n", msg.c_str());
+    printUsage(stderr);
+    return kExitUsage;
+}
+
+}  // namespace
+
+int runSync(Args args) {
+    std::optional<std::string> db, to;
+    bool statusOnly = false;
+    store::SyncOptions options;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view a = args[i];
+        if (a == "--help" || a == "-h") {
+            printUsage(stdout);
+            return kExitOk;
+        }
+        if (a == "--status") {
+            statusOnly = true;
+            continue;
+        }
+        if (a != "--db" && a != "--to" && a != "--retries")
+            return usage("unknown argument '" + std::string(a) + "'");
+        if (i + 1 >= args.size()) return usage("option " + std::string(a) + " needs a value");
+        const std::string v(args[++i]);
+        if (a == "--db") {
+            db = v;
+        } else if (a == "--to") {
+            to = v;
+        } else {
+            try {
+                std::size_t used = 0;
+                options.retries = std::stoi(v, &used);
+                if (used != v.size() || options.retries < 0) throw std::invalid_argument(v);
+            } catch (const std::exception&) {
+                return usage("--retries expects a whole number of at least 0, got '" + v + "'");
+            }
+        }
+    }
+    const auto path = store::resolveDatabasePath(db);
+    if (!path)
+        return usage("no results database: give --db PATH or set RAPPORT_DB (HOME is not set)");
+    std::error_code ec;
+    if (!std::filesystem::exists(*path, ec)) {
+        std::fprintf(stderr, "rapport sync: no results database at %s\n", path->c_str());
+        return kExitUsage;
+    }
+    try {
+        store::ResultsStore local(*path);
+        const auto before = store::pendingCounts(local.database());
+        if (statusOnly) {
+            if (before.total() == 0)
+                std::printf("synced: nothing waiting\n");
+            else
+                std::printf("%d waiting: %d attempts in progress, %d ended; %d decisions\n",
+                            before.total(), before.inProgress, before.ended, before.decisions);
+            return kExitOk;
+        }
+        const auto uri = store::resolveCentralUri(to);
+        if (!uri)
+            return usage(
+                "no central store: give --to URI, set RAPPORT_CENTRAL_DB or add 'central = URI' "
+                "to $XDG_CONFIG_HOME/rapport/config");
+        const auto r = store::syncOutbox(local.database(), *uri, options);
+        const auto after = store::pendingCounts(local.database());
+        for (const auto& f : r.refused)
+            std::fprintf(stderr, "rapport sync: attempt %s refused: %s\n", f.attemptUid.c_str(),
+                         f.message.c_str());
+        std::printf("%d attempts sent; %d waiting\n", r.confirmed, after.total());
+        if (r.unreachable) {
+            std::fprintf(stderr, "rapport sync: %s; %d attempts stay waiting\n", r.error.c_str(),
+                         after.total());
+            return kExitUnreachable;
+        }
+        return r.refused.empty() ? kExitOk : kExitProblems;
+    } catch (const store::StoreError& e) {
+        std::fprintf(stderr, "rapport sync: %s\n", e.what());
+        return kExitUsage;
+    }
+}
+
+}  // namespace rapport::cli
