@@ -57,6 +57,7 @@ constexpr std::array kCodes = {
     CodeInfo{UnknownGroup, "a rule names a group the framework does not define"},
     CodeInfo{PointsSign, "points contradict the indicator's polarity"},
     CodeInfo{PointsLoop, "a loop lets a trainee collect the same points again and again"},
+    CodeInfo{ComposeShape, "a written reply (compose) is not shaped as the format says"},
     CodeInfo{TwineNotAStory, "the file holds no Twine story"},
     CodeInfo{TwineMalformed, "a Twee passage header or Twine HTML element is broken"},
     CodeInfo{TwineCode, "story-format code (macros, variables, scripts) was not imported"},
@@ -65,6 +66,11 @@ constexpr std::array kCodes = {
     CodeInfo{TwineNotImported, "a Twine feature has no scenario equivalent and was left out"},
     CodeInfo{TwineDuplicatePassage, "two Twine passages share a name"},
     CodeInfo{TwineStartMissing, "the Twine start passage is missing"},
+    CodeInfo{UnknownSpeaker, "a node's speaker is not declared in \"speakers\""},
+    CodeInfo{SilentSpeaker, "a declared speaker never says a line"},
+    CodeInfo{UnknownDocument, "\"reveals\" names a document that does not exist"},
+    CodeInfo{DocumentNeverOpens, "a hidden document is revealed by no node or choice"},
+    CodeInfo{DuplicateDocument, "two documents share an id"},
 };
 
 }  // namespace
