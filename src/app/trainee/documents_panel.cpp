@@ -61,11 +61,11 @@ void DocumentsPanel::DrawList(const ScreenContext& ui, const Session& session) {
     if (s.documents.empty()) return;
     const Theme& t = ui.theme;
     const Palette& p = t.palette;
-    const auto open = openDocuments(session);
+    const auto opened = openDocuments(session);
     ImGui::PushFont(ui.fonts.small);
     ui::TextWrappedColored(p.textMuted, "Documents");
     ImGui::PopFont();
-    for (int d : open) {
+    for (int d : opened) {
         const Document& doc = s.documents[std::size_t(d)];
         ImGui::PushID(d);
         const bool unread = !isRead(d);
