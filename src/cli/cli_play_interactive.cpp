@@ -11,7 +11,10 @@
 #include "cli/cli_play_recording.hpp"
 #include "cli/cli_verbs.hpp"
 #include "cli/line_input.hpp"
+#include "core/play/letter_draft.hpp"
+#include "core/play/open_documents.hpp"
 #include "core/play/step_effect.hpp"
+#include "core/scenario/line_speaker.hpp"
 #include "core/scoring/scoring.hpp"
 #include "core/text/terminal_text.hpp"
 
@@ -20,10 +23,9 @@ namespace rapport::cli {
 namespace {
 
 std::string speakerLabel(const Session& s) {
-    const Node& n = s.node();
-    if (n.speaker == Speaker::Narrator) return "";
-    const std::string& name = s.scenario().client.name;
-    return (name.empty() ? std::string("Client") : name) + ": ";
+    const LineSpeaker who = lineSpeaker(s.scenario(), s.node());
+    if (who.narrator) return "";
+    return who.name + (who.client || who.role.empty() ? "" : " (" + who.role + ")") + ": ";
 }
 
 std::string meterBar(std::int64_t value, std::int64_t min, std::int64_t max) {
@@ -33,6 +35,36 @@ std::string meterBar(std::int64_t value, std::int64_t min, std::int64_t max) {
     filled = std::clamp(filled, 0, kWidth);
     return "[" + std::string(std::size_t(filled), '#') +
            std::string(std::size_t(kWidth - filled), '.') + "]";
+}
+
+// A document, printed in full when it opens (a terminal has no panel to reopen it from).
+void printDocument(const Document& d) {
+    std::printf("\n  +-- %s: %s\n", documentKindName(d.kind), terminalSafe(d.title).c_str());
+    std::string line;
+    for (char c : d.text + "\n") {
+        if (c != '\n') {
+            line += c;
+            continue;
+        }
+        std::printf("  | %s\n", terminalSafe(line).c_str());
+        line.clear();
+    }
+    std::printf("  +--\n");
+}
+
+// The documents that opened since the last call (all of them the first time: the briefing).
+void printNewDocuments(const Session& s, std::size_t& shown) {
+    const auto open = openDocuments(s);
+    for (; shown < open.size(); ++shown)
+        printDocument(s.scenario().documents[std::size_t(open[shown])]);
+}
+
+void printLetter(const LetterDraft& draft) {
+    std::printf("\n  To: %s\n  Subject: %s\n", terminalSafe(draft.letter->to).c_str(),
+                terminalSafe(draft.letter->subject).c_str());
+    for (const auto& para : draft.paragraphs) std::printf("\n  %s\n", terminalSafe(para).c_str());
+    std::printf("\n  [%d/%zu] %s:\n", draft.part + 1, draft.letter->parts.size(),
+                terminalSafe(draft.letter->labels[std::size_t(draft.part)]).c_str());
 }
 
 void printNode(const AttemptFlow& flow) {
@@ -50,6 +82,7 @@ void printNode(const AttemptFlow& flow) {
     }
     std::printf("%s%s\n", terminalSafe(speakerLabel(s)).c_str(), terminalSafe(s.text()).c_str());
     if (s.finished()) return;
+    if (const auto draft = letterDraft(s)) printLetter(*draft);
     std::printf("\n");
     const auto& shown = s.choices();
     for (std::size_t i = 0; i < shown.size(); ++i)
@@ -121,7 +154,9 @@ int runInteractivePlay(const Scenario& scenario, const ScenarioFramework& framew
         return kExitProblems;
     };
 
+    std::size_t documentsShown = 0;
     for (;;) {
+        printNewDocuments(s, documentsShown);
         printNode(flow);
         if (s.finished()) break;
         const bool timed = s.node().isTimed();

@@ -5,7 +5,9 @@
 #include "cli/cli_play_options.hpp"
 #include "cli/cli_play_recording.hpp"
 #include "cli/cli_verbs.hpp"
+#include "core/play/open_documents.hpp"
 #include "core/play/step_effect.hpp"
+#include "core/scenario/line_speaker.hpp"
 #include "core/scoring/scoring.hpp"
 #include "core/text/terminal_text.hpp"
 
@@ -20,9 +22,32 @@ void printReadableTranscript(const AttemptFlow& flow, std::FILE* out) {
     const bool withFeedback = feedbackShownDuringPlay(flow.mode());
     std::fprintf(out, "%s (%s %s)\n\n", terminalSafe(sc.title).c_str(), terminalSafe(sc.id).c_str(),
                  terminalSafe(sc.version).c_str());
+    // Documents are listed where they opened: those open from the start first.
+    const auto open = openDocuments(s);
+    std::size_t listed = 0;
+    auto listOpened = [&](std::size_t upTo) {
+        for (; listed < upTo && listed < open.size(); ++listed) {
+            const Document& d = sc.documents[std::size_t(open[listed])];
+            std::fprintf(out, "[document opens: %s (%s)]\n", terminalSafe(d.title).c_str(),
+                         documentKindName(d.kind));
+        }
+    };
+    Transcript so_far = s.transcript();
+    so_far.steps.clear();
     for (const auto& st : s.transcript().steps) {
-        std::fprintf(out, "%d. [%s] %s\n", st.step, terminalSafe(st.node).c_str(),
-                     terminalSafe(st.textShown).c_str());
+        if (const auto at = sc.findNode(st.node)) listOpened(openDocuments(sc, so_far, *at).size());
+        so_far.steps.push_back(st);
+        const auto n = sc.findNode(st.node);
+        std::string who = n ? speakerPrefix(sc, sc.nodes[std::size_t(*n)]) : "";
+        // A part of a written reply says which part of which letter it is.
+        if (n && sc.nodes[std::size_t(*n)].compose) {
+            const ComposePart& part = *sc.nodes[std::size_t(*n)].compose;
+            const Letter& l = sc.letters[std::size_t(part.letter)];
+            who += "(" + l.labels[std::size_t(part.part)] + ", part " +
+                   std::to_string(part.part + 1) + "/" + std::to_string(l.parts.size()) + ") ";
+        }
+        std::fprintf(out, "%d. [%s] %s%s\n", st.step, terminalSafe(st.node).c_str(),
+                     terminalSafe(who).c_str(), terminalSafe(st.textShown).c_str());
         if (st.timedOut)
             std::fprintf(out, "   > %s  (%s)\n", kNoAnswer, secondsText(st.timeTakenMs).c_str());
         else
@@ -31,6 +56,7 @@ void printReadableTranscript(const AttemptFlow& flow, std::FILE* out) {
         if (const std::string f = stepFeedback(sc, st); withFeedback && !f.empty())
             std::fprintf(out, "     Feedback: %s\n", terminalSafe(f).c_str());
     }
+    listOpened(open.size());
     if (const Ending* e = s.ending())
         std::fprintf(out, "\nEnding [%s]: %s (%s)\n%s\n", terminalSafe(s.node().id).c_str(),
                      terminalSafe(e->title).c_str(), outcomeName(e->outcome),

@@ -431,3 +431,55 @@ TEST_CASE("rapport play --resume refuses a saved state edited in the database, e
     CHECK(a.record.status == rapport::AttemptStatus::InProgress);
     CHECK(a.record.steps == 2);
 }
+
+TEST_CASE("rapport play: with named speakers each line says who speaks") {
+    const std::string file = std::string(RAPPORT_FIXTURES_DIR) + "/valid/speakers.json";
+    Run r = cli("play " + file + " --choices 1,1,1 --seed 0");
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("1. [door] Anna Volkova: Good morning. Do you have an appointment?\n") !=
+          std::string::npos);
+    CHECK(r.out.find("2. [owner] Oleg Sidorov: Come in. Pavel will join us.\n") !=
+          std::string::npos);
+    CHECK(r.out.find("3. [cfo-question] Pavel Ilyin: What does this cost us per month?\n") !=
+          std::string::npos);
+
+    // At the terminal the role is printed too, and the narrator stays unnamed.
+    Run live = cli("play " + file + " --seed 0 --mode practice", "1\n1\n1\n");
+    CHECK(live.exitCode == 0);
+    CHECK(live.out.find("Anna Volkova (Office manager): Good morning.") != std::string::npos);
+    CHECK(live.out.find("Pavel Ilyin (Finance director): What does this cost") !=
+          std::string::npos);
+    CHECK(live.out.find("Oleg Sidorov: Come in.") != std::string::npos);
+    CHECK(live.out.find("\nThey sign.") != std::string::npos);
+}
+
+TEST_CASE("rapport play: documents are printed when they open, the letter as it is written") {
+    const std::string docs = std::string(RAPPORT_FIXTURES_DIR) + "/valid/documents.json";
+    Run r = cli("play " + docs + " --seed 0 --mode exam", "1\n1\n");
+    CHECK(r.exitCode == 0);
+    const auto brief = r.out.find("+-- briefing: Your task\n  | Meet the owner of Sidorov Print.");
+    const auto registry = r.out.find("+-- client-file: Registry check\n");
+    const auto meet = r.out.find("So, what can your bank do for us?");
+    CHECK(brief != std::string::npos);
+    CHECK(registry != std::string::npos);
+    CHECK(registry < meet);
+    CHECK(r.out.find("+-- authority: Your authority\n") < meet);
+
+    Run scripted = cli("play " + docs + " --choices 2,1 --seed 0");
+    CHECK(scripted.exitCode == 0);
+    CHECK(scripted.out.find("[document opens: Your task (briefing)]\n"
+                            "[document opens: CRM notes (crm)]\n1. [prep]") != std::string::npos);
+    CHECK(scripted.out.find("[document opens: Your authority (authority)]\n2. [meet]") !=
+          std::string::npos);
+    CHECK(scripted.out.find("Registry check") == std::string::npos);
+
+    const std::string compose = std::string(RAPPORT_FIXTURES_DIR) + "/valid/compose.json";
+    Run letter = cli("play " + compose + " --seed 0", "1\n1\n1\n1\n");
+    CHECK(letter.exitCode == 0);
+    CHECK(letter.out.find("  To: Sato Yumi <sato@example.co.jp>\n"
+                          "  Subject: Proposal: evening courier pick-up\n\n"
+                          "  [1/3] Opening:\n") != std::string::npos);
+    Run parts = cli("play " + compose + " --choices 1,1,1,1 --seed 0");
+    CHECK(parts.out.find("2. [offer-mail#2] (The offer, part 2/3) Write the commercial offer") !=
+          std::string::npos);
+}

@@ -170,3 +170,72 @@ TEST_CASE("rapport play --protocol: options it cannot take are usage errors") {
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("rapport play --protocol: each line names its speaker by key and name") {
+    const std::string file = std::string(RAPPORT_FIXTURES_DIR) + "/valid/speakers.json";
+    const Session s = protocol(file + " --seed 0 --mode exam",
+                               "{\"choice\":\"polite\"}\n{\"choice\":\"wait\"}\n"
+                               "{\"choice\":\"figure\"}\n");
+    CHECK(s.exitCode == 0);
+    std::vector<json> lines;
+    for (const json& e : s.events)
+        if (e.at("event") == "line") lines.push_back(e);
+    REQUIRE(lines.size() == 4);
+    CHECK(lines[0] == json{{"event", "line"},
+                           {"node", "door"},
+                           {"speaker", "gatekeeper"},
+                           {"speakerName", "Anna Volkova"},
+                           {"text", "Good morning. Do you have an appointment?"}});
+    CHECK(lines[1].at("speaker") == "client");
+    CHECK(lines[1].at("speakerName") == "Oleg Sidorov");
+    CHECK(lines[2].at("speaker") == "cfo");
+    CHECK(lines[2].at("speakerName") == "Pavel Ilyin");
+    CHECK(lines[3].at("speaker") == "narrator");
+    CHECK_FALSE(lines[3].contains("speakerName"));
+}
+
+TEST_CASE("rapport play --protocol: a document event when a document opens, in exam mode too") {
+    const std::string file = std::string(RAPPORT_FIXTURES_DIR) + "/valid/documents.json";
+    const Session s =
+        protocol(file + " --seed 0 --mode exam", "{\"choice\":\"check\"}\n{\"choice\":\"line\"}\n");
+    CHECK(s.exitCode == 0);
+    CHECK(kinds(s) == Strings{"start", "document", "document", "line", "choose", "document",
+                              "document", "line", "choose", "line", "ending"});
+    CHECK(s.events[1] == json{{"event", "document"},
+                              {"id", "brief"},
+                              {"title", "Your task"},
+                              {"kind", "briefing"},
+                              {"text",
+                               "Meet the owner of Sidorov Print.\n\nFind out whether the company "
+                               "can take a credit line."}});
+    CHECK(s.events[2].at("id") == "crm");
+    // The reply revealed the registry check; the node reached revealed the authority sheet.
+    CHECK(s.events[5].at("id") == "registry");
+    CHECK(s.events[6].at("id") == "limits");
+    CHECK(s.events[6].at("kind") == "authority");
+}
+
+TEST_CASE("rapport play --protocol: each part of a written reply carries the letter so far") {
+    const std::string file = std::string(RAPPORT_FIXTURES_DIR) + "/valid/compose.json";
+    const Session s = protocol(file + " --seed 0",
+                               "{\"choice\":\"o1\"}\n{\"choice\":\"f2\"}\n{\"choice\":\"n1\"}\n"
+                               "{\"choice\":\"wait\"}\n");
+    CHECK(s.exitCode == 0);
+    std::vector<json> chooses;
+    for (const json& e : s.events)
+        if (e.at("event") == "choose") chooses.push_back(e);
+    REQUIRE(chooses.size() == 4);
+    CHECK(chooses[0].at("node") == "offer-mail");
+    CHECK(chooses[0].at("letter") == json{{"to", "Sato Yumi <sato@example.co.jp>"},
+                                          {"subject", "Proposal: evening courier pick-up"},
+                                          {"part", 1},
+                                          {"parts", 3},
+                                          {"label", "Opening"},
+                                          {"written", json::array()}});
+    CHECK(chooses[2].at("node") == "offer-mail#3");
+    CHECK(chooses[2].at("letter").at("label") == "Next step");
+    CHECK(chooses[2].at("letter").at("written") ==
+          json{"Dear Ms Sato, thank you for your time on Tuesday.",
+               "Our prices are very competitive."});
+    CHECK_FALSE(chooses[3].contains("letter"));
+}

@@ -424,9 +424,14 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
     const std::string speaker = fieldText(member(node, "speaker"));
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##speaker", speaker.c_str())) {
-        for (const char* s : {"client", "narrator"}) {
-            if (ImGui::Selectable(s, speaker == s)) ctx.doc.set(np + "/speaker", s);
-            ctx.loc.recordLastItem(std::string("Speaker ") + s);
+        // The client, the narrator and every key of "speakers", as the file declares them.
+        std::vector<std::string> speakers = {"client", "narrator"};
+        if (const json* root = ctx.doc.json())
+            if (const json* declared = member(*root, "speakers"); declared && declared->is_object())
+                for (const auto& item : declared->items()) speakers.push_back(item.key());
+        for (const std::string& s : speakers) {
+            if (ImGui::Selectable(s.c_str(), speaker == s)) ctx.doc.set(np + "/speaker", s);
+            ctx.loc.recordLastItem("Speaker " + s);
         }
         ImGui::EndCombo();
     }

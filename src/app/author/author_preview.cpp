@@ -5,6 +5,7 @@
 #include "app/shell/widgets.hpp"
 #include "core/authoring/scenario_preview.hpp"
 #include "core/play/step_effect.hpp"
+#include "core/scenario/line_speaker.hpp"
 
 namespace rapport::app {
 
@@ -109,7 +110,7 @@ void AuthorPreview::Draw(const Theme& t, const FontSet& fonts, WidgetLocator& lo
             ui::TextWrappedColored(p.narrator, feedback_[k]);
     }
     ui::TextInFont(fonts.body, p.text,
-                   s.node().id + " (" + speakerName(s.node().speaker) + "): " + s.text());
+                   s.node().id + " (" + lineSpeaker(s.scenario(), s.node()).key + "): " + s.text());
     if (!s.lastError().empty())
         ui::TextWrappedColored(p.danger, "Run-time error: " + s.lastError());
     if (s.finished()) {

@@ -21,10 +21,10 @@ App::App(AppConfig config, const Clock& clock, Theme theme)
     if (config_.startInHr) hr_.open();
 }
 
-ImTextureID App::portraitFor(const Scenario& s) {
-    if (s.client.portrait.empty() || !portraitLoader) return nullptr;
+ImTextureID App::portraitAt(const Scenario& s, const std::string& portrait) {
+    if (portrait.empty() || !portraitLoader) return nullptr;
     // Resolved again now, by its real path: a link made after validation still cannot lead out.
-    const PortraitPath found = resolvePortrait(s.client.portrait, s.sourcePath);
+    const PortraitPath found = resolvePortrait(portrait, s.sourcePath);
     if (found.status != PortraitPath::Status::Found) return nullptr;
     return portraitLoader(found.path);
 }
@@ -106,11 +106,16 @@ void App::Draw() {
         case ScreenId::SignIn:
         case ScreenId::Library:
         case ScreenId::Debrief:
-            trainee_.Draw(ctx, screen_, nullptr);
+            trainee_.Draw(ctx, screen_, {});
             break;
         case ScreenId::Conversation: {
             const Session* s = trainee_.session();
-            trainee_.Draw(ctx, screen_, s ? portraitFor(s->scenario()) : nullptr);
+            PortraitLookup portraits;
+            if (s)
+                portraits = [this, &sc = s->scenario()](const std::string& portrait) {
+                    return portraitAt(sc, portrait);
+                };
+            trainee_.Draw(ctx, screen_, portraits);
             break;
         }
         case ScreenId::Author:

@@ -58,7 +58,8 @@ public:
     const Theme& theme() const { return theme_; }
     const FontSet& fonts() const { return fonts_; }
     WidgetLocator& locator() { return locator_; }
-    ImTextureID portraitFor(const Scenario& s);
+    // A portrait as `s` writes it (the client's or a named speaker's), or null.
+    ImTextureID portraitAt(const Scenario& s, const std::string& portrait);
 
     // The areas.
     TraineeArea& trainee() { return trainee_; }

@@ -24,6 +24,7 @@ Palette lightPalette() {
     p.accentHover = rgb(0x245BBB);
     p.accentText = rgb(0xFFFFFF);
     p.clientBubble = rgb(0xE9EDF2);
+    p.castBubble = rgb(0xF1ECE3);
     p.traineeBubble = rgb(0xDCE8FC);
     p.narrator = rgb(0x6B7686);
     p.success = rgb(0x1F8A4C);
@@ -45,6 +46,7 @@ Palette darkPalette() {
     p.accentHover = rgb(0x6A9FF7);
     p.accentText = rgb(0xFFFFFF);
     p.clientBubble = rgb(0x262C36);
+    p.castBubble = rgb(0x33302B);
     p.traineeBubble = rgb(0x1F3557);
     p.narrator = rgb(0x8A95A5);
     p.success = rgb(0x3DB46D);

@@ -20,6 +20,7 @@ struct Palette {
     ImVec4 accentHover;
     ImVec4 accentText;  // text on accent
     ImVec4 clientBubble;
+    ImVec4 castBubble;  // named speakers besides the client
     ImVec4 traineeBubble;
     ImVec4 narrator;  // narrator lines
     ImVec4 success;

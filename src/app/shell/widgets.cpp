@@ -210,6 +210,33 @@ void Bubble(const Theme& t, ImFont* captionFont, std::string_view caption, std::
     ImGui::Dummy(ImVec2(avail, size.y));
 }
 
+void SpeakerBubble(const Theme& t, ImFont* captionFont, ImTextureID portrait, std::string_view name,
+                   std::string_view caption, std::string_view text, const ImVec4& bg) {
+    const float d = t.px(34);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::BeginGroup();
+    // The portrait sits level with the bubble, below the caption line.
+    if (captionFont) ImGui::PushFont(captionFont);
+    const float captionH = ImGui::GetTextLineHeight();
+    if (captionFont) ImGui::PopFont();
+    ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + captionH));
+    if (portrait) {
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddImageRounded(portrait, pos, ImVec2(pos.x + d, pos.y + d),
+                                                    ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE,
+                                                    d * 0.5f);
+        ImGui::Dummy(ImVec2(d, d));
+    } else {
+        InitialsAvatar(t, captionFont, name, d);
+    }
+    ImGui::EndGroup();
+    ImGui::SameLine(0, t.px(8));
+    ImGui::SetCursorScreenPos(ImVec2(at.x + d + t.px(8), at.y));
+    ImGui::BeginGroup();
+    Bubble(t, captionFont, caption, text, false, bg, 0.78f);
+    ImGui::EndGroup();
+}
+
 void Callout(const Theme& t, std::string_view text, const ImVec4& accent, bool alignRight) {
     const Palette& p = t.palette;
     const float avail = ImGui::GetContentRegionAvail().x;

@@ -49,6 +49,11 @@ ImVec4 levelColor(const Theme& t, float fraction);
 // A chat line: a rounded bubble, left (client) or right (trainee), with a caption above.
 void Bubble(const Theme& t, ImFont* captionFont, std::string_view caption, std::string_view text,
             bool alignRight, const ImVec4& bg, float maxWidthFraction = 0.72f);
+// A line of one of several people: a small round portrait (or initials of `name`) beside a
+// left-aligned bubble captioned with who speaks (name · role), so a gatekeeper, a finance
+// director and the client can be told apart at a glance.
+void SpeakerBubble(const Theme& t, ImFont* captionFont, ImTextureID portrait, std::string_view name,
+                   std::string_view caption, std::string_view text, const ImVec4& bg);
 // A full-width note under a line (practice feedback, evidence annotations).
 void Callout(const Theme& t, std::string_view text, const ImVec4& accent, bool alignRight);
 

@@ -7,7 +7,9 @@
 #include <cstdio>
 
 #include "app/shell/widgets.hpp"
+#include "core/play/letter_draft.hpp"
 #include "core/play/step_effect.hpp"
+#include "core/scenario/line_speaker.hpp"
 #include "core/text/number_format.hpp"
 
 namespace rapport::app {
@@ -50,8 +52,106 @@ std::string meterText(const std::vector<MeterChange>& changes) {
     return out;
 }
 
-void drawClientPanel(const ScreenContext& ui, const AttemptFlow& flow, ImTextureID portrait,
-                     float width) {
+ImTextureID portraitOf(const PortraitLookup& portraits, const std::string& written) {
+    return portraits && !written.empty() ? portraits(written) : nullptr;
+}
+
+// The named speakers who have spoken so far (the current line included), in order of their
+// first line: a finance director who drops in appears when they do.
+std::vector<int> speakersSoFar(const Session& session) {
+    const Scenario& s = session.scenario();
+    std::vector<int> out;
+    auto add = [&](const Node& n) {
+        if (n.speaker == Speaker::Cast && std::find(out.begin(), out.end(), n.cast) == out.end())
+            out.push_back(n.cast);
+    };
+    for (const auto& step : session.transcript().steps)
+        if (auto n = s.findNode(step.node)) add(s.nodes[std::size_t(*n)]);
+    add(session.node());
+    return out;
+}
+
+void drawAlsoPresent(const ScreenContext& ui, const Session& session,
+                     const PortraitLookup& portraits) {
+    const auto cast = speakersSoFar(session);
+    if (cast.empty()) return;
+    const Theme& t = ui.theme;
+    const Palette& p = t.palette;
+    const Scenario& s = session.scenario();
+    ImGui::PushFont(ui.fonts.small);
+    ui::TextWrappedColored(p.textMuted, "Also in the conversation");
+    ImGui::PopFont();
+    const float d = t.px(30);
+    for (int i : cast) {
+        const CastMember& m = s.speakers[std::size_t(i)];
+        ImGui::BeginGroup();
+        if (ImTextureID tex = portraitOf(portraits, m.portrait))
+            ImGui::Image(tex, ImVec2(d, d));
+        else
+            ui::InitialsAvatar(t, ui.fonts.small, m.name, d);
+        ImGui::EndGroup();
+        ImGui::SameLine(0, t.px(8));
+        ImGui::BeginGroup();
+        ui::TextWrappedColored(p.text, m.name);
+        ImGui::PushFont(ui.fonts.small);
+        ui::TextWrappedColored(p.textMuted, m.role);
+        ImGui::PopFont();
+        ImGui::EndGroup();
+        ImGui::Dummy(ImVec2(0, t.px(2)));
+    }
+    ImGui::Dummy(ImVec2(0, t.px(4)));
+    ImGui::Separator();
+    ImGui::Dummy(ImVec2(0, t.px(4)));
+}
+
+// The written reply being assembled: a letter card with its header, the paragraphs chosen so
+// far and a placeholder for the part being chosen now.
+void drawLetter(const ScreenContext& ui, const LetterDraft& draft) {
+    const Theme& t = ui.theme;
+    const Palette& p = t.palette;
+    const Letter& l = *draft.letter;
+    const float width = ImGui::GetContentRegionAvail().x * 0.86f;
+    const ImVec2 pad(t.px(16), t.px(12));
+    // The paper is drawn behind the text once its height is known (channel 0 under channel 1).
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(start.x + pad.x, start.y + pad.y));
+    ImGui::BeginGroup();
+    const float wrapAt = ImGui::GetCursorPosX() + width - pad.x * 2;
+    auto line = [&](const ImVec4& color, const std::string& text) {
+        ImGui::PushStyleColor(ImGuiCol_Text, color);
+        ImGui::PushTextWrapPos(wrapAt);
+        ImGui::TextUnformatted(text.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    };
+    ImGui::PushFont(ui.fonts.small);
+    line(p.textMuted, "To: " + l.to);
+    line(p.textMuted, "Subject: " + l.subject);
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, t.px(4)));
+    for (const auto& para : draft.paragraphs) {
+        line(p.text, para);
+        ImGui::Dummy(ImVec2(0, t.px(4)));
+    }
+    ImGui::PushFont(ui.fonts.small);
+    line(p.accent, "[" + l.labels[std::size_t(draft.part)] + ": choose below]");
+    ImGui::PopFont();
+    ImGui::EndGroup();
+    const float bottom = ImGui::GetItemRectMax().y + pad.y;
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(start, ImVec2(start.x + width, bottom), ImGui::GetColorU32(p.background),
+                      t.px(6));
+    dl->AddRect(start, ImVec2(start.x + width, bottom), ImGui::GetColorU32(p.border), t.px(6));
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(start.x, bottom));
+    ImGui::Dummy(ImVec2(width, t.px(6)));
+}
+
+void drawClientPanel(const ScreenContext& ui, const AttemptFlow& flow,
+                     const PortraitLookup& portraits, DocumentsPanel& documents, float width) {
     const Session& session = flow.session();
     const Theme& t = ui.theme;
     const Palette& p = t.palette;
@@ -59,7 +159,7 @@ void drawClientPanel(const ScreenContext& ui, const AttemptFlow& flow, ImTexture
     const float avatar = t.px(88);
     const float pad = t.px(16);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - avatar) * 0.5f - pad);
-    if (ImTextureID tex = portrait) {
+    if (ImTextureID tex = portraitOf(portraits, s.client.portrait)) {
         ImGui::Image(tex, ImVec2(avatar, avatar));
     } else {
         ui::InitialsAvatar(t, ui.fonts.title, s.client.name, avatar);
@@ -75,6 +175,8 @@ void drawClientPanel(const ScreenContext& ui, const AttemptFlow& flow, ImTexture
     ImGui::Dummy(ImVec2(0, t.px(8)));
     ImGui::Separator();
     ImGui::Dummy(ImVec2(0, t.px(4)));
+    documents.DrawList(ui, session);
+    drawAlsoPresent(ui, session, portraits);
 
     if (flow.metersVisible()) {
         for (const auto& m : s.meters) {
@@ -97,7 +199,7 @@ void drawClientPanel(const ScreenContext& ui, const AttemptFlow& flow, ImTexture
 }  // namespace
 
 void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
-                              const LibraryEntry* entry, ImTextureID portrait,
+                              const LibraryEntry* entry, const PortraitLookup& portraits,
                               TraineeActions& actions) {
     if (!flow || !entry) {
         actions.backToLibrary();
@@ -130,11 +232,17 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
     }
     ImGui::Dummy(ImVec2(0, t.px(2)));
 
+    // The briefing comes first, before the first line (not again on a resumed attempt).
+    if (!briefed && hasBriefing(s) && session->transcript().steps.empty()) {
+        if (DrawBriefing(ui, *session, portraitOf(portraits, s.client.portrait))) briefed = true;
+        return;
+    }
+
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float bottomPad = t.px(16);
     const float leftW = std::clamp(avail.x * 0.26f, t.px(220), t.px(340));
     if (ui::BeginCard(t, "##client", ImVec2(leftW, avail.y - bottomPad)))
-        drawClientPanel(ui, *flow, portrait, leftW);
+        drawClientPanel(ui, *flow, portraits, documents, leftW);
     ui::EndCard();
     ImGui::SameLine(0, t.px(16));
 
@@ -164,25 +272,34 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.px(18), t.px(14)));
     ImGui::BeginChild("##transcript", ImVec2(rightW, transcriptH), true);
-    auto speakerOf = [&](const std::string& nodeId) {
-        auto n = s.findNode(nodeId);
-        return n && s.nodes[*n].speaker == Speaker::Narrator ? Speaker::Narrator : Speaker::Client;
-    };
-    auto clientLine = [&](Speaker who, const std::string& text) {
-        if (who == Speaker::Narrator) {
+    // With named speakers every line carries its speaker's portrait, name and role; a
+    // conversation with the client alone keeps the plain bubble (the client card says who).
+    auto clientLine = [&](const Node* node, const std::string& text) {
+        const LineSpeaker who = node ? lineSpeaker(s, *node) : LineSpeaker{};
+        if (node && who.narrator) {
             ImGui::PushFont(ui.fonts.small);
             ui::TextWrappedColored(p.narrator, text);
             ImGui::PopFont();
+        } else if (!s.speakers.empty() && node) {
+            const std::string caption = who.role.empty() ? who.name : who.name + " · " + who.role;
+            ui::SpeakerBubble(t, ui.fonts.small, portraitOf(portraits, who.portrait), who.name,
+                              caption, text, who.client ? p.clientBubble : p.castBubble);
         } else {
             ui::Bubble(t, ui.fonts.small, s.client.name, text, false, p.clientBubble);
         }
         ImGui::Dummy(ImVec2(0, t.px(4)));
     };
+    auto nodeOf = [&](const std::string& id) -> const Node* {
+        auto n = s.findNode(id);
+        return n ? &s.nodes[std::size_t(*n)] : nullptr;
+    };
     const auto& steps = session->transcript().steps;
     const auto& echoes = flow->effects();
     for (std::size_t i = 0; i < steps.size(); ++i) {
         const auto& step = steps[i];
-        clientLine(speakerOf(step.node), step.textShown);
+        // The later parts of a written reply repeat its instruction: said once is enough.
+        const Node* at = nodeOf(step.node);
+        if (!(at && at->compose && at->compose->part > 0)) clientLine(at, step.textShown);
         if (step.timedOut) {
             ui::Bubble(t, ui.fonts.small, "You", std::string(kNoAnswer), true,
                        mix(p.traineeBubble, p.danger, 0.15f));
@@ -202,7 +319,9 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
         }
         ImGui::Dummy(ImVec2(0, t.px(6)));
     }
-    clientLine(session->node().speaker, session->text());
+    const auto draft = letterDraft(*session);
+    if (!(draft && draft->part > 0)) clientLine(&session->node(), session->text());
+    if (draft) drawLetter(ui, *draft);
     if (const Ending* ending = session->ending()) {
         ImGui::Dummy(ImVec2(0, t.px(4)));
         ui::Callout(t,
@@ -246,7 +365,14 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
             ImGui::PopFont();
         }
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-        ImGui::TextUnformatted("Your reply  (press 1–9 or click)");
+        if (draft)
+            ImGui::TextUnformatted((draft->letter->labels[std::size_t(draft->part)] + "  (part " +
+                                    std::to_string(draft->part + 1) + " of " +
+                                    std::to_string(draft->letter->parts.size()) +
+                                    ": press 1–9 or click)")
+                                       .c_str());
+        else
+            ImGui::TextUnformatted("Your reply  (press 1–9 or click)");
         ImGui::PopStyleColor();
         int picked = -1;
         for (std::size_t k = 0; k < shown.size(); ++k) {
@@ -261,6 +387,7 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
         if (picked >= 0) actions.choose(picked);
     }
     ImGui::EndGroup();
+    documents.DrawReader(ui, *session);
 }
 
 }  // namespace rapport::app

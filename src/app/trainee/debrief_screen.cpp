@@ -6,6 +6,7 @@
 
 #include "app/shell/widgets.hpp"
 #include "core/play/step_effect.hpp"
+#include "core/scenario/line_speaker.hpp"
 #include "core/text/number_format.hpp"
 
 namespace rapport::app {
@@ -258,10 +259,19 @@ void drawDebriefBody(const ScreenContext& ctx, const DebriefContent& content,
     const std::string& clientName = s ? s->client.name : content.clientName;
     for (const auto& step : transcript.steps) {
         auto n = s ? s->findNode(step.node) : std::nullopt;
-        if (n && s->nodes[std::size_t(*n)].speaker == Speaker::Narrator) {
+        const Node* at = n ? &s->nodes[std::size_t(*n)] : nullptr;
+        if (at && at->compose && at->compose->part > 0) {
+            // A later part of a written reply: its instruction was shown with the first part.
+        } else if (at && at->speaker == Speaker::Narrator) {
             ImGui::PushFont(ctx.fonts.small);
             ui::TextWrappedColored(p.narrator, step.textShown);
             ImGui::PopFont();
+        } else if (n && !s->speakers.empty()) {
+            // Several people spoke: each line under its speaker's name and role.
+            const LineSpeaker who = lineSpeaker(*s, s->nodes[std::size_t(*n)]);
+            ui::Bubble(t, ctx.fonts.small,
+                       who.role.empty() ? who.name : who.name + " · " + who.role, step.textShown,
+                       false, who.client ? p.clientBubble : p.castBubble);
         } else {
             ui::Bubble(t, ctx.fonts.small, clientName, step.textShown, false, p.clientBubble);
         }

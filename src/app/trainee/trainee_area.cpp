@@ -365,7 +365,7 @@ void TraineeArea::backToLibrary() {
     shell_.show(trainee_ ? ScreenId::Library : ScreenId::SignIn);
 }
 
-void TraineeArea::Draw(const ScreenContext& ctx, ScreenId screen, ImTextureID portrait) {
+void TraineeArea::Draw(const ScreenContext& ctx, ScreenId screen, const PortraitLookup& portraits) {
     switch (screen) {
         case ScreenId::SignIn:
             signIn_.Draw(ctx, remembered_, setup_.dataDir,
@@ -378,7 +378,7 @@ void TraineeArea::Draw(const ScreenContext& ctx, ScreenId screen, ImTextureID po
                 bestScores_, *this);
             break;
         case ScreenId::Conversation:
-            conversation_.Draw(ctx, flow_ ? &*flow_ : nullptr, currentEntry(), portrait, *this);
+            conversation_.Draw(ctx, flow_ ? &*flow_ : nullptr, currentEntry(), portraits, *this);
             break;
         case ScreenId::Debrief: {
             DebriefView view;

@@ -119,9 +119,9 @@ public:
     void backToLibrary() override;
     void requireGlyphs(std::string_view text) override { requireGlyphs_(text); }
 
-    // Draws the current trainee screen (sign-in, library, conversation or debrief); `portrait`
-    // is the client's picture for the conversation (null: initials).
-    void Draw(const ScreenContext& ctx, ScreenId screen, ImTextureID portrait);
+    // Draws the current trainee screen (sign-in, library, conversation or debrief); `portraits`
+    // gives the conversation its speakers' pictures (empty: initials).
+    void Draw(const ScreenContext& ctx, ScreenId screen, const PortraitLookup& portraits);
     // Draws the resume modal over whatever screen is showing while an offer is open.
     void DrawResumePrompt(const ScreenContext& ctx);
 

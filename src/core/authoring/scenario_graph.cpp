@@ -50,6 +50,10 @@ ScenarioGraph scenarioGraphFromJson(const nlohmann::json& root) {
                         node.objection = true;
             if (const auto c = n.find("choices"); c != n.end() && c->is_array())
                 node.choices = int(c->size());
+            // A written reply counts its parts as its decisions.
+            if (const auto c = n.find("compose"); c != n.end() && c->is_object())
+                if (const auto parts = c->find("parts"); parts != c->end() && parts->is_array())
+                    node.choices = int(parts->size());
         }
         index.try_emplace(node.id, int(g.nodes.size()));
         g.nodes.push_back(std::move(node));
@@ -66,6 +70,10 @@ ScenarioGraph scenarioGraphFromJson(const nlohmann::json& root) {
                 if ((*c)[k].is_object())
                     if (const int to = target(stringAt((*c)[k], "next")); to >= 0)
                         g.edges.push_back({int(i), to, int(k)});
+        // A written reply goes on to "compose.next" whatever paragraphs were chosen.
+        if (const auto c = n.find("compose"); c != n.end() && c->is_object())
+            if (const int to = target(stringAt(*c, "next")); to >= 0)
+                g.edges.push_back({int(i), to, 0});
         if (const int to = target(stringAt(n, "onTimeout")); n.contains("onTimeout") && to >= 0)
             g.edges.push_back({int(i), to, -1});
     }

@@ -73,7 +73,10 @@ public:
     // `given` is the caller's graph, or null to explore it here.
     void run(const StateGraph* given) {
         if (s_.nodes.empty() || s_.start < 0 || s_.start >= int(s_.nodes.size())) return;
-        checkPortrait();
+        checkPortrait(s_.client.portrait, "/client/portrait");
+        for (const CastMember& m : s_.speakers) checkPortrait(m.portrait, m.pointer + "/portrait");
+        checkSilentSpeakers();
+        checkHiddenDocuments();
         checkConstantConditions();
         const auto edges = structuralEdges(s_);
         const auto reachable = forwardReach(edges, s_.start);
@@ -90,8 +93,8 @@ public:
 private:
     const Node& node(int i) const { return s_.nodes[std::size_t(i)]; }
 
-    void checkPortrait() {
-        const std::string& p = s_.client.portrait;
+    // The same rule for the client's portrait and each named speaker's.
+    void checkPortrait(const std::string& p, const std::string& where) {
         const PortraitPath found = resolvePortrait(p, s_.sourcePath);
         switch (found.status) {
             case PortraitPath::Status::None:
@@ -99,26 +102,54 @@ private:
                 return;
             case PortraitPath::Status::Escapes:
                 if (found.byLink)
-                    r_.error(codes::PortraitEscapes, "/client/portrait",
+                    r_.error(codes::PortraitEscapes, where,
                              "portrait \"" + p +
                                  "\" leads out of the scenario's folder through a symbolic link "
                                  "(to " +
                                  found.path +
                                  "); copy the image into the folder instead of linking it");
                 else
-                    r_.error(codes::PortraitEscapes, "/client/portrait",
+                    r_.error(codes::PortraitEscapes, where,
                              "portrait \"" + p +
                                  "\" must be a path inside the scenario's folder (no absolute "
                                  "paths, no \"..\")");
                 return;
             case PortraitPath::Status::Missing:
                 if (s_.sourcePath.empty()) return;
-                r_.warning(codes::PortraitMissing, "/client/portrait",
+                r_.warning(codes::PortraitMissing, where,
                            "portrait file \"" + p +
                                "\" was not found next to the scenario; an initials avatar is "
                                "shown instead");
                 return;
         }
+    }
+
+    void checkSilentSpeakers() {
+        std::vector<bool> speaks(s_.speakers.size(), false);
+        for (const Node& n : s_.nodes)
+            if (n.speaker == Speaker::Cast && n.cast >= 0) speaks[std::size_t(n.cast)] = true;
+        for (std::size_t i = 0; i < speaks.size(); ++i)
+            if (!speaks[i])
+                r_.warning(codes::SilentSpeaker, s_.speakers[i].pointer,
+                           "speaker \"" + s_.speakers[i].id +
+                               "\" is declared but no node has them say a line");
+    }
+
+    void checkHiddenDocuments() {
+        std::vector<bool> revealed(s_.documents.size(), false);
+        auto mark = [&](const std::vector<int>& reveals) {
+            for (int d : reveals) revealed[std::size_t(d)] = true;
+        };
+        for (const Node& n : s_.nodes) {
+            mark(n.reveals);
+            for (const Choice& c : n.choices) mark(c.reveals);
+        }
+        for (std::size_t i = 0; i < revealed.size(); ++i)
+            if (s_.documents[i].hidden && !revealed[i])
+                r_.warning(codes::DocumentNeverOpens, s_.documents[i].pointer + "/hidden",
+                           "document \"" + s_.documents[i].id +
+                               "\" is hidden but no node or reply reveals it, so the trainee "
+                               "never sees it; list it in a \"reveals\" or drop \"hidden\"");
     }
 
     void checkConstantConditions() {

@@ -69,6 +69,9 @@ inline constexpr const char* UnknownGroup = "RAP0057";  // a rule names no group
 inline constexpr const char* PointsSign = "RAP0058";    // points contradict an indicator's polarity
 inline constexpr const char* PointsLoop =
     "RAP0059";  // a loop lets a trainee collect points again and again
+// Written replies (issue #18)
+inline constexpr const char* ComposeShape =
+    "RAP0060";  // a compose node or one of its parts is not shaped as the format says
 // Twine import (rapport import): what a Twee or Twine HTML file holds that a scenario cannot
 inline constexpr const char* TwineNotAStory = "RAP0070";  // no Twine story data in the file
 inline constexpr const char* TwineMalformed = "RAP0071";  // broken Twee header or Twine HTML markup
@@ -83,6 +86,13 @@ inline constexpr const char* TwineDuplicatePassage =
     "RAP0076";  // warning: two passages share a name
 inline constexpr const char* TwineStartMissing =
     "RAP0077";  // warning: the start passage is not there
+// Speakers and documents (issue #18)
+inline constexpr const char* UnknownSpeaker = "RAP0080";  // a node's speaker is not declared
+inline constexpr const char* SilentSpeaker = "RAP0081";  // warning: a declared speaker says no line
+inline constexpr const char* UnknownDocument = "RAP0082";  // "reveals" names no document
+inline constexpr const char* DocumentNeverOpens =
+    "RAP0083";  // warning: a hidden document nothing reveals
+inline constexpr const char* DuplicateDocument = "RAP0084";  // two documents share an id
 // Translation catalogues (rapport strings export|import, docs/translation.md)
 inline constexpr const char* PoSyntax = "RAP0090";  // a PO file that cannot be read
 inline constexpr const char* TranslationLanguage =

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/play/letter_draft.hpp"
+#include "core/play/open_documents.hpp"
+#include "core/scenario/line_speaker.hpp"
+
 namespace rapport {
 
 namespace {
@@ -28,13 +32,31 @@ void PlayProtocol::start() {
     emitNode();
 }
 
+// Each document that opened since the last event, before the line of the node reached: what it
+// says is known to the trainee from now on, in both modes.
+void PlayProtocol::emitDocuments() {
+    const Session& s = flow_->session();
+    const auto open = openDocuments(s);
+    for (; documentsSent_ < open.size(); ++documentsSent_) {
+        const Document& d = s.scenario().documents[std::size_t(open[documentsSent_])];
+        emit_(Event{{"event", "document"},
+                    {"id", d.id},
+                    {"title", d.title},
+                    {"kind", documentKindName(d.kind)},
+                    {"text", d.text}});
+    }
+}
+
 void PlayProtocol::emitNode() {
+    emitDocuments();
     const Session& s = flow_->session();
     const Node& n = s.node();
-    emit_(Event{{"event", "line"},
-                {"node", n.id},
-                {"speaker", speakerName(n.speaker)},
-                {"text", s.text()}});
+    const LineSpeaker who = lineSpeaker(s.scenario(), n);
+    // The narrator has no name; everyone else's line says who speaks, as the app shows it.
+    Event line{{"event", "line"}, {"node", n.id}, {"speaker", who.key}};
+    if (!who.narrator) line["speakerName"] = who.name;
+    line["text"] = s.text();
+    emit_(std::move(line));
     if (const Ending* e = s.ending()) {
         emit_(Event{{"event", "ending"},
                     {"node", n.id},
@@ -54,10 +76,21 @@ void PlayProtocol::emitChoose() {
         const Choice& choice = n.choices[std::size_t(c)];
         choices.push_back(Event{{"id", choice.id}, {"text", choice.text}});
     }
-    emit_(Event{{"event", "choose"},
-                {"node", n.id},
-                {"choices", std::move(choices)},
-                {"timeLimit", n.timeLimit ? Event(*n.timeLimit) : Event(nullptr)}});
+    Event choose{{"event", "choose"},
+                 {"node", n.id},
+                 {"choices", std::move(choices)},
+                 {"timeLimit", n.timeLimit ? Event(*n.timeLimit) : Event(nullptr)}};
+    // A part of a written reply: the letter so far and which part is being chosen.
+    if (const auto draft = letterDraft(s)) {
+        const Letter& l = *draft->letter;
+        choose["letter"] = Event{{"to", l.to},
+                                 {"subject", l.subject},
+                                 {"part", draft->part + 1},
+                                 {"parts", l.parts.size()},
+                                 {"label", l.labels[std::size_t(draft->part)]},
+                                 {"written", draft->paragraphs}};
+    }
+    emit_(std::move(choose));
 }
 
 void PlayProtocol::error(const std::string& message) {

@@ -25,7 +25,8 @@ public:
     // the protocol.
     PlayProtocol(AttemptFlow& flow, ManualClock& clock, Emit emit, Report report);
 
-    // Emits "start", then the current node: its "line", and "choose" or "ending".
+    // Emits "start", then the current node: a "document" for each document open so far, its
+    // "line", and "choose" or "ending".
     void start();
     // Takes one answer line: {"choice": ID} (a choice shown now) or {"timeout": true} (on a
     // timed node). Then, in practice mode, "feedback", and the next node's events. An answer that
@@ -36,6 +37,7 @@ public:
 
 private:
     void emitNode();
+    void emitDocuments();
     void emitChoose();
     void error(const std::string& message);
 
@@ -43,6 +45,7 @@ private:
     ManualClock* clock_;
     Emit emit_;
     Report report_;
+    std::size_t documentsSent_ = 0;  // open documents already told (the list only grows)
 };
 
 }  // namespace rapport

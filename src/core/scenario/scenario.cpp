@@ -4,7 +4,50 @@
 
 namespace rapport {
 
-const char* speakerName(Speaker s) { return s == Speaker::Client ? "client" : "narrator"; }
+const char* speakerName(Speaker s) {
+    switch (s) {
+        case Speaker::Client:
+            return "client";
+        case Speaker::Narrator:
+            return "narrator";
+        case Speaker::Cast:
+            return "cast";
+    }
+    return "client";
+}
+
+namespace {
+
+constexpr std::pair<DocumentKind, const char*> kDocumentKinds[] = {
+    {DocumentKind::Briefing, "briefing"},
+    {DocumentKind::ClientFile, "client-file"},
+    {DocumentKind::Crm, "crm"},
+    {DocumentKind::PriceList, "price-list"},
+    {DocumentKind::Authority, "authority"},
+    {DocumentKind::Competitor, "competitor"},
+    {DocumentKind::Email, "email"},
+    {DocumentKind::Other, "other"},
+};
+
+}  // namespace
+
+const char* documentKindName(DocumentKind k) {
+    for (const auto& [kind, name] : kDocumentKinds)
+        if (kind == k) return name;
+    return "other";
+}
+
+std::optional<DocumentKind> parseDocumentKind(std::string_view s) {
+    for (const auto& [kind, name] : kDocumentKinds)
+        if (s == name) return kind;
+    return std::nullopt;
+}
+
+std::vector<std::string> documentKindNames() {
+    std::vector<std::string> out;
+    for (const auto& entry : kDocumentKinds) out.emplace_back(entry.second);
+    return out;
+}
 
 const char* outcomeName(Outcome o) {
     switch (o) {
@@ -42,6 +85,12 @@ std::optional<int> Scenario::findVariable(std::string_view id) const {
     auto it = variableIndex.find(std::string(id));
     if (it == variableIndex.end()) return std::nullopt;
     return it->second;
+}
+
+std::optional<int> Scenario::findDocument(std::string_view id) const {
+    for (std::size_t i = 0; i < documents.size(); ++i)
+        if (documents[i].id == id) return int(i);
+    return std::nullopt;
 }
 
 std::optional<ExpressionSymbols::VariableRef> ScenarioSymbols::findVariable(

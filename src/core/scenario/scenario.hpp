@@ -17,7 +17,9 @@ namespace rapport {
 
 inline constexpr const char* kScenarioFormat = "rapport-scenario/1";
 
-enum class Speaker { Client, Narrator };
+// Who says a node's line: the client, the narrator, or one of the scenario's named speakers
+// (`Node::cast` says which).
+enum class Speaker { Client, Narrator, Cast };
 enum class Outcome { Won, Partial, Lost, Escalated };
 
 const char* speakerName(Speaker s);
@@ -30,6 +32,42 @@ struct Client {
     std::string company;
     std::string description;
     std::string portrait;  // relative to the scenario file's folder; empty when absent
+};
+
+// A named speaker besides the client ("speakers": {"cfo": {name, role, portrait}}): a
+// gatekeeper, a finance director who drops in.
+struct CastMember {
+    std::string id;  // the key in "speakers"; node-id characters, never client/narrator/trainee
+    std::string name;
+    std::string role;
+    std::string portrait;  // as client.portrait: relative to the scenario's folder; may be empty
+    std::string pointer;   // "/speakers/ID"
+};
+
+enum class DocumentKind {
+    Briefing,
+    ClientFile,
+    Crm,
+    PriceList,
+    Authority,
+    Competitor,
+    Email,
+    Other
+};
+
+const char* documentKindName(DocumentKind k);
+std::optional<DocumentKind> parseDocumentKind(std::string_view s);
+std::vector<std::string> documentKindNames();
+
+// A document the trainee can read during the conversation (client file, CRM notes, authority
+// limits). Display only: documents never enter expressions, so scoring and analysis ignore them.
+struct Document {
+    std::string id;
+    std::string title;
+    DocumentKind kind = DocumentKind::Other;
+    std::string text;     // paragraphs separated by a blank line
+    bool hidden = false;  // opens only when a node or choice that reveals it is reached / taken
+    std::string pointer;  // "/documents/N"
 };
 
 struct Variable {
@@ -74,7 +112,26 @@ struct Choice {
     std::vector<Assignment> set;
     std::string feedback;  // shown in practice mode
     std::vector<Evidence> evidence;
-    std::string pointer;  // JSON pointer of this choice, for diagnostics and reports
+    std::vector<int> reveals;  // indices into Scenario::documents opened when it is taken
+    std::string pointer;       // JSON pointer of this choice, for diagnostics and reports
+};
+
+// A written reply ("compose"): the trainee assembles a message from paragraph options, one part
+// after another. The loader expands a compose node into one ordinary decision node per part
+// (the first keeps the node's id, the others get "ID#2", "ID#3": ids authors cannot write), so
+// play, scoring and analysis treat each part as a reply; this says which message and part a
+// node is, for showing the letter assembled so far.
+struct ComposePart {
+    int letter = -1;  // index into Scenario::letters
+    int part = 0;     // 0-based
+};
+
+struct Letter {
+    std::string node;  // id of the compose node (its first part)
+    std::string to;
+    std::string subject;
+    std::vector<std::string> labels;  // one per part: "Opening", "The offer", …
+    std::vector<int> parts;           // node index of each part
 };
 
 struct Ending {
@@ -86,6 +143,7 @@ struct Ending {
 struct Node {
     std::string id;
     Speaker speaker = Speaker::Client;
+    int cast = -1;  // index into Scenario::speakers when speaker is Speaker::Cast
     std::string text;
     std::vector<TextVariant> variants;  // first whose condition holds replaces `text`
     std::vector<std::string> tags;      // e.g. "objection:price"
@@ -96,7 +154,9 @@ struct Node {
     // false pins the replies to file order under every seed, for a node whose order carries
     // meaning (core/play/reply_order.hpp).
     bool shuffle = true;
-    std::string pointer;  // "/nodes/N"
+    std::optional<ComposePart> compose;  // set on the nodes a compose node expands into
+    std::vector<int> reveals;  // indices into Scenario::documents opened when it is reached
+    std::string pointer;       // "/nodes/N"
 
     bool isEnding() const { return ending.has_value(); }
     bool isTimed() const { return timeLimit.has_value(); }
@@ -118,6 +178,9 @@ struct Scenario {
     std::vector<std::string> assesses;   // primary competency ids
     std::optional<int> expectedMinutes;  // shown in the library
     Client client;
+    std::vector<CastMember> speakers;  // in key order
+    std::vector<Document> documents;   // in file order
+    std::vector<Letter> letters;       // one per compose node, in file order
 
     std::vector<Variable> variables;
     std::vector<Meter> meters;
@@ -131,6 +194,7 @@ struct Scenario {
 
     std::optional<int> findNode(std::string_view id) const;
     std::optional<int> findVariable(std::string_view id) const;
+    std::optional<int> findDocument(std::string_view id) const;
 
     std::unordered_map<std::string, int> nodeIndex;
     std::unordered_map<std::string, int> variableIndex;

@@ -72,9 +72,11 @@ void Loader::run() {
     r_.checkKeys(root, "",
                  {"format", "id", "version", "title", "language", "summary", "sector", "difficulty",
                   "passScore", "framework", "assesses", "expectedMinutes", "client", "variables",
-                  "meters", "start", "nodes"});
+                  "meters", "speakers", "documents", "start", "nodes"});
     readMetadata(root, s);
     readClient(root, s);
+    readSpeakers(root, s);
+    readDocuments(root, s);
     readVariables(root, s);
     readMeters(root, s);
     readNodes(root, s);

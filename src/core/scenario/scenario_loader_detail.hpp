@@ -1,12 +1,15 @@
 // The loader of rapport-scenario/1 files, internal to loadScenarioFile/loadScenarioText: one
 // Loader walks a parsed document once and builds the Scenario, reporting every problem it meets.
 // Its work is split by job: scenario_loader.cpp reads the scenario's own fields (format,
-// metadata, client, variables, meters), scenario_node_loader.cpp the nodes and their choices.
+// metadata, client, variables, meters), scenario_node_loader.cpp the nodes and their choices,
+// scenario_cast_loader.cpp the named speakers.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/scenario/scenario_loader.hpp"
 #include "core/source/json_reader.hpp"
@@ -33,6 +36,15 @@ private:
     void readClient(const JsonValue& root, Scenario& s);
     void readVariables(const JsonValue& root, Scenario& s);
     void readMeters(const JsonValue& root, Scenario& s);
+    // scenario_cast_loader.cpp
+    void readSpeakers(const JsonValue& root, Scenario& s);
+    void readNodeSpeaker(const JsonValue& n, const Scenario& s, Node& node);
+    // scenario_document_loader.cpp
+    void readDocuments(const JsonValue& root, Scenario& s);
+    std::vector<int> readReveals(const JsonValue& obj, const std::string& p, const Scenario& s);
+    // scenario_compose_loader.cpp
+    void collectComposeParts(const JsonValue& nodes, Scenario& s);
+    void readCompose(const JsonValue& n, Scenario& s, int index);
     void collectNodeIds(const JsonValue& nodes, Scenario& s);
     std::optional<int> resolveNode(const std::string& pointer, const std::string& id,
                                    const Scenario& s);
@@ -42,7 +54,10 @@ private:
     void readNode(const JsonValue& n, Scenario& s, int index);
     void readVariants(const JsonValue& n, const Scenario& s, Node& node);
     void readEnding(const JsonValue& n, Node& node);
-    void readChoices(const JsonValue& n, const Scenario& s, Node& node);
+    // The "choices" of `holder` (a node, or a part of a compose node at `holderPointer`). With
+    // `fixedNext` (a compose part) a choice has no "next" of its own and goes there.
+    void readChoices(const JsonValue& holder, const std::string& holderPointer, const Scenario& s,
+                     Node& node, int fixedNext = -1);
     bool readSet(const JsonValue& c, const Scenario& s, const std::string& p, Choice& choice);
     void readEvidence(const JsonValue& c, const std::string& p, Choice& choice);
 
@@ -50,6 +65,7 @@ private:
     JsonReader r_;
     LoadResult& result_;
     std::string startId_;
+    std::map<int, std::vector<int>> composeParts_;  // compose node -> its parts after the first
 };
 
 }  // namespace rapport::scenario_loading

@@ -85,6 +85,7 @@ void Loader::readNodes(const JsonValue& root, Scenario& s) {
         return;
     }
     collectNodeIds(*nodes, s);
+    collectComposeParts(*nodes, s);
     if (!startId_.empty()) {
         if (auto st = resolveNode("/start", startId_, s)) s.start = *st;
     }
@@ -101,22 +102,14 @@ void Loader::readNode(const JsonValue& n, Scenario& s, int index) {
     }
     r_.checkKeys(n, p,
                  {"id", "speaker", "text", "variants", "tags", "timeLimit", "onTimeout", "choices",
-                  "ending", "shuffle"});
+                  "ending", "shuffle", "reveals", "compose"});
     if (auto id = r_.string(n, p, "id", true)) {
         if (!isValidNodeId(*id))
             r_.error(codes::BadId, p + "/id",
                      "node id \"" + *id +
                          "\" may hold only letters, digits, '_', '-', '.' and ':' (at most 128)");
     }
-    if (auto sp = r_.string(n, p, "speaker", true)) {
-        if (*sp == "client")
-            node.speaker = Speaker::Client;
-        else if (*sp == "narrator")
-            node.speaker = Speaker::Narrator;
-        else
-            r_.error(codes::BadValue, p + "/speaker",
-                     "speaker must be \"client\" or \"narrator\", not \"" + *sp + "\"");
-    }
+    readNodeSpeaker(n, s, node);
     if (auto t = r_.string(n, p, "text", true)) node.text = *t;
     readVariants(n, s, node);
     if (const auto* tags = r_.array(n, p, "tags", false)) {
@@ -130,6 +123,8 @@ void Loader::readNode(const JsonValue& n, Scenario& s, int index) {
         }
     }
     if (auto shuffle = r_.boolean(n, p, "shuffle", false)) node.shuffle = *shuffle;
+    node.reveals = readReveals(n, p, s);
+    const bool hasCompose = n.contains("compose");
     const bool hasChoices = n.contains("choices");
     const bool hasEnding = n.contains("ending");
     auto limit = r_.number(n, p, "timeLimit", false, 0.0, 3600.0);
@@ -147,17 +142,29 @@ void Loader::readNode(const JsonValue& n, Scenario& s, int index) {
             node.onTimeout = *t;
         }
     }
+    if (hasCompose) {
+        // A written reply: its parts are its decisions, and it goes on to "next".
+        if (hasChoices || hasEnding)
+            r_.errorAtKey(codes::ComposeShape, p + (hasChoices ? "/choices" : "/ending"),
+                          std::string("a \"compose\" node has no \"") +
+                              (hasChoices ? "choices" : "ending") +
+                              "\" of its own: each part lists its paragraph choices, and "
+                              "\"compose\" says where the conversation goes next");
+        else
+            readCompose(n, s, index);
+        return;
+    }
     if (hasChoices && hasEnding) {
         r_.errorAtKey(codes::ChoicesAndEnding, p + "/ending",
                       "a node has either \"choices\" or an \"ending\", not both");
     } else if (!hasChoices && !hasEnding) {
         r_.error(codes::NoChoicesNoEnding, p,
                  "node \"" + node.id +
-                     "\" has neither \"choices\" nor an \"ending\": the conversation would "
-                     "stop here");
+                     "\" has neither \"choices\", an \"ending\" nor \"compose\": the "
+                     "conversation would stop here");
     }
     if (hasEnding) readEnding(n, node);
-    if (hasChoices && !hasEnding) readChoices(n, s, node);
+    if (hasChoices && !hasEnding) readChoices(n, node.pointer, s, node);
 }
 
 void Loader::readVariants(const JsonValue& n, const Scenario& s, Node& node) {
@@ -200,11 +207,12 @@ void Loader::readEnding(const JsonValue& n, Node& node) {
     node.ending = std::move(ending);
 }
 
-void Loader::readChoices(const JsonValue& n, const Scenario& s, Node& node) {
-    const auto* choices = r_.array(n, node.pointer, "choices", true);
+void Loader::readChoices(const JsonValue& holder, const std::string& holderPointer,
+                         const Scenario& s, Node& node, int fixedNext) {
+    const auto* choices = r_.array(holder, holderPointer, "choices", true);
     if (!choices) return;
     if (choices->empty()) {
-        r_.error(codes::NoChoicesNoEnding, node.pointer + "/choices",
+        r_.error(codes::NoChoicesNoEnding, holderPointer + "/choices",
                  "\"choices\" is empty: give the trainee at least one thing to say, or make "
                  "this an ending");
         return;
@@ -216,13 +224,19 @@ void Loader::readChoices(const JsonValue& n, const Scenario& s, Node& node) {
     std::set<std::string> seen;
     for (std::size_t i = 0; i < choices->size(); ++i) {
         const auto& c = (*choices)[i];
-        const std::string p = childPointer(node.pointer + "/choices", i);
+        const std::string p = childPointer(holderPointer + "/choices", i);
         if (!c.isObject()) {
             r_.error(codes::NotAnObject, p,
                      std::string("a choice must be an object, not ") + jsonKindName(c));
             continue;
         }
-        r_.checkKeys(c, p, {"id", "text", "next", "if", "once", "set", "feedback", "evidence"});
+        if (fixedNext >= 0)
+            // A paragraph of a written reply: the parts follow one another, each taken once.
+            r_.checkKeys(c, p, {"id", "text", "if", "set", "feedback", "evidence", "reveals"});
+        else
+            r_.checkKeys(
+                c, p,
+                {"id", "text", "next", "if", "once", "set", "feedback", "evidence", "reveals"});
         Choice choice;
         choice.pointer = p;
         if (auto id = r_.string(c, p, "id", false)) {
@@ -246,7 +260,9 @@ void Loader::readChoices(const JsonValue& n, const Scenario& s, Node& node) {
         }
         if (auto t = r_.string(c, p, "text", true)) choice.text = *t;
         bool ok = true;
-        if (auto next = r_.string(c, p, "next", true)) {
+        if (fixedNext >= 0) {
+            choice.next = fixedNext;
+        } else if (auto next = r_.string(c, p, "next", true)) {
             if (auto idx = resolveNode(p + "/next", *next, s))
                 choice.next = *idx;
             else
@@ -259,7 +275,9 @@ void Loader::readChoices(const JsonValue& n, const Scenario& s, Node& node) {
                 compile(*cond, p + "/if", s, ValueType::Boolean, "a choice's \"if\"");
             if (!choice.condition) ok = false;
         }
-        if (auto once = r_.boolean(c, p, "once", false)) choice.once = *once;
+        if (fixedNext < 0)
+            if (auto once = r_.boolean(c, p, "once", false)) choice.once = *once;
+        choice.reveals = readReveals(c, p, s);
         if (auto fb = r_.string(c, p, "feedback", false)) choice.feedback = *fb;
         if (!readSet(c, s, p, choice)) ok = false;
         readEvidence(c, p, choice);

@@ -58,7 +58,22 @@ public:
             add("meter/" + var + "/label", "/meters/" + std::to_string(i) + "/label", m.label,
                 {"The label of the bar that shows " + var + " (one or two words)"});
         }
+        for (const auto& c : s_.speakers) {
+            add("speaker/" + c.id + "/name", c.pointer + "/name", c.name,
+                {"The name of a person in the scene besides the client"});
+            add("speaker/" + c.id + "/role", c.pointer + "/role", c.role,
+                {"The job title of " + c.name});
+        }
+        for (const auto& d : s_.documents) {
+            add("document/" + d.id + "/title", d.pointer + "/title", d.title,
+                {std::string("The title of a document the trainee reads (") +
+                 documentKindName(d.kind) + ")"});
+            add("document/" + d.id + "/text", d.pointer + "/text", d.text,
+                {"A document the trainee reads during the conversation; keep figures, limits and "
+                 "dates exactly; paragraphs are separated by a blank line"});
+        }
         for (std::size_t i = 0; i < s_.nodes.size(); ++i) node(static_cast<int>(i));
+        for (const auto& l : s_.letters) letter(l);
         return std::move(out_);
     }
 
@@ -75,13 +90,38 @@ private:
     std::string speakerNote(const Node& n) const {
         if (n.speaker == Speaker::Narrator)
             return "Narration: describes what happens, not spoken by anyone";
+        if (n.speaker == Speaker::Cast && n.cast >= 0 &&
+            static_cast<std::size_t>(n.cast) < s_.speakers.size()) {
+            const CastMember& c = s_.speakers[static_cast<std::size_t>(n.cast)];
+            return "Spoken by " + c.name + (c.role.empty() ? "" : " (" + c.role + ")");
+        }
         return "Spoken by the client, " + s_.client.name +
                (s_.client.role.empty() ? "" : " (" + s_.client.role + ")");
+    }
+
+    void letter(const Letter& l) {
+        const auto at = s_.findNode(l.node);
+        if (!at) return;
+        const std::string p = s_.nodes[static_cast<std::size_t>(*at)].pointer + "/compose";
+        const std::string base = "node/" + l.node + "/compose";
+        add(base + "/to", p + "/to", l.to, {"The addressee line of a message the trainee writes"});
+        add(base + "/subject", p + "/subject", l.subject,
+            {"The subject line of a message the trainee writes"});
+        for (std::size_t k = 0; k < l.labels.size(); ++k)
+            add(base + "/part/" + std::to_string(k + 1) + "/label",
+                p + "/parts/" + std::to_string(k) + "/label", l.labels[k],
+                {"The heading of one part of the message the trainee assembles (\"Opening\")"});
     }
 
     void node(int index) {
         const Node& n = s_.nodes[static_cast<std::size_t>(index)];
         const std::string base = "node/" + n.id;
+        // The later parts of a written reply repeat the compose node's line: only their
+        // paragraph options are theirs.
+        if (n.compose && n.compose->part > 0) {
+            for (const Choice& c : n.choices) choice(n, c);
+            return;
+        }
         std::vector<std::string> lineNotes = {speakerNote(n)};
         if (const auto it = firstReplyInto_.find(index); it != firstReplyInto_.end())
             lineNotes.push_back("After the trainee's reply " + quoteForNote(it->second->text));
