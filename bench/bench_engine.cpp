@@ -152,8 +152,9 @@ int main(int argc, char** argv) {
     if (auto data = rapport::locateBundledData(RAPPORT_BUILD_DIR "/rapport"))
         rapport::setBundledData(std::move(*data));
     const int reps = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
-    std::printf("%8s %10s %10s %10s %10s %8s %10s %8s %8s %14s\n", "nodes", "bytes", "parse ms",
-                "load ms", "valid. ms", "ratio", "check ms", "ratio", "states", "choices/s");
+    std::printf("%8s %10s %10s %10s %10s %8s %10s %8s %8s %14s %9s\n", "nodes", "bytes", "parse ms",
+                "load ms", "valid. ms", "ratio", "check ms", "ratio", "states", "choices/s",
+                "start us");
     std::vector<int> sizes;
     for (int i = 2; i < argc; ++i) sizes.push_back(std::max(10, std::atoi(argv[i])));
     if (sizes.empty()) sizes = {100, 1000, 10000};
@@ -207,10 +208,20 @@ int main(int argc, char** argv) {
             }
         }
         const double perSecond = double(choices) / (msSince(t) / 1000.0);
-        std::printf("%8d %10zu %10.2f %10.2f %10.2f %8.2f %9.2f%s %8.2f %7zu%s %14.0f\n", nodes,
-                    text.size(), parse, load, validate, (load + validate) / parse, check,
+        // Starting a session alone (what every attempt, resume and analysis play-through pays
+        // before its first line): goal, the same at 10 nodes as at 10,000.
+        constexpr int kStarts = 20'000;
+        const double startMs = bestOf(reps, [&] {
+            for (int i = 0; i < kStarts; ++i) {
+                rapport::Session session(*loaded.scenario, clock, std::uint64_t(i) + 1);
+                if (session.choices().empty()) std::abort();
+            }
+        });
+        const double startUs = startMs * 1000.0 / kStarts;
+        std::printf("%8d %10zu %10.2f %10.2f %10.2f %8.2f %9.2f%s %8.2f %7zu%s %14.0f %9.3f\n",
+                    nodes, text.size(), parse, load, validate, (load + validate) / parse, check,
                     verdict.c_str(), check / parse, states.size(), states.complete ? " " : "+",
-                    perSecond);
+                    perSecond, startUs);
     }
     std::printf(
         "\nratio = (load + validate) / raw parse; goal <= 2.0. check = checkScenarioText, all "
@@ -219,7 +230,8 @@ int main(int argc, char** argv) {
         "ratio is\n"
         "check / raw parse; '!' = the best-path search hit its bound (RAP0053). states: exact "
         "state count ('+' = over the bound, validated approximately).\n"
-        "choices/s: seeded random play, goal >= 1,000,000.\n");
+        "choices/s: seeded random play, goal >= 1,000,000, and at 10,000 nodes within 2x of 100.\n"
+        "start us: constructing one Session (before its first line), goal: flat in node count.\n");
 
     // Analysis of one wide decision, as `rapport analyze` runs it (default options: 10,000
     // random plays), beside loading the same text.

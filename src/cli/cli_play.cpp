@@ -71,6 +71,8 @@ constexpr const char* kUsage =
     "  --abandon          mark the trainee's incomplete attempts of this scenario abandoned, then\n"
     "                     start a new attempt\n"
     "  --step-delay-ms N  with --choices: wait N ms after each journaled choice (for crash tests)\n"
+    "  --finish-delay-ms N  with --choices and --trainee: wait N ms just before and just after\n"
+    "                     the attempt's finishing transaction, saying so on stderr (crash tests)\n"
     "\n"
     "Exit codes: 0 the conversation reached an ending; 1 the scenario has errors, the script does\n"
     "not fit the conversation, input (interactive or --protocol) ended early (a recorded attempt\n"
@@ -166,16 +168,17 @@ int runPlay(Args args) {
             auto m = v ? parseAttemptMode(*v) : std::nullopt;
             if (!m) return playUsageError("--mode must be practice or exam");
             o.mode = *m;
-        } else if (is("--step-delay-ms")) {
-            auto v = value("--step-delay-ms");
+        } else if (is("--step-delay-ms") || is("--finish-delay-ms")) {
+            const std::string flag(a);
+            auto v = value(flag.c_str());
             int n = -1;
             if (v) {
                 auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
                 if (ec != std::errc() || end != v->data() + v->size()) n = -1;
             }
             if (n < 0 || n > 60'000)
-                return playUsageError("--step-delay-ms needs a number of milliseconds (0-60000)");
-            o.stepDelayMs = n;
+                return playUsageError(flag + " needs a number of milliseconds (0-60000)");
+            (flag == "--step-delay-ms" ? o.stepDelayMs : o.finishDelayMs) = n;
         } else if (a.size() > 1 && a[0] == '-') {
             return playUsageError("unknown option '" + std::string(a) + "'");
         } else if (o.file.empty()) {
@@ -206,6 +209,8 @@ int runPlay(Args args) {
     }
     if (o.resume && o.abandon) return playUsageError("--resume and --abandon exclude each other");
     if (o.stepDelayMs > 0 && !o.choices) return playUsageError("--step-delay-ms needs --choices");
+    if (o.finishDelayMs > 0 && (!o.choices || !o.trainee))
+        return playUsageError("--finish-delay-ms needs --choices and --trainee");
     // A script's positions read as written; a person (or bot) playing gets the replies in an
     // order of its own, so a retake is skill, not memory.
     if (!o.seedGiven && !o.choices) o.seed = freshAttemptSeed();

@@ -31,6 +31,10 @@ struct PlayOptions {
     bool resume = false;
     bool abandon = false;
     int stepDelayMs = 0;
+    // Test-only (crash tests): with --choices and --trainee, pause this long just before and
+    // just after the transaction that finishes the attempt, announcing each pause on stderr, so a
+    // test can kill play inside the window between the last decision and the finish.
+    int finishDelayMs = 0;
 };
 
 // Prints "rapport play: MESSAGE" and the help hint to stderr; returns the usage exit code.

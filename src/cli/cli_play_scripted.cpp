@@ -1,6 +1,8 @@
 // `rapport play --choices LIST`: the script is played on the attempt flow at simulated times and
 // the result printed as a readable transcript or as JSON.
+#include <chrono>
 #include <cstdio>
+#include <thread>
 
 #include "cli/cli_play_options.hpp"
 #include "cli/cli_play_recording.hpp"
@@ -74,6 +76,23 @@ void printReadableTranscript(const AttemptFlow& flow, std::FILE* out) {
     std::fprintf(out, "\n");
 }
 
+// Scores and finishes the recorded attempt. With --finish-delay-ms (crash tests) it pauses, and
+// says so on stderr, once the last decision is made and scored but not yet committed, and again
+// once the finishing transaction is committed, so a test can kill play in either state.
+PlayScore finishRecorded(store::AttemptRecorder& recorder, const Session& session, int delayMs) {
+    auto pause = [&](const char* where) {
+        if (delayMs <= 0) return;
+        std::fprintf(stderr, "rapport play: finish delay %s the finishing transaction\n", where);
+        std::fflush(stderr);
+        std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
+    };
+    PlayScore scored = recorder.score(session);
+    pause("before");
+    recorder.finish(session, store::unixNowMs(), scored);
+    if (recorder.done()) pause("after");
+    return scored;
+}
+
 }  // namespace
 
 int runScriptedPlay(const Scenario& scenario, const ScenarioFramework& framework,
@@ -98,7 +117,7 @@ int runScriptedPlay(const Scenario& scenario, const ScenarioFramework& framework
         return kExitProblems;
     }
     const Session& session = flow->session();
-    PlayScore scored = rec.recorder ? rec.recorder->finish(session, store::unixNowMs())
+    PlayScore scored = rec.recorder ? finishRecorded(*rec.recorder, session, o.finishDelayMs)
                                     : (o.json ? scorePlay(scenario, framework, session.transcript())
                                               : PlayScore{});
     if (o.json) {

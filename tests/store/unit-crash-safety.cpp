@@ -18,10 +18,12 @@
 #include "core/checks/scenario_check.hpp"
 #include "core/framework/scenario_framework.hpp"
 #include "store/attempt_recorder.hpp"
+#include "support/files.hpp"
 #include "support/store_test_support.hpp"
 
 using namespace rapport;
 using namespace rapport::store;
+using rapport::test::readText;
 using rapport::test::TempDir;
 
 TEST_SUITE_BEGIN("crash-safety");
@@ -200,6 +202,121 @@ TEST_CASE(
         CHECK(done.transcript.steps[i].choice == kChoiceIds[i]);
     CHECK(done.report.is_object());
     CHECK(store.integrityCheck() == "ok");
+}
+
+namespace {
+
+// Waits (up to 30 s) until `log` holds `marker`: the process announced the state it pauses in.
+bool waitForLine(const std::string& log, const std::string& marker) {
+    for (int i = 0; i < 15000; ++i) {
+        if (readText(log).find(marker) != std::string::npos) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return false;
+}
+
+StoredAttempt onlyAttemptOf(ResultsStore& store, const std::string& trainee) {
+    AttemptFilter f;
+    f.trainee = trainee;
+    auto list = store.attempts(f);
+    REQUIRE(list.size() == 1);
+    return store.loadAttempt(list[0].id);
+}
+
+// Everything of a finished attempt but its identity and wall-clock times, for "finished exactly
+// like an uninterrupted run".
+nlohmann::json finishedContent(const StoredAttempt& a) {
+    nlohmann::json competencies = nlohmann::json::array();
+    for (const CompetencyResult& c : a.record.competencies)
+        competencies.push_back({c.id, c.score ? nlohmann::json(*c.score) : nlohmann::json(),
+                                c.earned, c.available, c.level, c.assessed, c.rated});
+    return {{"status", attemptStatusName(a.record.status)},
+            {"ending", a.record.endingNode},
+            {"outcome", a.record.outcome},
+            {"score", a.record.score ? nlohmann::json(*a.record.score) : nlohmann::json()},
+            {"passed", a.record.passed ? nlohmann::json(*a.record.passed) : nlohmann::json()},
+            {"steps", a.record.steps},
+            {"competencies", std::move(competencies)},
+            {"transcript", transcriptToJson(a.transcript)},
+            {"evidence", a.evidence},
+            {"report", a.report}};
+}
+
+}  // namespace
+
+// The finishing transaction (last decision, ending, report, competency rows) is atomic: play is
+// held, by --finish-delay-ms, in the window after the last decision was made and scored but
+// before the commit, and killed there; then held just after the commit and killed there.
+TEST_CASE("rapport play killed between the last decision and the finish, or just after it") {
+    TempDir dir;
+    const std::string db = dir.file("results.db");
+    const Scenario hub = loadHub();
+    auto withFinishDelay = [](std::vector<std::string> args) {
+        args.insert(args.end(), {"--finish-delay-ms", "30000"});
+        return args;
+    };
+
+    const std::string refLog = dir.file("reference.log");
+    REQUIRE(waitExit(spawn(playArgs("Reference", db, join(kScript), 0), refLog)) == 0);
+
+    SUBCASE("killed before the finishing commit: in progress at the last decision, resumable") {
+        const std::string log = dir.file("before.log");
+        pid_t pid = spawn(withFinishDelay(playArgs("Before", db, join(kScript), 0)), log);
+        const bool paused = waitForLine(log, "finish delay before the finishing transaction");
+        ::kill(pid, SIGKILL);
+        CHECK(waitExit(pid) == -SIGKILL);
+        REQUIRE(paused);
+
+        ResultsStore store(db);
+        CHECK(store.integrityCheck() == "ok");
+        const StoredAttempt cut = onlyAttemptOf(store, "Before");
+        CHECK(cut.record.status == AttemptStatus::InProgress);
+        REQUIRE(cut.record.steps == int(kScript.size()) - 1);
+        REQUIRE(cut.transcript.steps.size() == kScript.size() - 1);
+        for (std::size_t i = 0; i < cut.transcript.steps.size(); ++i)
+            CHECK(cut.transcript.steps[i].choice == kChoiceIds[i]);
+        CHECK(cut.report.is_null());
+        CHECK(cut.record.competencies.empty());
+        CHECK_FALSE(cut.record.score);
+        CHECK(cut.sessionState.is_object());
+
+        // Resume asks the last decision again: the session stands at its node.
+        ManualClock clock;
+        ResumedAttempt r =
+            AttemptRecorder::resume(store, cut.record.id, hub, findScenarioFramework(hub), clock);
+        CHECK_FALSE(r.session.finished());
+        CHECK(r.session.node().id == cut.transcript.steps.back().next);
+
+        const std::string resumeLog = dir.file("resume.log");
+        REQUIRE(waitExit(spawn(playArgs("Before", db, kScript.back(), 0, true), resumeLog)) == 0);
+        const StoredAttempt done = onlyAttemptOf(store, "Before");
+        const StoredAttempt reference = onlyAttemptOf(store, "Reference");
+        CHECK(done.record.status == AttemptStatus::Finished);
+        CHECK(done.record.id == cut.record.id);
+        CHECK(finishedContent(done) == finishedContent(reference));
+        CHECK(store.listIncomplete("Before", "session-hub").empty());
+    }
+
+    SUBCASE("killed just after the finishing commit: finished with its score and rows") {
+        const std::string log = dir.file("after.log");
+        pid_t pid = spawn(withFinishDelay(playArgs("After", db, join(kScript), 0)), log);
+        const bool paused = waitForLine(log, "finish delay after the finishing transaction");
+        ::kill(pid, SIGKILL);
+        CHECK(waitExit(pid) == -SIGKILL);
+        REQUIRE(paused);
+
+        ResultsStore store(db);
+        CHECK(store.integrityCheck() == "ok");
+        const StoredAttempt done = onlyAttemptOf(store, "After");
+        const StoredAttempt reference = onlyAttemptOf(store, "Reference");
+        CHECK(done.record.status == AttemptStatus::Finished);
+        CHECK(done.record.score);
+        CHECK_FALSE(done.record.competencies.empty());
+        CHECK(done.report.is_object());
+        CHECK(done.sessionState.is_null());
+        CHECK(finishedContent(done) == finishedContent(reference));
+        CHECK(store.listIncomplete("After", "session-hub").empty());
+    }
 }
 
 TEST_CASE("two rapport processes recording into one database at once both succeed") {
