@@ -65,6 +65,8 @@ constexpr std::array kCodes = {
     CodeInfo{TwineNotImported, "a Twine feature has no scenario equivalent and was left out"},
     CodeInfo{TwineDuplicatePassage, "two Twine passages share a name"},
     CodeInfo{TwineStartMissing, "the Twine start passage is missing"},
+    CodeInfo{BadDealState, "a deal key does not fit its variable, or the deal limits contradict"},
+    CodeInfo{DealTagDerived, "a hand tag on a deal move that a framework rule derives"},
 };
 
 }  // namespace

@@ -69,6 +69,11 @@ inline constexpr const char* UnknownGroup = "RAP0057";  // a rule names no group
 inline constexpr const char* PointsSign = "RAP0058";    // points contradict an indicator's polarity
 inline constexpr const char* PointsLoop =
     "RAP0059";  // a loop lets a trainee collect points again and again
+// Typed deal state (docs/scenario-format.md, "Deal state").
+inline constexpr const char* BadDealState =
+    "RAP0085";  // a deal key on the wrong kind of variable, or limits that contradict
+inline constexpr const char* DealTagDerived =
+    "RAP0086";  // warning: a hand tag on a deal move that a framework rule derives
 // Twine import (rapport import): what a Twee or Twine HTML file holds that a scenario cannot
 inline constexpr const char* TwineNotAStory = "RAP0070";  // no Twine story data in the file
 inline constexpr const char* TwineMalformed = "RAP0071";  // broken Twee header or Twine HTML markup

@@ -32,6 +32,7 @@ private:
     void readMetadata(const JsonValue& root, Scenario& s);
     void readClient(const JsonValue& root, Scenario& s);
     void readVariables(const JsonValue& root, Scenario& s);
+    void readDeal(const JsonValue& decl, const std::string& pointer, Variable& v);
     void readMeters(const JsonValue& root, Scenario& s);
     void collectNodeIds(const JsonValue& nodes, Scenario& s);
     std::optional<int> resolveNode(const std::string& pointer, const std::string& id,
