@@ -22,6 +22,24 @@ void add(const Scenario& s, DiagnosticList& diags, const char* code, std::string
     diags.add(std::move(d));
 }
 
+// The deal rule whose violation is `indicator`, when the framework derives it from deal state.
+const BehaviourRule* derivingRule(const Framework& f, int indicator) {
+    for (const BehaviourRule& r : f.rules)
+        if ((r.kind == RuleKind::Authority || r.kind == RuleKind::Concession) &&
+            r.violation == indicator)
+            return &r;
+    return nullptr;
+}
+
+// Whether the choice moves a concession or price variable: its deal evidence is then derived.
+bool movesDeal(const Scenario& s, const Choice& c) {
+    for (const Assignment& a : c.set) {
+        const DealRole r = s.variables[std::size_t(a.variable)].deal;
+        if (r == DealRole::Concession || r == DealRole::Price) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 void checkEvidence(const Scenario& scenario, const Framework& framework, DiagnosticList& diags) {
@@ -38,6 +56,15 @@ void checkEvidence(const Scenario& scenario, const Framework& framework, Diagnos
                             "\"" + didYouMean(e.indicator, indicatorIds));
                     continue;
                 }
+                if (const BehaviourRule* rule = derivingRule(framework, *i);
+                    rule && movesDeal(scenario, choice))
+                    add(scenario, diags, codes::DealTagDerived, p + "/indicator",
+                        "choice \"" + choice.id + "\" moves the deal state, so rule \"" + rule->id +
+                            "\" of framework \"" + framework.id + "\" already decides \"" +
+                            e.indicator +
+                            "\" from it; a hand tag counts it twice or contradicts it — remove "
+                            "the tag",
+                        Severity::Warning);
                 if (!e.points) continue;
                 const Indicator& ind = framework.indicators[std::size_t(*i)];
                 // 0 is allowed either way: the behaviour is noted (and the decision counts as an

@@ -71,6 +71,8 @@ constexpr std::array kCodes = {
     CodeInfo{UnknownDocument, "\"reveals\" names a document that does not exist"},
     CodeInfo{DocumentNeverOpens, "a hidden document is revealed by no node or choice"},
     CodeInfo{DuplicateDocument, "two documents share an id"},
+    CodeInfo{BadDealState, "a deal key does not fit its variable, or the deal limits contradict"},
+    CodeInfo{DealTagDerived, "a hand tag on a deal move that a framework rule derives"},
     CodeInfo{PoSyntax, "a translation catalogue (PO file) cannot be read"},
     CodeInfo{TranslationLanguage, "a translation catalogue names no language, or the source's"},
     CodeInfo{TranslationStale, "a translation was made from an older source text"},

@@ -93,6 +93,11 @@ inline constexpr const char* UnknownDocument = "RAP0082";  // "reveals" names no
 inline constexpr const char* DocumentNeverOpens =
     "RAP0083";  // warning: a hidden document nothing reveals
 inline constexpr const char* DuplicateDocument = "RAP0084";  // two documents share an id
+// Typed deal state (docs/scenario-format.md, "Deal state").
+inline constexpr const char* BadDealState =
+    "RAP0085";  // a deal key on the wrong kind of variable, or limits that contradict
+inline constexpr const char* DealTagDerived =
+    "RAP0086";  // warning: a hand tag on a deal move that a framework rule derives
 // Translation catalogues (rapport strings export|import, docs/translation.md)
 inline constexpr const char* PoSyntax = "RAP0090";  // a PO file that cannot be read
 inline constexpr const char* TranslationLanguage =

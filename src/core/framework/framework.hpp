@@ -52,13 +52,18 @@ struct IndicatorGroup {
     std::vector<int> indicators;
 };
 
-enum class RuleKind { Order, Response };
+enum class RuleKind { Order, Response, Authority, Concession };
 
 // `order`: an indicator of group `first` should come before any of group `then`; the first
 // `then` without an earlier (or simultaneous) `first` scores `violation`.
 // `response`: after a decision at a node with a tag matching `trigger`, an indicator of group
 // `expect` must be shown within `within` decisions (the decision at that node is the first);
 // otherwise `violation`. Both count only when their trigger occurs.
+// `authority` and `concession` read the scenario's typed deal state (docs/scenario-format.md,
+// "Deal state") and are triggered by a step that concedes (a concession variable up or a price
+// variable down). `authority`: violated when that step leaves a concession above its
+// `authority` or a price under its `floor`. `concession`: violated when no counterpart variable
+// went up in the same step (a concession given for nothing). They keep no state between steps.
 struct BehaviourRule {
     std::string id;
     RuleKind kind = RuleKind::Order;

@@ -7,7 +7,18 @@ namespace rapport::framework_detail {
 namespace {
 
 // Bits a rule's state needs when packed into one 64-bit word (see behaviour_rules.hpp).
-int ruleStateBits(const BehaviourRule& r) { return r.kind == RuleKind::Order ? 2 : r.within; }
+int ruleStateBits(const BehaviourRule& r) {
+    switch (r.kind) {
+        case RuleKind::Order:
+            return 2;
+        case RuleKind::Response:
+            return r.within;
+        case RuleKind::Authority:
+        case RuleKind::Concession:
+            return 0;  // judged from one step's deal state alone
+    }
+    return 0;
+}
 
 }  // namespace
 
@@ -109,10 +120,15 @@ void Loader::readRules(const JsonValue& root, Framework& f) {
             rule.expect = groupRef(f, j, p, "expect", rule.id).value_or(-1);
             if (auto w = r_.integer(j, p, "within", true, 1, kMaxResponseWindow))
                 rule.within = int(*w);
+        } else if (*kind == "authority" || *kind == "concession") {
+            rule.kind = *kind == "authority" ? RuleKind::Authority : RuleKind::Concession;
+            r_.checkKeys(j, p, {"id", "kind", "violation", "description"});
         } else {
             r_.error(codes::BadValue, childPointer(p, "kind"),
-                     "rule kind must be \"order\" or \"response\", not \"" + *kind + "\"" +
-                         didYouMean(*kind, {"order", "response"}));
+                     "rule kind must be \"order\", \"response\", \"authority\" or "
+                     "\"concession\", not \"" +
+                         *kind + "\"" +
+                         didYouMean(*kind, {"order", "response", "authority", "concession"}));
             continue;
         }
         if (const auto* v = r_.member(j, p, "violation", true)) {

@@ -71,6 +71,30 @@ std::optional<Outcome> parseOutcome(std::string_view s) {
     return std::nullopt;
 }
 
+const char* dealRoleName(DealRole r) {
+    switch (r) {
+        case DealRole::None:
+            return "none";
+        case DealRole::Concession:
+            return "concession";
+        case DealRole::Price:
+            return "price";
+        case DealRole::Counterpart:
+            return "counterpart";
+        case DealRole::Value:
+            return "value";
+    }
+    return "none";
+}
+
+std::optional<DealRole> parseDealRole(std::string_view s) {
+    if (s == "concession") return DealRole::Concession;
+    if (s == "price") return DealRole::Price;
+    if (s == "counterpart") return DealRole::Counterpart;
+    if (s == "value") return DealRole::Value;
+    return std::nullopt;
+}
+
 bool Node::hasTag(std::string_view tag) const {
     return std::find(tags.begin(), tags.end(), tag) != tags.end();
 }

@@ -70,10 +70,24 @@ struct Document {
     std::string pointer;  // "/documents/N"
 };
 
+// The part an integer variable plays in the deal (docs/scenario-format.md, "Deal state"), so
+// framework rules can derive negotiation evidence from how a step moves it instead of relying
+// on hand tags: a concession (discount, bonus, payment days given), the price asked, what the
+// client gives back in return (higher = more given), or the deal's value.
+enum class DealRole { None, Concession, Price, Counterpart, Value };
+
+const char* dealRoleName(DealRole r);
+std::optional<DealRole> parseDealRole(std::string_view s);
+
 struct Variable {
     std::string id;
     ValueType type = ValueType::Integer;
     std::int64_t initial = 0;  // booleans as 0/1
+    DealRole deal = DealRole::None;
+    std::string unit;                       // shown beside the value ("%", "RUB"); may be empty
+    std::optional<std::int64_t> authority;  // concession: the most given on one's own signature
+    std::optional<std::int64_t> budget;     // concession: the most the company gives at all
+    std::optional<std::int64_t> floor;      // price: the lowest price policy allows
 };
 
 // A variable the UI shows as a bar (mood, trust, patience).

@@ -189,7 +189,7 @@ void Loader::readVariables(const JsonValue& root, Scenario& s) {
                          jsonKindName(decl));
             continue;
         }
-        r_.checkKeys(decl, p, {"type", "initial"});
+        r_.checkKeys(decl, p, {"type", "initial", "deal", "unit", "authority", "budget", "floor"});
         Variable v;
         v.id = name;
         if (auto t = r_.string(decl, p, "type", true)) {
@@ -230,9 +230,67 @@ void Loader::readVariables(const JsonValue& root, Scenario& s) {
                                  "\" must be a whole number, not " + jsonKindName(*init));
             }
         }
+        readDeal(decl, p, v);
         s.variableIndex[v.id] = static_cast<int>(s.variables.size());
         s.variables.push_back(std::move(v));
     }
+}
+
+// The deal keys of one variable (docs/scenario-format.md, "Deal state"). Every limit must fit
+// the variable's deal kind and agree with the others, so the evidence scoring derives from them
+// is never derived from a contradiction.
+void Loader::readDeal(const JsonValue& decl, const std::string& p, Variable& v) {
+    if (auto d = r_.string(decl, p, "deal", false)) {
+        if (auto role = parseDealRole(*d)) {
+            v.deal = *role;
+            if (v.type != ValueType::Integer) {
+                r_.error(codes::BadDealState, p + "/deal",
+                         "deal variable \"" + v.id + "\" must be an integer, not a boolean");
+                v.deal = DealRole::None;
+            }
+        } else {
+            r_.error(codes::BadValue, p + "/deal",
+                     "deal kind must be \"concession\", \"price\", \"counterpart\" or "
+                     "\"value\", not \"" +
+                         *d + "\"" +
+                         didYouMean(*d, {"concession", "price", "counterpart", "value"}));
+        }
+    }
+    if (auto u = r_.string(decl, p, "unit", false)) v.unit = *u;
+    // A limit is read only where it means something; elsewhere it says which kind takes it.
+    auto limit = [&](const char* key, DealRole role, std::optional<std::int64_t>& out) {
+        if (!decl.find(key)) return;
+        if (v.deal != role) {
+            r_.errorAtKey(
+                codes::BadDealState, p + "/" + key,
+                std::string("\"") + key + "\" belongs to a variable with \"deal\": \"" +
+                    dealRoleName(role) + "\"; \"" + v.id + "\" is " +
+                    (v.deal == DealRole::None ? "not a deal variable"
+                                              : std::string("a ") + dealRoleName(v.deal)));
+            return;
+        }
+        out = r_.integer(decl, p, key, true, INT32_MIN, INT32_MAX);
+    };
+    limit("authority", DealRole::Concession, v.authority);
+    limit("budget", DealRole::Concession, v.budget);
+    limit("floor", DealRole::Price, v.floor);
+    if (v.authority && v.budget && *v.authority > *v.budget)
+        r_.error(codes::BadDealState, p + "/authority",
+                 "authority " + std::to_string(*v.authority) + " of \"" + v.id +
+                     "\" is above its budget " + std::to_string(*v.budget) +
+                     ": the trainee cannot be allowed more than the company gives at all");
+    if (v.authority && v.initial > *v.authority)
+        r_.error(codes::BadDealState, p + "/initial",
+                 "initial value " + std::to_string(v.initial) + " of \"" + v.id +
+                     "\" is already past its authority " + std::to_string(*v.authority));
+    else if (v.budget && v.initial > *v.budget)
+        r_.error(codes::BadDealState, p + "/initial",
+                 "initial value " + std::to_string(v.initial) + " of \"" + v.id +
+                     "\" is already past its budget " + std::to_string(*v.budget));
+    if (v.floor && *v.floor >= v.initial)
+        r_.error(codes::BadDealState, p + "/floor",
+                 "floor " + std::to_string(*v.floor) + " of \"" + v.id +
+                     "\" must be below its initial price " + std::to_string(v.initial));
 }
 
 void Loader::readMeters(const JsonValue& root, Scenario& s) {

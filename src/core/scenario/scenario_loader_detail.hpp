@@ -35,6 +35,7 @@ private:
     void readMetadata(const JsonValue& root, Scenario& s);
     void readClient(const JsonValue& root, Scenario& s);
     void readVariables(const JsonValue& root, Scenario& s);
+    void readDeal(const JsonValue& decl, const std::string& pointer, Variable& v);
     void readMeters(const JsonValue& root, Scenario& s);
     // scenario_cast_loader.cpp
     void readSpeakers(const JsonValue& root, Scenario& s);

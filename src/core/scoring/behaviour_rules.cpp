@@ -20,7 +20,9 @@ RuleEngine::RuleEngine(const Framework& framework, const Scenario& scenario)
     if (framework.rules.size() > 64) throw std::logic_error("RuleEngine: more than 64 rules");
     int offset = 0;
     for (const auto& r : framework.rules) {
-        const int bits = r.kind == RuleKind::Order ? 2 : r.within;
+        const int bits = r.kind == RuleKind::Order      ? 2
+                         : r.kind == RuleKind::Response ? r.within
+                                                        : 0;
         if (offset + bits > 64)
             throw std::logic_error(
                 "RuleEngine: rule states exceed 64 bits (the loader bounds this)");
@@ -30,6 +32,16 @@ RuleEngine::RuleEngine(const Framework& framework, const Scenario& scenario)
     member_.assign(framework.groups.size(), std::vector<bool>(framework.indicators.size(), false));
     for (std::size_t g = 0; g < framework.groups.size(); ++g)
         for (int i : framework.groups[g].indicators) member_[g][std::size_t(i)] = true;
+    for (std::size_t v = 0; v < scenario.variables.size(); ++v) {
+        const Variable& var = scenario.variables[v];
+        if (var.deal == DealRole::Concession) concessions_.push_back({int(v), var.authority});
+        if (var.deal == DealRole::Price) prices_.push_back({int(v), var.floor});
+        if (var.deal == DealRole::Counterpart) counterparts_.push_back(int(v));
+    }
+    bool dealRules = false;
+    for (const auto& r : framework.rules)
+        dealRules = dealRules || r.kind == RuleKind::Authority || r.kind == RuleKind::Concession;
+    judgesDeals_ = dealRules && !(concessions_.empty() && prices_.empty());
     nodeTriggers_.assign(scenario.nodes.size(), 0);
     for (std::size_t r = 0; r < framework.rules.size(); ++r) {
         const auto& rule = framework.rules[r];
@@ -75,7 +87,7 @@ void RuleEngine::step(std::uint64_t& state, int node, std::span<const int> indic
             } else if (first && s == kOrderOpen) {
                 set(state, r, kOrderFirstSeen);
             }
-        } else {
+        } else if (rule.kind == RuleKind::Response) {
             // Bit k set = an open window with k+1 decisions left (this one included). Windows open
             // at different decisions, so their remaining counts differ and one bit each suffices.
             std::uint64_t open = get(state, r);
@@ -94,6 +106,36 @@ void RuleEngine::step(std::uint64_t& state, int node, std::span<const int> indic
             }
             set(state, r, open);
         }
+    }
+}
+
+void RuleEngine::dealStep(std::span<const std::int64_t> before, std::span<const std::int64_t> after,
+                          std::vector<RuleEvent>& events) const {
+    if (!judgesDeals_) return;
+    bool conceded = false, pastLimit = false;
+    for (const DealLimit& d : concessions_) {
+        const auto v = std::size_t(d.variable);
+        if (after[v] <= before[v]) continue;
+        conceded = true;
+        if (d.limit && after[v] > *d.limit) pastLimit = true;
+    }
+    for (const DealLimit& d : prices_) {
+        const auto v = std::size_t(d.variable);
+        if (after[v] >= before[v]) continue;
+        conceded = true;
+        if (d.limit && after[v] < *d.limit) pastLimit = true;
+    }
+    if (!conceded) return;
+    bool traded = false;
+    for (int c : counterparts_) traded = traded || after[std::size_t(c)] > before[std::size_t(c)];
+    const auto& rules = framework_->rules;
+    for (std::size_t ri = 0; ri < rules.size(); ++ri) {
+        const RuleKind k = rules[ri].kind;
+        if (k != RuleKind::Authority && k != RuleKind::Concession) continue;
+        const bool violated = k == RuleKind::Authority ? pastLimit : !traded;
+        events.push_back({int(ri), RuleEvent::Kind::Triggered});
+        events.push_back(
+            {int(ri), violated ? RuleEvent::Kind::Violated : RuleEvent::Kind::Satisfied});
     }
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -36,6 +37,15 @@ public:
     void step(std::uint64_t& state, int node, std::span<const int> indicators,
               std::vector<RuleEvent>& events) const;
 
+    // Deal rules (`authority`, `concession`) over the step that took the scenario's variables
+    // from `before` to `after`: a Triggered event and then a Satisfied or Violated one per deal
+    // rule, when the step conceded (a concession variable up or a price variable down).
+    void dealStep(std::span<const std::int64_t> before, std::span<const std::int64_t> after,
+                  std::vector<RuleEvent>& events) const;
+    // Whether dealStep can ever add an event: the framework has a deal rule and the scenario a
+    // concession or price variable.
+    bool judgesDeals() const { return judgesDeals_; }
+
     // At an ending: every response window still open is violated (the conversation ended
     // before the expected behaviour came); one Violated event each.
     void finish(std::uint64_t& state, std::vector<RuleEvent>& events) const;
@@ -58,6 +68,13 @@ private:
     std::vector<Layout> layout_;
     std::vector<std::vector<bool>> member_;    // [group][indicator]
     std::vector<std::uint64_t> nodeTriggers_;  // per node: bit r set if response rule r triggers
+    struct DealLimit {
+        int variable;
+        std::optional<std::int64_t> limit;  // concession: authority; price: floor
+    };
+    std::vector<DealLimit> concessions_, prices_;
+    std::vector<int> counterparts_;
+    bool judgesDeals_ = false;
 };
 
 }  // namespace rapport

@@ -63,6 +63,9 @@ public:
                 std::uint64_t rk = ps.rk;
                 events.clear();
                 rules_.step(rk, node, visitor.indicators(node, c), events);
+                if (rules_.judgesDeals())
+                    rules_.dealStep(graph_.variables(ps.g), graph_.variables(gEdges[e].target),
+                                    events);
                 const int target = intern(gEdges[e].target, rules_.scoringKey(rk));
                 visitor.edge(i, e, node, c, events, target);
             }

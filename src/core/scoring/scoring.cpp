@@ -153,6 +153,7 @@ private:
                                "version of the scenario");
 
         countOffered(node, ni, shown);
+        const std::vector<std::int64_t> before = session.variables();
 
         const std::vector<ScoredEvidence>* taken = nullptr;
         std::string line;
@@ -189,6 +190,7 @@ private:
         }
         events_.clear();
         rules_.step(rk_, ni, inds, events_);
+        rules_.dealStep(before, session.variables(), events_);
         applyRuleEvents(st.step, line);
         return line;
     }

@@ -93,7 +93,8 @@ TEST_CASE("the bundled account-manager framework loads and follows the issue's s
           "professional_conduct.freezes_under_pressure");
     std::set<RuleKind> kinds;
     for (const auto& r : f.rules) kinds.insert(r.kind);
-    CHECK(kinds.size() == 2);
+    // order, response, and the two deal-state rules (authority, concession).
+    CHECK(kinds.size() == 4);
 }
 
 TEST_CASE("levelFor maps scores to the shared scale, the top level including 100") {

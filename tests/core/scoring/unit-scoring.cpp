@@ -434,3 +434,59 @@ TEST_CASE("the scenario score places a path between the worst and the best total
     CHECK(worst.score == 0.0);
     CHECK(reportToJson(worst)["overall"]["worst"] == -2);
 }
+
+TEST_CASE(
+    "typed deal state: framework rules derive exceeds-authority and unconditional concessions") {
+    const Loaded l = load(kScoring + "deal.json");
+    auto indicators = [&](const std::string& choices) {
+        const ScoreReport r = scoreTranscript(l.scenario, l.framework, play(l.scenario, choices));
+        std::vector<std::string> out;
+        for (const auto& e : comp(r, "negotiation").evidence)
+            out.push_back(e.indicator + (e.source == "rule" ? " (" + e.rule + ")" : ""));
+        return std::pair{r, out};
+    };
+    // 5 % for nothing: inside the authority of 5, but conceded without a counterpart moving.
+    auto [five, fiveEv] = indicators("1");
+    CHECK(fiveEv ==
+          std::vector<std::string>{"negotiation.unconditional_discount (trade_every_concession)"});
+    CHECK(five.critical.empty());
+    // The decision itself and one trigger of each deal rule.
+    CHECK(comp(five, "negotiation").opportunities == 3);
+    // 3 % for 95 million committed: traded, within authority; only the choice's own evidence.
+    auto [trade, tradeEv] = indicators("2");
+    CHECK(tradeEv == std::vector<std::string>{"negotiation.trades_concessions"});
+    REQUIRE(trade.rules.size() == 2);
+    CHECK_FALSE(trade.rules[0].violated);
+    CHECK_FALSE(trade.rules[1].violated);
+    // 10 %: past the authority of 5 (critical) and for nothing.
+    auto [ten, tenEv] = indicators("3");
+    CHECK(tenEv ==
+          std::vector<std::string>{"negotiation.exceeds_authority (stay_within_authority)",
+                                   "negotiation.unconditional_discount (trade_every_concession)"});
+    REQUIRE(ten.critical.size() == 1);
+    CHECK_FALSE(ten.passed);
+    // A price of 1,000 under the floor of 1,050 is the same breach as a discount past authority.
+    auto [cut, cutEv] = indicators("4");
+    CHECK(cutEv == tenEv);
+    // Holding the price concedes nothing: no deal rule is triggered.
+    auto [hold, holdEv] = indicators("5");
+    CHECK(hold.rules.empty());
+    // The exact search sees the derived points too: the traded reply is the best path and 10 %
+    // (or the price under the floor) the worst.
+    CHECK(trade.score == 100.0);
+    CHECK(trade.earned == trade.best);
+    CHECK(ten.earned == ten.worst);
+    CHECK(ten.score == 0.0);
+}
+
+TEST_CASE("a hand tag on a deal move that the deal rules derive is a warning (RAP0086)") {
+    LoadResult r =
+        loadScenarioFile(std::string(RAPPORT_FIXTURES_DIR) + "/scoring-invalid/deal-tag.json");
+    REQUIRE(r.scenario);
+    DiagnosticList diags;
+    REQUIRE(checkScenarioScoring(*r.scenario, diags));
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items()[0].code == std::string("RAP0086"));
+    CHECK(diags.items()[0].severity == Severity::Warning);
+    CHECK(diags.items()[0].pointer == "/nodes/0/choices/0/evidence/0/indicator");
+}
