@@ -93,6 +93,8 @@ TEST_CASE("broken scenario files are rejected by the schema") {
         {"reject-timelimit-alone.json", "/nodes/0", "'onTimeout' is a dependency of 'timeLimit'"},
         {"reject-bad-values.json", "/nodes/1/ending/outcome", "'win' is not one of"},
         {"reject-bad-values.json", "/variables/heard/initial", "is not of type 'boolean'"},
+        {"reject-compose-part-next.json", "/nodes/0/compose/parts/0/choices/1", "'next'"},
+        {"reject-reserved-speaker.json", "/speakers", "'trainee' should not be valid"},
     };
     for (const auto& e : expected) {
         CAPTURE(e.file);
