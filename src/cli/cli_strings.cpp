@@ -151,12 +151,6 @@ std::vector<std::string> inputsOf(const ScenarioCheck& check, const std::string&
     return inputs;
 }
 
-std::string languageOf(const PoFile& po) {
-    std::string l = po.headerField("Language");
-    std::replace(l.begin(), l.end(), '_', '-');
-    return l;
-}
-
 int runExport(const Options& o) {
     if (o.files.size() != 1) return usageError("export takes one scenario file");
     if (!o.lang || o.lang->empty()) return usageError("export needs --lang TAG (ru, ja, en, …)");
@@ -180,7 +174,7 @@ int runExport(const Options& o) {
     if (merge) {
         auto existing = readCatalogue(*o.output, exit);
         if (!existing) return exit;
-        if (const std::string l = languageOf(*existing); !l.empty() && l != *o.lang) {
+        if (const std::string l = catalogueLanguage(*existing); !l.empty() && l != *o.lang) {
             std::fprintf(stderr,
                          "rapport strings: %s is a catalogue for %s, not %s; nothing written\n",
                          o.output->c_str(), l.c_str(), o.lang->c_str());

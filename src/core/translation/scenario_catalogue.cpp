@@ -203,6 +203,8 @@ void addDiag(DiagnosticList& d, Severity sev, const char* code, const std::strin
 
 }  // namespace
 
+std::string catalogueLanguage(const PoFile& po) { return bcp47(po.headerField("Language")); }
+
 std::vector<ScenarioString> scenarioStrings(const Scenario& scenario) {
     return StringCollector(scenario).run();
 }
@@ -312,7 +314,7 @@ Localisation localiseScenario(const Scenario& source, std::string_view sourceTex
     const std::string& file = options.poName;
     const PoEntry* header = po.header();
     const int headerLine = header ? header->line : 0;
-    out.language = bcp47(po.headerField("Language"));
+    out.language = catalogueLanguage(po);
     if (out.language.empty()) {
         addDiag(out.diagnostics, Severity::Error, codes::TranslationLanguage, file, headerLine,
                 "the catalogue names no language: its header needs a line \"Language: ru\" (or ja, "

@@ -56,6 +56,10 @@ struct Reconciled {
 };
 Reconciled reconcileByContext(PoFile& merged, const PoFile& previous);
 
+// The catalogue's language from its "Language:" header as a BCP 47 tag: gettext's "ru_RU" and
+// "ru-RU" name the same language, and a "@modifier" is dropped. Empty when the header has none.
+std::string catalogueLanguage(const PoFile& po);
+
 struct CatalogueCounts {
     std::size_t entries = 0;     // texts of the scenario
     std::size_t translated = 0;  // with a current, non-fuzzy translation
