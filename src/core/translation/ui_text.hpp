@@ -1,0 +1,23 @@
+// The interface's own words (menus, buttons, headings, the CLI's messages for people), looked up
+// in the reader's language. Every such string in src/app and src/cli goes through these calls so
+// that xgettext finds it (keywords: tr, trc:1c,2, trn:1,2) and a translator sees it in po/ui/.
+// Scenario text never goes through here: it is translated per scenario (rapport strings).
+//
+// The functions return a pointer that stays valid for the life of the process (gettext's
+// catalogue or the literal itself), so the result can be handed straight to ImGui.
+#pragma once
+
+namespace rapport {
+
+// `msgid` in the current interface language; the English literal when there is no translation.
+const char* tr(const char* msgid);
+
+// As tr, with a context that tells apart two uses of one English word ("Close" a window, "Close"
+// a deal).
+const char* trc(const char* context, const char* msgid);
+
+// The plural form for `n` in the current language (Russian has three: 1 попытка, 2 попытки,
+// 5 попыток); `singular` and `plural` are the English forms.
+const char* trn(const char* singular, const char* plural, unsigned long n);
+
+}  // namespace rapport
