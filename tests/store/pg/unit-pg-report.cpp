@@ -63,6 +63,10 @@ TEST_CASE("rapport report from PostgreSQL equals the SQLite report of the same a
         CHECK(report(pg.uri(), "--format xapi " + filter) == report(db, "--format xapi " + filter));
     }
     CHECK(withoutGeneratedAt(report(db, "--format json"))["attempts"].size() == 9);
+    // Every assessed competency here has its score: none is "not rated" (the desktop's read
+    // once lost the flag and the HTML said "not rated" in every attempt row).
+    CHECK(report(db, "--format html").find("not rated") == std::string::npos);
+    CHECK(report(pg.uri(), "--format html").find("not rated") == std::string::npos);
 
     // An HR login reads only what it was granted: nothing, then the north group.
     const std::string hr = "hr" + std::to_string(::getpid()) + "r";
