@@ -204,7 +204,7 @@ TEST_CASE("roles: HR reads only granted groups, a trainer reads analytics withou
     CHECK_THROWS_AS(store::grantGroup(admin, "nobody", "ops"), store::RoleError);
 }
 
-TEST_CASE("roles: an admin login adds users; names are checked, passwords stored as SCRAM") {
+TEST_CASE("roles: an admin login adds users, names are checked, passwords stored as SCRAM") {
     PgTestDatabase pg;
     PgConnection owner(pg.uri());
     store::migratePg(owner);
