@@ -14,6 +14,7 @@
 #include "core/reports/report_time.hpp"
 #include "core/reports/report_xapi.hpp"
 #include "store/database_path.hpp"
+#include "store/pg_reports.hpp"
 #include "store/results_store.hpp"
 
 namespace rapport::cli {
@@ -29,6 +30,7 @@ void printUsage(std::FILE* out) {
         "  --db PATH        results database (default: $RAPPORT_DB, else\n"
         "                   $XDG_DATA_HOME/rapport/results.db, else "
         "~/.local/share/rapport/results.db)\n"
+        "  --db postgresql://USER@HOST/DB  the central store instead, as this login may read it\n"
         "  --trainee NAME   only this trainee\n"
         "  --group G        only trainees of this group\n"
         "  --scenario ID    only attempts of this scenario\n"
@@ -42,7 +44,8 @@ void printUsage(std::FILE* out) {
         "  --xapi-home-page URL  the actor account's homePage, e.g. your LMS (xapi)\n"
         "  -o FILE          write to FILE instead of standard output; never onto the database\n"
         "                   itself (see docs/cli.md, \"Output files\")\n\n"
-        "exit: 0 written, 2 usage error (an --xapi-* value that is not an absolute IRI too), the\n"
+        "exit: 0 written, 3 the central store cannot be reached, 2 usage error (an --xapi-* value "
+        "that is not an absolute IRI too), the\n"
         "database cannot be read, or FILE cannot (or may not) be written\n");
 }
 
@@ -122,25 +125,41 @@ int runReport(Args args) {
             "got '" +
             xapi.accountHomePage + "'");
 
-    auto path = store::resolveDatabasePath(db);
-    if (!path)
-        return usage("no results database: give --db PATH or set RAPPORT_DB (HOME is not set)");
-    std::error_code ec;
-    if (!std::filesystem::exists(*path, ec)) {
-        std::fprintf(stderr,
-                     "rapport report: no results database at %s (nothing has been recorded yet?)\n",
-                     path->c_str());
-        return kExitUsage;
-    }
     ReportData data;
-    try {
-        store::StoreOptions readOnly;
-        readOnly.readOnly = true;  // a report changes nothing: a backup or read-only share works
-        store::ResultsStore store(*path, readOnly);
-        data.attempts = store.attempts(filter);
-    } catch (const store::StoreError& e) {
-        std::fprintf(stderr, "rapport report: %s\n", e.what());
-        return kExitUsage;
+    // The files -o must never overwrite: the SQLite database read (none for a server).
+    std::vector<std::string> protectedFiles;
+    if (db && store::isPostgresUri(*db)) {
+        // The central store: what this login's row-level security lets it read.
+        try {
+            store::PgConnection c(*db);
+            data.attempts = store::pgAttempts(c, filter);
+        } catch (const store::PgError& e) {
+            std::fprintf(stderr, "rapport report: %s\n", e.what());
+            return e.connectionLost() ? kExitUnreachable : kExitUsage;
+        }
+    } else {
+        auto path = store::resolveDatabasePath(db);
+        if (!path)
+            return usage("no results database: give --db PATH or set RAPPORT_DB (HOME is not set)");
+        std::error_code ec;
+        if (!std::filesystem::exists(*path, ec)) {
+            std::fprintf(
+                stderr,
+                "rapport report: no results database at %s (nothing has been recorded yet?)\n",
+                path->c_str());
+            return kExitUsage;
+        }
+        try {
+            store::StoreOptions readOnly;
+            readOnly.readOnly =
+                true;  // a report changes nothing: a backup or read-only share works
+            store::ResultsStore store(*path, readOnly);
+            data.attempts = store.attempts(filter);
+        } catch (const store::StoreError& e) {
+            std::fprintf(stderr, "rapport report: %s\n", e.what());
+            return kExitUsage;
+        }
+        protectedFiles = databaseFiles(*path);
     }
     data.scope = {filter.trainee, filter.group, filter.scenario, filter.sinceMs};
     data.generatedAtMs = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -171,7 +190,7 @@ int runReport(Args args) {
         return std::fflush(stdout) == 0 ? kExitOk : kExitUsage;
     }
     // Never onto the database being read (nor its -wal/-shm): that would lose every attempt.
-    if (const OutputWrite w = writeOutputFile(*out, text, databaseFiles(*path)); !w) {
+    if (const OutputWrite w = writeOutputFile(*out, text, protectedFiles); !w) {
         std::fprintf(stderr, "rapport report: %s\n", w.message.c_str());
         return kExitUsage;
     }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli/cli_verbs.hpp"
+#include "core/translation/ui_text.hpp"
 #include "store/database_path.hpp"
 #include "store/pg_target.hpp"
 #include "store/results_store.hpp"
@@ -85,10 +86,18 @@ int runSync(Args args) {
         const auto before = store::pendingCounts(local.database());
         if (statusOnly) {
             if (before.total() == 0)
-                std::printf("synced: nothing waiting\n");
-            else
-                std::printf("%d waiting: %d attempts in progress, %d ended; %d decisions\n",
-                            before.total(), before.inProgress, before.ended, before.decisions);
+                std::printf("%s", tr("synced: nothing waiting\n"));
+            else {
+                // One sentence per count, so each takes its own plural form.
+                std::printf(trn("%lu attempt waiting: %lu in progress, %lu ended\n",
+                                "%lu attempts waiting: %lu in progress, %lu ended\n",
+                                (unsigned long)before.total()),
+                            (unsigned long)before.total(), (unsigned long)before.inProgress,
+                            (unsigned long)before.ended);
+                std::printf(trn("%lu decision waiting\n", "%lu decisions waiting\n",
+                                (unsigned long)before.decisions),
+                            (unsigned long)before.decisions);
+            }
             return kExitOk;
         }
         const auto uri = store::resolveCentralUri(to);
@@ -101,10 +110,15 @@ int runSync(Args args) {
         for (const auto& f : r.refused)
             std::fprintf(stderr, "rapport sync: attempt %s refused: %s\n", f.attemptUid.c_str(),
                          f.message.c_str());
-        std::printf("%d attempts sent; %d waiting\n", r.confirmed, after.total());
+        std::printf(trn("%lu attempt sent; %lu waiting\n", "%lu attempts sent; %lu waiting\n",
+                        (unsigned long)r.confirmed),
+                    (unsigned long)r.confirmed, (unsigned long)after.total());
         if (r.unreachable) {
-            std::fprintf(stderr, "rapport sync: %s; %d attempts stay waiting\n", r.error.c_str(),
-                         after.total());
+            std::fprintf(
+                stderr,
+                trn("rapport sync: %s; %lu attempt stays waiting\n",
+                    "rapport sync: %s; %lu attempts stay waiting\n", (unsigned long)after.total()),
+                r.error.c_str(), (unsigned long)after.total());
             return kExitUnreachable;
         }
         return r.refused.empty() ? kExitOk : kExitProblems;

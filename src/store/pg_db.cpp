@@ -62,6 +62,30 @@ bool PgConnection::ok() const { return c_ && PQstatus(c_) == CONNECTION_OK; }
 int PgConnection::backendPid() const { return PQbackendPID(c_); }
 std::string PgConnection::user() const { return PQuser(c_); }
 
+std::string PgConnection::quoteIdentifier(std::string_view s) {
+    char* q = PQescapeIdentifier(c_, s.data(), s.size());
+    if (!q) throw PgError("central store: " + trimmed(PQerrorMessage(c_)), "", false);
+    std::string out(q);
+    PQfreemem(q);
+    return out;
+}
+
+std::string PgConnection::quoteLiteral(std::string_view s) {
+    char* q = PQescapeLiteral(c_, s.data(), s.size());
+    if (!q) throw PgError("central store: " + trimmed(PQerrorMessage(c_)), "", false);
+    std::string out(q);
+    PQfreemem(q);
+    return out;
+}
+
+std::string PgConnection::scramVerifier(const std::string& login, const std::string& password) {
+    char* v = PQencryptPasswordConn(c_, password.c_str(), login.c_str(), "scram-sha-256");
+    if (!v) throw PgError("central store: " + trimmed(PQerrorMessage(c_)), "", false);
+    std::string out(v);
+    PQfreemem(v);
+    return out;
+}
+
 void PgConnection::fail(pg_result* r, std::string_view what) {
     std::string state;
     std::string msg;

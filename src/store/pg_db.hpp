@@ -76,6 +76,13 @@ public:
     // The server process serving this connection (tests cut it with pg_terminate_backend).
     int backendPid() const;
     std::string user() const;
+    // For the statements that take no parameters (CREATE ROLE, GRANT): an identifier or a
+    // literal quoted by libpq for this server's encoding. Throws PgError on invalid text.
+    std::string quoteIdentifier(std::string_view s);
+    std::string quoteLiteral(std::string_view s);
+    // The SCRAM-SHA-256 verifier of `password` for `login`, computed here, so the clear
+    // password never reaches the server, its logs or pg_stat_activity.
+    std::string scramVerifier(const std::string& login, const std::string& password);
 
 private:
     [[noreturn]] void fail(pg_result* r, std::string_view what);

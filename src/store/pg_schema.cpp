@@ -61,6 +61,103 @@ CREATE TABLE decisions (
     UNIQUE (attempt_uid, step)
 );
 )sql",
+    // v2: roles and row-level security (docs/central-store.md, "Roles"). Four NOLOGIN group
+    // roles, made once per cluster (roles are cluster-wide, so a second database reuses them);
+    // each login is a member of one. RLS rather than views for the people's rows, so a
+    // trainee's own SQL, not just Rapport, gets only what the policies give. The table owner
+    // (whoever ran `admin init`) is not subject to RLS; everyone else is.
+    R"sql(
+DO $$
+DECLARE r text;
+BEGIN
+    FOREACH r IN ARRAY ARRAY['rapport_trainee', 'rapport_trainer', 'rapport_hr', 'rapport_admin']
+    LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
+            EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+        END IF;
+    END LOOP;
+END
+$$;
+-- Who is who: the role and group `rapport admin add-user` gave each login. A trainee's
+-- attempts must carry this group (when one is set), so a trainee cannot file attempts under a
+-- group whose HR would then read them.
+CREATE TABLE logins (
+    login      name PRIMARY KEY,
+    role       text NOT NULL CHECK (role IN ('trainee', 'trainer', 'hr', 'admin')),
+    group_name text,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+-- Which groups an HR or trainer login may read with names (`rapport admin grant`).
+CREATE TABLE group_grants (
+    login      name NOT NULL,
+    group_name text NOT NULL,
+    granted_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (login, group_name)
+);
+GRANT USAGE ON SCHEMA public TO rapport_trainee, rapport_trainer, rapport_hr, rapport_admin;
+GRANT SELECT ON rapport_schema TO rapport_trainee, rapport_trainer, rapport_hr, rapport_admin;
+
+ALTER TABLE logins ENABLE ROW LEVEL SECURITY;
+GRANT SELECT ON logins TO rapport_trainee, rapport_trainer, rapport_hr;
+GRANT SELECT, INSERT, UPDATE, DELETE ON logins TO rapport_admin;
+CREATE POLICY logins_own ON logins FOR SELECT TO rapport_trainee, rapport_trainer, rapport_hr
+    USING (login = current_user);
+CREATE POLICY logins_admin ON logins FOR ALL TO rapport_admin USING (true) WITH CHECK (true);
+
+ALTER TABLE group_grants ENABLE ROW LEVEL SECURITY;
+GRANT SELECT ON group_grants TO rapport_trainer, rapport_hr;
+GRANT SELECT, INSERT, UPDATE, DELETE ON group_grants TO rapport_admin;
+CREATE POLICY grants_own ON group_grants FOR SELECT TO rapport_trainer, rapport_hr
+    USING (login = current_user);
+CREATE POLICY grants_admin ON group_grants FOR ALL TO rapport_admin USING (true)
+    WITH CHECK (true);
+
+-- Trainees insert and move forward their own attempts (what sync does) and never delete; the
+-- columns they may update are the ones sync's upsert moves, never the owner or the group.
+ALTER TABLE attempts ENABLE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT ON attempts TO rapport_trainee;
+GRANT UPDATE (ended_at, status, step_count, ending_node, outcome, score, passed, report,
+    updated_at) ON attempts TO rapport_trainee;
+GRANT SELECT ON attempts TO rapport_trainer, rapport_hr;
+GRANT SELECT, INSERT, UPDATE, DELETE ON attempts TO rapport_admin;
+CREATE POLICY attempts_trainee ON attempts FOR ALL TO rapport_trainee
+    USING (owner_login = current_user)
+    WITH CHECK (owner_login = current_user AND group_name = coalesce(
+        (SELECT l.group_name FROM logins l WHERE l.login = current_user), group_name));
+CREATE POLICY attempts_granted ON attempts FOR SELECT TO rapport_trainer, rapport_hr
+    USING (group_name IN (SELECT g.group_name FROM group_grants g WHERE g.login = current_user));
+CREATE POLICY attempts_admin ON attempts FOR ALL TO rapport_admin USING (true) WITH CHECK (true);
+
+-- A decision is visible exactly when its attempt is (the subquery runs under the reader's own
+-- policies on attempts).
+ALTER TABLE decisions ENABLE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT ON decisions TO rapport_trainee;
+GRANT SELECT ON decisions TO rapport_trainer, rapport_hr;
+GRANT SELECT, INSERT, UPDATE, DELETE ON decisions TO rapport_admin;
+CREATE POLICY decisions_trainee ON decisions FOR ALL TO rapport_trainee
+    USING (owner_login = current_user)
+    WITH CHECK (owner_login = current_user AND attempt_uid IN (SELECT uid FROM attempts));
+CREATE POLICY decisions_granted ON decisions FOR SELECT TO rapport_trainer, rapport_hr
+    USING (attempt_uid IN (SELECT uid FROM attempts));
+CREATE POLICY decisions_admin ON decisions FOR ALL TO rapport_admin USING (true)
+    WITH CHECK (true);
+
+-- Scenario analytics without names: views run with their owner's rights, so they see every
+-- row, and show no column that names or identifies a trainee (no name, employee id, group,
+-- login; the attempt key is a hash that joins the two views and nothing else).
+-- security_barrier keeps a reader's own WHERE functions from seeing rows before the view's.
+CREATE VIEW scenario_attempts WITH (security_barrier) AS
+    SELECT md5(uid::text) AS attempt_key, scenario_id, scenario_version, content_hash,
+           framework_id, framework_version, mode, status, step_count, ending_node, outcome,
+           score, passed, date_trunc('day', to_timestamp(started_at / 1000.0)) AS started_day
+    FROM attempts;
+CREATE VIEW scenario_decisions WITH (security_barrier) AS
+    SELECT md5(d.attempt_uid::text) AS attempt_key, a.scenario_id, a.scenario_version,
+           a.content_hash, d.step, d.node, d.choice, d.timed_out
+    FROM decisions d JOIN attempts a ON a.uid = d.attempt_uid;
+GRANT SELECT ON scenario_attempts, scenario_decisions TO rapport_trainer, rapport_hr,
+    rapport_admin;
+)sql",
 };
 
 constexpr int kLatest = int(std::size(kPgMigrations));

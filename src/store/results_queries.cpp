@@ -202,6 +202,8 @@ std::vector<AttemptRecord> ResultsStore::attempts(const AttemptFilter& filter,
         c.assessed = s.integer(5) != 0;
         c.opportunities = int(s.integer(6));
         c.confidence = s.text(7);
+        // Not a column: summariseScoreReport keeps a score exactly for the rated results.
+        c.rated = c.assessed && c.score.has_value();
         out[it->second].competencies.push_back(std::move(c));
     }
     return out;

@@ -9,7 +9,7 @@
 #
 # The server listens only on a Unix socket in DIR (listen_addresses = ''), so nothing on the
 # network can reach it and clusters of several worktrees never share a port. Logins need a
-# SCRAM-SHA-256 password, as a production server would; the superuser is `rapport_admin` with
+# SCRAM-SHA-256 password, as a production server would; the superuser is `rapport_dba` (not `rapport_admin`, which is the group role schema v2 creates) with
 # the password in DIR/password. initdb refuses to run as root (CI runs as root), so as root the
 # cluster belongs to a system user `rapport-test`, created when missing.
 set -euo pipefail
@@ -31,7 +31,7 @@ as_owner() {
 uri() {
   # libpq takes a Unix socket folder as host= (percent-encoded in the host part, or as a query
   # parameter as here).
-  echo "postgresql://rapport_admin:$(cat "$dir/password")@/postgres?host=$dir"
+  echo "postgresql://rapport_dba:$(cat "$dir/password")@/postgres?host=$dir"
 }
 
 start_server() {
@@ -61,7 +61,7 @@ case "$cmd" in
     head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$dir/password"
     [ "$(id -u)" -eq 0 ] && chown -R "$user" "$dir"
     chmod 700 "$dir"
-    as_owner "$bin/initdb" -D "$dir/data" -U rapport_admin --pwfile="$dir/password" \
+    as_owner "$bin/initdb" -D "$dir/data" -U rapport_dba --pwfile="$dir/password" \
       --auth-local=scram-sha-256 --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 \
       >"$dir/initdb.log" 2>&1 || {
       echo "pg-cluster: initdb failed:" >&2

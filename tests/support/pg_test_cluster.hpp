@@ -35,7 +35,7 @@ inline std::string pgUri(const std::string& db = "postgres") {
         FAIL("no test cluster in " << dir
                                    << " (its password file is missing): did "
                                       "pg.cluster.start fail? see its output");
-    return "postgresql://rapport_admin:" + pw + "@/" + db + "?host=" + dir;
+    return "postgresql://rapport_dba:" + pw + "@/" + db + "?host=" + dir;
 }
 
 // A login's URI for database `db`.

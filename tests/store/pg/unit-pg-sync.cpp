@@ -338,7 +338,7 @@ TEST_CASE("rapport sync and rapport admin init: status, exit codes and what they
         "env -u RAPPORT_CENTRAL_DB XDG_CONFIG_HOME=" + shellQuoted(dir.path().string()) + " ";
     auto status = runCommand(env + cli + " sync --status --db " + shellQuoted(db));
     CHECK(status.exitCode == 0);
-    CHECK(status.out == "4 waiting: 1 attempts in progress, 3 ended; 7 decisions\n");
+    CHECK(status.out == "4 attempts waiting: 1 in progress, 3 ended\n7 decisions waiting\n");
     // No central store configured: a usage error saying where one is set.
     auto none = runCommand(env + cli + " sync --db " + shellQuoted(db));
     CHECK(none.exitCode == 2);
@@ -352,7 +352,7 @@ TEST_CASE("rapport sync and rapport admin init: status, exit codes and what they
     // Set up by admin init, then synced through the config file; the password never printed.
     auto init = runCommand(env + cli + " admin init --to " + shellQuoted(pg.uri()));
     CHECK(init.exitCode == 0);
-    CHECK(init.out == "central store schema: version 1 (was 0)\n");
+    CHECK(init.out == "central store schema: version 2 (was 0)\n");
     std::filesystem::create_directories(dir.path() / "rapport");
     writeText((dir.path() / "rapport" / "config").string(),
               "# Rapport\ncentral = " + pg.uri() + "\n");
@@ -361,6 +361,15 @@ TEST_CASE("rapport sync and rapport admin init: status, exit codes and what they
     CHECK(sync.out == "4 attempts sent; 0 waiting\n");
     status = runCommand(env + cli + " sync --status --db " + shellQuoted(db));
     CHECK(status.out == "synced: nothing waiting\n");
+    // One of each: the singular forms.
+    {
+        store::ResultsStore local(db);
+        writeAttempt(local, local.upsertTrainee({"cli Ada", "E1", "north"}), "s9", 5000, 1, true);
+    }
+    status = runCommand(env + cli + " sync --status --db " + shellQuoted(db));
+    CHECK(status.out == "1 attempt waiting: 0 in progress, 1 ended\n1 decision waiting\n");
+    sync = runCommand(env + cli + " sync --db " + shellQuoted(db));
+    CHECK(sync.out == "1 attempt sent; 0 waiting\n");
     PgConnection c(pg.uri());
-    CHECK(count(c, "attempts") == 4);
+    CHECK(count(c, "attempts") == 5);
 }

@@ -1,0 +1,22 @@
+// HR's reads from the central store: the same AttemptRecords as ResultsStore::attempts() gives
+// from a desktop's SQLite file, so every report renderer (core/reports) works on either. What a
+// login sees is what row-level security lets it read (docs/central-store.md, "Roles and users"):
+// an HR login without grants gets an empty report, not an error.
+#pragma once
+
+#include <vector>
+
+#include "core/reports/report_model.hpp"
+#include "store/pg_db.hpp"
+#include "store/results_store.hpp"
+
+namespace rapport::store {
+
+// The attempts matching `filter`, ordered as ResultsStore::attempts() orders them (trainee name
+// byte-wise, then start). The competencies are read from each attempt's score report with the
+// same summariseScoreReport the desktop uses when it stores them, so both stores give the same
+// figures. `id` numbers the rows 1… in start order (it only breaks ties between equal starts).
+// Throws PgError.
+std::vector<AttemptRecord> pgAttempts(PgConnection& c, const AttemptFilter& filter);
+
+}  // namespace rapport::store
