@@ -69,7 +69,7 @@ TEST_CASE("script: bad lines are all reported with their line numbers") {
     CHECK(p.errors[1].rfind("2: unknown key 'F13'", 0) == 0);
     CHECK(p.errors[2] == "3: 'wait-frames' needs a whole number >= 1");
     CHECK(p.errors[3] == "4: screenshot name must not contain a path separator");
-    CHECK(p.errors[4] == "5: theme must be 'light' or 'dark'");
+    CHECK(p.errors[4] == "5: theme must be 'light', 'dark' or 'high-contrast'");
     CHECK(p.errors[5] == "6: 'resize' needs a width and a height between 200x150 and 8192x8192");
     CHECK(p.errors[6] == "7: unknown command 'dance'");
 }

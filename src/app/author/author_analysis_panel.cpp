@@ -115,7 +115,11 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
             p.danger,
             "The scenario's competence framework was not found, so it cannot be analysed.");
     } else {
-        ImGui::SetNextItemWidth(t.px(120));
+        // Room for the largest count (100000) besides the − and + buttons, at any scale: a
+        // fixed 120 px showed "200(" for 2000.
+        const ImGuiStyle& st = ImGui::GetStyle();
+        ImGui::SetNextItemWidth(ImGui::CalcTextSize("100000").x + st.FramePadding.x * 2 +
+                                (ImGui::GetFrameHeight() + st.ItemInnerSpacing.x) * 2);
         ImGui::InputInt("random plays", &samples_, 500, 1000);
         samples_ = std::clamp(samples_, 100, 100000);
         loc.recordLastItem("Random plays");

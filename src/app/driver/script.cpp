@@ -118,8 +118,8 @@ ParsedScript parseScript(std::string_view text) {
             ok = needText(Kind::ExpectScreen);
         } else if (verb == "theme") {
             ok = needText(Kind::Theme);
-            if (ok && c.text != "light" && c.text != "dark") {
-                fail("theme must be 'light' or 'dark'");
+            if (ok && c.text != "light" && c.text != "dark" && c.text != "high-contrast") {
+                fail("theme must be 'light', 'dark' or 'high-contrast'");
                 ok = false;
             }
         } else if (verb == "resize") {
@@ -134,6 +134,15 @@ ParsedScript parseScript(std::string_view text) {
                 ok = true;
             } else {
                 fail("'resize' needs a width and a height between 200x150 and 8192x8192");
+            }
+        } else if (verb == "text-size") {
+            const auto pct = toInt(rest);
+            if (pct && *pct >= 100 && *pct <= 200) {
+                c.kind = Kind::TextSize;
+                c.a = *pct;
+                ok = true;
+            } else {
+                fail("'text-size' needs a percentage from 100 to 200");
             }
         } else if (verb == "wait-idle") {
             c.kind = Kind::WaitIdle;

@@ -7,8 +7,9 @@
 //   screenshot NAME       write DIR/NAME.png of the whole window
 //   expect LABEL          fail unless a widget labelled LABEL is on screen
 //   expect-screen NAME    fail unless the current screen is NAME (sign-in, library, ...)
-//   theme light|dark      switch the theme
+//   theme light|dark|high-contrast  switch the theme
 //   resize W H            resize the window (screen pixels)
+//   text-size PERCENT     the reader's text size, 100 to 200 (as Ctrl+= / Ctrl+- do)
 //   bench-frames N        render N frames and print frame-time figures on stdout
 //   wait-idle             render frames until background queries (HR reports) are done (≤ 60 s)
 //   lap NAME              print the time since the previous lap (or the start) and the longest
@@ -35,6 +36,7 @@ struct ScriptCommand {
         ExpectScreen,
         Theme,
         Resize,
+        TextSize,
         BenchFrames,
         WaitIdle,
         Lap

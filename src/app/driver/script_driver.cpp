@@ -139,8 +139,12 @@ void ScriptDriver::beforeFrame(ImGuiIO& io) {
             break;
         }
         case Kind::Theme:
-            host_.app->setDarkTheme(c.text == "dark");
+            host_.app->setTheme(c.text);
             next(2);
+            break;
+        case Kind::TextSize:
+            host_.app->setTextScale(float(c.a) / 100.0f);
+            next(3);  // the shell rebuilds the fonts at the new size first
             break;
         case Kind::Resize:
             host_.resize(c.a, c.b);

@@ -15,7 +15,10 @@ public:
     virtual const WidgetLocator& widgets() const = 0;
     // Scoring, store writes or an HR query still running: wait-idle waits for it.
     virtual bool busy() const = 0;
-    virtual void setDarkTheme(bool dark) = 0;
+    // "light", "dark" or "high-contrast" (the parser has checked the name).
+    virtual void setTheme(const std::string& name) = 0;
+    // 1 to 2: the reader's text size (100 % to 200 %).
+    virtual void setTextScale(float textScale) = 0;
 
 protected:
     ~ScriptTarget() = default;

@@ -1,8 +1,11 @@
 #include "app/hr/hr_charts.hpp"
 
 #include <algorithm>
+#include <cfloat>
+#include <string>
 
 #include "app/shell/widgets.hpp"
+#include "core/reports/report_time.hpp"
 
 namespace rapport::app::ui {
 namespace {
@@ -14,16 +17,63 @@ ImVec2 reserve(const ImVec2& size) {
     return pos;
 }
 
+// A horizontal 0–100 score axis from x0 to x1 at y: a base line, ticks at 0, 50 and 100 and
+// their numbers under them. Returns the height it takes.
+float scoreAxis(const Theme& t, ImFont* font, float x0, float x1, float y) {
+    if (!font) return 0;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 c = toU32(t.palette.textMuted);
+    dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), c, t.px(1));
+    const float tick = t.px(3);
+    for (int v : {0, 50, 100}) {
+        const float x = x0 + (x1 - x0) * float(v) / 100.0f;
+        dl->AddLine(ImVec2(x, y), ImVec2(x, y + tick), c, t.px(1));
+        const std::string label = std::to_string(v);
+        const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
+        const float lx = std::clamp(x - ts.x * 0.5f, x0, x1 - ts.x);
+        dl->AddText(font, font->FontSize, ImVec2(lx, y + tick), c, label.c_str());
+    }
+    return tick + font->FontSize;
+}
+
 }  // namespace
 
 void TrendChart(const Theme& t, const std::vector<float>& scores, const ImVec2& size,
-                const ImVec4& colour, float passMark) {
+                const ImVec4& colour, float passMark, ImFont* labelFont,
+                const std::vector<std::int64_t>& timesMs) {
     const Palette& p = t.palette;
     const ImVec2 o = reserve(size);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = t.px(4);
-    const ImVec2 a(o.x + pad, o.y + pad), b(o.x + size.x - pad, o.y + size.y - pad);
-    dl->AddRectFilled(o, ImVec2(o.x + size.x, o.y + size.y), toU32(p.surfaceAlt), t.px(4));
+    const ImU32 axis = toU32(p.textMuted);
+    const float fs = labelFont ? labelFont->FontSize : 0;
+    const bool dated = labelFont && timesMs.size() == scores.size() && !scores.empty();
+    // Room for "100" on the left and a line of dates underneath.
+    const float left = labelFont ? labelFont->CalcTextSizeA(fs, FLT_MAX, 0, "100").x + t.px(6) : 0;
+    const float bottom = dated ? fs + t.px(2) : 0;
+    const ImVec2 a(o.x + left + pad, o.y + pad + (labelFont ? fs * 0.5f : 0)),
+        b(o.x + size.x - pad, o.y + size.y - pad - bottom - (labelFont ? fs * 0.5f : 0));
+    dl->AddRectFilled(ImVec2(o.x + left, o.y), ImVec2(o.x + size.x, o.y + size.y - bottom),
+                      toU32(p.surfaceAlt), t.px(4));
+    if (labelFont)
+        for (int v : {0, 50, 100}) {
+            const float yy = b.y - (b.y - a.y) * float(v) / 100.0f;
+            const std::string label = std::to_string(v);
+            const float w = labelFont->CalcTextSizeA(fs, FLT_MAX, 0, label.c_str()).x;
+            dl->AddText(labelFont, fs, ImVec2(o.x + left - t.px(4) - w, yy - fs * 0.5f), axis,
+                        label.c_str());
+            dl->AddLine(ImVec2(o.x + left, yy), ImVec2(o.x + left + t.px(3), yy), axis, t.px(1));
+        }
+    if (dated) {
+        const std::string first = formatDateTimeShort(timesMs.front()).substr(0, 10);
+        const std::string last = formatDateTimeShort(timesMs.back()).substr(0, 10);
+        const float ty = o.y + size.y - bottom + t.px(2);
+        dl->AddText(labelFont, fs, ImVec2(a.x, ty), axis, first.c_str());
+        const float lw = labelFont->CalcTextSizeA(fs, FLT_MAX, 0, last.c_str()).x;
+        const float fw = labelFont->CalcTextSizeA(fs, FLT_MAX, 0, first.c_str()).x;
+        if (timesMs.size() > 1 && last != first && b.x - lw > a.x + fw + t.px(8))
+            dl->AddText(labelFont, fs, ImVec2(b.x - lw, ty), axis, last.c_str());
+    }
     auto y = [&](float v) { return b.y - (b.y - a.y) * std::clamp(v, 0.0f, 100.0f) / 100.0f; };
     if (passMark >= 0 && passMark <= 100) {
         const float py = y(passMark);
@@ -44,13 +94,17 @@ void TrendChart(const Theme& t, const std::vector<float>& scores, const ImVec2& 
     dl->AddCircleFilled(pts.back(), t.px(3.5f), toU32(colour));
 }
 
-void Histogram(const Theme& t, const std::array<int, 10>& bins, const ImVec2& size) {
+void Histogram(const Theme& t, const std::array<int, 10>& bins, const ImVec2& fullSize,
+               ImFont* labelFont) {
     const Palette& p = t.palette;
-    const ImVec2 o = reserve(size);
+    const ImVec2 o = reserve(fullSize);
+    const float pad = t.px(3);
+    const float axisH = labelFont ? t.px(3) + labelFont->FontSize : 0;
+    const ImVec2 size(fullSize.x, fullSize.y - axisH);
+    scoreAxis(t, labelFont, o.x + pad, o.x + size.x - pad, o.y + size.y);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(o, ImVec2(o.x + size.x, o.y + size.y), toU32(p.surfaceAlt), t.px(4));
     const int most = std::max(1, *std::max_element(bins.begin(), bins.end()));
-    const float pad = t.px(3);
     const float w = (size.x - pad * 2) / 10.0f;
     for (int i = 0; i < 10; ++i) {
         if (!bins[std::size_t(i)]) continue;
@@ -62,13 +116,16 @@ void Histogram(const Theme& t, const std::array<int, 10>& bins, const ImVec2& si
     }
 }
 
-void BoxPlot(const Theme& t, const Distribution& d, const ImVec2& size) {
+void BoxPlot(const Theme& t, const Distribution& d, const ImVec2& fullSize, ImFont* labelFont) {
     const Palette& p = t.palette;
-    const ImVec2 o = reserve(size);
+    const ImVec2 o = reserve(fullSize);
+    const float pad = t.px(6);
+    const float axisH = labelFont ? t.px(3) + labelFont->FontSize : 0;
+    const ImVec2 size(fullSize.x, fullSize.y - axisH);
+    scoreAxis(t, labelFont, o.x + pad, o.x + size.x - pad, o.y + size.y);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(o, ImVec2(o.x + size.x, o.y + size.y), toU32(p.surfaceAlt), t.px(4));
     if (d.count == 0) return;
-    const float pad = t.px(6);
     auto x = [&](double v) {
         return o.x + pad + (size.x - pad * 2) * float(std::clamp(v, 0.0, 100.0) / 100.0);
     };

@@ -69,6 +69,7 @@ void HrData::startTable() {
         auto db = openForReading(path);
         HrTableResult r;
         r.cells = db.competencyTable(f);
+        r.totals = traineeTotals(db.attempts(f, false));
         r.queryMs = msSince(start);
         return r;
     });

@@ -6,12 +6,14 @@
 #include <cstdint>
 #include <functional>
 #include <future>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/hr/hr_export.hpp"
+#include "app/hr/hr_table_model.hpp"
 #include "core/reports/report_model.hpp"
 #include "store/results_store.hpp"
 
@@ -82,6 +84,7 @@ private:
 
 struct HrTableResult {
     std::vector<CompetencyCell> cells;
+    std::map<std::string, HrTotals> totals;  // per trainee: overall score, pass rate, attempts
     double queryMs = 0;
 };
 

@@ -7,6 +7,7 @@
 
 #include "app/hr/hr_charts.hpp"
 #include "app/hr/hr_controls.hpp"
+#include "app/shell/fit.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/reports/group_statistics.hpp"
 #include "core/reports/report_time.hpp"
@@ -65,10 +66,10 @@ void HrGroupScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
         for (std::size_t c = 0; c < dists.size(); ++c) {
             const Distribution& d = dists[c].means;
             ImGui::PushID(int(c));
-            ImGui::TableNextRow(0, t.px(40));
+            ImGui::TableNextRow(0, t.px(52));
             ImGui::TableSetColumnIndex(0);
             ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(dists[c].name.c_str());
+            ui::TextFitted(dists[c].name);
             ImGui::TableSetColumnIndex(1);
             ImGui::Text("%d", d.count);
             ImGui::TableSetColumnIndex(2);
@@ -76,9 +77,10 @@ void HrGroupScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
                 scoreText(d.median) + " (" + scoreText(d.q1) + "–" + scoreText(d.q3) + ")";
             ImGui::TextUnformatted(median.c_str());
             ImGui::TableSetColumnIndex(3);
-            ui::Histogram(t, d.bins, ImVec2(ImGui::GetContentRegionAvail().x, t.px(34)));
+            ui::Histogram(t, d.bins, ImVec2(ImGui::GetContentRegionAvail().x, t.px(48)),
+                          ctx.fonts.small);
             ImGui::TableSetColumnIndex(4);
-            ui::BoxPlot(t, d, ImVec2(ImGui::GetContentRegionAvail().x, t.px(34)));
+            ui::BoxPlot(t, d, ImVec2(ImGui::GetContentRegionAvail().x, t.px(48)), ctx.fonts.small);
             ImGui::PopID();
         }
         ImGui::EndTable();
@@ -110,7 +112,7 @@ void HrGroupScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
                 }
                 loc.recordLastItem(s.trainee + "##who");
                 ImGui::SameLine(0, 0);
-                ImGui::TextUnformatted(s.trainee.c_str(), s.trainee.c_str() + s.trainee.size());
+                ui::TextFitted(s.trainee);
                 ImGui::TableSetColumnIndex(1);
                 ImGui::Text("%d", s.finished);
                 ImGui::TableSetColumnIndex(2);
@@ -126,7 +128,7 @@ void HrGroupScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
                     const std::string when =
                         formatDateTimeShort(s.lastAttempt->startedAtMs) + " · " +
                         (s.lastAttempt->passed.value_or(false) ? "passed" : "not passed");
-                    ImGui::TextUnformatted(when.c_str());
+                    ui::TextFitted(when);
                 } else {
                     ImGui::TextUnformatted("—");
                 }

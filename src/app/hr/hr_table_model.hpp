@@ -3,6 +3,7 @@
 // sorting without a window.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,10 +17,22 @@ struct HrColumn {
     std::string name;
 };
 
+// A trainee's scenario results over the selected attempts: the columns HR reads first.
+struct HrTotals {
+    int attempts = 0;               // finished attempts with a score
+    int passed = 0;                 // of those, passed
+    std::optional<double> overall;  // mean scenario score of those; empty without any
+    std::optional<double> passRate() const {
+        if (attempts == 0) return std::nullopt;
+        return 100.0 * double(passed) / double(attempts);
+    }
+};
+
 struct HrRow {
     std::string trainee;
     std::string group;
     std::vector<std::optional<CompetencyCell>> cells;  // one per column; empty = never assessed
+    HrTotals totals;
 };
 
 struct HrTable {
@@ -29,10 +42,15 @@ struct HrTable {
 
 HrTable pivotCompetencyTable(const std::vector<CompetencyCell>& cells);
 
+// Per trainee, the totals of their finished, scored attempts (unfinished ones do not count).
+std::map<std::string, HrTotals> traineeTotals(const std::vector<AttemptRecord>& attempts);
+// Puts `totals` into the table's rows (a trainee without an entry keeps empty totals).
+void addTotals(HrTable& table, const std::map<std::string, HrTotals>& totals);
+
 // Which column a sort uses: the trainee's name, the group, or a competency's mean (by index
 // into HrTable::columns).
 struct HrSort {
-    enum class Key { Trainee, Group, Competency };
+    enum class Key { Trainee, Group, Overall, PassRate, Attempts, Competency };
     Key key = Key::Trainee;
     int column = 0;
     bool descending = false;

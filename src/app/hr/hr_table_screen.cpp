@@ -4,11 +4,14 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "app/hr/hr_controls.hpp"
+#include "app/shell/fit.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/text/number_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
 namespace {
@@ -24,7 +27,12 @@ bool FilterCombo(WidgetLocator& loc, const char* id, const char* caption, const 
     for (const auto& [v, shown] : options)
         if (v == value && !value.empty()) preview = shown;
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(id, labelText(preview).c_str())) {
+    const float previewW = width - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2;
+    const std::string full = labelText(preview);
+    const std::string shown = ui::Elide(full, previewW);
+    const bool open = ImGui::BeginCombo(id, shown.c_str());
+    if (!open && shown != full) ui::TooltipBesideLastItem(full);
+    if (open) {
         if (ImGui::Selectable(anyLabel, value.empty())) value.clear(), changed = true;
         loc.recordLastItem(anyLabel);
         int i = 0;
@@ -75,9 +83,37 @@ std::string wrapHeader(const std::string& text, float width) {
 
 }  // namespace
 
+namespace {
+
+// The three total columns of a row (the table's columns 2, 3 and 4).
+void drawTotals(const Theme& t, const HrTotals& totals) {
+    const Palette& p = t.palette;
+    auto cell = [&](int column, const std::optional<double>& value, const std::string& text) {
+        if (!ImGui::TableSetColumnIndex(column)) return;
+        if (!value) {
+            ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+            ImGui::TextUnformatted("—");
+            ImGui::PopStyleColor();
+            return;
+        }
+        ImGui::TableSetBgColor(
+            ImGuiTableBgTarget_CellBg,
+            toU32(mix(p.surface, ui::levelColor(t, float(*value / 100.0)), 0.22f)));
+        ImGui::TextUnformatted(text.c_str());
+    };
+    cell(2, totals.overall, scoreText(totals.overall));
+    char rate[32] = "";
+    if (const auto r = totals.passRate()) std::snprintf(rate, sizeof rate, "%.0f %%", *r);
+    cell(3, totals.passRate(), rate);
+    if (ImGui::TableSetColumnIndex(4)) ImGui::Text("%d", totals.attempts);
+}
+
+}  // namespace
+
 void HrTableScreen::rebuild(const HrData& hr) {
     const auto& v = hr.table().value();
     table = v ? pivotCompetencyTable(v->cells) : HrTable{};
+    if (v) addTotals(table, v->totals);
     sortHrRows(table.rows, sort);
     builtFrom_ = v ? &*v : nullptr;
     builtRevision_ = hr.revision();
@@ -107,8 +143,9 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
     if (!f.group.empty() &&
         std::none_of(groups.begin(), groups.end(), [&](auto& x) { return x.first == f.group; }))
         groups.push_back({f.group, f.group});
+    // The row wraps on a narrow window instead of running off its right edge.
     changed |= FilterCombo(loc, "##group", "Group", "All groups", groups, f.group, comboW);
-    ImGui::SameLine();
+    ui::SameLineOrWrap(comboW * 1.4f);
     std::vector<std::pair<std::string, std::string>> scenarios;
     for (const auto& e : library.entries)
         if (e.scenario && std::none_of(scenarios.begin(), scenarios.end(),
@@ -116,18 +153,18 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
             scenarios.push_back({e.scenario->id, e.scenario->title});
     changed |= FilterCombo(loc, "##scenario", "Scenario", "All scenarios", scenarios, f.scenario,
                            comboW * 1.4f);
-    ImGui::SameLine();
     const float dateW = t.px(150);
+    ui::SameLineOrWrap(dateW);
     ImGui::SetNextItemWidth(dateW);
     const bool enter1 = ImGui::InputTextWithHint("##since", "from YYYY-MM-DD", &since,
                                                  ImGuiInputTextFlags_EnterReturnsTrue);
     loc.recordLastItem("From");
-    ImGui::SameLine();
+    ui::SameLineOrWrap(dateW);
     ImGui::SetNextItemWidth(dateW);
     const bool enter2 = ImGui::InputTextWithHint("##until", "to YYYY-MM-DD", &until,
                                                  ImGuiInputTextFlags_EnterReturnsTrue);
     loc.recordLastItem("To");
-    ImGui::SameLine();
+    ui::SameLineOrWrap(ui::ButtonWidth("Apply dates"));
     if (ui::Button(loc, "Apply dates") || enter1 || enter2) {
         bool bad = false;
         auto s = parseBound(since, false, bad);
@@ -141,7 +178,7 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
             changed = true;
         }
     }
-    ImGui::SameLine();
+    ui::SameLineOrWrap(ui::ButtonWidth("Clear filters"));
     if (ui::Button(loc, "Clear filters")) {
         f = {};
         since.clear();
@@ -149,10 +186,10 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
         dateError.clear();
         changed = true;
     }
-    ImGui::SameLine();
+    ui::SameLineOrWrap(ui::ButtonWidth("Refresh"));
     if (ui::Button(loc, "Refresh")) hr.refresh();
     if (!f.group.empty()) {
-        ImGui::SameLine();
+        ui::SameLineOrWrap(ui::ButtonWidth("Group page"));
         if (ui::Button(loc, "Group page")) {
             hr.openGroup(f.group);
             actions.openPage(ScreenId::HrGroup);
@@ -183,7 +220,10 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
         return;
     }
 
-    const int columns = 2 + int(table.columns.size());
+    // Trainee, group, then what HR reads first (overall score, pass rate, attempts), then one
+    // column per competency.
+    constexpr int kFixedColumns = 5;
+    const int columns = kFixedColumns + int(table.columns.size());
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollX |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
@@ -192,7 +232,16 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn(
         "Trainee", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, t.px(190));
-    ImGui::TableSetupColumn("Group", ImGuiTableColumnFlags_WidthFixed, t.px(120));
+    ImGui::TableSetupColumn(tr("Group"), ImGuiTableColumnFlags_WidthFixed, t.px(120));
+    ImGui::TableSetupColumn(
+        tr("Overall"),
+        ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, t.px(84));
+    ImGui::TableSetupColumn(
+        tr("Pass rate"),
+        ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, t.px(84));
+    ImGui::TableSetupColumn(
+        tr("Attempts"),
+        ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, t.px(80));
     const float compW = t.px(132);
     for (const auto& c : table.columns)
         ImGui::TableSetupColumn(
@@ -203,10 +252,12 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
         if (specs->SpecsCount > 0) {
             const auto& s = specs->Specs[0];
             sort.descending = s.SortDirection == ImGuiSortDirection_Descending;
-            sort.key = s.ColumnIndex == 0   ? HrSort::Key::Trainee
-                       : s.ColumnIndex == 1 ? HrSort::Key::Group
-                                            : HrSort::Key::Competency;
-            sort.column = std::max(0, int(s.ColumnIndex) - 2);
+            constexpr HrSort::Key fixed[kFixedColumns] = {
+                HrSort::Key::Trainee, HrSort::Key::Group, HrSort::Key::Overall,
+                HrSort::Key::PassRate, HrSort::Key::Attempts};
+            sort.key =
+                s.ColumnIndex < kFixedColumns ? fixed[s.ColumnIndex] : HrSort::Key::Competency;
+            sort.column = std::max(0, int(s.ColumnIndex) - kFixedColumns);
         }
         sortHrRows(table.rows, sort);
         specs->SpecsDirty = false;
@@ -217,11 +268,18 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
     for (int c = 0; c < columns; ++c) {
         if (!ImGui::TableSetColumnIndex(c)) continue;
         ImGui::TableHeader(ImGui::TableGetColumnName(c));
-        const std::string name = c == 0   ? std::string("Trainee")
-                                 : c == 1 ? std::string("Group")
-                                          : table.columns[std::size_t(c - 2)].name;
+        const char* fixedNames[kFixedColumns] = {"Trainee", "Group", "Overall", "Pass rate",
+                                                 "Attempts"};
+        const std::string name = c < kFixedColumns
+                                     ? std::string(fixedNames[c])
+                                     : table.columns[std::size_t(c - kFixedColumns)].name;
         loc.recordLastItem(name + "##header");
-        if (c >= 2 && ImGui::IsItemHovered()) ImGui::SetTooltip("%s — click to sort", name.c_str());
+        if (c >= 2) {
+            char tip[512];
+            std::snprintf(tip, sizeof tip, tr("%s — click to sort"),
+                          c < kFixedColumns ? ImGui::TableGetColumnName(c) : name.c_str());
+            ui::TooltipBesideLastItem(tip);
+        }
     }
 
     ImGuiListClipper clipper;
@@ -239,7 +297,7 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
             }
             loc.recordLastItem(row.trainee + "##trainee");
             ImGui::SameLine(0, 0);
-            ImGui::TextUnformatted(row.trainee.c_str(), row.trainee.c_str() + row.trainee.size());
+            ui::TextFitted(row.trainee);
             ImGui::TableSetColumnIndex(1);
             if (ImGui::Selectable("##group", false)) {
                 hr.openGroup(row.group);
@@ -247,11 +305,10 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
             }
             loc.recordLastItem(row.group + "##group");
             ImGui::SameLine(0, 0);
-            ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-            ImGui::TextUnformatted(row.group.empty() ? "—" : row.group.c_str());
-            ImGui::PopStyleColor();
+            ui::TextFittedColored(p.textMuted, row.group.empty() ? "—" : row.group);
+            drawTotals(t, row.totals);
             for (std::size_t c = 0; c < row.cells.size(); ++c) {
-                if (!ImGui::TableSetColumnIndex(int(c) + 2)) continue;
+                if (!ImGui::TableSetColumnIndex(int(c) + kFixedColumns)) continue;
                 const auto& cell = row.cells[c];
                 if (!cell) {
                     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
@@ -263,11 +320,17 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
                 ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg,
                                        toU32(mix(p.surface, colour, 0.22f)));
                 ImGui::TextUnformatted(scoreText(cell->mean).c_str());
-                if (ImGui::IsItemHovered())
-                    ImGui::SetTooltip("best %s · last %s · %d attempt%s",
-                                      scoreText(cell->best).c_str(), scoreText(cell->last).c_str(),
-                                      cell->assessedAttempts,
-                                      cell->assessedAttempts == 1 ? "" : "s");
+                if (ImGui::IsItemHovered()) {
+                    char attempts[64], tip[256];
+                    std::snprintf(attempts, sizeof attempts,
+                                  trn("%d attempt", "%d attempts",
+                                      static_cast<unsigned long>(cell->assessedAttempts)),
+                                  cell->assessedAttempts);
+                    std::snprintf(tip, sizeof tip, tr("best %s · last %s · %s"),
+                                  scoreText(cell->best).c_str(), scoreText(cell->last).c_str(),
+                                  attempts);
+                    ui::TooltipBesideLastItem(tip);
+                }
             }
             ImGui::PopID();
         }

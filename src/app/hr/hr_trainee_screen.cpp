@@ -10,6 +10,7 @@
 #include "app/shell/widgets.hpp"
 #include "core/reports/group_statistics.hpp"
 #include "core/reports/report_time.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
 namespace {
@@ -113,7 +114,7 @@ void HrTraineeScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& acti
     ui::TextInFont(ctx.fonts.heading, p.text, "Trend per competency");
     const auto trends = competencyTrends(attempts);
     if (trends.empty()) ui::TextWrappedColored(p.textMuted, "No assessed competency yet.");
-    const float tileW = t.px(250), tileH = t.px(136);
+    const float tileW = t.px(250), tileH = t.px(156);  // with the axis labels
     const int perRow = std::max(1, int((avail + ImGui::GetStyle().ItemSpacing.x) /
                                        (tileW + ImGui::GetStyle().ItemSpacing.x)));
     for (std::size_t i = 0; i < trends.size(); ++i) {
@@ -127,20 +128,26 @@ void HrTraineeScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& acti
         ImGui::PopFont();
         ui::ClippedText(ctx.fonts.small, p.text, tr.name, nameH);
         std::vector<float> scores;
-        for (const auto& pt : tr.points) scores.push_back(float(pt.score));
+        std::vector<std::int64_t> times;
+        for (const auto& pt : tr.points) {
+            scores.push_back(float(pt.score));
+            times.push_back(pt.startedAtMs);
+        }
         const float lastScore = scores.back();
         ImGui::PushFont(ctx.fonts.small);
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-        const std::string line = "last " + scoreText(lastScore) + " · " +
-                                 std::to_string(scores.size()) + " attempt" +
-                                 (scores.size() == 1 ? "" : "s");
-        ImGui::TextUnformatted(line.c_str());
+        char line[128];
+        std::snprintf(line, sizeof line,
+                      trn("last %s · %zu attempt", "last %s · %zu attempts",
+                          static_cast<unsigned long>(scores.size())),
+                      scoreText(lastScore).c_str(), scores.size());
+        ImGui::TextUnformatted(line);
         ImGui::PopStyleColor();
         ImGui::PopFont();
         ui::TrendChart(t, scores,
                        ImVec2(ImGui::GetContentRegionAvail().x,
                               std::max(t.px(30), ImGui::GetContentRegionAvail().y - t.px(4))),
-                       ui::levelColor(t, lastScore / 100.0f));
+                       ui::levelColor(t, lastScore / 100.0f), -1, ctx.fonts.small, times);
         ui::EndCard();
         ImGui::PopID();
     }

@@ -1,5 +1,9 @@
 #include "app/shell/app.hpp"
 
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+
 #include "app/shell/top_bar.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/play/scripted_play.hpp"
@@ -19,6 +23,7 @@ App::App(AppConfig config, const Clock& clock, Theme theme)
                library_, frameworks_, *this,
                [this](std::string_view text) { requireGlyphs(text); }) {
     if (config_.startInHr) hr_.open();
+    baseScale_ = theme_.scale;
 }
 
 ImTextureID App::portraitAt(const Scenario& s, const std::string& portrait) {
@@ -48,6 +53,14 @@ std::string App::glyphText() const {
 
 bool App::animating() const { return busy() || trainee_.countdownShowing(); }
 
+double App::secondsUntilNextChange() const {
+    // Background work (scoring, writes, HR queries) is looked at ten times a second; a countdown
+    // alone only when its shown second changes.
+    if (busy()) return 0.1;
+    const std::int64_t ms = trainee_.msUntilCountdownChanges();
+    return ms > 0 ? double(ms) / 1000.0 : 0.1;
+}
+
 void App::tick() {
     author_.tick();
     hr_.poll();
@@ -55,21 +68,37 @@ void App::tick() {
 }
 
 void App::setThemeMode(ThemeMode mode) {
-    theme_ = makeTheme(mode, theme_.scale);
+    theme_ = makeTheme(mode, baseScale_ * textScale_);
     styleDirty_ = true;
 }
 
-void App::toggleThemeMode() {
-    setThemeMode(theme_.mode == ThemeMode::Light ? ThemeMode::Dark : ThemeMode::Light);
-}
+void App::toggleThemeMode() { setThemeMode(nextThemeMode(theme_.mode)); }
 
 void App::setScale(float scale) {
-    theme_ = makeTheme(theme_.mode, scale);
+    baseScale_ = scale;
+    theme_ = makeTheme(theme_.mode, baseScale_ * textScale_);
+    styleDirty_ = true;
+}
+
+void App::setTextScale(float textScale) {
+    textScale_ = std::clamp(textScale, 1.0f, 2.0f);
+    theme_ = makeTheme(theme_.mode, baseScale_ * textScale_);
     styleDirty_ = true;
 }
 
 void App::Draw() {
     locator_.beginFrame();
+    // Text size, as in a browser: Ctrl+= larger, Ctrl+- smaller, Ctrl+0 back to 100 %.
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl && !io.KeyAlt) {
+        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL, false) ||
+            ImGui::IsKeyPressed(GLFW_KEY_KP_ADD, false))
+            setTextScale(textScale_ + 0.25f);
+        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS, false) ||
+            ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT, false))
+            setTextScale(textScale_ - 0.25f);
+        if (ImGui::IsKeyPressed(GLFW_KEY_0, false)) setTextScale(1.0f);
+    }
     if (styleDirty_) {
         applyTheme(theme_, ImGui::GetStyle());
         styleDirty_ = false;

@@ -47,9 +47,12 @@ public:
     App(AppConfig config, const Clock& clock, Theme theme);
 
     // Per frame, called by the shell.
-    void tick();             // lets each area take finished work and expired countdowns
-    void Draw();             // draws the current screen over the whole viewport
-    bool animating() const;  // true while a countdown is visible: the shell wakes ~10×/s
+    void tick();  // lets each area take finished work and expired countdowns
+    void Draw();  // draws the current screen over the whole viewport
+    bool animating() const;
+    // While animating: how long the shell may sleep before the screen next changes by itself.
+    double secondsUntilNextChange()
+        const;  // true while a countdown is visible: the shell wakes ~10×/s
 
     const ScenarioLibrary& library() const { return library_; }
     const FrameworkShelf& frameworks() const { return frameworks_; }
@@ -88,7 +91,11 @@ public:
 
     // Shell wiring.
     void setFonts(const FontSet& fonts) { fonts_ = fonts; }
-    void setScale(float scale);
+    void setScale(float scale);  // the monitor's content scale (or --scale)
+    // The reader's text size on top of the content scale: 1 (100 %) to 2 (200 %), in steps of
+    // 25 %. Ctrl+= / Ctrl+- / Ctrl+0 change it on every screen; the shell remembers it.
+    void setTextScale(float textScale);
+    float textScale() const { return textScale_; }
     std::function<ImTextureID(const std::string& path)> portraitLoader;  // null: initials only
 
 private:
@@ -104,8 +111,9 @@ private:
         std::string screenName() const override { return rapport::app::screenName(app_.screen()); }
         const WidgetLocator& widgets() const override { return app_.locator_; }
         bool busy() const override { return app_.busy(); }
-        void setDarkTheme(bool dark) override {
-            app_.setThemeMode(dark ? ThemeMode::Dark : ThemeMode::Light);
+        void setTextScale(float textScale) override { app_.setTextScale(textScale); }
+        void setTheme(const std::string& name) override {
+            app_.setThemeMode(themeModeFromName(name).value_or(ThemeMode::Light));
         }
 
     private:
@@ -116,6 +124,8 @@ private:
     AppConfig config_;
     const Clock* clock_;
     Theme theme_;
+    float baseScale_ = 1.0f;  // content scale; theme_.scale is this times textScale_
+    float textScale_ = 1.0f;
     bool styleDirty_ = true;  // theme changed: rewrite ImGui's style before the next window
     FontSet fonts_;
     WidgetLocator locator_;

@@ -23,7 +23,8 @@ bool isAppOption(std::string_view arg) {
 }
 
 const char* appUsage() {
-    return "usage: rapport [--scenarios PATH]... [--data-dir DIR] [--theme light|dark]\n"
+    return "usage: rapport [--scenarios PATH]... [--data-dir DIR] [--theme "
+           "light|dark|high-contrast]\n"
            "               [--scale F] [--size WxH] [--db PATH] [--hr] [--seed N]\n"
            "               [--script FILE --screenshot-dir DIR]\n"
            "               [--author FILE]\n\n"
@@ -32,9 +33,10 @@ const char* appUsage() {
            "library)\n"
            "  --data-dir DIR        where the sign-in is remembered (default:\n"
            "                        $XDG_CONFIG_HOME/rapport, else ~/.config/rapport)\n"
-           "  --theme light|dark    initial theme\n"
+           "  --theme NAME          light, dark or high-contrast (default: as last time)\n"
            "  --scale F             UI scale, overriding the monitor's content scale\n"
-           "  --size WxH            initial window size (default 1280x800)\n"
+           "  --size WxH            initial window size (default: as last time, else 1280x800\n"
+           "                        or what fits the screen)\n"
            "  --author FILE         open the author workspace on FILE (created from a template\n"
            "                        when it does not exist)\n"
            "  --db PATH             results database (default: $RAPPORT_DB, else\n"
@@ -104,11 +106,12 @@ std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args
             }
             o.frameDelayMs = n;
         } else if (a == "--theme") {
-            if (v != "light" && v != "dark") {
-                error = "--theme must be light or dark";
+            const auto mode = themeModeFromName(v);
+            if (!mode) {
+                error = "--theme must be light, dark or high-contrast";
                 return std::nullopt;
             }
-            o.theme = v == "dark" ? ThemeMode::Dark : ThemeMode::Light;
+            o.theme = *mode;
         } else if (a == "--scale") {
             float f = 0;
             auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), f);
@@ -134,6 +137,7 @@ std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args
             }
             o.width = w;
             o.height = h;
+            o.sizeGiven = true;
         }
     }
     if (o.scenarios.empty()) o.scenarios.push_back(defaultScenarioDir());

@@ -18,9 +18,10 @@ struct AppOptions {
     std::filesystem::path dataDir;       // default: defaultDataDir()
     std::string script;                  // empty: interactive
     std::filesystem::path screenshotDir = ".";
-    ThemeMode theme = ThemeMode::Light;
+    std::optional<ThemeMode> theme;     // --theme; default: the remembered one, else light
     std::optional<float> scale;         // overrides the monitor's content scale
     int width = 1280, height = 800;     // initial window size in screen coordinates
+    bool sizeGiven = false;             // --size: exactly this size, not the remembered one
     std::string author;                 // open the author workspace on this file (--author)
     std::optional<std::string> db;      // results database (--db); default: database_path
     bool hr = false;                    // open on the HR reports (--hr)

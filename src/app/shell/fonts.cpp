@@ -92,7 +92,7 @@ void collectScenarioText(const Scenario& s, std::string& out) {
     }
 }
 
-std::string_view uiExtraGlyphs() { return "•·–—…“”‘’«»№✓✗✔✘★☆⚠▲▼▶◀←→↑↓⏱−×÷±≥≤°"; }
+std::string_view uiExtraGlyphs() { return "•·–—…“”‘’«»№✓✗✔✘★☆⚠▲▼▶◀←→↑↓⏱−×÷±≥≤°●"; }
 
 FontSet loadFonts(ImFontAtlas& atlas, const FontFiles& files, float scale, std::string_view texts,
                   ImVector<ImWchar>& ranges, std::vector<std::string>& warnings) {

@@ -9,6 +9,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -20,6 +21,7 @@
 #include "app/driver/script_driver.hpp"
 #include "app/shell/app.hpp"
 #include "app/shell/app_options.hpp"
+#include "app/shell/app_settings.hpp"
 #include "app/shell/fonts.hpp"
 #include "app/shell/input_queue.hpp"
 #include "app/shell/portrait.hpp"
@@ -34,6 +36,8 @@ constexpr int kExitOk = 0, kExitScriptFailed = 1, kExitUsage = 2;
 // Frames drawn after any input: ImGui needs a frame or two to settle hover, focus and layout
 // after a change before the window can sleep again.
 constexpr int kSettleFrames = 3;
+// Below this the screens stop laying out sensibly.
+constexpr int kMinWidth = 720, kMinHeight = 500;
 
 // State the GLFW callbacks write; reached through the window user pointer, not a global.
 struct ShellEvents {
@@ -84,6 +88,47 @@ void installInputQueue(GLFWwindow* w) {
 }
 
 std::size_t hashText(const std::string& s) { return std::hash<std::string>{}(s); }
+
+// The work area (monitor minus panels and docks) of the monitor holding the centre of `r`, else
+// of the primary monitor; the whole virtual screen when GLFW knows no monitor.
+WindowRect workAreaFor(const std::optional<WindowRect>& r) {
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    WindowRect chosen{0, 0, 0, 0};
+    for (int i = 0; i < count; ++i) {
+        WindowRect a;
+        glfwGetMonitorWorkarea(monitors[i], &a.x, &a.y, &a.width, &a.height);
+        if (a.width <= 0 || a.height <= 0) continue;
+        if (chosen.width == 0) chosen = a;  // the first is the primary monitor
+        if (!r) break;
+        const int cx = r->x + r->width / 2, cy = r->y + r->height / 2;
+        if (cx >= a.x && cx < a.x + a.width && cy >= a.y && cy < a.y + a.height) return a;
+    }
+    if (chosen.width == 0) chosen = WindowRect{0, 0, 1280, 800};
+    return chosen;
+}
+
+// Where the window opens: --size exactly (scripts and screenshots need the size they ask for),
+// else where it was last closed, else 1280×800 or 90 % of a smaller screen; always moved (and
+// if need be shrunk) so the whole window, title bar included, is inside the work area.
+WindowRect placeWindow(GLFWwindow* window, const AppOptions& opts, const AppSettings& settings) {
+    const WindowRect area = workAreaFor(settings.window);
+    int left = 0, top = 0, right = 0, bottom = 0;
+    glfwGetWindowFrameSize(window, &left, &top, &right, &bottom);
+    const WindowRect inner{area.x + left, area.y + top, area.width - left - right,
+                           area.height - top - bottom};
+    WindowRect want = firstWindow(opts.width, opts.height, inner);
+    if (opts.sizeGiven) {
+        want.width = opts.width;
+        want.height = opts.height;
+        want.x = inner.x + std::max(0, (inner.width - want.width) / 2);
+        want.y = inner.y + std::max(0, (inner.height - want.height) / 2);
+        return want;
+    }
+    if (settings.window) want = *settings.window;
+    return fitToWorkArea(want, inner, std::min(kMinWidth, inner.width),
+                         std::min(kMinHeight, inner.height));
+}
 
 }  // namespace
 
@@ -147,6 +192,8 @@ int run(std::span<const std::string_view> args) {
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    // Hidden until placed, so it never flashes at a spot where its top bar is off screen.
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
     GLFWwindow* window = glfwCreateWindow(opts->width, opts->height, "Rapport", nullptr, nullptr);
     if (!window) {
         std::fprintf(stderr,
@@ -155,11 +202,20 @@ int run(std::span<const std::string_view> args) {
         glfwTerminate();
         return kExitUsage;
     }
+    std::string settingsError;
+    AppSettings settings = loadAppSettings(opts->dataDir, &settingsError);
+    if (!settingsError.empty())
+        std::fprintf(stderr, "rapport: warning: %s\n", settingsError.c_str());
+    const WindowRect placed = placeWindow(window, *opts, settings);
+    glfwSetWindowSize(window, placed.width, placed.height);
+    glfwSetWindowPos(window, placed.x, placed.y);
+    glfwShowWindow(window);
     ShellEvents shellEvents;
     glfwSetWindowUserPointer(window, &shellEvents);
     glfwMakeContextCurrent(window);
     glfwSwapInterval(script ? 0 : 1);  // scripts and benchmarks should not wait for vsync
-    glfwSetWindowSizeLimits(window, 720, 500, GLFW_DONT_CARE, GLFW_DONT_CARE);
+    glfwSetWindowSizeLimits(window, std::min(kMinWidth, placed.width),
+                            std::min(kMinHeight, placed.height), GLFW_DONT_CARE, GLFW_DONT_CARE);
     installWakeCallbacks(window);
 
     float scale = 1.0f;
@@ -196,8 +252,10 @@ int run(std::span<const std::string_view> args) {
                           opts->seed ? opts->seed
                           : script   ? std::optional<std::uint64_t>(0)
                                      : std::nullopt},
-                clock, makeTheme(opts->theme, scale));
+                clock,
+                makeTheme(opts->theme.value_or(settings.theme.value_or(ThemeMode::Light)), scale));
         app.portraitLoader = [&](const std::string& path) { return portraits.get(path); };
+        if (settings.textScale && !script) app.setTextScale(*settings.textScale);
         if (!opts->author.empty()) app.author().open(opts->author);
         for (const auto& e : app.library().entries)
             if (!e.playable())
@@ -224,6 +282,7 @@ int run(std::span<const std::string_view> args) {
             warnings.clear();
         };
         rebuildFonts();
+        float fontScale = app.theme().scale;
 
         std::unique_ptr<ScriptDriver> driver;
         if (script) {
@@ -239,12 +298,12 @@ int run(std::span<const std::string_view> args) {
         ScreenId lastScreen = app.screen();
         std::uint64_t lastText = app.textRevision();
         while (!glfwWindowShouldClose(window)) {
-            // Event-driven: sleep until input, waking only ten times a second while a countdown
-            // is on screen; a scripted run never sleeps.
+            // Event-driven: sleep until input, waking while a countdown is on screen only when
+            // its shown second changes; a scripted run never sleeps.
             if (driver || settle > 0 || shellEvents.queue.pending())
                 glfwPollEvents();
             else if (app.animating())
-                glfwWaitEventsTimeout(0.1);
+                glfwWaitEventsTimeout(app.secondsUntilNextChange());
             else if (app.author().watchingFiles()) {
                 // The author workspace looks at its file twice a second; a frame only when
                 // something changed, so an idle workspace stays (almost) free.
@@ -263,6 +322,12 @@ int run(std::span<const std::string_view> args) {
                 app.setScale(shellEvents.newScale);
                 shellEvents.newScale = 0;
                 rebuildFonts();
+            }
+            if (app.theme().scale != fontScale) {
+                // The text size changed (Ctrl+= / Ctrl+-): the atlas is rasterised per size.
+                fontScale = app.theme().scale;
+                rebuildFonts();
+                settle = kSettleFrames;
             }
             if (app.screen() != lastScreen || app.textRevision() != lastText) {
                 // New names or scenarios may need glyphs the atlas does not have yet.
@@ -312,6 +377,18 @@ int run(std::span<const std::string_view> args) {
             // Tests only: a slow machine's frame, so a test can prove no input is lost.
             if (opts->frameDelayMs > 0)
                 std::this_thread::sleep_for(std::chrono::milliseconds(opts->frameDelayMs));
+        }
+        if (!driver) {
+            // Remembered for the next start; a scripted run leaves the user's settings alone.
+            WindowRect r;
+            glfwGetWindowPos(window, &r.x, &r.y);
+            glfwGetWindowSize(window, &r.width, &r.height);
+            if (r.width > 0 && r.height > 0) settings.window = r;
+            settings.theme = app.theme().mode;
+            settings.textScale = app.textScale();
+            std::string error;
+            if (!saveAppSettings(opts->dataDir, settings, &error))
+                std::fprintf(stderr, "rapport: warning: %s\n", error.c_str());
         }
     }
 

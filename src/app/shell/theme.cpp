@@ -19,14 +19,14 @@ Palette lightPalette() {
     p.surfaceAlt = rgb(0xEEF2F7);
     p.border = rgb(0xD5DBE3);
     p.text = rgb(0x1E2430);
-    p.textMuted = rgb(0x5F6B7A);
+    p.textMuted = rgb(0x525C6A);
     p.accent = rgb(0x2C6BD9);
     p.accentHover = rgb(0x245BBB);
     p.accentText = rgb(0xFFFFFF);
     p.clientBubble = rgb(0xE9EDF2);
     p.castBubble = rgb(0xF1ECE3);
     p.traineeBubble = rgb(0xDCE8FC);
-    p.narrator = rgb(0x6B7686);
+    p.narrator = rgb(0x4F5A68);  // body text: AA (4.5:1) on every bubble
     p.success = rgb(0x1F8A4C);
     p.warning = rgb(0xB7791F);
     p.danger = rgb(0xC53A3A);
@@ -44,11 +44,11 @@ Palette darkPalette() {
     p.textMuted = rgb(0x98A2B0);
     p.accent = rgb(0x4C8DF6);
     p.accentHover = rgb(0x6A9FF7);
-    p.accentText = rgb(0xFFFFFF);
+    p.accentText = rgb(0x0B1220);  // white on this blue is only 3.3:1
     p.clientBubble = rgb(0x262C36);
     p.castBubble = rgb(0x33302B);
     p.traineeBubble = rgb(0x1F3557);
-    p.narrator = rgb(0x8A95A5);
+    p.narrator = rgb(0x9DA8B8);
     p.success = rgb(0x3DB46D);
     p.warning = rgb(0xD9A13B);
     p.danger = rgb(0xE05D5D);
@@ -56,7 +56,73 @@ Palette darkPalette() {
     return p;
 }
 
+// Near-black with pure white text and a yellow accent, as in the high-contrast modes people
+// already know; bubbles stay apart by their borders, not by faint tints.
+Palette highContrastPalette() {
+    Palette p;
+    p.background = rgb(0x000000);
+    p.surface = rgb(0x0A0A0A);
+    p.surfaceAlt = rgb(0x1F1F1F);
+    p.border = rgb(0xFFFFFF);
+    p.text = rgb(0xFFFFFF);
+    p.textMuted = rgb(0xE0E0E0);
+    p.accent = rgb(0xFFE14D);
+    p.accentHover = rgb(0xFFF0A0);
+    p.accentText = rgb(0x000000);
+    p.clientBubble = rgb(0x101010);
+    p.castBubble = rgb(0x14101A);
+    p.traineeBubble = rgb(0x001A33);
+    p.narrator = rgb(0xE0E0E0);
+    p.success = rgb(0x5CFF8A);
+    p.warning = rgb(0xFFC94D);
+    p.danger = rgb(0xFF8C8C);
+    p.track = rgb(0x3A3A3A);  // every fill colour is ≥ 3:1 against it
+    return p;
+}
+
 }  // namespace
+
+ThemeMode nextThemeMode(ThemeMode mode) {
+    switch (mode) {
+        case ThemeMode::Light:
+            return ThemeMode::Dark;
+        case ThemeMode::Dark:
+            return ThemeMode::HighContrast;
+        case ThemeMode::HighContrast:
+            break;
+    }
+    return ThemeMode::Light;
+}
+
+const char* themeModeName(ThemeMode mode) {
+    switch (mode) {
+        case ThemeMode::Dark:
+            return "dark";
+        case ThemeMode::HighContrast:
+            return "high-contrast";
+        case ThemeMode::Light:
+            break;
+    }
+    return "light";
+}
+
+std::optional<ThemeMode> themeModeFromName(std::string_view name) {
+    for (ThemeMode m : {ThemeMode::Light, ThemeMode::Dark, ThemeMode::HighContrast})
+        if (name == themeModeName(m)) return m;
+    return std::nullopt;
+}
+
+Palette paletteFor(ThemeMode mode) {
+    switch (mode) {
+        case ThemeMode::Dark:
+            return darkPalette();
+        case ThemeMode::HighContrast:
+            return highContrastPalette();
+        case ThemeMode::Light:
+            break;
+    }
+    return lightPalette();
+}
 
 ImU32 toU32(const ImVec4& c, float alphaScale) {
     return ImGui::ColorConvertFloat4ToU32(ImVec4(c.x, c.y, c.z, c.w * alphaScale));
@@ -71,7 +137,7 @@ Theme makeTheme(ThemeMode mode, float scale) {
     Theme t;
     t.mode = mode;
     t.scale = std::clamp(scale, 0.5f, 4.0f);
-    t.palette = mode == ThemeMode::Light ? lightPalette() : darkPalette();
+    t.palette = paletteFor(mode);
     return t;
 }
 
@@ -89,7 +155,8 @@ void applyTheme(const Theme& theme, ImGuiStyle& style) {
     style.WindowBorderSize = 0;
     style.ChildBorderSize = 1;
     style.PopupBorderSize = 1;
-    style.FrameBorderSize = 1;
+    // High contrast draws every control's edge thicker, so its outline reads at a glance.
+    style.FrameBorderSize = theme.mode == ThemeMode::HighContrast ? 2 : 1;
     style.WindowRounding = 0;
     style.ChildRounding = 10;
     style.FrameRounding = 7;

@@ -1,13 +1,25 @@
-// The designed look: one palette per mode (light, dark) and the sizes that go with it, scaled
-// for the monitor's content scale. Screens take colours from the palette, never literals, so
-// both modes stay consistent.
+// The designed look: one palette per mode (light, dark, high contrast) and the sizes that go with
+// it, scaled for the monitor's content scale. Screens take colours from the palette, never
+// literals, so both modes stay consistent.
 #pragma once
 
 #include <imgui.h>
 
+#include <optional>
+#include <string_view>
+
 namespace rapport::app {
 
-enum class ThemeMode { Light, Dark };
+// High contrast is for low vision and glare: every text colour at least 7:1 against the
+// surfaces it is drawn on and every control edge at least 3:1 (WCAG 2.2 1.4.6 and 1.4.11),
+// checked from these colours by tests/app/unit-app-theme-contrast.cpp.
+enum class ThemeMode { Light, Dark, HighContrast };
+
+// The theme a button press moves to: light, dark, high contrast, then light again.
+ThemeMode nextThemeMode(ThemeMode mode);
+// "light", "dark", "high-contrast": the names --theme, the script and settings.json use.
+const char* themeModeName(ThemeMode mode);
+std::optional<ThemeMode> themeModeFromName(std::string_view name);
 
 struct Palette {
     ImVec4 background;  // window background
@@ -39,6 +51,8 @@ struct Theme {
 
 // A theme for `mode` at content scale `scale` (clamped to 0.5–4).
 Theme makeTheme(ThemeMode mode, float scale);
+// The palette of `mode` alone (tests measure its contrast).
+Palette paletteFor(ThemeMode mode);
 // Writes the theme's colours, rounding and spacing (scaled) into `style`, replacing all of it.
 void applyTheme(const Theme& theme, ImGuiStyle& style);
 

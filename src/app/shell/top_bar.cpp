@@ -7,6 +7,7 @@
 
 #include "app/shell/widgets.hpp"
 #include "core/platform/version.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
 
@@ -85,7 +86,10 @@ void drawTopBar(const ScreenContext& ctx, const TopBarView& view, const TopBarAc
 
     // Right side, laid out from the right edge.
     const float buttonH = ImGui::GetFrameHeight();
-    const char* themeLabel = theme.mode == ThemeMode::Light ? "Dark theme" : "Light theme";
+    // Named after the theme a press switches to: light, dark, high contrast, light again.
+    const char* themeLabel = theme.mode == ThemeMode::Light  ? tr("Dark theme")
+                             : theme.mode == ThemeMode::Dark ? tr("High contrast")
+                                                             : tr("Light theme");
     float x = pos.x + width;
     auto placeRight = [&](float w) {
         x -= w;

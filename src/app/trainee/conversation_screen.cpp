@@ -7,10 +7,12 @@
 #include <cstdio>
 
 #include "app/shell/widgets.hpp"
+#include "app/trainee/countdown_display.hpp"
 #include "core/play/letter_draft.hpp"
 #include "core/play/step_effect.hpp"
 #include "core/scenario/line_speaker.hpp"
 #include "core/text/number_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
 namespace {
@@ -355,9 +357,11 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
             const double limitMs = *session->node().timeLimit * 1000.0;
             const auto left = session->timeLeftMs();
             const float f = limitMs > 0 ? float(double(left) / limitMs) : 0.0f;
-            const std::string seconds = oneDecimal(double(left) / 1000.0) + " s";
+            char seconds[32];
+            std::snprintf(seconds, sizeof seconds, tr("%lld s"),
+                          static_cast<long long>(countdownSecondsShown(left)));
             ImGui::PushFont(ui.fonts.small);
-            ui::LabeledBar(t, "The client is waiting for your answer", seconds.c_str(), f,
+            ui::LabeledBar(t, tr("The client is waiting for your answer"), seconds, f,
                            f < 0.3f   ? p.danger
                            : f < 0.6f ? p.warning
                                       : p.accent,

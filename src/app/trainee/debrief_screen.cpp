@@ -1,6 +1,7 @@
 #include "app/trainee/debrief_screen.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 
@@ -212,12 +213,19 @@ void drawDebriefBody(const ScreenContext& ctx, const DebriefContent& content,
     if (report) {
         ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.px(18), t.px(14)));
-        const float summaryH = std::max(
-            t.px(120),
-            ImGui::GetFontSize() * (4.5f + float(report->reasons.size()) * 1.6f) + t.px(40));
+        // A child cannot size itself to its content in ImGui 1.86: it takes the height the
+        // summary had last frame, so reasons wrapped on a narrow window are never cut off.
+        ImGuiStorage* storage = ImGui::GetStateStorage();
+        const ImGuiID heightKey = ImGui::GetID("##summary-height");
+        const float guess =
+            ImGui::GetFontSize() * (4.5f + float(report->reasons.size()) * 1.6f) + t.px(40);
+        const float summaryH = std::max(t.px(120), storage->GetFloat(heightKey, guess));
         ImGui::BeginChild("##summary", ImVec2(0, summaryH), true, ImGuiWindowFlags_NoScrollbar);
         drawSummary(ctx, *report, ending);
+        const float needed = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y -
+                             ImGui::GetStyle().ItemSpacing.y;
         ImGui::EndChild();
+        if (std::abs(needed - summaryH) > 1.0f) storage->SetFloat(heightKey, needed);
         ImGui::PopStyleVar();
         ImGui::PopStyleColor();
         ImGui::Dummy(ImVec2(0, t.px(6)));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/shell/fit.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/play/open_documents.hpp"
 
@@ -70,10 +71,13 @@ void DocumentsPanel::DrawList(const ScreenContext& ui, const Session& session) {
         ImGui::PushID(d);
         const bool unread = !isRead(d);
         // The newest first catches the eye: a dot and the title in the accent colour.
-        const std::string label = (unread ? "● " : "") + doc.title;
+        // A long title is shortened with "…" to the card's width and shown whole on hover.
+        const std::string full = (unread ? "● " : "") + doc.title;
+        const std::string label = ui::Elide(full, ImGui::GetContentRegionAvail().x);
         ImGui::PushStyleColor(ImGuiCol_Text, unread ? p.accent : p.text);
         if (ImGui::Selectable(label.c_str(), reading == d)) open(d);
         ImGui::PopStyleColor();
+        if (label != full) ui::TooltipBesideLastItem(doc.title);
         ui.locator.recordLastItem("Document " + doc.title);
         ImGui::PopID();
     }

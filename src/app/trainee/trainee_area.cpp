@@ -1,5 +1,6 @@
 #include "app/trainee/trainee_area.hpp"
 
+#include "app/trainee/countdown_display.hpp"
 #include "core/play/best_scores.hpp"
 #include "core/play/resume_check.hpp"
 #include "store/attempt_recorder.hpp"
@@ -89,6 +90,11 @@ bool TraineeArea::busy() const { return scoring_.running() || !writes_.idle() ||
 bool TraineeArea::countdownShowing() const {
     return shell_.screen() == ScreenId::Conversation && flow_ && !flow_->finished() &&
            flow_->session().node().isTimed();
+}
+
+std::int64_t TraineeArea::msUntilCountdownChanges() const {
+    if (!countdownShowing()) return 0;
+    return rapport::app::msUntilCountdownChanges(flow_->session().timeLeftMs());
 }
 
 void TraineeArea::tick() {

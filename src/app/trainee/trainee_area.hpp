@@ -77,6 +77,8 @@ public:
     bool busy() const;
     // True while a countdown is on the conversation screen.
     bool countdownShowing() const;
+    // While a countdown shows: milliseconds until its shown number changes (0 otherwise).
+    std::int64_t msUntilCountdownChanges() const;
 
     // What the screens and scripts read.
     const std::optional<TraineeProfile>& profile() const { return trainee_; }
