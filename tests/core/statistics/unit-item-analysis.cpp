@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "core/statistics/item_analysis.hpp"
+// scoring_fixtures.hpp uses checkScenarioScoring without declaring it.
+#include "core/checks/evidence_check.hpp"
 #include "support/scoring_fixtures.hpp"
 #include "support/statistics_fixture.hpp"
 
