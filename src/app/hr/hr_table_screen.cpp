@@ -9,6 +9,7 @@
 #include "app/shell/widgets.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/text/number_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
 namespace {
@@ -116,6 +117,12 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
             scenarios.push_back({e.scenario->id, e.scenario->title});
     changed |= FilterCombo(loc, "##scenario", "Scenario", "All scenarios", scenarios, f.scenario,
                            comboW * 1.4f);
+    ImGui::SameLine();
+    // Practice shows feedback during play, exam does not: HR reads the two apart.
+    const std::vector<std::pair<std::string, std::string>> modes = {{"practice", tr("Practice")},
+                                                                    {"exam", tr("Exam")}};
+    changed |= FilterCombo(loc, "##mode", tr("Mode"), tr("Practice and exam"), modes, f.mode,
+                           comboW * 0.8f);
     ImGui::SameLine();
     const float dateW = t.px(150);
     ImGui::SetNextItemWidth(dateW);
