@@ -8,11 +8,15 @@
 
 #include "cli/cli_verbs.hpp"
 #include "core/files/safe_output.hpp"
+#include "core/platform/bundled_data.hpp"
 #include "core/reports/report_csv.hpp"
 #include "core/reports/report_html.hpp"
+#include "core/reports/report_items.hpp"
 #include "core/reports/report_json.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/reports/report_xapi.hpp"
+#include "core/translation/ui_text.hpp"
+#include "store/attempt_responses.hpp"
 #include "store/database_path.hpp"
 #include "store/pg_reports.hpp"
 #include "store/results_store.hpp"
@@ -25,7 +29,8 @@ void printUsage(std::FILE* out) {
     std::fprintf(
         out,
         "usage: rapport report [--db PATH] [--trainee NAME] [--group G] [--scenario ID]\n"
-        "                      [--since DATE] --format html|csv|json|xapi [-o FILE]\n\n"
+        "                      [--since DATE] [--mode practice|exam|all]\n"
+        "                      --format html|csv|json|xapi|items|items-json [-o FILE]\n\n"
         "Exports results from the results database for HR.\n\n"
         "  --db PATH        results database (default: $RAPPORT_DB, else\n"
         "                   $XDG_DATA_HOME/rapport/results.db, else "
@@ -35,9 +40,17 @@ void printUsage(std::FILE* out) {
         "  --group G        only trainees of this group\n"
         "  --scenario ID    only attempts of this scenario\n"
         "  --since DATE     only attempts started at or after DATE (YYYY-MM-DD[THH:MM[:SS]], UTC)\n"
+        "  --mode M         practice, exam or all (default): practice attempts showed feedback\n"
+        "                   during play, so their figures are not comparable with exams\n"
         "  --format F       html: printable report with charts; csv: one row per attempt;\n"
         "                   json: attempts and the trainee x competency table;\n"
-        "                   xapi: a JSON array of xAPI 1.0.3 statements, one per finished attempt\n"
+        "                   xapi: a JSON array of xAPI 1.0.3 statements, one per finished "
+        "attempt;\n"
+        "                   items: item analysis as CSV, one row per decision and reply;\n"
+        "                   items-json: item analysis, reliability, test-retest and norms,\n"
+        "                   per mode (docs/hr-reports.md, \"Item analysis\")\n"
+        "  --scenarios DIR  (items) where the attempts' scenarios are, to score every reply;\n"
+        "                   repeatable; default: the bundled scenarios\n"
         "  --no-bom         (csv) no UTF-8 byte order mark at the start; by default there is\n"
         "                   one, so spreadsheet programs read Cyrillic and Japanese correctly\n"
         "  --xapi-base IRI  namespace of the activity and extension IRIs (xapi)\n"
@@ -61,6 +74,7 @@ int runReport(Args args) {
     std::optional<std::string> db, out;
     std::string format;
     store::AttemptFilter filter;
+    std::vector<std::string> scenarioDirs;
     XapiOptions xapi;
     CsvOptions csv;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -81,7 +95,7 @@ int runReport(Args args) {
         std::string v;
         if (a == "--db" || a == "--trainee" || a == "--group" || a == "--scenario" ||
             a == "--since" || a == "--format" || a == "-o" || a == "--output" ||
-            a == "--xapi-base" || a == "--xapi-home-page") {
+            a == "--xapi-base" || a == "--xapi-home-page" || a == "--mode" || a == "--scenarios") {
             if (!value(v)) return usage("option " + std::string(a) + " needs a value");
         } else {
             return usage("unknown argument '" + std::string(a) + "'");
@@ -98,7 +112,16 @@ int runReport(Args args) {
             format = v;
         else if (a == "-o" || a == "--output")
             out = v;
-        else if (a == "--xapi-base")
+        else if (a == "--scenarios")
+            scenarioDirs.push_back(v);
+        else if (a == "--mode") {
+            if (v == "all")
+                filter.mode.reset();
+            else if (const auto m = parseAttemptMode(v))
+                filter.mode = *m;
+            else
+                return usage("--mode expects practice, exam or all, got '" + v + "'");
+        } else if (a == "--xapi-base")
             xapi.activityBase = v;
         else if (a == "--xapi-home-page")
             xapi.accountHomePage = v;
@@ -109,7 +132,8 @@ int runReport(Args args) {
                              v + "'");
         }
     }
-    if (format != "html" && format != "csv" && format != "json" && format != "xapi")
+    if (format != "html" && format != "csv" && format != "json" && format != "xapi" &&
+        format != "items" && format != "items-json")
         return usage(format.empty() ? "--format is required" : "unknown format '" + format + "'");
     while (!xapi.activityBase.empty() && xapi.activityBase.back() == '/')
         xapi.activityBase.pop_back();
@@ -126,9 +150,15 @@ int runReport(Args args) {
             xapi.accountHomePage + "'");
 
     ReportData data;
+    ItemReport items;
+    const bool itemFormat = format == "items" || format == "items-json";
     // The files -o must never overwrite: the SQLite database read (none for a server).
     std::vector<std::string> protectedFiles;
     if (db && store::isPostgresUri(*db)) {
+        if (itemFormat)
+            return usage(
+                "--format items reads a desktop results database; the central store does not "
+                "feed item analysis yet (docs/hr-reports.md)");
         // The central store: what this login's row-level security lets it read.
         try {
             store::PgConnection c(*db);
@@ -154,21 +184,37 @@ int runReport(Args args) {
             readOnly.readOnly =
                 true;  // a report changes nothing: a backup or read-only share works
             store::ResultsStore store(*path, readOnly);
-            data.attempts = store.attempts(filter);
+            if (itemFormat) {
+                if (scenarioDirs.empty() && !bundledData().scenarios.empty())
+                    scenarioDirs.push_back(bundledData().scenarios.string());
+                const ScenarioLibrary library = loadScenarioLibrary(scenarioDirs);
+                auto read = store::attemptResponses(store, filter, store::libraryLookup(library));
+                items.modes = statisticsByMode(read.attempts, filter.mode);
+                items.skippedAttempts = read.skipped;
+            } else {
+                data.attempts = store.attempts(filter);
+            }
         } catch (const store::StoreError& e) {
             std::fprintf(stderr, "rapport report: %s\n", e.what());
             return kExitUsage;
         }
         protectedFiles = databaseFiles(*path);
     }
-    data.scope = {filter.trainee, filter.group, filter.scenario, filter.sinceMs};
+    data.scope = {filter.trainee, filter.group, filter.scenario, filter.sinceMs, filter.mode};
     data.generatedAtMs = std::chrono::duration_cast<std::chrono::milliseconds>(
                              std::chrono::system_clock::now().time_since_epoch())
                              .count();
 
+    items.scope = data.scope;
+    items.generatedAtMs = data.generatedAtMs;
+
     std::string text;
     std::size_t renderedStatements = 0;
-    if (format == "html") {
+    if (format == "items") {
+        text = renderItemsCsv(items, csv);
+    } else if (format == "items-json") {
+        text = renderItemsJson(items).dump(2) + "\n";
+    } else if (format == "html") {
         HtmlReportOptions o;
         if (!filter.trainee.empty())
             o.title = "Rapport results: " + filter.trainee;
@@ -185,6 +231,14 @@ int runReport(Args args) {
         text = statements.dump(2) + "\n";
     }
 
+    if (itemFormat && items.skippedAttempts > 0)
+        std::fprintf(stderr,
+                     trn("rapport report: %d finished attempt left out: its scenario was not "
+                         "found (give --scenarios DIR)\n",
+                         "rapport report: %d finished attempts left out: their scenario was not "
+                         "found (give --scenarios DIR)\n",
+                         (unsigned long)items.skippedAttempts),
+                     items.skippedAttempts);
     if (!out || *out == "-") {
         std::fwrite(text.data(), 1, text.size(), stdout);
         return std::fflush(stdout) == 0 ? kExitOk : kExitUsage;
@@ -193,6 +247,10 @@ int runReport(Args args) {
     if (const OutputWrite w = writeOutputFile(*out, text, protectedFiles); !w) {
         std::fprintf(stderr, "rapport report: %s\n", w.message.c_str());
         return kExitUsage;
+    }
+    if (itemFormat) {
+        std::fprintf(stderr, tr("rapport report: item analysis written to %s\n"), out->c_str());
+        return kExitOk;
     }
     if (format == "xapi") {
         // Only finished attempts have a statement: count what was written, and say what was not.

@@ -43,6 +43,10 @@ Where buildWhere(const AttemptFilter& f) {
         parts.push_back("a.scenario_id = ?");
         w.texts.push_back(f.scenario);
     }
+    if (f.mode) {
+        parts.push_back("a.mode = ?");
+        w.texts.push_back(attemptModeName(*f.mode));
+    }
     if (f.finishedOnly) parts.push_back("a.status = 'finished'");
     if (f.sinceMs) {
         parts.push_back("a.started_at >= ?");
@@ -229,6 +233,11 @@ std::vector<CompetencyCell> ResultsStore::competencyTable(const AttemptFilter& f
     if (!f.scenario.empty()) {
         where += " AND c.scenario_id = ?";
         texts.push_back(f.scenario);
+    }
+    if (f.mode) {
+        // The competency rows do not carry the mode; the attempts' primary key answers it.
+        where += " AND c.attempt_id IN (SELECT id FROM attempts WHERE mode = ?)";
+        texts.push_back(attemptModeName(*f.mode));
     }
     if (f.sinceMs) {
         where += " AND c.started_at >= ?";

@@ -68,6 +68,9 @@ struct AttemptFilter {
     std::string scenario;
     std::optional<std::int64_t> sinceMs;  // started at or after
     std::optional<std::int64_t> untilMs;  // started before
+    // Practice or exam only; absent = both. Practice shows feedback during play, so HR reads the
+    // two apart (docs/hr-reports.md, "Practice and exam").
+    std::optional<AttemptMode> mode;
     bool finishedOnly = false;
 };
 

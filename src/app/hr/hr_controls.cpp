@@ -8,6 +8,7 @@
 #include "app/shell/widgets.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/text/number_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
 
@@ -32,6 +33,8 @@ std::string describeFilter(const HrFilter& f) {
     if (!f.scenario.empty()) add("scenario " + f.scenario);
     if (f.sinceMs) add("from " + formatTimestampUtc(*f.sinceMs).substr(0, 10));
     if (f.untilMs) add("before " + formatTimestampUtc(*f.untilMs).substr(0, 10));
+    if (f.mode == "practice") add(tr("practice only"));
+    if (f.mode == "exam") add(tr("exam only"));
     return out.empty() ? "all results" : out;
 }
 

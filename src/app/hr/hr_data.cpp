@@ -47,6 +47,7 @@ store::AttemptFilter storeFilter(const HrFilter& f, const std::string& trainee,
     out.scenario = f.scenario;
     out.sinceMs = f.sinceMs;
     out.untilMs = f.untilMs;
+    if (const auto m = parseAttemptMode(f.mode)) out.mode = *m;
     return out;
 }
 
@@ -140,7 +141,7 @@ void HrData::exportReport(ExportFormat format, const std::string& folder,
         auto db = openForReading(path);
         ReportData data;
         data.attempts = db.attempts(filter, true);
-        data.scope = {filter.trainee, filter.group, filter.scenario, filter.sinceMs};
+        data.scope = {filter.trainee, filter.group, filter.scenario, filter.sinceMs, filter.mode};
         data.generatedAtMs = nowMs();
         const std::string text = renderExport(data, format, title);
         std::error_code ec;

@@ -25,6 +25,7 @@ struct HrFilter {
     std::string scenario;                 // scenario id
     std::optional<std::int64_t> sinceMs;  // started at or after
     std::optional<std::int64_t> untilMs;  // started before
+    std::string mode;                     // "practice" or "exam"; empty = both
     bool operator==(const HrFilter&) const = default;
 };
 

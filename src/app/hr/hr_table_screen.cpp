@@ -153,6 +153,12 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
             scenarios.push_back({e.scenario->id, e.scenario->title});
     changed |= FilterCombo(loc, "##scenario", "Scenario", "All scenarios", scenarios, f.scenario,
                            comboW * 1.4f);
+    // Practice shows feedback during play, exam does not: HR reads the two apart.
+    const std::vector<std::pair<std::string, std::string>> modes = {{"practice", tr("Practice")},
+                                                                    {"exam", tr("Exam")}};
+    ui::SameLineOrWrap(comboW * 0.8f);
+    changed |= FilterCombo(loc, "##mode", tr("Mode"), tr("Practice and exam"), modes, f.mode,
+                           comboW * 0.8f);
     const float dateW = t.px(150);
     ui::SameLineOrWrap(dateW);
     ImGui::SetNextItemWidth(dateW);

@@ -335,6 +335,7 @@ std::string renderReportHtml(const ReportData& data, const HtmlReportOptions& op
     if (!s.group.empty()) scope += "group " + s.group + "; ";
     if (!s.scenario.empty()) scope += "scenario " + s.scenario + "; ";
     if (s.sinceMs) scope += "since " + formatDateTimeShort(*s.sinceMs) + "; ";
+    if (s.mode) scope += std::string(attemptModeName(*s.mode)) + " attempts only; ";
     out +=
         "Scope: " + htmlEscape(scope.empty() ? "all results" : scope.substr(0, scope.size() - 2)) +
         " \u00b7 " + std::to_string(data.attempts.size()) + " attempts \u00b7 generated " +

@@ -62,15 +62,18 @@ nlohmann::json renderReportJson(const ReportData& data) {
                          {"best", c.best},
                          {"last", c.last}});
     const ReportScope& s = data.scope;
-    return {{"format", "rapport-results/1"},
-            {"generatedAt", formatTimestampUtc(data.generatedAtMs)},
-            {"scope",
-             {{"trainee", optText(s.trainee)},
-              {"group", optText(s.group)},
-              {"scenario", optText(s.scenario)},
-              {"since", s.sinceMs ? json(formatTimestampUtc(*s.sinceMs)) : json(nullptr)}}},
-            {"attempts", std::move(attempts)},
-            {"competencyTable", std::move(table)}};
+    json out = {{"format", "rapport-results/1"},
+                {"generatedAt", formatTimestampUtc(data.generatedAtMs)},
+                {"scope",
+                 {{"trainee", optText(s.trainee)},
+                  {"group", optText(s.group)},
+                  {"scenario", optText(s.scenario)},
+                  {"since", s.sinceMs ? json(formatTimestampUtc(*s.sinceMs)) : json(nullptr)}}},
+                {"attempts", std::move(attempts)},
+                {"competencyTable", std::move(table)}};
+    // Only when filtered, so an unfiltered export is what it always was.
+    if (s.mode) out["scope"]["mode"] = attemptModeName(*s.mode);
+    return out;
 }
 
 }  // namespace rapport

@@ -128,6 +128,7 @@ struct ReportScope {
     std::string group;
     std::string scenario;
     std::optional<std::int64_t> sinceMs;
+    std::optional<AttemptMode> mode;  // practice or exam only; absent = both
 };
 
 struct ReportData {
