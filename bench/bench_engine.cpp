@@ -4,7 +4,12 @@
 // best-path search) and play speed over seeded random play-throughs (goal: >= 1M choices/s).
 // Then `rapport analyze` on one node with 20,000 and 200,000 replies (what `rapport import` makes
 // of a Twine passage with that many links): analysis must stay about linear in the replies.
+// First, a three-meeting account campaign (three chained 100-node parts, one 0-100 meter each,
+// the next meeting reading how the last one left the relationship): validated and scored exactly
+// (goal: under 2 s and 500 MB, the time and peak RSS of this process so far are printed).
 // Run by hand: ./build/bench/bench_engine [repetitions [node counts...]]
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -22,6 +27,7 @@
 #include "core/play/clock.hpp"
 #include "core/play/session.hpp"
 #include "core/scenario/scenario_loader.hpp"
+#include "core/scoring/optimum.hpp"
 #include "core/state/state_space.hpp"
 
 namespace {
@@ -101,6 +107,71 @@ std::string generate(int nodes) {
     return s.dump(1);
 }
 
+// A campaign of `parts` meetings of `perPart` nodes each, chained into one conversation: meeting
+// k moves its own stakeholder's trust (a 0-100 meter) with the three replies of generate(), and
+// the first node of meeting k+1 offers a reply only while meeting k left trust at 50 or more, so
+// account state carries from one meeting to the next. A meeting's trust is read nowhere after
+// that node, which is what keeps the exact search small (StateGraph::deadVariables).
+std::string generateCampaign(int parts, int perPart) {
+    nlohmann::json s = scenarioHeader("bench-campaign");
+    auto meter = [](int k) { return "trust" + std::to_string(k + 1); };
+    s["variables"] = nlohmann::json::object();
+    s["meters"] = nlohmann::json::array();
+    for (int k = 0; k < parts; ++k) {
+        s["variables"][meter(k)] = {{"type", "integer"}, {"initial", 50}};
+        s["meters"].push_back({{"variable", meter(k)},
+                               {"label", "Trust " + std::to_string(k + 1)},
+                               {"min", 0},
+                               {"max", 100}});
+    }
+    s["start"] = "n0";
+    const int nodes = parts * perPart;
+    const int endings = 3;
+    auto& arr = s["nodes"] = nlohmann::json::array();
+    for (int i = 0; i < nodes; ++i) {
+        const int k = std::min(i / perPart, parts - 1);
+        const std::string m = meter(k);
+        nlohmann::json n;
+        n["id"] = "n" + std::to_string(i);
+        n["speaker"] = "client";
+        n["text"] = "We already have a supplier and I do not see why we should change anything.";
+        if (i >= nodes - endings) {
+            static const char* outcomes[] = {"won", "partial", "lost"};
+            n["ending"] = {{"outcome", outcomes[nodes - 1 - i]},
+                           {"title", "End"},
+                           {"summary", "Generated ending."}};
+        } else {
+            n["variants"] =
+                nlohmann::json::array({{{"if", m + " > 70"}, {"text", "You have my attention."}}});
+            n["tags"] = nlohmann::json::array({"objection:price"});
+            auto& choices = n["choices"] = nlohmann::json::array();
+            for (int c = 1; c <= 3; ++c) {
+                // Replies do not jump over the first node of the next meeting.
+                const int partEnd = k + 1 < parts ? (k + 1) * perPart : nodes - 1;
+                const int next = std::min(i + c, partEnd);
+                nlohmann::json ch;
+                ch["id"] = "r" + std::to_string(c);
+                ch["text"] = "May I ask what matters most to you when choosing a supplier?";
+                ch["next"] = "n" + std::to_string(next);
+                ch["set"] = {{m, c == 1 ? m + " + 5" : c == 2 ? m + " - 5" : m}};
+                ch["evidence"] =
+                    nlohmann::json::array({{{"indicator", "needs_discovery.problem_questions"}}});
+                if (c == 3)
+                    ch["if"] = i == k * perPart && k > 0 ? meter(k - 1) + " >= 50" : m + " >= 40";
+                choices.push_back(ch);
+            }
+        }
+        arr.push_back(n);
+    }
+    return s.dump(1);
+}
+
+double peakRssMb() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_maxrss) / 1024.0;  // Linux reports kilobytes
+}
+
 // One decision with `replies` replies, all leading to one ending, one in ten tagged with evidence
 // (one good indicator, another, both, a poor one) and the rest untagged: the shape of an
 // imported Twine passage with that many links, once a trainer has tagged a few. Written compact,
@@ -152,6 +223,37 @@ int main(int argc, char** argv) {
     if (auto data = rapport::locateBundledData(RAPPORT_BUILD_DIR "/rapport"))
         rapport::setBundledData(std::move(*data));
     const int reps = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
+    {
+        // Before anything else, so the peak RSS is the campaign's own.
+        const std::string text = generateCampaign(3, 100);
+        const auto t0 = Clock::now();
+        const rapport::ScenarioCheck c = rapport::checkScenarioText(text, "bench-campaign.json");
+        const double check = msSince(t0);
+        if (!c.scenario) std::abort();
+        bool exact = true;
+        for (const auto& d : c.diagnostics.items())
+            if (d.severity == rapport::Severity::Error) {
+                std::fprintf(stderr, "%s\n", rapport::formatDiagnostic(d).c_str());
+                exact = exact && d.code != rapport::codes::StateSpaceTooLarge;
+            }
+        const rapport::FrameworkLookup f =
+            rapport::lookupScenarioFramework("account-manager", "bench-campaign.json");
+        if (!f.framework) std::abort();
+        const auto t1 = Clock::now();
+        const rapport::OptimumOutcome o = rapport::computeOptimum(*c.scenario, *f.framework);
+        const double score = msSince(t1);
+        const auto graph = rapport::exploreStates(*c.scenario);
+        std::printf("%10s %8s %10s %10s %10s %10s %10s\n", "campaign", "nodes", "states", "product",
+                    "check ms", "optimum ms", "peak MB");
+        std::printf(
+            "%10s %8zu %10zu %10zu %10.1f %10.1f %10.1f\n",
+            o.problem == rapport::OptimumOutcome::Problem::None && exact ? "exact" : "BOUND",
+            c.scenario->nodes.size(), graph.size(), o.states, check, score, peakRssMb());
+        std::printf(
+            "campaign: 3 meetings x 100 nodes, three 0-100 meters; check = rapport validate "
+            "(with the exact best path), optimum = the best-path search alone; goal: "
+            "exact, under 2 s and 500 MB.\n\n");
+    }
     std::printf("%8s %10s %10s %10s %10s %8s %10s %8s %8s %14s %9s\n", "nodes", "bytes", "parse ms",
                 "load ms", "valid. ms", "ratio", "check ms", "ratio", "states", "choices/s",
                 "start us");

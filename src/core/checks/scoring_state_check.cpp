@@ -1,6 +1,7 @@
 #include "core/checks/scoring_state_check.hpp"
 
 #include "core/diagnostics/diagnostic_codes.hpp"
+#include "core/scoring/optimum_bound.hpp"
 
 namespace rapport {
 
@@ -31,17 +32,27 @@ std::optional<ScenarioOptimum> checkScoringStateSpace(const Scenario& scenario,
         case OptimumOutcome::Problem::NoEnding:  // the validator's graph checks report this
                                                  // (RAP0041)
             return std::nullopt;
-        case OptimumOutcome::Problem::TooLarge:
+        case OptimumOutcome::Problem::TooLarge: {
+            // Still playable and scored, against bounds: a warning, not a rejection.
+            std::optional<ScenarioOptimum> bound = boundOptimum(scenario, framework);
+            if (!bound) return std::nullopt;  // no ending: the graph checks report it (RAP0041)
             d.code = codes::StateSpaceTooLarge;
+            d.severity = Severity::Warning;
             d.pointer = "/nodes";
             d.message = "the scenario has more than " + std::to_string(maxStates) +
-                        " distinct states (node, variables, once-choices, visited() facts and "
-                        "behaviour-rule "
-                        "states; " +
+                        " distinct states (node, the variables something later reads, "
+                        "once-choices, visited() facts and behaviour-rule states; " +
                         std::to_string(o.states) +
                         " explored before stopping), too many to find the best path exactly; "
-                        "limit the values variables can take or split the scenario";
-            break;
+                        "scores are placed between bounds (best " +
+                        std::to_string(bound->best) + ", worst " + std::to_string(bound->worst) +
+                        ") and a perfect path may score under 100; limit the values variables "
+                        "can take or split the scenario";
+            d.position = scenario.sourceMap.valuePosition(d.pointer);
+            diags.add(std::move(d));
+            bound->states = o.states;
+            return bound;
+        }
         case OptimumOutcome::Problem::PointsLoop: {
             const Node& n = scenario.nodes[std::size_t(o.loopNode)];
             if (o.loopChoice >= 0) {

@@ -26,6 +26,9 @@ struct ScenarioOptimum {
     // that loses points each time round is counted once, as the analysis' worst path does.
     std::int64_t worst = 0;
     std::size_t states = 0;  // states searched
+    // false: too many states to search (RAP0053), best and worst are the bounds of
+    // boundOptimum (optimum_bound.hpp) and bestPath is empty.
+    bool exact = true;
 };
 
 struct OptimumOutcome {

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/text/number_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport {
 
@@ -257,7 +258,14 @@ std::string debriefText(const ScoreReport& r) {
         out += "\nWhat to work on:\n";
         for (const auto& s : r.developmentAreas) out += "  - " + s.text + "\n";
     }
-    out += "\nThe best path through this conversation: --choices " + r.bestPath + "\n";
+    if (r.bestPath.empty())
+        out += std::string("\n") +
+               tr("This conversation has too many states to find its best path exactly, so the "
+                  "score is placed against an upper bound of the best total (RAP0053): a "
+                  "perfect conversation may score under 100, never over.") +
+               "\n";
+    else
+        out += "\nThe best path through this conversation: --choices " + r.bestPath + "\n";
     return out;
 }
 

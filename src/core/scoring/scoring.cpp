@@ -10,6 +10,7 @@
 #include "core/scoring/behaviour_rules.hpp"
 #include "core/scoring/competency_grade.hpp"
 #include "core/scoring/evidence_table.hpp"
+#include "core/scoring/optimum_bound.hpp"
 #include "core/scoring/remarks.hpp"
 #include "core/scoring/score_scale.hpp"
 #include "core/text/number_format.hpp"
@@ -28,9 +29,13 @@ const ScenarioOptimum& requireOptimum(const Scenario& scenario, const Framework&
         case OptimumOutcome::Problem::None:
             break;
         case OptimumOutcome::Problem::TooLarge:
-            throw ScoringError("scenario \"" + scenario.id +
-                               "\" has too many states to score exactly (over " +
-                               std::to_string(kMaxScoringStates) + "; run rapport validate)");
+            // Scored against bounds (RAP0053 warns about it), docs/scoring.md 5.3.
+            own = boundOptimum(scenario, f);
+            if (!own)
+                throw ScoringError("scenario \"" + scenario.id +
+                                   "\" has no path from start to an ending");
+            own->states = o.states;
+            return *own;
         case OptimumOutcome::Problem::PointsLoop:
             throw ScoringError(
                 "scenario \"" + scenario.id +

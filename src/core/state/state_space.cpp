@@ -54,6 +54,7 @@ public:
                 testedIndex_[n] = int(graph_.testedNodes.size());
                 graph_.testedNodes.push_back(int(n));
             }
+        computeDeadVariables();
         scratchVisited_.assign(s.nodes.size(), false);
         const std::size_t bits = graph_.onceChoices.size() + graph_.testedNodes.size();
         graph_.variableCount_ = s.variables.size();
@@ -71,7 +72,8 @@ public:
         // The start is the one successor of a state holding the initial values.
         std::fill(current_.begin(), current_.end(), 0);
         for (std::size_t v = 0; v < s_.variables.size(); ++v) current_[v] = s_.variables[v].initial;
-        const std::int64_t* start = addSuccessor(-1, s_.start);
+        std::int64_t* start = addSuccessor(-1, s_.start);
+        forgetDead(start, s_.start);
         intern(s_.start, start, hashWords(std::uint64_t(s_.start), {start, graph_.stride_}));
         successors_.clear();
         std::size_t i = 0;
@@ -84,12 +86,71 @@ public:
             graph_.edgeStart_.push_back(graph_.edges_.size());  // states are expanded in order
         }
         graph_.expanded_ = i;
+        graph_.deadVariables = dead_;
         // Edges of unexpanded states stay empty; callers check `complete`.
         graph_.edgeStart_.resize(graph_.size() + 1, graph_.edges_.size());
         return std::move(graph_);
     }
 
 private:
+    // Variables no later condition, `set`, variant or deal rule can read before they are written
+    // again, per node (backward liveness over the node graph, to a fixed point). Their values
+    // cannot change any outcome from that node on, so they are zeroed in the state key and states
+    // that differ only in them merge: the search stays exact with fewer states. Deal variables
+    // stay live everywhere, because the framework's deal rules read them on every step.
+    void computeDeadVariables() {
+        const std::size_t nv = s_.variables.size(), nn = s_.nodes.size();
+        std::vector<std::vector<char>> live(nn, std::vector<char>(nv, 0));
+        std::vector<std::vector<char>> reads(nn, std::vector<char>(nv, 0));
+        for (std::size_t n = 0; n < nn; ++n) {
+            const Node& node = s_.nodes[n];
+            auto read = [&](const Expression& e) {
+                for (int v : e.variablesRead())
+                    if (v >= 0 && std::size_t(v) < nv) reads[n][std::size_t(v)] = 1;
+            };
+            for (const auto& var : node.variants) read(var.condition);
+            for (const Choice& ch : node.choices) {
+                if (ch.condition) read(*ch.condition);
+                for (const auto& a : ch.set) read(a.value);
+            }
+            for (std::size_t v = 0; v < nv; ++v) {
+                const DealRole r = s_.variables[v].deal;
+                if (r == DealRole::Concession || r == DealRole::Price || r == DealRole::Counterpart)
+                    reads[n][v] = 1;
+            }
+            live[n] = reads[n];
+        }
+        std::vector<char> written(nv, 0);
+        for (bool changed = true; changed;) {
+            changed = false;
+            for (std::size_t n = nn; n-- > 0;) {
+                const Node& node = s_.nodes[n];
+                if (node.isEnding()) continue;
+                auto from = [&](int next, const std::vector<Assignment>* set) {
+                    if (next < 0 || std::size_t(next) >= nn) return;
+                    std::fill(written.begin(), written.end(), 0);
+                    if (set)
+                        for (const auto& a : *set) written[std::size_t(a.variable)] = 1;
+                    for (std::size_t v = 0; v < nv; ++v)
+                        if (!live[n][v] && live[std::size_t(next)][v] && !written[v]) {
+                            live[n][v] = 1;
+                            changed = true;
+                        }
+                };
+                for (const Choice& ch : node.choices) from(ch.next, &ch.set);
+                if (node.isTimed()) from(node.onTimeout, nullptr);
+            }
+        }
+        dead_.assign(nn, {});
+        for (std::size_t n = 0; n < nn; ++n)
+            for (std::size_t v = 0; v < nv; ++v)
+                if (!live[n][v]) dead_[n].push_back(int(v));
+    }
+
+    void forgetDead(std::int64_t* row, int node) const {
+        for (int v : dead_[std::size_t(node)]) row[std::size_t(v)] = 0;
+    }
+
     std::size_t onceBit(int node, int choice) const {
         return std::size_t(onceIndex_[std::size_t(node)][std::size_t(choice)]);
     }
@@ -189,6 +250,7 @@ private:
         const std::size_t stride = graph_.stride_;
         for (std::size_t k = 0; k < successors_.size(); ++k) {
             Successor& n = successors_[k];
+            forgetDead(successorRows_.data() + k * stride, n.node);
             n.hash = hashWords(std::uint64_t(n.node), {successorRows_.data() + k * stride, stride});
             index_.prefetch(n.hash);
         }
@@ -209,6 +271,7 @@ private:
     StateGraph graph_;
     std::vector<std::vector<int>> onceIndex_;
     std::vector<int> testedIndex_;
+    std::vector<std::vector<int>> dead_;  // per node: variables no later step can read
     std::vector<bool> scratchVisited_;
     StateIndex index_;
     std::vector<std::int64_t> current_;  // the row being expanded

@@ -32,7 +32,8 @@ public:
 
     std::size_t size() const { return nodes_.size(); }
     int node(int state) const { return nodes_[std::size_t(state)]; }
-    // One value per scenario variable, in the scenario's order.
+    // One value per scenario variable, in the scenario's order. A variable in
+    // deadVariables[node(state)] reads 0: nothing from that node on can read it before writing it.
     std::span<const std::int64_t> variables(int state) const {
         return {words_.data() + std::size_t(state) * stride_, variableCount_};
     }
@@ -56,6 +57,10 @@ public:
     bool complete = true;                             // false when maxStates was hit
     std::vector<std::pair<int, int>> onceChoices;     // (node, choice) for each once bit
     std::vector<int> testedNodes;                     // nodes whose visit some expression tests
+    // Per node: the variables no later condition, `set`, variant or deal rule reads before
+    // writing them. They are zeroed in the states at that node, so states that differ only in
+    // them are one (exact: no outcome depends on them).
+    std::vector<std::vector<int>> deadVariables;
 
 private:
     friend class StateExplorer;

@@ -19,6 +19,8 @@
 #include "core/play/scripted_play.hpp"
 #include "core/play/session.hpp"
 #include "core/scenario/scenario_loader.hpp"
+#include "core/scoring/evidence_table.hpp"
+#include "core/scoring/score_report.hpp"
 #include "core/scoring/scoring.hpp"
 #include "support/scoring_fixtures.hpp"
 
@@ -301,7 +303,7 @@ TEST_CASE(
   "variables": {"n": {"type": "integer", "initial": 0}},
   "start": "a",
   "nodes": [
-    {"id": "a", "speaker": "client", "text": "Hi", "choices": [
+    {"id": "a", "speaker": "client", "text": "Hi", "variants": [{"if": "n > 2", "text": "Again?"}], "choices": [
       {"id": "again", "text": "Tell me more", "next": "a", "set": {"n": "n + 1"}},
       {"id": "ask", "text": "Why?", "next": "a", "evidence": [{"indicator": "discovery.asks"}]},
       {"id": "bye", "text": "Bye", "next": "b"}]},
@@ -489,4 +491,52 @@ TEST_CASE("a hand tag on a deal move that the deal rules derive is a warning (RA
     CHECK(diags.items()[0].code == std::string("RAP0086"));
     CHECK(diags.items()[0].severity == Severity::Warning);
     CHECK(diags.items()[0].pointer == "/nodes/0/choices/0/evidence/0/indicator");
+}
+
+TEST_CASE("a scenario too large to search is scored against bounds, never over 100 (RAP0053)") {
+    // `n` grows without bound and a variant reads it, so the exact search stops at its bound.
+    auto loaded = loadScenarioText(R"({
+  "format": "rapport-scenario/1", "id": "bound", "version": "1", "title": "t", "language": "en",
+  "summary": "s", "sector": "test", "difficulty": 1, "passScore": 70, "framework": "scoring-test",
+  "client": {"name": "n", "role": "r", "company": "c", "description": "d"},
+  "variables": {"n": {"type": "integer", "initial": 0}},
+  "start": "a",
+  "nodes": [
+    {"id": "a", "speaker": "client", "text": "Hi", "variants": [{"if": "n > 2", "text": "Again?"}], "choices": [
+      {"id": "again", "text": "Tell me more", "next": "a", "set": {"n": "n + 1"}},
+      {"id": "ask", "text": "Why?", "next": "a", "once": true, "evidence": [{"indicator": "discovery.asks"}]},
+      {"id": "bye", "text": "Bye", "next": "b"}]},
+    {"id": "b", "speaker": "client", "text": "Bye", "ending": {"outcome": "won", "title": "t", "summary": "s"}}
+  ]
+})",
+                                   kScoring + "bound.json");
+    REQUIRE(loaded.scenario);
+    DiagnosticList diags;
+    auto f = checkScenarioScoring(*loaded.scenario, diags);
+    REQUIRE(f);
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items()[0].code == "RAP0053");
+    CHECK(diags.items()[0].severity == Severity::Warning);
+    CHECK_FALSE(diags.hasErrors());
+
+    DiagnosticList again;
+    const std::optional<ScenarioOptimum> o = checkScoringStateSpace(*loaded.scenario, *f, again);
+    REQUIRE(o);
+    CHECK_FALSE(o->exact);
+    CHECK(o->bestPath.empty());
+    // The once-reply in the loop counts once in the bound; the worst path skips it.
+    const std::int64_t asks =
+        weightedPoints(*f, *f->findIndicator("discovery.asks"),
+                       f->indicators[*f->findIndicator("discovery.asks")].points);
+    CHECK(o->best == asks);
+    CHECK(o->worst == 0);
+
+    // Scoring works without the optimum passed in, against the same bounds.
+    const ScoreReport best = scoreTranscript(*loaded.scenario, *f, play(*loaded.scenario, "2,2"));
+    CHECK(best.best == asks);
+    CHECK(best.bestPath.empty());
+    CHECK(best.score == 100.0);
+    const ScoreReport low = scoreTranscript(*loaded.scenario, *f, play(*loaded.scenario, "3"));
+    CHECK(low.score == 0.0);
+    CHECK(debriefText(best).find("upper bound") != std::string::npos);
 }
