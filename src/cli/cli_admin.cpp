@@ -34,6 +34,7 @@ int runAdmin(Args args) {
         printUsage(stdout);
         return kExitOk;
     }
+    if (!args.empty() && args[0] == "passphrase") return runAdminPassphrase(args.subspan(1));
     if (args.empty() || args[0] != "init") return usage("expected 'init'");
     std::optional<std::string> to;
     for (std::size_t i = 1; i < args.size(); ++i) {
