@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include "core/access/area_access.hpp"
 #include "store/central_roles.hpp"
 #include "support/pg_test_cluster.hpp"
 
