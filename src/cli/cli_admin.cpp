@@ -24,7 +24,8 @@ void printUsage(std::FILE* to) {
            "       rapport admin add-user LOGIN --role ROLE [--group G] [--password-file F]\n"
            "                              [--to URI]\n"
            "       rapport admin grant LOGIN GROUP [--to URI]\n"
-           "       rapport admin revoke LOGIN GROUP [--to URI]\n\n"
+           "       rapport admin revoke LOGIN GROUP [--to URI]\n"
+           "       rapport admin passphrase --set|--check   (rapport admin passphrase --help)\n\n"
            "  init        create or upgrade the central store's schema (as the database\n"
            "              owner, with the right to create roles); safe to run again\n"
            "  add-user    create a database login; ROLE is trainee, trainer, hr or admin;\n"
@@ -34,6 +35,8 @@ void printUsage(std::FILE* to) {
            "              login has no password (for client certificates)\n"
            "  grant       let an hr or trainer login read GROUP's attempts with names\n"
            "  revoke      take that back\n"
+           "  passphrase  set or check this machine's administrator passphrase, which\n"
+           "              opens the HR and author areas on a desktop without a central store\n"
            "  --to URI    the central store (default as for 'rapport sync')\n\n"
            "Exit codes: 0 done, 1 refused (the login exists, not allowed, no such grant),\n"
            "2 usage, 3 the central store cannot be reached\n"),
@@ -87,9 +90,10 @@ int runAdmin(Args args) {
         printUsage(stdout);
         return kExitOk;
     }
+    if (!args.empty() && args[0] == "passphrase") return runAdminPassphrase(args.subspan(1));
     const std::string_view verb = args.empty() ? "" : args[0];
     if (verb != "init" && verb != "add-user" && verb != "grant" && verb != "revoke")
-        return usage(tr("expected init, add-user, grant or revoke"));
+        return usage(tr("expected init, add-user, grant, revoke or passphrase"));
     std::optional<std::string> to, role, group, passwordFile;
     std::vector<std::string> positional;
     for (std::size_t i = 1; i < args.size(); ++i) {

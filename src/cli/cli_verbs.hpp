@@ -27,5 +27,6 @@ int runAnalyze(Args args);
 int runStrings(Args args);
 int runSync(Args args);
 int runAdmin(Args args);
+int runAdminPassphrase(Args args);  // `admin passphrase`, cli_admin_passphrase.cpp
 
 }  // namespace rapport::cli

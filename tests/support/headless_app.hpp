@@ -17,18 +17,30 @@
 #include "app/driver/script_driver.hpp"
 #include "app/shell/app.hpp"
 #include "core/play/clock.hpp"
+#include "store/admin_passphrase.hpp"
 #include "support/temp_dir.hpp"
 
 namespace rapport::test {
+
+// Whether the app starts with the administrator passphrase set and given (kAdminPassphrase),
+// as every HR and author test needs, or as a fresh machine (the access tests).
+enum class Admin { Unlocked, FirstUse };
+inline constexpr const char* kAdminPassphrase = "test admin passphrase";
 
 class HeadlessApp {
 public:
     // `configure` gets the test's folder (empty, created) and returns the app's configuration;
     // a configuration without a data folder keeps the trainee profile in the test's folder.
     explicit HeadlessApp(
-        const std::function<app::AppConfig(const std::filesystem::path&)>& configure) {
+        const std::function<app::AppConfig(const std::filesystem::path&)>& configure,
+        Admin admin = Admin::Unlocked) {
         app::AppConfig config = configure(dir.path());
         if (config.dataDir.empty()) config.dataDir = dir.path();
+        // The cheapest argon2id limits: the hash is verified as in real use, only faster.
+        if (admin == Admin::Unlocked && !store::loadAdminPassphraseHash(config.dataDir))
+            REQUIRE(store::saveAdminPassphraseHash(
+                config.dataDir,
+                store::hashPassphrase(kAdminPassphrase, store::PassphraseCost::Minimal)));
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
@@ -37,11 +49,17 @@ public:
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // built-in font; no GPU needed
+        const bool startInHr = config.startInHr;
+        if (admin == Admin::Unlocked) config.startInHr = false;  // opened below, once unlocked
         app = std::make_unique<app::App>(std::move(config), clock,
                                          app::makeTheme(app::ThemeMode::Light, 1));
+        if (admin == Admin::Unlocked) {
+            REQUIRE(app->access().unlock(kAdminPassphrase));
+            if (startInHr) app->openHr();
+        }
     }
-    explicit HeadlessApp(app::AppConfig config)
-        : HeadlessApp([&](const std::filesystem::path&) { return config; }) {}
+    explicit HeadlessApp(app::AppConfig config, Admin admin = Admin::Unlocked)
+        : HeadlessApp([&](const std::filesystem::path&) { return config; }, admin) {}
     ~HeadlessApp() {
         app.reset();  // before the context: its destructor may still use ImGui's state
         ImGui::DestroyContext();

@@ -9,7 +9,7 @@ namespace rapport::app {
 void AuthorArea::open(const std::string& path) {
     if (!showing()) returnTo_ = shell_.screen();
     shell_.show(ScreenId::Author);
-    if (path.empty()) return;
+    if (path.empty() || !showing()) return;  // the shell refused the route
     if (fileStamp(path).exists)
         workspace_.open(path);
     else

@@ -4,10 +4,13 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 #include "app/shell/widgets.hpp"
+#include "core/authoring/bundled_copy.hpp"
 #include "core/framework/framework_catalog.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
 
@@ -67,8 +70,19 @@ void AuthorWorkspace::create(const std::string& path) {
     messageIsError_ = false;
 }
 
+bool AuthorWorkspace::readOnly() const {
+    return doc_ && isBundledScenario(doc_->path(), bundledFolder_);
+}
+
 bool AuthorWorkspace::save() {
     if (!doc_) return false;
+    if (readOnly()) {
+        message_ =
+            tr("This scenario is part of the bundled library and is never changed in "
+               "place. Use Save as… to keep your edits in your own folder.");
+        messageIsError_ = true;
+        return false;
+    }
     std::string error;
     if (!writeTextFileAtomically(doc_->path(), doc_->text(), error)) {
         message_ = error;
@@ -80,6 +94,34 @@ bool AuthorWorkspace::save() {
     conflict_.reset();
     message_ = "Saved " + doc_->path();
     messageIsError_ = false;
+    return true;
+}
+
+bool AuthorWorkspace::saveAsOwnCopy() {
+    if (!doc_) return false;
+    if (ownFolder_.empty()) {
+        message_ = tr("No folder of your own for scenarios is known (HOME is not set).");
+        messageIsError_ = true;
+        return false;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(ownFolder_, ec);
+    const std::string from = doc_->path();
+    const std::string to = ownCopyPath(from, ownFolder_).string();
+    if (isBundledScenario(to, bundledFolder_)) {
+        message_ = tr("Your scenario folder is inside the bundled library; choose another.");
+        messageIsError_ = true;
+        return false;
+    }
+    doc_->setPath(to);
+    if (!save()) {
+        doc_->setPath(from);
+        return false;
+    }
+    char buf[2048];
+    std::snprintf(buf, sizeof buf, tr("Saved a copy as %s; the bundled scenario is unchanged."),
+                  to.c_str());
+    message_ = buf;
     return true;
 }
 
@@ -206,7 +248,12 @@ void AuthorWorkspace::drawToolbar(const ScreenContext& ctx) {
     const std::string name = std::filesystem::path(doc_->path()).filename().string();
     ui::TextInFont(ctx.fonts.heading, p.text, (doc_->dirty() ? "* " : "") + name);
     ImGui::SameLine();
-    if (ui::PrimaryButton(loc, t, "Save", ImVec2(0, 0), doc_->dirty())) save();
+    if (readOnly()) {
+        // The bundled library is read-only: the only way to keep edits is a copy.
+        if (ui::PrimaryButton(loc, t, tr("Save as…"))) saveAsOwnCopy();
+    } else if (ui::PrimaryButton(loc, t, "Save", ImVec2(0, 0), doc_->dirty())) {
+        save();
+    }
     ImGui::SameLine();
     ImGui::BeginDisabled(!doc_->canUndo());
     if (ui::Button(loc, "Undo")) doc_->undo();
@@ -255,6 +302,11 @@ void AuthorWorkspace::drawToolbar(const ScreenContext& ctx) {
         ImGui::SameLine();
         ImGui::TextColored(messageIsError_ ? p.danger : p.textMuted, "%s", message_.c_str());
     }
+    if (readOnly())
+        ui::Callout(t,
+                    tr("Bundled scenario: read-only. Your edits stay here until you use Save as…, "
+                       "which writes a copy to your own scenario folder."),
+                    p.accent, false);
     if (conflict_) {
         ui::Callout(
             t,

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,8 +34,20 @@ public:
     bool open(const std::string& path);
     // Starts a new scenario from the template, to be saved at `path` (not written yet).
     void create(const std::string& path);
-    // Writes the document atomically; false with the reason in message().
+    // Writes the document atomically; false with the reason in message(). A bundled scenario
+    // (readOnly()) is never written: false, with the way to Save as… in message().
     bool save();
+    // Writes the edits to a copy in the trainer's own folder (core ownCopyPath), creating it,
+    // and goes on editing the copy. False with the reason in message().
+    bool saveAsOwnCopy();
+    // The bundled library's folder (read-only here) and the trainer's own scenario folder.
+    void setScenarioFolders(std::filesystem::path bundled, std::filesystem::path own) {
+        bundledFolder_ = std::move(bundled);
+        ownFolder_ = std::move(own);
+    }
+    const std::filesystem::path& ownFolder() const { return ownFolder_; }
+    // The open file is part of the bundled library.
+    bool readOnly() const;
     void close();
 
     // Work between frames: a debounced re-check after edits, and the file's stamp on disk.
@@ -81,6 +94,7 @@ private:
     std::string message_;
     bool messageIsError_ = false;
     std::string frameworkKey_;
+    std::filesystem::path bundledFolder_, ownFolder_;
     std::shared_ptr<const Framework> framework_;
 
     // The start panel's fields.

@@ -3,11 +3,15 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <cfloat>
 
 #include "app/shell/top_bar.hpp"
 #include "app/shell/widgets.hpp"
+#include "core/platform/bundled_data.hpp"
+#include "core/platform/xdg_dirs.hpp"
 #include "core/play/scripted_play.hpp"
 #include "core/scenario/portrait_path.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
 
@@ -17,13 +21,48 @@ App::App(AppConfig config, const Clock& clock, Theme theme)
       theme_(theme),
       library_(loadScenarioLibrary(config_.scenarioPaths)),
       frameworks_(library_),
+      gate_(config_.dataDir, clock),
       author_(*this, clock),
       hr_(config_.hrDatabase, *this),
       trainee_(TraineeSetup{config_.dataDir, config_.hrDatabase, config_.attemptSeed}, clock,
                library_, frameworks_, *this,
                [this](std::string_view text) { requireGlyphs(text); }) {
-    if (config_.startInHr) hr_.open();
+    // The bundled library is read-only in the author workspace; copies go to the trainer's own
+    // folder ($XDG_DATA_HOME/rapport/scenarios).
+    std::filesystem::path own = config_.ownScenarios;
+    if (own.empty())
+        if (const auto data = rapportDir(XdgBase::Data)) own = *data / "scenarios";
+    author_.workspace().setScenarioFolders(bundledData().scenarios, own);
+    if (!config_.centralStore.empty()) {
+        gate_.useCentralRoles(std::nullopt);  // until the first pass has read them
+        sync_ = std::make_unique<BackgroundSync>(
+            BackgroundSync::Setup{config_.hrDatabase, config_.centralStore});
+    }
     baseScale_ = theme_.scale;
+    if (config_.startInHr) openHr();
+}
+
+std::optional<SyncStatus> App::syncStatus() const {
+    if (!sync_) return std::nullopt;
+    return sync_->status();
+}
+
+bool App::syncStatusChanged() const { return sync_ && sync_->status().passes != shownSync_.passes; }
+
+void App::show(ScreenId screen) {
+    // The route itself is refused, not only the button: a script, --hr or --author, or an area
+    // moving between its pages all come through here.
+    if (isHrScreen(screen) && !gate_.allows(Area::Hr, signedIn())) return;
+    if (screen == ScreenId::Author && !gate_.allows(Area::Author, signedIn())) return;
+    screen_ = screen;
+}
+
+void App::openHr(ScreenId page) {
+    gate_.request(Area::Hr, signedIn(), [this, page] { hr_.open(page); });
+}
+
+void App::openAuthor(const std::string& path) {
+    gate_.request(Area::Author, signedIn(), [this, path] { author_.open(path); });
 }
 
 ImTextureID App::portraitAt(const Scenario& s, const std::string& portrait) {
@@ -62,6 +101,12 @@ double App::secondsUntilNextChange() const {
 }
 
 void App::tick() {
+    // The administrator walked away and a trainee signed in: the next one must unlock again.
+    if (signedIn()) gate_.lock();
+    if (sync_) {
+        shownSync_ = sync_->status();
+        gate_.useCentralRoles(shownSync_.roles, shownSync_.rolesError);
+    }
     author_.tick();
     hr_.poll();
     trainee_.tick();
@@ -117,17 +162,24 @@ void App::Draw() {
     TopBarView bar;
     bar.screen = screen_;
     bar.inHr = hr_.showing();
+    bar.offerHr = gate_.offers(Area::Hr, signedIn());
+    bar.offerAuthor = gate_.offers(Area::Author, signedIn());
     if (const auto& who = trainee_.profile())
         bar.signedIn = true, bar.trainee = who->name, bar.group = who->group;
     drawTopBar(screenContext(), bar,
-               TopBarActions{[this] { toggleThemeMode(); }, [this] { author_.open(); },
-                             [this] { author_.leave(); }, [this] { hr_.open(); },
+               TopBarActions{[this] { toggleThemeMode(); }, [this] { openAuthor(); },
+                             [this] { author_.leave(); }, [this] { openHr(); },
                              [this] { trainee_.signOut(); }});
 
     if (!trainee_.notice().empty()) {
         ui::Callout(theme_, trainee_.notice(), theme_.palette.warning, false);
         ImGui::SameLine();
         if (ui::Button(locator_, "Dismiss")) trainee_.dismissNotice();
+    }
+    if (!gate_.notice().empty()) {
+        ui::Callout(theme_, gate_.notice(), theme_.palette.warning, false);
+        ImGui::SameLine();
+        if (ui::Button(locator_, tr("Dismiss##access"))) gate_.dismissNotice();
     }
 
     const ScreenContext ctx = screenContext();
@@ -163,8 +215,45 @@ void App::Draw() {
             break;
     }
     trainee_.DrawResumePrompt(ctx);
+    gate_.Draw(ctx);
     if (fonts_.body) ImGui::PopFont();
     ImGui::End();
+    DrawSyncStatus();
+}
+
+void App::DrawSyncStatus() {
+    if (!sync_) return;
+    // A small line of its own in the bottom-left corner, over every screen, taking no input.
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(
+        ImVec2(vp->WorkPos.x + theme_.px(8), vp->WorkPos.y + vp->WorkSize.y - theme_.px(8)),
+        ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowBgAlpha(0.92f);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0),
+                                        ImVec2(vp->WorkSize.x - theme_.px(16), FLT_MAX));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs |
+                                   ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav |
+                                   ImGuiWindowFlags_AlwaysAutoResize;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme_.px(10), theme_.px(4)));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, theme_.palette.surface);
+    if (ImGui::Begin("##sync-status", nullptr, flags)) {
+        if (fonts_.small) ImGui::PushFont(fonts_.small);
+        const Palette& p = theme_.palette;
+        const ImVec4 colour = shownSync_.state == SyncStatus::State::Error    ? p.danger
+                              : shownSync_.state == SyncStatus::State::Synced ? p.success
+                                                                              : p.textMuted;
+        const std::string text = syncStatusText(shownSync_);
+        requireGlyphs(text);
+        ImGui::PushStyleColor(ImGuiCol_Text, colour);
+        ImGui::TextUnformatted(ui::Elide(text, vp->WorkSize.x - theme_.px(40)).c_str());
+        locator_.recordLastItem("Sync status");
+        ImGui::PopStyleColor();
+        if (fonts_.small) ImGui::PopFont();
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
 }
 
 }  // namespace rapport::app

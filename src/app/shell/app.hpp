@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,8 @@
 #include "app/driver/script_target.hpp"
 #include "app/driver/widget_locator.hpp"
 #include "app/hr/hr_area.hpp"
+#include "app/shell/access_gate.hpp"
+#include "app/shell/background_sync.hpp"
 #include "app/shell/fonts.hpp"
 #include "app/shell/framework_shelf.hpp"
 #include "app/shell/glyph_needs.hpp"
@@ -40,6 +43,11 @@ struct AppConfig {
     bool startInHr = false;  // open on the HR table (--hr)
     // Every new attempt's seed (--seed); unset: a fresh seed per attempt (core/play/reply_order).
     std::optional<std::uint64_t> attemptSeed = std::nullopt;
+    // The central store (postgresql://…, store/pg_target.hpp; "" = none): the background sync
+    // uploads the results database there and the login's roles open HR and author.
+    std::string centralStore = {};
+    // Where "Save as…" puts copies of bundled scenarios ("" = $XDG_DATA_HOME/rapport/scenarios).
+    std::filesystem::path ownScenarios = {};
 };
 
 class App final : private Navigator {
@@ -69,6 +77,21 @@ public:
     const TraineeArea& trainee() const { return trainee_; }
     AuthorArea& author() { return author_; }
     HrArea& hr() { return hr_; }
+    // Who may open HR and author (access_gate.hpp): every way in goes through openHr and
+    // openAuthor, and show() refuses an HR or author screen the gate does not allow.
+    AccessGate& access() { return gate_; }
+    void openHr(ScreenId page = ScreenId::HrTable);
+    void openAuthor(const std::string& path = "");
+    // The background sync's last status; nullopt without a central store.
+    std::optional<SyncStatus> syncStatus() const;
+    // A central store is configured: the shell wakes now and then to show the sync's status.
+    bool syncConfigured() const { return sync_ != nullptr; }
+    // The sync finished a pass the last frame did not show.
+    bool syncStatusChanged() const;
+    // Sync now rather than at the next interval or backoff.
+    void syncNow() {
+        if (sync_) sync_->wake();
+    }
 
     // What the script driver reads and changes: the screen's name, the last frame's widgets,
     // busy(), the theme.
@@ -100,8 +123,9 @@ public:
 
 private:
     ScreenContext screenContext() { return {theme_, fonts_, locator_}; }
+    void DrawSyncStatus();
     // Navigator, for the areas.
-    void show(ScreenId screen) override { screen_ = screen; }
+    void show(ScreenId screen) override;
     bool signedIn() const override { return trainee_.profile().has_value(); }
     bool playing() const override { return trainee_.session() != nullptr; }
 
@@ -134,9 +158,13 @@ private:
     // The areas below read the library and frameworks: declared before them, destroyed after.
     ScenarioLibrary library_;
     FrameworkShelf frameworks_;
+    AccessGate gate_;
     AuthorArea author_;
     HrArea hr_;
     TraineeArea trainee_;
+    // Last: it reads the results database the areas write, and stops (joins) first.
+    std::unique_ptr<BackgroundSync> sync_;
+    SyncStatus shownSync_;  // what the last frame showed
 };
 
 }  // namespace rapport::app

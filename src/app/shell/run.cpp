@@ -27,7 +27,10 @@
 #include "app/shell/portrait.hpp"
 #include "core/files/bounded_read.hpp"
 #include "core/source/json_source.hpp"
+#include "core/translation/ui_text.hpp"
 #include "store/database_path.hpp"
+#include "store/pg_target.hpp"
+#include "store/sqlite_db.hpp"
 
 namespace rapport::app {
 namespace {
@@ -245,18 +248,27 @@ int run(std::span<const std::string_view> args) {
     {
         // Scoped so the App and textures go before the GL context.
         PortraitCache portraits;
+        // The same central store as `rapport sync`; a bad value is said, and the app works
+        // alone rather than not at all.
+        std::string central;
+        try {
+            central = store::resolveCentralUri(std::nullopt).value_or("");
+        } catch (const store::StoreError& e) {
+            std::fprintf(stderr, tr("rapport: warning: %s; no background sync\n"), e.what());
+        }
         App app(AppConfig{opts->scenarios, opts->dataDir,
                           store::resolveDatabasePath(opts->db).value_or(""), opts->hr,
                           // A script's keys count replies by position, as written (seed 0),
                           // like `rapport play --choices`.
                           opts->seed ? opts->seed
                           : script   ? std::optional<std::uint64_t>(0)
-                                     : std::nullopt},
+                                     : std::nullopt,
+                          central},
                 clock,
                 makeTheme(opts->theme.value_or(settings.theme.value_or(ThemeMode::Light)), scale));
         app.portraitLoader = [&](const std::string& path) { return portraits.get(path); };
         if (settings.textScale && !script) app.setTextScale(*settings.textScale);
-        if (!opts->author.empty()) app.author().open(opts->author);
+        if (!opts->author.empty()) app.openAuthor(opts->author);
         for (const auto& e : app.library().entries)
             if (!e.playable())
                 std::fprintf(stderr, "rapport: warning: %s is not playable (%zu errors)\n",
@@ -308,7 +320,12 @@ int run(std::span<const std::string_view> args) {
                 // The author workspace looks at its file twice a second; a frame only when
                 // something changed, so an idle workspace stays (almost) free.
                 glfwWaitEventsTimeout(0.5);
-                if (!shellEvents.input && !app.author().pollFiles()) continue;
+                if (!shellEvents.input && !app.author().pollFiles() && !app.syncStatusChanged())
+                    continue;
+            } else if (app.syncConfigured()) {
+                // The sync's status line: a frame only when a pass finished.
+                glfwWaitEventsTimeout(1.0);
+                if (!shellEvents.input && !app.syncStatusChanged()) continue;
             } else
                 glfwWaitEvents();
             if (shellEvents.input) {

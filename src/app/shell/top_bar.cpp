@@ -102,14 +102,15 @@ void drawTopBar(const ScreenContext& ctx, const TopBarView& view, const TopBarAc
     drawAbout(ctx);
     placeRight(ImGui::CalcTextSize(themeLabel).x + st.FramePadding.x * 2);
     if (ui::Button(ctx.locator, themeLabel)) actions.toggleTheme();
-    if (view.screen != ScreenId::Conversation) {
+    if (view.screen != ScreenId::Conversation &&
+        (view.offerAuthor || view.screen == ScreenId::Author)) {
         const char* authorLabel = view.screen == ScreenId::Author ? "Leave author" : "Author";
         placeRight(ImGui::CalcTextSize(authorLabel).x + st.FramePadding.x * 2);
         if (ui::Button(ctx.locator, authorLabel))
             view.screen == ScreenId::Author ? actions.leaveAuthor() : actions.openAuthor();
     }
     // HR reports from anywhere but a running conversation (its countdown would keep going).
-    if (!view.inHr && view.screen != ScreenId::Conversation) {
+    if (!view.inHr && view.screen != ScreenId::Conversation && view.offerHr) {
         placeRight(ImGui::CalcTextSize("HR reports").x + st.FramePadding.x * 2);
         if (ui::Button(ctx.locator, "HR reports")) actions.openHr();
     }

@@ -15,6 +15,8 @@ struct TopBarView {
     ScreenId screen = ScreenId::SignIn;
     bool inHr = false;
     bool signedIn = false;
+    // The access gate offers the area (core/access): no button at all when it would refuse.
+    bool offerHr = true, offerAuthor = true;
     std::string trainee, group;  // the signed-in trainee's name and group (may be empty)
 };
 
