@@ -89,7 +89,7 @@ TEST_CASE("a translation's gaps are a warning naming them; the source text fills
 })";
     const auto r = loadFrameworkText(text, "gaps.json");
     REQUIRE(r.framework);
-    REQUIRE(r.diagnostics.size() == 1);
+    REQUIRE(r.diagnostics.items().size() == 1);
     const auto& d = r.diagnostics.items()[0];
     CHECK(d.code == std::string(codes::FrameworkTranslationMissing));
     CHECK(d.severity == Severity::Warning);

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/checks/evidence_check.hpp"
 #include "core/reports/report_csv.hpp"
 #include "core/reports/report_html.hpp"
 #include "core/reports/report_json.hpp"
@@ -11,6 +12,7 @@
 #include "core/reports/report_xapi.hpp"
 #include "core/scoring/optimum.hpp"
 #include "core/scoring/score_report_language.hpp"
+#include "core/scoring/scoring.hpp"
 #include "support/scoring_fixtures.hpp"
 
 using namespace rapport;
