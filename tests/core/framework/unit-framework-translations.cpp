@@ -80,7 +80,7 @@ TEST_CASE("a translation's gaps are a warning naming them; the source text fills
   "format": "rapport-framework/1", "id": "gaps", "version": "1", "name": "Gaps",
   "levels": [{"id": "low", "name": "Low", "min": 0, "max": 50},
              {"id": "high", "name": "High", "min": 50, "max": 100}],
-  "competencies": [{"id": "ask", "name": "Asking", "weight": 1,
+  "competencies": [{"id": "ask", "name": "Asking", "description": "Asks.", "weight": 1,
     "indicators": [{"id": "ask.asks", "polarity": "positive", "points": 1, "description": "Asks."}],
     "anchors": {"low": "Tells.", "high": "Asks."}}],
   "translations": {"ru": {"name": "Пробелы",
@@ -94,7 +94,8 @@ TEST_CASE("a translation's gaps are a warning naming them; the source text fills
     CHECK(d.code == std::string(codes::FrameworkTranslationMissing));
     CHECK(d.severity == Severity::Warning);
     CHECK(d.message ==
-          "the \"ru\" translation lacks 2 texts (ask anchor high, indicator ask.asks); readers in "
+          "the \"ru\" translation lacks 3 texts (ask description, ask anchor high, indicator "
+          "ask.asks); readers in "
           "\"ru\" see the source text there");
     const Framework& f = *r.framework;
     CHECK(f.competencyName(0, "ru") == "Вопросы");
