@@ -5,7 +5,6 @@
 #include <string>
 
 #include "core/checks/evidence_check.hpp"
-#include "core/reports/report_csv.hpp"
 #include "core/reports/report_html.hpp"
 #include "core/reports/report_json.hpp"
 #include "core/reports/report_language.hpp"
@@ -97,6 +96,7 @@ TEST_CASE("a score report reads in the trainee's language; the score does not mo
     CHECK(reportToJson(again).dump() == reportToJson(s.report).dump());
 }
 
+// The CSV names competencies by id in its header, so only the HTML and JSON carry names.
 TEST_CASE("HR exports name competencies and levels in the chosen language") {
     const Scored& s = scored();
     const Framework& f = s.loaded.framework;
@@ -111,7 +111,6 @@ TEST_CASE("HR exports name competencies and levels in the chosen language") {
         localiseReportData(d, resolve, lang);
         const std::string name = f.competencyName(*f.findCompetency("complaint_resolution"), lang);
         const std::string levelName = f.levelName(level, lang);
-        CHECK(renderReportCsv(d).find(name) != std::string::npos);
         CHECK(renderReportHtml(d).find(name) != std::string::npos);
         const json j = renderReportJson(d);
         bool found = false;
@@ -128,7 +127,7 @@ TEST_CASE("HR exports name competencies and levels in the chosen language") {
     ReportData d = reportData(s);
     localiseReportData(
         d, [](const std::string&) { return nullptr; }, "ja");
-    CHECK(renderReportCsv(d).find("Complaint and conflict resolution") != std::string::npos);
+    CHECK(renderReportHtml(d).find("Complaint and conflict resolution") != std::string::npos);
 }
 
 TEST_CASE("xAPI competency scores carry en-US, ja-JP and ru-RU display maps") {
