@@ -13,6 +13,7 @@
 #include "core/checks/scenario_check.hpp"
 #include "core/play/reply_order.hpp"
 #include "core/text/number_format.hpp"
+#include "core/translation/ui_text.hpp"
 #include "store/results_store.hpp"
 
 namespace rapport::cli {
@@ -21,7 +22,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: rapport play FILE [--choices LIST | --protocol] [--seed N] [--json]\n"
-    "                    [--mode practice|exam]\n"
+    "                    [--mode practice|exam] [--form F]\n"
     "                    [--trainee NAME [--employee-id ID] [--group G] [--db PATH]\n"
     "                     [--resume | --abandon]]\n"
     "\n"
@@ -60,6 +61,8 @@ constexpr const char* kUsage =
     "recorded.\n"
     "  --trainee NAME     who is playing (the key: one trainee per name)\n"
     "  --employee-id ID   stored with the trainee (kept when not given)\n"
+    "  --form F           the trainee's grammatical form: masculine, feminine or neutral\n"
+    "                     (default); picks {masculine|feminine} words in lines and replies\n"
     "  --group G          the trainee's group, e.g. a team or intake (kept when not given)\n"
     "  --db PATH          results database (default: $RAPPORT_DB, else\n"
     "                     $XDG_DATA_HOME/rapport/results.db, else "
@@ -151,6 +154,16 @@ int runPlay(Args args) {
             if (v->find_first_not_of(" \t") == std::string::npos)
                 return playUsageError("--trainee: the name is empty");
             o.trainee = *v;
+        } else if (is("--form")) {
+            auto v = value("--form");
+            const auto form = v ? parseGrammaticalForm(*v) : std::nullopt;
+            if (!form) {
+                std::string m =
+                    rapport::tr("--form expects masculine, feminine or neutral, got '%s'");
+                m.replace(m.find("%s"), 2, v.value_or(""));
+                return playUsageError(m);
+            }
+            o.form = *form;
         } else if (is("--employee-id")) {
             auto v = value("--employee-id");
             if (!v) return playUsageError("--employee-id needs a value");

@@ -67,7 +67,7 @@ void printLetter(const LetterDraft& draft) {
                 terminalSafe(draft.letter->labels[std::size_t(draft.part)]).c_str());
 }
 
-void printNode(const AttemptFlow& flow) {
+void printNode(const AttemptFlow& flow, const TraineeForms& forms) {
     const Session& s = flow.session();
     const Scenario& sc = s.scenario();
     std::printf("\n");
@@ -80,14 +80,17 @@ void printNode(const AttemptFlow& flow) {
         }
         std::printf("\n");
     }
-    std::printf("%s%s\n", terminalSafe(speakerLabel(s)).c_str(), terminalSafe(s.text()).c_str());
+    std::printf("%s%s\n", terminalSafe(speakerLabel(s)).c_str(),
+                terminalSafe(renderTraineeText(s.text(), forms)).c_str());
     if (s.finished()) return;
     if (const auto draft = letterDraft(s)) printLetter(*draft);
     std::printf("\n");
     const auto& shown = s.choices();
     for (std::size_t i = 0; i < shown.size(); ++i)
-        std::printf("  %zu. %s\n", i + 1,
-                    terminalSafe(s.node().choices[std::size_t(shown[i])].text).c_str());
+        std::printf(
+            "  %zu. %s\n", i + 1,
+            terminalSafe(renderTraineeText(s.node().choices[std::size_t(shown[i])].text, forms))
+                .c_str());
     if (s.node().isTimed())
         std::printf("\n  (you have %s to answer)\n", secondsText(s.timeLeftMs()).c_str());
 }
@@ -104,7 +107,7 @@ std::optional<int> parsePosition(const std::string& line, std::size_t shown) {
     return n - 1;
 }
 
-void printIntroduction(const AttemptFlow& flow, const Recording& rec) {
+void printIntroduction(const AttemptFlow& flow, const Recording& rec, const TraineeForms& forms) {
     const Scenario& scenario = flow.scenario();
     const Client& c = scenario.client;
     const bool feedbackNow = feedbackShownDuringPlay(flow.mode());
@@ -126,7 +129,8 @@ void printIntroduction(const AttemptFlow& flow, const Recording& rec) {
         if (st.timedOut)
             std::printf("  %d. %s\n", st.step, kNoAnswer);
         else
-            std::printf("  %d. %s\n", st.step, terminalSafe(st.choiceText).c_str());
+            std::printf("  %d. %s\n", st.step,
+                        terminalSafe(renderTraineeText(st.choiceText, forms)).c_str());
         if (const std::string f = stepFeedback(scenario, st); feedbackNow && !f.empty())
             std::printf("     Feedback: %s\n", terminalSafe(f).c_str());
     }
@@ -144,7 +148,8 @@ int runInteractivePlay(const Scenario& scenario, const ScenarioFramework& framew
     AttemptFlow& flow = *started;
     const Session& s = flow.session();
     LineInput input(STDIN_FILENO);
-    printIntroduction(flow, rec);
+    const TraineeForms forms = traineeForms(o);
+    printIntroduction(flow, rec, forms);
     auto stopped = [&](const char* why) {
         std::fprintf(stderr, "rapport play: %s\n", why);
         if (rec.recorder)
@@ -157,7 +162,7 @@ int runInteractivePlay(const Scenario& scenario, const ScenarioFramework& framew
     std::size_t documentsShown = 0;
     for (;;) {
         printNewDocuments(s, documentsShown);
-        printNode(flow);
+        printNode(flow, forms);
         if (s.finished()) break;
         const bool timed = s.node().isTimed();
         const std::size_t shown = s.choices().size();
@@ -230,8 +235,9 @@ int runInteractivePlay(const Scenario& scenario, const ScenarioFramework& framew
         for (const auto& st : s.transcript().steps)
             if (const std::string f = stepFeedback(scenario, st); !f.empty())
                 held += "  " + std::to_string(st.step) + ". " +
-                        (st.timedOut ? std::string(kNoAnswer) : st.choiceText) + "\n     " + f +
-                        "\n";
+                        (st.timedOut ? std::string(kNoAnswer)
+                                     : renderTraineeText(st.choiceText, forms)) +
+                        "\n     " + f + "\n";
         if (!held.empty())
             std::printf("\nFeedback on your replies:\n%s", terminalSafe(held).c_str());
     }

@@ -10,6 +10,7 @@
 #include "core/framework/scenario_framework.hpp"
 #include "core/play/attempt_mode.hpp"
 #include "core/scenario/scenario.hpp"
+#include "core/text/trainee_text.hpp"
 
 namespace rapport::cli {
 
@@ -31,6 +32,9 @@ struct PlayOptions {
     bool resume = false;
     bool abandon = false;
     int stepDelayMs = 0;
+    // --form: the trainee's grammatical form for {masculine|feminine} words; {trainee} is the
+    // --trainee name (core/text/trainee_text.hpp).
+    GrammaticalForm form = GrammaticalForm::Neutral;
     // Test-only (crash tests): with --choices and --trainee, pause this long just before and
     // just after the transaction that finishes the attempt, announcing each pause on stderr, so a
     // test can kill play inside the window between the last decision and the finish.
@@ -50,6 +54,11 @@ int runInteractivePlay(const Scenario& scenario, const ScenarioFramework& framew
 // `rapport play --protocol`: the JSON Lines play protocol on stdin and stdout (docs/cli.md).
 int runProtocolPlay(const Scenario& scenario, const ScenarioFramework& framework,
                     const PlayOptions& o);
+
+// The name and form lines and replies are rendered with.
+inline TraineeForms traineeForms(const PlayOptions& o) {
+    return {o.trainee.value_or(std::string()), o.form};
+}
 
 // "12.3 s"
 std::string secondsText(std::int64_t ms);

@@ -18,7 +18,7 @@ namespace rapport::cli {
 namespace {
 
 // Printed as the trainee would have seen it during play, so an exam transcript has no feedback.
-void printReadableTranscript(const AttemptFlow& flow, std::FILE* out) {
+void printReadableTranscript(const AttemptFlow& flow, std::FILE* out, const TraineeForms& forms) {
     const Session& s = flow.session();
     const Scenario& sc = s.scenario();
     const bool withFeedback = feedbackShownDuringPlay(flow.mode());
@@ -49,12 +49,14 @@ void printReadableTranscript(const AttemptFlow& flow, std::FILE* out) {
                    std::to_string(part.part + 1) + "/" + std::to_string(l.parts.size()) + ") ";
         }
         std::fprintf(out, "%d. [%s] %s%s\n", st.step, terminalSafe(st.node).c_str(),
-                     terminalSafe(who).c_str(), terminalSafe(st.textShown).c_str());
+                     terminalSafe(who).c_str(),
+                     terminalSafe(renderTraineeText(st.textShown, forms)).c_str());
         if (st.timedOut)
             std::fprintf(out, "   > %s  (%s)\n", kNoAnswer, secondsText(st.timeTakenMs).c_str());
         else
             std::fprintf(out, "   > %d. %s  (%s)\n", st.choiceNumber,
-                         terminalSafe(st.choiceText).c_str(), secondsText(st.timeTakenMs).c_str());
+                         terminalSafe(renderTraineeText(st.choiceText, forms)).c_str(),
+                         secondsText(st.timeTakenMs).c_str());
         if (const std::string f = stepFeedback(sc, st); withFeedback && !f.empty())
             std::fprintf(out, "     Feedback: %s\n", terminalSafe(f).c_str());
     }
@@ -127,7 +129,7 @@ int runScriptedPlay(const Scenario& scenario, const ScenarioFramework& framework
         if (!scored.report) out["reportError"] = scored.error;
         std::printf("%s\n", out.dump(2).c_str());
     } else {
-        printReadableTranscript(*flow, stdout);
+        printReadableTranscript(*flow, stdout, traineeForms(o));
     }
     return reportRecorded(rec, o, scored, "recorded");
 }

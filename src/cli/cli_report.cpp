@@ -3,16 +3,20 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "cli/cli_verbs.hpp"
 #include "core/files/safe_output.hpp"
 #include "core/platform/bundled_data.hpp"
+#include "core/framework/framework_catalog.hpp"
 #include "core/reports/report_csv.hpp"
 #include "core/reports/report_html.hpp"
 #include "core/reports/report_items.hpp"
 #include "core/reports/report_json.hpp"
+#include "core/reports/report_language.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/reports/report_xapi.hpp"
 #include "core/translation/ui_text.hpp"
@@ -55,6 +59,8 @@ void printUsage(std::FILE* out) {
         "                   one, so spreadsheet programs read Cyrillic and Japanese correctly\n"
         "  --xapi-base IRI  namespace of the activity and extension IRIs (xapi)\n"
         "  --xapi-home-page URL  the actor account's homePage, e.g. your LMS (xapi)\n"
+        "  --lang L         competency and level names in language L (en, ja, ru) where the\n"
+        "                   framework translates them; by default as stored\n"
         "  -o FILE          write to FILE instead of standard output; never onto the database\n"
         "                   itself (see docs/cli.md, \"Output files\")\n\n"
         "exit: 0 written, 3 the central store cannot be reached, 2 usage error (an --xapi-* value "
@@ -77,6 +83,7 @@ int runReport(Args args) {
     std::vector<std::string> scenarioDirs;
     XapiOptions xapi;
     CsvOptions csv;
+    std::string lang;
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string_view a = args[i];
         if (a == "--help" || a == "-h") {
@@ -95,7 +102,8 @@ int runReport(Args args) {
         std::string v;
         if (a == "--db" || a == "--trainee" || a == "--group" || a == "--scenario" ||
             a == "--since" || a == "--format" || a == "-o" || a == "--output" ||
-            a == "--xapi-base" || a == "--xapi-home-page" || a == "--mode" || a == "--scenarios") {
+            a == "--xapi-base" || a == "--xapi-home-page" || a == "--mode" || a == "--scenarios" ||
+            a == "--lang") {
             if (!value(v)) return usage("option " + std::string(a) + " needs a value");
         } else {
             return usage("unknown argument '" + std::string(a) + "'");
@@ -125,12 +133,20 @@ int runReport(Args args) {
             xapi.activityBase = v;
         else if (a == "--xapi-home-page")
             xapi.accountHomePage = v;
+        else if (a == "--lang")
+            lang = v;
         else if (a == "--since") {
             filter.sinceMs = parseDateUtc(v);
             if (!filter.sinceMs)
                 return usage("--since expects a date like 2025-03-01 or 2025-03-01T09:30, got '" +
                              v + "'");
         }
+    }
+    if (!lang.empty() && baseLanguage(lang).size() < 2) {
+        std::string message =
+            rapport::tr("--lang expects a language such as en, ja or ru, got '%s'");
+        message.replace(message.find("%s"), 2, lang);
+        return usage(message);
     }
     if (format != "html" && format != "csv" && format != "json" && format != "xapi" &&
         format != "items" && format != "items-json")
@@ -200,6 +216,18 @@ int runReport(Args args) {
         }
         protectedFiles = databaseFiles(*path);
     }
+    // The frameworks that scored the attempts, each found and loaded once, for their names in
+    // the reader's language; an attempt whose framework is gone keeps its stored words.
+    std::map<std::string, std::shared_ptr<const Framework>> frameworks;
+    const FrameworkResolver resolve = [&](const std::string& id) -> const Framework* {
+        auto it = frameworks.find(id);
+        if (it == frameworks.end())
+            it = frameworks.emplace(id, lookupFramework(id, frameworkSearchPath("")).framework)
+                     .first;
+        return it->second.get();
+    };
+    if (!lang.empty()) localiseReportData(data, resolve, lang);
+    xapi.frameworks = resolve;
     data.scope = {filter.trainee, filter.group, filter.scenario, filter.sinceMs, filter.mode};
     data.generatedAtMs = std::chrono::duration_cast<std::chrono::milliseconds>(
                              std::chrono::system_clock::now().time_since_epoch())

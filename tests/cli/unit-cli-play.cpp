@@ -483,3 +483,18 @@ TEST_CASE("rapport play: documents are printed when they open, the letter as it 
     CHECK(parts.out.find("2. [offer-mail#2] (The offer, part 2/3) Write the commercial offer") !=
           std::string::npos);
 }
+
+TEST_CASE("rapport play --form picks the trainee's gendered forms in replies") {
+    const std::string f = std::string(RAPPORT_FIXTURES_DIR) + "/session/trainee-forms.json";
+    Run r = cli("play " + f + " --choices 1 --form feminine");
+    INFO(r.out << r.err);
+    CHECK(r.out.find("Да, я всё поняла, Анна Сергеевна.") != std::string::npos);
+    r = cli("play " + f + " --choices 1 --form masculine");
+    CHECK(r.out.find("Да, я всё понял, Анна Сергеевна.") != std::string::npos);
+    r = cli("play " + f + " --choices 1");
+    CHECK(r.out.find("Да, я всё понял, Анна Сергеевна.") != std::string::npos);
+    r = cli("play " + f + " --choices 1 --form female");
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("--form expects masculine, feminine or neutral, got 'female'") !=
+          std::string::npos);
+}

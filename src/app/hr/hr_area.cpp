@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "app/shell/interface_language.hpp"
+
 namespace rapport::app {
 
 HrArea::HrArea(std::string database, Navigator& shell)
@@ -19,6 +21,7 @@ void HrArea::leave() {
 }
 
 void HrArea::Draw(const ScreenContext& ctx, const HrSources& sources) {
+    data_.setLanguage(sources.frameworks, interfaceLanguage());
     switch (shell_.screen()) {
         case ScreenId::HrTable:
             table_.Draw(ctx, data_, *this, sources.library);

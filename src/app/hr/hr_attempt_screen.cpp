@@ -3,9 +3,11 @@
 #include <imgui.h>
 
 #include "app/hr/hr_controls.hpp"
+#include "app/shell/interface_language.hpp"
 #include "app/shell/widgets.hpp"
 #include "app/trainee/debrief_screen.hpp"
 #include "core/reports/report_time.hpp"
+#include "core/scoring/score_report_language.hpp"
 #include "core/scoring/scoring.hpp"
 
 namespace rapport::app {
@@ -35,6 +37,7 @@ void HrAttemptScreen::rebuild(const HrData& hr, const HrSources& sources) {
             endingSummary_ = scenario_->nodes[std::size_t(*n)].ending->summary;
         }
         if (const Framework* f = sources.frameworkFor(*scenario_)) {
+            if (report_) localiseScoreReport(*report_, *f, interfaceLanguage());
             try {
                 advice_ = adviseSteps(*scenario_, *f, s.transcript);
             } catch (const std::exception&) {

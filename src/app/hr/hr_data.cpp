@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/files/safe_output.hpp"
+#include "core/reports/report_language.hpp"
 
 namespace rapport::app {
 namespace {
@@ -39,6 +40,31 @@ store::ResultsStore openForReading(const std::string& path) {
 
 }  // namespace
 
+void HrData::setLanguage(std::vector<std::shared_ptr<const Framework>> frameworks,
+                         std::string lang) {
+    names_.frameworks = std::move(frameworks);
+    names_.lang = std::move(lang);
+}
+
+void HrData::Names::apply(std::vector<AttemptRecord>& attempts) const {
+    if (lang.empty()) return;
+    localiseAttempts(
+        attempts,
+        [this](const std::string& id) -> const Framework* {
+            for (const auto& f : frameworks)
+                if (f->id == id) return f.get();
+            return nullptr;
+        },
+        lang);
+}
+
+void HrData::Names::apply(std::vector<CompetencyCell>& cells) const {
+    if (lang.empty()) return;
+    std::vector<const Framework*> fs;
+    for (const auto& f : frameworks) fs.push_back(f.get());
+    localiseCompetencyTable(cells, fs, lang);
+}
+
 store::AttemptFilter storeFilter(const HrFilter& f, const std::string& trainee,
                                  const std::string& group) {
     store::AttemptFilter out;
@@ -65,12 +91,13 @@ void HrData::ensureLoaded() {
 void HrData::startTable() {
     const std::string path = path_;
     const store::AttemptFilter f = storeFilter(filter_);
-    table_.start([path, f] {
+    table_.start([path, f, names = names_] {
         const auto start = std::chrono::steady_clock::now();
         auto db = openForReading(path);
         HrTableResult r;
         r.cells = db.competencyTable(f);
         r.totals = traineeTotals(db.attempts(f, false));
+        names.apply(r.cells);
         r.queryMs = msSince(start);
         return r;
     });
@@ -98,12 +125,13 @@ void HrData::openTrainee(const std::string& name) {
     trainee_ = name;
     const std::string path = path_;
     const store::AttemptFilter f = storeFilter(filter_, name);
-    traineeAttempts_.start([path, f, name] {
+    traineeAttempts_.start([path, f, name, names = names_] {
         const auto start = std::chrono::steady_clock::now();
         auto db = openForReading(path);
         HrAttemptsResult r;
         r.subject = name;
         r.attempts = db.attempts(f, true);
+        names.apply(r.attempts);
         r.queryMs = msSince(start);
         return r;
     });
@@ -113,13 +141,14 @@ void HrData::openGroup(const std::string& group) {
     group_ = group;
     const std::string path = path_;
     store::AttemptFilter f = storeFilter(filter_, {}, group);
-    groupAttempts_.start([path, f, group] {
+    groupAttempts_.start([path, f, group, names = names_] {
         const auto start = std::chrono::steady_clock::now();
         auto db = openForReading(path);
         HrAttemptsResult r;
         r.subject = group;
         // Who passed needs attempts, not their competency rows (those come from the table).
         r.attempts = db.attempts(f, false);
+        names.apply(r.attempts);
         r.queryMs = msSince(start);
         return r;
     });
@@ -137,10 +166,11 @@ void HrData::openAttempt(std::int64_t id) {
 void HrData::exportReport(ExportFormat format, const std::string& folder,
                           const store::AttemptFilter& filter, const std::string& title) {
     const std::string path = path_;
-    export_.start([path, format, folder, filter, title] {
+    export_.start([path, format, folder, filter, title, names = names_] {
         auto db = openForReading(path);
         ReportData data;
         data.attempts = db.attempts(filter, true);
+        names.apply(data.attempts);
         data.scope = {filter.trainee, filter.group, filter.scenario, filter.sinceMs, filter.mode};
         data.generatedAtMs = nowMs();
         const std::string text = renderExport(data, format, title);

@@ -14,6 +14,7 @@
 
 #include "app/hr/hr_export.hpp"
 #include "app/hr/hr_table_model.hpp"
+#include "core/framework/framework.hpp"
 #include "core/reports/report_model.hpp"
 #include "store/results_store.hpp"
 
@@ -110,6 +111,9 @@ public:
     explicit HrData(std::string dbPath);
 
     const std::string& path() const { return path_; }
+    // Competency and level names of the queries started from now on are in `lang`, from these
+    // frameworks (docs/scoring.md, "Languages"); the store keeps the scorer's words.
+    void setLanguage(std::vector<std::shared_ptr<const Framework>> frameworks, std::string lang);
     std::string exportFolder;  // where exports go; starts as the working folder
 
     const HrFilter& filter() const { return filter_; }
@@ -154,7 +158,16 @@ public:
 private:
     void startTable();
 
+    // What a query needs to name competencies in the reader's language, copied into each job.
+    struct Names {
+        std::vector<std::shared_ptr<const Framework>> frameworks;
+        std::string lang;
+        void apply(std::vector<AttemptRecord>& attempts) const;
+        void apply(std::vector<CompetencyCell>& cells) const;
+    };
+
     std::string path_;
+    Names names_;
     HrFilter filter_;
     bool loaded_ = false;
     std::uint64_t revision_ = 0;

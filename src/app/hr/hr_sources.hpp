@@ -4,6 +4,8 @@
 #pragma once
 
 #include <functional>
+#include <memory>
+#include <vector>
 
 #include "app/trainee/debrief_screen.hpp"
 #include "core/framework/framework.hpp"
@@ -16,6 +18,8 @@ struct HrSources {
     // The scenario's framework; nullptr when not found.
     std::function<const Framework*(const Scenario&)> frameworkFor;
     std::function<void(const DebriefContent&)> drawDebrief;
+    // The library's frameworks, for competency and level names in the reader's language.
+    std::vector<std::shared_ptr<const Framework>> frameworks = {};
 };
 
 }  // namespace rapport::app

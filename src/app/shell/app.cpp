@@ -211,7 +211,8 @@ void App::Draw() {
                                [this](const Scenario& s) { return frameworks_.frameworkFor(s); },
                                [this](const DebriefContent& c) {
                                    drawDebriefBody(screenContext(), c, frameworks_);
-                               }});
+                               },
+                               frameworks_.all()});
             break;
     }
     trainee_.DrawResumePrompt(ctx);

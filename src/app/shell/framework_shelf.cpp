@@ -16,17 +16,30 @@ const Framework* FrameworkShelf::frameworkFor(const Scenario& s) const {
     return it != byId_.end() && it->second ? &*it->second : nullptr;
 }
 
-std::string FrameworkShelf::indicatorDescription(const std::string& id) const {
+std::vector<std::shared_ptr<const Framework>> FrameworkShelf::all() const {
+    std::vector<std::shared_ptr<const Framework>> out;
+    for (const auto& [id, f] : byId_)
+        if (f) out.push_back(f);
+    return out;
+}
+
+const Framework* FrameworkShelf::byId(const std::string& id) const {
+    auto it = byId_.find(id);
+    return it != byId_.end() ? it->second.get() : nullptr;
+}
+
+std::string FrameworkShelf::indicatorDescription(const std::string& id,
+                                                 std::string_view lang) const {
     for (const auto& [fid, f] : byId_)
         if (f)
-            if (auto i = f->findIndicator(id)) return f->indicators[std::size_t(*i)].description;
+            if (auto i = f->findIndicator(id)) return f->indicatorDescription(*i, lang);
     return id;
 }
 
-std::string FrameworkShelf::competencyName(const std::string& id) const {
+std::string FrameworkShelf::competencyName(const std::string& id, std::string_view lang) const {
     for (const auto& [fid, f] : byId_)
         if (f)
-            if (auto c = f->findCompetency(id)) return f->competencies[std::size_t(*c)].name;
+            if (auto c = f->findCompetency(id)) return f->competencyName(*c, lang);
     std::string out = id;
     std::replace(out.begin(), out.end(), '_', ' ');
     if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = char(out[0] - 'a' + 'A');
@@ -45,6 +58,15 @@ std::string FrameworkShelf::glyphText() const {
         }
         for (const auto& i : f->indicators) out += i.description;
         for (const auto& r : f->rules) out += r.description;
+        for (const auto& t : f->translations) {
+            out += t.name + t.description;
+            for (const auto* part :
+                 {&t.levelNames, &t.levelDescriptions, &t.competencyNames,
+                  &t.competencyDescriptions, &t.indicatorDescriptions, &t.ruleDescriptions})
+                for (const auto& text : *part) out += text;
+            for (const auto& anchors : t.anchors)
+                for (const auto& a : anchors) out += a;
+        }
     }
     return out;
 }

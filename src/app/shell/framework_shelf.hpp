@@ -6,6 +6,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/framework/framework.hpp"
 #include "core/library/scenario_library.hpp"
@@ -20,11 +22,16 @@ public:
 
     // The scenario's framework; nullptr when the check found none.
     const Framework* frameworkFor(const Scenario& s) const;
-    // The framework's name for a competency id; the id made readable when none knows it.
-    std::string competencyName(const std::string& id) const;
+    // Every framework of the library, for work off the UI thread (they are immutable).
+    std::vector<std::shared_ptr<const Framework>> all() const;
+    // The framework with this id; nullptr when the library has none.
+    const Framework* byId(const std::string& id) const;
+    // The framework's name for a competency id, in `lang` where the framework translates it
+    // (interface_language.hpp); the id made readable when none knows it.
+    std::string competencyName(const std::string& id, std::string_view lang = {}) const;
     // The framework's plain-words description of an indicator; the id when none knows it.
-    std::string indicatorDescription(const std::string& id) const;
-    // Every text of the frameworks, for the font atlas.
+    std::string indicatorDescription(const std::string& id, std::string_view lang = {}) const;
+    // Every text of the frameworks in every language they read, for the font atlas.
     std::string glyphText() const;
 
 private:

@@ -259,7 +259,7 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
     } else {
         const float textW = rightW - t.px(30) - t.px(14) * 3;
         for (int idx : shown) {
-            const std::string& text = session->node().choices[idx].text;
+            const std::string text = renderTraineeText(session->node().choices[idx].text, trainee);
             choicesH +=
                 std::max(ImGui::CalcTextSize(text.c_str(), nullptr, false, textW).y, t.px(30)) +
                 t.px(24) + st.ItemSpacing.y;
@@ -301,12 +301,14 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
         const auto& step = steps[i];
         // The later parts of a written reply repeat its instruction: said once is enough.
         const Node* at = nodeOf(step.node);
-        if (!(at && at->compose && at->compose->part > 0)) clientLine(at, step.textShown);
+        if (!(at && at->compose && at->compose->part > 0))
+            clientLine(at, renderTraineeText(step.textShown, trainee));
         if (step.timedOut) {
             ui::Bubble(t, ui.fonts.small, "You", std::string(kNoAnswer), true,
                        mix(p.traineeBubble, p.danger, 0.15f));
         } else {
-            ui::Bubble(t, ui.fonts.small, "You", step.choiceText, true, p.traineeBubble);
+            ui::Bubble(t, ui.fonts.small, "You", renderTraineeText(step.choiceText, trainee), true,
+                       p.traineeBubble);
         }
         if (feedbackShownDuringPlay(flow->mode()) && i < echoes.size()) {
             std::string note = echoes[i].feedback;
@@ -322,7 +324,8 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
         ImGui::Dummy(ImVec2(0, t.px(6)));
     }
     const auto draft = letterDraft(*session);
-    if (!(draft && draft->part > 0)) clientLine(&session->node(), session->text());
+    if (!(draft && draft->part > 0))
+        clientLine(&session->node(), renderTraineeText(session->text(), trainee));
     if (draft) drawLetter(ui, *draft);
     if (const Ending* ending = session->ending()) {
         ImGui::Dummy(ImVec2(0, t.px(4)));
@@ -380,7 +383,8 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
         ImGui::PopStyleColor();
         int picked = -1;
         for (std::size_t k = 0; k < shown.size(); ++k) {
-            const std::string& text = session->node().choices[shown[k]].text;
+            const std::string text =
+                renderTraineeText(session->node().choices[shown[k]].text, trainee);
             if (ui::ChoiceButton(loc, t, int(k) + 1, text)) picked = int(k);
         }
         if (!ImGui::GetIO().WantTextInput)

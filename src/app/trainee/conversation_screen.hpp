@@ -13,6 +13,7 @@
 #include "app/trainee/trainee_actions.hpp"
 #include "core/library/scenario_library.hpp"
 #include "core/play/attempt_flow.hpp"
+#include "core/text/trainee_text.hpp"
 
 namespace rapport::app {
 
@@ -29,6 +30,8 @@ struct ConversationScreen {
     // The attempt `flow` of library entry `entry` (back to the library when either is null),
     // with each speaker's picture from `portraits` (may be empty: initials only). Replies call
     // choose, the ending's button showDebrief, "Leave conversation" backToLibrary.
+    // Whom lines and replies address (core/text/trainee_text.hpp); set by the trainee area.
+    TraineeForms trainee;
     void Draw(const ScreenContext& ui, const AttemptFlow* flow, const LibraryEntry* entry,
               const PortraitLookup& portraits, TraineeActions& actions);
 };

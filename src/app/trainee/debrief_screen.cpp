@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 
+#include "app/shell/interface_language.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/play/step_effect.hpp"
 #include "core/scenario/line_speaker.hpp"
@@ -193,6 +194,7 @@ void DebriefScreen::Draw(const ScreenContext& ctx, const DebriefView& view,
     content.endingSummary = ending.summary;
     content.reportError = view.reportError;
     content.pending = view.pending;
+    content.trainee = view.trainee;
     drawDebriefBody(ctx, content, frameworks);
 }
 
@@ -268,29 +270,32 @@ void drawDebriefBody(const ScreenContext& ctx, const DebriefContent& content,
     for (const auto& step : transcript.steps) {
         auto n = s ? s->findNode(step.node) : std::nullopt;
         const Node* at = n ? &s->nodes[std::size_t(*n)] : nullptr;
+        const std::string line = renderTraineeText(step.textShown, content.trainee);
         if (at && at->compose && at->compose->part > 0) {
             // A later part of a written reply: its instruction was shown with the first part.
         } else if (at && at->speaker == Speaker::Narrator) {
             ImGui::PushFont(ctx.fonts.small);
-            ui::TextWrappedColored(p.narrator, step.textShown);
+            ui::TextWrappedColored(p.narrator, line);
             ImGui::PopFont();
         } else if (n && !s->speakers.empty()) {
             // Several people spoke: each line under its speaker's name and role.
             const LineSpeaker who = lineSpeaker(*s, s->nodes[std::size_t(*n)]);
             ui::Bubble(t, ctx.fonts.small,
-                       who.role.empty() ? who.name : who.name + " · " + who.role, step.textShown,
-                       false, who.client ? p.clientBubble : p.castBubble);
+                       who.role.empty() ? who.name : who.name + " · " + who.role, line, false,
+                       who.client ? p.clientBubble : p.castBubble);
         } else {
-            ui::Bubble(t, ctx.fonts.small, clientName, step.textShown, false, p.clientBubble);
+            ui::Bubble(t, ctx.fonts.small, clientName, line, false, p.clientBubble);
         }
         ui::Bubble(t, ctx.fonts.small,
                    content.traineeCaption + " · step " + std::to_string(step.step),
-                   step.timedOut ? std::string(kNoAnswer) : step.choiceText, true, p.traineeBubble);
+                   step.timedOut ? std::string(kNoAnswer)
+                                 : renderTraineeText(step.choiceText, content.trainee),
+                   true, p.traineeBubble);
         std::string note;
         int net = 0;
         for (const auto& [c, e] : byStep[step.step]) {
             note += (note.empty() ? "" : "\n") + signedPoints(e->points) + "  " + c->name + " — " +
-                    frameworks.indicatorDescription(e->indicator);
+                    frameworks.indicatorDescription(e->indicator, interfaceLanguage());
             if (e->source == "rule") note += " (rule)";
             net += e->points;
         }

@@ -14,6 +14,7 @@
 #include "core/scenario/scenario.hpp"
 #include "core/scoring/score_report.hpp"
 #include "core/scoring/step_advice.hpp"
+#include "core/text/trainee_text.hpp"
 
 namespace rapport::app {
 
@@ -30,6 +31,7 @@ struct DebriefContent {
     std::string clientName = "Client";   // used when `scenario` is null
     std::string traineeCaption = "You";  // caption over the trainee's lines
     std::string transcriptHeading = "Your conversation, annotated";
+    TraineeForms trainee;  // {trainee} and {masculine|feminine} in lines and replies
 };
 
 // Summary, competencies, radar, remarks and the annotated transcript, in a child filling the
@@ -45,6 +47,7 @@ struct DebriefView {
     const std::vector<StepAdvice>* advice = nullptr;
     std::string reportError;
     bool pending = false;  // being scored
+    TraineeForms trainee;  // whom the transcript's lines address
 };
 
 struct DebriefScreen {

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "app/shell/widgets.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
 
@@ -52,6 +53,18 @@ void SignInScreen::Draw(const ScreenContext& ui, const std::optional<TraineeProf
         field("Your name", "##name", "e.g. Anna Petrova", &draft.name, submit);
         field("Employee ID (optional)", "##employee", "e.g. 10473", &draft.employeeId, submit);
         field("Group (optional)", "##group", "e.g. SME desk, spring intake", &draft.group, submit);
+        {
+            // Russian replies agree with the speaker's gender ("понял" / "поняла").
+            ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+            ImGui::TextUnformatted(rapport::tr("Address me as"));
+            ImGui::PopStyleColor();
+            const char* forms[] = {rapport::tr("Not specified"), rapport::tr("A man"),
+                                   rapport::tr("A woman")};
+            int form = int(draft.form);
+            ImGui::SetNextItemWidth(-1);
+            if (ImGui::Combo("##form", &form, forms, 3)) draft.form = GrammaticalForm(form);
+            loc.recordLastItem("Address me as");
+        }
         // A name may be in a script no scenario uses (kanji, Greek…): the shell adds its glyphs.
         actions.requireGlyphs(draft.name + draft.employeeId + draft.group);
         ImGui::Dummy(ImVec2(0, t.px(8)));

@@ -1,12 +1,23 @@
 #include "app/trainee/trainee_area.hpp"
 
 #include "app/trainee/countdown_display.hpp"
+#include "app/shell/interface_language.hpp"
 #include "core/play/best_scores.hpp"
 #include "core/play/resume_check.hpp"
+#include "core/scoring/score_report_language.hpp"
 #include "store/attempt_recorder.hpp"
 #include "store/database_path.hpp"
 
 namespace rapport::app {
+
+namespace {
+
+// Whom lines and replies address: the signed-in trainee, or nobody in particular.
+TraineeForms formsOf(const std::optional<TraineeProfile>& trainee) {
+    return trainee ? TraineeForms{trainee->name, trainee->form} : TraineeForms{};
+}
+
+}  // namespace
 
 void QueuedJournal::record(const Session& session) {
     if (!*recorder) return;
@@ -198,6 +209,10 @@ void TraineeArea::applyScoring(ScoringResult r) {
     if (r.optimum && scoringEntry_ >= 0)
         optima_.insert_or_assign(scoringEntry_, KnownOptimum{r.optimumFramework, *r.optimum});
     report_ = std::move(r.report);
+    // The stored report keeps the framework's own words; the trainee reads theirs.
+    if (report_)
+        if (const Framework* f = frameworks_.byId(report_->frameworkId))
+            localiseScoreReport(*report_, *f, interfaceLanguage());
     advice_ = std::move(r.advice);
     if (!report_ && !r.error.empty()) reportError_ = "This attempt could not be scored: " + r.error;
     // A recorded attempt's best score is read once its finish is on disk (pollWrites).
@@ -380,16 +395,20 @@ void TraineeArea::Draw(const ScreenContext& ctx, ScreenId screen, const Portrait
         case ScreenId::Library:
             libraryScreen_.Draw(
                 ctx, library_,
-                [this](const std::string& id) { return frameworks_.competencyName(id); },
+                [this](const std::string& id) {
+                    return frameworks_.competencyName(id, interfaceLanguage());
+                },
                 bestScores_, *this);
             break;
         case ScreenId::Conversation:
+            conversation_.trainee = formsOf(trainee_);
             conversation_.Draw(ctx, flow_ ? &*flow_ : nullptr, currentEntry(), portraits, *this);
             break;
         case ScreenId::Debrief: {
             DebriefView view;
             view.session = session();
             view.saveState = saveState_;
+            view.trainee = formsOf(trainee_);
             view.report = report_ ? &*report_ : nullptr;
             view.advice = &advice_;
             view.reportError = reportError_;

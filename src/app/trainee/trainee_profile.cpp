@@ -54,6 +54,9 @@ std::optional<TraineeProfile> loadTraineeProfile(const fs::path& dataDir, std::s
     p.name = str("name");
     p.employeeId = str("employeeId");
     p.group = str("group");
+    // Profiles from before the setting existed, or with a value this version does not know,
+    // read as neutral.
+    p.form = parseGrammaticalForm(str("form")).value_or(GrammaticalForm::Neutral);
     if (!p.complete()) {
         setError(error, path.string() + ": trainee profile has no name");
         return std::nullopt;
@@ -72,7 +75,8 @@ bool saveTraineeProfile(const fs::path& dataDir, const TraineeProfile& profile,
     const nlohmann::json j = {{"format", "rapport-trainee/1"},
                               {"name", profile.name},
                               {"employeeId", profile.employeeId},
-                              {"group", profile.group}};
+                              {"group", profile.group},
+                              {"form", grammaticalFormName(profile.form)}};
     const std::string data = j.dump(2) + "\n";
     const fs::path target = profilePath(dataDir);
     if (const OutputWrite w = writeOutputFile(target.string(), data); !w) {

@@ -6,12 +6,17 @@
 #include <optional>
 #include <string>
 
+#include "core/text/trainee_text.hpp"
+
 namespace rapport::app {
 
 struct TraineeProfile {
     std::string name;        // required
     std::string employeeId;  // optional
     std::string group;       // optional, e.g. "SME desk, spring intake"
+    // How lines and replies address the trainee: {masculine|feminine} words
+    // (core/text/trainee_text.hpp); neutral until the trainee chooses.
+    GrammaticalForm form = GrammaticalForm::Neutral;
 
     // A profile can be signed in with when its name has a non-space character.
     bool complete() const;

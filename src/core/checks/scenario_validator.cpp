@@ -7,6 +7,7 @@
 #include "core/scenario/portrait_path.hpp"
 #include "core/source/json_reader.hpp"
 #include "core/state/state_space.hpp"
+#include "core/text/trainee_text.hpp"
 
 namespace rapport {
 
@@ -78,6 +79,7 @@ public:
         checkSilentSpeakers();
         checkHiddenDocuments();
         checkConstantConditions();
+        checkTraineeTexts();
         const auto edges = structuralEdges(s_);
         const auto reachable = forwardReach(edges, s_.start);
         const auto canEnd = reachesEnding(s_, edges);
@@ -92,6 +94,24 @@ public:
 
 private:
     const Node& node(int i) const { return s_.nodes[std::size_t(i)]; }
+
+    // Lines and replies are rendered for the trainee (core/text/trainee_text.hpp): a broken
+    // variable would show the trainee a stray brace.
+    void checkTraineeTexts() {
+        auto check = [&](const std::string& text, const std::string& pointer) {
+            for (const auto& p : checkTraineeText(text))
+                r_.errorInString(p.kind == TraineeTextProblem::Kind::FormCount
+                                     ? codes::TextVariableForms
+                                     : codes::TextVariableSyntax,
+                                 pointer, p.codePoint, p.message);
+        };
+        for (const Node& n : s_.nodes) {
+            check(n.text, n.pointer + "/text");
+            for (std::size_t v = 0; v < n.variants.size(); ++v)
+                check(n.variants[v].text, n.pointer + "/variants/" + std::to_string(v) + "/text");
+            for (const Choice& c : n.choices) check(c.text, c.pointer + "/text");
+        }
+    }
 
     // The same rule for the client's portrait and each named speaker's.
     void checkPortrait(const std::string& p, const std::string& where) {

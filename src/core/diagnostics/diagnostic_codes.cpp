@@ -78,6 +78,12 @@ constexpr std::array kCodes = {
     CodeInfo{TranslationStale, "a translation was made from an older source text"},
     CodeInfo{TranslationUnknownEntry, "a translation is for a text the scenario does not have"},
     CodeInfo{TranslationMissing, "a text is untranslated or fuzzy; the source text is kept"},
+    CodeInfo{FrameworkTranslationMissing,
+             "a framework text has no translation; readers of that language see the source"},
+    CodeInfo{FrameworkTranslationUnknown,
+             "a framework translation for a language or an id the framework does not have"},
+    CodeInfo{TextVariableSyntax, "an unbalanced brace or an unknown text variable"},
+    CodeInfo{TextVariableForms, "a gendered word with other than two forms"},
 };
 
 }  // namespace

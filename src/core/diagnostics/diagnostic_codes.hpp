@@ -108,6 +108,16 @@ inline constexpr const char* TranslationUnknownEntry =
     "RAP0093";  // warning: an entry for a text the scenario does not have
 inline constexpr const char* TranslationMissing =
     "RAP0094";  // warning: untranslated or fuzzy; the source text is kept
+// Framework translations (docs/scoring.md, "Languages")
+inline constexpr const char* FrameworkTranslationMissing =
+    "RAP0095";  // warning: a framework text has no translation; readers see the source
+inline constexpr const char* FrameworkTranslationUnknown =
+    "RAP0096";  // a translation for a language tag or id the framework does not have
+// Text variables: the trainee's name and grammatical form (docs/scenario-format.md)
+inline constexpr const char* TextVariableSyntax =
+    "RAP0097";  // an unbalanced brace or an unknown {variable} in a line or reply
+inline constexpr const char* TextVariableForms =
+    "RAP0098";  // a {masculine|feminine} word with other than two forms
 
 struct CodeInfo {
     std::string_view code;

@@ -78,6 +78,25 @@ struct BehaviourRule {
 
 inline constexpr int kMaxResponseWindow = 8;
 
+// The framework's words in one more language (the file's "translations" block,
+// docs/scoring.md "Languages"). Vectors run parallel to the framework's own; an empty string
+// is a text the translator has not supplied yet, and the readers below fall back to the source.
+struct FrameworkTranslation {
+    std::string language;  // base tag: "ja", "ru"
+    std::string name;
+    std::string description;
+    std::vector<std::string> levelNames;              // by level index
+    std::vector<std::string> levelDescriptions;       // by level index
+    std::vector<std::string> competencyNames;         // by competency index
+    std::vector<std::string> competencyDescriptions;  // by competency index
+    std::vector<std::vector<std::string>> anchors;    // [competency][level]
+    std::vector<std::string> indicatorDescriptions;   // by indicator index
+    std::vector<std::string> ruleDescriptions;        // by rule index
+};
+
+// "ja-JP", "ja_JP.UTF-8", "JA" -> "ja": frameworks are translated per language, not per region.
+std::string baseLanguage(std::string_view tag);
+
 struct Framework {
     std::string format = kFrameworkFormat;
     std::string id;
@@ -90,6 +109,7 @@ struct Framework {
     std::vector<Indicator> indicators;  // all competencies' indicators, file order
     std::vector<IndicatorGroup> groups;
     std::vector<BehaviourRule> rules;
+    std::vector<FrameworkTranslation> translations;  // file order; never the source language
     int timeoutIndicator = -1;  // indicator recorded when a timed node runs out; -1 = none
     // Opportunities a competency needs on a path before it gets a level: below it the report
     // says "not rated — too little evidence" (docs/scoring.md 6). 1 when the file says nothing,
@@ -114,6 +134,21 @@ struct Framework {
     int levelFor(double score) const;
     // True when indicator `indicator` belongs to group `group`.
     bool inGroup(int group, int indicator) const;
+
+    // The framework's words for a reader of `lang` (any tag baseLanguage accepts; empty = the
+    // source language). A language the file does not translate, or a text its translation
+    // lacks, gives the source text, so a report is never blank.
+    const FrameworkTranslation* translation(std::string_view lang) const;
+    // The languages the framework can be read in: its own first, then its translations.
+    std::vector<std::string> languages() const;
+    const std::string& displayName(std::string_view lang) const;
+    const std::string& competencyName(int competency, std::string_view lang) const;
+    const std::string& competencyDescription(int competency, std::string_view lang) const;
+    const std::string& levelName(int level, std::string_view lang) const;
+    const std::string& levelDescription(int level, std::string_view lang) const;
+    const std::string& anchor(int competency, int level, std::string_view lang) const;
+    const std::string& indicatorDescription(int indicator, std::string_view lang) const;
+    const std::string& ruleDescription(int rule, std::string_view lang) const;
 };
 
 // '*' matches any run of characters (including none); everything else matches itself.

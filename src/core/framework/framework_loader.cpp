@@ -47,9 +47,10 @@ void Loader::run() {
         r_.errorAtKey(codes::DuplicateKey, p,
                       "this key appears twice in the same object; only the last would count");
     if (!readFormat(root)) return;
-    r_.checkKeys(root, "",
-                 {"format", "id", "version", "name", "language", "description", "levels",
-                  "timeoutIndicator", "minOpportunities", "competencies", "groups", "rules"});
+    r_.checkKeys(
+        root, "",
+        {"format", "id", "version", "name", "language", "description", "levels", "timeoutIndicator",
+         "minOpportunities", "competencies", "groups", "rules", "translations"});
     if (auto id = r_.string(root, "", "id", true)) {
         if (!isFrameworkSlug(*id))
             r_.error(
@@ -67,6 +68,7 @@ void Loader::run() {
     readCompetencies(root, f);
     readGroups(root, f);
     readRules(root, f);
+    readTranslations(root, f);
     if (const auto* t = r_.member(root, "", "timeoutIndicator", false)) {
         if (auto i = indicatorRef(f, *t, "/timeoutIndicator", "\"timeoutIndicator\"")) {
             if (f.indicators[std::size_t(*i)].polarity != Polarity::Negative)

@@ -44,6 +44,9 @@ private:
     std::optional<int> groupRef(const Framework& f, const JsonValue& rule, const std::string& p,
                                 const char* key, const std::string& ruleId);
     void readRules(const JsonValue& root, Framework& f);
+    void readTranslations(const JsonValue& root, Framework& f);
+    void readTranslation(const JsonValue& t, const std::string& p, Framework& f,
+                         FrameworkTranslation& out);
 
     JsonDocument& doc_;
     JsonReader r_;

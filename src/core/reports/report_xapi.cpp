@@ -3,6 +3,7 @@
 // extensions, so a consumer can tell which scenario file and which key produced the numbers.
 #include "core/reports/report_xapi.hpp"
 
+#include <functional>
 #include <stdexcept>
 
 #include "core/reports/report_time.hpp"
@@ -45,9 +46,37 @@ double round4(double v) { return roundToDecimals(v, 4); }
 
 double clampScore(double v) { return v < 0 ? 0 : (v > 100 ? 100 : v); }
 
+// The ADL verbs' display in the languages Rapport's framework is read in.
 json verb(const char* name) {
-    return {{"id", std::string("http://adlnet.gov/expapi/verbs/") + name},
-            {"display", {{"en-US", name}}}};
+    const std::string n = name;
+    json display = {{"en-US", n}};
+    if (n == "passed") {
+        display["ja-JP"] = "合格";
+        display["ru-RU"] = "пройдено успешно";
+    } else if (n == "failed") {
+        display["ja-JP"] = "不合格";
+        display["ru-RU"] = "не пройдено";
+    } else if (n == "completed") {
+        display["ja-JP"] = "完了";
+        display["ru-RU"] = "завершено";
+    }
+    return {{"id", "http://adlnet.gov/expapi/verbs/" + n}, {"display", std::move(display)}};
+}
+
+// xAPI language maps are keyed by RFC 5646 tags; Rapport's languages get the region their
+// readers use, any other language its bare tag.
+std::string languageMapKey(const std::string& lang) {
+    if (lang == "en") return "en-US";
+    if (lang == "ja") return "ja-JP";
+    if (lang == "ru") return "ru-RU";
+    return lang;
+}
+
+json languageMap(const Framework& f,
+                 const std::function<const std::string&(std::string_view)>& text) {
+    json out = json::object();
+    for (const auto& lang : f.languages()) out[languageMapKey(lang)] = text(lang);
+    return out;
 }
 
 }  // namespace
@@ -73,6 +102,18 @@ json renderXapiStatement(const AttemptRecord& a, const XapiOptions& o) {
                   {"opportunities", c.opportunities}};
         if (!c.level.empty()) v["level"] = c.level;
         if (!c.confidence.empty()) v["confidence"] = c.confidence;
+        if (const Framework* f = o.frameworks ? o.frameworks(a.frameworkId) : nullptr) {
+            if (const auto ci = f->findCompetency(c.id)) {
+                v["display"] = languageMap(*f, [&](std::string_view l) -> const std::string& {
+                    return f->competencyName(*ci, l);
+                });
+                if (const int li = findLevelByName(*f, c.level); li >= 0)
+                    v["levelDisplay"] =
+                        languageMap(*f, [&](std::string_view l) -> const std::string& {
+                            return f->levelName(li, l);
+                        });
+            }
+        }
         comps[base + "/competencies/" + iriSegment(c.id)] = std::move(v);
     }
     json ext = {{base + "/extensions/competency-scores", std::move(comps)}};

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/reports/report_language.hpp"
 #include "core/reports/report_model.hpp"
 
 namespace rapport {
@@ -16,6 +17,10 @@ struct XapiOptions {
     // actor.account.homePage: the system that knows the trainee's account (the LMS).
     std::string accountHomePage = "https://rapport.invalid";
     std::string platform = "Rapport";
+    // When set, each competency score carries "display" (its name) and, when rated,
+    // "levelDisplay": xAPI language maps in every language the framework reads (en-US, ja-JP,
+    // ru-RU for the bundled one), so an LRS shows them in its reader's language.
+    FrameworkResolver frameworks;
 };
 
 // Namespace of statement ids: uuidV5(kUuidNamespaceUrl, "https://rapport.invalid/xapi/statements").

@@ -1,0 +1,43 @@
+// Text variables: the trainee's name and grammatical form in lines and replies.
+#include <doctest/doctest.h>
+
+#include "core/text/trainee_text.hpp"
+
+using namespace rapport;
+
+TEST_CASE("gendered words follow the trainee's form; neutral reads the first form") {
+    const std::string line = "Я {понял|поняла}, {trainee.first}: вы {согласны|согласны}.";
+    CHECK(renderTraineeText(line, {"Елена Смирнова", GrammaticalForm::Feminine}) ==
+          "Я поняла, Елена: вы согласны.");
+    CHECK(renderTraineeText(line, {"Иван Петров", GrammaticalForm::Masculine}) ==
+          "Я понял, Иван: вы согласны.");
+    CHECK(renderTraineeText(line, {"Alex", GrammaticalForm::Neutral}) ==
+          "Я понял, Alex: вы согласны.");
+    CHECK(renderTraineeText("{trainee}, здравствуйте", {"Елена Смирнова", {}}) ==
+          "Елена Смирнова, здравствуйте");
+    CHECK(renderTraineeText("{trainee.first}", {"  Кэндзи  Сато", {}}) == "Кэндзи");
+    CHECK(renderTraineeText("код {{A}} и }}", {}) == "код {A} и }");
+    // Broken text is shown as written rather than lost.
+    CHECK(renderTraineeText("{рад|рада помочь", {"", GrammaticalForm::Feminine}) ==
+          "{рад|рада помочь");
+    CHECK(renderTraineeText("{client}", {}) == "{client}");
+    CHECK(renderTraineeText("no variables", {}) == "no variables");
+}
+
+TEST_CASE("form names round-trip") {
+    for (auto f : {GrammaticalForm::Neutral, GrammaticalForm::Masculine, GrammaticalForm::Feminine})
+        CHECK(parseGrammaticalForm(grammaticalFormName(f)) == f);
+    CHECK_FALSE(parseGrammaticalForm("female"));
+}
+
+TEST_CASE("the syntax check names each broken variable with its place") {
+    CHECK(checkTraineeText("Я {понял|поняла}, {trainee} {{x}}").empty());
+    const auto p = checkTraineeText("Я {готов|готова|готово}, {имя} и {рад");
+    REQUIRE(p.size() == 3);
+    CHECK(p[0].kind == TraineeTextProblem::Kind::FormCount);
+    CHECK(p[0].codePoint == 2);
+    CHECK(p[1].kind == TraineeTextProblem::Kind::UnknownVariable);
+    CHECK(p[2].kind == TraineeTextProblem::Kind::Unbalanced);
+    CHECK(checkTraineeText("a } b").size() == 1);
+    CHECK(checkTraineeText("{a|}")[0].kind == TraineeTextProblem::Kind::FormCount);
+}
