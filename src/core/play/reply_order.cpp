@@ -37,12 +37,19 @@ std::optional<ReplyOrder> parseReplyOrder(std::string_view name) {
     return std::nullopt;
 }
 
+std::uint64_t replyOrderHash(std::string_view nodeId) { return fnv1a64(nodeId); }
+
 void replyPermutation(std::uint64_t seed, std::string_view nodeId, int count,
                       std::vector<int>& out) {
+    replyPermutationFromHash(seed, fnv1a64(nodeId), count, out);
+}
+
+void replyPermutationFromHash(std::uint64_t seed, std::uint64_t nodeIdHash, int count,
+                              std::vector<int>& out) {
     out.resize(std::size_t(count < 0 ? 0 : count));
     std::iota(out.begin(), out.end(), 0);
     if (seed == 0 || count < 2) return;
-    std::uint64_t state = seed ^ fnv1a64(nodeId);
+    std::uint64_t state = seed ^ nodeIdHash;
     for (int i = count - 1; i > 0; --i) {
         // Plain modulo: its bias is below 2^-58 for the handful of replies a node has, and it
         // is the one reduction every platform computes alike.

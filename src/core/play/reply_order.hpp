@@ -32,6 +32,11 @@ std::vector<int> replyPermutation(std::uint64_t seed, std::string_view nodeId, i
 void replyPermutation(std::uint64_t seed, std::string_view nodeId, int count,
                       std::vector<int>& out);
 
+// The same from the node id's FNV-1a hash (replyOrderHash), which the play table keeps per node
+// so play does not read the id's text on every visit.
+std::uint64_t replyOrderHash(std::string_view nodeId);
+void replyPermutationFromHash(std::uint64_t seed, std::uint64_t nodeIdHash, int count,
+                              std::vector<int>& out);
 // A seed for a new attempt, drawn from std::random_device: never 0 (which would show the
 // authored order) and below 2^53, so every JSON reader keeps it exact.
 std::uint64_t freshAttemptSeed();

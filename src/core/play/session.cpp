@@ -36,7 +36,7 @@ Session::Session(const Scenario& scenario, const Clock& clock, std::uint64_t see
             "Session: the scenario has no valid start node (play only validated scenarios)");
     vars_.reserve(scenario.variables.size());
     for (const auto& v : scenario.variables) vars_.push_back(v.initial);
-    visited_.assign(scenario.nodes.size(), false);
+    table_ = playTableOf(scenario);
     transcript_.scenarioId = scenario.id;
     transcript_.scenarioVersion = scenario.version;
     transcript_.contentHash = scenario.contentHash;
@@ -71,24 +71,27 @@ bool Session::timeExpired() const { return node().isTimed() && timeInNodeMs() >=
 
 void Session::enter(int index) {
     current_ = index;
+    if (std::size_t(index) >= visited_.size()) visited_.resize(std::size_t(index) + 1, false);
     visited_[std::size_t(index)] = true;
     enteredAtMs_ = clock_->nowMs();
-    const Node& n = node();
-    if (n.isEnding()) transcript_.endingNode = n.id;
+    if (table_->nodes[std::size_t(index)].ending) transcript_.endingNode = node().id;
     refresh();
 }
 
 void Session::refresh() {
-    const Node& n = node();
+    // Reads the play table only; the Node and its Choices are touched again only to word an
+    // error, so a visit costs a few cache lines however large the scenario.
+    const PlayTable& t = *table_;
+    const PlayTable::NodeRow& row = t.nodes[std::size_t(current_)];
     const EvalEnv env{std::span<const std::int64_t>(vars_), &visited_};
     // A condition that fails at run time (overflow, division by zero) is treated as false and
     // reported through lastError(): the trainee still sees a sensible line and choices, and the
     // author's mistake is visible to tools instead of ending the session.
     variant_ = -1;
-    for (std::size_t i = 0; i < n.variants.size(); ++i) {
-        EvalResult r = n.variants[i].condition.evaluate(env);
+    for (std::uint32_t i = 0; i < row.variantCount; ++i) {
+        EvalResult r = Expression::run(t.program(t.variants[row.variantBegin + i]), env);
         if (!r.ok) {
-            lastError_ = n.pointer + "/variants/" + std::to_string(i) + "/if: " + r.error;
+            lastError_ = node().pointer + "/variants/" + std::to_string(i) + "/if: " + r.error;
             break;
         }
         if (r.value != 0) {
@@ -97,28 +100,28 @@ void Session::refresh() {
         }
     }
     shown_.clear();
-    if (n.isEnding()) return;
-    for (std::size_t i = 0; i < n.choices.size(); ++i) {
-        const Choice& c = n.choices[i];
+    if (row.ending) return;
+    for (std::uint32_t i = 0; i < row.choiceCount; ++i) {
+        const PlayTable::ChoiceRow& c = t.choices[row.choiceBegin + i];
         if (c.once && onceTaken(current_, int(i))) continue;
-        if (c.condition) {
-            EvalResult r = c.condition->evaluate(env);
+        if (c.hasCondition) {
+            EvalResult r = Expression::run(t.program(c.condition), env);
             if (!r.ok) {
-                lastError_ = c.pointer + "/if: " + r.error;
+                lastError_ = node().choices[i].pointer + "/if: " + r.error;
                 continue;
             }
             if (r.value == 0) continue;
         }
         shown_.push_back(int(i));
     }
-    const Transcript& t = transcript_;
-    if (t.replyOrder != ReplyOrder::Seeded || t.seed == 0 || !n.shuffle || shown_.size() < 2)
+    const Transcript& tr = transcript_;
+    if (tr.replyOrder != ReplyOrder::Seeded || tr.seed == 0 || !row.shuffle || shown_.size() < 2)
         return;
     // The shown replies keep their relative order in the node's full permutation, so a hub
     // shows the same order on every visit and a once-reply taken just drops out.
     // Marks, not a search of shown_ per reply: a node of 20,000 replies made that quadratic.
-    replyPermutation(t.seed, n.id, int(n.choices.size()), permutation_);
-    isShown_.assign(n.choices.size(), 0);
+    replyPermutationFromHash(tr.seed, row.idHash, int(row.choiceCount), permutation_);
+    isShown_.assign(row.choiceCount, 0);
     for (const int c : shown_) isShown_[std::size_t(c)] = 1;
     shown_.clear();
     for (const int c : permutation_)
@@ -132,9 +135,10 @@ bool Session::choose(int position) {
                            std::to_string(shown_.size()) +
                            (shown_.size() == 1 ? " choice" : " choices") + " shown)");
     lastError_.clear();
-    const Node& n = node();
+    const PlayTable& t = *table_;
     const int choiceIndex = shown_[std::size_t(position)];
-    const Choice& c = n.choices[std::size_t(choiceIndex)];
+    const PlayTable::ChoiceRow& c =
+        t.choices[t.nodes[std::size_t(current_)].choiceBegin + std::uint32_t(choiceIndex)];
 
     // Assignments are simultaneous: every value is computed from the variables as they were
     // before the choice, then all are stored. Authors write `trust = trust + 1` and
@@ -144,22 +148,23 @@ bool Session::choose(int position) {
     std::array<std::int64_t, 16> small{};
     std::vector<std::int64_t> large;
     std::int64_t* values = small.data();
-    if (c.set.size() > small.size()) {
-        large.resize(c.set.size());
+    const std::span<const PlayTable::AssignmentRow> set(t.assignments.data() + c.setBegin,
+                                                        c.setCount);
+    if (set.size() > small.size()) {
+        large.resize(set.size());
         values = large.data();
     }
     const EvalEnv env{std::span<const std::int64_t>(vars_), &visited_};
-    for (std::size_t i = 0; i < c.set.size(); ++i) {
-        EvalResult r = c.set[i].value.evaluate(env);
+    for (std::size_t i = 0; i < set.size(); ++i) {
+        EvalResult r = Expression::run(t.program(set[i].value), env);
         if (!r.ok) {
-            lastError_ = c.pointer + "/set/" +
-                         scenario_->variables[std::size_t(c.set[i].variable)].id + ": " + r.error;
+            lastError_ = node().choices[std::size_t(choiceIndex)].pointer + "/set/" +
+                         scenario_->variables[std::size_t(set[i].variable)].id + ": " + r.error;
             return false;
         }
         values[i] = r.value;
     }
-    for (std::size_t i = 0; i < c.set.size(); ++i)
-        vars_[std::size_t(c.set[i].variable)] = values[i];
+    for (std::size_t i = 0; i < set.size(); ++i) vars_[std::size_t(set[i].variable)] = values[i];
     // A variable shown as a meter stays inside the meter's range ("trust can't exceed 100"), so
     // authors can write `trust + 20` without guarding every bound. Variables without a meter are
     // not touched: their range is whatever the expressions make it.
@@ -238,7 +243,7 @@ json Session::save() const {
     }
     json visited = json::array();
     json once = json::object();
-    for (std::size_t n = 0; n < s.nodes.size(); ++n)
+    for (std::size_t n = 0; n < visited_.size(); ++n)
         if (visited_[n]) visited.push_back(s.nodes[n].id);
     for (const std::uint64_t key : onceTaken_) {
         const Node& n = s.nodes[std::size_t(key >> 32)];
@@ -341,12 +346,14 @@ Session Session::resume(const Scenario& scenario, const Clock& clock, const json
 
     const json& visited = need("visited");
     if (!visited.is_array()) bad("\"visited\" must be an array of node ids");
-    std::fill(s.visited_.begin(), s.visited_.end(), false);
+    s.visited_.clear();
     for (const json& v : visited) {
         if (!v.is_string()) bad("\"visited\" must hold node ids (strings); found " + v.dump());
-        s.visited_[std::size_t(nodeIndex(v.get<std::string>(), "\"visited\""))] = true;
+        const auto n = std::size_t(nodeIndex(v.get<std::string>(), "\"visited\""));
+        if (n >= s.visited_.size()) s.visited_.resize(n + 1, false);
+        s.visited_[n] = true;
     }
-    if (!s.visited_[std::size_t(current)])
+    if (!s.visited(current))
         bad("the current node \"" + scenario.nodes[std::size_t(current)].id +
             "\" is not in \"visited\"");
 

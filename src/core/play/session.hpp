@@ -3,11 +3,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "core/play/clock.hpp"
+#include "core/play/play_table.hpp"
 #include "core/play/reply_order.hpp"
 #include "core/play/transcript.hpp"
 #include "core/scenario/scenario.hpp"
@@ -32,7 +34,7 @@ public:
     const Scenario& scenario() const { return *scenario_; }
     int currentNode() const { return current_; }
     const Node& node() const { return scenario_->nodes[current_]; }
-    bool finished() const { return node().isEnding(); }
+    bool finished() const { return table_->nodes[std::size_t(current_)].ending; }
     const Ending* ending() const { return finished() ? &*node().ending : nullptr; }
 
     // The client's line after variants.
@@ -47,7 +49,9 @@ public:
 
     std::int64_t variable(int index) const { return vars_[index]; }
     const std::vector<std::int64_t>& variables() const { return vars_; }
-    bool visited(int node) const { return visited_[node]; }
+    bool visited(int node) const {
+        return node >= 0 && std::size_t(node) < visited_.size() && visited_[std::size_t(node)];
+    }
 
     // Milliseconds spent in the current node so far, and left on a timed node (0 if none).
     std::int64_t timeInNodeMs() const;
@@ -84,9 +88,13 @@ private:
     void refresh();  // recompute text and shown choices
 
     const Scenario* scenario_;
+    // What play reads of the scenario, packed (play_table.hpp): shared by its sessions.
+    std::shared_ptr<const PlayTable> table_;
     const Clock* clock_;
     int current_ = 0;
     std::vector<std::int64_t> vars_;
+    // Grown as nodes are entered (shorter means not visited), so starting a session does not
+    // cost a table sized to the whole scenario.
     std::vector<bool> visited_;
     // Once-choices taken, as (node << 32 | choice), sorted: a session holds a handful, so a
     // sorted list costs nothing to start however many nodes the scenario has (a table per node

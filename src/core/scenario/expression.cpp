@@ -34,8 +34,7 @@ std::vector<int> Expression::nodesTested() const { return argsOf(program(), Op::
 // The hot path of play: a switch loop over postfix ops with the top of the stack kept in a
 // local, on a fixed array sized by the compiler's bound, so nothing is allocated unless an
 // error string is returned.
-EvalResult Expression::evaluate(const EvalEnv& env) const {
-    const std::span<const Op> code = program();
+EvalResult Expression::run(const std::span<const Op> code, const EvalEnv& env) {
     const Op* pc = code.data();
     const Op* const end = pc + code.size();
     std::int64_t stack[kStackCapacity + 1];
@@ -58,10 +57,13 @@ EvalResult Expression::evaluate(const EvalEnv& env) const {
                 top = env.variables[static_cast<std::size_t>(op.arg)];
                 break;
             case Op::Visited:
-                if (!env.visited || static_cast<std::uint64_t>(op.arg) >= env.visited->size())
+                if (!env.visited || op.arg < 0)
                     throw std::logic_error("Expression::evaluate: node index out of range");
                 *sp++ = top;
-                top = (*env.visited)[static_cast<std::size_t>(op.arg)] ? 1 : 0;
+                top = static_cast<std::uint64_t>(op.arg) < env.visited->size() &&
+                              (*env.visited)[static_cast<std::size_t>(op.arg)]
+                          ? 1
+                          : 0;
                 break;
             case Op::Neg:
                 if (top == INT64_MIN) return EvalResult{false, 0, faultText(Fault::Overflow)};

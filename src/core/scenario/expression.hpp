@@ -43,7 +43,9 @@ struct ExpressionError {
 // Values at run time: booleans are stored as 0/1 in the same slots as integers.
 struct EvalEnv {
     std::span<const std::int64_t> variables;
-    // visited[n] is true once node n has been entered in this session.
+    // visited[n] is true once node n has been entered in this session. It may be shorter than
+    // the scenario's node count (a session grows it as it goes): nodes past its end are not
+    // visited.
     const std::vector<bool>* visited = nullptr;
 };
 
@@ -91,7 +93,10 @@ public:
     std::vector<int> variablesRead() const;
     std::vector<int> nodesTested() const;
 
-    EvalResult evaluate(const EvalEnv& env) const;
+    EvalResult evaluate(const EvalEnv& env) const { return run(program(), env); }
+    // Evaluates a compiled program held elsewhere (the play table keeps every program of a
+    // scenario in one buffer): exactly what evaluate() does with this expression's program.
+    static EvalResult run(std::span<const Op> program, const EvalEnv& env);
 
     std::span<const Op> program() const {
         return inlineCount_ ? std::span<const Op>(inline_.data(), inlineCount_)

@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -177,6 +179,46 @@ struct Node {
     bool hasTag(std::string_view tag) const;
 };
 
+struct PlayTable;  // core/play/play_table.hpp
+
+// Where a Scenario keeps what is derived from it once for play (the play table), so every
+// session of it shares one. Copies share the built table; its owner checks it still fits.
+class PlayTableSlot {
+public:
+    PlayTableSlot() = default;
+    PlayTableSlot(const PlayTableSlot& o) : table_(o.current()) {}
+    PlayTableSlot& operator=(const PlayTableSlot& o) {
+        if (this != &o) {
+            auto t = o.current();
+            std::lock_guard lock(mutex_);
+            table_ = std::move(t);
+        }
+        return *this;
+    }
+    // A moved-from scenario is not in use, so moving needs no lock (and stays noexcept, so
+    // vectors of scenarios move rather than copy).
+    PlayTableSlot(PlayTableSlot&& o) noexcept : table_(std::move(o.table_)) {}
+    PlayTableSlot& operator=(PlayTableSlot&& o) noexcept {
+        table_ = std::move(o.table_);
+        return *this;
+    }
+    // The kept table when `fits` accepts it, else the one `build` makes (then kept).
+    template <class Fits, class Build>
+    std::shared_ptr<const PlayTable> get(Fits&& fits, Build&& build) const {
+        std::lock_guard lock(mutex_);
+        if (!table_ || !fits(*table_)) table_ = build();
+        return table_;
+    }
+
+private:
+    std::shared_ptr<const PlayTable> current() const {
+        std::lock_guard lock(mutex_);
+        return table_;
+    }
+    mutable std::mutex mutex_;
+    mutable std::shared_ptr<const PlayTable> table_;
+};
+
 struct Scenario {
     // Metadata
     std::string format = kScenarioFormat;
@@ -212,6 +254,10 @@ struct Scenario {
 
     std::unordered_map<std::string, int> nodeIndex;
     std::unordered_map<std::string, int> variableIndex;
+
+    // Built on first play (core/play/play_table.hpp playTableOf); not part of the scenario's
+    // content.
+    PlayTableSlot playTable;
 };
 
 // ExpressionSymbols over a scenario's variables and nodes.
