@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cli/cli_verbs.hpp"
+#include "core/translation/ui_text.hpp"
 #include "store/pg_schema.hpp"
 #include "store/pg_target.hpp"
 #include "store/sqlite_db.hpp"
@@ -22,7 +23,7 @@ void printUsage(std::FILE* to) {
 }
 
 int usage(const std::string& msg) {
-    std::fprintf(stderr, "rapport admin: %s\n", msg.c_str());
+    std::fprintf(stderr, tr("rapport admin: %s\n"), msg.c_str());
     printUsage(stderr);
     return kExitUsage;
 }
@@ -46,13 +47,13 @@ int runAdmin(Args args) {
         if (!uri) return usage("no central store: give --to URI");
         store::PgConnection c(*uri);
         const int found = store::migratePg(c);
-        std::printf("central store schema: version %d (was %d)\n", store::latestPgSchemaVersion(),
-                    found);
+        std::printf(tr("central store schema: version %d (was %d)\n"),
+                    store::latestPgSchemaVersion(), found);
         return kExitOk;
     } catch (const store::StoreError& e) {
         return usage(e.what());
     } catch (const store::PgError& e) {
-        std::fprintf(stderr, "rapport admin: %s\n", e.what());
+        std::fprintf(stderr, tr("rapport admin: %s\n"), e.what());
         return kExitUnreachable;
     }
 }

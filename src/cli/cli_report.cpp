@@ -13,6 +13,7 @@
 #include "core/reports/report_json.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/reports/report_xapi.hpp"
+#include "core/translation/ui_text.hpp"
 #include "store/database_path.hpp"
 #include "store/results_store.hpp"
 
@@ -47,7 +48,7 @@ void printUsage(std::FILE* out) {
 }
 
 int usage(const std::string& message) {
-    std::fprintf(stderr, "rapport report: %s\n", message.c_str());
+    std::fprintf(stderr, tr("rapport report: %s\n"), message.c_str());
     printUsage(stderr);
     return kExitUsage;
 }
@@ -127,9 +128,10 @@ int runReport(Args args) {
         return usage("no results database: give --db PATH or set RAPPORT_DB (HOME is not set)");
     std::error_code ec;
     if (!std::filesystem::exists(*path, ec)) {
-        std::fprintf(stderr,
-                     "rapport report: no results database at %s (nothing has been recorded yet?)\n",
-                     path->c_str());
+        std::fprintf(
+            stderr,
+            tr("rapport report: no results database at %s (nothing has been recorded yet?)\n"),
+            path->c_str());
         return kExitUsage;
     }
     ReportData data;
@@ -139,7 +141,7 @@ int runReport(Args args) {
         store::ResultsStore store(*path, readOnly);
         data.attempts = store.attempts(filter);
     } catch (const store::StoreError& e) {
-        std::fprintf(stderr, "rapport report: %s\n", e.what());
+        std::fprintf(stderr, tr("rapport report: %s\n"), e.what());
         return kExitUsage;
     }
     data.scope = {filter.trainee, filter.group, filter.scenario, filter.sinceMs};
@@ -172,7 +174,7 @@ int runReport(Args args) {
     }
     // Never onto the database being read (nor its -wal/-shm): that would lose every attempt.
     if (const OutputWrite w = writeOutputFile(*out, text, databaseFiles(*path)); !w) {
-        std::fprintf(stderr, "rapport report: %s\n", w.message.c_str());
+        std::fprintf(stderr, tr("rapport report: %s\n"), w.message.c_str());
         return kExitUsage;
     }
     if (format == "xapi") {
@@ -187,7 +189,7 @@ int runReport(Args args) {
         std::fprintf(stderr, "\n");
         return kExitOk;
     }
-    std::fprintf(stderr, "rapport report: %zu attempts written to %s\n", data.attempts.size(),
+    std::fprintf(stderr, tr("rapport report: %zu attempts written to %s\n"), data.attempts.size(),
                  out->c_str());
     return kExitOk;
 }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli/cli_verbs.hpp"
+#include "core/translation/ui_text.hpp"
 #include "store/database_path.hpp"
 #include "store/pg_target.hpp"
 #include "store/results_store.hpp"
@@ -33,7 +34,7 @@ void printUsage(std::FILE* to) {
 }
 
 int usage(const std::string& msg) {
-    std::fprintf(stderr, "rapport sync: %s\n", msg.c_str());
+    std::fprintf(stderr, tr("rapport sync: %s\n"), msg.c_str());
     printUsage(stderr);
     return kExitUsage;
 }
@@ -77,7 +78,7 @@ int runSync(Args args) {
         return usage("no results database: give --db PATH or set RAPPORT_DB (HOME is not set)");
     std::error_code ec;
     if (!std::filesystem::exists(*path, ec)) {
-        std::fprintf(stderr, "rapport sync: no results database at %s\n", path->c_str());
+        std::fprintf(stderr, tr("rapport sync: no results database at %s\n"), path->c_str());
         return kExitUsage;
     }
     try {
@@ -85,9 +86,9 @@ int runSync(Args args) {
         const auto before = store::pendingCounts(local.database());
         if (statusOnly) {
             if (before.total() == 0)
-                std::printf("synced: nothing waiting\n");
+                std::printf(tr("synced: nothing waiting\n"));
             else
-                std::printf("%d waiting: %d attempts in progress, %d ended; %d decisions\n",
+                std::printf(tr("%d waiting: %d attempts in progress, %d ended; %d decisions\n"),
                             before.total(), before.inProgress, before.ended, before.decisions);
             return kExitOk;
         }
@@ -99,17 +100,17 @@ int runSync(Args args) {
         const auto r = store::syncOutbox(local.database(), *uri, options);
         const auto after = store::pendingCounts(local.database());
         for (const auto& f : r.refused)
-            std::fprintf(stderr, "rapport sync: attempt %s refused: %s\n", f.attemptUid.c_str(),
+            std::fprintf(stderr, tr("rapport sync: attempt %s refused: %s\n"), f.attemptUid.c_str(),
                          f.message.c_str());
-        std::printf("%d attempts sent; %d waiting\n", r.confirmed, after.total());
+        std::printf(tr("%d attempts sent; %d waiting\n"), r.confirmed, after.total());
         if (r.unreachable) {
-            std::fprintf(stderr, "rapport sync: %s; %d attempts stay waiting\n", r.error.c_str(),
-                         after.total());
+            std::fprintf(stderr, tr("rapport sync: %s; %d attempts stay waiting\n"),
+                         r.error.c_str(), after.total());
             return kExitUnreachable;
         }
         return r.refused.empty() ? kExitOk : kExitProblems;
     } catch (const store::StoreError& e) {
-        std::fprintf(stderr, "rapport sync: %s\n", e.what());
+        std::fprintf(stderr, tr("rapport sync: %s\n"), e.what());
         return kExitUsage;
     }
 }
