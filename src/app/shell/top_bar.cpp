@@ -103,7 +103,8 @@ void drawTopBar(const ScreenContext& ctx, const TopBarView& view, const TopBarAc
     placeRight(ImGui::CalcTextSize(themeLabel).x + st.FramePadding.x * 2);
     if (ui::Button(ctx.locator, trLabel(themeId).c_str())) actions.toggleTheme();
     if (view.screen != ScreenId::Conversation) {
-        const char* authorId = view.screen == ScreenId::Author ? "Leave author" : "Author";
+        const char* authorId =
+            view.screen == ScreenId::Author ? trNoop("Leave author") : trNoop("Author");
         const char* authorLabel = tr(authorId);
         placeRight(ImGui::CalcTextSize(authorLabel).x + st.FramePadding.x * 2);
         if (ui::Button(ctx.locator, trLabel(authorId).c_str()))

@@ -160,7 +160,13 @@ void DebriefScreen::Draw(const ScreenContext& ctx, const DebriefView& view,
 
     // Title clipped to leave room for the actions on the right.
     const ImGuiStyle& st = ImGui::GetStyle();
-    const float buttonsW = t.px(130 + 150 + 110) + st.ItemSpacing.x * 2;
+    // Each button at least its English width, wider when a translation needs it.
+    auto fit = [&](const char* msgid, float minimum) {
+        return std::max(t.px(minimum), ImGui::CalcTextSize(tr(msgid)).x + st.FramePadding.x * 2);
+    };
+    const float againW = fit("Try again", 130), nextW = fit("Next scenario", 150),
+                libraryW = fit("Library", 110);
+    const float buttonsW = againW + nextW + libraryW + st.ItemSpacing.x * 2;
     const float avail = ImGui::GetContentRegionAvail().x;
     const float titleW = std::max(t.px(100), avail - buttonsW - t.px(20));
     const float titleH = ImGui::GetFrameHeight() + t.px(8);
@@ -171,13 +177,13 @@ void DebriefScreen::Draw(const ScreenContext& ctx, const DebriefView& view,
     ImGui::EndChild();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttonsW);
     // Each action replaces or ends the session this frame has been reading: stop drawing it.
-    if (ui::PrimaryButton(loc, t, trLabel("Try again").c_str(), ImVec2(t.px(130), 0)))
+    if (ui::PrimaryButton(loc, t, trLabel("Try again").c_str(), ImVec2(againW, 0)))
         return actions.tryAgain();
     ImGui::SameLine();
-    if (ui::Button(loc, trLabel("Next scenario").c_str(), ImVec2(t.px(150), 0)))
+    if (ui::Button(loc, trLabel("Next scenario").c_str(), ImVec2(nextW, 0)))
         return actions.nextScenario();
     ImGui::SameLine();
-    if (ui::Button(loc, trLabel("Library").c_str(), ImVec2(t.px(110), 0)))
+    if (ui::Button(loc, trLabel("Library").c_str(), ImVec2(libraryW, 0)))
         return actions.backToLibrary();
     // Whether the attempt is in the results yet: "Saved" only once every write queued for it,
     // the ending and report last, is on disk.

@@ -42,8 +42,11 @@ std::string moTranslationsText(const std::filesystem::path& path) {
             !word(translations + std::size_t(i) * 8 + 4, swapped, offset))
             break;
         if (std::size_t(offset) + length > data.size()) break;
-        // Plural forms are separated by NUL; the glyphs are what matters, so they go in as is.
-        out.append(data, offset, length);
+        // Plural forms are separated by NUL, which would end the text for a C API (ImGui's glyph
+        // ranges): a newline stands in, the glyphs are what matters.
+        for (std::size_t k = offset; k < std::size_t(offset) + length; ++k)
+            out.push_back(data[k] == '\0' ? '\n' : data[k]);
+        out.push_back('\n');
     }
     return out;
 }

@@ -9,7 +9,8 @@
 
 namespace rapport {
 
-// Every msgstr of the .mo file at `path` (plural forms included), concatenated. Empty when the
+// Every msgstr of the .mo file at `path` (plural forms included), each ended by a newline and
+// never holding NUL. Empty when the
 // file is missing or not a .mo file; a truncated file gives what could be read. Never throws.
 std::string moTranslationsText(const std::filesystem::path& path);
 

@@ -126,14 +126,14 @@ TEST_CASE("ui text: $RAPPORT_LOCALEDIR overrides the folder beside the executabl
 TEST_CASE("ui text: a catalogue's whole text, for the font atlas") {
     const auto dir = locateLocaleDir(RAPPORT_CLI_PATH);
     REQUIRE(dir);
-    const std::string ja = moTranslationsText(*dir / "ja" / "LC_MESSAGES" / "rapport.mo");
-    CHECK(ja.find("トレーニングを開始") != std::string::npos);
+    const std::string japanese = moTranslationsText(*dir / "ja" / "LC_MESSAGES" / "rapport.mo");
+    CHECK(japanese.find("トレーニングを開始") != std::string::npos);
     CHECK(moTranslationsText(*dir / "nonexistent.mo").empty());
     // Not a catalogue: nothing, rather than garbage glyphs.
     CHECK(moTranslationsText(fs::path(RAPPORT_SOURCE_DIR) / "CMakeLists.txt").empty());
     {
         InLanguage ja("ja");
-        CHECK(interfaceLanguageText() == ja);
+        CHECK(interfaceLanguageText() == japanese);
     }
     CHECK(interfaceLanguageText().empty());
 }
@@ -156,4 +156,12 @@ TEST_CASE("ui text: numbers for people use the language's decimal separator") {
     }
     InLanguage ja("ja");
     CHECK(uiNumber("82.5") == "82.5");
+}
+
+TEST_CASE("ui text: a catalogue with plural forms gives text without NUL") {
+    const auto dir = locateLocaleDir(RAPPORT_CLI_PATH);
+    REQUIRE(dir);
+    const std::string ru = moTranslationsText(*dir / "ru" / "LC_MESSAGES" / "rapport.mo");
+    CHECK(ru.find("попыток") != std::string::npos);
+    CHECK(ru.find('\0') == std::string::npos);
 }
