@@ -44,7 +44,7 @@ void printUsage(std::FILE* to) {
 }
 
 int usage(const std::string& msg) {
-    std::fprintf(stderr, "rapport admin: %s\n", msg.c_str());
+    std::fprintf(stderr, tr("rapport admin: %s\n"), msg.c_str());
     printUsage(stderr);
     return kExitUsage;
 }
@@ -170,7 +170,7 @@ int runAdmin(Args args) {
         std::fprintf(stderr, "rapport admin: %s\n", e.what());
         return kExitProblems;
     } catch (const store::PgError& e) {
-        std::fprintf(stderr, "rapport admin: %s\n", e.what());
+        std::fprintf(stderr, tr("rapport admin: %s\n"), e.what());
         return e.connectionLost() ? kExitUnreachable : kExitProblems;
     }
 }

@@ -10,6 +10,7 @@
 #include "cli/cli_verbs.hpp"
 #include "core/analysis/analysis_report.hpp"
 #include "core/analysis/scenario_analysis.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::cli {
 
@@ -38,7 +39,8 @@ constexpr const char* kUsage =
     "errors count); 2 usage error or unreadable file.\n";
 
 int usageError(const std::string& message) {
-    std::fprintf(stderr, "rapport analyze: %s\n(see 'rapport analyze --help')\n", message.c_str());
+    std::fprintf(stderr, tr("rapport analyze: %s\n(see 'rapport analyze --help')\n"),
+                 message.c_str());
     return kExitUsage;
 }
 
@@ -99,7 +101,7 @@ int runAnalyze(Args args) {
         for (const auto& d : fa.check.diagnostics.items())
             std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
         if (!fa.analysis) {
-            std::fprintf(stderr, "rapport analyze: %s %s\n", file.c_str(), fa.error.c_str());
+            std::fprintf(stderr, tr("rapport analyze: %s %s\n"), file.c_str(), fa.error.c_str());
             exit = std::max(exit, fa.check.unreadable ? kExitUsage : kExitProblems);
             continue;
         }

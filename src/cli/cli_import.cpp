@@ -11,6 +11,7 @@
 #include "core/checks/scenario_check.hpp"
 #include "core/files/safe_output.hpp"
 #include "core/framework/framework_catalog.hpp"
+#include "core/translation/ui_text.hpp"
 #include "core/twine/twine_import.hpp"
 
 namespace rapport::cli {
@@ -44,7 +45,8 @@ constexpr const char* kUsage =
     "unreadable input or unwritable output.\n";
 
 int usageError(const std::string& message) {
-    std::fprintf(stderr, "rapport import: %s\n(see 'rapport import --help')\n", message.c_str());
+    std::fprintf(stderr, tr("rapport import: %s\n(see 'rapport import --help')\n"),
+                 message.c_str());
     return kExitUsage;
 }
 
@@ -106,9 +108,9 @@ int runImport(Args args) {
         std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
     if (imported.unreadable) return kExitUsage;
     if (!imported.scenario) {
-        std::fprintf(stderr,
-                     "rapport import: %s holds no story that can be imported; nothing written\n",
-                     input->c_str());
+        std::fprintf(
+            stderr, tr("rapport import: %s holds no story that can be imported; nothing written\n"),
+            input->c_str());
         return kExitProblems;
     }
 
@@ -127,7 +129,7 @@ int runImport(Args args) {
                !w) {
         // Onto the story being imported, or the framework the draft was checked against, is
         // refused: it would replace the Twine source or the competence framework.
-        std::fprintf(stderr, "rapport import: %s\n", w.message.c_str());
+        std::fprintf(stderr, tr("rapport import: %s\n"), w.message.c_str());
         return kExitUsage;
     }
     const std::size_t warnings = imported.diagnostics.warningCount();
@@ -140,12 +142,13 @@ int runImport(Args args) {
     // An error in the Twine file (a passage cut off) means the draft may lack part of the story.
     if (check.diagnostics.hasErrors() || imported.diagnostics.hasErrors()) return kExitProblems;
     if (*output != "-")
-        std::fprintf(stderr,
-                     "next: fill in summary, sector and client in %s, add evidence and feedback to "
-                     "the choices,\n"
-                     "      then run 'rapport validate %s' and 'rapport analyze %s' (see "
-                     "docs/twine-import.md)\n",
-                     output->c_str(), output->c_str(), output->c_str());
+        std::fprintf(
+            stderr,
+            tr("next: fill in summary, sector and client in %s, add evidence and feedback to "
+               "the choices,\n"
+               "      then run 'rapport validate %s' and 'rapport analyze %s' (see "
+               "docs/twine-import.md)\n"),
+            output->c_str(), output->c_str(), output->c_str());
     return kExitOk;
 }
 

@@ -85,7 +85,7 @@ constexpr const char* kUsage =
 }  // namespace
 
 int playUsageError(const std::string& message) {
-    std::fprintf(stderr, "rapport play: %s\n(see 'rapport play --help')\n", message.c_str());
+    std::fprintf(stderr, tr("rapport play: %s\n(see 'rapport play --help')\n"), message.c_str());
     return kExitUsage;
 }
 
@@ -106,7 +106,7 @@ std::optional<int> loadPlayable(const std::string& path, std::optional<Scenario>
     for (const auto& d : check.diagnostics.items())
         std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
     if (check.unreadable) return kExitUsage;
-    std::fprintf(stderr, "rapport play: %s cannot be played until its errors are fixed\n",
+    std::fprintf(stderr, tr("rapport play: %s cannot be played until its errors are fixed\n"),
                  path.c_str());
     return kExitProblems;
 }
@@ -237,7 +237,7 @@ int runPlay(Args args) {
                             : runInteractivePlay(*scenario, framework, o);
     } catch (const store::StoreError& e) {
         // Every journaled choice is already committed; the attempt stays resumable.
-        std::fprintf(stderr, "rapport play: %s\n", e.what());
+        std::fprintf(stderr, tr("rapport play: %s\n"), e.what());
         // startAttempt reports its own store errors: one here came after the attempt began.
         if (o.trainee)
             std::fprintf(stderr,

@@ -17,6 +17,7 @@
 #include "core/scenario/line_speaker.hpp"
 #include "core/scoring/scoring.hpp"
 #include "core/text/terminal_text.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::cli {
 
@@ -60,7 +61,7 @@ void printNewDocuments(const Session& s, std::size_t& shown) {
 }
 
 void printLetter(const LetterDraft& draft) {
-    std::printf("\n  To: %s\n  Subject: %s\n", terminalSafe(draft.letter->to).c_str(),
+    std::printf(tr("\n  To: %s\n  Subject: %s\n"), terminalSafe(draft.letter->to).c_str(),
                 terminalSafe(draft.letter->subject).c_str());
     for (const auto& para : draft.paragraphs) std::printf("\n  %s\n", terminalSafe(para).c_str());
     std::printf("\n  [%d/%zu] %s:\n", draft.part + 1, draft.letter->parts.size(),
@@ -92,7 +93,7 @@ void printNode(const AttemptFlow& flow, const TraineeForms& forms) {
             terminalSafe(renderTraineeText(s.node().choices[std::size_t(shown[i])].text, forms))
                 .c_str());
     if (s.node().isTimed())
-        std::printf("\n  (you have %s to answer)\n", secondsText(s.timeLeftMs()).c_str());
+        std::printf(tr("\n  (you have %s to answer)\n"), secondsText(s.timeLeftMs()).c_str());
 }
 
 std::optional<int> parsePosition(const std::string& line, std::size_t shown) {
@@ -112,18 +113,18 @@ void printIntroduction(const AttemptFlow& flow, const Recording& rec, const Trai
     const Client& c = scenario.client;
     const bool feedbackNow = feedbackShownDuringPlay(flow.mode());
     std::printf("%s\n", terminalSafe(scenario.title).c_str());
-    std::printf("You are meeting %s, %s at %s.\n", terminalSafe(c.name).c_str(),
+    std::printf(tr("You are meeting %s, %s at %s.\n"), terminalSafe(c.name).c_str(),
                 terminalSafe(c.role).c_str(), terminalSafe(c.company).c_str());
     if (!c.description.empty()) std::printf("%s\n", terminalSafe(c.description).c_str());
     // Support can replay what the trainee saw (--seed): the replies' order comes from it.
     if (const std::uint64_t seed = flow.session().seed(); seed != 0)
-        std::printf("(attempt seed %llu)\n", static_cast<unsigned long long>(seed));
+        std::printf(tr("(attempt seed %llu)\n"), static_cast<unsigned long long>(seed));
     if (!feedbackNow)
         std::printf(
             "\nExam mode: the client's mood and the feedback on your replies stay hidden until the "
             "debrief.\n");
     if (!rec.resumed) return;
-    std::printf("\nContinuing your attempt started %s. So far:\n",
+    std::printf(tr("\nContinuing your attempt started %s. So far:\n"),
                 utcText(rec.resumed->startedAtMs).c_str());
     for (const auto& st : flow.session().transcript().steps) {
         if (st.timedOut)
@@ -132,7 +133,7 @@ void printIntroduction(const AttemptFlow& flow, const Recording& rec, const Trai
             std::printf("  %d. %s\n", st.step,
                         terminalSafe(renderTraineeText(st.choiceText, forms)).c_str());
         if (const std::string f = stepFeedback(scenario, st); feedbackNow && !f.empty())
-            std::printf("     Feedback: %s\n", terminalSafe(f).c_str());
+            std::printf(tr("     Feedback: %s\n"), terminalSafe(f).c_str());
     }
 }
 
@@ -151,9 +152,10 @@ int runInteractivePlay(const Scenario& scenario, const ScenarioFramework& framew
     const TraineeForms forms = traineeForms(o);
     printIntroduction(flow, rec, forms);
     auto stopped = [&](const char* why) {
-        std::fprintf(stderr, "rapport play: %s\n", why);
+        std::fprintf(stderr, tr("rapport play: %s\n"), why);
         if (rec.recorder)
-            std::fprintf(stderr, "rapport play: your attempt is saved (%s); continue it with: %s\n",
+            std::fprintf(stderr,
+                         tr("rapport play: your attempt is saved (%s); continue it with: %s\n"),
                          choicesText(rec.recorder->journaledSteps()).c_str(),
                          resumeCommand(o, "--resume").c_str());
         return kExitProblems;
@@ -168,18 +170,20 @@ int runInteractivePlay(const Scenario& scenario, const ScenarioFramework& framew
         const std::size_t shown = s.choices().size();
         if (shown == 0 && !timed) {
             std::fprintf(stderr,
-                         "rapport play: node \"%s\" shows no choices and has no timer; the "
-                         "scenario is stuck\n",
+                         tr("rapport play: node \"%s\" shows no choices and has no timer; the "
+                            "scenario is stuck\n"),
                          terminalSafe(s.node().id).c_str());
             return kExitProblems;
         }
         bool answered = false;
         while (!answered) {
-            if (timed && tty)
-                std::printf("\r  %3lld s left > ",
+            if (timed && tty) {
+                std::printf("\r");
+                std::printf(tr("  %3lld s left > "),
                             static_cast<long long>((s.timeLeftMs() + 999) / 1000));
-            else
+            } else {
                 std::printf("> ");
+            }
             std::fflush(stdout);
             std::string line;
             // Timed nodes wake every second to redraw the countdown and notice expiry.
@@ -189,7 +193,7 @@ int runInteractivePlay(const Scenario& scenario, const ScenarioFramework& framew
                 return stopped("input ended before the conversation did");
             }
             if (flow.expireIfDue()) {
-                std::printf("\n  Time is up.\n");
+                std::printf(tr("\n  Time is up.\n"));
                 answered = true;
                 continue;
             }
@@ -199,21 +203,21 @@ int runInteractivePlay(const Scenario& scenario, const ScenarioFramework& framew
             }
             auto pos = parsePosition(line, shown);
             if (!pos) {
-                std::printf("  Please type a number from 1 to %zu.\n", shown);
+                std::printf(tr("  Please type a number from 1 to %zu.\n"), shown);
                 continue;
             }
             switch (flow.choose(*pos)) {
                 case AttemptFlow::Result::Taken:
                     if (const std::string& f = flow.effects().back().feedback;
                         feedbackShownDuringPlay(flow.mode()) && !f.empty())
-                        std::printf("  Feedback: %s\n", terminalSafe(f).c_str());
+                        std::printf(tr("  Feedback: %s\n"), terminalSafe(f).c_str());
                     break;
                 case AttemptFlow::Result::TimedOut:
-                    std::printf("\n  Time is up.\n");
+                    std::printf(tr("\n  Time is up.\n"));
                     break;
                 case AttemptFlow::Result::Refused:
                 case AttemptFlow::Result::Failed:
-                    std::fprintf(stderr, "rapport play: scenario error: %s\n",
+                    std::fprintf(stderr, tr("rapport play: scenario error: %s\n"),
                                  terminalSafe(flow.lastError()).c_str());
                     return kExitProblems;
             }
@@ -228,7 +232,8 @@ int runInteractivePlay(const Scenario& scenario, const ScenarioFramework& framew
     if (scored.report)
         std::printf("%s", terminalSafe(debriefText(*scored.report)).c_str());
     else
-        std::fprintf(stderr, "rapport play: no debrief: %s\n", terminalSafe(scored.error).c_str());
+        std::fprintf(stderr, tr("rapport play: no debrief: %s\n"),
+                     terminalSafe(scored.error).c_str());
     if (!feedbackShownDuringPlay(flow.mode())) {
         // What exam mode held back during play, now that the conversation is over.
         std::string held;
@@ -239,7 +244,7 @@ int runInteractivePlay(const Scenario& scenario, const ScenarioFramework& framew
                                      : renderTraineeText(st.choiceText, forms)) +
                         "\n     " + f + "\n";
         if (!held.empty())
-            std::printf("\nFeedback on your replies:\n%s", terminalSafe(held).c_str());
+            std::printf(tr("\nFeedback on your replies:\n%s"), terminalSafe(held).c_str());
     }
     return reportRecorded(rec, o, scored, "recorded");
 }

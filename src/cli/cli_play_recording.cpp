@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "cli/cli_verbs.hpp"
+#include "core/translation/ui_text.hpp"
 #include "store/database_path.hpp"
 
 namespace rapport::cli {
@@ -65,9 +66,9 @@ int reportRecorded(const Recording& rec, const PlayOptions& o, const PlayScore& 
     if (!rec.recorder) return kExitOk;
     if (!rec.recorder->done()) {
         std::fprintf(stderr,
-                     "rapport play: attempt %lld could not be scored (%s), so it is kept "
-                     "unfinished in %s, its last choice not saved; once it can be scored, "
-                     "continue it with: %s\n",
+                     tr("rapport play: attempt %lld could not be scored (%s), so it is kept "
+                        "unfinished in %s, its last choice not saved; once it can be scored, "
+                        "continue it with: %s\n"),
                      static_cast<long long>(rec.recorder->attemptId()), scored.error.c_str(),
                      rec.path.c_str(), resumeCommand(o, "--resume").c_str());
         return kExitProblems;
@@ -92,7 +93,7 @@ std::optional<int> startAttempt(const Scenario& scenario, const ScenarioFramewor
         return openAttempt(scenario, framework, o, clock, rec, flow, interactive);
     } catch (const store::StoreError& e) {
         // Before play: nothing of this attempt was kept, so no resume hint.
-        std::fprintf(stderr, "rapport play: %s\n", e.what());
+        std::fprintf(stderr, tr("rapport play: %s\n"), e.what());
         return kExitUsage;
     }
 }
@@ -119,9 +120,10 @@ std::optional<int> openAttempt(const Scenario& scenario, const ScenarioFramework
     auto incomplete = db.listIncomplete(*o.trainee, scenario.id);
     if (o.resume) {
         if (incomplete.empty()) {
-            std::fprintf(stderr,
-                         "rapport play: %s has no incomplete attempt of \"%s\" to resume in %s\n",
-                         o.trainee->c_str(), scenario.id.c_str(), rec.path.c_str());
+            std::fprintf(
+                stderr,
+                tr("rapport play: %s has no incomplete attempt of \"%s\" to resume in %s\n"),
+                o.trainee->c_str(), scenario.id.c_str(), rec.path.c_str());
             return kExitProblems;
         }
         std::optional<Session> session;
@@ -133,14 +135,14 @@ std::optional<int> openAttempt(const Scenario& scenario, const ScenarioFramework
             session.emplace(std::move(r.session));
             rec.resumed = std::move(r.record);
         } catch (const store::ResumeError& e) {
-            std::fprintf(stderr, "rapport play: %s\n", e.what());
-            std::fprintf(stderr, "  to drop it and start afresh: %s\n",
+            std::fprintf(stderr, tr("rapport play: %s\n"), e.what());
+            std::fprintf(stderr, tr("  to drop it and start afresh: %s\n"),
                          resumeCommand(o, "--abandon").c_str());
             return kExitProblems;
         }
         if (o.mode && *o.mode != rec.resumed->mode)
             std::fprintf(stderr,
-                         "rapport play: the attempt continues in %s mode, as it was started\n",
+                         tr("rapport play: the attempt continues in %s mode, as it was started\n"),
                          attemptModeName(rec.resumed->mode));
         rec.journal = std::make_unique<RecorderJournal>(*rec.recorder, o.stepDelayMs);
         // A resumed attempt keeps the mode it was started in.

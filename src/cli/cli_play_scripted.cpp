@@ -12,6 +12,7 @@
 #include "core/scenario/line_speaker.hpp"
 #include "core/scoring/scoring.hpp"
 #include "core/text/terminal_text.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::cli {
 
@@ -108,7 +109,7 @@ int runScriptedPlay(const Scenario& scenario, const ScenarioFramework& framework
     if (auto code = startAttempt(scenario, framework, o, clock, rec, flow, false)) return *code;
     error = flow->playScript(clock, *script);
     if (!error.empty()) {
-        std::fprintf(stderr, "rapport play: %s\n", terminalSafe(error).c_str());
+        std::fprintf(stderr, tr("rapport play: %s\n"), terminalSafe(error).c_str());
         if (rec.recorder)
             std::fprintf(
                 stderr,

@@ -69,7 +69,7 @@ void printUsage(std::FILE* out) {
 }
 
 int usage(const std::string& message) {
-    std::fprintf(stderr, "rapport report: %s\n", message.c_str());
+    std::fprintf(stderr, tr("rapport report: %s\n"), message.c_str());
     printUsage(stderr);
     return kExitUsage;
 }
@@ -180,7 +180,7 @@ int runReport(Args args) {
             store::PgConnection c(*db);
             data.attempts = store::pgAttempts(c, filter);
         } catch (const store::PgError& e) {
-            std::fprintf(stderr, "rapport report: %s\n", e.what());
+            std::fprintf(stderr, tr("rapport report: %s\n"), e.what());
             return e.connectionLost() ? kExitUnreachable : kExitUsage;
         }
     } else {
@@ -191,7 +191,7 @@ int runReport(Args args) {
         if (!std::filesystem::exists(*path, ec)) {
             std::fprintf(
                 stderr,
-                "rapport report: no results database at %s (nothing has been recorded yet?)\n",
+                tr("rapport report: no results database at %s (nothing has been recorded yet?)\n"),
                 path->c_str());
             return kExitUsage;
         }
@@ -211,7 +211,7 @@ int runReport(Args args) {
                 data.attempts = store.attempts(filter);
             }
         } catch (const store::StoreError& e) {
-            std::fprintf(stderr, "rapport report: %s\n", e.what());
+            std::fprintf(stderr, tr("rapport report: %s\n"), e.what());
             return kExitUsage;
         }
         protectedFiles = databaseFiles(*path);
@@ -273,7 +273,7 @@ int runReport(Args args) {
     }
     // Never onto the database being read (nor its -wal/-shm): that would lose every attempt.
     if (const OutputWrite w = writeOutputFile(*out, text, protectedFiles); !w) {
-        std::fprintf(stderr, "rapport report: %s\n", w.message.c_str());
+        std::fprintf(stderr, tr("rapport report: %s\n"), w.message.c_str());
         return kExitUsage;
     }
     if (itemFormat) {
@@ -292,7 +292,7 @@ int runReport(Args args) {
         std::fprintf(stderr, "\n");
         return kExitOk;
     }
-    std::fprintf(stderr, "rapport report: %zu attempts written to %s\n", data.attempts.size(),
+    std::fprintf(stderr, tr("rapport report: %zu attempts written to %s\n"), data.attempts.size(),
                  out->c_str());
     return kExitOk;
 }

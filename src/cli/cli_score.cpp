@@ -17,6 +17,7 @@
 #include "core/play/session.hpp"
 #include "core/scoring/scoring.hpp"
 #include "core/text/terminal_text.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::cli {
 
@@ -45,13 +46,13 @@ constexpr const char* kUsage =
     "has errors; 2 usage error or unreadable file.\n";
 
 int usageError(const std::string& message) {
-    std::fprintf(stderr, "rapport score: %s\n(see 'rapport score --help')\n", message.c_str());
+    std::fprintf(stderr, tr("rapport score: %s\n(see 'rapport score --help')\n"), message.c_str());
     return kExitUsage;
 }
 
 // Messages quote ids and texts of the transcript: escaped, like every diagnostic.
 int fail(int code, const std::string& message) {
-    std::fprintf(stderr, "rapport score: %s\n",
+    std::fprintf(stderr, tr("rapport score: %s\n"),
                  terminalSafe(message, TerminalLines::Escape).c_str());
     return code;
 }
@@ -142,8 +143,8 @@ int runScore(Args args) {
                                        "\", but the transcript is of \"" + scenarioId + "\"");
     if (!transcript.contentHash.empty() && transcript.contentHash != scenario.contentHash)
         std::fprintf(stderr,
-                     "rapport score: note: %s changed since this transcript was recorded; "
-                     "replaying it anyway\n",
+                     tr("rapport score: note: %s changed since this transcript was recorded; "
+                        "replaying it anyway\n"),
                      scenarioPath.c_str());
 
     // The prepared scenario's framework and optimum, unless --framework names another file.
@@ -190,11 +191,11 @@ int runScore(Args args) {
     }
     std::printf("%s", terminalSafe(debriefText(report)).c_str());
     if (!hadReport)
-        std::printf("\nThe transcript held no stored report to compare with.\n");
+        std::printf(tr("\nThe transcript held no stored report to compare with.\n"));
     else if (changes.empty())
-        std::printf("\nNo change against the stored report.\n");
+        std::printf(tr("\nNo change against the stored report.\n"));
     else {
-        std::printf("\nChanged against the stored report:\n");
+        std::printf(tr("\nChanged against the stored report:\n"));
         for (const auto& c : changes)
             std::printf("  - %s\n", terminalSafe(c, TerminalLines::Escape).c_str());
     }

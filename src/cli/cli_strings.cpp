@@ -19,6 +19,7 @@
 #include "core/source/json_source.hpp"
 #include "core/translation/po_file.hpp"
 #include "core/translation/scenario_catalogue.hpp"
+#include "core/translation/ui_text.hpp"
 #include "core/twine/twine_import.hpp"
 
 namespace rapport::cli {
@@ -55,7 +56,8 @@ constexpr const char* kUsage =
     "msgmerge missing.\n";
 
 int usageError(const std::string& message) {
-    std::fprintf(stderr, "rapport strings: %s\n(see 'rapport strings --help')\n", message.c_str());
+    std::fprintf(stderr, tr("rapport strings: %s\n(see 'rapport strings --help')\n"),
+                 message.c_str());
     return kExitUsage;
 }
 
@@ -108,7 +110,7 @@ std::optional<int> parse(Args args, Options& o) {
 std::optional<ScenarioCheck> readScenario(const std::string& path, std::string& text, int& exit) {
     const BoundedRead read = readBoundedFile(path, kMaxSourceBytes);
     if (!read) {
-        std::fprintf(stderr, "rapport strings: %s\n", read.message.c_str());
+        std::fprintf(stderr, tr("rapport strings: %s\n"), read.message.c_str());
         exit = kExitUsage;
         return std::nullopt;
     }
@@ -117,7 +119,7 @@ std::optional<ScenarioCheck> readScenario(const std::string& path, std::string& 
     if (!check.playable()) {
         printDiagnostics(check.diagnostics);
         std::fprintf(stderr,
-                     "rapport strings: %s has errors; fix them first ('rapport validate %s')\n",
+                     tr("rapport strings: %s has errors; fix them first ('rapport validate %s')\n"),
                      path.c_str(), path.c_str());
         exit = kExitProblems;
         return std::nullopt;
@@ -128,14 +130,15 @@ std::optional<ScenarioCheck> readScenario(const std::string& path, std::string& 
 std::optional<PoFile> readCatalogue(const std::string& path, int& exit) {
     const BoundedRead read = readBoundedFile(path, kMaxSourceBytes);
     if (!read) {
-        std::fprintf(stderr, "rapport strings: %s\n", read.message.c_str());
+        std::fprintf(stderr, tr("rapport strings: %s\n"), read.message.c_str());
         exit = kExitUsage;
         return std::nullopt;
     }
     PoParse parsed = parsePo(read.text, path);
     if (parsed.diagnostics.hasErrors()) {
         printDiagnostics(parsed.diagnostics);
-        std::fprintf(stderr, "rapport strings: %s cannot be read as a catalogue; nothing written\n",
+        std::fprintf(stderr,
+                     tr("rapport strings: %s cannot be read as a catalogue; nothing written\n"),
                      path.c_str());
         exit = kExitProblems;
         return std::nullopt;
@@ -176,7 +179,7 @@ int runExport(const Options& o) {
         if (!existing) return exit;
         if (const std::string l = catalogueLanguage(*existing); !l.empty() && l != *o.lang) {
             std::fprintf(stderr,
-                         "rapport strings: %s is a catalogue for %s, not %s; nothing written\n",
+                         tr("rapport strings: %s is a catalogue for %s, not %s; nothing written\n"),
                          o.output->c_str(), l.c_str(), o.lang->c_str());
             return kExitProblems;
         }
@@ -184,7 +187,7 @@ int runExport(const Options& o) {
         pot.setHeaderField("Language", "");
         const ToolRun run = runMsgmerge(writePo(*existing), writePo(pot), *o.output);
         if (!run.ok) {
-            std::fprintf(stderr, "rapport strings: merging into %s: %s; nothing written\n",
+            std::fprintf(stderr, tr("rapport strings: merging into %s: %s; nothing written\n"),
                          o.output->c_str(), run.error.c_str());
             return kExitUsage;
         }
@@ -192,8 +195,8 @@ int runExport(const Options& o) {
         if (merged.diagnostics.hasErrors()) {
             printDiagnostics(merged.diagnostics);
             std::fprintf(stderr,
-                         "rapport strings: msgmerge wrote a catalogue Rapport cannot read; "
-                         "nothing written\n");
+                         tr("rapport strings: msgmerge wrote a catalogue Rapport cannot read; "
+                            "nothing written\n"));
             return kExitProblems;
         }
         result = std::move(merged.file);
@@ -207,7 +210,7 @@ int runExport(const Options& o) {
     } else if (const OutputWrite w =
                    writeOutputFile(*o.output, po, inputsOf(*check, path, *o.output));
                !w) {
-        std::fprintf(stderr, "rapport strings: %s\n", w.message.c_str());
+        std::fprintf(stderr, tr("rapport strings: %s\n"), w.message.c_str());
         return kExitUsage;
     }
     const CatalogueCounts c = countCatalogue(result);
@@ -218,8 +221,8 @@ int runExport(const Options& o) {
         extra += ", " + std::to_string(reconciled.droppedGuesses) +
                  " guesses msgmerge took from other texts dropped";
     std::fprintf(stderr,
-                 "rapport strings: %zu texts of %s for %s: %zu translated, %zu fuzzy (source "
-                 "changed), %zu untranslated%s; %s %s\n",
+                 tr("rapport strings: %zu texts of %s for %s: %zu translated, %zu fuzzy (source "
+                    "changed), %zu untranslated%s; %s %s\n"),
                  c.entries, s.id.c_str(), o.lang->c_str(), c.translated, c.fuzzy, c.untranslated,
                  extra.c_str(), merge ? "merged into" : "wrote",
                  *o.output == "-" ? "<stdout>" : o.output->c_str());
@@ -252,7 +255,7 @@ int runImportStrings(const Options& o) {
     }
     printDiagnostics(shown);
     if (loc.text.empty() || loc.diagnostics.hasErrors()) {
-        std::fprintf(stderr, "rapport strings: nothing written\n");
+        std::fprintf(stderr, tr("rapport strings: nothing written\n"));
         return kExitProblems;
     }
     const std::string shownName = *o.output == "-" ? "<stdout>" : *o.output;
@@ -260,14 +263,14 @@ int runImportStrings(const Options& o) {
     printDiagnostics(result.diagnostics);
     if (!result.playable()) {
         std::fprintf(stderr,
-                     "rapport strings: the localised scenario has errors; nothing written\n");
+                     tr("rapport strings: the localised scenario has errors; nothing written\n"));
         return kExitProblems;
     }
     const bool incomplete = loc.counts.translated < loc.counts.entries;
     if (o.complete && incomplete) {
         std::fprintf(stderr,
-                     "rapport strings: %zu of %zu texts translated and --complete was given; "
-                     "nothing written\n",
+                     tr("rapport strings: %zu of %zu texts translated and --complete was given; "
+                        "nothing written\n"),
                      loc.counts.translated, loc.counts.entries);
         return kExitProblems;
     }
@@ -277,10 +280,10 @@ int runImportStrings(const Options& o) {
         std::fwrite(loc.text.data(), 1, loc.text.size(), stdout);
         if (std::fflush(stdout) != 0) return kExitUsage;
     } else if (const OutputWrite w = writeOutputFile(*o.output, loc.text, inputs); !w) {
-        std::fprintf(stderr, "rapport strings: %s\n", w.message.c_str());
+        std::fprintf(stderr, tr("rapport strings: %s\n"), w.message.c_str());
         return kExitUsage;
     }
-    std::fprintf(stderr, "rapport strings: %zu of %zu texts translated into %s; %s is valid\n",
+    std::fprintf(stderr, tr("rapport strings: %zu of %zu texts translated into %s; %s is valid\n"),
                  loc.counts.translated, loc.counts.entries, loc.language.c_str(),
                  shownName.c_str());
     return kExitOk;

@@ -34,7 +34,7 @@ void printUsage(std::FILE* to) {
 }
 
 int usage(const std::string& msg) {
-    std::fprintf(stderr, "rapport sync: %s\n", msg.c_str());
+    std::fprintf(stderr, tr("rapport sync: %s\n"), msg.c_str());
     printUsage(stderr);
     return kExitUsage;
 }
@@ -78,7 +78,7 @@ int runSync(Args args) {
         return usage("no results database: give --db PATH or set RAPPORT_DB (HOME is not set)");
     std::error_code ec;
     if (!std::filesystem::exists(*path, ec)) {
-        std::fprintf(stderr, "rapport sync: no results database at %s\n", path->c_str());
+        std::fprintf(stderr, tr("rapport sync: no results database at %s\n"), path->c_str());
         return kExitUsage;
     }
     try {
@@ -108,7 +108,7 @@ int runSync(Args args) {
         const auto r = store::syncOutbox(local.database(), *uri, options);
         const auto after = store::pendingCounts(local.database());
         for (const auto& f : r.refused)
-            std::fprintf(stderr, "rapport sync: attempt %s refused: %s\n", f.attemptUid.c_str(),
+            std::fprintf(stderr, tr("rapport sync: attempt %s refused: %s\n"), f.attemptUid.c_str(),
                          f.message.c_str());
         std::printf(trn("%lu attempt sent; %lu waiting\n", "%lu attempts sent; %lu waiting\n",
                         (unsigned long)r.confirmed),
@@ -123,7 +123,7 @@ int runSync(Args args) {
         }
         return r.refused.empty() ? kExitOk : kExitProblems;
     } catch (const store::StoreError& e) {
-        std::fprintf(stderr, "rapport sync: %s\n", e.what());
+        std::fprintf(stderr, tr("rapport sync: %s\n"), e.what());
         return kExitUsage;
     }
 }

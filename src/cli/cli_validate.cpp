@@ -5,6 +5,7 @@
 #include "cli/cli_verbs.hpp"
 #include "core/checks/scenario_check.hpp"
 #include "core/diagnostics/diagnostic_codes.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::cli {
 
@@ -46,7 +47,7 @@ int runValidate(Args args) {
         else if (a == "--quiet" || a == "-q")
             quiet = true;
         else if (a.size() > 1 && a[0] == '-') {
-            std::fprintf(stderr, "rapport validate: unknown option '%.*s'\n", int(a.size()),
+            std::fprintf(stderr, tr("rapport validate: unknown option '%.*s'\n"), int(a.size()),
                          a.data());
             printUsage(stderr);
             return kExitUsage;
@@ -54,7 +55,7 @@ int runValidate(Args args) {
             files.emplace_back(a);
     }
     if (files.empty()) {
-        std::fprintf(stderr, "rapport validate: no file given\n");
+        std::fprintf(stderr, tr("rapport validate: no file given\n"));
         printUsage(stderr);
         return kExitUsage;
     }

@@ -8,6 +8,8 @@
 #include "cli/cli_verbs.hpp"
 #include "core/platform/bundled_data.hpp"
 #include "core/platform/version.hpp"
+#include "core/translation/interface_language.hpp"
+#include "core/translation/ui_text.hpp"
 #ifdef RAPPORT_WITH_APP
 #include "app/shell/run.hpp"
 #endif
@@ -61,17 +63,29 @@ void findBundledData() {
         rapport::setBundledData(std::move(*data));
 }
 
+// The interface speaks the language of the user's environment until the app applies its saved
+// choice; without catalogues (an odd install) every message stays English.
+void startInterfaceText() {
+    std::error_code ec;
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    const std::string language = rapport::environmentLanguage();
+    if (auto dir = rapport::locateLocaleDir(ec ? std::filesystem::path() : exe))
+        rapport::initInterfaceText(*dir, language);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     std::vector<std::string_view> args(argv + 1, argv + argc);
     findBundledData();
+    startInterfaceText();
 #ifdef RAPPORT_WITH_APP
     if (args.empty() || rapport::app::isAppOption(args[0])) return rapport::app::run(args);
 #else
     if (args.empty()) {
-        std::fprintf(stderr,
-                     "rapport: this build has no simulator window; try 'rapport play FILE'.\n");
+        std::fprintf(
+            stderr,
+            rapport::tr("rapport: this build has no simulator window; try 'rapport play FILE'.\n"));
         return rapport::cli::kExitUsage;
     }
 #endif
@@ -85,7 +99,7 @@ int main(int argc, char** argv) {
     }
     for (const auto& v : kVerbs)
         if (v.name == args[0]) return v.run(rapport::cli::Args(args).subspan(1));
-    std::fprintf(stderr, "rapport: unknown verb '%.*s'; see 'rapport --help'\n",
+    std::fprintf(stderr, rapport::tr("rapport: unknown verb '%.*s'; see 'rapport --help'\n"),
                  int(args[0].size()), args[0].data());
     return rapport::cli::kExitUsage;
 }

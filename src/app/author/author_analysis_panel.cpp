@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 
 namespace rapport::app {
@@ -30,7 +31,7 @@ void drawTestwise(const Theme& t, const FontSet& fonts, const ScenarioAnalysis& 
     const Palette& p = t.palette;
     if (a.testwise.empty()) return;
     const double warnAbove = double(a.passScore) - kTestwiseMargin;
-    ui::TextInFont(fonts.heading, p.text, "Test-wise players");
+    ui::TextInFont(fonts.heading, p.text, tr("Test-wise players"));
     ui::TextWrappedColored(
         p.textMuted,
         "Each picks by one surface cue, never by meaning, under seeds 0-" +
@@ -124,7 +125,8 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
         samples_ = std::clamp(samples_, 100, 100000);
         loc.recordLastItem("Random plays");
         ImGui::SameLine();
-        if (ui::PrimaryButton(loc, t, "Run analysis")) run(*scenario, *framework, revision);
+        if (ui::PrimaryButton(loc, t, trLabel("Run analysis").c_str()))
+            run(*scenario, *framework, revision);
     }
     if (!error_.empty()) ui::TextWrappedColored(p.danger, error_);
     if (!result_) return;
@@ -135,7 +137,7 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
             "The file has changed since this analysis; run it again for current figures.");
 
     ImGui::BeginChild("##analysis");
-    ui::TextInFont(fonts.heading, p.text, "Structure");
+    ui::TextInFont(fonts.heading, p.text, tr("Structure"));
     ImGui::Text("%d nodes, %d choices, %d endings, %d timed nodes", a.nodes, a.choices, a.endings,
                 a.timedNodes);
     if (!a.problem.empty()) {
@@ -149,7 +151,7 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
         }
         // First after the size: whether habits pass matters more than any single path.
         drawTestwise(t, fonts, a);
-        ui::TextInFont(fonts.heading, p.text, "Paths");
+        ui::TextInFont(fonts.heading, p.text, tr("Paths"));
         ui::TextWrappedColored(p.success, "Best: " + pathLine(a.best));
         ui::TextWrappedColored(p.danger, "Worst: " + pathLine(a.worst));
         if (a.poor.found)
@@ -169,7 +171,7 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
                                                   : std::string("never reached"));
             ui::TextWrappedColored(e.reachable ? p.text : p.danger, line);
         }
-        ui::TextInFont(fonts.heading, p.text, "Competencies");
+        ui::TextInFont(fonts.heading, p.text, tr("Competencies"));
         if (ImGui::BeginTable("##competencies", 4,
                               ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupColumn("competency");
@@ -214,10 +216,10 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
                            r.passed, r.samples);
     }
     if (!a.warnings.empty()) {
-        ui::TextInFont(fonts.heading, p.text, "Warnings");
+        ui::TextInFont(fonts.heading, p.text, tr("Warnings"));
         for (const auto& w : a.warnings) ui::TextWrappedColored(p.warning, w.message);
     } else {
-        ui::TextWrappedColored(p.success, "No discrimination warnings.");
+        ui::TextWrappedColored(p.success, tr("No discrimination warnings."));
     }
     ImGui::EndChild();
 }

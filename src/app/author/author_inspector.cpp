@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/authoring/scenario_graph.hpp"
 #include "core/source/json_source.hpp"
@@ -31,7 +32,7 @@ std::string fieldText(const json* v) {
 void caption(const InspectorContext& ctx, const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.palette.textMuted);
     if (ctx.fonts.small) ImGui::PushFont(ctx.fonts.small);
-    ImGui::TextUnformatted(text);
+    ImGui::TextUnformatted(tr(text));
     if (ctx.fonts.small) ImGui::PopFont();
     ImGui::PopStyleColor();
 }
@@ -59,7 +60,9 @@ void textField(InspectorContext& ctx, const char* label, const std::string& poin
 }
 
 // An optional key shown as "+ Label" until it exists.
-bool addButton(InspectorContext& ctx, const char* label) { return ui::Button(ctx.loc, label); }
+bool addButton(InspectorContext& ctx, const char* label) {
+    return ui::Button(ctx.loc, trLabel(label).c_str());
+}
 
 // Where a new choice leads until the author picks: the first ending other than `node`, so the
 // file stays valid; else the first node.
@@ -85,14 +88,14 @@ void nodeCombo(InspectorContext& ctx, const char* label, const std::string& poin
     const std::string value = fieldText(current);
     ImGui::PushID(pointer.c_str());
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##combo", value.empty() ? "(choose a node)" : value.c_str())) {
+    if (ImGui::BeginCombo("##combo", value.empty() ? tr("(choose a node)") : value.c_str())) {
         for (const auto& id : nodeIds(ctx.doc)) {
             if (id.empty()) continue;
             if (ImGui::Selectable(id.c_str(), id == value)) ctx.doc.set(pointer, id);
             ctx.loc.recordLastItem("Go to " + id);
         }
         ImGui::Separator();
-        if (ImGui::Selectable("New node...")) {
+        if (ImGui::Selectable(trLabel("New node...").c_str())) {
             if (const auto n = ctx.doc.addNode()) ctx.doc.set(pointer, ctx.doc.nodeId(*n));
         }
         ctx.loc.recordLastItem("New node...");
@@ -106,10 +109,11 @@ void indicatorCombo(InspectorContext& ctx, const std::string& pointer, const jso
     const std::string value = fieldText(current);
     ImGui::PushID(pointer.c_str());
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##indicator", value.empty() ? "(choose an indicator)" : value.c_str(),
+    if (ImGui::BeginCombo("##indicator",
+                          value.empty() ? tr("(choose an indicator)") : value.c_str(),
                           ImGuiComboFlags_HeightLarge)) {
         if (!ctx.framework) {
-            ImGui::TextDisabled("The scenario's framework was not found.");
+            ImGui::TextDisabled("%s", tr("The scenario's framework was not found."));
         } else {
             for (const auto& c : ctx.framework->competencies) {
                 ImGui::TextDisabled("%s", c.name.c_str());
@@ -137,7 +141,7 @@ void indicatorCombo(InspectorContext& ctx, const std::string& pointer, const jso
 
 void drawEvidence(InspectorContext& ctx, const std::string& choicePointer, const json& choice) {
     const json* evidence = member(choice, "evidence");
-    caption(ctx, "Evidence (behaviours this reply shows)");
+    caption(ctx, trNoop("Evidence (behaviours this reply shows)"));
     if (evidence && evidence->is_array()) {
         int remove = -1;
         for (std::size_t k = 0; k < evidence->size(); ++k) {
@@ -148,7 +152,7 @@ void drawEvidence(InspectorContext& ctx, const std::string& choicePointer, const
             indicatorCombo(ctx, p + "/indicator", member(e, "indicator"));
             const json* points = member(e, "points");
             bool hasPoints = points != nullptr;
-            if (ImGui::Checkbox("Own points", &hasPoints)) {
+            if (ImGui::Checkbox(trLabel("Own points").c_str(), &hasPoints)) {
                 if (hasPoints)
                     ctx.doc.set(p + "/points", 1);
                 else
@@ -163,14 +167,14 @@ void drawEvidence(InspectorContext& ctx, const std::string& choicePointer, const
                 ctx.loc.recordLastItem("Points");
             }
             ImGui::SameLine();
-            if (ui::Button(ctx.loc, "Remove evidence")) remove = int(k);
-            textField(ctx, "Note", p + "/note", member(e, "note"), false, true);
+            if (ui::Button(ctx.loc, trLabel("Remove evidence").c_str())) remove = int(k);
+            textField(ctx, trNoop("Note"), p + "/note", member(e, "note"), false, true);
             ImGui::Unindent(ctx.theme.px(8));
             ImGui::PopID();
         }
         if (remove >= 0) ctx.doc.remove(choicePointer + "/evidence/" + std::to_string(remove));
     }
-    if (addButton(ctx, "Add evidence")) {
+    if (addButton(ctx, trNoop("Add evidence"))) {
         const ojson item = ojson{{"indicator", ""}};
         if (evidence && evidence->is_array())
             ctx.doc.insert(choicePointer + "/evidence", evidence->size(), item);
@@ -181,7 +185,7 @@ void drawEvidence(InspectorContext& ctx, const std::string& choicePointer, const
 
 void drawSet(InspectorContext& ctx, const std::string& choicePointer, const json& choice) {
     const json* set = member(choice, "set");
-    caption(ctx, "Set (variable = expression, all at once)");
+    caption(ctx, trNoop("Set (variable = expression, all at once)"));
     if (set && set->is_object()) {
         std::string remove;
         for (auto it = set->begin(); it != set->end(); ++it) {
@@ -208,7 +212,7 @@ void drawSet(InspectorContext& ctx, const std::string& choicePointer, const json
     if (vars && vars->is_object()) {
         ImGui::SetNextItemWidth(ctx.theme.px(200));
         ImGui::PushID((choicePointer + "/set+").c_str());
-        if (ImGui::BeginCombo("##addset", "Set a variable...")) {
+        if (ImGui::BeginCombo("##addset", tr("Set a variable..."))) {
             for (auto it = vars->begin(); it != vars->end(); ++it) {
                 if (set && set->is_object() && set->contains(it.key())) continue;
                 if (ImGui::Selectable(it.key().c_str())) {
@@ -227,13 +231,13 @@ void drawSet(InspectorContext& ctx, const std::string& choicePointer, const json
 }
 
 void drawChoice(InspectorContext& ctx, const std::string& p, const json& choice) {
-    textField(ctx, "Text", p + "/text", member(choice, "text"), true, false, 3);
-    nodeCombo(ctx, "Next", p + "/next", member(choice, "next"));
-    textField(ctx, "Shown if (expression, empty = always)", p + "/if", member(choice, "if"), false,
-              true);
+    textField(ctx, trNoop("Text"), p + "/text", member(choice, "text"), true, false, 3);
+    nodeCombo(ctx, trNoop("Next"), p + "/next", member(choice, "next"));
+    textField(ctx, trNoop("Shown if (expression, empty = always)"), p + "/if", member(choice, "if"),
+              false, true);
     const json* once = member(choice, "once");
     bool onceValue = once && once->is_boolean() && once->get<bool>();
-    if (ImGui::Checkbox("Once (hide after it is taken)", &onceValue)) {
+    if (ImGui::Checkbox(trLabel("Once (hide after it is taken)").c_str(), &onceValue)) {
         if (onceValue)
             ctx.doc.set(p + "/once", true);
         else
@@ -241,7 +245,7 @@ void drawChoice(InspectorContext& ctx, const std::string& p, const json& choice)
     }
     ctx.loc.recordLastItem("Once");
     drawSet(ctx, p, choice);
-    textField(ctx, "Feedback (why this reply works or not)", p + "/feedback",
+    textField(ctx, trNoop("Feedback (why this reply works or not)"), p + "/feedback",
               member(choice, "feedback"), true, true, 3);
     drawEvidence(ctx, p, choice);
 }
@@ -249,22 +253,22 @@ void drawChoice(InspectorContext& ctx, const std::string& p, const json& choice)
 void drawVariants(InspectorContext& ctx, const std::string& np, const json& node) {
     const json* variants = member(node, "variants");
     if (variants && variants->is_array() && !variants->empty()) {
-        caption(ctx, "Variants (the first whose condition holds replaces the text)");
+        caption(ctx, trNoop("Variants (the first whose condition holds replaces the text)"));
         int remove = -1;
         for (std::size_t k = 0; k < variants->size(); ++k) {
             const std::string p = np + "/variants/" + std::to_string(k);
             ImGui::PushID(p.c_str());
             ImGui::Indent(ctx.theme.px(8));
-            textField(ctx, "If", p + "/if", member((*variants)[k], "if"), false);
-            textField(ctx, "Variant text", p + "/text", member((*variants)[k], "text"), true, false,
-                      2);
-            if (ui::Button(ctx.loc, "Remove variant")) remove = int(k);
+            textField(ctx, trNoop("If"), p + "/if", member((*variants)[k], "if"), false);
+            textField(ctx, trNoop("Variant text"), p + "/text", member((*variants)[k], "text"),
+                      true, false, 2);
+            if (ui::Button(ctx.loc, trLabel("Remove variant").c_str())) remove = int(k);
             ImGui::Unindent(ctx.theme.px(8));
             ImGui::PopID();
         }
         if (remove >= 0) ctx.doc.remove(np + "/variants/" + std::to_string(remove));
     }
-    if (addButton(ctx, "Add variant")) {
+    if (addButton(ctx, trNoop("Add variant"))) {
         const ojson v = ojson{{"if", "true"}, {"text", "Another way to say it."}};
         if (variants && variants->is_array())
             ctx.doc.insert(np + "/variants", variants->size(), v);
@@ -274,7 +278,7 @@ void drawVariants(InspectorContext& ctx, const std::string& np, const json& node
 }
 
 void drawTags(InspectorContext& ctx, const std::string& np, const json& node) {
-    caption(ctx, "Tags (comma separated, e.g. objection:price)");
+    caption(ctx, trNoop("Tags (comma separated, e.g. objection:price)"));
     std::string buf;
     if (const json* tags = member(node, "tags"); tags && tags->is_array())
         for (const auto& t : *tags) {
@@ -310,7 +314,7 @@ void drawTags(InspectorContext& ctx, const std::string& np, const json& node) {
 void drawTimer(InspectorContext& ctx, const std::string& np, const json& node) {
     const json* limit = member(node, "timeLimit");
     bool timed = limit != nullptr;
-    if (ImGui::Checkbox("Time limit", &timed)) {
+    if (ImGui::Checkbox(trLabel("Time limit").c_str(), &timed)) {
         if (timed) {
             ctx.doc.set(np + "/timeLimit", 20);
             if (!member(node, "onTimeout")) ctx.doc.set(np + "/onTimeout", ctx.doc.nodeId(0));
@@ -331,7 +335,7 @@ void drawTimer(InspectorContext& ctx, const std::string& np, const json& node) {
         if (ImGui::InputDouble("seconds##limit", &seconds, 1, 5, "%.0f") && seconds > 0)
             ctx.doc.set(np + "/timeLimit",
                         seconds == double(long(seconds)) ? ojson(long(seconds)) : ojson(seconds));
-        nodeCombo(ctx, "On timeout, go to", np + "/onTimeout", member(node, "onTimeout"));
+        nodeCombo(ctx, trNoop("On timeout, go to"), np + "/onTimeout", member(node, "onTimeout"));
     }
 }
 
@@ -340,7 +344,7 @@ void drawTimer(InspectorContext& ctx, const std::string& np, const json& node) {
 void drawReplyOrder(InspectorContext& ctx, const std::string& np, const json& node) {
     const json* shuffle = member(node, "shuffle");
     bool pinned = shuffle && shuffle->is_boolean() && !shuffle->get<bool>();
-    if (ImGui::Checkbox("Keep replies in this order", &pinned)) {
+    if (ImGui::Checkbox(trLabel("Keep replies in this order").c_str(), &pinned)) {
         if (pinned)
             ctx.doc.set(np + "/shuffle", false);
         else
@@ -352,7 +356,7 @@ void drawReplyOrder(InspectorContext& ctx, const std::string& np, const json& no
 void drawEnding(InspectorContext& ctx, const std::string& np, const json& node) {
     const json* ending = member(node, "ending");
     const std::string ep = np + "/ending";
-    caption(ctx, "Outcome");
+    caption(ctx, trNoop("Outcome"));
     const std::string outcome = ending ? fieldText(member(*ending, "outcome")) : "";
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##outcome", outcome.c_str())) {
@@ -364,9 +368,9 @@ void drawEnding(InspectorContext& ctx, const std::string& np, const json& node) 
     }
     ctx.loc.recordLastItem("Outcome");
     if (ending && ending->is_object()) {
-        textField(ctx, "Ending title", ep + "/title", member(*ending, "title"), false);
-        textField(ctx, "Ending summary", ep + "/summary", member(*ending, "summary"), true, false,
-                  2);
+        textField(ctx, trNoop("Ending title"), ep + "/title", member(*ending, "title"), false);
+        textField(ctx, trNoop("Ending summary"), ep + "/summary", member(*ending, "summary"), true,
+                  false, 2);
     }
 }
 
@@ -376,15 +380,16 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
     const Palette& p = ctx.theme.palette;
     const json* root = ctx.doc.json();
     if (!root) {
-        ui::TextWrappedColored(p.textMuted,
-                               "The file is not valid JSON right now, so it cannot be edited here. "
-                               "Fix the syntax error listed under Problems (in your text editor), "
-                               "and the workspace reloads it.");
+        ui::TextWrappedColored(
+            p.textMuted, tr("The file is not valid JSON right now, so it cannot be edited here. "
+                            "Fix the syntax error listed under Problems (in your text editor), "
+                            "and the workspace reloads it."));
         return false;
     }
     if (selected < 0 || selected >= ctx.doc.nodeCount()) {
-        ui::TextWrappedColored(p.textMuted, "Click a node in the graph to edit it, or add one.");
-        if (ui::Button(ctx.loc, "Add node"))
+        ui::TextWrappedColored(p.textMuted,
+                               tr("Click a node in the graph to edit it, or add one."));
+        if (ui::Button(ctx.loc, trLabel("Add node").c_str()))
             if (const auto n = ctx.doc.addNode()) selected = *n;
         return false;
     }
@@ -396,15 +401,15 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
     ImGui::PushID(np.c_str());
 
     ui::TextInFont(ctx.fonts.heading, p.text, "Node " + ctx.doc.nodeId(selected));
-    if (ui::Button(ctx.loc, "Preview from here")) preview = true;
+    if (ui::Button(ctx.loc, trLabel("Preview from here").c_str())) preview = true;
     ImGui::SameLine();
-    if (ui::Button(ctx.loc, "Add node")) {
+    if (ui::Button(ctx.loc, trLabel("Add node").c_str())) {
         if (const auto n = ctx.doc.addNode()) selected = *n;
         ImGui::PopID();
         return false;
     }
     ImGui::SameLine();
-    if (ui::Button(ctx.loc, "Delete node")) {
+    if (ui::Button(ctx.loc, trLabel("Delete node").c_str())) {
         ctx.doc.deleteNode(selected);
         selected = std::min(selected, ctx.doc.nodeCount() - 1);
         ImGui::PopID();
@@ -412,7 +417,7 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
     }
 
     // The id: renamed when the field is left, with every reference to it.
-    caption(ctx, "Id (renaming updates start, next and onTimeout)");
+    caption(ctx, trNoop("Id (renaming updates start, next and onTimeout)"));
     std::string id = ctx.doc.nodeId(selected);
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##id", &id);
@@ -420,7 +425,7 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
     if (ImGui::IsItemDeactivatedAfterEdit() && !id.empty() && id != ctx.doc.nodeId(selected))
         ctx.doc.renameNode(selected, id);
 
-    caption(ctx, "Speaker");
+    caption(ctx, trNoop("Speaker"));
     const std::string speaker = fieldText(member(node, "speaker"));
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##speaker", speaker.c_str())) {
@@ -436,14 +441,15 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
         ImGui::EndCombo();
     }
     ctx.loc.recordLastItem("Speaker");
-    textField(ctx, "Text (what is said)", np + "/text", member(node, "text"), true, false, 4);
+    textField(ctx, trNoop("Text (what is said)"), np + "/text", member(node, "text"), true, false,
+              4);
     drawVariants(ctx, np, node);
     drawTags(ctx, np, node);
 
     if (member(node, "ending")) {
         ImGui::Separator();
         drawEnding(ctx, np, node);
-        if (ui::Button(ctx.loc, "Make it a turn"))
+        if (ui::Button(ctx.loc, trLabel("Make it a turn").c_str()))
             ctx.doc.makeTurn(selected, defaultTarget(ctx.doc, selected));
     } else {
         drawTimer(ctx, np, node);
@@ -468,17 +474,17 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
             if (open) {
                 ImGui::Indent(ctx.theme.px(6));
                 drawChoice(ctx, cp, choice);
-                if (ui::Button(ctx.loc, "Delete choice")) remove = int(k);
+                if (ui::Button(ctx.loc, trLabel("Delete choice").c_str())) remove = int(k);
                 ImGui::Unindent(ctx.theme.px(6));
                 ImGui::Dummy(ImVec2(0, ctx.theme.px(6)));
             }
             ImGui::PopID();
         }
         if (remove >= 0) ctx.doc.deleteChoice(selected, remove);
-        if (ui::Button(ctx.loc, "Add choice"))
+        if (ui::Button(ctx.loc, trLabel("Add choice").c_str()))
             ctx.doc.addChoice(selected, defaultTarget(ctx.doc, selected));
         ImGui::SameLine();
-        if (ui::Button(ctx.loc, "Make it an ending")) ctx.doc.makeEnding(selected);
+        if (ui::Button(ctx.loc, trLabel("Make it an ending").c_str())) ctx.doc.makeEnding(selected);
     }
     ImGui::PopID();
     return preview;

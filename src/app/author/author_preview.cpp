@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/authoring/scenario_preview.hpp"
 #include "core/play/step_effect.hpp"
@@ -53,7 +54,7 @@ void AuthorPreview::drawStart(const Theme& t, const FontSet& fonts, WidgetLocato
                    nodeOk ? "Play from \"" + scenario->nodes[std::size_t(node)].id + "\""
                           : "Select a node to play from");
     if (!scenario->variables.empty()) {
-        ui::TextWrappedColored(p.textMuted, "Variable values at the start:");
+        ui::TextWrappedColored(p.textMuted, tr("Variable values at the start:"));
         for (std::size_t i = 0; i < scenario->variables.size(); ++i) {
             const Variable& v = scenario->variables[i];
             ImGui::PushID(int(i));
@@ -67,7 +68,7 @@ void AuthorPreview::drawStart(const Theme& t, const FontSet& fonts, WidgetLocato
             loc.recordLastItem("Value " + v.id);
             ImGui::PopID();
         }
-        if (ui::Button(loc, "Reset values")) {
+        if (ui::Button(loc, trLabel("Reset values").c_str())) {
             for (std::size_t i = 0; i < values_.size(); ++i)
                 values_[i] = scenario->variables[i].initial;
         }
@@ -82,9 +83,9 @@ void AuthorPreview::Draw(const Theme& t, const FontSet& fonts, WidgetLocator& lo
                          std::uint64_t revision) {
     const Palette& p = t.palette;
     if (!scenario) {
-        ui::TextWrappedColored(p.textMuted,
-                               "Preview needs a file without errors: fix the problems listed below "
-                               "the graph, then play from any node here.");
+        ui::TextWrappedColored(
+            p.textMuted, tr("Preview needs a file without errors: fix the problems listed below "
+                            "the graph, then play from any node here."));
     } else {
         drawStart(t, fonts, loc, clock, *scenario, node, revision);
     }
@@ -130,8 +131,9 @@ void AuthorPreview::Draw(const Theme& t, const FontSet& fonts, WidgetLocator& lo
         ImGui::PopID();
     }
     if (shown.empty())
-        ui::TextWrappedColored(p.danger, "No choice is shown here with these values: a dead end.");
-    if (s.node().isTimed() && ui::Button(loc, "Let the time run out")) {
+        ui::TextWrappedColored(p.danger,
+                               tr("No choice is shown here with these values: a dead end."));
+    if (s.node().isTimed() && ui::Button(loc, trLabel("Let the time run out").c_str())) {
         session_->timeout();
         feedback_.push_back("");
     }

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/authoring/bundled_copy.hpp"
 #include "core/framework/framework_catalog.hpp"
@@ -251,21 +252,21 @@ void AuthorWorkspace::drawToolbar(const ScreenContext& ctx) {
     if (readOnly()) {
         // The bundled library is read-only: the only way to keep edits is a copy.
         if (ui::PrimaryButton(loc, t, tr("Save as…"))) saveAsOwnCopy();
-    } else if (ui::PrimaryButton(loc, t, "Save", ImVec2(0, 0), doc_->dirty())) {
+    } else if (ui::PrimaryButton(loc, t, trLabel("Save").c_str(), ImVec2(0, 0), doc_->dirty())) {
         save();
     }
     ImGui::SameLine();
     ImGui::BeginDisabled(!doc_->canUndo());
-    if (ui::Button(loc, "Undo")) doc_->undo();
+    if (ui::Button(loc, trLabel("Undo").c_str())) doc_->undo();
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(!doc_->canRedo());
-    if (ui::Button(loc, "Redo")) doc_->redo();
+    if (ui::Button(loc, trLabel("Redo").c_str())) doc_->redo();
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ui::Button(loc, "Fit graph")) graphView_.fit();
+    if (ui::Button(loc, trLabel("Fit graph").c_str())) graphView_.fit();
     ImGui::SameLine();
-    if (ui::Button(loc, "Close file")) {
+    if (ui::Button(loc, trLabel("Close file").c_str())) {
         if (doc_->dirty()) {
             message_ = "Save or undo your edits before closing (or use Discard edits).";
             messageIsError_ = true;
@@ -276,7 +277,7 @@ void AuthorWorkspace::drawToolbar(const ScreenContext& ctx) {
     }
     if (doc_->dirty()) {
         ImGui::SameLine();
-        if (ui::Button(loc, "Discard edits")) {
+        if (ui::Button(loc, trLabel("Discard edits").c_str())) {
             std::string error;
             if (auto text = readTextFile(doc_->path(), error)) {
                 doc_->takeDiskText(std::move(*text));
@@ -314,14 +315,14 @@ void AuthorWorkspace::drawToolbar(const ScreenContext& ctx) {
             "be "
             "brought back with Undo) or keep your edits (the next Save overwrites the file).",
             p.warning, false);
-        if (ui::Button(loc, "Reload from disk")) {
+        if (ui::Button(loc, trLabel("Reload from disk").c_str())) {
             doc_->takeDiskText(std::move(*conflict_));
             conflict_.reset();
             message_ = "Reloaded from disk.";
             messageIsError_ = false;
         }
         ImGui::SameLine();
-        if (ui::Button(loc, "Keep my edits")) {
+        if (ui::Button(loc, trLabel("Keep my edits").c_str())) {
             doc_->keepEdits(std::move(*conflict_));
             conflict_.reset();
         }
@@ -332,7 +333,7 @@ void AuthorWorkspace::drawStart(const ScreenContext& ctx, const ScenarioLibrary&
     const Theme& t = ctx.theme;
     const Palette& p = t.palette;
     WidgetLocator& loc = ctx.locator;
-    ui::TextInFont(ctx.fonts.title, p.text, "Author a scenario");
+    ui::TextInFont(ctx.fonts.title, p.text, tr("Author a scenario"));
     ui::TextWrappedColored(
         p.textMuted,
         "Open a scenario file to see its conversation as a graph, edit it, check it "
@@ -345,7 +346,8 @@ void AuthorWorkspace::drawStart(const ScreenContext& ctx, const ScenarioLibrary&
     ImGui::InputTextWithHint("##open", "path/to/scenario.json", &openPath_);
     loc.recordLastItem("Scenario file");
     ImGui::SameLine();
-    if (ui::PrimaryButton(loc, t, "Open", ImVec2(t.px(100), 0), !openPath_.empty()))
+    if (ui::PrimaryButton(loc, t, trLabel("Open").c_str(), ImVec2(t.px(100), 0),
+                          !openPath_.empty()))
         open(openPath_);
     for (const auto& e : library.entries) {
         if (ui::Button(loc, ("Open " + std::filesystem::path(e.path).filename().string()).c_str()))
@@ -357,7 +359,8 @@ void AuthorWorkspace::drawStart(const ScreenContext& ctx, const ScenarioLibrary&
     ImGui::InputTextWithHint("##new", "scenarios/my-scenario.json", &newPath_);
     loc.recordLastItem("New file");
     ImGui::SameLine();
-    if (ui::PrimaryButton(loc, t, "Create", ImVec2(t.px(100), 0), !newPath_.empty())) {
+    if (ui::PrimaryButton(loc, t, trLabel("Create").c_str(), ImVec2(t.px(100), 0),
+                          !newPath_.empty())) {
         if (fileStamp(newPath_).exists) {
             message_ = newPath_ + " already exists; open it instead, or choose another name.";
             messageIsError_ = true;

@@ -9,6 +9,11 @@ std::string_view visibleLabel(std::string_view label) {
     return p == std::string_view::npos ? label : label.substr(0, p);
 }
 
+std::string_view stableLabelId(std::string_view label) {
+    auto p = label.find("###");
+    return p == std::string_view::npos ? std::string_view() : label.substr(p + 3);
+}
+
 void WidgetLocator::beginFrame() { widgets_.clear(); }
 
 void WidgetLocator::recordLastItem(std::string_view label) {
@@ -29,7 +34,11 @@ const LocatedWidget* WidgetLocator::find(std::string_view query, int occurrence)
     int seen = 0;
     for (const auto& w : widgets_) {
         const std::string_view candidate = full ? std::string_view(w.label) : visibleLabel(w.label);
-        if (candidate == query && ++seen == occurrence) return &w;
+        // A translated label ("Войти###Sign in") is also found by its English id, so scripts
+        // and tests work whatever the interface language.
+        const std::string_view id = stableLabelId(w.label);
+        const bool byId = !id.empty() && id == query;
+        if ((candidate == query || byId) && ++seen == occurrence) return &w;
     }
     return nullptr;
 }

@@ -25,7 +25,8 @@ public:
 
     // Called between frames, so it sees the last completed frame.
     // The `occurrence`-th (1-based) widget of the last frame matching `query`: a query with
-    // "##" must equal the full label; otherwise it must equal the visible part (before "##").
+    // "##" must equal the full label; otherwise it must equal the visible part (before "##") or
+    // the stable id of a translated label (after "###": "Войти###Sign in" answers "Sign in").
     const LocatedWidget* find(std::string_view query, int occurrence = 1) const;
     // Labels of the last frame, for error messages.
     std::string describe() const;
@@ -36,5 +37,7 @@ private:
 
 // The part of an ImGui label that is shown ("Save##x" -> "Save").
 std::string_view visibleLabel(std::string_view label);
+// The id after "###" that keeps a widget's ImGui id the same in every language; empty if none.
+std::string_view stableLabelId(std::string_view label);
 
 }  // namespace rapport::app

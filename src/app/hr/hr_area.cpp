@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "app/shell/interface_language.hpp"
+#include "core/translation/interface_language.hpp"
 
 namespace rapport::app {
 

@@ -3,12 +3,14 @@
 #include <imgui.h>
 
 #include "app/hr/hr_controls.hpp"
-#include "app/shell/interface_language.hpp"
+#include "core/translation/interface_language.hpp"
+#include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "app/trainee/debrief_screen.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/scoring/score_report_language.hpp"
 #include "core/scoring/scoring.hpp"
+#include "core/translation/ui_format.hpp"
 
 namespace rapport::app {
 
@@ -45,16 +47,19 @@ void HrAttemptScreen::rebuild(const HrData& hr, const HrSources& sources) {
             }
         }
     } else {
-        note_ = "The scenario file of this attempt (" + a.scenarioId + " " + a.scenarioVersion +
-                ") is not loaded in this version, so feedback and stronger replies are not shown; "
-                "the scores are those stored with the attempt.";
+        note_ =
+            uiFormat(tr("The scenario file of this attempt ({scenario} {version}) is not loaded "
+                        "in this version, so feedback and stronger replies are not shown; the "
+                        "scores are those stored with the attempt."),
+                     {{"scenario", a.scenarioId}, {"version", a.scenarioVersion}});
     }
     if (endingTitle_.empty()) {
         if (a.status == AttemptStatus::Finished)
-            endingTitle_ = "Ending: " + (a.outcome.empty() ? a.endingNode : a.outcome);
+            endingTitle_ = uiFormat(tr("Ending: {ending}"),
+                                    {{"ending", a.outcome.empty() ? a.endingNode : a.outcome}});
         else
-            endingTitle_ =
-                a.status == AttemptStatus::InProgress ? "Incomplete attempt" : "Abandoned attempt";
+            endingTitle_ = a.status == AttemptStatus::InProgress ? tr("Incomplete attempt")
+                                                                 : tr("Abandoned attempt");
     }
 }
 
@@ -64,15 +69,22 @@ void HrAttemptScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& acti
     const auto& job = hr.attempt();
     if (builtRevision_ != hr.revision()) rebuild(hr, sources);
 
-    std::string title = "Attempt", subtitle;
+    std::string title = tr("Attempt"), subtitle;
     if (job.value()) {
         const AttemptRecord& a = job.value()->stored.record;
-        title = "Attempt · " + (a.scenarioTitle.empty() ? a.scenarioId : a.scenarioTitle);
-        subtitle = a.trainee + " · " + formatDateTimeShort(a.startedAtMs) + " UTC · " +
-                   attemptModeName(a.mode) + " · " + attemptStatusName(a.status) + " · scenario " +
-                   a.scenarioId + " " + a.scenarioVersion;
+        title = uiFormat(tr("Attempt · {scenario}"),
+                         {{"scenario", a.scenarioTitle.empty() ? a.scenarioId : a.scenarioTitle}});
+        subtitle = uiFormat(
+            tr("{trainee} · {time} UTC · {mode} · {status} · scenario {scenario} "
+               "{version}"),
+            {{"trainee", a.trainee},
+             {"time", formatDateTimeShort(a.startedAtMs)},
+             {"mode", a.mode == AttemptMode::Exam ? trc("mode", "exam") : trc("mode", "practice")},
+             {"status", attemptStatusName(a.status)},
+             {"scenario", a.scenarioId},
+             {"version", a.scenarioVersion}});
     }
-    if (drawHrHeader(ctx, title, subtitle, "Back to trainee")) {
+    if (drawHrHeader(ctx, title, subtitle, trNoop("Back to trainee"))) {
         actions.openPage(hr.trainee().empty() ? ScreenId::HrTable : ScreenId::HrTrainee);
         return;
     }
@@ -89,11 +101,11 @@ void HrAttemptScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& acti
     content.endingSummary = endingSummary_;
     if (!report_)
         content.reportError = s.record.status == AttemptStatus::Finished
-                                  ? "No score report was stored with this attempt."
-                                  : "The attempt was not finished, so it has no score report.";
-    content.clientName = "Client";
+                                  ? tr("No score report was stored with this attempt.")
+                                  : tr("The attempt was not finished, so it has no score report.");
+    content.clientName = trc("speaker", "Client");
     content.traineeCaption = s.record.trainee;
-    content.transcriptHeading = "The conversation, annotated";
+    content.transcriptHeading = tr("The conversation, annotated");
     sources.drawDebrief(content);
 }
 

@@ -5,10 +5,12 @@
 
 #include <cstdio>
 
+#include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/text/number_format.hpp"
 #include "core/translation/ui_text.hpp"
+#include "core/translation/ui_format.hpp"
 
 namespace rapport::app {
 
@@ -23,19 +25,22 @@ std::string labelText(std::string_view text) {
 
 std::string scoreText(std::optional<double> v) {
     if (!v) return "—";
-    return oneDecimalOrWhole(*v);
+    return uiNumber(oneDecimalOrWhole(*v));
 }
 
 std::string describeFilter(const HrFilter& f) {
     std::string out;
     auto add = [&](const std::string& s) { out += (out.empty() ? "" : " · ") + s; };
-    if (!f.group.empty()) add("group " + f.group);
-    if (!f.scenario.empty()) add("scenario " + f.scenario);
-    if (f.sinceMs) add("from " + formatTimestampUtc(*f.sinceMs).substr(0, 10));
-    if (f.untilMs) add("before " + formatTimestampUtc(*f.untilMs).substr(0, 10));
+    if (!f.group.empty()) add(uiFormat(tr("group {group}"), {{"group", f.group}}));
+    if (!f.scenario.empty()) add(uiFormat(tr("scenario {scenario}"), {{"scenario", f.scenario}}));
+    if (f.sinceMs)
+        add(uiFormat(tr("from {date}"), {{"date", formatTimestampUtc(*f.sinceMs).substr(0, 10)}}));
+    if (f.untilMs)
+        add(uiFormat(tr("before {date}"),
+                     {{"date", formatTimestampUtc(*f.untilMs).substr(0, 10)}}));
     if (f.mode == "practice") add(tr("practice only"));
     if (f.mode == "exam") add(tr("exam only"));
-    return out.empty() ? "all results" : out;
+    return out.empty() ? tr("all results") : out;
 }
 
 bool drawHrHeader(const ScreenContext& ctx, std::string_view title, std::string_view subtitle,
@@ -43,7 +48,7 @@ bool drawHrHeader(const ScreenContext& ctx, std::string_view title, std::string_
     const Theme& t = ctx.theme;
     const Palette& p = t.palette;
     const ImGuiStyle& st = ImGui::GetStyle();
-    const float backW = ImGui::CalcTextSize(backLabel).x + st.FramePadding.x * 2;
+    const float backW = ImGui::CalcTextSize(tr(backLabel)).x + st.FramePadding.x * 2;
     const float avail = ImGui::GetContentRegionAvail().x;
     const float titleH = ImGui::GetFrameHeight() + t.px(8);
     ImGui::BeginChild("##hr-title", ImVec2(std::max(t.px(100), avail - backW - t.px(20)), titleH),
@@ -56,7 +61,7 @@ bool drawHrHeader(const ScreenContext& ctx, std::string_view title, std::string_
     if (ctx.fonts.heading) ImGui::PopFont();
     ImGui::EndChild();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - backW);
-    const bool back = ui::Button(ctx.locator, backLabel);
+    const bool back = ui::Button(ctx.locator, trLabel(backLabel).c_str());
     if (!subtitle.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
         ImGui::TextUnformatted(subtitle.data(), subtitle.data() + subtitle.size());
@@ -69,7 +74,7 @@ bool drawHrStatus(const Theme& t, bool running, const std::string& error, bool h
                   const std::string& ready) {
     const Palette& p = t.palette;
     if (running) {
-        ui::TextWrappedColored(p.accent, "Loading results…");
+        ui::TextWrappedColored(p.accent, tr("Loading results…"));
     } else if (!error.empty()) {
         ui::TextWrappedColored(p.danger, error);
     } else if (hasValue && !ready.empty()) {
@@ -85,7 +90,7 @@ void drawExportBar(const ScreenContext& ctx, HrData& hr, const store::AttemptFil
     WidgetLocator& loc = ctx.locator;
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-    ImGui::TextUnformatted("Export");
+    ImGui::TextUnformatted(tr("Export"));
     ImGui::PopStyleColor();
     const bool writing = hr.lastExport().running();
     for (auto f : {ExportFormat::Html, ExportFormat::Csv, ExportFormat::Json, ExportFormat::Xapi}) {
@@ -97,7 +102,7 @@ void drawExportBar(const ScreenContext& ctx, HrData& hr, const store::AttemptFil
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-    ImGui::TextUnformatted("to folder");
+    ImGui::TextUnformatted(tr("to folder"));
     ImGui::PopStyleColor();
     ImGui::SameLine();
     ImGui::SetNextItemWidth(std::max(t.px(160), ImGui::GetContentRegionAvail().x));
@@ -106,14 +111,16 @@ void drawExportBar(const ScreenContext& ctx, HrData& hr, const store::AttemptFil
 
     const auto& job = hr.lastExport();
     if (writing) {
-        ui::TextWrappedColored(p.accent, "Writing the export…");
+        ui::TextWrappedColored(p.accent, tr("Writing the export…"));
     } else if (!job.error().empty()) {
-        ui::TextWrappedColored(p.danger, "Export failed: " + job.error());
+        ui::TextWrappedColored(p.danger,
+                               uiFormat(tr("Export failed: {error}"), {{"error", job.error()}}));
     } else if (job.value()) {
-        ui::TextWrappedColored(p.success, "✓ Wrote " +
-                                              countOf(static_cast<long long>(job.value()->attempts),
-                                                      "attempt", "attempts") +
-                                              " to " + job.value()->path);
+        const auto n = static_cast<unsigned long>(job.value()->attempts);
+        ui::TextWrappedColored(
+            p.success,
+            uiFormat(trn("✓ Wrote {n} attempt to {path}", "✓ Wrote {n} attempts to {path}", n),
+                     {{"n", std::to_string(n)}, {"path", job.value()->path}}));
     }
 }
 

@@ -8,6 +8,8 @@
 
 #include "core/files/safe_output.hpp"
 #include "core/reports/report_language.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
 namespace {
@@ -28,11 +30,13 @@ double msSince(std::chrono::steady_clock::time_point start) {
 store::ResultsStore openForReading(const std::string& path) {
     if (path.empty())
         throw std::runtime_error(
-            "No results database: start Rapport with --db PATH or set RAPPORT_DB.");
+            tr("No results database: start Rapport with --db PATH or set RAPPORT_DB."));
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
-        throw std::runtime_error("No results database at " + path +
-                                 " yet: results appear here once trainees have played.");
+        throw std::runtime_error(
+            uiFormat(tr("No results database at {path} yet: results appear here once trainees "
+                        "have played."),
+                     {{"path", path}}));
     store::StoreOptions o;
     o.readOnly = true;  // the HR pages only read: a backup or a read-only share opens too
     return store::ResultsStore(path, o);
@@ -176,8 +180,9 @@ void HrData::exportReport(ExportFormat format, const std::string& folder,
         const std::string text = renderExport(data, format, title);
         std::error_code ec;
         if (folder.empty() || !std::filesystem::is_directory(folder, ec))
-            throw std::runtime_error("Could not export: the folder '" + folder +
-                                     "' does not exist.");
+            throw std::runtime_error(
+                uiFormat(tr("Could not export: the folder '{folder}' does not exist."),
+                         {{"folder", folder}}));
         const auto file =
             std::filesystem::path(folder) / exportFileName(data.scope, format, data.generatedAtMs);
         if (std::string error = writeFileAtomically(file, text, databaseFiles(path));

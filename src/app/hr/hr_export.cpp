@@ -6,6 +6,8 @@
 #include "core/reports/report_json.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/reports/report_xapi.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
 
@@ -80,7 +82,9 @@ std::string exportFileName(const ReportScope& scope, ExportFormat format, std::i
 std::string writeFileAtomically(const std::filesystem::path& path, std::string_view text,
                                 const std::vector<std::string>& inputs) {
     const OutputWrite w = writeOutputFile(path.string(), text, inputs);
-    return w ? std::string() : "Could not write " + path.string() + ": " + w.reason;
+    return w ? std::string()
+             : uiFormat(tr("Could not write {path}: {error}"),
+                        {{"path", path.string()}, {"error", w.reason}});
 }
 
 }  // namespace rapport::app

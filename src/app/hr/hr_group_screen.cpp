@@ -8,10 +8,12 @@
 #include "app/hr/hr_charts.hpp"
 #include "app/hr/hr_controls.hpp"
 #include "app/shell/fit.hpp"
+#include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/reports/group_statistics.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/text/number_format.hpp"
+#include "core/translation/ui_format.hpp"
 
 namespace rapport::app {
 
@@ -20,9 +22,10 @@ void HrGroupScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
     const Palette& p = t.palette;
     WidgetLocator& loc = ctx.locator;
     const std::string& group = hr.group();
-    const std::string shown = group.empty() ? "(no group)" : group;
+    const std::string shown = group.empty() ? tr("(no group)") : group;
 
-    if (drawHrHeader(ctx, "Group · " + shown, describeFilter(hr.filter()), "Back to table")) {
+    if (drawHrHeader(ctx, uiFormat(tr("Group · {group}"), {{"group", shown}}),
+                     describeFilter(hr.filter()), trNoop("Back to table"))) {
         actions.openPage(ScreenId::HrTable);
         return;
     }
@@ -32,14 +35,21 @@ void HrGroupScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
     if (job.value()) who = passSummaries(job.value()->attempts);
     const PassTotals totals = passTotals(who);
     char ms[32];
-    std::snprintf(ms, sizeof ms, "%.0f ms", job.value() ? job.value()->queryMs : 0.0);
-    const std::string ready = countOf(totals.trainees, "trainee", "trainees") + " · " +
-                              countOf(totals.finished, "finished attempt", "finished attempts") +
-                              " · " + std::to_string(totals.passed) + " passed · query " + ms;
+    std::snprintf(ms, sizeof ms, "%.0f", job.value() ? job.value()->queryMs : 0.0);
+    const std::string ready = uiFormat(
+        tr("{trainees} · {attempts} · {passed} passed · query {ms} ms"),
+        {{"trainees", uiFormat(trn("{n} trainee", "{n} trainees", (unsigned long)(totals.trainees)),
+                               {{"n", std::to_string(totals.trainees)}})},
+         {"attempts", uiFormat(trn("{n} finished attempt", "{n} finished attempts",
+                                   (unsigned long)(totals.finished)),
+                               {{"n", std::to_string(totals.finished)}})},
+         {"passed", std::to_string(totals.passed)},
+         {"ms", ms}});
     const bool ok = drawHrStatus(ctx.theme, job.running() || table.running(),
                                  job.error().empty() ? table.error() : job.error(),
                                  job.value().has_value() && table.value().has_value(), ready);
-    drawExportBar(ctx, hr, storeFilter(hr.filter(), {}, group), "Rapport results: group " + shown);
+    drawExportBar(ctx, hr, storeFilter(hr.filter(), {}, group),
+                  uiFormat(tr("Rapport results: group {group}"), {{"group", shown}}));
     if (!ok) return;
 
     ImGui::BeginChild("##group", ImVec2(0, 0), false);
@@ -50,18 +60,18 @@ void HrGroupScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
         if (c.group == group) cells.push_back(c);
     const auto dists = competencyDistributions(cells);
     ui::TextInFont(ctx.fonts.heading, p.text,
-                   "Distribution per competency (trainees by mean score)");
+                   tr("Distribution per competency (trainees by mean score)"));
     if (dists.empty())
         ui::TextWrappedColored(p.textMuted,
-                               "No assessed competency in this group under this filter.");
+                               tr("No assessed competency in this group under this filter."));
     if (!dists.empty() && ImGui::BeginTable("##distribution", 5,
                                             ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                                 ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Competency", 0, 2.0f);
-        ImGui::TableSetupColumn("Trainees", 0, 0.6f);
-        ImGui::TableSetupColumn("Median (IQR)", 0, 1.0f);
-        ImGui::TableSetupColumn("Histogram 0–100", 0, 1.6f);
-        ImGui::TableSetupColumn("Box: min · quartiles · max", 0, 2.0f);
+        ImGui::TableSetupColumn(tr("Competency"), 0, 2.0f);
+        ImGui::TableSetupColumn(tr("Trainees"), 0, 0.6f);
+        ImGui::TableSetupColumn(tr("Median (IQR)"), 0, 1.0f);
+        ImGui::TableSetupColumn(tr("Histogram 0–100"), 0, 1.6f);
+        ImGui::TableSetupColumn(tr("Box: min · quartiles · max"), 0, 2.0f);
         ImGui::TableHeadersRow();
         for (std::size_t c = 0; c < dists.size(); ++c) {
             const Distribution& d = dists[c].means;
@@ -87,16 +97,16 @@ void HrGroupScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
     }
 
     ImGui::Dummy(ImVec2(0, t.px(10)));
-    ui::TextInFont(ctx.fonts.heading, p.text, "Who passed");
+    ui::TextInFont(ctx.fonts.heading, p.text, tr("Who passed"));
     if (ImGui::BeginTable("##who", 6,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                               ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Trainee", 0, 2.0f);
-        ImGui::TableSetupColumn("Finished", 0, 0.7f);
-        ImGui::TableSetupColumn("Passed", 0, 0.7f);
-        ImGui::TableSetupColumn("Best", 0, 0.6f);
-        ImGui::TableSetupColumn("Last", 0, 0.6f);
-        ImGui::TableSetupColumn("Last attempt (UTC)", 0, 1.6f);
+        ImGui::TableSetupColumn(tr("Trainee"), 0, 2.0f);
+        ImGui::TableSetupColumn(tr("Finished"), 0, 0.7f);
+        ImGui::TableSetupColumn(tr("Passed"), 0, 0.7f);
+        ImGui::TableSetupColumn(tr("Best"), 0, 0.6f);
+        ImGui::TableSetupColumn(tr("Last"), 0, 0.6f);
+        ImGui::TableSetupColumn(tr("Last attempt (UTC)"), 0, 1.6f);
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
         clipper.Begin(int(who.size()));
@@ -127,7 +137,7 @@ void HrGroupScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
                 if (s.lastAttempt) {
                     const std::string when =
                         formatDateTimeShort(s.lastAttempt->startedAtMs) + " · " +
-                        (s.lastAttempt->passed.value_or(false) ? "passed" : "not passed");
+                        (s.lastAttempt->passed.value_or(false) ? tr("passed") : tr("not passed"));
                     ui::TextFitted(when);
                 } else {
                     ImGui::TextUnformatted("—");

@@ -8,9 +8,11 @@
 
 #include "app/hr/hr_controls.hpp"
 #include "app/shell/fit.hpp"
+#include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/text/number_format.hpp"
+#include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
@@ -126,9 +128,11 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
     WidgetLocator& loc = ctx.locator;
     hr.ensureLoaded();
 
-    if (drawHrHeader(ctx, "HR reports",
-                     "Results database: " + (hr.path().empty() ? std::string("(none)") : hr.path()),
-                     "Back to training")) {
+    if (drawHrHeader(
+            ctx, tr("HR reports"),
+            uiFormat(tr("Results database: {path}"),
+                     {{"path", hr.path().empty() ? std::string(tr("(none)")) : hr.path()}}),
+            trNoop("Back to training"))) {
         actions.leave();
         return;
     }
@@ -139,44 +143,44 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
     bool changed = false;
     const float comboW = t.px(200);
     std::vector<std::pair<std::string, std::string>> groups;
-    for (const auto& g : hr.knownGroups()) groups.push_back({g, g.empty() ? "(no group)" : g});
+    for (const auto& g : hr.knownGroups()) groups.push_back({g, g.empty() ? tr("(no group)") : g});
     if (!f.group.empty() &&
         std::none_of(groups.begin(), groups.end(), [&](auto& x) { return x.first == f.group; }))
         groups.push_back({f.group, f.group});
     // The row wraps on a narrow window instead of running off its right edge.
-    changed |= FilterCombo(loc, "##group", "Group", "All groups", groups, f.group, comboW);
+    changed |= FilterCombo(loc, "##group", "Group", tr("All groups"), groups, f.group, comboW);
     ui::SameLineOrWrap(comboW * 1.4f);
     std::vector<std::pair<std::string, std::string>> scenarios;
     for (const auto& e : library.entries)
         if (e.scenario && std::none_of(scenarios.begin(), scenarios.end(),
                                        [&](auto& x) { return x.first == e.scenario->id; }))
             scenarios.push_back({e.scenario->id, e.scenario->title});
-    changed |= FilterCombo(loc, "##scenario", "Scenario", "All scenarios", scenarios, f.scenario,
-                           comboW * 1.4f);
+    changed |= FilterCombo(loc, "##scenario", "Scenario", tr("All scenarios"), scenarios,
+                           f.scenario, comboW * 1.4f);
     // Practice shows feedback during play, exam does not: HR reads the two apart.
     const std::vector<std::pair<std::string, std::string>> modes = {{"practice", tr("Practice")},
                                                                     {"exam", tr("Exam")}};
     ui::SameLineOrWrap(comboW * 0.8f);
-    changed |= FilterCombo(loc, "##mode", tr("Mode"), tr("Practice and exam"), modes, f.mode,
+    changed |= FilterCombo(loc, "##mode", "Mode", tr("Practice and exam"), modes, f.mode,
                            comboW * 0.8f);
     const float dateW = t.px(150);
     ui::SameLineOrWrap(dateW);
     ImGui::SetNextItemWidth(dateW);
-    const bool enter1 = ImGui::InputTextWithHint("##since", "from YYYY-MM-DD", &since,
+    const bool enter1 = ImGui::InputTextWithHint("##since", tr("from YYYY-MM-DD"), &since,
                                                  ImGuiInputTextFlags_EnterReturnsTrue);
     loc.recordLastItem("From");
     ui::SameLineOrWrap(dateW);
     ImGui::SetNextItemWidth(dateW);
-    const bool enter2 = ImGui::InputTextWithHint("##until", "to YYYY-MM-DD", &until,
+    const bool enter2 = ImGui::InputTextWithHint("##until", tr("to YYYY-MM-DD"), &until,
                                                  ImGuiInputTextFlags_EnterReturnsTrue);
     loc.recordLastItem("To");
-    ui::SameLineOrWrap(ui::ButtonWidth("Apply dates"));
-    if (ui::Button(loc, "Apply dates") || enter1 || enter2) {
+    ui::SameLineOrWrap(ui::ButtonWidth(tr("Apply dates")));
+    if (ui::Button(loc, trLabel("Apply dates").c_str()) || enter1 || enter2) {
         bool bad = false;
         auto s = parseBound(since, false, bad);
         auto u = parseBound(until, true, bad);
         if (bad) {
-            dateError = "Dates are YYYY-MM-DD (UTC), e.g. 2025-03-01.";
+            dateError = tr("Dates are YYYY-MM-DD (UTC), e.g. 2025-03-01.");
         } else {
             dateError.clear();
             f.sinceMs = s;
@@ -184,19 +188,19 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
             changed = true;
         }
     }
-    ui::SameLineOrWrap(ui::ButtonWidth("Clear filters"));
-    if (ui::Button(loc, "Clear filters")) {
+    ui::SameLineOrWrap(ui::ButtonWidth(tr("Clear filters")));
+    if (ui::Button(loc, trLabel("Clear filters").c_str())) {
         f = {};
         since.clear();
         until.clear();
         dateError.clear();
         changed = true;
     }
-    ui::SameLineOrWrap(ui::ButtonWidth("Refresh"));
-    if (ui::Button(loc, "Refresh")) hr.refresh();
+    ui::SameLineOrWrap(ui::ButtonWidth(tr("Refresh")));
+    if (ui::Button(loc, trLabel("Refresh").c_str())) hr.refresh();
     if (!f.group.empty()) {
-        ui::SameLineOrWrap(ui::ButtonWidth("Group page"));
-        if (ui::Button(loc, "Group page")) {
+        ui::SameLineOrWrap(ui::ButtonWidth(tr("Group page")));
+        if (ui::Button(loc, trLabel("Group page").c_str())) {
             hr.openGroup(f.group);
             actions.openPage(ScreenId::HrGroup);
         }
@@ -210,19 +214,26 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
     if (!job.value() && builtFrom_) rebuild(hr);
 
     char ms[32];
-    std::snprintf(ms, sizeof ms, "%.0f ms", job.value() ? job.value()->queryMs : 0.0);
-    const std::string ready =
-        countOf(static_cast<long long>(table.rows.size()), "trainee", "trainees") + " × " +
-        countOf(static_cast<long long>(table.columns.size()), "competency", "competencies") + " (" +
-        describeFilter(hr.filter()) + ") · query " + ms;
+    std::snprintf(ms, sizeof ms, "%.0f", job.value() ? job.value()->queryMs : 0.0);
+    const std::string ready = uiFormat(
+        tr("{trainees} × {competencies} ({filter}) · query {ms} ms"),
+        {{"trainees",
+          uiFormat(trn("{n} trainee", "{n} trainees", (unsigned long)(table.rows.size())),
+                   {{"n", std::to_string(table.rows.size())}})},
+         {"competencies",
+          uiFormat(trn("{n} competency", "{n} competencies", (unsigned long)(table.columns.size())),
+                   {{"n", std::to_string(table.columns.size())}})},
+         {"filter", describeFilter(hr.filter())},
+         {"ms", ms}});
     const bool ok =
         drawHrStatus(ctx.theme, job.running(), job.error(), job.value().has_value(), ready);
-    drawExportBar(ctx, hr, storeFilter(hr.filter()),
-                  "Rapport results: " + describeFilter(hr.filter()));
+    drawExportBar(
+        ctx, hr, storeFilter(hr.filter()),
+        uiFormat(tr("Rapport results: {filter}"), {{"filter", describeFilter(hr.filter())}}));
     ImGui::Dummy(ImVec2(0, t.px(4)));
     if (!ok) return;
     if (table.rows.empty()) {
-        ui::TextWrappedColored(p.textMuted, "No finished, scored attempts match this filter.");
+        ui::TextWrappedColored(p.textMuted, tr("No finished, scored attempts match this filter."));
         return;
     }
 
@@ -236,8 +247,9 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
                                   ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("##hr-table", columns, flags, ImVec2(0, 0))) return;
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn(
-        "Trainee", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, t.px(190));
+    ImGui::TableSetupColumn(tr("Trainee"),
+                            ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed,
+                            t.px(190));
     ImGui::TableSetupColumn(tr("Group"), ImGuiTableColumnFlags_WidthFixed, t.px(120));
     ImGui::TableSetupColumn(
         tr("Overall"),
@@ -326,17 +338,14 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
                 ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg,
                                        toU32(mix(p.surface, colour, 0.22f)));
                 ImGui::TextUnformatted(scoreText(cell->mean).c_str());
-                if (ImGui::IsItemHovered()) {
-                    char attempts[64], tip[256];
-                    std::snprintf(attempts, sizeof attempts,
-                                  trn("%d attempt", "%d attempts",
-                                      static_cast<unsigned long>(cell->assessedAttempts)),
-                                  cell->assessedAttempts);
-                    std::snprintf(tip, sizeof tip, tr("best %s · last %s · %s"),
-                                  scoreText(cell->best).c_str(), scoreText(cell->last).c_str(),
-                                  attempts);
-                    ui::TooltipBesideLastItem(tip);
-                }
+                if (ImGui::IsItemHovered())
+                    ui::TooltipBesideLastItem(
+                        uiFormat(trn("best {best} · last {last} · {n} attempt",
+                                     "best {best} · last {last} · {n} attempts",
+                                     static_cast<unsigned long>(cell->assessedAttempts)),
+                                 {{"best", scoreText(cell->best)},
+                                  {"last", scoreText(cell->last)},
+                                  {"n", std::to_string(cell->assessedAttempts)}}));
             }
             ImGui::PopID();
         }

@@ -7,9 +7,11 @@
 
 #include "app/hr/hr_charts.hpp"
 #include "app/hr/hr_controls.hpp"
+#include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/reports/group_statistics.hpp"
 #include "core/reports/report_time.hpp"
+#include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
@@ -24,11 +26,15 @@ std::string durationText(const AttemptRecord& a) {
     return buf;
 }
 
+const char* modeText(AttemptMode m) {
+    return m == AttemptMode::Exam ? trc("mode", "exam") : trc("mode", "practice");
+}
+
 std::string resultText(const AttemptRecord& a) {
-    if (a.status == AttemptStatus::InProgress) return "incomplete";
-    if (a.status == AttemptStatus::Abandoned) return "abandoned";
-    if (!a.passed) return "not scored";
-    return *a.passed ? "passed" : "not passed";
+    if (a.status == AttemptStatus::InProgress) return tr("incomplete");
+    if (a.status == AttemptStatus::Abandoned) return tr("abandoned");
+    if (!a.passed) return tr("not scored");
+    return *a.passed ? tr("passed") : tr("not passed");
 }
 
 // A card for the best or last attempt; true when its Open button was clicked.
@@ -44,7 +50,7 @@ bool attemptCard(const ScreenContext& ctx, const char* id, const char* caption,
     ImGui::TextUnformatted(caption);
     ImGui::PopStyleColor();
     if (!a) {
-        ui::TextWrappedColored(p.textMuted, "No finished attempt under this filter.");
+        ui::TextWrappedColored(p.textMuted, tr("No finished attempt under this filter."));
     } else {
         const bool passed = a->passed.value_or(false);
         ui::TextInFont(ctx.fonts.heading, passed ? p.success : p.danger,
@@ -54,11 +60,12 @@ bool attemptCard(const ScreenContext& ctx, const char* id, const char* caption,
                         ImGui::GetTextLineHeightWithSpacing());
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
         const std::string when =
-            formatDateTimeShort(a->startedAtMs) + " UTC · " + attemptModeName(a->mode);
+            uiFormat(tr("{time} UTC · {mode}"),
+                     {{"time", formatDateTimeShort(a->startedAtMs)}, {"mode", modeText(a->mode)}});
         ImGui::TextUnformatted(when.c_str());
         ImGui::PopStyleColor();
         ImGui::SameLine(ImGui::GetContentRegionMax().x - t.px(70));
-        const std::string label = std::string("Open##") + id;
+        const std::string label = tr("Open") + std::string("###Open##") + id;
         open = ui::Button(ctx.locator, label.c_str(), ImVec2(t.px(64), 0));
     }
     ui::EndCard();
@@ -78,21 +85,27 @@ void HrTraineeScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& acti
     std::string subtitle;
     if (!attempts.empty()) {
         const AttemptRecord& a = attempts.front();
-        if (!a.employeeId.empty()) subtitle += "Employee id " + a.employeeId + " · ";
-        subtitle += a.group.empty() ? std::string("no group") : "group " + a.group;
+        if (!a.employeeId.empty())
+            subtitle += uiFormat(tr("Employee id {id}"), {{"id", a.employeeId}}) + " · ";
+        subtitle += a.group.empty() ? std::string(tr("no group"))
+                                    : uiFormat(tr("group {group}"), {{"group", a.group}});
         subtitle += " · " + describeFilter(hr.filter());
     }
-    if (drawHrHeader(ctx, "Trainee · " + hr.trainee(), subtitle, "Back to table")) {
+    if (drawHrHeader(ctx, uiFormat(tr("Trainee · {trainee}"), {{"trainee", hr.trainee()}}),
+                     subtitle, trNoop("Back to table"))) {
         actions.openPage(ScreenId::HrTable);
         return;
     }
-    char ready[96];
-    std::snprintf(ready, sizeof ready, "%zu attempts · query %.0f ms", attempts.size(),
-                  job.value() ? job.value()->queryMs : 0.0);
+    char ms[32];
+    std::snprintf(ms, sizeof ms, "%.0f", job.value() ? job.value()->queryMs : 0.0);
+    const std::string ready =
+        uiFormat(trn("{n} attempt · query {ms} ms", "{n} attempts · query {ms} ms",
+                     (unsigned long)attempts.size()),
+                 {{"n", std::to_string(attempts.size())}, {"ms", ms}});
     const bool ok =
         drawHrStatus(ctx.theme, job.running(), job.error(), job.value().has_value(), ready);
     drawExportBar(ctx, hr, storeFilter(hr.filter(), hr.trainee()),
-                  "Rapport results: " + hr.trainee());
+                  uiFormat(tr("Rapport results: {trainee}"), {{"trainee", hr.trainee()}}));
     if (!ok) return;
 
     ImGui::BeginChild("##trainee", ImVec2(0, 0), false);
@@ -100,20 +113,20 @@ void HrTraineeScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& acti
     const float cardW = (avail - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     const AttemptRecord* best = bestAttempt(attempts);
     const AttemptRecord* last = lastAttempt(attempts);
-    if (attemptCard(ctx, "best", "Best attempt", best, cardW)) {
+    if (attemptCard(ctx, "best", tr("Best attempt"), best, cardW)) {
         hr.openAttempt(best->id);
         actions.openPage(ScreenId::HrAttempt);
     }
     ImGui::SameLine();
-    if (attemptCard(ctx, "last", "Last attempt", last, cardW)) {
+    if (attemptCard(ctx, "last", tr("Last attempt"), last, cardW)) {
         hr.openAttempt(last->id);
         actions.openPage(ScreenId::HrAttempt);
     }
 
     ImGui::Dummy(ImVec2(0, t.px(8)));
-    ui::TextInFont(ctx.fonts.heading, p.text, "Trend per competency");
+    ui::TextInFont(ctx.fonts.heading, p.text, tr("Trend per competency"));
     const auto trends = competencyTrends(attempts);
-    if (trends.empty()) ui::TextWrappedColored(p.textMuted, "No assessed competency yet.");
+    if (trends.empty()) ui::TextWrappedColored(p.textMuted, tr("No assessed competency yet."));
     const float tileW = t.px(250), tileH = t.px(156);  // with the axis labels
     const int perRow = std::max(1, int((avail + ImGui::GetStyle().ItemSpacing.x) /
                                        (tileW + ImGui::GetStyle().ItemSpacing.x)));
@@ -136,12 +149,12 @@ void HrTraineeScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& acti
         const float lastScore = scores.back();
         ImGui::PushFont(ctx.fonts.small);
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-        char line[128];
-        std::snprintf(line, sizeof line,
-                      trn("last %s · %zu attempt", "last %s · %zu attempts",
-                          static_cast<unsigned long>(scores.size())),
-                      scoreText(lastScore).c_str(), scores.size());
-        ImGui::TextUnformatted(line);
+        // `tr` is the trend here, hence trn for both forms.
+        const std::string line =
+            uiFormat(trn("last {score} · {n} attempt", "last {score} · {n} attempts",
+                         (unsigned long)scores.size()),
+                     {{"score", scoreText(lastScore)}, {"n", std::to_string(scores.size())}});
+        ImGui::TextUnformatted(line.c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
         ui::TrendChart(t, scores,
@@ -153,17 +166,17 @@ void HrTraineeScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& acti
     }
 
     ImGui::Dummy(ImVec2(0, t.px(8)));
-    ui::TextInFont(ctx.fonts.heading, p.text, "Attempt history");
+    ui::TextInFont(ctx.fonts.heading, p.text, tr("Attempt history"));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("##history", 7, flags)) {
-        ImGui::TableSetupColumn("Started (UTC)", 0, 1.2f);
-        ImGui::TableSetupColumn("Scenario", 0, 2.4f);
-        ImGui::TableSetupColumn("Mode", 0, 0.7f);
-        ImGui::TableSetupColumn("Score", 0, 0.6f);
-        ImGui::TableSetupColumn("Result", 0, 0.9f);
-        ImGui::TableSetupColumn("Duration", 0, 0.7f);
-        ImGui::TableSetupColumn("Steps", 0, 0.5f);
+        ImGui::TableSetupColumn(tr("Started (UTC)"), 0, 1.2f);
+        ImGui::TableSetupColumn(tr("Scenario"), 0, 2.4f);
+        ImGui::TableSetupColumn(tr("Mode"), 0, 0.7f);
+        ImGui::TableSetupColumn(tr("Score"), 0, 0.6f);
+        ImGui::TableSetupColumn(tr("Result"), 0, 0.9f);
+        ImGui::TableSetupColumn(tr("Duration"), 0, 0.7f);
+        ImGui::TableSetupColumn(tr("Steps"), 0, 0.5f);
         ImGui::TableHeadersRow();
         // Newest first: the question is usually "how did the last ones go".
         for (std::size_t k = attempts.size(); k-- > 0;) {
@@ -183,14 +196,14 @@ void HrTraineeScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& acti
             const std::string& title = a.scenarioTitle.empty() ? a.scenarioId : a.scenarioTitle;
             ImGui::TextUnformatted(title.c_str(), title.c_str() + title.size());
             ImGui::TableSetColumnIndex(2);
-            ImGui::TextUnformatted(attemptModeName(a.mode));
+            ImGui::TextUnformatted(modeText(a.mode));
             ImGui::TableSetColumnIndex(3);
             ImGui::TextUnformatted(scoreText(a.score).c_str());
             ImGui::TableSetColumnIndex(4);
             const std::string r = resultText(a);
-            ImGui::PushStyleColor(ImGuiCol_Text, r == "passed"       ? p.success
-                                                 : r == "not passed" ? p.danger
-                                                                     : p.textMuted);
+            ImGui::PushStyleColor(ImGuiCol_Text, r == tr("passed")       ? p.success
+                                                 : r == tr("not passed") ? p.danger
+                                                                         : p.textMuted);
             ImGui::TextUnformatted(r.c_str());
             ImGui::PopStyleColor();
             ImGui::TableSetColumnIndex(5);

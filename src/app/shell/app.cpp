@@ -6,12 +6,14 @@
 #include <cfloat>
 
 #include "app/shell/top_bar.hpp"
+#include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/platform/bundled_data.hpp"
 #include "core/platform/xdg_dirs.hpp"
 #include "core/play/scripted_play.hpp"
 #include "core/scenario/portrait_path.hpp"
 #include "core/translation/ui_text.hpp"
+#include "core/translation/interface_language.hpp"
 
 namespace rapport::app {
 
@@ -87,6 +89,7 @@ std::string App::glyphText() const {
     out += trainee_.glyphText();
     out += glyphs_.text();
     out += hr_.glyphText();
+    out += interfaceLanguageText();
     return out;
 }
 
@@ -174,7 +177,7 @@ void App::Draw() {
     if (!trainee_.notice().empty()) {
         ui::Callout(theme_, trainee_.notice(), theme_.palette.warning, false);
         ImGui::SameLine();
-        if (ui::Button(locator_, "Dismiss")) trainee_.dismissNotice();
+        if (ui::Button(locator_, trLabel("Dismiss").c_str())) trainee_.dismissNotice();
     }
     if (!gate_.notice().empty()) {
         ui::Callout(theme_, gate_.notice(), theme_.palette.warning, false);

@@ -6,14 +6,16 @@
 #include "app/shell/run.hpp"
 #include "app/trainee/trainee_profile.hpp"
 #include "core/platform/bundled_data.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
 
 namespace {
-constexpr std::string_view kOptions[] = {"--author",    "--script",   "--screenshot-dir",
-                                         "--scenarios", "--data-dir", "--theme",
-                                         "--scale",     "--size",     "--db",
-                                         "--hr",        "--seed",     "--frame-delay-ms"};
+constexpr std::string_view kOptions[] = {
+    "--author", "--script",         "--screenshot-dir", "--scenarios", "--data-dir",
+    "--theme",  "--scale",          "--size",           "--db",        "--hr",
+    "--seed",   "--frame-delay-ms", "--language"};
 }
 
 bool isAppOption(std::string_view arg) {
@@ -23,30 +25,34 @@ bool isAppOption(std::string_view arg) {
 }
 
 const char* appUsage() {
-    return "usage: rapport [--scenarios PATH]... [--data-dir DIR] [--theme "
-           "light|dark|high-contrast]\n"
-           "               [--scale F] [--size WxH] [--db PATH] [--hr] [--seed N]\n"
-           "               [--script FILE --screenshot-dir DIR]\n"
-           "               [--author FILE]\n\n"
-           "Opens the simulator window.\n"
-           "  --scenarios PATH      scenario folder or file (repeatable; default: bundled "
-           "library)\n"
-           "  --data-dir DIR        where the sign-in is remembered (default:\n"
-           "                        $XDG_CONFIG_HOME/rapport, else ~/.config/rapport)\n"
-           "  --theme NAME          light, dark or high-contrast (default: as last time)\n"
-           "  --scale F             UI scale, overriding the monitor's content scale\n"
-           "  --size WxH            initial window size (default: as last time, else 1280x800\n"
-           "                        or what fits the screen)\n"
-           "  --author FILE         open the author workspace on FILE (created from a template\n"
-           "                        when it does not exist)\n"
-           "  --db PATH             results database (default: $RAPPORT_DB, else\n"
-           "                        $XDG_DATA_HOME/rapport/results.db)\n"
-           "  --hr                  open on the HR reports\n"
-           "  --seed N              every attempt's seed, which orders the replies (0 = as in\n"
-           "                        the file; default: a fresh seed per attempt)\n"
-           "  --script FILE         drive the window from a script of inputs (see docs/app.md)\n"
-           "  --screenshot-dir DIR  where the script's screenshots go (default: .)\n"
-           "  --frame-delay-ms MS   for tests: wait MS after every frame, as a slow machine does\n";
+    return tr(
+        "usage: rapport [--scenarios PATH]... [--data-dir DIR] [--theme "
+        "light|dark|high-contrast]\n"
+        "               [--scale F] [--size WxH] [--db PATH] [--hr] [--seed N]\n"
+        "               [--script FILE --screenshot-dir DIR]\n"
+        "               [--author FILE] [--language L]\n\n"
+        "Opens the simulator window.\n"
+        "  --scenarios PATH      scenario folder or file (repeatable; default: bundled "
+        "library)\n"
+        "  --data-dir DIR        where the sign-in is remembered (default:\n"
+        "                        $XDG_CONFIG_HOME/rapport, else ~/.config/rapport)\n"
+        "  --theme NAME          light, dark or high-contrast (default: as last time)\n"
+        "  --scale F             UI scale, overriding the monitor's content scale\n"
+        "  --size WxH            initial window size (default: as last time, else 1280x800\n"
+        "                        or what fits the screen)\n"
+        "  --author FILE         open the author workspace on FILE (created from a template\n"
+        "                        when it does not exist)\n"
+        "  --db PATH             results database (default: $RAPPORT_DB, else\n"
+        "                        $XDG_DATA_HOME/rapport/results.db)\n"
+        "  --hr                  open on the HR reports\n"
+        "  --seed N              every attempt's seed, which orders the replies (0 = as in\n"
+        "                        the file; default: a fresh seed per attempt)\n"
+        "  --script FILE         drive the window from a script of inputs (see docs/app.md)\n"
+        "  --screenshot-dir DIR  where the script's screenshots go (default: .)\n"
+        "  --frame-delay-ms MS   for tests: wait MS after every frame, as a slow machine does\n"
+        "  --language L          interface language for this run: en, ja, ru (qps: the\n"
+        "                        pseudo-language of the tests); default: the one chosen on\n"
+        "                        the sign-in screen, else the system's\n");
 }
 
 std::string defaultScenarioDir() {
@@ -69,11 +75,11 @@ std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args
             continue;
         }
         if (!isAppOption(a)) {
-            error = "unknown option '" + std::string(a) + "'";
+            error = uiFormat(tr("unknown option '{option}'"), {{"option", a}});
             return std::nullopt;
         }
         if (i + 1 >= args.size()) {
-            error = "option " + std::string(a) + " needs a value";
+            error = uiFormat(tr("option {option} needs a value"), {{"option", a}});
             return std::nullopt;
         }
         const std::string v(args[++i]);
@@ -93,7 +99,7 @@ std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args
             std::uint64_t n = 0;
             auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
             if (v.empty() || ec != std::errc() || p != v.data() + v.size()) {
-                error = "--seed must be a non-negative integer";
+                error = tr("--seed must be a non-negative integer");
                 return std::nullopt;
             }
             o.seed = n;
@@ -101,14 +107,21 @@ std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args
             int n = 0;
             auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
             if (v.empty() || ec != std::errc() || p != v.data() + v.size() || n < 0 || n > 2000) {
-                error = "--frame-delay-ms must be a whole number of milliseconds from 0 to 2000";
+                error =
+                    tr("--frame-delay-ms must be a whole number of milliseconds from 0 to 2000");
                 return std::nullopt;
             }
             o.frameDelayMs = n;
+        } else if (a == "--language") {
+            if (v != "en" && v != "ja" && v != "ru" && v != "qps") {
+                error = tr("--language must be en, ja, ru or qps");
+                return std::nullopt;
+            }
+            o.language = v;
         } else if (a == "--theme") {
             const auto mode = themeModeFromName(v);
             if (!mode) {
-                error = "--theme must be light, dark or high-contrast";
+                error = tr("--theme must be light, dark or high-contrast");
                 return std::nullopt;
             }
             o.theme = *mode;
@@ -116,7 +129,7 @@ std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args
             float f = 0;
             auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), f);
             if (ec != std::errc() || p != v.data() + v.size() || f < 0.5f || f > 4.0f) {
-                error = "--scale must be a number from 0.5 to 4";
+                error = tr("--scale must be a number from 0.5 to 4");
                 return std::nullopt;
             }
             o.scale = f;
@@ -132,7 +145,7 @@ std::optional<AppOptions> parseAppOptions(std::span<const std::string_view> args
                      h <= 8192;
             }
             if (!ok) {
-                error = "--size must look like 1280x800";
+                error = tr("--size must look like 1280x800");
                 return std::nullopt;
             }
             o.width = w;

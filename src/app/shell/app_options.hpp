@@ -26,6 +26,7 @@ struct AppOptions {
     std::optional<std::string> db;      // results database (--db); default: database_path
     bool hr = false;                    // open on the HR reports (--hr)
     std::optional<std::uint64_t> seed;  // every attempt's seed (--seed); default: fresh each
+    std::string language;  // --language: this run only; default: remembered, else the OS
     int frameDelayMs = 0;  // --frame-delay-ms, for tests: wait after each frame (a slow machine)
     bool help = false;
 };

@@ -4,6 +4,9 @@
 
 #include <filesystem>
 
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
+
 namespace rapport::app {
 namespace {
 
@@ -54,7 +57,7 @@ void appendField(std::string& out, const std::string& s) {
 FontFiles findFontFiles(std::vector<std::string>& warnings) {
     FontFiles files;
     if (!FcInit()) {
-        warnings.push_back("fontconfig could not start; using the built-in font (ASCII only)");
+        warnings.push_back(tr("fontconfig could not start; using the built-in font (ASCII only)"));
         return files;
     }
     FcConfig* cfg = FcConfigGetCurrent();
@@ -62,12 +65,12 @@ FontFiles findFontFiles(std::vector<std::string>& warnings) {
     if (!match(cfg, "DejaVu Sans", 0x0416, files.text, files.textIndex) &&
         !match(cfg, "sans-serif:lang=ru", 0x0416, files.text, files.textIndex))
         warnings.push_back(
-            "no sans-serif font with Cyrillic found (install fonts-dejavu-core); "
-            "using the built-in font, non-ASCII text will show as '?'");
+            tr("no sans-serif font with Cyrillic found (install fonts-dejavu-core); "
+               "using the built-in font, non-ASCII text will show as '?'"));
     if (!match(cfg, "sans-serif:lang=ja", 0x3042, files.cjk, files.cjkIndex))
         warnings.push_back(
-            "no Japanese font found (install fonts-droid-fallback or fonts-noto-cjk); "
-            "Japanese text will show as '?'");
+            tr("no Japanese font found (install fonts-droid-fallback or fonts-noto-cjk); "
+               "Japanese text will show as '?'"));
     return files;
 }
 
@@ -139,7 +142,8 @@ FontSet loadFonts(ImFontAtlas& atlas, const FontFiles& files, float scale, std::
 
     set.body = addFont(17.0f);
     if (!set.body) {
-        warnings.push_back("could not load font '" + files.text + "'; using the built-in font");
+        warnings.push_back(uiFormat(tr("could not load font '{file}'; using the built-in font"),
+                                    {{"file", files.text}}));
         atlas.Clear();
         FontFiles none;
         return loadFonts(atlas, none, scale, texts, ranges, warnings);

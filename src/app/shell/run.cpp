@@ -24,9 +24,11 @@
 #include "app/shell/app_settings.hpp"
 #include "app/shell/fonts.hpp"
 #include "app/shell/input_queue.hpp"
+#include "app/shell/language_setting.hpp"
 #include "app/shell/portrait.hpp"
 #include "core/files/bounded_read.hpp"
 #include "core/source/json_source.hpp"
+#include "core/translation/interface_language.hpp"
 #include "core/translation/ui_text.hpp"
 #include "store/database_path.hpp"
 #include "store/pg_target.hpp"
@@ -147,12 +149,19 @@ int run(std::span<const std::string_view> args) {
         return kExitOk;
     }
 
+    // The interface language: --language, else the one picked on the sign-in screen, else the
+    // system's (set by main).
+    if (!opts->language.empty())
+        setInterfaceLanguage(opts->language);
+    else if (auto saved = loadLanguageSetting(opts->dataDir))
+        setInterfaceLanguage(*saved);
+
     std::optional<ParsedScript> script;
     if (!opts->script.empty()) {
         // A script is a short list of steps; the scenario limit is more than generous.
         const BoundedRead read = readBoundedFile(opts->script, kMaxSourceBytes);
         if (!read) {
-            std::fprintf(stderr, "rapport: cannot read script %s: %s\n", opts->script.c_str(),
+            std::fprintf(stderr, tr("rapport: cannot read script %s: %s\n"), opts->script.c_str(),
                          read.reason.c_str());
             return kExitUsage;
         }
@@ -165,7 +174,7 @@ int run(std::span<const std::string_view> args) {
         std::error_code ec;
         std::filesystem::create_directories(opts->screenshotDir, ec);
         if (ec) {
-            std::fprintf(stderr, "rapport: cannot create %s: %s\n", opts->screenshotDir.c_str(),
+            std::fprintf(stderr, tr("rapport: cannot create %s: %s\n"), opts->screenshotDir.c_str(),
                          ec.message().c_str());
             return kExitUsage;
         }
@@ -175,18 +184,18 @@ int run(std::span<const std::string_view> args) {
     const char* wayland = std::getenv("WAYLAND_DISPLAY");
     if ((!display || !*display) && (!wayland || !*wayland)) {
         std::fprintf(stderr,
-                     "rapport: no display (neither DISPLAY nor WAYLAND_DISPLAY is set), so the "
-                     "simulator window cannot open.\n"
-                     "Play in the terminal instead: rapport play SCENARIO.json\n");
+                     tr("rapport: no display (neither DISPLAY nor WAYLAND_DISPLAY is set), so "
+                        "the simulator window cannot open.\n"
+                        "Play in the terminal instead: rapport play SCENARIO.json\n"));
         return kExitUsage;
     }
     glfwSetErrorCallback([](int code, const char* what) {
         std::fprintf(stderr, "rapport: GLFW error %d: %s\n", code, what);
     });
     if (!glfwInit()) {
-        std::fprintf(stderr,
-                     "rapport: cannot connect to the display, so the simulator window cannot "
-                     "open.\nPlay in the terminal instead: rapport play SCENARIO.json\n");
+        std::fprintf(
+            stderr, tr("rapport: cannot connect to the display, so the simulator window "
+                       "cannot open.\nPlay in the terminal instead: rapport play SCENARIO.json\n"));
         return kExitUsage;
     }
 
@@ -199,9 +208,8 @@ int run(std::span<const std::string_view> args) {
     glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
     GLFWwindow* window = glfwCreateWindow(opts->width, opts->height, "Rapport", nullptr, nullptr);
     if (!window) {
-        std::fprintf(stderr,
-                     "rapport: cannot create an OpenGL 3.3 window on this display.\n"
-                     "Play in the terminal instead: rapport play SCENARIO.json\n");
+        std::fprintf(stderr, tr("rapport: cannot create an OpenGL 3.3 window on this display.\n"
+                                "Play in the terminal instead: rapport play SCENARIO.json\n"));
         glfwTerminate();
         return kExitUsage;
     }
@@ -271,7 +279,7 @@ int run(std::span<const std::string_view> args) {
         if (!opts->author.empty()) app.openAuthor(opts->author);
         for (const auto& e : app.library().entries)
             if (!e.playable())
-                std::fprintf(stderr, "rapport: warning: %s is not playable (%zu errors)\n",
+                std::fprintf(stderr, tr("rapport: warning: %s is not playable (%zu errors)\n"),
                              e.path.c_str(), e.diagnostics.errorCount());
 
         std::vector<std::string> warnings;
@@ -290,7 +298,7 @@ int run(std::span<const std::string_view> args) {
                 ImGui_ImplOpenGL3_CreateFontsTexture();
             }
             for (const auto& w : warnings)
-                std::fprintf(stderr, "rapport: warning: %s\n", w.c_str());
+                std::fprintf(stderr, tr("rapport: warning: %s\n"), w.c_str());
             warnings.clear();
         };
         rebuildFonts();

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <string>
 
+#include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/platform/version.hpp"
+#include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
@@ -35,14 +37,15 @@ void drawAbout(const ScreenContext& ctx) {
         ImGui::TextUnformatted("Rapport");
         ImGui::PopStyleColor();
         ImGui::PopFont();
-        ImGui::Text("Version %s", version());
+        ImGui::TextUnformatted(uiFormat(tr("Version {version}"), {{"version", version()}}).c_str());
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-        ui::TextWrapped("Client conversation trainer for account managers.");
+        ui::TextWrapped(tr("Client conversation trainer for account managers."));
         ImGui::PopStyleColor();
         ImGui::Spacing();
-        ui::TextWrapped(std::string("Licence: ") + licenceSummary());
+        ui::TextWrapped(uiFormat(tr("Licence: {licence}"), {{"licence", licenceSummary()}}));
         ImGui::Spacing();
-        if (ui::Button(ctx.locator, "Close##about") || ImGui::IsKeyPressed(ImGuiKey_Escape))
+        if (ui::Button(ctx.locator, (std::string(tr("Close")) + "###Close##about").c_str()) ||
+            ImGui::IsKeyPressed(ImGuiKey_Escape))
             ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
@@ -80,16 +83,17 @@ void drawTopBar(const ScreenContext& ctx, const TopBarView& view, const TopBarAc
     // only when everything fits, the name shortened with "…" when even it alone does not.
     const float leftX = ImGui::GetCursorScreenPos().x;
     const float bodyH = ImGui::GetTextLineHeight();
-    const char* subtitle = "client conversation trainer";
+    const char* subtitle = tr("client conversation trainer");
     const float subtitleW = ImGui::CalcTextSize(subtitle).x;
     const float gap = theme.px(16);
 
     // Right side, laid out from the right edge.
     const float buttonH = ImGui::GetFrameHeight();
     // Named after the theme a press switches to: light, dark, high contrast, light again.
-    const char* themeLabel = theme.mode == ThemeMode::Light  ? tr("Dark theme")
-                             : theme.mode == ThemeMode::Dark ? tr("High contrast")
-                                                             : tr("Light theme");
+    const char* themeId = theme.mode == ThemeMode::Light  ? trNoop("Dark theme")
+                          : theme.mode == ThemeMode::Dark ? trNoop("High contrast")
+                                                          : trNoop("Light theme");
+    const char* themeLabel = tr(themeId);
     float x = pos.x + width;
     auto placeRight = [&](float w) {
         x -= w;
@@ -97,26 +101,28 @@ void drawTopBar(const ScreenContext& ctx, const TopBarView& view, const TopBarAc
         x -= theme.px(10);
     };
     const ImGuiStyle& st = ImGui::GetStyle();
-    placeRight(ImGui::CalcTextSize("About").x + st.FramePadding.x * 2);
-    if (ui::Button(ctx.locator, "About")) ImGui::OpenPopup(kAboutId);
+    placeRight(ImGui::CalcTextSize(tr("About")).x + st.FramePadding.x * 2);
+    if (ui::Button(ctx.locator, trLabel("About").c_str())) ImGui::OpenPopup(kAboutId);
     drawAbout(ctx);
     placeRight(ImGui::CalcTextSize(themeLabel).x + st.FramePadding.x * 2);
-    if (ui::Button(ctx.locator, themeLabel)) actions.toggleTheme();
+    if (ui::Button(ctx.locator, trLabel(themeId).c_str())) actions.toggleTheme();
     if (view.screen != ScreenId::Conversation &&
         (view.offerAuthor || view.screen == ScreenId::Author)) {
-        const char* authorLabel = view.screen == ScreenId::Author ? "Leave author" : "Author";
+        const char* authorId =
+            view.screen == ScreenId::Author ? trNoop("Leave author") : trNoop("Author");
+        const char* authorLabel = tr(authorId);
         placeRight(ImGui::CalcTextSize(authorLabel).x + st.FramePadding.x * 2);
-        if (ui::Button(ctx.locator, authorLabel))
+        if (ui::Button(ctx.locator, trLabel(authorId).c_str()))
             view.screen == ScreenId::Author ? actions.leaveAuthor() : actions.openAuthor();
     }
     // HR reports from anywhere but a running conversation (its countdown would keep going).
     if (!view.inHr && view.screen != ScreenId::Conversation && view.offerHr) {
-        placeRight(ImGui::CalcTextSize("HR reports").x + st.FramePadding.x * 2);
-        if (ui::Button(ctx.locator, "HR reports")) actions.openHr();
+        placeRight(ImGui::CalcTextSize(tr("HR reports")).x + st.FramePadding.x * 2);
+        if (ui::Button(ctx.locator, trLabel("HR reports").c_str())) actions.openHr();
     }
     if (view.signedIn) {
-        placeRight(ImGui::CalcTextSize("Sign out").x + st.FramePadding.x * 2);
-        if (ui::Button(ctx.locator, "Sign out")) actions.signOut();
+        placeRight(ImGui::CalcTextSize(tr("Sign out")).x + st.FramePadding.x * 2);
+        if (ui::Button(ctx.locator, trLabel("Sign out").c_str())) actions.signOut();
         std::string who = view.trainee;
         if (!view.group.empty()) who += "  ·  " + view.group;
         const float room = x - leftX - gap;

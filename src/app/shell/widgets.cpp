@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/shell/text_fit.hpp"
 #include "app/shell/text_wrap.hpp"
 #include "core/text/initials.hpp"
 
@@ -11,6 +12,7 @@ namespace rapport::app::ui {
 bool Button(WidgetLocator& loc, const char* label, const ImVec2& size) {
     const bool pressed = ImGui::Button(label, size);
     loc.recordLastItem(label);
+    checkLastItemFits(label);
     return pressed;
 }
 
@@ -25,6 +27,7 @@ bool PrimaryButton(WidgetLocator& loc, const Theme& t, const char* label, const 
     ImGui::PushStyleColor(ImGuiCol_Border, base);
     const bool pressed = ImGui::Button(label, size);
     loc.recordLastItem(label);
+    checkLastItemFits(label);
     ImGui::PopStyleColor(5);
     return pressed && enabled;
 }

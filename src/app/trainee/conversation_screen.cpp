@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "app/trainee/countdown_display.hpp"
 #include "core/play/letter_draft.hpp"
@@ -13,6 +14,7 @@
 #include "core/scenario/line_speaker.hpp"
 #include "core/text/number_format.hpp"
 #include "core/translation/ui_text.hpp"
+#include "core/translation/ui_format.hpp"
 
 namespace rapport::app {
 namespace {
@@ -20,13 +22,13 @@ namespace {
 const char* outcomeLabel(Outcome o) {
     switch (o) {
         case Outcome::Won:
-            return "Won";
+            return tr("Won");
         case Outcome::Partial:
-            return "Partly won";
+            return tr("Partly won");
         case Outcome::Lost:
-            return "Lost";
+            return tr("Lost");
         case Outcome::Escalated:
-            return "Escalated";
+            return tr("Escalated");
     }
     return "";
 }
@@ -81,7 +83,7 @@ void drawAlsoPresent(const ScreenContext& ui, const Session& session,
     const Palette& p = t.palette;
     const Scenario& s = session.scenario();
     ImGui::PushFont(ui.fonts.small);
-    ui::TextWrappedColored(p.textMuted, "Also in the conversation");
+    ui::TextWrappedColored(p.textMuted, tr("Also in the conversation"));
     ImGui::PopFont();
     const float d = t.px(30);
     for (int i : cast) {
@@ -130,8 +132,8 @@ void drawLetter(const ScreenContext& ui, const LetterDraft& draft) {
         ImGui::PopStyleColor();
     };
     ImGui::PushFont(ui.fonts.small);
-    line(p.textMuted, "To: " + l.to);
-    line(p.textMuted, "Subject: " + l.subject);
+    line(p.textMuted, uiFormat(tr("To: {recipient}"), {{"recipient", l.to}}));
+    line(p.textMuted, uiFormat(tr("Subject: {subject}"), {{"subject", l.subject}}));
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, t.px(4)));
     for (const auto& para : draft.paragraphs) {
@@ -139,7 +141,8 @@ void drawLetter(const ScreenContext& ui, const LetterDraft& draft) {
         ImGui::Dummy(ImVec2(0, t.px(4)));
     }
     ImGui::PushFont(ui.fonts.small);
-    line(p.accent, "[" + l.labels[std::size_t(draft.part)] + ": choose below]");
+    line(p.accent,
+         uiFormat(tr("[{part}: choose below]"), {{"part", l.labels[std::size_t(draft.part)]}}));
     ImGui::PopFont();
     ImGui::EndGroup();
     const float bottom = ImGui::GetItemRectMax().y + pad.y;
@@ -192,8 +195,8 @@ void drawClientPanel(const ScreenContext& ui, const AttemptFlow& flow,
     } else {
         ImGui::PushFont(ui.fonts.small);
         ui::TextWrappedColored(p.textMuted,
-                               "Exam mode: the client's mood and the feedback stay hidden until "
-                               "the debrief.");
+                               tr("Exam mode: the client's mood and the feedback stay hidden until "
+                                  "the debrief."));
         ImGui::PopFont();
     }
 }
@@ -221,14 +224,14 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
     ImGui::SameLine();
     ImGui::PushFont(ui.fonts.small);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.px(4));
-    ui::Chip(t, practice ? "Practice" : "Exam",
+    ui::Chip(t, practice ? trc("mode", "Practice") : trc("mode", "Exam"),
              mix(p.surface, practice ? p.accent : p.warning, 0.16f),
              practice ? p.accent : p.warning);
     ImGui::PopFont();
-    const char* leave = "Leave conversation";
+    const char* leave = tr("Leave conversation");
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(leave).x -
                     ImGui::GetStyle().FramePadding.x * 2);
-    if (ui::Button(loc, leave)) {
+    if (ui::Button(loc, trLabel("Leave conversation").c_str())) {
         actions.backToLibrary();
         return;
     }
@@ -304,10 +307,11 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
         if (!(at && at->compose && at->compose->part > 0))
             clientLine(at, renderTraineeText(step.textShown, trainee));
         if (step.timedOut) {
-            ui::Bubble(t, ui.fonts.small, "You", std::string(kNoAnswer), true,
+            ui::Bubble(t, ui.fonts.small, trc("speaker", "You"), std::string(kNoAnswer), true,
                        mix(p.traineeBubble, p.danger, 0.15f));
         } else {
-            ui::Bubble(t, ui.fonts.small, "You", renderTraineeText(step.choiceText, trainee), true,
+            ui::Bubble(t, ui.fonts.small, trc("speaker", "You"),
+                       renderTraineeText(step.choiceText, trainee), true,
                        p.traineeBubble);
         }
         if (feedbackShownDuringPlay(flow->mode()) && i < echoes.size()) {
@@ -329,10 +333,12 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
     if (draft) drawLetter(ui, *draft);
     if (const Ending* ending = session->ending()) {
         ImGui::Dummy(ImVec2(0, t.px(4)));
-        ui::Callout(t,
-                    std::string(outcomeLabel(ending->outcome)) + " — " + ending->title + "\n" +
-                        ending->summary,
-                    outcomeColor(p, ending->outcome), false);
+        ui::Callout(
+            t,
+            uiFormat(tr("{outcome} — {ending}"),
+                     {{"outcome", outcomeLabel(ending->outcome)}, {"ending", ending->title}}) +
+                "\n" + ending->summary,
+            outcomeColor(p, ending->outcome), false);
     }
     // Follow the conversation: jump to the end when a line is added (a few frames, because the
     // new content's height is only known after it is laid out).
@@ -352,19 +358,19 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
     // Replies, countdown or the way to the debrief.
     if (session->finished()) {
         ImGui::Dummy(ImVec2(0, t.px(6)));
-        ui::TextWrappedColored(p.textMuted, "The conversation is over.");
-        if (ui::PrimaryButton(loc, t, "See debrief", ImVec2(t.px(220), t.px(44))))
+        ui::TextWrappedColored(p.textMuted, tr("The conversation is over."));
+        if (ui::PrimaryButton(loc, t, trLabel("See debrief").c_str(), ImVec2(t.px(220), t.px(44))))
             actions.showDebrief();
     } else {
         if (session->node().isTimed()) {
             const double limitMs = *session->node().timeLimit * 1000.0;
             const auto left = session->timeLeftMs();
             const float f = limitMs > 0 ? float(double(left) / limitMs) : 0.0f;
-            char seconds[32];
-            std::snprintf(seconds, sizeof seconds, tr("%lld s"),
-                          static_cast<long long>(countdownSecondsShown(left)));
+            const std::string seconds =
+                uiFormat(tr("{seconds} s"),
+                         {{"seconds", std::to_string(countdownSecondsShown(left))}});
             ImGui::PushFont(ui.fonts.small);
-            ui::LabeledBar(t, tr("The client is waiting for your answer"), seconds, f,
+            ui::LabeledBar(t, tr("The client is waiting for your answer"), seconds.c_str(), f,
                            f < 0.3f   ? p.danger
                            : f < 0.6f ? p.warning
                                       : p.accent,
@@ -373,13 +379,14 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
         }
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
         if (draft)
-            ImGui::TextUnformatted((draft->letter->labels[std::size_t(draft->part)] + "  (part " +
-                                    std::to_string(draft->part + 1) + " of " +
-                                    std::to_string(draft->letter->parts.size()) +
-                                    ": press 1–9 or click)")
-                                       .c_str());
+            ImGui::TextUnformatted(
+                uiFormat(tr("{part}  (part {number} of {count}: press 1–9 or click)"),
+                         {{"part", draft->letter->labels[std::size_t(draft->part)]},
+                          {"number", std::to_string(draft->part + 1)},
+                          {"count", std::to_string(draft->letter->parts.size())}})
+                    .c_str());
         else
-            ImGui::TextUnformatted("Your reply  (press 1–9 or click)");
+            ImGui::TextUnformatted(tr("Your reply  (press 1–9 or click)"));
         ImGui::PopStyleColor();
         int picked = -1;
         for (std::size_t k = 0; k < shown.size(); ++k) {

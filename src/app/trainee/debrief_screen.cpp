@@ -5,11 +5,13 @@
 #include <cstdio>
 #include <map>
 
-#include "app/shell/interface_language.hpp"
+#include "core/translation/interface_language.hpp"
+#include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/play/step_effect.hpp"
 #include "core/scenario/line_speaker.hpp"
 #include "core/text/number_format.hpp"
+#include "core/translation/ui_format.hpp"
 
 namespace rapport::app {
 namespace {
@@ -23,21 +25,22 @@ void drawSummary(const ScreenContext& ctx, const ScoreReport& r, const Ending& e
     const Palette& p = t.palette;
     ImFont* title = ctx.fonts.title;
     ImGui::BeginGroup();
-    const std::string score = oneDecimalOrWhole(r.score);
+    const std::string score = uiNumber(oneDecimalOrWhole(r.score));
     ui::TextInFont(title, r.passed ? p.success : p.danger, score);
     ImGui::SameLine(0, t.px(4));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() +
                          (title ? title->FontSize - ImGui::GetFontSize() : 0));
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-    ImGui::TextUnformatted("/ 100 scenario score");
+    ImGui::TextUnformatted(tr("/ 100 scenario score"));
     ImGui::PopStyleColor();
-    ui::Chip(t, r.passed ? "✓ Passed" : "✗ Not passed",
+    ui::Chip(t, r.passed ? tr("✓ Passed") : tr("✗ Not passed"),
              mix(p.surface, r.passed ? p.success : p.danger, 0.16f),
              r.passed ? p.success : p.danger);
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("pass mark %d", r.passScore);
+    ImGui::TextUnformatted(
+        uiFormat(tr("pass mark {score}"), {{"score", std::to_string(r.passScore)}}).c_str());
     ImGui::PopStyleColor();
     ImGui::EndGroup();
     ImGui::SameLine(0, t.px(32));
@@ -51,7 +54,7 @@ void drawSummary(const ScreenContext& ctx, const ScoreReport& r, const Ending& e
 void drawCompetencies(const ScreenContext& ctx, const ScoreReport& r) {
     const Theme& t = ctx.theme;
     const Palette& p = t.palette;
-    ui::TextInFont(ctx.fonts.heading, p.text, "Competencies");
+    ui::TextInFont(ctx.fonts.heading, p.text, tr("Competencies"));
     // Primary competencies first: they decide the pass; the rest follow in framework order.
     std::vector<const CompetencyScore*> order;
     for (const auto& c : r.competencies)
@@ -62,40 +65,47 @@ void drawCompetencies(const ScreenContext& ctx, const ScoreReport& r) {
         if (!c.primary && !c.assessed) order.push_back(&c);
     for (const CompetencyScore* c : order) {
         ImGui::Dummy(ImVec2(0, t.px(4)));
-        const std::string name = c->name + (c->primary ? "  ·  primary" : "");
+        const std::string name =
+            c->primary ? uiFormat(tr("{competency}  ·  primary"), {{"competency", c->name}})
+                       : c->name;
         if (!c->assessed) {
-            ui::LabeledBar(t, name, "not assessed", 0, p.track, 6);
+            ui::LabeledBar(t, name, tr("not assessed"), 0, p.track, 6);
             ImGui::PushFont(ctx.fonts.small);
             ui::TextWrappedColored(p.textMuted,
-                                   "No opportunity on your path to show this competency.");
+                                   tr("No opportunity on your path to show this competency."));
             ImGui::PopFont();
             continue;
         }
         if (!c->rated) {
-            ui::LabeledBar(t, name, "not rated", 0, p.track, 6);
+            ui::LabeledBar(t, name, tr("not rated"), 0, p.track, 6);
             ImGui::PushFont(ctx.fonts.small);
             ui::TextWrappedColored(
                 p.textMuted,
-                "Not rated \u2014 too little evidence: " + std::to_string(c->opportunities) +
-                    " opportunit" + (c->opportunities == 1 ? "y" : "ies") +
-                    " on your path, fewer than a level needs.");
+                uiFormat(trn("Not rated — too little evidence: {n} opportunity on your path, "
+                             "fewer than a level needs.",
+                             "Not rated — too little evidence: {n} opportunities on your path, "
+                             "fewer than a level needs.",
+                             (unsigned long)c->opportunities),
+                         {{"n", std::to_string(c->opportunities)}}));
             ImGui::PopFont();
             continue;
         }
         const float f = float(c->score.value_or(0) / 100.0);
         const ImVec4 colour = c->critical ? p.danger : ui::levelColor(t, f);
-        ui::LabeledBar(t, name, c->levelName + "  " + oneDecimalOrWhole(c->score.value_or(0)), f,
+        ui::LabeledBar(t, name,
+                       c->levelName + "  " + uiNumber(oneDecimalOrWhole(c->score.value_or(0))), f,
                        colour, 8);
         ImGui::PushFont(ctx.fonts.small);
         ui::TextWrappedColored(p.textMuted, c->anchor);
         if (c->critical)
-            ui::TextWrappedColored(p.danger,
-                                   "⚠ A critical indicator was shown: capped at the lowest level.");
+            ui::TextWrappedColored(
+                p.danger, tr("⚠ A critical indicator was shown: capped at the lowest level."));
         if (c->confidence == "low")
-            ui::TextWrappedColored(p.warning, "⚠ Low confidence: only " +
-                                                  std::to_string(c->opportunities) + " opportunit" +
-                                                  (c->opportunities == 1 ? "y" : "ies") +
-                                                  " on your path.");
+            ui::TextWrappedColored(
+                p.warning, uiFormat(trn("⚠ Low confidence: only {n} opportunity on your path.",
+                                        "⚠ Low confidence: only {n} opportunities on your path.",
+                                        (unsigned long)c->opportunities),
+                                    {{"n", std::to_string(c->opportunities)}}));
         ImGui::PopFont();
     }
 }
@@ -112,23 +122,26 @@ void drawRemarks(const ScreenContext& ctx, const ScoreReport& r, float width) {
         if (c.rated && c.score)
             axes.push_back({c.name, float(*c.score)});
         else
-            unrated += (unrated.empty() ? "" : ", ") + c.name;
+            unrated += (unrated.empty() ? "" : tr(", ")) + c.name;
     }
     if (axes.size() >= 3) {
         const float size = std::min(width, t.px(380));
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - size) * 0.5f);
         ui::RadarChart(t, ctx.fonts.small, axes, size);
         if (!unrated.empty())
-            ui::TextWrappedColored(p.textMuted,
-                                   "Not in the chart, not rated on this path: " + unrated + ".");
+            ui::TextWrappedColored(
+                p.textMuted,
+                uiFormat(tr("Not in the chart, not rated on this path: {competencies}."),
+                         {{"competencies", unrated}}));
         ImGui::Dummy(ImVec2(0, t.px(6)));
     }
-    ui::TextInFont(ctx.fonts.heading, p.text, "Strengths");
-    if (r.strengths.empty()) ui::TextWrappedColored(p.textMuted, "None stood out this time.");
+    ui::TextInFont(ctx.fonts.heading, p.text, tr("Strengths"));
+    if (r.strengths.empty()) ui::TextWrappedColored(p.textMuted, tr("None stood out this time."));
     for (const auto& s : r.strengths) ui::TextWrappedColored(p.text, "✓ " + s.text);
     ImGui::Dummy(ImVec2(0, t.px(6)));
-    ui::TextInFont(ctx.fonts.heading, p.text, "Development areas");
-    if (r.developmentAreas.empty()) ui::TextWrappedColored(p.textMuted, "Nothing to work on here.");
+    ui::TextInFont(ctx.fonts.heading, p.text, tr("Development areas"));
+    if (r.developmentAreas.empty())
+        ui::TextWrappedColored(p.textMuted, tr("Nothing to work on here."));
     for (const auto& s : r.developmentAreas) ui::TextWrappedColored(p.text, "→ " + s.text);
 }
 
@@ -149,34 +162,44 @@ void DebriefScreen::Draw(const ScreenContext& ctx, const DebriefView& view,
 
     // Title clipped to leave room for the actions on the right.
     const ImGuiStyle& st = ImGui::GetStyle();
-    const float buttonsW = t.px(130 + 150 + 110) + st.ItemSpacing.x * 2;
+    // Each button at least its English width, wider when a translation needs it.
+    auto fit = [&](const char* msgid, float minimum) {
+        return std::max(t.px(minimum), ImGui::CalcTextSize(tr(msgid)).x + st.FramePadding.x * 2);
+    };
+    const float againW = fit("Try again", 130), nextW = fit("Next scenario", 150),
+                libraryW = fit("Library", 110);
+    const float buttonsW = againW + nextW + libraryW + st.ItemSpacing.x * 2;
     const float avail = ImGui::GetContentRegionAvail().x;
     const float titleW = std::max(t.px(100), avail - buttonsW - t.px(20));
     const float titleH = ImGui::GetFrameHeight() + t.px(8);
     ImGui::BeginChild("##title", ImVec2(titleW, titleH), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    ui::ClippedText(ctx.fonts.heading, p.text, "Debrief · " + s.title, titleH);
+    ui::ClippedText(ctx.fonts.heading, p.text,
+                    uiFormat(tr("Debrief · {scenario}"), {{"scenario", s.title}}), titleH);
     ImGui::EndChild();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttonsW);
     // Each action replaces or ends the session this frame has been reading: stop drawing it.
-    if (ui::PrimaryButton(loc, t, "Try again", ImVec2(t.px(130), 0))) return actions.tryAgain();
+    if (ui::PrimaryButton(loc, t, trLabel("Try again").c_str(), ImVec2(againW, 0)))
+        return actions.tryAgain();
     ImGui::SameLine();
-    if (ui::Button(loc, "Next scenario", ImVec2(t.px(150), 0))) return actions.nextScenario();
+    if (ui::Button(loc, trLabel("Next scenario").c_str(), ImVec2(nextW, 0)))
+        return actions.nextScenario();
     ImGui::SameLine();
-    if (ui::Button(loc, "Library", ImVec2(t.px(110), 0))) return actions.backToLibrary();
+    if (ui::Button(loc, trLabel("Library").c_str(), ImVec2(libraryW, 0)))
+        return actions.backToLibrary();
     // Whether the attempt is in the results yet: "Saved" only once every write queued for it,
     // the ending and report last, is on disk.
     if (view.saveState != SaveState::None) {
         ImGui::PushFont(ctx.fonts.small);
         switch (view.saveState) {
             case SaveState::Saving:
-                ui::TextWrappedColored(p.textMuted, "Saving this attempt to your results…");
+                ui::TextWrappedColored(p.textMuted, tr("Saving this attempt to your results…"));
                 break;
             case SaveState::Saved:
-                ui::TextWrappedColored(p.success, "✓ Saved to your results");
+                ui::TextWrappedColored(p.success, tr("✓ Saved to your results"));
                 break;
             case SaveState::Failed:
-                ui::TextWrappedColored(p.danger, "✗ This attempt is not saved");
+                ui::TextWrappedColored(p.danger, tr("✗ This attempt is not saved"));
                 break;
             case SaveState::None:
                 break;
@@ -249,8 +272,8 @@ void drawDebriefBody(const ScreenContext& ctx, const DebriefContent& content,
         ui::Callout(t, ending.title + "\n" + ending.summary, p.accent, false);
         if (content.pending)
             ui::TextWrappedColored(p.textMuted,
-                                   "Working out your scores against the best possible "
-                                   "conversation…");
+                                   tr("Working out your scores against the best possible "
+                                      "conversation…"));
         else if (!content.reportError.empty())
             ui::TextWrappedColored(p.warning, content.reportError);
     }
@@ -287,7 +310,8 @@ void drawDebriefBody(const ScreenContext& ctx, const DebriefContent& content,
             ui::Bubble(t, ctx.fonts.small, clientName, line, false, p.clientBubble);
         }
         ui::Bubble(t, ctx.fonts.small,
-                   content.traineeCaption + " · step " + std::to_string(step.step),
+                   uiFormat(tr("{speaker} · step {step}"), {{"speaker", content.traineeCaption},
+                                                            {"step", std::to_string(step.step)}}),
                    step.timedOut ? std::string(kNoAnswer)
                                  : renderTraineeText(step.choiceText, content.trainee),
                    true, p.traineeBubble);
@@ -296,7 +320,7 @@ void drawDebriefBody(const ScreenContext& ctx, const DebriefContent& content,
         for (const auto& [c, e] : byStep[step.step]) {
             note += (note.empty() ? "" : "\n") + signedPoints(e->points) + "  " + c->name + " — " +
                     frameworks.indicatorDescription(e->indicator, interfaceLanguage());
-            if (e->source == "rule") note += " (rule)";
+            if (e->source == "rule") note += tr(" (rule)");
             net += e->points;
         }
         if (const std::string f = s ? stepFeedback(*s, step) : std::string(); !f.empty())
@@ -305,8 +329,8 @@ void drawDebriefBody(const ScreenContext& ctx, const DebriefContent& content,
         for (const auto& x : advice)
             if (x.step == step.step) a = &x;
         if (a && !a->tookBest && !a->bestText.empty())
-            note += (note.empty() ? "" : "\n") + std::string("A stronger reply here: “") +
-                    a->bestText + "”";
+            note += (note.empty() ? "" : "\n") +
+                    uiFormat(tr("A stronger reply here: “{reply}”"), {{"reply", a->bestText}});
         if (!note.empty()) {
             ImGui::PushFont(ctx.fonts.small);
             ui::Callout(t, note, net > 0 ? p.success : net < 0 ? p.danger : p.accent, true);

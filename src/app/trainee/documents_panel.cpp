@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "app/shell/fit.hpp"
+#include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/play/open_documents.hpp"
+#include "core/translation/ui_format.hpp"
 
 namespace rapport::app {
 
@@ -13,23 +15,23 @@ namespace {
 const char* kindLabel(DocumentKind k) {
     switch (k) {
         case DocumentKind::Briefing:
-            return "Briefing";
+            return tr("Briefing");
         case DocumentKind::ClientFile:
-            return "Client file";
+            return tr("Client file");
         case DocumentKind::Crm:
-            return "CRM";
+            return tr("CRM");
         case DocumentKind::PriceList:
-            return "Price list";
+            return tr("Price list");
         case DocumentKind::Authority:
-            return "Authority";
+            return tr("Authority");
         case DocumentKind::Competitor:
-            return "Competitor";
+            return tr("Competitor");
         case DocumentKind::Email:
-            return "Email";
+            return tr("Email");
         case DocumentKind::Other:
-            return "Document";
+            return tr("Document");
     }
-    return "Document";
+    return tr("Document");
 }
 
 // Paragraphs ("\n\n") with a little air between them.
@@ -64,7 +66,7 @@ void DocumentsPanel::DrawList(const ScreenContext& ui, const Session& session) {
     const Palette& p = t.palette;
     const auto opened = openDocuments(session);
     ImGui::PushFont(ui.fonts.small);
-    ui::TextWrappedColored(p.textMuted, "Documents");
+    ui::TextWrappedColored(p.textMuted, tr("Documents"));
     ImGui::PopFont();
     for (int d : opened) {
         const Document& doc = s.documents[std::size_t(d)];
@@ -115,7 +117,7 @@ void DocumentsPanel::DrawReader(const ScreenContext& ui, const Session& session)
         documentText(t, p.text, doc.text);
         ImGui::PopTextWrapPos();
         ImGui::Dummy(ImVec2(0, t.px(10)));
-        if (ui::PrimaryButton(ui.locator, t, "Close document") ||
+        if (ui::PrimaryButton(ui.locator, t, trLabel("Close document").c_str()) ||
             ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
             reading = -1;
             ImGui::CloseCurrentPopup();
@@ -142,7 +144,7 @@ bool DrawBriefing(const ScreenContext& ui, const Session& session, ImTextureID p
     if (ui::BeginCard(t, "##briefing",
                       ImVec2(width, ImGui::GetContentRegionAvail().y - t.px(16)))) {
         ImGui::PushFont(ui.fonts.small);
-        ui::TextWrappedColored(p.textMuted, "Briefing");
+        ui::TextWrappedColored(p.textMuted, tr("Briefing"));
         ImGui::PopFont();
         ui::TextInFont(ui.fonts.heading, p.text, s.title);
         ImGui::Dummy(ImVec2(0, t.px(8)));
@@ -171,7 +173,7 @@ bool DrawBriefing(const ScreenContext& ui, const Session& session, ImTextureID p
             ImGui::Dummy(ImVec2(0, t.px(8)));
         }
         ImGui::Dummy(ImVec2(0, t.px(6)));
-        start = ui::PrimaryButton(ui.locator, t, "Start the conversation");
+        start = ui::PrimaryButton(ui.locator, t, trLabel("Start the conversation").c_str());
     }
     ui::EndCard();
     return start;

@@ -7,7 +7,9 @@
 #include <cmath>
 #include <functional>
 
+#include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
+#include "core/translation/ui_format.hpp"
 
 namespace rapport::app {
 namespace {
@@ -42,11 +44,11 @@ void LibraryScreen::Draw(const ScreenContext& ui, const ScenarioLibrary& library
     WidgetLocator& loc = ui.locator;
     const ScenarioLibrary& lib = library;
 
-    ui::TextInFont(ui.fonts.title, p.text, "Scenario library");
+    ui::TextInFont(ui.fonts.title, p.text, tr("Scenario library"));
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     ImGui::TextUnformatted(
-        "Choose a conversation. Practice shows feedback after every reply; "
-        "exam mode keeps it for the debrief.");
+        tr("Choose a conversation. Practice shows feedback after every reply; "
+           "exam mode keeps it for the debrief."));
     ImGui::PopStyleColor();
     ImGui::Dummy(ImVec2(0, t.px(4)));
 
@@ -54,14 +56,14 @@ void LibraryScreen::Draw(const ScreenContext& ui, const ScenarioLibrary& library
     const float avail = ImGui::GetContentRegionAvail().x;
     const float comboW = std::min(t.px(240), avail * 0.25f);
     ImGui::SetNextItemWidth(std::max(t.px(160), avail - comboW * 2 - t.px(20)));
-    ImGui::InputTextWithHint("##search", "Search title, client, sector…", &filter.search);
+    ImGui::InputTextWithHint("##search", tr("Search title, client, sector…"), &filter.search);
     loc.recordLastItem("Search");
     actions.requireGlyphs(filter.search);
     ImGui::SameLine();
     auto same = [](const std::string& s) { return s; };
-    FilterCombo(loc, "##sector", "All sectors", lib.sectors(), filter.sector, same, comboW);
+    FilterCombo(loc, "##sector", tr("All sectors"), lib.sectors(), filter.sector, same, comboW);
     ImGui::SameLine();
-    FilterCombo(loc, "##competency", "All competencies", lib.competencies(), filter.competency,
+    FilterCombo(loc, "##competency", tr("All competencies"), lib.competencies(), filter.competency,
                 competencyName, comboW);
     ImGui::Dummy(ImVec2(0, t.px(6)));
 
@@ -73,11 +75,12 @@ void LibraryScreen::Draw(const ScreenContext& ui, const ScenarioLibrary& library
     ImGui::BeginChild("##cards", ImVec2(0, 0), false);
     if (lib.playable().empty()) {
         ui::TextWrappedColored(p.textMuted,
-                               "No playable scenarios were found. Start Rapport with --scenarios "
-                               "FOLDER, or check the files listed below with 'rapport validate'.");
+                               tr("No playable scenarios were found. Start Rapport with "
+                                  "--scenarios FOLDER, or check the files listed below with "
+                                  "'rapport validate'."));
     } else if (shown.empty()) {
-        ui::TextWrappedColored(p.textMuted, "No scenario matches these filters.");
-        if (ui::Button(loc, "Clear filters")) filter = {};
+        ui::TextWrappedColored(p.textMuted, tr("No scenario matches these filters."));
+        if (ui::Button(loc, trLabel("Clear filters").c_str())) filter = {};
     }
 
     const float gap = t.px(16);
@@ -108,8 +111,11 @@ void LibraryScreen::Draw(const ScreenContext& ui, const ScenarioLibrary& library
             ui::ClippedText(heading, p.text, s.title, titleH);
             ImGui::PushFont(small);
             std::string meta;
-            if (s.expectedMinutes) meta += "~" + std::to_string(*s.expectedMinutes) + " min   ";
-            meta += "pass " + std::to_string(s.passScore);
+            if (s.expectedMinutes)
+                meta += uiFormat(tr("~{minutes} min"),
+                                 {{"minutes", std::to_string(*s.expectedMinutes)}}) +
+                        "   ";
+            meta += uiFormat(tr("pass {score}"), {{"score", std::to_string(s.passScore)}});
             // A long sector gives way to the dots and the figures, which must stay whole.
             const float dotsW = t.px(4) * 2 + t.px(4) * 2.6f * 4;
             const float chipTextW = ImGui::GetContentRegionAvail().x - dotsW -
@@ -128,15 +134,19 @@ void LibraryScreen::Draw(const ScreenContext& ui, const ScenarioLibrary& library
                             s.client.name + " · " + s.client.role + ", " + s.client.company,
                             clientH);
             ui::ClippedText(small, p.textMuted, s.summary, summaryH);
-            std::string assesses = "Assesses: ";
+            std::string names;
             for (std::size_t i = 0; i < s.assesses.size(); ++i)
-                assesses += (i ? ", " : "") + competencyName(s.assesses[i]);
+                names += (i ? tr(", ") : "") + competencyName(s.assesses[i]);
+            const std::string assesses =
+                uiFormat(tr("Assesses: {competencies}"), {{"competencies", names}});
             ui::ClippedText(small, p.text, assesses, assessH);
             const auto best = bestScores.find(s.id);
             ImGui::PushFont(small);
-            ui::TextWrappedColored(p.textMuted, best != bestScores.end()
-                                                    ? "Your best: " + std::to_string(best->second)
-                                                    : std::string("No attempts yet"));
+            ui::TextWrappedColored(
+                p.textMuted,
+                best != bestScores.end()
+                    ? uiFormat(tr("Your best: {score}"), {{"score", std::to_string(best->second)}})
+                    : std::string(tr("No attempts yet")));
             ImGui::PopFont();
 
             // Buttons pinned to the card's bottom edge.
@@ -144,8 +154,9 @@ void LibraryScreen::Draw(const ScreenContext& ui, const ScenarioLibrary& library
             ImGui::SetCursorPosY(
                 std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - bh - t.px(14)));
             const float bw = (ImGui::GetContentRegionAvail().x - t.px(10)) * 0.5f;
-            const std::string practice = "Practice##" + s.id;
-            const std::string exam = "Exam##" + s.id;
+            const std::string practice =
+                trc("mode", "Practice") + std::string("###Practice##") + s.id;
+            const std::string exam = trc("mode", "Exam") + std::string("###Exam##") + s.id;
             if (ui::PrimaryButton(loc, t, practice.c_str(), ImVec2(bw, 0)))
                 actions.openScenario(index, AttemptMode::Practice);
             ImGui::SameLine(0, t.px(10));
@@ -160,8 +171,11 @@ void LibraryScreen::Draw(const ScreenContext& ui, const ScenarioLibrary& library
 
     if (problems > 0) {
         ImGui::Dummy(ImVec2(0, t.px(10)));
-        const std::string label = std::to_string(problems) + " scenario file" +
-                                  (problems == 1 ? "" : "s") + " could not be loaded";
+        const std::string label =
+            uiFormat(trn("{n} scenario file could not be loaded",
+                         "{n} scenario files could not be loaded", (unsigned long)problems),
+                     {{"n", std::to_string(problems)}}) +
+            "###problems";
         ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
         if (ImGui::CollapsingHeader(label.c_str())) {
             ImGui::PopStyleColor();

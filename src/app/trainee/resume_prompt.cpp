@@ -5,16 +5,21 @@
 #include <algorithm>
 #include <ctime>
 
+#include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
+#include "core/translation/ui_format.hpp"
 
 namespace rapport::app {
 
 std::string localDateTime(std::int64_t unixMs) {
     const std::time_t t = std::time_t(unixMs / 1000);
     std::tm tm{};
-    if (!localtime_r(&t, &tm)) return "an unknown time";
+    if (!localtime_r(&t, &tm)) return tr("an unknown time");
     char buf[64];
-    std::strftime(buf, sizeof buf, "%d %b %Y, %H:%M", &tm);
+    // TRANSLATORS: a strftime() format for the date and time an attempt started; use numbers
+    // for the month (%m) where the English month abbreviation (%b) would not be understood.
+    // xgettext:no-c-format
+    std::strftime(buf, sizeof buf, tr("%d %b %Y, %H:%M"), &tm);
     return buf;
 }
 
@@ -24,7 +29,8 @@ void ResumePrompt::Draw(const ScreenContext& ui, const std::optional<ResumeOffer
     const Theme& t = ui.theme;
     const Palette& p = t.palette;
     WidgetLocator& loc = ui.locator;
-    const char* id = "Unfinished attempt";
+    const std::string title = trLabel("Unfinished attempt");
+    const char* id = title.c_str();
     if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -41,30 +47,38 @@ void ResumePrompt::Draw(const ScreenContext& ui, const std::optional<ResumeOffer
     if (ImGui::BeginPopupModal(id, nullptr, flags)) {
         const auto& a = offer->attempt;
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - t.px(48));
-        ui::TextInFont(ui.fonts.heading, p.text, "You have an unfinished attempt");
-        std::string what = "“" + a.scenarioTitle + "”, " + attemptModeName(a.mode) +
-                           " mode, started " + localDateTime(a.startedAtMs) + ", " +
-                           std::to_string(a.steps) + (a.steps == 1 ? " reply" : " replies") +
-                           " in.";
+        ui::TextInFont(ui.fonts.heading, p.text, tr("You have an unfinished attempt"));
+        const bool exam = a.mode == AttemptMode::Exam;
+        const unsigned long steps = (unsigned long)a.steps;
+        const char* pattern =
+            exam ? trn("“{scenario}”, exam mode, started {time}, {n} reply in.",
+                       "“{scenario}”, exam mode, started {time}, {n} replies in.", steps)
+                 : trn("“{scenario}”, practice mode, started {time}, {n} reply in.",
+                       "“{scenario}”, practice mode, started {time}, {n} replies in.", steps);
+        const std::string what = uiFormat(pattern, {{"scenario", a.scenarioTitle},
+                                                    {"time", localDateTime(a.startedAtMs)},
+                                                    {"n", std::to_string(a.steps)}});
         ui::TextWrappedColored(p.textMuted, what);
         if (offer->requested != a.mode)
-            ui::TextWrappedColored(p.textMuted, std::string("Resuming continues it in ") +
-                                                    attemptModeName(a.mode) + " mode.");
+            ui::TextWrappedColored(p.textMuted,
+                                   exam ? tr("Resuming continues it in exam mode.")
+                                        : tr("Resuming continues it in practice mode."));
         if (!offer->problem.empty())
             ui::TextWrappedColored(p.warning, offer->problem);
         else
             ui::TextWrappedColored(p.text,
-                                   "Resume where you stopped, or start over: the unfinished "
-                                   "attempt is then kept as abandoned.");
+                                   tr("Resume where you stopped, or start over: the unfinished "
+                                      "attempt is then kept as abandoned."));
         ImGui::PopTextWrapPos();
         ImGui::Dummy(ImVec2(0, t.px(8)));
         const float bw = t.px(140);
-        if (ui::PrimaryButton(loc, t, "Resume", ImVec2(bw, 0), offer->problem.empty()))
+        if (ui::PrimaryButton(loc, t, trLabel("Resume").c_str(), ImVec2(bw, 0),
+                              offer->problem.empty()))
             actions.resumeAttempt();
         ImGui::SameLine(0, t.px(10));
-        if (ui::Button(loc, "Start over", ImVec2(bw, 0))) actions.startOver();
+        if (ui::Button(loc, trLabel("Start over").c_str(), ImVec2(bw, 0))) actions.startOver();
         ImGui::SameLine(0, t.px(10));
-        if (ui::Button(loc, "Cancel", ImVec2(bw, 0)) ||
+        if (ui::Button(loc, trLabel("Cancel").c_str(), ImVec2(bw, 0)) ||
             ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
             actions.cancelResume();
         if (!offer) ImGui::CloseCurrentPopup();

@@ -5,8 +5,11 @@
 
 #include <algorithm>
 
+#include "app/shell/language_picker.hpp"
+#include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/translation/ui_text.hpp"
+#include "core/translation/ui_format.hpp"
 
 namespace rapport::app {
 
@@ -25,19 +28,19 @@ void SignInScreen::Draw(const ScreenContext& ui, const std::optional<TraineeProf
     const float width = std::min(avail.x, t.px(460));
     const float height = t.px(470);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + (avail.x - width) * 0.5f,
-                                     origin.y + std::max(0.0f, (avail.y - height) * 0.35f)));
+    const float cardX = origin.x + (avail.x - width) * 0.5f;
+    ImGui::SetCursorScreenPos(ImVec2(cardX, origin.y + std::max(0.0f, (avail.y - height) * 0.35f)));
     if (ui::BeginCard(t, "##signin", ImVec2(width, height))) {
-        ui::TextInFont(ui.fonts.title, p.text, "Welcome");
+        ui::TextInFont(ui.fonts.title, p.text, tr("Welcome"));
         ui::TextWrappedColored(p.textMuted,
-                               "Practise real client conversations and see, competency by "
-                               "competency, how you handled them.");
+                               tr("Practise real client conversations and see, competency by "
+                                  "competency, how you handled them."));
         ImGui::Dummy(ImVec2(0, t.px(10)));
 
-        auto field = [&](const char* caption, const char* id, const char* hint, std::string* value,
-                         bool& submit) {
+        auto field = [&](const std::string& caption, const char* id, const char* hint,
+                         std::string* value, bool& submit) {
             ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-            ImGui::TextUnformatted(caption);
+            ImGui::TextUnformatted(std::string(visibleLabel(caption)).c_str());
             ImGui::PopStyleColor();
             ImGui::SetNextItemWidth(-1);
             if (ImGui::InputTextWithHint(id, hint, value, ImGuiInputTextFlags_EnterReturnsTrue))
@@ -50,9 +53,11 @@ void SignInScreen::Draw(const ScreenContext& ui, const std::optional<TraineeProf
             ImGui::SetKeyboardFocusHere();
             focusName = false;
         }
-        field("Your name", "##name", "e.g. Anna Petrova", &draft.name, submit);
-        field("Employee ID (optional)", "##employee", "e.g. 10473", &draft.employeeId, submit);
-        field("Group (optional)", "##group", "e.g. SME desk, spring intake", &draft.group, submit);
+        field(trLabel("Your name"), "##name", tr("e.g. Anna Petrova"), &draft.name, submit);
+        field(trLabel("Employee ID (optional)"), "##employee", tr("e.g. 10473"), &draft.employeeId,
+              submit);
+        field(trLabel("Group (optional)"), "##group", tr("e.g. SME desk, spring intake"),
+              &draft.group, submit);
         {
             // Russian replies agree with the speaker's gender ("понял" / "поняла").
             ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
@@ -70,24 +75,38 @@ void SignInScreen::Draw(const ScreenContext& ui, const std::optional<TraineeProf
         ImGui::Dummy(ImVec2(0, t.px(8)));
 
         const bool ready = draft.complete();
-        if (ui::PrimaryButton(loc, t, "Start training", ImVec2(-1, t.px(44)), ready) ||
+        if (ui::PrimaryButton(loc, t, trLabel("Start training").c_str(), ImVec2(-1, t.px(44)),
+                              ready) ||
             (submit && ready))
             actions.signIn(draft);
         if (!ready) {
             ImGui::PushFont(ui.fonts.small);
-            ui::TextWrappedColored(p.textMuted, "Enter your name to continue.");
+            ui::TextWrappedColored(p.textMuted, tr("Enter your name to continue."));
             ImGui::PopFont();
         }
         ImGui::Dummy(ImVec2(0, t.px(6)));
         ImGui::PushFont(ui.fonts.small);
-        ui::TextWrappedColored(p.textMuted, "Your details stay on this computer, in " +
-                                                profilePath(dataDir).string() + ".");
+        ui::TextWrappedColored(p.textMuted,
+                               uiFormat(tr("Your details stay on this computer, in {path}."),
+                                        {{"path", profilePath(dataDir).string()}}));
         if (!database.empty())
-            ui::TextWrappedColored(p.textMuted, "Your attempts are kept in " + database +
-                                                    ", so an interrupted one can be resumed.");
+            ui::TextWrappedColored(
+                p.textMuted, uiFormat(tr("Your attempts are kept in {path}, so an interrupted one "
+                                         "can be resumed."),
+                                      {{"path", database}}));
         ImGui::PopFont();
     }
     ui::EndCard();
+    // The interface language under the card, so the sign-in fields stay where they are.
+    ImGui::SetCursorScreenPos(ImVec2(cardX, ImGui::GetCursorScreenPos().y + t.px(10)));
+    ui::LanguagePicker(
+        ui, dataDir, [&](std::string_view text) { actions.requireGlyphs(text); }, &languageError);
+    if (!languageError.empty()) {
+        ImGui::SetCursorScreenPos(ImVec2(cardX, ImGui::GetCursorScreenPos().y));
+        ImGui::PushFont(ui.fonts.small);
+        ui::TextWrappedColored(p.warning, languageError);
+        ImGui::PopFont();
+    }
 }
 
 }  // namespace rapport::app

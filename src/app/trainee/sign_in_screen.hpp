@@ -14,8 +14,9 @@ namespace rapport::app {
 
 struct SignInScreen {
     TraineeProfile draft;
-    bool prefilled = false;  // draft taken from the remembered profile once
-    bool focusName = true;   // put the caret in the name field on first show
+    bool prefilled = false;     // draft taken from the remembered profile once
+    bool focusName = true;      // put the caret in the name field on first show
+    std::string languageError;  // the language choice could not be remembered
 
     // `remembered` pre-fills the form once; `dataDir` and `database` ("" = attempts not
     // recorded) are named in the small print. "Start training" calls signIn.

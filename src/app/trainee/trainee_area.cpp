@@ -1,10 +1,12 @@
 #include "app/trainee/trainee_area.hpp"
 
 #include "app/trainee/countdown_display.hpp"
-#include "app/shell/interface_language.hpp"
+#include "core/translation/interface_language.hpp"
 #include "core/play/best_scores.hpp"
 #include "core/play/resume_check.hpp"
 #include "core/scoring/score_report_language.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 #include "store/attempt_recorder.hpp"
 #include "store/database_path.hpp"
 
@@ -49,7 +51,8 @@ TraineeArea::TraineeArea(TraineeSetup setup, const Clock& clock, const ScenarioL
             store::ensureParentDirectory(setup_.database);
             store_ = std::make_unique<store::ResultsStore>(setup_.database);
         } catch (const store::StoreError& e) {
-            notice_ = "Your attempts cannot be saved this time: " + std::string(e.what());
+            notice_ = uiFormat(tr("Your attempts cannot be saved this time: {error}"),
+                               {{"error", e.what()}});
         }
     }
 }
@@ -84,7 +87,8 @@ void TraineeArea::refreshBestScores() {
         filter.finishedOnly = true;
         bestScores_ = bestScores(store_->attempts(filter, false));
     } catch (const store::StoreError& e) {
-        notice_ = "Your previous scores could not be read: " + std::string(e.what());
+        notice_ =
+            uiFormat(tr("Your previous scores could not be read: {error}"), {{"error", e.what()}});
     }
 }
 
@@ -141,8 +145,9 @@ void TraineeArea::takeChoice(int position) {
         case AttemptFlow::Result::Refused:  // key 7 with three choices shown
             return;
         case AttemptFlow::Result::Failed:
-            notice_ = "This reply could not be applied (" + flow_->lastError() +
-                      "); the scenario file needs fixing.";
+            notice_ = uiFormat(tr("This reply could not be applied ({error}); the scenario file "
+                                  "needs fixing."),
+                               {{"error", flow_->lastError()}});
             return;
         case AttemptFlow::Result::Taken:
         case AttemptFlow::Result::TimedOut:
@@ -161,13 +166,15 @@ void TraineeArea::pollWrites() {
     for (auto& f : writes_.takeFailures()) {
         if (f.label == "finish") {
             // Nothing of the finish was written: the attempt stays resumable at its last reply.
-            notice_ = "This attempt could not be saved as finished: " + f.message +
-                      ". It is kept unfinished and can be resumed from your last reply.";
+            notice_ = uiFormat(tr("This attempt could not be saved as finished: {error}. It is "
+                                  "kept unfinished and can be resumed from your last reply."),
+                               {{"error", f.message}});
             saveState_ = SaveState::Failed;
         } else {
             // The recorder journals the missed steps with the next write that succeeds.
-            notice_ = "Your last reply could not be saved yet (" + f.message +
-                      "); Rapport tries again with the next one.";
+            notice_ = uiFormat(tr("Your last reply could not be saved yet ({error}); Rapport tries "
+                                  "again with the next one."),
+                               {{"error", f.message}});
         }
     }
     if (idle && saveState_ == SaveState::Saving && !scoring_.running()) {
@@ -187,7 +194,8 @@ void TraineeArea::startScoring() {
     in.sessionState = flow_->session().save();
     in.framework = frameworks_.frameworkFor(s);
     if (!in.framework)
-        in.frameworkMissing = "the competence framework '" + s.framework + "' was not found";
+        in.frameworkMissing = uiFormat(tr("the competence framework '{framework}' was not found"),
+                                       {{"framework", s.framework}});
     // The check searched the best path once, when the library loaded; an optimum this area
     // searched itself is known only for an entry the check could not score.
     if (const LibraryEntry* e = currentEntry(); e && e->optimum && e->framework) {
@@ -214,7 +222,9 @@ void TraineeArea::applyScoring(ScoringResult r) {
         if (const Framework* f = frameworks_.byId(report_->frameworkId))
             localiseScoreReport(*report_, *f, interfaceLanguage());
     advice_ = std::move(r.advice);
-    if (!report_ && !r.error.empty()) reportError_ = "This attempt could not be scored: " + r.error;
+    if (!report_ && !r.error.empty())
+        reportError_ =
+            uiFormat(tr("This attempt could not be scored: {error}"), {{"error", r.error}});
     // A recorded attempt's best score is read once its finish is on disk (pollWrites).
     if (!r.saving) refreshBestScores();
 }
@@ -224,7 +234,8 @@ void TraineeArea::settleScoring() {
     try {
         applyScoring(scoring_.take());
     } catch (const std::exception& e) {
-        reportError_ = std::string("This attempt could not be scored: ") + e.what();
+        reportError_ =
+            uiFormat(tr("This attempt could not be scored: {error}"), {{"error", e.what()}});
         if (saveState_ == SaveState::Saving) saveState_ = SaveState::Failed;
     }
 }
@@ -242,7 +253,8 @@ void TraineeArea::signIn(const TraineeProfile& profile) {
     if (saveTraineeProfile(setup_.dataDir, profile, &error)) {
         remembered_ = profile;
     } else {
-        notice_ = "Signed in, but your details could not be remembered: " + error;
+        notice_ = uiFormat(tr("Signed in, but your details could not be remembered: {error}"),
+                           {{"error", error}});
     }
     shell_.show(ScreenId::Library);
     refreshBestScores();
@@ -275,13 +287,14 @@ void TraineeArea::openScenario(int entry, AttemptMode mode) {
                 offer.attempt = std::move(*open);
                 if (resumeRefusal(offer.attempt, s) != ResumeRefusal::None)
                     offer.problem =
-                        "The scenario has changed since then, so that attempt cannot "
-                        "be continued. Start over to play the current version.";
+                        tr("The scenario has changed since then, so that attempt cannot "
+                           "be continued. Start over to play the current version.");
                 resumeOffer_ = std::move(offer);
                 return;
             }
         } catch (const store::StoreError& e) {
-            notice_ = "Unfinished attempts could not be looked up: " + std::string(e.what());
+            notice_ = uiFormat(tr("Unfinished attempts could not be looked up: {error}"),
+                               {{"error", e.what()}});
         }
     }
     beginPlay(entry, mode);
@@ -301,7 +314,8 @@ void TraineeArea::beginPlay(int entry, AttemptMode mode) {
                 scenarioFramework(scenario, library_.entries[std::size_t(entry)].framework), mode,
                 seed, store::unixNowMs()));
         } catch (const store::StoreError& e) {
-            notice_ = "This attempt will not be saved: " + std::string(e.what());
+            notice_ =
+                uiFormat(tr("This attempt will not be saved: {error}"), {{"error", e.what()}});
         }
     }
     journal_.captured = 0;
@@ -334,10 +348,12 @@ void TraineeArea::resumeAttempt() {
         flow_.emplace(
             AttemptFlow::resumed(std::move(resumed.session), resumed.record.mode, &journal_));
     } catch (const store::ResumeError& e) {
-        resumeOffer_->problem = e.what() + std::string(" Start over to play it again.");
+        resumeOffer_->problem =
+            uiFormat(tr("{error} Start over to play it again."), {{"error", e.what()}});
         return;
     } catch (const store::StoreError& e) {
-        resumeOffer_->problem = "The attempt could not be read: " + std::string(e.what());
+        resumeOffer_->problem =
+            uiFormat(tr("The attempt could not be read: {error}"), {{"error", e.what()}});
         return;
     }
     resumeOffer_.reset();
@@ -355,7 +371,8 @@ void TraineeArea::startOver() {
             abandonUnfinished(archive, trainee_ ? trainee_->name : offer.attempt.trainee,
                               offer.attempt.scenarioId, store::unixNowMs());
         } catch (const store::StoreError& e) {
-            notice_ = "The unfinished attempt could not be set aside: " + std::string(e.what());
+            notice_ = uiFormat(tr("The unfinished attempt could not be set aside: {error}"),
+                               {{"error", e.what()}});
         }
     }
     beginPlay(offer.entry, offer.requested);
