@@ -10,8 +10,8 @@
 
 #include "cli/cli_verbs.hpp"
 #include "core/files/safe_output.hpp"
-#include "core/platform/bundled_data.hpp"
 #include "core/framework/framework_catalog.hpp"
+#include "core/platform/bundled_data.hpp"
 #include "core/reports/report_csv.hpp"
 #include "core/reports/report_html.hpp"
 #include "core/reports/report_items.hpp"

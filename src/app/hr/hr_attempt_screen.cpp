@@ -3,13 +3,13 @@
 #include <imgui.h>
 
 #include "app/hr/hr_controls.hpp"
-#include "core/translation/interface_language.hpp"
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "app/trainee/debrief_screen.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/scoring/score_report_language.hpp"
 #include "core/scoring/scoring.hpp"
+#include "core/translation/interface_language.hpp"
 #include "core/translation/ui_format.hpp"
 
 namespace rapport::app {

@@ -9,8 +9,8 @@
 #include "app/shell/widgets.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/text/number_format.hpp"
-#include "core/translation/ui_text.hpp"
 #include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
 

@@ -161,8 +161,8 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
     const std::vector<std::pair<std::string, std::string>> modes = {{"practice", tr("Practice")},
                                                                     {"exam", tr("Exam")}};
     ui::SameLineOrWrap(comboW * 0.8f);
-    changed |= FilterCombo(loc, "##mode", "Mode", tr("Practice and exam"), modes, f.mode,
-                           comboW * 0.8f);
+    changed |=
+        FilterCombo(loc, "##mode", "Mode", tr("Practice and exam"), modes, f.mode, comboW * 0.8f);
     const float dateW = t.px(150);
     ui::SameLineOrWrap(dateW);
     ImGui::SetNextItemWidth(dateW);

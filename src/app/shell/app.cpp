@@ -12,8 +12,8 @@
 #include "core/platform/xdg_dirs.hpp"
 #include "core/play/scripted_play.hpp"
 #include "core/scenario/portrait_path.hpp"
-#include "core/translation/ui_text.hpp"
 #include "core/translation/interface_language.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
 

@@ -13,8 +13,8 @@
 #include "core/play/step_effect.hpp"
 #include "core/scenario/line_speaker.hpp"
 #include "core/text/number_format.hpp"
-#include "core/translation/ui_text.hpp"
 #include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
 namespace {
@@ -311,8 +311,7 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
                        mix(p.traineeBubble, p.danger, 0.15f));
         } else {
             ui::Bubble(t, ui.fonts.small, trc("speaker", "You"),
-                       renderTraineeText(step.choiceText, trainee), true,
-                       p.traineeBubble);
+                       renderTraineeText(step.choiceText, trainee), true, p.traineeBubble);
         }
         if (feedbackShownDuringPlay(flow->mode()) && i < echoes.size()) {
             std::string note = echoes[i].feedback;
@@ -366,9 +365,8 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
             const double limitMs = *session->node().timeLimit * 1000.0;
             const auto left = session->timeLeftMs();
             const float f = limitMs > 0 ? float(double(left) / limitMs) : 0.0f;
-            const std::string seconds =
-                uiFormat(tr("{seconds} s"),
-                         {{"seconds", std::to_string(countdownSecondsShown(left))}});
+            const std::string seconds = uiFormat(
+                tr("{seconds} s"), {{"seconds", std::to_string(countdownSecondsShown(left))}});
             ImGui::PushFont(ui.fonts.small);
             ui::LabeledBar(t, tr("The client is waiting for your answer"), seconds.c_str(), f,
                            f < 0.3f   ? p.danger

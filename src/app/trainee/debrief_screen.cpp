@@ -5,12 +5,12 @@
 #include <cstdio>
 #include <map>
 
-#include "core/translation/interface_language.hpp"
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/play/step_effect.hpp"
 #include "core/scenario/line_speaker.hpp"
 #include "core/text/number_format.hpp"
+#include "core/translation/interface_language.hpp"
 #include "core/translation/ui_format.hpp"
 
 namespace rapport::app {

@@ -8,8 +8,8 @@
 #include "app/shell/language_picker.hpp"
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
-#include "core/translation/ui_text.hpp"
 #include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
 

@@ -1,10 +1,10 @@
 #include "app/trainee/trainee_area.hpp"
 
 #include "app/trainee/countdown_display.hpp"
-#include "core/translation/interface_language.hpp"
 #include "core/play/best_scores.hpp"
 #include "core/play/resume_check.hpp"
 #include "core/scoring/score_report_language.hpp"
+#include "core/translation/interface_language.hpp"
 #include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
 #include "store/attempt_recorder.hpp"

@@ -140,4 +140,14 @@ std::vector<TraineeTextProblem> checkTraineeText(std::string_view text) {
     return out;
 }
 
+std::string escapeTraineeText(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        out += c;
+        if (c == '{' || c == '}') out += c;
+    }
+    return out;
+}
+
 }  // namespace rapport

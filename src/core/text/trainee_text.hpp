@@ -32,6 +32,10 @@ std::string renderTraineeText(std::string_view text, const TraineeForms& trainee
 // True when `text` uses a variable or an escaped brace, i.e. rendering can change it.
 bool hasTraineeVariables(std::string_view text);
 
+// `text` with every brace doubled, so it renders as written: what an importer writes when its
+// source's braces are not Rapport's variables (a Twine passage's "{", Harlowe's collapsing).
+std::string escapeTraineeText(std::string_view text);
+
 struct TraineeTextProblem {
     enum class Kind { Unbalanced, UnknownVariable, FormCount };
     Kind kind = Kind::Unbalanced;

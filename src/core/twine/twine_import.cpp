@@ -16,6 +16,7 @@
 #include "core/source/sha256.hpp"
 #include "core/source/utf8.hpp"
 #include "core/text/number_format.hpp"
+#include "core/text/trainee_text.hpp"
 #include "core/twine/twine_html.hpp"
 #include "core/twine/twine_passage_text.hpp"
 #include "core/twine/twine_source.hpp"
@@ -242,7 +243,7 @@ ordered_json Converter::node(std::size_t k) {
              in + "no text of its own is left once links and code are taken out; the passage name "
                   "is the node's text");
     }
-    n["text"] = text;
+    n["text"] = escapeTraineeText(text);
     if (!p.tags.empty()) n["tags"] = p.tags;
 
     ordered_json choices = ordered_json::array();
@@ -260,7 +261,7 @@ ordered_json Converter::node(std::size_t k) {
             continue;
         }
         ordered_json c;
-        c["text"] = link.text;
+        c["text"] = escapeTraineeText(link.text);
         c["next"] = *target;
         choices.push_back(std::move(c));
     }

@@ -41,3 +41,14 @@ TEST_CASE("the syntax check names each broken variable with its place") {
     CHECK(checkTraineeText("a } b").size() == 1);
     CHECK(checkTraineeText("{a|}")[0].kind == TraineeTextProblem::Kind::FormCount);
 }
+
+TEST_CASE("escaped text renders exactly as it was before escaping") {
+    const TraineeForms anna{"Анна Петрова", GrammaticalForm::Feminine};
+    for (const std::string_view raw :
+         {"plain", "{trainee}", "{понял|поняла}", "{{", "}", "a{b}c}}{", "(if:$a)[{x}]", ""}) {
+        CAPTURE(raw);
+        const std::string escaped = escapeTraineeText(raw);
+        CHECK(checkTraineeText(escaped).empty());
+        CHECK(renderTraineeText(escaped, anna) == raw);
+    }
+}
