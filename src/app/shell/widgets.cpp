@@ -158,14 +158,23 @@ void LabeledBar(const Theme& t, std::string_view label, std::string_view value, 
                 const ImVec4& fill, float height) {
     const Palette& p = t.palette;
     const float width = ImGui::GetContentRegionAvail().x;
-    ImGui::PushTextWrapPos(-1.0f);  // one line: label left, value right, whatever wrap is in force
-    ImGui::TextUnformatted(label.data(), label.data() + label.size());
+    // The value keeps the right end of the first line; the label wraps (by the script's rules)
+    // in what is left, so a long translated competency name never runs under the value.
+    const ImVec2 vs = value.empty()
+                          ? ImVec2(0, 0)
+                          : ImGui::CalcTextSize(value.data(), value.data() + value.size());
+    const float gap = value.empty() ? 0.0f : ImGui::GetStyle().ItemSpacing.x * 2;
+    const std::string lines = wrappedText(label, std::max(1.0f, width - vs.x - gap));
+    const ImVec2 start = ImGui::GetCursorPos();
+    ImGui::PushTextWrapPos(-1.0f);
+    ImGui::TextUnformatted(lines.data(), lines.data() + lines.size());
     if (!value.empty()) {
-        const ImVec2 vs = ImGui::CalcTextSize(value.data(), value.data() + value.size());
-        ImGui::SameLine(std::max(0.0f, width - vs.x));
+        const ImVec2 after = ImGui::GetCursorPos();
+        ImGui::SetCursorPos(ImVec2(start.x + std::max(0.0f, width - vs.x), start.y));
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
         ImGui::TextUnformatted(value.data(), value.data() + value.size());
         ImGui::PopStyleColor();
+        ImGui::SetCursorPos(after);
     }
     ImGui::PopTextWrapPos();
     const ImVec2 pos = ImGui::GetCursorScreenPos();

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 
+#include "app/shell/fit.hpp"
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/play/step_effect.hpp"
@@ -174,8 +175,12 @@ void DebriefScreen::Draw(const ScreenContext& ctx, const DebriefView& view,
     const float titleH = ImGui::GetFrameHeight() + t.px(8);
     ImGui::BeginChild("##title", ImVec2(titleW, titleH), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    ui::ClippedText(ctx.fonts.heading, p.text,
-                    uiFormat(tr("Debrief · {scenario}"), {{"scenario", s.title}}), titleH);
+    // One line, shortened with "…" (the whole title on hover): a second line would be cut in half
+    // by the buttons' row.
+    if (ctx.fonts.heading) ImGui::PushFont(ctx.fonts.heading);
+    ui::TextFittedColored(p.text, uiFormat(tr("Debrief · {scenario}"), {{"scenario", s.title}}),
+                          titleW);
+    if (ctx.fonts.heading) ImGui::PopFont();
     ImGui::EndChild();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttonsW);
     // Each action replaces or ends the session this frame has been reading: stop drawing it.
