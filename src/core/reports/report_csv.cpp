@@ -6,6 +6,7 @@
 
 #include "core/reports/report_escape.hpp"
 #include "core/reports/report_time.hpp"
+#include "core/source/line_index.hpp"
 #include "core/text/number_format.hpp"
 
 namespace rapport {
@@ -16,20 +17,26 @@ std::string number(double v) { return upToDecimals(v, 2); }
 
 }  // namespace
 
+std::string csvPreamble(const CsvOptions& options) {
+    return options.byteOrderMark ? std::string(kUtf8Bom) : std::string();
+}
+
+void appendCsvRow(std::string& out, const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i) out += ',';
+        out += cells[i];
+    }
+    out += "\r\n";
+}
+
 std::string renderReportCsv(const ReportData& data, const CsvOptions& options) {
     // Competency columns: every competency seen, ordered by id so files from one framework line up.
     std::map<std::string, std::string> competencies;
     for (const auto& a : data.attempts)
         for (const auto& c : a.competencies) competencies.emplace(c.id, c.name);
 
-    std::string out = options.byteOrderMark ? "\xEF\xBB\xBF" : "";
-    auto row = [&out](const std::vector<std::string>& cells) {
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            if (i) out += ',';
-            out += cells[i];
-        }
-        out += "\r\n";
-    };
+    std::string out = csvPreamble(options);
+    auto row = [&out](const std::vector<std::string>& cells) { appendCsvRow(out, cells); };
     std::vector<std::string> header = {
         "attempt_id",     "trainee",   "employee_id", "group",   "scenario_id", "scenario_version",
         "scenario_title", "framework", "mode",        "status",  "started_at",  "ended_at",

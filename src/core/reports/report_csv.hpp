@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/reports/report_model.hpp"
 
@@ -13,6 +14,12 @@ struct CsvOptions {
     // legacy code page and garbles "Иван Петров" and "夕方の検体". Off for tools that choke on it.
     bool byteOrderMark = true;
 };
+
+// The start of every CSV export: the byte order mark when `options` asks for it.
+std::string csvPreamble(const CsvOptions& options);
+
+// Appends one row of already escaped fields (csvField), comma-separated, CRLF-terminated.
+void appendCsvRow(std::string& out, const std::vector<std::string>& cells);
 
 // Dates stay ISO 8601 UTC and numbers use a decimal point in every language: a CSV is read by
 // other systems, and a decimal comma would collide with the field separator.

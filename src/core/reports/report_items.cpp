@@ -58,14 +58,8 @@ std::vector<ModeStatistics> statisticsByMode(const std::vector<AttemptResponses>
 }
 
 std::string renderItemsCsv(const ItemReport& report, const CsvOptions& options) {
-    std::string out = options.byteOrderMark ? "\xEF\xBB\xBF" : "";
-    auto row = [&out](const std::vector<std::string>& cells) {
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            if (i) out += ',';
-            out += cells[i];
-        }
-        out += "\r\n";
-    };
+    std::string out = csvPreamble(options);
+    auto row = [&out](const std::vector<std::string>& cells) { appendCsvRow(out, cells); };
     row({"mode", "scenario_id", "decision", "responses", "timeouts", "difficulty", "discrimination",
          "mean_points_lost", "item_flags", "trustworthy", "reply", "reply_points", "best", "shown",
          "chosen", "choice_rate", "reply_points_lost", "reply_discrimination", "reply_flags"});
