@@ -4,6 +4,7 @@
 
 #include "core/platform/bundled_data.hpp"
 #include "core/translation/interface_language.hpp"
+#include "support/build_paths.hpp"
 
 int main(int argc, char** argv) {
     // The tests find the bundled frameworks as build/rapport does: through the marker the build

@@ -6,6 +6,7 @@
 
 #include "core/access/area_access.hpp"
 #include "store/admin_passphrase.hpp"
+#include "support/build_paths.hpp"
 #include "support/headless_app.hpp"
 
 using namespace rapport;

@@ -13,6 +13,7 @@
 #include "app/driver/script.hpp"
 #include "app/driver/script_driver.hpp"
 #include "app/shell/app.hpp"
+#include "support/build_paths.hpp"
 #include "support/files.hpp"
 #include "support/headless_app.hpp"
 

@@ -13,6 +13,7 @@
 #include "app/shell/app.hpp"
 #include "store/results_store.hpp"
 #include "store/sqlite_db.hpp"
+#include "support/build_paths.hpp"
 #include "support/headless_app.hpp"
 
 using namespace rapport;

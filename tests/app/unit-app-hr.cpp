@@ -25,6 +25,7 @@
 #include "core/scoring/scoring.hpp"
 #include "core/scoring/step_advice.hpp"
 #include "store/results_store.hpp"
+#include "support/build_paths.hpp"
 #include "support/headless_app.hpp"
 #include "support/store_test_support.hpp"
 

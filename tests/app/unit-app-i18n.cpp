@@ -17,6 +17,7 @@
 #include "app/shell/language_setting.hpp"
 #include "app/shell/text_fit.hpp"
 #include "core/translation/interface_language.hpp"
+#include "support/build_paths.hpp"
 #include "support/headless_app.hpp"
 
 using namespace rapport;

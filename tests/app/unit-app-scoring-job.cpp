@@ -11,6 +11,7 @@
 #include "store/attempt_recorder.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/write_queue.hpp"
+#include "support/build_paths.hpp"
 #include "support/store_test_support.hpp"
 
 using namespace rapport;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "store/results_store.hpp"
+#include "support/build_paths.hpp"
 #include "support/ci.hpp"
 #include "support/files.hpp"
 #include "support/temp_dir.hpp"

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "app/shell/app_settings.hpp"
+#include "support/build_paths.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace rapport::app;

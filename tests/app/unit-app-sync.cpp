@@ -11,6 +11,7 @@
 
 #include "store/results_store.hpp"
 #include "store/sync_outbox.hpp"
+#include "support/build_paths.hpp"
 #include "support/headless_app.hpp"
 
 using namespace rapport;

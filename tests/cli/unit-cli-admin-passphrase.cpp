@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "store/admin_passphrase.hpp"
+#include "support/build_paths.hpp"
 #include "support/files.hpp"
 #include "support/run_command.hpp"
 #include "support/temp_dir.hpp"

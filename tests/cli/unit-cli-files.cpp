@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 
+#include "support/build_paths.hpp"
 #include "support/files.hpp"
 #include "support/run_command.hpp"
 #include "support/temp_dir.hpp"

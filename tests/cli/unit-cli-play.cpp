@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "support/build_paths.hpp"
 #include "support/run_command.hpp"
 #include "support/store_test_support.hpp"
 

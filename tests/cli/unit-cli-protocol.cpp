@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "support/build_paths.hpp"
 #include "support/run_command.hpp"
 
 using nlohmann::json;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/translation/po_file.hpp"
+#include "support/build_paths.hpp"
 #include "support/files.hpp"
 #include "support/run_command.hpp"
 #include "support/temp_dir.hpp"

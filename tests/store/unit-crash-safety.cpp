@@ -18,6 +18,7 @@
 #include "core/checks/scenario_check.hpp"
 #include "core/framework/scenario_framework.hpp"
 #include "store/attempt_recorder.hpp"
+#include "support/build_paths.hpp"
 #include "support/files.hpp"
 #include "support/store_test_support.hpp"
 

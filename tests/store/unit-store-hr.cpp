@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "store/store_schema.hpp"
+#include "support/build_paths.hpp"
 #include "support/store_test_support.hpp"
 
 using namespace rapport;

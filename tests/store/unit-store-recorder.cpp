@@ -11,6 +11,7 @@
 #include "core/scoring/scoring.hpp"
 #include "store/attempt_recorder.hpp"
 #include "store/store_schema.hpp"
+#include "support/build_paths.hpp"
 #include "support/hub_scenario.hpp"
 #include "support/store_test_support.hpp"
 

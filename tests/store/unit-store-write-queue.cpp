@@ -14,6 +14,7 @@
 #include "core/play/scripted_play.hpp"
 #include "store/attempt_recorder.hpp"
 #include "store/write_queue.hpp"
+#include "support/build_paths.hpp"
 #include "support/store_test_support.hpp"
 
 using namespace rapport;

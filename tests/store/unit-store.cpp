@@ -9,6 +9,7 @@
 
 #include "store/database_path.hpp"
 #include "store/store_schema.hpp"
+#include "support/build_paths.hpp"
 #include "support/store_test_support.hpp"
 
 using namespace rapport;

@@ -9,6 +9,7 @@
 
 #include "core/framework/framework_loader.hpp"
 #include "core/scenario/scenario_loader.hpp"
+#include "support/build_paths.hpp"
 
 namespace rapport::test {
 

@@ -8,6 +8,7 @@
 
 #include "core/checks/scenario_check.hpp"
 #include "store/attempt_recorder.hpp"
+#include "support/build_paths.hpp"
 
 namespace rapport::test {
 

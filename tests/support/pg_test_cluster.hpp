@@ -13,6 +13,7 @@
 #include <string>
 
 #include "store/pg_db.hpp"
+#include "support/build_paths.hpp"
 #include "support/run_command.hpp"
 
 namespace rapport::test {

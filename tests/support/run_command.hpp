@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <string>
 
+#include "support/build_paths.hpp"
 #include "support/files.hpp"
 
 namespace rapport::test {

@@ -10,6 +10,7 @@
 #include "core/play/scripted_play.hpp"
 #include "core/play/session.hpp"
 #include "core/scenario/scenario_loader.hpp"
+#include "support/build_paths.hpp"
 
 namespace rapport::test {
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/statistics/item_responses.hpp"
+#include "support/build_paths.hpp"
 
 namespace rapport::test {
 

@@ -22,6 +22,7 @@
 #include "core/scoring/scoring.hpp"
 #include "core/state/state_space.hpp"
 #include "support/analysis_fixture.hpp"
+#include "support/build_paths.hpp"
 #include "support/run_command.hpp"
 
 using namespace rapport;

@@ -30,6 +30,7 @@
 
 #include "core/analysis/analysis_report.hpp"
 #include "core/analysis/scenario_analysis.hpp"
+#include "support/build_paths.hpp"
 #include "support/files.hpp"
 
 using namespace rapport;

@@ -8,6 +8,7 @@
 #include "core/authoring/graph_layout.hpp"
 #include "core/authoring/scenario_graph.hpp"
 #include "core/checks/scenario_check.hpp"
+#include "support/build_paths.hpp"
 #include "support/files.hpp"
 
 using namespace rapport;

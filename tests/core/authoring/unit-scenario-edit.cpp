@@ -9,6 +9,7 @@
 #include "core/authoring/scenario_edit.hpp"
 #include "core/checks/scenario_check.hpp"
 #include "core/scenario/expression.hpp"
+#include "support/build_paths.hpp"
 #include "support/files.hpp"
 
 using namespace rapport;

@@ -5,6 +5,7 @@
 #include "core/checks/scenario_check.hpp"
 #include "core/play/clock.hpp"
 #include "core/play/session.hpp"
+#include "support/build_paths.hpp"
 
 using namespace rapport;
 

@@ -18,6 +18,7 @@
 
 #include "core/checks/scenario_check.hpp"
 #include "core/library/scenario_library.hpp"
+#include "support/build_paths.hpp"
 #include "support/fixture_corpus.hpp"
 
 namespace fs = std::filesystem;

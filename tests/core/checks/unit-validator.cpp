@@ -13,6 +13,7 @@
 #include "core/play/session.hpp"
 #include "core/state/state_index.hpp"
 #include "core/state/state_space.hpp"
+#include "support/build_paths.hpp"
 #include "support/fixture_corpus.hpp"
 
 namespace fs = std::filesystem;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/diagnostics/diagnostic_codes.hpp"
+#include "support/build_paths.hpp"
 #include "support/fixture_corpus.hpp"
 
 namespace fs = std::filesystem;

@@ -6,6 +6,7 @@
 
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/framework/framework_loader.hpp"
+#include "support/build_paths.hpp"
 
 using namespace rapport;
 

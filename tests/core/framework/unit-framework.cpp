@@ -13,6 +13,7 @@
 #include "core/framework/framework_catalog.hpp"
 #include "core/framework/framework_loader.hpp"
 #include "core/scenario/scenario_loader.hpp"
+#include "support/build_paths.hpp"
 #include "support/golden.hpp"
 
 using namespace rapport;

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "core/library/scenario_library.hpp"
+#include "support/build_paths.hpp"
 
 using namespace rapport;
 

@@ -8,6 +8,7 @@
 
 #include "core/platform/bundled_data.hpp"
 #include "core/platform/xdg_dirs.hpp"
+#include "support/build_paths.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace rapport;

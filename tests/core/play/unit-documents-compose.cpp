@@ -12,6 +12,7 @@
 #include "core/play/open_documents.hpp"
 #include "core/play/session.hpp"
 #include "core/scenario/scenario_loader.hpp"
+#include "support/build_paths.hpp"
 
 using namespace rapport;
 

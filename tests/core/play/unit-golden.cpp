@@ -23,6 +23,7 @@
 #include "core/checks/scenario_validator.hpp"
 #include "core/play/scripted_play.hpp"
 #include "core/scenario/scenario_loader.hpp"
+#include "support/build_paths.hpp"
 #include "support/files.hpp"
 #include "support/golden.hpp"
 #include "support/run_command.hpp"

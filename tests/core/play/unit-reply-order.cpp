@@ -10,6 +10,7 @@
 #include "core/play/reply_order.hpp"
 #include "core/play/session.hpp"
 #include "core/scenario/scenario_loader.hpp"
+#include "support/build_paths.hpp"
 #include "support/hub_scenario.hpp"
 
 using namespace rapport;

@@ -12,6 +12,7 @@
 #include "core/play/attempt_flow.hpp"
 #include "core/play/resume_check.hpp"
 #include "core/scenario/scenario_loader.hpp"
+#include "support/build_paths.hpp"
 
 using namespace rapport;
 using nlohmann::json;

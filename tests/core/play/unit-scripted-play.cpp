@@ -3,6 +3,7 @@
 
 #include "core/play/scripted_play.hpp"
 #include "core/scenario/scenario_loader.hpp"
+#include "support/build_paths.hpp"
 
 using namespace rapport;
 

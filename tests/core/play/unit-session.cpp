@@ -10,6 +10,7 @@
 #include "core/play/session.hpp"
 #include "core/play/transcript.hpp"
 #include "core/scenario/scenario_loader.hpp"
+#include "support/build_paths.hpp"
 
 using namespace rapport;
 using nlohmann::json;

@@ -12,6 +12,7 @@
 #include "core/scoring/optimum.hpp"
 #include "core/scoring/score_report_language.hpp"
 #include "core/scoring/scoring.hpp"
+#include "support/build_paths.hpp"
 #include "support/scoring_fixtures.hpp"
 
 using namespace rapport;

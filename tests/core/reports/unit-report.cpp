@@ -15,6 +15,7 @@
 #include "core/reports/report_uuid.hpp"
 #include "core/reports/report_xapi.hpp"
 #include "core/source/sha256.hpp"
+#include "support/build_paths.hpp"
 #include "support/files.hpp"
 #include "support/run_command.hpp"
 #include "support/store_test_support.hpp"

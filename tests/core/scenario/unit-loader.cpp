@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/scenario/scenario_loader.hpp"
+#include "support/build_paths.hpp"
 #include "support/files.hpp"
 #include "support/fixture_corpus.hpp"
 #include "support/temp_dir.hpp"

@@ -6,6 +6,7 @@
 
 #include "core/checks/scenario_check.hpp"
 #include "core/scenario/portrait_path.hpp"
+#include "support/build_paths.hpp"
 #include "support/files.hpp"
 #include "support/temp_dir.hpp"
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "support/build_paths.hpp"
 #include "support/run_command.hpp"
 
 namespace fs = std::filesystem;

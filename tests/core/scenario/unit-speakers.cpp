@@ -8,6 +8,7 @@
 #include "core/checks/scenario_validator.hpp"
 #include "core/scenario/line_speaker.hpp"
 #include "core/scenario/scenario_loader.hpp"
+#include "support/build_paths.hpp"
 
 namespace fs = std::filesystem;
 using namespace rapport;

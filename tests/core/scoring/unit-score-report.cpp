@@ -21,6 +21,7 @@
 #include "core/play/session.hpp"
 #include "core/scenario/scenario_loader.hpp"
 #include "core/scoring/scoring.hpp"
+#include "support/build_paths.hpp"
 #include "support/fixture_corpus.hpp"
 #include "support/run_command.hpp"
 #include "support/scoring_fixtures.hpp"

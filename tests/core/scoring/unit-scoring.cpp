@@ -22,6 +22,7 @@
 #include "core/scoring/evidence_table.hpp"
 #include "core/scoring/score_report.hpp"
 #include "core/scoring/scoring.hpp"
+#include "support/build_paths.hpp"
 #include "support/scoring_fixtures.hpp"
 
 using namespace rapport;

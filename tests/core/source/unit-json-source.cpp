@@ -10,6 +10,7 @@
 
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/source/json_source.hpp"
+#include "support/build_paths.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace rapport;

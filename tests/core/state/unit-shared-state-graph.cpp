@@ -14,6 +14,7 @@
 #include "core/scenario/scenario_loader.hpp"
 #include "core/scoring/scoring.hpp"
 #include "core/state/state_space.hpp"
+#include "support/build_paths.hpp"
 #include "support/fixture_corpus.hpp"
 
 using namespace rapport;

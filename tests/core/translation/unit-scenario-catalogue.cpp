@@ -10,6 +10,7 @@
 #include "core/checks/scenario_check.hpp"
 #include "core/translation/po_file.hpp"
 #include "core/translation/scenario_catalogue.hpp"
+#include "support/build_paths.hpp"
 #include "support/files.hpp"
 #include "support/golden.hpp"
 

@@ -11,6 +11,7 @@
 #include "core/translation/mo_file.hpp"
 #include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
+#include "support/build_paths.hpp"
 
 using namespace rapport;
 namespace fs = std::filesystem;

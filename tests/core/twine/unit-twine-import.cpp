@@ -17,6 +17,7 @@
 #include "core/twine/twine_import.hpp"
 #include "core/twine/twine_passage_text.hpp"
 #include "core/twine/twine_twee.hpp"
+#include "support/build_paths.hpp"
 #include "support/ci.hpp"
 #include "support/fixture_corpus.hpp"
 #include "support/run_command.hpp"

@@ -9,6 +9,7 @@
 #include "store/pg_roles.hpp"
 #include "store/pg_schema.hpp"
 #include "store/sync_upload.hpp"
+#include "support/build_paths.hpp"
 #include "support/pg_test_cluster.hpp"
 #include "support/store_test_support.hpp"
 
