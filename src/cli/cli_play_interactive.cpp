@@ -11,6 +11,7 @@
 #include "cli/cli_play_recording.hpp"
 #include "cli/cli_verbs.hpp"
 #include "cli/line_input.hpp"
+#include "core/play/deal_terms.hpp"
 #include "core/play/letter_draft.hpp"
 #include "core/play/open_documents.hpp"
 #include "core/play/step_effect.hpp"
@@ -79,6 +80,14 @@ void printNode(const AttemptFlow& flow, const TraineeForms& forms) {
                         meterBar(v, m.min, m.max).c_str(), static_cast<long long>(v),
                         static_cast<long long>(m.max));
         }
+        std::printf("\n");
+    }
+    // The deal terms in both modes: the trainee set them, so nothing is given away.
+    if (const auto terms = dealTerms(s); !terms.empty()) {
+        for (const DealTerm& term : terms)
+            std::printf("  %s%s\n",
+                        term.pastAuthority || term.pastBudget || term.belowFloor ? "! " : "",
+                        terminalSafe(dealTermText(term)).c_str());
         std::printf("\n");
     }
     std::printf("%s%s\n", terminalSafe(speakerLabel(s)).c_str(),

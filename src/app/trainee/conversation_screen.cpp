@@ -9,6 +9,7 @@
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "app/trainee/countdown_display.hpp"
+#include "core/play/deal_terms.hpp"
 #include "core/play/letter_draft.hpp"
 #include "core/play/step_effect.hpp"
 #include "core/scenario/line_speaker.hpp"
@@ -108,6 +109,48 @@ void drawAlsoPresent(const ScreenContext& ui, const Session& session,
     ImGui::Dummy(ImVec2(0, t.px(4)));
 }
 
+// The deal as the trainee's replies have set it (core/play/deal_terms): a concession with its
+// limits as a bar whose end is the budget, with a tick at the trainee's own authority, and the
+// line in words, so the figures that decide exceeds-authority are in view before a reply, not
+// only in the debrief. Shown in both modes: these are the trainee's own figures, not the
+// client's mood.
+void drawDealTerms(const ScreenContext& ui, const Session& session) {
+    const auto terms = dealTerms(session);
+    if (terms.empty()) return;
+    const Theme& t = ui.theme;
+    const Palette& p = t.palette;
+    ImGui::PushFont(ui.fonts.small);
+    ui::TextWrappedColored(p.textMuted, tr("Deal terms"));
+    for (const DealTerm& term : terms) {
+        const bool past = term.pastAuthority || term.pastBudget || term.belowFloor;
+        // Shape and words as well as colour: a past limit is marked "!" and said in the line.
+        const std::string line = (past ? "! " : "") + dealTermText(term);
+        ui::TextWrappedColored(past ? p.danger : p.text, line);
+        if (const auto scale = dealTermScale(term); scale && *scale > 0) {
+            const float width = ImGui::GetContentRegionAvail().x;
+            const float h = t.px(6);
+            const ImVec2 pos = ImGui::GetCursorScreenPos();
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), ImGui::GetColorU32(p.track),
+                              h * 0.5f);
+            const float f = std::clamp(float(term.value) / float(*scale), 0.0f, 1.0f);
+            if (f > 0)
+                dl->AddRectFilled(pos, ImVec2(pos.x + std::max(h, width * f), pos.y + h),
+                                  ImGui::GetColorU32(past ? p.danger : p.accent), h * 0.5f);
+            if (term.authority && term.budget && *term.budget > 0) {
+                const float x =
+                    pos.x +
+                    width * std::clamp(float(*term.authority) / float(*term.budget), 0.0f, 1.0f);
+                dl->AddLine(ImVec2(x, pos.y - t.px(2)), ImVec2(x, pos.y + h + t.px(2)),
+                            ImGui::GetColorU32(p.text), t.px(2));
+            }
+            ImGui::Dummy(ImVec2(width, h + t.px(2)));
+        }
+    }
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, t.px(6)));
+}
+
 // The written reply being assembled: a letter card with its header, the paragraphs chosen so
 // far and a placeholder for the part being chosen now.
 void drawLetter(const ScreenContext& ui, const LetterDraft& draft) {
@@ -182,6 +225,7 @@ void drawClientPanel(const ScreenContext& ui, const AttemptFlow& flow,
     ImGui::Dummy(ImVec2(0, t.px(4)));
     documents.DrawList(ui, session);
     drawAlsoPresent(ui, session, portraits);
+    drawDealTerms(ui, session);
 
     if (flow.metersVisible()) {
         for (const auto& m : s.meters) {

@@ -189,7 +189,8 @@ void Loader::readVariables(const JsonValue& root, Scenario& s) {
                          jsonKindName(decl));
             continue;
         }
-        r_.checkKeys(decl, p, {"type", "initial", "deal", "unit", "authority", "budget", "floor"});
+        r_.checkKeys(decl, p,
+                     {"type", "initial", "deal", "label", "unit", "authority", "budget", "floor"});
         Variable v;
         v.id = name;
         if (auto t = r_.string(decl, p, "type", true)) {
@@ -257,6 +258,7 @@ void Loader::readDeal(const JsonValue& decl, const std::string& p, Variable& v) 
         }
     }
     if (auto u = r_.string(decl, p, "unit", false)) v.unit = *u;
+    if (auto l = r_.string(decl, p, "label", false)) v.label = *l;
     // A limit is read only where it means something; elsewhere it says which kind takes it.
     auto limit = [&](const char* key, DealRole role, std::optional<std::int64_t>& out) {
         if (!decl.find(key)) return;

@@ -58,6 +58,9 @@ public:
             add("meter/" + var + "/label", "/meters/" + std::to_string(i) + "/label", m.label,
                 {"The label of the bar that shows " + var + " (one or two words)"});
         }
+        for (const auto& v : s_.variables)
+            add("variable/" + v.id + "/label", "/variables/" + v.id + "/label", v.label,
+                {"The name of a deal term on the client card, e.g. Discount (one or two words)"});
         for (const auto& c : s_.speakers) {
             add("speaker/" + c.id + "/name", c.pointer + "/name", c.name,
                 {"The name of a person in the scene besides the client"});
