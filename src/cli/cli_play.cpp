@@ -20,6 +20,7 @@
 #include "core/source/sha256.hpp"
 #include "core/text/number_format.hpp"
 #include "core/translation/ui_text.hpp"
+#include "store/database_path.hpp"
 #include "store/results_store.hpp"
 
 namespace rapport::cli {
@@ -294,7 +295,12 @@ int runPlay(Args args) {
     std::optional<Scenario> scenario;
     ScenarioFramework framework;
     if (auto code = loadPlayable(o.file, scenario, framework)) return *code;
-    if (auto code = loadForm(o, scenario, framework)) return *code;
+    try {
+        if (auto code = loadForm(o, scenario, framework)) return *code;
+    } catch (const store::StoreError& e) {
+        std::fprintf(stderr, tr("rapport play: %s\n"), e.what());
+        return kExitUsage;
+    }
     try {
         return o.choices    ? runScriptedPlay(*scenario, framework, o)
                : o.protocol ? runProtocolPlay(*scenario, framework, o)

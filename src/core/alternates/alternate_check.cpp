@@ -25,6 +25,9 @@ bool isTraineeRendered(std::string_view id) {
 }  // namespace
 
 bool isAlternateText(std::string_view id) {
+    // The briefing describes the client's manner ("brisk, demanding"), so a form that changes
+    // the manner must be able to say so; its facts are the trainer's to keep.
+    if (id == "client/description") return true;
     if (!id.starts_with("node/")) return false;
     if (id.find("/compose/") != std::string_view::npos) return false;
     if (id.find("/evidence/") != std::string_view::npos) return false;

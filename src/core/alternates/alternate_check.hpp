@@ -13,8 +13,9 @@ namespace rapport {
 
 // True for the ids of the texts an alternate may replace: the lines of the client, the narrator
 // and the speakers (and their variants), the replies' wording, their feedback and the endings'
-// titles and summaries. Never the scenario's card, the briefing, documents, labels or evidence
-// notes: they carry the facts and the scoring key, which are the same in every alternate.
+// titles and summaries, and the client's description in the briefing (it says what manner to
+// expect). Never the scenario's card, documents, labels or evidence notes: they carry the facts
+// and the scoring key, which are the same in every alternate.
 bool isAlternateText(std::string_view stringId);
 
 void checkAlternates(const Scenario& scenario, DiagnosticList& diags);

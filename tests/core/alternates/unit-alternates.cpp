@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/alternates/alternate_choice.hpp"
+#include "core/alternates/alternate_comparison.hpp"
 #include "core/alternates/alternate_scenario.hpp"
 #include "core/checks/scenario_validator.hpp"
 #include "core/play/session.hpp"
@@ -139,4 +140,26 @@ TEST_CASE("an alternate's texts are offered to translators with the scenario's")
     }
     CHECK(name);
     CHECK(line);
+}
+
+TEST_CASE("analyze puts each form's random and test-wise figures beside the original's") {
+    const Scenario s = loadFixture();
+    const std::string text = test::readText(kFile);
+    const FileAnalysis fa = analyzeScenarioFile(kFile.string(), {200, 1});
+    REQUIRE(fa.analysis);
+    REQUIRE(fa.check.scenario);
+    const FormComparison c = compareForms(*fa.check.scenario, text, *fa.analysis, {200, 1});
+    REQUIRE(c.forms.size() == 3);
+    CHECK(c.forms[0].id.empty());
+    CHECK(c.forms[1].id == "brisk");
+    CHECK(c.forms[2].id == "chatty");
+    for (const auto& f : c.forms) {
+        CAPTURE(f.id);
+        CHECK(f.problem.empty());
+        REQUIRE(f.random);
+        // Only wording differs and random play does not read it: the same distribution.
+        CHECK(f.random->median == c.forms[0].random->median);
+    }
+    CHECK(formComparisonText(c).find("brisk (Brisk, sceptical): random") != std::string::npos);
+    CHECK(formComparisonToJson(c).at("forms").size() == 3);
 }
