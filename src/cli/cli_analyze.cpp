@@ -8,8 +8,12 @@
 #include <vector>
 
 #include "cli/cli_verbs.hpp"
+#include "core/alternates/alternate_comparison.hpp"
 #include "core/analysis/analysis_report.hpp"
 #include "core/analysis/scenario_analysis.hpp"
+#include "core/files/bounded_read.hpp"
+#include "core/source/json_source.hpp"
+#include "core/source/sha256.hpp"
 #include "core/translation/ui_text.hpp"
 
 namespace rapport::cli {
@@ -95,6 +99,7 @@ int runAnalyze(Args args) {
 
     int exit = kExitOk;
     std::vector<ScenarioAnalysis> analyses;
+    std::vector<std::optional<FormComparison>> forms;
     for (const auto& file : files) {
         FileAnalysis fa = analyzeScenarioFile(file, options);
         // Validation problems go to stderr so --json and --table output stays clean.
@@ -107,18 +112,32 @@ int runAnalyze(Args args) {
         }
         // The table is documentation: only a file that could not be analysed fails it.
         if (!asTable && !fa.analysis->warnings.empty()) exit = std::max(exit, kExitProblems);
+        std::optional<FormComparison> compared;
+        if (!asTable && fa.check.scenario && !fa.check.scenario->alternates.empty()) {
+            const BoundedRead read = readBoundedFile(file, kMaxSourceBytes);
+            if (read && sha256Hex(read.text) == fa.check.scenario->contentHash) {
+                compared = compareForms(*fa.check.scenario, read.text, *fa.analysis, options);
+                if (!compared->warnings.empty()) exit = std::max(exit, kExitProblems);
+            }
+        }
+        forms.push_back(std::move(compared));
         analyses.push_back(std::move(*fa.analysis));
     }
     if (asTable) {
         std::printf("%s", analysisTable(analyses).c_str());
     } else if (asJson) {
         nlohmann::json out = nlohmann::json::array();
-        for (const auto& a : analyses) out.push_back(analysisToJson(a));
+        for (std::size_t i = 0; i < analyses.size(); ++i) {
+            nlohmann::json a = analysisToJson(analyses[i]);
+            if (forms[i]) a["alternates"] = formComparisonToJson(*forms[i]);
+            out.push_back(std::move(a));
+        }
         if (files.size() == 1) out = out.empty() ? nlohmann::json(nullptr) : out[0];
         std::printf("%s\n", out.dump(2).c_str());
     } else {
         for (std::size_t i = 0; i < analyses.size(); ++i)
-            std::printf("%s%s", i ? "\n" : "", analysisText(analyses[i]).c_str());
+            std::printf("%s%s%s", i ? "\n" : "", analysisText(analyses[i]).c_str(),
+                        forms[i] ? ("\n" + formComparisonText(*forms[i])).c_str() : "");
     }
     return exit;
 }

@@ -4,16 +4,23 @@
 // cli_play_scripted.cpp, cli_play_protocol.cpp and cli_play_interactive.cpp play and print.
 #include <charconv>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 #include <string>
 
 #include "cli/cli_play_options.hpp"
 #include "cli/cli_play_recording.hpp"
 #include "cli/cli_verbs.hpp"
+#include "core/alternates/alternate_choice.hpp"
+#include "core/alternates/alternate_scenario.hpp"
 #include "core/checks/scenario_check.hpp"
+#include "core/files/bounded_read.hpp"
 #include "core/play/reply_order.hpp"
+#include "core/source/json_source.hpp"
+#include "core/source/sha256.hpp"
 #include "core/text/number_format.hpp"
 #include "core/translation/ui_text.hpp"
+#include "store/database_path.hpp"
 #include "store/results_store.hpp"
 
 namespace rapport::cli {
@@ -22,7 +29,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: rapport play FILE [--choices LIST | --protocol] [--seed N] [--json]\n"
-    "                    [--mode practice|exam] [--form F]\n"
+    "                    [--mode practice|exam] [--form F] [--alternate ID|auto]\n"
     "                    [--trainee NAME [--employee-id ID] [--group G] [--db PATH]\n"
     "                     [--resume | --abandon]]\n"
     "\n"
@@ -44,6 +51,9 @@ constexpr const char* kUsage =
     "                  (0 = as written in the file; nodes with \"shuffle\": false never move).\n"
     "                  Default: 0 with --choices, so positions read as written; a fresh seed for\n"
     "                  interactive and --protocol play. --resume keeps the attempt's own seed\n"
+    "  --alternate A   play the scenario's alternate form A (its \"alternates\"); auto: the form\n"
+    "                  the trainee (--trainee) has played least, the original first on ties;\n"
+    "                  with --resume, the form of the attempt being continued\n"
     "  --json          with --choices: print {\"scenario\", \"seed\", \"ending\", \"transcript\",\n"
     "                  \"variables\", \"report\"} as JSON instead of a readable transcript\n"
     "                  (\"report\": the score report, docs/scoring.md); the same in both modes\n"
@@ -110,6 +120,55 @@ std::optional<int> loadPlayable(const std::string& path, std::optional<Scenario>
                  path.c_str());
     return kExitProblems;
 }
+// The form --alternate names, as the check pipeline prepared it. "auto" counts the trainee's
+// recorded attempts of the scenario by form (core/alternates/alternate_choice.hpp).
+std::optional<int> loadForm(const PlayOptions& o, std::optional<Scenario>& scenario,
+                            ScenarioFramework& framework) {
+    if (o.alternate.empty()) return std::nullopt;
+    const BoundedRead read = readBoundedFile(o.file, kMaxSourceBytes);
+    if (!read || sha256Hex(read.text) != scenario->contentHash) {
+        std::fprintf(stderr, tr("rapport play: %s changed while it was being read; try again\n"),
+                     o.file.c_str());
+        return kExitUsage;
+    }
+    std::string id = o.alternate;
+    if (id == "auto") {
+        id.clear();
+        if (o.trainee && !scenario->alternates.empty()) {
+            const auto path = store::resolveDatabasePath(o.db);
+            if (path && std::filesystem::exists(*path)) {
+                store::ResultsStore db(*path);
+                store::AttemptFilter filter;
+                filter.trainee = *o.trainee;
+                filter.scenario = scenario->id;
+                std::vector<std::string> hashes;
+                std::string resumed;
+                for (const auto& a : db.attempts(filter, false)) {
+                    hashes.push_back(a.contentHash);
+                    if (a.status == AttemptStatus::InProgress) resumed = a.contentHash;
+                }
+                const auto forms = formHashes(*scenario, read.text);
+                if (o.resume && !resumed.empty()) {
+                    for (const auto& [form, hash] : forms)
+                        if (hash == resumed) id = form;
+                } else {
+                    id = leastPlayedAlternate(*scenario, playsByForm(forms, hashes));
+                }
+            }
+        }
+        if (id.empty()) return std::nullopt;
+    }
+    ScenarioCheck check = checkAlternate(*scenario, read.text, id);
+    if (check.playable()) {
+        scenario = std::move(check.scenario);
+        framework = scenarioFramework(*scenario, std::move(check.framework));
+        return std::nullopt;
+    }
+    for (const auto& d : check.diagnostics.items())
+        std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
+    return kExitProblems;
+}
+
 }  // namespace
 
 int runPlay(Args args) {
@@ -164,6 +223,11 @@ int runPlay(Args args) {
                 return playUsageError(m);
             }
             o.form = *form;
+        } else if (is("--alternate")) {
+            auto v = value("--alternate");
+            if (!v || v->empty())
+                return playUsageError(rapport::tr("--alternate needs the id of a form, or auto"));
+            o.alternate = *v;
         } else if (is("--employee-id")) {
             auto v = value("--employee-id");
             if (!v) return playUsageError("--employee-id needs a value");
@@ -231,6 +295,12 @@ int runPlay(Args args) {
     std::optional<Scenario> scenario;
     ScenarioFramework framework;
     if (auto code = loadPlayable(o.file, scenario, framework)) return *code;
+    try {
+        if (auto code = loadForm(o, scenario, framework)) return *code;
+    } catch (const store::StoreError& e) {
+        std::fprintf(stderr, tr("rapport play: %s\n"), e.what());
+        return kExitUsage;
+    }
     try {
         return o.choices    ? runScriptedPlay(*scenario, framework, o)
                : o.protocol ? runProtocolPlay(*scenario, framework, o)

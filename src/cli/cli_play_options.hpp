@@ -35,6 +35,9 @@ struct PlayOptions {
     // --form: the trainee's grammatical form for {masculine|feminine} words; {trainee} is the
     // --trainee name (core/text/trainee_text.hpp).
     GrammaticalForm form = GrammaticalForm::Neutral;
+    // --alternate ID|auto: the alternate form to play (docs/scenario-format.md, "Alternate
+    // forms"); "auto" the one the trainee has played least. Empty: the original.
+    std::string alternate;
     // Test-only (crash tests): with --choices and --trainee, pause this long just before and
     // just after the transaction that finishes the attempt, announcing each pause on stderr, so a
     // test can kill play inside the window between the last decision and the finish.

@@ -3,6 +3,7 @@
 #include <deque>
 #include <set>
 
+#include "core/alternates/alternate_check.hpp"
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/scenario/portrait_path.hpp"
 #include "core/source/json_reader.hpp"
@@ -80,6 +81,7 @@ public:
         checkHiddenDocuments();
         checkConstantConditions();
         checkTraineeTexts();
+        checkAlternates(s_, r_.diagnostics());
         const auto edges = structuralEdges(s_);
         const auto reachable = forwardReach(edges, s_.start);
         const auto canEnd = reachesEnding(s_, edges);

@@ -84,6 +84,11 @@ constexpr std::array kCodes = {
              "a framework translation for a language or an id the framework does not have"},
     CodeInfo{TextVariableSyntax, "an unbalanced brace or an unknown text variable"},
     CodeInfo{TextVariableForms, "a gendered word with other than two forms"},
+    CodeInfo{AlternateUnknownText,
+             "an alternate names a text the scenario does not have, or one it may not change"},
+    CodeInfo{AlternateDuplicate,
+             "two alternates with one id, or an alternate id that is not valid"},
+    CodeInfo{AlternateUnchanged, "an alternate text the same as the original's, or no texts"},
 };
 
 }  // namespace

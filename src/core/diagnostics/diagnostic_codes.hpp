@@ -118,6 +118,13 @@ inline constexpr const char* TextVariableSyntax =
     "RAP0097";  // an unbalanced brace or an unknown {variable} in a line or reply
 inline constexpr const char* TextVariableForms =
     "RAP0098";  // a {masculine|feminine} word with other than two forms
+// Alternate forms of a scenario for retakes (docs/scenario-format.md, "Alternate forms")
+inline constexpr const char* AlternateUnknownText =
+    "RAP0120";  // an alternate names a text the scenario does not have, or one it may not change
+inline constexpr const char* AlternateDuplicate =
+    "RAP0121";  // two alternates with one id, or an id that is not a valid id
+inline constexpr const char* AlternateUnchanged =
+    "RAP0122";  // warning: an alternate text identical to the original's, or an empty alternate
 
 struct CodeInfo {
     std::string_view code;

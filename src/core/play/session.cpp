@@ -40,6 +40,7 @@ Session::Session(const Scenario& scenario, const Clock& clock, std::uint64_t see
     transcript_.scenarioId = scenario.id;
     transcript_.scenarioVersion = scenario.version;
     transcript_.contentHash = scenario.contentHash;
+    transcript_.alternate = scenario.alternate;
     transcript_.seed = seed;
     transcript_.replyOrder = order;
     pending_.reserve(32);

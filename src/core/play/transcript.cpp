@@ -124,19 +124,22 @@ nlohmann::json transcriptToJson(const Transcript& t) {
              {"steps", std::move(steps)},
              {"endingNode", t.endingNode.empty() ? json(nullptr) : json(t.endingNode)}};
     if (t.replyOrder == ReplyOrder::Seeded && t.seed != 0) out["replyOrder"] = "seeded";
+    if (!t.alternate.empty()) out["alternate"] = t.alternate;
     return out;
 }
 
 Transcript transcriptFromJson(const nlohmann::json& j) {
     const std::string where;
     if (!j.is_object()) fail(where, "expected an object");
-    rejectUnknownKeys(
-        j, {"scenario", "version", "contentHash", "seed", "replyOrder", "steps", "endingNode"},
-        where);
+    rejectUnknownKeys(j,
+                      {"scenario", "version", "contentHash", "alternate", "seed", "replyOrder",
+                       "steps", "endingNode"},
+                      where);
     Transcript t;
     t.scenarioId = getString(j, "scenario", where);
     t.scenarioVersion = getString(j, "version", where);
     t.contentHash = getString(j, "contentHash", where);
+    if (j.contains("alternate")) t.alternate = getString(j, "alternate", where);
     const json& seed = member(j, "seed", where);
     if (!seed.is_number_integer() ||
         (seed.is_number_integer() && !seed.is_number_unsigned() && seed.get<std::int64_t>() < 0))

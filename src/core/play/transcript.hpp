@@ -31,6 +31,9 @@ struct Transcript {
     std::string scenarioId;
     std::string scenarioVersion;
     std::string contentHash;
+    // The alternate form played (Scenario::alternate); empty for the original, and in records
+    // made before scenarios had alternates.
+    std::string alternate;
     std::uint64_t seed = 0;
     // How the replies were ordered (reply_order.hpp). Records made before replies were shuffled
     // carry no order and read as Authored.
@@ -40,10 +43,11 @@ struct Transcript {
 };
 
 // The JSON form used by saved sessions, `rapport play --json`, scoring and the results store:
-// {"scenario","version","contentHash","seed","replyOrder"?,"steps":[{step,node,textShown,
+// {"scenario","version","contentHash","alternate"?,"seed","replyOrder"?,"steps":[{step,node,textShown,
 // choicesShown,choice,choiceNumber,choiceText,timeTakenMs,timedOut,next}],"endingNode": id or
 // null}. "replyOrder": "seeded" is written when the seed is not 0; under seed 0 both orders are
 // file order, so the record stays as it always was. Absent, it reads as "authored".
+// "alternate" is written only for an alternate form, so records of originals are unchanged.
 nlohmann::json transcriptToJson(const Transcript& t);
 // Strict inverse of transcriptToJson; throws SessionError naming the bad field on malformed input
 // (wrong types, unknown keys other than "x-…", steps that do not follow on from each other).

@@ -180,6 +180,23 @@ struct Node {
     bool hasTag(std::string_view tag) const;
 };
 
+// A second personality of the same conversation for retakes (docs/scenario-format.md,
+// "Alternate forms"): other wording for lines, replies and feedback, keyed by the texts' stable
+// ids (core/translation/scenario_catalogue.hpp). Structure, evidence and effects are never
+// part of it, so every alternate is scored with the same key.
+struct AlternateText {
+    std::string stringId;  // "node/hello/text", "node/hub/choice/ask/feedback", …
+    std::string pointer;   // of the text in the alternate, for diagnostics
+    std::string text;
+};
+
+struct Alternate {
+    std::string id;  // node-id characters; unique among the scenario's alternates
+    std::string name;
+    std::string pointer;               // "/alternates/<index>"
+    std::vector<AlternateText> texts;  // in file order
+};
+
 struct PlayTable;  // core/play/play_table.hpp
 
 // Where a Scenario keeps what is derived from it once for play (the play table), so every
@@ -235,9 +252,14 @@ struct Scenario {
     std::vector<std::string> assesses;   // primary competency ids
     std::optional<int> expectedMinutes;  // shown in the library
     Client client;
-    std::vector<CastMember> speakers;  // in key order
-    std::vector<Document> documents;   // in file order
-    std::vector<Letter> letters;       // one per compose node, in file order
+    std::vector<CastMember> speakers;   // in key order
+    std::vector<Document> documents;    // in file order
+    std::vector<Letter> letters;        // one per compose node, in file order
+    std::vector<Alternate> alternates;  // as declared; empty in an alternate's own scenario
+    // Set in the scenario made from one of the alternates (core/alternates/alternate_scenario.hpp):
+    // its id and name. Empty for the original.
+    std::string alternate;
+    std::string alternateName;
 
     std::vector<Variable> variables;
     std::vector<Meter> meters;

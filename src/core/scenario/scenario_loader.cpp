@@ -70,9 +70,10 @@ void Loader::run() {
         return;
     }
     r_.checkKeys(root, "",
-                 {"format", "id", "version", "title", "language", "summary", "sector", "difficulty",
-                  "passScore", "framework", "assesses", "expectedMinutes", "client", "variables",
-                  "meters", "speakers", "documents", "start", "nodes"});
+                 {"format", "id",         "version",   "title",     "language",  "summary",
+                  "sector", "difficulty", "passScore", "framework", "assesses",  "expectedMinutes",
+                  "client", "variables",  "meters",    "speakers",  "documents", "start",
+                  "nodes",  "alternates"});
     readMetadata(root, s);
     readClient(root, s);
     readSpeakers(root, s);
@@ -80,6 +81,7 @@ void Loader::run() {
     readVariables(root, s);
     readMeters(root, s);
     readNodes(root, s);
+    readAlternates(root, s);
     s.sourceMap = doc_.map;
     result_.scenario = std::move(s);
 }

@@ -43,6 +43,8 @@ private:
     // scenario_document_loader.cpp
     void readDocuments(const JsonValue& root, Scenario& s);
     std::vector<int> readReveals(const JsonValue& obj, const std::string& p, const Scenario& s);
+    // scenario_alternate_loader.cpp
+    void readAlternates(const JsonValue& root, Scenario& s);
     // scenario_compose_loader.cpp
     void collectComposeParts(const JsonValue& nodes, Scenario& s);
     void readCompose(const JsonValue& n, Scenario& s, int index);

@@ -106,32 +106,34 @@ json reportToJson(const ScoreReport& r) {
                          {"description", o.description}});
     json reasons = json::array();
     for (const auto& s : r.reasons) reasons.push_back(s);
-    return {
-        {"format", kReportFormat},
-        {"scenario",
-         {{"id", r.scenarioId}, {"version", r.scenarioVersion}, {"contentHash", r.contentHash}}},
-        {"framework",
-         {{"id", r.frameworkId},
-          {"version", r.frameworkVersion},
-          {"contentHash", r.frameworkHash}}},
-        {"finished", r.finished},
-        {"ending",
-         r.finished ? json{{"node", r.endingNode}, {"outcome", r.outcome}} : json(nullptr)},
-        {"overall",
-         {{"score", r.score},
-          {"passed", r.passed},
-          {"passScore", r.passScore},
-          {"earned", r.earned},
-          {"best", r.best},
-          {"worst", r.worst},
-          {"bestPath", r.bestPath},
-          {"states", r.states},
-          {"reasons", std::move(reasons)}}},
-        {"competencies", std::move(comps)},
-        {"critical", std::move(critical)},
-        {"rules", std::move(rules)},
-        {"strengths", remarksJson(r.strengths)},
-        {"developmentAreas", remarksJson(r.developmentAreas)}};
+    json scenario{
+        {"id", r.scenarioId}, {"version", r.scenarioVersion}, {"contentHash", r.contentHash}};
+    if (!r.alternate.empty())
+        scenario["alternate"] = {{"id", r.alternate}, {"name", r.alternateName}};
+    return {{"format", kReportFormat},
+            {"scenario", std::move(scenario)},
+            {"framework",
+             {{"id", r.frameworkId},
+              {"version", r.frameworkVersion},
+              {"contentHash", r.frameworkHash}}},
+            {"finished", r.finished},
+            {"ending",
+             r.finished ? json{{"node", r.endingNode}, {"outcome", r.outcome}} : json(nullptr)},
+            {"overall",
+             {{"score", r.score},
+              {"passed", r.passed},
+              {"passScore", r.passScore},
+              {"earned", r.earned},
+              {"best", r.best},
+              {"worst", r.worst},
+              {"bestPath", r.bestPath},
+              {"states", r.states},
+              {"reasons", std::move(reasons)}}},
+            {"competencies", std::move(comps)},
+            {"critical", std::move(critical)},
+            {"rules", std::move(rules)},
+            {"strengths", remarksJson(r.strengths)},
+            {"developmentAreas", remarksJson(r.developmentAreas)}};
 }
 
 namespace {
@@ -170,6 +172,9 @@ ScoreReport reportFromJson(const json& j) {
     r.scenarioId = str(sc, "id");
     r.scenarioVersion = str(sc, "version");
     r.contentHash = str(sc, "contentHash");
+    const json& alt = sub(sc, "alternate");
+    r.alternate = str(alt, "id");
+    r.alternateName = str(alt, "name");
     const json& fw = sub(j, "framework");
     r.frameworkId = str(fw, "id");
     r.frameworkVersion = str(fw, "version");

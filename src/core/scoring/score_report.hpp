@@ -67,6 +67,9 @@ struct ScoreReport {
     std::string scenarioId;
     std::string scenarioVersion;
     std::string contentHash;
+    // The alternate form played and its name (Scenario::alternate); empty for the original.
+    std::string alternate;
+    std::string alternateName;
     std::string frameworkId;
     std::string frameworkVersion;
     std::string frameworkHash;

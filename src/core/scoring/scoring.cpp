@@ -53,6 +53,8 @@ ScoreReport reportHeader(const Scenario& scenario, const Framework& f,
     ScoreReport r;
     r.scenarioId = scenario.id;
     r.scenarioVersion = scenario.version;
+    r.alternate = scenario.alternate;
+    r.alternateName = scenario.alternateName;
     r.contentHash = scenario.contentHash;
     r.frameworkId = f.id;
     r.frameworkVersion = f.version;

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/authoring/json_text_edit.hpp"
+#include "core/authoring/json_text_splice.hpp"
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/source/utf8.hpp"
 
@@ -77,6 +78,7 @@ public:
         }
         for (std::size_t i = 0; i < s_.nodes.size(); ++i) node(static_cast<int>(i));
         for (const auto& l : s_.letters) letter(l);
+        for (const auto& a : s_.alternates) alternate(a);
         return std::move(out_);
     }
 
@@ -114,6 +116,20 @@ private:
             add(base + "/part/" + std::to_string(k + 1) + "/label",
                 p + "/parts/" + std::to_string(k) + "/label", l.labels[k],
                 {"The heading of one part of the message the trainee assembles (\"Opening\")"});
+    }
+
+    // An alternate's texts are translated with the scenario, so a localised scenario keeps its
+    // alternate forms in the reader's language. Their id is the alternate's, then the text's.
+    void alternate(const Alternate& a) {
+        const std::string base = "alternate/" + a.id;
+        add(base + "/name", a.pointer + "/name", a.name,
+            {"The name of an alternate form of the scenario (the client's personality on a "
+             "retake), shown to trainers in reports"});
+        for (const auto& t : a.texts)
+            add(base + "/" + t.stringId, t.pointer, t.text,
+                {"In the alternate form \"" + a.name + "\": replaces the text " + t.stringId +
+                 "; keep the facts and the behaviour the reply shows, change only the "
+                 "personality"});
     }
 
     void node(int index) {
@@ -335,17 +351,9 @@ Localisation localiseScenario(const Scenario& source, std::string_view sourceTex
     for (const auto& e : po.entries)
         if (isCatalogueEntry(e) && e.context) byContext.emplace(*e.context, &e);
 
-    struct Replacement {
-        JsonSpan span;
-        std::string json;
-    };
-    std::vector<Replacement> replacements;
-    const JsonTextIndex index(sourceText);
+    std::vector<JsonStringReplacement> replacements;
     const auto replace = [&](const std::string& pointer, const std::string& text) {
-        if (const JsonTextValue* v = index.find(pointer))
-            replacements.push_back(
-                {v->value, nlohmann::json(text).dump(-1, ' ', false,
-                                                     nlohmann::json::error_handler_t::replace)});
+        replacements.push_back({pointer, text});
     };
 
     std::vector<std::string> missing;
@@ -402,12 +410,7 @@ Localisation localiseScenario(const Scenario& source, std::string_view sourceTex
         options.id.empty() ? source.id + "-" + primarySubtag(out.language) : options.id;
     replace("/id", id);
     replace("/language", out.language);
-    std::sort(
-        replacements.begin(), replacements.end(),
-        [](const Replacement& a, const Replacement& b) { return a.span.begin > b.span.begin; });
-    std::string text(sourceText);
-    for (const auto& r : replacements)
-        text.replace(r.span.begin, r.span.end - r.span.begin, r.json);
+    const std::string text = spliceJsonStrings(sourceText, replacements);
 
     nlohmann::ordered_json provenance;
     provenance["source"] = source.id;

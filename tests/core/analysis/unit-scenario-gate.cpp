@@ -28,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "core/alternates/alternate_comparison.hpp"
 #include "core/analysis/analysis_report.hpp"
 #include "core/analysis/scenario_analysis.hpp"
 #include "support/build_paths.hpp"
@@ -239,4 +240,27 @@ TEST_CASE(
     CHECK(files.size() >= 10);
     CHECK_MESSAGE(languages.count("ja") == 1, "no scenario in Japanese");
     CHECK_MESSAGE(languages.count("ru") == 1, "no scenario in Russian");
+}
+
+// #18 item 4: a retake on an alternate form must be as hard as the original. Each form of a
+// bundled scenario validates, its random median is within kMaxFormMedianGap of the original's
+// and no test-wise player passes it (the two warnings of compareForms).
+TEST_CASE("every alternate form of a bundled scenario passes the gate beside its original") {
+    for (const auto& file : bundledScenarios()) {
+        const FileAnalysis& fa = analysisOf(file);
+        if (!fa.check.scenario || fa.check.scenario->alternates.empty() || !fa.analysis) continue;
+        SUBCASE(file.filename().string().c_str()) {
+            const FormComparison c = compareForms(*fa.check.scenario, test::readText(file),
+                                                  *fa.analysis, AnalysisOptions{});
+            for (const auto& f : c.forms) {
+                CAPTURE(f.id);
+                CHECK(f.problem.empty());
+                CHECK_FALSE(f.testwisePasses);
+            }
+            for (const auto& w : c.warnings) {
+                CAPTURE(w.message);
+                CHECK(w.kind.empty());
+            }
+        }
+    }
 }
