@@ -22,6 +22,7 @@ int runValidate(Args args);
 int runPlay(Args args);
 int runScore(Args args);
 int runReport(Args args);
+int runRecommend(Args args);  // cli_recommend.cpp
 int runImport(Args args);
 int runAnalyze(Args args);
 int runStrings(Args args);

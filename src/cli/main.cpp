@@ -32,6 +32,8 @@ constexpr Verb kVerbs[] = {
      rapport::cli::runAnalyze},
     {"report", "export HR reports (html, csv, json, xAPI) from the results database",
      rapport::cli::runReport},
+    {"recommend", "say which scenarios a trainee should play next, and why",
+     rapport::cli::runRecommend},
     {"import", "turn a Twine story (.twee or published .html) into a scenario draft",
      rapport::cli::runImport},
     {"strings", "export a scenario's texts for translation (PO) and import a translation",

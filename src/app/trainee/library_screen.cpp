@@ -9,6 +9,7 @@
 
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
+#include "core/recommendation/recommendation_text.hpp"
 #include "core/translation/ui_format.hpp"
 
 namespace rapport::app {
@@ -38,7 +39,9 @@ bool FilterCombo(WidgetLocator& loc, const char* id, const char* anyLabel,
 
 void LibraryScreen::Draw(const ScreenContext& ui, const ScenarioLibrary& library,
                          const std::function<std::string(const std::string&)>& competencyName,
-                         const std::map<std::string, int>& bestScores, TraineeActions& actions) {
+                         const std::map<std::string, int>& bestScores,
+                         const std::optional<Recommendation>& recommended,
+                         TraineeActions& actions) {
     const Theme& t = ui.theme;
     const Palette& p = t.palette;
     WidgetLocator& loc = ui.locator;
@@ -51,6 +54,28 @@ void LibraryScreen::Draw(const ScreenContext& ui, const ScenarioLibrary& library
            "exam mode keeps it for the debrief."));
     ImGui::PopStyleColor();
     ImGui::Dummy(ImVec2(0, t.px(4)));
+
+    // The recommendation, when the library still has its scenario (core/recommendation).
+    int recommendedEntry = -1;
+    if (recommended)
+        for (int i = 0; i < int(lib.entries.size()); ++i)
+            if (lib.entries[i].playable() &&
+                lib.entries[i].scenario->id == recommended->scenarioId) {
+                recommendedEntry = i;
+                break;
+            }
+    if (recommendedEntry >= 0) {
+        RecommendationReason reason = recommended->reason;
+        // The competency as the interface language names it, like the cards below.
+        if (!reason.competencyId.empty())
+            reason.competencyName = competencyName(reason.competencyId);
+        ImGui::TextUnformatted(
+            uiFormat(tr("Recommended next: {title}"), {{"title", recommended->title}}).c_str());
+        ui::TextWrappedColored(p.textMuted, describeRecommendation(reason));
+        if (ui::PrimaryButton(loc, t, trLabel("Practise the recommended scenario").c_str()))
+            actions.openScenario(recommendedEntry, AttemptMode::Practice);
+        ImGui::Dummy(ImVec2(0, t.px(6)));
+    }
 
     // Filter row.
     const float avail = ImGui::GetContentRegionAvail().x;

@@ -4,11 +4,13 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "app/shell/screen_context.hpp"
 #include "app/trainee/trainee_actions.hpp"
 #include "core/library/scenario_library.hpp"
+#include "core/recommendation/next_scenario.hpp"
 
 namespace rapport::app {
 
@@ -17,10 +19,12 @@ struct LibraryScreen {
     bool showProblems = false;  // list of files that did not load, for trainers
 
     // The cards of `library`, with the competencies named by `competencyName` and the trainee's
-    // best score by scenario id from `bestScores`. A card's buttons call openScenario.
+    // best score by scenario id from `bestScores`, and `recommended` with its reason above them.
+    // A card's buttons call openScenario.
     void Draw(const ScreenContext& ui, const ScenarioLibrary& library,
               const std::function<std::string(const std::string&)>& competencyName,
-              const std::map<std::string, int>& bestScores, TraineeActions& actions);
+              const std::map<std::string, int>& bestScores,
+              const std::optional<Recommendation>& recommended, TraineeActions& actions);
 };
 
 }  // namespace rapport::app

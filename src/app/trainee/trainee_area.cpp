@@ -3,6 +3,8 @@
 #include "app/trainee/countdown_display.hpp"
 #include "core/play/best_scores.hpp"
 #include "core/play/resume_check.hpp"
+#include "core/recommendation/practice_evidence.hpp"
+#include "core/recommendation/scenario_options.hpp"
 #include "core/scoring/score_report_language.hpp"
 #include "core/translation/interface_language.hpp"
 #include "core/translation/ui_format.hpp"
@@ -79,6 +81,7 @@ std::optional<int> TraineeArea::bestScore(const std::string& scenarioId) const {
 
 void TraineeArea::refreshBestScores() {
     bestScores_.clear();
+    recommended_.reset();
     if (!store_ || !trainee_) return;
     settleStore();
     try {
@@ -86,6 +89,14 @@ void TraineeArea::refreshBestScores() {
         filter.trainee = trainee_->name;
         filter.finishedOnly = true;
         bestScores_ = bestScores(store_->attempts(filter, false));
+        // Every trainee's results calibrate the scenarios' difficulty (docs/recommendation.md).
+        store::AttemptFilter everyone;
+        everyone.finishedOnly = true;
+        SkillModel model;
+        model.learn(practiceEvidence(store_->attempts(everyone)));
+        const auto ranked = recommendScenarios(model, trainee_->name, scenarioOptions(library_), {},
+                                               store::unixNowMs());
+        if (!ranked.empty()) recommended_ = ranked.front();
     } catch (const store::StoreError& e) {
         notice_ =
             uiFormat(tr("Your previous scores could not be read: {error}"), {{"error", e.what()}});
@@ -415,7 +426,7 @@ void TraineeArea::Draw(const ScreenContext& ctx, ScreenId screen, const Portrait
                 [this](const std::string& id) {
                     return frameworks_.competencyName(id, interfaceLanguage());
                 },
-                bestScores_, *this);
+                bestScores_, recommended_, *this);
             break;
         case ScreenId::Conversation:
             conversation_.trainee = formsOf(trainee_);

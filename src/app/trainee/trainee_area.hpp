@@ -175,7 +175,8 @@ private:
     QueuedJournal journal_;  // what flow_ journals to
     int heldChoice_ = -1;    // a reply waiting for the previous decision's write
     SaveState saveState_ = SaveState::None;
-    std::map<std::string, int> bestScores_;  // by scenario id
+    std::map<std::string, int> bestScores_;      // by scenario id
+    std::optional<Recommendation> recommended_;  // refreshed with bestScores_
     std::optional<ResumeOffer> resumeOffer_;
     int scoringEntry_ = -1;  // library entry of the attempt being scored
     // Journal and finish writes, in order, on the queue's own thread. After the store: destroyed

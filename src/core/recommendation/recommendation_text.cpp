@@ -1,0 +1,48 @@
+#include "core/recommendation/recommendation_text.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
+
+namespace rapport {
+
+int predictedPercent(const RecommendationReason& reason) {
+    return static_cast<int>(std::lround(std::clamp(reason.predictedSuccess, 0.0, 1.0) * 100));
+}
+
+std::string describeRecommendation(const RecommendationReason& r) {
+    const std::string percent = std::to_string(predictedPercent(r));
+    const std::string days = r.daysSincePractised ? std::to_string(*r.daysSincePractised) : "";
+    const auto n = static_cast<unsigned long>(r.daysSincePractised.value_or(0));
+    const std::string& c = r.competencyName.empty() ? r.competencyId : r.competencyName;
+    switch (r.kind) {
+        case RecommendationKind::Assigned:
+            if (c.empty())
+                return uiFormat(tr("assigned by {trainer}"), {{"trainer", r.assignedBy}});
+            return uiFormat(
+                tr("assigned by {trainer}: {competency} — predicted success {percent} %"),
+                {{"trainer", r.assignedBy}, {"competency", c}, {"percent", percent}});
+        case RecommendationKind::New:
+            return uiFormat(
+                tr("new: {competency} — not practised yet, predicted success {percent} %"),
+                {{"competency", c}, {"percent", percent}});
+        case RecommendationKind::Due:
+            return uiFormat(trn("due: {competency} — last practised {days} day ago, predicted "
+                                "success {percent} %",
+                                "due: {competency} — last practised {days} days ago, predicted "
+                                "success {percent} %",
+                                n),
+                            {{"competency", c}, {"days", days}, {"percent", percent}});
+        case RecommendationKind::Weak:
+            return uiFormat(tr("needs work: {competency} — predicted success {percent} %"),
+                            {{"competency", c}, {"percent", percent}});
+        case RecommendationKind::Practice:
+            break;
+    }
+    return uiFormat(tr("keep practising: {competency} — predicted success {percent} %"),
+                    {{"competency", c}, {"percent", percent}});
+}
+
+}  // namespace rapport
