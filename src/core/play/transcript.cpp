@@ -124,15 +124,17 @@ nlohmann::json transcriptToJson(const Transcript& t) {
              {"steps", std::move(steps)},
              {"endingNode", t.endingNode.empty() ? json(nullptr) : json(t.endingNode)}};
     if (t.replyOrder == ReplyOrder::Seeded && t.seed != 0) out["replyOrder"] = "seeded";
+    if (t.timing != Timing::Standard) out["timing"] = timingName(t.timing);
     return out;
 }
 
 Transcript transcriptFromJson(const nlohmann::json& j) {
     const std::string where;
     if (!j.is_object()) fail(where, "expected an object");
-    rejectUnknownKeys(
-        j, {"scenario", "version", "contentHash", "seed", "replyOrder", "steps", "endingNode"},
-        where);
+    rejectUnknownKeys(j,
+                      {"scenario", "version", "contentHash", "seed", "replyOrder", "timing",
+                       "steps", "endingNode"},
+                      where);
     Transcript t;
     t.scenarioId = getString(j, "scenario", where);
     t.scenarioVersion = getString(j, "version", where);
@@ -148,6 +150,12 @@ Transcript transcriptFromJson(const nlohmann::json& j) {
             order->is_string() ? parseReplyOrder(order->get<std::string>()) : std::nullopt;
         if (!parsed) fail("/replyOrder", "expected \"seeded\" or \"authored\"");
         t.replyOrder = *parsed;
+    }
+    if (const auto timing = j.find("timing"); timing != j.end()) {
+        const auto parsed =
+            timing->is_string() ? parseTiming(timing->get<std::string>()) : std::nullopt;
+        if (!parsed) fail("/timing", "expected \"standard\", \"extended-x2\" or \"untimed\"");
+        t.timing = *parsed;
     }
     const json& steps = member(j, "steps", where);
     if (!steps.is_array()) fail("/steps", "expected an array");
