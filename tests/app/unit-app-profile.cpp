@@ -26,10 +26,13 @@ TEST_CASE("trainee profile: saved, replaced and loaded back exactly, in a folder
 
     TraineeProfile p{"Хироси Танака 田中", "10473", "SME desk"};
     REQUIRE(saveTraineeProfile(dir, p, &error));
+    CHECK(loadTraineeProfile(dir, &error)->timing == Timing::Standard);
     p.group = "Key accounts";
+    p.timing = Timing::Untimed;  // the trainee's timed-moments choice is remembered too
     REQUIRE(saveTraineeProfile(dir, p, &error));
     auto back = loadTraineeProfile(dir, &error);
     REQUIRE(back.has_value());
+    CHECK(back->timing == Timing::Untimed);
     CHECK(back->name == p.name);
     CHECK(back->employeeId == "10473");
     CHECK(back->group == "Key accounts");

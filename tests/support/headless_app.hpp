@@ -36,6 +36,8 @@ public:
         Admin admin = Admin::Unlocked) {
         app::AppConfig config = configure(dir.path());
         if (config.dataDir.empty()) config.dataDir = dir.path();
+        // Never the user's own recovery folder.
+        if (config.autosaveDir.empty()) config.autosaveDir = dir.path() / "autosave";
         // The cheapest argon2id limits: the hash is verified as in real use, only faster.
         if (admin == Admin::Unlocked && !store::loadAdminPassphraseHash(config.dataDir))
             REQUIRE(store::saveAdminPassphraseHash(

@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
@@ -277,6 +278,25 @@ void drawVariants(InspectorContext& ctx, const std::string& np, const json& node
     }
 }
 
+// "a, b ,c" as the node's tags; an empty list removes them.
+void setTags(ScenarioDocument& doc, const std::string& np, const std::string& buf) {
+    ojson list = ojson::array();
+    std::size_t start = 0;
+    while (start <= buf.size()) {
+        std::size_t end = buf.find(',', start);
+        if (end == std::string::npos) end = buf.size();
+        std::string tag = buf.substr(start, end - start);
+        tag.erase(0, tag.find_first_not_of(" \t"));
+        tag.erase(tag.find_last_not_of(" \t") + 1);
+        if (!tag.empty()) list.push_back(tag);
+        start = end + 1;
+    }
+    if (list.empty())
+        doc.remove(np + "/tags");  // false (and nothing changed) when there were none
+    else
+        doc.set(np + "/tags", list);
+}
+
 void drawTags(InspectorContext& ctx, const std::string& np, const json& node) {
     caption(ctx, trNoop("Tags (comma separated, e.g. objection:price)"));
     std::string buf;
@@ -288,26 +308,12 @@ void drawTags(InspectorContext& ctx, const std::string& np, const json& node) {
     ImGui::PushID((np + "/tags").c_str());
     ImGui::SetNextItemWidth(-1);
     // Written when the field is left: the list is re-split only once the author has finished.
-    ImGui::InputText("##tags", &buf);
+    // Until then the typed text waits in ctx.pending, so a save or close still writes it.
+    if (ImGui::InputText("##tags", &buf) && ctx.pending)
+        *ctx.pending = [np, buf](ScenarioDocument& doc) { setTags(doc, np, buf); };
     ctx.loc.recordLastItem("Tags");
-    if (ImGui::IsItemDeactivatedAfterEdit()) {
-        ojson list = ojson::array();
-        std::size_t start = 0;
-        while (start <= buf.size()) {
-            std::size_t end = buf.find(',', start);
-            if (end == std::string::npos) end = buf.size();
-            std::string tag = buf.substr(start, end - start);
-            tag.erase(0, tag.find_first_not_of(" \t"));
-            tag.erase(tag.find_last_not_of(" \t") + 1);
-            if (!tag.empty()) list.push_back(tag);
-            start = end + 1;
-        }
-        if (list.empty()) {
-            if (member(node, "tags")) ctx.doc.remove(np + "/tags");
-        } else {
-            ctx.doc.set(np + "/tags", list);
-        }
-    }
+    if (ImGui::IsItemDeactivated() && ctx.pending && *ctx.pending)
+        std::exchange(*ctx.pending, nullptr)(ctx.doc);
     ImGui::PopID();
 }
 
@@ -420,10 +426,13 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
     caption(ctx, trNoop("Id (renaming updates start, next and onTimeout)"));
     std::string id = ctx.doc.nodeId(selected);
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputText("##id", &id);
+    if (ImGui::InputText("##id", &id) && ctx.pending)
+        *ctx.pending = [selected, id](ScenarioDocument& doc) {
+            if (!id.empty() && id != doc.nodeId(selected)) doc.renameNode(selected, id);
+        };
     ctx.loc.recordLastItem("Id");
-    if (ImGui::IsItemDeactivatedAfterEdit() && !id.empty() && id != ctx.doc.nodeId(selected))
-        ctx.doc.renameNode(selected, id);
+    if (ImGui::IsItemDeactivated() && ctx.pending && *ctx.pending)
+        std::exchange(*ctx.pending, nullptr)(ctx.doc);
 
     caption(ctx, trNoop("Speaker"));
     const std::string speaker = fieldText(member(node, "speaker"));

@@ -4,7 +4,9 @@
 // the field's JSON pointer; the inspector keeps no copy of the scenario.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/driver/widget_locator.hpp"
@@ -21,6 +23,9 @@ struct InspectorContext {
     const Theme& theme;
     const FontSet& fonts;
     WidgetLocator& loc;
+    // The edit of a field that is written only when left (tags, id) while the author is still
+    // typing in it: run when the field is left, or before a save or close (commitPending).
+    std::function<void(ScenarioDocument&)>* pending = nullptr;
 };
 
 class AuthorInspector {
@@ -29,6 +34,17 @@ public:
     // `openChoice` >= 0 opens that choice's section (a diagnostic was clicked). Returns true
     // when the author asked to preview from this node.
     bool Draw(InspectorContext& ctx, int& selected, int openChoice);
+
+    // Text still in a field that is written when left counts as an edit: Save, Ctrl+S and the
+    // unsaved-edits prompt write it into the document first.
+    bool hasPending() const { return bool(pending_); }
+    void commitPending(ScenarioDocument& doc) {
+        if (auto commit = std::exchange(pending_, nullptr)) commit(doc);
+    }
+    std::function<void(ScenarioDocument&)>* pendingSlot() { return &pending_; }
+
+private:
+    std::function<void(ScenarioDocument&)> pending_;
 };
 
 }  // namespace rapport::app

@@ -1,16 +1,24 @@
 #include "app/author/author_workspace.hpp"
 
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
+#include <utility>
 
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/authoring/bundled_copy.hpp"
 #include "core/framework/framework_catalog.hpp"
+#include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
@@ -19,6 +27,25 @@ namespace {
 
 // Re-check after the author pauses typing this long (buttons re-check at once).
 constexpr std::int64_t kRecheckDelayMs = 300;
+// While the author types, the recovery file is rewritten at most this often; a finished edit
+// (a field left, a button) is written at once.
+constexpr std::int64_t kAutosaveEveryMs = 5000;
+
+std::int64_t unixNowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// "2026-12-07 17:52" in local time, for the recovery offer.
+std::string localTime(std::int64_t unixMs) {
+    const std::time_t t = std::time_t(unixMs / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+    return buf;
+}
 
 std::string idFromPath(const std::string& path) {
     std::string stem = std::filesystem::path(path).stem().string();
@@ -35,6 +62,7 @@ std::string idFromPath(const std::string& path) {
 }  // namespace
 
 void AuthorWorkspace::loaded(std::string text, const std::string& path) {
+    if (ImGui::GetCurrentContext()) ImGui::ClearActiveID();
     doc_.emplace(std::move(text), path);
     stamp_ = fileStamp(path);
     conflict_.reset();
@@ -46,6 +74,80 @@ void AuthorWorkspace::loaded(std::string text, const std::string& path) {
     rebuildGraph();
     recheck();
     if (doc_->nodeCount() > 0) selected_ = graph_.start >= 0 ? graph_.start : 0;
+    autosavedRevision_ = ~0ull;
+    recovery_.reset();
+    if (!autosaveFolder_.empty()) {
+        recovery_ = readAutosave(autosaveFolder_, path);
+        // A recovery equal to the file holds nothing the file lacks.
+        if (recovery_ && recovery_->text == doc_->text()) {
+            removeAutosave(autosaveFolder_, path);
+            recovery_.reset();
+        }
+    }
+}
+
+void AuthorWorkspace::restoreRecovery() {
+    if (!doc_ || !recovery_) return;
+    doc_->replaceAll(std::move(recovery_->text));
+    recovery_.reset();
+    message_ = tr("Restored your unsaved edits; Undo goes back to the file as saved.");
+    messageIsError_ = false;
+}
+
+void AuthorWorkspace::discardRecovery() {
+    if (!doc_ || !recovery_) return;
+    recovery_.reset();
+    forgetAutosave();
+}
+
+void AuthorWorkspace::forgetAutosave() {
+    if (doc_ && !autosaveFolder_.empty()) removeAutosave(autosaveFolder_, doc_->path());
+    autosavedRevision_ = ~0ull;
+}
+
+void AuthorWorkspace::autosave(std::int64_t nowMs, bool typing) {
+    // An undecided recovery is never overwritten by the newly opened text.
+    if (!doc_ || autosaveFolder_.empty() || recovery_) return;
+    if (!doc_->dirty()) {
+        // Back to the file's text (saved, or undone to it): nothing to recover.
+        if (autosavedRevision_ != ~0ull) forgetAutosave();
+        return;
+    }
+    if (autosavedRevision_ == doc_->revision()) return;
+    if (typing && autosavedRevision_ != ~0ull && nowMs - lastAutosaveMs_ < kAutosaveEveryMs) return;
+    std::string error;
+    if (writeAutosave(autosaveFolder_, {doc_->path(), doc_->text(), unixNowMs()}, error)) {
+        autosavedRevision_ = doc_->revision();
+    } else {
+        // Said once per revision; the edits are still here and Save still works.
+        autosavedRevision_ = doc_->revision();
+        message_ = uiFormat(tr("Could not write the recovery copy: {reason}"), {{"reason", error}});
+        messageIsError_ = true;
+    }
+    lastAutosaveMs_ = nowMs;
+}
+
+bool AuthorWorkspace::hasUnsavedEdits() const {
+    return doc_ && (doc_->dirty() || inspector_.hasPending());
+}
+
+void AuthorWorkspace::whenSaved(std::function<void()> proceed) {
+    if (doc_) inspector_.commitPending(*doc_);
+    if (!hasUnsavedEdits()) {
+        if (proceed) proceed();
+        return;
+    }
+    afterUnsaved_ = std::move(proceed);
+    openPrompt_ = true;
+    promptError_.clear();
+}
+
+bool AuthorWorkspace::saveNow() {
+    if (!doc_) return false;
+    inspector_.commitPending(*doc_);
+    // The field being typed in lets go, so it shows the saved text rather than its own copy.
+    if (ImGui::GetCurrentContext()) ImGui::ClearActiveID();
+    return readOnly() ? saveAsOwnCopy() : save();
 }
 
 bool AuthorWorkspace::open(const std::string& path) {
@@ -91,6 +193,7 @@ bool AuthorWorkspace::save() {
         return false;
     }
     doc_->markSaved();
+    forgetAutosave();
     stamp_ = fileStamp(doc_->path());
     conflict_.reset();
     message_ = "Saved " + doc_->path();
@@ -119,6 +222,7 @@ bool AuthorWorkspace::saveAsOwnCopy() {
         doc_->setPath(from);
         return false;
     }
+    if (!autosaveFolder_.empty()) removeAutosave(autosaveFolder_, from);
     char buf[2048];
     std::snprintf(buf, sizeof buf, tr("Saved a copy as %s; the bundled scenario is unchanged."),
                   to.c_str());
@@ -127,7 +231,12 @@ bool AuthorWorkspace::saveAsOwnCopy() {
 }
 
 void AuthorWorkspace::close() {
+    // A field still active would otherwise write its text into the next document opened.
+    if (ImGui::GetCurrentContext()) ImGui::ClearActiveID();
     doc_.reset();
+    inspector_ = {};
+    recovery_.reset();
+    autosavedRevision_ = ~0ull;
     preview_.stop();
     conflict_.reset();
     graph_ = {};
@@ -181,6 +290,7 @@ bool AuthorWorkspace::poll(std::int64_t nowMs, bool typing) {
         recheck();
         changed = true;
     }
+    autosave(nowMs, typing);
     // The file on disk: a text editor saved it, or it went away.
     const FileStamp now = fileStamp(doc_->path());
     if (now != stamp_) {
@@ -252,8 +362,9 @@ void AuthorWorkspace::drawToolbar(const ScreenContext& ctx) {
     if (readOnly()) {
         // The bundled library is read-only: the only way to keep edits is a copy.
         if (ui::PrimaryButton(loc, t, tr("Save as…"))) saveAsOwnCopy();
-    } else if (ui::PrimaryButton(loc, t, trLabel("Save").c_str(), ImVec2(0, 0), doc_->dirty())) {
-        save();
+    } else if (ui::PrimaryButton(loc, t, trLabel("Save").c_str(), ImVec2(0, 0),
+                                 hasUnsavedEdits())) {
+        saveNow();
     }
     ImGui::SameLine();
     ImGui::BeginDisabled(!doc_->canUndo());
@@ -267,18 +378,16 @@ void AuthorWorkspace::drawToolbar(const ScreenContext& ctx) {
     if (ui::Button(loc, trLabel("Fit graph").c_str())) graphView_.fit();
     ImGui::SameLine();
     if (ui::Button(loc, trLabel("Close file").c_str())) {
-        if (doc_->dirty()) {
-            message_ = "Save or undo your edits before closing (or use Discard edits).";
-            messageIsError_ = true;
-        } else {
-            close();
-            return;
-        }
+        whenSaved([this] { close(); });
+        if (!doc_) return;
     }
     if (doc_->dirty()) {
         ImGui::SameLine();
         if (ui::Button(loc, trLabel("Discard edits").c_str())) {
             std::string error;
+            inspector_ = {};
+            ImGui::ClearActiveID();
+            forgetAutosave();
             if (auto text = readTextFile(doc_->path(), error)) {
                 doc_->takeDiskText(std::move(*text));
                 conflict_.reset();
@@ -326,6 +435,101 @@ void AuthorWorkspace::drawToolbar(const ScreenContext& ctx) {
             doc_->keepEdits(std::move(*conflict_));
             conflict_.reset();
         }
+    }
+}
+
+void AuthorWorkspace::drawRecovery(const ScreenContext& ctx) {
+    if (!recovery_) return;
+    const Theme& t = ctx.theme;
+    ui::Callout(t,
+                uiFormat(tr("Unsaved edits of this scenario from {time} were recovered (the "
+                            "program closed before they were saved). Restore them?"),
+                         {{"time", localTime(recovery_->savedAtMs)}}),
+                t.palette.warning, false);
+    if (ui::PrimaryButton(ctx.locator, t, trLabel("Restore edits").c_str())) restoreRecovery();
+    ImGui::SameLine();
+    if (ui::Button(ctx.locator, trLabel("Discard recovered edits").c_str())) discardRecovery();
+}
+
+void AuthorWorkspace::drawUnsavedPrompt(const ScreenContext& ctx) {
+    const Theme& t = ctx.theme;
+    WidgetLocator& loc = ctx.locator;
+    const char* id = "###unsaved-edits";
+    if (openPrompt_) {
+        ImGui::OpenPopup(id);
+        openPrompt_ = false;
+    }
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(t.px(320), 0),
+                                        ImVec2(std::max(t.px(320), t.px(560)), FLT_MAX));
+    const std::string title = std::string(tr("Unsaved edits")) + id;
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        // Closed some other way (the document went away): nothing waits any more.
+        if (!openPrompt_ && !ImGui::IsPopupOpen(id)) afterUnsaved_ = nullptr;
+        return;
+    }
+    const std::string name = std::filesystem::path(doc_->path()).filename().string();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + t.px(520));
+    ImGui::TextUnformatted(
+        uiFormat(tr("{file} has edits that are not saved. Save them before you go on?"),
+                 {{"file", name}})
+            .c_str());
+    if (readOnly())
+        ImGui::TextColored(t.palette.textMuted, "%s",
+                           tr("This is a bundled scenario: Save as… writes a copy to your own "
+                              "scenario folder."));
+    if (!promptError_.empty()) ImGui::TextColored(t.palette.danger, "%s", promptError_.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, t.px(6)));
+    const auto finish = [this] {
+        ImGui::CloseCurrentPopup();
+        auto proceed = std::exchange(afterUnsaved_, nullptr);
+        if (proceed) proceed();
+    };
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    // Named apart from the toolbar's buttons behind the prompt, for scripts.
+    const std::string saveLabel =
+        readOnly() ? std::string(tr("Save as…")) + "###Save a copy" : trLabel("Save changes");
+    if (ui::PrimaryButton(loc, t, saveLabel.c_str())) {
+        if (saveNow())
+            finish();
+        else
+            promptError_ = message_;
+    }
+    ImGui::SameLine();
+    if (ui::Button(loc, trLabel("Discard changes").c_str())) {
+        // The edits are given up: the file stays as it is on disk, and so does no recovery.
+        forgetAutosave();
+        close();
+        finish();
+    }
+    ImGui::SameLine();
+    if (ui::Button(loc, trLabel("Keep editing").c_str()) ||
+        (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && !ImGui::IsAnyItemActive())) {
+        afterUnsaved_ = nullptr;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+void AuthorWorkspace::shortcuts() {
+    // Ctrl+S saves; Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo the document's edits.
+    // While a field is being typed in, Ctrl+Z is the field's own undo.
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.KeyCtrl || io.KeyAlt || asking()) return;
+    if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) {
+        saveNow();
+        return;
+    }
+    if (ImGui::IsAnyItemActive()) return;
+    if (ImGui::IsKeyPressed(GLFW_KEY_Z, false)) {
+        if (io.KeyShift && doc_->canRedo())
+            doc_->redo();
+        else if (!io.KeyShift && doc_->canUndo())
+            doc_->undo();
+    } else if (ImGui::IsKeyPressed(GLFW_KEY_Y, false) && doc_->canRedo()) {
+        doc_->redo();
     }
 }
 
@@ -415,9 +619,11 @@ void AuthorWorkspace::Draw(const ScreenContext& ctx, const ScenarioLibrary& libr
     }
     const Theme& t = ctx.theme;
     WidgetLocator& loc = ctx.locator;
+    shortcuts();
     rebuildGraph();
     drawToolbar(ctx);
     if (!doc_) return;
+    drawRecovery(ctx);
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float gap = t.px(10);
@@ -447,7 +653,8 @@ void AuthorWorkspace::Draw(const ScreenContext& ctx, const ScenarioLibrary& libr
         };
         if (tab("Inspector", 0)) {
             ImGui::BeginChild("##inspector");
-            InspectorContext inspect{*doc_, framework(), t, ctx.fonts, loc};
+            InspectorContext inspect{*doc_,     framework(), t,
+                                     ctx.fonts, loc,         inspector_.pendingSlot()};
             const int before = selected_;
             if (inspector_.Draw(inspect, selected_, openChoice_)) {
                 sideTab_ = 1;
@@ -474,6 +681,7 @@ void AuthorWorkspace::Draw(const ScreenContext& ctx, const ScenarioLibrary& libr
         ImGui::EndTabBar();
     }
     ImGui::EndChild();
+    drawUnsavedPrompt(ctx);
 }
 
 }  // namespace rapport::app

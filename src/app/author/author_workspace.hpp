@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +19,7 @@
 #include "app/author/author_inspector.hpp"
 #include "app/author/author_preview.hpp"
 #include "app/shell/screen_context.hpp"
+#include "core/authoring/autosave.hpp"
 #include "core/authoring/graph_layout.hpp"
 #include "core/authoring/scenario_edit.hpp"
 #include "core/authoring/scenario_graph.hpp"
@@ -46,6 +48,25 @@ public:
         ownFolder_ = std::move(own);
     }
     const std::filesystem::path& ownFolder() const { return ownFolder_; }
+    // Where recovery copies of unsaved edits are written (core/authoring/autosave.hpp); "" keeps
+    // none.
+    void setAutosaveFolder(std::filesystem::path folder) { autosaveFolder_ = std::move(folder); }
+    const std::filesystem::path& autosaveFolder() const { return autosaveFolder_; }
+
+    // Unsaved work: the document differs from the file, or a field still holds typed text.
+    bool hasUnsavedEdits() const;
+    // Runs `proceed` at once when nothing is unsaved; otherwise asks save / discard / cancel and
+    // runs it after a successful save or a discard, never after cancel.
+    void whenSaved(std::function<void()> proceed);
+    // The save / discard / cancel question is up.
+    bool asking() const { return bool(afterUnsaved_); }
+    // Writes the text still in a field, then saves (Save as… for the bundled library).
+    bool saveNow();
+    // An autosaved recovery that differs from the file, found when it was opened, waits for the
+    // author: restore it (one undoable edit) or discard it (the file is removed).
+    bool recoveryOffered() const { return recovery_.has_value(); }
+    void restoreRecovery();
+    void discardRecovery();
     // The open file is part of the bundled library.
     bool readOnly() const;
     void close();
@@ -76,6 +97,11 @@ private:
     void drawToolbar(const ScreenContext& ctx);
     void drawStart(const ScreenContext& ctx, const ScenarioLibrary& library);
     void drawDiagnostics(const ScreenContext& ctx, ImVec2 size);
+    void drawRecovery(const ScreenContext& ctx);
+    void drawUnsavedPrompt(const ScreenContext& ctx);
+    void shortcuts();
+    void autosave(std::int64_t nowMs, bool typing);
+    void forgetAutosave();
 
     std::optional<ScenarioDocument> doc_;
     FileStamp stamp_;
@@ -96,6 +122,14 @@ private:
     std::string frameworkKey_;
     std::filesystem::path bundledFolder_, ownFolder_;
     std::shared_ptr<const Framework> framework_;
+
+    std::filesystem::path autosaveFolder_;
+    std::uint64_t autosavedRevision_ = ~0ull;  // the revision the recovery file holds
+    std::int64_t lastAutosaveMs_ = 0;
+    std::optional<AutosaveRecovery> recovery_;  // offered for restore
+    std::function<void()> afterUnsaved_;        // waits for the author's answer
+    bool openPrompt_ = false;                   // open the prompt's popup next frame
+    std::string promptError_;                   // why the prompt's Save failed
 
     // The start panel's fields.
     std::string openPath_;

@@ -4,6 +4,7 @@
 #include <GLFW/glfw3.h>
 
 #include <charconv>
+#include <utility>
 
 namespace rapport::app {
 namespace {
@@ -26,6 +27,7 @@ std::optional<int> toInt(std::string_view s) {
 
 std::optional<int> scriptKeyCode(std::string_view name) {
     if (name.size() == 1 && name[0] >= '0' && name[0] <= '9') return GLFW_KEY_0 + (name[0] - '0');
+    if (name.size() == 1 && name[0] >= 'A' && name[0] <= 'Z') return GLFW_KEY_A + (name[0] - 'A');
     struct Named {
         std::string_view name;
         int code;
@@ -92,15 +94,31 @@ ParsedScript parseScript(std::string_view text) {
         } else if (verb == "type") {
             ok = needText(Kind::Type);
         } else if (verb == "key") {
-            if (auto code = scriptKeyCode(rest)) {
+            // Modifiers first, as shortcuts are written: ctrl+S, ctrl+shift+Z, shift+Tab.
+            std::string_view name = rest;
+            int mods = 0;
+            for (bool more = true; more;) {
+                more = false;
+                for (const auto& [prefix, bit] :
+                     {std::pair<std::string_view, int>{"ctrl+", kScriptCtrl},
+                      {"shift+", kScriptShift},
+                      {"alt+", kScriptAlt}})
+                    if (name.size() > prefix.size() && name.substr(0, prefix.size()) == prefix) {
+                        mods |= bit;
+                        name.remove_prefix(prefix.size());
+                        more = true;
+                    }
+            }
+            if (auto code = scriptKeyCode(name)) {
                 c.kind = Kind::Key;
                 c.text = std::string(rest);
                 c.a = *code;
+                c.b = mods;
                 ok = true;
             } else {
                 fail("unknown key '" + std::string(rest) +
-                     "' (use 0-9, Enter, Escape, Tab, Backspace, Up, Down, Left, Right, Space, "
-                     "Home, End, Delete)");
+                     "' (use 0-9, A-Z, Enter, Escape, Tab, Backspace, Up, Down, Left, Right, "
+                     "Space, Home, End, Delete, after ctrl+, shift+ or alt+ if need be)");
             }
         } else if (verb == "wait-frames") {
             ok = needInt(Kind::WaitFrames, 1);
@@ -144,6 +162,9 @@ ParsedScript parseScript(std::string_view text) {
             } else {
                 fail("'text-size' needs a percentage from 100 to 200");
             }
+        } else if (verb == "close-window") {
+            c.kind = Kind::CloseWindow;
+            ok = true;
         } else if (verb == "wait-idle") {
             c.kind = Kind::WaitIdle;
             ok = true;

@@ -1,7 +1,8 @@
 // The input script that drives the real GUI for tests and screenshots, one command per line:
 //   click LABEL [#N]      click the N-th widget labelled LABEL (default 1st; "Save##x" exact)
 //   type TEXT             type TEXT into the focused field (UTF-8)
-//   key NAME              press and release a key: 1-9, Enter, Escape, Tab, Backspace, Up, Down
+//   key NAME              press and release a key: 1-9, A-Z, Enter, Escape, Tab, Backspace, Up,
+//                         Down, ...; with modifiers: ctrl+S, ctrl+shift+Z, shift+Tab
 //   wait-frames N         render N frames
 //   advance-clock MS      move the app's (manual) clock forward, e.g. to expire a countdown
 //   screenshot NAME       write DIR/NAME.png of the whole window
@@ -10,6 +11,8 @@
 //   theme light|dark|high-contrast  switch the theme
 //   resize W H            resize the window (screen pixels)
 //   text-size PERCENT     the reader's text size, 100 to 200 (as Ctrl+= / Ctrl+- do)
+//   close-window          as the window's close button (unsaved author edits are asked about;
+//                         the script goes on, so it can answer the question)
 //   bench-frames N        render N frames and print frame-time figures on stdout
 //   wait-idle             render frames until background queries (HR reports) are done (≤ 60 s)
 //   lap NAME              print the time since the previous lap (or the start) and the longest
@@ -24,6 +27,8 @@
 
 namespace rapport::app {
 
+inline constexpr int kScriptCtrl = 1, kScriptShift = 2, kScriptAlt = 4;
+
 struct ScriptCommand {
     enum class Kind {
         Click,
@@ -37,6 +42,7 @@ struct ScriptCommand {
         Theme,
         Resize,
         TextSize,
+        CloseWindow,
         BenchFrames,
         WaitIdle,
         Lap
@@ -44,7 +50,7 @@ struct ScriptCommand {
     Kind kind = Kind::WaitFrames;
     std::string text;  // label, typed text, screenshot name, screen or theme name
     int a = 0;         // occurrence, key code, frames, milliseconds, width
-    int b = 0;         // height
+    int b = 0;         // height; a key's modifiers (kScriptCtrl | kScriptShift | kScriptAlt)
     int line = 0;      // 1-based line in the script, for error messages
 };
 

@@ -86,12 +86,16 @@ void ScriptDriver::beforeFrame(ImGuiIO& io) {
             next(2);
             break;
         case Kind::Key:
+            io.KeyCtrl = (c.b & kScriptCtrl) != 0;
+            io.KeyShift = (c.b & kScriptShift) != 0;
+            io.KeyAlt = (c.b & kScriptAlt) != 0;
             if (phase_ == 0) {
                 io.KeysDown[c.a] = true;
                 keyDown_ = c.a;
                 phase_ = 1;
             } else {
                 io.KeysDown[c.a] = false;
+                io.KeyCtrl = io.KeyShift = io.KeyAlt = false;
                 keyDown_ = -1;
                 next(2);
             }
@@ -145,6 +149,10 @@ void ScriptDriver::beforeFrame(ImGuiIO& io) {
         case Kind::TextSize:
             host_.app->setTextScale(float(c.a) / 100.0f);
             next(3);  // the shell rebuilds the fonts at the new size first
+            break;
+        case Kind::CloseWindow:
+            host_.app->requestQuit();
+            next(2);
             break;
         case Kind::Resize:
             host_.resize(c.a, c.b);

@@ -19,6 +19,8 @@ public:
     virtual void setTheme(const std::string& name) = 0;
     // 1 to 2: the reader's text size (100 % to 200 %).
     virtual void setTextScale(float textScale) = 0;
+    // As the window's close button: the app may ask about unsaved edits first.
+    virtual void requestQuit() = 0;
 
 protected:
     ~ScriptTarget() = default;

@@ -35,6 +35,10 @@ App::App(AppConfig config, const Clock& clock, Theme theme)
     if (own.empty())
         if (const auto data = rapportDir(XdgBase::Data)) own = *data / "scenarios";
     author_.workspace().setScenarioFolders(bundledData().scenarios, own);
+    std::filesystem::path autosave = config_.autosaveDir;
+    if (autosave.empty())
+        if (const auto state = rapportDir(XdgBase::State)) autosave = *state / "autosave";
+    author_.workspace().setAutosaveFolder(autosave);
     if (!config_.centralStore.empty()) {
         gate_.useCentralRoles(std::nullopt);  // until the first pass has read them
         sync_ = std::make_unique<BackgroundSync>(
@@ -56,7 +60,24 @@ void App::show(ScreenId screen) {
     // moving between its pages all come through here.
     if (isHrScreen(screen) && !gate_.allows(Area::Hr, signedIn())) return;
     if (screen == ScreenId::Author && !gate_.allows(Area::Author, signedIn())) return;
+    // Leaving the author screen by any way (Leave author, HR, sign-out) never drops unsaved
+    // edits: the workspace asks first and comes back here once they are saved or discarded.
+    if (screen_ == ScreenId::Author && screen != ScreenId::Author &&
+        author_.workspace().hasUnsavedEdits()) {
+        author_.workspace().whenSaved([this, screen] { show(screen); });
+        return;
+    }
     screen_ = screen;
+}
+
+void App::requestQuit() {
+    if (!author_.workspace().hasUnsavedEdits()) {
+        quitApproved_ = true;
+        return;
+    }
+    // The question is asked where the edits are.
+    screen_ = ScreenId::Author;
+    author_.workspace().whenSaved([this] { quitApproved_ = true; });
 }
 
 void App::openHr(ScreenId page) {

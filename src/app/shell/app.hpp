@@ -48,6 +48,9 @@ struct AppConfig {
     std::string centralStore = {};
     // Where "Save as…" puts copies of bundled scenarios ("" = $XDG_DATA_HOME/rapport/scenarios).
     std::filesystem::path ownScenarios = {};
+    // Where the author workspace keeps recovery copies of unsaved edits
+    // ("" = $XDG_STATE_HOME/rapport/autosave).
+    std::filesystem::path autosaveDir = {};
 };
 
 class App final : private Navigator {
@@ -82,6 +85,11 @@ public:
     AccessGate& access() { return gate_; }
     void openHr(ScreenId page = ScreenId::HrTable);
     void openAuthor(const std::string& path = "");
+    // The window's close button (or a script's close-window): with unsaved author edits the
+    // author screen asks save / discard / keep editing first; quitApproved() turns true when the
+    // program may end.
+    void requestQuit();
+    bool quitApproved() const { return quitApproved_; }
     // The background sync's last status; nullopt without a central store.
     std::optional<SyncStatus> syncStatus() const;
     // A central store is configured: the shell wakes now and then to show the sync's status.
@@ -136,6 +144,7 @@ private:
         const WidgetLocator& widgets() const override { return app_.locator_; }
         bool busy() const override { return app_.busy(); }
         void setTextScale(float textScale) override { app_.setTextScale(textScale); }
+        void requestQuit() override { app_.requestQuit(); }
         void setTheme(const std::string& name) override {
             app_.setThemeMode(themeModeFromName(name).value_or(ThemeMode::Light));
         }
@@ -150,6 +159,7 @@ private:
     Theme theme_;
     float baseScale_ = 1.0f;  // content scale; theme_.scale is this times textScale_
     float textScale_ = 1.0f;
+    bool quitApproved_ = false;
     bool styleDirty_ = true;  // theme changed: rewrite ImGui's style before the next window
     FontSet fonts_;
     WidgetLocator locator_;

@@ -47,6 +47,7 @@ constexpr int kMinWidth = 720, kMinHeight = 500;
 // State the GLFW callbacks write; reached through the window user pointer, not a global.
 struct ShellEvents {
     bool input = false;
+    bool closeAsked = false;  // the window's close button, held back until the app agrees
     float newScale = 0;
     InputQueue queue;
 };
@@ -66,6 +67,12 @@ void installWakeCallbacks(GLFWwindow* w) {
     glfwSetCursorEnterCallback(w, [](GLFWwindow* w, int) { events(w).input = true; });
     glfwSetFramebufferSizeCallback(w, [](GLFWwindow* w, int, int) { events(w).input = true; });
     glfwSetWindowRefreshCallback(w, [](GLFWwindow* w) { events(w).input = true; });
+    // Closing is the app's decision: unsaved author edits are asked about first.
+    glfwSetWindowCloseCallback(w, [](GLFWwindow* w) {
+        glfwSetWindowShouldClose(w, GLFW_FALSE);
+        events(w).closeAsked = true;
+        events(w).input = true;
+    });
     glfwSetWindowContentScaleCallback(w, [](GLFWwindow* w, float x, float) {
         events(w).newScale = x;
         events(w).input = true;
@@ -362,6 +369,11 @@ int run(std::span<const std::string_view> args) {
                 settle = kSettleFrames;
             }
 
+            if (shellEvents.closeAsked) {
+                shellEvents.closeAsked = false;
+                app.requestQuit();
+            }
+
             ImGui_ImplOpenGL3_NewFrame();
             fontsUploaded = true;
             shellEvents.queue.deliver(window);
@@ -399,6 +411,7 @@ int run(std::span<const std::string_view> args) {
                 }
             }
             glfwSwapBuffers(window);
+            if (app.quitApproved()) glfwSetWindowShouldClose(window, GLFW_TRUE);
             // Tests only: a slow machine's frame, so a test can prove no input is lost.
             if (opts->frameDelayMs > 0)
                 std::this_thread::sleep_for(std::chrono::milliseconds(opts->frameDelayMs));

@@ -12,6 +12,7 @@
 #include "core/play/deal_terms.hpp"
 #include "core/play/letter_draft.hpp"
 #include "core/play/step_effect.hpp"
+#include "core/play/timing.hpp"
 #include "core/scenario/line_speaker.hpp"
 #include "core/text/number_format.hpp"
 #include "core/translation/ui_format.hpp"
@@ -312,7 +313,7 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
                 t.px(24) + st.ItemSpacing.y;
         }
         choicesH += ImGui::GetTextLineHeightWithSpacing() + t.px(8);  // "Your reply" caption
-        if (session->node().isTimed()) choicesH += t.px(34);
+        if (session->timed()) choicesH += t.px(34);
     }
     const float transcriptH =
         std::max(t.px(120), avail.y - bottomPad - choicesH - st.ItemSpacing.y);
@@ -405,8 +406,9 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
         if (ui::PrimaryButton(loc, t, trLabel("See debrief").c_str(), ImVec2(t.px(220), t.px(44))))
             actions.showDebrief();
     } else {
-        if (session->node().isTimed()) {
-            const double limitMs = *session->node().timeLimit * 1000.0;
+        if (session->timed()) {
+            const double limitMs = double(adjustedLimitMs(
+                std::int64_t(*session->node().timeLimit * 1000.0), session->timing()));
             const auto left = session->timeLeftMs();
             const float f = limitMs > 0 ? float(double(left) / limitMs) : 0.0f;
             const std::string seconds = uiFormat(

@@ -26,7 +26,7 @@ void SignInScreen::Draw(const ScreenContext& ui, const std::optional<TraineeProf
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float width = std::min(avail.x, t.px(460));
-    const float height = t.px(470);
+    const float height = t.px(540);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float cardX = origin.x + (avail.x - width) * 0.5f;
     ImGui::SetCursorScreenPos(ImVec2(cardX, origin.y + std::max(0.0f, (avail.y - height) * 0.35f)));
@@ -69,6 +69,19 @@ void SignInScreen::Draw(const ScreenContext& ui, const std::optional<TraineeProf
             ImGui::SetNextItemWidth(-1);
             if (ImGui::Combo("##form", &form, forms, 3)) draft.form = GrammaticalForm(form);
             loc.recordLastItem("Address me as");
+        }
+        {
+            // WCAG 2.2 SC 2.2.1: a trainee who needs more time, or none, can have it.
+            ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+            ImGui::TextUnformatted(rapport::tr("Timed moments"));
+            ImGui::PopStyleColor();
+            const char* timings[] = {rapport::tr("Standard time"),
+                                     rapport::tr("Extended: twice as long"),
+                                     rapport::tr("Untimed: no countdown")};
+            int timing = int(draft.timing);
+            ImGui::SetNextItemWidth(-1);
+            if (ImGui::Combo("##timing", &timing, timings, 3)) draft.timing = Timing(timing);
+            loc.recordLastItem("Timed moments");
         }
         // A name may be in a script no scenario uses (kanji, Greek…): the shell adds its glyphs.
         actions.requireGlyphs(draft.name + draft.employeeId + draft.group);

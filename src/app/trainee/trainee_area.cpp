@@ -115,7 +115,7 @@ bool TraineeArea::busy() const { return scoring_.running() || !writes_.idle() ||
 
 bool TraineeArea::countdownShowing() const {
     return shell_.screen() == ScreenId::Conversation && flow_ && !flow_->finished() &&
-           flow_->session().node().isTimed();
+           flow_->session().timed();
 }
 
 std::int64_t TraineeArea::msUntilCountdownChanges() const {
@@ -330,7 +330,8 @@ void TraineeArea::beginPlay(int entry, AttemptMode mode) {
         }
     }
     journal_.captured = 0;
-    flow_.emplace(scenario, *clock_, mode, seed, &journal_);
+    flow_.emplace(scenario, *clock_, mode, seed, &journal_,
+                  trainee_ ? trainee_->timing : Timing::Standard);
     enterConversation(entry, mode);
 }
 

@@ -57,6 +57,7 @@ std::optional<TraineeProfile> loadTraineeProfile(const fs::path& dataDir, std::s
     // Profiles from before the setting existed, or with a value this version does not know,
     // read as neutral.
     p.form = parseGrammaticalForm(str("form")).value_or(GrammaticalForm::Neutral);
+    p.timing = parseTiming(str("timing")).value_or(Timing::Standard);
     if (!p.complete()) {
         setError(error, path.string() + ": trainee profile has no name");
         return std::nullopt;
@@ -76,7 +77,8 @@ bool saveTraineeProfile(const fs::path& dataDir, const TraineeProfile& profile,
                               {"name", profile.name},
                               {"employeeId", profile.employeeId},
                               {"group", profile.group},
-                              {"form", grammaticalFormName(profile.form)}};
+                              {"form", grammaticalFormName(profile.form)},
+                              {"timing", timingName(profile.timing)}};
     const std::string data = j.dump(2) + "\n";
     const fs::path target = profilePath(dataDir);
     if (const OutputWrite w = writeOutputFile(target.string(), data); !w) {

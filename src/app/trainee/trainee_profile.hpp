@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "core/play/timing.hpp"
 #include "core/text/trainee_text.hpp"
 
 namespace rapport::app {
@@ -17,6 +18,9 @@ struct TraineeProfile {
     // How lines and replies address the trainee: {masculine|feminine} words
     // (core/text/trainee_text.hpp); neutral until the trainee chooses.
     GrammaticalForm form = GrammaticalForm::Neutral;
+    // How timed moments run for this trainee (core/play/timing.hpp): standard, twice as long or
+    // untimed. Recorded with each attempt, since it changes the conditions.
+    Timing timing = Timing::Standard;
 
     // A profile can be signed in with when its name has a non-space character.
     bool complete() const;

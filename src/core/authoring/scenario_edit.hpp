@@ -49,6 +49,9 @@ public:
     bool makeEnding(int node);
     bool makeTurn(int node, const std::string& next);
 
+    // The whole text replaced in one undoable step (restoring an autosaved recovery).
+    bool replaceAll(std::string text) { return replaceText(std::move(text), ""); }
+
     bool canUndo() const { return !undo_.empty(); }
     bool canRedo() const { return !redo_.empty(); }
     void undo();

@@ -10,8 +10,8 @@ std::vector<AttemptRecord> abandonUnfinished(AttemptArchive& archive, const std:
 }
 
 AttemptFlow::AttemptFlow(const Scenario& scenario, const Clock& clock, AttemptMode mode,
-                         std::uint64_t seed, AttemptJournal* journal)
-    : AttemptFlow(Session(scenario, clock, seed), mode, journal) {}
+                         std::uint64_t seed, AttemptJournal* journal, Timing timing)
+    : AttemptFlow(Session(scenario, clock, seed, ReplyOrder::Seeded, timing), mode, journal) {}
 
 AttemptFlow::AttemptFlow(Session session, AttemptMode mode, AttemptJournal* journal)
     : session_(std::move(session)), mode_(mode), journal_(journal) {}
@@ -23,7 +23,7 @@ AttemptFlow AttemptFlow::resumed(Session session, AttemptMode mode, AttemptJourn
 }
 
 bool AttemptFlow::answerTooLate() const {
-    return !finished() && session_.node().isTimed() && session_.timeExpired();
+    return !finished() && session_.timed() && session_.timeExpired();
 }
 
 void AttemptFlow::stepped(const std::vector<std::int64_t>& before) {

@@ -27,9 +27,11 @@ std::vector<AttemptRecord> abandonUnfinished(AttemptArchive& archive, const std:
 class AttemptFlow {
 public:
     // A new attempt of `scenario` (which must outlive the flow) on `clock`. `journal`, when
-    // given, must outlive the flow too; without it nothing is kept.
+    // given, must outlive the flow too; without it nothing is kept. `timing`: how the trainee's
+    // timed moments run (timing.hpp).
     AttemptFlow(const Scenario& scenario, const Clock& clock, AttemptMode mode,
-                std::uint64_t seed = 0, AttemptJournal* journal = nullptr);
+                std::uint64_t seed = 0, AttemptJournal* journal = nullptr,
+                Timing timing = Timing::Standard);
     // Continues an attempt from `session`, rebuilt from its journaled steps (the store checks
     // they fit: resume_check.hpp). The earlier steps' effects are replayed as they were shown.
     static AttemptFlow resumed(Session session, AttemptMode mode,

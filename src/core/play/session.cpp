@@ -28,7 +28,8 @@ std::uint64_t onceKey(int node, int choice) {
 
 }  // namespace
 
-Session::Session(const Scenario& scenario, const Clock& clock, std::uint64_t seed, ReplyOrder order)
+Session::Session(const Scenario& scenario, const Clock& clock, std::uint64_t seed, ReplyOrder order,
+                 Timing timing)
     : scenario_(&scenario), clock_(&clock) {
     if (scenario.nodes.empty() || scenario.start < 0 ||
         scenario.start >= int(scenario.nodes.size()))
@@ -43,6 +44,7 @@ Session::Session(const Scenario& scenario, const Clock& clock, std::uint64_t see
     transcript_.alternate = scenario.alternate;
     transcript_.seed = seed;
     transcript_.replyOrder = order;
+    transcript_.timing = timing;
     pending_.reserve(32);
     pendingShown_.reserve(96);
     shown_.reserve(8);
@@ -62,13 +64,18 @@ std::int64_t Session::timeInNodeMs() const {
     return std::max<std::int64_t>(0, clock_->nowMs() - enteredAtMs_);
 }
 
+bool Session::timed() const { return adjustedLimitMs(limitMs(node()), timing()) > 0; }
+
 std::int64_t Session::timeLeftMs() const {
-    const Node& n = node();
-    if (!n.isTimed()) return 0;
-    return std::max<std::int64_t>(0, limitMs(n) - timeInNodeMs());
+    const std::int64_t limit = adjustedLimitMs(limitMs(node()), timing());
+    if (limit <= 0) return 0;
+    return std::max<std::int64_t>(0, limit - timeInNodeMs());
 }
 
-bool Session::timeExpired() const { return node().isTimed() && timeInNodeMs() >= limitMs(node()); }
+bool Session::timeExpired() const {
+    const std::int64_t limit = adjustedLimitMs(limitMs(node()), timing());
+    return limit > 0 && timeInNodeMs() >= limit;
+}
 
 void Session::enter(int index) {
     current_ = index;

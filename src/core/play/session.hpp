@@ -11,6 +11,7 @@
 #include "core/play/clock.hpp"
 #include "core/play/play_table.hpp"
 #include "core/play/reply_order.hpp"
+#include "core/play/timing.hpp"
 #include "core/play/transcript.hpp"
 #include "core/scenario/scenario.hpp"
 
@@ -28,8 +29,9 @@ public:
     // ReplyOrder::Seeded, orders each node's replies (reply_order.hpp; seed 0 = file order), so
     // an attempt replays exactly from its seed. ReplyOrder::Authored replays attempts made before
     // replies were shuffled: file order whatever the seed.
+    // `timing`: how the trainee's timed moments run (timing.hpp), recorded in the transcript.
     Session(const Scenario& scenario, const Clock& clock, std::uint64_t seed = 0,
-            ReplyOrder order = ReplyOrder::Seeded);
+            ReplyOrder order = ReplyOrder::Seeded, Timing timing = Timing::Standard);
 
     const Scenario& scenario() const { return *scenario_; }
     int currentNode() const { return current_; }
@@ -53,7 +55,12 @@ public:
         return node >= 0 && std::size_t(node) < visited_.size() && visited_[std::size_t(node)];
     }
 
-    // Milliseconds spent in the current node so far, and left on a timed node (0 if none).
+    Timing timing() const { return transcript_.timing; }
+    // The current node counts down for this trainee: it has a time limit and timing is not
+    // Untimed. Front ends show a countdown and call timeout() only then.
+    bool timed() const;
+    // Milliseconds spent in the current node so far, and left on a timed node (0 if none); the
+    // limit is the author's as adjusted by timing().
     std::int64_t timeInNodeMs() const;
     std::int64_t timeLeftMs() const;
     bool timeExpired() const;

@@ -125,6 +125,7 @@ nlohmann::json transcriptToJson(const Transcript& t) {
              {"endingNode", t.endingNode.empty() ? json(nullptr) : json(t.endingNode)}};
     if (t.replyOrder == ReplyOrder::Seeded && t.seed != 0) out["replyOrder"] = "seeded";
     if (!t.alternate.empty()) out["alternate"] = t.alternate;
+    if (t.timing != Timing::Standard) out["timing"] = timingName(t.timing);
     return out;
 }
 
@@ -133,7 +134,7 @@ Transcript transcriptFromJson(const nlohmann::json& j) {
     if (!j.is_object()) fail(where, "expected an object");
     rejectUnknownKeys(j,
                       {"scenario", "version", "contentHash", "alternate", "seed", "replyOrder",
-                       "steps", "endingNode"},
+                       "timing", "steps", "endingNode"},
                       where);
     Transcript t;
     t.scenarioId = getString(j, "scenario", where);
@@ -151,6 +152,12 @@ Transcript transcriptFromJson(const nlohmann::json& j) {
             order->is_string() ? parseReplyOrder(order->get<std::string>()) : std::nullopt;
         if (!parsed) fail("/replyOrder", "expected \"seeded\" or \"authored\"");
         t.replyOrder = *parsed;
+    }
+    if (const auto timing = j.find("timing"); timing != j.end()) {
+        const auto parsed =
+            timing->is_string() ? parseTiming(timing->get<std::string>()) : std::nullopt;
+        if (!parsed) fail("/timing", "expected \"standard\", \"extended-x2\" or \"untimed\"");
+        t.timing = *parsed;
     }
     const json& steps = member(j, "steps", where);
     if (!steps.is_array()) fail("/steps", "expected an array");

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/play/reply_order.hpp"
+#include "core/play/timing.hpp"
 
 namespace rapport {
 
@@ -38,6 +39,8 @@ struct Transcript {
     // How the replies were ordered (reply_order.hpp). Records made before replies were shuffled
     // carry no order and read as Authored.
     ReplyOrder replyOrder = ReplyOrder::Seeded;
+    // How timed moments ran (timing.hpp): the trainee's choice, a condition of the attempt.
+    Timing timing = Timing::Standard;
     std::vector<TranscriptStep> steps;
     std::string endingNode;  // empty while unfinished
 };
@@ -48,6 +51,8 @@ struct Transcript {
 // null}. "replyOrder": "seeded" is written when the seed is not 0; under seed 0 both orders are
 // file order, so the record stays as it always was. Absent, it reads as "authored".
 // "alternate" is written only for an alternate form, so records of originals are unchanged.
+// "timing": "extended-x2" | "untimed" is written when timed moments were adjusted; absent, it
+// reads as "standard".
 nlohmann::json transcriptToJson(const Transcript& t);
 // Strict inverse of transcriptToJson; throws SessionError naming the bad field on malformed input
 // (wrong types, unknown keys other than "x-…", steps that do not follow on from each other).

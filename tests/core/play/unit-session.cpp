@@ -8,6 +8,7 @@
 
 #include "core/checks/scenario_validator.hpp"
 #include "core/play/session.hpp"
+#include "core/play/timing.hpp"
 #include "core/play/transcript.hpp"
 #include "core/scenario/scenario_loader.hpp"
 #include "support/build_paths.hpp"
@@ -494,4 +495,56 @@ TEST_CASE("transcript JSON round-trips and refuses malformed records") {
     bad["seed"] = -2;
     CHECK_THROWS_WITH_AS(transcriptFromJson(bad),
                          "transcript/seed: expected a non-negative integer", SessionError);
+}
+
+TEST_CASE("timing: extended doubles a timed moment; untimed never counts down or times out") {
+    const Scenario sc = loadSessionFixture("hub.json");
+    CHECK(adjustedLimitMs(10000, Timing::Standard) == 10000);
+    CHECK(adjustedLimitMs(10000, Timing::Extended) == 20000);
+    CHECK(adjustedLimitMs(10000, Timing::Untimed) == 0);
+    CHECK(adjustedLimitMs(0, Timing::Extended) == 0);
+    for (Timing t : {Timing::Standard, Timing::Extended, Timing::Untimed})
+        CHECK(parseTiming(timingName(t)) == t);
+    CHECK_FALSE(parseTiming("extended"));
+
+    ManualClock clock;
+    Session extended(sc, clock, 0, ReplyOrder::Seeded, Timing::Extended);
+    for (const char* c : {"greet", "budget", "pitch"}) take(extended, c);
+    REQUIRE(extended.node().isTimed());
+    CHECK(extended.timed());
+    CHECK(extended.timeLeftMs() == 20000);
+    clock.advance(15000);
+    CHECK_FALSE(extended.timeExpired());
+    clock.advance(5000);
+    CHECK(extended.timeExpired());
+
+    Session untimed(sc, clock, 0, ReplyOrder::Seeded, Timing::Untimed);
+    for (const char* c : {"greet", "budget", "pitch"}) take(untimed, c);
+    REQUIRE(untimed.node().isTimed());  // the author's limit is still in the scenario
+    CHECK_FALSE(untimed.timed());
+    CHECK(untimed.timeLeftMs() == 0);
+    clock.advance(24 * 3600 * 1000);
+    CHECK_FALSE(untimed.timeExpired());
+    // A reply a day later is still taken as an answer, not a timeout.
+    take(untimed, "discount");
+    CHECK_FALSE(untimed.transcript().steps.back().timedOut);
+}
+
+TEST_CASE("timing: recorded in the transcript and the saved session, absent when standard") {
+    const Scenario sc = loadSessionFixture("hub.json");
+    ManualClock clock;
+    Session s(sc, clock, 0, ReplyOrder::Seeded, Timing::Extended);
+    take(s, "greet");
+    const json j = transcriptToJson(s.transcript());
+    CHECK(j.at("timing") == "extended-x2");
+    CHECK(transcriptFromJson(j).timing == Timing::Extended);
+    CHECK(Session::resume(sc, clock, s.save()).timing() == Timing::Extended);
+
+    Session standard(sc, clock);
+    CHECK_FALSE(transcriptToJson(standard.transcript()).contains("timing"));
+    CHECK(transcriptFromJson(transcriptToJson(standard.transcript())).timing == Timing::Standard);
+
+    json bad = j;
+    bad["timing"] = "slow";
+    CHECK_THROWS_AS(transcriptFromJson(bad), SessionError);
 }

@@ -1,0 +1,83 @@
+#include "core/authoring/autosave.hpp"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <system_error>
+
+#include "core/files/bounded_read.hpp"
+#include "core/files/safe_output.hpp"
+
+namespace rapport {
+
+namespace {
+
+// A scenario's source is bounded at 16 MiB; its recovery holds it JSON-escaped plus a path.
+constexpr std::size_t kMaxRecoveryBytes = 64u << 20;
+
+std::string absoluteText(const std::string& path) {
+    std::error_code ec;
+    const std::filesystem::path abs = std::filesystem::absolute(path, ec);
+    return (ec ? std::filesystem::path(path) : abs).lexically_normal().string();
+}
+
+// FNV-1a, 64 bit: stable across runs and builds, unlike std::hash, so a recovery written by one
+// version of the program is found by the next.
+std::uint64_t fnv1a(const std::string& s) {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+}  // namespace
+
+std::filesystem::path autosavePath(const std::filesystem::path& folder,
+                                   const std::string& scenarioPath) {
+    char name[32];
+    std::snprintf(name, sizeof name, "%016llx.json",
+                  static_cast<unsigned long long>(fnv1a(absoluteText(scenarioPath))));
+    return folder / name;
+}
+
+bool writeAutosave(const std::filesystem::path& folder, const AutosaveRecovery& recovery,
+                   std::string& error) {
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    if (ec) {
+        error = "cannot create " + folder.string() + ": " + ec.message();
+        return false;
+    }
+    const nlohmann::json j = {{"scenario", absoluteText(recovery.scenarioPath)},
+                              {"savedAtMs", recovery.savedAtMs},
+                              {"text", recovery.text}};
+    const OutputWrite w =
+        writeOutputFile(autosavePath(folder, recovery.scenarioPath).string(),
+                        j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    if (!w) error = w.message;
+    return bool(w);
+}
+
+std::optional<AutosaveRecovery> readAutosave(const std::filesystem::path& folder,
+                                             const std::string& scenarioPath) {
+    const BoundedRead read =
+        readBoundedFile(autosavePath(folder, scenarioPath).string(), kMaxRecoveryBytes);
+    if (!read) return std::nullopt;
+    const nlohmann::json j = nlohmann::json::parse(read.text, nullptr, false);
+    if (!j.is_object()) return std::nullopt;
+    const auto scenario = j.find("scenario"), text = j.find("text"), at = j.find("savedAtMs");
+    if (scenario == j.end() || !scenario->is_string() || text == j.end() || !text->is_string() ||
+        at == j.end() || !at->is_number_integer())
+        return std::nullopt;
+    if (scenario->get<std::string>() != absoluteText(scenarioPath)) return std::nullopt;
+    return AutosaveRecovery{scenario->get<std::string>(), text->get<std::string>(),
+                            at->get<std::int64_t>()};
+}
+
+void removeAutosave(const std::filesystem::path& folder, const std::string& scenarioPath) {
+    std::error_code ec;
+    std::filesystem::remove(autosavePath(folder, scenarioPath), ec);
+}
+
+}  // namespace rapport
