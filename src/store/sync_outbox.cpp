@@ -76,6 +76,7 @@ OutboxAttempt loadOutboxAttempt(Database& db, std::int64_t id) {
         a.decisions.push_back(OutboxDecision{d.text(0), int(d.integer(1)), d.text(2), d.text(3),
                                              d.integer(4) != 0, d.text(5), d.text(6),
                                              d.integer(7)});
+    a.scenarioText = unsentScenarioText(db, a.contentHash);
     return a;
 }
 

@@ -41,12 +41,37 @@ WHERE attempts.status = 'in_progress'
   AND (EXCLUDED.status <> 'in_progress' OR EXCLUDED.step_count > attempts.step_count)
 )sql";
 
-constexpr const char* kInsertDecision = R"sql(
-INSERT INTO decisions (uid, attempt_uid, step, node, choice, timed_out, step_json, evidence,
-    recorded_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-ON CONFLICT (uid) DO NOTHING
-)sql";
+// Decisions go many rows per statement: one round trip per batch rather than per decision is
+// what lets one desktop send well over 1,000 attempts a second (bench/bench_sync.cpp).
+constexpr int kDecisionColumns = 9;
+constexpr std::size_t kDecisionsPerStatement = 500;  // 4,500 parameters, far below 65,535
+
+std::string insertDecisionsSql(std::size_t rows) {
+    std::string sql =
+        "INSERT INTO decisions (uid, attempt_uid, step, node, choice, timed_out, step_json, "
+        "evidence, recorded_at) VALUES ";
+    for (std::size_t r = 0; r < rows; ++r) {
+        sql += r ? ", (" : "(";
+        for (int c = 1; c <= kDecisionColumns; ++c) {
+            sql += "$" + std::to_string(r * kDecisionColumns + std::size_t(c));
+            sql += c < kDecisionColumns ? ", " : ")";
+        }
+    }
+    return sql + " ON CONFLICT (uid) DO NOTHING";
+}
+
+// Sent only when the server lacks it; the attempt row is already in, so under row-level
+// security a trainee sees the version exactly when someone has sent it. DO NOTHING covers
+// another desktop sending the same version at the same moment.
+bool uploadScenarioText(PgConnection& c, const ScenarioText& t) {
+    if (c.exec("SELECT 1 FROM scenario_texts WHERE content_hash = $1", {t.contentHash}).rows())
+        return false;
+    c.exec(
+        "INSERT INTO scenario_texts (content_hash, scenario_id, scenario_version, text) "
+        "VALUES ($1, $2, $3, $4) ON CONFLICT (content_hash) DO NOTHING",
+        {t.contentHash, t.scenarioId, t.scenarioVersion, t.text});
+    return true;
+}
 
 std::unique_ptr<PgConnection> connectChecked(const std::string& uri) {
     auto c = std::make_unique<PgConnection>(uri);
@@ -62,7 +87,8 @@ std::unique_ptr<PgConnection> connectChecked(const std::string& uri) {
 
 }  // namespace
 
-void uploadAttempt(PgConnection& c, const OutboxAttempt& a) {
+UploadStats uploadAttempt(PgConnection& c, const OutboxAttempt& a) {
+    UploadStats stats;
     PgTransaction tx(c);
     c.exec(kUpsertAttempt, {a.uid,
                             a.traineeName,
@@ -86,10 +112,25 @@ void uploadAttempt(PgConnection& c, const OutboxAttempt& a) {
                             optReal(a.score),
                             a.passed ? boolean(*a.passed) : std::nullopt,
                             opt(a.report)});
-    for (const auto& d : a.decisions)
-        c.exec(kInsertDecision, {d.uid, a.uid, num(d.step), d.node, d.choice, boolean(d.timedOut),
-                                 d.stepJson, d.evidence, num(d.recordedAt)});
+    for (std::size_t first = 0; first < a.decisions.size(); first += kDecisionsPerStatement) {
+        const std::size_t n = std::min(kDecisionsPerStatement, a.decisions.size() - first);
+        std::vector<PgParam> params;
+        params.reserve(n * kDecisionColumns);
+        for (std::size_t i = first; i < first + n; ++i) {
+            const auto& d = a.decisions[i];
+            for (PgParam p :
+                 {PgParam(d.uid), PgParam(a.uid), num(d.step), PgParam(d.node), PgParam(d.choice),
+                  boolean(d.timedOut), PgParam(d.stepJson), PgParam(d.evidence), num(d.recordedAt)})
+                params.push_back(std::move(p));
+        }
+        c.exec(insertDecisionsSql(n), params);
+    }
+    if (a.scenarioText && uploadScenarioText(c, *a.scenarioText)) {
+        stats.scenarioTextSent = true;
+        stats.scenarioTextBytes = a.scenarioText->text.size();
+    }
     tx.commit();
+    return stats;
 }
 
 SyncResult syncOutbox(Database& local, const std::string& uri, const SyncOptions& options) {
@@ -112,9 +153,14 @@ SyncResult syncOutbox(Database& local, const std::string& uri, const SyncOptions
                     if (connectedBefore) ++result.reconnects;
                     connectedBefore = true;
                 }
-                uploadAttempt(*conn, a);
+                const UploadStats sent = uploadAttempt(*conn, a);
                 failures = 0;
                 confirmSynced(local, id, a.stepCount, a.status);
+                if (a.scenarioText) markScenarioTextSent(local, a.contentHash);
+                if (sent.scenarioTextSent) {
+                    ++result.scenarioTextsSent;
+                    result.scenarioTextBytes += sent.scenarioTextBytes;
+                }
                 ++result.confirmed;
                 if (options.onConfirmed) options.onConfirmed(result.confirmed);
                 break;

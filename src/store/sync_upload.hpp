@@ -28,15 +28,23 @@ struct SyncFailure {
 };
 
 struct SyncResult {
-    int confirmed = 0;                 // attempts the server confirmed in this run
-    int reconnects = 0;                // connections lost and made again
-    std::vector<SyncFailure> refused;  // items the server (or the NUL check) refused
-    bool unreachable = false;          // gave up: the server could not be reached
-    std::string error;                 // why, when unreachable
+    int confirmed = 0;                  // attempts the server confirmed in this run
+    int reconnects = 0;                 // connections lost and made again
+    std::vector<SyncFailure> refused;   // items the server (or the NUL check) refused
+    int scenarioTextsSent = 0;          // scenario versions the server did not have yet
+    std::size_t scenarioTextBytes = 0;  // their size: a version goes once, never again
+    bool unreachable = false;           // gave up: the server could not be reached
+    std::string error;                  // why, when unreachable
 };
 
-// Uploads one attempt in one transaction. Throws PgError.
-void uploadAttempt(PgConnection& c, const OutboxAttempt& a);
+struct UploadStats {
+    bool scenarioTextSent = false;  // the played version's text went with it
+    std::size_t scenarioTextBytes = 0;
+};
+
+// Uploads one attempt, its new decisions and (when the server lacks it) the text of the version
+// played, in one transaction. Throws PgError.
+UploadStats uploadAttempt(PgConnection& c, const OutboxAttempt& a);
 
 // Uploads every pending attempt of `local` to the server at `uri`. Never throws PgError: a
 // server that stays unreachable ends the run with `unreachable` set and the rest still pending.
