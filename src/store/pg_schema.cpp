@@ -185,6 +185,8 @@ CREATE POLICY texts_trainee_add ON scenario_texts FOR INSERT TO rapport_trainee
                 AND content_hash IN (SELECT a.content_hash FROM attempts a));
 CREATE POLICY texts_admin ON scenario_texts FOR ALL TO rapport_admin USING (true)
     WITH CHECK (true);
+-- The trainee page (`rapport report --trainee`) found one trainee's rows by reading them all.
+CREATE INDEX attempts_by_trainee ON attempts(trainee_name, started_at);
 )sql",
 };
 

@@ -38,7 +38,8 @@ struct OutboxAttempt {
     std::optional<double> score;
     std::optional<bool> passed;
     std::vector<OutboxDecision> decisions;
-    // The played version's text while the central store has not confirmed it.
+    // The played version's text, offered while the central store has not confirmed it or this
+    // attempt (the server takes it only when it lacks it).
     std::optional<ScenarioText> scenarioText;
 };
 

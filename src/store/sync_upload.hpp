@@ -18,6 +18,7 @@ struct SyncOptions {
     int retries = 6;           // reconnect attempts after a lost connection, per item
     int firstBackoffMs = 200;  // wait before the first retry; doubled each time
     int maxBackoffMs = 30000;  // cap on one wait
+    int batchSize = 50;        // attempts per server transaction (and per local confirmation)
     // Called after each attempt the server confirmed (tests cut the server mid-sync with it).
     std::function<void(int confirmed)> onConfirmed;
 };
@@ -46,8 +47,9 @@ struct UploadStats {
 // played, in one transaction. Throws PgError.
 UploadStats uploadAttempt(PgConnection& c, const OutboxAttempt& a);
 
-// Uploads every pending attempt of `local` to the server at `uri`. Never throws PgError: a
-// server that stays unreachable ends the run with `unreachable` set and the rest still pending.
+// Uploads every pending attempt of `local` to the server at `uri`, `batchSize` attempts per
+// transaction (a batch the server refuses is retried one attempt at a time). Never throws PgError:
+// a server that stays unreachable ends the run with `unreachable` set and the rest still pending.
 // Throws StoreError for a local database failure.
 SyncResult syncOutbox(Database& local, const std::string& uri, const SyncOptions& options = {});
 

@@ -182,6 +182,14 @@ TEST_CASE("scenario versions: the text played is sent once and outlives an edit 
     CHECK(refused(sha256Hex("{}"), "{}") == "42501");  // no attempt of that version
     CHECK(refused(hash, "forged") != "");
     CHECK(admin.exec("SELECT text FROM scenario_texts").text(0, 0) == played);
+    // A restored backup lost the version: a desktop told to send everything again (its
+    // confirmations deleted, docs/central-store.md "Backups") sends it again, once.
+    admin.exec("DELETE FROM scenario_texts");
+    annDesk.database().exec("DELETE FROM sync_confirmed");
+    r = store::syncOutbox(annDesk.database(), uriAs(ann, pg));
+    CHECK(r.confirmed == 2);
+    CHECK(r.scenarioTextsSent == 1);
+    CHECK(admin.exec("SELECT text FROM scenario_texts").text(0, 0) == played);
     // The server itself refuses a text that is not what its hash names, whoever sends it.
     try {
         admin.exec(
