@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/play/resume_check.hpp"
+#include "store/scenario_texts.hpp"
 
 namespace rapport::store {
 
@@ -81,6 +82,7 @@ AttemptRecorder AttemptRecorder::begin(ResultsStore& store, const TraineeInfo& t
     a.seed = seed;
     a.startedAtMs = startedAtMs;
     const std::int64_t attempt = store.beginAttempt(a);
+    keepScenarioText(store.database(), scenario);
     tx.commit();
     return AttemptRecorder(store, scenario, std::move(f.framework), std::move(f.problem), traineeId,
                            attempt, 0);

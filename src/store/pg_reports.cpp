@@ -74,4 +74,12 @@ std::vector<AttemptRecord> pgAttempts(PgConnection& c, const AttemptFilter& f) {
     return out;
 }
 
+std::optional<ScenarioText> pgScenarioText(PgConnection& c, const std::string& contentHash) {
+    auto r = c.exec(
+        "SELECT scenario_id, scenario_version, text FROM scenario_texts WHERE content_hash = $1",
+        {contentHash});
+    if (!r.rows()) return std::nullopt;
+    return ScenarioText{contentHash, r.text(0, 0), r.text(0, 1), r.text(0, 2)};
+}
+
 }  // namespace rapport::store

@@ -4,11 +4,14 @@
 // an HR login without grants gets an empty report, not an error.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "core/reports/report_model.hpp"
 #include "store/pg_db.hpp"
 #include "store/results_store.hpp"
+#include "store/scenario_texts.hpp"
 
 namespace rapport::store {
 
@@ -18,5 +21,9 @@ namespace rapport::store {
 // figures. `id` numbers the rows 1… in start order (it only breaks ties between equal starts).
 // Throws PgError.
 std::vector<AttemptRecord> pgAttempts(PgConnection& c, const AttemptFilter& filter);
+
+// The text of the scenario version `contentHash` names, exactly as the trainee played it, if
+// the central store holds it and this login may read an attempt of it. Throws PgError.
+std::optional<ScenarioText> pgScenarioText(PgConnection& c, const std::string& contentHash);
 
 }  // namespace rapport::store

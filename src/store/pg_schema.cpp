@@ -158,6 +158,36 @@ CREATE VIEW scenario_decisions WITH (security_barrier) AS
 GRANT SELECT ON scenario_attempts, scenario_decisions TO rapport_trainer, rapport_hr,
     rapport_admin;
 )sql",
+    // v3: the text of every scenario version played, by content hash, sent once by the first
+    // desktop that syncs an attempt of it. The CHECK makes the server itself confirm that the
+    // text is the version the hash names, so no login can file a false text under a real hash.
+    // A version is readable by whoever can read an attempt of it (the subquery runs under the
+    // reader's own policies on attempts); a trainee may add one only for their own attempt.
+    R"sql(
+CREATE TABLE scenario_texts (
+    content_hash     text PRIMARY KEY
+        CHECK (content_hash = encode(sha256(convert_to(text, 'UTF8')), 'hex')),
+    scenario_id      text NOT NULL,
+    scenario_version text NOT NULL,
+    text             text NOT NULL,
+    owner_login      name NOT NULL DEFAULT current_user,
+    received_at      timestamptz NOT NULL DEFAULT now()
+);
+ALTER TABLE scenario_texts ENABLE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT ON scenario_texts TO rapport_trainee;
+GRANT SELECT ON scenario_texts TO rapport_trainer, rapport_hr;
+GRANT SELECT, INSERT, UPDATE, DELETE ON scenario_texts TO rapport_admin;
+CREATE POLICY texts_read ON scenario_texts FOR SELECT
+    TO rapport_trainee, rapport_trainer, rapport_hr
+    USING (content_hash IN (SELECT a.content_hash FROM attempts a));
+CREATE POLICY texts_trainee_add ON scenario_texts FOR INSERT TO rapport_trainee
+    WITH CHECK (owner_login = current_user
+                AND content_hash IN (SELECT a.content_hash FROM attempts a));
+CREATE POLICY texts_admin ON scenario_texts FOR ALL TO rapport_admin USING (true)
+    WITH CHECK (true);
+-- The trainee page (`rapport report --trainee`) found one trainee's rows by reading them all.
+CREATE INDEX attempts_by_trainee ON attempts(trainee_name, started_at);
+)sql",
 };
 
 constexpr int kLatest = int(std::size(kPgMigrations));

@@ -163,6 +163,18 @@ CREATE TABLE sync_confirmed (
     confirmed_at INTEGER NOT NULL
 );
 )sql",
+    // v6: the text of every scenario version played (store/scenario_texts.hpp), by content hash,
+    // so what a trainee saw survives the file being edited; sent_at is set once the central
+    // store holds it, so sync sends each version once.
+    R"sql(
+CREATE TABLE scenario_texts (
+    content_hash     TEXT PRIMARY KEY,
+    scenario_id      TEXT NOT NULL,
+    scenario_version TEXT NOT NULL,
+    text             TEXT NOT NULL,
+    sent_at          INTEGER
+);
+)sql",
 };
 
 constexpr int kLatest = int(std::size(kMigrations));

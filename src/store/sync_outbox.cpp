@@ -37,7 +37,7 @@ OutboxAttempt loadOutboxAttempt(Database& db, std::int64_t id) {
                 "a.scenario_version, a.scenario_title, a.content_hash, a.framework_id, "
                 "a.framework_version, a.mode, a.reply_order, a.status, a.seed, a.started_at, "
                 "a.step_count, a.ended_at, a.ending_node, a.outcome, d.report, a.score, a.passed, "
-                "coalesce(c.steps, 0) "
+                "coalesce(c.steps, 0), c.attempt_id IS NULL "
                 "FROM attempts a JOIN trainees t ON t.id = a.trainee_id "
                 "LEFT JOIN attempt_documents d ON d.attempt_id = a.id "
                 "LEFT JOIN sync_confirmed c ON c.attempt_id = a.id WHERE a.id = ?");
@@ -68,6 +68,7 @@ OutboxAttempt loadOutboxAttempt(Database& db, std::int64_t id) {
     a.score = s.optReal(20);
     if (auto p = s.optInteger(21)) a.passed = *p != 0;
     const auto confirmed = s.integer(22);
+    const bool neverConfirmed = s.integer(23) != 0;
     Statement d(db,
                 "SELECT uid, step, node, choice, timed_out, step_json, evidence, recorded_at "
                 "FROM attempt_steps WHERE attempt_id = ? AND step > ? ORDER BY step");
@@ -76,6 +77,10 @@ OutboxAttempt loadOutboxAttempt(Database& db, std::int64_t id) {
         a.decisions.push_back(OutboxDecision{d.text(0), int(d.integer(1)), d.text(2), d.text(3),
                                              d.integer(4) != 0, d.text(5), d.text(6),
                                              d.integer(7)});
+    // An attempt the server never confirmed offers its version even when it was sent before:
+    // after a restored backup the server may have lost it, and it asks before taking the text.
+    a.scenarioText = neverConfirmed ? keptScenarioText(db, a.contentHash)
+                                    : unsentScenarioText(db, a.contentHash);
     return a;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "store/scenario_texts.hpp"
 #include "store/sqlite_db.hpp"
 
 namespace rapport::store {
@@ -37,6 +38,9 @@ struct OutboxAttempt {
     std::optional<double> score;
     std::optional<bool> passed;
     std::vector<OutboxDecision> decisions;
+    // The played version's text, offered while the central store has not confirmed it or this
+    // attempt (the server takes it only when it lacks it).
+    std::optional<ScenarioText> scenarioText;
 };
 
 struct PendingCounts {

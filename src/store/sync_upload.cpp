@@ -41,12 +41,37 @@ WHERE attempts.status = 'in_progress'
   AND (EXCLUDED.status <> 'in_progress' OR EXCLUDED.step_count > attempts.step_count)
 )sql";
 
-constexpr const char* kInsertDecision = R"sql(
-INSERT INTO decisions (uid, attempt_uid, step, node, choice, timed_out, step_json, evidence,
-    recorded_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-ON CONFLICT (uid) DO NOTHING
-)sql";
+// Decisions go many rows per statement: one round trip per batch rather than per decision is
+// what lets one desktop send well over 1,000 attempts a second (bench/bench_sync.cpp).
+constexpr int kDecisionColumns = 9;
+constexpr std::size_t kDecisionsPerStatement = 500;  // 4,500 parameters, far below 65,535
+
+std::string insertDecisionsSql(std::size_t rows) {
+    std::string sql =
+        "INSERT INTO decisions (uid, attempt_uid, step, node, choice, timed_out, step_json, "
+        "evidence, recorded_at) VALUES ";
+    for (std::size_t r = 0; r < rows; ++r) {
+        sql += r ? ", (" : "(";
+        for (int c = 1; c <= kDecisionColumns; ++c) {
+            sql += "$" + std::to_string(r * kDecisionColumns + std::size_t(c));
+            sql += c < kDecisionColumns ? ", " : ")";
+        }
+    }
+    return sql + " ON CONFLICT (uid) DO NOTHING";
+}
+
+// Sent only when the server lacks it; the attempt row is already in, so under row-level
+// security a trainee sees the version exactly when someone has sent it. DO NOTHING covers
+// another desktop sending the same version at the same moment.
+bool uploadScenarioText(PgConnection& c, const ScenarioText& t) {
+    if (c.exec("SELECT 1 FROM scenario_texts WHERE content_hash = $1", {t.contentHash}).rows())
+        return false;
+    c.exec(
+        "INSERT INTO scenario_texts (content_hash, scenario_id, scenario_version, text) "
+        "VALUES ($1, $2, $3, $4) ON CONFLICT (content_hash) DO NOTHING",
+        {t.contentHash, t.scenarioId, t.scenarioVersion, t.text});
+    return true;
+}
 
 std::unique_ptr<PgConnection> connectChecked(const std::string& uri) {
     auto c = std::make_unique<PgConnection>(uri);
@@ -62,8 +87,11 @@ std::unique_ptr<PgConnection> connectChecked(const std::string& uri) {
 
 }  // namespace
 
-void uploadAttempt(PgConnection& c, const OutboxAttempt& a) {
-    PgTransaction tx(c);
+namespace {
+
+// One attempt's rows, inside the caller's transaction.
+UploadStats uploadRows(PgConnection& c, const OutboxAttempt& a) {
+    UploadStats stats;
     c.exec(kUpsertAttempt, {a.uid,
                             a.traineeName,
                             a.employeeId,
@@ -86,10 +114,33 @@ void uploadAttempt(PgConnection& c, const OutboxAttempt& a) {
                             optReal(a.score),
                             a.passed ? boolean(*a.passed) : std::nullopt,
                             opt(a.report)});
-    for (const auto& d : a.decisions)
-        c.exec(kInsertDecision, {d.uid, a.uid, num(d.step), d.node, d.choice, boolean(d.timedOut),
-                                 d.stepJson, d.evidence, num(d.recordedAt)});
+    for (std::size_t first = 0; first < a.decisions.size(); first += kDecisionsPerStatement) {
+        const std::size_t n = std::min(kDecisionsPerStatement, a.decisions.size() - first);
+        std::vector<PgParam> params;
+        params.reserve(n * kDecisionColumns);
+        for (std::size_t i = first; i < first + n; ++i) {
+            const auto& d = a.decisions[i];
+            for (PgParam p :
+                 {PgParam(d.uid), PgParam(a.uid), num(d.step), PgParam(d.node), PgParam(d.choice),
+                  boolean(d.timedOut), PgParam(d.stepJson), PgParam(d.evidence), num(d.recordedAt)})
+                params.push_back(std::move(p));
+        }
+        c.exec(insertDecisionsSql(n), params);
+    }
+    if (a.scenarioText && uploadScenarioText(c, *a.scenarioText)) {
+        stats.scenarioTextSent = true;
+        stats.scenarioTextBytes = a.scenarioText->text.size();
+    }
+    return stats;
+}
+
+}  // namespace
+
+UploadStats uploadAttempt(PgConnection& c, const OutboxAttempt& a) {
+    PgTransaction tx(c);
+    const UploadStats stats = uploadRows(c, a);
     tx.commit();
+    return stats;
 }
 
 SyncResult syncOutbox(Database& local, const std::string& uri, const SyncOptions& options) {
@@ -103,8 +154,18 @@ SyncResult syncOutbox(Database& local, const std::string& uri, const SyncOptions
         std::this_thread::sleep_for(std::chrono::milliseconds(ms));
         ++failures;
     };
-    for (const std::int64_t id : pendingAttempts(local)) {
-        const OutboxAttempt a = loadOutboxAttempt(local, id);
+    const std::vector<std::int64_t> pending = pendingAttempts(local);
+    // Several attempts per server transaction and per local confirmation: a commit waits for
+    // the disk on both sides, and one wait per batch instead of per attempt is most of the
+    // throughput (bench/bench_sync.cpp). A batch the server refuses is sent again one attempt
+    // at a time, so only the refused item stays behind.
+    const std::size_t batchSize = std::size_t(std::max(1, options.batchSize));
+    std::size_t singlyUntil = 0;  // after a refused batch, its stretch goes one at a time
+    for (std::size_t first = 0; first < pending.size();) {
+        std::size_t n = std::min(first < singlyUntil ? 1 : batchSize, pending.size() - first);
+        std::vector<OutboxAttempt> batch;
+        for (std::size_t i = first; i < first + n; ++i)
+            batch.push_back(loadOutboxAttempt(local, pending[i]));
         for (;;) {
             try {
                 if (!conn) {
@@ -112,11 +173,29 @@ SyncResult syncOutbox(Database& local, const std::string& uri, const SyncOptions
                     if (connectedBefore) ++result.reconnects;
                     connectedBefore = true;
                 }
-                uploadAttempt(*conn, a);
+                std::vector<UploadStats> sent;
+                {
+                    PgTransaction tx(*conn);
+                    for (const auto& a : batch) sent.push_back(uploadRows(*conn, a));
+                    tx.commit();
+                }
                 failures = 0;
-                confirmSynced(local, id, a.stepCount, a.status);
-                ++result.confirmed;
-                if (options.onConfirmed) options.onConfirmed(result.confirmed);
+                Transaction confirm(local);
+                for (std::size_t i = 0; i < batch.size(); ++i) {
+                    const auto& a = batch[i];
+                    confirmSynced(local, a.id, a.stepCount, a.status);
+                    if (a.scenarioText) markScenarioTextSent(local, a.contentHash);
+                    if (sent[i].scenarioTextSent) {
+                        ++result.scenarioTextsSent;
+                        result.scenarioTextBytes += sent[i].scenarioTextBytes;
+                    }
+                }
+                confirm.commit();
+                for (std::size_t i = 0; i < batch.size(); ++i) {
+                    ++result.confirmed;
+                    if (options.onConfirmed) options.onConfirmed(result.confirmed);
+                }
+                first += n;
                 break;
             } catch (const PgError& e) {
                 if (!e.connectionLost()) {
@@ -125,7 +204,14 @@ SyncResult syncOutbox(Database& local, const std::string& uri, const SyncOptions
                         result.error = e.what();
                         return result;
                     }
-                    result.refused.push_back({a.uid, e.what()});
+                    if (batch.size() > 1) {  // find the refused item: this stretch singly
+                        singlyUntil = first + n;
+                        n = 1;
+                        batch.resize(1);
+                        continue;
+                    }
+                    result.refused.push_back({batch.front().uid, e.what()});
+                    first += 1;
                     break;
                 }
                 conn.reset();

@@ -18,6 +18,7 @@ struct SyncOptions {
     int retries = 6;           // reconnect attempts after a lost connection, per item
     int firstBackoffMs = 200;  // wait before the first retry; doubled each time
     int maxBackoffMs = 30000;  // cap on one wait
+    int batchSize = 50;        // attempts per server transaction (and per local confirmation)
     // Called after each attempt the server confirmed (tests cut the server mid-sync with it).
     std::function<void(int confirmed)> onConfirmed;
 };
@@ -28,18 +29,27 @@ struct SyncFailure {
 };
 
 struct SyncResult {
-    int confirmed = 0;                 // attempts the server confirmed in this run
-    int reconnects = 0;                // connections lost and made again
-    std::vector<SyncFailure> refused;  // items the server (or the NUL check) refused
-    bool unreachable = false;          // gave up: the server could not be reached
-    std::string error;                 // why, when unreachable
+    int confirmed = 0;                  // attempts the server confirmed in this run
+    int reconnects = 0;                 // connections lost and made again
+    std::vector<SyncFailure> refused;   // items the server (or the NUL check) refused
+    int scenarioTextsSent = 0;          // scenario versions the server did not have yet
+    std::size_t scenarioTextBytes = 0;  // their size: a version goes once, never again
+    bool unreachable = false;           // gave up: the server could not be reached
+    std::string error;                  // why, when unreachable
 };
 
-// Uploads one attempt in one transaction. Throws PgError.
-void uploadAttempt(PgConnection& c, const OutboxAttempt& a);
+struct UploadStats {
+    bool scenarioTextSent = false;  // the played version's text went with it
+    std::size_t scenarioTextBytes = 0;
+};
 
-// Uploads every pending attempt of `local` to the server at `uri`. Never throws PgError: a
-// server that stays unreachable ends the run with `unreachable` set and the rest still pending.
+// Uploads one attempt, its new decisions and (when the server lacks it) the text of the version
+// played, in one transaction. Throws PgError.
+UploadStats uploadAttempt(PgConnection& c, const OutboxAttempt& a);
+
+// Uploads every pending attempt of `local` to the server at `uri`, `batchSize` attempts per
+// transaction (a batch the server refuses is retried one attempt at a time). Never throws PgError:
+// a server that stays unreachable ends the run with `unreachable` set and the rest still pending.
 // Throws StoreError for a local database failure.
 SyncResult syncOutbox(Database& local, const std::string& uri, const SyncOptions& options = {});
 
