@@ -33,11 +33,18 @@ ScoreReport scoreEdition(const test::Loaded& l) {
     return scoreTranscript(l.scenario, l.framework, test::play(l.scenario, kFailingPath));
 }
 
-// The sentence without what it quotes (the trainee's own line, in the scenario's words).
+// The sentence without what it quotes (the trainee's own line, in the scenario's words). Found
+// by string search: a regex bracket over UTF-8 would work on bytes, not characters.
 std::string withoutQuotes(std::string s) {
-    static const std::regex quoted(
-        "\u00ab[^\u00bb]*\u00bb|\u300c[^\u300d]*\u300d|\u201c[^\u201d]*\u201d");
-    return std::regex_replace(s, quoted, "");
+    const std::pair<std::string, std::string> marks[] = {
+        {"\u00ab", "\u00bb"}, {"\u300c", "\u300d"}, {"\u201c", "\u201d"}};
+    for (const auto& [open, close] : marks)
+        for (std::size_t at = s.find(open); at != std::string::npos; at = s.find(open, at)) {
+            const std::size_t end = s.find(close, at + open.size());
+            if (end == std::string::npos) break;
+            s.erase(at, end + close.size() - at);
+        }
+    return s;
 }
 
 // An English word of three letters or more: what an untranslated sentence is made of.
