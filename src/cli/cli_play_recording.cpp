@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "cli/cli_verbs.hpp"
+#include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
 #include "store/database_path.hpp"
 
@@ -155,9 +156,15 @@ std::optional<int> openAttempt(const Scenario& scenario, const ScenarioFramework
         const auto abandoned =
             abandonUnfinished(archive, *o.trainee, scenario.id, store::unixNowMs());
         if (!abandoned.empty())
-            std::fprintf(stderr,
-                         "rapport play: %zu incomplete attempt%s of \"%s\" marked abandoned\n",
-                         abandoned.size(), abandoned.size() == 1 ? "" : "s", scenario.id.c_str());
+            std::fprintf(
+                stderr, "%s\n",
+                uiFormat(trn("rapport play: {n} incomplete attempt of \"{scenario}\" marked "
+                             "abandoned",
+                             "rapport play: {n} incomplete attempts of \"{scenario}\" marked "
+                             "abandoned",
+                             abandoned.size()),
+                         {{"n", std::to_string(abandoned.size())}, {"scenario", scenario.id}})
+                    .c_str());
     } else if (interactive && !incomplete.empty()) {
         const AttemptRecord& a = incomplete.front();
         std::printf(

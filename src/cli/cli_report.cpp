@@ -19,6 +19,7 @@
 #include "core/reports/report_language.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/reports/report_xapi.hpp"
+#include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
 #include "store/attempt_responses.hpp"
 #include "store/database_path.hpp"
@@ -284,12 +285,17 @@ int runReport(Args args) {
         // Only finished attempts have a statement: count what was written, and say what was not.
         const std::size_t statements = renderedStatements;
         const std::size_t left = data.attempts.size() - statements;
-        std::fprintf(stderr, "rapport report: %zu statement%s written to %s", statements,
-                     statements == 1 ? "" : "s", out->c_str());
-        if (left > 0)
-            std::fprintf(stderr, " (%zu attempt%s not finished, so without a statement)", left,
-                         left == 1 ? "" : "s");
-        std::fprintf(stderr, "\n");
+        const std::string written = uiFormat(trn("{n} statement", "{n} statements", statements),
+                                             {{"n", std::to_string(statements)}});
+        const std::string unfinished =
+            uiFormat(trn("{n} attempt", "{n} attempts", left), {{"n", std::to_string(left)}});
+        const std::string line =
+            left > 0 ? uiFormat(tr("rapport report: {statements} written to {file} ({attempts} not "
+                                   "finished, so without a statement)"),
+                                {{"statements", written}, {"file", *out}, {"attempts", unfinished}})
+                     : uiFormat(tr("rapport report: {statements} written to {file}"),
+                                {{"statements", written}, {"file", *out}});
+        std::fprintf(stderr, "%s\n", line.c_str());
         return kExitOk;
     }
     std::fprintf(stderr, tr("rapport report: %zu attempts written to %s\n"), data.attempts.size(),

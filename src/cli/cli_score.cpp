@@ -1,6 +1,6 @@
-// `rapport score TRANSCRIPT.json [--scenario FILE] [--framework FILE] [--json]`: re-scores a
-// saved `rapport play --json` document (e.g. after the framework changed) and says what changed
-// against the report stored in it. All scoring is core's; this file finds files and prints.
+// `rapport score TRANSCRIPT.json [--scenario FILE] [--framework FILE] [--lang L] [--json]`:
+// re-scores a saved `rapport play --json` document (e.g. after the framework changed) and says what
+// changed against the report stored in it. All scoring is core's; this file finds files and prints.
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -15,8 +15,11 @@
 #include "core/platform/bundled_data.hpp"
 #include "core/play/play_document.hpp"
 #include "core/play/session.hpp"
+#include "core/scoring/score_report_language.hpp"
 #include "core/scoring/scoring.hpp"
 #include "core/text/terminal_text.hpp"
+#include "core/translation/interface_language.hpp"
+#include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
 
 namespace rapport::cli {
@@ -26,24 +29,32 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-constexpr const char* kUsage =
-    "usage: rapport score TRANSCRIPT.json [--scenario FILE] [--framework FILE] [--json]\n"
-    "\n"
-    "Re-scores a play-through saved with 'rapport play FILE --choices LIST --json > "
-    "TRANSCRIPT.json'\n"
-    "and says what changed against the report stored in it (for example after the competence\n"
-    "framework was revised). The transcript is replayed through the scenario, so a transcript "
-    "that\n"
-    "no longer fits the scenario is refused with the step where it stops fitting.\n"
-    "\n"
-    "  --scenario FILE   the scenario played (default: <id>.json beside the transcript, then in\n"
-    "                    the bundled scenarios folder)\n"
-    "  --framework FILE  score against this framework file instead of the scenario's own\n"
-    "  --json            print {\"report\": …, \"changes\": [...]} instead of a readable debrief\n"
-    "\n"
-    "Exit codes: 0 scored; 1 the transcript does not fit the scenario, or the scenario or "
-    "framework\n"
-    "has errors; 2 usage error or unreadable file.\n";
+const char* usage() {
+    return tr(
+        "usage: rapport score TRANSCRIPT.json [--scenario FILE] [--framework FILE] [--lang L] "
+        "[--json]\n"
+        "\n"
+        "Re-scores a play-through saved with 'rapport play FILE --choices LIST --json > "
+        "TRANSCRIPT.json'\n"
+        "and says what changed against the report stored in it (for example after the competence\n"
+        "framework was revised). The transcript is replayed through the scenario, so a transcript "
+        "that\n"
+        "no longer fits the scenario is refused with the step where it stops fitting.\n"
+        "\n"
+        "  --scenario FILE   the scenario played (default: <id>.json beside the transcript, then "
+        "in\n"
+        "                    the bundled scenarios folder)\n"
+        "  --framework FILE  score against this framework file instead of the scenario's own\n"
+        "  --json            print {\"report\": …, \"changes\": [...]} instead of a readable "
+        "debrief\n"
+        "  --lang L          the debrief in language L (en, ja, ru): competency names, remarks "
+        "and\n"
+        "                    reasons; the --json report stays in the framework's own words\n"
+        "\n"
+        "Exit codes: 0 scored; 1 the transcript does not fit the scenario, or the scenario or "
+        "framework\n"
+        "has errors; 2 usage error or unreadable file.\n");
+}
 
 int usageError(const std::string& message) {
     std::fprintf(stderr, tr("rapport score: %s\n(see 'rapport score --help')\n"), message.c_str());
@@ -75,7 +86,7 @@ void printDiagnostics(const DiagnosticList& diags) {
 }  // namespace
 
 int runScore(Args args) {
-    std::string transcriptPath, scenarioPath, frameworkPath;
+    std::string transcriptPath, scenarioPath, frameworkPath, lang;
     bool asJson = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string_view a = args[i];
@@ -86,7 +97,7 @@ int runScore(Args args) {
             return std::string(args[++i]);
         };
         if (a == "--help" || a == "-h") {
-            std::printf("%s", kUsage);
+            std::printf("%s", usage());
             return kExitOk;
         } else if (a == "--json") {
             asJson = true;
@@ -98,6 +109,13 @@ int runScore(Args args) {
             auto v = value("--framework");
             if (!v || v->empty()) return usageError("--framework needs a file");
             frameworkPath = *v;
+        } else if (a == "--lang" || a.rfind("--lang=", 0) == 0) {
+            auto v = value("--lang");
+            if (!v || baseLanguage(*v).size() < 2)
+                return usageError(uiFormat(tr("--lang expects a language such as en, ja or ru, "
+                                              "got '{lang}'"),
+                                           {{"lang", v.value_or("")}}));
+            lang = *v;
         } else if (a.size() > 1 && a[0] == '-') {
             return usageError("unknown option '" + std::string(a) + "'");
         } else if (transcriptPath.empty()) {
@@ -188,6 +206,12 @@ int runScore(Args args) {
         json out = {{"report", fresh}, {"changes", changes}, {"stored", hadReport}};
         std::printf("%s\n", out.dump(2).c_str());
         return kExitOk;
+    }
+    // The reader's language changes only what is printed for people: the report the --json form
+    // gives, and the comparison, stay in the framework's own words.
+    if (!lang.empty()) {
+        setInterfaceLanguage(lang);
+        localiseScoreReport(report, *framework, lang);
     }
     std::printf("%s", terminalSafe(debriefText(report)).c_str());
     if (!hadReport)

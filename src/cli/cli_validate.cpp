@@ -5,6 +5,7 @@
 #include "cli/cli_verbs.hpp"
 #include "core/checks/scenario_check.hpp"
 #include "core/diagnostics/diagnostic_codes.hpp"
+#include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
 
 namespace rapport::cli {
@@ -12,18 +13,37 @@ namespace rapport::cli {
 namespace {
 
 void printUsage(std::FILE* out) {
-    std::fprintf(
-        out,
-        "usage: rapport validate [--werror] [--quiet] FILE...\n"
-        "       rapport validate --list-codes\n\n"
-        "Checks scenario files: JSON syntax, the rapport-scenario/1 format, references,\n"
-        "expressions, reachability, dead ends, and evidence against the competence framework.\n"
-        "A competence framework file (rapport-framework/1) is checked as a framework.\n"
-        "Problems are printed as FILE:LINE:COL: error|warning: MESSAGE [CODE] at POINTER.\n\n"
-        "  --werror      treat warnings as errors (for CI)\n"
-        "  --quiet       print only problems, no per-file summary\n"
-        "  --list-codes  list every diagnostic code with a one-line summary\n\n"
-        "exit: 0 all files valid, 1 a file has errors, 2 usage error or a file cannot be read\n");
+    std::fputs(
+        tr("usage: rapport validate [--werror] [--quiet] FILE...\n"
+           "       rapport validate --list-codes\n\n"
+           "Checks scenario files: JSON syntax, the rapport-scenario/1 format, references,\n"
+           "expressions, reachability, dead ends, and evidence against the competence framework.\n"
+           "A competence framework file (rapport-framework/1) is checked as a framework.\n"
+           "Problems are printed as FILE:LINE:COL: error|warning: MESSAGE [CODE] at POINTER.\n\n"
+           "  --werror      treat warnings as errors (for CI)\n"
+           "  --quiet       print only problems, no per-file summary\n"
+           "  --list-codes  list every diagnostic code with a one-line summary\n\n"
+           "exit: 0 all files valid, 1 a file has errors, 2 usage error or a file cannot be "
+           "read\n"),
+        out);
+}
+
+// "scenario.json: valid (0 errors, 2 warnings)": each state one whole sentence, each count in the
+// plural form of the reader's language.
+std::string summaryLine(const std::string& file, bool framework, std::size_t errors,
+                        std::size_t warnings) {
+    const std::string e =
+        uiFormat(trn("{n} error", "{n} errors", errors), {{"n", std::to_string(errors)}});
+    const std::string w =
+        uiFormat(trn("{n} warning", "{n} warnings", warnings), {{"n", std::to_string(warnings)}});
+    const char* pattern = nullptr;
+    if (framework)
+        pattern = errors == 0 ? tr("{file}: valid competence framework ({errors}, {warnings})")
+                              : tr("{file}: invalid competence framework ({errors}, {warnings})");
+    else
+        pattern = errors == 0 ? tr("{file}: valid ({errors}, {warnings})")
+                              : tr("{file}: invalid ({errors}, {warnings})");
+    return uiFormat(pattern, {{"file", file}, {"errors", e}, {"warnings", w}});
 }
 
 }  // namespace
@@ -71,10 +91,8 @@ int runValidate(Args args) {
         else if ((errors > 0 || (werror && warnings > 0)) && exit == kExitOk)
             exit = kExitProblems;
         if (!quiet)
-            std::fprintf(stderr, "%s: %s%s (%zu error%s, %zu warning%s)\n", file.c_str(),
-                         errors == 0 ? "valid" : "invalid",
-                         check.isFramework ? " competence framework" : "", errors,
-                         errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+            std::fprintf(stderr, "%s\n",
+                         summaryLine(file, check.isFramework, errors, warnings).c_str());
     }
     return exit;
 }

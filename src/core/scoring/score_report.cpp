@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/text/number_format.hpp"
+#include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
 
 namespace rapport {
@@ -34,11 +35,24 @@ json remarksJson(const std::vector<Remark>& rs) {
 }
 
 std::string pad(std::string s, std::size_t width) {
-    // Width in code points, so names with non-ASCII letters still line up.
-    std::size_t cps = 0;
-    for (unsigned char ch : s)
-        if ((ch & 0xC0) != 0x80) ++cps;
-    if (cps < width) s.append(width - cps, ' ');
+    // Width in terminal columns, so Cyrillic names line up and Japanese ones (two columns a
+    // character) do too; a name wider than its column still keeps one space before the next.
+    std::size_t cols = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        char32_t cp = b;
+        if (len == 3 && i + 2 < s.size())
+            cp = char32_t(b & 0x0F) << 12 | char32_t(s[i + 1] & 0x3F) << 6 |
+                 char32_t(s[i + 2] & 0x3F);
+        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                          (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                          (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                          (cp >= 0xFFE0 && cp <= 0xFFE6);
+        cols += wide ? 2 : 1;
+        i += len;
+    }
+    s.append(cols < width ? width - cols : 1, ' ');
     return s;
 }
 
@@ -229,38 +243,52 @@ ScoreReport reportFromJson(const json& j) {
 }
 
 std::string debriefText(const ScoreReport& r) {
+    const auto opportunities = [](int n) {
+        return uiFormat(
+            trn("{count} opportunity", "{count} opportunities", unsigned(std::max(n, 0))),
+            {{"count", std::to_string(n)}});
+    };
     std::string out;
-    out += "\n=== Debrief ===\n";
-    out += std::string(r.passed ? "PASSED" : "NOT PASSED") + " \u2014 scenario score " +
-           oneDecimal(r.score) + " of 100 (pass mark " + std::to_string(r.passScore) + ")\n";
+    out += std::string("\n=== ") + tr("Debrief") + " ===\n";
+    out += uiFormat(
+               r.passed ? tr("PASSED \u2014 scenario score {score} of 100 (pass mark {pass})")
+                        : tr("NOT PASSED \u2014 scenario score {score} of 100 (pass mark "
+                             "{pass})"),
+               {{"score", uiNumber(oneDecimal(r.score))}, {"pass", std::to_string(r.passScore)}}) +
+           "\n";
     for (const auto& why : r.reasons) out += "  - " + why + "\n";
-    out += "\nCompetencies (score = points earned of the best your choices offered):\n";
+    out += std::string("\n") +
+           tr("Competencies (score = points earned of the best your choices offered):") + "\n";
     for (const auto& c : r.competencies) {
         if (!c.assessed) continue;
         if (!c.rated) {
             out += "  " + pad(c.name + (c.primary ? " *" : ""), 44) +
-                   "not rated \u2014 too little evidence (" + std::to_string(c.opportunities) +
-                   " opportunit" + (c.opportunities == 1 ? "y" : "ies") + ")\n";
+                   uiFormat(tr("not rated \u2014 too little evidence ({opportunities})"),
+                            {{"opportunities", opportunities(c.opportunities)}}) +
+                   "\n";
             continue;
         }
         std::string line = "  " + pad(c.name + (c.primary ? " *" : ""), 44) + pad(c.levelName, 13) +
-                           pad(oneDecimal(*c.score), 7) + std::to_string(c.opportunities) +
-                           " opportunit" + (c.opportunities == 1 ? "y" : "ies");
-        if (c.confidence == "low") line += ", low confidence";
-        if (c.critical) line += ", CRITICAL";
+                           pad(uiNumber(oneDecimal(*c.score)), 7) + opportunities(c.opportunities);
+        if (c.confidence == "low") line += tr(", low confidence");
+        if (c.critical) line += tr(", CRITICAL");
         out += line + "\n";
     }
     std::string notAssessed;
     for (const auto& c : r.competencies)
-        if (!c.assessed) notAssessed += (notAssessed.empty() ? "" : ", ") + c.name;
-    if (!notAssessed.empty()) out += "  Not assessed on this path: " + notAssessed + "\n";
-    out += "  (* = a primary competency of this scenario)\n";
+        if (!c.assessed) notAssessed += (notAssessed.empty() ? "" : tr(", ")) + c.name;
+    if (!notAssessed.empty())
+        out += "  " +
+               uiFormat(tr("Not assessed on this path: {competencies}"),
+                        {{"competencies", notAssessed}}) +
+               "\n";
+    out += std::string("  ") + tr("(* = a primary competency of this scenario)") + "\n";
     if (!r.strengths.empty()) {
-        out += "\nWhat went well:\n";
+        out += std::string("\n") + tr("What went well:") + "\n";
         for (const auto& s : r.strengths) out += "  - " + s.text + "\n";
     }
     if (!r.developmentAreas.empty()) {
-        out += "\nWhat to work on:\n";
+        out += std::string("\n") + tr("What to work on:") + "\n";
         for (const auto& s : r.developmentAreas) out += "  - " + s.text + "\n";
     }
     if (r.bestPath.empty())
@@ -270,7 +298,10 @@ std::string debriefText(const ScoreReport& r) {
                   "perfect conversation may score under 100, never over.") +
                "\n";
     else
-        out += "\nThe best path through this conversation: --choices " + r.bestPath + "\n";
+        out += "\n" +
+               uiFormat(tr("The best path through this conversation: --choices {path}"),
+                        {{"path", r.bestPath}}) +
+               "\n";
     return out;
 }
 

@@ -11,9 +11,11 @@
 namespace rapport {
 
 // Rewrites the competency names, level names, anchors and rule descriptions of `report` into
-// `lang` (docs/scoring.md, "Languages"), from the framework that scored it. Texts the framework
-// does not translate, and competencies or rules it does not know, keep their words. Remarks and
-// reasons are left as they are: they are sentences the scorer composed.
+// `lang` (docs/scoring.md, "Languages"), from the framework that scored it, then composes the
+// strengths, development areas and pass/fail reasons again as whole sentences of `lang`
+// (remarks.hpp). Texts the framework does not translate, and competencies or rules it does not
+// know, keep their words; when the report cites an indicator the framework no longer has, the
+// stored sentences are kept. "en" leaves the report as stored.
 void localiseScoreReport(ScoreReport& report, const Framework& framework, std::string_view lang);
 
 }  // namespace rapport

@@ -309,33 +309,9 @@ private:
     std::vector<bool> opportunity_;
 };
 
-// Pass: a compensating total with floors that no total can buy back.
+// Pass: the rule and its reasons live in remarks.cpp (passReasons), stored in English.
 void judgePass(const Framework& f, ScoreReport& r) {
-    if (!r.finished) r.reasons.push_back("the conversation did not reach an ending");
-    if (r.score < double(r.passScore))
-        r.reasons.push_back("scenario score " + oneDecimal(r.score) +
-                            " is below the pass mark of " + std::to_string(r.passScore));
-    for (const auto& e : r.critical)
-        r.reasons.push_back(
-            "critical error at step " + std::to_string(e.step) + ": " +
-            lowerFirst(f.indicators[std::size_t(*f.findIndicator(e.indicator))].description));
-    const std::string secondLevel = f.levels.size() > 1 ? f.levels[1].name : f.levels[0].name;
-    for (const auto& cs : r.competencies) {
-        if (!cs.primary) continue;
-        if (!cs.assessed)
-            r.reasons.push_back(
-                cs.name + " (a primary competency of this scenario) was not assessed on this path");
-        else if (!cs.rated)
-            r.reasons.push_back(cs.name +
-                                " (a primary competency of this scenario) is not rated: too little "
-                                "evidence on this path (" +
-                                std::to_string(cs.opportunities) + " of the " +
-                                std::to_string(f.minOpportunities) +
-                                " opportunities a level needs)");
-        else if (cs.level < 1)
-            r.reasons.push_back(cs.name + " (a primary competency of this scenario) is at " +
-                                cs.levelName + "; it must reach " + secondLevel + " or above");
-    }
+    r.reasons = passReasons(f, r, "en");
     r.passed = r.reasons.empty();
 }
 
