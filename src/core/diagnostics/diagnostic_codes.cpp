@@ -84,6 +84,11 @@ constexpr std::array kCodes = {
              "a framework translation for a language or an id the framework does not have"},
     CodeInfo{TextVariableSyntax, "an unbalanced brace or an unknown text variable"},
     CodeInfo{TextVariableForms, "a gendered word with other than two forms"},
+    CodeInfo{CampaignUnknownScenario, "a campaign meeting names a scenario that is not there"},
+    CodeInfo{CampaignCarryUnknown, "a carried variable is not declared by one of its meetings"},
+    CodeInfo{CampaignCarryMismatch, "a carried variable's type or range differs between meetings"},
+    CodeInfo{CampaignCarryFirst, "the first meeting of a campaign carries state"},
+    CodeInfo{CampaignTooShort, "a campaign has fewer than two meetings, or too many"},
 };
 
 }  // namespace
