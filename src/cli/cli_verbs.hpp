@@ -28,6 +28,7 @@ int runAnalyze(Args args);
 int runStrings(Args args);
 int runSync(Args args);
 int runAdmin(Args args);
+int runCampaign(Args args);         // `campaign validate|play`, cli_campaign.cpp
 int runAdminPassphrase(Args args);  // `admin passphrase`, cli_admin_passphrase.cpp
 
 }  // namespace rapport::cli

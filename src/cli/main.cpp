@@ -30,6 +30,8 @@ constexpr Verb kVerbs[] = {
      rapport::cli::runScore},
     {"analyze", "check that a scenario scores fairly: paths, extremes, random play",
      rapport::cli::runAnalyze},
+    {"campaign", "check or play an account campaign: meetings that carry state",
+     rapport::cli::runCampaign},
     {"report", "export HR reports (html, csv, json, xAPI) from the results database",
      rapport::cli::runReport},
     {"recommend", "say which scenarios a trainee should play next, and why",

@@ -118,6 +118,17 @@ inline constexpr const char* TextVariableSyntax =
     "RAP0097";  // an unbalanced brace or an unknown {variable} in a line or reply
 inline constexpr const char* TextVariableForms =
     "RAP0098";  // a {masculine|feminine} word with other than two forms
+// Account campaigns (docs/campaign-format.md); numbered from 110 to leave room after 98
+inline constexpr const char* CampaignUnknownScenario =
+    "RAP0110";  // a meeting names a scenario the library does not have
+inline constexpr const char* CampaignCarryUnknown =
+    "RAP0111";  // a carried variable is not declared by its meeting or by the one before
+inline constexpr const char* CampaignCarryMismatch =
+    "RAP0112";  // a carried variable's type or meter range differs between the two meetings
+inline constexpr const char* CampaignCarryFirst =
+    "RAP0113";  // the first meeting carries state, but nothing comes before it
+inline constexpr const char* CampaignTooShort =
+    "RAP0114";  // fewer than two meetings, or more than the limit
 // Alternate forms of a scenario for retakes (docs/scenario-format.md, "Alternate forms")
 inline constexpr const char* AlternateUnknownText =
     "RAP0120";  // an alternate names a text the scenario does not have, or one it may not change

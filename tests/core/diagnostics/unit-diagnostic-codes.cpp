@@ -28,8 +28,8 @@ std::set<std::string> codesIn(const std::string& text) {
 
 TEST_CASE("every diagnostic code is produced by a fixture") {
     std::set<std::string> seen;
-    for (const char* dir :
-         {"invalid", "scoring-invalid", "framework-invalid", "twine", "translation"}) {
+    for (const char* dir : {"invalid", "scoring-invalid", "framework-invalid", "twine",
+                            "translation", "campaign-invalid"}) {
         const fs::path d = fs::path(RAPPORT_FIXTURES_DIR) / dir;
         if (!fs::exists(d)) continue;
         for (const auto& f : test::filesIn(d, ".expected")) {
