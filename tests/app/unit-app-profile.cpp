@@ -9,6 +9,7 @@
 #include "support/temp_dir.hpp"
 
 using namespace rapport::app;
+using rapport::Timing;
 namespace fs = std::filesystem;
 
 namespace {

@@ -87,7 +87,7 @@ struct Variable {
     std::int64_t initial = 0;  // booleans as 0/1
     DealRole deal = DealRole::None;
     std::string label;  // a deal term's name on the client card ("Discount"); may be empty
-    std::string unit;                       // shown beside the value ("%", "RUB"); may be empty
+    std::string unit;   // shown beside the value ("%", "RUB"); may be empty
     std::optional<std::int64_t> authority;  // concession: the most given on one's own signature
     std::optional<std::int64_t> budget;     // concession: the most the company gives at all
     std::optional<std::int64_t> floor;      // price: the lowest price policy allows
