@@ -5,6 +5,7 @@
 
 #include "core/play/session.hpp"
 #include "core/text/number_format.hpp"
+#include "core/text/separator_swap.hpp"
 #include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
 
@@ -49,12 +50,7 @@ std::string amount(std::int64_t n, const std::string& unit) {
     // TRANSLATORS: the separator between groups of three digits in amounts ("1,050"); a
     // no-break space in Russian.
     const std::string_view group = trc("digit group separator", ",");
-    std::string s = n < 0 ? "-" : "";
-    for (char c : groupedDigits(magnitude))
-        if (c == ',')
-            s.append(group);
-        else
-            s.push_back(c);
+    const std::string s = (n < 0 ? "-" : "") + swapSeparator(groupedDigits(magnitude), ',', group);
     return unit.empty() ? s : s + "\u00a0" + unit;
 }
 

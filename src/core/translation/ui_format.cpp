@@ -1,5 +1,6 @@
 #include "core/translation/ui_format.hpp"
 
+#include "core/text/separator_swap.hpp"
 #include "core/translation/ui_text.hpp"
 
 namespace rapport {
@@ -31,13 +32,7 @@ std::string uiFormat(std::string_view pattern, std::initializer_list<UiArg> args
 std::string uiNumber(std::string_view cNumber) {
     // TRANSLATORS: the decimal separator of numbers shown to people ("," in Russian).
     const std::string_view separator = trc("decimal separator", ".");
-    std::string out;
-    for (char c : cNumber)
-        if (c == '.')
-            out.append(separator);
-        else
-            out.push_back(c);
-    return out;
+    return swapSeparator(cNumber, '.', separator);
 }
 
 }  // namespace rapport

@@ -1,5 +1,6 @@
 #include "core/translation/ui_text_in.hpp"
 
+#include "core/text/separator_swap.hpp"
 #include "core/translation/interface_language.hpp"
 
 namespace rapport {
@@ -42,13 +43,7 @@ const char* trnIn(std::string_view lang, const char* singular, const char* plura
 std::string uiNumberIn(std::string_view lang, std::string_view cNumber) {
     // TRANSLATORS: the decimal separator of numbers shown to people ("," in Russian).
     const std::string_view separator = trcIn(lang, "decimal separator", ".");
-    std::string out;
-    for (char c : cNumber)
-        if (c == '.')
-            out.append(separator);
-        else
-            out.push_back(c);
-    return out;
+    return swapSeparator(cNumber, '.', separator);
 }
 
 }  // namespace rapport
