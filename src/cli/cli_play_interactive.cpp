@@ -85,8 +85,7 @@ void printNode(const AttemptFlow& flow, const TraineeForms& forms) {
     // The deal terms in both modes: the trainee set them, so nothing is given away.
     if (const auto terms = dealTerms(s); !terms.empty()) {
         for (const DealTerm& term : terms)
-            std::printf("  %s%s\n",
-                        term.pastAuthority || term.pastBudget || term.belowFloor ? "! " : "",
+            std::printf("  %s%s\n", term.pastLimit() ? "! " : "",
                         terminalSafe(dealTermText(term)).c_str());
         std::printf("\n");
     }

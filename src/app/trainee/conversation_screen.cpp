@@ -123,7 +123,7 @@ void drawDealTerms(const ScreenContext& ui, const Session& session) {
     ImGui::PushFont(ui.fonts.small);
     ui::TextWrappedColored(p.textMuted, tr("Deal terms"));
     for (const DealTerm& term : terms) {
-        const bool past = term.pastAuthority || term.pastBudget || term.belowFloor;
+        const bool past = term.pastLimit();
         // Shape and words as well as colour: a past limit is marked "!" and said in the line.
         const std::string line = (past ? "! " : "") + dealTermText(term);
         ui::TextWrappedColored(past ? p.danger : p.text, line);

@@ -30,6 +30,8 @@ struct DealTerm {
     bool pastAuthority = false;
     bool pastBudget = false;
     bool belowFloor = false;
+    // Any of them: what the client card and `rapport play` mark with "!".
+    bool pastLimit() const { return pastAuthority || pastBudget || belowFloor; }
 };
 
 // The deal terms for `values` (one per scenario variable): concessions, then prices, then what

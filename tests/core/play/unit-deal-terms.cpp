@@ -45,6 +45,7 @@ TEST_CASE("deal terms: every deal variable with its limits, named by its label o
     CHECK(dealTermText(terms[0]) ==
           "discount: 0\u00a0% (your authority 5\u00a0%, budget 8\u00a0%)");
     CHECK(dealTermScale(terms[0]) == 8);
+    CHECK_FALSE(terms[0].pastLimit());
     CHECK(dealTermText(terms[1]) == "price: 1,180\u00a0RUB (floor 1,050\u00a0RUB)");
     CHECK(dealTermText(terms[2]) == "volume: 80\u00a0million RUB");
     CHECK_FALSE(dealTermScale(terms[2]));
@@ -54,6 +55,7 @@ TEST_CASE("deal terms: every deal variable with its limits, named by its label o
         auto t = dealTerms(s, values)[0];
         CHECK(t.pastAuthority);
         CHECK_FALSE(t.pastBudget);
+        CHECK(t.pastLimit());
         CHECK(dealTermText(t) == "discount: 6\u00a0%, above your authority of 5\u00a0%");
         values[std::size_t(terms[0].variable)] = 9;
         t = dealTerms(s, values)[0];
