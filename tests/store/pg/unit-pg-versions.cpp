@@ -6,8 +6,6 @@
 
 #include <atomic>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 #include "core/checks/scenario_check.hpp"
 #include "core/framework/scenario_framework.hpp"
@@ -19,6 +17,7 @@
 #include "store/scenario_texts.hpp"
 #include "store/sync_upload.hpp"
 #include "support/build_paths.hpp"
+#include "support/files.hpp"
 #include "support/pg_test_cluster.hpp"
 #include "support/store_test_support.hpp"
 
@@ -29,15 +28,6 @@ using rapport::store::PgConnection;
 using rapport::store::PgError;
 
 namespace {
-
-std::string readAll(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void writeAll(const std::string& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
-}
 
 struct Login {
     std::string name, password;
@@ -85,9 +75,9 @@ TEST_CASE("scenario versions: the text played is sent once and outlives an edit 
 
     TempDir dir;
     const std::string file = dir.file("hub.json");
-    const std::string played = readAll(std::string(RAPPORT_FIXTURES_DIR) + "/session/hub.json");
+    const std::string played = readText(std::string(RAPPORT_FIXTURES_DIR) + "/session/hub.json");
     REQUIRE(played.find("What do you want to know?") != std::string::npos);
-    writeAll(file, played);
+    REQUIRE(writeText(file, played));
     const std::string hash = sha256Hex(played);
 
     store::ResultsStore annDesk(dir.file("ann.db"));
@@ -100,7 +90,7 @@ TEST_CASE("scenario versions: the text played is sent once and outlives an edit 
     // The author edits the line after Ann played it; the edited version is another hash.
     std::string edited = played;
     edited.replace(edited.find("What do you want to know?"), 25, "Tell me what you need.");
-    writeAll(file, edited);
+    REQUIRE(writeText(file, edited));
 
     auto r = store::syncOutbox(annDesk.database(), uriAs(ann, pg));
     CHECK_MESSAGE(r.error.empty(), r.error);
@@ -132,7 +122,7 @@ TEST_CASE("scenario versions: the text played is sent once and outlives an edit 
     // Nothing new: the next sync sends nothing. Another attempt of the same version: the text
     // is not sent again.
     CHECK(store::syncOutbox(annDesk.database(), uriAs(ann, pg)).scenarioTextBytes == 0);
-    writeAll(file, played);
+    REQUIRE(writeText(file, played));
     begin(annDesk, {"Ann", "E1", "north"}, file);
     r = store::syncOutbox(annDesk.database(), uriAs(ann, pg));
     CHECK(r.confirmed == 1);
@@ -205,12 +195,12 @@ TEST_CASE("scenario versions: the text played is sent once and outlives an edit 
 TEST_CASE("scenario versions: a file edited before the attempt is kept is not kept as played") {
     TempDir dir;
     const std::string file = dir.file("hub.json");
-    writeAll(file, readAll(std::string(RAPPORT_FIXTURES_DIR) + "/session/hub.json"));
+    REQUIRE(writeText(file, readText(std::string(RAPPORT_FIXTURES_DIR) + "/session/hub.json")));
     ScenarioCheck check = checkScenarioFile(file);
     REQUIRE(check.playable());
     const Scenario& s = *check.scenario;
     // Between loading and starting, the file changed: the bytes are not the version loaded.
-    writeAll(file, readAll(file) + "\n");
+    REQUIRE(writeText(file, readText(file) + "\n"));
     store::ResultsStore db(dir.file("d.db"));
     store::AttemptRecorder::begin(db, {"Ann", "", ""}, s, findScenarioFramework(s),
                                   AttemptMode::Practice, 3, 1);
