@@ -66,7 +66,7 @@ AttemptRecorder::AttemptRecorder(ResultsStore& store, const Scenario& scenario,
 AttemptRecorder AttemptRecorder::begin(ResultsStore& store, const TraineeInfo& trainee,
                                        const Scenario& scenario, ScenarioFramework f,
                                        AttemptMode mode, std::uint64_t seed,
-                                       std::int64_t startedAtMs) {
+                                       std::int64_t startedAtMs, Timing timing) {
     // Trainee and attempt in one transaction: a kill in between leaves neither half-made.
     Transaction tx(store.database());
     const std::int64_t traineeId = store.upsertTrainee(trainee);
@@ -81,6 +81,7 @@ AttemptRecorder AttemptRecorder::begin(ResultsStore& store, const TraineeInfo& t
     a.mode = mode;
     a.seed = seed;
     a.startedAtMs = startedAtMs;
+    a.timing = timing;
     const std::int64_t attempt = store.beginAttempt(a);
     keepScenarioText(store.database(), scenario);
     tx.commit();

@@ -61,10 +61,13 @@ public:
     // begins a new in-progress attempt of `scenario` started at `startedAtMs` (Unix ms UTC).
     // `framework` is the scenario's, as the check found it (the recorder never looks one up):
     // its version is stored and the attempt is scored against it at the end; a missing framework
-    // does not stop recording. `store` must outlive the recorder. Throws StoreError.
+    // does not stop recording. `timing` is the trainee's adjustment of timed moments, stored so a
+    // resume replays under it and HR sees it. `store` must outlive the recorder. Throws
+    // StoreError.
     static AttemptRecorder begin(ResultsStore& store, const TraineeInfo& trainee,
                                  const Scenario& scenario, ScenarioFramework framework,
-                                 AttemptMode mode, std::uint64_t seed, std::int64_t startedAtMs);
+                                 AttemptMode mode, std::uint64_t seed, std::int64_t startedAtMs,
+                                 Timing timing = Timing::Standard);
 
     // Continues attempt `attempt` of `scenario`: checks it is in progress, is an attempt of this
     // scenario with the same content hash, and rebuilds the session on `clock` by replaying its

@@ -69,7 +69,7 @@ void bindWhere(Statement& s, const Where& w, int first = 1) {
 constexpr const char* kAttemptColumns =
     "a.id, a.uid, t.name, t.employee_id, t.group_name, a.scenario_id, a.scenario_version, "
     "a.scenario_title, a.content_hash, a.framework_id, a.framework_version, a.mode, a.started_at, "
-    "a.ended_at, a.status, a.step_count, a.ending_node, a.outcome, a.score, a.passed";
+    "a.ended_at, a.status, a.step_count, a.ending_node, a.outcome, a.score, a.passed, a.timing";
 
 AttemptRecord readAttempt(const Statement& s) {
     AttemptRecord r;
@@ -93,6 +93,7 @@ AttemptRecord readAttempt(const Statement& s) {
     r.outcome = s.text(17);
     r.score = s.optReal(18);
     if (auto p = s.optInteger(19)) r.passed = *p != 0;
+    r.timing = parseTiming(s.text(20)).value_or(Timing::Standard);  // CHECKed by the schema
     return r;
 }
 
@@ -133,11 +134,11 @@ StoredAttempt ResultsStore::loadAttempt(std::int64_t attempt) {
             throw StoreError(
                 "results database " + db_.path() + ": no attempt " + std::to_string(attempt), 0);
         out.record = readAttempt(s);
-        out.transcript.seed = static_cast<std::uint64_t>(s.integer(20));
-        out.report = parseStoredJson(s.text(21));
-        out.sessionState = parseStoredJson(s.text(22));
+        out.transcript.seed = static_cast<std::uint64_t>(s.integer(21));
+        out.report = parseStoredJson(s.text(22));
+        out.sessionState = parseStoredJson(s.text(23));
         out.transcript.replyOrder =
-            parseReplyOrder(s.text(23)).value_or(ReplyOrder::Authored);  // CHECKed by the schema
+            parseReplyOrder(s.text(24)).value_or(ReplyOrder::Authored);  // CHECKed by the schema
     }
     out.record.competencies = summariseScoreReport(out.report).competencies;
     json t = {{"scenario", out.record.scenarioId},
@@ -145,6 +146,7 @@ StoredAttempt ResultsStore::loadAttempt(std::int64_t attempt) {
               {"contentHash", out.record.contentHash},
               {"seed", out.transcript.seed},
               {"replyOrder", replyOrderName(out.transcript.replyOrder)},
+              {"timing", timingName(out.record.timing)},
               {"steps", json::array()},
               {"endingNode",
                out.record.endingNode.empty() ? json(nullptr) : json(out.record.endingNode)}};

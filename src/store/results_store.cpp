@@ -155,7 +155,7 @@ std::int64_t ResultsStore::beginAttempt(const AttemptStart& a) {
         db_,
         "INSERT INTO attempts (uid, trainee_id, scenario_id, scenario_version, scenario_title, "
         "content_hash, framework_id, framework_version, mode, seed, started_at, status, "
-        "reply_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'in_progress', ?)");
+        "reply_order, timing) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'in_progress', ?, ?)");
     s.bind(1, randomUuid())
         .bind(2, a.traineeId)
         .bind(3, a.scenarioId)
@@ -168,6 +168,7 @@ std::int64_t ResultsStore::beginAttempt(const AttemptStart& a) {
         .bind(10, static_cast<std::int64_t>(a.seed))
         .bind(11, a.startedAtMs)
         .bind(12, std::string(replyOrderName(a.replyOrder)))
+        .bind(13, std::string(timingName(a.timing)))
         .run();
     std::int64_t id = db_.lastInsertRowid();
     tx.commit();

@@ -42,6 +42,7 @@ struct AttemptStart {
     AttemptMode mode = AttemptMode::Practice;
     std::uint64_t seed = 0;
     ReplyOrder replyOrder = ReplyOrder::Seeded;  // how the session orders replies
+    Timing timing = Timing::Standard;            // the trainee's adjustment of timed moments
     std::int64_t startedAtMs = 0;                // Unix ms UTC
 };
 

@@ -175,6 +175,13 @@ CREATE TABLE scenario_texts (
     sent_at          INTEGER
 );
 )sql",
+    // v7: the trainee's adjustment of timed moments (WCAG 2.2 SC 2.2.1: standard, twice as long,
+    // or untimed), kept with each attempt: it changes the conditions HR compares, and a resumed
+    // attempt must replay under it. Every attempt before was played at the standard time.
+    R"sql(
+ALTER TABLE attempts ADD COLUMN timing TEXT NOT NULL DEFAULT 'standard'
+    CHECK (timing IN ('standard', 'extended-x2', 'untimed'));
+)sql",
 };
 
 constexpr int kLatest = int(std::size(kMigrations));

@@ -145,6 +145,44 @@ TEST_CASE("recorder: an interrupted attempt resumes exactly where its journal st
         doctest::Contains("is finished, not in progress"), ResumeError);
 }
 
+TEST_CASE("recorder: an attempt keeps the trainee's timing and resumes under it") {
+    TempDir dir;
+    const std::string path = dir.file("results.db");
+    Scenario hub = loadHub();
+    std::int64_t attempt = 0;
+    {
+        ResultsStore db(path);
+        ManualClock clock;
+        Session s(hub, clock, 5, ReplyOrder::Seeded, Timing::Extended);
+        AttemptRecorder rec = AttemptRecorder::begin(db, kAnna, hub, findScenarioFramework(hub),
+                                                     AttemptMode::Exam, 5, 1000, Timing::Extended);
+        attempt = rec.attemptId();
+        play(s, clock, rec, "1,3,1");  // to the 10 s pressure node, 20 s for this trainee
+        REQUIRE(s.node().id == "pressure");
+        CHECK(s.timeLeftMs() == 20'000);
+    }
+    ResultsStore db(path);
+    StoredAttempt stored = db.loadAttempt(attempt);
+    CHECK(stored.record.timing == Timing::Extended);
+    CHECK(stored.transcript.timing == Timing::Extended);
+    store::AttemptFilter everyone;
+    const auto listed = db.attempts(everyone);
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0].timing == Timing::Extended);
+
+    ManualClock clock;
+    ResumedAttempt r = AttemptRecorder::resume(db, attempt, hub, findScenarioFramework(hub), clock);
+    CHECK(r.session.timing() == Timing::Extended);
+    CHECK(r.session.node().id == "pressure");
+    CHECK(r.session.timeLeftMs() == 20'000);
+
+    // Attempts started without an adjustment say so.
+    const auto plain = AttemptRecorder::begin(db, kAnna, hub, findScenarioFramework(hub),
+                                              AttemptMode::Practice, 6, 3000)
+                           .attemptId();
+    CHECK(db.loadAttempt(plain).record.timing == Timing::Standard);
+}
+
 TEST_CASE(
     "recorder: an attempt killed before its first decision resumes from the start with its seed") {
     TempDir dir;

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "app/hr/attempt_conditions.hpp"
 #include "app/hr/hr_controls.hpp"
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
@@ -74,15 +75,14 @@ void HrAttemptScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& acti
         const AttemptRecord& a = job.value()->stored.record;
         title = uiFormat(tr("Attempt · {scenario}"),
                          {{"scenario", a.scenarioTitle.empty() ? a.scenarioId : a.scenarioTitle}});
-        subtitle = uiFormat(
-            tr("{trainee} · {time} UTC · {mode} · {status} · scenario {scenario} "
-               "{version}"),
-            {{"trainee", a.trainee},
-             {"time", formatDateTimeShort(a.startedAtMs)},
-             {"mode", a.mode == AttemptMode::Exam ? trc("mode", "exam") : trc("mode", "practice")},
-             {"status", attemptStatusName(a.status)},
-             {"scenario", a.scenarioId},
-             {"version", a.scenarioVersion}});
+        subtitle = uiFormat(tr("{trainee} · {time} UTC · {mode} · {status} · scenario {scenario} "
+                               "{version}"),
+                            {{"trainee", a.trainee},
+                             {"time", formatDateTimeShort(a.startedAtMs)},
+                             {"mode", attemptConditions(a.mode, a.timing)},
+                             {"status", attemptStatusName(a.status)},
+                             {"scenario", a.scenarioId},
+                             {"version", a.scenarioVersion}});
     }
     if (drawHrHeader(ctx, title, subtitle, trNoop("Back to trainee"))) {
         actions.openPage(hr.trainee().empty() ? ScreenId::HrTable : ScreenId::HrTrainee);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/hr/attempt_conditions.hpp"
 #include "app/hr/hr_charts.hpp"
 #include "app/hr/hr_controls.hpp"
 #include "app/shell/ui_label.hpp"
@@ -24,10 +25,6 @@ std::string durationText(const AttemptRecord& a) {
     std::snprintf(buf, sizeof buf, "%lld:%02lld", static_cast<long long>(s / 60),
                   static_cast<long long>(s % 60));
     return buf;
-}
-
-const char* modeText(AttemptMode m) {
-    return m == AttemptMode::Exam ? trc("mode", "exam") : trc("mode", "practice");
 }
 
 std::string resultText(const AttemptRecord& a) {
@@ -60,8 +57,8 @@ bool attemptCard(const ScreenContext& ctx, const char* id, const char* caption,
                         ImGui::GetTextLineHeightWithSpacing());
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
         const std::string when =
-            uiFormat(tr("{time} UTC · {mode}"),
-                     {{"time", formatDateTimeShort(a->startedAtMs)}, {"mode", modeText(a->mode)}});
+            uiFormat(tr("{time} UTC · {mode}"), {{"time", formatDateTimeShort(a->startedAtMs)},
+                                                 {"mode", attemptConditions(a->mode, a->timing)}});
         ImGui::TextUnformatted(when.c_str());
         ImGui::PopStyleColor();
         ImGui::SameLine(ImGui::GetContentRegionMax().x - t.px(70));
@@ -196,7 +193,7 @@ void HrTraineeScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& acti
             const std::string& title = a.scenarioTitle.empty() ? a.scenarioId : a.scenarioTitle;
             ImGui::TextUnformatted(title.c_str(), title.c_str() + title.size());
             ImGui::TableSetColumnIndex(2);
-            ImGui::TextUnformatted(modeText(a.mode));
+            ImGui::TextUnformatted(attemptConditions(a.mode, a.timing).c_str());
             ImGui::TableSetColumnIndex(3);
             ImGui::TextUnformatted(scoreText(a.score).c_str());
             ImGui::TableSetColumnIndex(4);

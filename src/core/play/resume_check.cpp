@@ -56,10 +56,12 @@ Session resumeFromJournal(const Scenario& scenario, const Clock& clock, const Tr
     if (journal.scenarioId != scenario.id || journal.contentHash != scenario.contentHash)
         throw SessionError("the journal is of another scenario or version of it");
     if (journal.steps.empty() && saved.is_null())
-        return Session(scenario, clock, journal.seed, journal.replyOrder);
+        return Session(scenario, clock, journal.seed, journal.replyOrder, journal.timing);
     if (saved.is_null()) throw SessionError("no saved state was journaled with the last step");
     ManualClock replayClock;
-    Session replay(scenario, replayClock, journal.seed, journal.replyOrder);
+    // Under the attempt's own timing: an answer after 40 s of a 30 s moment stood when it was
+    // extended to 60 s.
+    Session replay(scenario, replayClock, journal.seed, journal.replyOrder, journal.timing);
     for (std::size_t i = 0; i < journal.steps.size(); ++i)
         replayStep(replay, replayClock, journal.steps[i], i);
     // The state journaled with the last step must be the one its decisions lead to; only the

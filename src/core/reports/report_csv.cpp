@@ -38,9 +38,10 @@ std::string renderReportCsv(const ReportData& data, const CsvOptions& options) {
     std::string out = csvPreamble(options);
     auto row = [&out](const std::vector<std::string>& cells) { appendCsvRow(out, cells); };
     std::vector<std::string> header = {
-        "attempt_id",     "trainee",   "employee_id", "group",   "scenario_id", "scenario_version",
-        "scenario_title", "framework", "mode",        "status",  "started_at",  "ended_at",
-        "duration_s",     "steps",     "ending",      "outcome", "score",       "passed"};
+        "attempt_id",       "trainee",        "employee_id", "group",      "scenario_id",
+        "scenario_version", "scenario_title", "framework",   "mode",       "timing",
+        "status",           "started_at",     "ended_at",    "duration_s", "steps",
+        "ending",           "outcome",        "score",       "passed"};
     for (const auto& [id, name] : competencies) header.push_back(csvField(id));
     row(header);
     for (const auto& a : data.attempts) {
@@ -54,6 +55,7 @@ std::string renderReportCsv(const ReportData& data, const CsvOptions& options) {
             csvField(a.scenarioTitle),
             csvField(a.frameworkId + (a.frameworkVersion.empty() ? "" : "@" + a.frameworkVersion)),
             attemptModeName(a.mode),
+            timingName(a.timing),
             attemptStatusName(a.status),
             formatTimestampUtc(a.startedAtMs),
             a.endedAtMs ? formatTimestampUtc(*a.endedAtMs) : std::string(),

@@ -39,6 +39,7 @@ nlohmann::json renderReportJson(const ReportData& data) {
                {"contentHash", a.contentHash}}},
              {"framework", {{"id", a.frameworkId}, {"version", a.frameworkVersion}}},
              {"mode", attemptModeName(a.mode)},
+             {"timing", timingName(a.timing)},
              {"status", attemptStatusName(a.status)},
              {"startedAt", formatTimestampUtc(a.startedAtMs)},
              {"endedAt", a.endedAtMs ? json(formatTimestampUtc(*a.endedAtMs)) : json(nullptr)},

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/play/attempt_mode.hpp"
+#include "core/play/timing.hpp"
 
 namespace rapport {
 
@@ -63,6 +64,8 @@ struct AttemptRecord {
     std::string frameworkId;
     std::string frameworkVersion;
     AttemptMode mode = AttemptMode::Practice;
+    // The trainee's adjustment of timed moments: it changes the conditions, so HR sees it.
+    Timing timing = Timing::Standard;
     std::int64_t startedAtMs = 0;  // Unix time, milliseconds, UTC
     std::optional<std::int64_t> endedAtMs;
     AttemptStatus status = AttemptStatus::InProgress;

@@ -142,7 +142,8 @@ json renderXapiStatement(const AttemptRecord& a, const XapiOptions& o) {
            {{base + "/extensions/attempt", a.uid},
             {base + "/extensions/competency-framework", a.frameworkId + "@" + a.frameworkVersion},
             {base + "/extensions/scenario-content-hash", a.contentHash},
-            {base + "/extensions/mode", attemptModeName(a.mode)}}}}},
+            {base + "/extensions/mode", attemptModeName(a.mode)},
+            {base + "/extensions/timing", timingName(a.timing)}}}}},
         {"timestamp", formatTimestampUtc(a.endedAtMs.value_or(a.startedAtMs))}};
     return statement;
 }

@@ -169,15 +169,17 @@ TEST_CASE("the CSV export neutralises hostile names and parses back into the int
     CHECK(rows[1][2] == "'-42");
     CHECK(rows[1][3] == "'@group");
     CHECK(rows[1][6] == "Title, with \"quotes\"\nand a newline");
-    CHECK(rows[1][10] == "2024-03-14T09:41:07.512Z");
-    CHECK(rows[1][12] == "872.5");
-    CHECK(rows[1][16] == "74");
-    CHECK(rows[1][17] == "yes");
+    CHECK(rows[0][9] == "timing");
+    CHECK(rows[1][9] == "standard");
+    CHECK(rows[1][11] == "2024-03-14T09:41:07.512Z");
+    CHECK(rows[1][13] == "872.5");
+    CHECK(rows[1][17] == "74");
+    CHECK(rows[1][18] == "yes");
     // Competency columns by id; not assessed -> empty.
-    CHECK(rows[0][18] == "closing");
-    CHECK(rows[1][18] == "");
-    CHECK(rows[0][19] == "needs_discovery");
-    CHECK(rows[1][19] == "82");
+    CHECK(rows[0][19] == "closing");
+    CHECK(rows[1][19] == "");
+    CHECK(rows[0][20] == "needs_discovery");
+    CHECK(rows[1][20] == "82");
     for (const auto& row : rows)
         for (const auto& cell : row)
             if (!cell.empty())
@@ -349,3 +351,30 @@ TEST_CASE("rapport report exports from a database; its xAPI passes the xapi-vali
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("every export says when the trainee played with adjusted timing") {
+    ReportData d;
+    d.attempts.push_back(attempt("u1", "Anna", 74, true, 1000));
+    d.attempts.push_back(attempt("u2", "Boris", 61, false, 2000));
+    d.attempts[1].timing = Timing::Extended;
+    d.attempts.push_back(attempt("u3", "Chiara", 55, false, 3000));
+    d.attempts[2].timing = Timing::Untimed;
+
+    const auto rows = parseCsv(renderReportCsv(d, CsvOptions{false}));
+    REQUIRE(rows.size() >= 4);
+    CHECK(rows[0][9] == "timing");
+    CHECK(rows[1][9] == "standard");
+    CHECK(rows[2][9] == "extended-x2");
+    CHECK(rows[3][9] == "untimed");
+
+    const json j = renderReportJson(d);
+    CHECK(j["attempts"][0]["timing"] == "standard");
+    CHECK(j["attempts"][1]["timing"] == "extended-x2");
+    CHECK(j["attempts"][2]["timing"] == "untimed");
+
+    const json x = renderXapiStatements(d, XapiOptions{});
+    REQUIRE(x.size() == 3);
+    const std::string key = XapiOptions{}.activityBase + "/extensions/timing";
+    CHECK(x[1]["context"]["extensions"][key] == "extended-x2");
+    CHECK(x[2]["context"]["extensions"][key] == "untimed");
+}
