@@ -305,3 +305,32 @@ TEST_CASE("headless debrief: a new debrief opens at the top, not where the last 
     REQUIRE(debriefWindow() != nullptr);
     CHECK(debriefWindow()->Scroll.y == 0.0f);
 }
+
+TEST_CASE("headless debrief: a retake leads with what changed since the previous attempt") {
+    test::TempDir dir;
+    const std::string db = (dir.path() / "results.db").string();
+    Headless h({kFixtures + "/long-talk.json"}, db, 0);
+    const std::string start = "click Practice##gui-long-talk\nexpect-screen conversation\n";
+    auto path = [&](int questions) {
+        std::string s = start;
+        for (int i = 0; i < questions; ++i) s += "key 1\nwait-idle\n";
+        return s +
+               "key 2\nexpect See debrief\nclick See debrief\nexpect-screen debrief\n"
+               "wait-idle\nwait-frames 3\n";
+    };
+    REQUIRE(h.run("click Your name\ntype Anna\nclick Start training\nexpect-screen library\n" +
+                  path(12)) == "");
+    h.frame(true);
+    CHECK(h.log.find("Since your previous attempt") == std::string::npos);  // a first attempt
+
+    REQUIRE(h.run("click Library\nexpect-screen library\n" + path(14)) == "");
+    h.frame(true);
+    INFO(h.log);
+    const auto since = h.log.find("Since your previous attempt");
+    REQUIRE(since != std::string::npos);
+    // Score before → after, with the change as shape and sign.
+    const std::string line = h.log.substr(since, h.log.find('\n', since) - since);
+    CHECK(line.find("→") != std::string::npos);
+    CHECK((line.find("▲ +") != std::string::npos || line.find("▼ −") != std::string::npos ||
+           line.find("= 0") != std::string::npos));
+}

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "app/shell/fit.hpp"
+#include "app/shell/local_time.hpp"
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/play/step_effect.hpp"
@@ -50,6 +51,58 @@ void drawSummary(const ScreenContext& ctx, const ScoreReport& r, const Ending& e
     ui::TextWrappedColored(p.textMuted, ending.summary);
     for (const auto& why : r.reasons) ui::TextWrappedColored(p.danger, "• " + why);
     ImGui::EndGroup();
+}
+
+// A change as shape and sign, never colour alone: "▲ +12", "▼ −5", "= 0".
+std::string changeText(double change) {
+    const double rounded = std::round(change * 10) / 10;
+    if (rounded == 0) return "= 0";
+    const std::string size = uiNumber(oneDecimalOrWhole(std::abs(rounded)));
+    return rounded > 0 ? "▲ +" + size : "▼ −" + size;
+}
+
+// What the debrief leads with: the first thing to do next time, and what changed since the
+// trainee's previous attempt of this scenario (score, pass, the competencies that moved most).
+void drawNextTime(const ScreenContext& ctx, const ScoreReport& r, const AttemptProgress* progress) {
+    const Theme& t = ctx.theme;
+    const Palette& p = t.palette;
+    if (r.developmentAreas.empty() && !progress) return;
+    if (!r.developmentAreas.empty()) {
+        ui::TextInFont(ctx.fonts.heading, p.text, tr("Next time"));
+        ui::TextWrappedColored(p.text, "→ " + r.developmentAreas.front().text);
+    }
+    if (!progress) return;
+    ImGui::Dummy(ImVec2(0, t.px(4)));
+    ImGui::PushFont(ctx.fonts.small);
+    const std::string when = localDateTime(progress->previousStartedAtMs);
+    if (progress->scoreBefore) {
+        const double change = progress->scoreAfter - *progress->scoreBefore;
+        ui::TextWrappedColored(
+            p.text, uiFormat(tr("Since your previous attempt ({time}): score {before} → {after} "
+                                "({change})"),
+                             {{"time", when},
+                              {"before", uiNumber(oneDecimalOrWhole(*progress->scoreBefore))},
+                              {"after", uiNumber(oneDecimalOrWhole(progress->scoreAfter))},
+                              {"change", changeText(change)}}));
+    } else {
+        ui::TextWrappedColored(
+            p.text, uiFormat(tr("Your previous attempt ({time}) has no score to compare with."),
+                             {{"time", when}}));
+    }
+    if (progress->passedBefore && *progress->passedBefore != progress->passedAfter)
+        ui::TextWrappedColored(p.text, progress->passedAfter
+                                           ? tr("Passed this time; the previous attempt did not.")
+                                           : tr("Not passed this time; the previous attempt was."));
+    // The three that moved most: more would bury the point under a list.
+    std::string moved;
+    int shown = 0;
+    for (const CompetencyProgress& c : progress->competencies) {
+        if (shown == 3) break;
+        moved += (moved.empty() ? "" : "   ") + changeText(c.change()) + " " + c.name;
+        ++shown;
+    }
+    if (!moved.empty()) ui::TextWrappedColored(p.textMuted, moved);
+    ImGui::PopFont();
 }
 
 void drawCompetencies(const ScreenContext& ctx, const ScoreReport& r) {
@@ -171,7 +224,10 @@ void DebriefScreen::Draw(const ScreenContext& ctx, const DebriefView& view,
                 libraryW = fit("Library", 110);
     const float buttonsW = againW + nextW + libraryW + st.ItemSpacing.x * 2;
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float titleW = std::max(t.px(100), avail - buttonsW - t.px(20));
+    // The buttons go under the title when beside it they would leave the title too little room
+    // (large text, a narrow window, a long language), instead of covering it.
+    const bool ownRow = avail - buttonsW - t.px(20) < t.px(220);
+    const float titleW = ownRow ? avail : avail - buttonsW - t.px(20);
     const float titleH = ImGui::GetFrameHeight() + t.px(8);
     ImGui::BeginChild("##title", ImVec2(titleW, titleH), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -182,7 +238,11 @@ void DebriefScreen::Draw(const ScreenContext& ctx, const DebriefView& view,
                           titleW);
     if (ctx.fonts.heading) ImGui::PopFont();
     ImGui::EndChild();
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttonsW);
+    if (ownRow)
+        ImGui::SetCursorPosX(
+            std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttonsW));
+    else
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttonsW);
     // Each action replaces or ends the session this frame has been reading: stop drawing it.
     if (ui::PrimaryButton(loc, t, trLabel("Try again").c_str(), ImVec2(againW, 0)))
         return actions.tryAgain();
@@ -218,6 +278,7 @@ void DebriefScreen::Draw(const ScreenContext& ctx, const DebriefView& view,
     content.scenario = &s;
     content.transcript = &session->transcript();
     content.advice = view.advice;
+    content.progress = view.progress;
     content.endingTitle = ending.title;
     content.endingSummary = ending.summary;
     content.reportError = view.reportError;
@@ -258,6 +319,8 @@ void drawDebriefBody(const ScreenContext& ctx, const DebriefContent& content,
         if (std::abs(needed - summaryH) > 1.0f) storage->SetFloat(heightKey, needed);
         ImGui::PopStyleVar();
         ImGui::PopStyleColor();
+        ImGui::Dummy(ImVec2(0, t.px(6)));
+        drawNextTime(ctx, *report, content.progress);
         ImGui::Dummy(ImVec2(0, t.px(6)));
 
         if (ImGui::BeginTable("##columns", 2, ImGuiTableFlags_SizingStretchProp)) {

@@ -9,6 +9,7 @@
 #include "app/shell/screen_context.hpp"
 #include "app/trainee/save_state.hpp"
 #include "app/trainee/trainee_actions.hpp"
+#include "core/play/attempt_progress.hpp"
 #include "core/play/session.hpp"
 #include "core/play/transcript.hpp"
 #include "core/scenario/scenario.hpp"
@@ -25,6 +26,8 @@ struct DebriefContent {
                                           // styling, feedback or client name from it
     const Transcript* transcript = nullptr;
     const std::vector<StepAdvice>* advice = nullptr;  // may be null
+    // Against the trainee's previous attempt of the scenario; null on a first attempt.
+    const AttemptProgress* progress = nullptr;
     std::string endingTitle, endingSummary;
     std::string reportError;             // why there is no report, if known
     bool pending = false;                // the report is still being computed
@@ -45,6 +48,7 @@ struct DebriefView {
     SaveState saveState = SaveState::None;
     const ScoreReport* report = nullptr;  // null while scoring or when it could not be scored
     const std::vector<StepAdvice>* advice = nullptr;
+    const AttemptProgress* progress = nullptr;  // null on a first attempt
     std::string reportError;
     bool pending = false;  // being scored
     TraineeForms trainee;  // whom the transcript's lines address

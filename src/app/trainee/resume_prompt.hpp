@@ -19,7 +19,4 @@ struct ResumePrompt {
               TraineeActions& actions);
 };
 
-// "27 Nov 2026, 03:12" in local time, for a Unix time in milliseconds.
-std::string localDateTime(std::int64_t unixMs);
-
 }  // namespace rapport::app

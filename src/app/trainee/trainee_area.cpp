@@ -1,5 +1,7 @@
 #include "app/trainee/trainee_area.hpp"
 
+#include <limits>
+
 #include "app/trainee/countdown_display.hpp"
 #include "core/play/best_scores.hpp"
 #include "core/play/resume_check.hpp"
@@ -233,6 +235,8 @@ void TraineeArea::applyScoring(ScoringResult r) {
         if (const Framework* f = frameworks_.byId(report_->frameworkId))
             localiseScoreReport(*report_, *f, interfaceLanguage());
     advice_ = std::move(r.advice);
+    progress_.reset();
+    if (report_ && previous_) progress_ = progressSince(*previous_, *report_);
     if (!report_ && !r.error.empty())
         reportError_ =
             uiFormat(tr("This attempt could not be scored: {error}"), {{"error", r.error}});
@@ -323,7 +327,7 @@ void TraineeArea::beginPlay(int entry, AttemptMode mode) {
             recorder_ = std::make_shared<store::AttemptRecorder>(store::AttemptRecorder::begin(
                 *store_, who, scenario,
                 scenarioFramework(scenario, library_.entries[std::size_t(entry)].framework), mode,
-                seed, store::unixNowMs()));
+                seed, store::unixNowMs(), trainee_->timing));
         } catch (const store::StoreError& e) {
             notice_ =
                 uiFormat(tr("This attempt will not be saved: {error}"), {{"error", e.what()}});
@@ -338,6 +342,22 @@ void TraineeArea::beginPlay(int entry, AttemptMode mode) {
 void TraineeArea::enterConversation(int entry, AttemptMode mode) {
     entry_ = entry;
     mode_ = mode;
+    previous_.reset();
+    progress_.reset();
+    if (store_ && trainee_) {
+        try {
+            store::AttemptFilter filter;
+            filter.trainee = trainee_->name;
+            filter.scenario = flow_->scenario().id;
+            filter.finishedOnly = true;
+            const auto history = store_->attempts(filter);
+            if (const AttemptRecord* p = previousAttempt(history, filter.scenario,
+                                                         std::numeric_limits<std::int64_t>::max()))
+                previous_ = *p;
+        } catch (const store::StoreError&) {
+            // Without the history the debrief only leaves out the comparison.
+        }
+    }
     heldChoice_ = -1;
     saveState_ = SaveState::None;
     conversation_ = {};
@@ -440,6 +460,7 @@ void TraineeArea::Draw(const ScreenContext& ctx, ScreenId screen, const Portrait
             view.trainee = formsOf(trainee_);
             view.report = report_ ? &*report_ : nullptr;
             view.advice = &advice_;
+            view.progress = progress_ ? &*progress_ : nullptr;
             view.reportError = reportError_;
             view.pending = scoring();
             debrief_.Draw(ctx, view, frameworks_, *this);

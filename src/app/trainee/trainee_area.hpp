@@ -30,6 +30,7 @@
 #include "core/library/scenario_library.hpp"
 #include "core/play/attempt_flow.hpp"
 #include "core/play/attempt_mode.hpp"
+#include "core/play/attempt_progress.hpp"
 #include "core/play/clock.hpp"
 #include "core/play/session.hpp"
 #include "core/scoring/score_report.hpp"
@@ -159,6 +160,10 @@ private:
     };
     std::map<int, KnownOptimum> optima_;  // by library entry
     std::optional<ScoreReport> report_;
+    // The trainee's previous finished attempt of the scenario being played (read when it
+    // starts), and the debrief's comparison with it once the report is in.
+    std::optional<AttemptRecord> previous_;
+    std::optional<AttemptProgress> progress_;
     std::vector<StepAdvice> advice_;
     std::string reportError_;
 
