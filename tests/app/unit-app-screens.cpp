@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "store/admin_passphrase.hpp"
 #include "store/results_store.hpp"
 #include "support/build_paths.hpp"
 #include "support/ci.hpp"
@@ -265,6 +266,98 @@ screenshot debrief-dark
         tmp.path());
     INFO(again.output);
     CHECK(again.exitCode == 0);
+}
+
+TEST_CASE("app: keyboard alone: sign in, play, read the debrief, open HR and export from it") {
+    // WCAG 2.1.1 (keyboard): every step below is a key or typed text, never a click. Arrow keys
+    // move the focus ring, Enter presses what it is on (Space too), Escape leaves a text field.
+    Xvfb x;
+    if (!x.running()) return skipOrFailWithoutXvfb(x);
+    TempDir tmp;
+    const fs::path shots = tmp.path() / "shots";
+    const fs::path data = tmp.path() / "data";
+    const fs::path db = tmp.path() / "results.db";
+    const fs::path exports = tmp.path() / "exports";
+    fs::create_directories(exports);
+    REQUIRE(rapport::store::saveAdminPassphraseHash(
+        data,
+        rapport::store::hashPassphrase("keyboard admin", rapport::store::PassphraseCost::Minimal)));
+    const std::string script = R"(expect-screen sign-in
+type Kira Keys
+key Enter
+expect-screen library
+key Down
+key Down
+key Down
+key Enter
+type Tanaka
+key Enter
+key Down
+key Enter
+expect-screen conversation
+key 1
+key 1
+advance-clock 25000
+expect See debrief
+key Enter
+expect-screen debrief
+wait-idle
+screenshot debrief-by-keyboard
+key Up
+key Up
+key Enter
+expect-screen sign-in
+key Escape
+key Up
+key Left
+key Enter
+type keyboard admin
+key Enter
+expect-screen hr-table
+wait-idle
+key Down
+key Down
+key Down
+key Down
+key Enter
+key ctrl+A
+type )" + exports.string() + R"(
+key Enter
+key Left
+key Left
+key Left
+key Enter
+wait-idle
+screenshot hr-by-keyboard
+)";
+    // A keyboard test with a click in it would prove nothing.
+    CHECK(script.find("click") == std::string::npos);
+    std::ofstream(tmp.path() / "keys.script") << script;
+    const auto r =
+        runApp(baseEnv({"DISPLAY=" + x.display()}),
+               {"--scenarios", kFixtures, "--data-dir", data.string(), "--db", db.string(),
+                "--size", "1024x700", "--script", (tmp.path() / "keys.script").string(),
+                "--screenshot-dir", shots.string()},
+               tmp.path());
+    INFO(r.output);
+    REQUIRE(r.exitCode == 0);
+    checkPng(shots / "debrief-by-keyboard.png", 1024, 700);
+    checkPng(shots / "hr-by-keyboard.png", 1024, 700);
+    {
+        rapport::store::ResultsStore store(db.string());
+        rapport::store::AttemptFilter filter;
+        filter.trainee = "Kira Keys";
+        const auto attempts = store.attempts(filter, false);
+        REQUIRE(attempts.size() == 1);
+        CHECK(attempts[0].status == rapport::AttemptStatus::Finished);
+        CHECK(attempts[0].scenarioId == "gui-unicode-trio");
+    }
+    // The CSV button, pressed with Enter, wrote the export into the folder typed by keyboard.
+    std::vector<fs::path> csv;
+    for (const auto& e : fs::directory_iterator(exports))
+        if (e.path().extension() == ".csv") csv.push_back(e.path());
+    REQUIRE(csv.size() == 1);
+    CHECK(rapport::test::readText(csv[0]).find("Kira Keys") != std::string::npos);
 }
 
 TEST_CASE("app: a script naming a widget that is not there fails with exit 1 and says which line") {

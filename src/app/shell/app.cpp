@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cfloat>
 
+#include "app/shell/keyboard_nav.hpp"
 #include "app/shell/top_bar.hpp"
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
@@ -125,6 +126,7 @@ double App::secondsUntilNextChange() const {
 }
 
 void App::tick() {
+    enterActivatesFocus(ImGui::GetIO());
     // The administrator walked away and a trainee signed in: the next one must unlock again.
     if (signedIn()) gate_.lock();
     if (sync_) {

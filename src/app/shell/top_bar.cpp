@@ -3,7 +3,10 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <functional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
@@ -58,9 +61,51 @@ void drawAbout(const ScreenContext& ctx) {
 void drawTopBar(const ScreenContext& ctx, const TopBarView& view, const TopBarActions& actions) {
     const Theme& theme = ctx.theme;
     const Palette& p = theme.palette;
-    const float height = theme.px(56);
+    const ImGuiStyle& st = ImGui::GetStyle();
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
+    const float rowH = theme.px(56);
+    const float gap = theme.px(16);
+    const float buttonGap = theme.px(10);
+
+    // The buttons, right to left. Named after the theme a press switches to: light, dark, high
+    // contrast, light again.
+    struct BarButton {
+        const char* id;  // msgid, also the widget's label
+        std::function<void()> press;
+    };
+    std::vector<BarButton> buttons;
+    buttons.push_back({trNoop("About"), [] { ImGui::OpenPopup(kAboutId); }});
+    buttons.push_back({theme.mode == ThemeMode::Light  ? trNoop("Dark theme")
+                       : theme.mode == ThemeMode::Dark ? trNoop("High contrast")
+                                                       : trNoop("Light theme"),
+                       actions.toggleTheme});
+    if (view.screen != ScreenId::Conversation &&
+        (view.offerAuthor || view.screen == ScreenId::Author)) {
+        if (view.screen == ScreenId::Author)
+            buttons.push_back({trNoop("Leave author"), actions.leaveAuthor});
+        else
+            buttons.push_back({trNoop("Author"), actions.openAuthor});
+    }
+    // HR reports from anywhere but a running conversation (its countdown would keep going).
+    if (!view.inHr && view.screen != ScreenId::Conversation && view.offerHr)
+        buttons.push_back({trNoop("HR reports"), actions.openHr});
+    if (view.signedIn) buttons.push_back({trNoop("Sign out"), actions.signOut});
+    float buttonsW = 0;
+    for (const auto& b : buttons)
+        buttonsW += ImGui::CalcTextSize(tr(b.id)).x + st.FramePadding.x * 2 + buttonGap;
+
+    ImGui::PushFont(ctx.fonts.heading);
+    const float titleW = ImGui::CalcTextSize("Rapport").x;
+    const float titleH = ImGui::GetTextLineHeight();
+    ImGui::PopFont();
+    // At a large text size or in a long language the buttons do not fit beside the title: they
+    // take a row of their own under it rather than covering it.
+    const bool twoRows = titleW + gap + buttonsW > width;
+    const float buttonH = ImGui::GetFrameHeight();
+    const float height = twoRows ? rowH + buttonH + theme.px(10) : rowH;
+    const float buttonsY = twoRows ? pos.y + rowH - theme.px(4) : pos.y + (rowH - buttonH) * 0.5f;
+
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 vp = ImGui::GetMainViewport()->Pos;
     const ImVec2 vs = ImGui::GetMainViewport()->Size;
@@ -72,8 +117,7 @@ void drawTopBar(const ScreenContext& ctx, const TopBarView& view, const TopBarAc
 
     ImGui::BeginGroup();
     ImGui::PushFont(ctx.fonts.heading);
-    const float lineH = ImGui::GetTextLineHeight();
-    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + (height - lineH) * 0.5f));
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + (rowH - titleH) * 0.5f));
     ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
     ImGui::TextUnformatted("Rapport");
     ImGui::PopStyleColor();
@@ -81,48 +125,22 @@ void drawTopBar(const ScreenContext& ctx, const TopBarView& view, const TopBarAc
     ImGui::SameLine();
     // The subtitle and the trainee's name share what the buttons leave: drawn last, the subtitle
     // only when everything fits, the name shortened with "…" when even it alone does not.
-    const float leftX = ImGui::GetCursorScreenPos().x;
+    const float leftX = twoRows ? pos.x : ImGui::GetCursorScreenPos().x;
     const float bodyH = ImGui::GetTextLineHeight();
     const char* subtitle = tr("client conversation trainer");
     const float subtitleW = ImGui::CalcTextSize(subtitle).x;
-    const float gap = theme.px(16);
 
-    // Right side, laid out from the right edge.
-    const float buttonH = ImGui::GetFrameHeight();
-    // Named after the theme a press switches to: light, dark, high contrast, light again.
-    const char* themeId = theme.mode == ThemeMode::Light  ? trNoop("Dark theme")
-                          : theme.mode == ThemeMode::Dark ? trNoop("High contrast")
-                                                          : trNoop("Light theme");
-    const char* themeLabel = tr(themeId);
     float x = pos.x + width;
-    auto placeRight = [&](float w) {
-        x -= w;
-        ImGui::SetCursorScreenPos(ImVec2(x, pos.y + (height - buttonH) * 0.5f));
-        x -= theme.px(10);
-    };
-    const ImGuiStyle& st = ImGui::GetStyle();
-    placeRight(ImGui::CalcTextSize(tr("About")).x + st.FramePadding.x * 2);
-    if (ui::Button(ctx.locator, trLabel("About").c_str())) ImGui::OpenPopup(kAboutId);
-    drawAbout(ctx);
-    placeRight(ImGui::CalcTextSize(themeLabel).x + st.FramePadding.x * 2);
-    if (ui::Button(ctx.locator, trLabel(themeId).c_str())) actions.toggleTheme();
-    if (view.screen != ScreenId::Conversation &&
-        (view.offerAuthor || view.screen == ScreenId::Author)) {
-        const char* authorId =
-            view.screen == ScreenId::Author ? trNoop("Leave author") : trNoop("Author");
-        const char* authorLabel = tr(authorId);
-        placeRight(ImGui::CalcTextSize(authorLabel).x + st.FramePadding.x * 2);
-        if (ui::Button(ctx.locator, trLabel(authorId).c_str()))
-            view.screen == ScreenId::Author ? actions.leaveAuthor() : actions.openAuthor();
+    for (const auto& b : buttons) {
+        x -= ImGui::CalcTextSize(tr(b.id)).x + st.FramePadding.x * 2;
+        ImGui::SetCursorScreenPos(ImVec2(x, buttonsY));
+        x -= buttonGap;
+        if (ui::Button(ctx.locator, trLabel(b.id).c_str()) && b.press) b.press();
+        if (b.id == std::string_view("About")) drawAbout(ctx);
     }
-    // HR reports from anywhere but a running conversation (its countdown would keep going).
-    if (!view.inHr && view.screen != ScreenId::Conversation && view.offerHr) {
-        placeRight(ImGui::CalcTextSize(tr("HR reports")).x + st.FramePadding.x * 2);
-        if (ui::Button(ctx.locator, trLabel("HR reports").c_str())) actions.openHr();
-    }
+    const float textY =
+        twoRows ? buttonsY + (buttonH - bodyH) * 0.5f : pos.y + (rowH - bodyH) * 0.5f;
     if (view.signedIn) {
-        placeRight(ImGui::CalcTextSize(tr("Sign out")).x + st.FramePadding.x * 2);
-        if (ui::Button(ctx.locator, trLabel("Sign out").c_str())) actions.signOut();
         std::string who = view.trainee;
         if (!view.group.empty()) who += "  ·  " + view.group;
         const float room = x - leftX - gap;
@@ -130,12 +148,15 @@ void drawTopBar(const ScreenContext& ctx, const TopBarView& view, const TopBarAc
         const float tw = ImGui::CalcTextSize(who.c_str()).x;
         if (room > ImGui::CalcTextSize("…").x) {
             x -= tw;
-            ImGui::SetCursorScreenPos(ImVec2(x, pos.y + (height - bodyH) * 0.5f));
+            ImGui::SetCursorScreenPos(ImVec2(x, textY));
             ImGui::TextUnformatted(who.c_str());
         }
     }
-    if (leftX + subtitleW + gap <= x) {
-        ImGui::SetCursorScreenPos(ImVec2(leftX, pos.y + (height - bodyH) * 0.5f));
+    // Beside the title on one row; on two rows the title's row has room for it on its own.
+    const float subtitleX = twoRows ? pos.x + titleW + gap : leftX;
+    const float subtitleLimit = twoRows ? pos.x + width : x;
+    if (subtitleX + subtitleW + gap <= subtitleLimit) {
+        ImGui::SetCursorScreenPos(ImVec2(subtitleX, pos.y + (rowH - bodyH) * 0.5f));
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
         ImGui::TextUnformatted(subtitle);
         ImGui::PopStyleColor();

@@ -292,11 +292,11 @@ void InitialsAvatar(const Theme& t, ImFont* font, std::string_view name, float d
     ImGui::Dummy(ImVec2(diameter, diameter));
 }
 
-bool BeginCard(const Theme& t, const char* id, const ImVec2& size) {
+bool BeginCard(const Theme& t, const char* id, const ImVec2& size, ImGuiWindowFlags flags) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, t.palette.surface);
     ImGui::PushStyleColor(ImGuiCol_Border, t.palette.border);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.px(16), t.px(14)));
-    const bool open = ImGui::BeginChild(id, size, true, ImGuiWindowFlags_NoScrollbar);
+    const bool open = ImGui::BeginChild(id, size, true, flags);
     return open;
 }
 

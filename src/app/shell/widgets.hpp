@@ -62,7 +62,8 @@ void InitialsAvatar(const Theme& t, ImFont* font, std::string_view name, float d
 
 // Filled surface card with a border; pair with EndCard(). Height 0 = auto-fit is not available
 // for children in ImGui 1.86, so callers pass the height they need.
-bool BeginCard(const Theme& t, const char* id, const ImVec2& size);
+bool BeginCard(const Theme& t, const char* id, const ImVec2& size,
+               ImGuiWindowFlags flags = ImGuiWindowFlags_NoScrollbar);
 void EndCard();
 
 struct RadarAxis {

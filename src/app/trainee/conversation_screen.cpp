@@ -2,6 +2,7 @@
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -199,15 +200,42 @@ void drawLetter(const ScreenContext& ui, const LetterDraft& draft) {
     ImGui::Dummy(ImVec2(width, t.px(6)));
 }
 
+// The deal terms and the meters (or the exam note): the figures a reply is weighed against.
+void drawLiveFigures(const ScreenContext& ui, const AttemptFlow& flow) {
+    const Session& session = flow.session();
+    const Theme& t = ui.theme;
+    const Palette& p = t.palette;
+    const Scenario& s = session.scenario();
+    drawDealTerms(ui, session);
+    if (flow.metersVisible()) {
+        for (const auto& m : s.meters) {
+            const auto v = session.variable(m.variable);
+            const float span = float(std::max<std::int64_t>(1, m.max - m.min));
+            const float f = float(v - m.min) / span;
+            ui::LabeledBar(t, m.label, std::to_string(v) + " / " + std::to_string(m.max), f,
+                           ui::levelColor(t, f));
+            ImGui::Dummy(ImVec2(0, t.px(2)));
+        }
+    } else {
+        ImGui::PushFont(ui.fonts.small);
+        ui::TextWrappedColored(p.textMuted,
+                               tr("Exam mode: the client's mood and the feedback stay hidden until "
+                                  "the debrief."));
+        ImGui::PopFont();
+    }
+}
+
+// Who the client is, the documents and who else is in the room: read once, so this part scrolls
+// (with a scroll bar) when a long briefing does not fit.
 void drawClientPanel(const ScreenContext& ui, const AttemptFlow& flow,
-                     const PortraitLookup& portraits, DocumentsPanel& documents, float width) {
+                     const PortraitLookup& portraits, DocumentsPanel& documents) {
     const Session& session = flow.session();
     const Theme& t = ui.theme;
     const Palette& p = t.palette;
     const Scenario& s = session.scenario();
     const float avatar = t.px(88);
-    const float pad = t.px(16);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - avatar) * 0.5f - pad);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                         std::max(0.0f, (ImGui::GetContentRegionAvail().x - avatar) * 0.5f));
     if (ImTextureID tex = portraitOf(portraits, s.client.portrait)) {
         ImGui::Image(tex, ImVec2(avatar, avatar));
     } else {
@@ -226,24 +254,6 @@ void drawClientPanel(const ScreenContext& ui, const AttemptFlow& flow,
     ImGui::Dummy(ImVec2(0, t.px(4)));
     documents.DrawList(ui, session);
     drawAlsoPresent(ui, session, portraits);
-    drawDealTerms(ui, session);
-
-    if (flow.metersVisible()) {
-        for (const auto& m : s.meters) {
-            const auto v = session.variable(m.variable);
-            const float span = float(std::max<std::int64_t>(1, m.max - m.min));
-            const float f = float(v - m.min) / span;
-            ui::LabeledBar(t, m.label, std::to_string(v) + " / " + std::to_string(m.max), f,
-                           ui::levelColor(t, f));
-            ImGui::Dummy(ImVec2(0, t.px(2)));
-        }
-    } else {
-        ImGui::PushFont(ui.fonts.small);
-        ui::TextWrappedColored(p.textMuted,
-                               tr("Exam mode: the client's mood and the feedback stay hidden until "
-                                  "the debrief."));
-        ImGui::PopFont();
-    }
 }
 
 }  // namespace
@@ -291,8 +301,21 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float bottomPad = t.px(16);
     const float leftW = std::clamp(avail.x * 0.26f, t.px(220), t.px(340));
-    if (ui::BeginCard(t, "##client", ImVec2(leftW, avail.y - bottomPad)))
-        drawClientPanel(ui, *flow, portraits, documents, leftW);
+    if (ui::BeginCard(t, "##client", ImVec2(leftW, avail.y - bottomPad))) {
+        // The live figures stay pinned at the foot of the card, always in view: on a small
+        // screen a long client description scrolls above them instead of pushing them out of
+        // sight. Their height is last frame's (it changes only when a term appears).
+        const float cardH = ImGui::GetContentRegionAvail().y;
+        const float topH = std::max(t.px(120), cardH - liveFiguresH);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+        ImGui::BeginChild("##clientAbout", ImVec2(0, topH), false);
+        drawClientPanel(ui, *flow, portraits, documents);
+        ImGui::EndChild();
+        ImGui::PopStyleVar();
+        const float top = ImGui::GetCursorPosY();
+        drawLiveFigures(ui, *flow);
+        liveFiguresH = ImGui::GetCursorPosY() - top + ImGui::GetStyle().ItemSpacing.y;
+    }
     ui::EndCard();
     ImGui::SameLine(0, t.px(16));
 
@@ -403,8 +426,15 @@ void ConversationScreen::Draw(const ScreenContext& ui, const AttemptFlow* flow,
     if (session->finished()) {
         ImGui::Dummy(ImVec2(0, t.px(6)));
         ui::TextWrappedColored(p.textMuted, tr("The conversation is over."));
-        if (ui::PrimaryButton(loc, t, trLabel("See debrief").c_str(), ImVec2(t.px(220), t.px(44))))
-            actions.showDebrief();
+        const bool open =
+            ui::PrimaryButton(loc, t, trLabel("See debrief").c_str(), ImVec2(t.px(220), t.px(44)));
+        // The keyboard's focus moves to the only thing left to do, so Enter opens the debrief
+        // (the replies it was on are gone).
+        if (!endingFocused) {
+            ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+            endingFocused = true;
+        }
+        if (open) actions.showDebrief();
     } else {
         if (session->timed()) {
             const double limitMs = double(adjustedLimitMs(

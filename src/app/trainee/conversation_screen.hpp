@@ -22,10 +22,12 @@ namespace rapport::app {
 using PortraitLookup = std::function<ImTextureID(const std::string& portrait)>;
 
 struct ConversationScreen {
-    std::size_t linesSeen = 0;  // transcript length last frame: scroll to the end when it grows
-    int scrollFrames = 0;       // keep scrolling for a few frames while new lines lay out
-    DocumentsPanel documents;   // which documents the trainee has read, the one open to read
-    bool briefed = false;       // the briefing step was passed ("Start the conversation")
+    std::size_t linesSeen = 0;   // transcript length last frame: scroll to the end when it grows
+    int scrollFrames = 0;        // keep scrolling for a few frames while new lines lay out
+    DocumentsPanel documents;    // which documents the trainee has read, the one open to read
+    bool briefed = false;        // the briefing step was passed ("Start the conversation")
+    float liveFiguresH = 0;      // height of the client card's pinned deal terms and meters
+    bool endingFocused = false;  // the keyboard focus was put on "See debrief"
 
     // The attempt `flow` of library entry `entry` (back to the library when either is null),
     // with each speaker's picture from `portraits` (may be empty: initials only). Replies call

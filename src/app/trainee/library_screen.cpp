@@ -97,7 +97,9 @@ void LibraryScreen::Draw(const ScreenContext& ui, const ScenarioLibrary& library
         if (matchesFilter(lib.entries[i], filter)) shown.push_back(i);
     const int problems = int(lib.entries.size() - lib.playable().size());
 
-    ImGui::BeginChild("##cards", ImVec2(0, 0), false);
+    // Flattened for keyboard navigation: the arrow keys go straight from the filters to the
+    // cards' Practice and Exam buttons, without first entering the list and then each card.
+    ImGui::BeginChild("##cards", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
     if (lib.playable().empty()) {
         ui::TextWrappedColored(p.textMuted,
                                tr("No playable scenarios were found. Start Rapport with "
@@ -132,7 +134,8 @@ void LibraryScreen::Draw(const ScreenContext& ui, const ScenarioLibrary& library
         const Scenario& s = *lib.entries[index].scenario;
         if (k % std::size_t(columns) != 0) ImGui::SameLine(0, gap);
         ImGui::PushID(index);
-        if (ui::BeginCard(t, "##card", ImVec2(cardW, cardH))) {
+        if (ui::BeginCard(t, "##card", ImVec2(cardW, cardH),
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened)) {
             ui::ClippedText(heading, p.text, s.title, titleH);
             ImGui::PushFont(small);
             std::string meta;

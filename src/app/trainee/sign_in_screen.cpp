@@ -26,11 +26,17 @@ void SignInScreen::Draw(const ScreenContext& ui, const std::optional<TraineeProf
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float width = std::min(avail.x, t.px(460));
-    const float height = t.px(540);
+    // As tall as its content, which a longer language or a long database path makes taller;
+    // on a screen too low for it the card scrolls (with a scroll bar) and the language picker
+    // under it stays in view.
+    const float pickerH = ImGui::GetFrameHeightWithSpacing() * 2 + t.px(10);
+    const float wanted = contentH > 0 ? contentH : t.px(540);
+    const float height = std::max(t.px(200), std::min(wanted, avail.y - pickerH));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float cardX = origin.x + (avail.x - width) * 0.5f;
-    ImGui::SetCursorScreenPos(ImVec2(cardX, origin.y + std::max(0.0f, (avail.y - height) * 0.35f)));
-    if (ui::BeginCard(t, "##signin", ImVec2(width, height))) {
+    ImGui::SetCursorScreenPos(
+        ImVec2(cardX, origin.y + std::max(0.0f, (avail.y - pickerH - height) * 0.35f)));
+    if (ui::BeginCard(t, "##signin", ImVec2(width, height), ImGuiWindowFlags_NavFlattened)) {
         ui::TextInFont(ui.fonts.title, p.text, tr("Welcome"));
         ui::TextWrappedColored(p.textMuted,
                                tr("Practise real client conversations and see, competency by "
@@ -108,6 +114,7 @@ void SignInScreen::Draw(const ScreenContext& ui, const std::optional<TraineeProf
                                          "can be resumed."),
                                       {{"path", database}}));
         ImGui::PopFont();
+        contentH = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
     }
     ui::EndCard();
     // The interface language under the card, so the sign-in fields stay where they are.

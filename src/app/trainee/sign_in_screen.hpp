@@ -17,6 +17,7 @@ struct SignInScreen {
     bool prefilled = false;     // draft taken from the remembered profile once
     bool focusName = true;      // put the caret in the name field on first show
     std::string languageError;  // the language choice could not be remembered
+    float contentH = 0;         // the card's content height last frame (it grows with the language)
 
     // `remembered` pre-fills the form once; `dataDir` and `database` ("" = attempts not
     // recorded) are named in the small print. "Start training" calls signIn.
