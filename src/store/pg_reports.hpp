@@ -23,6 +23,11 @@ namespace rapport::store {
 std::vector<AttemptRecord> pgAttempts(PgConnection& c, const AttemptFilter& filter,
                                       bool withCompetencies = true);
 
+// The HR table (trainees x competencies) over the finished attempts of `filter`: the cells of
+// buildCompetencyTable(pgAttempts(c, filter)), bit for bit, reading only the columns a cell
+// needs. Throws PgError.
+std::vector<CompetencyCell> pgCompetencyTable(PgConnection& c, const AttemptFilter& filter);
+
 // One attempt with its decisions, as ResultsStore::loadAttempt() gives it (no session state: the
 // central store does not keep one). `record.id` is 0. Throws PgError, also when the attempt is
 // not there or this login may not read it.
