@@ -45,6 +45,7 @@ App::App(AppConfig config, const Clock& clock, Theme theme)
         gate_.useCentralRoles(std::nullopt);  // until the first pass has read them
         sync_ = std::make_unique<BackgroundSync>(
             BackgroundSync::Setup{config_.hrDatabase, config_.centralStore});
+        trainee_.onAttemptRecorded([this] { sync_->wake(); });
     }
     baseScale_ = theme_.scale;
     if (config_.startInHr) openHr();
