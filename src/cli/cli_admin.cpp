@@ -42,9 +42,8 @@ void printUsage(std::FILE* to) {
            "  passphrase  set or check this machine's administrator passphrase, which\n"
            "              opens the HR and author areas on a desktop without a central store\n"
            "  --to URI    the central store (default as for 'rapport sync')\n\n"
-           "Exit codes: 0 done, 1 refused (the login exists or does not, not allowed, no such\n"
-           "grant),\n"
-           "2 usage, 3 the central store cannot be reached\n"),
+           "Exit codes: 0 done, 1 refused (the login exists or is missing, not allowed, no\n"
+           "such grant), 2 usage, 3 the central store cannot be reached\n"),
         to);
 }
 
