@@ -148,6 +148,10 @@ std::vector<CompetencyCell> pgCompetencyTable(PgConnection& c, const AttemptFilt
         readCompetencies(r, i, 4, a);
     }
     numberByStart(read);
+    // In start order, so a trainee whose attempts carry two groups gets, as over pgAttempts, the
+    // group of their earliest attempt.
+    std::sort(read.begin(), read.end(),
+              [](const AttemptRecord& x, const AttemptRecord& y) { return x.id < y.id; });
     return buildCompetencyTable(read);
 }
 
