@@ -6,7 +6,8 @@
 //   through the desktop's own API, about a millisecond an attempt, so a smaller count keeps a
 //   run short.
 // The server is $RAPPORT_BENCH_DB when set (its database must be empty, or hold exactly the
-// ATTEMPTS of an earlier run with SYNC_ATTEMPTS 0: the bench makes the schema), else a throwaway cluster started and removed with tests/support/pg-cluster.sh.
+// ATTEMPTS of an earlier run with SYNC_ATTEMPTS 0: the bench makes the schema), else a
+// throwaway cluster started and removed with tests/support/pg-cluster.sh.
 #include <unistd.h>
 
 #include <chrono>
