@@ -23,6 +23,8 @@ void printUsage(std::FILE* to) {
         tr("usage: rapport admin init [--to URI]\n"
            "       rapport admin add-user LOGIN --role ROLE [--group G] [--password-file F]\n"
            "                              [--to URI]\n"
+           "       rapport admin set-password LOGIN --password-file F [--to URI]\n"
+           "       rapport admin remove-user LOGIN [--to URI]\n"
            "       rapport admin grant LOGIN GROUP [--to URI]\n"
            "       rapport admin revoke LOGIN GROUP [--to URI]\n"
            "       rapport admin passphrase --set|--check   (rapport admin passphrase --help)\n\n"
@@ -33,13 +35,15 @@ void printUsage(std::FILE* to) {
            "  --password-file F  the login's password, the first line of F ('-' reads\n"
            "              standard input); sent as a SCRAM-SHA-256 verifier. Without it the\n"
            "              login has no password (for client certificates)\n"
+           "  set-password  give a login a new password (from --password-file F)\n"
+           "  remove-user   remove a login and its grants; its attempts stay\n"
            "  grant       let an hr or trainer login read GROUP's attempts with names\n"
            "  revoke      take that back\n"
            "  passphrase  set or check this machine's administrator passphrase, which\n"
            "              opens the HR and author areas on a desktop without a central store\n"
            "  --to URI    the central store (default as for 'rapport sync')\n\n"
-           "Exit codes: 0 done, 1 refused (the login exists, not allowed, no such grant),\n"
-           "2 usage, 3 the central store cannot be reached\n"),
+           "Exit codes: 0 done, 1 refused (the login exists or is missing, not allowed, no\n"
+           "such grant), 2 usage, 3 the central store cannot be reached\n"),
         to);
 }
 
@@ -92,8 +96,10 @@ int runAdmin(Args args) {
     }
     if (!args.empty() && args[0] == "passphrase") return runAdminPassphrase(args.subspan(1));
     const std::string_view verb = args.empty() ? "" : args[0];
-    if (verb != "init" && verb != "add-user" && verb != "grant" && verb != "revoke")
-        return usage(tr("expected init, add-user, grant, revoke or passphrase"));
+    const bool oneLogin = verb == "add-user" || verb == "set-password" || verb == "remove-user";
+    if (verb != "init" && !oneLogin && verb != "grant" && verb != "revoke")
+        return usage(
+            tr("expected init, add-user, set-password, remove-user, grant, revoke or passphrase"));
     std::optional<std::string> to, role, group, passwordFile;
     std::vector<std::string> positional;
     for (std::size_t i = 1; i < args.size(); ++i) {
@@ -113,14 +119,25 @@ int runAdmin(Args args) {
             return usage(format(tr("option %s needs a value"), std::string(a).c_str()));
         *option = std::string(args[++i]);
     }
-    const std::size_t wantPositional = verb == "init" ? 0 : verb == "add-user" ? 1 : 2;
+    const std::size_t wantPositional = verb == "init" ? 0 : oneLogin ? 1 : 2;
     if (positional.size() != wantPositional)
-        return usage(verb == "init"       ? tr("init takes no LOGIN")
-                     : verb == "add-user" ? tr("add-user needs one LOGIN")
-                                          : tr("grant and revoke need a LOGIN and a GROUP"));
-    if (verb != "add-user" && (role || group || passwordFile))
-        return usage(tr("--role, --group and --password-file go with add-user"));
+        return usage(verb == "init" ? tr("init takes no LOGIN")
+                     : oneLogin     ? format(tr("%s needs one LOGIN"), std::string(verb).c_str())
+                                    : tr("grant and revoke need a LOGIN and a GROUP"));
+    if (verb != "add-user" && (role || group))
+        return usage(tr("--role and --group go with add-user"));
+    if (verb != "add-user" && verb != "set-password" && passwordFile)
+        return usage(tr("--password-file goes with add-user and set-password"));
+    if (verb == "set-password" && !passwordFile)
+        return usage(tr("set-password needs --password-file F"));
     store::NewLogin login;
+    if (verb == "set-password") {
+        std::string error;
+        const auto pw = readPassword(*passwordFile, error);
+        if (!pw) return usage(error);
+        login.login = positional[0];
+        login.password = *pw;
+    }
     if (verb == "add-user") {
         if (!role) return usage(tr("add-user needs --role trainee|trainer|hr|admin"));
         const auto r = store::parseCentralRole(*role);
@@ -149,6 +166,13 @@ int runAdmin(Args args) {
             store::addLogin(c, login);
             std::printf(tr("login %s added as %s\n"), login.login.c_str(),
                         store::centralRoleName(login.role));
+        } else if (verb == "set-password") {
+            store::setPassword(c, login.login, login.password);
+            std::printf(tr("login %s has a new password\n"), login.login.c_str());
+        } else if (verb == "remove-user") {
+            store::removeLogin(c, positional[0]);
+            std::printf(tr("login %s removed; its attempts stay in the central store\n"),
+                        positional[0].c_str());
         } else if (verb == "grant") {
             const bool added = store::grantGroup(c, positional[0], positional[1]);
             std::printf(

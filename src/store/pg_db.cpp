@@ -16,6 +16,41 @@ std::string trimmed(const char* s) {
 
 }  // namespace
 
+namespace {
+
+void appendElement(std::string& out, const PgParam& v) {
+    if (!v) {
+        out += "NULL";
+        return;
+    }
+    out += '"';
+    for (char ch : *v) {
+        if (ch == '"' || ch == '\\') out += '\\';
+        out += ch;
+    }
+    out += '"';
+}
+
+}  // namespace
+
+std::string pgArray(const std::vector<PgParam>& values) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i) out += ',';
+        appendElement(out, values[i]);
+    }
+    return out + "}";
+}
+
+std::string pgArray(const std::vector<std::string>& values) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i) out += ',';
+        appendElement(out, values[i]);
+    }
+    return out + "}";
+}
+
 bool isPostgresUri(std::string_view t) {
     return t.starts_with("postgresql://") || t.starts_with("postgres://");
 }

@@ -103,6 +103,12 @@ private:
     bool done_ = false;
 };
 
+// A one-dimensional array literal of `values` (nullopt = NULL), every element quoted, for one
+// parameter cast to an array type (`$1::text[]`): many rows in one statement with a fixed
+// number of parameters (unnest). A NUL in an element is refused by exec() like any NUL.
+std::string pgArray(const std::vector<PgParam>& values);
+std::string pgArray(const std::vector<std::string>& values);
+
 // Whether `target` names a PostgreSQL server (a postgresql:// or postgres:// URI) rather than
 // an SQLite file.
 bool isPostgresUri(std::string_view target);

@@ -3,73 +3,222 @@
 #include <algorithm>
 #include <cstdlib>
 #include <string>
+#include <tuple>
 
 #include "core/play/attempt_mode.hpp"
+#include "core/play/reply_order.hpp"
+#include "core/play/transcript.hpp"
+#include "store/pg_competencies.hpp"
 
 namespace rapport::store {
 
-std::vector<AttemptRecord> pgAttempts(PgConnection& c, const AttemptFilter& f) {
-    // Fixed fragments only; every value is a parameter.
-    std::string where;
+namespace {
+
+// The summary when sync wrote one (schema v4), else the whole report: only rows without a
+// summary send their report.
+constexpr const char* kCompetencyColumns =
+    "competencies, CASE WHEN competencies IS NULL THEN report END";
+
+struct Where {
+    std::string sql;
     std::vector<PgParam> params;
+};
+
+// Fixed fragments only; every value is a parameter.
+Where whereOf(const AttemptFilter& f) {
+    Where w;
     auto add = [&](const char* column, const char* op, std::string value) {
-        params.emplace_back(std::move(value));
-        where += (where.empty() ? " WHERE " : " AND ") + std::string(column) + op + "$" +
-                 std::to_string(params.size());
+        w.params.emplace_back(std::move(value));
+        w.sql += (w.sql.empty() ? " WHERE " : " AND ") + std::string(column) + op + "$" +
+                 std::to_string(w.params.size());
     };
     if (!f.trainee.empty()) add("trainee_name", " = ", f.trainee);
     if (!f.group.empty()) add("group_name", " = ", f.group);
     if (!f.scenario.empty()) add("scenario_id", " = ", f.scenario);
     if (f.sinceMs) add("started_at", " >= ", std::to_string(*f.sinceMs));
     if (f.untilMs) add("started_at", " < ", std::to_string(*f.untilMs));
+    if (f.mode) add("mode", " = ", attemptModeName(*f.mode));
     if (f.finishedOnly)
-        where += where.empty() ? " WHERE status = 'finished'" : " AND status = 'finished'";
-    // COLLATE "C": SQLite compares names byte-wise, and the server's default collation may not.
-    // REPEATABLE READ: one snapshot, as the desktop reads inside one transaction.
+        w.sql += w.sql.empty() ? " WHERE status = 'finished'" : " AND status = 'finished'";
+    return w;
+}
+
+// REPEATABLE READ: one snapshot, as the desktop reads inside one transaction. Unsorted: the
+// server would sort the wide rows twice (for the ids, then for the order), spilling to disk for
+// a large group, where sorting here costs a millisecond (bench/bench_sync.cpp).
+PgResult readAttempts(PgConnection& c, const std::string& columns, const AttemptFilter& f) {
+    const Where w = whereOf(f);
     PgTransaction tx(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    auto r = c.exec(
-        "SELECT row_number() OVER (ORDER BY started_at, uid), uid::text, trainee_name, "
-        "employee_id, group_name, scenario_id, scenario_version, scenario_title, content_hash, "
-        "framework_id, framework_version, mode, started_at, ended_at, status, step_count, "
-        "coalesce(ending_node, ''), coalesce(outcome, ''), score, passed, report FROM attempts" +
-            where + " ORDER BY trainee_name COLLATE \"C\", started_at, uid",
-        params);
+    auto r = c.exec("SELECT " + columns + " FROM attempts" + w.sql, w.params);
     tx.commit();
-    std::vector<AttemptRecord> out;
-    out.reserve(std::size_t(r.rows()));
+    return r;
+}
+
+// The desktop stores competency rows for finished attempts only.
+void readCompetencies(const PgResult& r, int row, int col, AttemptRecord& a) {
+    if (a.status != AttemptStatus::Finished) return;
+    if (!r.isNull(row, col))
+        a.competencies = parseCompetencySummary(r.text(row, col));
+    else if (!r.isNull(row, col + 1))
+        a.competencies = competenciesOfReport(r.text(row, col + 1));
+}
+
+// `id` numbers the attempts in start order, ties broken by uid (the text of a uuid orders as
+// the uuid does): what the desktop's ids do for its own attempts, and all the HR table needs to
+// find each trainee's latest result.
+void numberByStart(std::vector<AttemptRecord>& attempts) {
+    std::vector<AttemptRecord*> byStart;
+    byStart.reserve(attempts.size());
+    for (auto& a : attempts) byStart.push_back(&a);
+    std::sort(byStart.begin(), byStart.end(), [](const AttemptRecord* x, const AttemptRecord* y) {
+        return std::tie(x->startedAtMs, x->uid) < std::tie(y->startedAtMs, y->uid);
+    });
+    for (std::size_t i = 0; i < byStart.size(); ++i) byStart[i]->id = std::int64_t(i) + 1;
+}
+
+}  // namespace
+
+std::vector<AttemptRecord> pgAttempts(PgConnection& c, const AttemptFilter& f,
+                                      bool withCompetencies) {
+    const auto r = readAttempts(
+        c,
+        "uid::text, trainee_name, employee_id, group_name, scenario_id, scenario_version, "
+        "scenario_title, content_hash, framework_id, framework_version, mode, started_at, "
+        "ended_at, status, step_count, coalesce(ending_node, ''), coalesce(outcome, ''), score, "
+        "passed, " +
+            std::string(withCompetencies ? kCompetencyColumns : "NULL, NULL"),
+        f);
+    std::vector<AttemptRecord> read(std::size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i) {
-        AttemptRecord a;
-        a.id = r.integer(i, 0);
-        a.uid = r.text(i, 1);
-        a.trainee = r.text(i, 2);
-        a.employeeId = r.text(i, 3);
-        a.group = r.text(i, 4);
-        a.scenarioId = r.text(i, 5);
-        a.scenarioVersion = r.text(i, 6);
-        a.scenarioTitle = r.text(i, 7);
-        a.contentHash = r.text(i, 8);
-        a.frameworkId = r.text(i, 9);
-        a.frameworkVersion = r.text(i, 10);
-        a.mode = parseAttemptMode(r.text(i, 11)).value_or(AttemptMode::Practice);
-        a.startedAtMs = r.integer(i, 12);
-        if (!r.isNull(i, 13)) a.endedAtMs = r.integer(i, 13);
-        a.status = parseAttemptStatus(r.text(i, 14)).value_or(AttemptStatus::InProgress);
-        a.steps = int(r.integer(i, 15));
-        a.endingNode = r.text(i, 16);
-        a.outcome = r.text(i, 17);
+        AttemptRecord& a = read[std::size_t(i)];
+        a.uid = r.text(i, 0);
+        a.trainee = r.text(i, 1);
+        a.employeeId = r.text(i, 2);
+        a.group = r.text(i, 3);
+        a.scenarioId = r.text(i, 4);
+        a.scenarioVersion = r.text(i, 5);
+        a.scenarioTitle = r.text(i, 6);
+        a.contentHash = r.text(i, 7);
+        a.frameworkId = r.text(i, 8);
+        a.frameworkVersion = r.text(i, 9);
+        a.mode = parseAttemptMode(r.text(i, 10)).value_or(AttemptMode::Practice);
+        a.startedAtMs = r.integer(i, 11);
+        if (!r.isNull(i, 12)) a.endedAtMs = r.integer(i, 12);
+        a.status = parseAttemptStatus(r.text(i, 13)).value_or(AttemptStatus::InProgress);
+        a.steps = int(r.integer(i, 14));
+        a.endingNode = r.text(i, 15);
+        a.outcome = r.text(i, 16);
         // The server prints float8 with full precision (extra_float_digits 1 since PG 12), so
         // strtod gives back the desktop's double exactly.
-        if (!r.isNull(i, 18)) a.score = std::strtod(r.text(i, 18).c_str(), nullptr);
-        if (!r.isNull(i, 19)) a.passed = r.text(i, 19) == "t";
-        // The desktop stores competency rows for finished attempts only.
-        if (a.status == AttemptStatus::Finished && !r.isNull(i, 20)) {
-            const auto report = nlohmann::json::parse(r.text(i, 20), nullptr, false);
-            if (!report.is_discarded()) a.competencies = summariseScoreReport(report).competencies;
-            // The desktop's rows come back in its key order, competency id.
-            std::stable_sort(a.competencies.begin(), a.competencies.end(),
-                             [](const auto& x, const auto& y) { return x.id < y.id; });
-        }
-        out.push_back(std::move(a));
+        if (!r.isNull(i, 17)) a.score = std::strtod(r.text(i, 17).c_str(), nullptr);
+        if (!r.isNull(i, 18)) a.passed = r.text(i, 18) == "t";
+        readCompetencies(r, i, 19, a);
+    }
+    numberByStart(read);
+    // The desktop's order: the name byte-wise, as SQLite compares it, which std::string's <
+    // does and the server's collation may not. Indices are sorted, and each record moved once.
+    std::vector<std::size_t> order(read.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        const AttemptRecord &a = read[x], &b = read[y];
+        return std::tie(a.trainee, a.startedAtMs, a.uid) <
+               std::tie(b.trainee, b.startedAtMs, b.uid);
+    });
+    std::vector<AttemptRecord> out;
+    out.reserve(read.size());
+    for (std::size_t i : order) out.push_back(std::move(read[i]));
+    return out;
+}
+
+std::vector<CompetencyCell> pgCompetencyTable(PgConnection& c, const AttemptFilter& filter) {
+    AttemptFilter f = filter;
+    f.finishedOnly = true;  // the table counts finished attempts only
+    // Only what a cell needs, so a large group sends a fraction of what its attempts page does.
+    const auto r = readAttempts(
+        c, std::string("uid::text, trainee_name, group_name, started_at, ") + kCompetencyColumns,
+        f);
+    std::vector<AttemptRecord> read(std::size_t(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+        AttemptRecord& a = read[std::size_t(i)];
+        a.uid = r.text(i, 0);
+        a.trainee = r.text(i, 1);
+        a.group = r.text(i, 2);
+        a.startedAtMs = r.integer(i, 3);
+        a.status = AttemptStatus::Finished;
+        readCompetencies(r, i, 4, a);
+    }
+    numberByStart(read);
+    // In start order, so a trainee whose attempts carry two groups gets, as over pgAttempts, the
+    // group of their earliest attempt.
+    std::sort(read.begin(), read.end(),
+              [](const AttemptRecord& x, const AttemptRecord& y) { return x.id < y.id; });
+    return buildCompetencyTable(read);
+}
+
+StoredAttempt pgLoadAttempt(PgConnection& c, const std::string& uid) {
+    using nlohmann::json;
+    auto parsed = [](const PgResult& r, int row, int col) {
+        if (r.isNull(row, col)) return json(nullptr);
+        json j = json::parse(r.text(row, col), nullptr, false);
+        return j.is_discarded() ? json(nullptr) : j;
+    };
+    PgTransaction tx(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    auto a = c.exec(
+        "SELECT uid::text, trainee_name, employee_id, group_name, scenario_id, scenario_version, "
+        "scenario_title, content_hash, framework_id, framework_version, mode, started_at, "
+        "ended_at, status, step_count, coalesce(ending_node, ''), coalesce(outcome, ''), score, "
+        "passed, seed, reply_order, report FROM attempts WHERE uid = $1::uuid",
+        {uid});
+    // Not found and not readable under row-level security look the same, on purpose.
+    if (!a.rows())
+        throw PgError("central store: no attempt " + uid + " that this login may read", "", false);
+    auto d = c.exec(
+        "SELECT step_json, evidence FROM decisions WHERE attempt_uid = $1::uuid ORDER BY step",
+        {uid});
+    tx.commit();
+    StoredAttempt out;
+    AttemptRecord& r = out.record;
+    r.uid = a.text(0, 0);
+    r.trainee = a.text(0, 1);
+    r.employeeId = a.text(0, 2);
+    r.group = a.text(0, 3);
+    r.scenarioId = a.text(0, 4);
+    r.scenarioVersion = a.text(0, 5);
+    r.scenarioTitle = a.text(0, 6);
+    r.contentHash = a.text(0, 7);
+    r.frameworkId = a.text(0, 8);
+    r.frameworkVersion = a.text(0, 9);
+    r.mode = parseAttemptMode(a.text(0, 10)).value_or(AttemptMode::Practice);
+    r.startedAtMs = a.integer(0, 11);
+    if (!a.isNull(0, 12)) r.endedAtMs = a.integer(0, 12);
+    r.status = parseAttemptStatus(a.text(0, 13)).value_or(AttemptStatus::InProgress);
+    r.steps = int(a.integer(0, 14));
+    r.endingNode = a.text(0, 15);
+    r.outcome = a.text(0, 16);
+    if (!a.isNull(0, 17)) r.score = std::strtod(a.text(0, 17).c_str(), nullptr);
+    if (!a.isNull(0, 18)) r.passed = a.text(0, 18) == "t";
+    out.transcript.seed = static_cast<std::uint64_t>(a.integer(0, 19));
+    out.transcript.replyOrder = parseReplyOrder(a.text(0, 20)).value_or(ReplyOrder::Authored);
+    out.report = parsed(a, 0, 21);
+    // As the desktop's loadAttempt: the report's own competencies, every field of them.
+    r.competencies = summariseScoreReport(out.report).competencies;
+    json t = {{"scenario", r.scenarioId},
+              {"version", r.scenarioVersion},
+              {"contentHash", r.contentHash},
+              {"seed", out.transcript.seed},
+              {"replyOrder", replyOrderName(out.transcript.replyOrder)},
+              {"steps", json::array()},
+              {"endingNode", r.endingNode.empty() ? json(nullptr) : json(r.endingNode)}};
+    for (int i = 0; i < d.rows(); ++i) {
+        t["steps"].push_back(parsed(d, i, 0));
+        out.evidence.push_back(parsed(d, i, 1));
+    }
+    try {
+        out.transcript = transcriptFromJson(t);
+    } catch (const std::exception& e) {
+        throw PgError(
+            "central store: the decisions of attempt " + uid + " are damaged: " + e.what(), "",
+            false);
     }
     return out;
 }

@@ -16,11 +16,22 @@
 namespace rapport::store {
 
 // The attempts matching `filter`, ordered as ResultsStore::attempts() orders them (trainee name
-// byte-wise, then start). The competencies are read from each attempt's score report with the
-// same summariseScoreReport the desktop uses when it stores them, so both stores give the same
-// figures. `id` numbers the rows 1… in start order (it only breaks ties between equal starts).
-// Throws PgError.
-std::vector<AttemptRecord> pgAttempts(PgConnection& c, const AttemptFilter& filter);
+// byte-wise, then start). The competencies (when asked) are the summary sync made from each
+// attempt's score report with the same summariseScoreReport the desktop uses when it stores
+// them, so both stores give the same figures. `id` numbers the rows 1… in start order (it only
+// breaks ties between equal starts). Throws PgError.
+std::vector<AttemptRecord> pgAttempts(PgConnection& c, const AttemptFilter& filter,
+                                      bool withCompetencies = true);
+
+// The HR table (trainees x competencies) over the finished attempts of `filter`: the cells of
+// buildCompetencyTable(pgAttempts(c, filter)), bit for bit, reading only the columns a cell
+// needs. Throws PgError.
+std::vector<CompetencyCell> pgCompetencyTable(PgConnection& c, const AttemptFilter& filter);
+
+// One attempt with its decisions, as ResultsStore::loadAttempt() gives it (no session state: the
+// central store does not keep one). `record.id` is 0. Throws PgError, also when the attempt is
+// not there or this login may not read it.
+StoredAttempt pgLoadAttempt(PgConnection& c, const std::string& uid);
 
 // The text of the scenario version `contentHash` names, exactly as the trainee played it, if
 // the central store holds it and this login may read an attempt of it. Throws PgError.

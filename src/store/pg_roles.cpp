@@ -47,6 +47,37 @@ void addLogin(PgConnection& c, const NewLogin& n) {
     tx.commit();
 }
 
+namespace {
+
+void requireRapportLogin(PgConnection& c, const std::string& login) {
+    if (!c.exec("SELECT 1 FROM logins WHERE login = $1", {login}).rows())
+        throw RoleError("no login '" + login + "' (rapport admin add-user)");
+}
+
+}  // namespace
+
+void setPassword(PgConnection& c, const std::string& login, const std::string& password) {
+    checkLoginName(login);
+    if (password.empty()) throw RoleError("the new password is empty");
+    PgTransaction tx(c);
+    requireRapportLogin(c, login);
+    // ALTER ROLE takes no parameters: the name and the verifier are quoted by libpq.
+    c.exec("ALTER ROLE " + c.quoteIdentifier(login) + " PASSWORD " +
+           c.quoteLiteral(c.scramVerifier(login, password)));
+    tx.commit();
+}
+
+void removeLogin(PgConnection& c, const std::string& login) {
+    checkLoginName(login);
+    if (login == c.user()) throw RoleError("a login cannot remove itself");
+    PgTransaction tx(c);
+    requireRapportLogin(c, login);
+    c.exec("DELETE FROM group_grants WHERE login = $1", {login});
+    c.exec("DELETE FROM logins WHERE login = $1", {login});
+    c.exec("DROP ROLE " + c.quoteIdentifier(login));
+    tx.commit();
+}
+
 bool grantGroup(PgConnection& c, const std::string& login, const std::string& group) {
     PgTransaction tx(c);
     auto who = c.exec("SELECT role FROM logins WHERE login = $1", {login});

@@ -1,6 +1,7 @@
 // Who may read what in the central store: logins in one of the four group roles of schema v2
 // (trainee, trainer, hr, admin) and the groups granted to HR and trainer logins. The policies
-// themselves live in pg_schema.cpp; this is what `rapport admin add-user|grant|revoke` does.
+// themselves live in pg_schema.cpp; this is what `rapport admin
+// add-user|set-password|remove-user|grant|revoke` does.
 #pragma once
 
 #include <optional>
@@ -40,6 +41,15 @@ struct NewLogin {
 // and records it in `logins`. The password is sent as a SCRAM verifier, never in clear.
 // Throws RoleError (bad name, exists already) or PgError.
 void addLogin(PgConnection& c, const NewLogin& n);
+
+// Gives a Rapport login (one addLogin made) a new password, sent as a SCRAM verifier like
+// addLogin's. Throws RoleError (no such login) or PgError.
+void setPassword(PgConnection& c, const std::string& login, const std::string& password);
+
+// Removes a Rapport login: its grants, its row in `logins` and the database role itself, in one
+// transaction. The attempts it uploaded stay (they are the company's results). Refuses the
+// login `c` is connected as. Throws RoleError (no such login, oneself) or PgError.
+void removeLogin(PgConnection& c, const std::string& login);
 
 // Lets an HR or trainer login read `group` with names. Returns false when it already could.
 bool grantGroup(PgConnection& c, const std::string& login, const std::string& group);

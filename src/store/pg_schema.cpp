@@ -4,6 +4,9 @@
 
 #include <iterator>
 #include <string>
+#include <vector>
+
+#include "store/pg_competencies.hpp"
 
 namespace rapport::store {
 
@@ -188,9 +191,47 @@ CREATE POLICY texts_admin ON scenario_texts FOR ALL TO rapport_admin USING (true
 -- The trainee page (`rapport report --trainee`) found one trainee's rows by reading them all.
 CREATE INDEX attempts_by_trainee ON attempts(trainee_name, started_at);
 )sql",
+    // v4: each finished attempt's competency results beside its report (pg_competencies.hpp),
+    // written by sync, so HR's pages read a few hundred bytes an attempt instead of parsing
+    // every report. Rows from before are filled in by backfillCompetencies below, in the same
+    // transaction; a row still without one (an older desktop's upload) is read from its report.
+    // A trainee's upsert moves it with the report.
+    R"sql(
+ALTER TABLE attempts ADD COLUMN competencies text;
+GRANT UPDATE (competencies) ON attempts TO rapport_trainee;
+)sql",
 };
 
 constexpr int kLatest = int(std::size(kPgMigrations));
+
+// The summary is made by the same C++ as at upload (summariseScoreReport is lenient in ways SQL
+// would not repeat exactly), a few thousand rows a round trip, keyed on uid so it walks the
+// primary key once.
+void backfillCompetencies(PgConnection& c) {
+    constexpr int kRows = 5000;
+    std::string after = "00000000-0000-0000-0000-000000000000";
+    for (;;) {
+        auto r = c.exec(
+            "SELECT uid::text, report FROM attempts WHERE uid > $1::uuid AND status = 'finished' "
+            "AND report IS NOT NULL AND competencies IS NULL ORDER BY uid LIMIT " +
+                std::to_string(kRows),
+            {after});
+        if (!r.rows()) return;
+        std::vector<std::string> uids, summaries;
+        for (int i = 0; i < r.rows(); ++i) {
+            if (auto s = competencySummaryText(r.text(i, 1))) {
+                uids.push_back(r.text(i, 0));
+                summaries.push_back(std::move(*s));
+            }
+        }
+        after = r.text(r.rows() - 1, 0);
+        if (uids.empty()) continue;
+        c.exec(
+            "UPDATE attempts SET competencies = v.summary FROM unnest($1::uuid[], $2::text[]) "
+            "AS v(uid, summary) WHERE attempts.uid = v.uid",
+            {pgArray(uids), pgArray(summaries)});
+    }
+}
 
 }  // namespace
 
@@ -214,7 +255,10 @@ int migratePg(PgConnection& c) {
     // Serialises concurrent migrations; released at commit. The key is "RAPT".
     c.exec("SELECT pg_advisory_xact_lock(1380012116)");
     const int found = pgSchemaVersion(c);
-    for (int v = found; v < kLatest; ++v) c.execScript(kPgMigrations[v]);
+    for (int v = found; v < kLatest; ++v) {
+        c.execScript(kPgMigrations[v]);
+        if (v + 1 == 4) backfillCompetencies(c);
+    }
     if (found < kLatest)
         c.exec("UPDATE rapport_schema SET version = $1", {std::to_string(kLatest)});
     tx.commit();

@@ -52,4 +52,17 @@ std::optional<std::string> resolveCentralUri(const std::optional<std::string>& e
     return std::nullopt;
 }
 
+std::string shownUri(const std::string& uri) {
+    const auto scheme = uri.find("://");
+    if (scheme == std::string::npos) return "postgresql://…";
+    std::string rest = uri.substr(scheme + 3);
+    rest = rest.substr(0, rest.find('?'));
+    const auto at = rest.rfind('@');
+    if (at != std::string::npos) {
+        const std::string user = rest.substr(0, at);
+        rest = user.substr(0, user.find(':')) + "@" + rest.substr(at + 1);
+    }
+    return uri.substr(0, scheme + 3) + rest;
+}
+
 }  // namespace rapport::store

@@ -16,3 +16,11 @@ std::optional<std::string> resolveCentralUri(const std::optional<std::string>& e
                                              const char* (*env)(const char*) = nullptr);
 
 }  // namespace rapport::store
+
+namespace rapport::store {
+
+// `uri` as it may be shown on screen or in a log: scheme, login, host and database, never a
+// password (neither `user:password@` nor a `password=` parameter; the parameters are dropped).
+std::string shownUri(const std::string& uri);
+
+}  // namespace rapport::store

@@ -4,8 +4,10 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <set>
 #include <thread>
 
+#include "store/pg_competencies.hpp"
 #include "store/pg_schema.hpp"
 
 namespace rapport::store {
@@ -25,52 +27,83 @@ PgParam optReal(const std::optional<double>& v) {
 }
 PgParam boolean(bool b) { return std::string(b ? "true" : "false"); }
 
+// A batch of attempts is two statements whatever its size: every column goes as one array
+// parameter and unnest() turns them back into rows on the server. Round trips, not rows, were
+// what limited one desktop (bench/bench_sync.cpp).
 // An existing row only moves forward: from in progress to more decisions or to an end. A
 // re-sent or older copy matches no row of the WHERE and changes nothing.
-constexpr const char* kUpsertAttempt = R"sql(
+constexpr const char* kUpsertAttempts = R"sql(
 INSERT INTO attempts (uid, trainee_name, employee_id, group_name, scenario_id, scenario_version,
     scenario_title, content_hash, framework_id, framework_version, mode, seed, reply_order,
-    started_at, ended_at, status, step_count, ending_node, outcome, score, passed, report)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-    $20, $21, $22)
+    started_at, ended_at, status, step_count, ending_node, outcome, score, passed, report,
+    competencies)
+SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+    $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[], $13::text[],
+    $14::bigint[], $15::bigint[], $16::text[], $17::integer[], $18::text[], $19::text[],
+    $20::double precision[], $21::boolean[], $22::text[], $23::text[])
 ON CONFLICT (uid) DO UPDATE SET ended_at = EXCLUDED.ended_at, status = EXCLUDED.status,
     step_count = EXCLUDED.step_count, ending_node = EXCLUDED.ending_node,
     outcome = EXCLUDED.outcome, score = EXCLUDED.score, passed = EXCLUDED.passed,
-    report = EXCLUDED.report, updated_at = now()
+    report = EXCLUDED.report, competencies = EXCLUDED.competencies, updated_at = now()
 WHERE attempts.status = 'in_progress'
   AND (EXCLUDED.status <> 'in_progress' OR EXCLUDED.step_count > attempts.step_count)
 )sql";
+constexpr int kAttemptColumns = 23;
 
-// Decisions go many rows per statement: one round trip per batch rather than per decision is
-// what lets one desktop send well over 1,000 attempts a second (bench/bench_sync.cpp).
+constexpr const char* kInsertDecisions = R"sql(
+INSERT INTO decisions (uid, attempt_uid, step, node, choice, timed_out, step_json, evidence,
+    recorded_at)
+SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::integer[], $4::text[], $5::text[],
+    $6::boolean[], $7::text[], $8::text[], $9::bigint[])
+ON CONFLICT (uid) DO NOTHING
+)sql";
 constexpr int kDecisionColumns = 9;
-constexpr std::size_t kDecisionsPerStatement = 500;  // 4,500 parameters, far below 65,535
+// Decisions per statement: bounds one message's size (a step's JSON is a few kilobytes).
+constexpr std::size_t kDecisionsPerStatement = 5000;
 
-std::string insertDecisionsSql(std::size_t rows) {
-    std::string sql =
-        "INSERT INTO decisions (uid, attempt_uid, step, node, choice, timed_out, step_json, "
-        "evidence, recorded_at) VALUES ";
-    for (std::size_t r = 0; r < rows; ++r) {
-        sql += r ? ", (" : "(";
-        for (int c = 1; c <= kDecisionColumns; ++c) {
-            sql += "$" + std::to_string(r * kDecisionColumns + std::size_t(c));
-            sql += c < kDecisionColumns ? ", " : ")";
-        }
+// Column-wise values of many rows, sent as one array parameter per column.
+struct Columns {
+    explicit Columns(int n) : values(std::size_t(n)) {}
+    std::vector<std::vector<PgParam>> values;
+    void row(std::initializer_list<PgParam> cells) {
+        std::size_t i = 0;
+        for (const auto& c : cells) values[i++].push_back(c);
     }
-    return sql + " ON CONFLICT (uid) DO NOTHING";
-}
+    std::vector<PgParam> params() const {
+        std::vector<PgParam> out;
+        for (const auto& v : values) out.emplace_back(pgArray(v));
+        return out;
+    }
+    bool empty() const { return values.front().empty(); }
+};
 
-// Sent only when the server lacks it; the attempt row is already in, so under row-level
-// security a trainee sees the version exactly when someone has sent it. DO NOTHING covers
-// another desktop sending the same version at the same moment.
-bool uploadScenarioText(PgConnection& c, const ScenarioText& t) {
-    if (c.exec("SELECT 1 FROM scenario_texts WHERE content_hash = $1", {t.contentHash}).rows())
-        return false;
-    c.exec(
-        "INSERT INTO scenario_texts (content_hash, scenario_id, scenario_version, text) "
-        "VALUES ($1, $2, $3, $4) ON CONFLICT (content_hash) DO NOTHING",
-        {t.contentHash, t.scenarioId, t.scenarioVersion, t.text});
-    return true;
+// The texts of `batch`'s versions the server lacks, each sent once. The attempt rows are
+// already in, so under row-level security a trainee sees the version exactly when someone has
+// sent it. DO NOTHING covers another desktop sending the same version at the same moment.
+std::vector<UploadStats> uploadScenarioTexts(PgConnection& c,
+                                             const std::vector<OutboxAttempt>& batch) {
+    std::vector<UploadStats> stats(batch.size());
+    std::vector<std::string> hashes;
+    for (const auto& a : batch)
+        if (a.scenarioText &&
+            std::find(hashes.begin(), hashes.end(), a.scenarioText->contentHash) == hashes.end())
+            hashes.push_back(a.scenarioText->contentHash);
+    if (hashes.empty()) return stats;
+    auto have = c.exec("SELECT content_hash FROM scenario_texts WHERE content_hash = ANY($1)",
+                       {pgArray(hashes)});
+    std::set<std::string> sent;
+    for (int i = 0; i < have.rows(); ++i) sent.insert(have.text(i, 0));
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        const auto& t = batch[i].scenarioText;
+        if (!t || !sent.insert(t->contentHash).second) continue;
+        c.exec(
+            "INSERT INTO scenario_texts (content_hash, scenario_id, scenario_version, text) "
+            "VALUES ($1, $2, $3, $4) ON CONFLICT (content_hash) DO NOTHING",
+            {t->contentHash, t->scenarioId, t->scenarioVersion, t->text});
+        stats[i].scenarioTextSent = true;
+        stats[i].scenarioTextBytes = t->text.size();
+    }
+    return stats;
 }
 
 std::unique_ptr<PgConnection> connectChecked(const std::string& uri) {
@@ -89,56 +122,59 @@ std::unique_ptr<PgConnection> connectChecked(const std::string& uri) {
 
 namespace {
 
-// One attempt's rows, inside the caller's transaction.
-UploadStats uploadRows(PgConnection& c, const OutboxAttempt& a) {
-    UploadStats stats;
-    c.exec(kUpsertAttempt, {a.uid,
-                            a.traineeName,
-                            a.employeeId,
-                            a.groupName,
-                            a.scenarioId,
-                            a.scenarioVersion,
-                            a.scenarioTitle,
-                            a.contentHash,
-                            a.frameworkId,
-                            a.frameworkVersion,
-                            a.mode,
-                            num(a.seed),
-                            a.replyOrder,
-                            num(a.startedAt),
-                            optNum(a.endedAt),
-                            a.status,
-                            num(a.stepCount),
-                            opt(a.endingNode),
-                            opt(a.outcome),
-                            optReal(a.score),
-                            a.passed ? boolean(*a.passed) : std::nullopt,
-                            opt(a.report)});
-    for (std::size_t first = 0; first < a.decisions.size(); first += kDecisionsPerStatement) {
-        const std::size_t n = std::min(kDecisionsPerStatement, a.decisions.size() - first);
-        std::vector<PgParam> params;
-        params.reserve(n * kDecisionColumns);
-        for (std::size_t i = first; i < first + n; ++i) {
-            const auto& d = a.decisions[i];
-            for (PgParam p :
-                 {PgParam(d.uid), PgParam(a.uid), num(d.step), PgParam(d.node), PgParam(d.choice),
-                  boolean(d.timedOut), PgParam(d.stepJson), PgParam(d.evidence), num(d.recordedAt)})
-                params.push_back(std::move(p));
+// `batch`'s rows, inside the caller's transaction.
+std::vector<UploadStats> uploadRows(PgConnection& c, const std::vector<OutboxAttempt>& batch) {
+    Columns attempts(kAttemptColumns);
+    Columns decisions(kDecisionColumns);
+    auto flushDecisions = [&] {
+        if (!decisions.empty()) c.exec(kInsertDecisions, decisions.params());
+        decisions = Columns(kDecisionColumns);
+    };
+    for (const auto& a : batch) {
+        // HR's pages read this instead of the report (schema v4, pg_competencies.hpp).
+        const std::optional<std::string> summary =
+            a.status == "finished" && a.report ? competencySummaryText(*a.report) : std::nullopt;
+        attempts.row({a.uid,
+                      a.traineeName,
+                      a.employeeId,
+                      a.groupName,
+                      a.scenarioId,
+                      a.scenarioVersion,
+                      a.scenarioTitle,
+                      a.contentHash,
+                      a.frameworkId,
+                      a.frameworkVersion,
+                      a.mode,
+                      num(a.seed),
+                      a.replyOrder,
+                      num(a.startedAt),
+                      optNum(a.endedAt),
+                      a.status,
+                      num(a.stepCount),
+                      opt(a.endingNode),
+                      opt(a.outcome),
+                      optReal(a.score),
+                      a.passed ? boolean(*a.passed) : std::nullopt,
+                      opt(a.report),
+                      summary});
+    }
+    c.exec(kUpsertAttempts, attempts.params());
+    std::size_t rows = 0;
+    for (const auto& a : batch)
+        for (const auto& d : a.decisions) {
+            decisions.row({d.uid, a.uid, num(d.step), d.node, d.choice, boolean(d.timedOut),
+                           d.stepJson, d.evidence, num(d.recordedAt)});
+            if (++rows % kDecisionsPerStatement == 0) flushDecisions();
         }
-        c.exec(insertDecisionsSql(n), params);
-    }
-    if (a.scenarioText && uploadScenarioText(c, *a.scenarioText)) {
-        stats.scenarioTextSent = true;
-        stats.scenarioTextBytes = a.scenarioText->text.size();
-    }
-    return stats;
+    flushDecisions();
+    return uploadScenarioTexts(c, batch);
 }
 
 }  // namespace
 
 UploadStats uploadAttempt(PgConnection& c, const OutboxAttempt& a) {
     PgTransaction tx(c);
-    const UploadStats stats = uploadRows(c, a);
+    const UploadStats stats = uploadRows(c, {a}).front();
     tx.commit();
     return stats;
 }
@@ -176,7 +212,7 @@ SyncResult syncOutbox(Database& local, const std::string& uri, const SyncOptions
                 std::vector<UploadStats> sent;
                 {
                     PgTransaction tx(*conn);
-                    for (const auto& a : batch) sent.push_back(uploadRows(*conn, a));
+                    sent = uploadRows(*conn, batch);
                     tx.commit();
                 }
                 failures = 0;

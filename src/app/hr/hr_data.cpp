@@ -10,6 +10,9 @@
 #include "core/reports/report_language.hpp"
 #include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
+#include "store/pg_db.hpp"
+#include "store/pg_target.hpp"
+#include "store/results_reader.hpp"
 
 namespace rapport::app {
 namespace {
@@ -26,20 +29,27 @@ double msSince(std::chrono::steady_clock::time_point start) {
 }
 
 // Opens the store on the worker thread. Reading never creates a database: an HR user pointing at
-// a wrong path should be told, not handed an empty new file.
-store::ResultsStore openForReading(const std::string& path) {
-    if (path.empty())
+// a wrong path should be told, not handed an empty new file. The central store is read as the
+// signed-in login, so it shows exactly what row-level security grants that login.
+std::unique_ptr<store::ResultsReader> openForReading(const std::string& target) {
+    if (target.empty())
         throw std::runtime_error(
             tr("No results database: start Rapport with --db PATH or set RAPPORT_DB."));
+    if (store::isPostgresUri(target)) {
+        try {
+            return store::openResultsReader(target);
+        } catch (const store::PgError& e) {
+            throw std::runtime_error(
+                uiFormat(tr("Could not read the central store: {reason}"), {{"reason", e.what()}}));
+        }
+    }
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
+    if (!std::filesystem::exists(target, ec))
         throw std::runtime_error(
             uiFormat(tr("No results database at {path} yet: results appear here once trainees "
                         "have played."),
-                     {{"path", path}}));
-    store::StoreOptions o;
-    o.readOnly = true;  // the HR pages only read: a backup or a read-only share opens too
-    return store::ResultsStore(path, o);
+                     {{"path", target}}));
+    return store::openResultsReader(target);
 }
 
 }  // namespace
@@ -81,7 +91,9 @@ store::AttemptFilter storeFilter(const HrFilter& f, const std::string& trainee,
     return out;
 }
 
-HrData::HrData(std::string dbPath) : path_(std::move(dbPath)) {
+HrData::HrData(std::string target)
+    : target_(std::move(target)),
+      shown_(store::isPostgresUri(target_) ? store::shownUri(target_) : target_) {
     std::error_code ec;
     exportFolder = std::filesystem::current_path(ec).string();
 }
@@ -93,14 +105,14 @@ void HrData::ensureLoaded() {
 }
 
 void HrData::startTable() {
-    const std::string path = path_;
+    const std::string target = target_;
     const store::AttemptFilter f = storeFilter(filter_);
-    table_.start([path, f, names = names_] {
+    table_.start([target, f, names = names_] {
         const auto start = std::chrono::steady_clock::now();
-        auto db = openForReading(path);
+        auto db = openForReading(target);
         HrTableResult r;
-        r.cells = db.competencyTable(f);
-        r.totals = traineeTotals(db.attempts(f, false));
+        r.cells = db->competencyTable(f);
+        r.totals = traineeTotals(db->attempts(f, false));
         names.apply(r.cells);
         r.queryMs = msSince(start);
         return r;
@@ -122,19 +134,19 @@ void HrData::refresh() {
     startTable();
     if (!trainee_.empty()) openTrainee(trainee_);
     if (!group_.empty()) openGroup(group_);
-    if (attemptId_) openAttempt(attemptId_);
+    if (attemptId_) openAttempt(attemptRecord_);
 }
 
 void HrData::openTrainee(const std::string& name) {
     trainee_ = name;
-    const std::string path = path_;
+    const std::string target = target_;
     const store::AttemptFilter f = storeFilter(filter_, name);
-    traineeAttempts_.start([path, f, name, names = names_] {
+    traineeAttempts_.start([target, f, name, names = names_] {
         const auto start = std::chrono::steady_clock::now();
-        auto db = openForReading(path);
+        auto db = openForReading(target);
         HrAttemptsResult r;
         r.subject = name;
-        r.attempts = db.attempts(f, true);
+        r.attempts = db->attempts(f, true);
         names.apply(r.attempts);
         r.queryMs = msSince(start);
         return r;
@@ -143,37 +155,38 @@ void HrData::openTrainee(const std::string& name) {
 
 void HrData::openGroup(const std::string& group) {
     group_ = group;
-    const std::string path = path_;
+    const std::string target = target_;
     store::AttemptFilter f = storeFilter(filter_, {}, group);
-    groupAttempts_.start([path, f, group, names = names_] {
+    groupAttempts_.start([target, f, group, names = names_] {
         const auto start = std::chrono::steady_clock::now();
-        auto db = openForReading(path);
+        auto db = openForReading(target);
         HrAttemptsResult r;
         r.subject = group;
         // Who passed needs attempts, not their competency rows (those come from the table).
-        r.attempts = db.attempts(f, false);
+        r.attempts = db->attempts(f, false);
         names.apply(r.attempts);
         r.queryMs = msSince(start);
         return r;
     });
 }
 
-void HrData::openAttempt(std::int64_t id) {
-    attemptId_ = id;
-    const std::string path = path_;
-    attempt_.start([path, id] {
-        auto db = openForReading(path);
-        return HrStoredAttempt{db.loadAttempt(id)};
+void HrData::openAttempt(const AttemptRecord& record) {
+    attemptId_ = record.id;
+    attemptRecord_ = record;
+    const std::string target = target_;
+    attempt_.start([target, record] {
+        auto db = openForReading(target);
+        return HrStoredAttempt{db->loadAttempt(record)};
     });
 }
 
 void HrData::exportReport(ExportFormat format, const std::string& folder,
                           const store::AttemptFilter& filter, const std::string& title) {
-    const std::string path = path_;
-    export_.start([path, format, folder, filter, title, names = names_] {
-        auto db = openForReading(path);
+    const std::string target = target_;
+    export_.start([target, format, folder, filter, title, names = names_] {
+        auto db = openForReading(target);
         ReportData data;
-        data.attempts = db.attempts(filter, true);
+        data.attempts = db->attempts(filter, true);
         names.apply(data.attempts);
         data.scope = {filter.trainee, filter.group, filter.scenario, filter.sinceMs, filter.mode};
         data.generatedAtMs = nowMs();
@@ -185,8 +198,11 @@ void HrData::exportReport(ExportFormat format, const std::string& folder,
                          {{"folder", folder}}));
         const auto file =
             std::filesystem::path(folder) / exportFileName(data.scope, format, data.generatedAtMs);
-        if (std::string error = writeFileAtomically(file, text, databaseFiles(path));
-            !error.empty())
+        // An export never replaces the desktop's own database files (there are none to guard
+        // for the central store).
+        const auto guarded =
+            store::isPostgresUri(target) ? std::vector<std::string>{} : databaseFiles(target);
+        if (std::string error = writeFileAtomically(file, text, guarded); !error.empty())
             throw std::runtime_error(error);
         return HrExportResult{file.string(), data.attempts.size()};
     });
@@ -227,7 +243,7 @@ bool HrData::busy() const {
 }
 
 std::string HrData::glyphText() const {
-    std::string out = path_;
+    std::string out = shown_;
     if (table_.value())
         for (const auto& c : table_.value()->cells) out += c.trainee + c.group + c.competencyName;
     for (const auto* job : {&traineeAttempts_, &groupAttempts_})

@@ -1,6 +1,8 @@
-// What the HR area reads from the results store. Every query runs on a worker thread with its own
-// database connection, once per filter change or page opened, never per frame, so a table over
-// 100,000 attempts never freezes the window; screens show "loading" until poll() picks it up.
+// What the HR area reads from the results store: the desktop's own SQLite file, or the central
+// PostgreSQL store when the app runs with one (store/results_reader.hpp). Every query runs on a
+// worker thread with its own database connection, once per filter change or page opened, never per
+// frame, so a table over 100,000 attempts never freezes the window; screens show "loading" until
+// poll() picks it up.
 #pragma once
 
 #include <cstdint>
@@ -107,10 +109,12 @@ struct HrExportResult {
 
 class HrData {
 public:
-    // `dbPath` is the resolved database path; empty when none could be resolved (no HOME).
-    explicit HrData(std::string dbPath);
+    // `target` is the resolved database path, or the central store's postgresql:// URI; empty
+    // when none could be resolved (no HOME).
+    explicit HrData(std::string target);
 
-    const std::string& path() const { return path_; }
+    // What the pages show as the source: the path, or the URI without its password.
+    const std::string& path() const { return shown_; }
     // Competency and level names of the queries started from now on are in `lang`, from these
     // frameworks (docs/scoring.md, "Languages"); the store keeps the scorer's words.
     void setLanguage(std::vector<std::shared_ptr<const Framework>> frameworks, std::string lang);
@@ -136,7 +140,8 @@ public:
     const std::string& group() const { return group_; }
     const HrJob<HrAttemptsResult>& groupAttempts() const { return groupAttempts_; }
 
-    void openAttempt(std::int64_t id);
+    // `record` is one of the attempts the trainee or group page read.
+    void openAttempt(const AttemptRecord& record);
     std::int64_t attemptId() const { return attemptId_; }
     const HrJob<HrStoredAttempt>& attempt() const { return attempt_; }
 
@@ -166,7 +171,8 @@ private:
         void apply(std::vector<CompetencyCell>& cells) const;
     };
 
-    std::string path_;
+    std::string target_;
+    std::string shown_;
     Names names_;
     HrFilter filter_;
     bool loaded_ = false;
@@ -179,6 +185,7 @@ private:
     std::string group_;
     HrJob<HrAttemptsResult> groupAttempts_;
     std::int64_t attemptId_ = 0;
+    AttemptRecord attemptRecord_;
     HrJob<HrStoredAttempt> attempt_;
     HrJob<HrExportResult> export_;
 };

@@ -111,12 +111,12 @@ void HrTraineeScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& acti
     const AttemptRecord* best = bestAttempt(attempts);
     const AttemptRecord* last = lastAttempt(attempts);
     if (attemptCard(ctx, "best", tr("Best attempt"), best, cardW)) {
-        hr.openAttempt(best->id);
+        hr.openAttempt(*best);
         actions.openPage(ScreenId::HrAttempt);
     }
     ImGui::SameLine();
     if (attemptCard(ctx, "last", tr("Last attempt"), last, cardW)) {
-        hr.openAttempt(last->id);
+        hr.openAttempt(*last);
         actions.openPage(ScreenId::HrAttempt);
     }
 
@@ -182,7 +182,7 @@ void HrTraineeScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& acti
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
             if (ImGui::Selectable("##attempt", false, ImGuiSelectableFlags_SpanAllColumns)) {
-                hr.openAttempt(a.id);
+                hr.openAttempt(a);
                 actions.openPage(ScreenId::HrAttempt);
             }
             loc.recordLastItem("Attempt " + std::to_string(a.id));

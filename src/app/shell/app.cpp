@@ -26,7 +26,9 @@ App::App(AppConfig config, const Clock& clock, Theme theme)
       frameworks_(library_),
       gate_(config_.dataDir, clock),
       author_(*this, clock),
-      hr_(config_.hrDatabase, *this),
+      // With a central store HR reads it, as the desktop's login: every desktop's synced
+      // attempts that the login's grants cover (the gate opens HR only for a login holding HR).
+      hr_(config_.centralStore.empty() ? config_.hrDatabase : config_.centralStore, *this),
       trainee_(TraineeSetup{config_.dataDir, config_.hrDatabase, config_.attemptSeed}, clock,
                library_, frameworks_, *this,
                [this](std::string_view text) { requireGlyphs(text); }) {
@@ -44,6 +46,7 @@ App::App(AppConfig config, const Clock& clock, Theme theme)
         gate_.useCentralRoles(std::nullopt);  // until the first pass has read them
         sync_ = std::make_unique<BackgroundSync>(
             BackgroundSync::Setup{config_.hrDatabase, config_.centralStore});
+        trainee_.onAttemptRecorded([this] { sync_->wake(); });
     }
     baseScale_ = theme_.scale;
     if (config_.startInHr) openHr();

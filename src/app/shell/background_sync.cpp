@@ -84,13 +84,15 @@ void BackgroundSync::run() {
     int backoff = setup_.firstBackoffMs;
     std::unique_lock lock(mutex_);
     while (!stop_) {
+        // Cleared before the pass, not after it: a wake() while the pass runs (an attempt
+        // recorded meanwhile) asks for one more pass at once instead of being lost.
+        woken_ = false;
         lock.unlock();
         pass();
         lock.lock();
         const bool failed = status_.state == SyncStatus::State::Error;
         const int waitMs = failed ? backoff : setup_.intervalMs;
         backoff = failed ? std::min(backoff * 2, setup_.maxBackoffMs) : setup_.firstBackoffMs;
-        woken_ = false;
         cv_.wait_for(lock, std::chrono::milliseconds(waitMs), [this] { return stop_ || woken_; });
     }
 }

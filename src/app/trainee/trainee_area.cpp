@@ -193,6 +193,7 @@ void TraineeArea::pollWrites() {
     if (idle && saveState_ == SaveState::Saving && !scoring_.running()) {
         saveState_ = SaveState::Saved;
         refreshBestScores();
+        if (onRecorded_) onRecorded_();
     }
 }
 

@@ -101,6 +101,9 @@ public:
     // store (read at sign-in and after each finished attempt); nullopt when none or no store.
     std::optional<int> bestScore(const std::string& scenarioId) const;
     bool recording() const { return store_ != nullptr; }
+    // Called (on the UI thread) each time a finished attempt is safely in the results store:
+    // the shell wakes the background sync with it, so the central store has it within seconds.
+    void onAttemptRecorded(std::function<void()> f) { onRecorded_ = std::move(f); }
     SaveState saveState() const { return saveState_; }
     const std::optional<ResumeOffer>& resumeOffer() const { return resumeOffer_; }
     // The trainees' names, for the font atlas.
@@ -187,6 +190,7 @@ private:
     // Journal and finish writes, in order, on the queue's own thread. After the store: destroyed
     // before it, it first runs what is still queued.
     store::WriteQueue writes_;
+    std::function<void()> onRecorded_;
     // Last: destroyed first, so a running job finishes (and queues its finish) while the queue
     // it uses still exists. The shell's scenarios and frameworks outlive the whole area.
     ScoringJob scoring_;

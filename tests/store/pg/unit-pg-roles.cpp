@@ -289,3 +289,48 @@ TEST_CASE("rapport admin add-user, grant, revoke: exit codes, no password on scr
     PgConnection c(pg.uri());
     CHECK(count(c, "attempts WHERE owner_login = '" + trainee + "'") == 2);
 }
+
+TEST_CASE("rapport admin set-password and remove-user: the old password stops, the login goes") {
+    PgTestDatabase pg;
+    TempDir dir;
+    const std::string cli = shellQuoted(RAPPORT_CLI_PATH);
+    const std::string env =
+        "env -u RAPPORT_CENTRAL_DB XDG_CONFIG_HOME=" + shellQuoted(dir.path().string()) + " ";
+    const std::string to = " --to " + shellQuoted(pg.uri());
+    auto run = [&](const std::string& args) { return runCommand(env + cli + " admin " + args); };
+    REQUIRE(run("init" + to).exitCode == 0);
+    const std::string login = uniqueLogin("eve");
+    writeText(dir.file("old"), "old-pw\n");
+    writeText(dir.file("new"), "new 'pw' $1\n");
+    REQUIRE(
+        run("add-user " + login + " --role hr --password-file " + shellQuoted(dir.file("old")) + to)
+            .exitCode == 0);
+    CHECK_NOTHROW(PgConnection(pgUriAs(login, "old-pw", pg.name())));
+    auto set =
+        run("set-password " + login + " --password-file " + shellQuoted(dir.file("new")) + to);
+    CHECK_MESSAGE(set.exitCode == 0, set.err);
+    CHECK(set.out == "login " + login + " has a new password\n");
+    CHECK(set.out.find("new 'pw'") == std::string::npos);
+    CHECK_THROWS_AS(PgConnection(pgUriAs(login, "old-pw", pg.name())), PgError);
+    {
+        PgConnection c("host=" + pgClusterDir() + " dbname=" + pg.name() + " user=" + login +
+                       " password='new \\'pw\\' $1'");
+        CHECK(c.user() == login);
+    }
+    CHECK(run("set-password " + login + to).exitCode == 2);  // no --password-file
+    CHECK(run("set-password nobody" + std::to_string(::getpid()) + " --password-file " +
+              shellQuoted(dir.file("new")) + to)
+              .exitCode == 1);
+
+    PgConnection owner(pg.uri());
+    store::grantGroup(owner, login, "north");
+    auto removed = run("remove-user " + login + to);
+    CHECK_MESSAGE(removed.exitCode == 0, removed.err);
+    CHECK(count(owner, "pg_roles WHERE rolname = '" + login + "'") == 0);
+    CHECK(count(owner, "logins WHERE login = '" + login + "'") == 0);
+    CHECK(count(owner, "group_grants WHERE login = '" + login + "'") == 0);
+    CHECK(run("remove-user " + login + to).exitCode == 1);  // gone already
+    CHECK(run("remove-user" + to).exitCode == 2);
+    // Nobody removes the login they are connected as.
+    CHECK_THROWS_AS(store::removeLogin(owner, owner.user()), store::RoleError);
+}

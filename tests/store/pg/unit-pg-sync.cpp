@@ -195,6 +195,7 @@ TEST_CASE(
     store::ResultsStore local(dir.file("d.db"));
     fillDesktop(local, "crash", 150);
     auto options = fastRetries();
+    options.batchSize = 20;  // several batches, so the server dies between two of them
     std::thread restarter;
     options.onConfirmed = [&](int n) {
         if (n != 60) return;
@@ -224,6 +225,7 @@ TEST_CASE("sync: a connection cut mid-sync is reopened with nothing lost and not
     store::ResultsStore local(dir.file("d.db"));
     fillDesktop(local, "cut", 120);
     auto options = fastRetries();
+    options.batchSize = 20;  // several batches, so the connection is cut between them
     int cuts = 0;
     options.onConfirmed = [&](int n) {
         if (n % 40 != 0) return;
@@ -353,7 +355,7 @@ TEST_CASE("rapport sync and rapport admin init: status, exit codes and what they
     // Set up by admin init, then synced through the config file; the password never printed.
     auto init = runCommand(env + cli + " admin init --to " + shellQuoted(pg.uri()));
     CHECK(init.exitCode == 0);
-    CHECK(init.out == "central store schema: version 3 (was 0)\n");
+    CHECK(init.out == "central store schema: version 4 (was 0)\n");
     std::filesystem::create_directories(dir.path() / "rapport");
     writeText((dir.path() / "rapport" / "config").string(),
               "# Rapport\ncentral = " + pg.uri() + "\n");
