@@ -1,14 +1,13 @@
 // `rapport admin passphrase --set | --check`: IT sets or checks a machine's local administrator
 // passphrase (the one that opens HR and author on a single machine, docs/app.md) from a script.
 // The passphrase is read from stdin, never from argv, where `ps` and shell history would show it.
-#include <termios.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
-#include <iostream>
 #include <string>
 
+#include "cli/admin_gate.hpp"
 #include "cli/cli_verbs.hpp"
 #include "core/access/area_access.hpp"
 #include "core/platform/xdg_dirs.hpp"
@@ -38,25 +37,6 @@ int usage(const std::string& msg) {
     std::fprintf(stderr, tr("rapport admin passphrase: %s\n"), msg.c_str());
     printUsage(stderr);
     return kExitUsage;
-}
-
-// Reads a line; at a terminal without echo, so the passphrase is never on the screen.
-bool readLine(std::string& out, bool terminal) {
-    termios saved{};
-    const bool hide = terminal && ::tcgetattr(STDIN_FILENO, &saved) == 0;
-    if (hide) {
-        termios quiet = saved;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    }
-    const bool ok = static_cast<bool>(std::getline(std::cin, out));
-    if (hide) {
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-        std::fputc('\n', stderr);
-    }
-    if (!ok) return false;
-    if (!out.empty() && out.back() == '\r') out.pop_back();
-    return true;
 }
 
 }  // namespace
@@ -91,7 +71,7 @@ int runAdminPassphrase(Args args) {
     const bool terminal = ::isatty(STDIN_FILENO) != 0;
     std::string first;
     if (terminal) std::fputs(tr("Passphrase: "), stderr);
-    if (!readLine(first, terminal)) return usage(tr("no passphrase on stdin"));
+    if (!readSecretLine(first, terminal)) return usage(tr("no passphrase on stdin"));
     try {
         if (mode == Mode::Check) {
             std::string error;
@@ -113,7 +93,7 @@ int runAdminPassphrase(Args args) {
         std::string again = first;
         if (terminal) {
             std::fputs(tr("Again: "), stderr);
-            if (!readLine(again, terminal)) return usage(tr("no passphrase on stdin"));
+            if (!readSecretLine(again, terminal)) return usage(tr("no passphrase on stdin"));
         }
         switch (checkNewPassphrase(first, again)) {
             case NewPassphraseProblem::TooShort:

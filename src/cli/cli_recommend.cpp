@@ -1,6 +1,6 @@
 // `rapport recommend --trainee NAME`: the scenarios a trainee should play next, with the reason
 // for each, from the results database and the scenario library. The model and the ranking are
-// core's (core/recommendation); this file reads the inputs and prints.
+// core's (core/recommendation), assigned scenarios first; this file reads the inputs and prints.
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +11,7 @@
 
 #include "cli/cli_verbs.hpp"
 #include "core/platform/bundled_data.hpp"
+#include "core/recommendation/assignment_status.hpp"
 #include "core/recommendation/next_scenario.hpp"
 #include "core/recommendation/practice_evidence.hpp"
 #include "core/recommendation/recommendation_text.hpp"
@@ -18,6 +19,7 @@
 #include "core/reports/report_time.hpp"
 #include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
+#include "store/assignments.hpp"
 #include "store/database_path.hpp"
 #include "store/results_store.hpp"
 
@@ -106,6 +108,7 @@ int runRecommend(Args args) {
         return kExitUsage;
     }
     std::vector<AttemptRecord> attempts;
+    std::vector<ScenarioAssignment> assigned;
     try {
         store::StoreOptions readOnly;
         readOnly.readOnly = true;
@@ -114,6 +117,8 @@ int runRecommend(Args args) {
         store::AttemptFilter all;
         all.finishedOnly = true;
         attempts = store.attempts(all);
+        assigned = openAssignments(store::listAssignments(store), trainee,
+                                   store::traineeGroup(store, trainee), attempts);
     } catch (const store::StoreError& e) {
         std::fprintf(stderr, tr("rapport recommend: %s\n"), e.what());
         return kExitUsage;
@@ -128,7 +133,7 @@ int runRecommend(Args args) {
                                   : std::chrono::duration_cast<std::chrono::milliseconds>(
                                         std::chrono::system_clock::now().time_since_epoch())
                                         .count();
-    auto ranked = recommendScenarios(model, trainee, options, {}, now);
+    auto ranked = recommendScenarios(model, trainee, options, assigned, now);
     if (limit > 0 && ranked.size() > limit) ranked.resize(limit);
 
     if (format == "json") {
@@ -141,8 +146,12 @@ int runRecommend(Args args) {
                                      {"daysSincePractised", nullptr}};
             if (r.reason.daysSincePractised)
                 reason["daysSincePractised"] = *r.reason.daysSincePractised;
-            if (r.reason.kind == RecommendationKind::Assigned)
+            if (r.reason.kind == RecommendationKind::Assigned) {
                 reason["assignedBy"] = r.reason.assignedBy;
+                reason["due"] = nullptr;
+                if (r.reason.dueAtMs) reason["due"] = formatDateUtc(*r.reason.dueAtMs);
+                reason["note"] = r.reason.note;
+            }
             list.push_back({{"scenario", r.scenarioId},
                             {"title", r.title},
                             {"priority", r.priority},
@@ -155,10 +164,15 @@ int runRecommend(Args args) {
         std::printf("%s\n", tr("Nothing to recommend: no scenario in the library assesses a "
                                "competency."));
     } else {
-        for (std::size_t i = 0; i < ranked.size(); ++i)
+        for (std::size_t i = 0; i < ranked.size(); ++i) {
             std::printf("%zu. %s (%s)\n   %s\n", i + 1, ranked[i].title.c_str(),
                         ranked[i].scenarioId.c_str(),
                         describeRecommendation(ranked[i].reason).c_str());
+            if (!ranked[i].reason.note.empty())
+                std::printf(
+                    "   %s\n",
+                    uiFormat(tr("note: {note}"), {{"note", ranked[i].reason.note}}).c_str());
+        }
     }
     return std::fflush(stdout) == 0 ? kExitOk : kExitUsage;
 }

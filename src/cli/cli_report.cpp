@@ -12,6 +12,8 @@
 #include "core/files/safe_output.hpp"
 #include "core/framework/framework_catalog.hpp"
 #include "core/platform/bundled_data.hpp"
+#include "core/reports/hr_pages_html.hpp"
+#include "core/reports/items_html.hpp"
 #include "core/reports/report_csv.hpp"
 #include "core/reports/report_html.hpp"
 #include "core/reports/report_items.hpp"
@@ -19,11 +21,14 @@
 #include "core/reports/report_language.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/reports/report_xapi.hpp"
+#include "core/translation/interface_language.hpp"
 #include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
+#include "core/translation/ui_text_in.hpp"
 #include "store/attempt_responses.hpp"
 #include "store/database_path.hpp"
 #include "store/pg_reports.hpp"
+#include "store/pg_responses.hpp"
 #include "store/results_store.hpp"
 
 namespace rapport::cli {
@@ -35,7 +40,8 @@ void printUsage(std::FILE* out) {
         out,
         "usage: rapport report [--db PATH] [--trainee NAME] [--group G] [--scenario ID]\n"
         "                      [--since DATE] [--mode practice|exam|all]\n"
-        "                      --format html|csv|json|xapi|items|items-json [-o FILE]\n\n"
+        "                      --format html|csv|json|xapi|items|items-json|html-table|\n"
+        "                               html-trainee|html-group|html-items [-o FILE]\n\n"
         "Exports results from the results database for HR.\n\n"
         "  --db PATH        results database (default: $RAPPORT_DB, else\n"
         "                   $XDG_DATA_HOME/rapport/results.db, else "
@@ -53,7 +59,10 @@ void printUsage(std::FILE* out) {
         "attempt;\n"
         "                   items: item analysis as CSV, one row per decision and reply;\n"
         "                   items-json: item analysis, reliability, test-retest and norms,\n"
-        "                   per mode (docs/hr-reports.md, \"Item analysis\")\n"
+        "                   per mode (docs/hr-reports.md, \"Item analysis\");\n"
+        "                   html-table, html-trainee, html-group, html-items: one HR page\n"
+        "                   (the table, each trainee's or group's page, the item analysis)\n"
+        "                   to print on A4, in the --lang language\n"
         "  --scenarios DIR  (items) where the attempts' scenarios are, to score every reply;\n"
         "                   repeatable; default: the bundled scenarios\n"
         "  --no-bom         (csv) no UTF-8 byte order mark at the start; by default there is\n"
@@ -61,7 +70,8 @@ void printUsage(std::FILE* out) {
         "  --xapi-base IRI  namespace of the activity and extension IRIs (xapi)\n"
         "  --xapi-home-page URL  the actor account's homePage, e.g. your LMS (xapi)\n"
         "  --lang L         competency and level names in language L (en, ja, ru) where the\n"
-        "                   framework translates them; by default as stored\n"
+        "                   framework translates them; by default as stored. The html\n"
+        "                   formats' own words are in L too (default: the environment's)\n"
         "  -o FILE          write to FILE instead of standard output; never onto the database\n"
         "                   itself (see docs/cli.md, \"Output files\")\n\n"
         "exit: 0 written, 3 the central store cannot be reached, 2 usage error (an --xapi-* value "
@@ -149,8 +159,10 @@ int runReport(Args args) {
         message.replace(message.find("%s"), 2, lang);
         return usage(message);
     }
+    const bool page = format == "html-table" || format == "html-trainee" ||
+                      format == "html-group" || format == "html-items";
     if (format != "html" && format != "csv" && format != "json" && format != "xapi" &&
-        format != "items" && format != "items-json")
+        format != "items" && format != "items-json" && !page)
         return usage(format.empty() ? "--format is required" : "unknown format '" + format + "'");
     while (!xapi.activityBase.empty() && xapi.activityBase.back() == '/')
         xapi.activityBase.pop_back();
@@ -168,21 +180,33 @@ int runReport(Args args) {
 
     ReportData data;
     ItemReport items;
-    const bool itemFormat = format == "items" || format == "items-json";
+    const bool itemFormat = format == "items" || format == "items-json" || format == "html-items";
+    // The scenarios that score every reply of an item analysis, from either store.
+    auto itemLookup = [&] {
+        if (scenarioDirs.empty() && !bundledData().scenarios.empty())
+            scenarioDirs.push_back(bundledData().scenarios.string());
+        return std::make_shared<const ScenarioLibrary>(loadScenarioLibrary(scenarioDirs));
+    };
     // The files -o must never overwrite: the SQLite database read (none for a server).
     std::vector<std::string> protectedFiles;
     if (db && store::isPostgresUri(*db)) {
-        if (itemFormat)
-            return usage(
-                "--format items reads a desktop results database; the central store does not "
-                "feed item analysis yet (docs/hr-reports.md)");
         // The central store: what this login's row-level security lets it read.
         try {
             store::PgConnection c(*db);
-            data.attempts = store::pgAttempts(c, filter);
+            if (itemFormat) {
+                const auto library = itemLookup();
+                auto read = store::pgAttemptResponses(c, filter, store::libraryLookup(*library));
+                items.modes = statisticsByMode(read.attempts, filter.mode);
+                items.skippedAttempts = read.skipped;
+            } else {
+                data.attempts = store::pgAttempts(c, filter);
+            }
         } catch (const store::PgError& e) {
             std::fprintf(stderr, tr("rapport report: %s\n"), e.what());
             return e.connectionLost() ? kExitUnreachable : kExitUsage;
+        } catch (const store::StoreError& e) {
+            std::fprintf(stderr, tr("rapport report: %s\n"), e.what());
+            return kExitUsage;
         }
     } else {
         auto path = store::resolveDatabasePath(db);
@@ -202,10 +226,8 @@ int runReport(Args args) {
                 true;  // a report changes nothing: a backup or read-only share works
             store::ResultsStore store(*path, readOnly);
             if (itemFormat) {
-                if (scenarioDirs.empty() && !bundledData().scenarios.empty())
-                    scenarioDirs.push_back(bundledData().scenarios.string());
-                const ScenarioLibrary library = loadScenarioLibrary(scenarioDirs);
-                auto read = store::attemptResponses(store, filter, store::libraryLookup(library));
+                const auto library = itemLookup();
+                auto read = store::attemptResponses(store, filter, store::libraryLookup(*library));
                 items.modes = statisticsByMode(read.attempts, filter.mode);
                 items.skippedAttempts = read.skipped;
             } else {
@@ -237,18 +259,35 @@ int runReport(Args args) {
     items.scope = data.scope;
     items.generatedAtMs = data.generatedAtMs;
 
+    // The printable pages speak the reader's language: --lang, else the environment's.
+    HrPageOptions pageOptions;
+    pageOptions.language = lang.empty() ? interfaceLanguage() : lang;
+
     std::string text;
     std::size_t renderedStatements = 0;
-    if (format == "items") {
+    if (format == "html-table") {
+        text = renderTablePageHtml(data, pageOptions);
+    } else if (format == "html-trainee") {
+        text = renderTraineePageHtml(data, pageOptions);
+    } else if (format == "html-group") {
+        text = renderGroupPageHtml(data, pageOptions);
+    } else if (format == "html-items") {
+        text = renderItemsHtml(items, pageOptions);
+    } else if (format == "items") {
         text = renderItemsCsv(items, csv);
     } else if (format == "items-json") {
         text = renderItemsJson(items).dump(2) + "\n";
     } else if (format == "html") {
         HtmlReportOptions o;
+        const std::string& l = o.language = pageOptions.language;
         if (!filter.trainee.empty())
-            o.title = "Rapport results: " + filter.trainee;
+            o.title =
+                uiFormat(trIn(l, "Rapport results: {trainee}"), {{"trainee", filter.trainee}});
         else if (!filter.group.empty())
-            o.title = "Rapport results: group " + filter.group;
+            o.title =
+                uiFormat(trIn(l, "Rapport results: group {group}"), {{"group", filter.group}});
+        else
+            o.title = trIn(l, "Rapport results");
         text = renderReportHtml(data, o);
     } else if (format == "csv") {
         text = renderReportCsv(data, csv);

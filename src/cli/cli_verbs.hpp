@@ -23,6 +23,7 @@ int runPlay(Args args);
 int runScore(Args args);
 int runReport(Args args);
 int runRecommend(Args args);  // cli_recommend.cpp
+int runAssign(Args args);     // cli_assign.cpp
 int runImport(Args args);
 int runAnalyze(Args args);
 int runStrings(Args args);

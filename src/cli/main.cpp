@@ -36,6 +36,8 @@ constexpr Verb kVerbs[] = {
      rapport::cli::runReport},
     {"recommend", "say which scenarios a trainee should play next, and why",
      rapport::cli::runRecommend},
+    {"assign", "give a trainee or a group a scenario to play next (trainers)",
+     rapport::cli::runAssign},
     {"import", "turn a Twine story (.twee or published .html) into a scenario draft",
      rapport::cli::runImport},
     {"strings", "export a scenario's texts for translation (PO) and import a translation",

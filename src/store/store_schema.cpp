@@ -182,6 +182,26 @@ CREATE TABLE scenario_texts (
 ALTER TABLE attempts ADD COLUMN timing TEXT NOT NULL DEFAULT 'standard'
     CHECK (timing IN ('standard', 'extended-x2', 'untimed'));
 )sql",
+    // v8: a trainer's assignments (store/assignments.hpp): "play this next", to one trainee or
+    // to every trainee of a group. Keyed by the names the trainees and groups have in this
+    // file, not by trainee row, so a trainee can be given one before their first attempt.
+    // Nothing is marked done here: core/recommendation/assignment_status reads that off the
+    // attempts, so an assignment and the attempts can never disagree.
+    R"sql(
+CREATE TABLE assignments (
+    id          INTEGER PRIMARY KEY,
+    trainee     TEXT NOT NULL DEFAULT '',
+    group_name  TEXT NOT NULL DEFAULT '',
+    scenario_id TEXT NOT NULL CHECK (scenario_id <> ''),
+    assigned_by TEXT NOT NULL DEFAULT '',
+    assigned_at INTEGER NOT NULL,
+    due_at      INTEGER,
+    note        TEXT NOT NULL DEFAULT '',
+    CHECK ((trainee = '') <> (group_name = ''))
+);
+CREATE INDEX assignments_by_trainee ON assignments(trainee) WHERE trainee <> '';
+CREATE INDEX assignments_by_group ON assignments(group_name) WHERE group_name <> '';
+)sql",
 };
 
 constexpr int kLatest = int(std::size(kMigrations));

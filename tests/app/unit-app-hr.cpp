@@ -372,6 +372,16 @@ TEST_CASE("hr screens: exports write the core renderers' files; failures show in
     for (const char* f : {"HTML##export", "JSON##export", "xAPI##export"})
         CHECK(h.run(std::string("click ") + f + "\nwait-idle\n") == "");
     CHECK(h.app->hr().data().lastExport().value()->path.ends_with(".xapi.json"));
+    // The page on screen alone, for A4: the table page, in the interface language.
+    CHECK(h.run("click Printable page##export\nwait-idle\n") == "");
+    const std::string printed = h.app->hr().data().lastExport().value()->path;
+    CHECK(printed.ends_with(".print.html"));
+    std::ifstream page(printed, std::ios::binary);
+    const std::string html(std::istreambuf_iterator<char>(page), {});
+    CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
+    CHECK(html.find("Trainees × competencies") != std::string::npos);
+    CHECK(html.find("@page{size:A4") != std::string::npos);
+    CHECK(html.find("class=\"page group\"") == std::string::npos);  // the table only
 
     h.app->hr().data().exportFolder = "/proc";
     CHECK(h.run("click HTML##export\nwait-idle\n") == "");

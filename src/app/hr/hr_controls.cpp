@@ -93,7 +93,8 @@ void drawExportBar(const ScreenContext& ctx, HrData& hr, const store::AttemptFil
     ImGui::TextUnformatted(tr("Export"));
     ImGui::PopStyleColor();
     const bool writing = hr.lastExport().running();
-    for (auto f : {ExportFormat::Html, ExportFormat::Csv, ExportFormat::Json, ExportFormat::Xapi}) {
+    for (auto f : {ExportFormat::Page, ExportFormat::Html, ExportFormat::Csv, ExportFormat::Json,
+                   ExportFormat::Xapi}) {
         ImGui::SameLine();
         const std::string label = std::string(exportFormatName(f)) + "##export";
         if (ui::Button(loc, label.c_str()) && !writing)

@@ -1,11 +1,13 @@
 #include "app/hr/hr_export.hpp"
 
 #include "core/files/safe_output.hpp"
+#include "core/reports/hr_pages_html.hpp"
 #include "core/reports/report_csv.hpp"
 #include "core/reports/report_html.hpp"
 #include "core/reports/report_json.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/reports/report_xapi.hpp"
+#include "core/translation/interface_language.hpp"
 #include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
 
@@ -21,6 +23,8 @@ const char* exportFormatName(ExportFormat f) {
             return "JSON";
         case ExportFormat::Xapi:
             return "xAPI";
+        case ExportFormat::Page:
+            return tr("Printable page");
     }
     return "HTML";
 }
@@ -35,6 +39,8 @@ const char* exportExtension(ExportFormat f) {
             return "json";
         case ExportFormat::Xapi:
             return "xapi.json";
+        case ExportFormat::Page:
+            return "print.html";
     }
     return "html";
 }
@@ -52,6 +58,15 @@ std::string renderExport(const ReportData& data, ExportFormat format, const std:
             return renderReportJson(data).dump(2) + "\n";
         case ExportFormat::Xapi:
             return renderXapiStatements(data, XapiOptions{}).dump(2) + "\n";
+        case ExportFormat::Page: {
+            // The interface's own language: no switch of gettext's state on this worker thread.
+            HrPageOptions o;
+            o.language = interfaceLanguage();
+            o.title = title;
+            if (!data.scope.trainee.empty()) return renderTraineePageHtml(data, o);
+            if (!data.scope.group.empty()) return renderGroupPageHtml(data, o);
+            return renderTablePageHtml(data, o);
+        }
     }
     return {};
 }

@@ -13,10 +13,13 @@
 
 namespace rapport::app {
 
-enum class ExportFormat { Html, Csv, Json, Xapi };
+// Page: the page on screen alone, to print on A4 in the interface language (the table, a
+// trainee's page or a group's page, by the scope: `rapport report --format html-table|
+// html-trainee|html-group`); Html: the full report of the scope, every page.
+enum class ExportFormat { Html, Csv, Json, Xapi, Page };
 
-const char* exportFormatName(ExportFormat f);  // "HTML", "CSV", "JSON", "xAPI"
-const char* exportExtension(ExportFormat f);   // "html", "csv", "json", "xapi.json"
+const char* exportFormatName(ExportFormat f);  // "HTML", "CSV", "JSON", "xAPI", "Printable page"
+const char* exportExtension(ExportFormat f);   // "html", "csv", "json", "xapi.json", "print.html"
 
 // The document `rapport report --format …` would write for `data`.
 std::string renderExport(const ReportData& data, ExportFormat format, const std::string& title);

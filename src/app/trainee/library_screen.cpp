@@ -72,6 +72,12 @@ void LibraryScreen::Draw(const ScreenContext& ui, const ScenarioLibrary& library
         ImGui::TextUnformatted(
             uiFormat(tr("Recommended next: {title}"), {{"title", recommended->title}}).c_str());
         ui::TextWrappedColored(p.textMuted, describeRecommendation(reason));
+        actions.requireGlyphs(reason.assignedBy);  // a trainer's name in any script
+        if (!reason.note.empty()) {
+            ui::TextWrappedColored(p.textMuted, uiFormat(tr("Note from your trainer: {note}"),
+                                                         {{"note", reason.note}}));
+            actions.requireGlyphs(reason.note);
+        }
         if (ui::PrimaryButton(loc, t, trLabel("Practise the recommended scenario").c_str()))
             actions.openScenario(recommendedEntry, AttemptMode::Practice);
         ImGui::Dummy(ImVec2(0, t.px(6)));

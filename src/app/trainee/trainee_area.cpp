@@ -5,12 +5,14 @@
 #include "app/trainee/countdown_display.hpp"
 #include "core/play/best_scores.hpp"
 #include "core/play/resume_check.hpp"
+#include "core/recommendation/assignment_status.hpp"
 #include "core/recommendation/practice_evidence.hpp"
 #include "core/recommendation/scenario_options.hpp"
 #include "core/scoring/score_report_language.hpp"
 #include "core/translation/interface_language.hpp"
 #include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
+#include "store/assignments.hpp"
 #include "store/attempt_recorder.hpp"
 #include "store/database_path.hpp"
 
@@ -95,9 +97,14 @@ void TraineeArea::refreshBestScores() {
         store::AttemptFilter everyone;
         everyone.finishedOnly = true;
         SkillModel model;
-        model.learn(practiceEvidence(store_->attempts(everyone)));
-        const auto ranked = recommendScenarios(model, trainee_->name, scenarioOptions(library_), {},
-                                               store::unixNowMs());
+        const auto attempts = store_->attempts(everyone);
+        model.learn(practiceEvidence(attempts));
+        // A trainer's assignments to this trainee or their group come first until done.
+        const auto assigned =
+            openAssignments(store::listAssignments(*store_), trainee_->name,
+                            store::traineeGroup(*store_, trainee_->name), attempts);
+        const auto ranked = recommendScenarios(model, trainee_->name, scenarioOptions(library_),
+                                               assigned, store::unixNowMs());
         if (!ranked.empty()) recommended_ = ranked.front();
     } catch (const store::StoreError& e) {
         notice_ =

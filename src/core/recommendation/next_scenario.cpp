@@ -83,7 +83,10 @@ std::vector<Recommendation> recommendScenarios(const SkillModel& model, const st
     std::vector<const ScenarioAssignment*> mine;
     for (const auto& a : assignments)
         if (a.trainee == trainee && byId.count(a.scenarioId)) mine.push_back(&a);
+    // The most urgent first: a due date before none, an earlier one before a later one.
     std::stable_sort(mine.begin(), mine.end(), [](const auto* x, const auto* y) {
+        if (x->dueAtMs.has_value() != y->dueAtMs.has_value()) return x->dueAtMs.has_value();
+        if (x->dueAtMs && *x->dueAtMs != *y->dueAtMs) return *x->dueAtMs < *y->dueAtMs;
         return x->assignedAtMs < y->assignedAtMs;
     });
 
@@ -97,6 +100,8 @@ std::vector<Recommendation> recommendScenarios(const SkillModel& model, const st
         focus.reason.kind = RecommendationKind::Assigned;
         focus.reason.assignedBy = a->assignedBy;
         focus.reason.assignedAtMs = a->assignedAtMs;
+        focus.reason.dueAtMs = a->dueAtMs;
+        focus.reason.note = a->note;
         out.push_back({o.id, o.title, std::max(0.0, focus.value), focus.reason});
     }
 

@@ -26,12 +26,18 @@ struct ScenarioOption {
     std::vector<ScenarioCompetency> competencies;
 };
 
-// A trainer's "play this next" (stored by the results store; plain data here).
+// A trainer's "play this next", to one trainee or to every trainee of a group (stored by the
+// results store; plain data here). core/recommendation/assignment_status decides whom it
+// concerns and when it is done.
 struct ScenarioAssignment {
-    std::string trainee;
+    std::int64_t id = 0;  // the store's row id; 0 before it is stored
+    std::string trainee;  // exactly one of trainee and group is set
+    std::string group;
     std::string scenarioId;
-    std::string assignedBy;
+    std::string assignedBy;  // as the trainer gave it; may be empty ("your trainer")
     std::int64_t assignedAtMs = 0;
+    std::optional<std::int64_t> dueAtMs;
+    std::string note;  // the trainer's words to the trainee; may be empty
 };
 
 enum class RecommendationKind {
@@ -52,6 +58,8 @@ struct RecommendationReason {
     double predictedSuccess = 0.5;          // P(pass) of that competency in this scenario
     std::string assignedBy;                 // Assigned only
     std::optional<std::int64_t> assignedAtMs;
+    std::optional<std::int64_t> dueAtMs;  // Assigned with a due date only
+    std::string note;                     // Assigned only: the trainer's note
 };
 
 struct Recommendation {
@@ -75,8 +83,10 @@ struct RecommendationSettings {
 // How well a predicted chance fits the band: 1 inside, falling to 0 bandFalloff outside it.
 double chanceFit(double p, const RecommendationSettings& settings = {});
 
-// Every scenario in `options` the trainee can be recommended, best first: assigned ones (for
-// this trainee) in assignment order, then the others by priority, ties by scenario id.
+// Every scenario in `options` the trainee can be recommended, best first: assigned ones (those
+// in `assignments` naming this trainee: pass openAssignments() to leave out group ones of other
+// groups and done ones) by due date, undated last, then in assignment order; then the others by
+// priority, ties by scenario id.
 // Scenarios that assess no competency are only listed when assigned. An assignment to a
 // scenario missing from `options` is skipped (the scenario was removed from the library).
 std::vector<Recommendation> recommendScenarios(const SkillModel& model, const std::string& trainee,

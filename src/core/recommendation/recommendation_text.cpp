@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/reports/report_time.hpp"
 #include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
 
@@ -18,12 +19,24 @@ std::string describeRecommendation(const RecommendationReason& r) {
     const auto n = static_cast<unsigned long>(r.daysSincePractised.value_or(0));
     const std::string& c = r.competencyName.empty() ? r.competencyId : r.competencyName;
     switch (r.kind) {
-        case RecommendationKind::Assigned:
+        case RecommendationKind::Assigned: {
+            // A trainer who gave no name is still the trainee's trainer.
+            const std::string trainer =
+                r.assignedBy.empty() ? std::string(tr("your trainer")) : r.assignedBy;
+            const std::string due = r.dueAtMs ? formatDateUtc(*r.dueAtMs) : "";
+            auto fill = [&](const char* pattern) {
+                return uiFormat(
+                    pattern,
+                    {{"trainer", trainer}, {"due", due}, {"competency", c}, {"percent", percent}});
+            };
             if (c.empty())
-                return uiFormat(tr("assigned by {trainer}"), {{"trainer", r.assignedBy}});
-            return uiFormat(
-                tr("assigned by {trainer}: {competency} — predicted success {percent} %"),
-                {{"trainer", r.assignedBy}, {"competency", c}, {"percent", percent}});
+                return fill(r.dueAtMs ? tr("assigned by {trainer}, due {due}")
+                                      : tr("assigned by {trainer}"));
+            return fill(r.dueAtMs ? tr("assigned by {trainer}, due {due}: {competency} — "
+                                       "predicted success {percent} %")
+                                  : tr("assigned by {trainer}: {competency} — predicted "
+                                       "success {percent} %"));
+        }
         case RecommendationKind::New:
             return uiFormat(
                 tr("new: {competency} — not practised yet, predicted success {percent} %"),

@@ -1,369 +1,41 @@
-// Charts are drawn as inline SVG by hand: no script runs in the report, so it prints the same
-// everywhere, opens offline, and cannot be made to run a trainee-supplied payload.
+// The full report: the table, then every group's and every trainee's page, from the same
+// sections as the single HR pages (hr_pages_html), so the two cannot drift apart.
 #include "core/reports/report_html.hpp"
 
 #include <algorithm>
-#include <array>
 #include <map>
-#include <set>
 
-#include "core/reports/group_statistics.hpp"
-#include "core/reports/report_escape.hpp"
-#include "core/reports/report_time.hpp"
-#include "core/text/number_format.hpp"
+#include "core/reports/hr_pages_html.hpp"
+#include "core/reports/html_document.hpp"
 
 namespace rapport {
 
-namespace {
-
-std::string fmt(double v, int decimals = 0) { return fixedDecimals(v, decimals); }
-
-// Score bands for colour only; the level names shown come from the framework via the report.
-const char* bandClass(double score) {
-    if (score >= 75) return "b4";
-    if (score >= 50) return "b3";
-    if (score >= 25) return "b2";
-    return "b1";
-}
-
-const char* kStyle = R"css(
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2433;margin:2rem;line-height:1.4;line-break:strict;overflow-wrap:break-word}
-h1{font-size:1.6rem;margin:0 0 .3rem} h2{font-size:1.25rem;margin:1.6rem 0 .5rem;border-bottom:2px solid #1d2433}
-h3{font-size:1.05rem;margin:1rem 0 .4rem} .meta{color:#555;font-size:.9rem}
-table{border-collapse:collapse;margin:.4rem 0 1rem;font-size:.85rem}
-th,td{border:1px solid #c9ced6;padding:.25rem .45rem;text-align:left;vertical-align:top}
-th{background:#eef1f5} td.num{text-align:right;font-variant-numeric:tabular-nums}
-.b1{background:#f6d5d1}.b2{background:#fbe7c6}.b3{background:#e3efd0}.b4{background:#c9e6c4}
-.na{color:#888} .pass{color:#1b6e2a;font-weight:600} .fail{color:#a12a1f;font-weight:600}
-svg text{font-family:inherit;font-size:11px;fill:#1d2433} .chart{margin:.3rem 0 1rem}
-section.page{page-break-before:always;break-before:page}
-@media print{body{margin:0;font-size:10pt} section.page{page-break-before:always} tr,svg{page-break-inside:avoid;break-inside:avoid} a{color:inherit;text-decoration:none}}
-)css";
-
-struct CompetencyInfo {
-    std::string id, name;
-};
-
-std::vector<CompetencyInfo> competencyList(const std::vector<AttemptRecord>& attempts) {
-    std::map<std::string, std::string> m;
-    for (const auto& a : attempts)
-        for (const auto& c : a.competencies) m.emplace(c.id, c.name);
-    std::vector<CompetencyInfo> out;
-    for (auto& [id, name] : m) out.push_back({id, name});
-    return out;
-}
-
-// Horizontal bars, one per (label, value 0-100 or absent).
-void barChart(std::string& out,
-              const std::vector<std::pair<std::string, std::optional<double>>>& bars,
-              const std::string& caption) {
-    const int labelW = 210, barW = 300, rowH = 20;
-    const int h = int(bars.size()) * rowH + 24;
-    out += "<svg class=\"chart\" role=\"img\" width=\"" + std::to_string(labelW + barW + 60) +
-           "\" height=\"" + std::to_string(h) + "\" viewBox=\"0 0 " +
-           std::to_string(labelW + barW + 60) + " " + std::to_string(h) +
-           "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + htmlEscape(caption) + "</title>";
-    for (int tick = 0; tick <= 100; tick += 25) {
-        int x = labelW + barW * tick / 100;
-        out += "<line x1=\"" + std::to_string(x) + "\" y1=\"0\" x2=\"" + std::to_string(x) +
-               "\" y2=\"" + std::to_string(h - 16) + "\" stroke=\"#d5d9e0\"/><text x=\"" +
-               std::to_string(x) + "\" y=\"" + std::to_string(h - 4) +
-               "\" text-anchor=\"middle\">" + std::to_string(tick) + "</text>";
-    }
-    for (std::size_t i = 0; i < bars.size(); ++i) {
-        int y = int(i) * rowH;
-        std::string label =
-            bars[i].first.size() > 34 ? bars[i].first.substr(0, 33) + "\u2026" : bars[i].first;
-        out += "<text x=\"" + std::to_string(labelW - 6) + "\" y=\"" + std::to_string(y + 14) +
-               "\" text-anchor=\"end\">" + htmlEscape(label) + "</text>";
-        if (bars[i].second) {
-            double v = std::clamp(*bars[i].second, 0.0, 100.0);
-            out += "<rect x=\"" + std::to_string(labelW) + "\" y=\"" + std::to_string(y + 3) +
-                   "\" width=\"" + fmt(barW * v / 100, 1) + "\" height=\"" +
-                   std::to_string(rowH - 6) + "\" fill=\"#3f6fb5\"/>";
-            out += "<text x=\"" + fmt(labelW + barW * v / 100 + 4, 1) + "\" y=\"" +
-                   std::to_string(y + 14) + "\">" + fmt(v) + "</text>";
-        } else {
-            out += "<text x=\"" + std::to_string(labelW + 4) + "\" y=\"" + std::to_string(y + 14) +
-                   "\" fill=\"#888\">not assessed</text>";
-        }
-    }
-    out += "</svg>\n";
-}
-
-// Scenario score over finished attempts, oldest to newest.
-void trendChart(std::string& out, const std::vector<const AttemptRecord*>& attempts) {
-    std::vector<const AttemptRecord*> pts;
-    for (auto* a : attempts)
-        if (a->status == AttemptStatus::Finished && a->score) pts.push_back(a);
-    if (pts.size() < 2) return;
-    const int w = 520, h = 160, left = 34, top = 8, plotW = w - left - 10, plotH = h - top - 22;
-    out += "<svg class=\"chart\" role=\"img\" width=\"" + std::to_string(w) + "\" height=\"" +
-           std::to_string(h) + "\" viewBox=\"0 0 " + std::to_string(w) + " " + std::to_string(h) +
-           "\" xmlns=\"http://www.w3.org/2000/svg\"><title>Scenario score trend</title>";
-    for (int tick = 0; tick <= 100; tick += 25) {
-        double y = top + plotH * (100 - tick) / 100.0;
-        out += "<line x1=\"" + std::to_string(left) + "\" y1=\"" + fmt(y, 1) + "\" x2=\"" +
-               std::to_string(w - 10) + "\" y2=\"" + fmt(y, 1) +
-               "\" stroke=\"#d5d9e0\"/><text x=\"" + std::to_string(left - 4) + "\" y=\"" +
-               fmt(y + 4, 1) + "\" text-anchor=\"end\">" + std::to_string(tick) + "</text>";
-    }
-    std::string poly;
-    std::string dots;
-    for (std::size_t i = 0; i < pts.size(); ++i) {
-        double x = left + (pts.size() == 1 ? 0 : plotW * double(i) / double(pts.size() - 1));
-        double y = top + plotH * (100 - std::clamp(*pts[i]->score, 0.0, 100.0)) / 100.0;
-        poly += fmt(x, 1) + "," + fmt(y, 1) + " ";
-        dots += "<circle cx=\"" + fmt(x, 1) + "\" cy=\"" + fmt(y, 1) +
-                "\" r=\"3\" fill=\"#3f6fb5\"><title>" +
-                htmlEscape(formatDateTimeShort(pts[i]->startedAtMs) + " " + pts[i]->scenarioTitle +
-                           ": " + fmt(*pts[i]->score)) +
-                "</title></circle>";
-    }
-    out += "<polyline fill=\"none\" stroke=\"#3f6fb5\" stroke-width=\"2\" points=\"" + poly +
-           "\"/>" + dots;
-    out += "<text x=\"" + std::to_string(left) + "\" y=\"" + std::to_string(h - 4) +
-           "\">oldest</text><text x=\"" + std::to_string(w - 10) + "\" y=\"" +
-           std::to_string(h - 4) + "\" text-anchor=\"end\">newest</text></svg>\n";
-}
-
-void scoreCell(std::string& out, const std::optional<double>& v) {
-    if (!v)
-        out += "<td class=\"na\">\u2014</td>";
-    else
-        out += std::string("<td class=\"num ") + bandClass(*v) + "\">" + fmt(*v) + "</td>";
-}
-
-std::string passedText(const AttemptRecord& a) {
-    if (!a.passed) return "<span class=\"na\">\u2014</span>";
-    return *a.passed ? "<span class=\"pass\">passed</span>"
-                     : "<span class=\"fail\">not passed</span>";
-}
-
-void hrTable(std::string& out, const std::vector<CompetencyCell>& cells,
-             const std::vector<CompetencyInfo>& comps) {
-    std::map<std::string, std::map<std::string, const CompetencyCell*>> byTrainee;
-    std::map<std::string, std::string> groupOf;
-    for (const auto& c : cells) {
-        byTrainee[c.trainee][c.competencyId] = &c;
-        groupOf[c.trainee] = c.group;
-    }
-    out += "<table><thead><tr><th>Trainee</th><th>Group</th>";
-    for (const auto& c : comps) out += "<th>" + htmlEscape(c.name) + "</th>";
-    out += "</tr></thead><tbody>\n";
-    for (const auto& [trainee, row] : byTrainee) {
-        out +=
-            "<tr><td>" + htmlEscape(trainee) + "</td><td>" + htmlEscape(groupOf[trainee]) + "</td>";
-        for (const auto& c : comps) {
-            auto it = row.find(c.id);
-            if (it == row.end())
-                out += "<td class=\"na\">\u2014</td>";
-            else
-                out += std::string("<td class=\"num ") + bandClass(it->second->mean) +
-                       "\" title=\"best " + fmt(it->second->best) + ", last " +
-                       fmt(it->second->last) + ", " + std::to_string(it->second->assessedAttempts) +
-                       " attempts\">" + fmt(it->second->mean) + "</td>";
-        }
-        out += "</tr>\n";
-    }
-    out += "</tbody></table>\n";
-}
-
-// Ten bars over 0-100 (the HR screen's histogram), scaled to the fullest; counts in the title.
-void histogram(std::string& out, const std::array<int, 10>& bins) {
-    const int barW = 12, w = barW * 10, h = 28;
-    const int top = std::max(1, *std::max_element(bins.begin(), bins.end()));
-    std::string title = "Trainees per ten points:";
-    for (std::size_t i = 0; i < bins.size(); ++i)
-        title += (i ? ", " : " ") + std::to_string(i * 10) + "\u2013" +
-                 std::to_string(i == 9 ? 100 : i * 10 + 9) + ": " + std::to_string(bins[i]);
-    out += "<svg role=\"img\" width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(h) +
-           "\" viewBox=\"0 0 " + std::to_string(w) + " " + std::to_string(h) +
-           "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + title +
-           "</title><line x1=\"0\" y1=\"" + std::to_string(h - 1) + "\" x2=\"" + std::to_string(w) +
-           "\" y2=\"" + std::to_string(h - 1) + "\" stroke=\"#c9ced6\"/>";
-    for (std::size_t i = 0; i < bins.size(); ++i) {
-        if (!bins[i]) continue;
-        const double bh = double(h - 2) * bins[i] / top;
-        out += "<rect x=\"" + std::to_string(int(i) * barW + 1) + "\" y=\"" + fmt(h - 1 - bh, 1) +
-               "\" width=\"" + std::to_string(barW - 2) + "\" height=\"" + fmt(bh, 1) +
-               "\" fill=\"#3f6fb5\"/>";
-    }
-    out += "</svg>";
-}
-
-// The figures come from group_statistics, as on the app's group page.
-void groupPage(std::string& out, const std::string& group, const AttemptRefs& attempts) {
-    out += "<section class=\"page group\"><h2>Group: " +
-           htmlEscape(group.empty() ? "(no group)" : group) + "</h2>\n";
-    const auto who = passSummaries(attempts);
-    const PassTotals totals = passTotals(who);
-    out += "<p class=\"meta\">" + std::to_string(totals.trainees) + " trainees, " +
-           std::to_string(totals.finished) + " finished attempts, " +
-           std::to_string(totals.passed) + " passed.</p>\n";
-
-    out += "<h3>Distribution per competency (trainees by mean score)</h3>\n";
-    const auto dists = competencyDistributions(buildCompetencyTable(attempts));
-    if (dists.empty()) {
-        out += "<p>No assessed competency in this group.</p>\n";
-    } else {
-        out +=
-            "<table><thead><tr><th>Competency</th><th>Trainees</th><th>Group mean</th><th>Median "
-            "(IQR)</th>"
-            "<th>Range</th><th>Histogram 0\u2013100</th></tr></thead><tbody>\n";
-        std::vector<std::pair<std::string, std::optional<double>>> bars;
-        for (const auto& c : dists) {
-            const Distribution& d = c.means;
-            bars.push_back({c.name, d.mean});
-            out += "<tr><td>" + htmlEscape(c.name) + "</td><td class=\"num\">" +
-                   std::to_string(d.count) + "</td>";
-            scoreCell(out, d.mean);
-            out += "<td class=\"num\">" + fmt(d.median) + " (" + fmt(d.q1) + "\u2013" + fmt(d.q3) +
-                   ")</td><td class=\"num\">" + fmt(d.min) + "\u2013" + fmt(d.max) + "</td><td>";
-            histogram(out, d.bins);
-            out += "</td></tr>\n";
-        }
-        out += "</tbody></table>\n";
-        barChart(out, bars, "Group mean per competency");
-    }
-
-    out +=
-        "<h3>Who passed</h3><table><thead><tr><th>Trainee</th><th>Finished</th><th>Passed</th>"
-        "<th>Best score</th><th>Last score</th><th>Last attempt</th></tr></thead><tbody>\n";
-    for (const PassSummary& s : who) {
-        out += "<tr><td>" + htmlEscape(s.trainee) + "</td><td class=\"num\">" +
-               std::to_string(s.finished) + "</td><td class=\"num\">" + std::to_string(s.passed) +
-               "</td>";
-        scoreCell(out, s.best);
-        scoreCell(out, s.last);
-        out += "<td>" +
-               (s.lastAttempt ? htmlEscape(formatDateTimeShort(s.lastAttempt->startedAtMs)) + " " +
-                                    passedText(*s.lastAttempt)
-                              : std::string("\u2014")) +
-               "</td></tr>\n";
-    }
-    out += "</tbody></table></section>\n";
-}
-
-void traineePage(std::string& out, const AttemptRefs& list,
-                 const std::vector<CompetencyInfo>& comps) {
-    const AttemptRecord& first = *list.front();
-    out += "<section class=\"page trainee\"><h2>Trainee: " + htmlEscape(first.trainee) +
-           "</h2><p class=\"meta\">";
-    if (!first.employeeId.empty())
-        out += "Employee id " + htmlEscape(first.employeeId) + " \u00b7 ";
-    out += "Group " + htmlEscape(first.group.empty() ? "(none)" : first.group) + " \u00b7 " +
-           std::to_string(list.size()) + " attempts</p>\n";
-
-    const AttemptRecord* best = bestAttempt(list);
-    const AttemptRecord* last = lastAttempt(list);
-    // The trainee's row of the HR table: the same means as the table and the app.
-    std::map<std::string, double> meanOf;
-    for (const auto& cell : buildCompetencyTable(list)) meanOf[cell.competencyId] = cell.mean;
-    std::vector<std::pair<std::string, std::optional<double>>> bars;
-    for (const auto& c : comps) {
-        auto it = meanOf.find(c.id);
-        bars.push_back(
-            {c.name, it == meanOf.end() ? std::nullopt : std::optional<double>(it->second)});
-    }
-    out += "<h3>Mean per competency</h3>\n";
-    barChart(out, bars, "Mean score per competency for " + first.trainee);
-    out += "<h3>Scenario score trend</h3>\n";
-    trendChart(out, list);
-    if (best || last) {
-        out += "<p>";
-        if (best && best->score)
-            out += "Best attempt: " + fmt(*best->score) + " in \u201c" +
-                   htmlEscape(best->scenarioTitle) + "\u201d (" +
-                   htmlEscape(formatDateTimeShort(best->startedAtMs)) + "). ";
-        if (last)
-            out += "Last attempt: " + (last->score ? fmt(*last->score) : std::string("unscored")) +
-                   " in \u201c" + htmlEscape(last->scenarioTitle) + "\u201d (" +
-                   htmlEscape(formatDateTimeShort(last->startedAtMs)) + "), " + passedText(*last) +
-                   ".";
-        out += "</p>\n";
-    }
-    out +=
-        "<h3>Attempts</h3><table><thead><tr><th>Started "
-        "(UTC)</th><th>Scenario</th><th>Mode</th><th>Status</th>"
-        "<th>Ending</th><th>Score</th><th>Result</th>";
-    for (const auto& c : comps) out += "<th>" + htmlEscape(c.name) + "</th>";
-    out += "</tr></thead><tbody>\n";
-    for (auto* a : list) {
-        out +=
-            "<tr><td>" + htmlEscape(formatDateTimeShort(a->startedAtMs)) + "</td><td>" +
-            htmlEscape(a->scenarioTitle.empty() ? a->scenarioId : a->scenarioTitle) +
-            " <span class=\"meta\">v" + htmlEscape(a->scenarioVersion) + "</span></td><td>" +
-            attemptModeName(a->mode) + "</td><td>" +
-            (a->status == AttemptStatus::InProgress ? "incomplete" : attemptStatusName(a->status)) +
-            "</td><td>" + htmlEscape(a->outcome) + "</td>";
-        scoreCell(out, a->score);
-        out += "<td>" + passedText(*a) + "</td>";
-        for (const auto& c : comps) {
-            const CompetencyResult* found = nullptr;
-            for (const auto& r : a->competencies)
-                if (r.id == c.id && r.assessed) found = &r;
-            if (found && !found->rated)
-                out +=
-                    "<td class=\"na\" title=\"too little evidence for a level\">not "
-                    "rated</td>";
-            else
-                scoreCell(out, found ? found->score : std::nullopt);
-        }
-        out += "</tr>\n";
-    }
-    out += "</tbody></table></section>\n";
-}
-
-}  // namespace
-
 std::string renderReportHtml(const ReportData& data, const HtmlReportOptions& options) {
+    const std::string& lang = options.language;
     std::string out;
     out.reserve(4096 + data.attempts.size() * 600);
-    out += "<!DOCTYPE html>\n<html lang=\"" +
-           htmlEscape(options.language.empty() ? std::string("en") : options.language) +
-           "\"><head><meta charset=\"utf-8\">"
-           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
-           "'unsafe-inline'; img-src data:\">"
-           "<title>" +
-           htmlEscape(options.title) + "</title><style>" + kStyle + "</style></head><body>\n";
-    out += "<header><h1>" + htmlEscape(options.title) + "</h1><p class=\"meta\">";
-    const ReportScope& s = data.scope;
-    std::string scope;
-    if (!s.trainee.empty()) scope += "trainee " + s.trainee + "; ";
-    if (!s.group.empty()) scope += "group " + s.group + "; ";
-    if (!s.scenario.empty()) scope += "scenario " + s.scenario + "; ";
-    if (s.sinceMs) scope += "since " + formatDateTimeShort(*s.sinceMs) + "; ";
-    if (s.mode) scope += std::string(attemptModeName(*s.mode)) + " attempts only; ";
-    out +=
-        "Scope: " + htmlEscape(scope.empty() ? "all results" : scope.substr(0, scope.size() - 2)) +
-        " \u00b7 " + std::to_string(data.attempts.size()) + " attempts \u00b7 generated " +
-        htmlEscape(formatDateTimeShort(data.generatedAtMs)) + " UTC</p></header>\n";
-
-    auto comps = competencyList(data.attempts);
-    out += "<section><h2>Trainees \u00d7 competencies (mean score of finished attempts)</h2>\n";
-    if (data.attempts.empty())
-        out += "<p>No attempts match this selection.</p>\n";
-    else
-        hrTable(out, buildCompetencyTable(data.attempts), comps);
-    out += "</section>\n";
-
+    html::beginDocument(
+        out, options.title, lang,
+        html::competencyColumns(data.attempts).size() > html::kPortraitCompetencyColumns);
+    html::reportHeader(out, options.title, data.scope, data.attempts.size(), data.generatedAtMs,
+                       lang);
+    html::tableSection(out, data.attempts, lang);
     if (options.groupPages) {
         std::map<std::string, AttemptRefs> byGroup;
         for (const auto& a : data.attempts) byGroup[a.group].push_back(&a);
-        for (const auto& [group, list] : byGroup) groupPage(out, group, list);
+        for (const auto& [group, list] : byGroup) html::groupSection(out, group, list, lang);
     }
     if (options.traineePages) {
+        const auto comps = html::competencyColumns(data.attempts);
         std::map<std::string, AttemptRefs> byTrainee;
         for (const auto& a : data.attempts) byTrainee[a.trainee].push_back(&a);
         for (auto& [trainee, list] : byTrainee) {
             std::stable_sort(list.begin(), list.end(),
                              [](auto* x, auto* y) { return x->startedAtMs < y->startedAtMs; });
-            traineePage(out, list, comps);
+            html::traineeSection(out, list, comps, lang);
         }
     }
-    out += "</body></html>\n";
+    html::endDocument(out);
     return out;
 }
 

@@ -11,8 +11,9 @@ namespace rapport {
 
 struct HtmlReportOptions {
     std::string title = "Rapport results";
-    // BCP 47 tag of the report's own words (headings, labels), for <html lang>: screen readers,
-    // hyphenation and fonts follow it. Texts from scenarios keep whatever language they are in.
+    // The reader's language (BCP 47 / locale name): the report's own words (headings, labels,
+    // charts) are in it, and it is <html lang>, which screen readers, hyphenation and fonts
+    // follow. Texts from scenarios keep whatever language they are in; the title is as given.
     std::string language = "en";
     bool groupPages = true;
     bool traineePages = true;

@@ -69,6 +69,8 @@ std::string formatDateTimeShort(std::int64_t unixMs) {
     return full.substr(0, 10) + " " + full.substr(11, 5);
 }
 
+std::string formatDateUtc(std::int64_t unixMs) { return formatTimestampUtc(unixMs).substr(0, 10); }
+
 std::optional<std::int64_t> parseDateUtc(std::string_view s) {
     int y, m, d, hh = 0, mm = 0, ss = 0;
     if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, m) || s[7] != '-' ||

@@ -13,6 +13,8 @@ namespace rapport {
 std::string formatTimestampUtc(std::int64_t unixMs);
 // Unix milliseconds -> "2025-03-14 09:41" (for people; UTC).
 std::string formatDateTimeShort(std::int64_t unixMs);
+// Unix milliseconds -> "2025-03-14" (the day, UTC).
+std::string formatDateUtc(std::int64_t unixMs);
 // Reads "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS]" (optionally ending in Z) as UTC; nullopt when the
 // text is not such a date or names an impossible day.
 std::optional<std::int64_t> parseDateUtc(std::string_view text);

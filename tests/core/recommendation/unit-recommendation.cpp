@@ -103,10 +103,18 @@ TEST_CASE("recommendation: assigned first, then weak and due at a moderate chanc
         {"closing", "Closing the deal", {{"AM-07", "Closing"}}},
         {"intro", "Welcome tour", {}},
     };
+    auto assignment = [](const char* trainee, const char* scenario, std::int64_t at) {
+        ScenarioAssignment a;
+        a.trainee = trainee;
+        a.scenarioId = scenario;
+        a.assignedBy = "Trainer Kim";
+        a.assignedAtMs = at;
+        return a;
+    };
     const std::vector<ScenarioAssignment> assigned = {
-        {"Ben", "closing", "Trainer Kim", kDay0},           // someone else's
-        {"Ann", "removed-scenario", "Trainer Kim", kDay0},  // no longer in the library
-        {"Ann", "objection", "Trainer Kim", kDay0 + 5 * kDayMs},
+        assignment("Ben", "closing", kDay0),           // someone else's
+        assignment("Ann", "removed-scenario", kDay0),  // no longer in the library
+        assignment("Ann", "objection", kDay0 + 5 * kDayMs),
     };
     const auto now = kDay0 + 12 * kDayMs + 3600'000;  // day 12, an hour later
     const auto r = recommendScenarios(m, "Ann", options, assigned, now);

@@ -217,7 +217,7 @@ TEST_CASE(
     const auto page = html.find("<h2>Group: North</h2>");
     REQUIRE(page != std::string::npos);
     const std::string north_page = html.substr(page, html.find("</section>", page) - page);
-    CHECK(north_page.find("3 trainees, 4 finished attempts, 2 passed.") != std::string::npos);
+    CHECK(north_page.find("Trainees: 3 · finished attempts: 4 · passed: 2") != std::string::npos);
     for (const auto& c : screen) {
         CAPTURE(c.name);
         const Distribution& d = c.means;
@@ -233,7 +233,7 @@ TEST_CASE(
     }
     // Dmitri is South's, not North's.
     CHECK(north_page.find("Dmitri") == std::string::npos);
-    CHECK(html.find("1 trainees, 1 finished attempts, 1 passed.") != std::string::npos);
+    CHECK(html.find("Trainees: 1 · finished attempts: 1 · passed: 1") != std::string::npos);
 }
 
 TEST_SUITE_END();

@@ -1,0 +1,33 @@
+// A trainer's assignments in the results database (schema v8): added, listed and removed here;
+// whom they concern and when they are done is core's (core/recommendation/assignment_status).
+// Who may assign is the caller's to check (the CLI asks for the administrator passphrase).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/recommendation/next_scenario.hpp"
+#include "store/results_store.hpp"
+
+namespace rapport::store {
+
+// Stores `a` (its id is ignored) and returns the new id. Throws std::invalid_argument unless
+// exactly one of trainee and group is set and the scenario id is not empty; StoreError when the
+// database cannot be written.
+std::int64_t addAssignment(ResultsStore& store, const ScenarioAssignment& a);
+
+// Every assignment, oldest first (assigned time, then id); only those naming `trainee` or
+// `group` when either is given (an assignment to the trainee's group is not one naming them:
+// use openAssignments() for what a trainee should play).
+std::vector<ScenarioAssignment> listAssignments(ResultsStore& store,
+                                                const std::string& trainee = {},
+                                                const std::string& group = {});
+
+// Removes the assignment; false when there is none with that id.
+bool removeAssignment(ResultsStore& store, std::int64_t id);
+
+// The group the trainee has in this database; empty when none is set or the trainee is unknown.
+std::string traineeGroup(ResultsStore& store, const std::string& trainee);
+
+}  // namespace rapport::store
