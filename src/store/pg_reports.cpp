@@ -85,7 +85,7 @@ std::vector<AttemptRecord> pgAttempts(PgConnection& c, const AttemptFilter& f,
         "uid::text, trainee_name, employee_id, group_name, scenario_id, scenario_version, "
         "scenario_title, content_hash, framework_id, framework_version, mode, started_at, "
         "ended_at, status, step_count, coalesce(ending_node, ''), coalesce(outcome, ''), score, "
-        "passed, " +
+        "passed, timing, " +
             std::string(withCompetencies ? kCompetencyColumns : "NULL, NULL"),
         f);
     std::vector<AttemptRecord> read(std::size_t(r.rows()));
@@ -112,7 +112,8 @@ std::vector<AttemptRecord> pgAttempts(PgConnection& c, const AttemptFilter& f,
         // strtod gives back the desktop's double exactly.
         if (!r.isNull(i, 17)) a.score = std::strtod(r.text(i, 17).c_str(), nullptr);
         if (!r.isNull(i, 18)) a.passed = r.text(i, 18) == "t";
-        readCompetencies(r, i, 19, a);
+        a.timing = parseTiming(r.text(i, 19)).value_or(Timing::Standard);
+        readCompetencies(r, i, 20, a);
     }
     numberByStart(read);
     // The desktop's order: the name byte-wise, as SQLite compares it, which std::string's <
@@ -167,7 +168,7 @@ StoredAttempt pgLoadAttempt(PgConnection& c, const std::string& uid) {
         "SELECT uid::text, trainee_name, employee_id, group_name, scenario_id, scenario_version, "
         "scenario_title, content_hash, framework_id, framework_version, mode, started_at, "
         "ended_at, status, step_count, coalesce(ending_node, ''), coalesce(outcome, ''), score, "
-        "passed, seed, reply_order, report FROM attempts WHERE uid = $1::uuid",
+        "passed, seed, reply_order, report, timing FROM attempts WHERE uid = $1::uuid",
         {uid});
     // Not found and not readable under row-level security look the same, on purpose.
     if (!a.rows())
@@ -200,6 +201,7 @@ StoredAttempt pgLoadAttempt(PgConnection& c, const std::string& uid) {
     out.transcript.seed = static_cast<std::uint64_t>(a.integer(0, 19));
     out.transcript.replyOrder = parseReplyOrder(a.text(0, 20)).value_or(ReplyOrder::Authored);
     out.report = parsed(a, 0, 21);
+    r.timing = parseTiming(a.text(0, 22)).value_or(Timing::Standard);
     // As the desktop's loadAttempt: the report's own competencies, every field of them.
     r.competencies = summariseScoreReport(out.report).competencies;
     json t = {{"scenario", r.scenarioId},
@@ -207,6 +209,7 @@ StoredAttempt pgLoadAttempt(PgConnection& c, const std::string& uid) {
               {"contentHash", r.contentHash},
               {"seed", out.transcript.seed},
               {"replyOrder", replyOrderName(out.transcript.replyOrder)},
+              {"timing", timingName(r.timing)},
               {"steps", json::array()},
               {"endingNode", r.endingNode.empty() ? json(nullptr) : json(r.endingNode)}};
     for (int i = 0; i < d.rows(); ++i) {

@@ -200,6 +200,13 @@ CREATE INDEX attempts_by_trainee ON attempts(trainee_name, started_at);
 ALTER TABLE attempts ADD COLUMN competencies text;
 GRANT UPDATE (competencies) ON attempts TO rapport_trainee;
 )sql",
+    // v5: the trainee's adjustment of timed moments, as the desktop keeps it (SQLite v7): it
+    // changes the conditions HR compares. Attempts uploaded before were all played at the
+    // standard time, which older desktops still send by leaving the column out.
+    R"sql(
+ALTER TABLE attempts ADD COLUMN timing text NOT NULL DEFAULT 'standard'
+    CHECK (timing IN ('standard', 'extended-x2', 'untimed'));
+)sql",
 };
 
 constexpr int kLatest = int(std::size(kPgMigrations));

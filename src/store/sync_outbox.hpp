@@ -31,6 +31,7 @@ struct OutboxAttempt {
     std::string traineeName, employeeId, groupName;
     std::string scenarioId, scenarioVersion, scenarioTitle, contentHash;
     std::string frameworkId, frameworkVersion, mode, replyOrder, status;
+    std::string timing = "standard";
     std::int64_t seed = 0, startedAt = 0;
     int stepCount = 0;
     std::optional<std::int64_t> endedAt;

@@ -36,11 +36,11 @@ constexpr const char* kUpsertAttempts = R"sql(
 INSERT INTO attempts (uid, trainee_name, employee_id, group_name, scenario_id, scenario_version,
     scenario_title, content_hash, framework_id, framework_version, mode, seed, reply_order,
     started_at, ended_at, status, step_count, ending_node, outcome, score, passed, report,
-    competencies)
+    competencies, timing)
 SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
     $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[], $13::text[],
     $14::bigint[], $15::bigint[], $16::text[], $17::integer[], $18::text[], $19::text[],
-    $20::double precision[], $21::boolean[], $22::text[], $23::text[])
+    $20::double precision[], $21::boolean[], $22::text[], $23::text[], $24::text[])
 ON CONFLICT (uid) DO UPDATE SET ended_at = EXCLUDED.ended_at, status = EXCLUDED.status,
     step_count = EXCLUDED.step_count, ending_node = EXCLUDED.ending_node,
     outcome = EXCLUDED.outcome, score = EXCLUDED.score, passed = EXCLUDED.passed,
@@ -48,7 +48,7 @@ ON CONFLICT (uid) DO UPDATE SET ended_at = EXCLUDED.ended_at, status = EXCLUDED.
 WHERE attempts.status = 'in_progress'
   AND (EXCLUDED.status <> 'in_progress' OR EXCLUDED.step_count > attempts.step_count)
 )sql";
-constexpr int kAttemptColumns = 23;
+constexpr int kAttemptColumns = 24;
 
 constexpr const char* kInsertDecisions = R"sql(
 INSERT INTO decisions (uid, attempt_uid, step, node, choice, timed_out, step_json, evidence,
@@ -156,7 +156,8 @@ std::vector<UploadStats> uploadRows(PgConnection& c, const std::vector<OutboxAtt
                       optReal(a.score),
                       a.passed ? boolean(*a.passed) : std::nullopt,
                       opt(a.report),
-                      summary});
+                      summary,
+                      a.timing});
     }
     c.exec(kUpsertAttempts, attempts.params());
     std::size_t rows = 0;

@@ -319,6 +319,7 @@ key Down
 key Down
 key Down
 key Down
+key Right
 key Enter
 key ctrl+A
 type )" + exports.string() + R"(

@@ -25,11 +25,11 @@ std::vector<std::string> localRows(store::Database& db) {
         db,
         "SELECT a.uid, t.name, t.group_name, a.scenario_title, a.status, "
         "a.step_count, CASE WHEN a.score IS NULL THEN '-' ELSE printf('%.6f', a.score) END, "
-        "coalesce(d.report, '-') FROM attempts a JOIN trainees t ON "
+        "coalesce(d.report, '-'), a.timing FROM attempts a JOIN trainees t ON "
         "t.id = a.trainee_id LEFT JOIN attempt_documents d ON d.attempt_id = a.id");
     while (a.step()) {
         std::string r = "A";
-        for (int i = 0; i < 8; ++i) r += "|" + a.text(i);
+        for (int i = 0; i < 9; ++i) r += "|" + a.text(i);
         rows.push_back(r);
     }
     store::Statement d(db,
@@ -47,12 +47,12 @@ std::vector<std::string> centralRows(PgConnection& c, const std::string& where =
     std::vector<std::string> rows;
     auto a = c.exec(
         "SELECT uid::text, trainee_name, group_name, scenario_title, status, "
-        "step_count::text, coalesce(round(score::numeric, 6)::text, '-'), coalesce(report, '-') "
-        "FROM attempts WHERE " +
+        "step_count::text, coalesce(round(score::numeric, 6)::text, '-'), coalesce(report, '-'), "
+        "timing FROM attempts WHERE " +
         where);
     for (int r = 0; r < a.rows(); ++r) {
         std::string s = "A";
-        for (int i = 0; i < 8; ++i) s += "|" + a.text(r, i);
+        for (int i = 0; i < 9; ++i) s += "|" + a.text(r, i);
         rows.push_back(s);
     }
     auto d = c.exec(
@@ -97,6 +97,10 @@ void fillDesktop(store::ResultsStore& db, const std::string& desktop, int attemp
     for (int i = 0; i < attempts; ++i)
         writeAttempt(db, i % 2 ? t1 : t2, "s" + std::to_string(i % 3), 1000 + i, 1 + i % 3,
                      i % 3 != 2, 40 + i % 50 + 0.1);
+    // Some trainees play with adjusted timing (sign-in): it travels with the attempt.
+    db.database().exec(
+        "UPDATE attempts SET timing = CASE id % 4 WHEN 1 THEN 'extended-x2' WHEN 2 THEN "
+        "'untimed' ELSE 'standard' END");
     tx.commit();
 }
 
@@ -355,7 +359,7 @@ TEST_CASE("rapport sync and rapport admin init: status, exit codes and what they
     // Set up by admin init, then synced through the config file; the password never printed.
     auto init = runCommand(env + cli + " admin init --to " + shellQuoted(pg.uri()));
     CHECK(init.exitCode == 0);
-    CHECK(init.out == "central store schema: version 4 (was 0)\n");
+    CHECK(init.out == "central store schema: version 5 (was 0)\n");
     std::filesystem::create_directories(dir.path() / "rapport");
     writeText((dir.path() / "rapport" / "config").string(),
               "# Rapport\ncentral = " + pg.uri() + "\n");
