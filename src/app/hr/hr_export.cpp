@@ -6,6 +6,7 @@
 #include "core/reports/report_json.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/reports/report_xapi.hpp"
+#include "core/translation/interface_language.hpp"
 #include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
 
@@ -42,8 +43,10 @@ const char* exportExtension(ExportFormat f) {
 std::string renderExport(const ReportData& data, ExportFormat format, const std::string& title) {
     switch (format) {
         case ExportFormat::Html: {
+            // The report's headings in the language the HR reader has the app in.
             HtmlReportOptions o;
-            if (!title.empty()) o.title = title;
+            o.language = interfaceLanguage();
+            o.title = title.empty() ? std::string(tr("Rapport results")) : title;
             return renderReportHtml(data, o);
         }
         case ExportFormat::Csv:

@@ -11,12 +11,18 @@
 #include "core/reports/report_escape.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/text/number_format.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text_in.hpp"
 
 namespace rapport {
 
 namespace {
 
 std::string fmt(double v, int decimals = 0) { return fixedDecimals(v, decimals); }
+
+// The report's own words are in the reader's language (HtmlReportOptions::language); every
+// helper below gets it, since the report may be in another language than the interface.
+using Lang = std::string_view;
 
 // Score bands for colour only; the level names shown come from the framework via the report.
 const char* bandClass(double score) {
@@ -54,7 +60,7 @@ std::vector<CompetencyInfo> competencyList(const std::vector<AttemptRecord>& att
 }
 
 // Horizontal bars, one per (label, value 0-100 or absent).
-void barChart(std::string& out,
+void barChart(std::string& out, Lang lang,
               const std::vector<std::pair<std::string, std::optional<double>>>& bars,
               const std::string& caption) {
     const int labelW = 210, barW = 300, rowH = 20;
@@ -85,14 +91,14 @@ void barChart(std::string& out,
                    std::to_string(y + 14) + "\">" + fmt(v) + "</text>";
         } else {
             out += "<text x=\"" + std::to_string(labelW + 4) + "\" y=\"" + std::to_string(y + 14) +
-                   "\" fill=\"#888\">not assessed</text>";
+                   "\" fill=\"#888\">" + htmlEscape(trIn(lang, "not assessed")) + "</text>";
         }
     }
     out += "</svg>\n";
 }
 
 // Scenario score over finished attempts, oldest to newest.
-void trendChart(std::string& out, const std::vector<const AttemptRecord*>& attempts) {
+void trendChart(std::string& out, Lang lang, const std::vector<const AttemptRecord*>& attempts) {
     std::vector<const AttemptRecord*> pts;
     for (auto* a : attempts)
         if (a->status == AttemptStatus::Finished && a->score) pts.push_back(a);
@@ -100,7 +106,8 @@ void trendChart(std::string& out, const std::vector<const AttemptRecord*>& attem
     const int w = 520, h = 160, left = 34, top = 8, plotW = w - left - 10, plotH = h - top - 22;
     out += "<svg class=\"chart\" role=\"img\" width=\"" + std::to_string(w) + "\" height=\"" +
            std::to_string(h) + "\" viewBox=\"0 0 " + std::to_string(w) + " " + std::to_string(h) +
-           "\" xmlns=\"http://www.w3.org/2000/svg\"><title>Scenario score trend</title>";
+           "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" +
+           htmlEscape(trIn(lang, "Scenario score trend")) + "</title>";
     for (int tick = 0; tick <= 100; tick += 25) {
         double y = top + plotH * (100 - tick) / 100.0;
         out += "<line x1=\"" + std::to_string(left) + "\" y1=\"" + fmt(y, 1) + "\" x2=\"" +
@@ -122,9 +129,10 @@ void trendChart(std::string& out, const std::vector<const AttemptRecord*>& attem
     }
     out += "<polyline fill=\"none\" stroke=\"#3f6fb5\" stroke-width=\"2\" points=\"" + poly +
            "\"/>" + dots;
-    out += "<text x=\"" + std::to_string(left) + "\" y=\"" + std::to_string(h - 4) +
-           "\">oldest</text><text x=\"" + std::to_string(w - 10) + "\" y=\"" +
-           std::to_string(h - 4) + "\" text-anchor=\"end\">newest</text></svg>\n";
+    out += "<text x=\"" + std::to_string(left) + "\" y=\"" + std::to_string(h - 4) + "\">" +
+           htmlEscape(trIn(lang, "oldest")) + "</text><text x=\"" + std::to_string(w - 10) +
+           "\" y=\"" + std::to_string(h - 4) + "\" text-anchor=\"end\">" +
+           htmlEscape(trIn(lang, "newest")) + "</text></svg>\n";
 }
 
 void scoreCell(std::string& out, const std::optional<double>& v) {
@@ -134,13 +142,23 @@ void scoreCell(std::string& out, const std::optional<double>& v) {
         out += std::string("<td class=\"num ") + bandClass(*v) + "\">" + fmt(*v) + "</td>";
 }
 
-std::string passedText(const AttemptRecord& a) {
+std::string passedText(Lang lang, const AttemptRecord& a) {
     if (!a.passed) return "<span class=\"na\">\u2014</span>";
-    return *a.passed ? "<span class=\"pass\">passed</span>"
-                     : "<span class=\"fail\">not passed</span>";
+    return *a.passed ? "<span class=\"pass\">" + htmlEscape(trIn(lang, "passed")) + "</span>"
+                     : "<span class=\"fail\">" + htmlEscape(trIn(lang, "not passed")) + "</span>";
 }
 
-void hrTable(std::string& out, const std::vector<CompetencyCell>& cells,
+const char* modeName(Lang lang, AttemptMode m) {
+    return m == AttemptMode::Exam ? trcIn(lang, "mode", "exam") : trcIn(lang, "mode", "practice");
+}
+
+const char* statusName(Lang lang, AttemptStatus s) {
+    if (s == AttemptStatus::InProgress) return trIn(lang, "incomplete");
+    if (s == AttemptStatus::Abandoned) return trIn(lang, "abandoned");
+    return trIn(lang, "finished");
+}
+
+void hrTable(std::string& out, Lang lang, const std::vector<CompetencyCell>& cells,
              const std::vector<CompetencyInfo>& comps) {
     std::map<std::string, std::map<std::string, const CompetencyCell*>> byTrainee;
     std::map<std::string, std::string> groupOf;
@@ -148,7 +166,8 @@ void hrTable(std::string& out, const std::vector<CompetencyCell>& cells,
         byTrainee[c.trainee][c.competencyId] = &c;
         groupOf[c.trainee] = c.group;
     }
-    out += "<table><thead><tr><th>Trainee</th><th>Group</th>";
+    out += "<table><thead><tr><th>" + htmlEscape(trIn(lang, "Trainee")) + "</th><th>" +
+           htmlEscape(trIn(lang, "Group")) + "</th>";
     for (const auto& c : comps) out += "<th>" + htmlEscape(c.name) + "</th>";
     out += "</tr></thead><tbody>\n";
     for (const auto& [trainee, row] : byTrainee) {
@@ -160,9 +179,14 @@ void hrTable(std::string& out, const std::vector<CompetencyCell>& cells,
                 out += "<td class=\"na\">\u2014</td>";
             else
                 out += std::string("<td class=\"num ") + bandClass(it->second->mean) +
-                       "\" title=\"best " + fmt(it->second->best) + ", last " +
-                       fmt(it->second->last) + ", " + std::to_string(it->second->assessedAttempts) +
-                       " attempts\">" + fmt(it->second->mean) + "</td>";
+                       "\" title=\"" +
+                       htmlEscape(uiFormat(trnIn(lang, "best {best}, last {last}, {n} attempt",
+                                                 "best {best}, last {last}, {n} attempts",
+                                                 (unsigned long)it->second->assessedAttempts),
+                                           {{"best", fmt(it->second->best)},
+                                            {"last", fmt(it->second->last)},
+                                            {"n", std::to_string(it->second->assessedAttempts)}})) +
+                       "\">" + fmt(it->second->mean) + "</td>";
         }
         out += "</tr>\n";
     }
@@ -170,16 +194,16 @@ void hrTable(std::string& out, const std::vector<CompetencyCell>& cells,
 }
 
 // Ten bars over 0-100 (the HR screen's histogram), scaled to the fullest; counts in the title.
-void histogram(std::string& out, const std::array<int, 10>& bins) {
+void histogram(std::string& out, Lang lang, const std::array<int, 10>& bins) {
     const int barW = 12, w = barW * 10, h = 28;
     const int top = std::max(1, *std::max_element(bins.begin(), bins.end()));
-    std::string title = "Trainees per ten points:";
+    std::string title = trIn(lang, "Trainees per ten points:");
     for (std::size_t i = 0; i < bins.size(); ++i)
         title += (i ? ", " : " ") + std::to_string(i * 10) + "\u2013" +
                  std::to_string(i == 9 ? 100 : i * 10 + 9) + ": " + std::to_string(bins[i]);
     out += "<svg role=\"img\" width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(h) +
            "\" viewBox=\"0 0 " + std::to_string(w) + " " + std::to_string(h) +
-           "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + title +
+           "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + htmlEscape(title) +
            "</title><line x1=\"0\" y1=\"" + std::to_string(h - 1) + "\" x2=\"" + std::to_string(w) +
            "\" y2=\"" + std::to_string(h - 1) + "\" stroke=\"#c9ced6\"/>";
     for (std::size_t i = 0; i < bins.size(); ++i) {
@@ -193,24 +217,38 @@ void histogram(std::string& out, const std::array<int, 10>& bins) {
 }
 
 // The figures come from group_statistics, as on the app's group page.
-void groupPage(std::string& out, const std::string& group, const AttemptRefs& attempts) {
-    out += "<section class=\"page group\"><h2>Group: " +
-           htmlEscape(group.empty() ? "(no group)" : group) + "</h2>\n";
+void groupPage(std::string& out, Lang lang, const std::string& group, const AttemptRefs& attempts) {
+    const std::string shown = group.empty() ? std::string(trIn(lang, "(no group)")) : group;
+    out += "<section class=\"page group\"><h2>" +
+           htmlEscape(uiFormat(trIn(lang, "Group · {group}"), {{"group", shown}})) + "</h2>\n";
     const auto who = passSummaries(attempts);
     const PassTotals totals = passTotals(who);
-    out += "<p class=\"meta\">" + std::to_string(totals.trainees) + " trainees, " +
-           std::to_string(totals.finished) + " finished attempts, " +
-           std::to_string(totals.passed) + " passed.</p>\n";
+    const std::string trainees =
+        uiFormat(trnIn(lang, "{n} trainee", "{n} trainees", (unsigned long)totals.trainees),
+                 {{"n", std::to_string(totals.trainees)}});
+    const std::string finished =
+        uiFormat(trnIn(lang, "{n} finished attempt", "{n} finished attempts",
+                       (unsigned long)totals.finished),
+                 {{"n", std::to_string(totals.finished)}});
+    out += "<p class=\"meta\">" +
+           htmlEscape(uiFormat(trIn(lang, "{trainees}, {attempts}, {passed} passed."),
+                               {{"trainees", trainees},
+                                {"attempts", finished},
+                                {"passed", std::to_string(totals.passed)}})) +
+           "</p>\n";
 
-    out += "<h3>Distribution per competency (trainees by mean score)</h3>\n";
+    out += "<h3>" + htmlEscape(trIn(lang, "Distribution per competency (trainees by mean score)")) +
+           "</h3>\n";
     const auto dists = competencyDistributions(buildCompetencyTable(attempts));
     if (dists.empty()) {
-        out += "<p>No assessed competency in this group.</p>\n";
+        out += "<p>" + htmlEscape(trIn(lang, "No assessed competency in this group.")) + "</p>\n";
     } else {
-        out +=
-            "<table><thead><tr><th>Competency</th><th>Trainees</th><th>Group mean</th><th>Median "
-            "(IQR)</th>"
-            "<th>Range</th><th>Histogram 0\u2013100</th></tr></thead><tbody>\n";
+        out += "<table><thead><tr><th>" + htmlEscape(trIn(lang, "Competency")) + "</th><th>" +
+               htmlEscape(trIn(lang, "Trainees")) + "</th><th>" +
+               htmlEscape(trIn(lang, "Group mean")) + "</th><th>" +
+               htmlEscape(trIn(lang, "Median (IQR)")) + "</th><th>" +
+               htmlEscape(trIn(lang, "Range")) + "</th><th>" +
+               htmlEscape(trIn(lang, "Histogram 0–100")) + "</th></tr></thead><tbody>\n";
         std::vector<std::pair<std::string, std::optional<double>>> bars;
         for (const auto& c : dists) {
             const Distribution& d = c.means;
@@ -220,16 +258,19 @@ void groupPage(std::string& out, const std::string& group, const AttemptRefs& at
             scoreCell(out, d.mean);
             out += "<td class=\"num\">" + fmt(d.median) + " (" + fmt(d.q1) + "\u2013" + fmt(d.q3) +
                    ")</td><td class=\"num\">" + fmt(d.min) + "\u2013" + fmt(d.max) + "</td><td>";
-            histogram(out, d.bins);
+            histogram(out, lang, d.bins);
             out += "</td></tr>\n";
         }
         out += "</tbody></table>\n";
-        barChart(out, bars, "Group mean per competency");
+        barChart(out, lang, bars, trIn(lang, "Group mean per competency"));
     }
 
-    out +=
-        "<h3>Who passed</h3><table><thead><tr><th>Trainee</th><th>Finished</th><th>Passed</th>"
-        "<th>Best score</th><th>Last score</th><th>Last attempt</th></tr></thead><tbody>\n";
+    out += "<h3>" + htmlEscape(trIn(lang, "Who passed")) + "</h3><table><thead><tr><th>" +
+           htmlEscape(trIn(lang, "Trainee")) + "</th><th>" + htmlEscape(trIn(lang, "Finished")) +
+           "</th><th>" + htmlEscape(trIn(lang, "Passed")) + "</th><th>" +
+           htmlEscape(trIn(lang, "Best score")) + "</th><th>" +
+           htmlEscape(trIn(lang, "Last score")) + "</th><th>" +
+           htmlEscape(trIn(lang, "Last attempt")) + "</th></tr></thead><tbody>\n";
     for (const PassSummary& s : who) {
         out += "<tr><td>" + htmlEscape(s.trainee) + "</td><td class=\"num\">" +
                std::to_string(s.finished) + "</td><td class=\"num\">" + std::to_string(s.passed) +
@@ -238,22 +279,39 @@ void groupPage(std::string& out, const std::string& group, const AttemptRefs& at
         scoreCell(out, s.last);
         out += "<td>" +
                (s.lastAttempt ? htmlEscape(formatDateTimeShort(s.lastAttempt->startedAtMs)) + " " +
-                                    passedText(*s.lastAttempt)
+                                    passedText(lang, *s.lastAttempt)
                               : std::string("\u2014")) +
                "</td></tr>\n";
     }
     out += "</tbody></table></section>\n";
 }
 
-void traineePage(std::string& out, const AttemptRefs& list,
+// "Last attempt: 82 in “Title” (2025-03-14 09:41), passed." as one translated sentence: the
+// pattern and the values are escaped apart, so the result's coloured span stays markup.
+std::string attemptSentence(Lang lang, const char* pattern, const AttemptRecord& a) {
+    return uiFormat(htmlEscape(pattern),
+                    {{"score", a.score ? fmt(*a.score) : htmlEscape(trIn(lang, "not scored"))},
+                     {"scenario", htmlEscape(a.scenarioTitle)},
+                     {"time", htmlEscape(formatDateTimeShort(a.startedAtMs))},
+                     {"result", passedText(lang, a)}});
+}
+
+void traineePage(std::string& out, Lang lang, const AttemptRefs& list,
                  const std::vector<CompetencyInfo>& comps) {
     const AttemptRecord& first = *list.front();
-    out += "<section class=\"page trainee\"><h2>Trainee: " + htmlEscape(first.trainee) +
+    out += "<section class=\"page trainee\"><h2>" +
+           htmlEscape(uiFormat(trIn(lang, "Trainee · {trainee}"), {{"trainee", first.trainee}})) +
            "</h2><p class=\"meta\">";
     if (!first.employeeId.empty())
-        out += "Employee id " + htmlEscape(first.employeeId) + " \u00b7 ";
-    out += "Group " + htmlEscape(first.group.empty() ? "(none)" : first.group) + " \u00b7 " +
-           std::to_string(list.size()) + " attempts</p>\n";
+        out += htmlEscape(uiFormat(trIn(lang, "Employee id {id}"), {{"id", first.employeeId}})) +
+               " \u00b7 ";
+    out += htmlEscape(first.group.empty()
+                          ? std::string(trIn(lang, "no group"))
+                          : uiFormat(trIn(lang, "group {group}"), {{"group", first.group}})) +
+           " \u00b7 " +
+           htmlEscape(uiFormat(trnIn(lang, "{n} attempt", "{n} attempts", list.size()),
+                               {{"n", std::to_string(list.size())}})) +
+           "</p>\n";
 
     const AttemptRecord* best = bestAttempt(list);
     const AttemptRecord* last = lastAttempt(list);
@@ -266,47 +324,49 @@ void traineePage(std::string& out, const AttemptRefs& list,
         bars.push_back(
             {c.name, it == meanOf.end() ? std::nullopt : std::optional<double>(it->second)});
     }
-    out += "<h3>Mean per competency</h3>\n";
-    barChart(out, bars, "Mean score per competency for " + first.trainee);
-    out += "<h3>Scenario score trend</h3>\n";
-    trendChart(out, list);
+    out += "<h3>" + htmlEscape(trIn(lang, "Mean per competency")) + "</h3>\n";
+    barChart(out, lang, bars,
+             uiFormat(trIn(lang, "Mean score per competency for {trainee}"),
+                      {{"trainee", first.trainee}}));
+    out += "<h3>" + htmlEscape(trIn(lang, "Scenario score trend")) + "</h3>\n";
+    trendChart(out, lang, list);
     if (best || last) {
         out += "<p>";
         if (best && best->score)
-            out += "Best attempt: " + fmt(*best->score) + " in \u201c" +
-                   htmlEscape(best->scenarioTitle) + "\u201d (" +
-                   htmlEscape(formatDateTimeShort(best->startedAtMs)) + "). ";
+            out += attemptSentence(
+                       lang, trIn(lang, "Best attempt: {score} in “{scenario}” ({time})."), *best) +
+                   " ";
         if (last)
-            out += "Last attempt: " + (last->score ? fmt(*last->score) : std::string("unscored")) +
-                   " in \u201c" + htmlEscape(last->scenarioTitle) + "\u201d (" +
-                   htmlEscape(formatDateTimeShort(last->startedAtMs)) + "), " + passedText(*last) +
-                   ".";
+            out += attemptSentence(
+                lang, trIn(lang, "Last attempt: {score} in “{scenario}” ({time}), {result}."),
+                *last);
         out += "</p>\n";
     }
-    out +=
-        "<h3>Attempts</h3><table><thead><tr><th>Started "
-        "(UTC)</th><th>Scenario</th><th>Mode</th><th>Status</th>"
-        "<th>Ending</th><th>Score</th><th>Result</th>";
+    out += "<h3>" + htmlEscape(trIn(lang, "Attempts")) + "</h3><table><thead><tr><th>" +
+           htmlEscape(trIn(lang, "Started (UTC)")) + "</th><th>" +
+           htmlEscape(trIn(lang, "Scenario")) + "</th><th>" + htmlEscape(trIn(lang, "Mode")) +
+           "</th><th>" + htmlEscape(trIn(lang, "Status")) + "</th><th>" +
+           htmlEscape(trIn(lang, "Ending")) + "</th><th>" + htmlEscape(trIn(lang, "Score")) +
+           "</th><th>" + htmlEscape(trIn(lang, "Result")) + "</th>";
     for (const auto& c : comps) out += "<th>" + htmlEscape(c.name) + "</th>";
     out += "</tr></thead><tbody>\n";
     for (auto* a : list) {
-        out +=
-            "<tr><td>" + htmlEscape(formatDateTimeShort(a->startedAtMs)) + "</td><td>" +
-            htmlEscape(a->scenarioTitle.empty() ? a->scenarioId : a->scenarioTitle) +
-            " <span class=\"meta\">v" + htmlEscape(a->scenarioVersion) + "</span></td><td>" +
-            attemptModeName(a->mode) + "</td><td>" +
-            (a->status == AttemptStatus::InProgress ? "incomplete" : attemptStatusName(a->status)) +
-            "</td><td>" + htmlEscape(a->outcome) + "</td>";
+        out += "<tr><td>" + htmlEscape(formatDateTimeShort(a->startedAtMs)) + "</td><td>" +
+               htmlEscape(a->scenarioTitle.empty() ? a->scenarioId : a->scenarioTitle) +
+               " <span class=\"meta\">v" + htmlEscape(a->scenarioVersion) + "</span></td><td>" +
+               htmlEscape(modeName(lang, a->mode)) + "</td><td>" +
+               htmlEscape(statusName(lang, a->status)) + "</td><td>" + htmlEscape(a->outcome) +
+               "</td>";
         scoreCell(out, a->score);
-        out += "<td>" + passedText(*a) + "</td>";
+        out += "<td>" + passedText(lang, *a) + "</td>";
         for (const auto& c : comps) {
             const CompetencyResult* found = nullptr;
             for (const auto& r : a->competencies)
                 if (r.id == c.id && r.assessed) found = &r;
             if (found && !found->rated)
-                out +=
-                    "<td class=\"na\" title=\"too little evidence for a level\">not "
-                    "rated</td>";
+                out += "<td class=\"na\" title=\"" +
+                       htmlEscape(trIn(lang, "too little evidence for a level")) + "\">" +
+                       htmlEscape(trIn(lang, "not rated")) + "</td>";
             else
                 scoreCell(out, found ? found->score : std::nullopt);
         }
@@ -315,13 +375,36 @@ void traineePage(std::string& out, const AttemptRefs& list,
     out += "</tbody></table></section>\n";
 }
 
+// "trainee Anna; group North" as one translated list.
+std::string scopeText(Lang lang, const ReportScope& s) {
+    std::vector<std::string> parts;
+    if (!s.trainee.empty())
+        parts.push_back(uiFormat(trIn(lang, "trainee {trainee}"), {{"trainee", s.trainee}}));
+    if (!s.group.empty())
+        parts.push_back(uiFormat(trIn(lang, "group {group}"), {{"group", s.group}}));
+    if (!s.scenario.empty())
+        parts.push_back(uiFormat(trIn(lang, "scenario {scenario}"), {{"scenario", s.scenario}}));
+    if (s.sinceMs)
+        parts.push_back(
+            uiFormat(trIn(lang, "since {time}"), {{"time", formatDateTimeShort(*s.sinceMs)}}));
+    if (s.mode)
+        parts.push_back(*s.mode == AttemptMode::Exam ? trIn(lang, "exam only")
+                                                     : trIn(lang, "practice only"));
+    if (parts.empty()) return trIn(lang, "all results");
+    std::string joined;
+    // TRANSLATORS: between the parts of a report's scope ("trainee Anna; group North").
+    const std::string separator = trIn(lang, "; ");
+    for (const auto& p : parts) joined += (joined.empty() ? "" : separator) + p;
+    return joined;
+}
+
 }  // namespace
 
 std::string renderReportHtml(const ReportData& data, const HtmlReportOptions& options) {
+    const std::string lang = options.language.empty() ? std::string("en") : options.language;
     std::string out;
     out.reserve(4096 + data.attempts.size() * 600);
-    out += "<!DOCTYPE html>\n<html lang=\"" +
-           htmlEscape(options.language.empty() ? std::string("en") : options.language) +
+    out += "<!DOCTYPE html>\n<html lang=\"" + htmlEscape(lang) +
            "\"><head><meta charset=\"utf-8\">"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
@@ -329,30 +412,29 @@ std::string renderReportHtml(const ReportData& data, const HtmlReportOptions& op
            "<title>" +
            htmlEscape(options.title) + "</title><style>" + kStyle + "</style></head><body>\n";
     out += "<header><h1>" + htmlEscape(options.title) + "</h1><p class=\"meta\">";
-    const ReportScope& s = data.scope;
-    std::string scope;
-    if (!s.trainee.empty()) scope += "trainee " + s.trainee + "; ";
-    if (!s.group.empty()) scope += "group " + s.group + "; ";
-    if (!s.scenario.empty()) scope += "scenario " + s.scenario + "; ";
-    if (s.sinceMs) scope += "since " + formatDateTimeShort(*s.sinceMs) + "; ";
-    if (s.mode) scope += std::string(attemptModeName(*s.mode)) + " attempts only; ";
-    out +=
-        "Scope: " + htmlEscape(scope.empty() ? "all results" : scope.substr(0, scope.size() - 2)) +
-        " \u00b7 " + std::to_string(data.attempts.size()) + " attempts \u00b7 generated " +
-        htmlEscape(formatDateTimeShort(data.generatedAtMs)) + " UTC</p></header>\n";
+    const std::string attempts =
+        uiFormat(trnIn(lang, "{n} attempt", "{n} attempts", data.attempts.size()),
+                 {{"n", std::to_string(data.attempts.size())}});
+    out += htmlEscape(uiFormat(trIn(lang, "Scope: {scope} · {attempts} · generated {time} UTC"),
+                               {{"scope", scopeText(lang, data.scope)},
+                                {"attempts", attempts},
+                                {"time", formatDateTimeShort(data.generatedAtMs)}})) +
+           "</p></header>\n";
 
     auto comps = competencyList(data.attempts);
-    out += "<section><h2>Trainees \u00d7 competencies (mean score of finished attempts)</h2>\n";
+    out += "<section><h2>" +
+           htmlEscape(trIn(lang, "Trainees × competencies (mean score of finished attempts)")) +
+           "</h2>\n";
     if (data.attempts.empty())
-        out += "<p>No attempts match this selection.</p>\n";
+        out += "<p>" + htmlEscape(trIn(lang, "No attempts match this selection.")) + "</p>\n";
     else
-        hrTable(out, buildCompetencyTable(data.attempts), comps);
+        hrTable(out, lang, buildCompetencyTable(data.attempts), comps);
     out += "</section>\n";
 
     if (options.groupPages) {
         std::map<std::string, AttemptRefs> byGroup;
         for (const auto& a : data.attempts) byGroup[a.group].push_back(&a);
-        for (const auto& [group, list] : byGroup) groupPage(out, group, list);
+        for (const auto& [group, list] : byGroup) groupPage(out, lang, group, list);
     }
     if (options.traineePages) {
         std::map<std::string, AttemptRefs> byTrainee;
@@ -360,7 +442,7 @@ std::string renderReportHtml(const ReportData& data, const HtmlReportOptions& op
         for (auto& [trainee, list] : byTrainee) {
             std::stable_sort(list.begin(), list.end(),
                              [](auto* x, auto* y) { return x->startedAtMs < y->startedAtMs; });
-            traineePage(out, list, comps);
+            traineePage(out, lang, list, comps);
         }
     }
     out += "</body></html>\n";
