@@ -163,7 +163,7 @@ TEST_CASE("app language setting: a bad file falls back to the system language wi
     CHECK(error.empty());  // never chosen is not an error
     std::ofstream(languageSettingPath(dir.path())) << R"({"language": "klingon"})";
     CHECK_FALSE(loadLanguageSetting(dir.path(), &error).has_value());
-    CHECK(error.find("interface.json") != std::string::npos);
+    CHECK(error.find("settings.json") != std::string::npos);
     std::ofstream(languageSettingPath(dir.path())) << "not json";
     error.clear();
     CHECK_FALSE(loadLanguageSetting(dir.path(), &error).has_value());
