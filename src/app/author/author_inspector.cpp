@@ -338,7 +338,8 @@ void drawTimer(InspectorContext& ctx, const std::string& np, const json& node) {
         ImGui::SameLine();
         double seconds = limit->get<double>();
         ImGui::SetNextItemWidth(ctx.theme.px(120));
-        if (ImGui::InputDouble("seconds##limit", &seconds, 1, 5, "%.0f") && seconds > 0)
+        const std::string unit = std::string(trc("time limit", "seconds")) + "###limit";
+        if (ImGui::InputDouble(unit.c_str(), &seconds, 1, 5, "%.0f") && seconds > 0)
             ctx.doc.set(np + "/timeLimit",
                         seconds == double(long(seconds)) ? ojson(long(seconds)) : ojson(seconds));
         nodeCombo(ctx, trNoop("On timeout, go to"), np + "/onTimeout", member(node, "onTimeout"));
