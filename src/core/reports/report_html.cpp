@@ -59,6 +59,25 @@ std::vector<CompetencyInfo> competencyList(const std::vector<AttemptRecord>& att
     return out;
 }
 
+// A bar's label cut to the room left of the bars (about 34 Latin or Cyrillic letters, half as many
+// Japanese characters), never inside a UTF-8 sequence: a cut Cyrillic letter made the whole
+// report invalid UTF-8.
+std::string chartLabel(const std::string& name) {
+    constexpr int kRoom = 34;
+    int used = 0;
+    std::size_t cut = 0;  // where the label ends if "…" has to follow
+    for (std::size_t i = 0; i < name.size();) {
+        const unsigned char lead = static_cast<unsigned char>(name[i]);
+        const std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        const int width = len >= 3 ? 2 : 1;  // CJK and kana are about twice as wide
+        if (used + width > kRoom) return name.substr(0, cut) + "\u2026";
+        used += width;
+        i = std::min(name.size(), i + len);
+        if (used <= kRoom - 1) cut = i;
+    }
+    return name;
+}
+
 // Horizontal bars, one per (label, value 0-100 or absent).
 void barChart(std::string& out, Lang lang,
               const std::vector<std::pair<std::string, std::optional<double>>>& bars,
@@ -78,8 +97,7 @@ void barChart(std::string& out, Lang lang,
     }
     for (std::size_t i = 0; i < bars.size(); ++i) {
         int y = int(i) * rowH;
-        std::string label =
-            bars[i].first.size() > 34 ? bars[i].first.substr(0, 33) + "\u2026" : bars[i].first;
+        const std::string label = chartLabel(bars[i].first);
         out += "<text x=\"" + std::to_string(labelW - 6) + "\" y=\"" + std::to_string(y + 14) +
                "\" text-anchor=\"end\">" + htmlEscape(label) + "</text>";
         if (bars[i].second) {
