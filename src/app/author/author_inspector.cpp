@@ -10,6 +10,7 @@
 #include "app/shell/widgets.hpp"
 #include "core/authoring/scenario_graph.hpp"
 #include "core/source/json_source.hpp"
+#include "core/translation/ui_format.hpp"
 
 namespace rapport::app {
 
@@ -407,7 +408,8 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
     const json node = (*root)["nodes"][std::size_t(selected)];
     ImGui::PushID(np.c_str());
 
-    ui::TextInFont(ctx.fonts.heading, p.text, "Node " + ctx.doc.nodeId(selected));
+    ui::TextInFont(ctx.fonts.heading, p.text,
+                   uiFormat(tr("Node {id}"), {{"id", ctx.doc.nodeId(selected)}}));
     if (ui::Button(ctx.loc, trLabel("Preview from here").c_str())) preview = true;
     ImGui::SameLine();
     if (ui::Button(ctx.loc, trLabel("Add node").c_str())) {
@@ -467,7 +469,8 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
         ImGui::Separator();
         const json* choices = member(node, "choices");
         const std::size_t count = choices && choices->is_array() ? choices->size() : 0;
-        ui::TextInFont(ctx.fonts.heading, p.text, "Choices (" + std::to_string(count) + ")");
+        ui::TextInFont(ctx.fonts.heading, p.text,
+                       uiFormat(tr("Choices ({n})"), {{"n", std::to_string(count)}}));
         int remove = -1;
         for (std::size_t k = 0; k < count; ++k) {
             const std::string cp = np + "/choices/" + std::to_string(k);

@@ -214,7 +214,7 @@ TEST_CASE(
     ReportData data;
     data.attempts = db.attempts({});
     const std::string html = renderReportHtml(data);
-    const auto page = html.find("<h2>Group: North</h2>");
+    const auto page = html.find("<h2>Group · North</h2>");
     REQUIRE(page != std::string::npos);
     const std::string north_page = html.substr(page, html.find("</section>", page) - page);
     CHECK(north_page.find("3 trainees, 4 finished attempts, 2 passed.") != std::string::npos);
@@ -233,7 +233,8 @@ TEST_CASE(
     }
     // Dmitri is South's, not North's.
     CHECK(north_page.find("Dmitri") == std::string::npos);
-    CHECK(html.find("1 trainees, 1 finished attempts, 1 passed.") != std::string::npos);
+    // One of each, in the singular: the counts are plural forms, not an "s" glued on.
+    CHECK(html.find("1 trainee, 1 finished attempt, 1 passed.") != std::string::npos);
 }
 
 TEST_SUITE_END();
