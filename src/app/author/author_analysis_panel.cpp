@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/shell/fit.hpp"
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/translation/ui_format.hpp"
@@ -76,7 +77,7 @@ void drawTestwise(const Theme& t, const FontSet& fonts, const ScenarioAnalysis& 
             ImGui::TextUnformatted(r.player.c_str());
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.rule.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextColored(bad ? p.danger : p.success, "%s", fixed(h.score, 1).c_str());
+            ImGui::TextColored(bad ? p.danger : p.success, "%s", uiNumber(fixed(h.score, 1)).c_str());
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip(tr("under seed %llu"), static_cast<unsigned long long>(h.seed));
             ImGui::TableNextColumn();
@@ -151,7 +152,8 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
         ImGui::InputInt(trLabel("random plays").c_str(), &samples_, 500, 1000);
         samples_ = std::clamp(samples_, 100, 100000);
         loc.recordLastItem("Random plays");
-        ImGui::SameLine();
+        // On the next line when the label and the button do not fit beside the field.
+        ui::SameLineOrWrap(ui::ButtonWidth(tr("Run analysis")));
         if (ui::PrimaryButton(loc, t, trLabel("Run analysis").c_str()))
             run(*scenario, *framework, revision);
     }
@@ -165,14 +167,14 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
 
     ImGui::BeginChild("##analysis");
     ui::TextInFont(fonts.heading, p.text, tr("Structure"));
-    ImGui::TextUnformatted(
+    ui::TextWrappedColored(
+        p.text,
         uiFormat(tr("{nodes}, {choices}, {endings}, {timed}"),
                  {{"nodes", countOf(trn("{n} node", "{n} nodes", a.nodes), a.nodes)},
                   {"choices", countOf(trn("{n} choice", "{n} choices", a.choices), a.choices)},
                   {"endings", countOf(trn("{n} ending", "{n} endings", a.endings), a.endings)},
-                  {"timed",
-                   countOf(trn("{n} timed node", "{n} timed nodes", a.timedNodes), a.timedNodes)}})
-            .c_str());
+                  {"timed", countOf(trn("{n} timed node", "{n} timed nodes", a.timedNodes),
+                                    a.timedNodes)}}));
     if (!a.problem.empty()) {
         ui::TextWrappedColored(p.danger, a.problem);
     } else {

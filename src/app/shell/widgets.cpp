@@ -341,16 +341,18 @@ void RadarChart(const Theme& t, ImFont* labelFont, const std::vector<RadarAxis>&
         const std::string& label = axes[i].label;
         const ImVec2 tip = at(i, 1.12f);
         // Side labels wrap at the square's edge, so a narrow column does not clip them, but
-        // never inside a word: the line is as wide as the longest word, and a word longer than
-        // its side of the square (Russian "Стрессоустойчивость") sets the label smaller.
+        // never inside a word: a word longer than its side of the square (Russian
+        // "Стрессоустойчивость") sets the label somewhat smaller and, if it still does not fit,
+        // the label moves in over the chart's edge (the clamp below) rather than lose letters.
         const bool right = tip.x > c.x + 1, left = tip.x < c.x - 1;
         const float room = right ? pos.x + size - tip.x : left ? tip.x - pos.x : size;
         float fontSize = ImGui::GetFontSize();
         const float widest = widestWord(label, fontSize);
         if (widest > room && room > 0)
-            fontSize = std::max(fontSize * 0.7f, fontSize * room / widest);
+            fontSize = std::max(fontSize * 0.85f, fontSize * room / widest);
         const float wrap = std::max(std::min(right || left ? size * 0.3f : size * 0.45f, room),
-                                    std::min(widestWord(label, fontSize), room));
+                                    // wrappedText works in whole pixels: round up.
+                                    std::min(std::ceil(widestWord(label, fontSize)) + 1, size));
         const std::string lines = wrappedText(label, wrap, fontSize);
         const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, lines.c_str());
         float x = tip.x - ts.x * 0.5f;
