@@ -76,7 +76,7 @@ TEST_CASE("rapport score --lang prints the debrief in the reader's language") {
 // Every verb `rapport --help` lists explains itself in the reader's language; the synopsis keeps
 // the option names as they are typed.
 TEST_CASE("every verb's --help and rapport --help read in Russian and Japanese") {
-    const char* verbs[] = {"validate", "play",    "score",   "analyze", "campaign", "report",
+    const char* verbs[] = {"validate",  "play",   "score",   "analyze", "campaign", "report",
                            "recommend", "import", "strings", "sync",    "admin"};
     for (const char* verb : verbs) {
         CAPTURE(verb);

@@ -77,7 +77,8 @@ void drawTestwise(const Theme& t, const FontSet& fonts, const ScenarioAnalysis& 
             ImGui::TextUnformatted(r.player.c_str());
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.rule.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextColored(bad ? p.danger : p.success, "%s", uiNumber(fixed(h.score, 1)).c_str());
+            ImGui::TextColored(bad ? p.danger : p.success, "%s",
+                               uiNumber(fixed(h.score, 1)).c_str());
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip(tr("under seed %llu"), static_cast<unsigned long long>(h.seed));
             ImGui::TableNextColumn();

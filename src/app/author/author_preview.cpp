@@ -4,10 +4,10 @@
 
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
-#include "core/translation/ui_format.hpp"
 #include "core/authoring/scenario_preview.hpp"
 #include "core/play/step_effect.hpp"
 #include "core/scenario/line_speaker.hpp"
+#include "core/translation/ui_format.hpp"
 
 namespace rapport::app {
 

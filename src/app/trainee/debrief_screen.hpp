@@ -26,8 +26,8 @@ struct DebriefContent {
     const Transcript* transcript = nullptr;
     const std::vector<StepAdvice>* advice = nullptr;  // may be null
     std::string endingTitle, endingSummary;
-    std::string reportError;             // why there is no report, if known
-    bool pending = false;                // the report is still being computed
+    std::string reportError;  // why there is no report, if known
+    bool pending = false;     // the report is still being computed
     // In the interface language, set by the screen that shows the debrief.
     std::string clientName;      // used when `scenario` is null
     std::string traineeCaption;  // caption over the trainee's lines

@@ -167,10 +167,12 @@ TEST_CASE("the HTML report's headings are in the reader's language") {
         std::vector<const char*> present;
     };
     for (const Expect& e :
-         {Expect{"ja", {"<html lang=\"ja\"", "受講者 × コンピテンシー", "<h3>合格者</h3>",
-                        "<h3>コンピテンシー別の平均</h3>", "<th>受講者</th>", "対象："}},
-          Expect{"ru", {"<html lang=\"ru\"", "Сотрудники × компетенции", "<h3>Кто сдал</h3>",
-                        "<h3>Среднее по компетенциям</h3>", "<th>Сотрудник</th>", "Выборка: "}}}) {
+         {Expect{"ja",
+                 {"<html lang=\"ja\"", "受講者 × コンピテンシー", "<h3>合格者</h3>",
+                  "<h3>コンピテンシー別の平均</h3>", "<th>受講者</th>", "対象："}},
+          Expect{"ru",
+                 {"<html lang=\"ru\"", "Сотрудники × компетенции", "<h3>Кто сдал</h3>",
+                  "<h3>Среднее по компетенциям</h3>", "<th>Сотрудник</th>", "Выборка: "}}}) {
         CAPTURE(e.lang);
         ReportData d = reportData(s);
         localiseReportData(d, resolve, e.lang);

@@ -139,6 +139,7 @@ TEST_CASE("line breaking: the widest unbreakable piece is the narrowest width th
     CHECK(widestUnbreakable(ru, characters) == characters("стрессоустойчивость"));
     const std::string wrapped = wrapText(ru, widestUnbreakable(ru, characters), characters);
     CHECK(lines(wrapped) == std::vector<std::string>{"Деловая этика и", "стрессоустойчивость"});
-    CHECK(widestUnbreakable("価格は1,180円です。", characters) >= characters("1,180"));  // a number is one piece
+    CHECK(widestUnbreakable("価格は1,180円です。", characters) >=
+          characters("1,180"));  // a number is one piece
     CHECK(widestUnbreakable("", characters) == 0);
 }
