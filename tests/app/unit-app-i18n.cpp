@@ -230,9 +230,9 @@ TEST_CASE("app in the pseudo-language: every drawn interface string is translate
         h.app->author().open(copy.string());
         REQUIRE(h.run("expect-screen author\nclick Fit graph\nwait-frames 2\n"
                       "click Node open\nwait-frames 2\n") == "");
-        // Known: the side panel's fixed-width buttons ("Delete node", "Run analysis") and the
-        // inspector's rows are too narrow for 40 % longer labels; the analysis panel quotes
-        // core's English test-wise player names, rules and warnings (H-lang notes).
+        // Known: the inspector's rows and the analysis panel's content are wider than the side
+        // panel with 40 % longer labels, and the analysis panel quotes core's English test-wise
+        // player names, rules and warnings (H-lang notes).
         check("author inspector", false);
         REQUIRE(h.run("click Tab Preview\nwait-frames 2\nclick Start preview\nwait-frames 2\n") ==
                 "");

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "app/shell/fit.hpp"
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/authoring/scenario_graph.hpp"
@@ -411,13 +412,14 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
     ui::TextInFont(ctx.fonts.heading, p.text,
                    uiFormat(tr("Node {id}"), {{"id", ctx.doc.nodeId(selected)}}));
     if (ui::Button(ctx.loc, trLabel("Preview from here").c_str())) preview = true;
-    ImGui::SameLine();
+    // The three buttons wrap in a narrow side panel (and in longer languages).
+    ui::SameLineOrWrap(ui::ButtonWidth(tr("Add node")));
     if (ui::Button(ctx.loc, trLabel("Add node").c_str())) {
         if (const auto n = ctx.doc.addNode()) selected = *n;
         ImGui::PopID();
         return false;
     }
-    ImGui::SameLine();
+    ui::SameLineOrWrap(ui::ButtonWidth(tr("Delete node")));
     if (ui::Button(ctx.loc, trLabel("Delete node").c_str())) {
         ctx.doc.deleteNode(selected);
         selected = std::min(selected, ctx.doc.nodeCount() - 1);
