@@ -20,27 +20,36 @@ namespace rapport::cli {
 
 namespace {
 
-constexpr const char* kUsage =
-    "usage: rapport analyze FILE... [--json | --table] [--samples N] [--seed N]\n"
-    "\n"
-    "Analyses scenario files for trainers: counts of nodes, replies and endings; what can be "
-    "reached\n"
-    "and a shortest way to each ending; the best, worst and consistently poor complete paths with\n"
-    "their scenario scores; per competency the most and fewest points a complete path can earn;\n"
-    "replies never better than a sibling; and seeded random play (median, quartiles, pass rate).\n"
-    "Paths are --choices lists for 'rapport play FILE --choices LIST'. docs/analysis.md explains\n"
-    "every figure and what to do about each warning.\n"
-    "\n"
-    "  --json        print the analysis as JSON (an array when several files are given)\n"
-    "  --table       print the Markdown table of docs/scenarios.md for all the files\n"
-    "  --samples N   random plays (default 10000; 0 skips random play)\n"
-    "  --seed N      seed of the random plays (default 1)\n"
-    "\n"
-    "Exit codes: 0 analysed, no warnings; 1 a file has errors or the analysis warns (for example "
-    "the\n"
-    "scenario does not discriminate: random play passes 10 % of the time or more; with --table "
-    "only\n"
-    "errors count); 2 usage error or unreadable file.\n";
+// Usage is for people and translated; the option names in it stay as typed.
+const char* usageText() {
+    return tr(
+        "usage: rapport analyze FILE... [--json | --table] [--samples N] [--seed N]\n"
+        "\n"
+        "Analyses scenario files for trainers: counts of nodes, replies and endings; what can be "
+        "reached\n"
+        "and a shortest way to each ending; the best, worst and consistently poor complete paths "
+        "with\n"
+        "their scenario scores; per competency the most and fewest points a complete path can "
+        "earn;\n"
+        "replies never better than a sibling; and seeded random play (median, quartiles, pass "
+        "rate).\n"
+        "Paths are --choices lists for 'rapport play FILE --choices LIST'. docs/analysis.md "
+        "explains\n"
+        "every figure and what to do about each warning.\n"
+        "\n"
+        "  --json        print the analysis as JSON (an array when several files are given)\n"
+        "  --table       print the Markdown table of docs/scenarios.md for all the files\n"
+        "  --samples N   random plays (default 10000; 0 skips random play)\n"
+        "  --seed N      seed of the random plays (default 1)\n"
+        "\n"
+        "Exit codes: 0 analysed, no warnings; 1 a file has errors or the analysis warns (for "
+        "example "
+        "the\n"
+        "scenario does not discriminate: random play passes in one play out of ten or more; with "
+        "--table "
+        "only\n"
+        "errors count); 2 usage error or unreadable file.\n");
+}
 
 int usageError(const std::string& message) {
     std::fprintf(stderr, tr("rapport analyze: %s\n(see 'rapport analyze --help')\n"),
@@ -71,7 +80,7 @@ int runAnalyze(Args args) {
             return args[++i];
         };
         if (a == "--help" || a == "-h") {
-            std::printf("%s", kUsage);
+            std::printf("%s", usageText());
             return kExitOk;
         } else if (a == "--json") {
             asJson = true;

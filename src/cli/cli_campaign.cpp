@@ -21,20 +21,20 @@ namespace rapport::cli {
 namespace {
 
 void printUsage(std::FILE* out) {
-    std::fprintf(
-        out,
-        "usage: rapport campaign validate [--scenarios DIR] FILE...\n"
-        "       rapport campaign play [--scenarios DIR] --choices \"S1;S2;...\" FILE\n\n"
-        "validate  checks campaign files: the format, that every meeting names a playable\n"
-        "          scenario, and that every carried variable fits the next meeting.\n"
-        "play      plays the meetings in order from one choice list per meeting (as\n"
-        "          'rapport play --choices', separated by ';'), carrying state from each\n"
-        "          meeting into the next, and prints every meeting's score report and the\n"
-        "          campaign's score as JSON.\n\n"
-        "  --scenarios DIR  the scenario library (default: the scenarios folder beside the\n"
-        "                   campaign's folder)\n\n"
-        "exit: 0 valid / played, 1 the campaign has problems or a choice list fails,\n"
-        "      2 usage error or a file cannot be read\n");
+    std::fputs(
+        tr("usage: rapport campaign validate [--scenarios DIR] FILE...\n"
+           "       rapport campaign play [--scenarios DIR] --choices \"S1;S2;...\" FILE\n\n"
+           "validate  checks campaign files: the format, that every meeting names a playable\n"
+           "          scenario, and that every carried variable fits the next meeting.\n"
+           "play      plays the meetings in order from one choice list per meeting (as\n"
+           "          'rapport play --choices', separated by ';'), carrying state from each\n"
+           "          meeting into the next, and prints every meeting's score report and the\n"
+           "          campaign's score as JSON.\n\n"
+           "  --scenarios DIR  the scenario library (default: the scenarios folder beside the\n"
+           "                   campaign's folder)\n\n"
+           "exit: 0 valid / played, 1 the campaign has problems or a choice list fails,\n"
+           "      2 usage error or a file cannot be read\n"),
+        out);
 }
 
 struct Prepared {

@@ -11,6 +11,7 @@
 #include "core/checks/scenario_check.hpp"
 #include "core/files/safe_output.hpp"
 #include "core/framework/framework_catalog.hpp"
+#include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
 #include "core/twine/twine_import.hpp"
 
@@ -18,31 +19,37 @@ namespace rapport::cli {
 
 namespace {
 
-constexpr const char* kUsage =
-    "usage: rapport import FILE.twee|FILE.html -o SCENARIO.json [--framework ID] [--id ID] "
-    "[--language TAG]\n"
-    "\n"
-    "Turns a Twine 2 story (Twee 3 source, or HTML published from Twine 2) into a "
-    "rapport-scenario/1\n"
-    "draft: passages become nodes, links [[...]] become the trainee's choices, passage tags "
-    "become\n"
-    "node tags, and passages without links become endings (tag them won, lost, partial or "
-    "escalated).\n"
-    "Story-format code (macros, variables, scripts), links to missing passages and other things "
-    "that\n"
-    "cannot be mapped are reported as warnings with their line. The result is then checked like\n"
-    "'rapport validate' does. See docs/twine-import.md.\n"
-    "\n"
-    "  -o FILE          where to write the scenario ('-' = standard output)\n"
-    "  --framework ID   competence framework of the scenario (default: account-manager)\n"
-    "  --id ID          scenario id (default: made from the story title)\n"
-    "  --language TAG   language of the texts, a BCP 47 tag (default: en)\n"
-    "\n"
-    "Exit codes: 0 written and valid (warnings allowed); 1 the file holds no usable story, part of "
-    "it\n"
-    "could not be read (what could is written), or the written scenario has errors; 2 usage "
-    "error,\n"
-    "unreadable input or unwritable output.\n";
+// Usage is for people and translated; the option names in it stay as typed.
+const char* usageText() {
+    return tr(
+        "usage: rapport import FILE.twee|FILE.html -o SCENARIO.json [--framework ID] [--id ID] "
+        "[--language TAG]\n"
+        "\n"
+        "Turns a Twine 2 story (Twee 3 source, or HTML published from Twine 2) into a "
+        "rapport-scenario/1\n"
+        "draft: passages become nodes, links [[...]] become the trainee's choices, passage tags "
+        "become\n"
+        "node tags, and passages without links become endings (tag them won, lost, partial or "
+        "escalated).\n"
+        "Story-format code (macros, variables, scripts), links to missing passages and other "
+        "things "
+        "that\n"
+        "cannot be mapped are reported as warnings with their line. The result is then checked "
+        "like\n"
+        "'rapport validate' does. See docs/twine-import.md.\n"
+        "\n"
+        "  -o FILE          where to write the scenario ('-' = standard output)\n"
+        "  --framework ID   competence framework of the scenario (default: account-manager)\n"
+        "  --id ID          scenario id (default: made from the story title)\n"
+        "  --language TAG   language of the texts, a BCP 47 tag (default: en)\n"
+        "\n"
+        "Exit codes: 0 written and valid (warnings allowed); 1 the file holds no usable story, "
+        "part of "
+        "it\n"
+        "could not be read (what could is written), or the written scenario has errors; 2 usage "
+        "error,\n"
+        "unreadable input or unwritable output.\n");
+}
 
 int usageError(const std::string& message) {
     std::fprintf(stderr, tr("rapport import: %s\n(see 'rapport import --help')\n"),
@@ -73,7 +80,7 @@ int runImport(Args args) {
             return std::string(args[++i]);
         };
         if (a == "--help" || a == "-h") {
-            std::fputs(kUsage, stdout);
+            std::fputs(usageText(), stdout);
             return kExitOk;
         }
         if (a == "-o" || a == "--output" || a == "--framework" || a == "--id" ||
@@ -133,12 +140,31 @@ int runImport(Args args) {
         return kExitUsage;
     }
     const std::size_t warnings = imported.diagnostics.warningCount();
-    std::fprintf(stderr,
-                 "rapport import: %zu passages -> %zu nodes, %zu choices, %zu endings; %zu "
-                 "warning%s; %s %s\n",
-                 imported.passages, imported.nodes, imported.choices, imported.endings, warnings,
-                 warnings == 1 ? "" : "s", shownName.c_str(),
-                 check.diagnostics.hasErrors() ? "has errors (see above)" : "is valid");
+    // Each count in the plural form of the reader's language, the whole line one sentence.
+    auto counted = [](const char* pattern, std::size_t n) {
+        return uiFormat(pattern, {{"n", std::to_string(n)}});
+    };
+    const std::string passages =
+        counted(trn("{n} passage", "{n} passages", imported.passages), imported.passages);
+    const std::string nodes = counted(trn("{n} node", "{n} nodes", imported.nodes), imported.nodes);
+    const std::string choices =
+        counted(trn("{n} choice", "{n} choices", imported.choices), imported.choices);
+    const std::string endings =
+        counted(trn("{n} ending", "{n} endings", imported.endings), imported.endings);
+    const std::string warned = counted(trn("{n} warning", "{n} warnings", warnings), warnings);
+    const std::string line = uiFormat(
+        check.diagnostics.hasErrors()
+            ? tr("rapport import: {passages} -> {nodes}, {choices}, {endings}; {warnings}; {file} "
+                 "has errors (see above)")
+            : tr("rapport import: {passages} -> {nodes}, {choices}, {endings}; {warnings}; {file} "
+                 "is valid"),
+        {{"passages", passages},
+         {"nodes", nodes},
+         {"choices", choices},
+         {"endings", endings},
+         {"warnings", warned},
+         {"file", shownName}});
+    std::fprintf(stderr, "%s\n", line.c_str());
     // An error in the Twine file (a passage cut off) means the draft may lack part of the story.
     if (check.diagnostics.hasErrors() || imported.diagnostics.hasErrors()) return kExitProblems;
     if (*output != "-")

@@ -36,47 +36,52 @@ namespace rapport::cli {
 namespace {
 
 void printUsage(std::FILE* out) {
-    std::fprintf(
-        out,
-        "usage: rapport report [--db PATH] [--trainee NAME] [--group G] [--scenario ID]\n"
-        "                      [--since DATE] [--mode practice|exam|all]\n"
-        "                      --format html|csv|json|xapi|items|items-json|html-table|\n"
-        "                               html-trainee|html-group|html-items [-o FILE]\n\n"
-        "Exports results from the results database for HR.\n\n"
-        "  --db PATH        results database (default: $RAPPORT_DB, else\n"
-        "                   $XDG_DATA_HOME/rapport/results.db, else "
-        "~/.local/share/rapport/results.db)\n"
-        "  --db postgresql://USER@HOST/DB  the central store instead, as this login may read it\n"
-        "  --trainee NAME   only this trainee\n"
-        "  --group G        only trainees of this group\n"
-        "  --scenario ID    only attempts of this scenario\n"
-        "  --since DATE     only attempts started at or after DATE (YYYY-MM-DD[THH:MM[:SS]], UTC)\n"
-        "  --mode M         practice, exam or all (default): practice attempts showed feedback\n"
-        "                   during play, so their figures are not comparable with exams\n"
-        "  --format F       html: printable report with charts; csv: one row per attempt;\n"
-        "                   json: attempts and the trainee x competency table;\n"
-        "                   xapi: a JSON array of xAPI 1.0.3 statements, one per finished "
-        "attempt;\n"
-        "                   items: item analysis as CSV, one row per decision and reply;\n"
-        "                   items-json: item analysis, reliability, test-retest and norms,\n"
-        "                   per mode (docs/hr-reports.md, \"Item analysis\");\n"
-        "                   html-table, html-trainee, html-group, html-items: one HR page\n"
-        "                   (the table, each trainee's or group's page, the item analysis)\n"
-        "                   to print on A4, in the --lang language\n"
-        "  --scenarios DIR  (items) where the attempts' scenarios are, to score every reply;\n"
-        "                   repeatable; default: the bundled scenarios\n"
-        "  --no-bom         (csv) no UTF-8 byte order mark at the start; by default there is\n"
-        "                   one, so spreadsheet programs read Cyrillic and Japanese correctly\n"
-        "  --xapi-base IRI  namespace of the activity and extension IRIs (xapi)\n"
-        "  --xapi-home-page URL  the actor account's homePage, e.g. your LMS (xapi)\n"
-        "  --lang L         competency and level names in language L (en, ja, ru) where the\n"
-        "                   framework translates them; by default as stored. The html\n"
-        "                   formats' own words are in L too (default: the environment's)\n"
-        "  -o FILE          write to FILE instead of standard output; never onto the database\n"
-        "                   itself (see docs/cli.md, \"Output files\")\n\n"
-        "exit: 0 written, 3 the central store cannot be reached, 2 usage error (an --xapi-* value "
-        "that is not an absolute IRI too), the\n"
-        "database cannot be read, or FILE cannot (or may not) be written\n");
+    std::fputs(
+        tr("usage: rapport report [--db PATH] [--trainee NAME] [--group G] [--scenario ID]\n"
+           "                      [--since DATE] [--mode practice|exam|all]\n"
+           "                      --format html|csv|json|xapi|items|items-json|html-table|\n"
+           "                               html-trainee|html-group|html-items [-o FILE]\n\n"
+           "Exports results from the results database for HR.\n\n"
+           "  --db PATH        results database (default: $RAPPORT_DB, else\n"
+           "                   $XDG_DATA_HOME/rapport/results.db, else "
+           "~/.local/share/rapport/results.db)\n"
+           "  --db postgresql://USER@HOST/DB  the central store instead, as this login may read "
+           "it\n"
+           "  --trainee NAME   only this trainee\n"
+           "  --group G        only trainees of this group\n"
+           "  --scenario ID    only attempts of this scenario\n"
+           "  --since DATE     only attempts started at or after DATE (YYYY-MM-DD[THH:MM[:SS]], "
+           "UTC)\n"
+           "  --mode M         practice, exam or all (default): practice attempts showed feedback\n"
+           "                   during play, so their figures are not comparable with exams\n"
+           "  --format F       html: printable report with charts; csv: one row per attempt;\n"
+           "                   json: attempts and the trainee x competency table;\n"
+           "                   xapi: a JSON array of xAPI 1.0.3 statements, one per finished "
+           "attempt;\n"
+           "                   items: item analysis as CSV, one row per decision and reply;\n"
+           "                   items-json: item analysis, reliability, test-retest and norms,\n"
+           "                   per mode (docs/hr-reports.md, \"Item analysis\");\n"
+           "                   html-table, html-trainee, html-group, html-items: one HR page\n"
+           "                   (the table, each trainee's or group's page, the item analysis)\n"
+           "                   to print on A4\n"
+           "  --scenarios DIR  (items) where the attempts' scenarios are, to score every reply;\n"
+           "                   repeatable; default: the bundled scenarios\n"
+           "  --no-bom         (csv) no UTF-8 byte order mark at the start; by default there is\n"
+           "                   one, so spreadsheet programs read Cyrillic and Japanese correctly\n"
+           "  --xapi-base IRI  namespace of the activity and extension IRIs (xapi)\n"
+           "  --xapi-home-page URL  the actor account's homePage, e.g. your LMS (xapi)\n"
+           "  --lang L         the report in language L (en, ja, ru): html headings and labels, "
+           "and\n"
+           "                   competency and level names where the framework translates them;\n"
+           "                   default: html in the language of the environment (LANGUAGE,\n"
+           "                   LANG), the other formats with the names as stored\n"
+           "  -o FILE          write to FILE instead of standard output; never onto the database\n"
+           "                   itself (see docs/cli.md, \"Output files\")\n\n"
+           "exit: 0 written, 3 the central store cannot be reached, 2 usage error (an --xapi-* "
+           "value "
+           "that is not an absolute IRI too), the\n"
+           "database cannot be read, or FILE cannot (or may not) be written\n"),
+        out);
 }
 
 int usage(const std::string& message) {
@@ -249,7 +254,14 @@ int runReport(Args args) {
                      .first;
         return it->second.get();
     };
-    if (!lang.empty()) localiseReportData(data, resolve, lang);
+    // The HTML report is read by people: its words (and the framework's names in it) follow the
+    // interface's language unless --lang says otherwise. The machine formats keep the stored
+    // words unless asked.
+    const std::string htmlLang = lang.empty() ? interfaceLanguage() : lang;
+    if (format == "html" || format.rfind("html-", 0) == 0)
+        localiseReportData(data, resolve, htmlLang);
+    else if (!lang.empty())
+        localiseReportData(data, resolve, lang);
     xapi.frameworks = resolve;
     data.scope = {filter.trainee, filter.group, filter.scenario, filter.sinceMs, filter.mode};
     data.generatedAtMs = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -261,7 +273,7 @@ int runReport(Args args) {
 
     // The printable pages speak the reader's language: --lang, else the environment's.
     HrPageOptions pageOptions;
-    pageOptions.language = lang.empty() ? interfaceLanguage() : lang;
+    pageOptions.language = htmlLang;
 
     std::string text;
     std::size_t renderedStatements = 0;
@@ -279,15 +291,15 @@ int runReport(Args args) {
         text = renderItemsJson(items).dump(2) + "\n";
     } else if (format == "html") {
         HtmlReportOptions o;
-        const std::string& l = o.language = pageOptions.language;
+        o.language = htmlLang;
         if (!filter.trainee.empty())
-            o.title =
-                uiFormat(trIn(l, "Rapport results: {trainee}"), {{"trainee", filter.trainee}});
+            o.title = uiFormat(trIn(htmlLang, "Rapport results: {trainee}"),
+                               {{"trainee", filter.trainee}});
         else if (!filter.group.empty())
-            o.title =
-                uiFormat(trIn(l, "Rapport results: group {group}"), {{"group", filter.group}});
+            o.title = uiFormat(trIn(htmlLang, "Rapport results: group {group}"),
+                               {{"group", filter.group}});
         else
-            o.title = trIn(l, "Rapport results");
+            o.title = trIn(htmlLang, "Rapport results");
         text = renderReportHtml(data, o);
     } else if (format == "csv") {
         text = renderReportCsv(data, csv);

@@ -200,20 +200,23 @@ int runScore(Args args) {
     }
     const json fresh = reportToJson(report);
     const bool hadReport = doc.contains("report") && doc["report"].is_object();
-    const std::vector<std::string> changes =
-        hadReport ? compareReports(doc["report"], fresh) : std::vector<std::string>{};
     if (asJson) {
+        const std::vector<std::string> changes =
+            hadReport ? compareReports(doc["report"], fresh) : std::vector<std::string>{};
         json out = {{"report", fresh}, {"changes", changes}, {"stored", hadReport}};
         std::printf("%s\n", out.dump(2).c_str());
         return kExitOk;
     }
     // The reader's language changes only what is printed for people: the report the --json form
-    // gives, and the comparison, stay in the framework's own words.
+    // gives stays in the framework's own words, its list of changes in English.
     if (!lang.empty()) {
         setInterfaceLanguage(lang);
         localiseScoreReport(report, *framework, lang);
     }
     std::printf("%s", terminalSafe(debriefText(report)).c_str());
+    const std::vector<std::string> changes =
+        hadReport ? compareReports(doc["report"], fresh, interfaceLanguage())
+                  : std::vector<std::string>{};
     if (!hadReport)
         std::printf(tr("\nThe transcript held no stored report to compare with.\n"));
     else if (changes.empty())

@@ -26,34 +26,43 @@ namespace rapport::cli {
 
 namespace {
 
-constexpr const char* kUsage =
-    "usage: rapport strings export SCENARIO.json --lang TAG -o CATALOGUE.po\n"
-    "       rapport strings import SCENARIO.json CATALOGUE.po -o LOCALISED.json [--id ID] "
-    "[--complete]\n"
-    "\n"
-    "The translator workflow for scenarios (docs/translation.md).\n"
-    "\n"
-    "export  writes the scenario's texts as a GNU gettext catalogue for translating into TAG\n"
-    "        (ru, ja, en, …): one entry per line, reply, feedback and ending, with a stable id\n"
-    "        (msgctxt) and notes for the translator (who speaks, the line before, what the reply\n"
-    "        evidences, the source length). When CATALOGUE.po exists it is merged with msgmerge:\n"
-    "        translations stay, entries whose source text changed become fuzzy with the previous\n"
-    "        text shown, new texts are added untranslated, removed ones become obsolete (#~).\n"
-    "        '-o -' writes a fresh catalogue to standard output.\n"
-    "import  writes the localised scenario: the source file with its texts replaced by the\n"
-    "        catalogue's translations (layout and comments kept), its language set from the\n"
-    "        catalogue and its id set to ID (default SOURCE-ID-LANG). Untranslated, fuzzy and\n"
-    "        stale entries keep the source text and are warned about. The result is checked like\n"
-    "        'rapport validate' does and written only when it is valid.\n"
-    "\n"
-    "  --lang TAG    (export) the language to translate into, a BCP 47 tag\n"
-    "  -o FILE       where to write\n"
-    "  --id ID       (import) the localised scenario's id\n"
-    "  --complete    (import) fail (exit 1) unless every text is translated\n"
-    "\n"
-    "Exit codes: 0 written; 1 the scenario or the catalogue has problems (nothing written), or\n"
-    "--complete and texts are missing; 2 usage error, unreadable input, unwritable output or\n"
-    "msgmerge missing.\n";
+// Usage is for people and translated; the option names in it stay as typed.
+const char* usageText() {
+    return tr(
+        "usage: rapport strings export SCENARIO.json --lang TAG -o CATALOGUE.po\n"
+        "       rapport strings import SCENARIO.json CATALOGUE.po -o LOCALISED.json [--id ID] "
+        "[--complete]\n"
+        "\n"
+        "The translator workflow for scenarios (docs/translation.md).\n"
+        "\n"
+        "export  writes the scenario's texts as a GNU gettext catalogue for translating into TAG\n"
+        "        (ru, ja, en, …): one entry per line, reply, feedback and ending, with a stable "
+        "id\n"
+        "        (msgctxt) and notes for the translator (who speaks, the line before, what the "
+        "reply\n"
+        "        evidences, the source length). When CATALOGUE.po exists it is merged with "
+        "msgmerge:\n"
+        "        translations stay, entries whose source text changed become fuzzy with the "
+        "previous\n"
+        "        text shown, new texts are added untranslated, removed ones become obsolete (#~).\n"
+        "        '-o -' writes a fresh catalogue to standard output.\n"
+        "import  writes the localised scenario: the source file with its texts replaced by the\n"
+        "        catalogue's translations (layout and comments kept), its language set from the\n"
+        "        catalogue and its id set to ID (default SOURCE-ID-LANG). Untranslated, fuzzy and\n"
+        "        stale entries keep the source text and are warned about. The result is checked "
+        "like\n"
+        "        'rapport validate' does and written only when it is valid.\n"
+        "\n"
+        "  --lang TAG    (export) the language to translate into, a BCP 47 tag\n"
+        "  -o FILE       where to write\n"
+        "  --id ID       (import) the localised scenario's id\n"
+        "  --complete    (import) fail (exit 1) unless every text is translated\n"
+        "\n"
+        "Exit codes: 0 written; 1 the scenario or the catalogue has problems (nothing written), "
+        "or\n"
+        "--complete and texts are missing; 2 usage error, unreadable input, unwritable output or\n"
+        "msgmerge missing.\n");
+}
 
 int usageError(const std::string& message) {
     std::fprintf(stderr, tr("rapport strings: %s\n(see 'rapport strings --help')\n"),
@@ -76,7 +85,7 @@ std::optional<int> parse(Args args, Options& o) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string_view a = args[i];
         if (a == "--help" || a == "-h") {
-            std::fputs(kUsage, stdout);
+            std::fputs(usageText(), stdout);
             return kExitOk;
         }
         if (a == "-o" || a == "--output" || a == "--lang" || a == "--id") {

@@ -17,20 +17,20 @@ namespace rapport::cli {
 namespace {
 
 void printUsage(std::FILE* to) {
-    std::fprintf(
-        to,
-        "usage: rapport sync [--db PATH] [--to URI] [--status] [--retries N]\n\n"
-        "Uploads every attempt and decision not yet on the central store. Safe to run again:\n"
-        "an item sent twice changes nothing.\n\n"
-        "  --db PATH     the local results database (default as for 'rapport play')\n"
-        "  --to URI      the central store, postgresql://USER@HOST/DB?sslmode=verify-full\n"
-        "                (default: $RAPPORT_CENTRAL_DB, else 'central = URI' in\n"
-        "                $XDG_CONFIG_HOME/rapport/config)\n"
-        "  --status      only say what is waiting; contacts no server\n"
-        "  --retries N   reconnect attempts after a lost connection (default 6, backoff\n"
-        "                0.2 s doubling)\n\n"
-        "Exit codes: 0 everything synced, 1 the server refused some items (listed), 2 usage or\n"
-        "local database error, 3 the central store cannot be reached (items stay waiting)\n");
+    std::fputs(
+        tr("usage: rapport sync [--db PATH] [--to URI] [--status] [--retries N]\n\n"
+           "Uploads every attempt and decision not yet on the central store. Safe to run again:\n"
+           "an item sent twice changes nothing.\n\n"
+           "  --db PATH     the local results database (default as for 'rapport play')\n"
+           "  --to URI      the central store, postgresql://USER@HOST/DB?sslmode=verify-full\n"
+           "                (default: $RAPPORT_CENTRAL_DB, else 'central = URI' in\n"
+           "                $XDG_CONFIG_HOME/rapport/config)\n"
+           "  --status      only say what is waiting; contacts no server\n"
+           "  --retries N   reconnect attempts after a lost connection (default 6, backoff\n"
+           "                0.2 s doubling)\n\n"
+           "Exit codes: 0 everything synced, 1 the server refused some items (listed), 2 usage or\n"
+           "local database error, 3 the central store cannot be reached (items stay waiting)\n"),
+        to);
 }
 
 int usage(const std::string& msg) {

@@ -16,48 +16,51 @@
 
 namespace {
 
+// Marks a summary for xgettext; printHelp translates it when it is shown.
+constexpr const char* trNoop(const char* msgid) { return msgid; }
+
 struct Verb {
     std::string_view name;
-    std::string_view summary;
+    const char* summary;
     int (*run)(rapport::cli::Args);
 };
 
 constexpr Verb kVerbs[] = {
-    {"validate", "check scenario files and report every problem", rapport::cli::runValidate},
-    {"play", "play a scenario in the terminal, interactively or from a choice list",
+    {"validate", trNoop("check scenario files and report every problem"),
+     rapport::cli::runValidate},
+    {"play", trNoop("play a scenario in the terminal, interactively or from a choice list"),
      rapport::cli::runPlay},
-    {"score", "re-score a saved play-through (play --json) and say what changed",
+    {"score", trNoop("re-score a saved play-through (play --json) and say what changed"),
      rapport::cli::runScore},
-    {"analyze", "check that a scenario scores fairly: paths, extremes, random play",
+    {"analyze", trNoop("check that a scenario scores fairly: paths, extremes, random play"),
      rapport::cli::runAnalyze},
-    {"campaign", "check or play an account campaign: meetings that carry state",
+    {"campaign", trNoop("check or play an account campaign: meetings that carry state"),
      rapport::cli::runCampaign},
-    {"report", "export HR reports (html, csv, json, xAPI) from the results database",
+    {"report", trNoop("export HR reports (html, csv, json, xAPI) from the results database"),
      rapport::cli::runReport},
-    {"recommend", "say which scenarios a trainee should play next, and why",
+    {"recommend", trNoop("say which scenarios a trainee should play next, and why"),
      rapport::cli::runRecommend},
-    {"assign", "give a trainee or a group a scenario to play next (trainers)",
+    {"assign", trNoop("give a trainee or a group a scenario to play next (trainers)"),
      rapport::cli::runAssign},
-    {"import", "turn a Twine story (.twee or published .html) into a scenario draft",
+    {"import", trNoop("turn a Twine story (.twee or published .html) into a scenario draft"),
      rapport::cli::runImport},
-    {"strings", "export a scenario's texts for translation (PO) and import a translation",
+    {"strings", trNoop("export a scenario's texts for translation (PO) and import a translation"),
      rapport::cli::runStrings},
-    {"sync", "upload attempts to the central store (PostgreSQL), or say what is waiting",
+    {"sync", trNoop("upload attempts to the central store (PostgreSQL), or say what is waiting"),
      rapport::cli::runSync},
-    {"admin", "set up the central store's schema", rapport::cli::runAdmin},
+    {"admin", trNoop("set up the central store's schema"), rapport::cli::runAdmin},
 };
 
 void printHelp() {
-    std::printf(
-        "Rapport — training simulator for account managers\n\n"
-        "usage: rapport [VERB] [ARGS...]\n\n"
-        "With no verb, opens the simulator window.\n\nVerbs:\n");
+    std::fputs(rapport::tr("Rapport — training simulator for account managers\n\n"
+                           "usage: rapport [VERB] [ARGS...]\n\n"
+                           "With no verb, opens the simulator window.\n\nVerbs:\n"),
+               stdout);
     for (const auto& v : kVerbs)
-        std::printf("  %-10.*s %.*s\n", int(v.name.size()), v.name.data(), int(v.summary.size()),
-                    v.summary.data());
-    std::printf(
-        "\nrapport VERB --help describes a verb. Exit codes: 0 ok, 1 problems found, 2 usage or "
-        "I/O error.\n");
+        std::printf("  %-10.*s %s\n", int(v.name.size()), v.name.data(), rapport::tr(v.summary));
+    std::fputs(rapport::tr("\nrapport VERB --help describes a verb. Exit codes: 0 ok, 1 problems "
+                           "found, 2 usage or I/O error.\n"),
+               stdout);
 }
 
 // The bundled frameworks and scenarios, found from where this executable is: an installed prefix's

@@ -57,7 +57,7 @@ std::string readAll(const fs::path& p) {
 // (names, lines, replies), not from the interface.
 std::string dataText() {
     // The export folder field shows the working folder, a path rather than interface text.
-    std::string out = "Anna Rapport " + fs::current_path().string() + " ";
+    std::string out = "Anna North Rapport json " + fs::current_path().string() + " ";
     for (const auto& e : fs::directory_iterator(kFixtures))
         if (e.path().extension() == ".json") out += readAll(e.path());
     for (const auto& e :
@@ -163,7 +163,7 @@ TEST_CASE("app language setting: a bad file falls back to the system language wi
     CHECK(error.empty());  // never chosen is not an error
     std::ofstream(languageSettingPath(dir.path())) << R"({"language": "klingon"})";
     CHECK_FALSE(loadLanguageSetting(dir.path(), &error).has_value());
-    CHECK(error.find("interface.json") != std::string::npos);
+    CHECK(error.find("settings.json") != std::string::npos);
     std::ofstream(languageSettingPath(dir.path())) << "not json";
     error.clear();
     CHECK_FALSE(loadLanguageSetting(dir.path(), &error).has_value());
@@ -180,31 +180,66 @@ TEST_CASE("app in the pseudo-language: every drawn interface string is translate
     const fs::path dbDir = tmpl;
     {
         Headless h((dbDir / "results.db").string());
-        auto check = [&](const char* screen, bool fits = true) {
+        // `fits` false, `translated` false: a known gap (H-lang notes), reported, not failed.
+        auto check = [&](const char* screen, bool fits = true, bool translated = true) {
             const std::string text = h.screenText();
             INFO("screen: " << screen << "\n" << text);
-            CHECK_MESSAGE(untranslatedWords(text, data).empty(),
-                          "untranslated: " << join(untranslatedWords(text, data)));
+            if (translated)
+                CHECK_MESSAGE(untranslatedWords(text, data).empty(),
+                              "untranslated: " << join(untranslatedWords(text, data)));
+            else
+                WARN_MESSAGE(untranslatedWords(text, data).empty(),
+                             "untranslated: " << join(untranslatedWords(text, data)));
             const std::string cutOff = overflowingWindows(), clipped = fitProblems();
             if (fits) {
                 CHECK_MESSAGE(cutOff.empty(), "cut off: " << cutOff);
                 CHECK_MESSAGE(clipped.empty(), "clipped: " << clipped);
+            } else {
+                WARN_MESSAGE(cutOff.empty(), "cut off: " << cutOff);
+                WARN_MESSAGE(clipped.empty(), "clipped: " << clipped);
             }
         };
         check("sign-in");
-        REQUIRE(h.run("click Your name\ntype Anna\nclick Start training\n") == "");
+        REQUIRE(h.run("click Your name\ntype Anna\nclick Group (optional)\ntype North\n"
+                      "click Start training\n") == "");
         check("library");
         REQUIRE(h.run("click Exam##gui-unicode-trio\nexpect-screen conversation\n") == "");
         check("conversation");
-        // The debrief in qps is not covered yet (see H-i18n notes): back to the library.
-        REQUIRE(h.run("click Leave conversation\nexpect-screen library\n") == "");
+        // Played to an ending (the timed question left to run out) and its debrief.
+        REQUIRE(h.run("key 3\nwait-idle\nclick Choice 2\nwait-idle\nadvance-clock 20001\n"
+                      "wait-idle\nexpect See debrief\nclick See debrief\nexpect-screen debrief\n"
+                      "wait-idle\n") == "");
+        check("debrief");
         // HR opens for no signed-in trainee: sign out, then give the administrator passphrase.
-        REQUIRE(h.run("click Sign out\nexpect-screen sign-in\n") == "");
+        REQUIRE(h.run("click Library\nexpect-screen library\nclick Sign out\n"
+                      "expect-screen sign-in\n") == "");
         REQUIRE(h.app->access().unlock(test::kAdminPassphrase));
         REQUIRE(h.run("click HR reports\nwait-idle\n") == "");
-        // Known: the HR filter row is one row of fixed controls that 40 % longer labels push
-        // 25 px past a 1280 px window (H-i18n notes); only the translation is checked here.
-        check("hr table", false);
+        check("hr table");
+        REQUIRE(h.run("click Anna##trainee\nexpect-screen hr-trainee\nwait-idle\n") == "");
+        check("hr trainee");
+        REQUIRE(h.run("click Open##last\nexpect-screen hr-attempt\nwait-idle\n") == "");
+        check("hr attempt");
+        REQUIRE(h.run("click Back to trainee\nexpect-screen hr-trainee\nclick Back to table\n"
+                      "expect-screen hr-table\nclick North##group\nexpect-screen hr-group\n"
+                      "wait-idle\n") == "");
+        check("hr group");
+        // The author workspace on a copy of the fixture, with its analysis run.
+        const fs::path copy = dbDir / "unicode-trio.json";
+        fs::copy_file(kFixtures + "/unicode-trio.json", copy);
+        h.app->author().open(copy.string());
+        REQUIRE(h.run("expect-screen author\nclick Fit graph\nwait-frames 2\n"
+                      "click Node open\nwait-frames 2\n") == "");
+        // Known: the inspector's rows and the analysis panel's content are wider than the side
+        // panel with 40 % longer labels, and the analysis panel quotes core's English test-wise
+        // player names, rules and warnings (H-lang notes).
+        check("author inspector", false);
+        REQUIRE(h.run("click Tab Preview\nwait-frames 2\nclick Start preview\nwait-frames 2\n") ==
+                "");
+        check("author preview", false);
+        REQUIRE(h.run("click Tab Analysis\nwait-frames 2\nclick Run analysis\nwait-frames 3\n") ==
+                "");
+        check("author analysis", false, false);
     }
     ui::watchTextFit(false);
     std::error_code ec;

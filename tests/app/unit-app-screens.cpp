@@ -60,6 +60,10 @@ pid_t spawn(const std::vector<std::string>& argv, const std::vector<std::string>
     posix_spawn_file_actions_addopen(&fa, 1, logPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_adddup2(&fa, 1, 2);
     posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    // In the log's folder (the test's own), so nothing the app writes to its working folder
+    // (an HR export's default) lands in the tree the tests run from.
+    const std::string dir = std::filesystem::path(logPath).parent_path().string();
+    if (!dir.empty()) posix_spawn_file_actions_addchdir_np(&fa, dir.c_str());
     pid_t pid = -1;
     if (posix_spawn(&pid, argv[0].c_str(), &fa, nullptr, args.data(), envp.data()) != 0) pid = -1;
     posix_spawn_file_actions_destroy(&fa);

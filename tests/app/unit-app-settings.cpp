@@ -3,8 +3,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <optional>
+#include <string>
 
 #include "app/shell/app_settings.hpp"
+#include "app/shell/language_setting.hpp"
 #include "support/build_paths.hpp"
 #include "support/temp_dir.hpp"
 
@@ -68,6 +72,57 @@ TEST_CASE("app settings: a file that is not settings, or garbage, gives defaults
     CHECK_FALSE(odd.window.has_value());
     CHECK_FALSE(odd.textScale.has_value());
     CHECK_FALSE(odd.theme.has_value());
+}
+
+// Before the merge the language lived in interface.json and the window in settings.json: the
+// first run after the update keeps both choices in the one file and removes the old one.
+TEST_CASE("app settings: the language of an old interface.json is folded into settings.json") {
+    TempDir tmp;
+    for (const char* f : {"settings.json", "interface.json"})
+        fs::copy_file(kFixtures / "two-files" / f, tmp.path() / f);
+    std::string error;
+    const AppSettings s = loadAppSettings(tmp.path(), &error);
+    CHECK(error.empty());
+    CHECK(s.language == std::optional<std::string>("ja"));
+    CHECK(s.textScale == doctest::Approx(1.5));  // the text size chosen earlier stays
+    CHECK(s.theme == ThemeMode::HighContrast);
+    CHECK_FALSE(fs::exists(legacyLanguagePath(tmp.path())));
+    CHECK(loadLanguageSetting(tmp.path()) == std::optional<std::string>("ja"));
+
+    // Read again (the old file gone), and after the window is saved at exit: nothing lost.
+    AppSettings again = loadAppSettings(tmp.path(), &error);
+    CHECK(again.language == std::optional<std::string>("ja"));
+    again.window = WindowRect{10, 20, 1024, 700};
+    REQUIRE(saveAppSettings(tmp.path(), again, &error));
+    CHECK(loadAppSettings(tmp.path()).language == std::optional<std::string>("ja"));
+    CHECK(loadAppSettings(tmp.path()).textScale == doctest::Approx(1.5));
+
+    // Picking a language changes only the language.
+    REQUIRE(saveLanguageSetting(tmp.path(), "ru", &error));
+    const AppSettings picked = loadAppSettings(tmp.path());
+    CHECK(picked.language == std::optional<std::string>("ru"));
+    CHECK(picked.window == WindowRect{10, 20, 1024, 700});
+    CHECK(picked.textScale == doctest::Approx(1.5));
+}
+
+TEST_CASE("app settings: interface.json alone (no settings.json yet) becomes settings.json") {
+    TempDir tmp;
+    fs::copy_file(kFixtures / "two-files" / "interface.json", tmp.path() / "interface.json");
+    CHECK(loadLanguageSetting(tmp.path()) == std::optional<std::string>("ja"));
+    CHECK(fs::exists(settingsPath(tmp.path())));
+    CHECK_FALSE(fs::exists(legacyLanguagePath(tmp.path())));
+}
+
+TEST_CASE("app settings: an unreadable settings.json keeps interface.json for a later run") {
+    TempDir tmp;
+    fs::copy_file(kFixtures / "two-files" / "interface.json", tmp.path() / "interface.json");
+    std::ofstream(tmp.path() / "settings.json") << "not json";
+    std::string error;
+    loadAppSettings(tmp.path(), &error);
+    CHECK_FALSE(error.empty());
+    CHECK(fs::exists(legacyLanguagePath(tmp.path())));
+    std::ifstream in(tmp.path() / "settings.json");
+    CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == "not json");
 }
 
 TEST_CASE("window placement: a remembered window off a smaller screen comes back inside it") {

@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/shell/fit.hpp"
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
 
@@ -18,11 +21,25 @@ std::string fixed(double v, int decimals = 0) {
     return buf;
 }
 
-std::string pathLine(const AnalysisPath& p) {
-    if (!p.found) return "none found";
-    return "score " + fixed(p.score) + (p.passed ? " (pass)" : " (fail)") + ", " +
-           std::to_string(p.steps) + " decisions, ends at " + p.ending + " (" + p.outcome +
-           "); choices " + p.choices;
+std::string countOf(const char* pattern, long long n) {
+    return uiFormat(pattern, {{"n", std::to_string(n)}});
+}
+
+// "Best: score 86 (pass), 7 decisions, ends at won (won); choices 1,2,1": one sentence per
+// state, the node ids, outcome and choice list as the file has them.
+std::string pathLine(const char* label, const AnalysisPath& p) {
+    if (!p.found) return uiFormat(tr("{label}: none found"), {{"label", label}});
+    return uiFormat(
+        p.passed ? tr("{label}: score {score} (pass), {decisions}, ends at {ending} ({outcome}); "
+                      "choices {choices}")
+                 : tr("{label}: score {score} (fail), {decisions}, ends at {ending} ({outcome}); "
+                      "choices {choices}"),
+        {{"label", label},
+         {"score", fixed(p.score)},
+         {"decisions", countOf(trn("{n} decision", "{n} decisions", p.steps), p.steps)},
+         {"ending", p.ending},
+         {"outcome", p.outcome},
+         {"choices", p.choices}});
 }
 
 // The test-wise players' worst cases over seeds, the best path's surface cues and any ending
@@ -34,17 +51,23 @@ void drawTestwise(const Theme& t, const FontSet& fonts, const ScenarioAnalysis& 
     ui::TextInFont(fonts.heading, p.text, tr("Test-wise players"));
     ui::TextWrappedColored(
         p.textMuted,
-        "Each picks by one surface cue, never by meaning, under seeds 0-" +
-            std::to_string(std::size(kTestwiseSeeds) - 1) +
-            "; the highest score over the seeds counts, and how many seeds pass. Above " +
-            fixed(warnAbove) + " (pass score " + std::to_string(a.passScore) + " minus " +
-            fixed(kTestwiseMargin) + ") is a warning.");
+        uiFormat(tr("Each picks by one surface cue, never by meaning, under seeds 0-{last}; the "
+                    "highest score over the seeds counts, and how many seeds pass. Above {warn} "
+                    "(pass score {pass} minus {margin}) is a warning."),
+                 {{"last", std::to_string(std::size(kTestwiseSeeds) - 1)},
+                  {"warn", fixed(warnAbove)},
+                  {"pass", std::to_string(a.passScore)},
+                  {"margin", fixed(kTestwiseMargin)}}));
     if (ImGui::BeginTable("##testwise", 4,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("player", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-        ImGui::TableSetupColumn("highest", ImGuiTableColumnFlags_WidthFixed, t.px(52));
-        ImGui::TableSetupColumn("passes", ImGuiTableColumnFlags_WidthFixed, t.px(48));
-        ImGui::TableSetupColumn("ending", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        ImGui::TableSetupColumn(trc("test-wise table", "player"),
+                                ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        ImGui::TableSetupColumn(trc("test-wise table", "highest"), ImGuiTableColumnFlags_WidthFixed,
+                                t.px(52));
+        ImGui::TableSetupColumn(trc("test-wise table", "passes"), ImGuiTableColumnFlags_WidthFixed,
+                                t.px(48));
+        ImGui::TableSetupColumn(trc("test-wise table", "ending"),
+                                ImGuiTableColumnFlags_WidthStretch, 1.6f);
         ImGui::TableHeadersRow();
         for (const TestwiseResult& r : a.testwise) {
             const TestwisePlay& h = r.plays[r.highest];
@@ -54,14 +77,15 @@ void drawTestwise(const Theme& t, const FontSet& fonts, const ScenarioAnalysis& 
             ImGui::TextUnformatted(r.player.c_str());
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.rule.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextColored(bad ? p.danger : p.success, "%s", fixed(h.score, 1).c_str());
+            ImGui::TextColored(bad ? p.danger : p.success, "%s",
+                               uiNumber(fixed(h.score, 1)).c_str());
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("under seed %llu", static_cast<unsigned long long>(h.seed));
+                ImGui::SetTooltip(tr("under seed %llu"), static_cast<unsigned long long>(h.seed));
             ImGui::TableNextColumn();
-            ImGui::TextColored(r.passedSeeds > 0 ? p.danger : p.text, "%d of %zu", r.passedSeeds,
-                               r.plays.size());
+            ImGui::TextColored(r.passedSeeds > 0 ? p.danger : p.text, tr("%d of %zu"),
+                               r.passedSeeds, r.plays.size());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(h.finished ? h.ending.c_str() : "no ending");
+            ImGui::TextUnformatted(h.finished ? h.ending.c_str() : tr("no ending"));
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("%s; --seed %llu --choices %s", h.outcome.c_str(),
                                   static_cast<unsigned long long>(h.seed), h.choices.c_str());
@@ -72,18 +96,24 @@ void drawTestwise(const Theme& t, const FontSet& fonts, const ScenarioAnalysis& 
         const CueStatistics& c = *a.cues;
         const double gap = c.bestAcknowledgementRate() - c.otherAcknowledgementRate();
         ImGui::TextColored(c.bestLongestShare() > kMaxBestLongestShare ? p.danger : p.text,
-                           "Best reply is the longest at %d of %d decisions of the best path",
+                           tr("Best reply is the longest at %d of %d decisions of the best path"),
                            c.bestLongest, c.decisions);
         ImGui::TextColored(
             gap > kMaxAcknowledgementGap || -gap > kMaxAcknowledgementGap ? p.danger : p.text,
-            "Opens with an acknowledgement: best replies %s %%, others %s %%",
+            tr("Opens with an acknowledgement: best replies %s %%, others %s %%"),
             fixed(c.bestAcknowledgementRate() * 100).c_str(),
             fixed(c.otherAcknowledgementRate() * 100).c_str());
     }
     for (const OutcomeMismatch& m : a.outcomeMismatches)
-        ui::TextWrappedColored(p.danger, m.kind + ": the " + m.source + " ends " + m.ending + " (" +
-                                             m.outcome + ") with score " + fixed(m.score, 1) +
-                                             "; choices " + m.choices);
+        ui::TextWrappedColored(
+            p.danger, uiFormat(tr("{kind}: the {player} ends {ending} ({outcome}) with score "
+                                  "{score}; choices {choices}"),
+                               {{"kind", m.kind},
+                                {"player", m.source},
+                                {"ending", m.ending},
+                                {"outcome", m.outcome},
+                                {"score", uiNumber(fixed(m.score, 1))},
+                                {"choices", m.choices}}));
 }
 
 }  // namespace
@@ -108,23 +138,23 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
     const Palette& p = t.palette;
     if (!scenario) {
         ui::TextWrappedColored(
-            p.textMuted,
-            "Analysis needs a file without errors: fix the problems listed under "
-            "the graph first.");
+            p.textMuted, tr("Analysis needs a file without errors: fix the problems listed under "
+                            "the graph first."));
     } else if (!framework) {
         ui::TextWrappedColored(
             p.danger,
-            "The scenario's competence framework was not found, so it cannot be analysed.");
+            tr("The scenario's competence framework was not found, so it cannot be analysed."));
     } else {
         // Room for the largest count (100000) besides the − and + buttons, at any scale: a
         // fixed 120 px showed "200(" for 2000.
         const ImGuiStyle& st = ImGui::GetStyle();
         ImGui::SetNextItemWidth(ImGui::CalcTextSize("100000").x + st.FramePadding.x * 2 +
                                 (ImGui::GetFrameHeight() + st.ItemInnerSpacing.x) * 2);
-        ImGui::InputInt("random plays", &samples_, 500, 1000);
+        ImGui::InputInt(trLabel("random plays").c_str(), &samples_, 500, 1000);
         samples_ = std::clamp(samples_, 100, 100000);
         loc.recordLastItem("Random plays");
-        ImGui::SameLine();
+        // On the next line when the label and the button do not fit beside the field.
+        ui::SameLineOrWrap(ui::ButtonWidth(tr("Run analysis")));
         if (ui::PrimaryButton(loc, t, trLabel("Run analysis").c_str()))
             run(*scenario, *framework, revision);
     }
@@ -134,50 +164,67 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
     if (revision != revision_)
         ui::TextWrappedColored(
             p.warning,
-            "The file has changed since this analysis; run it again for current figures.");
+            tr("The file has changed since this analysis; run it again for current figures."));
 
     ImGui::BeginChild("##analysis");
     ui::TextInFont(fonts.heading, p.text, tr("Structure"));
-    ImGui::Text("%d nodes, %d choices, %d endings, %d timed nodes", a.nodes, a.choices, a.endings,
-                a.timedNodes);
+    ui::TextWrappedColored(
+        p.text,
+        uiFormat(tr("{nodes}, {choices}, {endings}, {timed}"),
+                 {{"nodes", countOf(trn("{n} node", "{n} nodes", a.nodes), a.nodes)},
+                  {"choices", countOf(trn("{n} choice", "{n} choices", a.choices), a.choices)},
+                  {"endings", countOf(trn("{n} ending", "{n} endings", a.endings), a.endings)},
+                  {"timed", countOf(trn("{n} timed node", "{n} timed nodes", a.timedNodes),
+                                    a.timedNodes)}}));
     if (!a.problem.empty()) {
         ui::TextWrappedColored(p.danger, a.problem);
     } else {
-        ImGui::Text("%zu states explored (exact)", a.states);
+        ImGui::TextUnformatted(
+            countOf(trn("{n} state explored (exact)", "{n} states explored (exact)", a.states),
+                    (long long)a.states)
+                .c_str());
         if (!a.unreachableNodes.empty()) {
             std::string list;
             for (const auto& n : a.unreachableNodes) list += (list.empty() ? "" : ", ") + n;
-            ui::TextWrappedColored(p.danger, "Unreachable: " + list);
+            ui::TextWrappedColored(p.danger,
+                                   uiFormat(tr("Unreachable: {nodes}"), {{"nodes", list}}));
         }
         // First after the size: whether habits pass matters more than any single path.
         drawTestwise(t, fonts, a);
         ui::TextInFont(fonts.heading, p.text, tr("Paths"));
-        ui::TextWrappedColored(p.success, "Best: " + pathLine(a.best));
-        ui::TextWrappedColored(p.danger, "Worst: " + pathLine(a.worst));
+        ui::TextWrappedColored(p.success, pathLine(trc("path", "Best"), a.best));
+        ui::TextWrappedColored(p.danger, pathLine(trc("path", "Worst"), a.worst));
         if (a.poor.found)
-            ui::TextWrappedColored(p.textMuted, "Poor but plausible: " + pathLine(a.poor));
+            ui::TextWrappedColored(p.textMuted, pathLine(tr("Poor but plausible"), a.poor));
         // The endings' extremes: a won path below the pass mark, or a lost one above it, is
         // what the "Endings and scores" check reports; colour says which side it falls.
         if (a.lowestWon.found)
             ui::TextWrappedColored(a.lowestWon.score < double(a.passScore) ? p.danger : p.text,
-                                   "Lowest-scoring won: " + pathLine(a.lowestWon));
+                                   pathLine(tr("Lowest-scoring won"), a.lowestWon));
         if (a.highestLost.found)
             ui::TextWrappedColored(a.highestLost.passed ? p.danger : p.text,
-                                   "Highest-scoring lost: " + pathLine(a.highestLost));
+                                   pathLine(tr("Highest-scoring lost"), a.highestLost));
         for (const auto& e : a.endingPaths) {
-            const std::string line = e.node + " (" + e.outcome + "): " +
-                                     (e.reachable ? "shortest " + std::to_string(e.shortest.steps) +
-                                                        " decisions, " + e.shortest.choices
-                                                  : std::string("never reached"));
+            const std::string line =
+                e.reachable
+                    ? uiFormat(tr("{ending} ({outcome}): shortest {decisions}, {choices}"),
+                               {{"ending", e.node},
+                                {"outcome", e.outcome},
+                                {"decisions",
+                                 countOf(trn("{n} decision", "{n} decisions", e.shortest.steps),
+                                         e.shortest.steps)},
+                                {"choices", e.shortest.choices}})
+                    : uiFormat(tr("{ending} ({outcome}): never reached"),
+                               {{"ending", e.node}, {"outcome", e.outcome}});
             ui::TextWrappedColored(e.reachable ? p.text : p.danger, line);
         }
         ui::TextInFont(fonts.heading, p.text, tr("Competencies"));
         if (ImGui::BeginTable("##competencies", 4,
                               ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-            ImGui::TableSetupColumn("competency");
-            ImGui::TableSetupColumn("opportunities");
-            ImGui::TableSetupColumn("max");
-            ImGui::TableSetupColumn("min");
+            ImGui::TableSetupColumn(trc("analysis table", "competency"));
+            ImGui::TableSetupColumn(trc("analysis table", "opportunities"));
+            ImGui::TableSetupColumn(trc("analysis table", "max"));
+            ImGui::TableSetupColumn(trc("analysis table", "min"));
             ImGui::TableHeadersRow();
             for (const auto& c : a.competencies) {
                 ImGui::TableNextRow();
@@ -186,34 +233,48 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
                 ImGui::TableNextColumn();
                 ImGui::Text("%d", c.decisionPoints);
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(c.maxUnbounded ? "unbounded"
+                ImGui::TextUnformatted(c.maxUnbounded ? tr("unbounded")
                                                       : std::to_string(c.max.value).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(c.minUnbounded ? "unbounded"
+                ImGui::TextUnformatted(c.minUnbounded ? tr("unbounded")
                                                       : std::to_string(c.min.value).c_str());
             }
             ImGui::EndTable();
         }
-        ImGui::TextColored(p.textMuted, "* assessed (decides pass or fail)");
+        ImGui::TextColored(p.textMuted, "%s", tr("* assessed (decides pass or fail)"));
         if (!a.dominated.empty()) {
             ui::TextInFont(fonts.heading, p.text,
-                           "Dominated replies (" + std::to_string(a.dominated.size()) + ")");
+                           uiFormat(tr("Dominated replies ({n})"),
+                                    {{"n", std::to_string(a.dominated.size())}}));
             for (const auto& d : a.dominated)
-                ui::TextWrappedColored(p.textMuted, d.node + ": \"" + d.choice +
-                                                        "\" is never better than \"" + d.by + "\"");
+                ui::TextWrappedColored(
+                    p.textMuted,
+                    uiFormat(
+                        tr("{node}: \u201c{choice}\u201d is never better than \u201c{by}\u201d"),
+                        {{"node", d.node}, {"choice", d.choice}, {"by", d.by}}));
         }
     }
     if (a.random) {
         const RandomPlayStats& r = *a.random;
-        ui::TextInFont(fonts.heading, p.text,
-                       "Random play (" + std::to_string(r.samples) + " plays, seed " +
-                           std::to_string(r.seed) + ")");
-        ImGui::Text("median %s, quartiles %s-%s, range %s-%s", fixed(r.median).c_str(),
-                    fixed(r.lowerQuartile).c_str(), fixed(r.upperQuartile).c_str(),
-                    fixed(r.min).c_str(), fixed(r.max).c_str());
-        ImGui::TextColored(r.passRate > kMaxRandomPassRate ? p.danger : p.success,
-                           "pass rate %s %% (%d of %d)", fixed(r.passRate * 100, 1).c_str(),
-                           r.passed, r.samples);
+        ui::TextInFont(
+            fonts.heading, p.text,
+            uiFormat(tr("Random play ({plays}, seed {seed})"),
+                     {{"plays", countOf(trn("{n} play", "{n} plays", r.samples), r.samples)},
+                      {"seed", std::to_string(r.seed)}}));
+        ImGui::TextUnformatted(
+            uiFormat(tr("median {median}, quartiles {q1}\u2013{q3}, range {min}\u2013{max}"),
+                     {{"median", fixed(r.median)},
+                      {"q1", fixed(r.lowerQuartile)},
+                      {"q3", fixed(r.upperQuartile)},
+                      {"min", fixed(r.min)},
+                      {"max", fixed(r.max)}})
+                .c_str());
+        ImGui::TextColored(r.passRate > kMaxRandomPassRate ? p.danger : p.success, "%s",
+                           uiFormat(tr("pass rate {rate} % ({passed} of {plays})"),
+                                    {{"rate", uiNumber(fixed(r.passRate * 100, 1))},
+                                     {"passed", std::to_string(r.passed)},
+                                     {"plays", std::to_string(r.samples)}})
+                               .c_str());
     }
     if (!a.warnings.empty()) {
         ui::TextInFont(fonts.heading, p.text, tr("Warnings"));

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/shell/widgets.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::app {
 
@@ -34,6 +35,16 @@ ImVec4 outcomeColour(const Palette& p, const std::string& outcome) {
     if (outcome == "won") return p.success;
     if (outcome == "lost") return p.danger;
     return p.warning;  // partial, escalated
+}
+
+// The ending's mark in the reader's language; the file's own word if it is none of the four.
+std::string outcomeMark(const std::string& outcome) {
+    if (outcome.empty()) return trc("graph mark", "ending");
+    if (outcome == "won") return trc("graph mark", "won");
+    if (outcome == "partial") return trc("graph mark", "partial");
+    if (outcome == "lost") return trc("graph mark", "lost");
+    if (outcome == "escalated") return trc("graph mark", "escalated");
+    return outcome;
 }
 
 void arrow(ImDrawList* dl, ImVec2 tip, float size, ImU32 col) {
@@ -88,7 +99,7 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
     if (!laidOut) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
         ui::TextWrapped(
-            "No nodes to draw yet. Fix the file's syntax, or add a node with the inspector.");
+            tr("No nodes to draw yet. Fix the file's syntax, or add a node with the inspector."));
         ImGui::PopStyleColor();
     } else {
         // Edges under the boxes.
@@ -149,22 +160,21 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
             const float pad = 10 * s;
             dl->AddText(font, idSize, ImVec2(mn.x + pad, mn.y + 6 * s),
                         toU32(node.id.empty() ? p.danger : p.text),
-                        node.id.empty() ? "(no id)" : node.id.c_str(), nullptr, 0, &clip);
+                        node.id.empty() ? tr("(no id)") : node.id.c_str(), nullptr, 0, &clip);
             const std::string line = excerpt(node.text, 34);
             dl->AddText(font, textSize, ImVec2(mn.x + pad, mn.y + 6 * s + idSize * 1.25f),
                         toU32(p.textMuted), line.c_str(), nullptr, 0, &clip);
 
             // Marks above the box: start, timed, objection, ending outcome, unreachable, errors.
             std::vector<std::pair<std::string, ImVec4>> marks;
-            if (v == g.start) marks.push_back({"start", p.accent});
+            if (v == g.start) marks.push_back({trc("graph mark", "start"), p.accent});
             if (node.ending)
-                marks.push_back({node.outcome.empty() ? "ending" : node.outcome,
-                                 outcomeColour(p, node.outcome)});
-            if (node.timed) marks.push_back({"timed", p.warning});
-            if (node.objection) marks.push_back({"objection", p.narrator});
-            if (node.unreachable) marks.push_back({"unreachable", p.danger});
+                marks.push_back({outcomeMark(node.outcome), outcomeColour(p, node.outcome)});
+            if (node.timed) marks.push_back({trc("graph mark", "timed"), p.warning});
+            if (node.objection) marks.push_back({trc("graph mark", "objection"), p.narrator});
+            if (node.unreachable) marks.push_back({trc("graph mark", "unreachable"), p.danger});
             if (v < int(errorNodes.size()) && errorNodes[std::size_t(v)])
-                marks.push_back({"error", p.danger});
+                marks.push_back({trc("graph mark", "error"), p.danger});
             float x = mn.x;
             const float markSize = textSize * 0.9f;
             for (const auto& [label, colour] : marks) {

@@ -6,10 +6,12 @@
 #include <algorithm>
 #include <utility>
 
+#include "app/shell/fit.hpp"
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/authoring/scenario_graph.hpp"
 #include "core/source/json_source.hpp"
+#include "core/translation/ui_format.hpp"
 
 namespace rapport::app {
 
@@ -338,7 +340,8 @@ void drawTimer(InspectorContext& ctx, const std::string& np, const json& node) {
         ImGui::SameLine();
         double seconds = limit->get<double>();
         ImGui::SetNextItemWidth(ctx.theme.px(120));
-        if (ImGui::InputDouble("seconds##limit", &seconds, 1, 5, "%.0f") && seconds > 0)
+        const std::string unit = std::string(trc("time limit", "seconds")) + "###limit";
+        if (ImGui::InputDouble(unit.c_str(), &seconds, 1, 5, "%.0f") && seconds > 0)
             ctx.doc.set(np + "/timeLimit",
                         seconds == double(long(seconds)) ? ojson(long(seconds)) : ojson(seconds));
         nodeCombo(ctx, trNoop("On timeout, go to"), np + "/onTimeout", member(node, "onTimeout"));
@@ -406,15 +409,17 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
     const json node = (*root)["nodes"][std::size_t(selected)];
     ImGui::PushID(np.c_str());
 
-    ui::TextInFont(ctx.fonts.heading, p.text, "Node " + ctx.doc.nodeId(selected));
+    ui::TextInFont(ctx.fonts.heading, p.text,
+                   uiFormat(tr("Node {id}"), {{"id", ctx.doc.nodeId(selected)}}));
     if (ui::Button(ctx.loc, trLabel("Preview from here").c_str())) preview = true;
-    ImGui::SameLine();
+    // The three buttons wrap in a narrow side panel (and in longer languages).
+    ui::SameLineOrWrap(ui::ButtonWidth(tr("Add node")));
     if (ui::Button(ctx.loc, trLabel("Add node").c_str())) {
         if (const auto n = ctx.doc.addNode()) selected = *n;
         ImGui::PopID();
         return false;
     }
-    ImGui::SameLine();
+    ui::SameLineOrWrap(ui::ButtonWidth(tr("Delete node")));
     if (ui::Button(ctx.loc, trLabel("Delete node").c_str())) {
         ctx.doc.deleteNode(selected);
         selected = std::min(selected, ctx.doc.nodeCount() - 1);
@@ -466,7 +471,8 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
         ImGui::Separator();
         const json* choices = member(node, "choices");
         const std::size_t count = choices && choices->is_array() ? choices->size() : 0;
-        ui::TextInFont(ctx.fonts.heading, p.text, "Choices (" + std::to_string(count) + ")");
+        ui::TextInFont(ctx.fonts.heading, p.text,
+                       uiFormat(tr("Choices ({n})"), {{"n", std::to_string(count)}}));
         int remove = -1;
         for (std::size_t k = 0; k < count; ++k) {
             const std::string cp = np + "/choices/" + std::to_string(k);

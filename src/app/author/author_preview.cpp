@@ -7,6 +7,7 @@
 #include "core/authoring/scenario_preview.hpp"
 #include "core/play/step_effect.hpp"
 #include "core/scenario/line_speaker.hpp"
+#include "core/translation/ui_format.hpp"
 
 namespace rapport::app {
 
@@ -51,8 +52,9 @@ void AuthorPreview::drawStart(const Theme& t, const FontSet& fonts, WidgetLocato
     }
     const bool nodeOk = node >= 0 && node < int(scenario->nodes.size());
     ui::TextInFont(fonts.heading, p.text,
-                   nodeOk ? "Play from \"" + scenario->nodes[std::size_t(node)].id + "\""
-                          : "Select a node to play from");
+                   nodeOk ? uiFormat(tr("Play from \u201c{node}\u201d"),
+                                     {{"node", scenario->nodes[std::size_t(node)].id}})
+                          : std::string(tr("Select a node to play from")));
     if (!scenario->variables.empty()) {
         ui::TextWrappedColored(p.textMuted, tr("Variable values at the start:"));
         for (std::size_t i = 0; i < scenario->variables.size(); ++i) {
@@ -74,7 +76,9 @@ void AuthorPreview::drawStart(const Theme& t, const FontSet& fonts, WidgetLocato
         }
         ImGui::SameLine();
     }
-    if (nodeOk && ui::PrimaryButton(loc, t, session_ ? "Restart preview" : "Start preview"))
+    if (nodeOk &&
+        ui::PrimaryButton(
+            loc, t, (session_ ? trLabel("Restart preview") : trLabel("Start preview")).c_str()))
         start(*scenario, node, clock, revision);
 }
 
@@ -95,7 +99,8 @@ void AuthorPreview::Draw(const Theme& t, const FontSet& fonts, WidgetLocator& lo
     if (revision != revision_)
         ui::TextWrappedColored(
             p.warning,
-            "The file has changed since this preview started; restart to play the new version.");
+            tr("The file has changed since this preview started; restart to play the new "
+               "version."));
     const Session& s = *session_;
     for (const auto& m : scenario_->meters) {
         const auto value = s.variable(m.variable);
@@ -113,11 +118,13 @@ void AuthorPreview::Draw(const Theme& t, const FontSet& fonts, WidgetLocator& lo
     ui::TextInFont(fonts.body, p.text,
                    s.node().id + " (" + lineSpeaker(s.scenario(), s.node()).key + "): " + s.text());
     if (!s.lastError().empty())
-        ui::TextWrappedColored(p.danger, "Run-time error: " + s.lastError());
+        ui::TextWrappedColored(p.danger,
+                               uiFormat(tr("Run-time error: {error}"), {{"error", s.lastError()}}));
     if (s.finished()) {
         const Ending* e = s.ending();
         ui::TextWrappedColored(
-            p.success, std::string("Ending: ") + outcomeName(e->outcome) + " — " + e->title);
+            p.success, uiFormat(tr("Ending: {outcome} — {title}"),
+                                {{"outcome", outcomeName(e->outcome)}, {"title", e->title}}));
         return;
     }
     const auto shown = s.choices();

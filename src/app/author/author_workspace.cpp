@@ -159,7 +159,7 @@ bool AuthorWorkspace::open(const std::string& path) {
         return false;
     }
     loaded(std::move(*text), path);
-    message_ = "Opened " + path;
+    message_ = uiFormat(tr("Opened {path}"), {{"path", path}});
     messageIsError_ = false;
     return true;
 }
@@ -169,7 +169,8 @@ void AuthorWorkspace::create(const std::string& path) {
     loaded(newScenarioTemplate(id, "New scenario"), path);
     doc_->keepEdits("");  // nothing on disk yet: unsaved until the first save
     stamp_ = fileStamp(path);
-    message_ = "New scenario from the template; Save writes it to " + path;
+    message_ =
+        uiFormat(tr("New scenario from the template; Save writes it to {path}"), {{"path", path}});
     messageIsError_ = false;
 }
 
@@ -196,7 +197,7 @@ bool AuthorWorkspace::save() {
     forgetAutosave();
     stamp_ = fileStamp(doc_->path());
     conflict_.reset();
-    message_ = "Saved " + doc_->path();
+    message_ = uiFormat(tr("Saved {path}"), {{"path", doc_->path()}});
     messageIsError_ = false;
     return true;
 }
@@ -297,14 +298,15 @@ bool AuthorWorkspace::poll(std::int64_t nowMs, bool typing) {
         stamp_ = now;
         changed = true;
         if (!now.exists) {
-            message_ = doc_->path() + " is no longer on disk; Save writes it again.";
+            message_ = uiFormat(tr("{path} is no longer on disk; Save writes it again."),
+                                {{"path", doc_->path()}});
             messageIsError_ = true;
         } else if (std::string error; auto text = readTextFile(doc_->path(), error)) {
             switch (doc_->diskChanged(*text)) {
                 case ScenarioDocument::DiskChange::None:
                     break;
                 case ScenarioDocument::DiskChange::Reloaded:
-                    message_ = "Reloaded: the file changed on disk.";
+                    message_ = tr("Reloaded: the file changed on disk.");
                     messageIsError_ = false;
                     rebuildGraph();
                     recheck();
@@ -401,11 +403,14 @@ void AuthorWorkspace::drawToolbar(const ScreenContext& ctx) {
     const std::size_t errors = check_.diagnostics.errorCount(),
                       warnings = check_.diagnostics.warningCount();
     const std::string summary =
-        doc_->json() == nullptr ? "syntax error"
+        doc_->json() == nullptr ? std::string(tr("syntax error"))
         : errors + warnings == 0
-            ? "no problems"
-            : std::to_string(errors) + (errors == 1 ? " error, " : " errors, ") +
-                  std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
+            ? std::string(tr("no problems"))
+            : uiFormat(tr("{errors}, {warnings}"),
+                       {{"errors", uiFormat(trn("{n} error", "{n} errors", errors),
+                                            {{"n", std::to_string(errors)}})},
+                        {"warnings", uiFormat(trn("{n} warning", "{n} warnings", warnings),
+                                              {{"n", std::to_string(warnings)}})}});
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(errors ? p.danger : warnings ? p.warning : p.success, "%s", summary.c_str());
     if (!message_.empty()) {
@@ -420,14 +425,14 @@ void AuthorWorkspace::drawToolbar(const ScreenContext& ctx) {
     if (conflict_) {
         ui::Callout(
             t,
-            "The file changed on disk while you have unsaved edits here. Reload it (your edits can "
-            "be "
-            "brought back with Undo) or keep your edits (the next Save overwrites the file).",
+            tr("The file changed on disk while you have unsaved edits here. Reload it (your edits "
+               "can be brought back with Undo) or keep your edits (the next Save overwrites the "
+               "file)."),
             p.warning, false);
         if (ui::Button(loc, trLabel("Reload from disk").c_str())) {
             doc_->takeDiskText(std::move(*conflict_));
             conflict_.reset();
-            message_ = "Reloaded from disk.";
+            message_ = tr("Reloaded from disk.");
             messageIsError_ = false;
         }
         ImGui::SameLine();
@@ -540,12 +545,12 @@ void AuthorWorkspace::drawStart(const ScreenContext& ctx, const ScenarioLibrary&
     ui::TextInFont(ctx.fonts.title, p.text, tr("Author a scenario"));
     ui::TextWrappedColored(
         p.textMuted,
-        "Open a scenario file to see its conversation as a graph, edit it, check it "
-        "as you type and play any part of it. Files edited in a text editor reload "
-        "here when saved.");
+        tr("Open a scenario file to see its conversation as a graph, edit it, check it "
+           "as you type and play any part of it. Files edited in a text editor reload "
+           "here when saved."));
     ImGui::Dummy(ImVec2(0, t.px(8)));
     const float w = std::min(ImGui::GetContentRegionAvail().x, t.px(720));
-    ImGui::TextUnformatted("Open a file");
+    ImGui::TextUnformatted(tr("Open a file"));
     ImGui::SetNextItemWidth(w - t.px(110));
     ImGui::InputTextWithHint("##open", "path/to/scenario.json", &openPath_);
     loc.recordLastItem("Scenario file");
@@ -554,11 +559,14 @@ void AuthorWorkspace::drawStart(const ScreenContext& ctx, const ScenarioLibrary&
                           !openPath_.empty()))
         open(openPath_);
     for (const auto& e : library.entries) {
-        if (ui::Button(loc, ("Open " + std::filesystem::path(e.path).filename().string()).c_str()))
+        const std::string file = std::filesystem::path(e.path).filename().string();
+        // Found by scripts as "Open FILE" in every language.
+        if (ui::Button(loc,
+                       (uiFormat(tr("Open {file}"), {{"file", file}}) + "###Open " + file).c_str()))
             open(e.path);
     }
     ImGui::Dummy(ImVec2(0, t.px(12)));
-    ImGui::TextUnformatted("New scenario from the template");
+    ImGui::TextUnformatted(tr("New scenario from the template"));
     ImGui::SetNextItemWidth(w - t.px(110));
     ImGui::InputTextWithHint("##new", "scenarios/my-scenario.json", &newPath_);
     loc.recordLastItem("New file");
@@ -566,7 +574,9 @@ void AuthorWorkspace::drawStart(const ScreenContext& ctx, const ScenarioLibrary&
     if (ui::PrimaryButton(loc, t, trLabel("Create").c_str(), ImVec2(t.px(100), 0),
                           !newPath_.empty())) {
         if (fileStamp(newPath_).exists) {
-            message_ = newPath_ + " already exists; open it instead, or choose another name.";
+            message_ =
+                uiFormat(tr("{path} already exists; open it instead, or choose another name."),
+                         {{"path", newPath_}});
             messageIsError_ = true;
         } else {
             create(newPath_);
@@ -582,17 +592,20 @@ void AuthorWorkspace::drawDiagnostics(const ScreenContext& ctx, ImVec2 size) {
     WidgetLocator& loc = ctx.locator;
     ImGui::BeginChild("##problems", size, true);
     const auto& items = check_.diagnostics.items();
-    ui::TextInFont(
-        ctx.fonts.heading, p.text,
-        items.empty() ? "Problems: none" : "Problems (" + std::to_string(items.size()) + ")");
-    if (checkedRevision_ != doc_->revision()) ImGui::TextColored(p.textMuted, "checking...");
+    ui::TextInFont(ctx.fonts.heading, p.text,
+                   items.empty()
+                       ? std::string(tr("Problems: none"))
+                       : uiFormat(tr("Problems ({n})"), {{"n", std::to_string(items.size())}}));
+    if (checkedRevision_ != doc_->revision())
+        ImGui::TextColored(p.textMuted, "%s", tr("checking…"));
     for (std::size_t i = 0; i < items.size(); ++i) {
         const Diagnostic& d = items[i];
         const std::string where =
             std::to_string(d.position.line) + ":" + std::to_string(d.position.column);
-        const std::string label = (d.severity == Severity::Error ? "error  " : "warning  ") +
-                                  where + "  " + d.code + "  " + d.message + "##diag" +
-                                  std::to_string(i);
+        const std::string label =
+            (d.severity == Severity::Error ? std::string(trc("diagnostic", "error"))
+                                           : std::string(trc("diagnostic", "warning"))) +
+            "  " + where + "  " + d.code + "  " + d.message + "##diag" + std::to_string(i);
         ImGui::PushStyleColor(ImGuiCol_Text, d.severity == Severity::Error ? p.danger : p.warning);
         const bool clicked = ImGui::Selectable(label.c_str());
         ImGui::PopStyleColor();
@@ -647,11 +660,12 @@ void AuthorWorkspace::Draw(const ScreenContext& ctx, const ScenarioLibrary& libr
     if (ImGui::BeginTabBar("##sidetabs")) {
         const auto tab = [&](const char* label, int index) {
             const ImGuiTabItemFlags flags = request == index ? ImGuiTabItemFlags_SetSelected : 0;
-            const bool open = ImGui::BeginTabItem(label, nullptr, flags);
+            // The id stays English, so the selected tab survives a language switch.
+            const bool open = ImGui::BeginTabItem(trLabel(label).c_str(), nullptr, flags);
             loc.recordLastItem(std::string("Tab ") + label);
             return open;
         };
-        if (tab("Inspector", 0)) {
+        if (tab(trNoop("Inspector"), 0)) {
             ImGui::BeginChild("##inspector");
             InspectorContext inspect{*doc_,     framework(), t,
                                      ctx.fonts, loc,         inspector_.pendingSlot()};
@@ -666,14 +680,14 @@ void AuthorWorkspace::Draw(const ScreenContext& ctx, const ScenarioLibrary& libr
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
-        if (tab("Preview", 1)) {
+        if (tab(trNoop("Preview"), 1)) {
             // The last checked model: while a re-check waits for typing to pause it is one edit
             // behind, which the panel says.
             preview_.Draw(t, ctx.fonts, loc, clock, check_.playable() ? &*check_.scenario : nullptr,
                           selected_, checkedRevision_);
             ImGui::EndTabItem();
         }
-        if (tab("Analysis", 2)) {
+        if (tab(trNoop("Analysis"), 2)) {
             analysis_.Draw(t, ctx.fonts, loc, check_.playable() ? &*check_.scenario : nullptr,
                            framework(), checkedRevision_);
             ImGui::EndTabItem();

@@ -48,8 +48,10 @@ const char* exportExtension(ExportFormat f) {
 std::string renderExport(const ReportData& data, ExportFormat format, const std::string& title) {
     switch (format) {
         case ExportFormat::Html: {
+            // The report's headings in the language the HR reader has the app in.
             HtmlReportOptions o;
-            if (!title.empty()) o.title = title;
+            o.language = interfaceLanguage();
+            o.title = title.empty() ? std::string(tr("Rapport results")) : title;
             return renderReportHtml(data, o);
         }
         case ExportFormat::Csv:

@@ -8,6 +8,7 @@
 #include "app/hr/attempt_conditions.hpp"
 #include "app/hr/hr_charts.hpp"
 #include "app/hr/hr_controls.hpp"
+#include "app/shell/fit.hpp"
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/reports/group_statistics.hpp"
@@ -61,9 +62,11 @@ bool attemptCard(const ScreenContext& ctx, const char* id, const char* caption,
                                                  {"mode", attemptConditions(a->mode, a->timing)}});
         ImGui::TextUnformatted(when.c_str());
         ImGui::PopStyleColor();
-        ImGui::SameLine(ImGui::GetContentRegionMax().x - t.px(70));
+        // As wide as "Open" is in the reader's language, right-aligned in the card.
+        const float w = std::max(t.px(64), ui::ButtonWidth(tr("Open")));
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - w - t.px(6));
         const std::string label = tr("Open") + std::string("###Open##") + id;
-        open = ui::Button(ctx.locator, label.c_str(), ImVec2(t.px(64), 0));
+        open = ui::Button(ctx.locator, label.c_str(), ImVec2(w, 0));
     }
     ui::EndCard();
     return open;

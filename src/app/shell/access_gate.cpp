@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/translation/ui_text.hpp"
 #include "store/admin_passphrase.hpp"
@@ -182,11 +183,12 @@ void AccessGate::Draw(const ScreenContext& ctx) {
 
 namespace {
 
-// A masked field with its caption above, recorded for scripts under the caption.
+// A masked field with its caption above, shown in the interface language and recorded for
+// scripts under the English caption (as trLabel does for buttons).
 bool passphraseField(const ScreenContext& ctx, const char* caption, const char* id,
                      std::string* value, bool focus) {
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.palette.textMuted);
-    ImGui::TextUnformatted(caption);
+    ImGui::TextUnformatted(tr(caption));
     ImGui::PopStyleColor();
     ImGui::SetNextItemWidth(-1);
     if (focus) ImGui::SetKeyboardFocusHere();
@@ -209,14 +211,16 @@ void AccessGate::DrawSetUp(const ScreenContext& ctx) {
                            long(kMinPassphraseLength)));
     ImGui::PopStyleColor();
     ImGui::Dummy(ImVec2(0, t.px(6)));
-    bool submit = passphraseField(ctx, tr("New passphrase"), "##pass-new", &first_, focus_);
-    submit |= passphraseField(ctx, tr("The same passphrase again"), "##pass-again", &again_, false);
+    bool submit = passphraseField(ctx, trNoop("New passphrase"), "##pass-new", &first_, focus_);
+    submit |=
+        passphraseField(ctx, trNoop("The same passphrase again"), "##pass-again", &again_, false);
     focus_ = false;
     if (!message_.empty()) ui::TextWrappedColored(p.danger, message_);
     ImGui::Dummy(ImVec2(0, t.px(6)));
-    if (ui::PrimaryButton(ctx.locator, t, tr("Set passphrase"))) submit = true;
+    if (ui::PrimaryButton(ctx.locator, t, trLabel("Set passphrase").c_str())) submit = true;
     ImGui::SameLine();
-    if (ui::Button(ctx.locator, tr("Cancel##passphrase")) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    if (ui::Button(ctx.locator, (std::string(tr("Cancel")) + "###Cancel##passphrase").c_str()) ||
+        ImGui::IsKeyPressed(ImGuiKey_Escape)) {
         close();
         return;
     }
@@ -243,16 +247,18 @@ void AccessGate::DrawUnlock(const ScreenContext& ctx) {
            "passphrase set on this computer."));
     ImGui::PopStyleColor();
     ImGui::Dummy(ImVec2(0, t.px(6)));
-    bool submit = passphraseField(ctx, tr("Passphrase"), "##pass", &first_, focus_);
+    bool submit = passphraseField(ctx, trNoop("Passphrase"), "##pass", &first_, focus_);
     focus_ = false;
     const std::int64_t waitMs = retryAtMs_ - clock_.nowMs();
     if (const std::string said = dialogMessage(); !said.empty())
         ui::TextWrappedColored(p.danger, said);
     ImGui::Dummy(ImVec2(0, t.px(6)));
     const bool waiting = waitMs > 0;
-    if (ui::PrimaryButton(ctx.locator, t, tr("Unlock"), ImVec2(0, 0), !waiting)) submit = true;
+    if (ui::PrimaryButton(ctx.locator, t, trLabel("Unlock").c_str(), ImVec2(0, 0), !waiting))
+        submit = true;
     ImGui::SameLine();
-    if (ui::Button(ctx.locator, tr("Cancel##passphrase")) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    if (ui::Button(ctx.locator, (std::string(tr("Cancel")) + "###Cancel##passphrase").c_str()) ||
+        ImGui::IsKeyPressed(ImGuiKey_Escape)) {
         close();
         return;
     }

@@ -1,10 +1,6 @@
 #include "app/shell/language_setting.hpp"
 
-#include <cerrno>
-#include <nlohmann/json.hpp>
-
-#include "core/files/bounded_read.hpp"
-#include "core/files/safe_output.hpp"
+#include "app/shell/app_settings.hpp"
 #include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
 
@@ -13,8 +9,6 @@ namespace rapport::app {
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr std::size_t kMaxSettingBytes = 64u * 1024u;
 
 void setError(std::string* error, std::string why) {
     if (error) *error = std::move(why);
@@ -34,44 +28,31 @@ const std::vector<InterfaceLanguageChoice>& interfaceLanguageChoices() {
     return choices;
 }
 
-fs::path languageSettingPath(const fs::path& dataDir) { return dataDir / "interface.json"; }
+fs::path languageSettingPath(const fs::path& dataDir) { return settingsPath(dataDir); }
 
 std::optional<std::string> loadLanguageSetting(const fs::path& dataDir, std::string* error) {
-    const fs::path path = languageSettingPath(dataDir);
-    const BoundedRead read = readBoundedFile(path.string(), kMaxSettingBytes);
-    if (read.systemError == ENOENT) return std::nullopt;  // never chosen: the OS decides
-    if (!read) {
-        setError(error, read.message);
+    std::string why;
+    const AppSettings settings = loadAppSettings(dataDir, &why);
+    if (!why.empty()) {
+        setError(error, std::move(why));
         return std::nullopt;
     }
-    const auto j = nlohmann::json::parse(read.text, nullptr, false);
-    const auto it = j.is_object() ? j.find("language") : j.end();
-    if (j.is_discarded() || !j.is_object() || it == j.end() || !it->is_string() ||
-        !offered(it->get<std::string>())) {
+    if (!settings.language) return std::nullopt;  // never chosen: the OS decides
+    if (!offered(*settings.language)) {
         setError(error, uiFormat(tr("{path}: not an interface language setting; the system "
                                     "language is used"),
-                                 {{"path", path.string()}}));
+                                 {{"path", languageSettingPath(dataDir).string()}}));
         return std::nullopt;
     }
-    return it->get<std::string>();
+    return settings.language;
 }
 
+// The rest of the settings stay as they are in the file: only the language changes.
 bool saveLanguageSetting(const fs::path& dataDir, const std::string& language, std::string* error) {
-    std::error_code ec;
-    fs::create_directories(dataDir, ec);
-    if (ec) {
-        setError(error, uiFormat(tr("cannot create {path}: {error}"),
-                                 {{"path", dataDir.string()}, {"error", ec.message()}}));
-        return false;
-    }
-    const nlohmann::json j = {{"format", "rapport-interface/1"}, {"language", language}};
-    const fs::path target = languageSettingPath(dataDir);
-    if (const OutputWrite w = writeOutputFile(target.string(), j.dump(2) + "\n"); !w) {
-        setError(error, uiFormat(tr("cannot save {path}: {error}"),
-                                 {{"path", target.string()}, {"error", w.reason}}));
-        return false;
-    }
-    return true;
+    std::string ignored;  // an unreadable file is replaced: the choice just made matters more
+    AppSettings settings = loadAppSettings(dataDir, &ignored);
+    settings.language = language;
+    return saveAppSettings(dataDir, settings, error);
 }
 
 }  // namespace rapport::app

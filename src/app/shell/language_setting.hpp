@@ -1,6 +1,6 @@
-// The interface language the user picked on the sign-in screen, remembered between runs in
-// <data dir>/interface.json beside the trainee profile (trainee/trainee_profile.hpp). Apart from
-// the profile so that signing out, which forgets the trainee, keeps the language.
+// The interface language the user picked on the sign-in screen, remembered between runs in the
+// app's settings (app_settings.hpp, <data dir>/settings.json), not in the trainee profile, so
+// that signing out, which forgets the trainee, keeps the language.
 #pragma once
 
 #include <filesystem>
@@ -25,7 +25,8 @@ std::filesystem::path languageSettingPath(const std::filesystem::path& dataDir);
 std::optional<std::string> loadLanguageSetting(const std::filesystem::path& dataDir,
                                                std::string* error = nullptr);
 
-// Writes it atomically, creating the folder; false with the reason in `error`.
+// Writes it atomically into the settings, creating the folder, the other settings unchanged;
+// false with the reason in `error`.
 bool saveLanguageSetting(const std::filesystem::path& dataDir, const std::string& language,
                          std::string* error = nullptr);
 

@@ -424,6 +424,8 @@ int run(std::span<const std::string_view> args) {
             if (r.width > 0 && r.height > 0) settings.window = r;
             settings.theme = app.theme().mode;
             settings.textScale = app.textScale();
+            // The sign-in screen saves a language picked during the run into the same file.
+            settings.language = loadAppSettings(opts->dataDir).language;
             std::string error;
             if (!saveAppSettings(opts->dataDir, settings, &error))
                 std::fprintf(stderr, "rapport: warning: %s\n", error.c_str());

@@ -17,13 +17,13 @@ namespace {
 // starts over rather than grow without end.
 constexpr std::size_t kMaxCached = 4096;
 
-std::string cacheKey(std::string_view text, float width) {
+std::string cacheKey(std::string_view text, float width, float fontSize) {
     const ImFont* font = ImGui::GetFont();
     std::string key;
     key.reserve(text.size() + 48);
     key += std::to_string(reinterpret_cast<std::uintptr_t>(font));
     key += '|';
-    key += std::to_string(static_cast<int>(ImGui::GetFontSize() * 10));
+    key += std::to_string(static_cast<int>(fontSize * 10));
     key += '|';
     key += std::to_string(static_cast<int>(width));
     key += '|';
@@ -31,18 +31,29 @@ std::string cacheKey(std::string_view text, float width) {
     return key;
 }
 
+TextMeasure measureAt(float size) {
+    ImFont* font = ImGui::GetFont();
+    return [font, size](std::string_view s) {
+        return font->CalcTextSizeA(size, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+    };
+}
+
 }  // namespace
 
 std::string wrappedText(std::string_view text, float width) {
+    return wrappedText(text, width, ImGui::GetFontSize());
+}
+
+float widestWord(std::string_view text, float fontSize) {
+    return widestUnbreakable(text, measureAt(fontSize));
+}
+
+std::string wrappedText(std::string_view text, float width, float size) {
     static std::unordered_map<std::string, std::string> cache;
-    std::string key = cacheKey(text, width);
+    std::string key = cacheKey(text, width, size);
     if (const auto it = cache.find(key); it != cache.end()) return it->second;
     if (cache.size() >= kMaxCached) cache.clear();
-    ImFont* font = ImGui::GetFont();
-    const float size = ImGui::GetFontSize();
-    const auto measure = [font, size](std::string_view s) {
-        return font->CalcTextSizeA(size, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
-    };
+    const TextMeasure measure = measureAt(size);
     // Whole pixels, as the cache key: a width that moves by a fraction re-wraps nothing.
     std::string lines = wrapText(text, static_cast<float>(static_cast<int>(width)), measure);
     return cache.emplace(std::move(key), std::move(lines)).first->second;

@@ -1,6 +1,7 @@
 #include "app/shell/widgets.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 #include "app/shell/text_fit.hpp"
@@ -339,13 +340,21 @@ void RadarChart(const Theme& t, ImFont* labelFont, const std::vector<RadarAxis>&
     for (int i = 0; i < n; ++i) {
         const std::string& label = axes[i].label;
         const ImVec2 tip = at(i, 1.12f);
-        // Side labels wrap at the square's edge, so a narrow column does not clip them.
+        // Side labels wrap at the square's edge, so a narrow column does not clip them, but
+        // never inside a word: a word longer than its side of the square (Russian
+        // "Стрессоустойчивость") sets the label somewhat smaller and, if it still does not fit,
+        // the label moves in over the chart's edge (the clamp below) rather than lose letters.
         const bool right = tip.x > c.x + 1, left = tip.x < c.x - 1;
-        const float wrap = right  ? std::min(size * 0.3f, pos.x + size - tip.x)
-                           : left ? std::min(size * 0.3f, tip.x - pos.x)
-                                  : size * 0.45f;
-        const std::string lines = wrappedText(label, wrap);
-        const ImVec2 ts = ImGui::CalcTextSize(lines.c_str());
+        const float room = right ? pos.x + size - tip.x : left ? tip.x - pos.x : size;
+        float fontSize = ImGui::GetFontSize();
+        const float widest = widestWord(label, fontSize);
+        if (widest > room && room > 0)
+            fontSize = std::max(fontSize * 0.85f, fontSize * room / widest);
+        const float wrap = std::max(std::min(right || left ? size * 0.3f : size * 0.45f, room),
+                                    // wrappedText works in whole pixels: round up.
+                                    std::min(std::ceil(widestWord(label, fontSize)) + 1, size));
+        const std::string lines = wrappedText(label, wrap, fontSize);
+        const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, lines.c_str());
         float x = tip.x - ts.x * 0.5f;
         if (right)
             x = tip.x;
@@ -358,8 +367,7 @@ void RadarChart(const Theme& t, ImFont* labelFont, const std::vector<RadarAxis>&
             y = tip.y - ts.y;
         else if (tip.y > c.y + r * 0.9f)
             y = tip.y;
-        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y), toU32(p.text),
-                    lines.c_str());
+        dl->AddText(ImGui::GetFont(), fontSize, ImVec2(x, y), toU32(p.text), lines.c_str());
     }
     if (labelFont) ImGui::PopFont();
 }

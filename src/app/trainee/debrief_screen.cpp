@@ -284,6 +284,9 @@ void DebriefScreen::Draw(const ScreenContext& ctx, const DebriefView& view,
     content.reportError = view.reportError;
     content.pending = view.pending;
     content.trainee = view.trainee;
+    content.clientName = trc("speaker", "Client");
+    content.traineeCaption = trc("speaker", "You");
+    content.transcriptHeading = tr("Your conversation, annotated");
     drawDebriefBody(ctx, content, frameworks);
 }
 

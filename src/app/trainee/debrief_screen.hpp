@@ -29,11 +29,12 @@ struct DebriefContent {
     // Against the trainee's previous attempt of the scenario; null on a first attempt.
     const AttemptProgress* progress = nullptr;
     std::string endingTitle, endingSummary;
-    std::string reportError;             // why there is no report, if known
-    bool pending = false;                // the report is still being computed
-    std::string clientName = "Client";   // used when `scenario` is null
-    std::string traineeCaption = "You";  // caption over the trainee's lines
-    std::string transcriptHeading = "Your conversation, annotated";
+    std::string reportError;  // why there is no report, if known
+    bool pending = false;     // the report is still being computed
+    // In the interface language, set by the screen that shows the debrief.
+    std::string clientName;      // used when `scenario` is null
+    std::string traineeCaption;  // caption over the trainee's lines
+    std::string transcriptHeading;
     TraineeForms trainee;  // {trainee} and {masculine|feminine} in lines and replies
 };
 

@@ -8,6 +8,7 @@
 #include "core/text/number_format.hpp"
 #include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
+#include "core/translation/ui_text_in.hpp"
 
 namespace rapport {
 
@@ -81,10 +82,6 @@ const json& sub(const json& j, const char* key) {
     auto it = j.find(key);
     return it == j.end() ? empty : *it;
 }
-std::string showScore(std::optional<double> s) {
-    return s ? oneDecimal(*s) : std::string("not assessed");
-}
-
 }  // namespace
 
 json reportToJson(const ScoreReport& r) {
@@ -305,30 +302,45 @@ std::string debriefText(const ScoreReport& r) {
     return out;
 }
 
-std::vector<std::string> compareReports(const json& before, const json& after) {
+std::vector<std::string> compareReports(const json& before, const json& after,
+                                        std::string_view lang) {
+    // Every line in `lang`: "en" for the --json document, the reader's language on screen.
+    const auto score = [&](std::optional<double> v) {
+        return v ? uiNumberIn(lang, oneDecimal(*v)) : std::string(trIn(lang, "not assessed"));
+    };
+    const auto change = [&](const char* pattern, const std::string& from, const std::string& to) {
+        return uiFormat(pattern, {{"before", from}, {"after", to}});
+    };
+    const auto yesNo = [&](std::optional<bool> b) -> std::string {
+        if (!b) return trIn(lang, "unknown");
+        return *b ? trcIn(lang, "passed", "yes") : trcIn(lang, "passed", "no");
+    };
     std::vector<std::string> out;
     const json& fb = sub(before, "framework");
     const json& fa = sub(after, "framework");
     if (str(fb, "id") != str(fa, "id") || str(fb, "version") != str(fa, "version"))
-        out.push_back("framework: " +
-                      (str(fb, "id").empty() ? std::string("none")
-                                             : str(fb, "id") + " " + str(fb, "version")) +
-                      " -> " + str(fa, "id") + " " + str(fa, "version"));
+        out.push_back(change(trIn(lang, "framework: {before} -> {after}"),
+                             str(fb, "id").empty() ? std::string(trIn(lang, "none"))
+                                                   : str(fb, "id") + " " + str(fb, "version"),
+                             str(fa, "id") + " " + str(fa, "version")));
     else if (str(fb, "contentHash") != str(fa, "contentHash") && !str(fb, "contentHash").empty())
-        out.push_back("framework " + str(fa, "id") + " " + str(fa, "version") +
-                      ": the file changed without a new version number");
+        out.push_back(uiFormat(
+            trIn(lang, "framework {framework}: the file changed without a new version number"),
+            {{"framework", str(fa, "id") + " " + str(fa, "version")}}));
     const json& ob = sub(before, "overall");
     const json& oa = sub(after, "overall");
     const auto sb = num(ob, "score"), sa = num(oa, "score");
-    if (sb != sa) out.push_back("scenario score: " + showScore(sb) + " -> " + showScore(sa));
+    if (sb != sa)
+        out.push_back(
+            change(trIn(lang, "scenario score: {before} -> {after}"), score(sb), score(sa)));
     const auto pb = flag(ob, "passed"), pa = flag(oa, "passed");
     if (pb != pa)
-        out.push_back(std::string("passed: ") + (pb ? (*pb ? "yes" : "no") : "unknown") + " -> " +
-                      (pa ? (*pa ? "yes" : "no") : "unknown"));
+        out.push_back(change(trIn(lang, "passed: {before} -> {after}"), yesNo(pb), yesNo(pa)));
     if (str(ob, "bestPath") != str(oa, "bestPath"))
-        out.push_back("best path: " +
-                      (str(ob, "bestPath").empty() ? std::string("none") : str(ob, "bestPath")) +
-                      " -> " + str(oa, "bestPath"));
+        out.push_back(change(
+            trIn(lang, "best path: {before} -> {after}"),
+            str(ob, "bestPath").empty() ? std::string(trIn(lang, "none")) : str(ob, "bestPath"),
+            str(oa, "bestPath")));
 
     std::map<std::string, const json*> old;
     const json& cb = sub(before, "competencies");
@@ -342,25 +354,34 @@ std::vector<std::string> compareReports(const json& before, const json& after) {
             const std::string name = str(c, "name").empty() ? id : str(c, "name");
             auto it = old.find(id);
             if (it == old.end()) {
-                out.push_back(name + ": new in this framework (" + showScore(num(c, "score")) +
-                              ")");
+                out.push_back(uiFormat(trIn(lang, "{competency}: new in this framework ({score})"),
+                                       {{"competency", name}, {"score", score(num(c, "score"))}}));
                 continue;
             }
             const json& o = *it->second;
-            std::string change;
+            std::string changes;
             const auto s0 = num(o, "score"), s1 = num(c, "score");
-            if (s0 != s1) change += "score " + showScore(s0) + " -> " + showScore(s1);
+            if (s0 != s1)
+                changes = change(trIn(lang, "score {before} -> {after}"), score(s0), score(s1));
             const std::string l0 = str(o, "level"), l1 = str(c, "level");
-            if (l0 != l1)
-                change += std::string(change.empty() ? "" : ", ") + "level " +
-                          (l0.empty() ? "none" : l0) + " -> " + (l1.empty() ? "none" : l1);
-            if (!change.empty()) out.push_back(name + ": " + change);
+            if (l0 != l1) {
+                const std::string none = trIn(lang, "none");
+                const std::string level = change(trIn(lang, "level {before} -> {after}"),
+                                                 l0.empty() ? none : l0, l1.empty() ? none : l1);
+                changes = changes.empty() ? level
+                                          : uiFormat(trIn(lang, "{score}, {level}"),
+                                                     {{"score", changes}, {"level", level}});
+            }
+            if (!changes.empty())
+                out.push_back(uiFormat(trIn(lang, "{competency}: {changes}"),
+                                       {{"competency", name}, {"changes", changes}}));
             old.erase(it);
         }
     }
     for (const auto& [id, c] : old) {
         const std::string name = str(*c, "name").empty() ? id : str(*c, "name");
-        out.push_back(name + ": no longer in the framework");
+        out.push_back(uiFormat(trIn(lang, "{competency}: no longer in the framework"),
+                               {{"competency", name}}));
     }
     return out;
 }

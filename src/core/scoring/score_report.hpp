@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rapport {
@@ -113,6 +114,8 @@ std::string debriefText(const ScoreReport& report);
 // line per change in plain words: scenario score, pass, framework version, each competency's
 // score, level and assessment. Empty when nothing a reader cares about changed. Missing or
 // mistyped fields in `before` are treated as absent, so reports from older versions compare.
-std::vector<std::string> compareReports(const nlohmann::json& before, const nlohmann::json& after);
+// The lines are in `lang` (English for machine output; the reader's language on screen).
+std::vector<std::string> compareReports(const nlohmann::json& before, const nlohmann::json& after,
+                                        std::string_view lang = "en");
 
 }  // namespace rapport

@@ -3,6 +3,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "core/source/utf8.hpp"
@@ -125,6 +126,16 @@ std::string wrapText(std::string_view utf8, float width, const TextMeasure& meas
         lineStart = cut;
     }
     return out;
+}
+
+float widestUnbreakable(std::string_view utf8, const TextMeasure& measure) {
+    float widest = 0;
+    std::size_t from = 0;
+    for (const BreakOpportunity& op : lineBreakOpportunities(utf8)) {
+        widest = std::max(widest, measure(trimEnd(utf8.substr(from, op.offset - from))));
+        from = op.offset;
+    }
+    return widest;
 }
 
 }  // namespace rapport

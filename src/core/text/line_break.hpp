@@ -31,4 +31,9 @@ using TextMeasure = std::function<float(std::string_view)>;
 // no text is ever lost or drawn past the edge. `width` <= 0 returns the text as it is.
 std::string wrapText(std::string_view utf8, float width, const TextMeasure& measure);
 
+// The width of the widest piece between two break opportunities (a word, a number, one CJK
+// character with what kinsoku keeps with it), spaces at its end not counted: the narrowest width
+// at which wrapText cuts nothing.
+float widestUnbreakable(std::string_view utf8, const TextMeasure& measure);
+
 }  // namespace rapport

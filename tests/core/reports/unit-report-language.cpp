@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/checks/evidence_check.hpp"
 #include "core/reports/report_html.hpp"
@@ -12,6 +13,7 @@
 #include "core/scoring/optimum.hpp"
 #include "core/scoring/score_report_language.hpp"
 #include "core/scoring/scoring.hpp"
+#include "core/source/utf8.hpp"
 #include "support/build_paths.hpp"
 #include "support/scoring_fixtures.hpp"
 
@@ -150,4 +152,46 @@ TEST_CASE("xAPI competency scores carry en-US, ja-JP and ru-RU display maps") {
     CHECK(c["levelDisplay"]["ru-RU"] == f.levelName(level, "ru"));
     CHECK(st[0]["verb"]["display"].contains("ja-JP"));
     CHECK(st[0]["verb"]["display"].contains("ru-RU"));
+}
+
+// The report's own words (headings, column names, the scope line) follow HtmlReportOptions::
+// language, whatever language the interface is in.
+TEST_CASE("the HTML report's headings are in the reader's language") {
+    const Scored& s = scored();
+    const Framework& f = s.loaded.framework;
+    const FrameworkResolver resolve = [&](const std::string& id) {
+        return id == f.id ? &f : nullptr;
+    };
+    struct Expect {
+        const char* lang;
+        std::vector<const char*> present;
+    };
+    for (const Expect& e :
+         {Expect{"ja",
+                 {"<html lang=\"ja\"", "受講者 × コンピテンシー", "<h3>合格者</h3>",
+                  "<h3>コンピテンシー別の平均</h3>", "<th>受講者</th>", "対象："}},
+          Expect{"ru",
+                 {"<html lang=\"ru\"", "Сотрудники × компетенции", "<h3>Кто сдал</h3>",
+                  "<h3>Среднее по компетенциям</h3>", "<th>Сотрудник</th>", "Выборка: "}}}) {
+        CAPTURE(e.lang);
+        ReportData d = reportData(s);
+        localiseReportData(d, resolve, e.lang);
+        HtmlReportOptions o;
+        o.language = e.lang;
+        const std::string html = renderReportHtml(d, o);
+        // Long Cyrillic and Japanese names are shortened in the charts without cutting a letter.
+        CHECK_FALSE(findInvalidUtf8(html).has_value());
+        for (const char* p : e.present) {
+            CAPTURE(p);
+            CHECK(html.find(p) != std::string::npos);
+        }
+        for (const char* english : {"Who passed", "Mean per competency", "<th>Trainee</th>",
+                                    "Scope: ", "Attempts</h3>", "attempts"}) {
+            CAPTURE(english);
+            CHECK(html.find(english) == std::string::npos);
+        }
+    }
+    const std::string en = renderReportHtml(reportData(s));
+    CHECK(en.find("<html lang=\"en\"") != std::string::npos);
+    CHECK(en.find("<h3>Who passed</h3>") != std::string::npos);
 }

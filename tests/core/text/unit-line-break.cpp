@@ -131,3 +131,15 @@ TEST_CASE("line breaking: lines fill the width, existing breaks stay, an overlon
           "ab\xff"
           "cd");
 }
+
+// The radar chart's labels (app/shell/widgets) wrap no narrower than their longest word, so a
+// Russian competency name is never cut inside a word.
+TEST_CASE("line breaking: the widest unbreakable piece is the narrowest width that cuts nothing") {
+    const std::string ru = "Деловая этика и стрессоустойчивость";
+    CHECK(widestUnbreakable(ru, characters) == characters("стрессоустойчивость"));
+    const std::string wrapped = wrapText(ru, widestUnbreakable(ru, characters), characters);
+    CHECK(lines(wrapped) == std::vector<std::string>{"Деловая этика и", "стрессоустойчивость"});
+    CHECK(widestUnbreakable("価格は1,180円です。", characters) >=
+          characters("1,180"));  // a number is one piece
+    CHECK(widestUnbreakable("", characters) == 0);
+}

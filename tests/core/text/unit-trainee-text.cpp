@@ -52,3 +52,28 @@ TEST_CASE("escaped text renders exactly as it was before escaping") {
         CHECK(renderTraineeText(escaped, anna) == raw);
     }
 }
+
+// No name to address (rapport play without --trainee, a profile without a name): the sentence
+// closes up around the variable instead of keeping a stray comma.
+TEST_CASE("a name variable without a name drops out with its comma") {
+    const TraineeForms none{};
+    CHECK(renderTraineeText("{trainee.first}, добрый день!", none) == "Добрый день!");
+    CHECK(renderTraineeText("Добрый день, {trainee.first}!", none) == "Добрый день!");
+    CHECK(renderTraineeText("Спасибо, {trainee.first}, что пришли.", none) ==
+          "Спасибо, что пришли.");
+    CHECK(renderTraineeText("Я {понял|поняла}, {trainee.first}: вы согласны.", none) ==
+          "Я понял: вы согласны.");
+    CHECK(renderTraineeText("Five minutes. What do you need, {trainee.first}?", none) ==
+          "Five minutes. What do you need?");
+    CHECK(renderTraineeText("Thanks. {trainee} will call you.", none) == "Thanks. Will call you.");
+    CHECK(renderTraineeText("Hello {trainee}, how are you?", none) == "Hello, how are you?");
+    CHECK(renderTraineeText("{trainee}さん、こんにちは。", none) == "こんにちは。");
+    CHECK(renderTraineeText("こんにちは、{trainee}様。", none) == "こんにちは。");
+    CHECK(renderTraineeText("{trainee.first}, ёмко и ясно.", {"  ", {}}) == "Ёмко и ясно.");
+}
+
+TEST_CASE("the first name is the given name, not an initial or a surname before a comma") {
+    CHECK(renderTraineeText("{trainee.first}", {"Петрова, Анна", {}}) == "Анна");
+    CHECK(renderTraineeText("{trainee.first}", {"J. Smith", {}}) == "J. Smith");
+    CHECK(renderTraineeText("{trainee.first}", {"Анна", {}}) == "Анна");
+}
