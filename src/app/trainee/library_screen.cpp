@@ -48,11 +48,9 @@ void LibraryScreen::Draw(const ScreenContext& ui, const ScenarioLibrary& library
     const ScenarioLibrary& lib = library;
 
     ui::TextInFont(ui.fonts.title, p.text, tr("Scenario library"));
-    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-    ImGui::TextUnformatted(
-        tr("Choose a conversation. Practice shows feedback after every reply; "
-           "exam mode keeps it for the debrief."));
-    ImGui::PopStyleColor();
+    // Wrapped: at large text sizes and in longer languages one line runs off the window.
+    ui::TextWrappedColored(p.textMuted, tr("Choose a conversation. Practice shows feedback after "
+                                           "every reply; exam mode keeps it for the debrief."));
     ImGui::Dummy(ImVec2(0, t.px(4)));
 
     // The recommendation, when the library still has its scenario (core/recommendation).
@@ -69,8 +67,8 @@ void LibraryScreen::Draw(const ScreenContext& ui, const ScenarioLibrary& library
         // The competency as the interface language names it, like the cards below.
         if (!reason.competencyId.empty())
             reason.competencyName = competencyName(reason.competencyId);
-        ImGui::TextUnformatted(
-            uiFormat(tr("Recommended next: {title}"), {{"title", recommended->title}}).c_str());
+        ui::TextWrappedColored(
+            p.text, uiFormat(tr("Recommended next: {title}"), {{"title", recommended->title}}));
         ui::TextWrappedColored(p.textMuted, describeRecommendation(reason));
         actions.requireGlyphs(reason.assignedBy);  // a trainer's name in any script
         if (!reason.note.empty()) {

@@ -214,7 +214,7 @@ TEST_CASE(
     ReportData data;
     data.attempts = db.attempts({});
     const std::string html = renderReportHtml(data);
-    const auto page = html.find("<h2>Group · North</h2>");
+    const auto page = html.find("<h2>Group: North</h2>");
     REQUIRE(page != std::string::npos);
     const std::string north_page = html.substr(page, html.find("</section>", page) - page);
     CHECK(north_page.find("Trainees: 3 · finished attempts: 4 · passed: 2") != std::string::npos);
