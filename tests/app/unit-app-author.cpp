@@ -161,3 +161,31 @@ TEST_CASE("author workspace: saving where it cannot write says why and keeps the
     CHECK(w.message().find("cannot save") != std::string::npos);
     CHECK(w.document()->dirty());
 }
+
+TEST_CASE("author workspace: a graph larger than the view has a minimap that moves the view") {
+    // The headless window is 1280x800: the multi-party review is a long chain that Fit cannot
+    // show whole at a readable zoom, a four-node fixture fits.
+    {  // one headless app (one ImGui context) at a time
+        AuthorHeadless big(std::string(RAPPORT_SOURCE_DIR) +
+                           "/scenarios/key-account-multi-party-review.json");
+        big.app->author().open(big.file.string());
+        REQUIRE(big.run("expect-screen author\nclick Fit graph\nwait-frames 3\n") == "");
+        const LocatedWidget* map = big.app->scriptTarget().widgets().find("Minimap", 1);
+        REQUIRE(map != nullptr);
+        const LocatedWidget* start = big.app->scriptTarget().widgets().find("Node brief", 1);
+        REQUIRE(start != nullptr);
+        const float before = start->center().x;
+        // A click in the middle of the minimap brings the middle of the conversation into view.
+        const std::string click = "click Minimap\nwait-frames 3\n";
+        REQUIRE(big.run(click) == "");
+        // The view moved right: the first node went left, out of the view (then it is not on
+        // screen at all, so the locator no longer finds it).
+        start = big.app->scriptTarget().widgets().find("Node brief", 1);
+        CHECK((start == nullptr || start->center().x < before));
+    }
+
+    AuthorHeadless small(std::string(RAPPORT_FIXTURES_DIR) + "/session/hub.json");
+    small.app->author().open(small.file.string());
+    REQUIRE(small.run("expect-screen author\nclick Fit graph\nwait-frames 3\n") == "");
+    CHECK(small.app->scriptTarget().widgets().find("Minimap", 1) == nullptr);
+}

@@ -188,6 +188,56 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
         }
     }
 
+    // A graph larger than the view gets a minimap in the corner: every node as a dot, the part
+    // in view as a frame, and a click or drag in it moves the view there. So a long scenario is
+    // read at a legible zoom and still seen whole.
+    bool overMinimap = false;
+    if (laidOut) {
+        const float gw = (layout.width + kBoxW) * s, gh = (layout.height + kBoxH) * s;
+        const bool outOfView =
+            pan_.x < 0 || pan_.y < 0 || pan_.x + gw > avail.x || pan_.y + gh > avail.y;
+        const float maxW = std::min(t.px(220), avail.x * 0.35f);
+        const float maxH = std::min(t.px(140), avail.y * 0.35f);
+        if (outOfView && maxW > t.px(40) && maxH > t.px(30)) {
+            const float lw = layout.width + kBoxW, lh = layout.height + kBoxH;
+            const float k = std::min(maxW / lw, maxH / lh);
+            const ImVec2 mapSize(lw * k, lh * k);
+            const float pad = t.px(6);
+            const ImVec2 m0(origin.x + avail.x - mapSize.x - pad * 3,
+                            origin.y + avail.y - mapSize.y - pad * 3);
+            const ImVec2 m1(m0.x + mapSize.x + pad * 2, m0.y + mapSize.y + pad * 2);
+            dl->AddRectFilled(m0, m1, toU32(p.surface, 0.94f), t.px(4));
+            dl->AddRect(m0, m1, toU32(p.border), t.px(4));
+            const ImVec2 inner(m0.x + pad, m0.y + pad);
+            for (int v = 0; v < n; ++v) {
+                const ImVec2 a(inner.x + layout.x[std::size_t(v)] * k,
+                               inner.y + layout.y[std::size_t(v)] * k);
+                const ImVec2 b(a.x + std::max(2.0f, kBoxW * k), a.y + std::max(2.0f, kBoxH * k));
+                const auto& node = g.nodes[std::size_t(v)];
+                const ImVec4 c = v == selected ? p.accent
+                                 : node.ending ? outcomeColour(p, node.outcome)
+                                               : p.textMuted;
+                dl->AddRectFilled(a, b, toU32(c, v == selected ? 1.0f : 0.7f));
+            }
+            // The view in layout units: what the pan and zoom show of the graph.
+            const float v0x = -pan_.x / s, v0y = -pan_.y / s;
+            const ImVec2 f0(inner.x + std::clamp(v0x, 0.0f, lw) * k,
+                            inner.y + std::clamp(v0y, 0.0f, lh) * k);
+            const ImVec2 f1(inner.x + std::clamp(v0x + avail.x / s, 0.0f, lw) * k,
+                            inner.y + std::clamp(v0y + avail.y / s, 0.0f, lh) * k);
+            dl->AddRect(f0, f1, toU32(p.accent), 0, 0, 2.0f * t.scale);
+            ImGui::SetCursorScreenPos(m0);
+            ImGui::InvisibleButton("##minimap", ImVec2(m1.x - m0.x, m1.y - m0.y));
+            loc.recordLastItem("Minimap");
+            overMinimap = ImGui::IsItemHovered() || ImGui::IsItemActive();
+            if (ImGui::IsItemActive()) {
+                // Centre the view on the point pressed, in layout units.
+                const float lx = (io.MousePos.x - inner.x) / k, ly = (io.MousePos.y - inner.y) / k;
+                pan_ = ImVec2(avail.x * 0.5f - lx * s, avail.y * 0.5f - ly * s);
+            }
+        }
+    }
+
     // The background last, so boxes take the hover first; dragging it pans, the wheel zooms.
     ImGui::SetCursorScreenPos(origin);
     ImGui::InvisibleButton("##canvas", ImVec2(std::max(avail.x, 1.0f), std::max(avail.y, 1.0f)),
@@ -198,7 +248,7 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
             if (ImGui::IsMouseDragging(b)) pan_ = add(pan_, io.MouseDelta);
     }
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) dragged_ = false;
-    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+    if (!overMinimap && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
         io.MouseWheel != 0) {
         const float before = zoom_;
         zoom_ = std::clamp(zoom_ * std::pow(1.15f, io.MouseWheel), 0.2f, 3.0f);
