@@ -73,10 +73,11 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
     if (laidOut && fitPending_ && avail.x > 10 && avail.y > 10) {
         const float w = (layout.width + kBoxW) * t.scale, h = (layout.height + kBoxH) * t.scale;
         const float margin = t.px(24);
-        // Small graphs fit whole; a long one keeps boxes readable, starts at the left edge (where
-        // the conversation starts) and is panned from there.
+        // A graph that fits at a readable size is shown whole; a longer one is shown at full size
+        // from the start (where the conversation starts), the minimap showing the rest: shrunk
+        // to fit, its boxes' text was 8 px.
         const float fitted = std::min((avail.x - 2 * margin) / w, (avail.y - 2 * margin) / h);
-        zoom_ = std::clamp(fitted, 0.6f, 1.25f);
+        zoom_ = fitted >= 0.7f ? std::min(fitted, 1.25f) : 1.0f;
         pan_ = ImVec2(w * zoom_ <= avail.x ? (avail.x - w * zoom_) * 0.5f : margin,
                       (avail.y - h * zoom_) * 0.5f);
         if (h * zoom_ > avail.y && g.start >= 0 && g.start < n)
