@@ -20,6 +20,9 @@ public:
     StoredAttempt loadAttempt(const AttemptRecord& record) override {
         return db_.loadAttempt(record.id);
     }
+    std::optional<ScenarioText> scenarioText(const std::string& contentHash) override {
+        return keptScenarioText(db_.database(), contentHash);
+    }
 
 private:
     static StoreOptions readOnly() {
@@ -51,6 +54,9 @@ public:
         StoredAttempt out = pgLoadAttempt(c_, record.uid);
         out.record.id = record.id;
         return out;
+    }
+    std::optional<ScenarioText> scenarioText(const std::string& contentHash) override {
+        return pgScenarioText(c_, contentHash);
     }
 
 private:

@@ -5,11 +5,13 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/reports/report_model.hpp"
 #include "store/results_store.hpp"
+#include "store/scenario_texts.hpp"
 
 namespace rapport::store {
 
@@ -23,6 +25,10 @@ public:
                                                 bool withCompetencies) = 0;
     // The attempt `record` (one of those attempts() returned) with its decisions and report.
     virtual StoredAttempt loadAttempt(const AttemptRecord& record) = 0;
+    // The text of the scenario version `contentHash` as it was played, when the store kept it
+    // (the desktop at the attempt's start, the central store from sync): what the attempt page
+    // shows when that version's file is no longer in the library.
+    virtual std::optional<ScenarioText> scenarioText(const std::string& contentHash) = 0;
 };
 
 // Opens `target` for reading only: a postgresql:// URI (throws PgError when the server cannot

@@ -20,12 +20,16 @@
 #include "app/hr/hr_export.hpp"
 #include "app/hr/hr_table_model.hpp"
 #include "app/shell/app.hpp"
+#include "core/checks/scenario_check.hpp"
 #include "core/framework/framework_catalog.hpp"
+#include "core/framework/scenario_framework.hpp"
 #include "core/library/scenario_library.hpp"
 #include "core/scoring/scoring.hpp"
 #include "core/scoring/step_advice.hpp"
+#include "store/attempt_recorder.hpp"
 #include "store/results_store.hpp"
 #include "support/build_paths.hpp"
+#include "support/files.hpp"
 #include "support/headless_app.hpp"
 #include "support/store_test_support.hpp"
 
@@ -342,6 +346,55 @@ TEST_CASE("hr screens: trainee page, attempt debrief, group page and back") {
     CHECK(text.find("Aiko Tanaka") == std::string::npos);  // another group
 
     CHECK(h.run("click Back to table\nclick Back to training\nexpect-screen sign-in\n") == "");
+}
+
+TEST_CASE("hr screens: an attempt page shows the version played after its file was edited") {
+    // The library holds a copy of a bundled scenario; an attempt is recorded on it, then the
+    // copy is edited (its content hash changes). The attempt page still shows the lines and
+    // feedback the trainee saw, from the text the store kept at the attempt's start.
+    test::TempDir dir;
+    const fs::path lib = dir.path() / "library";
+    fs::create_directories(lib);
+    const fs::path copy = lib / "bank-sme-cold-call.json";
+    fs::copy_file(kScenarios + "/bank-sme-cold-call.json", copy);
+    const std::string db = dir.file("results.db");
+    ScenarioCheck check = checkScenarioFile(copy.string());
+    REQUIRE(check.scenario);
+    const Scenario& s = *check.scenario;
+    const std::string firstLine = s.nodes[std::size_t(s.start)].text;
+    REQUIRE(firstLine.size() > 20);
+    {
+        store::ResultsStore store(db);
+        ManualClock clock(1'000);
+        Session session(s, clock, 3);
+        auto rec = store::AttemptRecorder::begin(store, {"Anna Petrova", "E-1", "North"}, s,
+                                                 findScenarioFramework(s), AttemptMode::Practice, 3,
+                                                 1'000);
+        for (int steps = 0; !session.finished() && steps < 60; ++steps) {
+            if (session.choices().empty()) break;
+            clock.advance(4'000);
+            REQUIRE(session.choose(0));
+            rec.record(session);
+        }
+        REQUIRE(session.finished());
+        REQUIRE(rec.finish(session, 90'000).report);
+    }
+    // The author rewrites the opening line.
+    std::string text = test::readText(copy);
+    const auto at = text.find(firstLine.substr(0, 20));
+    REQUIRE(at != std::string::npos);
+    text.replace(at, 20, "EDITED OPENING LINE ");
+    test::writeText(copy, text);
+
+    Headless h(db, true, {lib.string()});
+    CHECK(h.run("wait-idle\nclick Anna Petrova##trainee\nexpect-screen hr-trainee\nwait-idle\n"
+                "click Open##last\nexpect-screen hr-attempt\nwait-idle\n") == "");
+    const std::string page = h.settle();
+    CHECK(page.find("is not loaded") == std::string::npos);
+    CHECK(page.find(firstLine.substr(0, 30)) != std::string::npos);
+    CHECK(page.find("EDITED OPENING LINE") == std::string::npos);
+    REQUIRE(h.app->hr().data().attempt().value()->played);
+    CHECK(h.app->hr().data().attempt().value()->played->contentHash == s.contentHash);
 }
 
 TEST_CASE("hr screens: exports write the core renderers' files; failures show in the page") {

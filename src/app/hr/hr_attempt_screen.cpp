@@ -33,6 +33,8 @@ void HrAttemptScreen::rebuild(const HrData& hr, const HrSources& sources) {
         if (e.scenario && e.scenario->id == a.scenarioId &&
             e.scenario->contentHash == a.contentHash)
             scenario_ = &*e.scenario;
+    // The file was edited or removed since: the version the trainee played, as the store kept it.
+    if (!scenario_ && job.value()->played) scenario_ = job.value()->played.get();
     if (scenario_) {
         if (auto n = scenario_->findNode(a.endingNode);
             n && scenario_->nodes[std::size_t(*n)].ending) {

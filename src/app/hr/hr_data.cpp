@@ -6,6 +6,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "core/checks/scenario_check.hpp"
 #include "core/files/safe_output.hpp"
 #include "core/reports/report_language.hpp"
 #include "core/translation/ui_format.hpp"
@@ -176,7 +177,15 @@ void HrData::openAttempt(const AttemptRecord& record) {
     const std::string target = target_;
     attempt_.start([target, record] {
         auto db = openForReading(target);
-        return HrStoredAttempt{db->loadAttempt(record)};
+        HrStoredAttempt out{db->loadAttempt(record), nullptr};
+        if (auto kept = db->scenarioText(record.contentHash)) {
+            // Through the one check pipeline, as the library loads files: a kept text that does
+            // not hash to its key never reaches the store (a CHECK), so it is the version played.
+            ScenarioCheck check = checkScenarioText(kept->text, kept->scenarioId + ".json");
+            if (check.scenario && check.scenario->contentHash == record.contentHash)
+                out.played = std::make_shared<const Scenario>(std::move(*check.scenario));
+        }
+        return out;
     });
 }
 

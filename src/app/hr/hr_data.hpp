@@ -100,6 +100,10 @@ struct HrAttemptsResult {
 
 struct HrStoredAttempt {
     store::StoredAttempt stored;
+    // The scenario version the attempt was played on, rebuilt from the text the store kept;
+    // null when the store has none or it no longer loads (the attempt page then uses the
+    // library's file with the same content hash, if any).
+    std::shared_ptr<const Scenario> played;
 };
 
 struct HrExportResult {
