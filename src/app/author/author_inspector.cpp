@@ -35,7 +35,8 @@ std::string fieldText(const json* v) {
 void caption(const InspectorContext& ctx, const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.palette.textMuted);
     if (ctx.fonts.small) ImGui::PushFont(ctx.fonts.small);
-    ImGui::TextUnformatted(tr(text));
+    // Wrapped: a long caption in a longer language ran past the side panel's edge.
+    ui::TextWrapped(tr(text));
     if (ctx.fonts.small) ImGui::PopFont();
     ImGui::PopStyleColor();
 }
