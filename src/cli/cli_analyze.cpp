@@ -15,6 +15,7 @@
 #include "core/source/json_source.hpp"
 #include "core/source/sha256.hpp"
 #include "core/translation/ui_text.hpp"
+#include "core/translation/ui_format.hpp"
 
 namespace rapport::cli {
 
@@ -90,21 +91,21 @@ int runAnalyze(Args args) {
             const auto v = value("--samples");
             const auto n = v ? parseNumber<int>(*v) : std::nullopt;
             if (!n || *n < 0 || *n > 10'000'000)
-                return usageError("--samples needs a number from 0 to 10000000");
+                return usageError(tr("--samples needs a number from 0 to 10000000"));
             options.samples = *n;
         } else if (a == "--seed" || a.rfind("--seed=", 0) == 0) {
             const auto v = value("--seed");
             const auto n = v ? parseNumber<std::uint64_t>(*v) : std::nullopt;
-            if (!n) return usageError("--seed needs a non-negative number");
+            if (!n) return usageError(tr("--seed needs a non-negative number"));
             options.seed = *n;
         } else if (a.size() > 1 && a[0] == '-') {
-            return usageError("unknown option '" + std::string(a) + "'");
+            return usageError(uiFormat(tr("unknown option '{option}'"), {{"option", std::string(a)}}));
         } else {
             files.emplace_back(a);
         }
     }
-    if (files.empty()) return usageError("no scenario file given");
-    if (asJson && asTable) return usageError("--json and --table cannot be combined");
+    if (files.empty()) return usageError(tr("no scenario file given"));
+    if (asJson && asTable) return usageError(tr("--json and --table cannot be combined"));
 
     int exit = kExitOk;
     std::vector<ScenarioAnalysis> analyses;

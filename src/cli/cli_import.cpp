@@ -96,19 +96,19 @@ int runImport(Args args) {
             else
                 options.language = *v;
         } else if (a.size() > 1 && a[0] == '-') {
-            return usageError("unknown option '" + std::string(a) + "'");
+            return usageError(uiFormat(tr("unknown option '{option}'"), {{"option", std::string(a)}}));
         } else if (input) {
-            return usageError("one input file at a time");
+            return usageError(tr("one input file at a time"));
         } else {
             input = std::string(a);
         }
     }
-    if (!input) return usageError("no input file given");
-    if (!output) return usageError("no output given: add -o SCENARIO.json");
+    if (!input) return usageError(tr("no input file given"));
+    if (!output) return usageError(tr("no output given: add -o SCENARIO.json"));
     if (!options.id.empty() && !isValidScenarioId(options.id))
-        return usageError("--id '" + options.id +
-                          "' is not a scenario id: lowercase letters, digits, '-', '_' and '.', "
-                          "starting with a letter or digit");
+        return usageError(uiFormat(tr("--id '{id}' is not a scenario id: lowercase letters, digits, "
+                                    "'-', '_' and '.', starting with a letter or digit"),
+                                 {{"id", options.id}}));
 
     TwineImport imported = importTwineFile(*input, options);
     for (const auto& d : imported.diagnostics.items())

@@ -11,6 +11,8 @@
 #include "cli/line_input.hpp"
 #include "core/play/play_protocol.hpp"
 #include "core/scoring/scoring.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::cli {
 
@@ -39,7 +41,7 @@ int runProtocolPlay(const Scenario& scenario, const ScenarioFramework& framework
     std::string line;
     while (!protocol.finished()) {
         if (input.readLine(line, -1) == LineInput::Status::Ended) {
-            std::fprintf(stderr, "rapport play: input ended before the conversation did\n");
+            std::fputs(tr("rapport play: input ended before the conversation did\n"), stderr);
             if (rec.recorder)
                 std::fprintf(stderr,
                              "rapport play: the attempt is saved (%s); continue it with: %s\n",

@@ -120,9 +120,9 @@ int runReport(Args args) {
             a == "--since" || a == "--format" || a == "-o" || a == "--output" ||
             a == "--xapi-base" || a == "--xapi-home-page" || a == "--mode" || a == "--scenarios" ||
             a == "--lang") {
-            if (!value(v)) return usage("option " + std::string(a) + " needs a value");
+            if (!value(v)) return usage(uiFormat(tr("option {option} needs a value"), {{"option", std::string(a)}}));
         } else {
-            return usage("unknown argument '" + std::string(a) + "'");
+            return usage(uiFormat(tr("unknown argument '{argument}'"), {{"argument", std::string(a)}}));
         }
         if (a == "--db")
             db = v;
@@ -144,7 +144,7 @@ int runReport(Args args) {
             else if (const auto m = parseAttemptMode(v))
                 filter.mode = *m;
             else
-                return usage("--mode expects practice, exam or all, got '" + v + "'");
+                return usage(uiFormat(tr("--mode expects practice, exam or all, got '{value}'"), {{"value", v}}));
         } else if (a == "--xapi-base")
             xapi.activityBase = v;
         else if (a == "--xapi-home-page")
@@ -154,8 +154,9 @@ int runReport(Args args) {
         else if (a == "--since") {
             filter.sinceMs = parseDateUtc(v);
             if (!filter.sinceMs)
-                return usage("--since expects a date like 2025-03-01 or 2025-03-01T09:30, got '" +
-                             v + "'");
+                return usage(uiFormat(
+                    tr("--since expects a date like 2025-03-01 or 2025-03-01T09:30, got '{value}'"),
+                    {{"value", v}}));
         }
     }
     if (!lang.empty() && baseLanguage(lang).size() < 2) {
@@ -216,7 +217,7 @@ int runReport(Args args) {
     } else {
         auto path = store::resolveDatabasePath(db);
         if (!path)
-            return usage("no results database: give --db PATH or set RAPPORT_DB (HOME is not set)");
+            return usage(tr("no results database: give --db PATH or set RAPPORT_DB (HOME is not set)"));
         std::error_code ec;
         if (!std::filesystem::exists(*path, ec)) {
             std::fprintf(

@@ -103,11 +103,11 @@ int runScore(Args args) {
             asJson = true;
         } else if (a == "--scenario" || a.rfind("--scenario=", 0) == 0) {
             auto v = value("--scenario");
-            if (!v || v->empty()) return usageError("--scenario needs a file");
+            if (!v || v->empty()) return usageError(tr("--scenario needs a file"));
             scenarioPath = *v;
         } else if (a == "--framework" || a.rfind("--framework=", 0) == 0) {
             auto v = value("--framework");
-            if (!v || v->empty()) return usageError("--framework needs a file");
+            if (!v || v->empty()) return usageError(tr("--framework needs a file"));
             frameworkPath = *v;
         } else if (a == "--lang" || a.rfind("--lang=", 0) == 0) {
             auto v = value("--lang");
@@ -117,15 +117,16 @@ int runScore(Args args) {
                                            {{"lang", v.value_or("")}}));
             lang = *v;
         } else if (a.size() > 1 && a[0] == '-') {
-            return usageError("unknown option '" + std::string(a) + "'");
+            return usageError(uiFormat(tr("unknown option '{option}'"), {{"option", std::string(a)}}));
         } else if (transcriptPath.empty()) {
             transcriptPath = std::string(a);
         } else {
-            return usageError("scores one transcript at a time; got '" + transcriptPath +
-                              "' and '" + std::string(a) + "'");
+            return usageError(
+                uiFormat(tr("scores one transcript at a time; got '{first}' and '{second}'"),
+                         {{"first", transcriptPath}, {"second", std::string(a)}}));
         }
     }
-    if (transcriptPath.empty()) return usageError("no transcript file given");
+    if (transcriptPath.empty()) return usageError(tr("no transcript file given"));
 
     // The saved play document, read as scenarios are: bounded, never blocking, located
     // diagnostics for what is not JSON.

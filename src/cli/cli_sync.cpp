@@ -7,6 +7,7 @@
 
 #include "cli/cli_verbs.hpp"
 #include "core/translation/ui_text.hpp"
+#include "core/translation/ui_format.hpp"
 #include "store/database_path.hpp"
 #include "store/pg_target.hpp"
 #include "store/results_store.hpp"
@@ -56,8 +57,8 @@ int runSync(Args args) {
             continue;
         }
         if (a != "--db" && a != "--to" && a != "--retries")
-            return usage("unknown argument '" + std::string(a) + "'");
-        if (i + 1 >= args.size()) return usage("option " + std::string(a) + " needs a value");
+            return usage(uiFormat(tr("unknown argument '{argument}'"), {{"argument", std::string(a)}}));
+        if (i + 1 >= args.size()) return usage(uiFormat(tr("option {option} needs a value"), {{"option", std::string(a)}}));
         const std::string v(args[++i]);
         if (a == "--db") {
             db = v;
@@ -69,13 +70,14 @@ int runSync(Args args) {
                 options.retries = std::stoi(v, &used);
                 if (used != v.size() || options.retries < 0) throw std::invalid_argument(v);
             } catch (const std::exception&) {
-                return usage("--retries expects a whole number of at least 0, got '" + v + "'");
+                return usage(uiFormat(tr("--retries expects a whole number of at least 0, got '{value}'"),
+                                      {{"value", v}}));
             }
         }
     }
     const auto path = store::resolveDatabasePath(db);
     if (!path)
-        return usage("no results database: give --db PATH or set RAPPORT_DB (HOME is not set)");
+        return usage(tr("no results database: give --db PATH or set RAPPORT_DB (HOME is not set)"));
     std::error_code ec;
     if (!std::filesystem::exists(*path, ec)) {
         std::fprintf(stderr, tr("rapport sync: no results database at %s\n"), path->c_str());
