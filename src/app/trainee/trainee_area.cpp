@@ -317,7 +317,7 @@ void TraineeArea::openScenario(int entry, AttemptMode mode) {
                     if (auto text = loadedSourceText(library_.entries[std::size_t(entry)]))
                         if (auto form = attemptForm(s, *text, offer.attempt);
                             form && !form->empty())
-                            offeredForm_ = prepareForm(entry, *form);
+                            offeredForm_ = prepareForm(entry, *text, *form);
                 if (resumeRefusal(offer.attempt, offeredForm_ ? *offeredForm_ : s) !=
                     ResumeRefusal::None)
                     offer.problem =
@@ -334,17 +334,10 @@ void TraineeArea::openScenario(int entry, AttemptMode mode) {
     beginPlay(entry, mode);
 }
 
-std::unique_ptr<Scenario> TraineeArea::prepareForm(int entry, const std::string& id) {
+std::unique_ptr<Scenario> TraineeArea::prepareForm(int entry, std::string_view text,
+                                                   const std::string& id) {
     if (id.empty()) return nullptr;
-    const LibraryEntry& e = library_.entries[std::size_t(entry)];
-    const auto text = loadedSourceText(e);
-    if (!text) {
-        notice_ = uiFormat(tr("{file} changed since the library was loaded, so the original form "
-                              "is played this time."),
-                           {{"file", e.path}});
-        return nullptr;
-    }
-    ScenarioCheck check = checkAlternate(*e.scenario, *text, id);
+    ScenarioCheck check = checkAlternate(*library_.entries[std::size_t(entry)].scenario, text, id);
     if (!check.playable()) {
         notice_ = uiFormat(tr("The form '{form}' of this scenario cannot be played, so the "
                               "original form is played this time."),
@@ -369,7 +362,11 @@ void TraineeArea::beginPlay(int entry, AttemptMode mode) {
             filter.scenario = e.scenario->id;
             const auto attempts = store_->attempts(filter, false);
             if (auto text = loadedSourceText(e))
-                form_ = prepareForm(entry, nextForm(*e.scenario, *text, attempts));
+                form_ = prepareForm(entry, *text, nextForm(*e.scenario, *text, attempts));
+            else
+                notice_ = uiFormat(tr("{file} changed since the library was loaded, so the "
+                                      "original form is played this time."),
+                                   {{"file", e.path}});
         } catch (const store::StoreError& err) {
             notice_ = uiFormat(tr("Your earlier attempts could not be read, so the original form "
                                   "is played: {error}"),

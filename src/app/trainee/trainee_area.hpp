@@ -134,9 +134,9 @@ public:
 private:
     void beginPlay(int entry, AttemptMode mode);
     // The scenario of form `id` of the entry ("" = the library's original, returned as null),
-    // prepared by the check pipeline from the file as the library loaded it. Null with notice_
-    // set when it cannot be made: the original is played then.
-    std::unique_ptr<Scenario> prepareForm(int entry, const std::string& id);
+    // prepared by the check pipeline from `text`, the file as the library loaded it
+    // (core/library/loaded_source.hpp). Null with notice_ set when it cannot be made.
+    std::unique_ptr<Scenario> prepareForm(int entry, std::string_view text, const std::string& id);
     void enterConversation(int entry, AttemptMode mode);
     void takeChoice(int position);
     void recordProgress();  // starts scoring once the decision ended the conversation
