@@ -421,3 +421,17 @@ TEST_CASE(
         CHECK(h.log.find("is not loaded") == std::string::npos);
     }
 }
+
+TEST_CASE("headless alternates: without a results store a retake in the same run is another form") {
+    const std::string file = std::string(RAPPORT_FIXTURES_DIR) + "/valid/alternates.json";
+    const std::string open = "click Practice##fixture-alternates\nexpect-screen conversation\n";
+    Headless h({file});
+    REQUIRE(h.run(std::string(kSignIn) + open) == "");
+    CHECK(h.app->trainee().session()->scenario().alternate.empty());
+    REQUIRE(h.run("click Leave conversation\nexpect-screen library\n" + open) == "");
+    CHECK(h.app->trainee().session()->scenario().alternate == "brisk");
+    REQUIRE(h.run("click Leave conversation\nexpect-screen library\n" + open) == "");
+    CHECK(h.app->trainee().session()->scenario().alternate == "chatty");
+    REQUIRE(h.run("click Leave conversation\nexpect-screen library\n" + open) == "");
+    CHECK(h.app->trainee().session()->scenario().alternate.empty());
+}

@@ -354,13 +354,21 @@ void TraineeArea::beginPlay(int entry, AttemptMode mode) {
     settleStore();
     form_.reset();
     const LibraryEntry& e = library_.entries[std::size_t(entry)];
-    if (store_ && trainee_ && !e.scenario->alternates.empty()) {
-        // A retake plays the form this trainee has played least (core/alternates/retake_form).
+    const std::string who = trainee_ ? trainee_->name : std::string();
+    if (!e.scenario->alternates.empty()) {
+        // A retake plays the form this trainee has played least (core/alternates/retake_form):
+        // from the store, or without one from this run's starts.
         try {
-            store::AttemptFilter filter;
-            filter.trainee = trainee_->name;
-            filter.scenario = e.scenario->id;
-            const auto attempts = store_->attempts(filter, false);
+            std::vector<AttemptRecord> attempts;
+            if (store_ && trainee_) {
+                store::AttemptFilter filter;
+                filter.trainee = who;
+                filter.scenario = e.scenario->id;
+                attempts = store_->attempts(filter, false);
+            } else {
+                for (const auto& a : unrecordedStarts_)
+                    if (a.trainee == who) attempts.push_back(a);
+            }
             if (auto text = loadedSourceText(e))
                 form_ = prepareForm(entry, *text, nextForm(*e.scenario, *text, attempts));
             else
@@ -374,6 +382,13 @@ void TraineeArea::beginPlay(int entry, AttemptMode mode) {
         }
     }
     const Scenario& scenario = form_ ? *form_ : *e.scenario;
+    if (!store_ || !trainee_) {
+        AttemptRecord start;
+        start.trainee = who;
+        start.scenarioId = scenario.id;
+        start.contentHash = scenario.contentHash;
+        unrecordedStarts_.push_back(std::move(start));
+    }
     const std::uint64_t seed = setup_.attemptSeed.value_or(freshAttemptSeed());
     if (store_ && trainee_) {
         try {

@@ -163,6 +163,9 @@ private:
     // it outlives them; replaced only once they are settled.
     std::unique_ptr<Scenario> form_;
     std::unique_ptr<Scenario> offeredForm_;
+    // Without a results store: the forms started in this run (trainee, scenario id, content
+    // hash), so a retake is not a replay either.
+    std::vector<AttemptRecord> unrecordedStarts_;
     int entry_ = -1;
     AttemptMode mode_ = AttemptMode::Practice;
     std::optional<AttemptFlow> flow_;  // the attempt being played
