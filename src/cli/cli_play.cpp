@@ -11,8 +11,8 @@
 #include "cli/cli_play_options.hpp"
 #include "cli/cli_play_recording.hpp"
 #include "cli/cli_verbs.hpp"
-#include "core/alternates/alternate_choice.hpp"
 #include "core/alternates/alternate_scenario.hpp"
+#include "core/alternates/retake_form.hpp"
 #include "core/checks/scenario_check.hpp"
 #include "core/files/bounded_read.hpp"
 #include "core/play/reply_order.hpp"
@@ -148,7 +148,7 @@ std::optional<int> loadPlayable(const std::string& path, std::optional<Scenario>
     return kExitProblems;
 }
 // The form --alternate names, as the check pipeline prepared it. "auto" counts the trainee's
-// recorded attempts of the scenario by form (core/alternates/alternate_choice.hpp).
+// recorded attempts of the scenario by form (core/alternates/retake_form.hpp).
 std::optional<int> loadForm(const PlayOptions& o, std::optional<Scenario>& scenario,
                             ScenarioFramework& framework) {
     if (o.alternate.empty()) return std::nullopt;
@@ -168,19 +168,9 @@ std::optional<int> loadForm(const PlayOptions& o, std::optional<Scenario>& scena
                 store::AttemptFilter filter;
                 filter.trainee = *o.trainee;
                 filter.scenario = scenario->id;
-                std::vector<std::string> hashes;
-                std::string resumed;
-                for (const auto& a : db.attempts(filter, false)) {
-                    hashes.push_back(a.contentHash);
-                    if (a.status == AttemptStatus::InProgress) resumed = a.contentHash;
-                }
-                const auto forms = formHashes(*scenario, read.text);
-                if (o.resume && !resumed.empty()) {
-                    for (const auto& [form, hash] : forms)
-                        if (hash == resumed) id = form;
-                } else {
-                    id = leastPlayedAlternate(*scenario, playsByForm(forms, hashes));
-                }
+                const auto attempts = db.attempts(filter, false);
+                id = o.resume ? resumedForm(*scenario, read.text, attempts).value_or("")
+                              : nextForm(*scenario, read.text, attempts);
             }
         }
         if (id.empty()) return std::nullopt;

@@ -59,6 +59,8 @@ std::string choicesText(int n) { return std::to_string(n) + (n == 1 ? " choice" 
 std::string resumeCommand(const PlayOptions& o, const char* flag) {
     std::string cmd = "rapport play " + shellWord(o.file) + " --trainee " + shellWord(*o.trainee);
     if (o.db) cmd += " --db " + shellWord(*o.db);
+    // A resume must be checked against the form the attempt was started on.
+    if (!o.alternate.empty()) cmd += " --alternate " + shellWord(o.alternate);
     return cmd + " " + flag;
 }
 

@@ -334,3 +334,104 @@ TEST_CASE("headless debrief: a retake leads with what changed since the previous
     CHECK((line.find("▲ +") != std::string::npos || line.find("▼ −") != std::string::npos ||
            line.find("= 0") != std::string::npos));
 }
+
+TEST_CASE(
+    "headless alternates: a first attempt plays the original, a retake the alternate, which "
+    "resumes as itself after a restart and HR names it") {
+    TempDb db;
+    const std::string file = std::string(RAPPORT_FIXTURES_DIR) + "/valid/alternates.json";
+    const std::string open = "click Practice##fixture-alternates\nexpect-screen conversation\n";
+    std::string brisk;  // the alternate's content hash
+    {
+        Headless h({file}, db.path());
+        // The original: "a" loops back to the hub, then "close" (the second reply shown).
+        REQUIRE(h.run(std::string(kSignIn) + open) == "");
+        REQUIRE(h.app->trainee().session() != nullptr);
+        CHECK(h.app->trainee().session()->scenario().alternate.empty());
+        REQUIRE(h.run("key 1\nwait-idle\n") == "");
+        CHECK(h.app->trainee().session()->transcript().steps.at(0).textShown ==
+              "What do you want to know?");
+        REQUIRE(h.run("key 2\nexpect See debrief\nclick See debrief\n"
+                      "expect-screen debrief\nwait-idle\n") == "");
+        REQUIRE(h.app->trainee().report().has_value());
+        CHECK(h.app->trainee().report()->alternate.empty());
+
+        // The retake: the form played least, with its own lines, recorded under its own hash.
+        REQUIRE(h.run("click Library\nexpect-screen library\n" + open) == "");
+        const Scenario& played = h.app->trainee().session()->scenario();
+        CHECK(played.alternate == "brisk");
+        brisk = played.contentHash;
+        REQUIRE(h.run("key 1\nwait-idle\n") == "");
+        CHECK(h.app->trainee().session()->transcript().steps.at(0).textShown ==
+              "Five minutes. What do you need, {trainee.first}?");
+        REQUIRE(h.run("click Leave conversation\nexpect-screen library\n") == "");
+        const auto attempts = db.attempts("Анна Петрова");
+        REQUIRE(attempts.size() == 2);
+        int unfinished = 0;
+        for (const auto& a : attempts)
+            if (a.status == AttemptStatus::InProgress) {
+                ++unfinished;
+                CHECK(a.contentHash == brisk);
+                CHECK(a.steps == 1);
+            } else {
+                CHECK(a.contentHash != brisk);  // the original's
+            }
+        CHECK(unfinished == 1);
+    }  // the app goes away mid-conversation
+    {
+        Headless h({file}, db.path());
+        REQUIRE(h.run(std::string(kSignIn) +
+                      "click Practice##fixture-alternates\nexpect Resume\n") == "");
+        REQUIRE(h.app->trainee().resumeOffer().has_value());
+        // Checked against the alternate it was started on, not the library's original.
+        CHECK(h.app->trainee().resumeOffer()->problem.empty());
+        REQUIRE(h.run("click Resume\nexpect-screen conversation\n") == "");
+        REQUIRE(h.app->trainee().session() != nullptr);
+        CHECK(h.app->trainee().session()->scenario().alternate == "brisk");
+        CHECK(h.app->trainee().session()->scenario().contentHash == brisk);
+        CHECK(h.app->trainee().session()->transcript().steps.size() == 1);
+        CHECK(h.app->trainee().session()->node().text ==
+              "Five minutes. What do you need, {trainee.first}?");
+        REQUIRE(h.run("key 2\nexpect See debrief\nclick See debrief\nexpect-screen debrief\n"
+                      "wait-idle\n") == "");
+        REQUIRE(h.app->trainee().report().has_value());
+        CHECK(h.app->trainee().report()->alternate == "brisk");
+    }
+    {
+        // HR's page of that attempt names the form.
+        test::HeadlessApp h(AppConfig{{file}, {}, db.path(), true});
+        const auto settle = [&] {  // a page starts its query when first drawn
+            h.frame();
+            h.app->hr().data().waitIdle();
+            h.frame();
+            h.frame(true);
+        };
+        // The fixture assesses no competency, so the table has no row to click: straight to
+        // the trainee's page.
+        settle();
+        h.app->hr().data().openTrainee("Анна Петрова");
+        h.app->hr().open(ScreenId::HrTrainee);
+        settle();
+        REQUIRE(h.run("click Open##last\nexpect-screen hr-attempt\n") == "");
+        settle();
+        INFO(h.log);
+        CHECK(h.app->hr().data().attempt().value()->stored.record.contentHash == brisk);
+        CHECK(h.log.find("Form played: Brisk, sceptical") != std::string::npos);
+        // Shown against the alternate made from the loaded file: not "not loaded".
+        CHECK(h.log.find("is not loaded") == std::string::npos);
+    }
+}
+
+TEST_CASE("headless alternates: without a results store a retake in the same run is another form") {
+    const std::string file = std::string(RAPPORT_FIXTURES_DIR) + "/valid/alternates.json";
+    const std::string open = "click Practice##fixture-alternates\nexpect-screen conversation\n";
+    Headless h({file});
+    REQUIRE(h.run(std::string(kSignIn) + open) == "");
+    CHECK(h.app->trainee().session()->scenario().alternate.empty());
+    REQUIRE(h.run("click Leave conversation\nexpect-screen library\n" + open) == "");
+    CHECK(h.app->trainee().session()->scenario().alternate == "brisk");
+    REQUIRE(h.run("click Leave conversation\nexpect-screen library\n" + open) == "");
+    CHECK(h.app->trainee().session()->scenario().alternate == "chatty");
+    REQUIRE(h.run("click Leave conversation\nexpect-screen library\n" + open) == "");
+    CHECK(h.app->trainee().session()->scenario().alternate.empty());
+}

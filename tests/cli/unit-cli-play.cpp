@@ -499,3 +499,34 @@ TEST_CASE("rapport play --form picks the trainee's gendered forms in replies") {
     CHECK(r.err.find("--form expects masculine, feminine or neutral, got 'female'") !=
           std::string::npos);
 }
+
+TEST_CASE(
+    "rapport play --alternate auto: the original first, a retake the least played form, a resume "
+    "the form it was started on") {
+    TempDir dir;
+    const std::string db = (dir.path() / "results.db").string();
+    const std::string file = std::string(RAPPORT_FIXTURES_DIR) + "/valid/alternates.json";
+    const std::string play =
+        "play " + file + " --alternate auto --seed 0 --trainee Anna --db " + db;
+    auto form = [](const Run& r) -> std::string {
+        const json j = json::parse(r.out);
+        const json& s = j.at("report").at("scenario");
+        return s.contains("alternate") ? s.at("alternate").at("id").get<std::string>() : "";
+    };
+    Run r = cli(play + " --choices 1,2 --json");
+    REQUIRE(r.exitCode == 0);
+    CHECK(form(r) == "");
+    // The retake is interrupted after one reply; the way to continue it keeps the form choice.
+    r = cli(play + " --choices 1");
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.find("--alternate auto --resume") != std::string::npos);
+    // Resumed, it continues on the form it was started on.
+    r = cli(play + " --resume --choices 2 --json");
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(form(r) == "brisk");
+    // The next start is the form not played yet.
+    r = cli(play + " --choices 1,2 --json");
+    REQUIRE(r.exitCode == 0);
+    CHECK(form(r) == "chatty");
+}

@@ -7,6 +7,10 @@
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "app/trainee/debrief_screen.hpp"
+#include "core/alternates/alternate_scenario.hpp"
+#include "core/alternates/played_form.hpp"
+#include "core/alternates/retake_form.hpp"
+#include "core/library/loaded_source.hpp"
 #include "core/reports/report_time.hpp"
 #include "core/scoring/score_report_language.hpp"
 #include "core/scoring/scoring.hpp"
@@ -20,6 +24,8 @@ void HrAttemptScreen::rebuild(const HrData& hr, const HrSources& sources) {
     report_.reset();
     advice_.clear();
     scenario_ = nullptr;
+    form_.reset();
+    formName_.clear();
     endingTitle_.clear();
     endingSummary_.clear();
     note_.clear();
@@ -29,12 +35,26 @@ void HrAttemptScreen::rebuild(const HrData& hr, const HrSources& sources) {
     const AttemptRecord& a = s.record;
     if (!s.report.is_null()) report_ = reportFromJson(s.report);
 
+    const LibraryEntry* loaded = nullptr;  // the scenario of this id as loaded now, any version
     for (const auto& e : sources.library.entries)
-        if (e.scenario && e.scenario->id == a.scenarioId &&
-            e.scenario->contentHash == a.contentHash)
-            scenario_ = &*e.scenario;
+        if (e.scenario && e.scenario->id == a.scenarioId) {
+            if (!loaded || e.scenario->contentHash == a.contentHash) loaded = &e;
+            if (e.scenario->contentHash == a.contentHash) scenario_ = &*e.scenario;
+        }
+    // An attempt of an alternate form is shown against that form, made from the loaded file.
+    if (!scenario_ && loaded && !loaded->scenario->alternates.empty())
+        if (const auto text = loadedSourceText(*loaded))
+            if (const auto id = attemptForm(*loaded->scenario, *text, a); id && !id->empty()) {
+                ScenarioCheck check = checkAlternate(*loaded->scenario, *text, *id);
+                if (check.playable()) {
+                    form_ = std::make_shared<const Scenario>(std::move(*check.scenario));
+                    scenario_ = form_.get();
+                }
+            }
     // The file was edited or removed since: the version the trainee played, as the store kept it.
     if (!scenario_ && job.value()->played) scenario_ = job.value()->played.get();
+    formName_ = playedFormName(report_ ? &*report_ : nullptr, s.transcript,
+                               loaded ? &*loaded->scenario : nullptr);
     if (scenario_) {
         if (auto n = scenario_->findNode(a.endingNode);
             n && scenario_->nodes[std::size_t(*n)].ending) {
@@ -91,6 +111,9 @@ void HrAttemptScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& acti
         return;
     }
     if (!drawHrStatus(ctx.theme, job.running(), job.error(), job.value().has_value(), "")) return;
+    if (!formName_.empty())
+        ui::TextWrappedColored(p.textMuted,
+                               uiFormat(tr("Form played: {form}"), {{"form", formName_}}));
     if (!note_.empty()) ui::TextWrappedColored(p.textMuted, note_);
 
     const store::StoredAttempt& s = job.value()->stored;

@@ -1,10 +1,12 @@
 // HR reports, one stored attempt: the debrief as the trainee saw it (the stored score report) and
 // the annotated transcript, drawn by the debrief screen's own body. When the scenario file that
 // was played is loaded (same id and content hash), narrator lines, feedback and the stronger
-// reply are shown too; otherwise the stored texts alone.
+// reply are shown too (for an alternate form, the form made from that file); otherwise the stored
+// texts alone. For a scenario with alternates the page names the form played.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,7 +28,10 @@ private:
     std::uint64_t builtRevision_ = ~std::uint64_t(0);
     std::optional<ScoreReport> report_;
     std::vector<StepAdvice> advice_;
-    const Scenario* scenario_ = nullptr;
+    const Scenario* scenario_ = nullptr;  // the library's, or form_
+    std::shared_ptr<const Scenario>
+        form_;              // the alternate form played, made from the library's file
+    std::string formName_;  // core/alternates/played_form.hpp; empty: no forms
     std::string endingTitle_, endingSummary_, note_;
 };
 

@@ -3,6 +3,9 @@
 #include <limits>
 
 #include "app/trainee/countdown_display.hpp"
+#include "core/alternates/alternate_scenario.hpp"
+#include "core/alternates/retake_form.hpp"
+#include "core/library/loaded_source.hpp"
 #include "core/play/best_scores.hpp"
 #include "core/play/resume_check.hpp"
 #include "core/recommendation/assignment_status.hpp"
@@ -308,7 +311,15 @@ void TraineeArea::openScenario(int entry, AttemptMode mode) {
                 offer.entry = entry;
                 offer.requested = mode;
                 offer.attempt = std::move(*open);
-                if (resumeRefusal(offer.attempt, s) != ResumeRefusal::None)
+                // An attempt of an alternate form continues on that form.
+                offeredForm_.reset();
+                if (!s.alternates.empty())
+                    if (auto text = loadedSourceText(library_.entries[std::size_t(entry)]))
+                        if (auto form = attemptForm(s, *text, offer.attempt);
+                            form && !form->empty())
+                            offeredForm_ = prepareForm(entry, *text, *form);
+                if (resumeRefusal(offer.attempt, offeredForm_ ? *offeredForm_ : s) !=
+                    ResumeRefusal::None)
                     offer.problem =
                         tr("The scenario has changed since then, so that attempt cannot "
                            "be continued. Start over to play the current version.");
@@ -323,13 +334,63 @@ void TraineeArea::openScenario(int entry, AttemptMode mode) {
     beginPlay(entry, mode);
 }
 
+std::unique_ptr<Scenario> TraineeArea::prepareForm(int entry, std::string_view text,
+                                                   const std::string& id) {
+    if (id.empty()) return nullptr;
+    ScenarioCheck check = checkAlternate(*library_.entries[std::size_t(entry)].scenario, text, id);
+    if (!check.playable()) {
+        notice_ = uiFormat(tr("The form '{form}' of this scenario cannot be played, so the "
+                              "original form is played this time."),
+                           {{"form", id}});
+        return nullptr;
+    }
+    return std::make_unique<Scenario>(std::move(*check.scenario));
+}
+
 void TraineeArea::beginPlay(int entry, AttemptMode mode) {
     recorder_.reset();
     flow_.reset();
-    const Scenario& scenario = *library_.entries[std::size_t(entry)].scenario;
+    // The scoring job and the queued writes may still read the form being replaced.
+    settleStore();
+    form_.reset();
+    const LibraryEntry& e = library_.entries[std::size_t(entry)];
+    const std::string who = trainee_ ? trainee_->name : std::string();
+    if (!e.scenario->alternates.empty()) {
+        // A retake plays the form this trainee has played least (core/alternates/retake_form):
+        // from the store, or without one from this run's starts.
+        try {
+            std::vector<AttemptRecord> attempts;
+            if (store_ && trainee_) {
+                store::AttemptFilter filter;
+                filter.trainee = who;
+                filter.scenario = e.scenario->id;
+                attempts = store_->attempts(filter, false);
+            } else {
+                for (const auto& a : unrecordedStarts_)
+                    if (a.trainee == who) attempts.push_back(a);
+            }
+            if (auto text = loadedSourceText(e))
+                form_ = prepareForm(entry, *text, nextForm(*e.scenario, *text, attempts));
+            else
+                notice_ = uiFormat(tr("{file} changed since the library was loaded, so the "
+                                      "original form is played this time."),
+                                   {{"file", e.path}});
+        } catch (const store::StoreError& err) {
+            notice_ = uiFormat(tr("Your earlier attempts could not be read, so the original form "
+                                  "is played: {error}"),
+                               {{"error", err.what()}});
+        }
+    }
+    const Scenario& scenario = form_ ? *form_ : *e.scenario;
+    if (!store_ || !trainee_) {
+        AttemptRecord start;
+        start.trainee = who;
+        start.scenarioId = scenario.id;
+        start.contentHash = scenario.contentHash;
+        unrecordedStarts_.push_back(std::move(start));
+    }
     const std::uint64_t seed = setup_.attemptSeed.value_or(freshAttemptSeed());
     if (store_ && trainee_) {
-        settleStore();
         try {
             store::TraineeInfo who{trainee_->name, trainee_->employeeId, trainee_->group};
             recorder_ = std::make_shared<store::AttemptRecorder>(store::AttemptRecorder::begin(
@@ -376,8 +437,11 @@ void TraineeArea::enterConversation(int entry, AttemptMode mode) {
 void TraineeArea::resumeAttempt() {
     if (!resumeOffer_ || !resumeOffer_->problem.empty() || !store_) return;
     const ResumeOffer offer = *resumeOffer_;
-    const Scenario& s = *library_.entries[std::size_t(offer.entry)].scenario;
     settleStore();
+    // The flow and recorder being replaced may point into form_: it is swapped only once they
+    // are gone.
+    std::unique_ptr<Scenario> form = std::move(offeredForm_);
+    const Scenario& s = form ? *form : *library_.entries[std::size_t(offer.entry)].scenario;
     try {
         auto resumed = store::AttemptRecorder::resume(
             *store_, offer.attempt.id, s,
@@ -387,11 +451,14 @@ void TraineeArea::resumeAttempt() {
         // The steps already taken keep their feedback and meter moves as shown when made.
         flow_.emplace(
             AttemptFlow::resumed(std::move(resumed.session), resumed.record.mode, &journal_));
+        form_ = std::move(form);
     } catch (const store::ResumeError& e) {
+        offeredForm_ = std::move(form);  // a recorder made before the throw may point into it
         resumeOffer_->problem =
             uiFormat(tr("{error} Start over to play it again."), {{"error", e.what()}});
         return;
     } catch (const store::StoreError& e) {
+        offeredForm_ = std::move(form);
         resumeOffer_->problem =
             uiFormat(tr("The attempt could not be read: {error}"), {{"error", e.what()}});
         return;

@@ -133,6 +133,10 @@ public:
 
 private:
     void beginPlay(int entry, AttemptMode mode);
+    // The scenario of form `id` of the entry ("" = the library's original, returned as null),
+    // prepared by the check pipeline from `text`, the file as the library loaded it
+    // (core/library/loaded_source.hpp). Null with notice_ set when it cannot be made.
+    std::unique_ptr<Scenario> prepareForm(int entry, std::string_view text, const std::string& id);
     void enterConversation(int entry, AttemptMode mode);
     void takeChoice(int position);
     void recordProgress();  // starts scoring once the decision ended the conversation
@@ -153,6 +157,15 @@ private:
 
     std::optional<TraineeProfile> remembered_;
     std::optional<TraineeProfile> trainee_;
+    // The alternate form being played (core/alternates/retake_form.hpp), null for the library's
+    // original; and the form of the attempt the resume offer would continue. Declared before
+    // the flow, the recorder, the write queue and the scoring job, which all point into it, so
+    // it outlives them; replaced only once they are settled.
+    std::unique_ptr<Scenario> form_;
+    std::unique_ptr<Scenario> offeredForm_;
+    // Without a results store: the forms started in this run (trainee, scenario id, content
+    // hash), so a retake is not a replay either.
+    std::vector<AttemptRecord> unrecordedStarts_;
     int entry_ = -1;
     AttemptMode mode_ = AttemptMode::Practice;
     std::optional<AttemptFlow> flow_;  // the attempt being played

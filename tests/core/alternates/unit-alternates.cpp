@@ -7,6 +7,8 @@
 #include "core/alternates/alternate_choice.hpp"
 #include "core/alternates/alternate_comparison.hpp"
 #include "core/alternates/alternate_scenario.hpp"
+#include "core/alternates/played_form.hpp"
+#include "core/alternates/retake_form.hpp"
 #include "core/checks/scenario_validator.hpp"
 #include "core/play/session.hpp"
 #include "core/play/transcript.hpp"
@@ -27,6 +29,17 @@ Scenario loadFixture() {
     REQUIRE(r.scenario);
     REQUIRE_FALSE(r.diagnostics.hasErrors());
     return std::move(*r.scenario);
+}
+
+AttemptRecord attemptOn(const std::string& hash, AttemptStatus status, std::int64_t started,
+                        const std::string& scenario = "fixture-alternates") {
+    AttemptRecord a;
+    a.id = started;
+    a.scenarioId = scenario;
+    a.contentHash = hash;
+    a.status = status;
+    a.startedAtMs = started;
+    return a;
 }
 
 }  // namespace
@@ -162,4 +175,63 @@ TEST_CASE("analyze puts each form's random and test-wise figures beside the orig
     }
     CHECK(formComparisonText(c).find("brisk (Brisk, sceptical): random") != std::string::npos);
     CHECK(formComparisonToJson(c).at("forms").size() == 3);
+}
+
+TEST_CASE("the next form: the original first, then the least played, whatever became of them") {
+    const Scenario s = loadFixture();
+    const std::string text = test::readText(kFile);
+    const auto hashes = formHashes(s, text);
+    using S = AttemptStatus;
+    CHECK(nextForm(s, text, {}) == "");
+    CHECK(nextForm(s, text, {attemptOn(s.contentHash, S::Finished, 1)}) == "brisk");
+    // A form set aside or still open counts as played: starting over moves on.
+    CHECK(nextForm(s, text,
+                   {attemptOn(s.contentHash, S::Finished, 1),
+                    attemptOn(hashes.at("brisk"), S::Abandoned, 2)}) == "chatty");
+    // Attempts of an older version and of another scenario are not this file's forms.
+    CHECK(nextForm(s, text,
+                   {attemptOn("an-older-version", S::Finished, 1),
+                    attemptOn(s.contentHash, S::Finished, 2, "another-scenario")}) == "");
+    // A scenario without alternates always plays itself.
+    Scenario plain = s;
+    plain.alternates.clear();
+    CHECK(nextForm(plain, text, {attemptOn(s.contentHash, S::Finished, 1)}) == "");
+}
+
+TEST_CASE("a resume continues the form the newest open attempt was started on") {
+    const Scenario s = loadFixture();
+    const std::string text = test::readText(kFile);
+    const auto hashes = formHashes(s, text);
+    using S = AttemptStatus;
+    CHECK_FALSE(resumedForm(s, text, {attemptOn(s.contentHash, S::Finished, 1)}));
+    const auto chatty = resumedForm(s, text,
+                                    {attemptOn(hashes.at("brisk"), S::InProgress, 1),
+                                     attemptOn(hashes.at("chatty"), S::InProgress, 3),
+                                     attemptOn(s.contentHash, S::Finished, 5)});
+    REQUIRE(chatty);
+    CHECK(*chatty == "chatty");
+    const auto original = resumedForm(s, text, {attemptOn(s.contentHash, S::InProgress, 1)});
+    REQUIRE(original);
+    CHECK(original->empty());
+    // Started on another version of the file: no form of this one fits.
+    CHECK_FALSE(resumedForm(s, text, {attemptOn("an-older-version", S::InProgress, 1)}));
+    CHECK(attemptForm(s, text, attemptOn(hashes.at("brisk"), S::Finished, 1)) == "brisk");
+    CHECK_FALSE(attemptForm(s, text, attemptOn(hashes.at("brisk"), S::Finished, 1, "other")));
+}
+
+TEST_CASE("HR reads the form played: the alternate's name, or the original form") {
+    const Scenario s = loadFixture();
+    Transcript t;
+    CHECK(playedFormName(nullptr, t, &s) == "original form");
+    Scenario plain = s;
+    plain.alternates.clear();
+    CHECK(playedFormName(nullptr, t, &plain).empty());  // no forms: nothing to tell apart
+    CHECK(playedFormName(nullptr, t, nullptr).empty());
+    t.alternate = "brisk";
+    CHECK(playedFormName(nullptr, t, &s) == "Brisk, sceptical");
+    CHECK(playedFormName(nullptr, t, nullptr) == "brisk");  // the file is not loaded: its id
+    ScoreReport r;
+    r.alternate = "brisk";
+    r.alternateName = "Brisk, as it was named then";
+    CHECK(playedFormName(&r, t, &s) == "Brisk, as it was named then");
 }
