@@ -14,8 +14,8 @@
 #include "core/files/bounded_read.hpp"
 #include "core/source/json_source.hpp"
 #include "core/source/sha256.hpp"
-#include "core/translation/ui_text.hpp"
 #include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::cli {
 
@@ -99,7 +99,8 @@ int runAnalyze(Args args) {
             if (!n) return usageError(tr("--seed needs a non-negative number"));
             options.seed = *n;
         } else if (a.size() > 1 && a[0] == '-') {
-            return usageError(uiFormat(tr("unknown option '{option}'"), {{"option", std::string(a)}}));
+            return usageError(
+                uiFormat(tr("unknown option '{option}'"), {{"option", std::string(a)}}));
         } else {
             files.emplace_back(a);
         }

@@ -96,7 +96,8 @@ int runImport(Args args) {
             else
                 options.language = *v;
         } else if (a.size() > 1 && a[0] == '-') {
-            return usageError(uiFormat(tr("unknown option '{option}'"), {{"option", std::string(a)}}));
+            return usageError(
+                uiFormat(tr("unknown option '{option}'"), {{"option", std::string(a)}}));
         } else if (input) {
             return usageError(tr("one input file at a time"));
         } else {
@@ -106,9 +107,10 @@ int runImport(Args args) {
     if (!input) return usageError(tr("no input file given"));
     if (!output) return usageError(tr("no output given: add -o SCENARIO.json"));
     if (!options.id.empty() && !isValidScenarioId(options.id))
-        return usageError(uiFormat(tr("--id '{id}' is not a scenario id: lowercase letters, digits, "
-                                    "'-', '_' and '.', starting with a letter or digit"),
-                                 {{"id", options.id}}));
+        return usageError(
+            uiFormat(tr("--id '{id}' is not a scenario id: lowercase letters, digits, "
+                        "'-', '_' and '.', starting with a letter or digit"),
+                     {{"id", options.id}}));
 
     TwineImport imported = importTwineFile(*input, options);
     for (const auto& d : imported.diagnostics.items())

@@ -120,9 +120,12 @@ int runReport(Args args) {
             a == "--since" || a == "--format" || a == "-o" || a == "--output" ||
             a == "--xapi-base" || a == "--xapi-home-page" || a == "--mode" || a == "--scenarios" ||
             a == "--lang") {
-            if (!value(v)) return usage(uiFormat(tr("option {option} needs a value"), {{"option", std::string(a)}}));
+            if (!value(v))
+                return usage(
+                    uiFormat(tr("option {option} needs a value"), {{"option", std::string(a)}}));
         } else {
-            return usage(uiFormat(tr("unknown argument '{argument}'"), {{"argument", std::string(a)}}));
+            return usage(
+                uiFormat(tr("unknown argument '{argument}'"), {{"argument", std::string(a)}}));
         }
         if (a == "--db")
             db = v;
@@ -144,7 +147,8 @@ int runReport(Args args) {
             else if (const auto m = parseAttemptMode(v))
                 filter.mode = *m;
             else
-                return usage(uiFormat(tr("--mode expects practice, exam or all, got '{value}'"), {{"value", v}}));
+                return usage(uiFormat(tr("--mode expects practice, exam or all, got '{value}'"),
+                                      {{"value", v}}));
         } else if (a == "--xapi-base")
             xapi.activityBase = v;
         else if (a == "--xapi-home-page")
@@ -217,7 +221,8 @@ int runReport(Args args) {
     } else {
         auto path = store::resolveDatabasePath(db);
         if (!path)
-            return usage(tr("no results database: give --db PATH or set RAPPORT_DB (HOME is not set)"));
+            return usage(
+                tr("no results database: give --db PATH or set RAPPORT_DB (HOME is not set)"));
         std::error_code ec;
         if (!std::filesystem::exists(*path, ec)) {
             std::fprintf(

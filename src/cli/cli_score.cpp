@@ -117,7 +117,8 @@ int runScore(Args args) {
                                            {{"lang", v.value_or("")}}));
             lang = *v;
         } else if (a.size() > 1 && a[0] == '-') {
-            return usageError(uiFormat(tr("unknown option '{option}'"), {{"option", std::string(a)}}));
+            return usageError(
+                uiFormat(tr("unknown option '{option}'"), {{"option", std::string(a)}}));
         } else if (transcriptPath.empty()) {
             transcriptPath = std::string(a);
         } else {

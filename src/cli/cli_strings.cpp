@@ -19,9 +19,9 @@
 #include "core/source/json_source.hpp"
 #include "core/translation/po_file.hpp"
 #include "core/translation/scenario_catalogue.hpp"
+#include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
 #include "core/twine/twine_import.hpp"
-#include "core/translation/ui_format.hpp"
 
 namespace rapport::cli {
 
@@ -102,7 +102,8 @@ std::optional<int> parse(Args args, Options& o) {
         } else if (a == "--complete") {
             o.complete = true;
         } else if (a.size() > 1 && a[0] == '-') {
-            return usageError(uiFormat(tr("unknown option '{option}'"), {{"option", std::string(a)}}));
+            return usageError(
+                uiFormat(tr("unknown option '{option}'"), {{"option", std::string(a)}}));
         } else if (o.verb.empty()) {
             o.verb = std::string(a);
         } else {
@@ -166,7 +167,8 @@ std::vector<std::string> inputsOf(const ScenarioCheck& check, const std::string&
 
 int runExport(const Options& o) {
     if (o.files.size() != 1) return usageError(tr("export takes one scenario file"));
-    if (!o.lang || o.lang->empty()) return usageError(tr("export needs --lang TAG (ru, ja, en, …)"));
+    if (!o.lang || o.lang->empty())
+        return usageError(tr("export needs --lang TAG (ru, ja, en, …)"));
     const std::string& path = o.files[0];
     std::string text;
     int exit = kExitOk;
@@ -242,9 +244,10 @@ int runExport(const Options& o) {
 int runImportStrings(const Options& o) {
     if (o.files.size() != 2) return usageError(tr("import takes the scenario and its catalogue"));
     if (o.id && !isValidScenarioId(*o.id))
-        return usageError(uiFormat(tr("--id '{id}' is not a scenario id: lowercase letters, digits, "
-                                    "'-', '_' and '.', starting with a letter or digit"),
-                                 {{"id", *o.id}}));
+        return usageError(
+            uiFormat(tr("--id '{id}' is not a scenario id: lowercase letters, digits, "
+                        "'-', '_' and '.', starting with a letter or digit"),
+                     {{"id", *o.id}}));
     const std::string& path = o.files[0];
     const std::string& poPath = o.files[1];
     std::string text;

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "cli/cli_verbs.hpp"
-#include "core/translation/ui_text.hpp"
 #include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 #include "store/database_path.hpp"
 #include "store/pg_target.hpp"
 #include "store/results_store.hpp"
@@ -57,8 +57,11 @@ int runSync(Args args) {
             continue;
         }
         if (a != "--db" && a != "--to" && a != "--retries")
-            return usage(uiFormat(tr("unknown argument '{argument}'"), {{"argument", std::string(a)}}));
-        if (i + 1 >= args.size()) return usage(uiFormat(tr("option {option} needs a value"), {{"option", std::string(a)}}));
+            return usage(
+                uiFormat(tr("unknown argument '{argument}'"), {{"argument", std::string(a)}}));
+        if (i + 1 >= args.size())
+            return usage(
+                uiFormat(tr("option {option} needs a value"), {{"option", std::string(a)}}));
         const std::string v(args[++i]);
         if (a == "--db") {
             db = v;
@@ -70,8 +73,9 @@ int runSync(Args args) {
                 options.retries = std::stoi(v, &used);
                 if (used != v.size() || options.retries < 0) throw std::invalid_argument(v);
             } catch (const std::exception&) {
-                return usage(uiFormat(tr("--retries expects a whole number of at least 0, got '{value}'"),
-                                      {{"value", v}}));
+                return usage(
+                    uiFormat(tr("--retries expects a whole number of at least 0, got '{value}'"),
+                             {{"value", v}}));
             }
         }
     }
