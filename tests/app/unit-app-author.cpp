@@ -189,3 +189,20 @@ TEST_CASE("author workspace: a graph larger than the view has a minimap that mov
     REQUIRE(small.run("expect-screen author\nclick Fit graph\nwait-frames 3\n") == "");
     CHECK(small.app->scriptTarget().widgets().find("Minimap", 1) == nullptr);
 }
+
+TEST_CASE("author workspace: a checkbox toggles from its (wrapping) label") {
+    AuthorHeadless h(kColdCall);
+    h.app->author().open(h.file.string());
+    const AuthorWorkspace& w = h.app->author().workspace();
+    REQUIRE(w.isOpen());
+    REQUIRE(h.run("expect-screen author\nclick Fit graph\nwait-frames 2\nclick Node gatekeeper\n"
+                  "click Keep replies in this order\nwait-frames 2\n") == "");
+    const auto node = [&] {
+        for (const auto& n : (*w.document()->json())["nodes"])
+            if (n.value("id", "") == "gatekeeper") return n;
+        return nlohmann::json();
+    };
+    CHECK(node().value("shuffle", true) == false);
+    REQUIRE(h.run("click Keep replies in this order\nwait-frames 2\n") == "");
+    CHECK_FALSE(node().contains("shuffle"));
+}

@@ -156,7 +156,7 @@ void drawEvidence(InspectorContext& ctx, const std::string& choicePointer, const
             indicatorCombo(ctx, p + "/indicator", member(e, "indicator"));
             const json* points = member(e, "points");
             bool hasPoints = points != nullptr;
-            if (ImGui::Checkbox(trLabel("Own points").c_str(), &hasPoints)) {
+            if (ui::CheckboxWrapped(trLabel("Own points").c_str(), &hasPoints)) {
                 if (hasPoints)
                     ctx.doc.set(p + "/points", 1);
                 else
@@ -241,7 +241,7 @@ void drawChoice(InspectorContext& ctx, const std::string& p, const json& choice)
               false, true);
     const json* once = member(choice, "once");
     bool onceValue = once && once->is_boolean() && once->get<bool>();
-    if (ImGui::Checkbox(trLabel("Once (hide after it is taken)").c_str(), &onceValue)) {
+    if (ui::CheckboxWrapped(trLabel("Once (hide after it is taken)").c_str(), &onceValue)) {
         if (onceValue)
             ctx.doc.set(p + "/once", true);
         else
@@ -323,7 +323,7 @@ void drawTags(InspectorContext& ctx, const std::string& np, const json& node) {
 void drawTimer(InspectorContext& ctx, const std::string& np, const json& node) {
     const json* limit = member(node, "timeLimit");
     bool timed = limit != nullptr;
-    if (ImGui::Checkbox(trLabel("Time limit").c_str(), &timed)) {
+    if (ui::CheckboxWrapped(trLabel("Time limit").c_str(), &timed)) {
         if (timed) {
             ctx.doc.set(np + "/timeLimit", 20);
             if (!member(node, "onTimeout")) ctx.doc.set(np + "/onTimeout", ctx.doc.nodeId(0));
@@ -354,7 +354,7 @@ void drawTimer(InspectorContext& ctx, const std::string& np, const json& node) {
 void drawReplyOrder(InspectorContext& ctx, const std::string& np, const json& node) {
     const json* shuffle = member(node, "shuffle");
     bool pinned = shuffle && shuffle->is_boolean() && !shuffle->get<bool>();
-    if (ImGui::Checkbox(trLabel("Keep replies in this order").c_str(), &pinned)) {
+    if (ui::CheckboxWrapped(trLabel("Keep replies in this order").c_str(), &pinned)) {
         if (pinned)
             ctx.doc.set(np + "/shuffle", false);
         else
@@ -479,7 +479,10 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
             const std::string cp = np + "/choices/" + std::to_string(k);
             const json& choice = (*choices)[k];
             std::string title = std::to_string(k + 1) + ". " + fieldText(member(choice, "text"));
-            if (title.size() > 60) title = title.substr(0, 57) + "...";
+            // Shortened to the panel's width with "…", never inside a UTF-8 letter (a byte cut
+            // split Cyrillic and Japanese replies).
+            title = ui::Elide(title, ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() -
+                                         ImGui::GetStyle().FramePadding.x * 3);
             ImGui::PushID(cp.c_str());
             if (openChoice == int(k)) ImGui::SetNextItemOpen(true);
             const bool open = ImGui::CollapsingHeader((title + "###choice").c_str());

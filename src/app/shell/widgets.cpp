@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <string_view>
 
 #include "app/shell/text_fit.hpp"
 #include "app/shell/text_wrap.hpp"
@@ -291,6 +292,25 @@ void InitialsAvatar(const Theme& t, ImFont* font, std::string_view name, float d
     dl->AddText(ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), toU32(p.accentText), ini.c_str());
     if (font) ImGui::PopFont();
     ImGui::Dummy(ImVec2(diameter, diameter));
+}
+
+bool CheckboxWrapped(const char* label, bool* value) {
+    const std::string_view all(label);
+    const std::string_view shown = all.substr(0, all.find("##"));
+    ImGui::PushID(label);
+    bool changed = ImGui::Checkbox("##box", value);
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(shown.data(), shown.data() + shown.size());
+    ImGui::PopTextWrapPos();
+    if (ImGui::IsItemClicked()) {
+        *value = !*value;
+        changed = true;
+    }
+    // The label is the last item, so the locator names it and a script's click toggles.
+    ImGui::PopID();
+    return changed;
 }
 
 bool BeginCard(const Theme& t, const char* id, const ImVec2& size, ImGuiWindowFlags flags) {

@@ -62,6 +62,10 @@ void InitialsAvatar(const Theme& t, ImFont* font, std::string_view name, float d
 
 // Filled surface card with a border; pair with EndCard(). Height 0 = auto-fit is not available
 // for children in ImGui 1.86, so callers pass the height they need.
+// A checkbox whose label wraps to the width left, so a long label in a longer language stays
+// inside its panel; clicking the label toggles it too. `label` as ImGui writes it ("Text###id").
+bool CheckboxWrapped(const char* label, bool* value);
+
 bool BeginCard(const Theme& t, const char* id, const ImVec2& size,
                ImGuiWindowFlags flags = ImGuiWindowFlags_NoScrollbar);
 void EndCard();
