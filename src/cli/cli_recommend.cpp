@@ -150,6 +150,7 @@ int runRecommend(Args args) {
                 reason["assignedBy"] = r.reason.assignedBy;
                 reason["due"] = nullptr;
                 if (r.reason.dueAtMs) reason["due"] = formatDateUtc(*r.reason.dueAtMs);
+                reason["overdue"] = r.reason.overdue;
                 reason["note"] = r.reason.note;
             }
             list.push_back({{"scenario", r.scenarioId},

@@ -69,7 +69,9 @@ void LibraryScreen::Draw(const ScreenContext& ui, const ScenarioLibrary& library
             reason.competencyName = competencyName(reason.competencyId);
         ui::TextWrappedColored(
             p.text, uiFormat(tr("Recommended next: {title}"), {{"title", recommended->title}}));
-        ui::TextWrappedColored(p.textMuted, describeRecommendation(reason));
+        // Overdue in the warning colour as well as in words.
+        ui::TextWrappedColored(reason.overdue ? p.warning : p.textMuted,
+                               describeRecommendation(reason));
         actions.requireGlyphs(reason.assignedBy);  // a trainer's name in any script
         if (!reason.note.empty()) {
             ui::TextWrappedColored(p.textMuted, uiFormat(tr("Note from your trainer: {note}"),

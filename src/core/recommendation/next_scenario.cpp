@@ -101,6 +101,11 @@ std::vector<Recommendation> recommendScenarios(const SkillModel& model, const st
         focus.reason.assignedBy = a->assignedBy;
         focus.reason.assignedAtMs = a->assignedAtMs;
         focus.reason.dueAtMs = a->dueAtMs;
+        if (a->dueAtMs) {
+            constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
+            const std::int64_t dueDayEnds = (*a->dueAtMs / kDayMs + 1) * kDayMs;
+            focus.reason.overdue = nowMs >= dueDayEnds;
+        }
         focus.reason.note = a->note;
         out.push_back({o.id, o.title, std::max(0.0, focus.value), focus.reason});
     }

@@ -59,7 +59,10 @@ struct RecommendationReason {
     std::string assignedBy;                 // Assigned only
     std::optional<std::int64_t> assignedAtMs;
     std::optional<std::int64_t> dueAtMs;  // Assigned with a due date only
-    std::string note;                     // Assigned only: the trainer's note
+    // Assigned: the due day (UTC) is over and the assignment is still open. A due date names a
+    // day, so "due 12 March" is not overdue on the 12th.
+    bool overdue = false;
+    std::string note;  // Assigned only: the trainer's note
 };
 
 struct Recommendation {

@@ -29,6 +29,10 @@ std::string describeRecommendation(const RecommendationReason& r) {
                     pattern,
                     {{"trainer", trainer}, {"due", due}, {"competency", c}, {"percent", percent}});
             };
+            if (r.overdue)
+                return fill(c.empty() ? tr("assigned by {trainer}, overdue since {due}")
+                                      : tr("assigned by {trainer}, overdue since {due}: "
+                                           "{competency} — predicted success {percent} %"));
             if (c.empty())
                 return fill(r.dueAtMs ? tr("assigned by {trainer}, due {due}")
                                       : tr("assigned by {trainer}"));

@@ -121,3 +121,19 @@ TEST_CASE("assigned scenarios: earliest due date first, undated last, then by as
     named.dueAtMs = kDay0;
     CHECK(describeRecommendation(named) == "assigned by Trainer Kim, due 2026-03-02");
 }
+
+TEST_CASE("an assignment is overdue once its due day is over, not on the day itself") {
+    const std::vector<ScenarioOption> options = {{"a", "A", {{"c1", "One"}}}};
+    auto a = toTrainee("Ann", "a", 0);
+    a.dueAtMs = kDay0 + 10 * kDayMs;  // 2026-03-12 09:00 UTC: due that day
+    const SkillModel model;
+    auto at = [&](std::int64_t nowMs) {
+        return recommendScenarios(model, "Ann", options, {a}, nowMs).at(0).reason;
+    };
+    CHECK_FALSE(at(kDay0 + 9 * kDayMs).overdue);
+    CHECK_FALSE(at(kDay0 + 10 * kDayMs + 14 * 3600 * 1000).overdue);  // 23:00 on the due day
+    const auto late = at(kDay0 + 11 * kDayMs);
+    CHECK(late.overdue);
+    CHECK(describeRecommendation(late) ==
+          "assigned by your trainer, overdue since 2026-03-12: One — predicted success 50 %");
+}
