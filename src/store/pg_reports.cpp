@@ -76,44 +76,55 @@ void numberByStart(std::vector<AttemptRecord>& attempts) {
     for (std::size_t i = 0; i < byStart.size(); ++i) byStart[i]->id = std::int64_t(i) + 1;
 }
 
+// An attempt's own columns, as the desktop's kAttemptColumns: the attempts page and the attempt
+// page read them alike; what follows (competencies, or seed and report) starts at column 20.
+constexpr const char* kRecordColumns =
+    "uid::text, trainee_name, employee_id, group_name, scenario_id, scenario_version, "
+    "scenario_title, content_hash, framework_id, framework_version, mode, started_at, "
+    "ended_at, status, step_count, coalesce(ending_node, ''), coalesce(outcome, ''), score, "
+    "passed, timing";
+constexpr int kRecordColumnCount = 20;
+
+AttemptRecord readRecord(const PgResult& r, int i) {
+    AttemptRecord a;
+    a.uid = r.text(i, 0);
+    a.trainee = r.text(i, 1);
+    a.employeeId = r.text(i, 2);
+    a.group = r.text(i, 3);
+    a.scenarioId = r.text(i, 4);
+    a.scenarioVersion = r.text(i, 5);
+    a.scenarioTitle = r.text(i, 6);
+    a.contentHash = r.text(i, 7);
+    a.frameworkId = r.text(i, 8);
+    a.frameworkVersion = r.text(i, 9);
+    a.mode = parseAttemptMode(r.text(i, 10)).value_or(AttemptMode::Practice);
+    a.startedAtMs = r.integer(i, 11);
+    if (!r.isNull(i, 12)) a.endedAtMs = r.integer(i, 12);
+    a.status = parseAttemptStatus(r.text(i, 13)).value_or(AttemptStatus::InProgress);
+    a.steps = int(r.integer(i, 14));
+    a.endingNode = r.text(i, 15);
+    a.outcome = r.text(i, 16);
+    // The server prints float8 with full precision (extra_float_digits 1 since PG 12), so
+    // strtod gives back the desktop's double exactly.
+    if (!r.isNull(i, 17)) a.score = std::strtod(r.text(i, 17).c_str(), nullptr);
+    if (!r.isNull(i, 18)) a.passed = r.text(i, 18) == "t";
+    a.timing = parseTiming(r.text(i, 19)).value_or(Timing::Standard);
+    return a;
+}
+
 }  // namespace
 
 std::vector<AttemptRecord> pgAttempts(PgConnection& c, const AttemptFilter& f,
                                       bool withCompetencies) {
     const auto r = readAttempts(
         c,
-        "uid::text, trainee_name, employee_id, group_name, scenario_id, scenario_version, "
-        "scenario_title, content_hash, framework_id, framework_version, mode, started_at, "
-        "ended_at, status, step_count, coalesce(ending_node, ''), coalesce(outcome, ''), score, "
-        "passed, timing, " +
-            std::string(withCompetencies ? kCompetencyColumns : "NULL, NULL"),
+        std::string(kRecordColumns) + ", " + (withCompetencies ? kCompetencyColumns : "NULL, NULL"),
         f);
-    std::vector<AttemptRecord> read(std::size_t(r.rows()));
+    std::vector<AttemptRecord> read;
+    read.reserve(std::size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i) {
-        AttemptRecord& a = read[std::size_t(i)];
-        a.uid = r.text(i, 0);
-        a.trainee = r.text(i, 1);
-        a.employeeId = r.text(i, 2);
-        a.group = r.text(i, 3);
-        a.scenarioId = r.text(i, 4);
-        a.scenarioVersion = r.text(i, 5);
-        a.scenarioTitle = r.text(i, 6);
-        a.contentHash = r.text(i, 7);
-        a.frameworkId = r.text(i, 8);
-        a.frameworkVersion = r.text(i, 9);
-        a.mode = parseAttemptMode(r.text(i, 10)).value_or(AttemptMode::Practice);
-        a.startedAtMs = r.integer(i, 11);
-        if (!r.isNull(i, 12)) a.endedAtMs = r.integer(i, 12);
-        a.status = parseAttemptStatus(r.text(i, 13)).value_or(AttemptStatus::InProgress);
-        a.steps = int(r.integer(i, 14));
-        a.endingNode = r.text(i, 15);
-        a.outcome = r.text(i, 16);
-        // The server prints float8 with full precision (extra_float_digits 1 since PG 12), so
-        // strtod gives back the desktop's double exactly.
-        if (!r.isNull(i, 17)) a.score = std::strtod(r.text(i, 17).c_str(), nullptr);
-        if (!r.isNull(i, 18)) a.passed = r.text(i, 18) == "t";
-        a.timing = parseTiming(r.text(i, 19)).value_or(Timing::Standard);
-        readCompetencies(r, i, 20, a);
+        read.push_back(readRecord(r, i));
+        readCompetencies(r, i, kRecordColumnCount, read.back());
     }
     numberByStart(read);
     // The desktop's order: the name byte-wise, as SQLite compares it, which std::string's <
@@ -164,12 +175,9 @@ StoredAttempt pgLoadAttempt(PgConnection& c, const std::string& uid) {
         return j.is_discarded() ? json(nullptr) : j;
     };
     PgTransaction tx(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    auto a = c.exec(
-        "SELECT uid::text, trainee_name, employee_id, group_name, scenario_id, scenario_version, "
-        "scenario_title, content_hash, framework_id, framework_version, mode, started_at, "
-        "ended_at, status, step_count, coalesce(ending_node, ''), coalesce(outcome, ''), score, "
-        "passed, seed, reply_order, report, timing FROM attempts WHERE uid = $1::uuid",
-        {uid});
+    auto a = c.exec(std::string("SELECT ") + kRecordColumns +
+                        ", seed, reply_order, report FROM attempts WHERE uid = $1::uuid",
+                    {uid});
     // Not found and not readable under row-level security look the same, on purpose.
     if (!a.rows())
         throw PgError("central store: no attempt " + uid + " that this login may read", "", false);
@@ -178,30 +186,12 @@ StoredAttempt pgLoadAttempt(PgConnection& c, const std::string& uid) {
         {uid});
     tx.commit();
     StoredAttempt out;
+    out.record = readRecord(a, 0);
     AttemptRecord& r = out.record;
-    r.uid = a.text(0, 0);
-    r.trainee = a.text(0, 1);
-    r.employeeId = a.text(0, 2);
-    r.group = a.text(0, 3);
-    r.scenarioId = a.text(0, 4);
-    r.scenarioVersion = a.text(0, 5);
-    r.scenarioTitle = a.text(0, 6);
-    r.contentHash = a.text(0, 7);
-    r.frameworkId = a.text(0, 8);
-    r.frameworkVersion = a.text(0, 9);
-    r.mode = parseAttemptMode(a.text(0, 10)).value_or(AttemptMode::Practice);
-    r.startedAtMs = a.integer(0, 11);
-    if (!a.isNull(0, 12)) r.endedAtMs = a.integer(0, 12);
-    r.status = parseAttemptStatus(a.text(0, 13)).value_or(AttemptStatus::InProgress);
-    r.steps = int(a.integer(0, 14));
-    r.endingNode = a.text(0, 15);
-    r.outcome = a.text(0, 16);
-    if (!a.isNull(0, 17)) r.score = std::strtod(a.text(0, 17).c_str(), nullptr);
-    if (!a.isNull(0, 18)) r.passed = a.text(0, 18) == "t";
-    out.transcript.seed = static_cast<std::uint64_t>(a.integer(0, 19));
-    out.transcript.replyOrder = parseReplyOrder(a.text(0, 20)).value_or(ReplyOrder::Authored);
-    out.report = parsed(a, 0, 21);
-    r.timing = parseTiming(a.text(0, 22)).value_or(Timing::Standard);
+    constexpr int n = kRecordColumnCount;
+    out.transcript.seed = static_cast<std::uint64_t>(a.integer(0, n));
+    out.transcript.replyOrder = parseReplyOrder(a.text(0, n + 1)).value_or(ReplyOrder::Authored);
+    out.report = parsed(a, 0, n + 2);
     // As the desktop's loadAttempt: the report's own competencies, every field of them.
     r.competencies = summariseScoreReport(out.report).competencies;
     json t = {{"scenario", r.scenarioId},
