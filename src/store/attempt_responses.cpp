@@ -15,19 +15,24 @@ ResponsesRead attemptResponses(ResultsStore& store, AttemptFilter filter,
             ++out.skipped;
             continue;
         }
-        const StoredAttempt stored = store.loadAttempt(record.id);
-        AttemptResponses a;
-        a.attemptId = record.id;
-        a.trainee = record.trainee;
-        a.group = record.group;
-        a.scenarioId = record.scenarioId;
-        a.mode = record.mode;
-        a.startedAtMs = record.startedAtMs;
-        a.score = record.score;
-        a.decisions = decisionResponses(*entry->scenario, *entry->framework, stored.transcript);
-        out.attempts.push_back(std::move(a));
+        out.attempts.push_back(
+            responsesOf(record, *entry, store.loadAttempt(record.id).transcript));
     }
     return out;
+}
+
+AttemptResponses responsesOf(const AttemptRecord& record, const LibraryEntry& entry,
+                             const Transcript& transcript) {
+    AttemptResponses a;
+    a.attemptId = record.id;
+    a.trainee = record.trainee;
+    a.group = record.group;
+    a.scenarioId = record.scenarioId;
+    a.mode = record.mode;
+    a.startedAtMs = record.startedAtMs;
+    a.score = record.score;
+    a.decisions = decisionResponses(*entry.scenario, *entry.framework, transcript);
+    return a;
 }
 
 ScenarioLookup libraryLookup(const ScenarioLibrary& library) {

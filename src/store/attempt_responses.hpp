@@ -29,6 +29,11 @@ struct ResponsesRead {
 ResponsesRead attemptResponses(ResultsStore& store, AttemptFilter filter,
                                const ScenarioLookup& find);
 
+// One finished attempt's decisions scored by `entry` (which has a scenario and a framework):
+// what both stores' readers build from an attempt and its transcript.
+AttemptResponses responsesOf(const AttemptRecord& record, const LibraryEntry& entry,
+                             const Transcript& transcript);
+
 // A lookup over a loaded library, by scenario id (the first playable entry of each id).
 ScenarioLookup libraryLookup(const ScenarioLibrary& library);
 

@@ -77,16 +77,7 @@ ResponsesRead pgAttemptResponses(PgConnection& c, AttemptFilter filter,
                                  " do not make a transcript: " + e.what(),
                              0);
         }
-        AttemptResponses a;
-        a.attemptId = record.id;
-        a.trainee = record.trainee;
-        a.group = record.group;
-        a.scenarioId = record.scenarioId;
-        a.mode = record.mode;
-        a.startedAtMs = record.startedAtMs;
-        a.score = record.score;
-        a.decisions = decisionResponses(*entry->scenario, *entry->framework, transcript);
-        out.attempts.push_back(std::move(a));
+        out.attempts.push_back(responsesOf(record, *entry, transcript));
     }
     return out;
 }
