@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <functional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "app/shell/ui_label.hpp"
@@ -136,8 +135,8 @@ void drawTopBar(const ScreenContext& ctx, const TopBarView& view, const TopBarAc
         ImGui::SetCursorScreenPos(ImVec2(x, buttonsY));
         x -= buttonGap;
         if (ui::Button(ctx.locator, trLabel(b.id).c_str()) && b.press) b.press();
-        if (b.id == std::string_view("About")) drawAbout(ctx);
     }
+    drawAbout(ctx);  // opened by the About button, in the same ID scope
     const float textY =
         twoRows ? buttonsY + (buttonH - bodyH) * 0.5f : pos.y + (rowH - bodyH) * 0.5f;
     if (view.signedIn) {
