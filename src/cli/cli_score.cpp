@@ -217,7 +217,7 @@ int runScore(Args args) {
     }
     std::printf("%s", terminalSafe(debriefText(report)).c_str());
     const std::vector<std::string> changes =
-        hadReport ? compareReports(doc["report"], fresh, interfaceLanguage())
+        hadReport ? compareReports(doc["report"], fresh, interfaceLanguage(), framework.get())
                   : std::vector<std::string>{};
     if (!hadReport)
         std::printf(tr("\nThe transcript held no stored report to compare with.\n"));

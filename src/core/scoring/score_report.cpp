@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 
+#include "core/framework/framework.hpp"
 #include "core/text/number_format.hpp"
 #include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
@@ -303,7 +304,7 @@ std::string debriefText(const ScoreReport& r) {
 }
 
 std::vector<std::string> compareReports(const json& before, const json& after,
-                                        std::string_view lang) {
+                                        std::string_view lang, const Framework* framework) {
     // Every line in `lang`: "en" for the --json document, the reader's language on screen.
     const auto score = [&](std::optional<double> v) {
         return v ? uiNumberIn(lang, oneDecimal(*v)) : std::string(trIn(lang, "not assessed"));
@@ -314,6 +315,21 @@ std::vector<std::string> compareReports(const json& before, const json& after,
     const auto yesNo = [&](std::optional<bool> b) -> std::string {
         if (!b) return trIn(lang, "unknown");
         return *b ? trcIn(lang, "passed", "yes") : trcIn(lang, "passed", "no");
+    };
+    // A report stores the names in the framework's own language; the reader may read another.
+    const auto nameOf = [&](const json& c) -> std::string {
+        const std::string id = str(c, "id");
+        if (framework)
+            if (auto i = framework->findCompetency(id)) return framework->competencyName(*i, lang);
+        return str(c, "name").empty() ? id : str(c, "name");
+    };
+    const auto levelOf = [&](const json& c) -> std::string {
+        const std::string stored = str(c, "level");
+        if (framework && !stored.empty())
+            for (std::size_t i = 0; i < framework->levels.size(); ++i)
+                if (framework->levels[i].id == str(c, "levelId"))
+                    return framework->levelName(int(i), lang);
+        return stored;
     };
     std::vector<std::string> out;
     const json& fb = sub(before, "framework");
@@ -351,7 +367,7 @@ std::vector<std::string> compareReports(const json& before, const json& after,
     if (ca.is_array()) {
         for (const auto& c : ca) {
             const std::string id = str(c, "id");
-            const std::string name = str(c, "name").empty() ? id : str(c, "name");
+            const std::string name = nameOf(c);
             auto it = old.find(id);
             if (it == old.end()) {
                 out.push_back(uiFormat(trIn(lang, "{competency}: new in this framework ({score})"),
@@ -363,7 +379,7 @@ std::vector<std::string> compareReports(const json& before, const json& after,
             const auto s0 = num(o, "score"), s1 = num(c, "score");
             if (s0 != s1)
                 changes = change(trIn(lang, "score {before} -> {after}"), score(s0), score(s1));
-            const std::string l0 = str(o, "level"), l1 = str(c, "level");
+            const std::string l0 = levelOf(o), l1 = levelOf(c);
             if (l0 != l1) {
                 const std::string none = trIn(lang, "none");
                 const std::string level = change(trIn(lang, "level {before} -> {after}"),
@@ -379,7 +395,7 @@ std::vector<std::string> compareReports(const json& before, const json& after,
         }
     }
     for (const auto& [id, c] : old) {
-        const std::string name = str(*c, "name").empty() ? id : str(*c, "name");
+        const std::string name = nameOf(*c);
         out.push_back(uiFormat(trIn(lang, "{competency}: no longer in the framework"),
                                {{"competency", name}}));
     }

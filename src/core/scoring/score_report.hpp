@@ -13,6 +13,8 @@
 
 namespace rapport {
 
+struct Framework;
+
 inline constexpr const char* kReportFormat = "rapport-report/1";
 
 // One piece of evidence on the trainee's path.
@@ -114,8 +116,11 @@ std::string debriefText(const ScoreReport& report);
 // line per change in plain words: scenario score, pass, framework version, each competency's
 // score, level and assessment. Empty when nothing a reader cares about changed. Missing or
 // mistyped fields in `before` are treated as absent, so reports from older versions compare.
-// The lines are in `lang` (English for machine output; the reader's language on screen).
+// The lines are in `lang` (English for machine output; the reader's language on screen). With
+// `framework`, competency and level names are the framework's words in `lang` (looked up by
+// id), not the ones the reports stored; an id the framework lacks keeps the stored name.
 std::vector<std::string> compareReports(const nlohmann::json& before, const nlohmann::json& after,
-                                        std::string_view lang = "en");
+                                        std::string_view lang = "en",
+                                        const Framework* framework = nullptr);
 
 }  // namespace rapport

@@ -16,6 +16,7 @@
 #include "core/checks/scenario_validator.hpp"
 #include "core/checks/scoring_state_check.hpp"
 #include "core/framework/framework_catalog.hpp"
+#include "core/framework/framework_loader.hpp"
 #include "core/play/play_document.hpp"
 #include "core/play/scripted_play.hpp"
 #include "core/play/session.hpp"
@@ -76,6 +77,42 @@ TEST_CASE("compareReports says what changed in plain words") {
                                    "New: new in this framework (not assessed)",
                                    "Gone: no longer in the framework"});
     CHECK(compareReports(nlohmann::json(), after).size() >= 3);
+}
+
+TEST_CASE("compareReports names competencies and levels in the reader's language") {
+    // The stored reports carry the framework's own (English) words; a Russian reader of the
+    // changes gets the framework's Russian names, looked up by id.
+    const FrameworkLoadResult fr = loadFrameworkFile(std::string(RAPPORT_SOURCE_DIR) +
+                                                     "/assets/competencies/account-manager.json");
+    REQUIRE(fr.framework);
+    const Framework& f = *fr.framework;
+    const int nd = *f.findCompetency("needs_discovery");
+    auto report = [](const char* level, const char* levelId, double score) {
+        return nlohmann::json{
+            {"framework", {{"id", "account-manager"}, {"version", "1.0.0"}}},
+            {"overall", {{"score", 60.0}, {"passed", false}, {"bestPath", "1"}}},
+            {"competencies",
+             {{{"id", "needs_discovery"},
+               {"name", "Needs discovery"},
+               {"score", score},
+               {"level", level},
+               {"levelId", levelId}},
+              {{"id", "unknown_here"}, {"name", "Stored name"}, {"score", 10.0}}}}};
+    };
+    const auto before = report("Developing", "developing", 55.0);
+    auto after = report("Proficient", "proficient", 72.0);
+    after["competencies"][1]["score"] = 20.0;
+    const auto lines = compareReports(before, after, "ru", &f);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].rfind(f.competencyName(nd, "ru") + ":", 0) == 0);
+    CHECK(lines[0].find(f.levelName(1, "ru")) != std::string::npos);
+    CHECK(lines[0].find(f.levelName(2, "ru")) != std::string::npos);
+    CHECK(lines[0].find("Needs discovery") == std::string::npos);
+    CHECK(lines[0].find("Proficient") == std::string::npos);
+    // An id the framework lacks keeps what the report stored.
+    CHECK(lines[1].rfind("Stored name:", 0) == 0);
+    // Without a framework, the stored words, as before.
+    CHECK(compareReports(before, after, "en")[0].rfind("Needs discovery:", 0) == 0);
 }
 
 // Properties over every bundled scenario: seeded random play-throughs (with timeouts taken now
