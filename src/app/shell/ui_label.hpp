@@ -14,8 +14,6 @@ inline std::string trLabel(const char* msgid) {
     return std::string(rapport::tr(msgid)) + "###" + msgid;
 }
 
-// Marks an English literal for the catalogue where it is stored or passed on and translated
-// later (gettext_noop): the callee calls tr or trLabel on it.
-constexpr const char* trNoop(const char* msgid) { return msgid; }
+using rapport::trNoop;
 
 }  // namespace rapport::app

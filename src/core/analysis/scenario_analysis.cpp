@@ -13,6 +13,8 @@
 #include "core/play/scripted_play.hpp"
 #include "core/play/session.hpp"
 #include "core/state/state_space.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport {
 
@@ -323,26 +325,30 @@ private:
         auto path = [&](const std::string& source, const AnalysisPath& p) {
             if (p.found) consider(source, p.choices, p.score, p.passed, p.ending, p.outcome);
         };
-        path("best path", a.best);
-        path("worst path", a.worst);
-        path("poor path", a.poor);
-        path("lowest-scoring way to a won ending", a.lowestWon);
-        path("highest-scoring way to a lost ending", a.highestLost);
+        // The names are sentences for the trainer, in the interface language (the warning that
+        // quotes them is too); `kind` stays the stable key.
+        path(tr("best path"), a.best);
+        path(tr("worst path"), a.worst);
+        path(tr("poor path"), a.poor);
+        path(tr("lowest-scoring way to a won ending"), a.lowestWon);
+        path(tr("highest-scoring way to a lost ending"), a.highestLost);
         for (const EndingReach& e : a.endingPaths)
-            if (e.reachable) path("shortest way to " + e.node, e.shortest);
+            if (e.reachable)
+                path(uiFormat(tr("shortest way to {node}"), {{"node", e.node}}), e.shortest);
         for (const CompetencyAnalysis& c : a.competencies) {
-            path("highest " + c.id, c.max);
-            path("lowest " + c.id, c.min);
+            path(uiFormat(tr("highest {competency}"), {{"competency", c.id}}), c.max);
+            path(uiFormat(tr("lowest {competency}"), {{"competency", c.id}}), c.min);
         }
         for (const TestwiseResult& t : a.testwise)
             for (const TestwisePlay& p : t.plays)
                 if (p.finished)
-                    consider("test-wise player " + t.player + ", seed " + std::to_string(p.seed),
+                    consider(uiFormat(tr("test-wise player {player}, seed {seed}"),
+                                      {{"player", t.player}, {"seed", std::to_string(p.seed)}}),
                              p.choices, p.score, p.passed, p.ending, p.outcome);
         if (a.random)
             for (const auto* w : {&a.random->wonFailing, &a.random->lostPassing})
                 if (*w)
-                    consider("random play", (*w)->choices, (*w)->score, (*w)->passed,
+                    consider(tr("random play"), (*w)->choices, (*w)->score, (*w)->passed,
                              s_.nodes[std::size_t((*w)->endingNode)].id,
                              outcomeName(s_.nodes[std::size_t((*w)->endingNode)].ending->outcome));
     }

@@ -7,47 +7,53 @@
 #include "core/play/scripted_play.hpp"
 #include "core/play/session.hpp"
 #include "core/scoring/scoring.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport {
 
 const std::vector<TestwisePlayer>& testwisePlayers() {
     using C = SurfaceCue;
     static const std::vector<TestwisePlayer> players = {
-        {"longest", "the longest reply", {C::Longer}, 0},
-        {"shortest", "the shortest reply", {C::Shorter}, 0},
-        {"second-longest", "the second longest reply", {C::Longer}, 1},
-        {"first", "the first reply shown", {}, 0},
-        {"second", "the second reply shown", {}, 1},
-        {"last", "the last reply shown", {C::Later}, 0},
-        {"question-mark", "a reply with a question mark, else the first", {C::QuestionMark}, 0},
+        {"longest", trNoop("the longest reply"), {C::Longer}, 0},
+        {"shortest", trNoop("the shortest reply"), {C::Shorter}, 0},
+        {"second-longest", trNoop("the second longest reply"), {C::Longer}, 1},
+        {"first", trNoop("the first reply shown"), {}, 0},
+        {"second", trNoop("the second reply shown"), {}, 1},
+        {"last", trNoop("the last reply shown"), {C::Later}, 0},
+        {"question-mark",
+         trNoop("a reply with a question mark, else the first"),
+         {C::QuestionMark},
+         0},
         {"acknowledgement",
-         "a reply opening with an acknowledgement or apology, else the first",
+         trNoop("a reply opening with an acknowledgement or apology, else the first"),
          {C::Acknowledgement},
          0},
-        {"figures", "a reply with figures, else the first", {C::Figures}, 0},
+        {"figures", trNoop("a reply with figures, else the first"), {C::Figures}, 0},
         {"avoid-risky",
-         "a reply without discount, guarantee or promise words, else the first",
+         trNoop("a reply without discount, guarantee or promise words, else the first"),
          {C::AvoidRisky},
          0},
         {"question-mark-longest",
-         "the longest reply with a question mark, else the longest",
+         trNoop("the longest reply with a question mark, else the longest"),
          {C::QuestionMark, C::Longer},
          0},
         {"acknowledgement-longest",
-         "the longest reply opening with an acknowledgement, else the longest",
+         trNoop("the longest reply opening with an acknowledgement, else the longest"),
          {C::Acknowledgement, C::Longer},
          0},
         {"figures-longest",
-         "the longest reply with figures, else the longest",
+         trNoop("the longest reply with figures, else the longest"),
          {C::Figures, C::Longer},
          0},
         {"avoid-risky-longest",
-         "avoid risky words, then the longest",
+         trNoop("avoid risky words, then the longest"),
          {C::AvoidRisky, C::Longer},
          0},
     };
     return players;
 }
+
+std::string testwiseRuleText(const std::string& rule) { return tr(rule.c_str()); }
 
 std::vector<int> rankReplies(const TestwisePlayer& player, const std::vector<std::string>& replies,
                              const std::string& language) {

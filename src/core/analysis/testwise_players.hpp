@@ -68,6 +68,10 @@ struct TestwiseResult {
     int passedSeeds = 0;  // seeds under which the player passes
 };
 
+// A player's rule ("the longest reply") in the interface language, for people; the English
+// rule stays in TestwiseResult for machine output.
+std::string testwiseRuleText(const std::string& rule);
+
 // Plays `player` through `scenario` from start under `seed` and scores the play. `optimum` may
 // be passed when already computed (it is then not recomputed). Throws ScoringError when the
 // scenario cannot be scored (run validate first).

@@ -29,4 +29,8 @@ const char* trc(const char* context, const char* msgid) RAPPORT_FORMAT_ARG(2);
 const char* trn(const char* singular, const char* plural, unsigned long n) RAPPORT_FORMAT_ARG(1)
     RAPPORT_FORMAT_ARG(2);
 
+// Marks an English literal for the catalogue where it is stored or passed on and translated
+// later (gettext_noop): the callee calls tr (or the app's trLabel) on it.
+constexpr const char* trNoop(const char* msgid) { return msgid; }
+
 }  // namespace rapport

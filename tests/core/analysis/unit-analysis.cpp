@@ -15,12 +15,14 @@
 #include "core/analysis/analysis_report.hpp"
 #include "core/analysis/random_play.hpp"
 #include "core/analysis/scenario_analysis.hpp"
+#include "core/analysis/testwise_players.hpp"
 #include "core/framework/framework_loader.hpp"
 #include "core/play/scripted_play.hpp"
 #include "core/play/session.hpp"
 #include "core/scenario/scenario_loader.hpp"
 #include "core/scoring/scoring.hpp"
 #include "core/state/state_space.hpp"
+#include "core/translation/interface_language.hpp"
 #include "support/analysis_fixture.hpp"
 #include "support/build_paths.hpp"
 #include "support/run_command.hpp"
@@ -178,6 +180,35 @@ TEST_CASE("random play: the distribution matches the hand-computed probabilities
     CHECK(std::count(k.begin(), k.end(), "testwise-near-pass") == 12);
     CHECK(std::vector<std::string>(k.end() - 2, k.end()) ==
           std::vector<std::string>{"won-failing", "longest-best"});
+}
+
+TEST_CASE("the analysis's warnings and path names read in the interface language") {
+    // The author workspace shows them as they are, so they are built in the reader's language;
+    // the kinds stay the machine keys.
+    const Loaded l = loadFixture("paths.json");
+    AnalysisOptions o;
+    o.samples = 200;
+    const ScenarioAnalysis en = analyzeScenario(l.scenario, l.framework, o);
+    setInterfaceLanguage("ru");
+    const ScenarioAnalysis ru = analyzeScenario(l.scenario, l.framework, o);
+    setInterfaceLanguage("en");
+    REQUIRE(kinds(ru) == kinds(en));
+    auto cyrillic = [](const std::string& s) {
+        return s.find("\xD0") != std::string::npos || s.find("\xD1") != std::string::npos;
+    };
+    for (std::size_t i = 0; i < ru.warnings.size(); ++i) {
+        CAPTURE(ru.warnings[i].message);
+        CHECK(ru.warnings[i].message != en.warnings[i].message);
+        CHECK(cyrillic(ru.warnings[i].message));
+        CHECK_FALSE(cyrillic(en.warnings[i].message));
+    }
+    REQUIRE_FALSE(ru.outcomeMismatches.empty());
+    CHECK(ru.outcomeMismatches[0].kind == "won-failing");
+    CHECK(cyrillic(ru.outcomeMismatches[0].source));
+    CHECK(testwiseRuleText("the longest reply") == "the longest reply");
+    setInterfaceLanguage("ja");
+    CHECK(testwiseRuleText("the longest reply") != "the longest reply");
+    setInterfaceLanguage("en");
 }
 
 // clean.json: five decisions of good (+6 weighted), vague (0) and pushy (-3); best 30, worst -15.
