@@ -10,6 +10,7 @@
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "app/trainee/countdown_display.hpp"
+#include "core/play/client_mood.hpp"
 #include "core/play/deal_terms.hpp"
 #include "core/play/letter_draft.hpp"
 #include "core/play/step_effect.hpp"
@@ -236,8 +237,20 @@ void drawClientPanel(const ScreenContext& ui, const AttemptFlow& flow,
     const float avatar = t.px(88);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
                          std::max(0.0f, (ImGui::GetContentRegionAvail().x - avatar) * 0.5f));
-    if (ImTextureID tex = portraitOf(portraits, s.client.portrait)) {
+    // The face follows the meters and shows when they do (core/play/client_mood.hpp); a
+    // scenario without mood variants of its portrait keeps the one portrait.
+    const ClientMood mood =
+        flow.metersVisible() ? clientMood(s, session.variables()) : ClientMood::Neutral;
+    ImTextureID tex = portraitOf(portraits, moodPortrait(s.client.portrait, mood));
+    if (!tex) tex = portraitOf(portraits, s.client.portrait);
+    if (tex) {
         ImGui::Image(tex, ImVec2(avatar, avatar));
+        if (mood != ClientMood::Neutral && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s",
+                              uiFormat(mood == ClientMood::Pleased ? tr("{name} looks pleased")
+                                                                   : tr("{name} looks displeased"),
+                                       {{"name", s.client.name}})
+                                  .c_str());
     } else {
         ui::InitialsAvatar(t, ui.fonts.title, s.client.name, avatar);
     }
