@@ -5,6 +5,9 @@
 
 #include "core/analysis/surface_cues.hpp"
 #include "core/text/number_format.hpp"
+#include "core/text/terminal_text.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport {
 
@@ -12,8 +15,11 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kRandomRule =
-    "each reply shown equally likely; on a timed node letting the timer run out is one more option";
+// Marked for the catalogue: the text report gives it in the reader's language, the JSON in
+// English.
+constexpr const char* kRandomRule = trNoop(
+    "each reply shown equally likely; on a timed node letting the timer run out is one "
+    "more option");
 
 std::string percent(double rate) { return oneDecimal(rate * 100.0) + " %"; }
 
@@ -100,18 +106,6 @@ const TestwiseResult* highestTestwise(const std::vector<TestwiseResult>& players
 }
 
 // "a path: 2,1,3 (5 steps, score 40.0, failed, ending lost_deal)"
-std::string plural(int n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-std::string pathLine(const AnalysisPath& p, bool withEnding = true) {
-    if (!p.found) return "none";
-    return plural(p.steps, "step", "steps") + ", score " + oneDecimal(p.score) +
-           (p.passed ? ", passed" : ", failed") +
-           (withEnding ? ", ends " + p.ending + " (" + p.outcome + ")" : std::string()) + ": " +
-           p.choices;
-}
-
 }  // namespace
 
 json analysisToJson(const ScenarioAnalysis& a) {
@@ -189,165 +183,267 @@ json analysisToJson(const ScenarioAnalysis& a) {
 }
 
 std::string analysisText(const ScenarioAnalysis& a) {
+    // The trainer's report, in the interface language; numbers keep the point in every language
+    // here, as the --choices lists and scores a trainer copies into other commands do.
     std::string o;
     auto line = [&](const std::string& s) { o += s + "\n"; };
+    auto f = [](const char* pattern, std::initializer_list<UiArg> args) {
+        return uiFormat(pattern, args);
+    };
+    auto n = [](long long v) { return std::to_string(v); };
+    // `pattern` is trn(...) at the call, where xgettext finds it.
+    auto count = [&](const char* pattern, long long v) { return f(pattern, {{"n", n(v)}}); };
+    auto ul = [](long long v) { return static_cast<unsigned long>(v < 0 ? -v : v); };
+    auto path = [&](const AnalysisPath& p, bool withEnding = true) -> std::string {
+        if (!p.found) return tr("none");
+        const std::string steps = count(trn("{n} step", "{n} steps", ul(p.steps)), p.steps);
+        const std::string score = oneDecimal(p.score);
+        if (withEnding)
+            return f(p.passed ? tr("{steps}, score {score}, passed, ends {ending} ({outcome}): "
+                                   "{choices}")
+                              : tr("{steps}, score {score}, failed, ends {ending} ({outcome}): "
+                                   "{choices}"),
+                     {{"steps", steps},
+                      {"score", score},
+                      {"ending", p.ending},
+                      {"outcome", p.outcome},
+                      {"choices", p.choices}});
+        return f(p.passed ? tr("{steps}, score {score}, passed: {choices}")
+                          : tr("{steps}, score {score}, failed: {choices}"),
+                 {{"steps", steps}, {"score", score}, {"choices", p.choices}});
+    };
+    // Labels in a column, padded to the widest as a terminal shows them.
+    auto column = [](std::vector<std::string> labels) {
+        std::size_t width = 0;
+        for (const auto& l : labels) width = std::max(width, terminalColumns(l));
+        for (auto& l : labels) l += std::string(width - terminalColumns(l), ' ');
+        return labels;
+    };
+
     line(a.id + " \u2014 " + a.title);
-    line("  language " + a.language + ", sector " + a.sector + ", framework " + a.framework +
-         ", pass score " + std::to_string(a.passScore));
+    line(f(tr("  language {language}, sector {sector}, framework {framework}, pass score {pass}"),
+           {{"language", a.language},
+            {"sector", a.sector},
+            {"framework", a.framework},
+            {"pass", n(a.passScore)}}));
     line("");
-    line("Structure: " + plural(a.nodes, "node", "nodes") + ", " +
-         plural(a.choices, "reply", "replies") + ", " + plural(a.endings, "ending", "endings") +
-         ", " + plural(a.timedNodes, "timed node", "timed nodes"));
+    line(f(tr("Structure: {nodes}, {replies}, {endings}, {timed}"),
+           {{"nodes", count(trn("{n} node", "{n} nodes", ul(a.nodes)), a.nodes)},
+            {"replies", count(trn("{n} reply", "{n} replies", ul(a.choices)), a.choices)},
+            {"endings", count(trn("{n} ending", "{n} endings", ul(a.endings)), a.endings)},
+            {"timed",
+             count(trn("{n} timed node", "{n} timed nodes", ul(a.timedNodes)), a.timedNodes)}}));
     if (!a.problem.empty()) {
-        line("Exact analysis: not possible: " + a.problem);
+        line(f(tr("Exact analysis: not possible: {problem}"), {{"problem", a.problem}}));
     } else {
-        line("Exact analysis over " + std::to_string(a.states) + " states (" +
-             std::to_string(a.scoringStates) + " with behaviour-rule states)");
+        line(f(tr("Exact analysis over {states} states ({rules} with behaviour-rule states)"),
+               {{"states", n(a.states)}, {"rules", n(a.scoringStates)}}));
         if (a.unreachableNodes.empty()) {
-            line("Reachability: every node can be reached");
+            line(tr("Reachability: every node can be reached"));
         } else {
             std::string list;
-            for (const auto& n : a.unreachableNodes) list += (list.empty() ? "" : ", ") + n;
-            line("Reachability: " + std::to_string(a.unreachableNodes.size()) +
-                 " node(s) cannot be reached: " + list);
+            for (const auto& u : a.unreachableNodes) list += (list.empty() ? "" : ", ") + u;
+            const auto k = a.unreachableNodes.size();
+            line(f(trn("Reachability: {n} node cannot be reached: {list}",
+                       "Reachability: {n} nodes cannot be reached: {list}", k),
+                   {{"n", n(static_cast<long long>(k))}, {"list", list}}));
         }
         line("");
-        line("Endings, with a shortest way to each (--choices list; t = let the timer run out):");
+        line(
+            tr("Endings, with a shortest way to each (--choices list; t = let the timer run "
+               "out):"));
         for (const auto& e : a.endingPaths) {
             if (!e.reachable)
-                line("  " + e.node + " (" + e.outcome + "): cannot be reached");
+                line(f(tr("  {ending} ({outcome}): cannot be reached"),
+                       {{"ending", e.node}, {"outcome", e.outcome}}));
             else
-                line("  " + e.node + " (" + e.outcome + "): " + pathLine(e.shortest, false));
+                line("  " + e.node + " (" + e.outcome + "): " + path(e.shortest, false));
         }
         line("");
-        line("Scenario score over complete paths (exact):");
-        line("  best   " + pathLine(a.best) + (a.bestUnbounded ? "  [a loop earns points]" : ""));
-        line("  worst  " + pathLine(a.worst) +
-             (a.worstUnbounded ? "  [a loop loses points each time round]" : ""));
-        line("  poor   " +
-             (a.poor.found ? pathLine(a.poor) : std::string("never reaches an ending")));
-        line("         (poor = at every decision the reply worth least at that moment)");
-        line("  lowest won   " +
-             (a.lowestWon.found ? pathLine(a.lowestWon) : std::string("no path ends won")));
-        line("  highest lost " +
-             (a.highestLost.found ? pathLine(a.highestLost) : std::string("no path ends lost")));
+        line(tr("Scenario score over complete paths (exact):"));
+        const auto labels = column({trc("analysis path", "best"), trc("analysis path", "worst"),
+                                    trc("analysis path", "poor")});
+        line("  " + labels[0] + "  " + path(a.best) +
+             (a.bestUnbounded ? std::string("  ") + tr("[a loop earns points]") : ""));
+        line("  " + labels[1] + "  " + path(a.worst) +
+             (a.worstUnbounded ? std::string("  ") + tr("[a loop loses points each time round]")
+                               : ""));
+        line("  " + labels[2] + "  " +
+             (a.poor.found ? path(a.poor) : std::string(tr("never reaches an ending"))));
+        line(std::string(terminalColumns(labels[0]) + 4, ' ') +
+             tr("(poor = at every decision the reply worth least at that moment)"));
+        const auto extremes =
+            column({trc("analysis path", "lowest won"), trc("analysis path", "highest lost")});
+        line("  " + extremes[0] + " " +
+             (a.lowestWon.found ? path(a.lowestWon) : std::string(tr("no path ends won"))));
+        line("  " + extremes[1] + " " +
+             (a.highestLost.found ? path(a.highestLost) : std::string(tr("no path ends lost"))));
         line("");
         line(
-            "Competencies: points earned on a complete path (framework points, unweighted, rule "
-            "violations");
+            tr("Competencies: points earned on a complete path (framework points, unweighted, "
+               "rule violations"));
         line(
-            "included), highest and lowest over all complete paths, with the competency score on "
-            "that path.");
+            tr("included), highest and lowest over all complete paths, with the competency "
+               "score on that path."));
         line(
-            "Opportunities = decision points where some reply (or the timer) gives evidence for "
-            "it.");
+            tr("Opportunities = decision points where some reply (or the timer) gives evidence "
+               "for it."));
         for (const auto& c : a.competencies) {
-            line("  " + c.name + " (" + c.id + ", weight " + std::to_string(c.weight) +
-                 (c.primary ? ", primary" : "") +
-                 "): " + plural(c.decisionPoints, "opportunity", "opportunities") + ", " +
-                 plural(c.replies, "reply cites", "replies cite") + " it, " +
-                 plural(c.earningReplies, "earns", "earn") + " points");
+            line(f(c.primary ? tr("  {name} ({id}, weight {weight}, primary): {opportunities}, "
+                                  "{cite} it, {earn} points")
+                             : tr("  {name} ({id}, weight {weight}): {opportunities}, {cite} it, "
+                                  "{earn} points"),
+                   {{"name", c.name},
+                    {"id", c.id},
+                    {"weight", n(c.weight)},
+                    {"opportunities",
+                     count(trn("{n} opportunity", "{n} opportunities", ul(c.decisionPoints)),
+                           c.decisionPoints)},
+                    {"cite",
+                     count(trn("{n} reply cites", "{n} replies cite", ul(c.replies)), c.replies)},
+                    {"earn", count(trn("{n} earns", "{n} earn", ul(c.earningReplies)),
+                                   c.earningReplies)}}));
             auto ext = [&](const char* label, const AnalysisPath& p, bool unbounded) {
                 if (!p.found) {
-                    line(std::string("    ") + label + " none");
+                    line(std::string("    ") + label + " " + tr("none"));
                     return;
                 }
-                line(std::string("    ") + label + " " + std::to_string(p.value) +
-                     " points (competency score " +
-                     (p.competencyScore ? oneDecimal(*p.competencyScore)
-                                        : std::string("not assessed")) +
-                     ")" + (unbounded ? " [a loop changes it each time round]" : "") + ": " +
-                     p.choices);
+                const std::string score =
+                    p.competencyScore ? oneDecimal(*p.competencyScore) : tr("not assessed");
+                line(std::string("    ") + label + " " +
+                     f(unbounded ? tr("{points} points (competency score {score}) [a loop "
+                                      "changes it each time round]: {choices}")
+                                 : tr("{points} points (competency score {score}): {choices}"),
+                       {{"points", n(p.value)}, {"score", score}, {"choices", p.choices}}));
             };
-            ext("max", c.max, c.maxUnbounded);
-            ext("min", c.min, c.minUnbounded);
+            const auto ends =
+                column({trc("competency extreme", "max"), trc("competency extreme", "min")});
+            ext(ends[0].c_str(), c.max, c.maxUnbounded);
+            ext(ends[1].c_str(), c.min, c.minUnbounded);
         }
         line("");
-        line(
-            "Dominated replies (never better on any competency than a sibling shown with them, "
-            "worse on one): " +
-            std::to_string(a.dominated.size()));
+        line(f(tr("Dominated replies (never better on any competency than a sibling shown with "
+                  "them, worse on one): {n}"),
+               {{"n", n(static_cast<long long>(a.dominated.size()))}}));
         for (const auto& d : a.dominated)
             line("  " + d.node + ": " + d.choice + " < " + d.by +
-                 (d.sameNext ? " (same next node)" : ""));
+                 (d.sameNext ? std::string(" ") + tr("(same next node)") : ""));
     }
     line("");
     if (a.random) {
         const RandomPlayStats& r = *a.random;
-        line("Random play (sampled: " + std::to_string(r.samples) + " plays, seed " +
-             std::to_string(r.seed) + "; " + kRandomRule + "):");
-        line("  scenario score: median " + oneDecimal(r.median) + ", quartiles " +
-             oneDecimal(r.lowerQuartile) + " \u2013 " + oneDecimal(r.upperQuartile) + ", min " +
-             oneDecimal(r.min) + ", max " + oneDecimal(r.max) + ", mean " + oneDecimal(r.mean));
-        line("  passed: " + std::to_string(r.passed) + " of " + std::to_string(r.samples) + " (" +
-             percent(r.passRate) + ")");
-        auto share = [&](int n) { return percent(double(n) / double(r.samples)); };
-        line("  endings: won " + share(r.outcomes[0]) + ", partial " + share(r.outcomes[1]) +
-             ", lost " + share(r.outcomes[2]) + ", escalated " + share(r.outcomes[3]) +
-             ", unfinished " + share(r.unfinished));
+        line(f(tr("Random play (sampled: {n} plays, seed {seed}; {rule}):"),
+               {{"n", n(r.samples)}, {"seed", std::to_string(r.seed)}, {"rule", tr(kRandomRule)}}));
+        line(f(tr("  scenario score: median {median}, quartiles {lower} \u2013 {upper}, min {min}, "
+                  "max {max}, mean {mean}"),
+               {{"median", oneDecimal(r.median)},
+                {"lower", oneDecimal(r.lowerQuartile)},
+                {"upper", oneDecimal(r.upperQuartile)},
+                {"min", oneDecimal(r.min)},
+                {"max", oneDecimal(r.max)},
+                {"mean", oneDecimal(r.mean)}}));
+        line(
+            f(tr("  passed: {passed} of {samples} ({rate})"),
+              {{"passed", n(r.passed)}, {"samples", n(r.samples)}, {"rate", percent(r.passRate)}}));
+        auto share = [&](int k) { return percent(double(k) / double(r.samples)); };
+        line(f(tr("  endings: won {won}, partial {partial}, lost {lost}, escalated {escalated}, "
+                  "unfinished {unfinished}"),
+               {{"won", share(r.outcomes[0])},
+                {"partial", share(r.outcomes[1])},
+                {"lost", share(r.outcomes[2])},
+                {"escalated", share(r.outcomes[3])},
+                {"unfinished", share(r.unfinished)}}));
     } else {
-        line("Random play: not run");
+        line(tr("Random play: not run"));
     }
     line("");
     if (!a.testwise.empty()) {
-        line(
-            "Test-wise players (choose by surface cues only, never by meaning; each under seeds "
-            "0-7;");
-        line("worst case = the seed scoring highest; pass score " + std::to_string(a.passScore) +
-             ", warned above " + oneDecimalOrWhole(double(a.passScore) - kTestwiseMargin) + "):");
+        line(f(tr("Test-wise players (choose by surface cues only, never by meaning; each under "
+                  "seeds 0-{last};"),
+               {{"last", n(static_cast<long long>(std::size(kTestwiseSeeds)) - 1)}}));
+        line(f(tr("worst case = the seed scoring highest; pass score {pass}, warned above "
+                  "{warn}):"),
+               {{"pass", n(a.passScore)},
+                {"warn", oneDecimalOrWhole(double(a.passScore) - kTestwiseMargin)}}));
         std::size_t width = 0;
         for (const auto& t : a.testwise) width = std::max(width, t.player.size());
         for (const auto& t : a.testwise) {
             const TestwisePlay& h = t.plays[t.highest];
-            line("  " + t.player + std::string(width - t.player.size(), ' ') + "  highest " +
-                 oneDecimal(h.score) + " (seed " + std::to_string(h.seed) + ", " +
-                 (h.finished ? "ends " + h.ending + " (" + h.outcome + ")" : "no ending") +
-                 "), passes under " + std::to_string(t.passedSeeds) + " of " +
-                 std::to_string(t.plays.size()) + " seeds: " + h.choices);
+            const std::string ending = h.finished
+                                           ? f(tr("ends {ending} ({outcome})"),
+                                               {{"ending", h.ending}, {"outcome", h.outcome}})
+                                           : std::string(tr("no ending"));
+            line("  " + t.player + std::string(width - t.player.size(), ' ') + "  " +
+                 f(tr("highest {score} (seed {seed}, {ending}), passes under {passed} of {seeds} "
+                      "seeds: {choices}"),
+                   {{"score", oneDecimal(h.score)},
+                    {"seed", std::to_string(h.seed)},
+                    {"ending", ending},
+                    {"passed", n(t.passedSeeds)},
+                    {"seeds", n(static_cast<long long>(t.plays.size()))},
+                    {"choices", h.choices}}));
         }
         line("");
     }
     if (a.cues) {
         const CueStatistics& c = *a.cues;
-        line("Surface cues on the best path (" + plural(c.decisions, "decision", "decisions") +
-             " with two or more replies; cue words: " + surfaceCuesFor(a.language).language + "):");
-        line("  best reply is the longest: " + std::to_string(c.bestLongest) + " of " +
-             std::to_string(c.decisions) + " (" + percent(c.bestLongestShare()) +
-             "); among the two longest: " + std::to_string(c.bestTopTwo) + " of " +
-             std::to_string(c.decisions));
-        line("  opens with an acknowledgement or apology: best replies " +
-             percent(c.bestAcknowledgementRate()) + " (" + std::to_string(c.bestAcknowledgement) +
-             " of " + std::to_string(c.decisions) + "), other replies " +
-             percent(c.otherAcknowledgementRate()) + " (" + std::to_string(c.otherAcknowledgement) +
-             " of " + std::to_string(c.otherReplies) + ")");
+        line(f(tr("Surface cues on the best path ({decisions} with two or more replies; cue "
+                  "words: {language}):"),
+               {{"decisions",
+                 count(trn("{n} decision", "{n} decisions", ul(c.decisions)), c.decisions)},
+                {"language", surfaceCuesFor(a.language).language}}));
+        line(f(tr("  best reply is the longest: {longest} of {decisions} ({share}); among the two "
+                  "longest: {top} of {decisions}"),
+               {{"longest", n(c.bestLongest)},
+                {"decisions", n(c.decisions)},
+                {"share", percent(c.bestLongestShare())},
+                {"top", n(c.bestTopTwo)}}));
+        line(f(tr("  opens with an acknowledgement or apology: best replies {best} ({bestN} of "
+                  "{decisions}), other replies {other} ({otherN} of {others})"),
+               {{"best", percent(c.bestAcknowledgementRate())},
+                {"bestN", n(c.bestAcknowledgement)},
+                {"decisions", n(c.decisions)},
+                {"other", percent(c.otherAcknowledgementRate())},
+                {"otherN", n(c.otherAcknowledgement)},
+                {"others", n(c.otherReplies)}}));
         if (c.objectionDecisions > 0)
-            line("    at the " +
-                 plural(c.objectionDecisions, "objection decision", "objection decisions") +
-                 ": best replies " + percent(c.objectionBestAcknowledgementRate()) + " (" +
-                 std::to_string(c.objectionBestAcknowledgement) + " of " +
-                 std::to_string(c.objectionDecisions) + "), other replies " +
-                 percent(c.objectionOtherAcknowledgementRate()) + " (" +
-                 std::to_string(c.objectionOtherAcknowledgement) + " of " +
-                 std::to_string(c.objectionOtherReplies) + ")");
+            line(f(tr("    at the {objections}: best replies {best} ({bestN} of {decisions}), "
+                      "other replies {other} ({otherN} of {others})"),
+                   {{"objections", count(trn("{n} objection decision", "{n} objection decisions",
+                                             ul(c.objectionDecisions)),
+                                         c.objectionDecisions)},
+                    {"best", percent(c.objectionBestAcknowledgementRate())},
+                    {"bestN", n(c.objectionBestAcknowledgement)},
+                    {"decisions", n(c.objectionDecisions)},
+                    {"other", percent(c.objectionOtherAcknowledgementRate())},
+                    {"otherN", n(c.objectionOtherAcknowledgement)},
+                    {"others", n(c.objectionOtherReplies)}}));
         line("");
     }
     if (!a.problem.empty()) {
         // Nothing was scored, so nothing could disagree.
     } else if (a.outcomeMismatches.empty()) {
-        line("Endings and scores agree on every path above and every random play");
+        line(tr("Endings and scores agree on every path above and every random play"));
         line("");
     } else {
-        line("Endings and scores disagree (over the paths above and the random plays):");
+        line(tr("Endings and scores disagree (over the paths above and the random plays):"));
         for (const auto& m : a.outcomeMismatches)
-            line("  " + m.kind + ": " + m.source + " ends " + m.ending + " (" + m.outcome +
-                 "), score " + oneDecimal(m.score) + (m.passed ? ", passed" : ", failed") + ": " +
-                 m.choices);
+            line("  " + m.kind + ": " +
+                 f(m.passed ? tr("{source} ends {ending} ({outcome}), score {score}, passed: "
+                                 "{choices}")
+                            : tr("{source} ends {ending} ({outcome}), score {score}, failed: "
+                                 "{choices}"),
+                   {{"source", m.source},
+                    {"ending", m.ending},
+                    {"outcome", m.outcome},
+                    {"score", oneDecimal(m.score)},
+                    {"choices", m.choices}}));
         line("");
     }
     if (a.warnings.empty()) {
-        line("Warnings: none");
+        line(tr("Warnings: none"));
     } else {
-        line("Warnings (" + std::to_string(a.warnings.size()) + "):");
+        line(f(tr("Warnings ({n}):"), {{"n", n(static_cast<long long>(a.warnings.size()))}}));
         for (const auto& w : a.warnings) line("  - [" + w.kind + "] " + w.message);
     }
     return o;

@@ -3,6 +3,7 @@
 // window or recolour (and so hide or fake) lines, and a NUL would cut a printed line short.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -18,5 +19,10 @@ enum class TerminalLines {
 // valid UTF-8 as "\xNN". Tabs stay, '\n' stays unless `lines` says Escape, and valid UTF-8 is
 // kept byte for byte, so ordinary text is returned unchanged.
 std::string terminalSafe(std::string_view text, TerminalLines lines = TerminalLines::Keep);
+
+// How many terminal columns `text` (UTF-8) takes: East Asian wide and full-width characters two
+// (Japanese kana and kanji, full-width punctuation), combining marks none, others one. For
+// lining up a column of labels in any language; a byte that is not UTF-8 counts as one.
+std::size_t terminalColumns(std::string_view text);
 
 }  // namespace rapport

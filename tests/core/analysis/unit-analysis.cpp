@@ -202,6 +202,18 @@ TEST_CASE("the analysis's warnings and path names read in the interface language
         CHECK(cyrillic(ru.warnings[i].message));
         CHECK_FALSE(cyrillic(en.warnings[i].message));
     }
+    // The text report around them too (rapport analyze), its columns lined up in each script.
+    setInterfaceLanguage("ru");
+    const std::string text = analysisText(ru);
+    setInterfaceLanguage("ja");
+    const std::string textJa = analysisText(ru);
+    setInterfaceLanguage("en");
+    CHECK(text.find("Достижимость: 1 узел недостижим: escalated") != std::string::npos);
+    CHECK(text.find("Предупреждения (19):") != std::string::npos);
+    CHECK(text.find("Reachability") == std::string::npos);
+    CHECK(textJa.find("到達可能性") != std::string::npos);
+    CHECK(analysisText(en).find("Reachability: 1 node cannot be reached: escalated") !=
+          std::string::npos);
     REQUIRE_FALSE(ru.outcomeMismatches.empty());
     CHECK(ru.outcomeMismatches[0].kind == "won-failing");
     CHECK(cyrillic(ru.outcomeMismatches[0].source));

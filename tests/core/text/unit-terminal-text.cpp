@@ -21,3 +21,14 @@ TEST_CASE("terminal text: control characters are shown escaped") {
     CHECK(terminalSafe("bad \xff\xc3 end") == "bad \\xff\\xc3 end");
     CHECK(terminalSafe("cut \xe6\x97") == "cut \\xe6\\x97");
 }
+
+TEST_CASE("terminal text: columns a label takes, for lining labels up in any language") {
+    CHECK(terminalColumns("best") == 4);
+    CHECK(terminalColumns("лучший") == 6);   // Cyrillic: one column a letter, two bytes each
+    CHECK(terminalColumns("最良") == 4);     // kanji: two columns each
+    CHECK(terminalColumns("ｱ") == 1);        // half-width katakana stays narrow
+    CHECK(terminalColumns("e\u0301") == 1);  // a combining accent takes none
+    CHECK(terminalColumns("\xff"
+                          "a") == 2);  // a stray byte counts as one
+    CHECK(terminalColumns("") == 0);
+}
