@@ -111,6 +111,10 @@ RandomPlay RandomPlayer::play(std::mt19937_64& rng, bool withChoices) const {
         critical = critical || p.critical;
         events.clear();
         rules.step(rk, node, p.indicators, events);
+        // The deal rules judge the figures the step left, as the scorer and the optimum do
+        // (rule_product.hpp); without them a concession past authority went unpunished here.
+        if (rules.judgesDeals())
+            rules.dealStep(g_.variables(state), g_.variables(e.target), events);
         applyEvents();
         if (withChoices) {
             if (!out.choices.empty()) out.choices += ',';
