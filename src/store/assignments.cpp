@@ -142,8 +142,7 @@ CopyChanges mirrorCentralAssignments(ResultsStore& store, const std::vector<Cent
 
 KnownPeople knownPeople(ResultsStore& store) {
     KnownPeople out;
-    Statement s(store.database(),
-                "SELECT name, group_name FROM trainees ORDER BY name");
+    Statement s(store.database(), "SELECT name, group_name FROM trainees ORDER BY name");
     std::set<std::string> groups;
     while (s.step()) {
         out.names.push_back(s.text(0));
