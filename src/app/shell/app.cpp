@@ -133,7 +133,9 @@ void App::tick() {
     // The administrator walked away and a trainee signed in: the next one must unlock again.
     if (signedIn()) gate_.lock();
     if (sync_) {
+        const int pulledBefore = shownSync_.assignmentsPulled;
         shownSync_ = sync_->status();
+        if (shownSync_.assignmentsPulled != pulledBefore) trainee_.assignmentsChanged();
         gate_.useCentralRoles(shownSync_.roles, shownSync_.rolesError);
     }
     author_.tick();

@@ -86,6 +86,10 @@ std::optional<int> TraineeArea::bestScore(const std::string& scenarioId) const {
     return it->second;
 }
 
+void TraineeArea::assignmentsChanged() {
+    if (!flow_ && !busy()) refreshBestScores();
+}
+
 void TraineeArea::refreshBestScores() {
     bestScores_.clear();
     recommended_.reset();

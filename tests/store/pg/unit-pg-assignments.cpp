@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <nlohmann/json.hpp>
 
 #include "core/recommendation/assignment_status.hpp"
 #include "core/recommendation/skill_model.hpp"
@@ -14,7 +15,9 @@
 #include "store/pg_schema.hpp"
 #include "store/sync_assignments.hpp"
 #include "store/sync_upload.hpp"
+#include "support/build_paths.hpp"
 #include "support/pg_test_cluster.hpp"
+#include "support/run_command.hpp"
 #include "support/store_test_support.hpp"
 #include "support/temp_dir.hpp"
 
@@ -226,4 +229,79 @@ TEST_CASE("central assignments: a pull from a server that cannot be reached keep
     CHECK(r.failed);
     CHECK_FALSE(r.error.empty());
     CHECK(store::listAssignments(local).size() == 1);
+}
+
+TEST_CASE(
+    "central assignments: rapport assign --db postgresql://, rapport sync, rapport recommend") {
+    PgTestDatabase pg;
+    PgConnection admin(pg.uri());
+    store::migratePg(admin);
+    const Login ann = addLogin(admin, "cann", CentralRole::Trainee, "north");
+    const Login tessa = addLogin(admin, "ctessa", CentralRole::Trainer);
+    store::grantGroup(admin, tessa.name, "north");
+    TempDir dir;
+    const std::string desk = dir.file("ann.db");
+    {
+        store::ResultsStore local(desk);
+        playAndSync(local, "Ann", "north", uriAs(ann, pg));
+    }
+    const std::string cli = shellQuoted(RAPPORT_CLI_PATH);
+    const std::string asTessa = " --db " + shellQuoted(uriAs(tessa, pg));
+    const std::string scenario = "bank-card-complaint";
+
+    const auto added =
+        runCommand(cli + " assign add --scenario " + scenario +
+                   " --group north --due 2030-01-31 --note 'Vor Freitag' --by Tessa" + asTessa +
+                   " </dev/null");
+    REQUIRE_MESSAGE(added.exitCode == 0, added.err);
+    // The trainee's own login may not assign, not even to their group: refused, exit 1.
+    const auto refused = runCommand(cli + " assign add --scenario " + scenario +
+                                    " --group north --db " + shellQuoted(uriAs(ann, pg)));
+    CHECK(refused.exitCode == 1);
+    CHECK(refused.err.find("refused") != std::string::npos);
+    // --data-dir means the local passphrase, which plays no part centrally.
+    CHECK(runCommand(cli + " assign add --scenario " + scenario + " --group north --data-dir x" +
+                     asTessa)
+              .exitCode == 2);
+
+    const auto listed = runCommand(cli + " assign list --format json" + asTessa);
+    REQUIRE_MESSAGE(listed.exitCode == 0, listed.err);
+    const auto list = nlohmann::json::parse(listed.out)["assignments"];
+    REQUIRE(list.size() == 1);
+    const std::string uid = list[0]["id"];
+    CHECK(store::isAssignmentUid(uid));
+    CHECK(list[0]["group"] == "north");
+    CHECK(list[0]["due"] == "2030-01-31");
+    CHECK(list[0]["removed"] == false);
+    CHECK(added.out.find(uid) != std::string::npos);
+
+    const std::string sync =
+        cli + " sync --db " + shellQuoted(desk) + " --to " + shellQuoted(uriAs(ann, pg));
+    const auto first = runCommand(sync);
+    REQUIRE_MESSAGE(first.exitCode == 0, first.err);
+    CHECK(first.out.find("1 new, 0 changed, 0 removed") != std::string::npos);
+    const auto again = runCommand(sync);
+    CHECK(again.exitCode == 0);
+    CHECK(again.out.find("assignments from the central store") == std::string::npos);
+
+    const std::string recommend =
+        cli + " recommend --trainee Ann --format json --db " + shellQuoted(desk);
+    const auto before = runCommand(recommend);
+    REQUIRE_MESSAGE(before.exitCode == 0, before.err);
+    const auto ranked = nlohmann::json::parse(before.out)["recommendations"];
+    REQUIRE(!ranked.empty());
+    CHECK(ranked[0]["scenario"] == scenario);
+    CHECK(ranked[0]["reason"]["kind"] == "assigned");
+    CHECK(ranked[0]["reason"]["note"] == "Vor Freitag");
+
+    const auto removed = runCommand(cli + " assign remove " + uid + asTessa);
+    CHECK_MESSAGE(removed.exitCode == 0, removed.err);
+    CHECK(runCommand(cli + " assign remove " + uid + asTessa).exitCode == 1);
+    CHECK(runCommand(cli + " assign remove 7" + asTessa).exitCode == 2);  // not a uid
+    CHECK(runCommand(sync).out.find("0 new, 0 changed, 1 removed") != std::string::npos);
+    const auto after = nlohmann::json::parse(runCommand(recommend).out)["recommendations"];
+    REQUIRE(!after.empty());
+    CHECK(after[0]["reason"]["kind"] != "assigned");
+    CHECK(nlohmann::json::parse(runCommand(cli + " assign list --all --format json" + asTessa)
+                                    .out)["assignments"][0]["removed"] == true);
 }
