@@ -285,8 +285,8 @@ int runAssign(Args args) {
         else if (a == "--format")
             o.format = v;
         else if (a == "--due") {
-            o.dueAtMs = parseDateUtc(v);
-            if (!o.dueAtMs || v.size() != 10)
+            o.dueAtMs = parseDueDate(v);
+            if (!o.dueAtMs)
                 return usage(uiFormat(tr("--due expects a date like 2026-03-01, got '{value}'"),
                                       {{"value", v}}));
         }

@@ -22,13 +22,15 @@ const char* screenName(ScreenId id) {
             return "hr-attempt";
         case ScreenId::HrGroup:
             return "hr-group";
+        case ScreenId::HrAssign:
+            return "hr-assign";
     }
     return "sign-in";
 }
 
 bool isHrScreen(ScreenId id) {
     return id == ScreenId::HrTable || id == ScreenId::HrTrainee || id == ScreenId::HrAttempt ||
-           id == ScreenId::HrGroup;
+           id == ScreenId::HrGroup || id == ScreenId::HrAssign;
 }
 
 }  // namespace rapport::app

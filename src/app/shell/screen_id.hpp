@@ -12,10 +12,11 @@ enum class ScreenId {
     HrTable,
     HrTrainee,
     HrAttempt,
-    HrGroup
+    HrGroup,
+    HrAssign
 };
 // "sign-in", "library", "conversation", "debrief", "hr-table", "hr-trainee", "hr-attempt",
-// "hr-group": the names scripts use.
+// "hr-group", "hr-assign": the names scripts use.
 const char* screenName(ScreenId id);
 bool isHrScreen(ScreenId id);
 
