@@ -1,5 +1,7 @@
 #include "app/hr/hr_area.hpp"
 
+#include <imgui.h>
+
 #include <utility>
 
 #include "app/shell/ui_label.hpp"
@@ -32,7 +34,15 @@ void HrArea::Draw(const ScreenContext& ctx, const HrSources& sources) {
                 open(ScreenId::HrAssign);
                 break;
             }
+            ImGui::SameLine();
+            if (ui::Button(ctx.locator, trLabel("Item analysis").c_str())) {
+                open(ScreenId::HrItems);
+                break;
+            }
             table_.Draw(ctx, data_, *this, sources.library);
+            break;
+        case ScreenId::HrItems:
+            items_.Draw(ctx, target_, data_, *this, sources.library);
             break;
         case ScreenId::HrAssign:
             assign_.Draw(ctx, target_, *this, sources.library, onAssignmentsChanged);

@@ -1,6 +1,7 @@
 // The HR reports area: the results it reads (HrData), its pages (table, trainee, attempt, group,
-// assignments) and moving between them. Opening HR remembers the screen it was opened from; leaving
-// goes back there, or to sign-in when that screen needs a trainee who has signed out since.
+// assignments, item analysis) and moving between them. Opening HR remembers the screen it was
+// opened from; leaving goes back there, or to sign-in when that screen needs a trainee who has
+// signed out since.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +13,7 @@
 #include "app/hr/hr_attempt_screen.hpp"
 #include "app/hr/hr_data.hpp"
 #include "app/hr/hr_group_screen.hpp"
+#include "app/hr/hr_items_screen.hpp"
 #include "app/hr/hr_sources.hpp"
 #include "app/hr/hr_table_screen.hpp"
 #include "app/hr/hr_trainee_screen.hpp"
@@ -29,6 +31,7 @@ public:
     const HrData& data() const { return data_; }
     HrTableScreen& table() { return table_; }  // the first page, as last drawn
     const HrAssignScreen& assignments() const { return assign_; }
+    HrItemsScreen& items() { return items_; }
     // Called after the assignments page added or removed one.
     std::function<void()> onAssignmentsChanged;
 
@@ -39,7 +42,7 @@ public:
     // Takes finished queries; per frame.
     void poll() { data_.poll(); }
     // True while a query runs on its worker.
-    bool busy() const { return data_.busy(); }
+    bool busy() const { return data_.busy() || items_.busy(); }
     // Changes when loaded results may hold text the fonts lack.
     std::uint64_t revision() const { return data_.revision(); }
     std::string glyphText() const { return data_.glyphText(); }
@@ -59,6 +62,7 @@ private:
     HrAttemptScreen attempt_;
     HrGroupScreen group_;
     HrAssignScreen assign_;
+    HrItemsScreen items_;
 };
 
 }  // namespace rapport::app

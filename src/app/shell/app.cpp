@@ -240,6 +240,7 @@ void App::Draw() {
         case ScreenId::HrAttempt:
         case ScreenId::HrGroup:
         case ScreenId::HrAssign:
+        case ScreenId::HrItems:
             hr_.Draw(ctx,
                      HrSources{library_,
                                [this](const Scenario& s) { return frameworks_.frameworkFor(s); },

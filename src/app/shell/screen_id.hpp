@@ -13,10 +13,11 @@ enum class ScreenId {
     HrTrainee,
     HrAttempt,
     HrGroup,
-    HrAssign
+    HrAssign,
+    HrItems
 };
 // "sign-in", "library", "conversation", "debrief", "hr-table", "hr-trainee", "hr-attempt",
-// "hr-group", "hr-assign": the names scripts use.
+// "hr-group", "hr-assign", "hr-items": the names scripts use.
 const char* screenName(ScreenId id);
 bool isHrScreen(ScreenId id);
 
