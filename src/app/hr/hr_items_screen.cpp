@@ -79,7 +79,7 @@ void drawMode(const Theme& t, const ModeStatistics& m) {
     const std::string id = std::string("##items-") + (m.mode == AttemptMode::Exam ? "exam" : "p");
     if (!ImGui::BeginTable(id.c_str(), 6, flags)) return;
     ImGui::TableSetupColumn(tr("Decision / reply"), ImGuiTableColumnFlags_WidthStretch, 2.4f);
-    ImGui::TableSetupColumn(tr("Responses / chosen"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn(tr("Responses"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableSetupColumn(tr("Difficulty"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(tr("Discrimination"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn(tr("Points lost"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
