@@ -1,8 +1,9 @@
 // `rapport assign add|list|remove`: a trainer's "play this next" for a trainee or a group, kept in
-// the results database (store/assignments.hpp). Changing assignments needs the administrator
-// passphrase (cli/admin_gate.hpp): on a desktop without a central store that passphrase is
-// what makes someone a trainer or admin. Whether one is done is core's
-// (core/recommendation/assignment_status.hpp).
+// the results database (store/assignments.hpp) or, with --db postgresql://…, in the central
+// store (store/pg_assignments.hpp), which the desktops' sync pulls. Changing local assignments
+// needs the administrator passphrase (cli/admin_gate.hpp): on a desktop without a central store
+// that passphrase is what makes someone a trainer or admin; centrally the login's role does.
+// Whether one is done is core's (core/recommendation/assignment_status.hpp).
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -21,6 +22,10 @@
 #include "store/assignments.hpp"
 #include "store/attempt_recorder.hpp"
 #include "store/database_path.hpp"
+#include "store/pg_assignments.hpp"
+#include "store/pg_db.hpp"
+#include "store/pg_reports.hpp"
+#include "store/pg_schema.hpp"
 #include "store/results_store.hpp"
 
 namespace rapport::cli {
@@ -33,7 +38,7 @@ void printUsage(std::FILE* out) {
            "                          [--due DATE] [--note TEXT] [--by NAME] [--db PATH]\n"
            "                          [--scenarios DIR] [--data-dir DIR]\n"
            "       rapport assign list [--trainee NAME | --group G] [--format text|json]\n"
-           "                           [--db PATH]\n"
+           "                           [--db PATH] [--all]\n"
            "       rapport assign remove ID [--db PATH] [--data-dir DIR]\n\n"
            "A trainer's assignments: scenarios a trainee, or every trainee of a group, should\n"
            "play next. They come first in 'rapport recommend' and in the library's\n"
@@ -46,14 +51,20 @@ void printUsage(std::FILE* out) {
            "  --note TEXT      a note the trainee reads with it; optional\n"
            "  --by NAME        the trainer, as the trainee sees it (default: \"your trainer\")\n"
            "  --db PATH        results database (default: $RAPPORT_DB, else the user's data "
-           "folder)\n"
+           "folder),\n"
+           "                   or the central store, postgresql://USER@HOST/DB: the login's\n"
+           "                   role and granted groups decide who may assign, and every\n"
+           "                   desktop's 'rapport sync' brings them to its trainees\n"
            "  --scenarios DIR  the library to check the scenario in; repeatable; default: the\n"
            "                   bundled scenarios\n"
            "  --data-dir DIR   where the administrator passphrase is (default: the app's)\n"
-           "  --format F       (list) text (default) or json\n\n"
-           "add and remove read the administrator passphrase from stdin (first line).\n"
-           "exit: 0 done, 1 refused (no or wrong passphrase, no such assignment), 2 usage error\n"
-           "or the database cannot be read or written\n"),
+           "  --format F       (list) text (default) or json\n"
+           "  --all            (list, central store) removed ones too\n\n"
+           "On a local database, add and remove read the administrator passphrase from stdin\n"
+           "(first line).\n"
+           "exit: 0 done, 1 refused (no or wrong passphrase, not allowed, no such assignment), 2\n"
+           "usage error or the database cannot be read or written, 3 the central store cannot\n"
+           "be reached\n"),
         out);
 }
 
@@ -74,6 +85,7 @@ struct Options {
     std::optional<std::int64_t> dueAtMs;
     std::vector<std::string> scenarioDirs;
     std::vector<std::string> positional;
+    bool all = false;  // list: removed ones too (central store only)
 };
 
 bool libraryHas(std::vector<std::string> dirs, const std::string& id) {
@@ -84,14 +96,37 @@ bool libraryHas(std::vector<std::string> dirs, const std::string& id) {
     return false;
 }
 
+// An assignment as listed: its key is the local row id, or the central uid.
+struct Listed {
+    std::string key;
+    ScenarioAssignment a;
+    bool pulled = false;   // a local copy of a central one (store/sync_assignments.hpp)
+    bool removed = false;  // central only, with --all
+};
+
+std::vector<Listed> listedLocal(store::ResultsStore& store,
+                                const std::vector<ScenarioAssignment>& list) {
+    std::vector<Listed> out;
+    for (const auto& a : list)
+        out.push_back(
+            {std::to_string(a.id), a, store::assignmentCentralUid(store, a.id).has_value(), false});
+    return out;
+}
+
+std::vector<Listed> listedCentral(const std::vector<store::CentralAssignment>& list) {
+    std::vector<Listed> out;
+    for (const auto& c : list)
+        out.push_back({c.uid, c.assignment, false, c.removedAtMs.has_value()});
+    return out;
+}
+
 // One line per assignment: what, for whom, by when, by whom, and whether it is done.
-void printText(const std::vector<ScenarioAssignment>& list,
-               const std::vector<AttemptRecord>& attempts) {
+void printText(const std::vector<Listed>& list, const std::vector<AttemptRecord>& attempts) {
     if (list.empty()) {
         std::printf("%s\n", tr("No assignments."));
         return;
     }
-    for (const auto& a : list) {
+    for (const auto& [key, a, pulled, removed] : list) {
         const std::string whom =
             a.trainee.empty() ? uiFormat(tr("group {group}"), {{"group", a.group}}) : a.trainee;
         const std::string due =
@@ -110,19 +145,21 @@ void printText(const std::vector<ScenarioAssignment>& list,
             state = uiFormat(trn("done by {n} trainee", "done by {n} trainees", n),
                              {{"n", std::to_string(n)}});
         }
-        std::printf("%lld  %s  %s  %s  %s  %s\n", static_cast<long long>(a.id),
-                    a.scenarioId.c_str(), whom.c_str(), due.c_str(), by.c_str(), state.c_str());
+        if (removed) state = tr("removed");
+        if (pulled) state += std::string("  ") + tr("(from the central store)");
+        std::printf("%s  %s  %s  %s  %s  %s\n", key.c_str(), a.scenarioId.c_str(), whom.c_str(),
+                    due.c_str(), by.c_str(), state.c_str());
         if (!a.note.empty())
             std::printf("    %s\n", uiFormat(tr("note: {note}"), {{"note", a.note}}).c_str());
     }
 }
 
-nlohmann::json toJson(const std::vector<ScenarioAssignment>& list,
-                      const std::vector<AttemptRecord>& attempts) {
+nlohmann::json toJson(const std::vector<Listed>& list, const std::vector<AttemptRecord>& attempts,
+                      bool central) {
     auto out = nlohmann::json::array();
-    for (const auto& a : list) {
+    for (const auto& [key, a, pulled, removed] : list) {
         nlohmann::json j = {
-            {"id", a.id},
+            {"id", central ? nlohmann::json(key) : nlohmann::json(a.id)},
             {"scenario", a.scenarioId},
             {"trainee", a.trainee.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.trainee)},
             {"group", a.group.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.group)},
@@ -132,9 +169,69 @@ nlohmann::json toJson(const std::vector<ScenarioAssignment>& list,
             {"note", a.note},
             {"doneBy", completedBy(a, attempts)}};
         if (a.dueAtMs) j["due"] = formatDateUtc(*a.dueAtMs);
+        if (central)
+            j["removed"] = removed;
+        else
+            j["central"] = pulled;
         out.push_back(std::move(j));
     }
     return {{"assignments", out}};
+}
+
+ScenarioAssignment newAssignment(const Options& o) {
+    ScenarioAssignment a;
+    a.trainee = o.trainee;
+    a.group = o.group;
+    a.scenarioId = o.scenario;
+    a.assignedBy = o.by;
+    a.assignedAtMs = store::unixNowMs();
+    a.dueAtMs = o.dueAtMs;
+    a.note = o.note;
+    return a;
+}
+
+// add, list or remove in the central store, as the URI's login (store/pg_assignments.hpp).
+int runCentral(const std::string& verb, const Options& o) {
+    try {
+        store::PgConnection c(*o.db);
+        if (store::pgSchemaVersion(c) != store::latestPgSchemaVersion())
+            return fail(kExitUnreachable,
+                        tr("the central store's schema is not this version's: an administrator "
+                           "runs 'rapport admin init' on it first"));
+        if (verb == "add") {
+            const std::string uid = store::pgAddAssignment(c, newAssignment(o));
+            std::printf("%s\n", uiFormat(tr("assignment {id} added: {scenario}"),
+                                         {{"id", uid}, {"scenario", o.scenario}})
+                                    .c_str());
+        } else if (verb == "remove") {
+            if (!store::pgRemoveAssignment(c, o.positional[0], store::unixNowMs()))
+                return fail(kExitProblems,
+                            uiFormat(tr("there is no assignment {id} this login may remove"),
+                                     {{"id", o.positional[0]}}));
+            std::printf("%s\n",
+                        uiFormat(tr("assignment {id} removed"), {{"id", o.positional[0]}}).c_str());
+        } else {
+            store::AttemptFilter finished;
+            finished.finishedOnly = true;
+            const auto attempts = store::pgAttempts(c, finished, false);
+            const auto list = listedCentral(store::pgListAssignments(c, o.trainee, o.group, o.all));
+            if (o.format == "json")
+                std::printf("%s\n", toJson(list, attempts, true).dump(2).c_str());
+            else
+                printText(list, attempts);
+        }
+    } catch (const store::AssignmentError& e) {
+        return fail(kExitProblems, e.what());
+    } catch (const store::PgError& e) {
+        if (e.sqlstate() == "42501")
+            return fail(kExitProblems,
+                        uiFormat(tr("the central store refused: this login may not assign to "
+                                    "that group ({error})"),
+                                 {{"error", e.what()}}));
+        return fail(e.connectionLost() || e.sqlstate().empty() ? kExitUnreachable : kExitProblems,
+                    e.what());
+    }
+    return std::fflush(stdout) == 0 ? kExitOk : kExitUsage;
 }
 
 }  // namespace
@@ -156,6 +253,10 @@ int runAssign(Args args) {
         }
         if (!a.starts_with("--")) {
             o.positional.emplace_back(a);
+            continue;
+        }
+        if (a == "--all") {
+            o.all = true;
             continue;
         }
         const bool known = a == "--db" || a == "--scenario" || a == "--trainee" || a == "--group" ||
@@ -184,8 +285,8 @@ int runAssign(Args args) {
         else if (a == "--format")
             o.format = v;
         else if (a == "--due") {
-            o.dueAtMs = parseDateUtc(v);
-            if (!o.dueAtMs || v.size() != 10)
+            o.dueAtMs = parseDueDate(v);
+            if (!o.dueAtMs)
                 return usage(uiFormat(tr("--due expects a date like 2026-03-01, got '{value}'"),
                                       {{"value", v}}));
         }
@@ -207,13 +308,33 @@ int runAssign(Args args) {
             return usage(uiFormat(tr("--format expects text or json, got '{value}'"),
                                   {{"value", o.format}}));
     } else {
-        if (o.positional.size() != 1 || o.positional[0].empty() || o.positional[0].size() > 18 ||
-            o.positional[0].find_first_not_of("0123456789") != std::string::npos)
-            return usage(tr("remove needs the ID 'rapport assign list' shows"));
+        const bool central = o.db && store::isPostgresUri(*o.db);
+        const bool idOk =
+            o.positional.size() == 1 &&
+            (central ? store::isAssignmentUid(o.positional[0])
+                     : !o.positional[0].empty() && o.positional[0].size() <= 18 &&
+                           o.positional[0].find_first_not_of("0123456789") == std::string::npos);
+        if (!idOk) return usage(tr("remove needs the ID 'rapport assign list' shows"));
         if (!o.scenario.empty() || !o.trainee.empty() || !o.group.empty() || o.dueAtMs ||
             !o.note.empty() || !o.by.empty() || !o.scenarioDirs.empty() || o.format != "text")
             return usage(tr("remove takes only the ID, --db and --data-dir"));
     }
+    if (o.all && verb != "list") return usage(tr("--all is for list"));
+
+    if (o.db && store::isPostgresUri(*o.db)) {
+        // The central store's login is who assigns: its roles and grants decide, not the
+        // local passphrase.
+        if (!o.dataDir.empty())
+            return usage(
+                tr("--data-dir is for a local database: the central store decides "
+                   "by the login who may assign"));
+        if (verb == "add" && !libraryHas(o.scenarioDirs, o.scenario))
+            return fail(kExitUsage, uiFormat(tr("no scenario '{scenario}' in the library (give "
+                                                "--scenarios DIR)"),
+                                             {{"scenario", o.scenario}}));
+        return runCentral(verb, o);
+    }
+    if (o.all) return usage(tr("--all is for the central store (--db postgresql://…)"));
 
     const auto path = store::resolveDatabasePath(o.db);
     if (!path) return usage(tr("no results database: give --db PATH or set RAPPORT_DB"));
@@ -233,20 +354,19 @@ int runAssign(Args args) {
         options.readOnly = verb == "list";
         store::ResultsStore store(*path, options);
         if (verb == "add") {
-            ScenarioAssignment a;
-            a.trainee = o.trainee;
-            a.group = o.group;
-            a.scenarioId = o.scenario;
-            a.assignedBy = o.by;
-            a.assignedAtMs = store::unixNowMs();
-            a.dueAtMs = o.dueAtMs;
-            a.note = o.note;
-            const auto id = store::addAssignment(store, a);
+            const auto id = store::addAssignment(store, newAssignment(o));
             std::printf("%s\n", uiFormat(tr("assignment {id} added: {scenario}"),
                                          {{"id", std::to_string(id)}, {"scenario", o.scenario}})
                                     .c_str());
         } else if (verb == "remove") {
             const std::int64_t id = std::stoll(o.positional[0]);
+            // A pulled copy would come back at the next sync: it is removed where it lives.
+            if (store::assignmentCentralUid(store, id))
+                return fail(kExitProblems,
+                            uiFormat(tr("assignment {id} comes from the central store: remove it "
+                                        "there (rapport assign remove UID --db "
+                                        "postgresql://…)"),
+                                     {{"id", o.positional[0]}}));
             if (!store::removeAssignment(store, id))
                 return fail(kExitProblems,
                             uiFormat(tr("there is no assignment {id}"), {{"id", o.positional[0]}}));
@@ -256,9 +376,9 @@ int runAssign(Args args) {
             store::AttemptFilter finished;
             finished.finishedOnly = true;
             const auto attempts = store.attempts(finished, false);
-            const auto list = store::listAssignments(store, o.trainee, o.group);
+            const auto list = listedLocal(store, store::listAssignments(store, o.trainee, o.group));
             if (o.format == "json")
-                std::printf("%s\n", toJson(list, attempts).dump(2).c_str());
+                std::printf("%s\n", toJson(list, attempts, false).dump(2).c_str());
             else
                 printText(list, attempts);
         }

@@ -1,5 +1,6 @@
 // `rapport sync`: uploads the desktop's results database (the outbox) to the central
-// PostgreSQL store, or with --status says what is waiting. docs/central-store.md.
+// PostgreSQL store and pulls the assignments for its trainees back, or with --status says what
+// is waiting. docs/central-store.md.
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -11,6 +12,7 @@
 #include "store/database_path.hpp"
 #include "store/pg_target.hpp"
 #include "store/results_store.hpp"
+#include "store/sync_assignments.hpp"
 #include "store/sync_upload.hpp"
 
 namespace rapport::cli {
@@ -20,8 +22,9 @@ namespace {
 void printUsage(std::FILE* to) {
     std::fputs(
         tr("usage: rapport sync [--db PATH] [--to URI] [--status] [--retries N]\n\n"
-           "Uploads every attempt and decision not yet on the central store. Safe to run again:\n"
-           "an item sent twice changes nothing.\n\n"
+           "Uploads every attempt and decision not yet on the central store, then brings the\n"
+           "trainers' assignments for this desktop's trainees from it. Safe to run again: an\n"
+           "item sent twice changes nothing.\n\n"
            "  --db PATH     the local results database (default as for 'rapport play')\n"
            "  --to URI      the central store, postgresql://USER@HOST/DB?sslmode=verify-full\n"
            "                (default: $RAPPORT_CENTRAL_DB, else 'central = URI' in\n"
@@ -119,6 +122,23 @@ int runSync(Args args) {
         std::printf(trn("%lu attempt sent; %lu waiting\n", "%lu attempts sent; %lu waiting\n",
                         (unsigned long)r.confirmed),
                     (unsigned long)r.confirmed, (unsigned long)after.total());
+        // Then the other way: the trainers' assignments for this desktop's trainees.
+        if (!r.unreachable) {
+            const auto pulled = store::pullAssignments(local, *uri);
+            if (pulled.failed) {
+                std::fprintf(stderr, tr("rapport sync: assignments not pulled: %s\n"),
+                             pulled.error.c_str());
+                return kExitUnreachable;
+            }
+            const auto& c = pulled.changes;
+            if (c.added || c.updated || c.removed)
+                std::printf("%s\n", uiFormat(tr("assignments from the central store: {added} new, "
+                                                "{updated} changed, {removed} removed"),
+                                             {{"added", std::to_string(c.added)},
+                                              {"updated", std::to_string(c.updated)},
+                                              {"removed", std::to_string(c.removed)}})
+                                        .c_str());
+        }
         if (r.unreachable) {
             std::fprintf(
                 stderr,

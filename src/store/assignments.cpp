@@ -1,5 +1,7 @@
 #include "store/assignments.hpp"
 
+#include <map>
+#include <set>
 #include <stdexcept>
 
 namespace rapport::store {
@@ -58,6 +60,96 @@ bool removeAssignment(ResultsStore& store, std::int64_t id) {
     const bool removed = db.changes() > 0;
     tx.commit();
     return removed;
+}
+
+std::optional<std::string> assignmentCentralUid(ResultsStore& store, std::int64_t id) {
+    Statement s(store.database(), "SELECT central_uid FROM assignments WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step() || s.isNull(0)) return std::nullopt;
+    return s.text(0);
+}
+
+namespace {
+
+bool sameAssignment(const ScenarioAssignment& a, const ScenarioAssignment& b) {
+    return a.trainee == b.trainee && a.group == b.group && a.scenarioId == b.scenarioId &&
+           a.assignedBy == b.assignedBy && a.assignedAtMs == b.assignedAtMs &&
+           a.dueAtMs == b.dueAtMs && a.note == b.note;
+}
+
+}  // namespace
+
+CopyChanges mirrorCentralAssignments(ResultsStore& store, const std::vector<CentralCopy>& live) {
+    for (const auto& c : live) {
+        if (c.uid.empty()) throw std::invalid_argument("a central assignment has a uid");
+        if (c.assignment.trainee.empty() == c.assignment.group.empty())
+            throw std::invalid_argument("an assignment names a trainee or a group, not both");
+    }
+    Database& db = store.database();
+    Transaction tx(db);
+    std::map<std::string, std::pair<std::int64_t, ScenarioAssignment>> kept;
+    {
+        Statement s(db,
+                    "SELECT id, central_uid, trainee, group_name, scenario_id, assigned_by, "
+                    "assigned_at, due_at, note FROM assignments WHERE central_uid IS NOT NULL");
+        while (s.step()) {
+            ScenarioAssignment a;
+            a.id = s.integer(0);
+            a.trainee = s.text(2);
+            a.group = s.text(3);
+            a.scenarioId = s.text(4);
+            a.assignedBy = s.text(5);
+            a.assignedAtMs = s.integer(6);
+            a.dueAtMs = s.optInteger(7);
+            a.note = s.text(8);
+            kept.emplace(s.text(1), std::make_pair(a.id, std::move(a)));
+        }
+    }
+    CopyChanges changes;
+    std::set<std::string> seen;
+    for (const auto& c : live) {
+        if (!seen.insert(c.uid).second) continue;
+        const ScenarioAssignment& a = c.assignment;
+        const auto found = kept.find(c.uid);
+        if (found != kept.end() && sameAssignment(found->second.second, a)) continue;
+        Statement s(db, found == kept.end()
+                            ? "INSERT INTO assignments (trainee, group_name, scenario_id, "
+                              "assigned_by, assigned_at, due_at, note, central_uid) VALUES (?, ?, "
+                              "?, ?, ?, ?, ?, ?)"
+                            : "UPDATE assignments SET trainee = ?, group_name = ?, scenario_id = "
+                              "?, assigned_by = ?, assigned_at = ?, due_at = ?, note = ? WHERE "
+                              "central_uid = ?");
+        s.bind(1, a.trainee)
+            .bind(2, a.group)
+            .bind(3, a.scenarioId)
+            .bind(4, a.assignedBy)
+            .bind(5, a.assignedAtMs)
+            .bind(6, a.dueAtMs)
+            .bind(7, a.note)
+            .bind(8, c.uid)
+            .run();
+        ++(found == kept.end() ? changes.added : changes.updated);
+    }
+    for (const auto& [uid, row] : kept) {
+        if (seen.count(uid)) continue;
+        Statement s(db, "DELETE FROM assignments WHERE id = ?");
+        s.bind(1, row.first).run();
+        ++changes.removed;
+    }
+    tx.commit();
+    return changes;
+}
+
+KnownPeople knownPeople(ResultsStore& store) {
+    KnownPeople out;
+    Statement s(store.database(), "SELECT name, group_name FROM trainees ORDER BY name");
+    std::set<std::string> groups;
+    while (s.step()) {
+        out.names.push_back(s.text(0));
+        if (!s.text(1).empty()) groups.insert(s.text(1));
+    }
+    out.groups.assign(groups.begin(), groups.end());
+    return out;
 }
 
 std::string traineeGroup(ResultsStore& store, const std::string& trainee) {

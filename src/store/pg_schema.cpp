@@ -207,6 +207,60 @@ GRANT UPDATE (competencies) ON attempts TO rapport_trainee;
 ALTER TABLE attempts ADD COLUMN timing text NOT NULL DEFAULT 'standard'
     CHECK (timing IN ('standard', 'extended-x2', 'untimed'));
 )sql",
+    // v6: reserved for H-central (wave 12)
+    "SELECT 1;",
+    // v7: trainers' assignments ("play this next"), for one trainee or a whole group. Every row
+    // names a group, the one whose grant lets a trainer or HR login add and remove it; one for a
+    // trainee also names the trainee's login (the identity the database knows, so RLS can give
+    // it to them alone) and their name as their attempts carry it (what the desktop matches).
+    // A removal only sets removed_at: the row stays as a record of who assigned what, and a
+    // desktop that pulled it learns it is gone. Nobody but an admin deletes.
+    R"sql(
+CREATE TABLE assignments (
+    uid            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    group_name     text NOT NULL CHECK (group_name <> ''),
+    trainee_login  name,
+    trainee_name   text,
+    scenario_id    text NOT NULL CHECK (scenario_id <> ''),
+    due_at         bigint,
+    note           text NOT NULL DEFAULT '',
+    assigned_by    text NOT NULL DEFAULT '',
+    assigned_login name NOT NULL DEFAULT current_user,
+    assigned_at    bigint NOT NULL,
+    removed_at     bigint,
+    removed_login  name,
+    CHECK ((trainee_login IS NULL) = (trainee_name IS NULL)),
+    CHECK ((removed_at IS NULL) = (removed_login IS NULL))
+);
+CREATE INDEX assignments_by_group ON assignments(group_name, assigned_at);
+CREATE INDEX assignments_by_trainee ON assignments(trainee_login) WHERE trainee_login IS NOT NULL;
+ALTER TABLE assignments ENABLE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT ON assignments TO rapport_trainer, rapport_hr;
+GRANT UPDATE (removed_at, removed_login) ON assignments TO rapport_trainer, rapport_hr;
+GRANT SELECT ON assignments TO rapport_trainee;
+GRANT SELECT, INSERT, UPDATE, DELETE ON assignments TO rapport_admin;
+-- Trainers and HR: the groups granted to them, removed rows included (who assigned what).
+CREATE POLICY assignments_granted_read ON assignments FOR SELECT TO rapport_trainer, rapport_hr
+    USING (group_name IN (SELECT g.group_name FROM group_grants g WHERE g.login = current_user));
+-- Adding one in their own name; a trainee named must have an attempt in that group that the
+-- adder may read, so nobody can send a note to a trainee outside the groups granted to them.
+CREATE POLICY assignments_granted_add ON assignments FOR INSERT TO rapport_trainer, rapport_hr
+    WITH CHECK (assigned_login = current_user AND removed_at IS NULL
+        AND group_name IN (SELECT g.group_name FROM group_grants g WHERE g.login = current_user)
+        AND (trainee_login IS NULL OR EXISTS (SELECT 1 FROM attempts a
+            WHERE a.owner_login = assignments.trainee_login
+              AND a.group_name = assignments.group_name)));
+CREATE POLICY assignments_granted_remove ON assignments FOR UPDATE TO rapport_trainer, rapport_hr
+    USING (removed_at IS NULL
+        AND group_name IN (SELECT g.group_name FROM group_grants g WHERE g.login = current_user))
+    WITH CHECK (removed_login = current_user);
+-- A trainee: the live ones naming their login, and those to the group their login is in.
+CREATE POLICY assignments_trainee ON assignments FOR SELECT TO rapport_trainee
+    USING (removed_at IS NULL AND (trainee_login = current_user OR (trainee_login IS NULL
+        AND group_name = (SELECT l.group_name FROM logins l WHERE l.login = current_user))));
+CREATE POLICY assignments_admin ON assignments FOR ALL TO rapport_admin USING (true)
+    WITH CHECK (true);
+)sql",
 };
 
 constexpr int kLatest = int(std::size(kPgMigrations));

@@ -202,6 +202,13 @@ CREATE TABLE assignments (
 CREATE INDEX assignments_by_trainee ON assignments(trainee) WHERE trainee <> '';
 CREATE INDEX assignments_by_group ON assignments(group_name) WHERE group_name <> '';
 )sql",
+    // v9: assignments pulled from the central store (store/sync_assignments.hpp) carry the
+    // central row's uid, so the next pull updates or removes that row instead of adding it
+    // again; NULL for one made on this desktop. SQLite's UNIQUE lets many NULLs through.
+    R"sql(
+ALTER TABLE assignments ADD COLUMN central_uid TEXT;
+CREATE UNIQUE INDEX assignments_by_central_uid ON assignments(central_uid);
+)sql",
 };
 
 constexpr int kLatest = int(std::size(kMigrations));

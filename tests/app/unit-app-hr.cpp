@@ -17,6 +17,7 @@
 
 #include "app/driver/script.hpp"
 #include "app/driver/script_driver.hpp"
+#include "app/hr/hr_controls.hpp"
 #include "app/hr/hr_export.hpp"
 #include "app/hr/hr_table_model.hpp"
 #include "app/shell/app.hpp"
@@ -24,9 +25,11 @@
 #include "core/framework/framework_catalog.hpp"
 #include "core/framework/scenario_framework.hpp"
 #include "core/library/scenario_library.hpp"
+#include "core/reports/report_items.hpp"
 #include "core/scoring/scoring.hpp"
 #include "core/scoring/step_advice.hpp"
 #include "store/attempt_recorder.hpp"
+#include "store/attempt_responses.hpp"
 #include "store/results_store.hpp"
 #include "support/build_paths.hpp"
 #include "support/files.hpp"
@@ -523,4 +526,70 @@ TEST_CASE("hr demo database for the docs screenshots (RAPPORT_HR_DEMO_DB)") {
         mine.trainee = t.name;
         CHECK_MESSAGE(db.attempts(mine, false).size() >= 12, t.name);
     }
+}
+
+TEST_CASE("hr screens: the item analysis page shows core's figures and prints the items page") {
+    test::TempDir dbDir;
+    const std::string db = dbDir.file("results.db");
+    makeDemoDatabase(db, demoTrainees(), 6);
+    const ScenarioLibrary lib = loadScenarioLibrary({kScenarios});
+    // The scenario played most in the demo database.
+    std::map<std::string, int> played;
+    {
+        store::ResultsStore s(db);
+        for (const auto& a : s.attempts({})) ++played[a.scenarioId];
+    }
+    const auto most = std::max_element(played.begin(), played.end(),
+                                       [](auto& a, auto& b) { return a.second < b.second; });
+    REQUIRE(most != played.end());
+    std::string title;
+    for (const auto& e : lib.entries)
+        if (e.playable() && e.scenario->id == most->first) title = e.scenario->title;
+    REQUIRE(!title.empty());
+
+    Headless h(db, false);
+    h.app->hr().data().exportFolder = dbDir.path().string();
+    CHECK(h.run("click HR reports\nexpect-screen hr-table\nwait-idle\nclick Item analysis\n"
+                "expect-screen hr-items\nclick Scenario\nwait-frames 1\nclick " +
+                labelText(title) + "##option\nwait-idle\nwait-frames 2\n") == "");
+    const auto& shown = h.app->hr().items().report().value();
+    REQUIRE(shown);
+    // The store's responses through core, computed here on their own.
+    store::AttemptFilter filter;
+    filter.finishedOnly = true;
+    filter.scenario = most->first;
+    store::ResultsStore s(db);
+    const auto read = store::attemptResponses(s, filter, store::libraryLookup(lib));
+    const auto expected = statisticsByMode(read.attempts, std::nullopt);
+    REQUIRE(shown->modes.size() == expected.size());
+    REQUIRE(!expected.empty());
+    for (std::size_t m = 0; m < expected.size(); ++m) {
+        CHECK(shown->modes[m].attempts == expected[m].attempts);
+        REQUIRE(shown->modes[m].items.size() == expected[m].items.size());
+        for (std::size_t i = 0; i < expected[m].items.size(); ++i) {
+            CHECK(shown->modes[m].items[i].node == expected[m].items[i].node);
+            CHECK(shown->modes[m].items[i].difficulty == expected[m].items[i].difficulty);
+            CHECK(shown->modes[m].items[i].responses == expected[m].items[i].responses);
+        }
+    }
+    const std::string page = h.settle();
+    CHECK(page.find(expected[0].items[0].node) != std::string::npos);
+    CHECK(page.find("Item analysis") != std::string::npos);
+
+    // Exam only: the practice sittings leave the figures.
+    CHECK(h.run("click Mode\nwait-frames 1\nclick Exam##option\nwait-idle\nwait-frames 2\n") == "");
+    REQUIRE(h.app->hr().items().report().value());
+    for (const auto& m : h.app->hr().items().report().value()->modes)
+        CHECK(m.mode == AttemptMode::Exam);
+
+    CHECK(h.run("click Printable page\nwait-frames 2\n") == "");
+    bool printed = false;
+    for (const auto& f : fs::directory_iterator(dbDir.path()))
+        if (f.path().filename().string().starts_with("rapport-items-")) {
+            printed = true;
+            const std::string html = test::readText(f.path());
+            CHECK(html.find("<html lang=\"en\"") != std::string::npos);
+            CHECK(html.find(most->first) != std::string::npos);
+        }
+    CHECK(printed);
 }

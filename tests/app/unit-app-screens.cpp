@@ -323,6 +323,7 @@ key Down
 key Down
 key Down
 key Down
+key Down
 key Right
 key Enter
 key ctrl+A

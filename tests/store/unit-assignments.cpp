@@ -1,5 +1,6 @@
 // A trainer's assignments in the results database: added, listed, removed, hostile text kept
-// verbatim, and a schema v7 file upgraded to v8 with everything in it kept.
+// verbatim, a schema v7 file upgraded to v8 and v8 to v9 with everything in it kept, and the
+// desktop's copy of central assignments mirrored by uid.
 #include <doctest/doctest.h>
 
 #include <stdexcept>
@@ -97,8 +98,7 @@ TEST_CASE("a schema v7 database upgrades to v8: attempts kept, assignments usabl
         CHECK_THROWS_AS(listAssignments(old), StoreError);
     }
     ResultsStore db(path);
-    CHECK(db.schemaVersion() == 8);
-    CHECK(latestSchemaVersion() == 8);
+    CHECK(db.schemaVersion() == latestSchemaVersion());
     CHECK(db.integrityCheck() == "ok");
     const auto attempts = db.attempts({});
     REQUIRE(attempts.size() == 1);
@@ -106,6 +106,65 @@ TEST_CASE("a schema v7 database upgrades to v8: attempts kept, assignments usabl
     CHECK(listAssignments(db).empty());
     addAssignment(db, assignment("", "north", "discovery", 2000));
     CHECK(listAssignments(db, "", "north").size() == 1);
+}
+
+TEST_CASE("a schema v8 database upgrades to v9: its assignments stay its own") {
+    TempDir dir;
+    const std::string path = dir.file("r.db");
+    {
+        StoreOptions v8;
+        v8.schemaVersion = 8;
+        ResultsStore old(path, v8);
+        addAssignment(old, assignment("Anna", "", "discovery", 1000));
+    }
+    ResultsStore db(path);
+    CHECK(db.schemaVersion() == latestSchemaVersion());
+    CHECK(db.integrityCheck() == "ok");
+    const auto list = listAssignments(db);
+    REQUIRE(list.size() == 1);
+    CHECK_FALSE(assignmentCentralUid(db, list[0].id));
+    CHECK_FALSE(assignmentCentralUid(db, 999));
+}
+
+TEST_CASE("mirrorCentralAssignments: adds, updates, removes only pulled rows, idempotent") {
+    TempDir dir;
+    ResultsStore db(dir.file("r.db"));
+    const auto own = addAssignment(db, assignment("Anna", "", "warmup", 500));
+    std::vector<CentralCopy> live = {
+        {"u-1", assignment("", "north", "discovery", 1000)},
+        {"u-2", assignment("Anna", "", "objections", 2000)},
+    };
+    live[1].assignment.note = "'); DROP TABLE assignments; --";
+    CHECK(mirrorCentralAssignments(db, live) == CopyChanges{2, 0, 0});
+    CHECK(mirrorCentralAssignments(db, live) == CopyChanges{});
+    CHECK(listAssignments(db).size() == 3);
+    CHECK(listAssignments(db, "Anna").back().note == "'); DROP TABLE assignments; --");
+    live[0].assignment.dueAtMs = 86'400'000;
+    CHECK(mirrorCentralAssignments(db, live) == CopyChanges{0, 1, 0});
+    CHECK(listAssignments(db, "", "north").front().dueAtMs == 86'400'000);
+    live.erase(live.begin());
+    CHECK(mirrorCentralAssignments(db, live) == CopyChanges{0, 0, 1});
+    CHECK(listAssignments(db, "", "north").empty());
+    // The desktop's own assignment is never a pulled one: an empty pull leaves it.
+    CHECK(mirrorCentralAssignments(db, {}) == CopyChanges{0, 0, 1});
+    const auto left = listAssignments(db);
+    REQUIRE(left.size() == 1);
+    CHECK(left[0].id == own);
+    // A malformed row changes nothing.
+    CHECK_THROWS_AS(mirrorCentralAssignments(db, {{"u-3", assignment("Anna", "north", "x", 1)}}),
+                    std::invalid_argument);
+    CHECK(listAssignments(db).size() == 1);
+}
+
+TEST_CASE("knownPeople: the names and distinct groups of this file's trainees") {
+    TempDir dir;
+    ResultsStore db(dir.file("r.db"));
+    db.upsertTrainee({"Ben", "", "north"});
+    db.upsertTrainee({"Anna", "", "north"});
+    db.upsertTrainee({"Cem", "", ""});
+    const auto p = knownPeople(db);
+    CHECK(p.names == std::vector<std::string>{"Anna", "Ben", "Cem"});
+    CHECK(p.groups == std::vector<std::string>{"north"});
 }
 
 TEST_SUITE_END();

@@ -32,6 +32,8 @@ App::App(AppConfig config, const Clock& clock, Theme theme)
       trainee_(TraineeSetup{config_.dataDir, config_.hrDatabase, config_.attemptSeed}, clock,
                library_, frameworks_, *this,
                [this](std::string_view text) { requireGlyphs(text); }) {
+    // An assignment made in HR is first in the signed-in trainee's "Recommended next" at once.
+    hr_.onAssignmentsChanged = [this] { trainee_.assignmentsChanged(); };
     // The bundled library is read-only in the author workspace; copies go to the trainer's own
     // folder ($XDG_DATA_HOME/rapport/scenarios).
     std::filesystem::path own = config_.ownScenarios;
@@ -133,7 +135,9 @@ void App::tick() {
     // The administrator walked away and a trainee signed in: the next one must unlock again.
     if (signedIn()) gate_.lock();
     if (sync_) {
+        const int pulledBefore = shownSync_.assignmentsPulled;
         shownSync_ = sync_->status();
+        if (shownSync_.assignmentsPulled != pulledBefore) trainee_.assignmentsChanged();
         gate_.useCentralRoles(shownSync_.roles, shownSync_.rolesError);
     }
     author_.tick();
@@ -235,6 +239,8 @@ void App::Draw() {
         case ScreenId::HrTrainee:
         case ScreenId::HrAttempt:
         case ScreenId::HrGroup:
+        case ScreenId::HrAssign:
+        case ScreenId::HrItems:
             hr_.Draw(ctx,
                      HrSources{library_,
                                [this](const Scenario& s) { return frameworks_.frameworkFor(s); },

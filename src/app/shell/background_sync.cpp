@@ -9,6 +9,7 @@
 #include "store/central_roles.hpp"
 #include "store/pg_db.hpp"
 #include "store/results_store.hpp"
+#include "store/sync_assignments.hpp"
 #include "store/sync_outbox.hpp"
 #include "store/sync_upload.hpp"
 
@@ -128,12 +129,21 @@ void BackgroundSync::pass() {
             const store::SyncResult r =
                 store::syncOutbox(local.database(), setup_.centralUri, options);
             next.waiting = store::pendingCounts(local.database()).total();
+            // The trainers' assignments for this desktop's trainees, for the library's
+            // recommendation while offline (store/sync_assignments.hpp).
+            store::PullResult pulled;
+            if (!r.unreachable) pulled = store::pullAssignments(local, setup_.centralUri);
+            next.assignmentsPulled +=
+                pulled.changes.added + pulled.changes.updated + pulled.changes.removed;
             if (r.unreachable) {
                 next.state = SyncStatus::State::Error;
                 next.error = oneLine(r.error);
             } else if (!r.refused.empty()) {
                 next.state = SyncStatus::State::Error;
                 next.error = oneLine(r.refused.front().message);
+            } else if (pulled.failed) {
+                next.state = SyncStatus::State::Error;
+                next.error = oneLine(pulled.error);
             } else {
                 next.state = next.waiting ? SyncStatus::State::Waiting : SyncStatus::State::Synced;
                 next.error.clear();

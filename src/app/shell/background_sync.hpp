@@ -1,5 +1,6 @@
 // The app's automatic sync to the central store: a worker thread runs the same sync as
-// `rapport sync` (store/sync_upload.hpp) over the results database, again every little while and
+// `rapport sync` (store/sync_upload.hpp, then the assignments' pull, store/sync_assignments.hpp)
+// over the results database, again every little while and
 // with a growing wait after a failure, and reads the login's roles (store/central_roles.hpp) on
 // the same connection attempt. The frame only ever copies the last status: nothing here blocks
 // it. Stopping waits for a connection attempt in progress (at most libpq's connect_timeout).
@@ -31,6 +32,9 @@ struct SyncStatus {
     std::optional<RoleSet> roles;
     std::string rolesError;
     int passes = 0;  // finished passes, for tests and the shell's redraws
+    // Assignments added, changed or removed locally by the pulls so far: the library's
+    // recommendation is read again when this moves.
+    int assignmentsPulled = 0;
 };
 
 // What the status line says: "Synced", "3 attempts waiting", "Sync error: …" (rapport::trn).

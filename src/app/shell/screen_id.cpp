@@ -22,13 +22,17 @@ const char* screenName(ScreenId id) {
             return "hr-attempt";
         case ScreenId::HrGroup:
             return "hr-group";
+        case ScreenId::HrAssign:
+            return "hr-assign";
+        case ScreenId::HrItems:
+            return "hr-items";
     }
     return "sign-in";
 }
 
 bool isHrScreen(ScreenId id) {
     return id == ScreenId::HrTable || id == ScreenId::HrTrainee || id == ScreenId::HrAttempt ||
-           id == ScreenId::HrGroup;
+           id == ScreenId::HrGroup || id == ScreenId::HrAssign || id == ScreenId::HrItems;
 }
 
 }  // namespace rapport::app

@@ -12,10 +12,12 @@ enum class ScreenId {
     HrTable,
     HrTrainee,
     HrAttempt,
-    HrGroup
+    HrGroup,
+    HrAssign,
+    HrItems
 };
 // "sign-in", "library", "conversation", "debrief", "hr-table", "hr-trainee", "hr-attempt",
-// "hr-group": the names scripts use.
+// "hr-group", "hr-assign", "hr-items": the names scripts use.
 const char* screenName(ScreenId id);
 bool isHrScreen(ScreenId id);
 

@@ -86,6 +86,10 @@ std::optional<int> TraineeArea::bestScore(const std::string& scenarioId) const {
     return it->second;
 }
 
+void TraineeArea::assignmentsChanged() {
+    if (!flow_ && !busy()) refreshBestScores();
+}
+
 void TraineeArea::refreshBestScores() {
     bestScores_.clear();
     recommended_.reset();
@@ -103,9 +107,12 @@ void TraineeArea::refreshBestScores() {
         const auto attempts = store_->attempts(everyone);
         model.learn(practiceEvidence(attempts));
         // A trainer's assignments to this trainee or their group come first until done.
+        // The group given at sign-in counts before the trainee's first attempt stores it.
+        const std::string group = trainee_->group.empty()
+                                      ? store::traineeGroup(*store_, trainee_->name)
+                                      : trainee_->group;
         const auto assigned =
-            openAssignments(store::listAssignments(*store_), trainee_->name,
-                            store::traineeGroup(*store_, trainee_->name), attempts);
+            openAssignments(store::listAssignments(*store_), trainee_->name, group, attempts);
         const auto ranked = recommendScenarios(model, trainee_->name, scenarioOptions(library_),
                                                assigned, store::unixNowMs());
         if (!ranked.empty()) recommended_ = ranked.front();

@@ -76,6 +76,9 @@ public:
     void tick();
     // True while a finished attempt is being scored, journal writes are pending or a reply waits.
     bool busy() const;
+    // The assignments in the store changed (a sync pulled some, or HR assigned one): the
+    // library's "Recommended next" is read again, unless a conversation is under way.
+    void assignmentsChanged();
     // True while a countdown is on the conversation screen.
     bool countdownShowing() const;
     // While a countdown shows: milliseconds until its shown number changes (0 otherwise).

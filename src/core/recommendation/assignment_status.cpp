@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "core/reports/report_time.hpp"
+
 namespace rapport {
 
 namespace {
@@ -47,6 +49,17 @@ std::vector<ScenarioAssignment> openAssignments(const std::vector<ScenarioAssign
         out.back().trainee = trainee;
     }
     return out;
+}
+
+std::optional<std::int64_t> parseDueDate(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    return parseDateUtc(text);
+}
+
+bool isOverdue(const ScenarioAssignment& a, std::int64_t nowMs) {
+    constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
+    // The same day's end as the recommendation's "overdue since" (next_scenario.cpp).
+    return a.dueAtMs && nowMs >= (*a.dueAtMs / kDayMs + 1) * kDayMs;
 }
 
 }  // namespace rapport

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/recommendation/next_scenario.hpp"
@@ -37,5 +38,12 @@ std::vector<ScenarioAssignment> openAssignments(const std::vector<ScenarioAssign
                                                 const std::string& trainee,
                                                 const std::string& group,
                                                 const std::vector<AttemptRecord>& attempts);
+
+// A due date as a trainer types it: exactly "YYYY-MM-DD", the start of that day (UTC); nullopt
+// for anything else (a time, an impossible day, stray text).
+std::optional<std::int64_t> parseDueDate(std::string_view text);
+
+// True once the assignment's due day (UTC) is over; never for one without a due date.
+bool isOverdue(const ScenarioAssignment& assignment, std::int64_t nowMs);
 
 }  // namespace rapport

@@ -137,3 +137,19 @@ TEST_CASE("an assignment is overdue once its due day is over, not on the day its
     CHECK(describeRecommendation(late) ==
           "assigned by your trainer, overdue since 2026-03-12: One — predicted success 50 %");
 }
+
+TEST_CASE("due dates: exactly YYYY-MM-DD; overdue once the day (UTC) is over") {
+    const auto due = parseDueDate("2026-03-12");
+    REQUIRE(due);
+    CHECK(*due == 1'773'273'600'000);  // 2026-03-12T00:00:00Z
+    for (const char* bad : {"", "2026-3-12", "12.03.2026", "2026-02-30", "2026-03-12T10:00",
+                            "2026-03-12 ", " 2026-03-12", "2026/03/12", "20260312xx"})
+        CHECK_MESSAGE(!parseDueDate(bad), bad);
+    ScenarioAssignment a;
+    CHECK_FALSE(isOverdue(a, 4'000'000'000'000));  // no due date: never
+    a.dueAtMs = due;
+    constexpr std::int64_t kDay = 86'400'000;
+    CHECK_FALSE(isOverdue(a, *due));
+    CHECK_FALSE(isOverdue(a, *due + kDay - 1));  // the last millisecond of the due day
+    CHECK(isOverdue(a, *due + kDay));
+}

@@ -152,10 +152,10 @@ TEST_CASE("schema v4 gives attempts synced before it their competency summary") 
     store::migratePg(owner);
     Desktop ann("Ann", "north", 3, 1000, pg.uri());
     const auto before = store::pgAttempts(owner, {});
-    // As a v3 server had them: no column, version 3.
+    // As a v3 server had them: no columns, no assignments table, version 3.
     owner.execScript(
         "ALTER TABLE attempts DROP COLUMN competencies; ALTER TABLE attempts DROP COLUMN timing; "
-        "UPDATE rapport_schema SET version = 3");
+        "DROP TABLE assignments; UPDATE rapport_schema SET version = 3");
     CHECK(store::migratePg(owner) == 3);
     CHECK(store::pgSchemaVersion(owner) == store::latestPgSchemaVersion());
     auto r = owner.exec("SELECT status, report, competencies FROM attempts ORDER BY started_at");

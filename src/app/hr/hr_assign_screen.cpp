@@ -1,0 +1,267 @@
+#include "app/hr/hr_assign_screen.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "app/hr/hr_controls.hpp"
+#include "app/shell/fit.hpp"
+#include "app/shell/ui_label.hpp"
+#include "app/shell/widgets.hpp"
+#include "core/recommendation/assignment_status.hpp"
+#include "core/reports/report_time.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
+#include "store/attempt_recorder.hpp"
+#include "store/pg_assignments.hpp"
+#include "store/pg_db.hpp"
+#include "store/results_store.hpp"
+
+namespace rapport::app {
+namespace {
+
+// A combo over (value, shown) pairs; the options are recorded as "SHOWN##option" for scripts.
+bool PickCombo(WidgetLocator& loc, const char* id, const char* caption, const char* none,
+               const std::vector<std::pair<std::string, std::string>>& options, std::string& value,
+               float width) {
+    bool changed = false;
+    std::string preview = none;
+    for (const auto& [v, shown] : options)
+        if (v == value) preview = shown;
+    ImGui::SetNextItemWidth(width);
+    const std::string shown = ui::Elide(labelText(preview), width - ImGui::GetFrameHeight());
+    if (ImGui::BeginCombo(id, shown.c_str())) {
+        int i = 0;
+        for (const auto& [v, text] : options) {
+            const std::string label = labelText(text) + "##opt" + std::to_string(i++);
+            if (ImGui::Selectable(label.c_str(), value == v)) value = v, changed = true;
+            loc.recordLastItem(text + "##option");
+        }
+        ImGui::EndCombo();
+    }
+    loc.recordLastItem(caption);
+    return changed;
+}
+
+std::string scenarioTitle(const ScenarioLibrary& library, const std::string& id) {
+    for (const auto& e : library.entries)
+        if (e.scenario && e.scenario->id == id) return e.scenario->title;
+    return id;  // removed from the library since: the id is all there is
+}
+
+void Caption(const Palette& p, const char* text) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+}
+
+bool rowButton(WidgetLocator& loc, const char* msgid, const std::string& key) {
+    const bool clicked = ImGui::Button(trLabel(msgid).c_str());
+    loc.recordLastItem(std::string(msgid) + "##" + key);
+    return clicked;
+}
+
+std::string failureText(const std::exception& e) {
+    if (auto pg = dynamic_cast<const store::PgError*>(&e); pg && pg->permissionDenied())
+        return tr("The central store refused: this login may not assign to that group.");
+    return e.what();
+}
+
+}  // namespace
+
+void HrAssignScreen::reload(const std::string& target) {
+    loaded_ = true;
+    error_.clear();
+    rows_.clear();
+    people_ = {};
+    if (target.empty()) {
+        error_ = tr("No results database: set RAPPORT_DB or HOME.");
+        return;
+    }
+    try {
+        const store::AssignmentBook book(target);
+        rows_ = book.list();
+        people_ = book.people();
+    } catch (const std::exception& e) {
+        error_ = e.what();
+    }
+}
+
+void HrAssignScreen::add(const std::string& target, const std::function<void()>& changed) {
+    messageIsError_ = true;
+    if (scenario_.empty()) {
+        message_ = tr("Choose a scenario.");
+        return;
+    }
+    if (whom_.empty()) {
+        message_ = toGroup_ ? tr("Choose a group.") : tr("Choose a trainee.");
+        return;
+    }
+    ScenarioAssignment a;
+    a.scenarioId = scenario_;
+    (toGroup_ ? a.group : a.trainee) = whom_;
+    if (!due_.empty()) {
+        a.dueAtMs = parseDueDate(due_);
+        if (!a.dueAtMs) {
+            message_ = tr("The due date is YYYY-MM-DD, e.g. 2026-03-01, or empty.");
+            return;
+        }
+    }
+    a.note = note_;
+    try {
+        store::AssignmentBook(target).add(a);
+        message_ = uiFormat(tr("Assigned: {scenario}"), {{"scenario", scenario_}});
+        messageIsError_ = false;
+        due_.clear();
+        note_.clear();
+        if (changed) changed();
+    } catch (const std::exception& e) {
+        message_ = failureText(e);
+    }
+    reload(target);
+}
+
+void HrAssignScreen::Draw(const ScreenContext& ctx, const std::string& target, HrActions& actions,
+                          const ScenarioLibrary& library, const std::function<void()>& changed) {
+    const Theme& t = ctx.theme;
+    const Palette& p = t.palette;
+    WidgetLocator& loc = ctx.locator;
+    if (!loaded_) reload(target);
+    if (drawHrHeader(ctx, tr("Assignments"),
+                     tr("Scenarios trainees should play next; they come first in the library's "
+                        "\"Recommended next\" until done."),
+                     "Back to table")) {
+        actions.openPage(ScreenId::HrTable);
+        return;
+    }
+    ImGui::Spacing();
+
+    // The form: one row that wraps on a narrow window.
+    std::vector<std::pair<std::string, std::string>> scenarios;
+    for (const auto& e : library.entries)
+        if (e.playable() && std::none_of(scenarios.begin(), scenarios.end(),
+                                         [&](auto& x) { return x.first == e.scenario->id; }))
+            scenarios.push_back({e.scenario->id, e.scenario->title});
+    const float comboW = t.px(260);
+    Caption(p, tr("Scenario"));
+    ImGui::SameLine();
+    PickCombo(loc, "##assign-scenario", "Scenario", tr("Choose a scenario"), scenarios, scenario_,
+              comboW * 1.3f);
+    ui::SameLineOrWrap(t.px(300));
+    Caption(p, tr("For"));
+    ImGui::SameLine();
+    if (ImGui::RadioButton(trLabel("A group").c_str(), toGroup_) && !toGroup_)
+        toGroup_ = true, whom_.clear();
+    loc.recordLastItem("A group");
+    ImGui::SameLine();
+    if (ImGui::RadioButton(trLabel("One trainee").c_str(), !toGroup_) && toGroup_)
+        toGroup_ = false, whom_.clear();
+    loc.recordLastItem("One trainee");
+    ImGui::SameLine();
+    std::vector<std::pair<std::string, std::string>> whom;
+    for (const auto& w : toGroup_ ? people_.groups : people_.trainees) whom.push_back({w, w});
+    PickCombo(loc, "##assign-whom", "Whom",
+              toGroup_ ? tr("Choose a group") : tr("Choose a trainee"), whom, whom_, comboW);
+
+    Caption(p, tr("Due"));
+    ImGui::SameLine();
+    const float dateW = t.px(170);
+    ImGui::SetNextItemWidth(dateW);
+    ImGui::InputTextWithHint("##assign-due", tr("YYYY-MM-DD (optional)"), &due_);
+    loc.recordLastItem("Due");
+    ui::SameLineOrWrap(t.px(300));
+    Caption(p, tr("Note"));
+    ImGui::SameLine();
+    const float assignW = ui::ButtonWidth(tr("Assign"));
+    ImGui::SetNextItemWidth(
+        std::max(t.px(200), ImGui::GetContentRegionAvail().x - assignW - t.px(16)));
+    const bool enter = ImGui::InputTextWithHint("##assign-note", tr("for the trainee (optional)"),
+                                                &note_, ImGuiInputTextFlags_EnterReturnsTrue);
+    loc.recordLastItem("Note");
+    ImGui::SameLine();
+    if (ui::PrimaryButton(loc, t, trLabel("Assign").c_str()) || enter) add(target, changed);
+    if (!message_.empty()) ui::TextWrappedColored(messageIsError_ ? p.danger : p.success, message_);
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::Spacing();
+
+    if (!error_.empty()) {
+        ui::TextWrappedColored(p.danger, error_);
+        return;
+    }
+    if (rows_.empty()) {
+        ui::TextWrappedColored(p.textMuted, tr("No assignments yet."));
+        return;
+    }
+    const std::int64_t now = store::unixNowMs();
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##assignments", 6, flags, ImGui::GetContentRegionAvail())) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr("Scenario"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(tr("For"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(tr("Due"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(tr("Done"), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn(tr("Note"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(
+        "##actions", ImGuiTableColumnFlags_WidthFixed,
+        ui::ButtonWidth(tr("Confirm removal")) + ui::ButtonWidth(tr("Cancel")) + t.px(12));
+    ImGui::TableHeadersRow();
+    std::string removeKey;
+    for (const auto& row : rows_) {
+        const ScenarioAssignment& a = row.assignment;
+        ImGui::PushID(row.key.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ui::TextWrapped(scenarioTitle(library, a.scenarioId));
+        ImGui::TableNextColumn();
+        ui::TextWrapped(a.trainee.empty() ? uiFormat(tr("group {group}"), {{"group", a.group}})
+                                          : a.trainee);
+        ImGui::TableNextColumn();
+        if (!a.dueAtMs) {
+            ui::TextWrappedColored(p.textMuted, "—");
+        } else if (isOverdue(a, now)) {
+            ui::TextWrappedColored(p.warning, uiFormat(tr("overdue since {date}"),
+                                                       {{"date", formatDateUtc(*a.dueAtMs)}}));
+        } else {
+            ui::TextWrapped(formatDateUtc(*a.dueAtMs));
+        }
+        ImGui::TableNextColumn();
+        ui::TextWrapped(std::to_string(row.done));
+        ImGui::TableNextColumn();
+        ui::TextWrapped(a.note);
+        ImGui::TableNextColumn();
+        if (row.pulled) {
+            ui::TextWrappedColored(p.textMuted, tr("from the central store"));
+        } else if (confirming_ == row.key) {
+            // The row's key is in the ImGui id (PushID); scripts find "Confirm removal##KEY".
+            if (rowButton(loc, "Confirm removal", row.key)) removeKey = row.key;
+            ImGui::SameLine();
+            if (rowButton(loc, "Cancel", row.key)) confirming_.clear();
+        } else if (rowButton(loc, "Remove", row.key)) {
+            confirming_ = row.key;
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+    if (!removeKey.empty()) {
+        confirming_.clear();
+        messageIsError_ = true;
+        try {
+            if (store::AssignmentBook(target).remove(removeKey)) {
+                message_ = tr("Assignment removed.");
+                messageIsError_ = false;
+                if (changed) changed();
+            } else {
+                message_ = tr("That assignment is gone already.");
+            }
+        } catch (const std::exception& e) {
+            message_ = failureText(e);
+        }
+        reload(target);
+    }
+}
+
+}  // namespace rapport::app
