@@ -38,6 +38,7 @@ public:
         if (config.dataDir.empty()) config.dataDir = dir.path();
         // Never the user's own recovery folder.
         if (config.autosaveDir.empty()) config.autosaveDir = dir.path() / "autosave";
+        if (config.graphLayoutDir.empty()) config.graphLayoutDir = dir.path() / "graph-layouts";
         // The cheapest argon2id limits: the hash is verified as in real use, only faster.
         if (admin == Admin::Unlocked && !store::loadAdminPassphraseHash(config.dataDir))
             REQUIRE(store::saveAdminPassphraseHash(
