@@ -230,16 +230,16 @@ TEST_CASE("app in the pseudo-language: every drawn interface string is translate
         h.app->author().open(copy.string());
         REQUIRE(h.run("expect-screen author\nclick Fit graph\nwait-frames 2\n"
                       "click Node open\nwait-frames 2\n") == "");
-        // Known: the inspector's rows and the analysis panel's content are wider than the side
-        // panel with 40 % longer labels, and the analysis panel quotes core's English test-wise
-        // player names, rules and warnings (H-lang notes).
+        // Known: a multi-line field does not wrap its text yet (Dear ImGui 1.86), so a long line
+        // is wider than the field; the analysis panel quotes core's English test-wise player
+        // names, rules and warnings (H-lang notes). Everything else fits.
         check("author inspector", false);
         REQUIRE(h.run("click Tab Preview\nwait-frames 2\nclick Start preview\nwait-frames 2\n") ==
                 "");
-        check("author preview", false);
+        check("author preview");
         REQUIRE(h.run("click Tab Analysis\nwait-frames 2\nclick Run analysis\nwait-frames 3\n") ==
                 "");
-        check("author analysis", false, false);
+        check("author analysis", true, false);
     }
     ui::watchTextFit(false);
     std::error_code ec;

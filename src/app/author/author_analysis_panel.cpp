@@ -86,10 +86,10 @@ std::optional<PathReplay> drawTestwise(const Theme& t, const FontSet& fonts, Wid
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn(trc("test-wise table", "player"),
                                 ImGuiTableColumnFlags_WidthStretch, 3.0f);
-        ImGui::TableSetupColumn(trc("test-wise table", "highest"), ImGuiTableColumnFlags_WidthFixed,
-                                t.px(52));
-        ImGui::TableSetupColumn(trc("test-wise table", "passes"), ImGuiTableColumnFlags_WidthFixed,
-                                t.px(48));
+        ImGui::TableSetupColumn(trc("test-wise table", "highest"),
+                                ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(trc("test-wise table", "passes"),
+                                ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn(trc("test-wise table", "ending"),
                                 ImGuiTableColumnFlags_WidthStretch, 1.6f);
         ImGui::TableHeadersRow();
@@ -100,12 +100,13 @@ std::optional<PathReplay> drawTestwise(const Theme& t, const FontSet& fonts, Wid
             ImGui::TableNextColumn();
             // The whole row is one selectable: a click (or Enter on it) replays the play.
             const bool current = replaying == replayKey(h.choices, h.seed);
-            if (ImGui::Selectable((r.player + "###Replay " + r.player).c_str(), current,
+            const std::string name = ui::Elide(r.player, ImGui::GetContentRegionAvail().x);
+            if (ImGui::Selectable((name + "###Replay " + r.player).c_str(), current,
                                   ImGuiSelectableFlags_SpanAllColumns))
                 replay = PathReplay{h.choices, h.seed};
             loc.recordLastItem("Replay " + r.player);
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s\n%s", r.rule.c_str(),
+                ImGui::SetTooltip("%s\n%s\n%s", r.player.c_str(), r.rule.c_str(),
                                   tr("Click to replay this play in the preview."));
             ImGui::TableNextColumn();
             ImGui::TextColored(bad ? p.danger : p.success, "%s",
@@ -113,10 +114,11 @@ std::optional<PathReplay> drawTestwise(const Theme& t, const FontSet& fonts, Wid
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip(tr("under seed %llu"), static_cast<unsigned long long>(h.seed));
             ImGui::TableNextColumn();
-            ImGui::TextColored(r.passedSeeds > 0 ? p.danger : p.text, tr("%d of %zu"),
-                               r.passedSeeds, r.plays.size());
+            char passes[64];
+            std::snprintf(passes, sizeof passes, tr("%d of %zu"), r.passedSeeds, r.plays.size());
+            ui::TextFittedColored(r.passedSeeds > 0 ? p.danger : p.text, passes);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(h.finished ? h.ending.c_str() : tr("no ending"));
+            ui::TextFitted(h.finished ? h.ending : std::string(tr("no ending")));
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("%s; --seed %llu --choices %s", h.outcome.c_str(),
                                   static_cast<unsigned long long>(h.seed), h.choices.c_str());
@@ -126,14 +128,21 @@ std::optional<PathReplay> drawTestwise(const Theme& t, const FontSet& fonts, Wid
     if (a.cues && a.cues->decisions > 0) {
         const CueStatistics& c = *a.cues;
         const double gap = c.bestAcknowledgementRate() - c.otherAcknowledgementRate();
-        ImGui::TextColored(c.bestLongestShare() > kMaxBestLongestShare ? p.danger : p.text,
-                           tr("Best reply is the longest at %d of %d decisions of the best path"),
-                           c.bestLongest, c.decisions);
-        ImGui::TextColored(
+        // Wrapped, as every sentence of the panel: 40 % longer in another language, they ran
+        // past the side panel.
+        char line[512];
+        std::snprintf(line, sizeof line,
+                      tr("Best reply is the longest at %d of %d decisions of the best path"),
+                      c.bestLongest, c.decisions);
+        ui::TextWrappedColored(c.bestLongestShare() > kMaxBestLongestShare ? p.danger : p.text,
+                               line);
+        std::snprintf(line, sizeof line,
+                      tr("Opens with an acknowledgement: best replies %s %%, others %s %%"),
+                      fixed(c.bestAcknowledgementRate() * 100).c_str(),
+                      fixed(c.otherAcknowledgementRate() * 100).c_str());
+        ui::TextWrappedColored(
             gap > kMaxAcknowledgementGap || -gap > kMaxAcknowledgementGap ? p.danger : p.text,
-            tr("Opens with an acknowledgement: best replies %s %%, others %s %%"),
-            fixed(c.bestAcknowledgementRate() * 100).c_str(),
-            fixed(c.otherAcknowledgementRate() * 100).c_str());
+            line);
     }
     for (const OutcomeMismatch& m : a.outcomeMismatches)
         ui::TextWrappedColored(
@@ -213,10 +222,9 @@ std::optional<PathReplay> AuthorAnalysisPanel::Draw(const Theme& t, const FontSe
     if (!a.problem.empty()) {
         ui::TextWrappedColored(p.danger, a.problem);
     } else {
-        ImGui::TextUnformatted(
-            countOf(trn("{n} state explored (exact)", "{n} states explored (exact)", a.states),
-                    (long long)a.states)
-                .c_str());
+        ui::TextWrappedColored(p.text, countOf(trn("{n} state explored (exact)",
+                                                   "{n} states explored (exact)", a.states),
+                                               (long long)a.states));
         if (!a.unreachableNodes.empty()) {
             std::string list;
             for (const auto& n : a.unreachableNodes) list += (list.empty() ? "" : ", ") + n;
@@ -273,19 +281,20 @@ std::optional<PathReplay> AuthorAnalysisPanel::Draw(const Theme& t, const FontSe
             for (const auto& c : a.competencies) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted((c.name + (c.primary ? " *" : "")).c_str());
+                // Each cell shortened to its column with "…", the whole on hover.
+                ui::TextFitted(c.name + (c.primary ? " *" : ""));
                 ImGui::TableNextColumn();
-                ImGui::Text("%d", c.decisionPoints);
+                ui::TextFitted(std::to_string(c.decisionPoints));
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(c.maxUnbounded ? tr("unbounded")
-                                                      : std::to_string(c.max.value).c_str());
+                ui::TextFitted(c.maxUnbounded ? std::string(tr("unbounded"))
+                                              : std::to_string(c.max.value));
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(c.minUnbounded ? tr("unbounded")
-                                                      : std::to_string(c.min.value).c_str());
+                ui::TextFitted(c.minUnbounded ? std::string(tr("unbounded"))
+                                              : std::to_string(c.min.value));
             }
             ImGui::EndTable();
         }
-        ImGui::TextColored(p.textMuted, "%s", tr("* assessed (decides pass or fail)"));
+        ui::TextWrappedColored(p.textMuted, tr("* assessed (decides pass or fail)"));
         if (!a.dominated.empty()) {
             ui::TextInFont(fonts.heading, p.text,
                            uiFormat(tr("Dominated replies ({n})"),
@@ -305,20 +314,19 @@ std::optional<PathReplay> AuthorAnalysisPanel::Draw(const Theme& t, const FontSe
             uiFormat(tr("Random play ({plays}, seed {seed})"),
                      {{"plays", countOf(trn("{n} play", "{n} plays", r.samples), r.samples)},
                       {"seed", std::to_string(r.seed)}}));
-        ImGui::TextUnformatted(
+        ui::TextWrappedColored(
+            p.text,
             uiFormat(tr("median {median}, quartiles {q1}\u2013{q3}, range {min}\u2013{max}"),
                      {{"median", fixed(r.median)},
                       {"q1", fixed(r.lowerQuartile)},
                       {"q3", fixed(r.upperQuartile)},
                       {"min", fixed(r.min)},
-                      {"max", fixed(r.max)}})
-                .c_str());
-        ImGui::TextColored(r.passRate > kMaxRandomPassRate ? p.danger : p.success, "%s",
-                           uiFormat(tr("pass rate {rate} % ({passed} of {plays})"),
-                                    {{"rate", uiNumber(fixed(r.passRate * 100, 1))},
-                                     {"passed", std::to_string(r.passed)},
-                                     {"plays", std::to_string(r.samples)}})
-                               .c_str());
+                      {"max", fixed(r.max)}}));
+        ui::TextWrappedColored(r.passRate > kMaxRandomPassRate ? p.danger : p.success,
+                               uiFormat(tr("pass rate {rate} % ({passed} of {plays})"),
+                                        {{"rate", uiNumber(fixed(r.passRate * 100, 1))},
+                                         {"passed", std::to_string(r.passed)},
+                                         {"plays", std::to_string(r.samples)}}));
     }
     if (!a.warnings.empty()) {
         ui::TextInFont(fonts.heading, p.text, tr("Warnings"));

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "app/shell/fit.hpp"
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/authoring/bundled_copy.hpp"
@@ -439,29 +440,29 @@ void AuthorWorkspace::drawToolbar(const ScreenContext& ctx) {
                                  hasUnsavedEdits())) {
         saveNow();
     }
-    ImGui::SameLine();
+    ui::SameLineOrWrap(ui::ButtonWidth(tr("Undo")));
     ImGui::BeginDisabled(!doc_->canUndo());
     if (ui::Button(loc, trLabel("Undo").c_str())) doc_->undo();
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    ui::SameLineOrWrap(ui::ButtonWidth(tr("Redo")));
     ImGui::BeginDisabled(!doc_->canRedo());
     if (ui::Button(loc, trLabel("Redo").c_str())) doc_->redo();
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    ui::SameLineOrWrap(ui::ButtonWidth(tr("Fit graph")));
     if (ui::Button(loc, trLabel("Fit graph").c_str())) graphView_.fit();
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s", tr("Drag a box to move it; it stays there across edits."));
-    ImGui::SameLine();
+    ui::SameLineOrWrap(ui::ButtonWidth(tr("Tidy layout")));
     if (ui::Button(loc, trLabel("Tidy layout").c_str())) tidyLayout();
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s", tr("Lay the whole graph out afresh, in layers from the start."));
-    ImGui::SameLine();
+    ui::SameLineOrWrap(ui::ButtonWidth(tr("Close file")));
     if (ui::Button(loc, trLabel("Close file").c_str())) {
         whenSaved([this] { close(); });
         if (!doc_) return;
     }
     if (doc_->dirty()) {
-        ImGui::SameLine();
+        ui::SameLineOrWrap(ui::ButtonWidth(tr("Discard edits")));
         if (ui::Button(loc, trLabel("Discard edits").c_str())) {
             std::string error;
             inspector_ = {};
@@ -476,7 +477,6 @@ void AuthorWorkspace::drawToolbar(const ScreenContext& ctx) {
             }
         }
     }
-    ImGui::SameLine();
     const std::size_t errors = check_.diagnostics.errorCount(),
                       warnings = check_.diagnostics.warningCount();
     const std::string summary =
@@ -488,11 +488,14 @@ void AuthorWorkspace::drawToolbar(const ScreenContext& ctx) {
                                             {{"n", std::to_string(errors)}})},
                         {"warnings", uiFormat(trn("{n} warning", "{n} warnings", warnings),
                                               {{"n", std::to_string(warnings)}})}});
+    ui::SameLineOrWrap(ImGui::CalcTextSize(summary.c_str()).x);
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(errors ? p.danger : warnings ? p.warning : p.success, "%s", summary.c_str());
     if (!message_.empty()) {
-        ImGui::SameLine();
-        ImGui::TextColored(messageIsError_ ? p.danger : p.textMuted, "%s", message_.c_str());
+        // Beside the summary when it fits, else on a line of its own, wrapped (a long path or
+        // an error's reason is read whole, not cut at the window's edge).
+        ui::SameLineOrWrap(ImGui::CalcTextSize(message_.c_str()).x);
+        ui::TextWrappedColored(messageIsError_ ? p.danger : p.textMuted, message_);
     }
     if (readOnly())
         ui::Callout(t,
