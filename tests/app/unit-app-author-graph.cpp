@@ -87,7 +87,8 @@ TEST_CASE("author graph: boxes keep their places across edits; a dragged box is 
 
         // Drag "prep" down by 120 screen pixels: it moves by 120 / zoom layout units, nothing
         // else moves, and the place is kept beside the user's state.
-        REQUIRE(h.run("click Fit graph\nwait-frames 2\ndrag Node prep 0 120\nwait-frames 2\n") == "");
+        REQUIRE(h.run("click Fit graph\nwait-frames 2\ndrag Node prep 0 120\nwait-frames 2\n") ==
+                "");
         dragged = h.places();
         CHECK(dragged.at("prep").y > before.at("prep").y + 40);
         CHECK(dragged.at("prep").x == doctest::Approx(before.at("prep").x).epsilon(0.02));
@@ -129,7 +130,8 @@ TEST_CASE("author graph: the preview's path is drawn on the graph as it plays") 
     AuthorGraphApp h(kColdCall);
     h.app->author().open(h.file.string());
     // Tall enough for the preview's eleven start values and its replies in the side panel.
-    REQUIRE(h.run("resize 1600 1500\nexpect-screen author\nclick Fit graph\nwait-frames 2\n") == "");
+    REQUIRE(h.run("resize 1600 1500\nexpect-screen author\nclick Fit graph\nwait-frames 2\n") ==
+            "");
     CHECK(h.w().trail().empty());
     const int start = h.w().graph().start;
     REQUIRE(start >= 0);
@@ -158,7 +160,9 @@ TEST_CASE("author graph: the preview's path is drawn on the graph as it plays") 
 TEST_CASE("author graph: an analysis path clicked replays in the preview and on the graph") {
     AuthorGraphApp h(kColdCall);
     h.app->author().open(h.file.string());
-    REQUIRE(h.run("expect-screen author\nwait-frames 2\nclick Tab Analysis\nclick Random plays\n"
+    // Tall enough for the paths below the test-wise table in the side panel.
+    REQUIRE(h.run("resize 1600 1500\nexpect-screen author\nwait-frames 2\nclick Tab Analysis\n"
+                  "click Random plays\n"
                   "key ctrl+A\ntype 100\nkey Enter\nclick Run analysis\nwait-frames 3\n") == "");
     REQUIRE(h.w().document() != nullptr);
     REQUIRE(h.run("click Replay best\nwait-frames 3\n") == "");
