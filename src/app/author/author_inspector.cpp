@@ -9,6 +9,7 @@
 #include "app/shell/fit.hpp"
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
+#include "app/shell/wrapped_input.hpp"
 #include "core/authoring/scenario_graph.hpp"
 #include "core/source/json_source.hpp"
 #include "core/translation/ui_format.hpp"
@@ -51,8 +52,9 @@ void textField(InspectorContext& ctx, const char* label, const std::string& poin
     ImGui::SetNextItemWidth(-1);
     bool changed;
     if (multiline) {
-        changed = ImGui::InputTextMultiline(
-            "##f", &buf, ImVec2(-1, ImGui::GetTextLineHeight() * lines + ctx.theme.px(8)));
+        // Wrapped to the field: a long line is read whole, not cut at the panel's edge.
+        changed = ui::InputTextWrapped(
+            "##f", buf, ImVec2(-1, ImGui::GetTextLineHeight() * lines + ctx.theme.px(8)));
     } else {
         changed = ImGui::InputText("##f", &buf);
     }
