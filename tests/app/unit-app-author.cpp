@@ -3,6 +3,7 @@
 // inspector, save with a one-line diff, and notice a save made by a text editor.
 #include <doctest/doctest.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -72,7 +73,8 @@ TEST_CASE(
     CHECK(w.selected() == nodeIndex(w, "gatekeeper"));
 
     // Edit the first choice's text in the inspector and save.
-    CHECK(h.run("click Choice 1\nclick Text\nkey End\ntype  Briefly.\nclick Save\n") == "");
+    CHECK(h.run("click Choice 1\nclick Text\nkey Down\nkey Down\nkey Down\nkey Down\nkey End\ntype "
+                " Briefly.\nclick Save\n") == "");
     CHECK_FALSE(w.document()->dirty());
     const std::string after = test::readText(h.file);
     const auto a = lines(before), b = lines(after);
@@ -205,4 +207,46 @@ TEST_CASE("author workspace: a checkbox toggles from its (wrapping) label") {
     CHECK(node().value("shuffle", true) == false);
     REQUIRE(h.run("click Keep replies in this order\nwait-frames 2\n") == "");
     CHECK_FALSE(node().contains("shuffle"));
+}
+
+TEST_CASE("author workspace: a multi-line field wraps a long line; the saved text has no breaks") {
+    AuthorHeadless h(kColdCall);
+    h.app->author().open(h.file.string());
+    const AuthorWorkspace& w = h.app->author().workspace();
+    REQUIRE(w.isOpen());
+    REQUIRE(h.run("expect-screen author\nclick Fit graph\nwait-frames 2\nclick Node gatekeeper\n"
+                  "click Choice 1\nwait-frames 2\n") == "");
+    const auto text = [&] {
+        for (const auto& n : (*w.document()->json())["nodes"])
+            if (n.value("id", "") == "gatekeeper") return n["choices"][0].value("text", "");
+        return std::string();
+    };
+    const std::string before = text();
+    // A long sentence typed at the end of the field, in the middle of a word-wrapped line.
+    const std::string added =
+        " And one more sentence, long enough to need a second and a third line in the panel.";
+    // Down to the last (wrapped) line, then to its end.
+    REQUIRE(h.run("click Text\nkey Down\nkey Down\nkey Down\nkey Down\nkey Down\nkey End\ntype" +
+                  added + "\nwait-frames 2\n") == "");
+    // (The script trims the typed text's leading space.)
+    CHECK(text() == before + added.substr(1));
+    // What the field shows: ImGui's edit buffer, soft breaks and all, on several lines.
+    const ImGuiInputTextState* st = ImGui::GetInputTextState(ImGui::GetActiveID());
+    REQUIRE(st != nullptr);
+    std::string shown;
+    for (int i = 0; i < st->CurLenW; ++i) {
+        char utf8[5] = {};
+        ImTextCharToUtf8(utf8, st->TextW[i]);
+        shown += utf8;
+    }
+    int lines = 1;
+    for (char c : shown) lines += c == '\n';
+    CHECK(lines >= 3);
+    CHECK(shown.find("\r\n") != std::string::npos);
+    // The cursor is still at the end (after the last character typed).
+    CHECK(st->Stb.cursor == st->CurLenW);
+    REQUIRE(h.run("click Save\n") == "");
+    const std::string saved = test::readText(h.file);
+    CHECK(saved.find("\\r") == std::string::npos);
+    CHECK(saved.find(added.substr(1)) != std::string::npos);
 }

@@ -102,6 +102,15 @@ std::string overflowingWindows() {
     for (ImGuiWindow* w : GImGui->Windows) {
         if (!w->Active || w->Hidden || w->ScrollbarX) continue;
         const float room = w->ContentRegionRect.GetWidth();
+        // A multi-line field's own frame (the inspector's "##f"): Dear ImGui 1.86 gives it its
+        // frame's whole width plus its padding on both sides as content, whatever the text
+        // (measured: 401 in a 391 px field with a one-word or a wrapped text), which clips
+        // nothing. Its text wraps inside (ui::InputTextWrapped, with its own test); more than
+        // that excess still counts.
+        const std::string_view name = w->Name;
+        if (name.find("/##f_") != std::string_view::npos &&
+            w->ContentSize.x <= w->Size.x + 2 * GImGui->Style.FramePadding.x + 1.0f)
+            continue;
         if (w->ContentSize.x > room + 1.0f)
             out += std::string(out.empty() ? "" : "; ") + w->Name + " (" +
                    std::to_string(int(w->ContentSize.x)) + " > " + std::to_string(int(room)) + ")";
@@ -230,16 +239,15 @@ TEST_CASE("app in the pseudo-language: every drawn interface string is translate
         h.app->author().open(copy.string());
         REQUIRE(h.run("expect-screen author\nclick Fit graph\nwait-frames 2\n"
                       "click Node open\nwait-frames 2\n") == "");
-        // Known: the inspector's rows and the analysis panel's content are wider than the side
-        // panel with 40 % longer labels, and the analysis panel quotes core's English test-wise
-        // player names, rules and warnings (H-lang notes).
-        check("author inspector", false);
+        // Known: the analysis panel quotes core's English test-wise player names, rules and
+        // warnings (H-lang notes). Everything fits, multi-line fields wrapping their text.
+        check("author inspector");
         REQUIRE(h.run("click Tab Preview\nwait-frames 2\nclick Start preview\nwait-frames 2\n") ==
                 "");
-        check("author preview", false);
+        check("author preview");
         REQUIRE(h.run("click Tab Analysis\nwait-frames 2\nclick Run analysis\nwait-frames 3\n") ==
                 "");
-        check("author analysis", false, false);
+        check("author analysis", true, false);
     }
     ui::watchTextFit(false);
     std::error_code ec;

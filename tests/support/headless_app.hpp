@@ -38,6 +38,7 @@ public:
         if (config.dataDir.empty()) config.dataDir = dir.path();
         // Never the user's own recovery folder.
         if (config.autosaveDir.empty()) config.autosaveDir = dir.path() / "autosave";
+        if (config.graphLayoutDir.empty()) config.graphLayoutDir = dir.path() / "graph-layouts";
         // The cheapest argon2id limits: the hash is verified as in real use, only faster.
         if (admin == Admin::Unlocked && !store::loadAdminPassphraseHash(config.dataDir))
             REQUIRE(store::saveAdminPassphraseHash(
@@ -48,6 +49,16 @@ public:
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(1280, 800);
         io.DeltaTime = 1.0f / 60.0f;
+        // The editing keys as the GLFW backend maps them, so "key End" reaches a text field.
+        for (const auto& [key, glfw] : std::initializer_list<std::pair<ImGuiKey, int>>{
+                 {ImGuiKey_Tab, 258},      {ImGuiKey_LeftArrow, 263}, {ImGuiKey_RightArrow, 262},
+                 {ImGuiKey_UpArrow, 265},  {ImGuiKey_DownArrow, 264}, {ImGuiKey_PageUp, 266},
+                 {ImGuiKey_PageDown, 267}, {ImGuiKey_Home, 268},      {ImGuiKey_End, 269},
+                 {ImGuiKey_Insert, 260},   {ImGuiKey_Delete, 261},    {ImGuiKey_Backspace, 259},
+                 {ImGuiKey_Enter, 257},    {ImGuiKey_Escape, 256},    {ImGuiKey_A, 65},
+                 {ImGuiKey_C, 67},         {ImGuiKey_V, 86},          {ImGuiKey_X, 88},
+                 {ImGuiKey_Y, 89},         {ImGuiKey_Z, 90}})
+            io.KeyMap[key] = glfw;
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // built-in font; no GPU needed

@@ -42,11 +42,35 @@ std::string pathLine(const char* label, const AnalysisPath& p) {
          {"choices", p.choices}});
 }
 
+std::string replayKey(const std::string& choices, std::uint64_t seed) {
+    return choices + "@" + std::to_string(seed);
+}
+
+// A path's line with a Replay button before it (found by scripts as "Replay NAME"): the button
+// plays the path in the preview, which draws it on the graph.
+bool replayablePath(const Theme& t, WidgetLocator& loc, const std::string& name,
+                    const ImVec4& colour, const std::string& line, bool found, bool current) {
+    bool clicked = false;
+    if (found) {
+        ImGui::PushID(name.c_str());
+        const std::string label = std::string(tr("Replay")) + "###Replay " + name;
+        clicked =
+            current ? ui::PrimaryButton(loc, t, label.c_str()) : ui::Button(loc, label.c_str());
+        ImGui::PopID();
+        ImGui::SameLine();
+    }
+    ui::TextWrappedColored(colour, line);
+    return clicked;
+}
+
 // The test-wise players' worst cases over seeds, the best path's surface cues and any ending
-// that disagrees with its score: what a guesser who reads cues, not meaning, would get.
-void drawTestwise(const Theme& t, const FontSet& fonts, const ScenarioAnalysis& a) {
+// that disagrees with its score: what a guesser who reads cues, not meaning, would get. A row
+// clicked replays that player's highest-scoring play.
+std::optional<PathReplay> drawTestwise(const Theme& t, const FontSet& fonts, WidgetLocator& loc,
+                                       const ScenarioAnalysis& a, const std::string& replaying) {
+    std::optional<PathReplay> replay;
     const Palette& p = t.palette;
-    if (a.testwise.empty()) return;
+    if (a.testwise.empty()) return replay;
     const double warnAbove = double(a.passScore) - kTestwiseMargin;
     ui::TextInFont(fonts.heading, p.text, tr("Test-wise players"));
     ui::TextWrappedColored(
@@ -62,10 +86,10 @@ void drawTestwise(const Theme& t, const FontSet& fonts, const ScenarioAnalysis& 
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn(trc("test-wise table", "player"),
                                 ImGuiTableColumnFlags_WidthStretch, 3.0f);
-        ImGui::TableSetupColumn(trc("test-wise table", "highest"), ImGuiTableColumnFlags_WidthFixed,
-                                t.px(52));
-        ImGui::TableSetupColumn(trc("test-wise table", "passes"), ImGuiTableColumnFlags_WidthFixed,
-                                t.px(48));
+        ImGui::TableSetupColumn(trc("test-wise table", "highest"),
+                                ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(trc("test-wise table", "passes"),
+                                ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn(trc("test-wise table", "ending"),
                                 ImGuiTableColumnFlags_WidthStretch, 1.6f);
         ImGui::TableHeadersRow();
@@ -74,18 +98,27 @@ void drawTestwise(const Theme& t, const FontSet& fonts, const ScenarioAnalysis& 
             const bool bad = r.passedSeeds > 0 || h.score > warnAbove;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.player.c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.rule.c_str());
+            // The whole row is one selectable: a click (or Enter on it) replays the play.
+            const bool current = replaying == replayKey(h.choices, h.seed);
+            const std::string name = ui::Elide(r.player, ImGui::GetContentRegionAvail().x);
+            if (ImGui::Selectable((name + "###Replay " + r.player).c_str(), current,
+                                  ImGuiSelectableFlags_SpanAllColumns))
+                replay = PathReplay{h.choices, h.seed};
+            loc.recordLastItem("Replay " + r.player);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s\n%s\n%s", r.player.c_str(), r.rule.c_str(),
+                                  tr("Click to replay this play in the preview."));
             ImGui::TableNextColumn();
             ImGui::TextColored(bad ? p.danger : p.success, "%s",
                                uiNumber(fixed(h.score, 1)).c_str());
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip(tr("under seed %llu"), static_cast<unsigned long long>(h.seed));
             ImGui::TableNextColumn();
-            ImGui::TextColored(r.passedSeeds > 0 ? p.danger : p.text, tr("%d of %zu"),
-                               r.passedSeeds, r.plays.size());
+            char passes[64];
+            std::snprintf(passes, sizeof passes, tr("%d of %zu"), r.passedSeeds, r.plays.size());
+            ui::TextFittedColored(r.passedSeeds > 0 ? p.danger : p.text, passes);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(h.finished ? h.ending.c_str() : tr("no ending"));
+            ui::TextFitted(h.finished ? h.ending : std::string(tr("no ending")));
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("%s; --seed %llu --choices %s", h.outcome.c_str(),
                                   static_cast<unsigned long long>(h.seed), h.choices.c_str());
@@ -95,14 +128,21 @@ void drawTestwise(const Theme& t, const FontSet& fonts, const ScenarioAnalysis& 
     if (a.cues && a.cues->decisions > 0) {
         const CueStatistics& c = *a.cues;
         const double gap = c.bestAcknowledgementRate() - c.otherAcknowledgementRate();
-        ImGui::TextColored(c.bestLongestShare() > kMaxBestLongestShare ? p.danger : p.text,
-                           tr("Best reply is the longest at %d of %d decisions of the best path"),
-                           c.bestLongest, c.decisions);
-        ImGui::TextColored(
+        // Wrapped, as every sentence of the panel: 40 % longer in another language, they ran
+        // past the side panel.
+        char line[512];
+        std::snprintf(line, sizeof line,
+                      tr("Best reply is the longest at %d of %d decisions of the best path"),
+                      c.bestLongest, c.decisions);
+        ui::TextWrappedColored(c.bestLongestShare() > kMaxBestLongestShare ? p.danger : p.text,
+                               line);
+        std::snprintf(line, sizeof line,
+                      tr("Opens with an acknowledgement: best replies %s %%, others %s %%"),
+                      fixed(c.bestAcknowledgementRate() * 100).c_str(),
+                      fixed(c.otherAcknowledgementRate() * 100).c_str());
+        ui::TextWrappedColored(
             gap > kMaxAcknowledgementGap || -gap > kMaxAcknowledgementGap ? p.danger : p.text,
-            tr("Opens with an acknowledgement: best replies %s %%, others %s %%"),
-            fixed(c.bestAcknowledgementRate() * 100).c_str(),
-            fixed(c.otherAcknowledgementRate() * 100).c_str());
+            line);
     }
     for (const OutcomeMismatch& m : a.outcomeMismatches)
         ui::TextWrappedColored(
@@ -114,6 +154,7 @@ void drawTestwise(const Theme& t, const FontSet& fonts, const ScenarioAnalysis& 
                                 {"outcome", m.outcome},
                                 {"score", uiNumber(fixed(m.score, 1))},
                                 {"choices", m.choices}}));
+    return replay;
 }
 
 }  // namespace
@@ -132,10 +173,12 @@ void AuthorAnalysisPanel::run(const Scenario& scenario, const Framework& framewo
     }
 }
 
-void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocator& loc,
-                               const Scenario* scenario, const Framework* framework,
-                               std::uint64_t revision) {
+std::optional<PathReplay> AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts,
+                                                    WidgetLocator& loc, const Scenario* scenario,
+                                                    const Framework* framework,
+                                                    std::uint64_t revision) {
     const Palette& p = t.palette;
+    std::optional<PathReplay> replay;
     if (!scenario) {
         ui::TextWrappedColored(
             p.textMuted, tr("Analysis needs a file without errors: fix the problems listed under "
@@ -159,7 +202,7 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
             run(*scenario, *framework, revision);
     }
     if (!error_.empty()) ui::TextWrappedColored(p.danger, error_);
-    if (!result_) return;
+    if (!result_) return replay;
     const ScenarioAnalysis& a = *result_;
     if (revision != revision_)
         ui::TextWrappedColored(
@@ -179,10 +222,9 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
     if (!a.problem.empty()) {
         ui::TextWrappedColored(p.danger, a.problem);
     } else {
-        ImGui::TextUnformatted(
-            countOf(trn("{n} state explored (exact)", "{n} states explored (exact)", a.states),
-                    (long long)a.states)
-                .c_str());
+        ui::TextWrappedColored(p.text, countOf(trn("{n} state explored (exact)",
+                                                   "{n} states explored (exact)", a.states),
+                                               (long long)a.states));
         if (!a.unreachableNodes.empty()) {
             std::string list;
             for (const auto& n : a.unreachableNodes) list += (list.empty() ? "" : ", ") + n;
@@ -190,20 +232,27 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
                                    uiFormat(tr("Unreachable: {nodes}"), {{"nodes", list}}));
         }
         // First after the size: whether habits pass matters more than any single path.
-        drawTestwise(t, fonts, a);
+        if (auto r = drawTestwise(t, fonts, loc, a, replaying_)) replay = r;
         ui::TextInFont(fonts.heading, p.text, tr("Paths"));
-        ui::TextWrappedColored(p.success, pathLine(trc("path", "Best"), a.best));
-        ui::TextWrappedColored(p.danger, pathLine(trc("path", "Worst"), a.worst));
-        if (a.poor.found)
-            ui::TextWrappedColored(p.textMuted, pathLine(tr("Poor but plausible"), a.poor));
+        // Each found path replays in the preview from its button (seed 0: the file's order,
+        // the order the exact search counts positions in).
+        const auto path = [&](const char* name, const ImVec4& colour, const char* label,
+                              const AnalysisPath& ap) {
+            if (replayablePath(t, loc, name, colour, pathLine(label, ap), ap.found,
+                               ap.found && replaying_ == replayKey(ap.choices, 0)))
+                replay = PathReplay{ap.choices, 0};
+        };
+        path("best", p.success, trc("path", "Best"), a.best);
+        path("worst", p.danger, trc("path", "Worst"), a.worst);
+        if (a.poor.found) path("poor", p.textMuted, tr("Poor but plausible"), a.poor);
         // The endings' extremes: a won path below the pass mark, or a lost one above it, is
         // what the "Endings and scores" check reports; colour says which side it falls.
         if (a.lowestWon.found)
-            ui::TextWrappedColored(a.lowestWon.score < double(a.passScore) ? p.danger : p.text,
-                                   pathLine(tr("Lowest-scoring won"), a.lowestWon));
+            path("lowest won", a.lowestWon.score < double(a.passScore) ? p.danger : p.text,
+                 tr("Lowest-scoring won"), a.lowestWon);
         if (a.highestLost.found)
-            ui::TextWrappedColored(a.highestLost.passed ? p.danger : p.text,
-                                   pathLine(tr("Highest-scoring lost"), a.highestLost));
+            path("highest lost", a.highestLost.passed ? p.danger : p.text,
+                 tr("Highest-scoring lost"), a.highestLost);
         for (const auto& e : a.endingPaths) {
             const std::string line =
                 e.reachable
@@ -216,7 +265,10 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
                                 {"choices", e.shortest.choices}})
                     : uiFormat(tr("{ending} ({outcome}): never reached"),
                                {{"ending", e.node}, {"outcome", e.outcome}});
-            ui::TextWrappedColored(e.reachable ? p.text : p.danger, line);
+            if (replayablePath(t, loc, "ending " + e.node, e.reachable ? p.text : p.danger, line,
+                               e.reachable,
+                               e.reachable && replaying_ == replayKey(e.shortest.choices, 0)))
+                replay = PathReplay{e.shortest.choices, 0};
         }
         ui::TextInFont(fonts.heading, p.text, tr("Competencies"));
         if (ImGui::BeginTable("##competencies", 4,
@@ -229,19 +281,20 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
             for (const auto& c : a.competencies) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted((c.name + (c.primary ? " *" : "")).c_str());
+                // Each cell shortened to its column with "…", the whole on hover.
+                ui::TextFitted(c.name + (c.primary ? " *" : ""));
                 ImGui::TableNextColumn();
-                ImGui::Text("%d", c.decisionPoints);
+                ui::TextFitted(std::to_string(c.decisionPoints));
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(c.maxUnbounded ? tr("unbounded")
-                                                      : std::to_string(c.max.value).c_str());
+                ui::TextFitted(c.maxUnbounded ? std::string(tr("unbounded"))
+                                              : std::to_string(c.max.value));
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(c.minUnbounded ? tr("unbounded")
-                                                      : std::to_string(c.min.value).c_str());
+                ui::TextFitted(c.minUnbounded ? std::string(tr("unbounded"))
+                                              : std::to_string(c.min.value));
             }
             ImGui::EndTable();
         }
-        ImGui::TextColored(p.textMuted, "%s", tr("* assessed (decides pass or fail)"));
+        ui::TextWrappedColored(p.textMuted, tr("* assessed (decides pass or fail)"));
         if (!a.dominated.empty()) {
             ui::TextInFont(fonts.heading, p.text,
                            uiFormat(tr("Dominated replies ({n})"),
@@ -261,20 +314,19 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
             uiFormat(tr("Random play ({plays}, seed {seed})"),
                      {{"plays", countOf(trn("{n} play", "{n} plays", r.samples), r.samples)},
                       {"seed", std::to_string(r.seed)}}));
-        ImGui::TextUnformatted(
+        ui::TextWrappedColored(
+            p.text,
             uiFormat(tr("median {median}, quartiles {q1}\u2013{q3}, range {min}\u2013{max}"),
                      {{"median", fixed(r.median)},
                       {"q1", fixed(r.lowerQuartile)},
                       {"q3", fixed(r.upperQuartile)},
                       {"min", fixed(r.min)},
-                      {"max", fixed(r.max)}})
-                .c_str());
-        ImGui::TextColored(r.passRate > kMaxRandomPassRate ? p.danger : p.success, "%s",
-                           uiFormat(tr("pass rate {rate} % ({passed} of {plays})"),
-                                    {{"rate", uiNumber(fixed(r.passRate * 100, 1))},
-                                     {"passed", std::to_string(r.passed)},
-                                     {"plays", std::to_string(r.samples)}})
-                               .c_str());
+                      {"max", fixed(r.max)}}));
+        ui::TextWrappedColored(r.passRate > kMaxRandomPassRate ? p.danger : p.success,
+                               uiFormat(tr("pass rate {rate} % ({passed} of {plays})"),
+                                        {{"rate", uiNumber(fixed(r.passRate * 100, 1))},
+                                         {"passed", std::to_string(r.passed)},
+                                         {"plays", std::to_string(r.samples)}}));
     }
     if (!a.warnings.empty()) {
         ui::TextInFont(fonts.heading, p.text, tr("Warnings"));
@@ -283,6 +335,8 @@ void AuthorAnalysisPanel::Draw(const Theme& t, const FontSet& fonts, WidgetLocat
         ui::TextWrappedColored(p.success, tr("No discrimination warnings."));
     }
     ImGui::EndChild();
+    if (replay) replaying_ = replayKey(replay->choices, replay->seed);
+    return replay;
 }
 
 }  // namespace rapport::app

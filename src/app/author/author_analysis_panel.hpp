@@ -17,12 +17,20 @@
 
 namespace rapport::app {
 
+// A path of the analysis to replay in the preview: a --choices list under `seed`.
+struct PathReplay {
+    std::string choices;
+    std::uint64_t seed = 0;
+};
+
 class AuthorAnalysisPanel {
 public:
     // `scenario` is the checked model (null while the file has errors), `framework` its
     // framework (null when not found), `revision` the document revision it was checked at.
-    void Draw(const Theme& theme, const FontSet& fonts, WidgetLocator& loc,
-              const Scenario* scenario, const Framework* framework, std::uint64_t revision);
+    // Returns the path the author clicked to replay, if any.
+    std::optional<PathReplay> Draw(const Theme& theme, const FontSet& fonts, WidgetLocator& loc,
+                                   const Scenario* scenario, const Framework* framework,
+                                   std::uint64_t revision);
     // Runs the analysis now (the panel's button does this).
     void run(const Scenario& scenario, const Framework& framework, std::uint64_t revision);
     const std::optional<ScenarioAnalysis>& result() const { return result_; }
@@ -32,6 +40,7 @@ private:
     std::string error_;
     std::uint64_t revision_ = 0;
     int samples_ = 2000;
+    std::string replaying_;  // the path last clicked ("choices@seed"), shown as selected
 };
 
 }  // namespace rapport::app

@@ -11,7 +11,7 @@ namespace rapport::app {
 
 namespace {
 
-constexpr float kBoxW = 200, kBoxH = 58;
+constexpr float kBoxW = kGraphBox.width, kBoxH = kGraphBox.height;
 
 ImVec2 add(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
 
@@ -54,9 +54,10 @@ void arrow(ImDrawList* dl, ImVec2 tip, float size, ImU32 col) {
 
 }  // namespace
 
-std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, const ScenarioGraph& g,
-                                         const GraphLayout& layout, int selected,
-                                         const std::vector<bool>& errorNodes, ImVec2 size) {
+GraphViewEvents AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, const ScenarioGraph& g,
+                                      const GraphLayout& layout, int selected,
+                                      const std::vector<bool>& errorNodes,
+                                      const PreviewTrail* trail, ImVec2 size) {
     const Palette& p = t.palette;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.background);
     ImGui::BeginChild("##graph", size, true,
@@ -66,10 +67,13 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImGuiIO& io = ImGui::GetIO();
-    std::optional<int> clicked;
+    GraphViewEvents events;
 
     const int n = int(g.nodes.size());
     const bool laidOut = int(layout.x.size()) == n && n > 0;
+    if (dragNode_ >= n) dragNode_ = -1;
+    const bool trailShown = trail && !trail->empty() && int(trail->step.size()) == n &&
+                            trail->edges.size() == g.edges.size();
     if (laidOut && fitPending_ && avail.x > 10 && avail.y > 10) {
         const float w = (layout.width + kBoxW) * t.scale, h = (layout.height + kBoxH) * t.scale;
         const float margin = t.px(24);
@@ -78,8 +82,10 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
         // to fit, its boxes' text was 8 px.
         const float fitted = std::min((avail.x - 2 * margin) / w, (avail.y - 2 * margin) / h);
         zoom_ = fitted >= 0.7f ? std::min(fitted, 1.25f) : 1.0f;
-        pan_ = ImVec2(w * zoom_ <= avail.x ? (avail.x - w * zoom_) * 0.5f : margin,
-                      (avail.y - h * zoom_) * 0.5f);
+        // Dragged boxes may lie left of or above the origin: the box around them all is framed.
+        pan_ = ImVec2((w * zoom_ <= avail.x ? (avail.x - w * zoom_) * 0.5f : margin) -
+                          layout.left * zoom_ * t.scale,
+                      (avail.y - h * zoom_) * 0.5f - layout.top * zoom_ * t.scale);
         if (h * zoom_ > avail.y && g.start >= 0 && g.start < n)
             pan_.y =
                 avail.y * 0.5f - (layout.y[std::size_t(g.start)] + kBoxH * 0.5f) * zoom_ * t.scale;
@@ -92,9 +98,14 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
     }
     centreNode_ = -1;
     const ImVec2 base = add(origin, pan_);
-    auto boxMin = [&](int v) {
-        return add(base, ImVec2(layout.x[std::size_t(v)] * s, layout.y[std::size_t(v)] * s));
+    // Where node v is drawn: its place, or where it is being dragged to.
+    auto placeX = [&](int v) {
+        return layout.x[std::size_t(v)] + (v == dragNode_ ? dragBy_.x : 0);
     };
+    auto placeY = [&](int v) {
+        return layout.y[std::size_t(v)] + (v == dragNode_ ? dragBy_.y : 0);
+    };
+    auto boxMin = [&](int v) { return add(base, ImVec2(placeX(v) * s, placeY(v) * s)); };
     const ImVec2 box(kBoxW * s, kBoxH * s);
 
     if (!laidOut) {
@@ -104,15 +115,31 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
         ImGui::PopStyleColor();
     } else {
         // Edges under the boxes.
-        for (const auto& e : g.edges) {
+        // The preview's trail is drawn last, over the other edges, and thick: thickness and the
+        // dots at both ends tell it apart without its colour.
+        std::vector<std::size_t> edgeOrder;
+        for (std::size_t i = 0; i < g.edges.size(); ++i)
+            if (!trailShown || !trail->edges[i]) edgeOrder.push_back(i);
+        for (std::size_t i = 0; trailShown && i < g.edges.size(); ++i)
+            if (trail->edges[i]) edgeOrder.push_back(i);
+        for (const std::size_t ei : edgeOrder) {
+            const auto& e = g.edges[ei];
             const ImVec2 a = boxMin(e.from), b = boxMin(e.to);
             const ImVec2 from(a.x + box.x, a.y + box.y * 0.5f), to(b.x, b.y + box.y * 0.5f);
+            const bool taken = trailShown && trail->edges[ei];
             const bool hot = e.from == selected || e.to == selected;
-            const ImU32 col = toU32(e.choice < 0 ? p.warning
-                                    : hot        ? p.accent
-                                                 : p.textMuted,
-                                    hot ? 1.0f : 0.55f);
-            const float thick = (hot ? 2.2f : 1.3f) * t.scale;
+            const ImU32 col = toU32(taken          ? p.accent
+                                    : e.choice < 0 ? p.warning
+                                    : hot          ? p.accent
+                                                   : p.textMuted,
+                                    taken || hot ? 1.0f
+                                    : trailShown ? 0.35f
+                                                 : 0.55f);
+            const float thick = (taken ? 4.5f : hot ? 2.2f : 1.3f) * t.scale;
+            if (taken) {
+                dl->AddCircleFilled(from, 4.5f * s, col);
+                dl->AddCircleFilled(to, 4.5f * s, col);
+            }
             const float dx = std::max(40.0f * s, std::fabs(to.x - from.x) * 0.5f);
             if (to.x > from.x) {
                 dl->AddBezierCubic(from, ImVec2(from.x + dx, from.y), ImVec2(to.x - dx, to.y), to,
@@ -123,7 +150,7 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
                 dl->AddBezierCubic(from, ImVec2(from.x + 80 * s, drop), ImVec2(to.x - 80 * s, drop),
                                    to, col, thick);
             }
-            arrow(dl, to, 7.0f * s, col);
+            arrow(dl, to, (taken ? 11.0f : 7.0f) * s, col);
         }
         ImFont* font = ImGui::GetFont();
         const float idSize = font->FontSize * std::min(zoom_, 1.2f);
@@ -134,11 +161,20 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
             ImGui::SetCursorScreenPos(mn);
             const bool released =
                 ImGui::InvisibleButton(("##node" + std::to_string(v)).c_str(), box);
+            // Dragging a box moves it (dropped, it is kept there); the background pans.
             if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
-                pan_ = add(pan_, io.MouseDelta);
+                const ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left);
+                dragNode_ = v;
+                dragBy_ = ImVec2(d.x / s, d.y / s);
                 dragged_ = true;
             }
-            if (released && !dragged_) clicked = v;
+            if (ImGui::IsItemDeactivated() && dragNode_ == v) {
+                events.moved = GraphViewEvents::Move{
+                    v, NodePlace{std::round(placeX(v)), std::round(placeY(v))}};
+                dragNode_ = -1;
+                dragBy_ = ImVec2(0, 0);
+            }
+            if (released && !dragged_) events.clicked = v;
             loc.recordLastItem("Node " + node.id);
             const bool hovered = ImGui::IsItemHovered();
 
@@ -151,11 +187,30 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
                                   toU32(outcomeColour(p, node.outcome)), r,
                                   ImDrawFlags_RoundCornersLeft);
             }
+            const int visit = trailShown ? trail->step[std::size_t(v)] : 0;
             ImVec4 border = p.border;
             float thick = 1.0f * t.scale;
             if (node.unreachable) border = p.danger, thick = 1.5f * t.scale;
+            if (visit > 0) border = p.accent, thick = 2.5f * t.scale;
             if (v == selected) border = p.accent, thick = 3.0f * t.scale;
             dl->AddRect(mn, mx, toU32(border), r, 0, thick);
+            if (trailShown && v == trail->current) {
+                // The preview is here: a second frame around the box.
+                const float o = 5.0f * s;
+                dl->AddRect(ImVec2(mn.x - o, mn.y - o), ImVec2(mx.x + o, mx.y + o), toU32(p.accent),
+                            r + o, 0, 3.0f * t.scale);
+            }
+            if (visit > 0) {
+                // The step it was entered at, in a disc on the box's right edge.
+                const std::string num = std::to_string(visit);
+                const float fs = font->FontSize * std::min(zoom_, 1.2f) * 0.8f;
+                const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, num.c_str());
+                const float rad = std::max(ts.x, ts.y) * 0.5f + 3.0f * s;
+                const ImVec2 c(mx.x, mn.y + box.y * 0.5f);
+                dl->AddCircleFilled(c, rad, toU32(p.accent));
+                dl->AddText(font, fs, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f),
+                            toU32(p.background), num.c_str());
+            }
 
             const ImVec4 clip(mn.x + 4, mn.y, mx.x - 4, mx.y);
             const float pad = 10 * s;
@@ -169,6 +224,8 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
             // Marks above the box: start, timed, objection, ending outcome, unreachable, errors.
             std::vector<std::pair<std::string, ImVec4>> marks;
             if (v == g.start) marks.push_back({trc("graph mark", "start"), p.accent});
+            if (trailShown && v == trail->current)
+                marks.push_back({trc("graph mark", "preview is here"), p.accent});
             if (node.ending)
                 marks.push_back({outcomeMark(node.outcome), outcomeColour(p, node.outcome)});
             if (node.timed) marks.push_back({trc("graph mark", "timed"), p.warning});
@@ -195,8 +252,8 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
     bool overMinimap = false;
     if (laidOut) {
         const float gw = (layout.width + kBoxW) * s, gh = (layout.height + kBoxH) * s;
-        const bool outOfView =
-            pan_.x < 0 || pan_.y < 0 || pan_.x + gw > avail.x || pan_.y + gh > avail.y;
+        const float gx = pan_.x + layout.left * s, gy = pan_.y + layout.top * s;
+        const bool outOfView = gx < 0 || gy < 0 || gx + gw > avail.x || gy + gh > avail.y;
         const float maxW = std::min(t.px(220), avail.x * 0.35f);
         const float maxH = std::min(t.px(140), avail.y * 0.35f);
         if (outOfView && maxW > t.px(40) && maxH > t.px(30)) {
@@ -211,17 +268,18 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
             dl->AddRect(m0, m1, toU32(p.border), t.px(4));
             const ImVec2 inner(m0.x + pad, m0.y + pad);
             for (int v = 0; v < n; ++v) {
-                const ImVec2 a(inner.x + layout.x[std::size_t(v)] * k,
-                               inner.y + layout.y[std::size_t(v)] * k);
+                const ImVec2 a(inner.x + (placeX(v) - layout.left) * k,
+                               inner.y + (placeY(v) - layout.top) * k);
                 const ImVec2 b(a.x + std::max(2.0f, kBoxW * k), a.y + std::max(2.0f, kBoxH * k));
                 const auto& node = g.nodes[std::size_t(v)];
-                const ImVec4 c = v == selected ? p.accent
-                                 : node.ending ? outcomeColour(p, node.outcome)
-                                               : p.textMuted;
+                const bool onTrail = trailShown && trail->step[std::size_t(v)] > 0;
+                const ImVec4 c = v == selected || onTrail ? p.accent
+                                 : node.ending            ? outcomeColour(p, node.outcome)
+                                                          : p.textMuted;
                 dl->AddRectFilled(a, b, toU32(c, v == selected ? 1.0f : 0.7f));
             }
             // The view in layout units: what the pan and zoom show of the graph.
-            const float v0x = -pan_.x / s, v0y = -pan_.y / s;
+            const float v0x = -pan_.x / s - layout.left, v0y = -pan_.y / s - layout.top;
             const ImVec2 f0(inner.x + std::clamp(v0x, 0.0f, lw) * k,
                             inner.y + std::clamp(v0y, 0.0f, lh) * k);
             const ImVec2 f1(inner.x + std::clamp(v0x + avail.x / s, 0.0f, lw) * k,
@@ -233,7 +291,8 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
             overMinimap = ImGui::IsItemHovered() || ImGui::IsItemActive();
             if (ImGui::IsItemActive()) {
                 // Centre the view on the point pressed, in layout units.
-                const float lx = (io.MousePos.x - inner.x) / k, ly = (io.MousePos.y - inner.y) / k;
+                const float lx = (io.MousePos.x - inner.x) / k + layout.left,
+                            ly = (io.MousePos.y - inner.y) / k + layout.top;
                 pan_ = ImVec2(avail.x * 0.5f - lx * s, avail.y * 0.5f - ly * s);
             }
         }
@@ -260,7 +319,7 @@ std::optional<int> AuthorGraphView::Draw(const Theme& t, WidgetLocator& loc, con
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();
-    return clicked;
+    return events;
 }
 
 }  // namespace rapport::app

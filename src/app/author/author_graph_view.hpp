@@ -1,6 +1,7 @@
-// The author workspace's graph: one box per node at the positions core's layered layout gives,
-// curves for choices (dashed for timeouts), with pan (drag), zoom (wheel) and click-to-select.
-// Drawing and input only; the graph and the layout come from core.
+// The author workspace's graph: one box per node at the places core keeps (node_positions),
+// curves for choices (timeouts in the warning colour), the preview's trail drawn over them, with
+// pan (drag the background), zoom (wheel), click-to-select and drag-a-box-to-move.
+// Drawing and input only; the graph, the places and the trail come from core.
 #pragma once
 
 #include <imgui.h>
@@ -10,17 +11,32 @@
 #include "app/driver/widget_locator.hpp"
 #include "app/shell/theme.hpp"
 #include "core/authoring/graph_layout.hpp"
+#include "core/authoring/node_positions.hpp"
+#include "core/authoring/preview_trail.hpp"
 #include "core/authoring/scenario_graph.hpp"
 
 namespace rapport::app {
 
+// A node's box in layout units, as core places them.
+inline constexpr BoxSize kGraphBox{200, 58};
+
+struct GraphViewEvents {
+    std::optional<int> clicked;  // the node clicked this frame
+    struct Move {
+        int node = -1;
+        NodePlace to;  // the box's new corner, in layout units
+    };
+    std::optional<Move> moved;  // a box dropped where it was dragged to
+};
+
 class AuthorGraphView {
 public:
-    // Draws into a child region of `size`. Returns the node clicked this frame, if any.
-    // `errorNodes` marks nodes with error diagnostics (may be empty).
-    std::optional<int> Draw(const Theme& theme, WidgetLocator& loc, const ScenarioGraph& graph,
-                            const GraphLayout& layout, int selected,
-                            const std::vector<bool>& errorNodes, ImVec2 size);
+    // Draws into a child region of `size`. `errorNodes` marks nodes with error diagnostics (may
+    // be empty); `trail` the preview's path (null or empty: none).
+    GraphViewEvents Draw(const Theme& theme, WidgetLocator& loc, const ScenarioGraph& graph,
+                         const GraphLayout& layout, int selected,
+                         const std::vector<bool>& errorNodes, const PreviewTrail* trail,
+                         ImVec2 size);
 
     // Fits the whole graph into the view on the next frame.
     void fit() { fitPending_ = true; }
@@ -34,6 +50,8 @@ private:
     bool fitPending_ = true;
     bool dragged_ = false;  // the current press has moved: releasing it is not a click
     int centreNode_ = -1;
+    int dragNode_ = -1;    // the box being moved
+    ImVec2 dragBy_{0, 0};  // how far, in layout units
 };
 
 }  // namespace rapport::app

@@ -9,6 +9,7 @@
 #include "app/shell/fit.hpp"
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
+#include "app/shell/wrapped_input.hpp"
 #include "core/authoring/scenario_graph.hpp"
 #include "core/source/json_source.hpp"
 #include "core/translation/ui_format.hpp"
@@ -51,8 +52,9 @@ void textField(InspectorContext& ctx, const char* label, const std::string& poin
     ImGui::SetNextItemWidth(-1);
     bool changed;
     if (multiline) {
-        changed = ImGui::InputTextMultiline(
-            "##f", &buf, ImVec2(-1, ImGui::GetTextLineHeight() * lines + ctx.theme.px(8)));
+        // Wrapped to the field: a long line is read whole, not cut at the panel's edge.
+        changed = ui::InputTextWrapped(
+            "##f", buf, ImVec2(-1, ImGui::GetTextLineHeight() * lines + ctx.theme.px(8)));
     } else {
         changed = ImGui::InputText("##f", &buf);
     }
@@ -92,7 +94,7 @@ void nodeCombo(InspectorContext& ctx, const char* label, const std::string& poin
     const std::string value = fieldText(current);
     ImGui::PushID(pointer.c_str());
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##combo", value.empty() ? tr("(choose a node)") : value.c_str())) {
+    if (ui::BeginComboFitted("##combo", value.empty() ? tr("(choose a node)") : value.c_str())) {
         for (const auto& id : nodeIds(ctx.doc)) {
             if (id.empty()) continue;
             if (ImGui::Selectable(id.c_str(), id == value)) ctx.doc.set(pointer, id);
@@ -113,9 +115,9 @@ void indicatorCombo(InspectorContext& ctx, const std::string& pointer, const jso
     const std::string value = fieldText(current);
     ImGui::PushID(pointer.c_str());
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##indicator",
-                          value.empty() ? tr("(choose an indicator)") : value.c_str(),
-                          ImGuiComboFlags_HeightLarge)) {
+    if (ui::BeginComboFitted("##indicator",
+                             value.empty() ? tr("(choose an indicator)") : value.c_str(),
+                             ImGuiComboFlags_HeightLarge)) {
         if (!ctx.framework) {
             ImGui::TextDisabled("%s", tr("The scenario's framework was not found."));
         } else {
@@ -216,7 +218,7 @@ void drawSet(InspectorContext& ctx, const std::string& choicePointer, const json
     if (vars && vars->is_object()) {
         ImGui::SetNextItemWidth(ctx.theme.px(200));
         ImGui::PushID((choicePointer + "/set+").c_str());
-        if (ImGui::BeginCombo("##addset", tr("Set a variable..."))) {
+        if (ui::BeginComboFitted("##addset", tr("Set a variable..."))) {
             for (auto it = vars->begin(); it != vars->end(); ++it) {
                 if (set && set->is_object() && set->contains(it.key())) continue;
                 if (ImGui::Selectable(it.key().c_str())) {
@@ -369,7 +371,7 @@ void drawEnding(InspectorContext& ctx, const std::string& np, const json& node) 
     caption(ctx, trNoop("Outcome"));
     const std::string outcome = ending ? fieldText(member(*ending, "outcome")) : "";
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##outcome", outcome.c_str())) {
+    if (ui::BeginComboFitted("##outcome", outcome.c_str())) {
         for (const char* o : {"won", "partial", "lost", "escalated"}) {
             if (ImGui::Selectable(o, outcome == o)) ctx.doc.set(ep + "/outcome", o);
             ctx.loc.recordLastItem(std::string("Outcome ") + o);
@@ -443,7 +445,7 @@ bool AuthorInspector::Draw(InspectorContext& ctx, int& selected, int openChoice)
     caption(ctx, trNoop("Speaker"));
     const std::string speaker = fieldText(member(node, "speaker"));
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##speaker", speaker.c_str())) {
+    if (ui::BeginComboFitted("##speaker", speaker.c_str())) {
         // The client, the narrator and every key of "speakers", as the file declares them.
         std::vector<std::string> speakers = {"client", "narrator"};
         if (const json* root = ctx.doc.json())

@@ -5,6 +5,7 @@
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/authoring/scenario_preview.hpp"
+#include "core/play/scripted_play.hpp"
 #include "core/play/step_effect.hpp"
 #include "core/scenario/line_speaker.hpp"
 #include "core/translation/ui_format.hpp"
@@ -25,6 +26,33 @@ void AuthorPreview::stop() {
     session_.reset();
     scenario_.reset();
     feedback_.clear();
+    replayed_.clear();
+    replayError_.clear();
+}
+
+bool AuthorPreview::replay(const Scenario& s, const std::string& choices, std::uint64_t seed,
+                           std::uint64_t revision) {
+    stop();
+    auto script = parseChoiceScript(choices, replayError_);
+    if (!script) return false;
+    scenario_ = std::make_unique<Scenario>(s);
+    replayClock_.set(0);
+    session_.emplace(*scenario_, replayClock_, seed);
+    revision_ = revision;
+    replayed_ = choices;
+    for (const ScriptEntry& entry : *script) {
+        if (session_->finished()) break;
+        const Node& node = session_->node();
+        const auto& shown = session_->choices();
+        const std::string feedback =
+            !entry.timeout && entry.position >= 1 && entry.position <= int(shown.size())
+                ? node.choices[std::size_t(shown[std::size_t(entry.position - 1)])].feedback
+                : std::string();
+        replayError_ = playScriptEntry(*session_, replayClock_, entry);
+        if (!replayError_.empty()) return false;
+        feedback_.push_back(feedback);
+    }
+    return true;
 }
 
 void AuthorPreview::start(const Scenario& s, int node, const Clock& clock, std::uint64_t revision) {
@@ -34,6 +62,8 @@ void AuthorPreview::start(const Scenario& s, int node, const Clock& clock, std::
         valuesFor_ = variablesKey(s);
     }
     session_.reset();
+    replayed_.clear();
+    replayError_.clear();
     scenario_ = std::make_unique<Scenario>(scenarioStartingAt(s, node, values_));
     session_.emplace(*scenario_, clock);
     revision_ = revision;
@@ -101,6 +131,14 @@ void AuthorPreview::Draw(const Theme& t, const FontSet& fonts, WidgetLocator& lo
             p.warning,
             tr("The file has changed since this preview started; restart to play the new "
                "version."));
+    if (!replayed_.empty())
+        ui::TextWrappedColored(
+            p.textMuted,
+            uiFormat(tr("Replaying choices {choices} from the start (seed {seed})."),
+                     {{"choices", replayed_}, {"seed", std::to_string(session_->seed())}}));
+    if (!replayError_.empty())
+        ui::TextWrappedColored(
+            p.danger, uiFormat(tr("The replay stopped: {error}"), {{"error", replayError_}}));
     const Session& s = *session_;
     for (const auto& m : scenario_->meters) {
         const auto value = s.variable(m.variable);

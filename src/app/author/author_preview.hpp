@@ -25,7 +25,17 @@ public:
               const Scenario* scenario, int node, std::uint64_t revision);
     // Starts at `node` with the values chosen in the panel.
     void start(const Scenario& scenario, int node, const Clock& clock, std::uint64_t revision);
+    // Replays `choices` (a --choices list: positions as shown under `seed`, "t" a timeout) from
+    // the scenario's start with its initial values, as an analysis path was found. False with
+    // the reason in replayError() when an entry could not be taken (the session stays where
+    // it stopped).
+    bool replay(const Scenario& scenario, const std::string& choices, std::uint64_t seed,
+                std::uint64_t revision);
+    const std::string& replayError() const { return replayError_; }
     bool running() const { return session_.has_value(); }
+    // The session being previewed (null when none) and the scenario it plays.
+    const Session* session() const { return session_ ? &*session_ : nullptr; }
+    const Scenario* played() const { return scenario_.get(); }
     void stop();
 
 private:
@@ -38,6 +48,9 @@ private:
     std::optional<Session> session_;
     std::uint64_t revision_ = 0;
     std::vector<std::string> feedback_;  // feedback of each choice taken
+    ManualClock replayClock_;            // a replayed path's time: simulated, as the analysis'
+    std::string replayError_;
+    std::string replayed_;  // the path replayed, shown above the transcript; empty when played
 };
 
 }  // namespace rapport::app

@@ -14,9 +14,11 @@
 #include <filesystem>
 #include <utility>
 
+#include "app/shell/fit.hpp"
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/authoring/bundled_copy.hpp"
+#include "core/authoring/node_positions_file.hpp"
 #include "core/framework/framework_catalog.hpp"
 #include "core/translation/ui_format.hpp"
 #include "core/translation/ui_text.hpp"
@@ -71,6 +73,12 @@ void AuthorWorkspace::loaded(std::string text, const std::string& path) {
     preview_.stop();
     graphView_.fit();
     checkedRevision_ = graphRevision_ = seenRevision_ = ~0ull;
+    // The boxes where the trainer left them last time (none yet: the layered layout).
+    places_ = layoutFolder_.empty() ? NodePlaces{}
+                                    : readNodePlaces(layoutFolder_, path).value_or(NodePlaces{});
+    keptPlaces_ = places_;
+    layoutIds_.clear();
+    trail_ = {};
     rebuildGraph();
     recheck();
     if (doc_->nodeCount() > 0) selected_ = graph_.start >= 0 ? graph_.start : 0;
@@ -224,6 +232,9 @@ bool AuthorWorkspace::saveAsOwnCopy() {
         return false;
     }
     if (!autosaveFolder_.empty()) removeAutosave(autosaveFolder_, from);
+    // The copy is drawn as the original was.
+    keptPlaces_.clear();
+    keepPlaces();
     char buf[2048];
     std::snprintf(buf, sizeof buf, tr("Saved a copy as %s; the bundled scenario is unchanged."),
                   to.c_str());
@@ -243,6 +254,10 @@ void AuthorWorkspace::close() {
     graph_ = {};
     layout_ = {};
     check_ = {};
+    places_.clear();
+    keptPlaces_.clear();
+    layoutIds_.clear();
+    trail_ = {};
 }
 
 void AuthorWorkspace::select(int node) {
@@ -257,12 +272,69 @@ void AuthorWorkspace::rebuildGraph() {
     // A text that does not parse keeps the last graph, so the picture does not vanish mid-edit.
     if (!doc_->json()) return;
     graph_ = scenarioGraphFromJson(*doc_->json());
+    // Boxes keep their places across the edit; a node added while one was selected goes
+    // beside it (the inspector selects the new node at once, so the one before counts).
+    relayout(addedFrom_ >= 0 ? addedFrom_ : selected_);
+    addedFrom_ = -1;
+    markUnreachable(graph_, check_.diagnostics);
+    if (selected_ >= int(graph_.nodes.size())) selected_ = int(graph_.nodes.size()) - 1;
+}
+
+namespace {
+constexpr LayoutSpacing kSpacing{260, 84};
+}
+
+void AuthorWorkspace::relayout(int near) {
+    std::vector<std::string> ids;
+    ids.reserve(graph_.nodes.size());
+    for (const auto& n : graph_.nodes) ids.push_back(n.id);
     std::vector<std::pair<int, int>> edges;
     edges.reserve(graph_.edges.size());
     for (const auto& e : graph_.edges) edges.emplace_back(e.from, e.to);
-    layout_ = layoutLayered(int(graph_.nodes.size()), edges, graph_.start, LayoutSpacing{260, 84});
-    markUnreachable(graph_, check_.diagnostics);
-    if (selected_ >= int(graph_.nodes.size())) selected_ = int(graph_.nodes.size()) - 1;
+    if (!layoutIds_.empty()) carryRenames(places_, layoutIds_, ids);
+    layout_ = stableLayout(ids, edges, graph_.start, places_, near, kSpacing, kGraphBox);
+    layoutIds_ = std::move(ids);
+    keepPlaces();
+}
+
+void AuthorWorkspace::keepPlaces() {
+    if (!doc_ || layoutFolder_.empty()) return;
+    // Only the nodes the file has now; deleted ones keep their place in memory for an undo.
+    NodePlaces now;
+    for (const auto& id : layoutIds_)
+        if (const auto it = places_.find(id); it != places_.end()) now.insert(*it);
+    if (now == keptPlaces_) return;
+    std::string error;
+    if (!writeNodePlaces(layoutFolder_, doc_->path(), now, error)) {
+        message_ = uiFormat(tr("Could not keep the graph's layout: {reason}"), {{"reason", error}});
+        messageIsError_ = true;
+    }
+    keptPlaces_ = std::move(now);  // said once; the layout still works for this session
+}
+
+void AuthorWorkspace::moveNode(int node, NodePlace to) {
+    if (node < 0 || node >= int(graph_.nodes.size()) || graph_.nodes[std::size_t(node)].id.empty())
+        return;
+    places_[graph_.nodes[std::size_t(node)].id] = to;
+    relayout(-1);
+}
+
+void AuthorWorkspace::tidyLayout() {
+    if (!doc_) return;
+    std::vector<std::pair<int, int>> edges;
+    for (const auto& e : graph_.edges) edges.emplace_back(e.from, e.to);
+    std::vector<std::string> ids;
+    for (const auto& n : graph_.nodes) ids.push_back(n.id);
+    // Deleted nodes' places go too: the picture starts over.
+    places_ = tidyPlaces(ids, edges, graph_.start, kSpacing);
+    relayout(-1);
+    graphView_.fit();
+}
+
+bool AuthorWorkspace::replayPath(const PathReplay& path) {
+    if (!doc_ || !check_.playable()) return false;
+    sideTab_ = 1;
+    return preview_.replay(*check_.scenario, path.choices, path.seed, checkedRevision_);
 }
 
 void AuthorWorkspace::recheck() {
@@ -368,23 +440,29 @@ void AuthorWorkspace::drawToolbar(const ScreenContext& ctx) {
                                  hasUnsavedEdits())) {
         saveNow();
     }
-    ImGui::SameLine();
+    ui::SameLineOrWrap(ui::ButtonWidth(tr("Undo")));
     ImGui::BeginDisabled(!doc_->canUndo());
     if (ui::Button(loc, trLabel("Undo").c_str())) doc_->undo();
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    ui::SameLineOrWrap(ui::ButtonWidth(tr("Redo")));
     ImGui::BeginDisabled(!doc_->canRedo());
     if (ui::Button(loc, trLabel("Redo").c_str())) doc_->redo();
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    ui::SameLineOrWrap(ui::ButtonWidth(tr("Fit graph")));
     if (ui::Button(loc, trLabel("Fit graph").c_str())) graphView_.fit();
-    ImGui::SameLine();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tr("Drag a box to move it; it stays there across edits."));
+    ui::SameLineOrWrap(ui::ButtonWidth(tr("Tidy layout")));
+    if (ui::Button(loc, trLabel("Tidy layout").c_str())) tidyLayout();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tr("Lay the whole graph out afresh, in layers from the start."));
+    ui::SameLineOrWrap(ui::ButtonWidth(tr("Close file")));
     if (ui::Button(loc, trLabel("Close file").c_str())) {
         whenSaved([this] { close(); });
         if (!doc_) return;
     }
     if (doc_->dirty()) {
-        ImGui::SameLine();
+        ui::SameLineOrWrap(ui::ButtonWidth(tr("Discard edits")));
         if (ui::Button(loc, trLabel("Discard edits").c_str())) {
             std::string error;
             inspector_ = {};
@@ -399,7 +477,6 @@ void AuthorWorkspace::drawToolbar(const ScreenContext& ctx) {
             }
         }
     }
-    ImGui::SameLine();
     const std::size_t errors = check_.diagnostics.errorCount(),
                       warnings = check_.diagnostics.warningCount();
     const std::string summary =
@@ -411,11 +488,14 @@ void AuthorWorkspace::drawToolbar(const ScreenContext& ctx) {
                                             {{"n", std::to_string(errors)}})},
                         {"warnings", uiFormat(trn("{n} warning", "{n} warnings", warnings),
                                               {{"n", std::to_string(warnings)}})}});
+    ui::SameLineOrWrap(ImGui::CalcTextSize(summary.c_str()).x);
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(errors ? p.danger : warnings ? p.warning : p.success, "%s", summary.c_str());
     if (!message_.empty()) {
-        ImGui::SameLine();
-        ImGui::TextColored(messageIsError_ ? p.danger : p.textMuted, "%s", message_.c_str());
+        // Beside the summary when it fits, else on a line of its own, wrapped (a long path or
+        // an error's reason is read whole, not cut at the window's edge).
+        ui::SameLineOrWrap(ImGui::CalcTextSize(message_.c_str()).x);
+        ui::TextWrappedColored(messageIsError_ ? p.danger : p.textMuted, message_);
     }
     if (readOnly())
         ui::Callout(t,
@@ -645,10 +725,17 @@ void AuthorWorkspace::Draw(const ScreenContext& ctx, const ScenarioLibrary& libr
     const float problemsH = std::clamp(avail.y * 0.26f, t.px(110), t.px(220));
     const float bottomPad = t.px(12);
 
+    // The preview's path, drawn on the graph while it plays.
+    trail_ = {};
+    if (const Session* s = preview_.session(); s && preview_.played())
+        trail_ = previewTrail(graph_, *preview_.played(), s->transcript(), s->node().id);
+
     ImGui::BeginGroup();
-    if (const auto clicked = graphView_.Draw(t, loc, graph_, layout_, selected_, errorNodes_,
-                                             ImVec2(leftW, avail.y - problemsH - gap - bottomPad)))
-        select(*clicked);
+    const GraphViewEvents events =
+        graphView_.Draw(t, loc, graph_, layout_, selected_, errorNodes_, &trail_,
+                        ImVec2(leftW, avail.y - problemsH - gap - bottomPad));
+    if (events.clicked) select(*events.clicked);
+    if (events.moved) moveNode(events.moved->node, events.moved->to);
     drawDiagnostics(ctx, ImVec2(leftW, problemsH));
     ImGui::EndGroup();
     ImGui::SameLine(0, gap);
@@ -676,6 +763,7 @@ void AuthorWorkspace::Draw(const ScreenContext& ctx, const ScenarioLibrary& libr
                     preview_.start(*check_.scenario, selected_, clock, checkedRevision_);
             }
             if (selected_ != before && selected_ >= 0) graphView_.centreOn(selected_);
+            if (selected_ != before) addedFrom_ = before;
             openChoice_ = -1;
             ImGui::EndChild();
             ImGui::EndTabItem();
@@ -688,8 +776,10 @@ void AuthorWorkspace::Draw(const ScreenContext& ctx, const ScenarioLibrary& libr
             ImGui::EndTabItem();
         }
         if (tab(trNoop("Analysis"), 2)) {
-            analysis_.Draw(t, ctx.fonts, loc, check_.playable() ? &*check_.scenario : nullptr,
-                           framework(), checkedRevision_);
+            if (const auto replay = analysis_.Draw(t, ctx.fonts, loc,
+                                                   check_.playable() ? &*check_.scenario : nullptr,
+                                                   framework(), checkedRevision_))
+                replayPath(*replay);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();

@@ -21,6 +21,8 @@
 #include "app/shell/screen_context.hpp"
 #include "core/authoring/autosave.hpp"
 #include "core/authoring/graph_layout.hpp"
+#include "core/authoring/node_positions.hpp"
+#include "core/authoring/preview_trail.hpp"
 #include "core/authoring/scenario_edit.hpp"
 #include "core/authoring/scenario_graph.hpp"
 #include "core/checks/scenario_check.hpp"
@@ -52,6 +54,9 @@ public:
     // none.
     void setAutosaveFolder(std::filesystem::path folder) { autosaveFolder_ = std::move(folder); }
     const std::filesystem::path& autosaveFolder() const { return autosaveFolder_; }
+    // Where the graph's node places are kept per scenario (core/authoring/node_positions_file);
+    // "" keeps them for this session only.
+    void setLayoutFolder(std::filesystem::path folder) { layoutFolder_ = std::move(folder); }
 
     // Unsaved work: the document differs from the file, or a field still holds typed text.
     bool hasUnsavedEdits() const;
@@ -82,6 +87,15 @@ public:
     const ScenarioDocument* document() const { return doc_ ? &*doc_ : nullptr; }
     const ScenarioCheck& check() const { return check_; }
     const ScenarioGraph& graph() const { return graph_; }
+    // Where each node is drawn (kept across edits) and the preview's path on the graph.
+    const GraphLayout& layout() const { return layout_; }
+    const PreviewTrail& trail() const { return trail_; }
+    // Puts node `node`'s box at `to` (as dragging it does) and keeps it there.
+    void moveNode(int node, NodePlace to);
+    // Lays the whole graph out afresh ("Tidy layout"): every box moves to the layered picture.
+    void tidyLayout();
+    // Replays an analysis path in the preview (as clicking it in the analysis tab does).
+    bool replayPath(const PathReplay& path);
     int selected() const { return selected_; }
     void select(int node);
     const std::string& message() const { return message_; }
@@ -92,6 +106,8 @@ public:
 private:
     void recheck();
     void rebuildGraph();
+    void relayout(int near);
+    void keepPlaces();
     void loaded(std::string text, const std::string& path);
     const Framework* framework();
     void drawToolbar(const ScreenContext& ctx);
@@ -113,6 +129,12 @@ private:
     ScenarioGraph graph_;
     GraphLayout layout_;
     std::vector<bool> errorNodes_;
+    NodePlaces places_;                   // by node id; may hold ids deleted (undo brings them)
+    std::vector<std::string> layoutIds_;  // the node ids the layout was made for
+    NodePlaces keptPlaces_;               // what the places file holds
+    std::filesystem::path layoutFolder_;
+    PreviewTrail trail_;
+    int addedFrom_ = -1;  // the node selected before the inspector selected another (a new one)
     int selected_ = -1;
     int openChoice_ = -1;
     int sideTab_ = -1;  // tab to bring forward next frame: 0 inspector, 1 preview, 2 analysis

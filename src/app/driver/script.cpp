@@ -162,6 +162,23 @@ ParsedScript parseScript(std::string_view text) {
             } else {
                 fail("'text-size' needs a percentage from 100 to 200");
             }
+        } else if (verb == "drag") {
+            // "drag Node prep 200 -40": the label, then how far in screen pixels.
+            const auto sy = rest.rfind(' ');
+            const auto sx = sy == std::string_view::npos ? sy : rest.rfind(' ', sy - 1);
+            const auto dx = sx == std::string_view::npos ? std::nullopt
+                                                         : toInt(rest.substr(sx + 1, sy - sx - 1));
+            const auto dy =
+                sy == std::string_view::npos ? std::nullopt : toInt(rest.substr(sy + 1));
+            if (dx && dy && sx > 0) {
+                c.kind = Kind::Drag;
+                c.text = std::string(trim(rest.substr(0, sx)));
+                c.a = *dx;
+                c.b = *dy;
+                ok = true;
+            } else {
+                fail("'drag' needs a label and two whole numbers (pixels right and down)");
+            }
         } else if (verb == "close-window") {
             c.kind = Kind::CloseWindow;
             ok = true;

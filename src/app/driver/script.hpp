@@ -1,5 +1,7 @@
 // The input script that drives the real GUI for tests and screenshots, one command per line:
 //   click LABEL [#N]      click the N-th widget labelled LABEL (default 1st; "Save##x" exact)
+//   drag LABEL DX DY      press on the widget labelled LABEL, move DX right and DY down
+//                         (screen pixels, negative: left, up) and release there
 //   type TEXT             type TEXT into the focused field (UTF-8)
 //   key NAME              press and release a key: 1-9, A-Z, Enter, Escape, Tab, Backspace, Up,
 //                         Down, ...; with modifiers: ctrl+S, ctrl+shift+Z, shift+Tab
@@ -32,6 +34,7 @@ inline constexpr int kScriptCtrl = 1, kScriptShift = 2, kScriptAlt = 4;
 struct ScriptCommand {
     enum class Kind {
         Click,
+        Drag,
         Type,
         Key,
         WaitFrames,
@@ -49,9 +52,9 @@ struct ScriptCommand {
     };
     Kind kind = Kind::WaitFrames;
     std::string text;  // label, typed text, screenshot name, screen or theme name
-    int a = 0;         // occurrence, key code, frames, milliseconds, width
-    int b = 0;         // height; a key's modifiers (kScriptCtrl | kScriptShift | kScriptAlt)
-    int line = 0;      // 1-based line in the script, for error messages
+    int a = 0;         // occurrence, key code, frames, milliseconds, width, a drag's x
+    int b = 0;     // height; a key's modifiers (kScriptCtrl | kScriptShift | kScriptAlt); drag's y
+    int line = 0;  // 1-based line in the script, for error messages
 };
 
 struct ParsedScript {

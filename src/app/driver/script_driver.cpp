@@ -81,6 +81,35 @@ void ScriptDriver::beforeFrame(ImGuiIO& io) {
             io.MousePos = mouse_;
             io.MouseDown[0] = mouseDown_;
             break;
+        case Kind::Drag:
+            // Press, then move in four steps (past ImGui's drag threshold), then release.
+            if (phase_ == 0) {
+                const LocatedWidget* w = host_.app->widgets().find(c.text, 1);
+                if (!w) {
+                    retry(c, "no widget labelled '" + c.text +
+                                 "' on screen; visible: " + host_.app->widgets().describe());
+                    return;
+                }
+                mouse_ = w->center();
+                dragFrom_ = mouse_;
+                phase_ = 1;
+            } else if (phase_ == 1) {
+                mouseDown_ = true;
+                phase_ = 2;
+            } else if (phase_ < 6) {
+                const float k = float(phase_ - 1) / 4.0f;
+                mouse_ = ImVec2(dragFrom_.x + float(c.a) * k, dragFrom_.y + float(c.b) * k);
+                ++phase_;
+            } else if (phase_ == 6) {
+                mouseDown_ = false;
+                phase_ = 7;
+            } else {
+                mouse_ = ImVec2(-FLT_MAX, -FLT_MAX);
+                next(2);
+            }
+            io.MousePos = mouse_;
+            io.MouseDown[0] = mouseDown_;
+            break;
         case Kind::Type:
             io.AddInputCharactersUTF8(c.text.c_str());
             next(2);

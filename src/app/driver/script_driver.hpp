@@ -55,6 +55,7 @@ private:
     int attempts_ = 0;
     ImVec2 mouse_{-FLT_MAX, -FLT_MAX};
     bool mouseDown_ = false;
+    ImVec2 dragFrom_{0, 0};  // where a drag pressed
     int keyDown_ = -1;
     std::string captureName_;
     bool finished_ = false;

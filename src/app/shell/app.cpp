@@ -44,6 +44,10 @@ App::App(AppConfig config, const Clock& clock, Theme theme)
     if (autosave.empty())
         if (const auto state = rapportDir(XdgBase::State)) autosave = *state / "autosave";
     author_.workspace().setAutosaveFolder(autosave);
+    std::filesystem::path layouts = config_.graphLayoutDir;
+    if (layouts.empty())
+        if (const auto state = rapportDir(XdgBase::State)) layouts = *state / "graph-layouts";
+    author_.workspace().setLayoutFolder(layouts);
     if (!config_.centralStore.empty()) {
         gate_.useCentralRoles(std::nullopt);  // until the first pass has read them
         sync_ = std::make_unique<BackgroundSync>(

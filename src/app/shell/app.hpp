@@ -51,6 +51,9 @@ struct AppConfig {
     // Where the author workspace keeps recovery copies of unsaved edits
     // ("" = $XDG_STATE_HOME/rapport/autosave).
     std::filesystem::path autosaveDir = {};
+    // Where the author graph's node places are kept per scenario
+    // ("" = $XDG_STATE_HOME/rapport/graph-layouts).
+    std::filesystem::path graphLayoutDir = {};
 };
 
 class App final : private Navigator {

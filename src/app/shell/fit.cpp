@@ -23,6 +23,17 @@ bool TextFitted(std::string_view text, float maxWidth) {
     return TextFittedColored(ImGui::GetStyleColorVec4(ImGuiCol_Text), text, maxWidth);
 }
 
+bool BeginComboFitted(const char* id, std::string_view preview, ImGuiComboFlags flags) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    // The preview's room: the frame less its padding and the arrow button.
+    const float room = ImGui::CalcItemWidth() - st.FramePadding.x * 2 -
+                       ((flags & ImGuiComboFlags_NoArrowButton) ? 0 : ImGui::GetFrameHeight());
+    const std::string shown = Elide(preview, std::max(room, 1.0f));
+    const bool open = ImGui::BeginCombo(id, shown.c_str(), flags);
+    if (!open && shown.size() != preview.size()) TooltipBesideLastItem(preview);
+    return open;
+}
+
 void SameLineOrWrap(float nextWidth) {
     const float lastRight = ImGui::GetItemRectMax().x;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;

@@ -16,6 +16,10 @@ bool TextFitted(std::string_view text, float maxWidth = 0);
 // The same in `color`.
 bool TextFittedColored(const ImVec4& color, std::string_view text, float maxWidth = 0);
 
+// ImGui::BeginCombo with its preview shortened with "…" to the combo's width (ImGui cuts it
+// mid-letter), the whole preview on hover while closed. For the width set by SetNextItemWidth.
+bool BeginComboFitted(const char* id, std::string_view preview, ImGuiComboFlags flags = 0);
+
 // Call between the items of a toolbar, before an item `nextWidth` wide: it stays on this line
 // when it fits before the content region's right edge, else it starts the next line.
 void SameLineOrWrap(float nextWidth);

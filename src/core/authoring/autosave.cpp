@@ -1,9 +1,9 @@
 #include "core/authoring/autosave.hpp"
 
-#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <system_error>
 
+#include "core/authoring/scenario_state_path.hpp"
 #include "core/files/bounded_read.hpp"
 #include "core/files/safe_output.hpp"
 
@@ -14,31 +14,11 @@ namespace {
 // A scenario's source is bounded at 16 MiB; its recovery holds it JSON-escaped plus a path.
 constexpr std::size_t kMaxRecoveryBytes = 64u << 20;
 
-std::string absoluteText(const std::string& path) {
-    std::error_code ec;
-    const std::filesystem::path abs = std::filesystem::absolute(path, ec);
-    return (ec ? std::filesystem::path(path) : abs).lexically_normal().string();
-}
-
-// FNV-1a, 64 bit: stable across runs and builds, unlike std::hash, so a recovery written by one
-// version of the program is found by the next.
-std::uint64_t fnv1a(const std::string& s) {
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 0x100000001b3ull;
-    }
-    return h;
-}
-
 }  // namespace
 
 std::filesystem::path autosavePath(const std::filesystem::path& folder,
                                    const std::string& scenarioPath) {
-    char name[32];
-    std::snprintf(name, sizeof name, "%016llx.json",
-                  static_cast<unsigned long long>(fnv1a(absoluteText(scenarioPath))));
-    return folder / name;
+    return scenarioStatePath(folder, scenarioPath);
 }
 
 bool writeAutosave(const std::filesystem::path& folder, const AutosaveRecovery& recovery,
@@ -49,7 +29,7 @@ bool writeAutosave(const std::filesystem::path& folder, const AutosaveRecovery& 
         error = "cannot create " + folder.string() + ": " + ec.message();
         return false;
     }
-    const nlohmann::json j = {{"scenario", absoluteText(recovery.scenarioPath)},
+    const nlohmann::json j = {{"scenario", absoluteScenarioPath(recovery.scenarioPath)},
                               {"savedAtMs", recovery.savedAtMs},
                               {"text", recovery.text}};
     const OutputWrite w =
@@ -70,7 +50,7 @@ std::optional<AutosaveRecovery> readAutosave(const std::filesystem::path& folder
     if (scenario == j.end() || !scenario->is_string() || text == j.end() || !text->is_string() ||
         at == j.end() || !at->is_number_integer())
         return std::nullopt;
-    if (scenario->get<std::string>() != absoluteText(scenarioPath)) return std::nullopt;
+    if (scenario->get<std::string>() != absoluteScenarioPath(scenarioPath)) return std::nullopt;
     return AutosaveRecovery{scenario->get<std::string>(), text->get<std::string>(),
                             at->get<std::int64_t>()};
 }

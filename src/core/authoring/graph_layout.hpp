@@ -16,6 +16,7 @@ struct GraphLayout {
     int layers = 0;
     int rows = 0;  // nodes in the fullest layer
     float width = 0, height = 0;
+    float left = 0, top = 0;  // the corner of the box around every node (0, 0 when layered)
 };
 
 struct LayoutSpacing {
