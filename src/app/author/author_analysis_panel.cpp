@@ -100,13 +100,14 @@ std::optional<PathReplay> drawTestwise(const Theme& t, const FontSet& fonts, Wid
             ImGui::TableNextColumn();
             // The whole row is one selectable: a click (or Enter on it) replays the play.
             const bool current = replaying == replayKey(h.choices, h.seed);
-            const std::string name = ui::Elide(r.player, ImGui::GetContentRegionAvail().x);
+            const std::string label = testwisePlayerLabel(r.player);
+            const std::string name = ui::Elide(label, ImGui::GetContentRegionAvail().x);
             if (ImGui::Selectable((name + "###Replay " + r.player).c_str(), current,
                                   ImGuiSelectableFlags_SpanAllColumns))
                 replay = PathReplay{h.choices, h.seed};
             loc.recordLastItem("Replay " + r.player);
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s\n%s\n%s", r.player.c_str(), r.rule.c_str(),
+                ImGui::SetTooltip("%s\n%s\n%s", label.c_str(), testwiseRuleText(r.rule).c_str(),
                                   tr("Click to replay this play in the preview."));
             ImGui::TableNextColumn();
             ImGui::TextColored(bad ? p.danger : p.success, "%s",

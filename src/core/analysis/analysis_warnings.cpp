@@ -108,7 +108,7 @@ void addAnalysisWarnings(ScenarioAnalysis& a) {
                                "points of the pass score {pass}: {choices}; vary the length, "
                                "position and phrasing of replies so no cue points to the best "
                                "one"),
-                      {{"player", t.player},
+                      {{"player", testwisePlayerLabel(t.player)},
                        {"rule", testwiseRuleText(t.rule)},
                        {"score", num(shown->score)},
                        {"seed", std::to_string(shown->seed)},

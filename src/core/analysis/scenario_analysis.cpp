@@ -343,7 +343,8 @@ private:
             for (const TestwisePlay& p : t.plays)
                 if (p.finished)
                     consider(uiFormat(tr("test-wise player {player}, seed {seed}"),
-                                      {{"player", t.player}, {"seed", std::to_string(p.seed)}}),
+                                      {{"player", testwisePlayerLabel(t.player)},
+                                       {"seed", std::to_string(p.seed)}}),
                              p.choices, p.score, p.passed, p.ending, p.outcome);
         if (a.random)
             for (const auto* w : {&a.random->wonFailing, &a.random->lostPassing})

@@ -55,6 +55,25 @@ const std::vector<TestwisePlayer>& testwisePlayers() {
 
 std::string testwiseRuleText(const std::string& rule) { return tr(rule.c_str()); }
 
+std::string testwisePlayerLabel(const std::string& id) {
+    // One literal per player, where xgettext finds it.
+    if (id == "longest") return trc("test-wise player", "longest");
+    if (id == "shortest") return trc("test-wise player", "shortest");
+    if (id == "second-longest") return trc("test-wise player", "second-longest");
+    if (id == "first") return trc("test-wise player", "first");
+    if (id == "second") return trc("test-wise player", "second");
+    if (id == "last") return trc("test-wise player", "last");
+    if (id == "question-mark") return trc("test-wise player", "question-mark");
+    if (id == "acknowledgement") return trc("test-wise player", "acknowledgement");
+    if (id == "figures") return trc("test-wise player", "figures");
+    if (id == "avoid-risky") return trc("test-wise player", "avoid-risky");
+    if (id == "question-mark-longest") return trc("test-wise player", "question-mark-longest");
+    if (id == "acknowledgement-longest") return trc("test-wise player", "acknowledgement-longest");
+    if (id == "figures-longest") return trc("test-wise player", "figures-longest");
+    if (id == "avoid-risky-longest") return trc("test-wise player", "avoid-risky-longest");
+    return id;
+}
+
 std::vector<int> rankReplies(const TestwisePlayer& player, const std::vector<std::string>& replies,
                              const std::string& language) {
     const SurfaceCueTable& cues = surfaceCuesFor(language);

@@ -71,6 +71,9 @@ struct TestwiseResult {
 // A player's rule ("the longest reply") in the interface language, for people; the English
 // rule stays in TestwiseResult for machine output.
 std::string testwiseRuleText(const std::string& rule);
+// A player's name for people ("longest" reads "самая длинная" in Russian); the id itself stays
+// the key in JSON and in the author workspace's widget ids. An unknown id is returned as it is.
+std::string testwisePlayerLabel(const std::string& id);
 
 // Plays `player` through `scenario` from start under `seed` and scores the play. `optimum` may
 // be passed when already computed (it is then not recomputed). Throws ScoringError when the
