@@ -202,6 +202,10 @@ CREATE TABLE assignments (
 CREATE INDEX assignments_by_trainee ON assignments(trainee) WHERE trainee <> '';
 CREATE INDEX assignments_by_group ON assignments(group_name) WHERE group_name <> '';
 )sql",
+    // v9: reserved for H-assign (wave 12).
+    R"sql(
+SELECT 1;
+)sql",
 };
 
 constexpr int kLatest = int(std::size(kMigrations));
