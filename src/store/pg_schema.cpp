@@ -207,6 +207,14 @@ GRANT UPDATE (competencies) ON attempts TO rapport_trainee;
 ALTER TABLE attempts ADD COLUMN timing text NOT NULL DEFAULT 'standard'
     CHECK (timing IN ('standard', 'extended-x2', 'untimed'));
 )sql",
+    // v6: reserved for H-central (wave 12).
+    R"sql(
+SELECT 1;
+)sql",
+    // v7: reserved for H-assign (wave 12).
+    R"sql(
+SELECT 1;
+)sql",
 };
 
 constexpr int kLatest = int(std::size(kPgMigrations));
