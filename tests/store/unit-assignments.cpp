@@ -97,8 +97,8 @@ TEST_CASE("a schema v7 database upgrades to v8: attempts kept, assignments usabl
         CHECK_THROWS_AS(listAssignments(old), StoreError);
     }
     ResultsStore db(path);
-    CHECK(db.schemaVersion() == 8);
-    CHECK(latestSchemaVersion() == 8);
+    CHECK(db.schemaVersion() == latestSchemaVersion());
+    CHECK(latestSchemaVersion() >= 8);
     CHECK(db.integrityCheck() == "ok");
     const auto attempts = db.attempts({});
     REQUIRE(attempts.size() == 1);
