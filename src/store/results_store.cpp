@@ -252,13 +252,12 @@ void ResultsStore::finishAttempt(std::int64_t attempt, const AttemptEnd& end) {
                          0);
     Transaction tx(db_);
     Statement up(
-        db_,
-        end.finalState.is_null()
-            ? "UPDATE attempts SET status = 'finished', ended_at = ?, ending_node = ?, "
-              "outcome = ?, score = ?, passed = ? WHERE id = ? AND status = 'in_progress'"
-            : "UPDATE attempts SET status = 'finished', ended_at = ?, ending_node = ?, "
-              "outcome = ?, score = ?, passed = ?, final_state = ? WHERE id = ? AND status = "
-              "'in_progress'");
+        db_, end.finalState.is_null()
+                 ? "UPDATE attempts SET status = 'finished', ended_at = ?, ending_node = ?, "
+                   "outcome = ?, score = ?, passed = ? WHERE id = ? AND status = 'in_progress'"
+                 : "UPDATE attempts SET status = 'finished', ended_at = ?, ending_node = ?, "
+                   "outcome = ?, score = ?, passed = ?, final_state = ? WHERE id = ? AND status = "
+                   "'in_progress'");
     up.bind(1, end.endedAtMs).bind(2, end.endingNode).bind(3, end.outcome).bind(4, summary.score);
     if (summary.passed)
         up.bind(5, *summary.passed ? 1 : 0);

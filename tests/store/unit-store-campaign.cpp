@@ -175,8 +175,9 @@ TEST_CASE("an interrupted meeting resumes only on its carried start, and scores 
     // shown at low trust), or scores otherwise: resume and scoring must use the copy.
     bool differs = false;
     try {
-        differs = scoreTranscript(original, *renewal().framework, resumed.session.transcript())
-                      .score != doctest::Approx(scored.report->score);
+        differs =
+            scoreTranscript(original, *renewal().framework, resumed.session.transcript()).score !=
+            doctest::Approx(scored.report->score);
     } catch (const ScoringError&) {
         differs = true;
     }

@@ -55,8 +55,8 @@ TEST_CASE("campaign: a meeting's campaign fields and final state arrive centrall
     a.frameworkId = "account-manager";
     a.frameworkVersion = "1.0.0";
     a.startedAtMs = 1000;
-    a.campaign = AttemptCampaign{"key-account-quarter", "1.0.0",
-                                 "6f1c2a7e-0d4b-4f8e-9a51-3c2b1d0e9f87", 1, {{"trust", 17}}};
+    a.campaign = AttemptCampaign{
+        "key-account-quarter", "1.0.0", "6f1c2a7e-0d4b-4f8e-9a51-3c2b1d0e9f87", 1, {{"trust", 17}}};
     const auto id = local.beginAttempt(a);
     local.appendStep(id, sampleStep(1, "n0", "n1"), nlohmann::json::array(), {{"node", "n1"}});
     // A lone attempt beside it keeps its columns empty.
