@@ -27,7 +27,7 @@ void HrArea::Draw(const ScreenContext& ctx, const HrSources& sources) {
             table_.Draw(ctx, data_, *this, sources.library);
             break;
         case ScreenId::HrTrainee:
-            trainee_.Draw(ctx, data_, *this);
+            trainee_.Draw(ctx, data_, *this, sources.campaigns);
             break;
         case ScreenId::HrAttempt:
             attempt_.Draw(ctx, data_, *this, sources);
