@@ -478,7 +478,7 @@ void TraineeArea::openScenario(int entry, AttemptMode mode) {
                 offeredForm_.reset();
                 if (!s.alternates.empty())
                     if (auto text = loadedSourceText(library_.entries[std::size_t(entry)]))
-                        if (auto form = attemptForm(s, *text, offer.attempt);
+                        if (auto form = attemptForm(s, formHashesOf(entry, *text), offer.attempt);
                             form && !form->empty())
                             offeredForm_ = prepareForm(entry, *text, *form);
                 if (resumeRefusal(offer.attempt, offeredForm_ ? *offeredForm_ : s) !=
@@ -495,6 +495,17 @@ void TraineeArea::openScenario(int entry, AttemptMode mode) {
         }
     }
     beginPlay(entry, mode);
+}
+
+const FormHashes& TraineeArea::formHashesOf(int entry, std::string_view text) {
+    // `text` is the file as the library loaded it (loadedSourceText checked), which does not
+    // change while the app runs: its forms' hashes are built once, not at every start.
+    auto it = formHashes_.find(entry);
+    if (it == formHashes_.end())
+        it = formHashes_
+                 .emplace(entry, formHashes(*library_.entries[std::size_t(entry)].scenario, text))
+                 .first;
+    return it->second;
 }
 
 std::unique_ptr<Scenario> TraineeArea::prepareForm(int entry, std::string_view text,
@@ -534,7 +545,8 @@ void TraineeArea::beginPlay(int entry, AttemptMode mode) {
                     if (a.trainee == who) attempts.push_back(a);
             }
             if (auto text = loadedSourceText(e))
-                form_ = prepareForm(entry, *text, nextForm(*e.scenario, *text, attempts));
+                form_ = prepareForm(entry, *text,
+                                    nextForm(*e.scenario, formHashesOf(entry, *text), attempts));
             else
                 notice_ = uiFormat(tr("{file} changed since the library was loaded, so the "
                                       "original form is played this time."),

@@ -28,6 +28,7 @@
 #include "app/trainee/sign_in_screen.hpp"
 #include "app/trainee/trainee_actions.hpp"
 #include "app/trainee/trainee_profile.hpp"
+#include "core/alternates/retake_form.hpp"
 #include "core/campaign/campaign_shelf.hpp"
 #include "core/library/scenario_library.hpp"
 #include "core/play/attempt_flow.hpp"
@@ -149,6 +150,8 @@ private:
     // prepared by the check pipeline from `text`, the file as the library loaded it
     // (core/library/loaded_source.hpp). Null with notice_ set when it cannot be made.
     std::unique_ptr<Scenario> prepareForm(int entry, std::string_view text, const std::string& id);
+    // The content hashes of the entry's alternate forms, built on first use and kept.
+    const FormHashes& formHashesOf(int entry, std::string_view text);
     void enterConversation(int entry, AttemptMode mode);
     void takeChoice(int position);
     void recordProgress();  // starts scoring once the decision ended the conversation
@@ -183,6 +186,7 @@ private:
     // Without a results store: the forms started in this run (trainee, scenario id, content
     // hash), so a retake is not a replay either.
     std::vector<AttemptRecord> unrecordedStarts_;
+    std::map<int, FormHashes> formHashes_;  // by library entry (formHashesOf)
     int entry_ = -1;
     AttemptMode mode_ = AttemptMode::Practice;
     // The campaign meeting being played (form_ is then its carried-start copy), if any.
