@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "core/campaign/campaign_run.hpp"
 #include "core/play/resume_check.hpp"
 #include "store/scenario_texts.hpp"
 
@@ -66,7 +67,8 @@ AttemptRecorder::AttemptRecorder(ResultsStore& store, const Scenario& scenario,
 AttemptRecorder AttemptRecorder::begin(ResultsStore& store, const TraineeInfo& trainee,
                                        const Scenario& scenario, ScenarioFramework f,
                                        AttemptMode mode, std::uint64_t seed,
-                                       std::int64_t startedAtMs, Timing timing) {
+                                       std::int64_t startedAtMs, Timing timing,
+                                       std::optional<AttemptCampaign> campaign) {
     // Trainee and attempt in one transaction: a kill in between leaves neither half-made.
     Transaction tx(store.database());
     const std::int64_t traineeId = store.upsertTrainee(trainee);
@@ -82,6 +84,7 @@ AttemptRecorder AttemptRecorder::begin(ResultsStore& store, const TraineeInfo& t
     a.seed = seed;
     a.startedAtMs = startedAtMs;
     a.timing = timing;
+    a.campaign = std::move(campaign);
     const std::int64_t attempt = store.beginAttempt(a);
     keepScenarioText(store.database(), scenario);
     tx.commit();
@@ -116,6 +119,18 @@ ResumedAttempt AttemptRecorder::resume(ResultsStore& store, std::int64_t attempt
                 " then, " + scenario.contentHash +
                 " now), so its choices may no longer fit; it cannot be continued. Start a new "
                 "attempt (and abandon the old one)");
+    }
+    if (r.campaign) {
+        bool same = false;
+        try {
+            same = startsFrom(scenario, carriedStartFromJson(scenario, r.campaign->carriedStart));
+        } catch (const std::invalid_argument&) {
+        }
+        if (!same)
+            throw ResumeError(describeStart(r) + " is meeting " +
+                              std::to_string(r.campaign->meeting + 1) + " of campaign \"" +
+                              r.campaign->id + "\" and continues only from the start it was " +
+                              "given there (" + r.campaign->carriedStart.dump() + ")");
     }
     std::optional<Session> session;
     try {
@@ -213,6 +228,7 @@ bool AttemptRecorder::finish(const Session& session, std::int64_t endedAtMs,
     end.outcome = outcomeName(session.ending()->outcome);
     end.endedAtMs = endedAtMs;
     end.report = reportToJson(*scored.report);
+    end.finalState = variablesToJson(*scenario_, session.variables());
     // The last decision, the ending and the score commit together: a kill before the commit
     // leaves the attempt resumable at its last decision, never "in progress" with all its steps.
     const int journaledBefore = journaled_;

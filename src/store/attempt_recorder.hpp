@@ -64,17 +64,22 @@ public:
     // does not stop recording. `timing` is the trainee's adjustment of timed moments, stored so a
     // resume replays under it and HR sees it. `store` must outlive the recorder. Throws
     // StoreError.
+    // `campaign`, when set, makes the attempt that campaign's meeting: `scenario` must then be
+    // the meeting's carried-start copy (startingFrom), the one played, journaled and scored.
     static AttemptRecorder begin(ResultsStore& store, const TraineeInfo& trainee,
                                  const Scenario& scenario, ScenarioFramework framework,
                                  AttemptMode mode, std::uint64_t seed, std::int64_t startedAtMs,
-                                 Timing timing = Timing::Standard);
+                                 Timing timing = Timing::Standard,
+                                 std::optional<AttemptCampaign> campaign = std::nullopt);
 
     // Continues attempt `attempt` of `scenario`: checks it is in progress, is an attempt of this
     // scenario with the same content hash, and rebuilds the session on `clock` by replaying its
     // journaled decisions from the start (resumeFromJournal: the journal is the truth, and its
     // last saved state must match the replay). Throws ResumeError when it cannot be continued
     // (nothing is changed), or StoreError.
-    // `framework` as for begin().
+    // `framework` as for begin(). A campaign meeting continues only on the copy it started from
+    // (core/campaign/campaign_run.hpp, meetingScenario): a scenario whose variables do not start
+    // at the recorded carried start is refused, since its replay and its best path would differ.
     static ResumedAttempt resume(ResultsStore& store, std::int64_t attempt,
                                  const Scenario& scenario, ScenarioFramework framework,
                                  const Clock& clock);

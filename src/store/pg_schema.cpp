@@ -261,6 +261,22 @@ CREATE POLICY assignments_trainee ON assignments FOR SELECT TO rapport_trainee
 CREATE POLICY assignments_admin ON assignments FOR ALL TO rapport_admin USING (true)
     WITH CHECK (true);
 )sql",
+    // v8: account campaigns, as the desktop keeps them (SQLite v10): the campaign an attempt is
+    // a meeting of, its run, the meeting's index and the carried start it began from, all set
+    // when the attempt is first sent and never changed; and the variables at the ending, which
+    // arrive with the finish, so the trainee may move that one column forward. Row-level
+    // security is as before: a campaign's attempts are attempts.
+    R"sql(
+ALTER TABLE attempts ADD COLUMN campaign_id text;
+ALTER TABLE attempts ADD COLUMN campaign_version text;
+ALTER TABLE attempts ADD COLUMN campaign_run uuid;
+ALTER TABLE attempts ADD COLUMN campaign_meeting integer CHECK (campaign_meeting >= 0);
+ALTER TABLE attempts ADD COLUMN carried_start text;
+ALTER TABLE attempts ADD COLUMN final_state text;
+CREATE INDEX attempts_by_campaign_run ON attempts (campaign_run, campaign_meeting)
+    WHERE campaign_run IS NOT NULL;
+GRANT UPDATE (final_state) ON attempts TO rapport_trainee;
+)sql",
 };
 
 constexpr int kLatest = int(std::size(kPgMigrations));

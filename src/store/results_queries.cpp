@@ -69,7 +69,12 @@ void bindWhere(Statement& s, const Where& w, int first = 1) {
 constexpr const char* kAttemptColumns =
     "a.id, a.uid, t.name, t.employee_id, t.group_name, a.scenario_id, a.scenario_version, "
     "a.scenario_title, a.content_hash, a.framework_id, a.framework_version, a.mode, a.started_at, "
-    "a.ended_at, a.status, a.step_count, a.ending_node, a.outcome, a.score, a.passed, a.timing";
+    "a.ended_at, a.status, a.step_count, a.ending_node, a.outcome, a.score, a.passed, a.timing, "
+    "a.campaign_id, a.campaign_version, a.campaign_run, a.campaign_meeting, a.carried_start, "
+    "a.final_state";
+
+// Columns a query selects after kAttemptColumns start at this index.
+constexpr int kAfterAttempt = 27;
 
 AttemptRecord readAttempt(const Statement& s) {
     AttemptRecord r;
@@ -94,6 +99,17 @@ AttemptRecord readAttempt(const Statement& s) {
     r.score = s.optReal(18);
     if (auto p = s.optInteger(19)) r.passed = *p != 0;
     r.timing = parseTiming(s.text(20)).value_or(Timing::Standard);  // CHECKed by the schema
+    if (!s.isNull(21)) {
+        AttemptCampaign c;
+        c.id = s.text(21);
+        c.version = s.text(22);
+        c.run = s.text(23);
+        c.meeting = int(s.optInteger(24).value_or(0));
+        c.carriedStart = parseStoredJson(s.text(25));
+        if (!c.carriedStart.is_object()) c.carriedStart = json::object();
+        r.campaign = std::move(c);
+    }
+    if (!s.isNull(26)) r.finalState = parseStoredJson(s.text(26));
     return r;
 }
 
@@ -105,9 +121,22 @@ std::vector<AttemptRecord> ResultsStore::listIncomplete(const std::string& train
         std::string("SELECT ") + kAttemptColumns +
         " FROM attempts a JOIN trainees t ON t.id = a.trainee_id "
         "WHERE a.status = 'in_progress' AND t.name = ?1 AND (?2 = '' OR a.scenario_id = ?2) "
-        "ORDER BY a.started_at DESC, a.id DESC";
+        "AND a.campaign_run IS NULL ORDER BY a.started_at DESC, a.id DESC";
     Statement s(db_, sql);
     s.bind(1, trainee).bind(2, scenarioId);
+    std::vector<AttemptRecord> out;
+    while (s.step()) out.push_back(readAttempt(s));
+    return out;
+}
+
+std::vector<AttemptRecord> ResultsStore::campaignAttempts(const std::string& trainee,
+                                                          const std::string& campaignId) {
+    std::string sql = std::string("SELECT ") + kAttemptColumns +
+                      " FROM attempts a JOIN trainees t ON t.id = a.trainee_id "
+                      "WHERE t.name = ?1 AND a.campaign_id = ?2 "
+                      "ORDER BY a.started_at, a.id";
+    Statement s(db_, sql);
+    s.bind(1, trainee).bind(2, campaignId);
     std::vector<AttemptRecord> out;
     while (s.step()) out.push_back(readAttempt(s));
     return out;
@@ -134,11 +163,11 @@ StoredAttempt ResultsStore::loadAttempt(std::int64_t attempt) {
             throw StoreError(
                 "results database " + db_.path() + ": no attempt " + std::to_string(attempt), 0);
         out.record = readAttempt(s);
-        out.transcript.seed = static_cast<std::uint64_t>(s.integer(21));
-        out.report = parseStoredJson(s.text(22));
-        out.sessionState = parseStoredJson(s.text(23));
-        out.transcript.replyOrder =
-            parseReplyOrder(s.text(24)).value_or(ReplyOrder::Authored);  // CHECKed by the schema
+        out.transcript.seed = static_cast<std::uint64_t>(s.integer(kAfterAttempt));
+        out.report = parseStoredJson(s.text(kAfterAttempt + 1));
+        out.sessionState = parseStoredJson(s.text(kAfterAttempt + 2));
+        out.transcript.replyOrder = parseReplyOrder(s.text(kAfterAttempt + 3))
+                                        .value_or(ReplyOrder::Authored);  // CHECKed by the schema
     }
     out.record.competencies = summariseScoreReport(out.report).competencies;
     json t = {{"scenario", out.record.scenarioId},

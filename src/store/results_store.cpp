@@ -20,8 +20,6 @@ namespace rapport::store {
 
 using nlohmann::json;
 
-namespace {
-
 // Attempt uids are random (UUID version 4): unique across databases, so exports from several
 // machines can be merged and xAPI statement ids derived from them never collide.
 std::string randomUuid() {
@@ -42,6 +40,8 @@ std::string randomUuid() {
     }
     return s;
 }
+
+namespace {
 
 // Whether the file system holding `path` accepts writes (statvfs: a read-only mount says no
 // whatever the file's permissions, which root would ignore anyway).
@@ -151,11 +151,20 @@ std::int64_t ResultsStore::upsertTrainee(const TraineeInfo& t) {
 
 std::int64_t ResultsStore::beginAttempt(const AttemptStart& a) {
     Transaction tx(db_);
+    // A lone attempt names only the columns every schema since v7 has, so tests that make
+    // older files through today's code can still write them.
     Statement s(
         db_,
-        "INSERT INTO attempts (uid, trainee_id, scenario_id, scenario_version, scenario_title, "
-        "content_hash, framework_id, framework_version, mode, seed, started_at, status, "
-        "reply_order, timing) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'in_progress', ?, ?)");
+        a.campaign
+            ? "INSERT INTO attempts (uid, trainee_id, scenario_id, scenario_version, "
+              "scenario_title, content_hash, framework_id, framework_version, mode, seed, "
+              "started_at, status, reply_order, timing, campaign_id, campaign_version, "
+              "campaign_run, campaign_meeting, carried_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+              "?, ?, 'in_progress', ?, ?, ?, ?, ?, ?, ?)"
+            : "INSERT INTO attempts (uid, trainee_id, scenario_id, scenario_version, "
+              "scenario_title, content_hash, framework_id, framework_version, mode, seed, "
+              "started_at, status, reply_order, timing) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+              "'in_progress', ?, ?)");
     s.bind(1, randomUuid())
         .bind(2, a.traineeId)
         .bind(3, a.scenarioId)
@@ -168,8 +177,19 @@ std::int64_t ResultsStore::beginAttempt(const AttemptStart& a) {
         .bind(10, static_cast<std::int64_t>(a.seed))
         .bind(11, a.startedAtMs)
         .bind(12, std::string(replyOrderName(a.replyOrder)))
-        .bind(13, std::string(timingName(a.timing)))
-        .run();
+        .bind(13, std::string(timingName(a.timing)));
+    if (a.campaign) {
+        if (a.campaign->id.empty() || a.campaign->run.empty() || a.campaign->meeting < 0)
+            throw std::invalid_argument("beginAttempt: a campaign meeting needs an id and a run");
+        s.bind(14, a.campaign->id)
+            .bind(15, a.campaign->version)
+            .bind(16, a.campaign->run)
+            .bind(17, std::int64_t(a.campaign->meeting))
+            .bind(18,
+                  (a.campaign->carriedStart.is_null() ? json::object() : a.campaign->carriedStart)
+                      .dump());
+    }
+    s.run();
     std::int64_t id = db_.lastInsertRowid();
     tx.commit();
     return id;
@@ -232,15 +252,21 @@ void ResultsStore::finishAttempt(std::int64_t attempt, const AttemptEnd& end) {
                          0);
     Transaction tx(db_);
     Statement up(
-        db_,
-        "UPDATE attempts SET status = 'finished', ended_at = ?, ending_node = ?, outcome = ?, "
-        "score = ?, passed = ? WHERE id = ? AND status = 'in_progress'");
+        db_, end.finalState.is_null()
+                 ? "UPDATE attempts SET status = 'finished', ended_at = ?, ending_node = ?, "
+                   "outcome = ?, score = ?, passed = ? WHERE id = ? AND status = 'in_progress'"
+                 : "UPDATE attempts SET status = 'finished', ended_at = ?, ending_node = ?, "
+                   "outcome = ?, score = ?, passed = ?, final_state = ? WHERE id = ? AND status = "
+                   "'in_progress'");
     up.bind(1, end.endedAtMs).bind(2, end.endingNode).bind(3, end.outcome).bind(4, summary.score);
     if (summary.passed)
         up.bind(5, *summary.passed ? 1 : 0);
     else
         up.bindNull(5);
-    up.bind(6, attempt).run();
+    if (end.finalState.is_null())
+        up.bind(6, attempt).run();
+    else
+        up.bind(6, end.finalState.dump()).bind(7, attempt).run();
     if (db_.changes() != 1)
         throw StoreError("results database: attempt " + std::to_string(attempt) +
                              " is not in progress (already finished, abandoned or missing)",

@@ -44,6 +44,7 @@ struct AttemptStart {
     ReplyOrder replyOrder = ReplyOrder::Seeded;  // how the session orders replies
     Timing timing = Timing::Standard;            // the trainee's adjustment of timed moments
     std::int64_t startedAtMs = 0;                // Unix ms UTC
+    std::optional<AttemptCampaign> campaign = std::nullopt;  // set for a campaign's meeting
 };
 
 struct AttemptEnd {
@@ -51,6 +52,7 @@ struct AttemptEnd {
     std::string outcome;
     std::int64_t endedAtMs = 0;
     nlohmann::json report;  // the score report, or null when the attempt was not scored
+    nlohmann::json finalState = nullptr;  // the variables at the ending ({"trust": 71}); null: none
 };
 
 // Everything needed to re-score or replay an attempt.
@@ -74,6 +76,9 @@ struct AttemptFilter {
     std::optional<AttemptMode> mode;
     bool finishedOnly = false;
 };
+
+// A random UUID (version 4), as attempts and decisions get: also a campaign run's id.
+std::string randomUuid();
 
 class ResultsStore {
 public:
@@ -100,9 +105,15 @@ public:
     // Marks an in-progress attempt abandoned (the trainee chose not to resume it).
     void markAbandoned(std::int64_t attempt, std::int64_t endedAtMs);
 
-    // The trainee's attempts still in progress, newest first (optionally for one scenario).
+    // The trainee's attempts still in progress, newest first (optionally for one scenario),
+    // but for campaign meetings: those continue from their campaign's track, on their carried
+    // start, never from the scenario's own card.
     std::vector<AttemptRecord> listIncomplete(const std::string& trainee,
                                               const std::string& scenarioId = {});
+    // Every attempt of the trainee that is a meeting of campaign `campaignId` (any run, any
+    // status), oldest first: what core/campaign/campaign_progress reads a run's state from.
+    std::vector<AttemptRecord> campaignAttempts(const std::string& trainee,
+                                                const std::string& campaignId);
     // Throws StoreError when no such attempt exists.
     StoredAttempt loadAttempt(std::int64_t attempt);
 

@@ -209,6 +209,22 @@ CREATE INDEX assignments_by_group ON assignments(group_name) WHERE group_name <>
 ALTER TABLE assignments ADD COLUMN central_uid TEXT;
 CREATE UNIQUE INDEX assignments_by_central_uid ON assignments(central_uid);
 )sql",
+    // v10: account campaigns (docs/campaign-format.md). An attempt that is a campaign's meeting
+    // keeps the campaign, the run it belongs to, the meeting's index and the carried start it
+    // began from (a resume must replay from the same start, and scoring search from it); every
+    // attempt keeps its variables at the ending, which the next meeting starts from. A run's
+    // progress is read off these rows (core/campaign/campaign_progress.hpp), never kept apart,
+    // so the two cannot disagree. Attempts before were no campaign's and have no final state.
+    R"sql(
+ALTER TABLE attempts ADD COLUMN campaign_id TEXT;
+ALTER TABLE attempts ADD COLUMN campaign_version TEXT;
+ALTER TABLE attempts ADD COLUMN campaign_run TEXT;
+ALTER TABLE attempts ADD COLUMN campaign_meeting INTEGER CHECK (campaign_meeting >= 0);
+ALTER TABLE attempts ADD COLUMN carried_start TEXT;
+ALTER TABLE attempts ADD COLUMN final_state TEXT;
+CREATE INDEX attempts_by_campaign_run ON attempts(campaign_run, campaign_meeting)
+    WHERE campaign_run IS NOT NULL;
+)sql",
 };
 
 constexpr int kLatest = int(std::size(kMigrations));

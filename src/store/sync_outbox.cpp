@@ -37,7 +37,9 @@ OutboxAttempt loadOutboxAttempt(Database& db, std::int64_t id) {
                 "a.scenario_version, a.scenario_title, a.content_hash, a.framework_id, "
                 "a.framework_version, a.mode, a.reply_order, a.status, a.seed, a.started_at, "
                 "a.step_count, a.ended_at, a.ending_node, a.outcome, d.report, a.score, a.passed, "
-                "coalesce(c.steps, 0), c.attempt_id IS NULL, a.timing "
+                "coalesce(c.steps, 0), c.attempt_id IS NULL, a.timing, a.campaign_id, "
+                "a.campaign_version, a.campaign_run, a.campaign_meeting, a.carried_start, "
+                "a.final_state "
                 "FROM attempts a JOIN trainees t ON t.id = a.trainee_id "
                 "LEFT JOIN attempt_documents d ON d.attempt_id = a.id "
                 "LEFT JOIN sync_confirmed c ON c.attempt_id = a.id WHERE a.id = ?");
@@ -70,6 +72,16 @@ OutboxAttempt loadOutboxAttempt(Database& db, std::int64_t id) {
     const auto confirmed = s.integer(22);
     const bool neverConfirmed = s.integer(23) != 0;
     a.timing = s.text(24);
+    auto optText = [&](int col) -> std::optional<std::string> {
+        if (s.isNull(col)) return std::nullopt;
+        return s.text(col);
+    };
+    a.campaignId = optText(25);
+    a.campaignVersion = optText(26);
+    a.campaignRun = optText(27);
+    a.campaignMeeting = s.optInteger(28);
+    a.carriedStart = optText(29);
+    a.finalState = optText(30);
     Statement d(db,
                 "SELECT uid, step, node, choice, timed_out, step_json, evidence, recorded_at "
                 "FROM attempt_steps WHERE attempt_id = ? AND step > ? ORDER BY step");

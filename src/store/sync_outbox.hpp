@@ -38,6 +38,10 @@ struct OutboxAttempt {
     std::optional<std::string> endingNode, outcome, report;
     std::optional<double> score;
     std::optional<bool> passed;
+    // A campaign meeting's link (schema v10; all absent for a lone attempt) and the variables
+    // at the ending (absent while unfinished).
+    std::optional<std::string> campaignId, campaignVersion, campaignRun, carriedStart, finalState;
+    std::optional<std::int64_t> campaignMeeting;
     std::vector<OutboxDecision> decisions;
     // The played version's text, offered while the central store has not confirmed it or this
     // attempt (the server takes it only when it lacks it).

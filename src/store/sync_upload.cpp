@@ -36,19 +36,22 @@ constexpr const char* kUpsertAttempts = R"sql(
 INSERT INTO attempts (uid, trainee_name, employee_id, group_name, scenario_id, scenario_version,
     scenario_title, content_hash, framework_id, framework_version, mode, seed, reply_order,
     started_at, ended_at, status, step_count, ending_node, outcome, score, passed, report,
-    competencies, timing)
+    competencies, timing, campaign_id, campaign_version, campaign_run, campaign_meeting,
+    carried_start, final_state)
 SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
     $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[], $13::text[],
     $14::bigint[], $15::bigint[], $16::text[], $17::integer[], $18::text[], $19::text[],
-    $20::double precision[], $21::boolean[], $22::text[], $23::text[], $24::text[])
+    $20::double precision[], $21::boolean[], $22::text[], $23::text[], $24::text[],
+    $25::text[], $26::text[], $27::uuid[], $28::integer[], $29::text[], $30::text[])
 ON CONFLICT (uid) DO UPDATE SET ended_at = EXCLUDED.ended_at, status = EXCLUDED.status,
     step_count = EXCLUDED.step_count, ending_node = EXCLUDED.ending_node,
     outcome = EXCLUDED.outcome, score = EXCLUDED.score, passed = EXCLUDED.passed,
-    report = EXCLUDED.report, competencies = EXCLUDED.competencies, updated_at = now()
+    report = EXCLUDED.report, competencies = EXCLUDED.competencies,
+    final_state = EXCLUDED.final_state, updated_at = now()
 WHERE attempts.status = 'in_progress'
   AND (EXCLUDED.status <> 'in_progress' OR EXCLUDED.step_count > attempts.step_count)
 )sql";
-constexpr int kAttemptColumns = 24;
+constexpr int kAttemptColumns = 30;
 
 constexpr const char* kInsertDecisions = R"sql(
 INSERT INTO decisions (uid, attempt_uid, step, node, choice, timed_out, step_json, evidence,
@@ -157,7 +160,13 @@ std::vector<UploadStats> uploadRows(PgConnection& c, const std::vector<OutboxAtt
                       a.passed ? boolean(*a.passed) : std::nullopt,
                       opt(a.report),
                       summary,
-                      a.timing});
+                      a.timing,
+                      opt(a.campaignId),
+                      opt(a.campaignVersion),
+                      opt(a.campaignRun),
+                      optNum(a.campaignMeeting),
+                      opt(a.carriedStart),
+                      opt(a.finalState)});
     }
     c.exec(kUpsertAttempts, attempts.params());
     std::size_t rows = 0;

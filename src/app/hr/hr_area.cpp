@@ -48,7 +48,7 @@ void HrArea::Draw(const ScreenContext& ctx, const HrSources& sources) {
             assign_.Draw(ctx, target_, *this, sources.library, onAssignmentsChanged);
             break;
         case ScreenId::HrTrainee:
-            trainee_.Draw(ctx, data_, *this);
+            trainee_.Draw(ctx, data_, *this, sources.campaigns);
             break;
         case ScreenId::HrAttempt:
             attempt_.Draw(ctx, data_, *this, sources);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/trainee/debrief_screen.hpp"
+#include "core/campaign/campaign.hpp"
 #include "core/framework/framework.hpp"
 #include "core/library/scenario_library.hpp"
 
@@ -20,6 +21,8 @@ struct HrSources {
     std::function<void(const DebriefContent&)> drawDebrief;
     // The library's frameworks, for competency and level names in the reader's language.
     std::vector<std::shared_ptr<const Framework>> frameworks = {};
+    // The library's account campaigns, for the trainee page's campaign runs.
+    const std::vector<Campaign>* campaigns = nullptr;
 };
 
 }  // namespace rapport::app

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "app/hr/attempt_conditions.hpp"
+#include "app/hr/hr_campaign_runs.hpp"
 #include "app/hr/hr_charts.hpp"
 #include "app/hr/hr_controls.hpp"
 #include "app/shell/fit.hpp"
@@ -74,7 +75,8 @@ bool attemptCard(const ScreenContext& ctx, const char* id, const char* caption,
 
 }  // namespace
 
-void HrTraineeScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& actions) {
+void HrTraineeScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& actions,
+                           const std::vector<Campaign>* campaigns) {
     const Theme& t = ctx.theme;
     const Palette& p = t.palette;
     WidgetLocator& loc = ctx.locator;
@@ -165,6 +167,7 @@ void HrTraineeScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& acti
         ImGui::PopID();
     }
 
+    if (campaigns) drawCampaignRuns(ctx, attempts, *campaigns, hr, actions);
     ImGui::Dummy(ImVec2(0, t.px(8)));
     ui::TextInFont(ctx.fonts.heading, p.text, tr("Attempt history"));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |

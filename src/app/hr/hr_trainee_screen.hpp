@@ -5,11 +5,14 @@
 #include "app/hr/hr_actions.hpp"
 #include "app/hr/hr_data.hpp"
 #include "app/shell/screen_context.hpp"
+#include "core/campaign/campaign.hpp"
 
 namespace rapport::app {
 
 struct HrTraineeScreen {
-    void Draw(const ScreenContext& ctx, HrData& hr, HrActions& actions);
+    // `campaigns` (may be null): the library's, whose runs the page lists above the history.
+    void Draw(const ScreenContext& ctx, HrData& hr, HrActions& actions,
+              const std::vector<Campaign>* campaigns = nullptr);
 };
 
 }  // namespace rapport::app

@@ -23,6 +23,7 @@ App::App(AppConfig config, const Clock& clock, Theme theme)
       clock_(&clock),
       theme_(theme),
       library_(loadScenarioLibrary(config_.scenarioPaths)),
+      campaigns_(loadCampaignShelf(campaignFoldersBeside(config_.scenarioPaths), library_)),
       frameworks_(library_),
       gate_(config_.dataDir, clock),
       author_(*this, clock),
@@ -30,7 +31,7 @@ App::App(AppConfig config, const Clock& clock, Theme theme)
       // attempts that the login's grants cover (the gate opens HR only for a login holding HR).
       hr_(config_.centralStore.empty() ? config_.hrDatabase : config_.centralStore, *this),
       trainee_(TraineeSetup{config_.dataDir, config_.hrDatabase, config_.attemptSeed}, clock,
-               library_, frameworks_, *this,
+               library_, frameworks_, campaigns_, *this,
                [this](std::string_view text) { requireGlyphs(text); }) {
     // An assignment made in HR is first in the signed-in trainee's "Recommended next" at once.
     hr_.onAssignmentsChanged = [this] { trainee_.assignmentsChanged(); };
@@ -251,7 +252,7 @@ void App::Draw() {
                                [this](const DebriefContent& c) {
                                    drawDebriefBody(screenContext(), c, frameworks_);
                                },
-                               frameworks_.all()});
+                               frameworks_.all(), &campaigns_.campaigns});
             break;
     }
     trainee_.DrawResumePrompt(ctx);

@@ -170,6 +170,7 @@ private:
     GlyphNeeds glyphs_;  // characters typed or loaded that no scenario holds
     // The areas below read the library and frameworks: declared before them, destroyed after.
     ScenarioLibrary library_;
+    CampaignShelf campaigns_;  // the campaign files beside the scenario folders
     FrameworkShelf frameworks_;
     AccessGate gate_;
     AuthorArea author_;

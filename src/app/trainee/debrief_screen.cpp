@@ -220,9 +220,17 @@ void DebriefScreen::Draw(const ScreenContext& ctx, const DebriefView& view,
     auto fit = [&](const char* msgid, float minimum) {
         return std::max(t.px(minimum), ImGui::CalcTextSize(tr(msgid)).x + st.FramePadding.x * 2);
     };
-    const float againW = fit("Try again", 130), nextW = fit("Next scenario", 150),
+    const CampaignCard* campaign = view.campaign;
+    // A meeting is played once, in order: its debrief leads on to the next meeting instead.
+    const bool nextMeeting = campaign && view.campaignCounted && !campaign->state.score.complete &&
+                             campaign->state.score.nextMeeting &&
+                             mayPlayMeeting(campaign->state, *campaign->state.score.nextMeeting);
+    const float againW = campaign ? 0.0f : fit("Try again", 130),
+                nextW = campaign ? (nextMeeting ? fit("Next meeting", 150) : 0.0f)
+                                 : fit("Next scenario", 150),
                 libraryW = fit("Library", 110);
-    const float buttonsW = againW + nextW + libraryW + st.ItemSpacing.x * 2;
+    const int shownButtons = 1 + (againW > 0) + (nextW > 0);
+    const float buttonsW = againW + nextW + libraryW + st.ItemSpacing.x * float(shownButtons - 1);
     const float avail = ImGui::GetContentRegionAvail().x;
     // The buttons go under the title when beside it they would leave the title too little room
     // (large text, a narrow window, a long language), instead of covering it.
@@ -244,12 +252,20 @@ void DebriefScreen::Draw(const ScreenContext& ctx, const DebriefView& view,
     else
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttonsW);
     // Each action replaces or ends the session this frame has been reading: stop drawing it.
-    if (ui::PrimaryButton(loc, t, trLabel("Try again").c_str(), ImVec2(againW, 0)))
-        return actions.tryAgain();
-    ImGui::SameLine();
-    if (ui::Button(loc, trLabel("Next scenario").c_str(), ImVec2(nextW, 0)))
-        return actions.nextScenario();
-    ImGui::SameLine();
+    if (campaign) {
+        if (nextMeeting) {
+            if (ui::PrimaryButton(loc, t, trLabel("Next meeting").c_str(), ImVec2(nextW, 0)))
+                return actions.nextMeeting();
+            ImGui::SameLine();
+        }
+    } else {
+        if (ui::PrimaryButton(loc, t, trLabel("Try again").c_str(), ImVec2(againW, 0)))
+            return actions.tryAgain();
+        ImGui::SameLine();
+        if (ui::Button(loc, trLabel("Next scenario").c_str(), ImVec2(nextW, 0)))
+            return actions.nextScenario();
+        ImGui::SameLine();
+    }
     if (ui::Button(loc, trLabel("Library").c_str(), ImVec2(libraryW, 0)))
         return actions.backToLibrary();
     // Whether the attempt is in the results yet: "Saved" only once every write queued for it,
@@ -272,6 +288,7 @@ void DebriefScreen::Draw(const ScreenContext& ctx, const DebriefView& view,
         ImGui::PopFont();
     }
     ImGui::Dummy(ImVec2(0, t.px(4)));
+    if (campaign && view.campaignCounted) drawCampaignProgress(ctx, *campaign);
 
     DebriefContent content;
     content.report = view.report;

@@ -7,6 +7,7 @@
 
 #include "app/shell/framework_shelf.hpp"
 #include "app/shell/screen_context.hpp"
+#include "app/trainee/campaign_track.hpp"
 #include "app/trainee/save_state.hpp"
 #include "app/trainee/trainee_actions.hpp"
 #include "core/play/attempt_progress.hpp"
@@ -53,6 +54,10 @@ struct DebriefView {
     std::string reportError;
     bool pending = false;  // being scored
     TraineeForms trainee;  // whom the transcript's lines address
+    // Set when the attempt is a campaign's meeting: its progress is shown, and "Next meeting"
+    // replaces "Try again" and "Next scenario" (meetings are played once each, in order).
+    const CampaignCard* campaign = nullptr;
+    bool campaignCounted = false;  // the campaign's state includes this meeting already
 };
 
 struct DebriefScreen {

@@ -106,6 +106,7 @@ void LibraryScreen::Draw(const ScreenContext& ui, const ScenarioLibrary& library
     // Flattened for keyboard navigation: the arrow keys go straight from the filters to the
     // cards' Practice and Exam buttons, without first entering the list and then each card.
     ImGui::BeginChild("##cards", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
+    if (campaigns) drawCampaignTracks(ui, *campaigns, actions);
     if (lib.playable().empty()) {
         ui::TextWrappedColored(p.textMuted,
                                tr("No playable scenarios were found. Start Rapport with "

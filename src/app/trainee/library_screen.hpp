@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/shell/screen_context.hpp"
+#include "app/trainee/campaign_track.hpp"
 #include "app/trainee/trainee_actions.hpp"
 #include "core/library/scenario_library.hpp"
 #include "core/recommendation/next_scenario.hpp"
@@ -17,6 +18,8 @@ namespace rapport::app {
 struct LibraryScreen {
     LibraryFilter filter;
     bool showProblems = false;  // list of files that did not load, for trainers
+    // The campaign tracks drawn above the cards (set by the trainee area before each Draw).
+    const std::vector<CampaignCard>* campaigns = nullptr;
 
     // The cards of `library`, with the competencies named by `competencyName` and the trainee's
     // best score by scenario id from `bestScores`, and `recommended` with its reason above them.

@@ -24,6 +24,11 @@ public:
     virtual void tryAgain() = 0;      // the same scenario again, in the same mode
     virtual void nextScenario() = 0;  // the library's next playable scenario, else the library
     virtual void backToLibrary() = 0;
+    // Plays what campaign `campaign` (the library's track index) allows next: its next meeting
+    // from the carried start, the interrupted one resumed, or meeting 1 of a new run.
+    virtual void openCampaign(int campaign) = 0;
+    // From a meeting's debrief: the campaign's next meeting (openCampaign of the same campaign).
+    virtual void nextMeeting() = 0;
     // Text about to be drawn that may hold characters the fonts lack (a typed name).
     virtual void requireGlyphs(std::string_view text) = 0;
 };

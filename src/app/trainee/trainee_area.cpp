@@ -1,10 +1,13 @@
 #include "app/trainee/trainee_area.hpp"
 
+#include <algorithm>
 #include <limits>
 
 #include "app/trainee/countdown_display.hpp"
 #include "core/alternates/alternate_scenario.hpp"
 #include "core/alternates/retake_form.hpp"
+#include "core/campaign/campaign_progress.hpp"
+#include "core/campaign/campaign_run.hpp"
 #include "core/library/loaded_source.hpp"
 #include "core/play/best_scores.hpp"
 #include "core/play/resume_check.hpp"
@@ -42,12 +45,13 @@ void QueuedJournal::record(const Session& session) {
 }
 
 TraineeArea::TraineeArea(TraineeSetup setup, const Clock& clock, const ScenarioLibrary& library,
-                         const FrameworkShelf& frameworks, Navigator& shell,
-                         std::function<void(std::string_view)> requireGlyphs)
+                         const FrameworkShelf& frameworks, const CampaignShelf& campaigns,
+                         Navigator& shell, std::function<void(std::string_view)> requireGlyphs)
     : setup_(std::move(setup)),
       clock_(&clock),
       library_(library),
       frameworks_(frameworks),
+      campaigns_(campaigns),
       shell_(shell),
       requireGlyphs_(std::move(requireGlyphs)) {
     journal_.recorder = &recorder_;
@@ -90,9 +94,152 @@ void TraineeArea::assignmentsChanged() {
     if (!flow_ && !busy()) refreshBestScores();
 }
 
+void TraineeArea::refreshCampaigns() {
+    campaignCards_.clear();
+    const auto scenarioOf = [this](const std::string& id) -> const Scenario* {
+        for (const auto& e : library_.entries)
+            if (e.scenario && e.scenario->id == id) return &*e.scenario;
+        return nullptr;
+    };
+    for (std::size_t k = 0; k < campaigns_.campaigns.size(); ++k) {
+        const Campaign& c = campaigns_.campaigns[k];
+        std::vector<AttemptRecord> attempts;
+        if (store_ && trainee_) {
+            try {
+                attempts = store_->campaignAttempts(trainee_->name, c.id);
+            } catch (const store::StoreError& e) {
+                notice_ = uiFormat(tr("Your campaign progress could not be read: {error}"),
+                                   {{"error", e.what()}});
+            }
+        } else {
+            const std::string who = trainee_ ? trainee_->name : std::string();
+            for (const auto& a : unrecordedMeetings_)
+                if (a.trainee == who) attempts.push_back(a);
+        }
+        CampaignCard card;
+        card.campaign = &c;
+        card.index = int(k);
+        card.state = currentCampaignRun(c, attempts, scenarioOf);
+        for (const auto& m : c.meetings) {
+            const Scenario* s = scenarioOf(m.scenario);
+            card.titles.push_back(s ? s->title : m.scenario);
+        }
+        campaignCards_.push_back(std::move(card));
+    }
+    // The campaigns in the interface's language first: the trainee's own come into view.
+    const std::string language = interfaceLanguage();
+    std::stable_partition(campaignCards_.begin(), campaignCards_.end(), [&](const CampaignCard& c) {
+        return c.campaign->language.rfind(language, 0) == 0;
+    });
+}
+
+const CampaignCard* TraineeArea::playingCampaign() const {
+    if (!meeting_) return nullptr;
+    for (const auto& card : campaignCards_)
+        if (card.index == meeting_->campaign) return &card;
+    return nullptr;
+}
+
+bool TraineeArea::meetingCounted() const {
+    const CampaignCard* card = playingCampaign();
+    return card && card->state.run == meeting_->link.run &&
+           card->state.score.played > meeting_->link.meeting;
+}
+
+void TraineeArea::openCampaign(int campaign) {
+    if (campaign < 0 || campaign >= int(campaigns_.campaigns.size()) || !trainee_) return;
+    settleStore();
+    refreshCampaigns();
+    const CampaignCard* card = nullptr;
+    for (const auto& c : campaignCards_)
+        if (c.index == campaign) card = &c;
+    if (!card) return;
+    const CampaignRunState state = card->state;
+    if (!state.problem.empty()) return;  // the track says why; nothing can be played
+    if (campaignStep(state) == CampaignStep::Resume)
+        return resumeMeeting(campaign, *state.interrupted);
+    const int index =
+        campaignStep(state) == CampaignStep::Again ? 0 : state.score.nextMeeting.value_or(0);
+    beginMeeting(campaign, index, state);
+}
+
+void TraineeArea::nextMeeting() {
+    if (meeting_) openCampaign(meeting_->campaign);
+}
+
+void TraineeArea::beginMeeting(int campaign, int index, const CampaignRunState& state) {
+    const Campaign& c = campaigns_.campaigns[std::size_t(campaign)];
+    const auto& entries = campaigns_.entries[std::size_t(campaign)];
+    if (!mayPlayMeeting(state, index) || index >= int(entries.size())) return;
+    const int entry = entries[std::size_t(index)];
+    recorder_.reset();
+    flow_.reset();
+    settleStore();
+    form_.reset();
+    meeting_.reset();
+    const LibraryEntry& e = library_.entries[std::size_t(entry)];
+    PlayingMeeting playing;
+    playing.campaign = campaign;
+    playing.link = meetingLink(c, state, index, *e.scenario, store::randomUuid());
+    // The carried-start copy is what is played, journaled, resumed and scored: its best path is
+    // searched from this start, not the file's (core/campaign/campaign_run.hpp).
+    form_ = std::make_unique<Scenario>(
+        startingFrom(*e.scenario, carriedStartFromJson(*e.scenario, playing.link.carriedStart)));
+    const std::uint64_t seed = setup_.attemptSeed.value_or(freshAttemptSeed());
+    const AttemptMode mode = AttemptMode::Practice;
+    if (store_) {
+        try {
+            store::TraineeInfo who{trainee_->name, trainee_->employeeId, trainee_->group};
+            recorder_ = std::make_shared<store::AttemptRecorder>(store::AttemptRecorder::begin(
+                *store_, who, *form_, scenarioFramework(*form_, e.framework), mode, seed,
+                store::unixNowMs(), trainee_->timing, playing.link));
+        } catch (const store::StoreError& err) {
+            notice_ =
+                uiFormat(tr("This attempt will not be saved: {error}"), {{"error", err.what()}});
+        }
+    }
+    meeting_ = std::move(playing);
+    journal_.captured = 0;
+    flow_.emplace(*form_, *clock_, mode, seed, &journal_, trainee_->timing);
+    enterConversation(entry, mode);
+}
+
+void TraineeArea::resumeMeeting(int campaign, const AttemptRecord& attempt) {
+    const auto& entries = campaigns_.entries[std::size_t(campaign)];
+    const int index = attempt.campaign ? attempt.campaign->meeting : -1;
+    if (!store_ || index < 0 || index >= int(entries.size())) return;
+    const int entry = entries[std::size_t(index)];
+    const LibraryEntry& e = library_.entries[std::size_t(entry)];
+    recorder_.reset();
+    flow_.reset();
+    settleStore();
+    std::unique_ptr<Scenario> form;
+    try {
+        // On the copy it was started on: the recorded carried start, not today's.
+        form = std::make_unique<Scenario>(meetingScenario(*e.scenario, attempt));
+        auto resumed = store::AttemptRecorder::resume(
+            *store_, attempt.id, *form, scenarioFramework(*form, e.framework), *clock_);
+        recorder_ = std::make_shared<store::AttemptRecorder>(std::move(resumed.recorder));
+        journal_.captured = resumed.session.transcript().steps.size();
+        flow_.emplace(
+            AttemptFlow::resumed(std::move(resumed.session), resumed.record.mode, &journal_));
+    } catch (const std::exception& err) {
+        // ResumeError, StoreError, or a recorded start that no longer fits the scenario.
+        recorder_.reset();
+        flow_.reset();
+        notice_ = uiFormat(tr("The interrupted meeting cannot be continued: {error}"),
+                           {{"error", err.what()}});
+        return;
+    }
+    form_ = std::move(form);
+    meeting_ = PlayingMeeting{campaign, *attempt.campaign};
+    enterConversation(entry, flow_->mode());
+}
+
 void TraineeArea::refreshBestScores() {
     bestScores_.clear();
     recommended_.reset();
+    refreshCampaigns();
     if (!store_ || !trainee_) return;
     settleStore();
     try {
@@ -229,7 +376,9 @@ void TraineeArea::startScoring() {
                                        {{"framework", s.framework}});
     // The check searched the best path once, when the library loaded; an optimum this area
     // searched itself is known only for an entry the check could not score.
-    if (const LibraryEntry* e = currentEntry(); e && e->optimum && e->framework) {
+    // A campaign meeting's carried start has its own best path: the job searches it.
+    if (meeting_) {
+    } else if (const LibraryEntry* e = currentEntry(); e && e->optimum && e->framework) {
         in.optimum = e->optimum;
         in.optimumFramework = e->framework->contentHash;
     } else if (auto opt = optima_.find(entry_); opt != optima_.end()) {
@@ -240,7 +389,7 @@ void TraineeArea::startScoring() {
     in.writes = &writes_;
     in.endedAtMs = store::unixNowMs();
     saveState_ = in.recorder ? SaveState::Saving : SaveState::None;
-    scoringEntry_ = entry_;
+    scoringEntry_ = meeting_ ? -1 : entry_;  // a carried start's optimum is not the entry's
     scoring_.start(std::move(in));
 }
 
@@ -258,6 +407,20 @@ void TraineeArea::applyScoring(ScoringResult r) {
     if (!report_ && !r.error.empty())
         reportError_ =
             uiFormat(tr("This attempt could not be scored: {error}"), {{"error", r.error}});
+    // Without a store the campaign still goes on: the finished meeting is kept for this run.
+    if (report_ && meeting_ && !r.saving && flow_) {
+        AttemptRecord a;
+        a.id = std::int64_t(unrecordedMeetings_.size()) + 1;
+        a.trainee = trainee_ ? trainee_->name : std::string();
+        a.scenarioId = flow_->scenario().id;
+        a.status = AttemptStatus::Finished;
+        a.startedAtMs = store::unixNowMs();
+        a.score = report_->score;
+        a.passed = report_->passed;
+        a.campaign = meeting_->link;
+        a.finalState = variablesToJson(flow_->scenario(), flow_->session().variables());
+        unrecordedMeetings_.push_back(std::move(a));
+    }
     // A recorded attempt's best score is read once its finish is on disk (pollWrites).
     if (!r.saving) refreshBestScores();
 }
@@ -322,7 +485,7 @@ void TraineeArea::openScenario(int entry, AttemptMode mode) {
                 offeredForm_.reset();
                 if (!s.alternates.empty())
                     if (auto text = loadedSourceText(library_.entries[std::size_t(entry)]))
-                        if (auto form = attemptForm(s, *text, offer.attempt);
+                        if (auto form = attemptForm(s, formHashesOf(entry, *text), offer.attempt);
                             form && !form->empty())
                             offeredForm_ = prepareForm(entry, *text, *form);
                 if (resumeRefusal(offer.attempt, offeredForm_ ? *offeredForm_ : s) !=
@@ -341,6 +504,17 @@ void TraineeArea::openScenario(int entry, AttemptMode mode) {
     beginPlay(entry, mode);
 }
 
+const FormHashes& TraineeArea::formHashesOf(int entry, std::string_view text) {
+    // `text` is the file as the library loaded it (loadedSourceText checked), which does not
+    // change while the app runs: its forms' hashes are built once, not at every start.
+    auto it = formHashes_.find(entry);
+    if (it == formHashes_.end())
+        it = formHashes_
+                 .emplace(entry, formHashes(*library_.entries[std::size_t(entry)].scenario, text))
+                 .first;
+    return it->second;
+}
+
 std::unique_ptr<Scenario> TraineeArea::prepareForm(int entry, std::string_view text,
                                                    const std::string& id) {
     if (id.empty()) return nullptr;
@@ -357,6 +531,7 @@ std::unique_ptr<Scenario> TraineeArea::prepareForm(int entry, std::string_view t
 void TraineeArea::beginPlay(int entry, AttemptMode mode) {
     recorder_.reset();
     flow_.reset();
+    meeting_.reset();
     // The scoring job and the queued writes may still read the form being replaced.
     settleStore();
     form_.reset();
@@ -377,7 +552,8 @@ void TraineeArea::beginPlay(int entry, AttemptMode mode) {
                     if (a.trainee == who) attempts.push_back(a);
             }
             if (auto text = loadedSourceText(e))
-                form_ = prepareForm(entry, *text, nextForm(*e.scenario, *text, attempts));
+                form_ = prepareForm(entry, *text,
+                                    nextForm(*e.scenario, formHashesOf(entry, *text), attempts));
             else
                 notice_ = uiFormat(tr("{file} changed since the library was loaded, so the "
                                       "original form is played this time."),
@@ -420,7 +596,8 @@ void TraineeArea::enterConversation(int entry, AttemptMode mode) {
     mode_ = mode;
     previous_.reset();
     progress_.reset();
-    if (store_ && trainee_) {
+    // A meeting's start is carried, so a lone attempt of its scenario is no fair comparison.
+    if (store_ && trainee_ && !meeting_) {
         try {
             store::AttemptFilter filter;
             filter.trainee = trainee_->name;
@@ -471,6 +648,7 @@ void TraineeArea::resumeAttempt() {
         return;
     }
     resumeOffer_.reset();
+    meeting_.reset();
     enterConversation(offer.entry, flow_->mode());
 }
 
@@ -514,6 +692,11 @@ void TraineeArea::backToLibrary() {
     recorder_.reset();
     heldChoice_ = -1;
     flow_.reset();
+    // The tracks show a meeting just left as interrupted, one just finished as played.
+    if (!campaigns_.campaigns.empty()) {
+        settleStore();
+        refreshCampaigns();
+    }
     shell_.show(trainee_ ? ScreenId::Library : ScreenId::SignIn);
 }
 
@@ -524,6 +707,7 @@ void TraineeArea::Draw(const ScreenContext& ctx, ScreenId screen, const Portrait
                          recording() ? setup_.database : std::string(), *this);
             break;
         case ScreenId::Library:
+            libraryScreen_.campaigns = &campaignCards_;
             libraryScreen_.Draw(
                 ctx, library_,
                 [this](const std::string& id) {
@@ -545,6 +729,8 @@ void TraineeArea::Draw(const ScreenContext& ctx, ScreenId screen, const Portrait
             view.progress = progress_ ? &*progress_ : nullptr;
             view.reportError = reportError_;
             view.pending = scoring();
+            view.campaign = playingCampaign();
+            view.campaignCounted = meetingCounted();
             debrief_.Draw(ctx, view, frameworks_, *this);
             break;
         }

@@ -17,6 +17,7 @@
 #include "app/shell/framework_shelf.hpp"
 #include "app/shell/navigator.hpp"
 #include "app/shell/screen_context.hpp"
+#include "app/trainee/campaign_track.hpp"
 #include "app/trainee/conversation_screen.hpp"
 #include "app/trainee/debrief_screen.hpp"
 #include "app/trainee/library_screen.hpp"
@@ -27,6 +28,8 @@
 #include "app/trainee/sign_in_screen.hpp"
 #include "app/trainee/trainee_actions.hpp"
 #include "app/trainee/trainee_profile.hpp"
+#include "core/alternates/retake_form.hpp"
+#include "core/campaign/campaign_shelf.hpp"
 #include "core/library/scenario_library.hpp"
 #include "core/play/attempt_flow.hpp"
 #include "core/play/attempt_mode.hpp"
@@ -64,8 +67,9 @@ class TraineeArea final : public TraineeActions {
 public:
     // `library` and `frameworks` are the shell's and outlive the area. `requireGlyphs` is the
     // shell's font atlas hook for typed text.
+    // `campaigns` is the shell's too, made from the same library.
     TraineeArea(TraineeSetup setup, const Clock& clock, const ScenarioLibrary& library,
-                const FrameworkShelf& frameworks, Navigator& shell,
+                const FrameworkShelf& frameworks, const CampaignShelf& campaigns, Navigator& shell,
                 std::function<void(std::string_view)> requireGlyphs);
     ~TraineeArea() override;
     TraineeArea(const TraineeArea&) = delete;
@@ -126,6 +130,15 @@ public:
     void tryAgain() override;
     void nextScenario() override;
     void backToLibrary() override;
+    void openCampaign(int campaign) override;
+    void nextMeeting() override;
+    // The library's campaign tracks as last read (sign-in, each saved attempt), and the
+    // campaign of the meeting being played or debriefed (null for a lone attempt).
+    const std::vector<CampaignCard>& campaignCards() const { return campaignCards_; }
+    const CampaignCard* playingCampaign() const;
+    // Whether the campaign's state already counts the meeting just played (its finish is read
+    // back from the store): only then does the debrief show its progress and "Next meeting".
+    bool meetingCounted() const;
     void requireGlyphs(std::string_view text) override { requireGlyphs_(text); }
 
     // Draws the current trainee screen (sign-in, library, conversation or debrief); `portraits`
@@ -140,6 +153,8 @@ private:
     // prepared by the check pipeline from `text`, the file as the library loaded it
     // (core/library/loaded_source.hpp). Null with notice_ set when it cannot be made.
     std::unique_ptr<Scenario> prepareForm(int entry, std::string_view text, const std::string& id);
+    // The content hashes of the entry's alternate forms, built on first use and kept.
+    const FormHashes& formHashesOf(int entry, std::string_view text);
     void enterConversation(int entry, AttemptMode mode);
     void takeChoice(int position);
     void recordProgress();  // starts scoring once the decision ended the conversation
@@ -150,11 +165,16 @@ private:
     void pollWrites();         // shows failed writes; notes when the finished attempt is saved
     bool journalBusy() const;  // a decision's journal write is queued or running
     void refreshBestScores();
+    void refreshCampaigns();  // campaignCards_ from the trainee's attempts
+    // Starts meeting `index` of campaign `campaign` from the run `state` describes.
+    void beginMeeting(int campaign, int index, const CampaignRunState& state);
+    void resumeMeeting(int campaign, const AttemptRecord& attempt);
 
     TraineeSetup setup_;
     const Clock* clock_;
     const ScenarioLibrary& library_;
     const FrameworkShelf& frameworks_;
+    const CampaignShelf& campaigns_;
     Navigator& shell_;
     std::function<void(std::string_view)> requireGlyphs_;
 
@@ -169,8 +189,18 @@ private:
     // Without a results store: the forms started in this run (trainee, scenario id, content
     // hash), so a retake is not a replay either.
     std::vector<AttemptRecord> unrecordedStarts_;
+    std::map<int, FormHashes> formHashes_;  // by library entry (formHashesOf)
     int entry_ = -1;
     AttemptMode mode_ = AttemptMode::Practice;
+    // The campaign meeting being played (form_ is then its carried-start copy), if any.
+    struct PlayingMeeting {
+        int campaign = -1;
+        AttemptCampaign link;
+    };
+    std::optional<PlayingMeeting> meeting_;
+    std::vector<CampaignCard> campaignCards_;
+    // Without a results store: the meetings finished in this run, so a campaign still goes on.
+    std::vector<AttemptRecord> unrecordedMeetings_;
     std::optional<AttemptFlow> flow_;  // the attempt being played
     std::string notice_;
     struct KnownOptimum {

@@ -4,6 +4,7 @@
 // was started on, told by its content hash. The caller reads the trainee's attempts.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,15 @@ namespace rapport {
 // an attempt set aside still moves the trainee on to another form.
 std::string nextForm(const Scenario& source, std::string_view sourceText,
                      const std::vector<AttemptRecord>& attempts);
+
+// The forms' content hashes (alternate id -> hash, as formHashes gives them): building them
+// prepares every alternate, tens of milliseconds, so a caller that starts the same scenario
+// again and again (the app, per library entry) computes them once and passes them here.
+using FormHashes = std::map<std::string, std::string>;
+std::string nextForm(const Scenario& source, const FormHashes& hashes,
+                     const std::vector<AttemptRecord>& attempts);
+std::optional<std::string> attemptForm(const Scenario& source, const FormHashes& hashes,
+                                       const AttemptRecord& attempt);
 
 // The form `attempt` was played on ("" = the original); nullopt when its content hash is none of
 // the forms of this version of the file (it was made on another version).

@@ -44,6 +44,41 @@ Scenario startingFrom(const Scenario& scenario, const CarriedStart& start) {
     return s;
 }
 
+bool startsFrom(const Scenario& scenario, const CarriedStart& start) {
+    const Scenario expected = startingFrom(scenario, start);
+    for (std::size_t i = 0; i < scenario.variables.size(); ++i)
+        if (scenario.variables[i].initial != expected.variables[i].initial) return false;
+    return true;
+}
+
+Scenario meetingScenario(const Scenario& original, const AttemptRecord& attempt) {
+    if (!attempt.campaign) return original;
+    return startingFrom(original, carriedStartFromJson(original, attempt.campaign->carriedStart));
+}
+
+nlohmann::json variablesToJson(const Scenario& scenario, const std::vector<std::int64_t>& values) {
+    CarriedStart all;
+    for (std::size_t i = 0; i < scenario.variables.size() && i < values.size(); ++i)
+        all.emplace_back(scenario.variables[i].id, values[i]);
+    return carriedStartToJson(scenario, all);
+}
+
+std::vector<std::int64_t> variablesFromJson(const Scenario& scenario, const nlohmann::json& j) {
+    std::vector<std::int64_t> out;
+    for (const auto& v : scenario.variables) {
+        std::int64_t x = v.initial;
+        if (j.is_object()) {
+            const auto it = j.find(v.id);
+            if (it != j.end() && it->is_boolean())
+                x = it->get<bool>() ? 1 : 0;
+            else if (it != j.end() && it->is_number_integer())
+                x = it->get<std::int64_t>();
+        }
+        out.push_back(x);
+    }
+    return out;
+}
+
 nlohmann::json carriedStartToJson(const Scenario& scenario, const CarriedStart& start) {
     nlohmann::json j = nlohmann::json::object();
     for (const auto& [id, value] : start) {
@@ -79,17 +114,26 @@ CarriedStart carriedStartFromJson(const Scenario& scenario, const nlohmann::json
 CampaignScore scoreCampaign(const Campaign& campaign, const std::vector<ScoreReport>& reports,
                             const Scenario* lastScenario,
                             const std::vector<std::int64_t>& lastFinal) {
+    std::vector<CampaignMeetingResult> played;
+    for (const auto& r : reports) played.push_back({"", r.score, r.passed});
+    return scoreCampaignResults(campaign, played, lastScenario, lastFinal);
+}
+
+CampaignScore scoreCampaignResults(const Campaign& campaign,
+                                   const std::vector<CampaignMeetingResult>& played,
+                                   const Scenario* lastScenario,
+                                   const std::vector<std::int64_t>& lastFinal) {
     CampaignScore out;
     out.meetings = int(campaign.meetings.size());
-    out.played = int(std::min(reports.size(), campaign.meetings.size()));
+    out.played = int(std::min(played.size(), campaign.meetings.size()));
     double sum = 0;
     bool allPassed = true;
     for (int i = 0; i < out.meetings; ++i) {
         CampaignMeetingResult r;
         r.scenarioId = campaign.meetings[std::size_t(i)].scenario;
         if (i < out.played) {
-            r.score = reports[std::size_t(i)].score;
-            r.passed = reports[std::size_t(i)].passed;
+            r.score = played[std::size_t(i)].score.value_or(0.0);
+            r.passed = played[std::size_t(i)].passed;
             sum += *r.score;
             allPassed = allPassed && r.passed;
         }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/campaign/campaign.hpp"
+#include "core/reports/report_model.hpp"
 #include "core/scenario/scenario.hpp"
 #include "core/scoring/score_report.hpp"
 
@@ -29,6 +30,24 @@ CarriedStart carriedStart(const CampaignMeeting& meeting, const Scenario& previo
 // worst paths are searched from it, not from the file's initial values. Throws
 // std::invalid_argument when `start` names a variable the scenario does not declare.
 Scenario startingFrom(const Scenario& scenario, const CarriedStart& start);
+
+// Whether `scenario`'s variables start where startingFrom(…, start) makes them start: true for
+// the copy a meeting was played on, false for the file's own scenario under a carried start
+// that changes something.
+bool startsFrom(const Scenario& scenario, const CarriedStart& start);
+
+// The scenario a recorded attempt was played on: `original` itself for a lone attempt, and for a
+// campaign meeting the copy starting from the attempt's recorded carried start, so a resume
+// replays and the score is searched from the start the trainee really had. Throws
+// std::invalid_argument when the recorded start does not fit `original`.
+Scenario meetingScenario(const Scenario& original, const AttemptRecord& attempt);
+
+// All of `scenario`'s variables by id, {"trust": 71, "promised_refund": false}: how a record
+// keeps an attempt's final state.
+nlohmann::json variablesToJson(const Scenario& scenario, const std::vector<std::int64_t>& values);
+// The values in `scenario`'s variable order: the declared initial values, overlaid by what `j`
+// holds for declared variables (others are ignored: the scenario may have changed since).
+std::vector<std::int64_t> variablesFromJson(const Scenario& scenario, const nlohmann::json& j);
 
 // {"trust": 12, "promised_refund": true} — how a record keeps a carried start.
 nlohmann::json carriedStartToJson(const Scenario& scenario, const CarriedStart& start);
@@ -60,6 +79,12 @@ struct CampaignScore {
 CampaignScore scoreCampaign(const Campaign& campaign, const std::vector<ScoreReport>& reports,
                             const Scenario* lastScenario,
                             const std::vector<std::int64_t>& lastFinal);
+// The same from the played meetings' scores and pass marks only (as the results store keeps
+// them: each element's scenarioId, score and passed; score must be set).
+CampaignScore scoreCampaignResults(const Campaign& campaign,
+                                   const std::vector<CampaignMeetingResult>& played,
+                                   const Scenario* lastScenario,
+                                   const std::vector<std::int64_t>& lastFinal);
 
 nlohmann::json campaignScoreToJson(const Campaign& campaign, const CampaignScore& score);
 

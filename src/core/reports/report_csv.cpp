@@ -42,6 +42,14 @@ std::string renderReportCsv(const ReportData& data, const CsvOptions& options) {
         "scenario_version", "scenario_title", "framework",   "mode",       "timing",
         "status",           "started_at",     "ended_at",    "duration_s", "steps",
         "ending",           "outcome",        "score",       "passed"};
+    // The campaign columns only when a campaign's meeting is in the export, so a file without
+    // campaigns has the columns it always had.
+    bool campaigns = false;
+    for (const auto& a : data.attempts) campaigns = campaigns || a.campaign.has_value();
+    if (campaigns)
+        for (const char* c : {"campaign_id", "campaign_version", "campaign_run", "campaign_meeting",
+                              "carried_start"})
+            header.push_back(c);
     for (const auto& [id, name] : competencies) header.push_back(csvField(id));
     row(header);
     for (const auto& a : data.attempts) {
@@ -65,6 +73,14 @@ std::string renderReportCsv(const ReportData& data, const CsvOptions& options) {
             csvField(a.outcome),
             a.score ? number(*a.score) : std::string(),
             a.passed ? (*a.passed ? "yes" : "no") : std::string()};
+        if (campaigns) {
+            const auto& c = a.campaign;
+            cells.push_back(c ? csvField(c->id) : std::string());
+            cells.push_back(c ? csvField(c->version) : std::string());
+            cells.push_back(c ? csvField(c->run) : std::string());
+            cells.push_back(c ? std::to_string(c->meeting + 1) : std::string());
+            cells.push_back(c ? csvField(c->carriedStart.dump()) : std::string());
+        }
         for (const auto& [id, name] : competencies) {
             std::string cell;
             for (const auto& c : a.competencies)

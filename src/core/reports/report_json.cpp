@@ -51,6 +51,14 @@ nlohmann::json renderReportJson(const ReportData& data) {
              {"score", optNumber(a.score)},
              {"passed", a.passed ? json(*a.passed) : json(nullptr)},
              {"competencies", std::move(comps)}});
+        // Only on a campaign's meetings, so a lone attempt's object is what it always was.
+        if (a.campaign)
+            attempts.back()["campaign"] = {{"id", a.campaign->id},
+                                           {"version", a.campaign->version},
+                                           {"run", a.campaign->run},
+                                           {"meeting", a.campaign->meeting + 1},
+                                           {"carriedStart", a.campaign->carriedStart},
+                                           {"finalState", a.finalState}};
     }
     json table = json::array();
     for (const auto& c : buildCompetencyTable(data.attempts))

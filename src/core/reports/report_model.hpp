@@ -51,6 +51,18 @@ struct ScoreSummary {
 // without a string "id" are skipped.
 ScoreSummary summariseScoreReport(const nlohmann::json& report);
 
+// The campaign an attempt is a meeting of (docs/campaign-format.md). Stored with the attempt at
+// its start and never changed; a campaign run's progress is read off its attempts
+// (core/campaign/campaign_progress.hpp), never stored beside them.
+struct AttemptCampaign {
+    std::string id;
+    std::string version;
+    std::string run;  // UUID of the run: one trainee's pass through the campaign's meetings
+    int meeting = 0;  // 0-based index of the meeting in the campaign
+    // What the meeting started from (carriedStartToJson): {"trust": 62}; {} for the first.
+    nlohmann::json carriedStart = nlohmann::json::object();
+};
+
 struct AttemptRecord {
     std::int64_t id = 0;  // store row id
     std::string uid;      // globally unique attempt id (UUID), stable across exports
@@ -75,6 +87,10 @@ struct AttemptRecord {
     std::optional<bool> passed;
     int steps = 0;  // choices journaled
     std::vector<CompetencyResult> competencies;
+    std::optional<AttemptCampaign> campaign = std::nullopt;  // absent: a lone attempt
+    // The scenario's variables at the ending, {"trust": 71, …}; null while unfinished (and for
+    // attempts recorded before schema v10). What a campaign carries into the next meeting.
+    nlohmann::json finalState = nullptr;
 };
 
 // One cell of the HR table: a trainee's results in one competency over the selected attempts

@@ -155,7 +155,11 @@ TEST_CASE("schema v4 gives attempts synced before it their competency summary") 
     // As a v3 server had them: no columns, no assignments table, version 3.
     owner.execScript(
         "ALTER TABLE attempts DROP COLUMN competencies; ALTER TABLE attempts DROP COLUMN timing; "
-        "DROP TABLE assignments; UPDATE rapport_schema SET version = 3");
+        "DROP TABLE assignments; "
+        "ALTER TABLE attempts DROP COLUMN campaign_id, DROP COLUMN campaign_version, "
+        "DROP COLUMN campaign_run, DROP COLUMN campaign_meeting, DROP COLUMN carried_start, "
+        "DROP COLUMN final_state; "
+        "UPDATE rapport_schema SET version = 3");
     CHECK(store::migratePg(owner) == 3);
     CHECK(store::pgSchemaVersion(owner) == store::latestPgSchemaVersion());
     auto r = owner.exec("SELECT status, report, competencies FROM attempts ORDER BY started_at");
