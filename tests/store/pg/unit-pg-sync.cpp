@@ -359,7 +359,7 @@ TEST_CASE("rapport sync and rapport admin init: status, exit codes and what they
     // Set up by admin init, then synced through the config file; the password never printed.
     auto init = runCommand(env + cli + " admin init --to " + shellQuoted(pg.uri()));
     CHECK(init.exitCode == 0);
-    CHECK(init.out == "central store schema: version 5 (was 0)\n");
+    CHECK(init.out == "central store schema: version 6 (was 0)\n");
     std::filesystem::create_directories(dir.path() / "rapport");
     writeText((dir.path() / "rapport" / "config").string(),
               "# Rapport\ncentral = " + pg.uri() + "\n");
