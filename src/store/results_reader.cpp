@@ -32,10 +32,10 @@ TablePage pageOfTable(std::vector<CompetencyCell> cells,
     TablePage page;
     std::set<std::string> groups;
     std::size_t trainee = 0;  // index of the cell's trainee in name order
-    const std::string* previous = nullptr;
+    std::optional<std::string> previous;
     for (auto& c : cells) {
         if (previous && *previous != c.trainee) ++trainee;
-        previous = &c.trainee;
+        if (!previous || *previous != c.trainee) previous = c.trainee;
         groups.insert(c.group);
         if (trainee < offset || (limit && trainee >= offset + limit)) continue;
         if (auto it = totals.find(c.trainee); it != totals.end())
