@@ -548,15 +548,15 @@ TEST_CASE("hr screens: the table pages through trainees 100 at a time") {
     CHECK(v.back() == "Trainee 099");
     CHECK(h.app->hr().data().table().value()->trainees == 230);
     CHECK(h.app->hr().data().knownGroups() == std::vector<std::string>{"Even", "Odd"});
-    CHECK(h.run("click Next\nwait-idle\nwait-frames 2\n") == "");
+    CHECK(h.run("click Next page\nwait-idle\nwait-frames 2\n") == "");
     v = names();
     REQUIRE(v.size() == 100);
     CHECK(v.front() == "Trainee 100");
-    CHECK(h.run("click Next\nwait-idle\nwait-frames 2\n") == "");
+    CHECK(h.run("click Next page\nwait-idle\nwait-frames 2\n") == "");
     v = names();
     REQUIRE(v.size() == 30);
     CHECK(v.back() == "Trainee 229");
-    CHECK(h.run("click Previous\nwait-idle\nwait-frames 2\n") == "");
+    CHECK(h.run("click Previous page\nwait-idle\nwait-frames 2\n") == "");
     CHECK(names().front() == "Trainee 100");
     // A filter goes back to the first page.
     CHECK(h.run("click Group\nclick Odd##option\nwait-idle\nwait-frames 2\n") == "");

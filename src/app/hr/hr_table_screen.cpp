@@ -235,12 +235,12 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
         const std::size_t total = job.value()->trainees, first = job.value()->offset;
         const std::size_t last = std::min(total, first + kHrPageSize);
         ImGui::BeginDisabled(first == 0);
-        if (ui::Button(loc, trLabel("Previous").c_str()))
+        if (ui::Button(loc, trLabel("Previous page").c_str()))
             hr.showPage(first - std::min(first, kHrPageSize));
         ImGui::EndDisabled();
         ImGui::SameLine();
         ImGui::BeginDisabled(last >= total);
-        if (ui::Button(loc, trLabel("Next").c_str())) hr.showPage(last);
+        if (ui::Button(loc, trLabel("Next page").c_str())) hr.showPage(last);
         ImGui::EndDisabled();
         ImGui::SameLine();
         ui::TextWrappedColored(
