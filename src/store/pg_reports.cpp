@@ -9,6 +9,7 @@
 #include "core/play/reply_order.hpp"
 #include "core/play/transcript.hpp"
 #include "store/pg_competencies.hpp"
+#include "store/pg_hr_cells.hpp"
 
 namespace rapport::store {
 
@@ -143,6 +144,11 @@ std::vector<AttemptRecord> pgAttempts(PgConnection& c, const AttemptFilter& f,
 }
 
 std::vector<CompetencyCell> pgCompetencyTable(PgConnection& c, const AttemptFilter& filter) {
+    return pgTablePage(c, filter, 0, 0).cells;
+}
+
+std::vector<CompetencyCell> pgCompetencyTableOfAttempts(PgConnection& c,
+                                                        const AttemptFilter& filter) {
     AttemptFilter f = filter;
     f.finishedOnly = true;  // the table counts finished attempts only
     // Only what a cell needs, so a large group sends a fraction of what its attempts page does.

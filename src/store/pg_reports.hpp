@@ -24,9 +24,14 @@ std::vector<AttemptRecord> pgAttempts(PgConnection& c, const AttemptFilter& filt
                                       bool withCompetencies = true);
 
 // The HR table (trainees x competencies) over the finished attempts of `filter`: the cells of
-// buildCompetencyTable(pgAttempts(c, filter)), bit for bit, reading only the columns a cell
-// needs. Throws PgError.
+// buildCompetencyTable(pgAttempts(c, filter)), bit for bit. From the server's aggregate when it
+// answers the filter (pg_hr_cells.hpp), else as pgCompetencyTableOfAttempts. Throws PgError.
 std::vector<CompetencyCell> pgCompetencyTable(PgConnection& c, const AttemptFilter& filter);
+
+// The same cells read from the attempts themselves, only the columns a cell needs: any filter,
+// and what the aggregate is checked against. Throws PgError.
+std::vector<CompetencyCell> pgCompetencyTableOfAttempts(PgConnection& c,
+                                                        const AttemptFilter& filter);
 
 // One attempt with its decisions, as ResultsStore::loadAttempt() gives it (no session state: the
 // central store does not keep one). `record.id` is 0. Throws PgError, also when the attempt is

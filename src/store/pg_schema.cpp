@@ -207,8 +207,201 @@ GRANT UPDATE (competencies) ON attempts TO rapport_trainee;
 ALTER TABLE attempts ADD COLUMN timing text NOT NULL DEFAULT 'standard'
     CHECK (timing IN ('standard', 'extended-x2', 'untimed'));
 )sql",
-    // v6: reserved for H-central (wave 12)
-    "SELECT 1;",
+    // v6: HR's table from a per-(trainee, competency) aggregate kept by the server, so the
+    // whole-company table reads a row a cell instead of every attempt (bench/bench_sync.cpp).
+    // A row stands for exactly the finished attempts of one (mode, group, trainee name, login),
+    // the keys row-level security and the filters use, so what a login sees of the table is the
+    // aggregate of exactly the attempts it may read. Mode 'any' is both modes together: two
+    // rows' sums cannot be added into the bits of one sum. `item` is 'c' || competency id for a
+    // competency, 's' for the scenario score (the table's overall and pass-rate columns).
+    // The sum is added in (started_at, uid) order, as the desktop's fold adds it, so a later
+    // attempt extends it and an earlier one (a desktop that was offline) recounts the row.
+    // Kept by triggers on attempts running as the table's owner: no login writes it, so it can
+    // only say what the attempts say.
+    R"sql(
+CREATE TABLE hr_cells (
+    mode            text NOT NULL CHECK (mode IN ('practice', 'exam', 'any')),
+    group_name      text NOT NULL,
+    trainee_name    text COLLATE "C" NOT NULL,
+    owner_login     name NOT NULL,
+    item            text NOT NULL,
+    attempts        integer NOT NULL,
+    passed          integer NOT NULL,
+    score_sum       double precision NOT NULL,
+    best            double precision NOT NULL,
+    last_started_at bigint NOT NULL,
+    last_uid        uuid NOT NULL,
+    last_score      double precision NOT NULL,
+    last_name       text NOT NULL,
+    PRIMARY KEY (mode, trainee_name, item, group_name, owner_login)
+);
+CREATE INDEX hr_cells_by_group ON hr_cells(mode, group_name, trainee_name);
+ALTER TABLE hr_cells ENABLE ROW LEVEL SECURITY;
+GRANT SELECT ON hr_cells TO rapport_trainee, rapport_trainer, rapport_hr;
+GRANT SELECT, INSERT, UPDATE, DELETE ON hr_cells TO rapport_admin;
+CREATE POLICY hr_cells_trainee ON hr_cells FOR SELECT TO rapport_trainee
+    USING (owner_login = current_user);
+CREATE POLICY hr_cells_granted ON hr_cells FOR SELECT TO rapport_trainer, rapport_hr
+    USING (group_name IN (SELECT g.group_name FROM group_grants g WHERE g.login = current_user));
+CREATE POLICY hr_cells_admin ON hr_cells FOR ALL TO rapport_admin USING (true) WITH CHECK (true);
+
+-- What one attempt contributes: a row per assessed, scored competency of its summary (in the
+-- summary's order, `ord`) and one for its scenario score, each under its mode and under 'any';
+-- only what the desktop's fold counts. A summary of another shape contributes nothing, as the
+-- HR pages then read none from it.
+CREATE FUNCTION rapport_cell_items(p_status text, p_mode text, p_score double precision,
+                                   p_passed boolean, p_competencies text)
+RETURNS TABLE (mode text, item text, score double precision, passed integer, name text,
+               ord bigint)
+LANGUAGE sql IMMUTABLE AS $f$
+    SELECT m.m, x.item, x.score, x.passed, x.name, x.ord
+    FROM (SELECT 'c' || (e.c ->> 0) AS item, (e.c ->> 2)::double precision AS score,
+                 0 AS passed, coalesce(e.c ->> 1, '') AS name, e.ord
+          FROM json_array_elements(CASE WHEN json_typeof(p_competencies::json) = 'array'
+                                        THEN p_competencies::json ELSE '[]' END)
+               WITH ORDINALITY AS e(c, ord)
+          WHERE json_typeof(e.c) = 'array' AND json_typeof(e.c -> 0) = 'string'
+            AND json_typeof(e.c -> 2) = 'number' AND (e.c ->> 6) = 'true'
+          UNION ALL
+          SELECT 's', p_score, CASE WHEN p_passed THEN 1 ELSE 0 END, '', 0
+          WHERE p_score IS NOT NULL) x
+    CROSS JOIN (VALUES (p_mode), ('any')) AS m(m)
+    WHERE p_status = 'finished'
+$f$;
+
+-- Adds `xs` to `s` one at a time, in order: float8 addition is the desktop's double addition.
+CREATE FUNCTION rapport_add_in_order(s double precision, xs double precision[])
+RETURNS double precision LANGUAGE plpgsql IMMUTABLE AS $f$
+DECLARE x double precision;
+BEGIN
+    FOREACH x IN ARRAY xs LOOP s := s + x; END LOOP;
+    RETURN s;
+END
+$f$;
+
+-- The rows the attempts of `source` (a query giving attempts' columns) make, one per key in key
+-- order, with their results in the order a sum adds them. Text, because a trigger's transition
+-- tables are seen only by its own statements.
+CREATE FUNCTION rapport_cells_of(source text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $f$
+    SELECT format($q$
+        SELECT i.mode, a.group_name, a.trainee_name, a.owner_login, i.item,
+               count(*)::integer AS n, sum(i.passed)::integer AS passed,
+               array_agg(i.score ORDER BY a.started_at, a.uid, i.ord) AS scores,
+               max(i.score) AS best,
+               (array_agg(a.started_at ORDER BY a.started_at, a.uid, i.ord))[1] AS first_at,
+               (array_agg(a.uid ORDER BY a.started_at, a.uid, i.ord))[1] AS first_uid,
+               (array_agg(a.started_at ORDER BY a.started_at DESC, a.uid DESC, i.ord))[1] AS l_at,
+               (array_agg(a.uid ORDER BY a.started_at DESC, a.uid DESC, i.ord))[1] AS l_uid,
+               (array_agg(i.score ORDER BY a.started_at DESC, a.uid DESC, i.ord))[1] AS l_score,
+               (array_agg(i.name ORDER BY a.started_at DESC, a.uid DESC, i.ord))[1] AS l_name
+        FROM (%s) a CROSS JOIN LATERAL
+             rapport_cell_items(a.status, a.mode, a.score, a.passed, a.competencies) i
+        GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 3, 5, 2, 4 $q$, source)
+$f$;
+
+-- One row counted again from its attempts; none when no result is left. VOLATILE, so it reads
+-- the attempts as committed when the row's lock was granted, not when the statement began: an
+-- upload that held the lock before has its attempts counted.
+CREATE FUNCTION rapport_recount_cell(k_mode text, k_group text, k_trainee text, k_owner name,
+                                     k_item text) RETURNS SETOF hr_cells
+LANGUAGE plpgsql VOLATILE SET search_path = public, pg_temp AS $f$
+BEGIN
+    RETURN QUERY EXECUTE 'SELECT mode, group_name, trainee_name, owner_login, item, n, passed, '
+        'rapport_add_in_order(0, scores), best, l_at, l_uid, l_score, l_name FROM ('
+        || rapport_cells_of('SELECT * FROM attempts WHERE owner_login = $4 AND trainee_name = $3 '
+                            'AND group_name = $2 AND status = ''finished'' '
+                            'AND ($1 = ''any'' OR mode = $1)')
+        || ') k WHERE k.mode = $1 AND k.item = $5'
+        USING k_mode, k_group, k_trainee, k_owner, k_item;
+END
+$f$;
+
+-- After every change to attempts. Newly finished attempts are added: one INSERT … ON CONFLICT
+-- DO UPDATE per row touched, in key order, so two uploads touching the same rows wait for each
+-- other rather than deadlock; the update works on the row as it is once locked, so a concurrent
+-- upload's increment is never lost. When every added result is later than the row's latest,
+-- the sum goes on from the row's; otherwise the row is counted again from its attempts, among
+-- which the statement's own are already. Sync moves an attempt forward only while it is in
+-- progress, so any other change to a finished attempt (an administrator's edit or delete)
+-- recounts the rows it was and is in.
+CREATE FUNCTION rapport_cells_maintain() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
+DECLARE
+    k record;
+    added text;
+    changed text[] := '{}';
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        DELETE FROM hr_cells;
+        RETURN NULL;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        added := 'SELECT * FROM new_rows WHERE status = ''finished''';
+    ELSIF TG_OP = 'UPDATE' THEN
+        added := 'SELECT n.* FROM new_rows n JOIN old_rows o ON o.uid = n.uid '
+                 'WHERE o.status <> ''finished'' AND n.status = ''finished''';
+        changed := ARRAY['SELECT o.* FROM old_rows o WHERE o.status = ''finished''',
+                         'SELECT n.* FROM new_rows n JOIN old_rows o ON o.uid = n.uid '
+                         'WHERE o.status = ''finished'' AND n.status = ''finished'''];
+    ELSE
+        changed := ARRAY['SELECT * FROM old_rows WHERE status = ''finished'''];
+    END IF;
+    IF added IS NOT NULL THEN
+        FOR k IN EXECUTE rapport_cells_of(added) LOOP
+            INSERT INTO hr_cells AS t VALUES (k.mode, k.group_name, k.trainee_name,
+                k.owner_login, k.item, k.n, k.passed, rapport_add_in_order(0, k.scores), k.best,
+                k.l_at, k.l_uid, k.l_score, k.l_name)
+            ON CONFLICT (mode, trainee_name, item, group_name, owner_login) DO UPDATE SET
+                (attempts, passed, score_sum, best, last_started_at, last_uid, last_score,
+                 last_name) =
+                (SELECT CASE WHEN g.later THEN t.attempts + k.n ELSE r.attempts END,
+                        CASE WHEN g.later THEN t.passed + k.passed ELSE r.passed END,
+                        CASE WHEN g.later THEN rapport_add_in_order(t.score_sum, k.scores)
+                             ELSE r.score_sum END,
+                        CASE WHEN g.later THEN greatest(t.best, k.best) ELSE r.best END,
+                        CASE WHEN g.later THEN k.l_at ELSE r.last_started_at END,
+                        CASE WHEN g.later THEN k.l_uid ELSE r.last_uid END,
+                        CASE WHEN g.later THEN k.l_score ELSE r.last_score END,
+                        CASE WHEN g.later THEN k.l_name ELSE r.last_name END
+                 FROM (SELECT (k.first_at, k.first_uid) > (t.last_started_at, t.last_uid)
+                              AS later) g
+                 LEFT JOIN LATERAL (SELECT * FROM rapport_recount_cell(t.mode, t.group_name,
+                     t.trainee_name, t.owner_login, t.item) WHERE NOT g.later) r ON true);
+        END LOOP;
+    END IF;
+    FOR i IN 1 .. coalesce(array_length(changed, 1), 0) LOOP
+        FOR k IN EXECUTE rapport_cells_of(changed[i]) LOOP
+            DELETE FROM hr_cells WHERE mode = k.mode AND group_name = k.group_name
+                AND trainee_name = k.trainee_name AND owner_login = k.owner_login
+                AND item = k.item;
+            INSERT INTO hr_cells SELECT * FROM rapport_recount_cell(k.mode, k.group_name,
+                k.trainee_name, k.owner_login, k.item);
+        END LOOP;
+    END LOOP;
+    RETURN NULL;
+END
+$f$;
+REVOKE ALL ON FUNCTION rapport_cells_maintain() FROM PUBLIC;
+CREATE TRIGGER hr_cells_insert AFTER INSERT ON attempts REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION rapport_cells_maintain();
+CREATE TRIGGER hr_cells_update AFTER UPDATE ON attempts
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION rapport_cells_maintain();
+CREATE TRIGGER hr_cells_delete AFTER DELETE ON attempts REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION rapport_cells_maintain();
+CREATE TRIGGER hr_cells_truncate AFTER TRUNCATE ON attempts
+    FOR EACH STATEMENT EXECUTE FUNCTION rapport_cells_maintain();
+
+-- The attempts already there.
+DO $$
+BEGIN
+    EXECUTE 'INSERT INTO hr_cells SELECT mode, group_name, trainee_name, owner_login, item, n, '
+        'passed, rapport_add_in_order(0, scores), best, l_at, l_uid, l_score, l_name FROM ('
+        || rapport_cells_of('SELECT * FROM attempts WHERE status = ''finished''') || ') k';
+END
+$$;
+)sql",
     // v7: trainers' assignments ("play this next"), for one trainee or a whole group. Every row
     // names a group, the one whose grant lets a trainer or HR login add and remove it; one for a
     // trainee also names the trainee's login (the identity the database knows, so RLS can give

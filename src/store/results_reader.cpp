@@ -1,10 +1,51 @@
 #include "store/results_reader.hpp"
 
+#include <algorithm>
+#include <set>
+#include <type_traits>
+#include <utility>
+
 #include "store/pg_db.hpp"
+#include "store/pg_hr_cells.hpp"
 #include "store/pg_reports.hpp"
 #include "store/pg_schema.hpp"
 
 namespace rapport::store {
+
+std::map<std::string, TraineeTotals> traineeTotalsOf(const std::vector<AttemptRecord>& attempts) {
+    std::map<std::string, TraineeTotals> out;
+    std::map<std::string, double> sums;
+    for (const auto& a : attempts) {
+        if (a.status != AttemptStatus::Finished || !a.score) continue;
+        TraineeTotals& t = out[a.trainee];
+        ++t.attempts;
+        if (a.passed.value_or(false)) ++t.passed;
+        sums[a.trainee] += *a.score;
+    }
+    for (auto& [trainee, t] : out) t.overall = sums[trainee] / double(t.attempts);
+    return out;
+}
+
+TablePage pageOfTable(std::vector<CompetencyCell> cells,
+                      std::map<std::string, TraineeTotals> totals, std::size_t offset,
+                      std::size_t limit) {
+    TablePage page;
+    std::set<std::string> groups;
+    std::size_t trainee = 0;  // index of the cell's trainee in name order
+    std::optional<std::string> previous;
+    for (auto& c : cells) {
+        if (previous && *previous != c.trainee) ++trainee;
+        if (!previous || *previous != c.trainee) previous = c.trainee;
+        groups.insert(c.group);
+        if (trainee < offset || (limit && trainee >= offset + limit)) continue;
+        if (auto it = totals.find(c.trainee); it != totals.end())
+            page.totals.insert(totals.extract(it));
+        page.cells.push_back(std::move(c));
+    }
+    page.trainees = previous ? trainee + 1 : 0;
+    page.groups.assign(groups.begin(), groups.end());
+    return page;
+}
 
 namespace {
 
@@ -13,6 +54,12 @@ public:
     explicit SqliteReader(const std::string& path) : db_(path, readOnly()) {}
     std::vector<CompetencyCell> competencyTable(const AttemptFilter& f) override {
         return db_.competencyTable(f);
+    }
+    // The desktop's table is a few hundred milliseconds at most (100,000 attempts,
+    // bench/bench_sync.cpp), so it is built whole and cut here.
+    TablePage tablePage(const AttemptFilter& f, std::size_t offset, std::size_t limit) override {
+        return pageOfTable(db_.competencyTable(f), traineeTotalsOf(db_.attempts(f, false)), offset,
+                           limit);
     }
     std::vector<AttemptRecord> attempts(const AttemptFilter& f, bool withCompetencies) override {
         return db_.attempts(f, withCompetencies);
@@ -33,34 +80,66 @@ private:
     ResultsStore db_;
 };
 
+std::unique_ptr<PgConnection> connectForReading(const std::string& uri) {
+    auto c = std::make_unique<PgConnection>(uri);
+    const int v = pgSchemaVersion(*c);
+    if (v != latestPgSchemaVersion())
+        throw PgError("central store: the database has " +
+                          (v == 0 ? std::string("no Rapport schema")
+                                  : "schema version " + std::to_string(v)) +
+                          "; an administrator runs 'rapport admin init' on it first",
+                      "", false);
+    return c;
+}
+
+// One connection for as long as the reader lives (an HR session), not one per page. A
+// connection the server or the network broke is opened again once, and the read repeated;
+// when that fails too, the error says so.
 class CentralReader final : public ResultsReader {
 public:
-    explicit CentralReader(const std::string& uri) : c_(uri) {
-        const int v = pgSchemaVersion(c_);
-        if (v != latestPgSchemaVersion())
-            throw PgError("central store: the database has " +
-                              (v == 0 ? std::string("no Rapport schema")
-                                      : "schema version " + std::to_string(v)) +
-                              "; an administrator runs 'rapport admin init' on it first",
-                          "", false);
-    }
+    explicit CentralReader(const std::string& uri) : uri_(uri), c_(connectForReading(uri)) {}
     std::vector<CompetencyCell> competencyTable(const AttemptFilter& f) override {
-        return pgCompetencyTable(c_, f);
+        return read([&](PgConnection& c) { return pgCompetencyTable(c, f); });
+    }
+    TablePage tablePage(const AttemptFilter& f, std::size_t offset, std::size_t limit) override {
+        return read([&](PgConnection& c) { return pgTablePage(c, f, offset, limit); });
     }
     std::vector<AttemptRecord> attempts(const AttemptFilter& f, bool withCompetencies) override {
-        return pgAttempts(c_, f, withCompetencies);
+        return read([&](PgConnection& c) { return pgAttempts(c, f, withCompetencies); });
     }
     StoredAttempt loadAttempt(const AttemptRecord& record) override {
-        StoredAttempt out = pgLoadAttempt(c_, record.uid);
+        StoredAttempt out = read([&](PgConnection& c) { return pgLoadAttempt(c, record.uid); });
         out.record.id = record.id;
         return out;
     }
     std::optional<ScenarioText> scenarioText(const std::string& contentHash) override {
-        return pgScenarioText(c_, contentHash);
+        return read([&](PgConnection& c) { return pgScenarioText(c, contentHash); });
     }
 
 private:
-    PgConnection c_;
+    template <class F>
+    std::invoke_result_t<F&, PgConnection&> read(F&& f) {
+        if (c_ && c_->ok()) {
+            try {
+                return f(*c_);
+            } catch (const PgError& e) {
+                if (!e.connectionLost() && c_->ok()) throw;
+            }
+        }
+        try {
+            c_.reset();
+            c_ = connectForReading(uri_);
+        } catch (const PgError& e) {
+            throw PgError(std::string("central store: the connection was lost and could not be "
+                                      "opened again: ") +
+                              e.what(),
+                          e.sqlstate(), e.connectionLost());
+        }
+        return f(*c_);
+    }
+
+    std::string uri_;
+    std::unique_ptr<PgConnection> c_;
 };
 
 }  // namespace

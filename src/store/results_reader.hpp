@@ -4,6 +4,8 @@
 // table cells for the same attempts, so the pages and every report renderer work on either.
 #pragma once
 
+#include <cstddef>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,11 +17,40 @@
 
 namespace rapport::store {
 
+// A trainee's scenario results over the selected attempts (the HR table's overall, pass-rate and
+// attempts columns): finished attempts with a score, the passed ones, and their mean score.
+struct TraineeTotals {
+    int attempts = 0;
+    int passed = 0;
+    std::optional<double> overall;
+};
+
+// The totals of `attempts`, per trainee. The mean adds the scores in the attempts' order, which
+// is ResultsStore::attempts()'s (start order within a trainee).
+std::map<std::string, TraineeTotals> traineeTotalsOf(const std::vector<AttemptRecord>& attempts);
+
+// One page of the HR table: the trainees `offset`… in name order (byte-wise), at most `limit`
+// of them (0 = all), so a screen never builds the whole company's rows at once.
+struct TablePage {
+    std::vector<CompetencyCell> cells;            // the page's trainees, by trainee then id
+    std::map<std::string, TraineeTotals> totals;  // the page's trainees
+    std::size_t trainees = 0;                     // in the whole table, on every page
+    std::vector<std::string> groups;              // of the whole table's trainees, sorted
+};
+
+// The page of a whole table (`cells` ordered by trainee as competencyTable gives them).
+TablePage pageOfTable(std::vector<CompetencyCell> cells,
+                      std::map<std::string, TraineeTotals> totals, std::size_t offset,
+                      std::size_t limit);
+
 class ResultsReader {
 public:
     virtual ~ResultsReader() = default;
     // The HR table (trainees x competencies) over the finished attempts of `filter`.
     virtual std::vector<CompetencyCell> competencyTable(const AttemptFilter& filter) = 0;
+    // One page of that table with the trainees' totals, over the same attempts.
+    virtual TablePage tablePage(const AttemptFilter& filter, std::size_t offset,
+                                std::size_t limit) = 0;
     // As ResultsStore::attempts().
     virtual std::vector<AttemptRecord> attempts(const AttemptFilter& filter,
                                                 bool withCompetencies) = 0;

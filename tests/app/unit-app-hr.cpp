@@ -593,3 +593,44 @@ TEST_CASE("hr screens: the item analysis page shows core's figures and prints th
         }
     CHECK(printed);
 }
+
+TEST_CASE("hr screens: the table pages through trainees 100 at a time") {
+    test::TempDir dbDir;
+    const std::string db = dbDir.file("results.db");
+    std::vector<DemoTrainee> many;
+    for (int i = 0; i < 230; ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "Trainee %03d", i);
+        many.push_back({name, "E-" + std::to_string(5000 + i), i % 2 ? "Odd" : "Even"});
+    }
+    makeDemoDatabase(db, many, 1);
+    Headless h(db, false);
+    CHECK(h.run("click HR reports\nexpect-screen hr-table\nwait-idle\nwait-frames 2\n") == "");
+    auto names = [&] {
+        std::vector<std::string> v;
+        for (const auto& r : h.app->hr().table().table.rows) v.push_back(r.trainee);
+        return v;
+    };
+    auto v = names();
+    REQUIRE(v.size() == 100);
+    CHECK(v.front() == "Trainee 000");
+    CHECK(v.back() == "Trainee 099");
+    CHECK(h.app->hr().data().table().value()->trainees == 230);
+    CHECK(h.app->hr().data().knownGroups() == std::vector<std::string>{"Even", "Odd"});
+    CHECK(h.run("click Next page\nwait-idle\nwait-frames 2\n") == "");
+    v = names();
+    REQUIRE(v.size() == 100);
+    CHECK(v.front() == "Trainee 100");
+    CHECK(h.run("click Next page\nwait-idle\nwait-frames 2\n") == "");
+    v = names();
+    REQUIRE(v.size() == 30);
+    CHECK(v.back() == "Trainee 229");
+    CHECK(h.run("click Previous page\nwait-idle\nwait-frames 2\n") == "");
+    CHECK(names().front() == "Trainee 100");
+    // A filter goes back to the first page.
+    CHECK(h.run("click Group\nclick Odd##option\nwait-idle\nwait-frames 2\n") == "");
+    CHECK(h.app->hr().data().pageOffset() == 0);
+    v = names();
+    REQUIRE(v.size() == 100);
+    CHECK(v.front() == "Trainee 001");
+}

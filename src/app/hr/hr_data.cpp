@@ -53,7 +53,23 @@ std::unique_ptr<store::ResultsReader> openForReading(const std::string& target) 
     return store::openResultsReader(target);
 }
 
+// A central store's PgError, with what HR should read first.
+template <class F>
+auto centralErrors(const std::string& target, F&& f) {
+    if (!store::isPostgresUri(target)) return f();
+    try {
+        return f();
+    } catch (const store::PgError& e) {
+        throw std::runtime_error(
+            uiFormat(tr("Could not read the central store: {reason}"), {{"reason", e.what()}}));
+    }
+}
+
 }  // namespace
+
+std::unique_ptr<store::ResultsReader> HrData::SharedReader::open(const std::string& target) {
+    return openForReading(target);
+}
 
 void HrData::setLanguage(std::vector<std::shared_ptr<const Framework>> frameworks,
                          std::string lang) {
@@ -94,6 +110,7 @@ store::AttemptFilter storeFilter(const HrFilter& f, const std::string& trainee,
 
 HrData::HrData(std::string target)
     : target_(std::move(target)),
+      reader_(std::make_shared<SharedReader>(target_)),
       shown_(store::isPostgresUri(target_) ? store::shownUri(target_) : target_) {
     std::error_code ec;
     exportFolder = std::filesystem::current_path(ec).string();
@@ -106,23 +123,36 @@ void HrData::ensureLoaded() {
 }
 
 void HrData::startTable() {
-    const std::string target = target_;
     const store::AttemptFilter f = storeFilter(filter_);
-    table_.start([target, f, names = names_] {
+    table_.start([reader = reader_, f, offset = offset_, names = names_] {
         const auto start = std::chrono::steady_clock::now();
-        auto db = openForReading(target);
+        store::TablePage page = centralErrors(reader->target, [&] {
+            return reader->use(
+                [&](store::ResultsReader& db) { return db.tablePage(f, offset, kHrPageSize); });
+        });
         HrTableResult r;
-        r.cells = db->competencyTable(f);
-        r.totals = traineeTotals(db->attempts(f, false));
+        r.cells = std::move(page.cells);
+        for (const auto& [name, t] : page.totals)
+            r.totals[name] = HrTotals{t.attempts, t.passed, t.overall};
+        r.offset = offset;
+        r.trainees = page.trainees;
+        r.groups = std::move(page.groups);
         names.apply(r.cells);
         r.queryMs = msSince(start);
         return r;
     });
 }
 
+void HrData::showPage(std::size_t offset) {
+    offset_ = offset;
+    loaded_ = true;
+    startTable();
+}
+
 void HrData::setFilter(const HrFilter& f) {
     if (f == filter_ && loaded_) return;
     filter_ = f;
+    offset_ = 0;
     loaded_ = true;
     startTable();
     if (!trainee_.empty()) openTrainee(trainee_);
@@ -140,14 +170,14 @@ void HrData::refresh() {
 
 void HrData::openTrainee(const std::string& name) {
     trainee_ = name;
-    const std::string target = target_;
     const store::AttemptFilter f = storeFilter(filter_, name);
-    traineeAttempts_.start([target, f, name, names = names_] {
+    traineeAttempts_.start([reader = reader_, f, name, names = names_] {
         const auto start = std::chrono::steady_clock::now();
-        auto db = openForReading(target);
         HrAttemptsResult r;
         r.subject = name;
-        r.attempts = db->attempts(f, true);
+        r.attempts = centralErrors(reader->target, [&] {
+            return reader->use([&](store::ResultsReader& db) { return db.attempts(f, true); });
+        });
         names.apply(r.attempts);
         r.queryMs = msSince(start);
         return r;
@@ -156,16 +186,22 @@ void HrData::openTrainee(const std::string& name) {
 
 void HrData::openGroup(const std::string& group) {
     group_ = group;
-    const std::string target = target_;
     store::AttemptFilter f = storeFilter(filter_, {}, group);
-    groupAttempts_.start([target, f, group, names = names_] {
+    groupAttempts_.start([reader = reader_, f, group, names = names_] {
         const auto start = std::chrono::steady_clock::now();
-        auto db = openForReading(target);
         HrAttemptsResult r;
         r.subject = group;
-        // Who passed needs attempts, not their competency rows (those come from the table).
-        r.attempts = db->attempts(f, false);
+        // Who passed needs attempts, not their competency rows (those come from the group's
+        // table cells: the table screen holds only a page of them).
+        centralErrors(reader->target, [&] {
+            return reader->use([&](store::ResultsReader& db) {
+                r.attempts = db.attempts(f, false);
+                r.cells = db.competencyTable(f);
+                return 0;
+            });
+        });
         names.apply(r.attempts);
+        names.apply(r.cells);
         r.queryMs = msSince(start);
         return r;
     });
@@ -174,11 +210,17 @@ void HrData::openGroup(const std::string& group) {
 void HrData::openAttempt(const AttemptRecord& record) {
     attemptId_ = record.id;
     attemptRecord_ = record;
-    const std::string target = target_;
-    attempt_.start([target, record] {
-        auto db = openForReading(target);
-        HrStoredAttempt out{db->loadAttempt(record), nullptr};
-        if (auto kept = db->scenarioText(record.contentHash)) {
+    attempt_.start([reader = reader_, record] {
+        HrStoredAttempt out;
+        std::optional<store::ScenarioText> kept;
+        centralErrors(reader->target, [&] {
+            return reader->use([&](store::ResultsReader& db) {
+                out.stored = db.loadAttempt(record);
+                kept = db.scenarioText(record.contentHash);
+                return 0;
+            });
+        });
+        if (kept) {
             // Through the one check pipeline, as the library loads files: a kept text that does
             // not hash to its key never reaches the store (a CHECK), so it is the version played.
             ScenarioCheck check = checkScenarioText(kept->text, kept->scenarioId + ".json");
@@ -192,10 +234,11 @@ void HrData::openAttempt(const AttemptRecord& record) {
 void HrData::exportReport(ExportFormat format, const std::string& folder,
                           const store::AttemptFilter& filter, const std::string& title) {
     const std::string target = target_;
-    export_.start([target, format, folder, filter, title, names = names_] {
-        auto db = openForReading(target);
+    export_.start([reader = reader_, target, format, folder, filter, title, names = names_] {
         ReportData data;
-        data.attempts = db->attempts(filter, true);
+        data.attempts = centralErrors(target, [&] {
+            return reader->use([&](store::ResultsReader& db) { return db.attempts(filter, true); });
+        });
         names.apply(data.attempts);
         data.scope = {filter.trainee, filter.group, filter.scenario, filter.sinceMs, filter.mode};
         data.generatedAtMs = nowMs();
@@ -223,9 +266,7 @@ void HrData::poll() {
         arrived = true;
         // The group filter offers every group of the unfiltered table, kept across filtering.
         if (table_.value() && !groupsFromUnfiltered_ && filter_.group.empty()) {
-            std::set<std::string> g;
-            for (const auto& c : table_.value()->cells) g.insert(c.group);
-            groups_.assign(g.begin(), g.end());
+            groups_ = table_.value()->groups;
             groupsFromUnfiltered_ = filter_ == HrFilter{};
         }
     }

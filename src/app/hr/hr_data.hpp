@@ -1,8 +1,9 @@
 // What the HR area reads from the results store: the desktop's own SQLite file, or the central
 // PostgreSQL store when the app runs with one (store/results_reader.hpp). Every query runs on a
-// worker thread with its own database connection, once per filter change or page opened, never per
-// frame, so a table over 100,000 attempts never freezes the window; screens show "loading" until
-// poll() picks it up.
+// worker thread, once per filter change or page opened, never per frame, so a large table never
+// freezes the window; screens show "loading" until poll() picks it up. The queries share one
+// connection for the HR session (opened at the first, one at a time), and the table is read a
+// page of trainees at a time, so the window never builds the whole company's rows.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +11,7 @@
 #include <future>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +20,7 @@
 #include "app/hr/hr_table_model.hpp"
 #include "core/framework/framework.hpp"
 #include "core/reports/report_model.hpp"
+#include "store/results_reader.hpp"
 #include "store/results_store.hpp"
 
 namespace rapport::app {
@@ -87,16 +90,23 @@ private:
 };
 
 struct HrTableResult {
-    std::vector<CompetencyCell> cells;
+    std::vector<CompetencyCell> cells;       // the page's trainees
     std::map<std::string, HrTotals> totals;  // per trainee: overall score, pass rate, attempts
+    std::size_t offset = 0;                  // the page's first trainee, from 0
+    std::size_t trainees = 0;                // in the whole table
+    std::vector<std::string> groups;         // of the whole table, sorted
     double queryMs = 0;
 };
 
 struct HrAttemptsResult {
     std::string subject;  // the trainee or group the attempts are for
     std::vector<AttemptRecord> attempts;
+    std::vector<CompetencyCell> cells;  // the group page: the group's table cells
     double queryMs = 0;
 };
+
+// Trainees a table page shows.
+inline constexpr std::size_t kHrPageSize = 100;
 
 struct HrStoredAttempt {
     store::StoredAttempt stored;
@@ -131,6 +141,10 @@ public:
     void refresh();
     // First call loads the table; later calls do nothing until refresh().
     void ensureLoaded();
+    // Shows the table's page starting at trainee `offset` (from 0; a filter change goes back
+    // to the first page).
+    void showPage(std::size_t offset);
+    std::size_t pageOffset() const { return offset_; }
 
     const HrJob<HrTableResult>& table() const { return table_; }
     // Groups seen in the unfiltered table, sorted; offered by the group filter.
@@ -175,7 +189,25 @@ private:
         void apply(std::vector<CompetencyCell>& cells) const;
     };
 
+    // The HR session's one reader, shared by the worker threads one query at a time (a
+    // PostgreSQL connection serves one query at a time).
+    struct SharedReader {
+        explicit SharedReader(std::string t) : target(std::move(t)) {}
+        std::string target;
+        std::mutex mutex;
+        std::unique_ptr<store::ResultsReader> reader;
+        template <class F>
+        auto use(F&& f) {
+            std::lock_guard lock(mutex);
+            if (!reader) reader = open(target);
+            return f(*reader);
+        }
+        static std::unique_ptr<store::ResultsReader> open(const std::string& target);
+    };
+
     std::string target_;
+    std::shared_ptr<SharedReader> reader_;
+    std::size_t offset_ = 0;
     std::string shown_;
     Names names_;
     HrFilter filter_;

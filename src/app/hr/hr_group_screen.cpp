@@ -53,10 +53,10 @@ void HrGroupScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
     if (!ok) return;
 
     ImGui::BeginChild("##group", ImVec2(0, 0), false);
-    // Distribution of trainees' means: the table's cells of this group's trainees (the store's
-    // competency table, the same cells the HTML report builds from the attempts).
+    // Distribution of trainees' means: the group's table cells (the store's competency table,
+    // the same cells the HTML report builds from the attempts).
     std::vector<CompetencyCell> cells;
-    for (const auto& c : table.value()->cells)
+    for (const auto& c : job.value()->cells)
         if (c.group == group) cells.push_back(c);
     const auto dists = competencyDistributions(cells);
     ui::TextInFont(ctx.fonts.heading, p.text,

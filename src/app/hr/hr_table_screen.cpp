@@ -230,6 +230,26 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
     drawExportBar(
         ctx, hr, storeFilter(hr.filter()),
         uiFormat(tr("Rapport results: {filter}"), {{"filter", describeFilter(hr.filter())}}));
+    if (ok && job.value()->trainees > kHrPageSize) {
+        // A page of trainees in name order; the sort orders the page.
+        const std::size_t total = job.value()->trainees, first = job.value()->offset;
+        const std::size_t last = std::min(total, first + kHrPageSize);
+        ImGui::BeginDisabled(first == 0);
+        if (ui::Button(loc, trLabel("Previous page").c_str()))
+            hr.showPage(first - std::min(first, kHrPageSize));
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::BeginDisabled(last >= total);
+        if (ui::Button(loc, trLabel("Next page").c_str())) hr.showPage(last);
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ui::TextWrappedColored(
+            p.textMuted, uiFormat(trn("Trainees {first}–{last} of {n}",
+                                      "Trainees {first}–{last} of {n}", (unsigned long)(total)),
+                                  {{"first", std::to_string(first + 1)},
+                                   {"last", std::to_string(last)},
+                                   {"n", std::to_string(total)}}));
+    }
     ImGui::Dummy(ImVec2(0, t.px(4)));
     if (!ok) return;
     if (table.rows.empty()) {

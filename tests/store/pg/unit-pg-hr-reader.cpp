@@ -152,8 +152,11 @@ TEST_CASE("schema v4 gives attempts synced before it their competency summary") 
     store::migratePg(owner);
     Desktop ann("Ann", "north", 3, 1000, pg.uri());
     const auto before = store::pgAttempts(owner, {});
-    // As a v3 server had them: no columns, no assignments table, version 3.
+    // As a v3 server had them: no columns, no HR aggregate (v6), no assignments, version 3.
     owner.execScript(
+        "DROP FUNCTION rapport_cells_maintain() CASCADE; DROP FUNCTION rapport_recount_cell; "
+        "DROP FUNCTION rapport_cells_of; DROP FUNCTION rapport_add_in_order; "
+        "DROP FUNCTION rapport_cell_items; DROP TABLE hr_cells; "
         "ALTER TABLE attempts DROP COLUMN competencies; ALTER TABLE attempts DROP COLUMN timing; "
         "DROP TABLE assignments; "
         "ALTER TABLE attempts DROP COLUMN campaign_id, DROP COLUMN campaign_version, "
