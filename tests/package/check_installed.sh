@@ -23,6 +23,9 @@ run version "$rapport" --version > "$t/out/version"
 grep -qx "rapport ${RAPPORT_EXPECT_VERSION:-.*}" "$t/out/version" || fail "--version: $(cat "$t/out/version")"
 run validate "$rapport" validate "$scenarios"/*.json > "$t/out/validate" 2>&1 || fail "validate of the bundled scenarios"
 [ "$(grep -c ': valid (' "$t/out/validate")" -ge 10 ] || fail "fewer than 10 valid bundled scenarios"
+# The campaigns beside the scenarios, where the library finds them.
+run campaigns "$rapport" campaign validate --scenarios "$scenarios" "$scenarios"/../campaigns/*.json \
+    > "$t/out/campaigns" 2>&1 || fail "validate of the bundled campaigns"
 # A scripted play, recorded: the results database must land under XDG_DATA_HOME.
 run play "$rapport" play "$scenarios/bank-sme-cold-call.json" --choices "$(grep -v "^#" "$CHOICES")" \
     --trainee "Anna Test" > "$t/out/play" || fail "scripted play"

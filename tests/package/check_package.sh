@@ -29,6 +29,7 @@ warnings=$(LC_ALL=C.UTF-8 MANROFFSEQ='' MANWIDTH=80 man --warnings -E UTF-8 -l -
 [ -z "$warnings" ] || fail "man page warnings: $warnings"
 for f in usr/bin/rapport usr/share/rapport/competencies/account-manager.json \
     usr/share/rapport/schemas/scenario.schema.json usr/share/rapport/scenarios/portraits \
+    usr/share/rapport/campaigns/key-account-quarter.json \
     usr/share/bash-completion/completions/rapport usr/share/doc/rapport/copyright \
     usr/share/doc/rapport/changelog.gz usr/share/icons/hicolor/scalable/apps; do
     [ -e "$root/$f" ] || fail "missing from the package: $f"
