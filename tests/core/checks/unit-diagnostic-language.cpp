@@ -40,21 +40,20 @@ TEST_CASE("the validator's diagnostics follow the interface language; codes and 
     const fs::path dir = RAPPORT_FIXTURES_DIR;
     // Fixtures whose every message comes from the converted checks: graph checks, speakers,
     // documents, JSON shape (with a did-you-mean hint and a JSON kind), evidence and scoring.
-    const std::vector<fs::path> files = {dir / "invalid" / "ending-unreachable.json",
-                                         dir / "invalid" / "unreachable-node.json",
-                                         dir / "invalid" / "choice-never-shown.json",
-                                         dir / "invalid" / "no-way-out.json",
-                                         dir / "invalid" / "unknown-key.json",
-                                         dir / "invalid" / "silent-speaker.json",
-                                         dir / "invalid" / "document-never-opens.json",
-                                         dir / "invalid" / "dead-end-once.json",
-                                         dir / "invalid" / "wrong-type-difficulty.json",
-                                         dir / "invalid" / "portrait-escapes.json",
-                                         dir / "scoring-invalid" / "points-sign.json",
-                                         dir / "scoring-invalid" / "points-loop.json",
-                                         dir / "scoring-invalid" / "unknown-indicator.json",
-                                         dir / "scoring-invalid" / "unknown-competency.json",
-                                         dir / "scoring-invalid" / "deal-tag.json"};
+    const std::vector<fs::path> files = {
+        dir / "invalid" / "ending-unreachable.json", dir / "invalid" / "unreachable-node.json",
+        dir / "invalid" / "choice-never-shown.json", dir / "invalid" / "no-way-out.json",
+        dir / "invalid" / "unknown-key.json", dir / "invalid" / "silent-speaker.json",
+        dir / "invalid" / "document-never-opens.json", dir / "invalid" / "dead-end-once.json",
+        dir / "invalid" / "wrong-type-difficulty.json", dir / "invalid" / "portrait-escapes.json",
+        dir / "scoring-invalid" / "points-sign.json", dir / "scoring-invalid" / "points-loop.json",
+        dir / "scoring-invalid" / "unknown-indicator.json",
+        dir / "scoring-invalid" / "unknown-competency.json",
+        dir / "scoring-invalid" / "deal-tag.json",
+        // The scenario loader's own checks: format, language tag, variables, deal limits, meters.
+        dir / "invalid" / "missing-format.json", dir / "invalid" / "bad-language.json",
+        dir / "invalid" / "bad-variable-name.json", dir / "invalid" / "deal-limits.json",
+        dir / "invalid" / "meter-range.json", dir / "invalid" / "meter-unknown-variable.json"};
     for (const fs::path& f : files) {
         CAPTURE(f.string());
         const auto en = checkIn("en", f);
