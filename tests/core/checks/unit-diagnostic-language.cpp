@@ -53,7 +53,13 @@ TEST_CASE("the validator's diagnostics follow the interface language; codes and 
         // The scenario loader's own checks: format, language tag, variables, deal limits, meters.
         dir / "invalid" / "missing-format.json", dir / "invalid" / "bad-language.json",
         dir / "invalid" / "bad-variable-name.json", dir / "invalid" / "deal-limits.json",
-        dir / "invalid" / "meter-range.json", dir / "invalid" / "meter-unknown-variable.json"};
+        dir / "invalid" / "meter-range.json", dir / "invalid" / "meter-unknown-variable.json",
+        // The node loader's: ids, links, timeouts, endings, replies, "set".
+        dir / "invalid" / "duplicate-node.json", dir / "invalid" / "unknown-next.json",
+        dir / "invalid" / "no-choices-no-ending.json", dir / "invalid" / "choices-and-ending.json",
+        dir / "invalid" / "ending-timed.json", dir / "invalid" / "bad-outcome.json",
+        dir / "invalid" / "duplicate-choice-id.json", dir / "invalid" / "set-undeclared.json",
+        dir / "invalid" / "bad-node-id.json"};
     for (const fs::path& f : files) {
         CAPTURE(f.string());
         const auto en = checkIn("en", f);
