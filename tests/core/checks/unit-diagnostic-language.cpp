@@ -59,7 +59,11 @@ TEST_CASE("the validator's diagnostics follow the interface language; codes and 
         dir / "invalid" / "no-choices-no-ending.json", dir / "invalid" / "choices-and-ending.json",
         dir / "invalid" / "ending-timed.json", dir / "invalid" / "bad-outcome.json",
         dir / "invalid" / "duplicate-choice-id.json", dir / "invalid" / "set-undeclared.json",
-        dir / "invalid" / "bad-node-id.json"};
+        dir / "invalid" / "bad-node-id.json",
+        // The cast and document loaders'.
+        dir / "invalid" / "bad-speaker.json", dir / "invalid" / "reserved-speaker.json",
+        dir / "invalid" / "unknown-speaker.json", dir / "invalid" / "unknown-document.json",
+        dir / "invalid" / "duplicate-document.json"};
     for (const fs::path& f : files) {
         CAPTURE(f.string());
         const auto en = checkIn("en", f);
