@@ -63,7 +63,9 @@ TEST_CASE("the validator's diagnostics follow the interface language; codes and 
         // The cast and document loaders'.
         dir / "invalid" / "bad-speaker.json", dir / "invalid" / "reserved-speaker.json",
         dir / "invalid" / "unknown-speaker.json", dir / "invalid" / "unknown-document.json",
-        dir / "invalid" / "duplicate-document.json"};
+        dir / "invalid" / "duplicate-document.json",
+        // The compose and alternate loaders'.
+        dir / "invalid" / "compose-shape.json", dir / "invalid" / "alternates-shape.json"};
     for (const fs::path& f : files) {
         CAPTURE(f.string());
         const auto en = checkIn("en", f);
