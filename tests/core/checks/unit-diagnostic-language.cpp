@@ -65,7 +65,10 @@ TEST_CASE("the validator's diagnostics follow the interface language; codes and 
         dir / "invalid" / "unknown-speaker.json", dir / "invalid" / "unknown-document.json",
         dir / "invalid" / "duplicate-document.json",
         // The compose and alternate loaders'.
-        dir / "invalid" / "compose-shape.json", dir / "invalid" / "alternates-shape.json"};
+        dir / "invalid" / "compose-shape.json", dir / "invalid" / "alternates-shape.json",
+        // A whole-file JSON problem (a translation that put a literal '{' before {depth} once
+        // kept the placeholder unfilled).
+        dir / "invalid" / "too-deep.json"};
     for (const fs::path& f : files) {
         CAPTURE(f.string());
         const auto en = checkIn("en", f);
@@ -89,6 +92,9 @@ TEST_CASE("the validator's diagnostics follow the interface language; codes and 
             CHECK_FALSE(cyrillic(en[i].message));
             CHECK(cyrillic(ru[i].message));
             CHECK(japanese(ja[i].message));
+            // Every placeholder filled in every language.
+            CHECK(ru[i].message.find("{depth}") == std::string::npos);
+            CHECK(ja[i].message.find("{depth}") == std::string::npos);
         }
     }
     // The English text is the one the fixtures' .expected files hold (compared byte for byte by
