@@ -5,6 +5,8 @@
 #include "core/diagnostics/did_you_mean.hpp"
 #include "core/framework/framework_catalog.hpp"
 #include "core/scoring/scoring.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport {
 
@@ -52,18 +54,23 @@ void checkEvidence(const Scenario& scenario, const Framework& framework, Diagnos
                 auto i = framework.findIndicator(e.indicator);
                 if (!i) {
                     add(scenario, diags, codes::UnknownIndicator, p + "/indicator",
-                        "unknown indicator \"" + e.indicator + "\" in framework \"" + framework.id +
-                            "\"" + didYouMean(e.indicator, indicatorIds));
+                        uiFormat(tr("unknown indicator \"{indicator}\" in framework "
+                                    "\"{framework}\""),
+                                 {{"indicator", e.indicator}, {"framework", framework.id}}) +
+                            didYouMean(e.indicator, indicatorIds));
                     continue;
                 }
                 if (const BehaviourRule* rule = derivingRule(framework, *i);
                     rule && movesDeal(scenario, choice))
                     add(scenario, diags, codes::DealTagDerived, p + "/indicator",
-                        "choice \"" + choice.id + "\" moves the deal state, so rule \"" + rule->id +
-                            "\" of framework \"" + framework.id + "\" already decides \"" +
-                            e.indicator +
-                            "\" from it; a hand tag counts it twice or contradicts it — remove "
-                            "the tag",
+                        uiFormat(tr("choice \"{choice}\" moves the deal state, so rule "
+                                    "\"{rule}\" of framework \"{framework}\" already decides "
+                                    "\"{indicator}\" from it; a hand tag counts it twice or "
+                                    "contradicts it — remove the tag"),
+                                 {{"choice", choice.id},
+                                  {"rule", rule->id},
+                                  {"framework", framework.id},
+                                  {"indicator", e.indicator}}),
                         Severity::Warning);
                 if (!e.points) continue;
                 const Indicator& ind = framework.indicators[std::size_t(*i)];
@@ -71,14 +78,14 @@ void checkEvidence(const Scenario& scenario, const Framework& framework, Diagnos
                 // opportunity for the competency) without points, e.g. "tried, but no remedy".
                 if (ind.polarity == Polarity::Positive && *e.points < 0)
                     add(scenario, diags, codes::PointsSign, p + "/points",
-                        "\"" + ind.id +
-                            "\" is a positive indicator: its points cannot be below 0, not " +
-                            std::to_string(*e.points));
+                        uiFormat(tr("\"{indicator}\" is a positive indicator: its points "
+                                    "cannot be below 0, not {points}"),
+                                 {{"indicator", ind.id}, {"points", std::to_string(*e.points)}}));
                 else if (ind.polarity == Polarity::Negative && *e.points > 0)
                     add(scenario, diags, codes::PointsSign, p + "/points",
-                        "\"" + ind.id +
-                            "\" is a negative indicator: its points cannot be above 0, not " +
-                            std::to_string(*e.points));
+                        uiFormat(tr("\"{indicator}\" is a negative indicator: its points "
+                                    "cannot be above 0, not {points}"),
+                                 {{"indicator", ind.id}, {"points", std::to_string(*e.points)}}));
             }
         }
     }
@@ -87,7 +94,9 @@ void checkEvidence(const Scenario& scenario, const Framework& framework, Diagnos
         const std::string& id = scenario.assesses[k];
         if (!framework.findCompetency(id))
             add(scenario, diags, codes::UnknownCompetency, "/assesses/" + std::to_string(k),
-                "unknown competency \"" + id + "\" in framework \"" + framework.id + "\"" +
+                uiFormat(tr("unknown competency \"{competency}\" in framework "
+                            "\"{framework}\""),
+                         {{"competency", id}, {"framework", framework.id}}) +
                     didYouMean(id, compIds));
     }
 }
@@ -114,15 +123,16 @@ ScoringCheck checkScoring(const Scenario& scenario, const StateGraph* graph, Dia
             // Folders are described rather than listed: messages must not depend on where the
             // program happens to be installed (fixtures compare them exactly).
             add(scenario, diags, codes::UnknownFramework, "/framework",
-                "competence framework \"" + scenario.framework + "\" not found (looked for " +
-                    scenario.framework +
-                    ".json beside the scenario, on RAPPORT_FRAMEWORK_PATH and in the bundled "
-                    "assets/competencies)" +
+                uiFormat(tr("competence framework \"{framework}\" not found (looked for "
+                            "{framework}.json beside the scenario, on RAPPORT_FRAMEWORK_PATH and "
+                            "in the bundled assets/competencies)"),
+                         {{"framework", scenario.framework}}) +
                     didYouMean(scenario.framework, frameworkIdsOnPath(path)));
         } else {
             add(scenario, diags, codes::UnknownFramework, "/framework",
-                "competence framework \"" + scenario.framework + "\" in " + found.path +
-                    " cannot be used: it has errors (listed above)");
+                uiFormat(tr("competence framework \"{framework}\" in {path} cannot be used: "
+                            "it has errors (listed above)"),
+                         {{"framework", scenario.framework}, {"path", found.path}}));
         }
         return out;
     }

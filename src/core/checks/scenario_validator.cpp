@@ -9,6 +9,8 @@
 #include "core/source/json_reader.hpp"
 #include "core/state/state_space.hpp"
 #include "core/text/trainee_text.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport {
 
@@ -125,23 +127,22 @@ private:
             case PortraitPath::Status::Escapes:
                 if (found.byLink)
                     r_.error(codes::PortraitEscapes, where,
-                             "portrait \"" + p +
-                                 "\" leads out of the scenario's folder through a symbolic link "
-                                 "(to " +
-                                 found.path +
-                                 "); copy the image into the folder instead of linking it");
+                             uiFormat(tr("portrait \"{portrait}\" leads out of the scenario's "
+                                         "folder through a symbolic link (to {target}); copy the "
+                                         "image into the folder instead of linking it"),
+                                      {{"portrait", p}, {"target", found.path}}));
                 else
                     r_.error(codes::PortraitEscapes, where,
-                             "portrait \"" + p +
-                                 "\" must be a path inside the scenario's folder (no absolute "
-                                 "paths, no \"..\")");
+                             uiFormat(tr("portrait \"{portrait}\" must be a path inside the "
+                                         "scenario's folder (no absolute paths, no \"..\")"),
+                                      {{"portrait", p}}));
                 return;
             case PortraitPath::Status::Missing:
                 if (s_.sourcePath.empty()) return;
                 r_.warning(codes::PortraitMissing, where,
-                           "portrait file \"" + p +
-                               "\" was not found next to the scenario; an initials avatar is "
-                               "shown instead");
+                           uiFormat(tr("portrait file \"{portrait}\" was not found next to the "
+                                       "scenario; an initials avatar is shown instead"),
+                                    {{"portrait", p}}));
                 return;
         }
     }
@@ -153,8 +154,9 @@ private:
         for (std::size_t i = 0; i < speaks.size(); ++i)
             if (!speaks[i])
                 r_.warning(codes::SilentSpeaker, s_.speakers[i].pointer,
-                           "speaker \"" + s_.speakers[i].id +
-                               "\" is declared but no node has them say a line");
+                           uiFormat(tr("speaker \"{speaker}\" is declared but no node has them "
+                                       "say a line"),
+                                    {{"speaker", s_.speakers[i].id}}));
     }
 
     void checkHiddenDocuments() {
@@ -169,9 +171,10 @@ private:
         for (std::size_t i = 0; i < revealed.size(); ++i)
             if (s_.documents[i].hidden && !revealed[i])
                 r_.warning(codes::DocumentNeverOpens, s_.documents[i].pointer + "/hidden",
-                           "document \"" + s_.documents[i].id +
-                               "\" is hidden but no node or reply reveals it, so the trainee "
-                               "never sees it; list it in a \"reveals\" or drop \"hidden\"");
+                           uiFormat(tr("document \"{document}\" is hidden but no node or reply "
+                                       "reveals it, so the trainee never sees it; list it in a "
+                                       "\"reveals\" or drop \"hidden\""),
+                                    {{"document", s_.documents[i].id}}));
     }
 
     void checkConstantConditions() {
@@ -179,19 +182,35 @@ private:
             for (const Choice& c : n.choices)
                 if (c.condition && c.condition->constantValue() == 0)
                     r_.warning(codes::ChoiceNeverShown, c.pointer + "/if",
-                               "this choice's condition is always false, so it is never shown");
+                               tr("this choice's condition is always false, so it is never "
+                                  "shown"));
     }
 
     void unreachableNode(int n, bool structural) {
+        // Four whole sentences rather than a clause pasted after a colon: a translator words
+        // the reason to fit its subject.
         const Node& nd = node(n);
-        const std::string why = structural ? "no choice or timeout leads to it from the start"
-                                           : "the conditions on the way never allow it in play";
+        const char* pattern =
+            nd.isEnding()
+                ? (structural ? tr("ending \"{id}\" can never be reached: no choice or timeout "
+                                   "leads to it from the start")
+                              : tr("ending \"{id}\" can never be reached: the conditions on the "
+                                   "way never allow it in play"))
+                : (structural ? tr("node \"{id}\" can never be reached: no choice or timeout "
+                                   "leads to it from the start")
+                              : tr("node \"{id}\" can never be reached: the conditions on the "
+                                   "way never allow it in play"));
         if (nd.isEnding())
             r_.warning(codes::EndingUnreachable, nd.pointer + "/ending",
-                       "ending \"" + nd.id + "\" can never be reached: " + why);
+                       uiFormat(pattern, {{"id", nd.id}}));
         else
-            r_.warning(codes::Unreachable, nd.pointer,
-                       "node \"" + nd.id + "\" can never be reached: " + why);
+            r_.warning(codes::Unreachable, nd.pointer, uiFormat(pattern, {{"id", nd.id}}));
+    }
+
+    static std::string noWayOut(const Node& nd) {
+        return uiFormat(tr("no ending can be reached from node \"{node}\": every way on leads "
+                           "back without an exit"),
+                        {{"node", nd.id}});
     }
 
     void approximateChecks(const std::vector<bool>& reachable, const std::vector<bool>& canEnd) {
@@ -200,10 +219,7 @@ private:
                 unreachableNode(int(n), true);
                 continue;
             }
-            if (!canEnd[n])
-                r_.error(codes::NoWayOut, node(int(n)).pointer,
-                         "no ending can be reached from node \"" + node(int(n)).id +
-                             "\": every way on leads back without an exit");
+            if (!canEnd[n]) r_.error(codes::NoWayOut, node(int(n)).pointer, noWayOut(node(int(n))));
         }
     }
 
@@ -227,8 +243,8 @@ private:
             const Choice& ch = node(n).choices[std::size_t(c)];
             if (reportedFailing_.insert(ch.pointer).second)
                 r_.error(codes::ExprConstantError, ch.pointer + "/set",
-                         "in some play-through this choice's \"set\" fails at run time (division "
-                         "by zero or overflow), so it cannot be taken");
+                         tr("in some play-through this choice's \"set\" fails at run time "
+                            "(division by zero or overflow), so it cannot be taken"));
         }
 
         // States that can still reach an ending, by reverse search over the exact graph. The
@@ -280,30 +296,31 @@ private:
                 continue;
             }
             if (!canEnd[n]) {
-                r_.error(codes::NoWayOut, nd.pointer,
-                         "no ending can be reached from node \"" + nd.id +
-                             "\": every way on leads back without an exit");
+                r_.error(codes::NoWayOut, nd.pointer, noWayOut(nd));
                 continue;
             }
             if (deadEnd[n]) {
                 r_.error(codes::DeadEnd, nd.pointer + "/choices",
-                         "in some play-through node \"" + nd.id +
-                             "\" shows no choice at all (every choice is hidden by its condition "
-                             "or already taken), so the conversation stops");
+                         uiFormat(tr("in some play-through node \"{node}\" shows no choice at "
+                                     "all (every choice is hidden by its condition or already "
+                                     "taken), so the conversation stops"),
+                                  {{"node", nd.id}}));
                 continue;
             }
             if (stuck[n])
                 r_.error(codes::NoWayOut, nd.pointer,
-                         "in some play-through no ending can be reached any more from node \"" +
-                             nd.id + "\": every way on loops back without an exit");
+                         uiFormat(tr("in some play-through no ending can be reached any more "
+                                     "from node \"{node}\": every way on loops back without an "
+                                     "exit"),
+                                  {{"node", nd.id}}));
             for (std::size_t c = 0; c < nd.choices.size(); ++c) {
                 const Choice& ch = nd.choices[c];
                 const bool constant = ch.condition && ch.condition->constantValue() == 0;
                 if (!choiceShown[n][c] && !constant)
                     r_.warning(codes::ChoiceNeverShown, ch.pointer + (ch.condition ? "/if" : ""),
-                               "choice \"" + ch.id +
-                                   "\" is never shown: its condition never holds when node \"" +
-                                   nd.id + "\" is reached");
+                               uiFormat(tr("choice \"{choice}\" is never shown: its condition "
+                                           "never holds when node \"{node}\" is reached"),
+                                        {{"choice", ch.id}, {"node", nd.id}}));
             }
         }
     }

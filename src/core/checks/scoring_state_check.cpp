@@ -2,6 +2,8 @@
 
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/scoring/optimum_bound.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport {
 
@@ -39,15 +41,19 @@ std::optional<ScenarioOptimum> checkScoringStateSpace(const Scenario& scenario,
             d.code = codes::StateSpaceTooLarge;
             d.severity = Severity::Warning;
             d.pointer = "/nodes";
-            d.message = "the scenario has more than " + std::to_string(maxStates) +
-                        " distinct states (node, the variables something later reads, "
-                        "once-choices, visited() facts and behaviour-rule states; " +
-                        std::to_string(o.states) +
-                        " explored before stopping), too many to find the best path exactly; "
-                        "scores are placed between bounds (best " +
-                        std::to_string(bound->best) + ", worst " + std::to_string(bound->worst) +
-                        ") and a perfect path may score under 100; limit the values variables "
-                        "can take or split the scenario";
+            // One sentence without plural forms: the translations word the counts so that no
+            // noun agrees with them ("states: more than {limit}").
+            d.message = uiFormat(
+                tr("the scenario has more than {limit} distinct states (node, the variables "
+                   "something later reads, once-choices, visited() facts and behaviour-rule "
+                   "states; {explored} explored before stopping), too many to find the best path "
+                   "exactly; scores are placed between bounds (best {best}, worst {worst}) and a "
+                   "perfect path may score under 100; limit the values variables can take or "
+                   "split the scenario"),
+                {{"limit", std::to_string(maxStates)},
+                 {"explored", std::to_string(o.states)},
+                 {"best", std::to_string(bound->best)},
+                 {"worst", std::to_string(bound->worst)}});
             d.position = scenario.sourceMap.valuePosition(d.pointer);
             diags.add(std::move(d));
             bound->states = o.states;
@@ -57,14 +63,17 @@ std::optional<ScenarioOptimum> checkScoringStateSpace(const Scenario& scenario,
             const Node& n = scenario.nodes[std::size_t(o.loopNode)];
             if (o.loopChoice >= 0) {
                 d.pointer = n.choices[std::size_t(o.loopChoice)].pointer + "/evidence";
-                d.message = "choice \"" + n.choices[std::size_t(o.loopChoice)].id +
-                            "\" of node \"" + n.id +
-                            "\" earns points inside a loop, so a trainee could collect them again "
-                            "and again; "
-                            "make it \"once\" or move its evidence out of the loop";
+                d.message =
+                    uiFormat(tr("choice \"{choice}\" of node \"{node}\" earns points "
+                                "inside a loop, so a trainee could collect them again and "
+                                "again; make it \"once\" or move its evidence out of the "
+                                "loop"),
+                             {{"choice", n.choices[std::size_t(o.loopChoice)].id}, {"node", n.id}});
             } else {
                 d.pointer = n.pointer + "/onTimeout";
-                d.message = "the timeout of node \"" + n.id + "\" earns points inside a loop";
+                d.message = uiFormat(tr("the timeout of node \"{node}\" earns points inside a "
+                                        "loop"),
+                                     {{"node", n.id}});
             }
             d.code = codes::PointsLoop;
             break;

@@ -12,6 +12,9 @@ std::string formatDiagnostic(const Diagnostic& d) {
     constexpr auto oneLine = TerminalLines::Escape;
     std::string out = terminalSafe(d.file, oneLine);
     out += ':' + std::to_string(d.position.line) + ':' + std::to_string(d.position.column) + ": ";
+    // The severity word, the code and " at " stay English in every interface language: editors
+    // and CI match "FILE:LINE:COL: error:" as they do a compiler's; only the message is the
+    // reader's (docs/diagnostics.md).
     out += d.severity == Severity::Error ? "error: " : "warning: ";
     out += terminalSafe(d.message, oneLine);
     out += " [" + d.code + "]";

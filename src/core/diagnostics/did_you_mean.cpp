@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
+
 namespace rapport {
 
 namespace {
@@ -48,7 +51,8 @@ std::optional<std::string> closestMatch(std::string_view word,
 
 std::string didYouMean(std::string_view word, const std::vector<std::string>& candidates) {
     auto m = closestMatch(word, candidates);
-    return m ? " (did you mean \"" + *m + "\"?)" : std::string();
+    // Appended to a sentence, so the translation brings its own leading space (or none).
+    return m ? uiFormat(tr(" (did you mean \"{name}\"?)"), {{"name", *m}}) : std::string();
 }
 
 }  // namespace rapport

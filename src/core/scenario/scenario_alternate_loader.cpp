@@ -5,6 +5,8 @@
 
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/scenario/scenario_loader_detail.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::scenario_loading {
 
@@ -17,8 +19,9 @@ void Loader::readAlternates(const JsonValue& root, Scenario& s) {
         const std::string p = childPointer("/alternates", i);
         if (!a.isObject()) {
             r_.error(codes::WrongType, p,
-                     std::string("an alternate is {\"id\": …, \"name\": …, \"texts\": {…}}, not ") +
-                         jsonKindName(a));
+                     uiFormat(tr("an alternate is {\"id\": …, \"name\": …, \"texts\": {…}}, "
+                                 "not {kind}"),
+                              {{"kind", tr(jsonKindName(a))}}));
             continue;
         }
         r_.checkKeys(a, p, {"id", "name", "texts"});
@@ -27,20 +30,22 @@ void Loader::readAlternates(const JsonValue& root, Scenario& s) {
         if (auto id = r_.string(a, p, "id", true)) {
             if (!isValidNodeId(*id) || *id == "auto")
                 r_.error(codes::AlternateDuplicate, p + "/id",
-                         "alternate id \"" + *id +
-                             "\" may hold only letters, digits, '_', '-', '.' and ':' (at most "
-                             "128), and \"auto\" is reserved for 'rapport play --alternate auto'");
+                         uiFormat(tr("alternate id \"{id}\" may hold only letters, digits, '_', "
+                                     "'-', '.' and ':' (at most 128), and \"auto\" is reserved "
+                                     "for 'rapport play --alternate auto'"),
+                                  {{"id", *id}}));
             else if (!seen.insert(*id).second)
                 r_.error(codes::AlternateDuplicate, p + "/id",
-                         "a second alternate with the id \"" + *id +
-                             "\": records name the alternate a trainee played by its id, so each "
-                             "needs its own");
+                         uiFormat(tr("a second alternate with the id \"{id}\": records name the "
+                                     "alternate a trainee played by its id, so each needs its own"),
+                                  {{"id", *id}}));
             alt.id = *id;
         }
         if (auto v = r_.string(a, p, "name", true)) {
             if (v->empty())
                 r_.error(codes::EmptyText, p + "/name",
-                         "an alternate's name is shown to trainers in reports; it cannot be empty");
+                         tr("an alternate's name is shown to trainers in reports; it cannot be "
+                            "empty"));
             alt.name = *v;
         }
         if (const auto* texts = r_.object(a, p, "texts", true)) {
@@ -48,16 +53,16 @@ void Loader::readAlternates(const JsonValue& root, Scenario& s) {
                 const std::string key(member.key());
                 const std::string tp = childPointer(p + "/texts", key);
                 if (!member.isString()) {
-                    r_.error(
-                        codes::WrongType, tp,
-                        std::string("an alternate text is a string, not ") + jsonKindName(member));
+                    r_.error(codes::WrongType, tp,
+                             uiFormat(tr("an alternate text is a string, not {kind}"),
+                                      {{"kind", tr(jsonKindName(member))}}));
                     continue;
                 }
                 const std::string text(member.asString());
                 if (text.empty()) {
                     r_.error(codes::EmptyText, tp,
-                             "an alternate text cannot be empty: leave the key out to keep the "
-                             "original's text");
+                             tr("an alternate text cannot be empty: leave the key out to keep "
+                                "the original's text"));
                     continue;
                 }
                 alt.texts.push_back({key, tp, text});

@@ -3,6 +3,8 @@
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/diagnostics/did_you_mean.hpp"
 #include "core/scenario/scenario_loader_detail.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::scenario_loading {
 
@@ -23,22 +25,24 @@ void Loader::readSpeakers(const JsonValue& root, Scenario& s) {
         const std::string p = childPointer("/speakers", key);
         if (!isValidNodeId(key)) {
             r_.errorAtKey(codes::BadId, p,
-                          "speaker key \"" + key +
-                              "\" may hold only letters, digits, '_', '-', '.' and ':' (at most "
-                              "128)");
+                          uiFormat(tr("speaker key \"{key}\" may hold only letters, digits, '_', "
+                                      "'-', '.' and ':' (at most 128)"),
+                                   {{"key", key}}));
             continue;
         }
         if (isReservedSpeaker(key)) {
             r_.errorAtKey(codes::BadId, p,
-                          "\"" + key +
-                              "\" is reserved: \"client\" and \"narrator\" are always there and "
-                              "\"trainee\" is the person playing; name this speaker otherwise");
+                          uiFormat(tr("\"{key}\" is reserved: \"client\" and \"narrator\" are "
+                                      "always there and \"trainee\" is the person playing; name "
+                                      "this speaker otherwise"),
+                                   {{"key", key}}));
             continue;
         }
         if (!member->isObject()) {
             r_.error(codes::WrongType, p,
-                     std::string("a speaker is {\"name\": …, \"role\": …, \"portrait\": …}, not ") +
-                         jsonKindName(*member));
+                     uiFormat(tr("a speaker is {\"name\": …, \"role\": …, \"portrait\": …}, not "
+                                 "{kind}"),
+                              {{"kind", tr(jsonKindName(*member))}}));
             continue;
         }
         r_.checkKeys(*member, p, {"name", "role", "portrait"});
@@ -48,7 +52,8 @@ void Loader::readSpeakers(const JsonValue& root, Scenario& s) {
         if (auto v = r_.string(*member, p, "name", true)) {
             if (v->empty())
                 r_.error(codes::EmptyText, p + "/name",
-                         "a speaker's name is shown above each of their lines; it cannot be empty");
+                         tr("a speaker's name is shown above each of their lines; it cannot be "
+                            "empty"));
             m.name = *v;
         }
         if (auto v = r_.string(*member, p, "role", true)) m.role = *v;
@@ -78,8 +83,10 @@ void Loader::readNodeSpeaker(const JsonValue& n, const Scenario& s, Node& node) 
     std::vector<std::string> known = {"client", "narrator"};
     for (const auto& m : s.speakers) known.push_back(m.id);
     r_.error(codes::UnknownSpeaker, p + "/speaker",
-             "speaker \"" + *sp + "\" is neither \"client\", \"narrator\" nor declared in " +
-                 "\"speakers\"" + didYouMean(*sp, known));
+             uiFormat(tr("speaker \"{speaker}\" is neither \"client\", \"narrator\" nor declared "
+                         "in \"speakers\""),
+                      {{"speaker", *sp}}) +
+                 didYouMean(*sp, known));
 }
 
 }  // namespace rapport::scenario_loading

@@ -4,6 +4,8 @@
 // keeps the node's id, part k (k >= 2) is the node "ID#k", an id authors cannot write.
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/scenario/scenario_loader_detail.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::scenario_loading {
 
@@ -56,7 +58,7 @@ void Loader::readCompose(const JsonValue& n, Scenario& s, int index) {
     if (!parts) return;
     if (parts->empty()) {
         r_.error(codes::ComposeShape, p + "/parts",
-                 "\"parts\" is empty: a written reply needs at least one part to choose");
+                 tr("\"parts\" is empty: a written reply needs at least one part to choose"));
         return;
     }
     const auto it = composeParts_.find(index);
@@ -84,8 +86,8 @@ void Loader::readCompose(const JsonValue& n, Scenario& s, int index) {
         const std::string pp = childPointer(p + "/parts", k);
         if (!part.isObject()) {
             r_.error(codes::NotAnObject, pp,
-                     std::string("a part must be {\"label\": …, \"choices\": […]}, not ") +
-                         jsonKindName(part));
+                     uiFormat(tr("a part must be {\"label\": …, \"choices\": […]}, not {kind}"),
+                              {{"kind", tr(jsonKindName(part))}}));
             letter.labels.emplace_back();
             continue;
         }

@@ -5,6 +5,8 @@
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/diagnostics/did_you_mean.hpp"
 #include "core/scenario/scenario_loader_detail.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::scenario_loading {
 
@@ -16,7 +18,8 @@ void Loader::readDocuments(const JsonValue& root, Scenario& s) {
         const std::string p = childPointer("/documents", i);
         if (!d.isObject()) {
             r_.error(codes::NotAnObject, p,
-                     std::string("a document must be an object, not ") + jsonKindName(d));
+                     uiFormat(tr("a document must be an object, not {kind}"),
+                              {{"kind", tr(jsonKindName(d))}}));
             continue;
         }
         r_.checkKeys(d, p, {"id", "title", "kind", "text", "hidden"});
@@ -26,17 +29,22 @@ void Loader::readDocuments(const JsonValue& root, Scenario& s) {
         if (!id) continue;
         if (!isValidNodeId(*id)) {
             r_.error(codes::BadId, p + "/id",
-                     "document id \"" + *id +
-                         "\" may hold only letters, digits, '_', '-', '.' and ':' (at most 128)");
+                     uiFormat(tr("document id \"{id}\" may hold only letters, digits, '_', '-', "
+                                 "'.' and ':' (at most 128)"),
+                              {{"id", *id}}));
             continue;
         }
         if (const auto first = s.findDocument(*id)) {
-            r_.error(codes::DuplicateDocument, p + "/id",
-                     "document id \"" + *id + "\" is already used by the document at line " +
-                         std::to_string(
-                             r_.map()
-                                 .valuePosition(s.documents[std::size_t(*first)].pointer + "/id")
-                                 .line));
+            r_.error(
+                codes::DuplicateDocument, p + "/id",
+                uiFormat(tr("document id \"{id}\" is already used by the document at line "
+                            "{line}"),
+                         {{"id", *id},
+                          {"line",
+                           std::to_string(
+                               r_.map()
+                                   .valuePosition(s.documents[std::size_t(*first)].pointer + "/id")
+                                   .line)}}));
             continue;
         }
         doc.id = *id;
@@ -46,14 +54,16 @@ void Loader::readDocuments(const JsonValue& root, Scenario& s) {
                 doc.kind = *k;
             else
                 r_.error(codes::BadValue, p + "/kind",
-                         "document kind must be one of briefing, client-file, crm, price-list, "
-                         "authority, competitor, email, other; not \"" +
-                             *v + "\"" + didYouMean(*v, documentKindNames()));
+                         uiFormat(tr("document kind must be one of briefing, client-file, crm, "
+                                     "price-list, authority, competitor, email, other; not "
+                                     "\"{kind}\""),
+                                  {{"kind", *v}}) +
+                             didYouMean(*v, documentKindNames()));
         }
         if (auto v = r_.string(d, p, "text", true)) {
             if (v->find_first_not_of(" \t\r\n") == std::string::npos)
                 r_.error(codes::EmptyText, p + "/text",
-                         "a document's text is what the trainee reads; it cannot be empty");
+                         tr("a document's text is what the trainee reads; it cannot be empty"));
             doc.text = *v;
         }
         if (auto v = r_.boolean(d, p, "hidden", false)) doc.hidden = *v;
@@ -72,9 +82,9 @@ std::vector<int> Loader::readReveals(const JsonValue& obj, const std::string& p,
         const auto& r = (*reveals)[i];
         const std::string rp = childPointer(p + "/reveals", i);
         if (!r.isString()) {
-            r_.error(
-                codes::WrongType, rp,
-                std::string("\"reveals\" lists document ids (strings), not ") + jsonKindName(r));
+            r_.error(codes::WrongType, rp,
+                     uiFormat(tr("\"reveals\" lists document ids (strings), not {kind}"),
+                              {{"kind", tr(jsonKindName(r))}}));
             continue;
         }
         const std::string id(r.asString());
@@ -82,7 +92,8 @@ std::vector<int> Loader::readReveals(const JsonValue& obj, const std::string& p,
             if (std::find(out.begin(), out.end(), *d) == out.end()) out.push_back(*d);
         } else {
             r_.error(codes::UnknownDocument, rp,
-                     "no document has the id \"" + id + "\"" + didYouMean(id, ids));
+                     uiFormat(tr("no document has the id \"{id}\""), {{"id", id}}) +
+                         didYouMean(id, ids));
         }
     }
     return out;

@@ -10,6 +10,8 @@
 #include "core/source/json_reader.hpp"
 #include "core/source/sha256.hpp"
 #include "core/source/utf8.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport {
 
@@ -59,9 +61,9 @@ void Loader::run() {
     s.contentHash = sha256Hex(*doc_.text);
     const JsonValue& root = doc_.root();
     if (!root.isObject()) {
-        r_.error(
-            codes::NotAnObject, "",
-            std::string("a scenario file must hold one JSON object, not ") + jsonKindName(root));
+        r_.error(codes::NotAnObject, "",
+                 uiFormat(tr("a scenario file must hold one JSON object, not {kind}"),
+                          {{"kind", tr(jsonKindName(root))}}));
         return;
     }
     reportDuplicateKeys();
@@ -92,8 +94,9 @@ void Loader::reportDuplicateKeys() {
             p.rfind("/variables/", 0) == 0 && p.find('/', 11) == std::string::npos;
         r_.errorAtKey(variable ? codes::DuplicateVariable : codes::DuplicateKey, p,
                       variable
-                          ? "variable declared twice; only the last declaration would count"
-                          : "this key appears twice in the same object; only the last would count");
+                          ? tr("variable declared twice; only the last declaration would count")
+                          : tr("this key appears twice in the same object; only the last would "
+                               "count"));
     }
 }
 
@@ -101,22 +104,26 @@ bool Loader::readFormat(const JsonValue& root) {
     const auto* f = r_.member(root, "", "format", false);
     if (!f) {
         r_.error(codes::WrongFormat, "",
-                 std::string("missing \"format\": a scenario file starts with \"format\": \"") +
-                     kScenarioFormat + "\"");
+                 uiFormat(tr("missing \"format\": a scenario file starts with \"format\": "
+                             "\"{format}\""),
+                          {{"format", kScenarioFormat}}));
         return false;
     }
     if (f->isString() && f->asString() == "rapport-framework/1") {
         // A competence framework given where a scenario is expected: say which verb takes it.
         r_.error(codes::WrongFormat, "/format",
-                 "this is a competence framework (\"rapport-framework/1\"), not a scenario: "
-                 "'rapport validate FILE' checks it and 'rapport score --framework FILE' uses it");
+                 tr("this is a competence framework (\"rapport-framework/1\"), not a scenario: "
+                    "'rapport validate FILE' checks it and 'rapport score --framework FILE' uses "
+                    "it"));
         return false;
     }
     if (!f->isString() || f->asString() != kScenarioFormat) {
         r_.error(codes::WrongFormat, "/format",
-                 std::string("unsupported format ") +
-                     (f->isString() ? "\"" + std::string(f->asString()) + "\"" : jsonKindName(*f)) +
-                     "; this version of Rapport reads \"" + kScenarioFormat + "\"");
+                 uiFormat(tr("unsupported format {found}; this version of Rapport reads "
+                             "\"{format}\""),
+                          {{"found", f->isString() ? "\"" + std::string(f->asString()) + "\""
+                                                   : std::string(tr(jsonKindName(*f)))},
+                           {"format", kScenarioFormat}}));
         return false;
     }
     return true;
@@ -127,16 +134,19 @@ void Loader::readMetadata(const JsonValue& root, Scenario& s) {
         if (!isScenarioSlug(*id))
             r_.error(
                 codes::BadId, "/id",
-                "scenario id \"" + *id + "\" must be lowercase letters, digits, '.', '_' or '-'");
+                uiFormat(tr("scenario id \"{id}\" must be lowercase letters, digits, '.', '_' or "
+                            "'-'"),
+                         {{"id", *id}}));
         s.id = *id;
     }
     if (auto v = r_.string(root, "", "version", true)) s.version = *v;
     if (auto v = r_.string(root, "", "title", true)) s.title = *v;
     if (auto v = r_.string(root, "", "language", true)) {
         if (!isLanguageTag(*v))
-            r_.error(
-                codes::BadValue, "/language",
-                "\"" + *v + "\" is not a BCP 47 language tag such as \"en\", \"ru\" or \"ja-JP\"");
+            r_.error(codes::BadValue, "/language",
+                     uiFormat(tr("\"{tag}\" is not a BCP 47 language tag such as \"en\", \"ru\" or "
+                                 "\"ja-JP\""),
+                              {{"tag", *v}}));
         s.language = *v;
     }
     if (auto v = r_.string(root, "", "summary", true)) s.summary = *v;
@@ -153,7 +163,7 @@ void Loader::readMetadata(const JsonValue& root, Scenario& s) {
             const auto p = childPointer("/assesses", i);
             if (!(*a)[i].isString() || (*a)[i].asString().empty())
                 r_.error(codes::WrongType, p,
-                         "each competency in \"assesses\" must be a non-empty string");
+                         tr("each competency in \"assesses\" must be a non-empty string"));
             else
                 s.assesses.emplace_back((*a)[i].asString());
         }
@@ -180,15 +190,17 @@ void Loader::readVariables(const JsonValue& root, Scenario& s) {
         const std::string p = childPointer("/variables", name);
         if (!isIdentifier(name)) {
             r_.errorAtKey(codes::BadId, p,
-                          "variable name \"" + name +
-                              "\" must start with a letter or '_' and hold only letters, "
-                              "digits and '_' (and not be true, false or visited)");
+                          uiFormat(tr("variable name \"{name}\" must start with a letter or '_' "
+                                      "and hold only letters, digits and '_' (and not be true, "
+                                      "false or visited)"),
+                                   {{"name", name}}));
             continue;
         }
         if (!decl.isObject()) {
             r_.error(codes::WrongType, p,
-                     std::string("a variable is declared as {\"type\": …, \"initial\": …}, not ") +
-                         jsonKindName(decl));
+                     uiFormat(tr("a variable is declared as {\"type\": …, \"initial\": …}, not "
+                                 "{kind}"),
+                              {{"kind", tr(jsonKindName(decl))}}));
             continue;
         }
         r_.checkKeys(decl, p,
@@ -203,7 +215,9 @@ void Loader::readVariables(const JsonValue& root, Scenario& s) {
             else
                 // Still declared (as an integer), so every use of it is not reported again.
                 r_.error(codes::BadValue, p + "/type",
-                         "variable type must be \"integer\" or \"boolean\", not \"" + *t + "\"");
+                         uiFormat(tr("variable type must be \"integer\" or \"boolean\", not "
+                                     "\"{type}\""),
+                                  {{"type", *t}}));
         }
         if (const auto* init = r_.member(decl, p, "initial", true)) {
             const std::string ip = p + "/initial";
@@ -212,8 +226,9 @@ void Loader::readVariables(const JsonValue& root, Scenario& s) {
                     v.initial = init->asBool() ? 1 : 0;
                 else
                     r_.error(codes::WrongType, ip,
-                             std::string("initial value of boolean \"") + name +
-                                 "\" must be true or false, not " + jsonKindName(*init));
+                             uiFormat(tr("initial value of boolean \"{name}\" must be true or "
+                                         "false, not {kind}"),
+                                      {{"name", name}, {"kind", tr(jsonKindName(*init))}}));
             } else {
                 if (init->isInteger() && !init->isBigInteger())
                     v.initial = init->asInteger();
@@ -222,15 +237,21 @@ void Loader::readVariables(const JsonValue& root, Scenario& s) {
                           std::abs(init->asNumber()) >= 9.2e18))
                     // A whole number, but outside what an integer variable holds (64 bits).
                     r_.error(codes::OutOfRange, ip,
-                             std::string("initial value of integer \"") + name + "\" is " +
-                                 (init->isBigInteger() ? std::to_string(init->asUnsigned()) + ","
-                                                       : std::string("a whole number")) +
-                                 " outside the range an integer holds (-9223372036854775808 to "
-                                 "9223372036854775807)");
+                             init->isBigInteger()
+                                 ? uiFormat(tr("initial value of integer \"{name}\" is {value}, "
+                                               "outside the range an integer holds "
+                                               "(-9223372036854775808 to 9223372036854775807)"),
+                                            {{"name", name},
+                                             {"value", std::to_string(init->asUnsigned())}})
+                                 : uiFormat(tr("initial value of integer \"{name}\" is a whole "
+                                               "number outside the range an integer holds "
+                                               "(-9223372036854775808 to 9223372036854775807)"),
+                                            {{"name", name}}));
                 else
                     r_.error(codes::WrongType, ip,
-                             std::string("initial value of integer \"") + name +
-                                 "\" must be a whole number, not " + jsonKindName(*init));
+                             uiFormat(tr("initial value of integer \"{name}\" must be a whole "
+                                         "number, not {kind}"),
+                                      {{"name", name}, {"kind", tr(jsonKindName(*init))}}));
             }
         }
         readDeal(decl, p, v);
@@ -248,14 +269,16 @@ void Loader::readDeal(const JsonValue& decl, const std::string& p, Variable& v) 
             v.deal = *role;
             if (v.type != ValueType::Integer) {
                 r_.error(codes::BadDealState, p + "/deal",
-                         "deal variable \"" + v.id + "\" must be an integer, not a boolean");
+                         uiFormat(tr("deal variable \"{variable}\" must be an integer, not a "
+                                     "boolean"),
+                                  {{"variable", v.id}}));
                 v.deal = DealRole::None;
             }
         } else {
             r_.error(codes::BadValue, p + "/deal",
-                     "deal kind must be \"concession\", \"price\", \"counterpart\" or "
-                     "\"value\", not \"" +
-                         *d + "\"" +
+                     uiFormat(tr("deal kind must be \"concession\", \"price\", \"counterpart\" "
+                                 "or \"value\", not \"{kind}\""),
+                              {{"kind", *d}}) +
                          didYouMean(*d, {"concession", "price", "counterpart", "value"}));
         }
     }
@@ -267,10 +290,16 @@ void Loader::readDeal(const JsonValue& decl, const std::string& p, Variable& v) 
         if (v.deal != role) {
             r_.errorAtKey(
                 codes::BadDealState, p + "/" + key,
-                std::string("\"") + key + "\" belongs to a variable with \"deal\": \"" +
-                    dealRoleName(role) + "\"; \"" + v.id + "\" is " +
-                    (v.deal == DealRole::None ? "not a deal variable"
-                                              : std::string("a ") + dealRoleName(v.deal)));
+                v.deal == DealRole::None
+                    ? uiFormat(tr("\"{key}\" belongs to a variable with \"deal\": \"{role}\"; "
+                                  "\"{variable}\" is not a deal variable"),
+                               {{"key", key}, {"role", dealRoleName(role)}, {"variable", v.id}})
+                    : uiFormat(tr("\"{key}\" belongs to a variable with \"deal\": \"{role}\"; "
+                                  "\"{variable}\" is a {actual}"),
+                               {{"key", key},
+                                {"role", dealRoleName(role)},
+                                {"variable", v.id},
+                                {"actual", dealRoleName(v.deal)}}));
             return;
         }
         out = r_.integer(decl, p, key, true, INT32_MIN, INT32_MAX);
@@ -280,21 +309,33 @@ void Loader::readDeal(const JsonValue& decl, const std::string& p, Variable& v) 
     limit("floor", DealRole::Price, v.floor);
     if (v.authority && v.budget && *v.authority > *v.budget)
         r_.error(codes::BadDealState, p + "/authority",
-                 "authority " + std::to_string(*v.authority) + " of \"" + v.id +
-                     "\" is above its budget " + std::to_string(*v.budget) +
-                     ": the trainee cannot be allowed more than the company gives at all");
+                 uiFormat(tr("authority {authority} of \"{variable}\" is above its budget "
+                             "{budget}: the trainee cannot be allowed more than the company gives "
+                             "at all"),
+                          {{"authority", std::to_string(*v.authority)},
+                           {"variable", v.id},
+                           {"budget", std::to_string(*v.budget)}}));
     if (v.authority && v.initial > *v.authority)
         r_.error(codes::BadDealState, p + "/initial",
-                 "initial value " + std::to_string(v.initial) + " of \"" + v.id +
-                     "\" is already past its authority " + std::to_string(*v.authority));
+                 uiFormat(tr("initial value {initial} of \"{variable}\" is already past its "
+                             "authority {authority}"),
+                          {{"initial", std::to_string(v.initial)},
+                           {"variable", v.id},
+                           {"authority", std::to_string(*v.authority)}}));
     else if (v.budget && v.initial > *v.budget)
         r_.error(codes::BadDealState, p + "/initial",
-                 "initial value " + std::to_string(v.initial) + " of \"" + v.id +
-                     "\" is already past its budget " + std::to_string(*v.budget));
+                 uiFormat(tr("initial value {initial} of \"{variable}\" is already past its "
+                             "budget {budget}"),
+                          {{"initial", std::to_string(v.initial)},
+                           {"variable", v.id},
+                           {"budget", std::to_string(*v.budget)}}));
     if (v.floor && *v.floor >= v.initial)
         r_.error(codes::BadDealState, p + "/floor",
-                 "floor " + std::to_string(*v.floor) + " of \"" + v.id +
-                     "\" must be below its initial price " + std::to_string(v.initial));
+                 uiFormat(tr("floor {floor} of \"{variable}\" must be below its initial price "
+                             "{initial}"),
+                          {{"floor", std::to_string(*v.floor)},
+                           {"variable", v.id},
+                           {"initial", std::to_string(v.initial)}}));
 }
 
 void Loader::readMeters(const JsonValue& root, Scenario& s) {
@@ -308,7 +349,8 @@ void Loader::readMeters(const JsonValue& root, Scenario& s) {
         const std::string p = childPointer("/meters", i);
         if (!m.isObject()) {
             r_.error(codes::NotAnObject, p,
-                     std::string("a meter must be an object, not ") + jsonKindName(m));
+                     uiFormat(tr("a meter must be an object, not {kind}"),
+                              {{"kind", tr(jsonKindName(m))}}));
             continue;
         }
         r_.checkKeys(m, p, {"variable", "label", "min", "max"});
@@ -321,8 +363,11 @@ void Loader::readMeters(const JsonValue& root, Scenario& s) {
             auto idx = s.findVariable(*var);
             if (!idx || s.variables[*idx].type != ValueType::Integer) {
                 r_.error(codes::UnknownMeterVariable, p + "/variable",
-                         idx ? "meter variable \"" + *var + "\" is boolean; meters show integers"
-                             : "meter shows undeclared variable \"" + *var + "\"" +
+                         idx ? uiFormat(tr("meter variable \"{variable}\" is boolean; meters "
+                                           "show integers"),
+                                        {{"variable", *var}})
+                             : uiFormat(tr("meter shows undeclared variable \"{variable}\""),
+                                        {{"variable", *var}}) +
                                    didYouMean(*var, integerNames));
                 var.reset();
             } else {
@@ -333,8 +378,8 @@ void Loader::readMeters(const JsonValue& root, Scenario& s) {
         if (min && max) {
             if (*min >= *max) {
                 r_.error(codes::BadMeterRange, p,
-                         "meter range is empty: min " + std::to_string(*min) +
-                             " must be below max " + std::to_string(*max));
+                         uiFormat(tr("meter range is empty: min {min} must be below max {max}"),
+                                  {{"min", std::to_string(*min)}, {"max", std::to_string(*max)}}));
                 continue;
             }
             meter.min = *min;
@@ -343,9 +388,12 @@ void Loader::readMeters(const JsonValue& root, Scenario& s) {
                 const auto init = s.variables[meter.variable].initial;
                 if (init < *min || init > *max)
                     r_.error(codes::BadMeterRange, p,
-                             "initial value " + std::to_string(init) + " of \"" + *var +
-                                 "\" lies outside the meter's range " + std::to_string(*min) +
-                                 ".." + std::to_string(*max));
+                             uiFormat(tr("initial value {initial} of \"{variable}\" lies "
+                                         "outside the meter's range {min}..{max}"),
+                                      {{"initial", std::to_string(init)},
+                                       {"variable", *var},
+                                       {"min", std::to_string(*min)},
+                                       {"max", std::to_string(*max)}}));
             }
         }
         if (var && label && min && max) s.meters.push_back(std::move(meter));

@@ -4,6 +4,8 @@
 #include "core/diagnostics/did_you_mean.hpp"
 #include "core/scenario/scenario_loader_detail.hpp"
 #include "core/source/utf8.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport::scenario_loading {
 
@@ -24,8 +26,8 @@ void Loader::collectNodeIds(const JsonValue& nodes, Scenario& s) {
         if (!inserted) {
             const auto first = r_.map().valuePosition(s.nodes[pos->second].pointer + "/id");
             r_.error(codes::DuplicateNode, node.pointer + "/id",
-                     "node id \"" + node.id + "\" is already used by the node at line " +
-                         std::to_string(first.line));
+                     uiFormat(tr("node id \"{id}\" is already used by the node at line {line}"),
+                              {{"id", node.id}, {"line", std::to_string(first.line)}}));
         }
     }
 }
@@ -34,7 +36,8 @@ std::optional<int> Loader::resolveNode(const std::string& pointer, const std::st
                                        const Scenario& s) {
     if (auto idx = s.findNode(id)) return idx;
     r_.error(codes::UnknownNode, pointer,
-             "no node has the id \"" + id + "\"" + didYouMean(id, ScenarioSymbols(s).nodeIds()));
+             uiFormat(tr("no node has the id \"{id}\""), {{"id", id}}) +
+                 didYouMean(id, ScenarioSymbols(s).nodeIds()));
     return std::nullopt;
 }
 
@@ -81,7 +84,7 @@ void Loader::readNodes(const JsonValue& root, Scenario& s) {
     if (!nodes) return;
     if (nodes->empty()) {
         r_.error(codes::EmptyText, "/nodes",
-                 "\"nodes\" is empty: a scenario needs at least a start node and an ending");
+                 tr("\"nodes\" is empty: a scenario needs at least a start node and an ending"));
         return;
     }
     collectNodeIds(*nodes, s);
@@ -96,8 +99,9 @@ void Loader::readNode(const JsonValue& n, Scenario& s, int index) {
     Node& node = s.nodes[index];
     const std::string& p = node.pointer;
     if (!n.isObject()) {
-        r_.error(codes::NotAnObject, p,
-                 std::string("a node must be an object, not ") + jsonKindName(n));
+        r_.error(
+            codes::NotAnObject, p,
+            uiFormat(tr("a node must be an object, not {kind}"), {{"kind", tr(jsonKindName(n))}}));
         return;
     }
     r_.checkKeys(n, p,
@@ -106,8 +110,9 @@ void Loader::readNode(const JsonValue& n, Scenario& s, int index) {
     if (auto id = r_.string(n, p, "id", true)) {
         if (!isValidNodeId(*id))
             r_.error(codes::BadId, p + "/id",
-                     "node id \"" + *id +
-                         "\" may hold only letters, digits, '_', '-', '.' and ':' (at most 128)");
+                     uiFormat(tr("node id \"{id}\" may hold only letters, digits, '_', '-', '.' "
+                                 "and ':' (at most 128)"),
+                              {{"id", *id}}));
     }
     readNodeSpeaker(n, s, node);
     if (auto t = r_.string(n, p, "text", true)) node.text = *t;
@@ -117,7 +122,7 @@ void Loader::readNode(const JsonValue& n, Scenario& s, int index) {
             const auto& t = (*tags)[i];
             if (!t.isString() || t.asString().empty())
                 r_.error(codes::WrongType, childPointer(p + "/tags", i),
-                         "a tag must be a non-empty string");
+                         tr("a tag must be a non-empty string"));
             else
                 node.tags.emplace_back(t.asString());
         }
@@ -132,10 +137,11 @@ void Loader::readNode(const JsonValue& n, Scenario& s, int index) {
     if (n.contains("timeLimit") != n.contains("onTimeout")) {
         r_.error(codes::TimeoutPairing, p + (n.contains("timeLimit") ? "/timeLimit" : "/onTimeout"),
                  n.contains("timeLimit")
-                     ? "a timed node needs \"onTimeout\": the node to go to when time runs out"
-                     : "\"onTimeout\" needs \"timeLimit\": how many seconds the trainee has");
+                     ? tr("a timed node needs \"onTimeout\": the node to go to when time runs "
+                          "out")
+                     : tr("\"onTimeout\" needs \"timeLimit\": how many seconds the trainee has"));
     } else if (n.contains("timeLimit") && hasEnding) {
-        r_.error(codes::TimeoutPairing, p + "/timeLimit", "an ending cannot be timed");
+        r_.error(codes::TimeoutPairing, p + "/timeLimit", tr("an ending cannot be timed"));
     } else if (limit && onTimeout) {
         if (auto t = resolveNode(p + "/onTimeout", *onTimeout, s)) {
             node.timeLimit = *limit;
@@ -146,22 +152,22 @@ void Loader::readNode(const JsonValue& n, Scenario& s, int index) {
         // A written reply: its parts are its decisions, and it goes on to "next".
         if (hasChoices || hasEnding)
             r_.errorAtKey(codes::ComposeShape, p + (hasChoices ? "/choices" : "/ending"),
-                          std::string("a \"compose\" node has no \"") +
-                              (hasChoices ? "choices" : "ending") +
-                              "\" of its own: each part lists its paragraph choices, and "
-                              "\"compose\" says where the conversation goes next");
+                          uiFormat(tr("a \"compose\" node has no \"{key}\" of its own: each part "
+                                      "lists its paragraph choices, and \"compose\" says where "
+                                      "the conversation goes next"),
+                                   {{"key", hasChoices ? "choices" : "ending"}}));
         else
             readCompose(n, s, index);
         return;
     }
     if (hasChoices && hasEnding) {
         r_.errorAtKey(codes::ChoicesAndEnding, p + "/ending",
-                      "a node has either \"choices\" or an \"ending\", not both");
+                      tr("a node has either \"choices\" or an \"ending\", not both"));
     } else if (!hasChoices && !hasEnding) {
         r_.error(codes::NoChoicesNoEnding, p,
-                 "node \"" + node.id +
-                     "\" has neither \"choices\", an \"ending\" nor \"compose\": the "
-                     "conversation would stop here");
+                 uiFormat(tr("node \"{id}\" has neither \"choices\", an \"ending\" nor "
+                             "\"compose\": the conversation would stop here"),
+                          {{"id", node.id}}));
     }
     if (hasEnding) readEnding(n, node);
     if (hasChoices && !hasEnding) readChoices(n, node.pointer, s, node);
@@ -174,9 +180,9 @@ void Loader::readVariants(const JsonValue& n, const Scenario& s, Node& node) {
         const auto& v = (*variants)[i];
         const std::string p = childPointer(node.pointer + "/variants", i);
         if (!v.isObject()) {
-            r_.error(
-                codes::NotAnObject, p,
-                std::string("a variant must be {\"if\": …, \"text\": …}, not ") + jsonKindName(v));
+            r_.error(codes::NotAnObject, p,
+                     uiFormat(tr("a variant must be {\"if\": …, \"text\": …}, not {kind}"),
+                              {{"kind", tr(jsonKindName(v))}}));
             continue;
         }
         r_.checkKeys(v, p, {"if", "text"});
@@ -199,8 +205,10 @@ void Loader::readEnding(const JsonValue& n, Node& node) {
             ending.outcome = *parsed;
         else
             r_.error(codes::BadValue, p + "/outcome",
-                     "outcome must be \"won\", \"partial\", \"lost\" or \"escalated\", not \"" +
-                         *o + "\"" + didYouMean(*o, {"won", "partial", "lost", "escalated"}));
+                     uiFormat(tr("outcome must be \"won\", \"partial\", \"lost\" or "
+                                 "\"escalated\", not \"{outcome}\""),
+                              {{"outcome", *o}}) +
+                         didYouMean(*o, {"won", "partial", "lost", "escalated"}));
     }
     if (auto t = r_.string(*e, p, "title", true)) ending.title = *t;
     if (auto t = r_.string(*e, p, "summary", true)) ending.summary = *t;
@@ -213,8 +221,8 @@ void Loader::readChoices(const JsonValue& holder, const std::string& holderPoint
     if (!choices) return;
     if (choices->empty()) {
         r_.error(codes::NoChoicesNoEnding, holderPointer + "/choices",
-                 "\"choices\" is empty: give the trainee at least one thing to say, or make "
-                 "this an ending");
+                 tr("\"choices\" is empty: give the trainee at least one thing to say, or make "
+                    "this an ending"));
         return;
     }
     std::set<std::string> ids;
@@ -227,7 +235,8 @@ void Loader::readChoices(const JsonValue& holder, const std::string& holderPoint
         const std::string p = childPointer(holderPointer + "/choices", i);
         if (!c.isObject()) {
             r_.error(codes::NotAnObject, p,
-                     std::string("a choice must be an object, not ") + jsonKindName(c));
+                     uiFormat(tr("a choice must be an object, not {kind}"),
+                              {{"kind", tr(jsonKindName(c))}}));
             continue;
         }
         if (fixedNext >= 0)
@@ -242,12 +251,13 @@ void Loader::readChoices(const JsonValue& holder, const std::string& holderPoint
         if (auto id = r_.string(c, p, "id", false)) {
             if (!isValidNodeId(*id))
                 r_.error(codes::BadId, p + "/id",
-                         "choice id \"" + *id +
-                             "\" may hold only letters, digits, '_', '-', '.' and ':'");
+                         uiFormat(tr("choice id \"{id}\" may hold only letters, digits, '_', "
+                                     "'-', '.' and ':'"),
+                                  {{"id", *id}}));
             if (!seen.insert(*id).second)
-                r_.error(
-                    codes::DuplicateChoice, p + "/id",
-                    "node \"" + node.id + "\" already has a choice with the id \"" + *id + "\"");
+                r_.error(codes::DuplicateChoice, p + "/id",
+                         uiFormat(tr("node \"{node}\" already has a choice with the id \"{id}\""),
+                                  {{"node", node.id}, {"id", *id}}));
             choice.id = *id;
         } else if (!c.contains("id")) {
             // Generated ids follow the position; give explicit ids to keep transcripts stable
@@ -296,8 +306,9 @@ bool Loader::readSet(const JsonValue& c, const Scenario& s, const std::string& p
         auto idx = s.findVariable(name);
         if (!idx) {
             r_.errorAtKey(codes::SetUndeclared, vp,
-                          "\"set\" assigns \"" + name +
-                              "\", which is not declared in \"variables\"" +
+                          uiFormat(tr("\"set\" assigns \"{variable}\", which is not declared in "
+                                      "\"variables\""),
+                                   {{"variable", name}}) +
                               didYouMean(name, ScenarioSymbols(s).variableNames()));
             ok = false;
             continue;
@@ -320,7 +331,8 @@ void Loader::readEvidence(const JsonValue& c, const std::string& p, Choice& choi
         const std::string ep = childPointer(p + "/evidence", i);
         if (!e.isObject()) {
             r_.error(codes::NotAnObject, ep,
-                     std::string("evidence must be {\"indicator\": …}, not ") + jsonKindName(e));
+                     uiFormat(tr("evidence must be {\"indicator\": …}, not {kind}"),
+                              {{"kind", tr(jsonKindName(e))}}));
             continue;
         }
         r_.checkKeys(e, ep, {"indicator", "points", "note"});

@@ -5,6 +5,8 @@
 
 #include "core/diagnostics/diagnostic_codes.hpp"
 #include "core/diagnostics/did_you_mean.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport {
 
@@ -16,26 +18,41 @@ std::string childPointer(const std::string& parent, std::size_t index) {
     return parent + "/" + std::to_string(index);
 }
 
+// English, for the messages still built in English; trNoop marks the names so that the
+// translated messages below can show them in the reader's language (tr(jsonKindName(v))).
 const char* jsonKindName(const JsonValue& v) {
     switch (v.kind()) {
         case JsonValue::Kind::Null:
-            return "null";
+            return trNoop("null");
         case JsonValue::Kind::Object:
-            return "an object";
+            return trNoop("an object");
         case JsonValue::Kind::Array:
-            return "an array";
+            return trNoop("an array");
         case JsonValue::Kind::String:
-            return "a string";
+            return trNoop("a string");
         case JsonValue::Kind::Boolean:
-            return "a boolean";
+            return trNoop("a boolean");
         case JsonValue::Kind::Integer:
         case JsonValue::Kind::BigInteger:
-            return "an integer";
+            return trNoop("an integer");
         case JsonValue::Kind::Float:
-            return "a number";
+            return trNoop("a number");
     }
-    return "a value";
+    return trNoop("a value");
 }
+
+namespace {
+
+std::string outOfRange(std::string_view key, std::int64_t min, std::int64_t max,
+                       const std::string& value) {
+    return uiFormat(tr("\"{key}\" must be between {min} and {max}, not {value}"),
+                    {{"key", key},
+                     {"min", std::to_string(min)},
+                     {"max", std::to_string(max)},
+                     {"value", value}});
+}
+
+}  // namespace
 
 void JsonReader::add(Severity s, const char* code, const std::string& pointer, SourcePosition p,
                      std::string message) {
@@ -83,9 +100,9 @@ void JsonReader::checkKeys(const JsonValue& obj, const std::string& pointer,
         if (!reported.insert(key).second) continue;
         const std::vector<std::string> names(allowed.begin(), allowed.end());
         errorAtKey(codes::UnknownKey, childPointer(pointer, key),
-                   "unknown key \"" + std::string(key) + "\"" +
-                       didYouMean(std::string(key), names) +
-                       "; keys for tools must start with \"x-\"");
+                   uiFormat(tr("unknown key \"{key}\"{hint}; keys for tools must start with "
+                               "\"x-\""),
+                            {{"key", key}, {"hint", didYouMean(std::string(key), names)}}));
     }
 }
 
@@ -93,7 +110,8 @@ const JsonValue* JsonReader::member(const JsonValue& obj, const std::string& poi
                                     std::string_view key, bool required) {
     const JsonValue* v = obj.find(key);
     if (!v && required)
-        error(codes::MissingKey, pointer, "missing required key \"" + std::string(key) + "\"");
+        error(codes::MissingKey, pointer,
+              uiFormat(tr("missing required key \"{key}\""), {{"key", key}}));
     return v;
 }
 
@@ -104,13 +122,14 @@ std::optional<std::string> JsonReader::string(const JsonValue& obj, const std::s
     if (!v) return std::nullopt;
     if (!v->isString()) {
         error(codes::WrongType, childPointer(pointer, key),
-              "\"" + std::string(key) + "\" must be a string, not " + jsonKindName(*v));
+              uiFormat(tr("\"{key}\" must be a string, not {kind}"),
+                       {{"key", key}, {"kind", tr(jsonKindName(*v))}}));
         return std::nullopt;
     }
     const std::string_view s = v->asString();
     if (!allowEmpty && s.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         error(codes::EmptyText, childPointer(pointer, key),
-              "\"" + std::string(key) + "\" must not be empty");
+              uiFormat(tr("\"{key}\" must not be empty"), {{"key", key}}));
         return std::nullopt;
     }
     return std::string(s);
@@ -123,20 +142,19 @@ std::optional<std::int64_t> JsonReader::integer(const JsonValue& obj, const std:
     if (!v) return std::nullopt;
     if (!v->isInteger()) {
         error(codes::WrongType, childPointer(pointer, key),
-              "\"" + std::string(key) + "\" must be an integer, not " + jsonKindName(*v));
+              uiFormat(tr("\"{key}\" must be an integer, not {kind}"),
+                       {{"key", key}, {"kind", tr(jsonKindName(*v))}}));
         return std::nullopt;
     }
     if (v->isBigInteger()) {
         error(codes::OutOfRange, childPointer(pointer, key),
-              "\"" + std::string(key) + "\" must be between " + std::to_string(min) + " and " +
-                  std::to_string(max) + ", not " + std::to_string(v->asUnsigned()));
+              outOfRange(key, min, max, std::to_string(v->asUnsigned())));
         return std::nullopt;
     }
     const auto i = v->asInteger();
     if (i < min || i > max) {
         error(codes::OutOfRange, childPointer(pointer, key),
-              "\"" + std::string(key) + "\" must be between " + std::to_string(min) + " and " +
-                  std::to_string(max) + ", not " + std::to_string(i));
+              outOfRange(key, min, max, std::to_string(i)));
         return std::nullopt;
     }
     return i;
@@ -149,7 +167,8 @@ std::optional<double> JsonReader::number(const JsonValue& obj, const std::string
     if (!v) return std::nullopt;
     if (!v->isNumber()) {
         error(codes::WrongType, childPointer(pointer, key),
-              "\"" + std::string(key) + "\" must be a number, not " + jsonKindName(*v));
+              uiFormat(tr("\"{key}\" must be a number, not {kind}"),
+                       {{"key", key}, {"kind", tr(jsonKindName(*v))}}));
         return std::nullopt;
     }
     const double d = v->asNumber();
@@ -161,8 +180,8 @@ std::optional<double> JsonReader::number(const JsonValue& obj, const std::string
             return s;
         };
         error(codes::OutOfRange, childPointer(pointer, key),
-              "\"" + std::string(key) + "\" must be greater than " + fmt(minExclusive) +
-                  " and at most " + fmt(max));
+              uiFormat(tr("\"{key}\" must be greater than {min} and at most {max}"),
+                       {{"key", key}, {"min", fmt(minExclusive)}, {"max", fmt(max)}}));
         return std::nullopt;
     }
     return d;
@@ -174,7 +193,8 @@ std::optional<bool> JsonReader::boolean(const JsonValue& obj, const std::string&
     if (!v) return std::nullopt;
     if (!v->isBoolean()) {
         error(codes::WrongType, childPointer(pointer, key),
-              "\"" + std::string(key) + "\" must be true or false, not " + jsonKindName(*v));
+              uiFormat(tr("\"{key}\" must be true or false, not {kind}"),
+                       {{"key", key}, {"kind", tr(jsonKindName(*v))}}));
         return std::nullopt;
     }
     return v->asBool();
@@ -186,7 +206,8 @@ const JsonValue* JsonReader::object(const JsonValue& obj, const std::string& poi
     if (!v) return nullptr;
     if (!v->isObject()) {
         error(codes::WrongType, childPointer(pointer, key),
-              "\"" + std::string(key) + "\" must be an object, not " + jsonKindName(*v));
+              uiFormat(tr("\"{key}\" must be an object, not {kind}"),
+                       {{"key", key}, {"kind", tr(jsonKindName(*v))}}));
         return nullptr;
     }
     return v;
@@ -198,7 +219,8 @@ const JsonValue* JsonReader::array(const JsonValue& obj, const std::string& poin
     if (!v) return nullptr;
     if (!v->isArray()) {
         error(codes::WrongType, childPointer(pointer, key),
-              "\"" + std::string(key) + "\" must be an array, not " + jsonKindName(*v));
+              uiFormat(tr("\"{key}\" must be an array, not {kind}"),
+                       {{"key", key}, {"kind", tr(jsonKindName(*v))}}));
         return nullptr;
     }
     return v;

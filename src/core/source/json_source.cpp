@@ -14,6 +14,8 @@
 #include "core/source/line_index.hpp"
 #include "core/source/utf8.hpp"
 #include "core/text/number_format.hpp"
+#include "core/translation/ui_format.hpp"
+#include "core/translation/ui_text.hpp"
 
 namespace rapport {
 
@@ -75,7 +77,8 @@ void report(DiagnosticList& diags, const char* code, const std::string& file, So
 
 // The same words as readBoundedFile's, for text that arrives without a file.
 std::string tooLargeMessage(std::uintmax_t bytes) {
-    return "file is too large: " + byteSize(bytes) + "; the limit is " + byteSize(kMaxSourceBytes);
+    return uiFormat(tr("file is too large: {size}; the limit is {limit}"),
+                    {{"size", byteSize(bytes)}, {"limit", byteSize(kMaxSourceBytes)}});
 }
 
 }  // namespace
@@ -116,8 +119,8 @@ std::optional<JsonDocument> parseJsonText(std::string text, const std::string& n
     // allows no raw NUL anywhere, so refuse it here.
     if (const auto nul = t.find('\0', bom); nul != std::string_view::npos) {
         report(diags, codes::Syntax, name, positionAt(t, nul),
-               "syntax error: unexpected NUL byte (0x00); JSON text cannot contain one (is this a "
-               "binary file?)");
+               tr("syntax error: unexpected NUL byte (0x00); JSON text cannot contain one (is "
+                  "this a binary file?)"));
         return std::nullopt;
     }
     JsonTreeResult parsed = parseJsonTree(t, kMaxJsonDepth);
@@ -125,8 +128,8 @@ std::optional<JsonDocument> parseJsonText(std::string text, const std::string& n
         // Too deep wins over a syntax error further on, as if depth were checked first.
         if (const auto deep = findTooDeep(t, bom)) {
             report(diags, codes::TooDeep, name, positionAt(t, *deep),
-                   "nesting too deep: more than " + std::to_string(kMaxJsonDepth) +
-                       " levels of '[' and '{'");
+                   uiFormat(tr("nesting too deep: more than {depth} levels of '[' and '{'"),
+                            {{"depth", std::to_string(kMaxJsonDepth)}}));
             return std::nullopt;
         }
         const JsonTreeFailure& f = parsed.failure;
@@ -136,8 +139,9 @@ std::optional<JsonDocument> parseJsonText(std::string text, const std::string& n
             std::string_view literal;
             if (const auto q = what.find('\''); q != std::string_view::npos && what.back() == '\'')
                 literal = what.substr(q + 1, what.size() - q - 2);
-            report(diags, codes::Syntax, name, positionAt(t, findWord(t, bom, literal)),
-                   "syntax error: number " + std::string(literal) + " is too large");
+            report(
+                diags, codes::Syntax, name, positionAt(t, findWord(t, bom, literal)),
+                uiFormat(tr("syntax error: number {number} is too large"), {{"number", literal}}));
             return std::nullopt;
         }
         const SyntaxError err = describeSyntaxError(t, bom, f.byte, f.what);
