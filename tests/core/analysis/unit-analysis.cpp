@@ -281,9 +281,9 @@ TEST_CASE("random plays score exactly as scoreTranscript scores the same choices
     // And scenarios on typed deal state, whose authority and concession rules judge the figures
     // a step leaves (random play once left them out).
     for (const char* deal : {"key-account-renewal.json", "bank-card-complaint.json"})
-        files.push_back({std::string(RAPPORT_SOURCE_DIR) + "/scenarios/" + deal,
-                         std::string(RAPPORT_SOURCE_DIR) +
-                             "/assets/competencies/account-manager.json"});
+        files.push_back(
+            {std::string(RAPPORT_SOURCE_DIR) + "/scenarios/" + deal,
+             std::string(RAPPORT_SOURCE_DIR) + "/assets/competencies/account-manager.json"});
     for (const auto& [scenarioPath, frameworkPath] : files) {
         CAPTURE(scenarioPath);
         LoadResult lr = loadScenarioFile(scenarioPath);
