@@ -31,8 +31,7 @@ bool PickCombo(WidgetLocator& loc, const char* id, const char* caption, const ch
     for (const auto& [v, shown] : options)
         if (v == value) preview = shown;
     ImGui::SetNextItemWidth(width);
-    const std::string shown = ui::Elide(labelText(preview), width - ImGui::GetFrameHeight());
-    if (ImGui::BeginCombo(id, shown.c_str())) {
+    if (ui::BeginComboFitted(id, labelText(preview))) {
         int i = 0;
         for (const auto& [v, text] : options) {
             const std::string label = labelText(text) + "##opt" + std::to_string(i++);

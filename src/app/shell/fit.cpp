@@ -34,6 +34,23 @@ bool BeginComboFitted(const char* id, std::string_view preview, ImGuiComboFlags 
     return open;
 }
 
+bool ComboFitted(const char* id, int& current, const char* const options[], int count) {
+    const char* preview = current >= 0 && current < count ? options[current] : "";
+    if (!BeginComboFitted(id, preview)) return false;
+    bool changed = false;
+    for (int i = 0; i < count; ++i) {
+        ImGui::PushID(i);
+        if (ImGui::Selectable(options[i], i == current) && i != current) {
+            current = i;
+            changed = true;
+        }
+        if (i == current) ImGui::SetItemDefaultFocus();
+        ImGui::PopID();
+    }
+    ImGui::EndCombo();
+    return changed;
+}
+
 void SameLineOrWrap(float nextWidth) {
     const float lastRight = ImGui::GetItemRectMax().x;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;

@@ -20,6 +20,10 @@ bool TextFittedColored(const ImVec4& color, std::string_view text, float maxWidt
 // mid-letter), the whole preview on hover while closed. For the width set by SetNextItemWidth.
 bool BeginComboFitted(const char* id, std::string_view preview, ImGuiComboFlags flags = 0);
 
+// A combo of `count` fixed options (already in the interface language), its preview shortened
+// with "…" and the whole text on hover like BeginComboFitted; true when the choice changed.
+bool ComboFitted(const char* id, int& current, const char* const options[], int count);
+
 // Call between the items of a toolbar, before an item `nextWidth` wide: it stays on this line
 // when it fits before the content region's right edge, else it starts the next line.
 void SameLineOrWrap(float nextWidth);

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <functional>
 
+#include "app/shell/fit.hpp"
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/recommendation/recommendation_text.hpp"
@@ -21,7 +22,7 @@ bool FilterCombo(WidgetLocator& loc, const char* id, const char* anyLabel,
     bool changed = false;
     const std::string preview = value.empty() ? anyLabel : name(value);
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(id, preview.c_str())) {
+    if (ui::BeginComboFitted(id, preview)) {
         if (ImGui::Selectable(anyLabel, value.empty())) value.clear(), changed = true;
         loc.recordLastItem(anyLabel);
         for (const auto& o : options) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "app/shell/fit.hpp"
 #include "app/shell/language_picker.hpp"
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
@@ -73,7 +74,7 @@ void SignInScreen::Draw(const ScreenContext& ui, const std::optional<TraineeProf
                                    rapport::tr("A woman")};
             int form = int(draft.form);
             ImGui::SetNextItemWidth(-1);
-            if (ImGui::Combo("##form", &form, forms, 3)) draft.form = GrammaticalForm(form);
+            if (ui::ComboFitted("##form", form, forms, 3)) draft.form = GrammaticalForm(form);
             loc.recordLastItem("Address me as");
         }
         {
@@ -86,7 +87,7 @@ void SignInScreen::Draw(const ScreenContext& ui, const std::optional<TraineeProf
                                      rapport::tr("Untimed: no countdown")};
             int timing = int(draft.timing);
             ImGui::SetNextItemWidth(-1);
-            if (ImGui::Combo("##timing", &timing, timings, 3)) draft.timing = Timing(timing);
+            if (ui::ComboFitted("##timing", timing, timings, 3)) draft.timing = Timing(timing);
             loc.recordLastItem("Timed moments");
         }
         // A name may be in a script no scenario uses (kanji, Greek…): the shell adds its glyphs.
