@@ -10,6 +10,7 @@
 #include "app/shell/fit.hpp"
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
+#include "core/campaign/campaign_shelf.hpp"
 #include "core/recommendation/recommendation_text.hpp"
 #include "core/translation/ui_format.hpp"
 
@@ -107,7 +108,14 @@ void LibraryScreen::Draw(const ScreenContext& ui, const ScenarioLibrary& library
     // Flattened for keyboard navigation: the arrow keys go straight from the filters to the
     // cards' Practice and Exam buttons, without first entering the list and then each card.
     ImGui::BeginChild("##cards", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
-    if (campaigns) drawCampaignTracks(ui, *campaigns, actions);
+    if (campaigns) {
+        // The filter narrows the tracks as it narrows the cards (core's rule).
+        std::vector<CampaignCard> matching;
+        for (const CampaignCard& c : *campaigns)
+            if (!shelf || campaignMatchesFilter(*shelf, std::size_t(c.index), lib, filter))
+                matching.push_back(c);
+        drawCampaignTracks(ui, matching, actions);
+    }
     if (lib.playable().empty()) {
         ui::TextWrappedColored(p.textMuted,
                                tr("No playable scenarios were found. Start Rapport with "

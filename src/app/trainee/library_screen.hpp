@@ -10,6 +10,7 @@
 #include "app/shell/screen_context.hpp"
 #include "app/trainee/campaign_track.hpp"
 #include "app/trainee/trainee_actions.hpp"
+#include "core/campaign/campaign_shelf.hpp"
 #include "core/library/scenario_library.hpp"
 #include "core/recommendation/next_scenario.hpp"
 
@@ -20,6 +21,7 @@ struct LibraryScreen {
     bool showProblems = false;  // list of files that did not load, for trainers
     // The campaign tracks drawn above the cards (set by the trainee area before each Draw).
     const std::vector<CampaignCard>* campaigns = nullptr;
+    const CampaignShelf* shelf = nullptr;  // the campaigns the cards index, for the filter
 
     // The cards of `library`, with the competencies named by `competencyName` and the trainee's
     // best score by scenario id from `bestScores`, and `recommended` with its reason above them.

@@ -708,6 +708,7 @@ void TraineeArea::Draw(const ScreenContext& ctx, ScreenId screen, const Portrait
             break;
         case ScreenId::Library:
             libraryScreen_.campaigns = &campaignCards_;
+            libraryScreen_.shelf = &campaigns_;
             libraryScreen_.Draw(
                 ctx, library_,
                 [this](const std::string& id) {

@@ -62,4 +62,15 @@ CampaignShelf loadCampaignShelf(const std::vector<std::string>& folders,
     return shelf;
 }
 
+bool campaignMatchesFilter(const CampaignShelf& shelf, std::size_t index,
+                           const ScenarioLibrary& library, const LibraryFilter& filter) {
+    if (filter.sector.empty() && filter.competency.empty() && filter.search.empty()) return true;
+    if (index >= shelf.entries.size()) return false;
+    for (const int entry : shelf.entries[index])
+        if (entry >= 0 && std::size_t(entry) < library.entries.size() &&
+            matchesFilter(library.entries[std::size_t(entry)], filter))
+            return true;
+    return false;
+}
+
 }  // namespace rapport

@@ -28,4 +28,10 @@ std::vector<std::string> campaignFoldersBeside(const std::vector<std::string>& s
 CampaignShelf loadCampaignShelf(const std::vector<std::string>& folders,
                                 const ScenarioLibrary& library);
 
+// Whether the library shows campaign `index` of `shelf` under `filter`: always without one, else
+// when one of its meetings' scenarios passes it (matchesFilter), so a search or a sector narrows
+// the tracks as it narrows the cards.
+bool campaignMatchesFilter(const CampaignShelf& shelf, std::size_t index,
+                           const ScenarioLibrary& library, const LibraryFilter& filter);
+
 }  // namespace rapport

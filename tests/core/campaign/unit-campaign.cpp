@@ -10,8 +10,10 @@
 #include "core/campaign/campaign.hpp"
 #include "core/campaign/campaign_check.hpp"
 #include "core/campaign/campaign_run.hpp"
+#include "core/campaign/campaign_shelf.hpp"
 #include "core/checks/scenario_check.hpp"
 #include "core/diagnostics/diagnostic_codes.hpp"
+#include "core/library/scenario_library.hpp"
 #include "core/play/scripted_play.hpp"
 #include "core/play/session.hpp"
 #include "core/scenario/scenario_loader.hpp"
@@ -227,4 +229,25 @@ TEST_CASE("a campaign's score is the mean of its meetings and shows the account 
     const CampaignScore none = scoreCampaign(c, {}, nullptr, {});
     CHECK(!none.score);
     CHECK(none.nextMeeting == 0);
+}
+
+TEST_CASE("campaign shelf: the bundled campaigns load, and the library filter narrows them") {
+    const std::string scenarios = std::string(RAPPORT_SOURCE_DIR) + "/scenarios";
+    const ScenarioLibrary lib = loadScenarioLibrary({scenarios});
+    const CampaignShelf shelf = loadCampaignShelf(campaignFoldersBeside({scenarios}), lib);
+    REQUIRE(shelf.campaigns.size() == 2);
+    CHECK(shelf.problems.empty());
+    auto shown = [&](const LibraryFilter& f) {
+        std::vector<std::string> ids;
+        for (std::size_t i = 0; i < shelf.campaigns.size(); ++i)
+            if (campaignMatchesFilter(shelf, i, lib, f)) ids.push_back(shelf.campaigns[i].id);
+        return ids;
+    };
+    CHECK(shown({}).size() == 2);
+    // A search for one meeting's client keeps its campaign only.
+    LibraryFilter search;
+    search.search = "Three people";  // key-account-multi-party-review's summary
+    CHECK(shown(search) == std::vector<std::string>{"key-account-quarter"});
+    search.search = "no scenario says this";
+    CHECK(shown(search).empty());
 }
