@@ -75,6 +75,11 @@ std::vector<BreakOpportunity> lineBreakOpportunities(std::string_view utf8) {
                 (utf8.substr(offset, 3) == "\xE2\x80\x94" ||
                  utf8.substr(offset, 3) == "\xE2\x80\x93"))
                 continue;
+            // Likewise a per cent sign after a number and a space ("16 %", as Russian and the
+            // interface write it): a line never starts with the sign, cut from its figure.
+            if (!hard && offset > 1 && utf8[offset - 1] == ' ' && utf8[offset] == '%' &&
+                utf8[offset - 2] >= '0' && utf8[offset - 2] <= '9')
+                continue;
             out.push_back({offset, hard && offset < utf8.size()});
         }
     }
