@@ -42,7 +42,7 @@ public:
     // Takes finished queries; per frame.
     void poll() { data_.poll(); }
     // True while a query runs on its worker.
-    bool busy() const { return data_.busy() || items_.busy(); }
+    bool busy() const { return data_.busy() || items_.busy() || assign_.busy(); }
     // Changes when loaded results may hold text the fonts lack.
     std::uint64_t revision() const { return data_.revision(); }
     std::string glyphText() const { return data_.glyphText(); }
