@@ -157,12 +157,7 @@ void HrAssignScreen::finished(const Outcome& o, const std::string& target,
     reload(target);
 }
 
-void HrAssignScreen::Draw(const ScreenContext& ctx, const std::string& target, HrActions& actions,
-                          const ScenarioLibrary& library, const std::function<void()>& changed) {
-    const Theme& t = ctx.theme;
-    const Palette& p = t.palette;
-    WidgetLocator& loc = ctx.locator;
-    if (!loaded_) reload(target);
+void HrAssignScreen::poll(const std::string& target, const std::function<void()>& changed) {
     if (list_.poll()) {
         if (list_.value()) {
             rows_ = list_.value()->rows;
@@ -175,6 +170,15 @@ void HrAssignScreen::Draw(const ScreenContext& ctx, const std::string& target, H
         if (write_.value()) finished(*write_.value(), target, changed);
         writing_.clear();
     }
+}
+
+void HrAssignScreen::Draw(const ScreenContext& ctx, const std::string& target, HrActions& actions,
+                          const ScenarioLibrary& library, const std::function<void()>& changed) {
+    const Theme& t = ctx.theme;
+    const Palette& p = t.palette;
+    WidgetLocator& loc = ctx.locator;
+    if (!loaded_) reload(target);
+    poll(target, changed);
     const bool saving = write_.running();
     if (drawHrHeader(ctx, tr("Assignments"),
                      tr("Scenarios trainees should play next; they come first in the library's "

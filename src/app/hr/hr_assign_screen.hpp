@@ -25,6 +25,9 @@ public:
     // assignment was added or removed (the library's recommendation reads them again).
     void Draw(const ScreenContext& ctx, const std::string& target, HrActions& actions,
               const ScenarioLibrary& library, const std::function<void()>& changed);
+    // Picks up a finished list or write (each frame, shown or not: a finished save calls
+    // `changed` even after HR left the page).
+    void poll(const std::string& target, const std::function<void()>& changed);
     // Reads the list again at the next draw (the page was opened again).
     void invalidate() { loaded_ = false; }
 
