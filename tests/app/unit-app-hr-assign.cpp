@@ -57,13 +57,13 @@ TEST_CASE("hr assignments page: add for a group, the library recommends it first
     const std::string title = titleOf(kScenarioId);
     Headless h(db);
     CHECK(h.run("click HR reports\nexpect-screen hr-table\nwait-idle\nclick Assignments\n"
-                "expect-screen hr-assign\nwait-frames 2\n") == "");
+                "expect-screen hr-assign\nwait-idle\nwait-frames 2\n") == "");
     CHECK(h.screenText().find("No assignments yet.") != std::string::npos);
 
     CHECK(h.run("click Scenario\nwait-frames 1\nclick " + title +
                 "##option\nclick Whom\nwait-frames 1\nclick Sales North##option\nclick Due\n"
                 "type 2030-01-31\nclick Note\ntype Before the <Friday> call\nclick Assign\n"
-                "wait-frames 2\n") == "");
+                "wait-idle\nwait-frames 2\n") == "");
     REQUIRE_MESSAGE(h.app->hr().assignments().rows().size() == 1, h.screenText());
     {
         store::StoreOptions ro;
@@ -99,12 +99,13 @@ TEST_CASE("hr assignments page: add for a group, the library recommends it first
     CHECK(h.run("click Sign out\nexpect-screen sign-in\nwait-frames 1\n") == "");
     h.app->access().unlock(test::kAdminPassphrase);
     h.app->openHr();
-    CHECK(h.run("wait-idle\nclick Assignments\nexpect-screen hr-assign\nwait-frames 2\nclick "
+    CHECK(h.run("wait-idle\nclick Assignments\nexpect-screen hr-assign\nwait-idle\nwait-frames "
+                "2\nclick "
                 "Remove##" +
                 key + "\nwait-frames 1\nclick Cancel##" + key + "\nwait-frames 1\n") == "");
     CHECK(h.app->hr().assignments().rows().size() == 1);
     CHECK(h.run("click Remove##" + key + "\nwait-frames 1\nclick Confirm removal##" + key +
-                "\nwait-frames 2\n") == "");
+                "\nwait-idle\nwait-frames 2\n") == "");
     CHECK(h.app->hr().assignments().rows().empty());
     CHECK(h.screenText().find("Assignment removed.") != std::string::npos);
     CHECK(h.run(kSignIn) == "");

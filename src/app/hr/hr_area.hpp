@@ -40,9 +40,13 @@ public:
     void leave() override;  // back to where HR was opened from
 
     // Takes finished queries; per frame.
-    void poll() { data_.poll(); }
+    void poll() {
+        data_.poll();
+        // A save finished after HR left the page still tells the library (and reads the list).
+        assign_.poll(target_, onAssignmentsChanged);
+    }
     // True while a query runs on its worker.
-    bool busy() const { return data_.busy() || items_.busy(); }
+    bool busy() const { return data_.busy() || items_.busy() || assign_.busy(); }
     // Changes when loaded results may hold text the fonts lack.
     std::uint64_t revision() const { return data_.revision(); }
     std::string glyphText() const { return data_.glyphText(); }

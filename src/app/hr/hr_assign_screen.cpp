@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "app/hr/hr_controls.hpp"
 #include "app/shell/fit.hpp"
@@ -63,33 +64,40 @@ bool rowButton(WidgetLocator& loc, const char* msgid, const std::string& key) {
     return clicked;
 }
 
-std::string failureText(const std::exception& e) {
-    if (auto pg = dynamic_cast<const store::PgError*>(&e); pg && pg->permissionDenied())
-        return tr("The central store refused: this login may not assign to that group.");
-    return e.what();
+// Runs a store write on the worker; whatever it throws comes back as the store's words.
+template <class Write>
+HrAssignScreen::Outcome tryWrite(Write&& write) {
+    HrAssignScreen::Outcome o;
+    try {
+        o.kind = write();
+    } catch (const store::PgError& e) {
+        o.kind = HrAssignScreen::Outcome::Kind::Failed;
+        o.error = e.what();
+        o.refused = e.permissionDenied();
+    } catch (const std::exception& e) {
+        o.kind = HrAssignScreen::Outcome::Kind::Failed;
+        o.error = e.what();
+    }
+    return o;
 }
 
 }  // namespace
 
 void HrAssignScreen::reload(const std::string& target) {
     loaded_ = true;
-    error_.clear();
-    rows_.clear();
-    people_ = {};
     if (target.empty()) {
-        error_ = tr("No results database: set RAPPORT_DB or HOME.");
+        const std::string why = tr("No results database: set RAPPORT_DB or HOME.");
+        list_.start([why]() -> Listing { throw std::runtime_error(why); });
         return;
     }
-    try {
+    list_.start([target] {
         const store::AssignmentBook book(target);
-        rows_ = book.list();
-        people_ = book.people();
-    } catch (const std::exception& e) {
-        error_ = e.what();
-    }
+        return Listing{book.list(), book.people()};
+    });
 }
 
-void HrAssignScreen::add(const std::string& target, const std::function<void()>& changed) {
+void HrAssignScreen::add(const std::string& target) {
+    if (write_.running()) return;  // the click before is still being saved: never sent twice
     messageIsError_ = true;
     if (scenario_.empty()) {
         message_ = tr("Choose a scenario.");
@@ -110,17 +118,58 @@ void HrAssignScreen::add(const std::string& target, const std::function<void()>&
         }
     }
     a.note = note_;
-    try {
-        store::AssignmentBook(target).add(a);
-        message_ = uiFormat(tr("Assigned: {scenario}"), {{"scenario", scenario_}});
-        messageIsError_ = false;
-        due_.clear();
-        note_.clear();
-        if (changed) changed();
-    } catch (const std::exception& e) {
-        message_ = failureText(e);
+    message_.clear();
+    write_.start([target, a, due = due_, note = note_] {
+        auto o = tryWrite([&] {
+            store::AssignmentBook(target).add(a);
+            return Outcome::Kind::Added;
+        });
+        o.due = due, o.note = note;
+        return o;
+    });
+    writing_ = a.scenarioId;
+}
+
+void HrAssignScreen::finished(const Outcome& o, const std::string& target,
+                              const std::function<void()>& changed) {
+    messageIsError_ = o.kind == Outcome::Kind::Failed || o.kind == Outcome::Kind::Gone;
+    switch (o.kind) {
+        case Outcome::Kind::Added:
+            message_ = uiFormat(tr("Assigned: {scenario}"), {{"scenario", writing_}});
+            // Only what was sent is cleared: a field typed into while saving keeps its text.
+            if (due_ == o.due) due_.clear();
+            if (note_ == o.note) note_.clear();
+            break;
+        case Outcome::Kind::Removed:
+            message_ = tr("Assignment removed.");
+            break;
+        case Outcome::Kind::Gone:
+            message_ = tr("That assignment is gone already.");
+            break;
+        case Outcome::Kind::Failed:
+            message_ =
+                o.refused
+                    ? tr("The central store refused: this login may not assign to that group.")
+                    : uiFormat(tr("Not saved: {error}"), {{"error", o.error}});
+            break;
     }
+    if (!messageIsError_ && changed) changed();
     reload(target);
+}
+
+void HrAssignScreen::poll(const std::string& target, const std::function<void()>& changed) {
+    if (list_.poll()) {
+        if (list_.value()) {
+            rows_ = list_.value()->rows;
+            people_ = list_.value()->people;
+        } else {
+            rows_.clear();  // the choices read before stay: the form can still be filled in
+        }
+    }
+    if (write_.poll()) {
+        if (write_.value()) finished(*write_.value(), target, changed);
+        writing_.clear();
+    }
 }
 
 void HrAssignScreen::Draw(const ScreenContext& ctx, const std::string& target, HrActions& actions,
@@ -129,6 +178,8 @@ void HrAssignScreen::Draw(const ScreenContext& ctx, const std::string& target, H
     const Palette& p = t.palette;
     WidgetLocator& loc = ctx.locator;
     if (!loaded_) reload(target);
+    poll(target, changed);
+    const bool saving = write_.running();
     if (drawHrHeader(ctx, tr("Assignments"),
                      tr("Scenarios trainees should play next; they come first in the library's "
                         "\"Recommended next\" until done."),
@@ -181,17 +232,25 @@ void HrAssignScreen::Draw(const ScreenContext& ctx, const std::string& target, H
                                                 &note_, ImGuiInputTextFlags_EnterReturnsTrue);
     loc.recordLastItem("Note");
     ImGui::SameLine();
-    if (ui::PrimaryButton(loc, t, trLabel("Assign").c_str()) || enter) add(target, changed);
-    if (!message_.empty()) ui::TextWrappedColored(messageIsError_ ? p.danger : p.success, message_);
+    ImGui::BeginDisabled(saving);
+    if (ui::PrimaryButton(loc, t, trLabel("Assign").c_str()) || enter) add(target);
+    ImGui::EndDisabled();
+    if (saving)
+        ui::TextWrappedColored(p.accent, tr("Saving…"));
+    else if (!message_.empty())
+        ui::TextWrappedColored(messageIsError_ ? p.danger : p.success, message_);
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
 
-    if (!error_.empty()) {
-        ui::TextWrappedColored(p.danger, error_);
+    if (list_.running()) ui::TextWrappedColored(p.accent, tr("Loading assignments…"));
+    if (!list_.running() && !list_.error().empty()) {
+        ui::TextWrappedColored(p.danger, uiFormat(tr("The assignments could not be read: {error}"),
+                                                  {{"error", list_.error()}}));
         return;
     }
     if (rows_.empty()) {
+        if (list_.running()) return;
         ui::TextWrappedColored(p.textMuted, tr("No assignments yet."));
         return;
     }
@@ -233,6 +292,7 @@ void HrAssignScreen::Draw(const ScreenContext& ctx, const std::string& target, H
         ImGui::TableNextColumn();
         ui::TextWrapped(a.note);
         ImGui::TableNextColumn();
+        ImGui::BeginDisabled(saving);
         if (row.pulled) {
             ui::TextWrappedColored(p.textMuted, tr("from the central store"));
         } else if (confirming_ == row.key) {
@@ -243,24 +303,19 @@ void HrAssignScreen::Draw(const ScreenContext& ctx, const std::string& target, H
         } else if (rowButton(loc, "Remove", row.key)) {
             confirming_ = row.key;
         }
+        ImGui::EndDisabled();
         ImGui::PopID();
     }
     ImGui::EndTable();
-    if (!removeKey.empty()) {
+    if (!removeKey.empty() && !saving) {
         confirming_.clear();
-        messageIsError_ = true;
-        try {
-            if (store::AssignmentBook(target).remove(removeKey)) {
-                message_ = tr("Assignment removed.");
-                messageIsError_ = false;
-                if (changed) changed();
-            } else {
-                message_ = tr("That assignment is gone already.");
-            }
-        } catch (const std::exception& e) {
-            message_ = failureText(e);
-        }
-        reload(target);
+        message_.clear();
+        write_.start([target, removeKey] {
+            return tryWrite([&] {
+                return store::AssignmentBook(target).remove(removeKey) ? Outcome::Kind::Removed
+                                                                       : Outcome::Kind::Gone;
+            });
+        });
     }
 }
 
