@@ -218,9 +218,12 @@ void HrAssignScreen::Draw(const ScreenContext& ctx, const std::string& target, H
 
     Caption(p, tr("Due"));
     ImGui::SameLine();
-    const float dateW = t.px(170);
+    // As wide as its hint in any language ("ГГГГ-ММ-ДД (необязательно)"), so the format shows.
+    const char* dueHint = tr("YYYY-MM-DD (optional)");
+    const float dateW = std::max(
+        t.px(170), ImGui::CalcTextSize(dueHint).x + ImGui::GetStyle().FramePadding.x * 2 + t.px(4));
     ImGui::SetNextItemWidth(dateW);
-    ImGui::InputTextWithHint("##assign-due", tr("YYYY-MM-DD (optional)"), &due_);
+    ImGui::InputTextWithHint("##assign-due", dueHint, &due_);
     loc.recordLastItem("Due");
     ui::SameLineOrWrap(t.px(300));
     Caption(p, tr("Note"));
