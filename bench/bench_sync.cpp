@@ -230,9 +230,9 @@ int main(int argc, char** argv) {
               [&] { return central->competencyTable({}).size(); });
         // What the app's table screen reads: one page of 100 trainees with their totals.
         timed("HR table page: 100 trainees + totals",
-              [&] { return central->tablePage({}, 0, 100).cells.size(); });
+              [&] { return central->tablePage({}, 0, 100, {}).cells.size(); });
         timed("HR table page 51 (trainees 5001-5100)",
-              [&] { return central->tablePage({}, 5000, 100).cells.size(); });
+              [&] { return central->tablePage({}, 5000, 100, {}).cells.size(); });
         std::printf("SQLite (%d attempts):\n", sqliteAttempts);
         timed("group page: one group's attempts", [&] { return local.attempts(group).size(); });
         timed("group page without competency rows",
@@ -245,7 +245,7 @@ int main(int argc, char** argv) {
               [&] { return local.competencyTable({}).size(); });
         auto localReader = openResultsReader(tmpl + "/hr.db");
         timed("HR table page: 100 trainees + totals",
-              [&] { return localReader->tablePage({}, 0, 100).cells.size(); });
+              [&] { return localReader->tablePage({}, 0, 100, {}).cells.size(); });
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench_sync: %s\n", e.what());
         return 1;

@@ -20,9 +20,9 @@ bool hrCellsAnswer(const AttemptFilter& f) {
 namespace {
 
 TablePage fromAttempts(PgConnection& c, const AttemptFilter& f, std::size_t offset,
-                       std::size_t limit) {
+                       std::size_t limit, const TableSort& sort) {
     return pageOfTable(pgCompetencyTableOfAttempts(c, f), traineeTotalsOf(pgAttempts(c, f, false)),
-                       offset, limit);
+                       offset, limit, sort);
 }
 
 double real(const PgResult& r, int row, int col) {
@@ -33,8 +33,16 @@ double real(const PgResult& r, int row, int col) {
 }  // namespace
 
 TablePage pgTablePage(PgConnection& c, const AttemptFilter& f, std::size_t offset,
-                      std::size_t limit) {
-    if (!hrCellsAnswer(f)) return fromAttempts(c, f, offset, limit);
+                      std::size_t limit, const TableSort& sort) {
+    if (!hrCellsAnswer(f)) return fromAttempts(c, f, offset, limit, sort);
+    if (!sort.byName()) {
+        // The order needs every trainee's figures: the whole table, sorted, then cut.
+        TablePage whole = pgTablePage(c, f, 0, 0);
+        TablePage page =
+            pageOfTable(std::move(whole.cells), std::move(whole.totals), offset, limit, sort);
+        page.groups = std::move(whole.groups);
+        return page;
+    }
     std::vector<PgParam> params{std::string(f.mode ? attemptModeName(*f.mode) : "any")};
     std::string where = " WHERE mode = $1";
     if (!f.group.empty()) {
@@ -115,6 +123,7 @@ TablePage pgTablePage(PgConnection& c, const AttemptFilter& f, std::size_t offse
               [](const CompetencyCell& a, const CompetencyCell& b) {
                   return std::tie(a.trainee, a.competencyId) < std::tie(b.trainee, b.competencyId);
               });
+    page.order = std::move(onPage);
     return page;
 }
 

@@ -28,22 +28,30 @@ std::map<std::string, TraineeTotals> traineeTotalsOf(const std::vector<AttemptRe
 
 TablePage pageOfTable(std::vector<CompetencyCell> cells,
                       std::map<std::string, TraineeTotals> totals, std::size_t offset,
-                      std::size_t limit) {
+                      std::size_t limit, const TableSort& sort) {
     TablePage page;
     std::set<std::string> groups;
-    std::size_t trainee = 0;  // index of the cell's trainee in name order
-    std::optional<std::string> previous;
+    for (const auto& c : cells) groups.insert(c.group);
+    page.groups.assign(groups.begin(), groups.end());
+    // The whole table's trainees in the sort's order (name order is the cells' own).
+    std::vector<std::string> all;
+    if (sort.byName()) {
+        for (const auto& c : cells)
+            if (all.empty() || all.back() != c.trainee) all.push_back(c.trainee);
+    } else {
+        all = sortedTrainees(cells, totals, sort);
+    }
+    page.trainees = all.size();
+    const std::size_t first = std::min(offset, all.size());
+    const std::size_t last = limit ? std::min(all.size(), first + limit) : all.size();
+    page.order.assign(all.begin() + std::ptrdiff_t(first), all.begin() + std::ptrdiff_t(last));
+    const std::set<std::string> onPage(page.order.begin(), page.order.end());
     for (auto& c : cells) {
-        if (previous && *previous != c.trainee) ++trainee;
-        if (!previous || *previous != c.trainee) previous = c.trainee;
-        groups.insert(c.group);
-        if (trainee < offset || (limit && trainee >= offset + limit)) continue;
+        if (!onPage.count(c.trainee)) continue;
         if (auto it = totals.find(c.trainee); it != totals.end())
             page.totals.insert(totals.extract(it));
         page.cells.push_back(std::move(c));
     }
-    page.trainees = previous ? trainee + 1 : 0;
-    page.groups.assign(groups.begin(), groups.end());
     return page;
 }
 
@@ -56,10 +64,11 @@ public:
         return db_.competencyTable(f);
     }
     // The desktop's table is a few hundred milliseconds at most (100,000 attempts,
-    // bench/bench_sync.cpp), so it is built whole and cut here.
-    TablePage tablePage(const AttemptFilter& f, std::size_t offset, std::size_t limit) override {
+    // bench/bench_sync.cpp), so it is built whole, sorted and cut here.
+    TablePage tablePage(const AttemptFilter& f, std::size_t offset, std::size_t limit,
+                        const TableSort& sort) override {
         return pageOfTable(db_.competencyTable(f), traineeTotalsOf(db_.attempts(f, false)), offset,
-                           limit);
+                           limit, sort);
     }
     std::vector<AttemptRecord> attempts(const AttemptFilter& f, bool withCompetencies) override {
         return db_.attempts(f, withCompetencies);
@@ -101,8 +110,9 @@ public:
     std::vector<CompetencyCell> competencyTable(const AttemptFilter& f) override {
         return read([&](PgConnection& c) { return pgCompetencyTable(c, f); });
     }
-    TablePage tablePage(const AttemptFilter& f, std::size_t offset, std::size_t limit) override {
-        return read([&](PgConnection& c) { return pgTablePage(c, f, offset, limit); });
+    TablePage tablePage(const AttemptFilter& f, std::size_t offset, std::size_t limit,
+                        const TableSort& sort) override {
+        return read([&](PgConnection& c) { return pgTablePage(c, f, offset, limit, sort); });
     }
     std::vector<AttemptRecord> attempts(const AttemptFilter& f, bool withCompetencies) override {
         return read([&](PgConnection& c) { return pgAttempts(c, f, withCompetencies); });

@@ -14,6 +14,7 @@
 #include "core/reports/report_model.hpp"
 #include "store/results_store.hpp"
 #include "store/scenario_texts.hpp"
+#include "store/table_sort.hpp"
 
 namespace rapport::store {
 
@@ -29,28 +30,32 @@ struct TraineeTotals {
 // is ResultsStore::attempts()'s (start order within a trainee).
 std::map<std::string, TraineeTotals> traineeTotalsOf(const std::vector<AttemptRecord>& attempts);
 
-// One page of the HR table: the trainees `offset`… in name order (byte-wise), at most `limit`
-// of them (0 = all), so a screen never builds the whole company's rows at once.
+// One page of the HR table: the trainees `offset`… in the sort's order (name order, byte-wise,
+// unless told otherwise), at most `limit` of them (0 = all), so a screen never builds the whole
+// company's rows at once. A sort orders the whole table of the filter, then the page is cut.
 struct TablePage {
     std::vector<CompetencyCell> cells;            // the page's trainees, by trainee then id
     std::map<std::string, TraineeTotals> totals;  // the page's trainees
+    std::vector<std::string> order;               // the page's trainees in the sort's order
     std::size_t trainees = 0;                     // in the whole table, on every page
     std::vector<std::string> groups;              // of the whole table's trainees, sorted
 };
 
-// The page of a whole table (`cells` ordered by trainee as competencyTable gives them).
+// The page of a whole table (`cells` ordered by trainee as competencyTable gives them), its
+// trainees ordered by `sort`.
 TablePage pageOfTable(std::vector<CompetencyCell> cells,
                       std::map<std::string, TraineeTotals> totals, std::size_t offset,
-                      std::size_t limit);
+                      std::size_t limit, const TableSort& sort = {});
 
 class ResultsReader {
 public:
     virtual ~ResultsReader() = default;
     // The HR table (trainees x competencies) over the finished attempts of `filter`.
     virtual std::vector<CompetencyCell> competencyTable(const AttemptFilter& filter) = 0;
-    // One page of that table with the trainees' totals, over the same attempts.
-    virtual TablePage tablePage(const AttemptFilter& filter, std::size_t offset,
-                                std::size_t limit) = 0;
+    // One page of that table with the trainees' totals, over the same attempts, the trainees
+    // ordered by `sort` over the whole table.
+    virtual TablePage tablePage(const AttemptFilter& filter, std::size_t offset, std::size_t limit,
+                                const TableSort& sort) = 0;
     // As ResultsStore::attempts().
     virtual std::vector<AttemptRecord> attempts(const AttemptFilter& filter,
                                                 bool withCompetencies) = 0;

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <map>
 #include <random>
+#include <set>
 
 #include "app/driver/script.hpp"
 #include "app/driver/script_driver.hpp"
@@ -267,7 +268,7 @@ TEST_CASE(
 
     // Click a competency header: highest first (PreferSortDescending), then again: lowest first.
     const std::string comp = t.columns[0].name;
-    CHECK(h.run("click " + comp + "##header\nwait-frames 2\n") == "");
+    CHECK(h.run("click " + comp + "##header\nwait-idle\nwait-frames 2\n") == "");
     auto meansOf = [&] {
         std::vector<double> v;
         for (const auto& r : h.app->hr().table().table.rows)
@@ -277,7 +278,7 @@ TEST_CASE(
     auto v = meansOf();
     CHECK(v.size() >= 2);
     CHECK(std::is_sorted(v.rbegin(), v.rend()));
-    CHECK(h.run("click " + comp + "##header\nwait-frames 2\n") == "");
+    CHECK(h.run("click " + comp + "##header\nwait-idle\nwait-frames 2\n") == "");
     v = meansOf();
     CHECK(std::is_sorted(v.begin(), v.end()));
     const auto& rows = h.app->hr().table().table.rows;
@@ -633,4 +634,85 @@ TEST_CASE("hr screens: the table pages through trainees 100 at a time") {
     v = names();
     REQUIRE(v.size() == 100);
     CHECK(v.front() == "Trainee 001");
+}
+
+TEST_CASE("hr screens: a sort orders the whole company's trainees, then the page is cut") {
+    test::TempDir dbDir;
+    const std::string db = dbDir.file("results.db");
+    std::vector<DemoTrainee> many;
+    for (int i = 0; i < 230; ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "Trainee %03d", i);
+        many.push_back({name, "E-" + std::to_string(5000 + i), i % 2 ? "Odd" : "Even"});
+    }
+    makeDemoDatabase(db, many, 1);
+    Headless h(db, false);
+    CHECK(h.run("click HR reports\nexpect-screen hr-table\nwait-idle\nwait-frames 2\n") == "");
+    auto names = [&] {
+        std::vector<std::string> v;
+        for (const auto& r : h.app->hr().table().table.rows) v.push_back(r.trainee);
+        return v;
+    };
+    auto slice = [](const std::vector<std::string>& v, std::size_t from, std::size_t n) {
+        return std::vector<std::string>(v.begin() + long(from),
+                                        v.begin() + long(std::min(v.size(), from + n)));
+    };
+
+    // The expected orders, from the store's attempts and cells, not through the HR code.
+    store::ResultsStore s(db);
+    std::map<std::string, std::pair<double, int>> sums;  // trainee -> (score sum, attempts)
+    for (const auto& a : s.attempts({}, false))
+        if (a.status == AttemptStatus::Finished && a.score) {
+            sums[a.trainee].first += *a.score;
+            ++sums[a.trainee].second;
+        }
+    std::vector<std::pair<double, std::string>> overall;
+    for (const auto& [name, sc] : sums) overall.push_back({sc.first / sc.second, name});
+    // Highest first, equal scores by name.
+    std::sort(overall.begin(), overall.end(), [](auto& a, auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    std::vector<std::string> byOverall;
+    for (const auto& [score, name] : overall) byOverall.push_back(name);
+    REQUIRE(byOverall.size() == 230);
+    // Not simply name order, or the test proves nothing.
+    REQUIRE(slice(byOverall, 0, 100) != names());
+
+    // From page 2, a sort goes back to page 1 of the whole company's order.
+    CHECK(h.run("click Next page\nwait-idle\nwait-frames 2\n") == "");
+    CHECK(h.app->hr().data().pageOffset() == 100);
+    CHECK(h.run("click Overall##header\nwait-idle\nwait-frames 2\n") == "");
+    CHECK(h.app->hr().data().pageOffset() == 0);
+    CHECK(h.app->hr().data().table().value()->trainees == 230);
+    CHECK(names() == slice(byOverall, 0, 100));
+    CHECK(h.app->hr().table().table.rows.front().totals.overall == overall.front().first);
+    CHECK(h.run("click Next page\nwait-idle\nwait-frames 2\n") == "");
+    CHECK(names() == slice(byOverall, 100, 100));
+    CHECK(h.run("click Next page\nwait-idle\nwait-frames 2\n") == "");
+    CHECK(names() == slice(byOverall, 200, 100));
+
+    // A competency, lowest first (the second click): unassessed trainees last.
+    const auto& columns = h.app->hr().table().table.columns;
+    REQUIRE(!columns.empty());
+    const HrColumn comp = columns.front();  // a header on screen (the table scrolls sideways)
+    std::vector<std::pair<double, std::string>> means;
+    std::set<std::string> assessed;
+    for (const auto& c : s.competencyTable({}))
+        if (c.competencyId == comp.id)
+            means.push_back({c.mean, c.trainee}), assessed.insert(c.trainee);
+    std::sort(means.begin(), means.end());
+    std::vector<std::string> byComp;
+    for (const auto& [mean, name] : means) byComp.push_back(name);
+    std::set<std::string> inTable;  // a table row is a trainee with any competency cell
+    for (const auto& c : s.competencyTable({})) inTable.insert(c.trainee);
+    for (const auto& name : inTable)
+        if (!assessed.count(name)) byComp.push_back(name);
+    CHECK(h.run("click " + comp.name + "##header\nwait-idle\nwait-frames 2\n") == "");
+    CHECK(h.run("click " + comp.name + "##header\nwait-idle\nwait-frames 2\n") == "");
+    CHECK(h.app->hr().data().sort().key == store::TableSort::Key::Competency);
+    CHECK(h.app->hr().data().sort().competencyId == comp.id);
+    CHECK(!h.app->hr().data().sort().descending);
+    CHECK(names() == slice(byComp, 0, 100));
+    CHECK(h.run("click Next page\nwait-idle\nwait-frames 2\n") == "");
+    CHECK(names() == slice(byComp, 100, 100));
 }

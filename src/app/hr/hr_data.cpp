@@ -124,16 +124,18 @@ void HrData::ensureLoaded() {
 
 void HrData::startTable() {
     const store::AttemptFilter f = storeFilter(filter_);
-    table_.start([reader = reader_, f, offset = offset_, names = names_] {
+    table_.start([reader = reader_, f, offset = offset_, sort = sort_, names = names_] {
         const auto start = std::chrono::steady_clock::now();
         store::TablePage page = centralErrors(reader->target, [&] {
-            return reader->use(
-                [&](store::ResultsReader& db) { return db.tablePage(f, offset, kHrPageSize); });
+            return reader->use([&](store::ResultsReader& db) {
+                return db.tablePage(f, offset, kHrPageSize, sort);
+            });
         });
         HrTableResult r;
         r.cells = std::move(page.cells);
         for (const auto& [name, t] : page.totals)
             r.totals[name] = HrTotals{t.attempts, t.passed, t.overall};
+        r.order = std::move(page.order);
         r.offset = offset;
         r.trainees = page.trainees;
         r.groups = std::move(page.groups);
@@ -145,6 +147,14 @@ void HrData::startTable() {
 
 void HrData::showPage(std::size_t offset) {
     offset_ = offset;
+    loaded_ = true;
+    startTable();
+}
+
+void HrData::setSort(const store::TableSort& sort) {
+    if (sort == sort_) return;
+    sort_ = sort;
+    offset_ = 0;
     loaded_ = true;
     startTable();
 }

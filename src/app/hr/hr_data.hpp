@@ -92,6 +92,7 @@ private:
 struct HrTableResult {
     std::vector<CompetencyCell> cells;       // the page's trainees
     std::map<std::string, HrTotals> totals;  // per trainee: overall score, pass rate, attempts
+    std::vector<std::string> order;          // the page's trainees in the sort's order
     std::size_t offset = 0;                  // the page's first trainee, from 0
     std::size_t trainees = 0;                // in the whole table
     std::vector<std::string> groups;         // of the whole table, sorted
@@ -145,6 +146,10 @@ public:
     // to the first page).
     void showPage(std::size_t offset);
     std::size_t pageOffset() const { return offset_; }
+    // Orders the whole table's trainees by `sort` (the store sorts, then cuts the page) and
+    // goes back to the first page; the same sort again does nothing.
+    void setSort(const store::TableSort& sort);
+    const store::TableSort& sort() const { return sort_; }
 
     const HrJob<HrTableResult>& table() const { return table_; }
     // Groups seen in the unfiltered table, sorted; offered by the group filter.
@@ -208,6 +213,7 @@ private:
     std::string target_;
     std::shared_ptr<SharedReader> reader_;
     std::size_t offset_ = 0;
+    store::TableSort sort_;
     std::string shown_;
     Names names_;
     HrFilter filter_;

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+
+#include "store/results_reader.hpp"
 
 namespace rapport::app {
 
@@ -49,34 +52,42 @@ void addTotals(HrTable& table, const std::map<std::string, HrTotals>& totals) {
         if (auto it = totals.find(row.trainee); it != totals.end()) row.totals = it->second;
 }
 
+store::TableSort storeSort(const HrTable& table, const HrSort& sort) {
+    store::TableSort out;
+    out.key = sort.key;
+    out.descending = sort.descending;
+    if (sort.key == HrSort::Key::Competency && sort.column >= 0 &&
+        std::size_t(sort.column) < table.columns.size())
+        out.competencyId = table.columns[std::size_t(sort.column)].id;
+    return out;
+}
+
 void sortHrRows(std::vector<HrRow>& rows, const HrSort& sort) {
-    using Key = HrSort::Key;
-    // Name order first, so equal keys come out alphabetically whatever the previous sort was.
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const HrRow& a, const HrRow& b) { return a.trainee < b.trainee; });
-    if (sort.key == Key::Trainee) {
-        if (sort.descending) std::reverse(rows.begin(), rows.end());
-        return;
-    }
-    std::stable_sort(rows.begin(), rows.end(), [&](const HrRow& a, const HrRow& b) {
-        if (sort.key == Key::Group) return sort.descending ? a.group > b.group : a.group < b.group;
-        if (sort.key != Key::Competency) {
-            auto value = [&](const HrRow& r) -> std::optional<double> {
-                if (sort.key == Key::Overall) return r.totals.overall;
-                if (sort.key == Key::PassRate) return r.totals.passRate();
-                return r.totals.attempts > 0 ? std::optional<double>(r.totals.attempts)
-                                             : std::nullopt;
-            };
-            const auto va = value(a), vb = value(b);
-            if (!va || !vb) return va.has_value() && !vb.has_value();  // missing last
-            return sort.descending ? *va > *vb : *va < *vb;
-        }
+    store::TableSort s;
+    s.key = sort.key;
+    s.descending = sort.descending;
+    auto valueOf = [&](const HrRow& r) {
         const auto col = std::size_t(sort.column);
-        const auto& ca = col < a.cells.size() ? a.cells[col] : std::nullopt;
-        const auto& cb = col < b.cells.size() ? b.cells[col] : std::nullopt;
-        if (!ca || !cb) return ca.has_value() && !cb.has_value();  // missing last
-        return sort.descending ? ca->mean > cb->mean : ca->mean < cb->mean;
+        std::optional<double> mean;
+        if (sort.key == HrSort::Key::Competency && col < r.cells.size() && r.cells[col])
+            mean = r.cells[col]->mean;
+        const store::TraineeTotals totals{r.totals.attempts, r.totals.passed, r.totals.overall};
+        return store::tableSortValue(r.trainee, r.group, &totals, mean, s);
+    };
+    std::sort(rows.begin(), rows.end(), [&](const HrRow& a, const HrRow& b) {
+        return store::sortsBefore(valueOf(a), valueOf(b), s);
     });
+}
+
+void orderHrRows(std::vector<HrRow>& rows, const std::vector<std::string>& order) {
+    std::map<std::string_view, std::size_t> rank;
+    for (std::size_t i = 0; i < order.size(); ++i) rank.emplace(order[i], i);
+    auto rankOf = [&](const HrRow& r) {
+        const auto it = rank.find(r.trainee);
+        return it == rank.end() ? order.size() : it->second;
+    };
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](const HrRow& a, const HrRow& b) { return rankOf(a) < rankOf(b); });
 }
 
 }  // namespace rapport::app

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/reports/report_model.hpp"
+#include "store/table_sort.hpp"
 
 namespace rapport::app {
 
@@ -50,14 +51,22 @@ void addTotals(HrTable& table, const std::map<std::string, HrTotals>& totals);
 // Which column a sort uses: the trainee's name, the group, or a competency's mean (by index
 // into HrTable::columns).
 struct HrSort {
-    enum class Key { Trainee, Group, Overall, PassRate, Attempts, Competency };
+    using Key = store::TableSort::Key;
     Key key = Key::Trainee;
     int column = 0;
     bool descending = false;
 };
 
-// Stable sort of the rows. Rows without a value in a competency column go last in both
-// directions; ties keep trainee-name order.
+// The store's sort for `sort` over `table`'s columns (a competency by its id, so the sort means
+// the same column on every page).
+store::TableSort storeSort(const HrTable& table, const HrSort& sort);
+
+// Sorts the rows by store::sortsBefore (the stores' rule): rows without a value go last in
+// both directions; ties in trainee-name order.
 void sortHrRows(std::vector<HrRow>& rows, const HrSort& sort);
+
+// Puts the rows in `order` (trainee names, as the store's page gives them); rows not named
+// keep name order after them.
+void orderHrRows(std::vector<HrRow>& rows, const std::vector<std::string>& order);
 
 }  // namespace rapport::app

@@ -116,7 +116,8 @@ void HrTableScreen::rebuild(const HrData& hr) {
     const auto& v = hr.table().value();
     table = v ? pivotCompetencyTable(v->cells) : HrTable{};
     if (v) addTotals(table, v->totals);
-    sortHrRows(table.rows, sort);
+    // The store sorted the whole table and cut this page: the rows keep its order.
+    if (v) orderHrRows(table.rows, v->order);
     builtFrom_ = v ? &*v : nullptr;
     builtRevision_ = hr.revision();
 }
@@ -231,7 +232,7 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
         ctx, hr, storeFilter(hr.filter()),
         uiFormat(tr("Rapport results: {filter}"), {{"filter", describeFilter(hr.filter())}}));
     if (ok && job.value()->trainees > kHrPageSize) {
-        // A page of trainees in name order; the sort orders the page.
+        // A page of trainees in the sort's order over the whole table.
         const std::size_t total = job.value()->trainees, first = job.value()->offset;
         const std::size_t last = std::min(total, first + kHrPageSize);
         ImGui::BeginDisabled(first == 0);
@@ -265,29 +266,54 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("##hr-table", columns, flags, ImVec2(0, 0))) return;
+    // Pages can differ in their competency columns, and ImGui keeps a table's sort by column
+    // index: one table per column set, so an index always means the same column. A new table
+    // starts on the store's sort (DefaultSort below), which is not a click.
+    std::string columnSet;
+    for (const auto& c : table.columns) columnSet += c.id + '\n';
+    const ImGuiID tableId = ImGui::GetID(columnSet.c_str());
+    const bool freshTable = tableId != tableId_;
+    tableId_ = tableId;
+    const std::string tableName = "##hr-table" + std::to_string(tableId);
+    if (!ImGui::BeginTable(tableName.c_str(), columns, flags, ImVec2(0, 0))) return;
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn(tr("Trainee"),
-                            ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed,
-                            t.px(190));
-    ImGui::TableSetupColumn(tr("Group"), ImGuiTableColumnFlags_WidthFixed, t.px(120));
+    const store::TableSort& current = hr.sort();
+    // The column the store sorts by is the table's default, in the store's direction.
+    auto sortFlags = [&](HrSort::Key key, const std::string& competency,
+                         bool preferDescending) -> ImGuiTableColumnFlags {
+        const bool sorted = current.key == key && current.competencyId == competency;
+        if (!sorted)
+            return preferDescending ? ImGuiTableColumnFlags_PreferSortDescending
+                                    : ImGuiTableColumnFlags_None;
+        return ImGuiTableColumnFlags_DefaultSort |
+               (current.descending ? ImGuiTableColumnFlags_PreferSortDescending
+                                   : ImGuiTableColumnFlags_PreferSortAscending);
+    };
     ImGui::TableSetupColumn(
-        tr("Overall"),
-        ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, t.px(84));
+        tr("Trainee"),
+        sortFlags(HrSort::Key::Trainee, "", false) | ImGuiTableColumnFlags_WidthFixed, t.px(190));
+    ImGui::TableSetupColumn(
+        tr("Group"), sortFlags(HrSort::Key::Group, "", false) | ImGuiTableColumnFlags_WidthFixed,
+        t.px(120));
+    ImGui::TableSetupColumn(
+        tr("Overall"), sortFlags(HrSort::Key::Overall, "", true) | ImGuiTableColumnFlags_WidthFixed,
+        t.px(84));
     ImGui::TableSetupColumn(
         tr("Pass rate"),
-        ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, t.px(84));
+        sortFlags(HrSort::Key::PassRate, "", true) | ImGuiTableColumnFlags_WidthFixed, t.px(84));
     ImGui::TableSetupColumn(
         tr("Attempts"),
-        ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, t.px(80));
+        sortFlags(HrSort::Key::Attempts, "", true) | ImGuiTableColumnFlags_WidthFixed, t.px(80));
     const float compW = t.px(132);
     for (const auto& c : table.columns)
         ImGui::TableSetupColumn(
             wrapHeader(labelText(c.name), compW - t.px(22)).c_str(),
-            ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, compW);
+            sortFlags(HrSort::Key::Competency, c.id, true) | ImGuiTableColumnFlags_WidthFixed,
+            compW);
 
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
-        if (specs->SpecsCount > 0) {
+        if (specs->SpecsCount > 0 && !freshTable) {
+            // A header click: the store orders the whole table and shows its first page.
             const auto& s = specs->Specs[0];
             sort.descending = s.SortDirection == ImGuiSortDirection_Descending;
             constexpr HrSort::Key fixed[kFixedColumns] = {
@@ -296,8 +322,8 @@ void HrTableScreen::Draw(const ScreenContext& ctx, HrData& hr, HrActions& action
             sort.key =
                 s.ColumnIndex < kFixedColumns ? fixed[s.ColumnIndex] : HrSort::Key::Competency;
             sort.column = std::max(0, int(s.ColumnIndex) - kFixedColumns);
+            hr.setSort(storeSort(table, sort));
         }
-        sortHrRows(table.rows, sort);
         specs->SpecsDirty = false;
     }
 

@@ -22,7 +22,7 @@ struct HrTableScreen {
     // The table as drawn (rows in display order), rebuilt when a new result arrives or the sort
     // changes; tests read it.
     HrTable table;
-    HrSort sort;
+    HrSort sort;  // the last header clicked (over `table`'s columns); the store's is hr.sort()
     std::string since, until;  // date fields as typed
     std::string dateError;
 
@@ -30,6 +30,7 @@ private:
     void rebuild(const HrData& hr);
     const void* builtFrom_ = nullptr;
     std::uint64_t builtRevision_ = ~std::uint64_t(0);
+    unsigned tableId_ = 0;  // the ImGui table last drawn (one per column set)
 };
 
 }  // namespace rapport::app

@@ -6,7 +6,9 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -245,7 +247,88 @@ TEST_CASE("HR table pages: trainees in name order, the whole count and groups on
     CHECK(store::pgTablePage(owner, {}, 7, 3).cells.empty());
     CHECK(store::pgTablePage(owner, {}, 7, 3).trainees == 7);
     // The desktop's file pages the same way.
-    const auto local = store::openResultsReader(desks[0]->dir.file("d.db"))->tablePage({}, 0, 1);
+    const auto local =
+        store::openResultsReader(desks[0]->dir.file("d.db"))->tablePage({}, 0, 1, {});
     CHECK(local.trainees == 1);
     CHECK(local.cells.front().trainee == "P6");
+}
+
+TEST_CASE("HR table pages: a sort orders every trainee of the filter before the page is cut") {
+    PgTestDatabase pg;
+    PgConnection owner(pg.uri());
+    store::migratePg(owner);
+    std::vector<std::unique_ptr<Desktop>> desks;
+    for (int t = 0; t < 7; ++t) {
+        desks.push_back(std::make_unique<Desktop>("P" + std::to_string(t), t % 2 ? "odd" : "even",
+                                                  2 + t % 3, 37 * t, 1 + t));
+        REQUIRE(desks.back()->sync(pg.uri()).refused.empty());
+    }
+    // The pages of `sort`, three trainees at a time, joined: names in order, and each page's
+    // cells and totals those of the whole table for its trainees.
+    auto pagedOrder = [&](const store::AttemptFilter& f, const store::TableSort& sort) {
+        const auto whole = store::pgTablePage(owner, f, 0, 0);
+        std::vector<std::string> order;
+        for (std::size_t offset = 0; offset < 9; offset += 3) {
+            const auto page = store::pgTablePage(owner, f, offset, 3, sort);
+            CHECK(page.trainees == whole.trainees);
+            CHECK(page.groups == whole.groups);
+            CHECK(page.order.size() == std::min<std::size_t>(3, whole.trainees - offset));
+            std::vector<CompetencyCell> expected;
+            for (const auto& c : whole.cells)
+                if (std::find(page.order.begin(), page.order.end(), c.trainee) != page.order.end())
+                    expected.push_back(c);
+            checkSameCells(page.cells, expected);
+            for (const auto& name : page.order) {
+                REQUIRE(page.totals.count(name));
+                CHECK(page.totals.at(name).overall == whole.totals.at(name).overall);
+            }
+            order.insert(order.end(), page.order.begin(), page.order.end());
+        }
+        return order;
+    };
+
+    // Highest overall score first, from the attempts themselves.
+    std::map<std::string, std::pair<double, int>> sums;
+    for (const auto& a : store::pgAttempts(owner, {}, false))
+        if (a.status == AttemptStatus::Finished && a.score) {
+            sums[a.trainee].first += *a.score;
+            ++sums[a.trainee].second;
+        }
+    std::vector<std::pair<double, std::string>> overall;
+    for (const auto& [name, s] : sums) overall.push_back({s.first / s.second, name});
+    std::sort(overall.begin(), overall.end(), [](auto& a, auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    std::vector<std::string> expected;
+    for (const auto& o : overall) expected.push_back(o.second);
+    REQUIRE(expected.size() == 7);
+    REQUIRE(expected != std::vector<std::string>{"P0", "P1", "P2", "P3", "P4", "P5", "P6"});
+    store::TableSort byOverall{store::TableSort::Key::Overall, "", true};
+    CHECK(pagedOrder({}, byOverall) == expected);
+    // The same order when the table comes from the attempts (a date filter) and from SQLite.
+    store::AttemptFilter since;
+    since.sinceMs = 0;
+    CHECK(pagedOrder(since, byOverall) == expected);
+
+    // A competency, lowest mean first.
+    const auto whole = store::pgTablePage(owner, {}, 0, 0);
+    const std::string comp = whole.cells.front().competencyId;
+    std::vector<std::pair<double, std::string>> means;
+    for (const auto& c : whole.cells)
+        if (c.competencyId == comp) means.push_back({c.mean, c.trainee});
+    std::sort(means.begin(), means.end());
+    expected.clear();
+    for (const auto& m : means) expected.push_back(m.second);
+    for (const auto& c : whole.cells)
+        if (std::find(expected.begin(), expected.end(), c.trainee) == expected.end())
+            expected.push_back(c.trainee);
+    CHECK(pagedOrder({}, {store::TableSort::Key::Competency, comp, false}) == expected);
+    // Name Z→A over the pages too.
+    CHECK(pagedOrder({}, {store::TableSort::Key::Trainee, "", true}) ==
+          std::vector<std::string>{"P6", "P5", "P4", "P3", "P2", "P1", "P0"});
+
+    // The desktop's file sorts the same way before cutting.
+    const auto local =
+        store::openResultsReader(desks[0]->dir.file("d.db"))->tablePage({}, 0, 1, byOverall);
+    CHECK(local.order == std::vector<std::string>{"P0"});
 }
