@@ -3,8 +3,6 @@
 // shows in words once the connection fails; a save waiting on a locked file shows "Saving…", a
 // second click meanwhile sends nothing more, and a save that fails keeps the form.
 #include <doctest/doctest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -20,12 +18,15 @@
 #include "store/sqlite_db.hpp"
 #include "support/build_paths.hpp"
 #include "support/headless_app.hpp"
+#include "support/silent_server.hpp"
 #include "support/store_test_support.hpp"
 
 using namespace rapport;
 using namespace rapport::app;
 
 namespace {
+
+using test::SilentServer;
 
 const std::string kScenarios = std::string(RAPPORT_SOURCE_DIR) + "/scenarios";
 constexpr const char* kScenarioId = "bank-card-complaint";
@@ -36,30 +37,6 @@ std::string titleOf(const std::string& id) {
     FAIL("no scenario " << id);
     return {};
 }
-
-// A TCP port that accepts connections and never says a word: libpq waits for the server's
-// reply until connect_timeout, as with a server that hangs; closing it fails the wait at once.
-struct SilentServer {
-    int fd = -1;
-    int port = 0;
-    SilentServer() {
-        fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        REQUIRE(fd >= 0);
-        sockaddr_in a{};
-        a.sin_family = AF_INET;
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
-        REQUIRE(::listen(fd, 8) == 0);
-        socklen_t len = sizeof a;
-        REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0);
-        port = ntohs(a.sin_port);
-    }
-    ~SilentServer() { close(); }
-    void close() {
-        if (fd >= 0) ::close(fd);
-        fd = -1;
-    }
-};
 
 struct Headless : test::HeadlessApp {
     explicit Headless(const std::string& db)

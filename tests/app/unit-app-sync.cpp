@@ -2,8 +2,6 @@
 // waits for it, the status line says what is wrong and how much waits, and nothing recorded is
 // lost. (The sync itself is tested against a real server in tests/store/pg/.)
 #include <doctest/doctest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -13,37 +11,16 @@
 #include "store/sync_outbox.hpp"
 #include "support/build_paths.hpp"
 #include "support/headless_app.hpp"
+#include "support/silent_server.hpp"
 
 using namespace rapport;
 using namespace rapport::app;
 
 namespace {
 
-const std::string kFixtures = std::string(RAPPORT_FIXTURES_DIR) + "/gui";
+using test::SilentServer;
 
-// A TCP port that accepts connections and never says a word: libpq waits for the server's
-// reply until connect_timeout, as with a server that hangs.
-struct SilentServer {
-    int fd = -1;
-    int port = 0;
-    SilentServer() {
-        fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        REQUIRE(fd >= 0);
-        sockaddr_in a{};
-        a.sin_family = AF_INET;
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
-        REQUIRE(::listen(fd, 8) == 0);
-        socklen_t len = sizeof a;
-        REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0);
-        port = ntohs(a.sin_port);
-    }
-    ~SilentServer() { close(); }
-    void close() {
-        if (fd >= 0) ::close(fd);
-        fd = -1;
-    }
-};
+const std::string kFixtures = std::string(RAPPORT_FIXTURES_DIR) + "/gui";
 
 // Draws frames until `done` or about 20 s of real time have passed (the worker runs in real
 // time; the frames are the app's, so each loop also proves the frame was not held up).
