@@ -595,23 +595,35 @@ TEST_CASE("hr screens: the item analysis page shows core's figures and prints th
     CHECK(printed);
 }
 
-TEST_CASE("hr screens: the table pages through trainees 100 at a time") {
-    test::TempDir dbDir;
-    const std::string db = dbDir.file("results.db");
+namespace {
+
+// "Trainee 000" … in two groups (odd and even), for the paging and sorting tests.
+std::vector<DemoTrainee> numberedTrainees(int n) {
     std::vector<DemoTrainee> many;
-    for (int i = 0; i < 230; ++i) {
+    for (int i = 0; i < n; ++i) {
         char name[32];
         std::snprintf(name, sizeof name, "Trainee %03d", i);
         many.push_back({name, "E-" + std::to_string(5000 + i), i % 2 ? "Odd" : "Even"});
     }
-    makeDemoDatabase(db, many, 1);
+    return many;
+}
+
+// The trainees of the HR table's page as it is shown.
+std::vector<std::string> tableNames(Headless& h) {
+    std::vector<std::string> v;
+    for (const auto& r : h.app->hr().table().table.rows) v.push_back(r.trainee);
+    return v;
+}
+
+}  // namespace
+
+TEST_CASE("hr screens: the table pages through trainees 100 at a time") {
+    test::TempDir dbDir;
+    const std::string db = dbDir.file("results.db");
+    makeDemoDatabase(db, numberedTrainees(230), 1);
     Headless h(db, false);
     CHECK(h.run("click HR reports\nexpect-screen hr-table\nwait-idle\nwait-frames 2\n") == "");
-    auto names = [&] {
-        std::vector<std::string> v;
-        for (const auto& r : h.app->hr().table().table.rows) v.push_back(r.trainee);
-        return v;
-    };
+    auto names = [&] { return tableNames(h); };
     auto v = names();
     REQUIRE(v.size() == 100);
     CHECK(v.front() == "Trainee 000");
@@ -639,20 +651,10 @@ TEST_CASE("hr screens: the table pages through trainees 100 at a time") {
 TEST_CASE("hr screens: a sort orders the whole company's trainees, then the page is cut") {
     test::TempDir dbDir;
     const std::string db = dbDir.file("results.db");
-    std::vector<DemoTrainee> many;
-    for (int i = 0; i < 230; ++i) {
-        char name[32];
-        std::snprintf(name, sizeof name, "Trainee %03d", i);
-        many.push_back({name, "E-" + std::to_string(5000 + i), i % 2 ? "Odd" : "Even"});
-    }
-    makeDemoDatabase(db, many, 1);
+    makeDemoDatabase(db, numberedTrainees(230), 1);
     Headless h(db, false);
     CHECK(h.run("click HR reports\nexpect-screen hr-table\nwait-idle\nwait-frames 2\n") == "");
-    auto names = [&] {
-        std::vector<std::string> v;
-        for (const auto& r : h.app->hr().table().table.rows) v.push_back(r.trainee);
-        return v;
-    };
+    auto names = [&] { return tableNames(h); };
     auto slice = [](const std::vector<std::string>& v, std::size_t from, std::size_t n) {
         return std::vector<std::string>(v.begin() + long(from),
                                         v.begin() + long(std::min(v.size(), from + n)));
