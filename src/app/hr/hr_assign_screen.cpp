@@ -22,29 +22,6 @@
 namespace rapport::app {
 namespace {
 
-// A combo over (value, shown) pairs; the options are recorded as "SHOWN##option" for scripts.
-bool PickCombo(WidgetLocator& loc, const char* id, const char* caption, const char* none,
-               const std::vector<std::pair<std::string, std::string>>& options, std::string& value,
-               float width) {
-    bool changed = false;
-    std::string preview = none;
-    for (const auto& [v, shown] : options)
-        if (v == value) preview = shown;
-    ImGui::SetNextItemWidth(width);
-    const std::string shown = ui::Elide(labelText(preview), width - ImGui::GetFrameHeight());
-    if (ImGui::BeginCombo(id, shown.c_str())) {
-        int i = 0;
-        for (const auto& [v, text] : options) {
-            const std::string label = labelText(text) + "##opt" + std::to_string(i++);
-            if (ImGui::Selectable(label.c_str(), value == v)) value = v, changed = true;
-            loc.recordLastItem(text + "##option");
-        }
-        ImGui::EndCombo();
-    }
-    loc.recordLastItem(caption);
-    return changed;
-}
-
 std::string scenarioTitle(const ScenarioLibrary& library, const std::string& id) {
     for (const auto& e : library.entries)
         if (e.scenario && e.scenario->id == id) return e.scenario->title;
@@ -190,11 +167,7 @@ void HrAssignScreen::Draw(const ScreenContext& ctx, const std::string& target, H
     ImGui::Spacing();
 
     // The form: one row that wraps on a narrow window.
-    std::vector<std::pair<std::string, std::string>> scenarios;
-    for (const auto& e : library.entries)
-        if (e.playable() && std::none_of(scenarios.begin(), scenarios.end(),
-                                         [&](auto& x) { return x.first == e.scenario->id; }))
-            scenarios.push_back({e.scenario->id, e.scenario->title});
+    const auto scenarios = scenarioOptions(library);
     const float comboW = t.px(260);
     Caption(p, tr("Scenario"));
     ImGui::SameLine();

@@ -3,8 +3,10 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
 
+#include "app/shell/fit.hpp"
 #include "app/shell/ui_label.hpp"
 #include "app/shell/widgets.hpp"
 #include "core/reports/report_time.hpp"
@@ -123,6 +125,36 @@ void drawExportBar(const ScreenContext& ctx, HrData& hr, const store::AttemptFil
             uiFormat(trn("✓ Wrote {n} attempt to {path}", "✓ Wrote {n} attempts to {path}", n),
                      {{"n", std::to_string(n)}, {"path", job.value()->path}}));
     }
+}
+
+bool PickCombo(WidgetLocator& loc, const char* id, const char* caption, const char* none,
+               const std::vector<std::pair<std::string, std::string>>& options, std::string& value,
+               float width) {
+    bool changed = false;
+    std::string preview = none;
+    for (const auto& [v, shown] : options)
+        if (v == value) preview = shown;
+    ImGui::SetNextItemWidth(width);
+    if (ui::BeginComboFitted(id, labelText(preview))) {
+        int i = 0;
+        for (const auto& [v, text] : options) {
+            const std::string label = labelText(text) + "##opt" + std::to_string(i++);
+            if (ImGui::Selectable(label.c_str(), value == v)) value = v, changed = true;
+            loc.recordLastItem(text + "##option");
+        }
+        ImGui::EndCombo();
+    }
+    loc.recordLastItem(caption);
+    return changed;
+}
+
+std::vector<std::pair<std::string, std::string>> scenarioOptions(const ScenarioLibrary& library) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& e : library.entries)
+        if (e.playable() && std::none_of(out.begin(), out.end(),
+                                         [&](const auto& x) { return x.first == e.scenario->id; }))
+            out.push_back({e.scenario->id, e.scenario->title});
+    return out;
 }
 
 }  // namespace rapport::app

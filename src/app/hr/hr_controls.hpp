@@ -6,9 +6,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "app/hr/hr_data.hpp"
 #include "app/shell/screen_context.hpp"
+#include "core/library/scenario_library.hpp"
 
 namespace rapport::app {
 
@@ -33,5 +36,14 @@ std::string labelText(std::string_view text);
 std::string scoreText(std::optional<double> v);
 // "Sales North · bank-sme · since 2025-03-01"; "all results" when nothing filters.
 std::string describeFilter(const HrFilter& f);
+
+// A combo over (value, shown) pairs, its preview fitted with "…"; the options are recorded as
+// "SHOWN##option" and the combo as `caption` for scripts. True when the value changed.
+bool PickCombo(WidgetLocator& loc, const char* id, const char* caption, const char* none,
+               const std::vector<std::pair<std::string, std::string>>& options, std::string& value,
+               float width);
+
+// (id, title) of every playable scenario of `library`, each id once, in library order.
+std::vector<std::pair<std::string, std::string>> scenarioOptions(const ScenarioLibrary& library);
 
 }  // namespace rapport::app

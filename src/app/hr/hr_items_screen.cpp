@@ -23,27 +23,6 @@
 namespace rapport::app {
 namespace {
 
-bool PickCombo(WidgetLocator& loc, const char* id, const char* caption, const char* none,
-               const std::vector<std::pair<std::string, std::string>>& options, std::string& value,
-               float width) {
-    bool changed = false;
-    std::string preview = none;
-    for (const auto& [v, shown] : options)
-        if (v == value) preview = shown;
-    ImGui::SetNextItemWidth(width);
-    if (ui::BeginComboFitted(id, labelText(preview))) {
-        int i = 0;
-        for (const auto& [v, text] : options) {
-            const std::string label = labelText(text) + "##opt" + std::to_string(i++);
-            if (ImGui::Selectable(label.c_str(), value == v)) value = v, changed = true;
-            loc.recordLastItem(text + "##option");
-        }
-        ImGui::EndCombo();
-    }
-    loc.recordLastItem(caption);
-    return changed;
-}
-
 std::string figure(const std::optional<double>& v, int decimals = 2) {
     return v ? uiNumber(fixedDecimals(*v, decimals)) : "—";
 }
@@ -150,11 +129,7 @@ void HrItemsScreen::Draw(const ScreenContext& ctx, const std::string& target, Hr
         return;
     }
     ImGui::Spacing();
-    std::vector<std::pair<std::string, std::string>> scenarios;
-    for (const auto& e : library.entries)
-        if (e.playable() && std::none_of(scenarios.begin(), scenarios.end(),
-                                         [&](auto& x) { return x.first == e.scenario->id; }))
-            scenarios.push_back({e.scenario->id, e.scenario->title});
+    const auto scenarios = scenarioOptions(library);
     bool changed = PickCombo(loc, "##items-scenario", "Scenario", tr("Choose a scenario"),
                              scenarios, scenario_, t.px(340));
     ui::SameLineOrWrap(t.px(200));
