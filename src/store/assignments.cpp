@@ -6,6 +6,22 @@
 
 namespace rapport::store {
 
+namespace {
+
+// Parameters 1-7 of every statement that writes an assignment's fields, in the column order
+// trainee, group_name, scenario_id, assigned_by, assigned_at, due_at, note.
+Statement& bindAssignment(Statement& s, const ScenarioAssignment& a) {
+    return s.bind(1, a.trainee)
+        .bind(2, a.group)
+        .bind(3, a.scenarioId)
+        .bind(4, a.assignedBy)
+        .bind(5, a.assignedAtMs)
+        .bind(6, a.dueAtMs)
+        .bind(7, a.note);
+}
+
+}  // namespace
+
 std::int64_t addAssignment(ResultsStore& store, const ScenarioAssignment& a) {
     if (a.trainee.empty() == a.group.empty())
         throw std::invalid_argument("an assignment names a trainee or a group, not both");
@@ -15,14 +31,7 @@ std::int64_t addAssignment(ResultsStore& store, const ScenarioAssignment& a) {
     Statement s(db,
                 "INSERT INTO assignments (trainee, group_name, scenario_id, assigned_by, "
                 "assigned_at, due_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, a.trainee)
-        .bind(2, a.group)
-        .bind(3, a.scenarioId)
-        .bind(4, a.assignedBy)
-        .bind(5, a.assignedAtMs)
-        .bind(6, a.dueAtMs)
-        .bind(7, a.note)
-        .run();
+    bindAssignment(s, a).run();
     const std::int64_t id = db.lastInsertRowid();
     tx.commit();
     return id;
@@ -119,15 +128,7 @@ CopyChanges mirrorCentralAssignments(ResultsStore& store, const std::vector<Cent
                             : "UPDATE assignments SET trainee = ?, group_name = ?, scenario_id = "
                               "?, assigned_by = ?, assigned_at = ?, due_at = ?, note = ? WHERE "
                               "central_uid = ?");
-        s.bind(1, a.trainee)
-            .bind(2, a.group)
-            .bind(3, a.scenarioId)
-            .bind(4, a.assignedBy)
-            .bind(5, a.assignedAtMs)
-            .bind(6, a.dueAtMs)
-            .bind(7, a.note)
-            .bind(8, c.uid)
-            .run();
+        bindAssignment(s, a).bind(8, c.uid).run();
         ++(found == kept.end() ? changes.added : changes.updated);
     }
     for (const auto& [uid, row] : kept) {
